@@ -1,0 +1,503 @@
+/* groupdesk-cli.c — Groupdesk from the command line
+ *
+ * For scripts, the secretariat and the tests. Exit status: 0 success, 1 a failure (the
+ * message is on stderr), 2 bad usage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "groupdesk-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk-core.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  char *db_path;
+  char *group;
+} CliOptions;
+
+typedef int (*CommandFunc) (CliOptions *options, int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis;
+  const char *summary;
+  CommandFunc run;
+} Command;
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("groupdesk-cli: %s\n", message);
+  g_printerr (_("Run “groupdesk-cli --help” to see the commands and their options.\n"));
+
+  return EXIT_USAGE;
+}
+
+static int
+fail (GError *error)
+{
+  g_printerr ("groupdesk-cli: %s\n", error->message);
+
+  return EXIT_FAILURE;
+}
+
+static DeskStore *
+open_store (CliOptions  *options,
+            GError     **error)
+{
+  g_autofree char *path = options->db_path != NULL ? g_strdup (options->db_path)
+                                                   : desk_store_default_path ();
+
+  return desk_store_open (path, error);
+}
+
+/* Resolves --group CODE|UUID to a group UUID; NULL means every group. */
+static gboolean
+resolve_group (DeskStore   *store,
+               const char  *wanted,
+               char       **out_uuid,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+
+  *out_uuid = NULL;
+  if (wanted == NULL)
+    return TRUE;
+
+  groups = desk_store_list (store, DESK_KIND_GROUP, NULL, error);
+  if (groups == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DeskRecord *g = g_ptr_array_index (groups, i);
+
+      if (g_strcmp0 (desk_record_get_uuid (g), wanted) == 0 ||
+          g_strcmp0 (desk_record_get_string (g, "code"), wanted) == 0)
+        {
+          *out_uuid = g_strdup (desk_record_get_uuid (g));
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+               _("There is no group with the code or identifier “%s”. Run “groupdesk-cli "
+                 "list groups” to see them."), wanted);
+  return FALSE;
+}
+
+/* demo */
+
+static int
+cmd_demo (CliOptions  *options,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *group = NULL;
+
+  if (argc > 1)
+    return usage_error (_("“demo” takes no arguments."));
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  group = desk_demo_fill (store, &error);
+  if (group == NULL)
+    return fail (error);
+
+  g_print (_("Added the sample group %s.\n"), group);
+
+  return EXIT_SUCCESS;
+}
+
+/* generate */
+
+static gboolean
+parse_count (const char *text,
+             guint      *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &value, NULL))
+    return FALSE;
+  *out = (guint) value;
+
+  return TRUE;
+}
+
+static int
+cmd_generate (CliOptions  *options,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *group = NULL;
+  DeskGenerateOptions gen = { 1, 100, 1000, 4000 };
+
+  for (int i = 1; i < argc; i++)
+    {
+      guint *target = NULL;
+      guint seed;
+
+      if (g_str_equal (argv[i], "--seed"))
+        target = &seed;
+      else if (g_str_equal (argv[i], "--activities"))
+        target = &gen.activities;
+      else if (g_str_equal (argv[i], "--people"))
+        target = &gen.people;
+      else if (g_str_equal (argv[i], "--attendance"))
+        target = &gen.attendance;
+      else
+        return usage_error (_("Unknown option “%s” for “generate”."), argv[i]);
+
+      if (i + 1 >= argc || !parse_count (argv[i + 1], target))
+        return usage_error (_("%s needs a whole number."), argv[i]);
+      if (target == &seed)
+        gen.seed = seed;
+      i++;
+    }
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  group = desk_generate_fill (store, &gen, &error);
+  if (group == NULL)
+    return fail (error);
+
+  g_print (_("Generated the group %s.\n"), group);
+
+  return EXIT_SUCCESS;
+}
+
+/* list */
+
+/* A short human description of a record for the plain listing. */
+static char *
+describe (DeskRecord *record)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+  static const char *const bases[] = { "title", "name", "description" };
+  const char *language = desk_locale_language ();
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      g_autofree char *en = g_strconcat (bases[i], "_en", NULL);
+
+      if (desk_kind_get_field (kind, en) != NULL)
+        {
+          g_string_append (s, desk_record_get_narrative (record, bases[i], language, NULL));
+          break;
+        }
+      if (desk_kind_get_field (kind, bases[i]) != NULL &&
+          desk_kind_get_field (kind, bases[i])->type == DESK_FIELD_TEXT)
+        {
+          g_string_append (s, desk_record_get_string (record, bases[i]));
+          break;
+        }
+    }
+
+  /* Then the short fields that tell records apart: codes, dates, amounts, statuses. */
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+
+      if (!desk_record_index_is_set (record, i))
+        continue;
+
+      switch (f->type)
+        {
+        case DESK_FIELD_DATE:
+        case DESK_FIELD_CODE:
+        case DESK_FIELD_CHOICE:
+        case DESK_FIELD_CURRENCY:
+          g_string_append_printf (s, "%s%s", s->len > 0 ? "  " : "",
+                                  desk_record_index_get_string (record, i));
+          break;
+        case DESK_FIELD_MONEY:
+        case DESK_FIELD_INT:
+          g_string_append_printf (s, "%s%" G_GINT64_FORMAT, s->len > 0 ? "  " : "",
+                                  desk_record_index_get_int (record, i));
+          break;
+        case DESK_FIELD_TEXT:
+        case DESK_FIELD_BOOL:
+        case DESK_FIELD_MILLI:
+        case DESK_FIELD_REF:
+        case DESK_FIELD_CODE_SET:
+        case DESK_FIELD_REF_SET:
+        default:
+          break;
+        }
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+print_kinds (void)
+{
+  const DeskKind *const *kinds = desk_kind_all ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    g_printerr ("%s%s", i > 0 ? " " : "  ", kinds[i]->plural);
+  g_printerr ("\n");
+}
+
+static int
+cmd_list (CliOptions  *options,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *group = NULL;
+  const DeskKind *kind = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_has_prefix (argv[i], "-"))
+        return usage_error (_("Unknown option “%s” for “list”."), argv[i]);
+      else if (kind == NULL)
+        {
+          kind = desk_kind_lookup_plural (argv[i]);
+          if (kind == NULL)
+            {
+              int status = usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
+              print_kinds ();
+              return status;
+            }
+        }
+      else
+        return usage_error (_("“list” takes one kind of record."));
+    }
+
+  if (kind == NULL)
+    {
+      int status = usage_error (_("“list” needs a kind of record, one of:"));
+      print_kinds ();
+      return status;
+    }
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+  if (!resolve_group (store, options->group, &group, &error))
+    return fail (error);
+
+  records = desk_store_list (store, kind, group, &error);
+  if (records == NULL)
+    return fail (error);
+
+  if (json)
+    {
+      g_autofree char *text = desk_records_to_json (records);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      for (guint i = 0; i < records->len; i++)
+        {
+          DeskRecord *r = g_ptr_array_index (records, i);
+          g_autofree char *text = describe (r);
+
+          g_print ("%s  %s\n", desk_record_get_uuid (r), text);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* check */
+
+static int
+cmd_check (CliOptions  *options,
+           int          argc,
+           char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (argc > 1)
+    return usage_error (_("“check” takes no arguments."));
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!desk_store_check (store, &problems, &error))
+    return fail (error);
+
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+      g_printerr (_("The database %s has problems. Restore it from a backup.\n"),
+                  desk_store_get_path (store));
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("The database %s is sound.\n"), desk_store_get_path (store));
+
+  return EXIT_SUCCESS;
+}
+
+/* backup */
+
+static int
+cmd_backup (CliOptions  *options,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  const char *output = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
+        {
+          if (i + 1 >= argc)
+            return usage_error (_("%s needs a file name."), argv[i]);
+          output = argv[++i];
+        }
+      else
+        return usage_error (_("Unknown option “%s” for “backup”."), argv[i]);
+    }
+
+  if (output == NULL)
+    return usage_error (_("“backup” needs the file to write: -o FILE."));
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!desk_store_backup (store, output, &error))
+    return fail (error);
+
+  g_print (_("Wrote a backup to %s.\n"), output);
+
+  return EXIT_SUCCESS;
+}
+
+static const Command commands[] = {
+  { "demo", "demo", N_("Add the sample Ghana group"), cmd_demo },
+  { "generate", "generate [--seed N] [--activities A] [--people P] [--attendance T]",
+    N_("Add a large generated group, for benchmarks"), cmd_generate },
+  { "list", "list KIND [--json]", N_("List the records of one kind"), cmd_list },
+  { "check", "check", N_("Check the database's integrity and references"), cmd_check },
+  { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup },
+};
+
+static void
+print_help (void)
+{
+  g_print (_("Usage: groupdesk-cli [--db PATH] [--group CODE|UUID] COMMAND [ARGUMENTS…]\n"));
+  g_print ("\n");
+  g_print (_("Groupdesk keeps the workplans, budgets and workshops of a Voluntary Principles "
+             "in-country implementation group.\n"));
+  g_print ("\n");
+  g_print (_("Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-70s\n      %s\n", commands[i].synopsis, _(commands[i].summary));
+  g_print ("\n");
+  g_print (_("Options:\n"));
+  g_print ("  --db PATH          %s\n", _("The database to use (default: $GROUPDESK_DB, or the app's own)"));
+  g_print ("  --group CODE|UUID  %s\n", _("Only the records of this group"));
+  g_print ("  --version          %s\n", _("Print the version and exit"));
+  g_print ("  --help             %s\n", _("Print this help and exit"));
+  g_print ("\n");
+  g_print (_("Kinds of record:"));
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    g_print (" %s", (*k)->plural);
+  g_print ("\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  CliOptions options = { NULL, NULL };
+  int first = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  desk_core_init_i18n (g_getenv ("GROUPDESK_LOCALEDIR") != NULL
+                       ? g_getenv ("GROUPDESK_LOCALEDIR") : LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+
+  for (; first < argc; first++)
+    {
+      const char *arg = argv[first];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help ();
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("groupdesk-cli %s\n", PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--group"))
+        {
+          if (first + 1 >= argc)
+            return usage_error (_("%s needs a value."), arg);
+          if (g_str_equal (arg, "--db"))
+            options.db_path = argv[++first];
+          else
+            options.group = argv[++first];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        options.db_path = (char *) arg + strlen ("--db=");
+      else if (g_str_has_prefix (arg, "-"))
+        return usage_error (_("Unknown option “%s”."), arg);
+      else
+        break;
+    }
+
+  if (first >= argc)
+    return usage_error (_("No command given."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, argv[first]))
+      {
+        status = commands[i].run (&options, argc - first, argv + first);
+        return status;
+      }
+
+  return usage_error (_("“%s” is not a command."), argv[first]);
+}

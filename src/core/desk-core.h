@@ -1,0 +1,23 @@
+/* desk-core.h — libgroupdesk-core, all of it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-date.h"
+#include "desk-demo.h"
+#include "desk-error.h"
+#include "desk-json.h"
+#include "desk-kind.h"
+#include "desk-money.h"
+#include "desk-record.h"
+#include "desk-reference.h"
+#include "desk-store.h"
+#include "desk-text.h"
+
+G_BEGIN_DECLS
+
+/* Binds the text domains core translates through (ours and iso-codes'). Call once, early. */
+void desk_core_init_i18n (const char *localedir);
+
+G_END_DECLS

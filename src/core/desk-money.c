@@ -1,0 +1,219 @@
+/* desk-money.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-money"
+
+#include "config.h"
+
+#include "desk-money.h"
+
+#include "desk-error.h"
+#include "desk-i18n.h"
+#include "desk-store-private.h"
+
+#include <string.h>
+
+int
+desk_currency_minor_units (DeskStore  *store,
+                           const char *code)
+{
+  return _desk_store_currency_minor_units (store, code);
+}
+
+/* Parses a decimal with at most @decimals digits after the point into an integer scaled
+ * by 10^decimals. Commas and spaces group digits and are ignored before the point. */
+static gboolean
+parse_scaled (const char  *text,
+              int          decimals,
+              gboolean     allow_negative,
+              gint64      *out,
+              GError     **error)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gboolean seen_digit = FALSE;
+  gboolean seen_point = FALSE;
+  int fraction_digits = 0;
+  guint64 value = 0;
+  const guint64 limit = (guint64) G_MAXINT64;
+
+  if (text == NULL)
+    p = "";
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '-' || *p == '+')
+    {
+      negative = *p == '-';
+      p++;
+    }
+
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (seen_point && fraction_digits == decimals)
+            {
+              if (decimals == 0)
+                g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                             _("“%s” has decimals, but this currency has none. Enter a "
+                               "whole amount."), text);
+              else
+                g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                             _("“%s” has too many decimals: this currency takes at most %d. "
+                               "Round it and try again."),
+                             text, decimals);
+              return FALSE;
+            }
+          if (value > (limit - (guint64) (*p - '0')) / 10)
+            goto too_large;
+          value = value * 10 + (guint64) (*p - '0');
+          seen_digit = TRUE;
+          if (seen_point)
+            fraction_digits++;
+        }
+      else if (*p == '.' && !seen_point)
+        seen_point = TRUE;
+      else if ((*p == ',' || *p == ' ') && !seen_point && seen_digit)
+        continue;
+      else if (g_ascii_isspace (*p))
+        {
+          while (g_ascii_isspace (*p))
+            p++;
+          if (*p != '\0')
+            goto not_a_number;
+          break;
+        }
+      else
+        goto not_a_number;
+    }
+
+  if (!seen_digit)
+    goto not_a_number;
+
+  for (; fraction_digits < decimals; fraction_digits++)
+    {
+      if (value > limit / 10)
+        goto too_large;
+      value *= 10;
+    }
+
+  if (negative && !allow_negative && value != 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("“%s” is negative. Enter zero or more."), text);
+      return FALSE;
+    }
+
+  *out = negative ? -(gint64) value : (gint64) value;
+  return TRUE;
+
+not_a_number:
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               _("“%s” is not a number. Type digits, with a point for decimals, such as "
+                 "1234.50."), text != NULL ? text : "");
+  return FALSE;
+
+too_large:
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               _("“%s” is too large for Groupdesk to keep. Check the amount."), text);
+  return FALSE;
+}
+
+gboolean
+desk_money_parse (const char  *text,
+                  int          minor_units,
+                  gboolean     allow_negative,
+                  gint64      *out_minor,
+                  GError     **error)
+{
+  g_return_val_if_fail (minor_units >= 0 && minor_units <= 4, FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  return parse_scaled (text, minor_units, allow_negative, out_minor, error);
+}
+
+gboolean
+desk_milli_parse (const char  *text,
+                  gint64      *out_milli,
+                  GError     **error)
+{
+  g_return_val_if_fail (out_milli != NULL, FALSE);
+
+  return parse_scaled (text, 3, TRUE, out_milli, error);
+}
+
+static char *
+format_scaled (gint64 value,
+               int    decimals,
+               gboolean group,
+               gboolean trim)
+{
+  GString *s = g_string_new (NULL);
+  guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+  guint64 scale = 1;
+  guint64 whole, fraction;
+  g_autofree char *digits = NULL;
+  gsize len;
+
+  for (int i = 0; i < decimals; i++)
+    scale *= 10;
+
+  whole = magnitude / scale;
+  fraction = magnitude % scale;
+
+  if (value < 0)
+    g_string_append_c (s, '-');
+
+  digits = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
+  len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (group && i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+
+  if (decimals > 0)
+    {
+      g_autofree char *frac = g_strdup_printf ("%0*" G_GUINT64_FORMAT, decimals, fraction);
+
+      if (trim)
+        {
+          gsize n = strlen (frac);
+          while (n > 0 && frac[n - 1] == '0')
+            frac[--n] = '\0';
+          if (n > 0)
+            g_string_append_printf (s, ".%s", frac);
+        }
+      else
+        g_string_append_printf (s, ".%s", frac);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+char *
+desk_money_format_amount (gint64 minor,
+                          int    minor_units)
+{
+  return format_scaled (minor, MAX (minor_units, 0), TRUE, FALSE);
+}
+
+char *
+desk_money_format (gint64      minor,
+                   const char *code,
+                   int         minor_units)
+{
+  g_autofree char *amount = desk_money_format_amount (minor, minor_units);
+
+  /* The code, not a symbol: "$" means different things to the groups we serve. */
+  return g_strdup_printf ("%s %s", code, amount);
+}
+
+char *
+desk_milli_format (gint64 milli)
+{
+  return format_scaled (milli, 3, FALSE, TRUE);
+}

@@ -1,0 +1,666 @@
+/* desk-store-records.c — reading and writing records of every kind
+ *
+ * The SQL here is built from the kinds' descriptions (static column names, never user
+ * text) and every value is bound, so nothing a user types can reach the SQL text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-store"
+
+#include "config.h"
+
+#include "desk-store-private.h"
+
+#include "desk-error.h"
+#include "desk-i18n.h"
+#include "desk-validate-private.h"
+
+static gboolean
+is_set_type (DeskFieldType type)
+{
+  return type == DESK_FIELD_CODE_SET || type == DESK_FIELD_REF_SET;
+}
+
+static gboolean
+is_text_column (DeskFieldType type)
+{
+  switch (type)
+    {
+    case DESK_FIELD_TEXT:
+    case DESK_FIELD_DATE:
+    case DESK_FIELD_CURRENCY:
+    case DESK_FIELD_CODE:
+    case DESK_FIELD_CHOICE:
+    case DESK_FIELD_REF:
+      return TRUE;
+    case DESK_FIELD_INT:
+    case DESK_FIELD_BOOL:
+    case DESK_FIELD_MONEY:
+    case DESK_FIELD_MILLI:
+    case DESK_FIELD_CODE_SET:
+    case DESK_FIELD_REF_SET:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+has_group_column (const DeskKind *kind)
+{
+  return kind != DESK_KIND_GROUP;
+}
+
+/* "uuid, group_uuid, updated, col1, col2 …" for the kind's own columns. */
+static char *
+column_list (const DeskKind *kind,
+             const char     *prefix)
+{
+  GString *s = g_string_new (NULL);
+
+  /* groups has no group_uuid column: its own uuid stands in the group's place. */
+  g_string_append_printf (s, "%suuid, %s%s, %supdated", prefix, prefix,
+                          has_group_column (kind) ? "group_uuid" : "uuid", prefix);
+
+  for (const DeskField *f = kind->fields; f->name != NULL; f++)
+    if (!is_set_type (f->type))
+      g_string_append_printf (s, ", %s%s", prefix, f->name);
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+split_join (const DeskField  *field,
+            char            **table,
+            char            **parent,
+            char            **value)
+{
+  g_auto(GStrv) parts = g_strsplit (field->join, ":", 3);
+
+  g_assert (g_strv_length (parts) == 3);
+  *table = g_strdup (parts[0]);
+  *parent = g_strdup (parts[1]);
+  *value = g_strdup (parts[2]);
+}
+
+static void
+bind_field (sqlite3_stmt    *stmt,
+            int              column,
+            DeskRecord      *record,
+            guint            index)
+{
+  const DeskField *f = &desk_record_get_kind (record)->fields[index];
+
+  if (!desk_record_index_is_set (record, index))
+    {
+      /* Unset text is stored as empty text where the column has a default. */
+      if (f->type == DESK_FIELD_TEXT)
+        sqlite3_bind_text (stmt, column, "", -1, SQLITE_STATIC);
+      else if (f->type == DESK_FIELD_BOOL)
+        sqlite3_bind_int (stmt, column, 0);
+      else
+        sqlite3_bind_null (stmt, column);
+      return;
+    }
+
+  if (is_text_column (f->type))
+    sqlite3_bind_text (stmt, column, desk_record_index_get_string (record, index), -1,
+                       SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, column, desk_record_index_get_int (record, index));
+}
+
+static void
+read_row (sqlite3_stmt *stmt,
+          DeskRecord   *record)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+  guint column = 3;
+
+  desk_record_set_uuid (record, (const char *) sqlite3_column_text (stmt, 0));
+  desk_record_set_group (record, (const char *) sqlite3_column_text (stmt, 1));
+  desk_record_set_updated (record, (const char *) sqlite3_column_text (stmt, 2));
+
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+
+      if (is_set_type (f->type))
+        continue;
+
+      if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
+        {
+          if (is_text_column (f->type))
+            desk_record_index_set_string (record, i,
+                                          (const char *) sqlite3_column_text (stmt, column));
+          else
+            desk_record_index_set_int (record, i, sqlite3_column_int64 (stmt, column));
+        }
+      column++;
+    }
+}
+
+static gboolean
+write_sets (DeskStore   *self,
+            DeskRecord  *record,
+            gboolean     replace,
+            GError     **error)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+  const char *uuid = desk_record_get_uuid (record);
+
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      g_autofree char *table = NULL;
+      g_autofree char *parent = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *sql = NULL;
+      const char *const *values;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!is_set_type (f->type))
+        continue;
+
+      split_join (f, &table, &parent, &value);
+
+      if (replace)
+        {
+          sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, parent);
+          if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+            {
+              _desk_store_set_error (self, rc, error);
+              return FALSE;
+            }
+          g_clear_pointer (&sql, g_free);
+        }
+
+      sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, %s) VALUES (?1, ?2)",
+                             table, parent, value);
+      values = desk_record_index_get_set (record, i);
+      for (guint j = 0; values[j] != NULL; j++)
+        {
+          if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, values[j], -1, SQLITE_TRANSIENT);
+          if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+            {
+              _desk_store_set_error (self, rc, error);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads the set fields of the records in @records (all of one kind) with one query per
+ * set field, rather than one per record. */
+static gboolean
+read_sets (DeskStore   *self,
+           GPtrArray   *records,
+           const char  *where_sql,
+           const char  *where_value,
+           GError     **error)
+{
+  const DeskKind *kind;
+  g_autoptr(GHashTable) by_uuid = NULL;
+
+  if (records->len == 0)
+    return TRUE;
+
+  kind = desk_record_get_kind (g_ptr_array_index (records, 0));
+  by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < records->len; i++)
+    {
+      DeskRecord *r = g_ptr_array_index (records, i);
+      g_hash_table_insert (by_uuid, (gpointer) desk_record_get_uuid (r), r);
+    }
+
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      g_autoptr(GHashTable) collected = NULL;
+      g_autofree char *table = NULL;
+      g_autofree char *parent = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+      GHashTableIter iter;
+      gpointer key, val;
+      int rc;
+
+      if (!is_set_type (f->type))
+        continue;
+
+      split_join (f, &table, &parent, &value);
+      sql = g_strdup_printf ("SELECT j.%s, j.%s FROM %s j JOIN %s t ON t.uuid = j.%s%s "
+                             "ORDER BY j.%s, j.%s",
+                             parent, value, table, kind->table, parent,
+                             where_sql != NULL ? where_sql : "", parent, value);
+      if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
+        return FALSE;
+      if (where_value != NULL)
+        sqlite3_bind_text (stmt, 1, where_value, -1, SQLITE_TRANSIENT);
+
+      collected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *p = (const char *) sqlite3_column_text (stmt, 0);
+          GPtrArray *list = g_hash_table_lookup (collected, p);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_free);
+              g_hash_table_insert (collected, g_strdup (p), list);
+            }
+          g_ptr_array_add (list, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _desk_store_set_error (self, rc, error);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < records->len; j++)
+        desk_record_index_set_set (g_ptr_array_index (records, j), i, NULL);
+
+      g_hash_table_iter_init (&iter, collected);
+      while (g_hash_table_iter_next (&iter, &key, &val))
+        {
+          DeskRecord *r = g_hash_table_lookup (by_uuid, key);
+          GPtrArray *list = val;
+
+          if (r == NULL)
+            continue;
+          g_ptr_array_add (list, NULL);
+          desk_record_index_set_set (r, i, (const char *const *) list->pdata);
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_desk_store_record_exists (DeskStore      *self,
+                           const DeskKind *kind,
+                           const char     *uuid,
+                           char          **group_uuid)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?1",
+                         has_group_column (kind) ? "group_uuid" : "uuid", kind->table);
+  stmt = _desk_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found && group_uuid != NULL)
+    *group_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+gboolean
+desk_store_validate (DeskStore   *self,
+                     DeskRecord  *record,
+                     char       **bad_field,
+                     GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+
+  return _desk_validate_record (self, record, bad_field, error);
+}
+
+static gboolean
+write_record (DeskStore   *self,
+              DeskRecord  *record,
+              gboolean     is_insert,
+              GError     **error)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *stamp = NULL;
+  GString *s;
+  sqlite3_stmt *stmt;
+  int column;
+  int rc;
+
+  if (is_insert && desk_record_get_uuid (record) == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      desk_record_set_uuid (record, uuid);
+    }
+  if (kind == DESK_KIND_GROUP)
+    desk_record_set_group (record, desk_record_get_uuid (record));
+
+  if (!_desk_validate_record (self, record, NULL, error))
+    return FALSE;
+
+  columns = column_list (kind, "");
+  s = g_string_new (NULL);
+  if (is_insert)
+    {
+      guint n = 3;
+
+      for (const DeskField *f = kind->fields; f->name != NULL; f++)
+        if (!is_set_type (f->type))
+          n++;
+
+      g_string_append_printf (s, "INSERT INTO %s (%s) VALUES (", kind->table, columns);
+      for (guint i = 1; i <= n; i++)
+        g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
+      g_string_append (s, ")");
+      if (!has_group_column (kind))
+        {
+          /* groups has no group_uuid column: the second value repeats the uuid. */
+          g_string_free (s, TRUE);
+          s = g_string_new (NULL);
+          g_string_append_printf (s, "INSERT INTO %s (uuid, updated", kind->table);
+          for (const DeskField *f = kind->fields; f->name != NULL; f++)
+            if (!is_set_type (f->type))
+              g_string_append_printf (s, ", %s", f->name);
+          g_string_append (s, ") VALUES (?1, ?3");
+          for (guint i = 4; i <= n; i++)
+            g_string_append_printf (s, ", ?%u", i);
+          g_string_append (s, ")");
+        }
+    }
+  else
+    {
+      guint i = 4;
+
+      g_string_append_printf (s, "UPDATE %s SET updated = ?3", kind->table);
+      if (has_group_column (kind))
+        g_string_append (s, ", group_uuid = ?2");
+      for (const DeskField *f = kind->fields; f->name != NULL; f++)
+        if (!is_set_type (f->type))
+          g_string_append_printf (s, ", %s = ?%u", f->name, i++);
+      g_string_append (s, " WHERE uuid = ?1");
+    }
+  sql = g_string_free (s, FALSE);
+
+  if (!desk_store_begin (self, error))
+    return FALSE;
+
+  stmt = _desk_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  stamp = desk_store_dup_timestamp (self);
+  sqlite3_bind_text (stmt, 1, desk_record_get_uuid (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, desk_record_get_group (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
+  column = 4;
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    if (!is_set_type (kind->fields[i].type))
+      bind_field (stmt, column++, record, i);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
+      goto failed;
+    }
+
+  if (!is_insert && sqlite3_changes (_desk_store_get_db (self)) == 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("This %s no longer exists: it may have been deleted. Reload the list "
+                     "and try again."), _(kind->label));
+      goto failed;
+    }
+
+  if (!write_sets (self, record, !is_insert, error))
+    goto failed;
+
+  if (!desk_store_commit (self, error))
+    return FALSE;
+
+  desk_record_set_updated (record, stamp);
+  _desk_store_emit_changed (self, kind, desk_record_get_uuid (record));
+
+  return TRUE;
+
+failed:
+  desk_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_store_insert (DeskStore   *self,
+                   DeskRecord  *record,
+                   GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+
+  return write_record (self, record, TRUE, error);
+}
+
+gboolean
+desk_store_update (DeskStore   *self,
+                   DeskRecord  *record,
+                   GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (desk_record_get_uuid (record) != NULL, FALSE);
+
+  return write_record (self, record, FALSE, error);
+}
+
+gboolean
+desk_store_delete (DeskStore       *self,
+                   const DeskKind  *kind,
+                   const char      *uuid,
+                   GError         **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (!desk_store_begin (self, error))
+    return FALSE;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", kind->table);
+  stmt = _desk_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
+      goto failed;
+    }
+
+  if (sqlite3_changes (_desk_store_get_db (self)) == 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("This %s no longer exists: it may have been deleted already."),
+                   _(kind->label));
+      goto failed;
+    }
+
+  if (!desk_store_commit (self, error))
+    return FALSE;
+
+  _desk_store_emit_changed (self, kind, uuid);
+
+  return TRUE;
+
+failed:
+  desk_store_rollback (self);
+  return FALSE;
+}
+
+static GPtrArray *
+select_records (DeskStore      *self,
+                const DeskKind *kind,
+                const char     *where_column,
+                const char     *where_value,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *columns = column_list (kind, "t.");
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (where_column != NULL)
+    where = g_strdup_printf (" WHERE t.%s = ?1", where_column);
+
+  sql = g_strdup_printf ("SELECT %s FROM %s t%s ORDER BY %s", columns, kind->table,
+                         where != NULL ? where : "", kind->order_by);
+  stmt = _desk_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (where_value != NULL)
+    sqlite3_bind_text (stmt, 1, where_value, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskRecord *record = desk_record_new (kind);
+
+      read_row (stmt, record);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (!read_sets (self, records, where != NULL ? where : NULL, where_value, error))
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+DeskRecord *
+desk_store_get (DeskStore       *self,
+                const DeskKind  *kind,
+                const char      *uuid,
+                GError         **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  records = select_records (self, kind, "uuid", uuid, error);
+  if (records == NULL)
+    return NULL;
+
+  if (records->len == 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("There is no %s with the identifier %s. Check the identifier, or list "
+                     "the records to find it."), _(kind->label), uuid);
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (records, 0));
+}
+
+GPtrArray *
+desk_store_list (DeskStore       *self,
+                 const DeskKind  *kind,
+                 const char      *group_uuid,
+                 GError         **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  if (group_uuid == NULL)
+    return select_records (self, kind, NULL, NULL, error);
+
+  return select_records (self, kind, has_group_column (kind) ? "group_uuid" : "uuid",
+                         group_uuid, error);
+}
+
+GPtrArray *
+desk_store_list_by (DeskStore       *self,
+                    const DeskKind  *kind,
+                    const char      *field,
+                    const char      *value,
+                    GError         **error)
+{
+  const DeskField *f;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  f = desk_kind_get_field (kind, field);
+  g_return_val_if_fail (f != NULL && !is_set_type (f->type), NULL);
+
+  return select_records (self, kind, field, value, error);
+}
+
+gint64
+desk_store_count (DeskStore      *self,
+                  const DeskKind *kind,
+                  const char     *group_uuid)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), 0);
+
+  if (group_uuid != NULL)
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?1", kind->table,
+                           has_group_column (kind) ? "group_uuid" : "uuid");
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s", kind->table);
+
+  stmt = _desk_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  if (group_uuid != NULL)
+    sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+DeskRecord *
+desk_store_dup_main_group (DeskStore *self)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  groups = desk_store_list (self, DESK_KIND_GROUP, NULL, NULL);
+  if (groups == NULL || groups->len == 0)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (groups, 0));
+}
