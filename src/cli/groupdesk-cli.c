@@ -258,6 +258,11 @@ describe (DeskRecord *record)
         }
     }
 
+  /* One record, one line: scripts count and split the listing by lines. */
+  for (gsize i = 0; i < s->len; i++)
+    if (s->str[i] == '\n' || s->str[i] == '\r' || s->str[i] == '\t')
+      s->str[i] = ' ';
+
   return g_string_free (s, FALSE);
 }
 

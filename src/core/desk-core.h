@@ -11,6 +11,7 @@
 #include "desk-kind.h"
 #include "desk-money.h"
 #include "desk-record.h"
+#include "desk-record-model.h"
 #include "desk-reference.h"
 #include "desk-store.h"
 #include "desk-text.h"

@@ -153,6 +153,8 @@ static const DemoMember demo_members[] = {
   { "Women in Mining Communities Ghana", "", "civil_society", "engaged", "Adwoa Sarpong" },
   { "Embassy of Switzerland in Ghana", "瑞士驻加纳大使馆", "observer", "observer", "Martina Keller" },
   { "British High Commission, Accra", "", "observer", "observer", "James Whitfield" },
+  /* Last, so that the indices above (leads, supporters, nominee) stay as they are. */
+  { "University of Mines and Technology, Tarkwa", "", "other", "engaged", "Prof. Ama Boakye" },
 };
 
 typedef struct

@@ -97,7 +97,7 @@ desk_generate_fill (DeskStore                 *store,
   if (n_attendance > (guint64) n_people * n_activities)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("There cannot be more attendances than people times workshops. "
+                   _("There cannot be more attendances than people times activities (one workshop each). "
                      "Ask for fewer attendances or more people."));
       return NULL;
     }

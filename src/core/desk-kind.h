@@ -36,6 +36,9 @@ typedef enum
   DESK_FIELD_POSITIVE     = 1 << 2,
   DESK_FIELD_NARRATIVE    = 1 << 3, /* one language of a bilingual text: name_en, name_zh */
   DESK_FIELD_PRIVATE      = 1 << 4, /* names and contacts of people: never in aggregate output */
+  /* On the _en half of a bilingual pair: this or its _zh twin must hold text. `ref` is
+   * the pair's name in messages ("Title"). Checked in field order, like the others. */
+  DESK_FIELD_PAIR_REQUIRED = 1 << 5,
 } DeskFieldFlags;
 
 typedef struct

@@ -22,12 +22,13 @@
 #define POS DESK_FIELD_POSITIVE
 #define NARR DESK_FIELD_NARRATIVE
 #define PRIV DESK_FIELD_PRIVATE
+#define PAIR DESK_FIELD_PAIR_REQUIRED
 
 /* Group */
 
 static const DeskField group_fields[] = {
   { "code", DESK_FIELD_TEXT, 0, N_("Short code"), NULL, NULL },
-  { "name_en", DESK_FIELD_TEXT, NARR, N_("Name in English"), NULL, NULL },
+  { "name_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Name in English"), N_("Name"), NULL },
   { "name_zh", DESK_FIELD_TEXT, NARR, N_("Name in Chinese"), NULL, NULL },
   { "country", DESK_FIELD_TEXT, REQ, N_("Country"), NULL, NULL },
   { "currency", DESK_FIELD_CURRENCY, REQ, N_("Reporting currency"), NULL, NULL },
@@ -45,9 +46,6 @@ group_validate (DeskStore   *store,
   const char *country = desk_record_get_string (record, "country");
   const char *code = desk_record_get_string (record, "code");
 
-  if (!_desk_require_narrative (record, "name", N_("Name"), bad_field, error))
-    return FALSE;
-
   if (country == NULL || strlen (country) != 2 ||
       !g_ascii_isupper (country[0]) || !g_ascii_isupper (country[1]))
     return _desk_fail (bad_field, error, "country",
@@ -57,6 +55,10 @@ group_validate (DeskStore   *store,
 
   if (code == NULL || desk_text_is_blank (code))
     {
+      /* A new group is checked before it has a UUID; insert gives it one, then derives. */
+      if (desk_record_get_uuid (record) == NULL)
+        return TRUE;
+
       /* A short code lets the CLI and the secretariat name the group; derive one. */
       g_autofree char *derived = g_strdup_printf ("%s-%.4s", country,
                                                   desk_record_get_uuid (record));
@@ -82,7 +84,7 @@ const DeskKind desk_kind_group = {
 /* Member */
 
 static const DeskField member_fields[] = {
-  { "name_en", DESK_FIELD_TEXT, NARR, N_("Organisation in English"), NULL, NULL },
+  { "name_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Organisation in English"), N_("Organisation"), NULL },
   { "name_zh", DESK_FIELD_TEXT, NARR, N_("Organisation in Chinese"), NULL, NULL },
   { "pillar", DESK_FIELD_CODE, REQ, N_("Pillar"), "pillars", NULL },
   { "status", DESK_FIELD_CODE, REQ, N_("Membership status"), "membership_statuses", NULL },
@@ -103,9 +105,6 @@ member_validate (DeskStore   *store,
 {
   const char *email = desk_record_get_string (record, "contact_email");
 
-  if (!_desk_require_narrative (record, "name", N_("Organisation"), bad_field, error))
-    return FALSE;
-
   if (email != NULL && email[0] != '\0' && strchr (email, '@') == NULL)
     return _desk_fail (bad_field, error, "contact_email",
                        _("“%s” is not an e-mail address. Write it as name@example.org, or "
@@ -123,7 +122,7 @@ const DeskKind desk_kind_member = {
 /* Workplan */
 
 static const DeskField workplan_fields[] = {
-  { "title_en", DESK_FIELD_TEXT, NARR, N_("Title in English"), NULL, NULL },
+  { "title_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Title in English"), N_("Title"), NULL },
   { "title_zh", DESK_FIELD_TEXT, NARR, N_("Title in Chinese"), NULL, NULL },
   { "objectives_en", DESK_FIELD_TEXT, NARR, N_("Objectives in English"), NULL, NULL },
   { "objectives_zh", DESK_FIELD_TEXT, NARR, N_("Objectives in Chinese"), NULL, NULL },
@@ -141,8 +140,7 @@ workplan_validate (DeskStore   *store,
                    char       **bad_field,
                    GError     **error)
 {
-  return _desk_require_narrative (record, "title", N_("Title"), bad_field, error) &&
-         _desk_check_date_order (record, "period_start", "period_end", bad_field, error);
+  return _desk_check_date_order (record, "period_start", "period_end", bad_field, error);
 }
 
 const DeskKind desk_kind_workplan = {
@@ -155,7 +153,7 @@ const DeskKind desk_kind_workplan = {
 static const DeskField activity_fields[] = {
   { "workplan_uuid", DESK_FIELD_REF, REQ, N_("Workplan"), "workplan", NULL },
   { "code", DESK_FIELD_TEXT, 0, N_("Code"), NULL, NULL },
-  { "title_en", DESK_FIELD_TEXT, NARR, N_("Title in English"), NULL, NULL },
+  { "title_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Title in English"), N_("Title"), NULL },
   { "title_zh", DESK_FIELD_TEXT, NARR, N_("Title in Chinese"), NULL, NULL },
   { "description_en", DESK_FIELD_TEXT, NARR, N_("Description in English"), NULL, NULL },
   { "description_zh", DESK_FIELD_TEXT, NARR, N_("Description in Chinese"), NULL, NULL },
@@ -187,8 +185,7 @@ activity_validate (DeskStore   *store,
 {
   const char *status = desk_record_get_string (record, "status");
 
-  if (!_desk_require_narrative (record, "title", N_("Title"), bad_field, error) ||
-      !_desk_check_date_order (record, "planned_start", "planned_end", bad_field, error) ||
+  if (!_desk_check_date_order (record, "planned_start", "planned_end", bad_field, error) ||
       !_desk_check_date_order (record, "actual_start", "actual_end", bad_field, error))
     return FALSE;
 
@@ -210,7 +207,7 @@ const DeskKind desk_kind_activity = {
 
 static const DeskField deliverable_fields[] = {
   { "activity_uuid", DESK_FIELD_REF, REQ, N_("Activity"), "activity", NULL },
-  { "title_en", DESK_FIELD_TEXT, NARR, N_("Title in English"), NULL, NULL },
+  { "title_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Title in English"), N_("Title"), NULL },
   { "title_zh", DESK_FIELD_TEXT, NARR, N_("Title in Chinese"), NULL, NULL },
   { "due_date", DESK_FIELD_DATE, 0, N_("Due date"), NULL, NULL },
   { "status", DESK_FIELD_CHOICE, REQ, N_("Status"),
@@ -231,9 +228,6 @@ deliverable_validate (DeskStore   *store,
   gboolean delivered = g_strcmp0 (status, "delivered") == 0 ||
                        g_strcmp0 (status, "accepted") == 0;
 
-  if (!_desk_require_narrative (record, "title", N_("Title"), bad_field, error))
-    return FALSE;
-
   if (!delivered && desk_record_is_set (record, "delivered_on"))
     return _desk_fail (bad_field, error, "delivered_on",
                        _("Only a delivered or accepted deliverable has a delivery date. "
@@ -252,7 +246,7 @@ const DeskKind desk_kind_deliverable = {
 static const DeskField indicator_fields[] = {
   { "workplan_uuid", DESK_FIELD_REF, REQ, N_("Workplan"), "workplan", NULL },
   { "activity_uuid", DESK_FIELD_REF, 0, N_("Activity"), "activity", NULL },
-  { "name_en", DESK_FIELD_TEXT, NARR, N_("Name in English"), NULL, NULL },
+  { "name_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Name in English"), N_("Name"), NULL },
   { "name_zh", DESK_FIELD_TEXT, NARR, N_("Name in Chinese"), NULL, NULL },
   { "unit", DESK_FIELD_CHOICE, REQ, N_("Unit"), "number|percentage|yes_no|text", NULL },
   { "baseline_milli", DESK_FIELD_MILLI, 0, N_("Baseline"), NULL, NULL },
@@ -295,8 +289,7 @@ indicator_validate (DeskStore   *store,
 {
   g_autoptr(DeskRecord) activity = NULL;
 
-  if (!_desk_require_narrative (record, "name", N_("Name"), bad_field, error) ||
-      !check_indicator_value (record, desk_record_get_string (record, "unit"),
+  if (!check_indicator_value (record, desk_record_get_string (record, "unit"),
                               "baseline_milli", bad_field, error))
     return FALSE;
 
@@ -370,7 +363,7 @@ static const DeskField budget_line_fields[] = {
   { "workplan_uuid", DESK_FIELD_REF, REQ, N_("Workplan"), "workplan", NULL },
   { "activity_uuid", DESK_FIELD_REF, 0, N_("Activity"), "activity", NULL },
   { "category", DESK_FIELD_CODE, REQ, N_("Budget category"), "budget_categories", NULL },
-  { "description_en", DESK_FIELD_TEXT, NARR, N_("Description in English"), NULL, NULL },
+  { "description_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Description in English"), N_("Description"), NULL },
   { "description_zh", DESK_FIELD_TEXT, NARR, N_("Description in Chinese"), NULL, NULL },
   { "quantity_milli", DESK_FIELD_MILLI, REQ | NONNEG, N_("Quantity"), NULL, NULL },
   { "unit", DESK_FIELD_TEXT, 0, N_("Unit"), NULL, NULL },
@@ -388,16 +381,13 @@ budget_line_validate (DeskStore   *store,
 {
   g_autoptr(DeskRecord) activity = NULL;
 
-  if (!_desk_require_narrative (record, "description", N_("Description"), bad_field, error))
-    return FALSE;
-
   activity = _desk_dup_referenced (store, record, "activity_uuid");
   if (activity != NULL &&
       g_strcmp0 (desk_record_get_string (activity, "workplan_uuid"),
                  desk_record_get_string (record, "workplan_uuid")) != 0)
     return _desk_fail (bad_field, error, "activity_uuid",
                        _("The activity belongs to another workplan. Choose an activity of "
-                         "this budget's workplan."));
+                         "this budget line's workplan."));
 
   return TRUE;
 }
@@ -461,7 +451,8 @@ expense_validate (DeskStore   *store,
                          "the expense as a refund."));
   if (amount > 0 && refund)
     return _desk_fail (bad_field, error, "amount_minor",
-                       _("A refund is money given back: its amount is negative."));
+                       _("A refund is money given back, so its amount is negative. Enter it with a "
+                         "minus sign, or untick “Refund”."));
 
   line = _desk_dup_referenced (store, record, "budget_line_uuid");
   if (line != NULL)
@@ -544,7 +535,7 @@ const DeskKind desk_kind_rate = {
 
 static const DeskField workshop_fields[] = {
   { "activity_uuid", DESK_FIELD_REF, REQ, N_("Activity"), "activity", NULL },
-  { "title_en", DESK_FIELD_TEXT, NARR, N_("Title in English"), NULL, NULL },
+  { "title_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Title in English"), N_("Title"), NULL },
   { "title_zh", DESK_FIELD_TEXT, NARR, N_("Title in Chinese"), NULL, NULL },
   { "start_date", DESK_FIELD_DATE, REQ, N_("Start date"), NULL, NULL },
   { "end_date", DESK_FIELD_DATE, REQ, N_("End date"), NULL, NULL },
@@ -565,8 +556,7 @@ workshop_validate (DeskStore   *store,
                    char       **bad_field,
                    GError     **error)
 {
-  return _desk_require_narrative (record, "title", N_("Title"), bad_field, error) &&
-         _desk_check_date_order (record, "start_date", "end_date", bad_field, error);
+  return _desk_check_date_order (record, "start_date", "end_date", bad_field, error);
 }
 
 const DeskKind desk_kind_workshop = {
@@ -577,8 +567,8 @@ const DeskKind desk_kind_workshop = {
 /* Person */
 
 static const DeskField person_fields[] = {
-  { "name", DESK_FIELD_TEXT, REQ | PRIV, N_("Name"), NULL, NULL },
-  { "name_key", DESK_FIELD_TEXT, PRIV, N_("Name"), NULL, NULL },
+  { "name", DESK_FIELD_TEXT, REQ | PRIV, N_("Full name"), NULL, NULL },
+  { "name_key", DESK_FIELD_TEXT, PRIV, N_("Full name"), NULL, NULL },
   { "member_uuid", DESK_FIELD_REF, 0, N_("Member organisation"), "member", NULL },
   { "organisation", DESK_FIELD_TEXT, 0, N_("Organisation"), NULL, NULL },
   { "pillar", DESK_FIELD_CODE, 0, N_("Pillar"), "pillars", NULL },
@@ -686,7 +676,7 @@ nomination_validate (DeskStore   *store,
 
   if (year < 2000 || year > 2100)
     return _desk_fail (bad_field, error, "year",
-                       _("%lld is not a plenary year. Enter a year such as 2026."),
+                       _("%lld is not a plenary year. Enter a year between 2000 and 2100, such as 2026."),
                        (long long) year);
 
   stmt = _desk_store_prepare (store,
@@ -742,7 +732,8 @@ export_validate (DeskStore   *store,
 
   if (sha == NULL || strlen (sha) != 64 || strspn (sha, "0123456789abcdef") != 64)
     return _desk_fail (bad_field, error, "sha256",
-                       _("The SHA-256 digest must be 64 hexadecimal digits."));
+                       _("The SHA-256 digest must be 64 lower-case hexadecimal digits (0–9, a–f). "
+                         "Copy it again from the export history."));
 
   return TRUE;
 }

@@ -470,7 +470,9 @@ desk_store_delete (DeskStore       *self,
                    GError         **error)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *stamp = NULL;
   sqlite3_stmt *stmt;
+  sqlite3_int64 last_rowid;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -479,6 +481,18 @@ desk_store_delete (DeskStore       *self,
 
   if (!desk_store_begin (self, error))
     return FALSE;
+
+  stmt = _desk_store_prepare (self, "SELECT coalesce (max (rowid), 0) FROM tombstones", error);
+  if (stmt == NULL)
+    goto failed;
+  rc = sqlite3_step (stmt);
+  last_rowid = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _desk_store_set_error (self, rc, error);
+      goto failed;
+    }
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", kind->table);
   stmt = _desk_store_prepare (self, sql, error);
@@ -499,6 +513,23 @@ desk_store_delete (DeskStore       *self,
       g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
                    _("This %s no longer exists: it may have been deleted already."),
                    _(kind->label));
+      goto failed;
+    }
+
+  /* The triggers stamp tombstones with SQLite's clock; give them the store's, like every
+   * updated time, so that an injected clock holds for deletions too. The tombstones this
+   * delete wrote, cascades included, are the rows after the largest rowid before it. */
+  stmt = _desk_store_prepare (self, "UPDATE tombstones SET deleted = ?1 WHERE rowid > ?2", error);
+  if (stmt == NULL)
+    goto failed;
+  stamp = desk_store_dup_timestamp (self);
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, last_rowid);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
       goto failed;
     }
 

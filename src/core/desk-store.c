@@ -30,6 +30,7 @@ struct _DeskStore
   GDateTime *now;
   int depth;
   GPtrArray *pending;      /* "kind\x1fuuid" changes to announce at the outer commit */
+  GArray *marks;           /* pending->len at each open transaction or savepoint */
 };
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
@@ -72,6 +73,7 @@ desk_store_finalize (GObject *object)
   g_clear_pointer (&self->currencies, g_hash_table_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_free (self->path);
 
   G_OBJECT_CLASS (desk_store_parent_class)->finalize (object);
@@ -107,6 +109,7 @@ desk_store_init (DeskStore *self)
   self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_ptr_array_new_with_free_func (g_free);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Errors */
@@ -114,7 +117,8 @@ desk_store_init (DeskStore *self)
 static const char *
 display_path (DeskStore *self)
 {
-  return self->path != NULL ? self->path : _("the in-memory database");
+  /* Only tests open in-memory databases; they need no translated name. */
+  return self->path != NULL ? self->path : ":memory:";
 }
 
 void
@@ -278,6 +282,7 @@ desk_store_begin (DeskStore  *self,
   if (!_desk_store_exec (self, sql, error))
     return FALSE;
 
+  g_array_append_val (self->marks, self->pending->len);
   self->depth++;
 
   return TRUE;
@@ -303,6 +308,7 @@ desk_store_commit (DeskStore  *self,
       return FALSE;
     }
 
+  g_array_set_size (self->marks, self->marks->len - 1);
   self->depth--;
 
   if (self->depth == 0 && self->pending->len > 0)
@@ -340,6 +346,9 @@ desk_store_rollback (DeskStore *self)
       sqlite3_exec (self->db, sql, NULL, NULL, NULL);
     }
 
+  /* What the savepoint wrote is undone: it must not be announced at the outer commit. */
+  g_ptr_array_set_size (self->pending, g_array_index (self->marks, guint, self->marks->len - 1));
+  g_array_set_size (self->marks, self->marks->len - 1);
   self->depth--;
 }
 
@@ -759,6 +768,13 @@ desk_store_open (const char  *path,
                    display_path (self));
       return NULL;
     }
+
+  /* In WAL mode a database another program is writing can still be read, so only taking
+   * the write lock tells that it is held: say so now, within the busy timeout, rather
+   * than at the coordinator's first change. */
+  if (!desk_store_begin (self, error))
+    return NULL;
+  desk_store_rollback (self);
 
   if (!_desk_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_desk_store_exec (self, "PRAGMA journal_mode = WAL", error) ||

@@ -21,7 +21,7 @@
 #include <string.h>
 
 /* Longer text than this is almost certainly a paste gone wrong. */
-#define MAX_TEXT_BYTES (64 * 1024)
+#define MAX_TEXT_CHARS 20000
 
 gboolean
 _desk_fail (char       **bad_field,
@@ -166,6 +166,15 @@ check_field (DeskStore        *store,
   const char *s;
   gint64 n;
 
+  if ((f->flags & DESK_FIELD_PAIR_REQUIRED) != 0)
+    {
+      g_autofree char *base = g_strndup (f->name, strlen (f->name) - strlen ("_en"));
+
+      g_assert (g_str_has_suffix (f->name, "_en") && f->ref != NULL);
+      if (!_desk_require_narrative (record, base, f->ref, bad_field, error))
+        return FALSE;
+    }
+
   if (!desk_record_index_is_set (record, index))
     {
       if ((f->flags & DESK_FIELD_REQUIRED) != 0)
@@ -183,7 +192,7 @@ check_field (DeskStore        *store,
                            _("“%s” contains characters that cannot be stored (control "
                              "characters or damaged text). Remove them and try again."),
                            _(f->label));
-      if (strlen (s) > MAX_TEXT_BYTES)
+      if (g_utf8_strlen (s, -1) > MAX_TEXT_CHARS)
         return _desk_fail (bad_field, error, f->name,
                            _("“%s” is too long. Shorten it to fewer than 20,000 characters."),
                            _(f->label));

@@ -1,0 +1,304 @@
+/* desk-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-application.h"
+
+#include "desk-preferences-window.h"
+#include "desk-window.h"
+
+struct _DeskApplication
+{
+  AdwApplication parent_instance;
+
+  char *db_path;
+  DeskStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
+
+static GtkWindow *
+desk_application_get_main_window (DeskApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (DESK_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+open_failed_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DeskApplication  *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+desk_application_show_open_error (DeskApplication *self,
+                                  const GError    *error)
+{
+  GtkWidget *dialog;
+
+  /* Core's message already names the file and says what to do about it. */
+  dialog = adw_message_dialog_new (NULL, _("Could not open the database"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (open_failed_response_cb), self);
+
+  /* Belonging to the application keeps it running while the dialog is up, and lets it
+   * quit when the dialog goes. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+  GtkWidget *window;
+
+  window = desk_preferences_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), desk_application_get_main_window (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+
+  gtk_window_present (desk_application_build_shortcuts_window (desk_application_get_main_window (self)));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+
+  gtk_window_present (desk_application_build_about_window (desk_application_get_main_window (self)));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing the windows, rather than quitting outright, lets each save its state. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
+  { "shortcuts", shortcuts_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+};
+
+/* Every keyboard shortcut of the application, in one place; the shortcuts window
+ * (ui/desk-shortcuts-window.ui) lists the same. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.show-page('overview')", { "<Control>1", NULL } },
+  { "win.show-page('workplan')", { "<Control>2", NULL } },
+  { "win.show-page('deliverables')", { "<Control>3", NULL } },
+  { "win.show-page('budget')", { "<Control>4", NULL } },
+  { "win.show-page('workshops')", { "<Control>5", NULL } },
+  { "win.show-page('people')", { "<Control>6", NULL } },
+  { "win.show-page('reports')", { "<Control>7", NULL } },
+  { "win.show-page('exports')", { "<Control>8", NULL } },
+};
+
+static int
+desk_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  DeskApplication *self = DESK_APPLICATION (application);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &path) && path[0] != '\0')
+    {
+      g_free (self->db_path);
+      self->db_path = g_steal_pointer (&path);
+    }
+
+  return G_APPLICATION_CLASS (desk_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+desk_application_startup (GApplication *application)
+{
+  DeskApplication *self = DESK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
+static void
+desk_application_activate (GApplication *application)
+{
+  DeskApplication *self = DESK_APPLICATION (application);
+  GtkWindow *window;
+
+  window = desk_application_get_main_window (self);
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+
+      path = self->db_path != NULL ? g_strdup (self->db_path) : desk_store_default_path ();
+      self->store = desk_store_open (path, &error);
+      if (self->store == NULL)
+        {
+          g_debug ("Could not open %s: %s", path, error->message);
+          desk_application_show_open_error (self, error);
+          return;
+        }
+    }
+
+  window = GTK_WINDOW (desk_window_new (GTK_APPLICATION (self), self->store));
+  gtk_window_present (window);
+}
+
+static void
+desk_application_finalize (GObject *object)
+{
+  DeskApplication *self = (DeskApplication *) object;
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (desk_application_parent_class)->finalize (object);
+}
+
+static void
+desk_application_class_init (DeskApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = desk_application_finalize;
+
+  app_class->handle_local_options = desk_application_handle_local_options;
+  app_class->startup = desk_application_startup;
+  app_class->activate = desk_application_activate;
+}
+
+static void
+desk_application_init (DeskApplication *self)
+{
+  const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database at PATH instead of the usual one (also $GROUPDESK_DB)"),
+      N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The desk of an implementation group’s coordinator."));
+}
+
+DeskApplication *
+desk_application_new (void)
+{
+  /* Templates and styles live under the release id in every profile. */
+  return g_object_new (DESK_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/voluntaryprinciples/Groupdesk",
+                       NULL);
+}
+
+DeskStore *
+desk_application_get_store (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+GtkWindow *
+desk_application_build_about_window (GtkWindow *parent)
+{
+  GtkWidget *about;
+  const char *developers[] = { _("The Groupdesk developers"), NULL };
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", "Groupdesk",
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Groupdesk developers"),
+                        "developers", developers,
+                        "copyright", _("© The Groupdesk developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Plans, budgets, workshops and reports for the "
+                                      "in-country implementation groups of the Voluntary "
+                                      "Principles on Security and Human Rights. Everything "
+                                      "stays on this computer until you export it."),
+                        /* Translators: your names, one per line, as you want them credited. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  if (DESK_DEVEL)
+    gtk_widget_add_css_class (about, "devel");
+
+  return GTK_WINDOW (about);
+}
+
+GtkWindow *
+desk_application_build_shortcuts_window (GtkWindow *parent)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *window;
+
+  builder = gtk_builder_new_from_resource ("/org/voluntaryprinciples/Groupdesk/ui/desk-shortcuts-window.ui");
+  window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (window, parent);
+
+  return window;
+}

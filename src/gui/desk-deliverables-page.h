@@ -1,0 +1,22 @@
+/* desk-deliverables-page.h — the Track Deliverables page of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_DELIVERABLES_PAGE (desk_deliverables_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, DESK, DELIVERABLES_PAGE, AdwBin)
+
+GtkWidget *desk_deliverables_page_new       (DeskStore            *store);
+DeskStore *desk_deliverables_page_get_store (DeskDeliverablesPage *self);
+void       desk_deliverables_page_set_store (DeskDeliverablesPage *self,
+                                             DeskStore            *store);
+
+G_END_DECLS

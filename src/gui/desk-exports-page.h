@@ -1,0 +1,22 @@
+/* desk-exports-page.h — the Exports for the Secretariat page of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_EXPORTS_PAGE (desk_exports_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskExportsPage, desk_exports_page, DESK, EXPORTS_PAGE, AdwBin)
+
+GtkWidget *desk_exports_page_new       (DeskStore       *store);
+DeskStore *desk_exports_page_get_store (DeskExportsPage *self);
+void       desk_exports_page_set_store (DeskExportsPage *self,
+                                        DeskStore       *store);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* desk-welcome-view.c
+ *
+ * The first run explains itself: what Groupdesk is for, and two ways in. Its buttons
+ * activate the window's win.create-group and win.explore-sample actions, so the view
+ * holds no state of its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-welcome-view"
+
+#include "config.h"
+
+#include "desk-welcome-view.h"
+
+struct _DeskWelcomeView
+{
+  AdwBin parent_instance;
+
+  /* Template widgets */
+  AdwStatusPage *status_page;
+};
+
+G_DEFINE_FINAL_TYPE (DeskWelcomeView, desk_welcome_view, ADW_TYPE_BIN)
+
+static void
+desk_welcome_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_WELCOME_VIEW);
+
+  G_OBJECT_CLASS (desk_welcome_view_parent_class)->dispose (object);
+}
+
+static void
+desk_welcome_view_class_init (DeskWelcomeViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_welcome_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-welcome-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskWelcomeView, status_page);
+}
+
+static void
+desk_welcome_view_init (DeskWelcomeView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The icon carries the application id, which differs in development builds. */
+  adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
+}
+
+GtkWidget *
+desk_welcome_view_new (void)
+{
+  return g_object_new (DESK_TYPE_WELCOME_VIEW, NULL);
+}

@@ -1,0 +1,480 @@
+/* desk-window.c
+ *
+ * The window shows the welcome view while the store holds no group, and the pages once
+ * it does; it follows the store's "changed::group" signal, so a group made by the
+ * dialog, by the sample data or by an import all bring the pages in the same way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-window.h"
+
+#include "desk-budget-page.h"
+#include "desk-deliverables-page.h"
+#include "desk-exports-page.h"
+#include "desk-group-dialog.h"
+#include "desk-overview-page.h"
+#include "desk-people-page.h"
+#include "desk-reports-page.h"
+#include "desk-welcome-view.h"
+#include "desk-workplan-page.h"
+#include "desk-workshops-page.h"
+
+#define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
+
+struct _DeskWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  DeskStore *store;
+  GSettings *settings;
+  gulong group_changed_id;
+  gboolean has_group;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  GtkWidget *content_box;
+  GtkListBox *sidebar_list;
+  AdwWindowTitle *window_title;
+  GtkStack *page_stack;
+};
+
+G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkStackPage *page = item;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *image;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  image = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  label = gtk_label_new (gtk_stack_page_get_title (page));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, gtk_stack_page_get_title (page));
+  g_object_set_data_full (G_OBJECT (row), "desk-page-name",
+                          g_strdup (gtk_stack_page_get_name (page)), g_free);
+
+  return row;
+}
+
+static void
+desk_window_sync_page (DeskWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+  GtkStackPage *page;
+  int index = 0;
+
+  if (child == NULL)
+    return;
+
+  page = gtk_stack_get_page (self->page_stack, child);
+  adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       c != NULL && c != child;
+       c = gtk_widget_get_next_sibling (c))
+    index++;
+
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, index));
+}
+
+static gboolean
+desk_window_show_page (DeskWindow *self,
+                       const char *name)
+{
+  if (name == NULL || gtk_stack_get_child_by_name (self->page_stack, name) == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->page_stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  return TRUE;
+}
+
+static void
+desk_window_update_group (DeskWindow *self)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  gboolean had_group = self->has_group;
+
+  if (self->store != NULL)
+    group = desk_store_dup_main_group (self->store);
+
+  self->has_group = group != NULL;
+
+  if (group != NULL)
+    {
+      const char *name = desk_record_get_narrative (group, "name", desk_locale_language (), NULL);
+
+      adw_window_title_set_subtitle (self->window_title, name);
+      gtk_stack_set_visible_child_name (self->main_stack, "pages");
+
+      /* A group that just arrived starts on its overview. */
+      if (!had_group && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        desk_window_show_page (self, "overview");
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-group",
+                                 self->store != NULL && group == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-sample",
+                                 self->store != NULL && group == NULL);
+}
+
+static void
+desk_window_load_state (DeskWindow *self)
+{
+  g_autofree char *last_page = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  if (!desk_window_show_page (self, last_page))
+    g_debug ("Not restoring unknown page “%s”", last_page);
+}
+
+static void
+desk_window_save_state (DeskWindow *self)
+{
+  const char *page;
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  page = gtk_stack_get_visible_child_name (self->page_stack);
+  if (page != NULL)
+    g_settings_set_string (self->settings, "last-page", page);
+
+  g_settings_apply (self->settings);
+}
+
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!desk_window_show_page (self, name))
+    g_warning ("There is no page called “%s”", name);
+}
+
+static void
+create_group_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = desk_group_dialog_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+explore_sample_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  uuid = desk_demo_fill (self->store, &error);
+  if (uuid == NULL)
+    {
+      desk_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* The store's changed::group signal has already brought the pages in. */
+  desk_window_show_page (self, "overview");
+}
+
+static void
+go_back_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+group_changed_cb (DeskWindow *self,
+                  const char *kind,
+                  const char *uuid,
+                  DeskStore  *store)
+{
+  desk_window_update_group (self);
+}
+
+static void
+visible_page_changed_cb (DeskWindow *self)
+{
+  desk_window_sync_page (self);
+}
+
+static void
+sidebar_row_activated_cb (DeskWindow    *self,
+                          GtkListBoxRow *row)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "desk-page-name");
+
+  desk_window_show_page (self, name);
+}
+
+static gboolean
+desk_window_close_request (GtkWindow *window)
+{
+  desk_window_save_state (DESK_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
+}
+
+static void
+desk_window_constructed (GObject *object)
+{
+  DeskWindow *self = (DeskWindow *) object;
+
+  G_OBJECT_CLASS (desk_window_parent_class)->constructed (object);
+
+  /* The pages come from the template, before the store is known: hand it to each. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_object_set (child, "store", self->store, NULL);
+
+  if (self->store != NULL)
+    self->group_changed_id = g_signal_connect_object (self->store, "changed::group",
+                                                      G_CALLBACK (group_changed_cb), self,
+                                                      G_CONNECT_SWAPPED);
+
+  desk_window_load_state (self);
+  desk_window_update_group (self);
+  desk_window_sync_page (self);
+}
+
+static void
+desk_window_dispose (GObject *object)
+{
+  DeskWindow *self = (DeskWindow *) object;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->group_changed_id, self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
+}
+
+static void
+desk_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_window_class_init (DeskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = desk_window_constructed;
+  object_class->dispose = desk_window_dispose;
+  object_class->get_property = desk_window_get_property;
+  object_class->set_property = desk_window_set_property;
+
+  window_class->close_request = desk_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DESK_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DESK_TYPE_BUDGET_PAGE);
+  g_type_ensure (DESK_TYPE_DELIVERABLES_PAGE);
+  g_type_ensure (DESK_TYPE_EXPORTS_PAGE);
+  g_type_ensure (DESK_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (DESK_TYPE_PEOPLE_PAGE);
+  g_type_ensure (DESK_TYPE_REPORTS_PAGE);
+  g_type_ensure (DESK_TYPE_WELCOME_VIEW);
+  g_type_ensure (DESK_TYPE_WORKPLAN_PAGE);
+  g_type_ensure (DESK_TYPE_WORKSHOPS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, page_stack);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.create-group", NULL, create_group_activated);
+  gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
+}
+
+static void
+desk_window_init (DeskWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  pages = gtk_stack_get_pages (self->page_stack);
+  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (pages),
+                           create_sidebar_row, NULL, NULL);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (SCHEMA_ID);
+  else
+    g_debug ("Schema %s is not installed: the window will not remember its state", SCHEMA_ID);
+
+  if (DESK_DEVEL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+GtkWidget *
+desk_window_new (GtkApplication *application,
+                 DeskStore      *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  return g_object_new (DESK_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+DeskStore *
+desk_window_get_store (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+const char *
+desk_window_get_visible_page (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  if (!self->has_group)
+    return "welcome";
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+void
+desk_window_add_toast (DeskWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

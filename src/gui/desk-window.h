@@ -1,0 +1,26 @@
+/* desk-window.h — the main window: a sidebar of pages, or the welcome view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_WINDOW (desk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
+
+GtkWidget  *desk_window_new              (GtkApplication *application,
+                                          DeskStore      *store);
+DeskStore  *desk_window_get_store        (DeskWindow     *self);
+/* "welcome" while the store holds no group, else the name of the page shown:
+ * overview, workplan, deliverables, budget, workshops, people, reports or exports. */
+const char *desk_window_get_visible_page (DeskWindow     *self);
+void        desk_window_add_toast        (DeskWindow     *self,
+                                          AdwToast       *toast);
+
+G_END_DECLS

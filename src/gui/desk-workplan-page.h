@@ -1,0 +1,22 @@
+/* desk-workplan-page.h — the Plan the Year page of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_WORKPLAN_PAGE (desk_workplan_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskWorkplanPage, desk_workplan_page, DESK, WORKPLAN_PAGE, AdwBin)
+
+GtkWidget *desk_workplan_page_new       (DeskStore        *store);
+DeskStore *desk_workplan_page_get_store (DeskWorkplanPage *self);
+void       desk_workplan_page_set_store (DeskWorkplanPage *self,
+                                         DeskStore        *store);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* desk-workshops-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-workshops-page"
+
+#include "config.h"
+
+#include "desk-workshops-page.h"
+
+struct _DeskWorkshopsPage
+{
+  AdwBin parent_instance;
+
+  DeskStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+desk_workshops_page_dispose (GObject *object)
+{
+  DeskWorkshopsPage *self = (DeskWorkshopsPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WORKSHOPS_PAGE);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (desk_workshops_page_parent_class)->dispose (object);
+}
+
+static void
+desk_workshops_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_workshops_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      desk_workshops_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_workshops_page_dispose;
+  object_class->get_property = desk_workshops_page_get_property;
+  object_class->set_property = desk_workshops_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DESK_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-workshops-page.ui");
+}
+
+static void
+desk_workshops_page_init (DeskWorkshopsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+desk_workshops_page_new (DeskStore *store)
+{
+  g_return_val_if_fail (store == NULL || DESK_IS_STORE (store), NULL);
+
+  return g_object_new (DESK_TYPE_WORKSHOPS_PAGE,
+                       "store", store,
+                       NULL);
+}
+
+DeskStore *
+desk_workshops_page_get_store (DeskWorkshopsPage *self)
+{
+  g_return_val_if_fail (DESK_IS_WORKSHOPS_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+desk_workshops_page_set_store (DeskWorkshopsPage *self,
+                               DeskStore         *store)
+{
+  g_return_if_fail (DESK_IS_WORKSHOPS_PAGE (self));
+  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}

@@ -1,0 +1,22 @@
+/* desk-workshops-page.h — the Workshops and Training page of the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_WORKSHOPS_PAGE (desk_workshops_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, DESK, WORKSHOPS_PAGE, AdwBin)
+
+GtkWidget *desk_workshops_page_new       (DeskStore         *store);
+DeskStore *desk_workshops_page_get_store (DeskWorkshopsPage *self);
+void       desk_workshops_page_set_store (DeskWorkshopsPage *self,
+                                          DeskStore         *store);
+
+G_END_DECLS

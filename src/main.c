@@ -1,0 +1,61 @@
+/* main.c — groupdesk, the GUI
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "groupdesk"
+
+#include "config.h"
+
+#include "desk-application.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
+
+/* The language chosen in Preferences wins over the system's: it is applied before
+ * anything is translated, which is why it takes effect at the next start. */
+static void
+apply_language_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE)) == NULL)
+    return;
+
+  settings = g_settings_new (SCHEMA_ID);
+  language = g_settings_get_string (settings, "language");
+  if (!g_str_equal (language, "system"))
+    g_setenv ("LANGUAGE", language, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(DeskApplication) app = NULL;
+  const char *localedir;
+
+  apply_language_setting ();
+
+  /* gettext ignores LANGUAGE in the C locale; without the user's locale installed,
+   * C.UTF-8 still lets the translations through. */
+  if (setlocale (LC_ALL, "") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  /* The locale is settled: GTK must not set it again (and warn) at startup. */
+  gtk_disable_setlocale ();
+
+  localedir = g_getenv ("GROUPDESK_LOCALEDIR");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+
+  desk_core_init_i18n (localedir);
+  textdomain (GETTEXT_PACKAGE);
+
+  app = desk_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,214 @@
+/* groupdesk-bench.c — speed goals, as ratios to a reference measured in the same run
+ *
+ * Usage: groupdesk-bench WORKDIR [--runs N]
+ *
+ * Builds (once) the large generated group in WORKDIR/large.db — 2,000 activities, 20,000
+ * people, 80,000 attendances — and prints, for each goal, our figure, the reference
+ * figure and their ratio. Machines here are noisy, so each figure is the median of
+ * several runs, alternating ours and the reference. This is not a test: it fails nothing,
+ * it reports.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "groupdesk-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "desk-core.h"
+#include "desk-window.h"
+
+typedef struct
+{
+  gboolean painted;
+} FrameWait;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                FrameWait     *wait)
+{
+  wait->painted = TRUE;
+}
+
+/* Presents @window and returns when its first frame has been painted. */
+static void
+present_and_wait_first_frame (GtkWindow *window)
+{
+  FrameWait wait = { FALSE };
+  GdkFrameClock *clock;
+  gulong handler;
+
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_present (window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert (clock != NULL);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
+  while (!wait.painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+destroy_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  if (values->len == 0)
+    return 0;
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+
+  return (g_array_index (values, double, values->len / 2 - 1) +
+          g_array_index (values, double, values->len / 2)) / 2;
+}
+
+static void
+report (const char *what,
+        double      ours_ms,
+        double      reference_ms,
+        const char *reference,
+        double      goal)
+{
+  double ratio = reference_ms > 0 ? ours_ms / reference_ms : 0;
+
+  g_print ("%-44s %9.2f ms   %-34s %9.2f ms   ratio %5.2f×  (goal ≤ %.1f×) %s\n",
+           what, ours_ms, reference, reference_ms, ratio, goal,
+           ratio <= goal ? "met" : "NOT MET");
+}
+
+static DeskStore *
+ensure_large_db (const char *workdir)
+{
+  g_autofree char *path = g_build_filename (workdir, "large.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      DeskGenerateOptions options = { 1, 2000, 20000, 80000 };
+      g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+      g_autofree char *group = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_print ("Generating the large group (2,000 activities, 20,000 people, 80,000 "
+               "attendances) in %s …\n", path);
+      g_mkdir_with_parents (workdir, 0755);
+      store = desk_store_open (tmp, &error);
+      if (store != NULL)
+        group = desk_generate_fill (store, &options, &error);
+      if (group == NULL)
+        {
+          g_printerr ("groupdesk-bench: %s\n", error->message);
+          exit (1);
+        }
+      g_clear_object (&store);
+      if (g_rename (tmp, path) != 0)
+        {
+          g_printerr ("groupdesk-bench: cannot rename %s\n", tmp);
+          exit (1);
+        }
+      g_print ("  generated in %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
+    }
+
+  store = desk_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("groupdesk-bench: %s\n", error->message);
+      exit (1);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+/* Time to the first frame of the main window on the large database, against an empty
+ * AdwApplicationWindow of the same size. */
+static void
+bench_startup (const char *db_path,
+               guint       runs)
+{
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) reference = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* One of each first, unmeasured: theme, fonts and icon caches load once per process. */
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWindow *window;
+      DeskStore *store;
+      gint64 start;
+      double ms;
+
+      start = g_get_monotonic_time ();
+      window = GTK_WINDOW (adw_application_window_new (NULL));
+      present_and_wait_first_frame (window);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      destroy_window (window);
+      if (i > 0)
+        g_array_append_val (reference, ms);
+
+      start = g_get_monotonic_time ();
+      store = desk_store_open (db_path, &error);
+      g_assert_no_error (error);
+      window = g_object_new (DESK_TYPE_WINDOW, "store", store, NULL);
+      present_and_wait_first_frame (window);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      destroy_window (window);
+      g_object_unref (store);
+      if (i > 0)
+        g_array_append_val (ours, ms);
+    }
+
+  report ("Startup: first frame, large group", median (ours), median (reference),
+          "empty AdwApplicationWindow", 1.5);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *db_path = NULL;
+  guint runs = 7;
+
+  if (argc < 2)
+    {
+      g_printerr ("Usage: groupdesk-bench WORKDIR [--runs N]\n");
+      return 2;
+    }
+  if (argc >= 4 && g_str_equal (argv[2], "--runs"))
+    runs = (guint) MAX (1, atoi (argv[3]));
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  desk_core_init_i18n (LOCALEDIR);
+  adw_init ();
+
+  store = ensure_large_db (argv[1]);
+  db_path = g_strdup (desk_store_get_path (store));
+  g_clear_object (&store);
+
+  g_print ("\nGroupdesk benchmarks — median of %u runs each, ours against a reference "
+           "measured in the same run\n\n", runs);
+  bench_startup (db_path, runs);
+
+  return 0;
+}

@@ -1,0 +1,542 @@
+/* test-cli.c — groupdesk-cli as scripts and the secretariat use it
+ *
+ * Runs the real binary ($GROUPDESK_CLI) against databases in temporary folders.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "desk-core.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("groupdesk-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "data", "groupdesk.db", NULL);
+}
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      rm_rf (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs the CLI with @args (NULL-terminated) and, when @env_db is set, $GROUPDESK_DB. */
+static void
+run_cliv (Run         *run,
+          const char  *env_db,
+          const char **args)
+{
+  const char *cli = g_getenv ("GROUPDESK_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (cli == NULL)
+    g_error ("GROUPDESK_CLI is not set: run the tests through meson test");
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "GROUPDESK_DB", env_db != NULL ? env_db : "", TRUE);
+
+  run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("%s … → %d%s%s", args[0] != NULL ? args[0] : "", run->status,
+                  run->err[0] != '\0' ? "; stderr: " : "", run->err);
+}
+
+#define run_cli(run, ...) run_cliv ((run), NULL, (const char *[]) { __VA_ARGS__, NULL })
+
+static void
+assert_ok (Run *run)
+{
+  if (run->status != 0)
+    g_error ("the CLI failed with %d: %s", run->status, run->err);
+}
+
+static void
+demo (Fixture *fixture)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--db", fixture->db, "demo");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "sample group"));
+}
+
+static JsonArray *
+parse_array (JsonParser *parser,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (root != NULL && JSON_NODE_HOLDS_ARRAY (root));
+
+  return json_node_get_array (root);
+}
+
+/* The number of records `list KIND --json` prints. */
+static guint
+count_json (Fixture    *fixture,
+            const char *group,
+            const char *kind)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (group != NULL)
+    run_cli (&run, "--db", fixture->db, "--group", group, "list", kind, "--json");
+  else
+    run_cli (&run, "--db", fixture->db, "list", kind, "--json");
+  assert_ok (&run);
+
+  return json_array_get_length (parse_array (parser, run.out));
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+
+  return n;
+}
+
+static char *
+digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--version");
+  assert_ok (&run);
+  g_assert_true (g_str_has_prefix (run.out, "groupdesk-cli "));
+  g_assert_cmpuint (strlen (run.out), >, strlen ("groupdesk-cli \n"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const char *const commands[] = { "demo", "generate", "list", "check", "backup" };
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--help");
+  assert_ok (&run);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "Usage"));
+  g_assert_nonnull (strstr (run.out, "--db"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_assert_nonnull (strstr (run.out, commands[i]));
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    g_assert_nonnull (strstr (run.out, (*k)->plural));
+}
+
+/* Bad usage: exit status 2, a message on stderr, nothing on stdout, no database made. */
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *const cases[][6] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "list", NULL },
+    { "list", "nosuchkind", NULL },
+    { "list", "activities", "--bogus", NULL },
+    { "list", "activities", "people", NULL },
+    { "--bogus", "list", "groups", NULL },
+    { "generate", "--seed", "seven", NULL },
+    { "generate", "--people", NULL },
+    { "generate", "--colour", "red", NULL },
+    { "backup", NULL },
+    { "backup", "-o", NULL },
+    { "demo", "extra", NULL },
+    { "check", "extra", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *args[10] = { "--db", fixture->db, NULL };
+      guint n = 2;
+
+      for (guint j = 0; cases[i][j] != NULL; j++)
+        args[n++] = cases[i][j];
+      args[n] = NULL;
+
+      run_cliv (&run, NULL, args);
+      if (run.status != 2)
+        g_error ("case %u: exit status %d, expected 2", i, run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "groupdesk-cli: "));
+      g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* --db without its value. */
+    run_cli (&run, "--db");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.err, !=, "");
+  }
+}
+
+static void
+test_list_json_every_kind (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char *const kinds[] = {
+    "groups", "members", "workplans", "activities", "deliverables", "indicators",
+    "budget-lines", "expenses", "funding", "rates", "workshops", "people", "attendance",
+    "nominations", "exports",
+  };
+
+  demo (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonArray *array;
+
+      run_cli (&run, "--db", fixture->db, "list", kinds[i], "--json");
+      assert_ok (&run);
+      array = parse_array (parser, run.out);
+      if (g_str_equal (kinds[i], "exports"))
+        g_assert_cmpuint (json_array_get_length (array), ==, 0);
+      else if (json_array_get_length (array) == 0)
+        g_error ("list %s --json printed an empty array after demo", kinds[i]);
+      for (guint j = 0; j < json_array_get_length (array); j++)
+        {
+          JsonObject *object = json_array_get_object_element (array, j);
+
+          g_assert_nonnull (object);
+          g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (object, "uuid")));
+          if (g_str_equal (kinds[i], "people"))
+            g_assert_cmpstr (json_object_get_string_member (object, "name"), !=, "");
+        }
+    }
+}
+
+static void
+test_list_plain (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+
+  demo (fixture);
+  run_cli (&run, "--db", fixture->db, "list", "activities", "--json");
+  assert_ok (&run);
+  array = parse_array (parser, run.out);
+
+  run_cli (&run, "--db", fixture->db, "list", "activities");
+  assert_ok (&run);
+  g_assert_cmpuint (count_lines (run.out), ==, json_array_get_length (array));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      /* Each line starts with the UUID and carries the title. */
+      g_assert_true (g_str_has_prefix (lines[i], json_object_get_string_member (object, "uuid")));
+      g_assert_nonnull (strstr (lines[i], json_object_get_string_member (object, "title_en")));
+    }
+}
+
+/* A title with a line break is still one line of the plain listing. */
+static void
+test_list_plain_multiline (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (fixture->db, &error);
+  g_autofree char *group = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_no_error (error);
+  group = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+  activities = desk_store_list (store, DESK_KIND_ACTIVITY, group, &error);
+  desk_record_set_string (g_ptr_array_index (activities, 0), "title_en", "First line\nsecond line");
+  g_assert_true (desk_store_update (store, g_ptr_array_index (activities, 0), &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_cli (&run, "--db", fixture->db, "list", "activities");
+  assert_ok (&run);
+  g_assert_cmpuint (count_lines (run.out), ==, activities->len);
+}
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  demo (fixture);
+  run_cli (&run, "--db", fixture->db, "check");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, fixture->db));
+
+  /* What a program that ignores foreign keys could leave behind. */
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; "
+                        "UPDATE deliverables SET activity_uuid = 'no-such-activity' "
+                        "WHERE rowid = (SELECT min (rowid) FROM deliverables)",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  sqlite3_close (db);
+
+  run_cli (&run, "--db", fixture->db, "check");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "deliverables"));
+  g_assert_nonnull (strstr (run.err, fixture->db));
+}
+
+static void
+test_backup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "backups", "copy.db", NULL);
+  g_auto(Run) run = { 0 };
+
+  demo (fixture);
+  run_cli (&run, "--db", fixture->db, "backup", "-o", copy);
+  assert_ok (&run);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  run_cli (&run, "--db", copy, "list", "groups");
+  assert_ok (&run);
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+  g_assert_nonnull (strstr (run.out, "Ghana"));
+
+  {
+    g_auto(Run) original = { 0 };
+    g_auto(Run) backup = { 0 };
+
+    run_cli (&original, "--db", fixture->db, "list", "attendance", "--json");
+    run_cli (&backup, "--db", copy, "list", "attendance", "--json");
+    assert_ok (&backup);
+    g_assert_cmpstr (original.out, ==, backup.out);
+  }
+}
+
+static void
+test_generate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--db", fixture->db, "generate", "--seed", "7", "--activities", "20",
+           "--people", "100", "--attendance", "300");
+  assert_ok (&run);
+  g_assert_cmpuint (count_json (fixture, NULL, "activities"), ==, 20);
+  g_assert_cmpuint (count_json (fixture, NULL, "people"), ==, 100);
+  g_assert_cmpuint (count_json (fixture, NULL, "attendance"), ==, 300);
+  g_assert_cmpuint (count_json (fixture, NULL, "deliverables"), ==, 60);
+  g_assert_cmpuint (count_json (fixture, NULL, "expenses"), ==, 400);
+
+  /* Impossible sizes fail as a failure, not as bad usage, and add nothing. */
+  run_cli (&run, "--db", fixture->db, "generate", "--seed", "8", "--activities", "2",
+           "--people", "3", "--attendance", "7");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, !=, "");
+  g_assert_cmpuint (count_json (fixture, NULL, "groups"), ==, 1);
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "people.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  static const char *const commands[] = { "demo", "check", "list" };
+
+  g_assert_true (g_file_set_contents (path, "name,pillar\nKwame,government\n", -1, NULL));
+  before = digest (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (g_str_equal (commands[i], "list"))
+        run_cli (&run, "--db", path, "list", "groups");
+      else
+        run_cli (&run, "--db", path, commands[i]);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, path));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  after = digest (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_group_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *groups;
+  guint all, ghana, generated;
+
+  demo (fixture);
+  run_cli (&run, "--db", fixture->db, "generate", "--seed", "3", "--activities", "5",
+           "--people", "10", "--attendance", "20");
+  assert_ok (&run);
+
+  run_cli (&run, "--db", fixture->db, "list", "groups", "--json");
+  assert_ok (&run);
+  groups = parse_array (parser, run.out);
+  g_assert_cmpuint (json_array_get_length (groups), ==, 2);
+
+  all = count_json (fixture, NULL, "activities");
+  ghana = count_json (fixture, "GH-VPI", "activities");
+  generated = count_json (fixture, "GEN-3", "activities");
+  g_assert_cmpuint (generated, ==, 5);
+  g_assert_cmpuint (ghana, >, 0);
+  g_assert_cmpuint (all, ==, ghana + generated);
+  g_assert_cmpuint (count_json (fixture, "GH-VPI", "groups"), ==, 1);
+
+  /* A group can be named by its UUID too. */
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, i);
+
+      if (g_str_equal (json_object_get_string_member (group, "code"), "GEN-3"))
+        g_assert_cmpuint (count_json (fixture, json_object_get_string_member (group, "uuid"),
+                                      "activities"), ==, 5);
+    }
+
+  run_cli (&run, "--db", fixture->db, "--group", "NO-SUCH", "list", "activities");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "NO-SUCH"));
+}
+
+/* Without --db, $GROUPDESK_DB names the database. */
+static void
+test_env_db (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cliv (&run, fixture->db, (const char *[]) { "demo", NULL });
+  assert_ok (&run);
+  g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_json (fixture, NULL, "groups"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("version", test_version);
+  ADD ("help", test_help);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("list/json-every-kind", test_list_json_every_kind);
+  ADD ("list/plain", test_list_plain);
+  ADD ("list/plain-multiline", test_list_plain_multiline);
+  ADD ("list/group", test_group_filter);
+  ADD ("check", test_check);
+  ADD ("backup", test_backup);
+  ADD ("generate", test_generate);
+  ADD ("not-a-database", test_not_a_database);
+  ADD ("env-db", test_env_db);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,794 @@
+/* test-store.c — opening, creating, migrating, refusing and backing up databases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-common.h"
+
+#include <unistd.h>
+
+/* Opens @path expecting the store to refuse it with @code; the message must name @named. */
+static void
+assert_open_fails (const char *path,
+                   int         code,
+                   const char *named)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, code);
+  g_test_message ("refused as expected: %s", error->message);
+  g_assert_nonnull (strstr (error->message, named));
+}
+
+static char *
+make_groupdesk_db (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  char *path = g_build_filename (dir, "groupdesk.db", NULL);
+
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  return path;
+}
+
+static void
+test_open_creates_folder (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "not", "yet", "there", "groupdesk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (desk_store_get_path (store), ==, path);
+  g_assert_cmpint (desk_store_get_schema_version (store), ==, DESK_SCHEMA_VERSION);
+
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+static void
+test_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) a = desk_store_open (NULL, &error);
+  g_autoptr(DeskStore) b = NULL;
+  g_autoptr(DeskRecord) group = NULL;
+
+  g_assert_no_error (error);
+  b = desk_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_null (desk_store_get_path (a));
+  g_assert_cmpint (desk_store_get_schema_version (a), ==, DESK_SCHEMA_VERSION);
+
+  /* Two in-memory stores are two databases. */
+  group = test_add (a, DESK_KIND_GROUP, NULL, "name_en", "G", "country", "GH",
+                    "currency", "GHS", NULL);
+  g_assert_cmpint (desk_store_count (a, DESK_KIND_GROUP, NULL), ==, 1);
+  g_assert_cmpint (desk_store_count (b, DESK_KIND_GROUP, NULL), ==, 0);
+}
+
+static void
+test_schema_version (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = make_groupdesk_db (dir);
+  sqlite3 *db = test_sqlite_open (path);
+
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, DESK_SCHEMA_VERSION);
+  sqlite3_close (db);
+  test_rm_rf (dir);
+}
+
+static void
+test_foreign_keys (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  g_autoptr(TestWorld) world = test_world_new (store, "GH-T");
+  sqlite3 *db = _desk_store_get_db (store);
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA foreign_keys"), ==, 1);
+
+  /* A row that names a missing parent is refused by SQLite itself, below validation. */
+  rc = sqlite3_exec (db, "INSERT INTO deliverables (uuid, group_uuid, activity_uuid, title_en, "
+                         "status, updated) VALUES ('d-bogus', 'no-such-group', 'no-such-activity', "
+                         "'x', 'planned', '2026-01-01T00:00:00Z')", NULL, NULL, NULL);
+  g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_extended_errcode (db), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (test_count_rows (store, DESK_KIND_DELIVERABLE), ==, 1);
+
+  /* Deleting the group takes every record of the group with it. */
+  g_assert_true (desk_store_delete (store, DESK_KIND_GROUP, world->group, &error));
+  g_assert_no_error (error);
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    g_assert_cmpint (test_count_rows (store, *k), ==, 0);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM activity_themes"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM person_vulnerable_groups"), ==, 0);
+}
+
+static void
+test_wal (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "groupdesk.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *mode = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (path, &error);
+  g_autoptr(DeskRecord) group = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  group = test_add (store, DESK_KIND_GROUP, NULL, "name_en", "G", "country", "GH",
+                    "currency", "GHS", NULL);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  db = test_sqlite_open (path);
+  mode = test_sqlite_query (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  /* The other connection sees the committed write. */
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM groups"), ==, 1);
+  sqlite3_close (db);
+
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+static void
+test_strict_no_real (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  sqlite3 *db = _desk_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, strict FROM pragma_table_list "
+                                           "WHERE schema = 'main' AND type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (sqlite3_column_int (stmt, 1) != 1)
+        g_error ("the table %s is not STRICT", name);
+      g_ptr_array_add (tables, g_strdup (name));
+    }
+  sqlite3_finalize (stmt);
+
+  /* Every kind's table is among them, so the loop below cannot pass on an empty list. */
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    g_assert_true (g_ptr_array_find_with_equal_func (tables, (*k)->table, g_str_equal, NULL));
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT name, type FROM pragma_table_xinfo ('%s')",
+                                              (const char *) g_ptr_array_index (tables, i));
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *type = (const char *) sqlite3_column_text (stmt, 1);
+
+          if (g_ascii_strcasecmp (type, "INTEGER") != 0 && g_ascii_strcasecmp (type, "TEXT") != 0)
+            g_error ("%s.%s has the type %s: money, quantities and rates are INTEGER, the "
+                     "rest TEXT", (const char *) g_ptr_array_index (tables, i),
+                     (const char *) sqlite3_column_text (stmt, 0), type);
+          n_columns++;
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpuint (n_columns, >, 100);
+}
+
+/* The kinds describe the tables: every field that is not a set is a column of the kind's
+ * table, and every set's join table has the columns it names. */
+static void
+test_kinds_match_schema (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  sqlite3 *db = _desk_store_get_db (store);
+
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    {
+      const DeskKind *kind = *k;
+
+      g_assert_true (desk_kind_lookup (kind->name) == kind);
+      g_assert_true (desk_kind_lookup_plural (kind->plural) == kind);
+      g_assert_cmpuint (desk_kind_n_fields (kind), >, 0);
+
+      for (guint i = 0; kind->fields[i].name != NULL; i++)
+        {
+          const DeskField *f = &kind->fields[i];
+          g_autofree char *sql = NULL;
+
+          g_assert_true (desk_kind_get_field (kind, f->name) == f);
+          g_assert_cmpint (desk_kind_field_index (kind, f->name), ==, (int) i);
+          g_assert_nonnull (f->label);
+
+          if (f->type == DESK_FIELD_CODE_SET || f->type == DESK_FIELD_REF_SET)
+            {
+              g_auto(GStrv) join = g_strsplit (f->join, ":", 3);
+
+              g_assert_cmpuint (g_strv_length (join), ==, 3);
+              sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info ('%s') "
+                                     "WHERE name IN ('%s', '%s')", join[0], join[1], join[2]);
+              g_assert_cmpint (test_sqlite_int (db, sql), ==, 2);
+            }
+          else
+            {
+              sql = g_strdup_printf ("SELECT count(*) FROM pragma_table_info ('%s') "
+                                     "WHERE name = '%s'", kind->table, f->name);
+              if (test_sqlite_int (db, sql) != 1)
+                g_error ("%s.%s is not a column of %s", kind->name, f->name, kind->table);
+            }
+
+          if (f->type == DESK_FIELD_REF || f->type == DESK_FIELD_REF_SET)
+            g_assert_nonnull (desk_kind_lookup (f->ref));
+        }
+      g_assert_null (desk_kind_lookup ("no-such-kind"));
+    }
+}
+
+/* Each reference table holds exactly the rows of its TSV, and the currencies their
+ * decimals. */
+static void
+test_reference_data (void)
+{
+  static const struct { const char *table; const char *file; } refs[] = {
+    { "currencies", "currencies.tsv" },
+    { "pillars", "pillars.tsv" },
+    { "membership_statuses", "membership-status.tsv" },
+    { "activity_kinds", "activity-kinds.tsv" },
+    { "themes", "themes.tsv" },
+    { "result_areas", "result-areas.tsv" },
+    { "budget_categories", "budget-categories.tsv" },
+    { "funding_sources", "funding-sources.tsv" },
+    { "genders", "genders.tsv" },
+    { "vulnerable_groups", "vulnerable-groups.tsv" },
+  };
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  sqlite3 *db = _desk_store_get_db (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    {
+      g_autoptr(GPtrArray) rows = test_read_reference (refs[i].file);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", refs[i].table);
+
+      g_assert_cmpint (test_sqlite_int (db, sql), ==, (gint64) rows->len);
+      for (guint j = 0; j < rows->len; j++)
+        {
+          char **cols = g_ptr_array_index (rows, j);
+
+          if (g_str_equal (refs[i].table, "currencies"))
+            g_assert_cmpint (desk_currency_minor_units (store, cols[0]), ==, atoi (cols[1]));
+          else
+            {
+              g_autofree char *q = g_strdup_printf ("SELECT label_en || '|' || label_zh FROM %s "
+                                                    "WHERE code = '%s'", refs[i].table, cols[0]);
+              g_autofree char *labels = test_sqlite_query (db, q);
+              g_autofree char *expected = g_strdup_printf ("%s|%s", cols[1], cols[2]);
+
+              g_assert_cmpstr (labels, ==, expected);
+            }
+        }
+    }
+  g_assert_cmpint (desk_currency_minor_units (store, "XYZ"), ==, -1);
+}
+
+/* An empty file is an empty database: it is migrated to the current schema, without a
+ * backup, since there was nothing to lose. */
+static void
+test_migrate_empty_file (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v0.backup", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  sqlite3 *db;
+
+  test_write_file (path, "", 0);
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_get_schema_version (store), ==, DESK_SCHEMA_VERSION);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  db = test_sqlite_open (path);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, DESK_SCHEMA_VERSION);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM currencies"), >, 0);
+  sqlite3_close (db);
+  test_rm_rf (dir);
+}
+
+/* Opening again keeps the records and does not run the migration twice. */
+static void
+test_reopen (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "groupdesk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (path, &error);
+  g_autoptr(TestWorld) world = NULL;
+  g_autoptr(DeskRecord) again = NULL;
+  gint64 currencies;
+
+  g_assert_no_error (error);
+  test_set_now (store, TEST_NOW);
+  world = test_world_new (store, "GH-T");
+  currencies = test_sqlite_int (_desk_store_get_db (store), "SELECT count(*) FROM currencies");
+  g_clear_object (&store);
+
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (store), "SELECT count(*) FROM currencies"),
+                   ==, currencies);
+  again = desk_store_get (store, DESK_KIND_ACTIVITY, test_world_uuid (world, "activity"), &error);
+  g_assert_no_error (error);
+  test_assert_same_record (test_world_get (world, "activity"), again);
+  g_assert_cmpstr (desk_record_get_updated (again), ==, TEST_NOW);
+
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+static void
+assert_same_contents (DeskStore *a,
+                      DeskStore *b)
+{
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) ra = desk_store_list (a, *k, NULL, &error);
+      g_autoptr(GPtrArray) rb = NULL;
+
+      g_assert_no_error (error);
+      rb = desk_store_list (b, *k, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ra->len, ==, rb->len);
+      g_assert_cmpuint (ra->len, >, 0);
+      for (guint i = 0; i < ra->len; i++)
+        g_assert_true (desk_record_equal (g_ptr_array_index (ra, i), g_ptr_array_index (rb, i)));
+    }
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "groupdesk.db", NULL);
+  g_autofree char *backup = g_build_filename (dir, "backups", "copy.db", NULL);
+  g_autofree char *partial = g_strconcat (backup, ".partial", NULL);
+  g_autofree char *mode = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (path, &error);
+  g_autoptr(DeskStore) copy = NULL;
+  g_autoptr(TestWorld) world = NULL;
+  g_autoptr(TestWorld) world2 = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  world = test_world_new (store, "GH-T");
+  world2 = test_world_new (store, "NG-T");
+
+  g_assert_true (desk_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  /* The copy stands alone: no write-ahead log is needed to read it. */
+  db = test_sqlite_open (backup);
+  mode = test_sqlite_query (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_clear_pointer (&mode, g_free);
+  mode = test_sqlite_query (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (mode, ==, "ok");
+  sqlite3_close (db);
+
+  copy = desk_store_open (backup, &error);
+  g_assert_no_error (error);
+  assert_same_contents (store, copy);
+  g_clear_object (&copy);
+
+  /* A second backup over the first replaces it, with what is there now. */
+  g_assert_true (desk_store_delete (store, DESK_KIND_GROUP, world2->group, &error));
+  g_assert_true (desk_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  copy = desk_store_open (backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count (copy, DESK_KIND_GROUP, NULL), ==, 1);
+  assert_same_contents (store, copy);
+
+  g_clear_object (&copy);
+  g_clear_object (&store);
+  test_rm_rf (dir);
+}
+
+static void
+test_backup_memory (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *backup = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  g_autoptr(DeskStore) copy = NULL;
+  g_autoptr(TestWorld) world = test_world_new (store, "GH-T");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+  copy = desk_store_open (backup, &error);
+  g_assert_no_error (error);
+  assert_same_contents (store, copy);
+
+  g_clear_object (&copy);
+  test_rm_rf (dir);
+}
+
+static void
+test_backup_unwritable (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "file.txt", NULL);
+  g_autofree char *backup = g_build_filename (file, "copy.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (file, "notes\n", -1);
+  before = test_file_digest (file);
+  g_assert_false (desk_store_backup (store, backup, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == DESK_ERROR);
+  g_assert_nonnull (strstr (error->message, file));
+  after = test_file_digest (file);
+  g_assert_cmpstr (before, ==, after);
+
+  test_rm_rf (dir);
+}
+
+/* Bad input: each case leaves the file exactly as it was. */
+
+static void
+test_bad_unwritable_path (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "file.txt", NULL);
+  g_autofree char *path = g_build_filename (file, "groupdesk.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* A regular file used as if it were a folder: no one can create a database inside it,
+   * not even root (the tests run as root, where a read-only folder does not stop writes). */
+  test_write_file (file, "a text file, not a folder\n", -1);
+  before = test_file_digest (file);
+
+  assert_open_fails (path, DESK_ERROR_READ_ONLY, file);
+
+  after = test_file_digest (file);
+  g_assert_cmpstr (before, ==, after);
+  test_rm_rf (dir);
+}
+
+static void
+test_bad_read_only_folder (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *locked = NULL;
+  g_autofree char *path = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("running as root, whom folder permissions do not stop; "
+                   "/core/store/bad/unwritable-path covers the case for root");
+      return;
+    }
+
+  dir = test_make_tmpdir ();
+  locked = g_build_filename (dir, "read-only", NULL);
+  path = g_build_filename (locked, "groupdesk.db", NULL);
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+
+  assert_open_fails (path, DESK_ERROR_READ_ONLY, path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_chmod (locked, 0700);
+  test_rm_rf (dir);
+}
+
+static void
+test_bad_not_sqlite (void)
+{
+  static const char *const contents[] = {
+    "Name,Pillar\nKwame Asante,government\nAbena Owusu,civil_society\n",
+    "short",
+    "SQLite format 2\nnot really",
+  };
+  g_autofree char *dir = test_make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("list-%u.csv", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      test_write_file (path, contents[i], -1);
+      before = test_file_digest (path);
+      assert_open_fails (path, DESK_ERROR_NOT_A_DATABASE, path);
+      after = test_file_digest (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  test_rm_rf (dir);
+}
+
+/* The SQLite header followed by garbage: SQLite itself must refuse it, and we with it. */
+static void
+test_bad_damaged (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  char data[4096];
+
+  memset (data, 0xa5, sizeof data);
+  memcpy (data, "SQLite format 3", 16);
+  test_write_file (path, data, sizeof data);
+  before = test_file_digest (path);
+
+  store = desk_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == DESK_ERROR);
+  g_assert_true (error->code == DESK_ERROR_NOT_A_DATABASE || error->code == DESK_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  test_rm_rf (dir);
+}
+
+static void
+test_bad_folder (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+
+  assert_open_fails (dir, DESK_ERROR_NOT_A_DATABASE, dir);
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  test_rm_rf (dir);
+}
+
+static void
+test_bad_too_new (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = make_groupdesk_db (dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = test_sqlite_open (path);
+
+  test_sqlite_exec (db, "PRAGMA user_version = 99");
+  sqlite3_close (db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = test_file_digest (path);
+
+  assert_open_fails (path, DESK_ERROR_TOO_NEW, path);
+
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  db = test_sqlite_open (path);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 99);
+  sqlite3_close (db);
+  test_rm_rf (dir);
+}
+
+static void
+assert_locked_refused (const char *path)
+{
+  g_autofree char *before = test_file_digest (path);
+  g_autofree char *after = NULL;
+  sqlite3 *other = test_sqlite_open (path);
+  gint64 start;
+  gint64 elapsed;
+
+  /* Another program holds the write lock for as long as this test runs. */
+  test_sqlite_exec (other, "BEGIN EXCLUSIVE");
+  test_sqlite_exec (other, "SELECT count(*) FROM groups");
+
+  start = g_get_monotonic_time ();
+  assert_open_fails (path, DESK_ERROR_LOCKED, path);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("refused after %.1f s", elapsed / 1e6);
+  g_assert_cmpint (elapsed, <, 15 * G_USEC_PER_SEC);
+
+  test_sqlite_exec (other, "ROLLBACK");
+  sqlite3_close (other);
+
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A Groupdesk database (in WAL mode) whose write lock another program holds. */
+static void
+test_bad_locked (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = make_groupdesk_db (dir);
+
+  assert_locked_refused (path);
+  test_rm_rf (dir);
+}
+
+/* The same, with the database in rollback-journal mode, where the lock stops readers too. */
+static void
+test_bad_locked_rollback_journal (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = make_groupdesk_db (dir);
+  sqlite3 *db = test_sqlite_open (path);
+
+  g_free (test_sqlite_query (db, "PRAGMA journal_mode = DELETE"));
+  sqlite3_close (db);
+
+  assert_locked_refused (path);
+  test_rm_rf (dir);
+}
+
+static void
+test_bad_other_program (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "contacts.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = test_sqlite_open (path);
+
+  test_sqlite_exec (db, "CREATE TABLE contacts (name TEXT, phone TEXT);"
+                        "INSERT INTO contacts VALUES ('Kwame', '+233 20 000 0000');");
+  sqlite3_close (db);
+  before = test_file_digest (path);
+
+  assert_open_fails (path, DESK_ERROR_NOT_A_DATABASE, path);
+
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  db = test_sqlite_open (path);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  sqlite3_close (db);
+  test_rm_rf (dir);
+}
+
+static void
+test_check_clean (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  g_autoptr(TestWorld) world = test_world_new (store, "GH-T");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_check_broken_reference (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  g_autoptr(TestWorld) world = test_world_new (store, "GH-T");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = _desk_store_get_db (store);
+  g_autofree char *sql = NULL;
+
+  /* What a program that ignores foreign keys could leave behind. */
+  test_sqlite_exec (db, "PRAGMA foreign_keys = OFF");
+  sql = g_strdup_printf ("INSERT INTO deliverables (uuid, group_uuid, activity_uuid, title_en, "
+                         "status, updated) VALUES ('orphan', '%s', 'no-such-activity', 'x', "
+                         "'planned', '2026-01-01T00:00:00Z')", world->group);
+  test_sqlite_exec (db, sql);
+  test_sqlite_exec (db, "PRAGMA foreign_keys = ON");
+
+  g_assert_true (desk_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_test_message ("%s", (const char *) g_ptr_array_index (problems, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "deliverables"));
+}
+
+static void
+test_clock (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory ("2024-02-29T23:59:58Z");
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) real = NULL;
+  g_autoptr(GDateTime) offset = g_date_time_new_from_iso8601 ("2026-03-01T01:30:00+03:00", NULL);
+  g_autofree char *stamp = desk_store_dup_timestamp (store);
+  g_autofree char *today = desk_store_dup_today (store);
+
+  g_assert_cmpstr (stamp, ==, "2024-02-29T23:59:58Z");
+  g_assert_cmpstr (today, ==, "2024-02-29");
+
+  /* An injected time in another zone is kept as UTC. */
+  desk_store_set_now (store, offset);
+  g_clear_pointer (&stamp, g_free);
+  stamp = desk_store_dup_timestamp (store);
+  g_assert_cmpstr (stamp, ==, "2026-02-28T22:30:00Z");
+
+  /* NULL gives the real clock back. */
+  desk_store_set_now (store, NULL);
+  now = desk_store_dup_now (store);
+  real = g_date_time_new_now_utc ();
+  g_assert_cmpint (ABS (g_date_time_difference (real, now)), <, 60 * G_TIME_SPAN_SECOND);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+
+  g_setenv ("GROUPDESK_DB", "/somewhere/else.db", TRUE);
+  path = desk_store_default_path ();
+  g_assert_cmpstr (path, ==, "/somewhere/else.db");
+  g_clear_pointer (&path, g_free);
+
+  g_setenv ("GROUPDESK_DB", "", TRUE);
+  path = desk_store_default_path ();
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_true (g_str_has_suffix (path, "groupdesk.db"));
+  g_unsetenv ("GROUPDESK_DB");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/store/open-creates-folder", test_open_creates_folder);
+  g_test_add_func ("/core/store/open-memory", test_memory);
+  g_test_add_func ("/core/store/schema-version", test_schema_version);
+  g_test_add_func ("/core/store/foreign-keys", test_foreign_keys);
+  g_test_add_func ("/core/store/wal", test_wal);
+  g_test_add_func ("/core/store/strict-no-real", test_strict_no_real);
+  g_test_add_func ("/core/store/kinds-match-schema", test_kinds_match_schema);
+  g_test_add_func ("/core/store/reference-data", test_reference_data);
+  g_test_add_func ("/core/store/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/core/store/reopen", test_reopen);
+  g_test_add_func ("/core/store/backup", test_backup);
+  g_test_add_func ("/core/store/backup-memory", test_backup_memory);
+  g_test_add_func ("/core/store/backup-unwritable", test_backup_unwritable);
+  g_test_add_func ("/core/store/bad/unwritable-path", test_bad_unwritable_path);
+  g_test_add_func ("/core/store/bad/read-only-folder", test_bad_read_only_folder);
+  g_test_add_func ("/core/store/bad/not-sqlite", test_bad_not_sqlite);
+  g_test_add_func ("/core/store/bad/damaged", test_bad_damaged);
+  g_test_add_func ("/core/store/bad/folder", test_bad_folder);
+  g_test_add_func ("/core/store/bad/too-new", test_bad_too_new);
+  g_test_add_func ("/core/store/bad/locked", test_bad_locked);
+  g_test_add_func ("/core/store/bad/locked-rollback-journal", test_bad_locked_rollback_journal);
+  g_test_add_func ("/core/store/bad/other-program", test_bad_other_program);
+  g_test_add_func ("/core/store/check/clean", test_check_clean);
+  g_test_add_func ("/core/store/check/broken-reference", test_check_broken_reference);
+  g_test_add_func ("/core/store/clock", test_clock);
+  g_test_add_func ("/core/store/default-path", test_default_path);
+
+  return g_test_run ();
+}

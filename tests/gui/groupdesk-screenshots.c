@@ -1,0 +1,284 @@
+/* groupdesk-screenshots.c — every view of Groupdesk, rendered to PNG
+ *
+ *   groupdesk-screenshots OUTPUT_DIR
+ *
+ * Builds the real window on an in-memory store, first empty (the welcome view and the
+ * Create Your Group dialog), then with the sample group (every page, the dialogs), and
+ * saves each as OUTPUT_DIR/NN-name.png. The language comes from the environment
+ * (LANGUAGE, with GROUPDESK_LOCALEDIR pointing at the build's catalogues).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "desk-application.h"
+#include "desk-group-dialog.h"
+#include "desk-preferences-window.h"
+#include "desk-window.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#define WIDTH 1280
+#define HEIGHT 800
+
+static const char * const page_names[] = {
+  "overview", "workplan", "deliverables", "budget",
+  "workshops", "people", "reports", "exports",
+};
+
+typedef struct
+{
+  guint frames;
+  gboolean timed_out;
+} Wait;
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Wait *wait = user_data;
+
+  wait->frames++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Until @widget is mapped and has drawn @frames frames, so that it is laid out and
+ * its icons and fonts are loaded; never longer than five seconds. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      frames)
+{
+  Wait wait = { 0, FALSE };
+  guint tick_id;
+  guint timeout_id;
+
+  tick_id = gtk_widget_add_tick_callback (widget, tick_cb, &wait, NULL);
+  timeout_id = g_timeout_add_seconds (5, timeout_cb, &wait);
+
+  while (!wait.timed_out && (!gtk_widget_get_mapped (widget) || wait.frames < frames))
+    g_main_context_iteration (NULL, TRUE);
+
+  if (wait.timed_out)
+    g_printerr ("Timed out waiting for %s to draw\n", G_OBJECT_TYPE_NAME (widget));
+  else
+    g_source_remove (timeout_id);
+
+  gtk_widget_remove_tick_callback (widget, tick_id);
+}
+
+static gboolean
+save_window (GtkWidget  *window,
+             const char *dir,
+             const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width;
+  int height;
+
+  wait_for_frames (window, 6);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_printerr ("%s drew nothing\n", name);
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_printerr ("Could not write %s\n", path);
+      return FALSE;
+    }
+
+  g_print ("%s (%d×%d)\n", path, width, height);
+  return TRUE;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+new_main_window (GtkApplication *app,
+                 DeskStore      *store)
+{
+  GtkWidget *window = desk_window_new (app, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static gboolean
+save_dialog (GtkWindow  *dialog,
+             const char *dir,
+             const char *name)
+{
+  gboolean ok;
+
+  gtk_window_present (dialog);
+  ok = save_window (GTK_WIDGET (dialog), dir, name);
+  gtk_window_destroy (dialog);
+
+  return ok;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  const char *localedir;
+  const char *dir;
+  GtkWidget *window;
+  GtkWindow *dialog;
+  gboolean ok = TRUE;
+  char name[64];
+
+  if (setlocale (LC_ALL, "") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  /* The locale is settled: GTK must not set it again (and warn) at startup. */
+  gtk_disable_setlocale ();
+  localedir = g_getenv ("GROUPDESK_LOCALEDIR");
+  desk_core_init_i18n (localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s OUTPUT_DIR\n", argv[0]);
+      return 2;
+    }
+  dir = argv[1];
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_printerr ("Could not create %s: %s\n", dir, g_strerror (errno));
+      return 1;
+    }
+
+  /* A real AdwApplication (not the unique DeskApplication) brings the stylesheet and the
+   * icons from the resources, without claiming the app's bus name. */
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", "org.voluntaryprinciples.Groupdesk.Screenshots",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/org/voluntaryprinciples/Groupdesk",
+                      NULL);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("Could not start: %s\n", error->message);
+      return 1;
+    }
+  g_application_hold (G_APPLICATION (app));
+
+  /* Screenshots show what is asked, not half of a transition, in GNOME's own font
+   * (Xvfb has no settings daemon to say so). */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", "Cantarell 11",
+                NULL);
+
+  store = desk_store_open (NULL, &error);
+  if (store == NULL)
+    {
+      g_printerr ("Could not open a store: %s\n", error->message);
+      return 1;
+    }
+
+  /* First run: the welcome view, then the form, empty and refused. */
+  window = new_main_window (GTK_APPLICATION (app), store);
+  ok &= save_window (window, dir, "00-welcome");
+
+  gtk_widget_activate_action (window, "win.create-group", NULL);
+  dialog = find_toplevel (DESK_TYPE_GROUP_DIALOG);
+  ok &= save_window (GTK_WIDGET (dialog), dir, "10-create-group");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL);
+  ok &= save_dialog (dialog, dir, "11-create-group-error");
+
+  /* The sample group, on every page. */
+  uuid = desk_demo_fill (store, &error);
+  if (uuid == NULL)
+    {
+      g_printerr ("Could not fill the sample group: %s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      gtk_widget_activate_action (window, "win.show-page", "s", page_names[i]);
+      g_snprintf (name, sizeof name, "%02u-%s", i + 1, page_names[i]);
+      ok &= save_window (window, dir, name);
+    }
+
+  dialog = GTK_WINDOW (desk_preferences_window_new (store));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  ok &= save_dialog (dialog, dir, "12-preferences");
+
+  ok &= save_dialog (desk_application_build_about_window (GTK_WINDOW (window)), dir, "13-about");
+  ok &= save_dialog (desk_application_build_shortcuts_window (GTK_WINDOW (window)), dir, "14-shortcuts");
+
+  /* The dark style, and a window narrow enough to fold the sidebar away. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_activate_action (window, "win.show-page", "s", "overview");
+  ok &= save_window (window, dir, "15-overview-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = desk_window_new (GTK_APPLICATION (app), store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (window, "win.show-page", "s", "overview");
+  ok &= save_window (window, dir, "16-narrow");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_release (G_APPLICATION (app));
+
+  return ok ? 0 : 1;
+}

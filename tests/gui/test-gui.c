@@ -1,0 +1,436 @@
+/* test-gui.c — the main window, driven through its actions
+ *
+ * Runs under a display (xvfb-run) with GSETTINGS_BACKEND=memory and the build's
+ * compiled schema. Nothing but TAP on stdout: messages go through g_test_message.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "desk-budget-page.h"
+#include "desk-deliverables-page.h"
+#include "desk-exports-page.h"
+#include "desk-group-dialog.h"
+#include "desk-overview-page.h"
+#include "desk-people-page.h"
+#include "desk-preferences-window.h"
+#include "desk-reports-page.h"
+#include "desk-welcome-view.h"
+#include "desk-window.h"
+#include "desk-workplan-page.h"
+#include "desk-workshops-page.h"
+
+#include <locale.h>
+
+static const char * const page_names[] = {
+  "overview", "workplan", "deliverables", "budget",
+  "workshops", "people", "reports", "exports",
+};
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets pending idles, layouts and frames run for a moment. */
+static void
+wait_a_moment (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static DeskStore *
+new_store (gboolean with_demo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+
+  store = desk_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  if (with_demo)
+    {
+      g_autofree char *uuid = desk_demo_fill (store, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (uuid);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static DeskWindow *
+new_window (DeskStore *store)
+{
+  DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
+
+  /* GTK owns toplevels; the test keeps its own reference to check they are freed. */
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_a_moment (50);
+
+  return window;
+}
+
+static void
+destroy_window (DeskWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment (20);
+  g_assert_finalize_object (window);
+}
+
+static const char *
+header_subtitle (DeskWindow *window)
+{
+  AdwWindowTitle *title;
+
+  title = ADW_WINDOW_TITLE (template_child (window, DESK_TYPE_WINDOW,
+                                                           "window_title"));
+  return adw_window_title_get_subtitle (title);
+}
+
+static char *
+main_group_name (DeskStore *store)
+{
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+
+  g_assert_nonnull (group);
+
+  return g_strdup (desk_record_get_narrative (group, "name", desk_locale_language (), NULL));
+}
+
+static DeskGroupDialog *
+find_group_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DESK_IS_GROUP_DIALOG (window))
+        return DESK_GROUP_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_first_run (void)
+{
+  g_autoptr(DeskStore) store = new_store (FALSE);
+  g_autofree char *name = NULL;
+  DeskWindow *window;
+
+  window = new_window (store);
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "welcome");
+  g_assert_true (gtk_widget_is_visible (template_child (window, DESK_TYPE_WINDOW,
+                                                                       "main_stack")));
+
+  /* Showing a page while there is no group keeps the welcome view. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget");
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "welcome");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL));
+  wait_a_moment (20);
+
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "overview");
+  name = main_group_name (store);
+  g_test_message ("Sample group: %s", name);
+  g_assert_cmpstr (header_subtitle (window), ==, name);
+
+  /* With a group, the first-run actions are off: a second sample group never comes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-sample", NULL);
+  wait_a_moment (10);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 1);
+
+  destroy_window (window);
+}
+
+static void
+test_pages (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autofree char *name = main_group_name (store);
+  DeskWindow *window;
+  GtkStack *page_stack;
+
+  window = new_window (store);
+  page_stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW,
+                                                         "page_stack"));
+
+  g_assert_cmpstr (desk_window_get_visible_page (window), !=, "welcome");
+  g_assert_cmpstr (header_subtitle (window), ==, name);
+
+  /* Backwards, so that every step is a change, the last one included. */
+  for (int i = G_N_ELEMENTS (page_names) - 1; i >= 0; i--)
+    {
+      GtkWidget *child;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page",
+                                                 "s", page_names[i]));
+      wait_a_moment (10);
+
+      g_assert_cmpstr (desk_window_get_visible_page (window), ==, page_names[i]);
+      child = gtk_stack_get_visible_child (page_stack);
+      g_assert_true (gtk_widget_get_mapped (child));
+      g_assert_cmpstr (header_subtitle (window), ==, name);
+    }
+
+  destroy_window (window);
+}
+
+static void
+test_pages_have_store (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  DeskWindow *window = new_window (store);
+  GtkWidget *page_stack;
+
+  page_stack = template_child (window, DESK_TYPE_WINDOW, "page_stack");
+  for (GtkWidget *child = gtk_widget_get_first_child (page_stack);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(DeskStore) page_store = NULL;
+
+      g_object_get (child, "store", &page_store, NULL);
+      g_assert_true (page_store == store);
+    }
+
+  destroy_window (window);
+}
+
+static void
+test_overview_counts (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autofree char *expected = NULL;
+  GtkWidget *page;
+  GtkLabel *label;
+
+  page = g_object_ref_sink (desk_overview_page_new (store));
+  label = GTK_LABEL (template_child (page, DESK_TYPE_OVERVIEW_PAGE, "members_count"));
+  expected = g_strdup_printf ("%'" G_GINT64_FORMAT,
+                              desk_store_count (store, DESK_KIND_MEMBER, desk_record_get_uuid (group)));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
+  g_assert_cmpstr (gtk_label_get_label (label), !=, "0");
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_create_group (void)
+{
+  g_autoptr(DeskStore) store = new_store (FALSE);
+  g_autoptr(DeskRecord) group = NULL;
+  DeskGroupDialog *dialog;
+  DeskWindow *window;
+  GtkWidget *name_row;
+  GtkWidget *revealer;
+  AdwComboRow *country_row;
+  AdwComboRow *currency_row;
+  GListModel *model;
+
+  window = new_window (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-group", NULL));
+  wait_a_moment (20);
+
+  dialog = find_group_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+
+  name_row = template_child (dialog, DESK_TYPE_GROUP_DIALOG, "name_row");
+  revealer = template_child (dialog, DESK_TYPE_GROUP_DIALOG, "error_revealer");
+  country_row = ADW_COMBO_ROW (template_child (dialog, DESK_TYPE_GROUP_DIALOG, "country_row"));
+  currency_row = ADW_COMBO_ROW (template_child (dialog, DESK_TYPE_GROUP_DIALOG, "currency_row"));
+
+  /* An empty form: core refuses it, the dialog shows why and stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_test_message ("Empty form: %s",
+                  gtk_label_get_label (GTK_LABEL (template_child (dialog, DESK_TYPE_GROUP_DIALOG,
+                                                                  "error_label"))));
+  g_assert_true (gtk_widget_has_css_class (name_row, "error") ||
+                 gtk_widget_has_css_class (GTK_WIDGET (country_row), "error") ||
+                 gtk_widget_has_css_class (GTK_WIDGET (currency_row), "error"));
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 0);
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "welcome");
+
+  /* A name alone is not enough either: the country is next. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Test Group");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (country_row), "error"));
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+
+  /* The first real choice of each list (0 is the placeholder). */
+  model = adw_combo_row_get_model (country_row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 100);
+  adw_combo_row_set_selected (country_row, 1);
+  model = adw_combo_row_get_model (currency_row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 10);
+  adw_combo_row_set_selected (currency_row, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
+  wait_a_moment (20);
+  g_assert_finalize_object (dialog);
+
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 1);
+  group = desk_store_dup_main_group (store);
+  g_assert_cmpstr (desk_record_get_narrative (group, "name", "en", NULL), ==, "Test Group");
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "overview");
+  g_assert_cmpstr (header_subtitle (window), ==, "Test Group");
+
+  destroy_window (window);
+}
+
+static void
+test_remembers_page (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  DeskWindow *window;
+
+  window = new_window (store);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "workshops");
+  gtk_window_close (GTK_WINDOW (window));
+  wait_a_moment (20);
+  g_assert_finalize_object (window);
+
+  window = new_window (store);
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "workshops");
+  destroy_window (window);
+}
+
+static void
+test_preferences_language (void)
+{
+  g_autoptr(DeskStore) store = new_store (FALSE);
+  g_autoptr(GSettings) settings = g_settings_new ("org.voluntaryprinciples.Groupdesk");
+  g_autofree char *language = NULL;
+  GtkWidget *window;
+  AdwComboRow *row;
+
+  window = g_object_ref (desk_preferences_window_new (store));
+  row = ADW_COMBO_ROW (template_child (window, DESK_TYPE_PREFERENCES_WINDOW, "language_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* The rows are System, English, 简体中文: the schema's nicks in that order. */
+  adw_combo_row_set_selected (row, 2);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "zh_CN");
+
+  g_settings_set_string (settings, "language", "en");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+
+  g_settings_reset (settings, "language");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment (10);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_templates (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  GType page_types[] = {
+    DESK_TYPE_OVERVIEW_PAGE,
+    DESK_TYPE_WORKPLAN_PAGE,
+    DESK_TYPE_DELIVERABLES_PAGE,
+    DESK_TYPE_BUDGET_PAGE,
+    DESK_TYPE_WORKSHOPS_PAGE,
+    DESK_TYPE_PEOPLE_PAGE,
+    DESK_TYPE_REPORTS_PAGE,
+    DESK_TYPE_EXPORTS_PAGE,
+  };
+  GType window_types[] = {
+    DESK_TYPE_WINDOW,
+    DESK_TYPE_PREFERENCES_WINDOW,
+    DESK_TYPE_GROUP_DIALOG,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    {
+      GtkWidget *page;
+
+      g_type_ensure (page_types[i]);
+      g_test_message ("Building %s", g_type_name (page_types[i]));
+
+      /* With no store first, as a template alone builds them, then with one. */
+      page = g_object_ref_sink (g_object_new (page_types[i], NULL));
+      g_object_set (page, "store", store, NULL);
+      g_assert_finalize_object (page);
+    }
+
+  {
+    GtkWidget *view = g_object_ref_sink (desk_welcome_view_new ());
+
+    g_assert_finalize_object (view);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_types); i++)
+    {
+      GtkWidget *window;
+
+      g_type_ensure (window_types[i]);
+      g_test_message ("Building %s", g_type_name (window_types[i]));
+
+      window = g_object_new (window_types[i], "store", store, NULL);
+      g_object_ref (window);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_a_moment (20);
+      gtk_window_destroy (GTK_WINDOW (window));
+      wait_a_moment (10);
+      g_assert_finalize_object (window);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Stack transitions finish at once, so that what the test sees is what was asked. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/gui/window/first-run", test_first_run);
+  g_test_add_func ("/gui/window/pages", test_pages);
+  g_test_add_func ("/gui/window/pages-have-store", test_pages_have_store);
+  g_test_add_func ("/gui/window/create-group", test_create_group);
+  g_test_add_func ("/gui/window/remembers-page", test_remembers_page);
+  g_test_add_func ("/gui/overview/counts", test_overview_counts);
+  g_test_add_func ("/gui/preferences/language", test_preferences_language);
+  g_test_add_func ("/gui/templates", test_templates);
+
+  return g_test_run ();
+}
