@@ -46,7 +46,7 @@ typedef struct
   const char *name;       /* column name, also the JSON key */
   DeskFieldType type;
   DeskFieldFlags flags;
-  const char *label;      /* N_() — the field's name in a message */
+  const char *label;      /* translatable: the field's name in a message */
   const char *ref;        /* see DeskFieldType */
   const char *join;       /* for sets: "table:parent_column:value_column" */
 } DeskField;
@@ -60,7 +60,7 @@ struct _DeskKind
   const char *name;        /* "activity" */
   const char *plural;      /* "activities": the CLI's name of the list */
   const char *table;       /* "activities" */
-  const char *label;       /* N_("activity") */
+  const char *label;       /* translatable: "activity" */
   const DeskField *fields; /* terminated by a field with a NULL name */
   /* The REF field whose record gives this one its group; NULL when the record names its
    * group itself (top-level kinds) and for groups. */
