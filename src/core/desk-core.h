@@ -7,6 +7,7 @@
 #include "desk-date.h"
 #include "desk-demo.h"
 #include "desk-error.h"
+#include "desk-history.h"
 #include "desk-json.h"
 #include "desk-kind.h"
 #include "desk-money.h"
@@ -15,6 +16,7 @@
 #include "desk-reference.h"
 #include "desk-store.h"
 #include "desk-text.h"
+#include "desk-workplan.h"
 
 G_BEGIN_DECLS
 

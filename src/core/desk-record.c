@@ -8,6 +8,8 @@
 
 #include "desk-record.h"
 
+#include "desk-text.h"
+
 #include <string.h>
 
 typedef struct
@@ -28,6 +30,7 @@ struct _DeskRecord
   char *updated;
   guint n_values;
   DeskValue *values;
+  char *search_key;
 };
 
 G_DEFINE_FINAL_TYPE (DeskRecord, desk_record, G_TYPE_OBJECT)
@@ -89,6 +92,8 @@ static void
 emit_changed (DeskRecord *self,
               guint       index)
 {
+  g_clear_pointer (&self->search_key, g_free);
+
   const char *name = self->kind->fields[index].name;
 
   g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (name), name);
@@ -105,6 +110,7 @@ desk_record_finalize (GObject *object)
   g_free (self->uuid);
   g_free (self->group_uuid);
   g_free (self->updated);
+  g_free (self->search_key);
 
   G_OBJECT_CLASS (desk_record_parent_class)->finalize (object);
 }
@@ -501,4 +507,33 @@ desk_record_equal (DeskRecord *a,
     }
 
   return TRUE;
+}
+
+const char *
+desk_record_get_search_key (DeskRecord *self)
+{
+  GString *s;
+
+  g_return_val_if_fail (DESK_IS_RECORD (self), "");
+
+  if (self->search_key != NULL)
+    return self->search_key;
+
+  s = g_string_new (NULL);
+  for (guint i = 0; i < self->n_values; i++)
+    {
+      const DeskField *f = &self->kind->fields[i];
+
+      if (!self->values[i].is_set || self->values[i].s == NULL)
+        continue;
+      /* UUIDs of other records say nothing a person would type. */
+      if (f->type == DESK_FIELD_REF)
+        continue;
+      g_string_append (s, self->values[i].s);
+      g_string_append_c (s, '\n');
+    }
+  self->search_key = desk_text_fold_search (s->str);
+  g_string_free (s, TRUE);
+
+  return self->search_key;
 }

@@ -77,6 +77,10 @@ void            desk_record_index_set_set (DeskRecord    *self,
                                            guint          index,
                                            const char *const *values);
 
+/* Every text, code and date of the record, case-folded and width-normalised, for search
+ * as you type: match it against desk_text_fold_search (query). Computed once per record. */
+const char     *desk_record_get_search_key (DeskRecord   *self);
+
 gboolean        desk_record_equal        (DeskRecord     *a,
                                           DeskRecord     *b);
 

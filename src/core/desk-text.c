@@ -89,3 +89,16 @@ desk_text_fold_name (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+char *
+desk_text_fold_search (const char *text)
+{
+  g_autofree char *compat = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  compat = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+
+  return g_utf8_casefold (compat, -1);
+}

@@ -18,4 +18,7 @@ gboolean  desk_text_is_blank       (const char *text);
  * runs of space made one). */
 char     *desk_text_fold_name      (const char *text);
 
+/* A search query folded like desk_record_get_search_key: NFKC, case-folded. */
+char     *desk_text_fold_search    (const char *text);
+
 G_END_DECLS
