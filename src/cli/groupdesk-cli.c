@@ -344,6 +344,110 @@ cmd_list (CliOptions  *options,
   return EXIT_SUCCESS;
 }
 
+/* show */
+
+static int
+cmd_show (CliOptions  *options,
+          int          argc,
+          char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) record = NULL;
+  const DeskKind *kind = NULL;
+  const char *uuid = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_has_prefix (argv[i], "-"))
+        return usage_error (_("Unknown option “%s” for “show”."), argv[i]);
+      else if (kind == NULL)
+        {
+          /* Both "activity" and "activities" name the kind. */
+          kind = desk_kind_lookup_plural (argv[i]);
+          if (kind == NULL)
+            kind = desk_kind_lookup (argv[i]);
+          if (kind == NULL)
+            {
+              int status = usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
+              print_kinds ();
+              return status;
+            }
+        }
+      else if (uuid == NULL)
+        uuid = argv[i];
+      else
+        return usage_error (_("“show” takes a kind of record and one identifier."));
+    }
+
+  if (kind == NULL || uuid == NULL)
+    return usage_error (_("“show” needs a kind of record and an identifier: show KIND UUID."));
+
+  store = open_store (options, &error);
+  if (store == NULL)
+    return fail (error);
+
+  record = desk_store_get (store, kind, uuid, &error);
+  if (record == NULL)
+    return fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = desk_record_to_json (record);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, node);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      const DeskKind *k = desk_record_get_kind (record);
+
+      g_print ("%-22s %s\n", "uuid", desk_record_get_uuid (record));
+      g_print ("%-22s %s\n", "updated", desk_record_get_updated (record));
+      for (guint i = 0; k->fields[i].name != NULL; i++)
+        {
+          const DeskField *f = &k->fields[i];
+          g_autofree char *value = NULL;
+
+          switch (f->type)
+            {
+            case DESK_FIELD_CODE_SET:
+            case DESK_FIELD_REF_SET:
+              value = g_strjoinv (", ", (char **) desk_record_index_get_set (record, i));
+              break;
+            case DESK_FIELD_INT:
+            case DESK_FIELD_BOOL:
+            case DESK_FIELD_MONEY:
+            case DESK_FIELD_MILLI:
+              value = desk_record_index_is_set (record, i)
+                      ? g_strdup_printf ("%" G_GINT64_FORMAT, desk_record_index_get_int (record, i))
+                      : g_strdup ("");
+              break;
+            case DESK_FIELD_TEXT:
+            case DESK_FIELD_DATE:
+            case DESK_FIELD_CURRENCY:
+            case DESK_FIELD_CODE:
+            case DESK_FIELD_CHOICE:
+            case DESK_FIELD_REF:
+            default:
+              value = g_strdup (desk_record_index_is_set (record, i)
+                                ? desk_record_index_get_string (record, i) : "");
+              break;
+            }
+          g_print ("%-22s %s\n", f->name, value);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
 /* check */
 
 static int
@@ -422,6 +526,7 @@ static const Command commands[] = {
   { "generate", "generate [--seed N] [--activities A] [--people P] [--attendance T]",
     N_("Add a large generated group, for benchmarks"), cmd_generate },
   { "list", "list KIND [--json]", N_("List the records of one kind"), cmd_list },
+  { "show", "show KIND UUID [--json]", N_("Show one record"), cmd_show },
   { "check", "check", N_("Check the database's integrity and references"), cmd_check },
   { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup },
 };

@@ -249,12 +249,35 @@ desk_workplan_start_next (DeskStore   *store,
   desk_date_parse (start, &d_start);
   desk_date_parse (end, &d_end);
 
-  /* The next period starts the day after this one ends and lasts as long. */
-  length = desk_date_days_between (start, end);
+  /* The next period starts the day after this one ends and lasts as long: as many whole
+   * months when the period is made of whole months (the usual case), else as many days. */
   new_start = desk_date_add_days (end, 1);
-  new_end = desk_date_add_days (new_start, length);
+  if (g_date_get_day (&d_start) == 1 &&
+      g_date_get_day (&d_end) == g_date_get_days_in_month (g_date_get_month (&d_end),
+                                                             g_date_get_year (&d_end)))
+    {
+      int months = (g_date_get_year (&d_end) - g_date_get_year (&d_start)) * 12 +
+                   (int) g_date_get_month (&d_end) - (int) g_date_get_month (&d_start) + 1;
+      GDate d_new;
+
+      desk_date_parse (new_start, &d_new);
+      g_date_add_months (&d_new, months);
+      g_date_subtract_days (&d_new, 1);
+      new_end = desk_date_to_string (&d_new);
+    }
+  else
+    {
+      length = desk_date_days_between (start, end);
+      new_end = desk_date_add_days (new_start, length);
+    }
   shift = desk_date_days_between (start, new_start);
-  years = MAX (1, (int) ((shift + 182) / 365));
+  {
+    GDate d_next;
+
+    /* Years in the title follow the period: the new start's year for the old one's. */
+    desk_date_parse (new_start, &d_next);
+    years = MAX (1, g_date_get_year (&d_next) - g_date_get_year (&d_start));
+  }
 
   if (!desk_store_begin (store, error))
     return NULL;

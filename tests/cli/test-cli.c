@@ -299,6 +299,55 @@ test_list_json_every_kind (Fixture       *fixture,
 }
 
 static void
+test_show (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) one = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  JsonObject *first;
+  JsonObject *shown;
+  const char *uuid;
+
+  demo (fixture);
+  run_cli (&run, "--db", fixture->db, "list", "activities", "--json");
+  assert_ok (&run);
+  array = parse_array (parser, run.out);
+  first = json_array_get_object_element (array, 0);
+  uuid = json_object_get_string_member (first, "uuid");
+
+  /* show KIND UUID --json prints the same object as list, for one record. */
+  run_cli (&run, "--db", fixture->db, "show", "activity", uuid, "--json");
+  assert_ok (&run);
+  json_parser_load_from_data (one, run.out, -1, &error);
+  g_assert_no_error (error);
+  shown = json_node_get_object (json_parser_get_root (one));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (json_object_get_string_member (shown, "uuid"), ==, uuid);
+  g_assert_cmpstr (json_object_get_string_member (shown, "title_en"), ==,
+                   json_object_get_string_member (first, "title_en"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (shown, "themes")), ==,
+                    json_array_get_length (json_object_get_array_member (first, "themes")));
+
+  /* The plain form names every field. */
+  run_cli (&run, "--db", fixture->db, "show", "activities", uuid);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "outcome_en"));
+  g_assert_nonnull (strstr (run.out, uuid));
+
+  /* An unknown identifier is a failure with a message; bad usage is status 2. */
+  run_cli (&run, "--db", fixture->db, "show", "activity", "00000000-0000-0000-0000-000000000000");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, !=, "");
+  run_cli (&run, "--db", fixture->db, "show", "activity");
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, "--db", fixture->db, "show", "spaceships", uuid);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
 test_list_plain (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -525,6 +574,7 @@ main (int    argc,
 
   ADD ("version", test_version);
   ADD ("help", test_help);
+  ADD ("show", test_show);
   ADD ("usage-errors", test_usage_errors);
   ADD ("list/json-every-kind", test_list_json_every_kind);
   ADD ("list/plain", test_list_plain);
