@@ -15,15 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "desk-core.h"
+#include "desk-cli.h"
 
-#define EXIT_USAGE 2
-
-typedef struct
-{
-  char *db_path;
-  char *group;
-} CliOptions;
 
 typedef int (*CommandFunc) (CliOptions *options, int argc, char **argv);
 
@@ -35,12 +28,8 @@ typedef struct
   CommandFunc run;
 } Command;
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
+int
+cli_usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
@@ -56,16 +45,16 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
-fail (GError *error)
+int
+cli_fail (GError *error)
 {
   g_printerr ("groupdesk-cli: %s\n", error->message);
 
   return EXIT_FAILURE;
 }
 
-static DeskStore *
-open_store (CliOptions  *options,
+DeskStore *
+cli_open_store (CliOptions  *options,
             GError     **error)
 {
   g_autofree char *path = options->db_path != NULL ? g_strdup (options->db_path)
@@ -75,8 +64,8 @@ open_store (CliOptions  *options,
 }
 
 /* Resolves --group CODE|UUID to a group UUID; NULL means every group. */
-static gboolean
-resolve_group (DeskStore   *store,
+gboolean
+cli_resolve_group (DeskStore   *store,
                const char  *wanted,
                char       **out_uuid,
                GError     **error)
@@ -121,15 +110,15 @@ cmd_demo (CliOptions  *options,
   g_autofree char *group = NULL;
 
   if (argc > 1)
-    return usage_error (_("“demo” takes no arguments."));
+    return cli_usage_error (_("“demo” takes no arguments."));
 
-  store = open_store (options, &error);
+  store = cli_open_store (options, &error);
   if (store == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   group = desk_demo_fill (store, &error);
   if (group == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   g_print (_("Added the sample group %s.\n"), group);
 
@@ -175,22 +164,22 @@ cmd_generate (CliOptions  *options,
       else if (g_str_equal (argv[i], "--attendance"))
         target = &gen.attendance;
       else
-        return usage_error (_("Unknown option “%s” for “generate”."), argv[i]);
+        return cli_usage_error (_("Unknown option “%s” for “generate”."), argv[i]);
 
       if (i + 1 >= argc || !parse_count (argv[i + 1], target))
-        return usage_error (_("%s needs a whole number."), argv[i]);
+        return cli_usage_error (_("%s needs a whole number."), argv[i]);
       if (target == &seed)
         gen.seed = seed;
       i++;
     }
 
-  store = open_store (options, &error);
+  store = cli_open_store (options, &error);
   if (store == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   group = desk_generate_fill (store, &gen, &error);
   if (group == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   g_print (_("Generated the group %s.\n"), group);
 
@@ -266,8 +255,8 @@ describe (DeskRecord *record)
   return g_string_free (s, FALSE);
 }
 
-static void
-print_kinds (void)
+void
+cli_print_kinds (void)
 {
   const DeskKind *const *kinds = desk_kind_all ();
 
@@ -293,37 +282,37 @@ cmd_list (CliOptions  *options,
       if (g_str_equal (argv[i], "--json"))
         json = TRUE;
       else if (g_str_has_prefix (argv[i], "-"))
-        return usage_error (_("Unknown option “%s” for “list”."), argv[i]);
+        return cli_usage_error (_("Unknown option “%s” for “list”."), argv[i]);
       else if (kind == NULL)
         {
           kind = desk_kind_lookup_plural (argv[i]);
           if (kind == NULL)
             {
-              int status = usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
-              print_kinds ();
+              int status = cli_usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
+              cli_print_kinds ();
               return status;
             }
         }
       else
-        return usage_error (_("“list” takes one kind of record."));
+        return cli_usage_error (_("“list” takes one kind of record."));
     }
 
   if (kind == NULL)
     {
-      int status = usage_error (_("“list” needs a kind of record, one of:"));
-      print_kinds ();
+      int status = cli_usage_error (_("“list” needs a kind of record, one of:"));
+      cli_print_kinds ();
       return status;
     }
 
-  store = open_store (options, &error);
+  store = cli_open_store (options, &error);
   if (store == NULL)
-    return fail (error);
-  if (!resolve_group (store, options->group, &group, &error))
-    return fail (error);
+    return cli_fail (error);
+  if (!cli_resolve_group (store, options->group, &group, &error))
+    return cli_fail (error);
 
   records = desk_store_list (store, kind, group, &error);
   if (records == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   if (json)
     {
@@ -363,7 +352,7 @@ cmd_show (CliOptions  *options,
       if (g_str_equal (argv[i], "--json"))
         json = TRUE;
       else if (g_str_has_prefix (argv[i], "-"))
-        return usage_error (_("Unknown option “%s” for “show”."), argv[i]);
+        return cli_usage_error (_("Unknown option “%s” for “show”."), argv[i]);
       else if (kind == NULL)
         {
           /* Both "activity" and "activities" name the kind. */
@@ -372,27 +361,27 @@ cmd_show (CliOptions  *options,
             kind = desk_kind_lookup (argv[i]);
           if (kind == NULL)
             {
-              int status = usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
-              print_kinds ();
+              int status = cli_usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
+              cli_print_kinds ();
               return status;
             }
         }
       else if (uuid == NULL)
         uuid = argv[i];
       else
-        return usage_error (_("“show” takes a kind of record and one identifier."));
+        return cli_usage_error (_("“show” takes a kind of record and one identifier."));
     }
 
   if (kind == NULL || uuid == NULL)
-    return usage_error (_("“show” needs a kind of record and an identifier: show KIND UUID."));
+    return cli_usage_error (_("“show” needs a kind of record and an identifier: show KIND UUID."));
 
-  store = open_store (options, &error);
+  store = cli_open_store (options, &error);
   if (store == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   record = desk_store_get (store, kind, uuid, &error);
   if (record == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   if (json)
     {
@@ -460,14 +449,14 @@ cmd_check (CliOptions  *options,
   g_autoptr(GPtrArray) problems = NULL;
 
   if (argc > 1)
-    return usage_error (_("“check” takes no arguments."));
+    return cli_usage_error (_("“check” takes no arguments."));
 
-  store = open_store (options, &error);
+  store = cli_open_store (options, &error);
   if (store == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   if (!desk_store_check (store, &problems, &error))
-    return fail (error);
+    return cli_fail (error);
 
   if (problems->len > 0)
     {
@@ -499,22 +488,22 @@ cmd_backup (CliOptions  *options,
       if (g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
         {
           if (i + 1 >= argc)
-            return usage_error (_("%s needs a file name."), argv[i]);
+            return cli_usage_error (_("%s needs a file name."), argv[i]);
           output = argv[++i];
         }
       else
-        return usage_error (_("Unknown option “%s” for “backup”."), argv[i]);
+        return cli_usage_error (_("Unknown option “%s” for “backup”."), argv[i]);
     }
 
   if (output == NULL)
-    return usage_error (_("“backup” needs the file to write: -o FILE."));
+    return cli_usage_error (_("“backup” needs the file to write: -o FILE."));
 
-  store = open_store (options, &error);
+  store = cli_open_store (options, &error);
   if (store == NULL)
-    return fail (error);
+    return cli_fail (error);
 
   if (!desk_store_backup (store, output, &error))
-    return fail (error);
+    return cli_fail (error);
 
   g_print (_("Wrote a backup to %s.\n"), output);
 
@@ -585,7 +574,7 @@ main (int    argc,
       else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--group"))
         {
           if (first + 1 >= argc)
-            return usage_error (_("%s needs a value."), arg);
+            return cli_usage_error (_("%s needs a value."), arg);
           if (g_str_equal (arg, "--db"))
             options.db_path = argv[++first];
           else
@@ -594,13 +583,13 @@ main (int    argc,
       else if (g_str_has_prefix (arg, "--db="))
         options.db_path = (char *) arg + strlen ("--db=");
       else if (g_str_has_prefix (arg, "-"))
-        return usage_error (_("Unknown option “%s”."), arg);
+        return cli_usage_error (_("Unknown option “%s”."), arg);
       else
         break;
     }
 
   if (first >= argc)
-    return usage_error (_("No command given."));
+    return cli_usage_error (_("No command given."));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (commands[i].name, argv[first]))
@@ -609,5 +598,5 @@ main (int    argc,
         return status;
       }
 
-  return usage_error (_("“%s” is not a command."), argv[first]);
+  return cli_usage_error (_("“%s” is not a command."), argv[first]);
 }

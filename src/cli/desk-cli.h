@@ -1,0 +1,38 @@
+/* desk-cli.h — what the command files of groupdesk-cli share
+ *
+ * Each command lives in its own file (cli-*.c) and is listed in the commands table of
+ * groupdesk-cli.c. Exit status: 0 success, 1 a failure (message on stderr), 2 bad usage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib/gi18n.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  char *db_path;
+  char *group;
+} CliOptions;
+
+/* Prints "groupdesk-cli: MESSAGE" and a hint to --help; returns EXIT_USAGE. */
+int        cli_usage_error   (const char  *format,
+                              ...) G_GNUC_PRINTF (1, 2);
+/* Prints the error's message; returns EXIT_FAILURE. */
+int        cli_fail          (GError      *error);
+DeskStore *cli_open_store    (CliOptions  *options,
+                              GError     **error);
+/* --group CODE|UUID to a group UUID (NULL: every group). */
+gboolean   cli_resolve_group (DeskStore   *store,
+                              const char  *wanted,
+                              char       **out_uuid,
+                              GError     **error);
+void       cli_print_kinds   (void);
+
+G_END_DECLS
