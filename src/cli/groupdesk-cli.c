@@ -510,12 +510,16 @@ cmd_backup (CliOptions  *options,
   return EXIT_SUCCESS;
 }
 
+int cmd_budget (CliOptions *options, int argc, char **argv);
+
 static const Command commands[] = {
   { "demo", "demo", N_("Add the sample Ghana group"), cmd_demo },
   { "generate", "generate [--seed N] [--activities A] [--people P] [--attendance T]",
     N_("Add a large generated group, for benchmarks"), cmd_generate },
   { "list", "list KIND [--json]", N_("List the records of one kind"), cmd_list },
   { "show", "show KIND UUID [--json]", N_("Show one record"), cmd_show },
+  { "budget", "budget [--workplan UUID] [--original|--revised] [--json | --csv [--bom] [--expenses]]",
+    N_("Budget against actual in the reporting currency; CSV of the lines or the expenses"), cmd_budget },
   { "check", "check", N_("Check the database's integrity and references"), cmd_check },
   { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup },
 };

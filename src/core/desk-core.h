@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "desk-budget.h"
+#include "desk-csv.h"
 #include "desk-date.h"
 #include "desk-demo.h"
 #include "desk-error.h"

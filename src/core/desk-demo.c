@@ -591,16 +591,16 @@ desk_demo_fill (DeskStore  *store,
        "rate_mantissa", "1690", "rate_scale", "2", "source", "Bank of Ghana");
 
   ADD (DESK_KIND_FUNDING, "workplan_uuid", UUID (workplan), "date", day (pool, today, -320),
-       "source", "vpa_fund", "amount_minor", "2500000", "currency", "USD",
+       "source", "vpa_fund", "amount_minor", "1200000", "currency", "USD",
        "reference", "VPA-GH-2025-01");
   ADD (DESK_KIND_FUNDING, "workplan_uuid", UUID (workplan), "date", day (pool, today, -140),
-       "source", "vpa_fund", "amount_minor", "1500000", "currency", "USD",
+       "source", "vpa_fund", "amount_minor", "800000", "currency", "USD",
        "reference", "VPA-GH-2025-02");
   ADD (DESK_KIND_FUNDING, "workplan_uuid", UUID (workplan), "date", day (pool, today, -250),
-       "source", "member", "amount_minor", "5000000", "currency", "GHS",
+       "source", "member", "amount_minor", "3000000", "currency", "GHS",
        "reference", "Tarkwa Gold Mining contribution");
   ADD (DESK_KIND_FUNDING, "workplan_uuid", UUID (workplan), "date", day (pool, today, -200),
-       "source", "donor", "amount_minor", "800000", "currency", "EUR",
+       "source", "donor", "amount_minor", "200000", "currency", "EUR",
        "reference", "Swiss embassy small grant");
 
   /* People: 90 participants, a third of them women, a few Chinese staff of the

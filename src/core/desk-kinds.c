@@ -11,6 +11,7 @@
 
 #include "desk-kind.h"
 
+#include "desk-budget.h"
 #include "desk-date.h"
 #include "desk-i18n.h"
 #include "desk-store-private.h"
@@ -380,6 +381,13 @@ budget_line_validate (DeskStore   *store,
                       GError     **error)
 {
   g_autoptr(DeskRecord) activity = NULL;
+  gint64 total;
+
+  if (!desk_money_multiply (desk_record_get_int (record, "quantity_milli"),
+                            desk_record_get_int (record, "unit_cost_minor"), &total, NULL))
+    return _desk_fail (bad_field, error, "unit_cost_minor",
+                       _("The line's total (quantity × unit cost) is too large for Groupdesk "
+                         "to keep. Check both figures."));
 
   activity = _desk_dup_referenced (store, record, "activity_uuid");
   if (activity != NULL &&
@@ -409,10 +417,27 @@ static const DeskField budget_revision_fields[] = {
   { NULL }
 };
 
+static gboolean
+budget_revision_validate (DeskStore   *store,
+                          DeskRecord  *record,
+                          char       **bad_field,
+                          GError     **error)
+{
+  gint64 total;
+
+  if (!desk_money_multiply (desk_record_get_int (record, "quantity_milli"),
+                            desk_record_get_int (record, "unit_cost_minor"), &total, NULL))
+    return _desk_fail (bad_field, error, "unit_cost_minor",
+                       _("The line's total (quantity × unit cost) is too large for Groupdesk "
+                         "to keep. Check both figures."));
+
+  return TRUE;
+}
+
 const DeskKind desk_kind_budget_revision = {
   "budget_revision", "budget-revisions", "budget_revisions", N_("budget revision"),
   budget_revision_fields, "budget_line_uuid", "t.budget_line_uuid, t.revised_on, t.uuid",
-  NULL,
+  budget_revision_validate,
 };
 
 /* Expense */

@@ -1,0 +1,450 @@
+/* cli-budget.c — groupdesk-cli budget: budget against actual, as text, JSON or CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "groupdesk-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "desk-cli.h"
+
+int cmd_budget (CliOptions *options, int argc, char **argv);
+
+/* The workplan asked for, or the newest of the group's. */
+static DeskRecord *
+pick_workplan (DeskStore   *store,
+               const char  *group,
+               const char  *wanted,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) workplans = NULL;
+  DeskRecord *newest = NULL;
+
+  if (wanted != NULL)
+    return desk_store_get (store, DESK_KIND_WORKPLAN, wanted, error);
+
+  workplans = desk_store_list (store, DESK_KIND_WORKPLAN, group, error);
+  if (workplans == NULL)
+    return NULL;
+
+  for (guint i = 0; i < workplans->len; i++)
+    {
+      DeskRecord *w = g_ptr_array_index (workplans, i);
+
+      if (newest == NULL || g_strcmp0 (desk_record_get_string (w, "period_start"),
+                                       desk_record_get_string (newest, "period_start")) > 0)
+        newest = w;
+    }
+
+  if (newest == NULL)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("There is no workplan yet. Create one, or name one with --workplan UUID."));
+      return NULL;
+    }
+
+  return g_object_ref (newest);
+}
+
+static char *
+percent (gboolean ok,
+         int      permille)
+{
+  if (!ok)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%s%d.%d", permille < 0 ? "-" : "", abs (permille) / 10, abs (permille) % 10);
+}
+
+typedef struct
+{
+  DeskStore *store;
+  DeskBudgetSummary *summary;
+  DeskBudgetVersion version;
+  GHashTable *activities;  /* uuid → DeskRecord */
+  GHashTable *lines;       /* uuid → DeskRecord */
+} Budget;
+
+static char *
+activity_name (Budget     *b,
+               const char *uuid)
+{
+  DeskRecord *a = uuid != NULL && uuid[0] != '\0' ? g_hash_table_lookup (b->activities, uuid) : NULL;
+
+  if (a == NULL)
+    return g_strdup (_("Group coordination"));
+
+  return g_strdup_printf ("%s %s", desk_record_get_string (a, "code"),
+                          desk_record_get_narrative (a, "title", desk_locale_language (), NULL));
+}
+
+static void
+json_row (JsonBuilder         *builder,
+          Budget              *b,
+          const DeskBudgetRow *row)
+{
+  int permille = 0;
+  gboolean ok;
+
+  json_builder_set_member_name (builder, "original");
+  json_builder_add_int_value (builder, row->original);
+  json_builder_set_member_name (builder, "revised");
+  json_builder_add_int_value (builder, row->revised);
+  json_builder_set_member_name (builder, "spent");
+  json_builder_add_int_value (builder, row->spent);
+  json_builder_set_member_name (builder, "variance");
+  json_builder_add_int_value (builder, desk_budget_row_variance (row, b->version));
+  ok = desk_budget_row_variance_permille (row, b->version, &permille);
+  json_builder_set_member_name (builder, "variance_permille");
+  if (ok)
+    json_builder_add_int_value (builder, permille);
+  else
+    json_builder_add_null_value (builder);
+  ok = desk_budget_row_burn_permille (row, b->version, &permille);
+  json_builder_set_member_name (builder, "burn_permille");
+  if (ok)
+    json_builder_add_int_value (builder, permille);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "over_budget");
+  json_builder_add_boolean_value (builder, desk_budget_row_is_over (row, b->version));
+  json_builder_set_member_name (builder, "missing_rates");
+  json_builder_add_int_value (builder, row->missing);
+}
+
+static void
+print_json (Budget *b)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  DeskBudgetSummary *s = b->summary;
+  static const char *const sections[] = { "lines", "activities", "categories" };
+  GPtrArray *arrays[] = { s->lines, s->activities, s->categories };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "workplan");
+  json_builder_add_string_value (builder, s->workplan_uuid);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, s->currency);
+  json_builder_set_member_name (builder, "decimals");
+  json_builder_add_int_value (builder, s->decimals);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, b->version == DESK_BUDGET_ORIGINAL ? "original" : "revised");
+  json_builder_set_member_name (builder, "elapsed_permille");
+  json_builder_add_int_value (builder, s->elapsed_permille);
+  json_builder_set_member_name (builder, "received");
+  json_builder_add_int_value (builder, s->received);
+  json_builder_set_member_name (builder, "received_missing_rates");
+  json_builder_add_int_value (builder, s->received_missing);
+  json_builder_set_member_name (builder, "cash");
+  json_builder_add_int_value (builder, s->received - s->total.spent);
+  json_builder_set_member_name (builder, "total");
+  json_builder_begin_object (builder);
+  json_row (builder, b, &s->total);
+  json_builder_end_object (builder);
+
+  for (guint k = 0; k < G_N_ELEMENTS (sections); k++)
+    {
+      json_builder_set_member_name (builder, sections[k]);
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < arrays[k]->len; i++)
+        {
+          const DeskBudgetRow *row = g_ptr_array_index (arrays[k], i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, k == 2 ? "category" : "uuid");
+          if (k == 1 && row->key[0] == '\0')
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_string_value (builder, row->key);
+          json_row (builder, b, row);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_csv (Budget  *b,
+           gboolean bom)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  DeskBudgetSummary *s = b->summary;
+  DeskCsv csv;
+
+  desk_csv_init (&csv, out, bom);
+  /* Column names are data for spreadsheets and scripts: stable, not translated. */
+  for (const char *const *h = (const char *const[]) { "activity", "category", "description",
+         "quantity", "unit", "unit_cost", "currency", "line_total_original",
+         "line_total_revised", "reporting_currency", "budget", "spent", "variance",
+         "variance_percent", "over_budget", "missing_rates", NULL }; *h != NULL; h++)
+    desk_csv_field (&csv, *h);
+  desk_csv_end_row (&csv);
+
+  for (guint i = 0; i < s->lines->len; i++)
+    {
+      const DeskBudgetRow *row = g_ptr_array_index (s->lines, i);
+      DeskRecord *line = g_hash_table_lookup (b->lines, row->key);
+      g_autofree char *activity = NULL;
+      g_autofree char *pct = NULL;
+      g_autofree char *quantity = NULL;
+      gint64 original = 0, revised = 0;
+      int decimals, permille = 0;
+      gboolean ok;
+
+      if (line == NULL)
+        continue;
+
+      decimals = desk_currency_minor_units (b->store, desk_record_get_string (line, "currency"));
+      activity = activity_name (b, desk_record_get_string (line, "activity_uuid"));
+      desk_budget_line_total (b->store, line, DESK_BUDGET_ORIGINAL, &original, NULL);
+      desk_budget_line_total (b->store, line, DESK_BUDGET_REVISED, &revised, NULL);
+      ok = desk_budget_row_variance_permille (row, b->version, &permille);
+      pct = percent (ok, permille);
+      quantity = desk_milli_format (desk_record_get_int (line, "quantity_milli"));
+
+      desk_csv_field (&csv, activity);
+      desk_csv_field (&csv, desk_record_get_string (line, "category"));
+      desk_csv_field (&csv, desk_record_get_narrative (line, "description", desk_locale_language (), NULL));
+      desk_csv_field (&csv, quantity);
+      desk_csv_field (&csv, desk_record_get_string (line, "unit"));
+      desk_csv_field_fixed (&csv, desk_record_get_int (line, "unit_cost_minor"), decimals);
+      desk_csv_field (&csv, desk_record_get_string (line, "currency"));
+      desk_csv_field_fixed (&csv, original, decimals);
+      desk_csv_field_fixed (&csv, revised, decimals);
+      desk_csv_field (&csv, s->currency);
+      desk_csv_field_fixed (&csv, desk_budget_row_budget (row, b->version), s->decimals);
+      desk_csv_field_fixed (&csv, row->spent, s->decimals);
+      desk_csv_field_fixed (&csv, desk_budget_row_variance (row, b->version), s->decimals);
+      desk_csv_field (&csv, pct);
+      desk_csv_field (&csv, desk_budget_row_is_over (row, b->version) ? "yes" : "no");
+      desk_csv_field_int (&csv, row->missing);
+      desk_csv_end_row (&csv);
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static void
+print_expenses_csv (Budget   *b,
+                    gboolean  bom)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  DeskBudgetSummary *s = b->summary;
+  GHashTableIter iter;
+  gpointer value;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  DeskCsv csv;
+
+  g_hash_table_iter_init (&iter, b->lines);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_autoptr(GPtrArray) expenses = desk_store_list_by (b->store, DESK_KIND_EXPENSE, "budget_line_uuid",
+                                                          desk_record_get_uuid (value), NULL);
+      for (guint i = 0; expenses != NULL && i < expenses->len; i++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (expenses, i)));
+    }
+
+  desk_csv_init (&csv, out, bom);
+  for (const char *const *h = (const char *const[]) { "date", "activity", "budget_line",
+         "payee", "reference", "amount", "currency", "refund", "reporting_currency",
+         "amount_reporting", "rate", "note", NULL }; *h != NULL; h++)
+    desk_csv_field (&csv, *h);
+  desk_csv_end_row (&csv);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      DeskRecord *e = g_ptr_array_index (all, i);
+      DeskRecord *line = g_hash_table_lookup (b->lines, desk_record_get_string (e, "budget_line_uuid"));
+      const char *currency = desk_record_get_string (e, "currency");
+      int decimals = desk_currency_minor_units (b->store, currency);
+      g_autofree char *activity = activity_name (b, desk_record_get_string (line, "activity_uuid"));
+      gint64 mantissa = 0, converted = 0;
+      int scale = 0;
+      gboolean have_rate = desk_store_rate_on (b->store, desk_record_get_group (e), currency,
+                                               desk_record_get_string (e, "date"), &mantissa, &scale);
+
+      desk_csv_field (&csv, desk_record_get_string (e, "date"));
+      desk_csv_field (&csv, activity);
+      desk_csv_field (&csv, desk_record_get_narrative (line, "description", desk_locale_language (), NULL));
+      desk_csv_field (&csv, desk_record_get_string (e, "payee"));
+      desk_csv_field (&csv, desk_record_get_string (e, "reference"));
+      desk_csv_field_fixed (&csv, desk_record_get_int (e, "amount_minor"), decimals);
+      desk_csv_field (&csv, currency);
+      desk_csv_field (&csv, desk_record_get_int (e, "is_refund") ? "yes" : "no");
+      desk_csv_field (&csv, s->currency);
+      if (have_rate && desk_money_convert (desk_record_get_int (e, "amount_minor"), decimals,
+                                           s->decimals, mantissa, scale, &converted, NULL))
+        {
+          g_autofree char *rate = desk_rate_format (mantissa, scale);
+
+          desk_csv_field_fixed (&csv, converted, s->decimals);
+          desk_csv_field (&csv, rate);
+        }
+      else
+        {
+          /* Missing, not zero: the cell stays empty and the rate says why. */
+          desk_csv_field (&csv, "");
+          desk_csv_field (&csv, "missing");
+        }
+      desk_csv_field (&csv, desk_record_get_string (e, "note"));
+      desk_csv_end_row (&csv);
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static void
+print_text (Budget *b)
+{
+  DeskBudgetSummary *s = b->summary;
+  g_autofree char *budget = desk_money_format (desk_budget_row_budget (&s->total, b->version), s->currency, s->decimals);
+  g_autofree char *spent = desk_money_format (s->total.spent, s->currency, s->decimals);
+  g_autofree char *received = desk_money_format (s->received, s->currency, s->decimals);
+  g_autofree char *cash = desk_money_format (s->received - s->total.spent, s->currency, s->decimals);
+  int burn = 0;
+  gboolean has_burn = desk_budget_row_burn_permille (&s->total, b->version, &burn);
+  g_autofree char *burn_text = has_burn ? percent (TRUE, burn) : g_strdup ("—");
+
+  g_print (_("Budget %s, spent %s (%s%% of the budget, %d.%d%% of the time gone).\n"),
+           budget, spent, burn_text,
+           s->elapsed_permille / 10, s->elapsed_permille % 10);
+  g_print (_("Received %s; cash in hand %s.\n"), received, cash);
+  if (s->total.missing > 0 || s->received_missing > 0)
+    g_print (_("%u amounts have no exchange rate and are left out. Enter the rates to "
+               "include them.\n"), s->total.missing + s->received_missing);
+  g_print ("\n");
+
+  for (guint i = 0; i < s->activities->len; i++)
+    {
+      const DeskBudgetRow *row = g_ptr_array_index (s->activities, i);
+      g_autofree char *name = activity_name (b, row->key);
+      g_autofree char *rb = desk_money_format_amount (desk_budget_row_budget (row, b->version), s->decimals);
+      g_autofree char *rs = desk_money_format_amount (row->spent, s->decimals);
+      g_autofree char *rv = desk_money_format_amount (desk_budget_row_variance (row, b->version), s->decimals);
+
+      g_autofree char *shown = NULL;
+
+      /* Cut by characters, not bytes: names may be Chinese. */
+      if (g_utf8_strlen (name, -1) > 56)
+        {
+          g_autofree char *cut = g_utf8_substring (name, 0, 55);
+          shown = g_strconcat (cut, "…", NULL);
+        }
+      else
+        shown = g_strdup (name);
+
+      g_print ("%s%*s %16s %16s %16s%s\n", shown, (int) (57 - g_utf8_strlen (shown, -1)), "", rb, rs, rv,
+               desk_budget_row_is_over (row, b->version) ? _("  over budget") : "");
+    }
+}
+
+int
+cmd_budget (CliOptions  *options,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) workplan = NULL;
+  g_autoptr(DeskRecord) group_record = NULL;
+  g_autoptr(DeskBudgetSummary) summary = NULL;
+  g_autoptr(GHashTable) activities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *group = NULL;
+  const char *wanted = NULL;
+  gboolean json = FALSE, csv = FALSE, bom = FALSE, expenses = FALSE;
+  Budget b = { 0 };
+
+  b.version = DESK_BUDGET_REVISED;
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--workplan"))
+        {
+          if (i + 1 >= argc)
+            return cli_usage_error (_("%s needs a value."), argv[i]);
+          wanted = argv[++i];
+        }
+      else if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--csv"))
+        csv = TRUE;
+      else if (g_str_equal (argv[i], "--bom"))
+        bom = TRUE;
+      else if (g_str_equal (argv[i], "--expenses"))
+        expenses = TRUE;
+      else if (g_str_equal (argv[i], "--original"))
+        b.version = DESK_BUDGET_ORIGINAL;
+      else if (g_str_equal (argv[i], "--revised"))
+        b.version = DESK_BUDGET_REVISED;
+      else
+        return cli_usage_error (_("Unknown option “%s” for “budget”."), argv[i]);
+    }
+  if (json && csv)
+    return cli_usage_error (_("Choose one of --json and --csv."));
+  if (expenses && !csv)
+    return cli_usage_error (_("--expenses writes CSV: add --csv."));
+
+  store = cli_open_store (options, &error);
+  if (store == NULL)
+    return cli_fail (error);
+  if (!cli_resolve_group (store, options->group, &group, &error))
+    return cli_fail (error);
+  if (group == NULL)
+    {
+      group_record = desk_store_dup_main_group (store);
+      if (group_record != NULL)
+        group = g_strdup (desk_record_get_uuid (group_record));
+    }
+
+  workplan = pick_workplan (store, group, wanted, &error);
+  if (workplan == NULL)
+    return cli_fail (error);
+
+  summary = desk_budget_summarise (store, desk_record_get_uuid (workplan), &error);
+  if (summary == NULL)
+    return cli_fail (error);
+
+  list = desk_store_list_by (store, DESK_KIND_ACTIVITY, "workplan_uuid", desk_record_get_uuid (workplan), NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      DeskRecord *a = g_ptr_array_index (list, i);
+      g_hash_table_insert (activities, (gpointer) desk_record_get_uuid (a), g_object_ref (a));
+    }
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = desk_store_list_by (store, DESK_KIND_BUDGET_LINE, "workplan_uuid", desk_record_get_uuid (workplan), NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      DeskRecord *l = g_ptr_array_index (list, i);
+      g_hash_table_insert (lines, (gpointer) desk_record_get_uuid (l), g_object_ref (l));
+    }
+
+  b.store = store;
+  b.summary = summary;
+  b.activities = activities;
+  b.lines = lines;
+
+  if (json)
+    print_json (&b);
+  else if (csv && expenses)
+    print_expenses_csv (&b, bom);
+  else if (csv)
+    print_csv (&b, bom);
+  else
+    print_text (&b);
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,122 @@
+/* desk-budget.h — budget against actual, in the group's reporting currency
+ *
+ * The arithmetic rules (tested, and written down in HACKING.md):
+ *  - a line's total is quantity × unit cost: quantity_milli × unit_cost_minor / 1000,
+ *    rounded half away from zero to the currency's minor unit;
+ *  - a conversion is amount × rate, rate = mantissa / 10^scale, scaled by the difference
+ *    of the two currencies' decimals, rounded half away from zero, once: expenses are
+ *    summed per line, currency and rate first, then each sum is converted;
+ *  - the rate used is the one in force on the transaction's date (the latest valid_from
+ *    on or before it); a budget line converts at the rate in force on the start of its
+ *    workplan (its revision: on the revision's date);
+ *  - a missing rate is reported as missing, never guessed and never taken as zero: the
+ *    amount is left out of the converted total and counted in `missing`.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DESK_BUDGET_ORIGINAL,
+  DESK_BUDGET_REVISED,
+} DeskBudgetVersion;
+
+/* quantity_milli × unit_cost_minor / 1000, rounded half away from zero. */
+gboolean  desk_money_multiply       (gint64       quantity_milli,
+                                     gint64       unit_cost_minor,
+                                     gint64      *out_minor,
+                                     GError     **error);
+/* @amount_minor of a currency with @from_decimals into one with @to_decimals, at
+ * mantissa / 10^scale, rounded half away from zero. */
+gboolean  desk_money_convert        (gint64       amount_minor,
+                                     int          from_decimals,
+                                     int          to_decimals,
+                                     gint64       rate_mantissa,
+                                     int          rate_scale,
+                                     gint64      *out_minor,
+                                     GError     **error);
+/* The rate in force for @currency in @group_uuid on @date: FALSE when there is none.
+ * The reporting currency itself converts at 1. */
+gboolean  desk_store_rate_on        (DeskStore   *store,
+                                     const char  *group_uuid,
+                                     const char  *currency,
+                                     const char  *date,
+                                     gint64      *rate_mantissa,
+                                     int         *rate_scale);
+/* Parses "15.5" or "0.0000625" into mantissa and scale. */
+gboolean  desk_rate_parse           (const char  *text,
+                                     gint64      *rate_mantissa,
+                                     int         *rate_scale,
+                                     GError     **error);
+char     *desk_rate_format          (gint64       rate_mantissa,
+                                     int          rate_scale);
+
+/* A budget line's total in its own currency, original or revised (the newest revision,
+ * or the original when it has none). */
+gboolean  desk_budget_line_total    (DeskStore        *store,
+                                     DeskRecord       *line,
+                                     DeskBudgetVersion version,
+                                     gint64           *out_minor,
+                                     GError          **error);
+/* Records a revision of @line_uuid: the new figures, the day and the reason. */
+gboolean  desk_budget_line_revise   (DeskStore   *store,
+                                     const char  *line_uuid,
+                                     gint64       quantity_milli,
+                                     gint64       unit_cost_minor,
+                                     const char  *revised_on,
+                                     const char  *reason,
+                                     GError     **error);
+
+typedef struct
+{
+  char   *key;          /* line UUID, activity UUID ("" for the group's own costs), or category */
+  gint64  original;     /* in the reporting currency */
+  gint64  revised;
+  gint64  spent;
+  guint   missing;      /* amounts left out for want of a rate */
+} DeskBudgetRow;
+
+typedef struct
+{
+  char       *workplan_uuid;
+  char       *currency;      /* the reporting currency */
+  int         decimals;
+  GPtrArray  *lines;         /* DeskBudgetRow, by line */
+  GPtrArray  *activities;    /* DeskBudgetRow, by activity ("" = group coordination) */
+  GPtrArray  *categories;    /* DeskBudgetRow, by budget category */
+  DeskBudgetRow total;
+  gint64      received;      /* funding received for this workplan (or undated to one) */
+  guint       received_missing;
+  int         elapsed_permille;  /* of the workplan's period, on the store's today */
+} DeskBudgetSummary;
+
+void               desk_budget_summary_free (DeskBudgetSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskBudgetSummary, desk_budget_summary_free)
+
+/* Everything the Budget page and the reports show, from aggregate SQL. */
+DeskBudgetSummary *desk_budget_summarise    (DeskStore   *store,
+                                             const char  *workplan_uuid,
+                                             GError     **error);
+
+gint64   desk_budget_row_budget            (const DeskBudgetRow *row,
+                                            DeskBudgetVersion    version);
+/* budget − spent: positive is money left, negative is overspent. */
+gint64   desk_budget_row_variance          (const DeskBudgetRow *row,
+                                            DeskBudgetVersion    version);
+/* variance / budget in thousandths, rounded; FALSE when the budget is zero. */
+gboolean desk_budget_row_variance_permille (const DeskBudgetRow *row,
+                                            DeskBudgetVersion    version,
+                                            int                 *out);
+/* spent / budget in thousandths; FALSE when the budget is zero. */
+gboolean desk_budget_row_burn_permille     (const DeskBudgetRow *row,
+                                            DeskBudgetVersion    version,
+                                            int                 *out);
+gboolean desk_budget_row_is_over           (const DeskBudgetRow *row,
+                                            DeskBudgetVersion    version);
+
+G_END_DECLS
