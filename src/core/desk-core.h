@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "desk-attendance.h"
 #include "desk-budget.h"
 #include "desk-csv.h"
 #include "desk-date.h"
@@ -13,9 +14,11 @@
 #include "desk-json.h"
 #include "desk-kind.h"
 #include "desk-money.h"
+#include "desk-people.h"
 #include "desk-record.h"
 #include "desk-record-model.h"
 #include "desk-reference.h"
+#include "desk-signin.h"
 #include "desk-store.h"
 #include "desk-text.h"
 #include "desk-workplan.h"

@@ -1,0 +1,421 @@
+/* desk-attendance.c — check-in and the pillar × gender breakdowns
+ *
+ * The breakdowns are counted by SQLite (aggregate queries over the attendance list), so
+ * they cost the same on a group of ten workshops and one of ten thousand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-attendance"
+
+#include "config.h"
+
+#include "desk-attendance.h"
+
+#include "desk-date.h"
+#include "desk-error.h"
+#include "desk-i18n.h"
+#include "desk-people.h"
+#include "desk-store-private.h"
+
+/* Check-in */
+
+DeskRecord *
+desk_attendance_find (DeskStore  *store,
+                      const char *workshop_uuid,
+                      const char *person_uuid)
+{
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (workshop_uuid != NULL && person_uuid != NULL, NULL);
+
+  stmt = _desk_store_prepare (store,
+                              "SELECT uuid FROM attendance "
+                              "WHERE workshop_uuid = ?1 AND person_uuid = ?2", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, workshop_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, person_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (uuid == NULL)
+    return NULL;
+
+  return desk_store_get (store, DESK_KIND_ATTENDANCE, uuid, NULL);
+}
+
+DeskRecord *
+desk_attendance_check_in (DeskStore   *store,
+                          const char  *workshop_uuid,
+                          const char  *person_uuid,
+                          const char  *role,
+                          GError     **error)
+{
+  g_autoptr(DeskRecord) attendance = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (workshop_uuid != NULL && person_uuid != NULL, NULL);
+
+  attendance = desk_attendance_find (store, workshop_uuid, person_uuid);
+  if (attendance != NULL)
+    {
+      desk_record_set_string (attendance, "status", "attended");
+      if (role != NULL)
+        desk_record_set_string (attendance, "role", role);
+      ok = desk_store_update (store, attendance, error);
+    }
+  else
+    {
+      attendance = desk_record_new (DESK_KIND_ATTENDANCE);
+      desk_record_set_string (attendance, "workshop_uuid", workshop_uuid);
+      desk_record_set_string (attendance, "person_uuid", person_uuid);
+      desk_record_set_string (attendance, "role", role != NULL ? role : "participant");
+      desk_record_set_string (attendance, "status", "attended");
+      ok = desk_store_insert (store, attendance, error);
+    }
+
+  return ok ? g_steal_pointer (&attendance) : NULL;
+}
+
+DeskRecord *
+desk_attendance_check_in_person (DeskStore   *store,
+                                 const char  *workshop_uuid,
+                                 DeskRecord  *person,
+                                 gboolean    *matched,
+                                 GError     **error)
+{
+  g_autoptr(DeskRecord) workshop = NULL;
+  g_autoptr(DeskRecord) existing = NULL;
+  g_autoptr(DeskRecord) attendance = NULL;
+  g_autofree char *organisation = NULL;
+  const char *person_uuid;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (workshop_uuid != NULL, NULL);
+  g_return_val_if_fail (DESK_IS_RECORD (person), NULL);
+
+  workshop = desk_store_get (store, DESK_KIND_WORKSHOP, workshop_uuid, error);
+  if (workshop == NULL)
+    return NULL;
+  if (desk_record_get_group (person) == NULL)
+    desk_record_set_group (person, desk_record_get_group (workshop));
+
+  organisation = desk_person_dup_organisation (store, person);
+  existing = desk_store_find_person (store, desk_record_get_group (workshop),
+                                     desk_record_get_string (person, "name"), organisation);
+
+  if (!desk_store_begin (store, error))
+    return NULL;
+
+  if (existing == NULL && !desk_store_insert (store, person, error))
+    goto failed;
+  person_uuid = desk_record_get_uuid (existing != NULL ? existing : person);
+
+  attendance = desk_attendance_check_in (store, workshop_uuid, person_uuid, NULL, error);
+  if (attendance == NULL)
+    goto failed;
+
+  if (!desk_store_commit (store, error))
+    return NULL;
+
+  if (matched != NULL)
+    *matched = existing != NULL;
+
+  return g_steal_pointer (&attendance);
+
+failed:
+  desk_store_rollback (store);
+  return NULL;
+}
+
+/* Breakdowns */
+
+/* The attended entries within the filters, each with its person's pillar and gender. */
+#define ATTENDED_CTE \
+  "WITH a AS (" \
+  " SELECT t.person_uuid AS person, t.workshop_uuid AS workshop," \
+  "  COALESCE(p.pillar, m.pillar, '" DESK_ATTENDANCE_PILLAR_NOT_STATED "') AS pillar," \
+  "  p.gender AS gender" \
+  " FROM attendance t" \
+  " JOIN workshops w ON w.uuid = t.workshop_uuid" \
+  " JOIN people p ON p.uuid = t.person_uuid" \
+  " LEFT JOIN members m ON m.uuid = p.member_uuid" \
+  " WHERE t.status = 'attended'" \
+  "  AND (?1 IS NULL OR t.group_uuid = ?1)" \
+  "  AND (?2 IS NULL OR t.workshop_uuid = ?2)" \
+  "  AND (?3 IS NULL OR w.start_date >= ?3)" \
+  "  AND (?4 IS NULL OR w.start_date <= ?4)) "
+
+static sqlite3_stmt *
+prepare_filtered (DeskStore               *store,
+                  DeskAttendanceBreakdown *b,
+                  const char              *sql,
+                  GError                 **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, b->group_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, b->workshop_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, b->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, b->to, -1, SQLITE_TRANSIENT);
+
+  return stmt;
+}
+
+static GStrv
+dup_codes (DeskStore   *store,
+           const char  *sql,
+           gboolean     add_not_stated,
+           GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (add_not_stated)
+    g_strv_builder_add (builder, DESK_ATTENDANCE_PILLAR_NOT_STATED);
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+index_of (GStrv       codes,
+          const char *code)
+{
+  for (guint i = 0; code != NULL && codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], code))
+      return (int) i;
+
+  return -1;
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  if (date == NULL || desk_date_is_valid (date))
+    return TRUE;
+
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               _("“%s” is not a date. Write it as YYYY-MM-DD, such as 2026-03-31."), date);
+  return FALSE;
+}
+
+DeskAttendanceBreakdown *
+desk_attendance_breakdown (DeskStore   *store,
+                           const char  *group_uuid,
+                           const char  *workshop_uuid,
+                           const char  *from,
+                           const char  *to,
+                           GError     **error)
+{
+  g_autoptr(DeskAttendanceBreakdown) b = NULL;
+  sqlite3_stmt *stmt;
+  guint n_pillars;
+  guint n_genders;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (!check_date (from, error) || !check_date (to, error))
+    return NULL;
+  if (from != NULL && to != NULL && g_strcmp0 (from, to) > 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The period ends (%s) before it starts (%s). Make the end the same day "
+                     "as the start or later."), to, from);
+      return NULL;
+    }
+  if (workshop_uuid != NULL &&
+      !_desk_store_record_exists (store, DESK_KIND_WORKSHOP, workshop_uuid, NULL))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("There is no workshop with the identifier “%s”: it may have been "
+                     "deleted. Choose the workshop again."), workshop_uuid);
+      return NULL;
+    }
+
+  b = g_new0 (DeskAttendanceBreakdown, 1);
+  b->group_uuid = g_strdup (group_uuid);
+  b->workshop_uuid = g_strdup (workshop_uuid);
+  b->from = g_strdup (from);
+  b->to = g_strdup (to);
+
+  b->pillars = dup_codes (store, "SELECT code FROM pillars ORDER BY position, code", TRUE, error);
+  if (b->pillars == NULL)
+    return NULL;
+  b->genders = dup_codes (store, "SELECT code FROM genders ORDER BY position, code", FALSE, error);
+  if (b->genders == NULL)
+    return NULL;
+  n_pillars = g_strv_length (b->pillars);
+  n_genders = g_strv_length (b->genders);
+  b->cells = g_new0 (gint64, n_pillars * n_genders);
+  b->pillar_people = g_new0 (gint64, n_pillars);
+
+  stmt = prepare_filtered (store, b,
+                           ATTENDED_CTE
+                           "SELECT pillar, gender, count(*) FROM a GROUP BY pillar, gender",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int p = index_of (b->pillars, (const char *) sqlite3_column_text (stmt, 0));
+      int g = index_of (b->genders, (const char *) sqlite3_column_text (stmt, 1));
+
+      /* Reference codes are enforced by foreign keys: an unknown one cannot happen. */
+      if (p >= 0 && g >= 0)
+        b->cells[(guint) p * n_genders + (guint) g] = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = prepare_filtered (store, b,
+                           ATTENDED_CTE
+                           "SELECT pillar, count(DISTINCT person) FROM a GROUP BY pillar",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int p = index_of (b->pillars, (const char *) sqlite3_column_text (stmt, 0));
+
+      if (p >= 0)
+        b->pillar_people[p] = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = prepare_filtered (store, b,
+                           ATTENDED_CTE
+                           "SELECT count(*), count(DISTINCT person),"
+                           " coalesce(sum(gender = 'woman'), 0),"
+                           " count(DISTINCT CASE WHEN gender = 'woman' THEN person END),"
+                           " count(DISTINCT workshop) FROM a",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      b->attendances = sqlite3_column_int64 (stmt, 0);
+      b->people = sqlite3_column_int64 (stmt, 1);
+      b->women_attendances = sqlite3_column_int64 (stmt, 2);
+      b->women_people = sqlite3_column_int64 (stmt, 3);
+      b->workshops = sqlite3_column_int64 (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = prepare_filtered (store, b,
+                           ATTENDED_CTE
+                           "SELECT count(*), coalesce(sum(n - 1), 0) FROM"
+                           " (SELECT count(*) AS n FROM a GROUP BY person HAVING count(*) > 1)",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      b->repeat_people = sqlite3_column_int64 (stmt, 0);
+      b->repeat_attendances = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&b);
+}
+
+void
+desk_attendance_breakdown_free (DeskAttendanceBreakdown *breakdown)
+{
+  if (breakdown == NULL)
+    return;
+
+  g_free (breakdown->group_uuid);
+  g_free (breakdown->workshop_uuid);
+  g_free (breakdown->from);
+  g_free (breakdown->to);
+  g_strfreev (breakdown->pillars);
+  g_strfreev (breakdown->genders);
+  g_free (breakdown->cells);
+  g_free (breakdown->pillar_people);
+  g_free (breakdown);
+}
+
+gint64
+desk_attendance_breakdown_get (DeskAttendanceBreakdown *breakdown,
+                               const char              *pillar,
+                               const char              *gender)
+{
+  int p;
+  int g;
+
+  g_return_val_if_fail (breakdown != NULL, -1);
+
+  p = index_of (breakdown->pillars, pillar != NULL ? pillar : DESK_ATTENDANCE_PILLAR_NOT_STATED);
+  g = index_of (breakdown->genders, gender);
+  if (p < 0 || g < 0)
+    return -1;
+
+  return breakdown->cells[(guint) p * g_strv_length (breakdown->genders) + (guint) g];
+}
+
+gint64
+desk_attendance_breakdown_pillar_total (DeskAttendanceBreakdown *breakdown,
+                                        const char              *pillar)
+{
+  gint64 total = 0;
+
+  g_return_val_if_fail (breakdown != NULL, -1);
+
+  if (index_of (breakdown->pillars, pillar != NULL ? pillar : DESK_ATTENDANCE_PILLAR_NOT_STATED) < 0)
+    return -1;
+  for (guint g = 0; breakdown->genders[g] != NULL; g++)
+    total += desk_attendance_breakdown_get (breakdown, pillar, breakdown->genders[g]);
+
+  return total;
+}
+
+gint64
+desk_attendance_breakdown_gender_total (DeskAttendanceBreakdown *breakdown,
+                                        const char              *gender)
+{
+  gint64 total = 0;
+
+  g_return_val_if_fail (breakdown != NULL, -1);
+
+  if (index_of (breakdown->genders, gender) < 0)
+    return -1;
+  for (guint p = 0; breakdown->pillars[p] != NULL; p++)
+    total += desk_attendance_breakdown_get (breakdown, breakdown->pillars[p], gender);
+
+  return total;
+}
+
+int
+desk_share_per_mille (gint64 women,
+                      gint64 total)
+{
+  if (total <= 0 || women < 0)
+    return -1;
+
+  /* Rounded half up in integers: (2 × 1000 × women + total) / (2 × total). */
+  return (int) ((women * 2000 + total) / (total * 2));
+}
+
+char *
+desk_share_format_percent (gint64 women,
+                           gint64 total)
+{
+  int per_mille = desk_share_per_mille (women, total);
+
+  if (per_mille < 0)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%d.%d", per_mille / 10, per_mille % 10);
+}

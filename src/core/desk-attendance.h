@@ -1,0 +1,91 @@
+/* desk-attendance.h — who came: check-in, and the counts a gender analysis needs
+ *
+ * The breakdowns are counts only, never names: they are what leaves the laptop when the
+ * coordinator does not choose otherwise.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+/* The pillar key of people whose pillar is not stated (theirs nor their member's). */
+#define DESK_ATTENDANCE_PILLAR_NOT_STATED "not_stated"
+
+/* Check-in: marks @person_uuid as attended at @workshop_uuid, adding them to its list or
+ * updating their entry. @role (participant, speaker, facilitator, organiser) may be NULL:
+ * a new entry is then a participant and an existing one keeps its role. Returns the
+ * attendance record. */
+DeskRecord *desk_attendance_check_in        (DeskStore   *store,
+                                             const char  *workshop_uuid,
+                                             const char  *person_uuid,
+                                             const char  *role,
+                                             GError     **error);
+/* Check-in at the door: finds the person by name and organisation (desk_store_find_person)
+ * or creates @person (a new, unsaved person record of the workshop's group), then checks
+ * them in as a participant, in one transaction. *matched tells whether they were found;
+ * the attendance record is returned. */
+DeskRecord *desk_attendance_check_in_person (DeskStore   *store,
+                                             const char  *workshop_uuid,
+                                             DeskRecord  *person,
+                                             gboolean    *matched,
+                                             GError     **error);
+/* @person_uuid's entry on @workshop_uuid's list, or NULL. */
+DeskRecord *desk_attendance_find            (DeskStore   *store,
+                                             const char  *workshop_uuid,
+                                             const char  *person_uuid);
+
+/* Attendance (status attended) of a group, a workshop and/or a period, counted by pillar ×
+ * gender. A person's pillar is their own, else their member organisation's, else
+ * DESK_ATTENDANCE_PILLAR_NOT_STATED. */
+typedef struct
+{
+  char *group_uuid;         /* NULL: every group */
+  char *workshop_uuid;      /* NULL: every workshop */
+  char *from;               /* workshops starting on or after; NULL: no limit */
+  char *to;                 /* workshops starting on or before; NULL: no limit */
+
+  gint64 attendances;       /* one per person per workshop */
+  gint64 people;            /* distinct people reached */
+  gint64 women_attendances; /* attendances by women */
+  gint64 women_people;      /* distinct women reached */
+  gint64 repeat_people;     /* people who attended more than one workshop */
+  gint64 repeat_attendances; /* their attendances beyond the first */
+  gint64 workshops;         /* workshops with at least one attendance */
+
+  GStrv pillars;            /* pillar codes in the reference order, then not_stated */
+  GStrv genders;            /* gender codes in the reference order */
+  gint64 *cells;            /* attendances: pillars × genders, row by row */
+  gint64 *pillar_people;    /* distinct people per pillar */
+} DeskAttendanceBreakdown;
+
+DeskAttendanceBreakdown *desk_attendance_breakdown (DeskStore   *store,
+                                                    const char  *group_uuid,
+                                                    const char  *workshop_uuid,
+                                                    const char  *from,
+                                                    const char  *to,
+                                                    GError     **error);
+void     desk_attendance_breakdown_free       (DeskAttendanceBreakdown *breakdown);
+
+/* Attendances of one pillar (or not_stated) and one gender code; -1 for an unknown code. */
+gint64   desk_attendance_breakdown_get        (DeskAttendanceBreakdown *breakdown,
+                                               const char              *pillar,
+                                               const char              *gender);
+gint64   desk_attendance_breakdown_pillar_total (DeskAttendanceBreakdown *breakdown,
+                                                 const char              *pillar);
+gint64   desk_attendance_breakdown_gender_total (DeskAttendanceBreakdown *breakdown,
+                                                 const char              *gender);
+/* Women's share of @women out of @total in thousandths, rounded half up; -1 when
+ * @total is 0. */
+int      desk_share_per_mille                 (gint64                   women,
+                                               gint64                   total);
+/* The same share as a percentage with one decimal and a '.' whatever the locale
+ * ("37.5"); "" when @total is 0. */
+char    *desk_share_format_percent            (gint64                   women,
+                                               gint64                   total);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAttendanceBreakdown, desk_attendance_breakdown_free)
+
+G_END_DECLS
