@@ -511,6 +511,10 @@ cmd_backup (CliOptions  *options,
 }
 
 int cmd_budget (CliOptions *options, int argc, char **argv);
+int cmd_backups (CliOptions *options, int argc, char **argv);
+int cmd_restore (CliOptions *options, int argc, char **argv);
+int cmd_attendance_import (CliOptions *options, int argc, char **argv);
+int cmd_attendance (CliOptions *options, int argc, char **argv);
 
 static const Command commands[] = {
   { "demo", "demo", N_("Add the sample Ghana group"), cmd_demo },
@@ -520,8 +524,14 @@ static const Command commands[] = {
   { "show", "show KIND UUID [--json]", N_("Show one record"), cmd_show },
   { "budget", "budget [--workplan UUID] [--original|--revised] [--json | --csv [--bom] [--expenses]]",
     N_("Budget against actual in the reporting currency; CSV of the lines or the expenses"), cmd_budget },
+  { "attendance-import", "attendance-import --workshop UUID [--dry-run] [--map COLUMN=HEADER,…] FILE",
+    N_("Read a workshop's sign-in sheet (CSV or Unicode text) into its attendance list"), cmd_attendance_import },
+  { "attendance", "attendance [--workshop UUID] [--from DATE] [--to DATE] [--json|--csv]",
+    N_("Attendance counts by pillar and gender, women's share and repeat attendance (no names)"), cmd_attendance },
   { "check", "check", N_("Check the database's integrity and references"), cmd_check },
   { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup },
+  { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups },
+  { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"), cmd_restore },
 };
 
 static void

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "desk-attendance.h"
+#include "desk-backup.h"
 #include "desk-budget.h"
 #include "desk-csv.h"
 #include "desk-date.h"

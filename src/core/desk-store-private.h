@@ -42,4 +42,10 @@ gboolean      _desk_store_load_reference  (DeskStore   *self,
                                            const char  *resource,
                                            GError     **error);
 
+/* Replaces every page of the database with @source's, migrates the result to the
+ * current schema and reloads the reference data (restore). */
+gboolean      _desk_store_replace_from    (DeskStore   *self,
+                                           sqlite3     *source,
+                                           GError     **error);
+
 G_END_DECLS

@@ -999,3 +999,44 @@ desk_store_check (DeskStore   *self,
 
   return TRUE;
 }
+
+gboolean
+_desk_store_replace_from (DeskStore  *self,
+                          sqlite3    *source,
+                          GError    **error)
+{
+  sqlite3_backup *backup;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  backup = sqlite3_backup_init (self->db, "main", source, "main");
+  if (backup == NULL)
+    {
+      _desk_store_set_error (self, sqlite3_errcode (self->db), error);
+      return FALSE;
+    }
+  do
+    rc = sqlite3_backup_step (backup, -1);
+  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  /* The copy is one write: it either replaced every page or none. */
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  /* Statements prepared against the old schema are dropped, the copy brought up to
+   * this version's schema, and the reference data read again. */
+  g_hash_table_remove_all (self->statements);
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      (version < DESK_SCHEMA_VERSION && !migrate (self, version, error)) ||
+      !load_reference_cache (self, error))
+    return FALSE;
+
+  return TRUE;
+}

@@ -348,6 +348,49 @@ test_show (Fixture       *fixture,
 }
 
 static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  guint people;
+
+  demo (fixture);
+  people = count_json (fixture, NULL, "people");
+  run_cli (&run, "--db", fixture->db, "backup", "-o", backup);
+  assert_ok (&run);
+
+  /* Lose every record of a kind by hand, then restore. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM people", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  g_assert_cmpuint (count_json (fixture, NULL, "people"), ==, 0);
+
+  run_cli (&run, "--db", fixture->db, "restore", backup);
+  assert_ok (&run);
+  g_assert_cmpuint (count_json (fixture, NULL, "people"), ==, people);
+
+  /* The state before the restore is listed as a backup. */
+  run_cli (&run, "--db", fixture->db, "backups");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "before-restore-"));
+
+  /* Not a backup: a failure with the file's name, and nothing changed. */
+  g_assert_true (g_file_set_contents (text, "hello", -1, NULL));
+  run_cli (&run, "--db", fixture->db, "restore", text);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, text));
+  g_assert_cmpuint (count_json (fixture, NULL, "people"), ==, people);
+  run_cli (&run, "--db", fixture->db, "restore");
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
 test_list_plain (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -575,6 +618,7 @@ main (int    argc,
   ADD ("version", test_version);
   ADD ("help", test_help);
   ADD ("show", test_show);
+  ADD ("restore", test_restore);
   ADD ("usage-errors", test_usage_errors);
   ADD ("list/json-every-kind", test_list_json_every_kind);
   ADD ("list/plain", test_list_plain);

@@ -1,0 +1,359 @@
+/* desk-backup.c
+ *
+ * File names carry what the list shows: "daily-2026-11-25.db",
+ * "before-import-20261125T101500Z.db", so the folder explains itself to a person too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-backup"
+
+#include "config.h"
+
+#include "desk-backup.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "desk-error.h"
+#include "desk-i18n.h"
+#include "desk-store-private.h"
+
+#define KEEP_DAILY 7
+#define KEEP_BEFORE 5
+
+static const struct
+{
+  DeskBackupKind kind;
+  const char *prefix;
+  const char *label;
+} kinds[] = {
+  { DESK_BACKUP_DAILY, "daily-", N_("Daily") },
+  { DESK_BACKUP_BEFORE_IMPORT, "before-import-", N_("Before an import") },
+  { DESK_BACKUP_BEFORE_MIGRATION, "before-upgrade-", N_("Before an upgrade") },
+  { DESK_BACKUP_BEFORE_RESTORE, "before-restore-", N_("Before a restore") },
+  { DESK_BACKUP_MANUAL, "manual-", N_("Made by hand") },
+};
+
+void
+desk_backup_info_free (DeskBackupInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->path);
+  g_free (info->taken);
+  g_free (info);
+}
+
+const char *
+desk_backup_kind_label (DeskBackupKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].kind == kind)
+      return _(kinds[i].label);
+
+  return "";
+}
+
+char *
+desk_backup_folder (DeskStore *store)
+{
+  const char *path;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  path = desk_store_get_path (store);
+  if (path == NULL)
+    return NULL;
+
+  return g_strconcat (path, ".backups", NULL);
+}
+
+/* "daily-2026-11-25.db" → kind and "2026-11-25T00:00:00Z". */
+static DeskBackupInfo *
+parse_name (const char *folder,
+            const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const char *rest;
+      g_autofree char *stamp = NULL;
+      DeskBackupInfo *info;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, kinds[i].prefix) || !g_str_has_suffix (name, ".db"))
+        continue;
+
+      rest = name + strlen (kinds[i].prefix);
+      stamp = g_strndup (rest, strlen (rest) - 3);
+
+      info = g_new0 (DeskBackupInfo, 1);
+      info->kind = kinds[i].kind;
+      info->sequence = 1;
+      if (strlen (stamp) > 17 && stamp[16] == '-')
+        {
+          info->sequence = (guint) g_ascii_strtoull (stamp + 17, NULL, 10);
+          stamp[16] = '\0';
+        }
+      info->path = g_build_filename (folder, name, NULL);
+      if (strlen (stamp) == 10)
+        info->taken = g_strdup_printf ("%sT00:00:00Z", stamp);
+      else if (strlen (stamp) == 16)
+        info->taken = g_strdup_printf ("%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", stamp, stamp + 4,
+                                       stamp + 6, stamp + 9, stamp + 11, stamp + 13);
+      else
+        info->taken = g_strdup (stamp);
+      if (g_stat (info->path, &st) == 0)
+        info->size = st.st_size;
+
+      return info;
+    }
+
+  return NULL;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const DeskBackupInfo *x = *(DeskBackupInfo **) a;
+  const DeskBackupInfo *y = *(DeskBackupInfo **) b;
+
+  int order = g_strcmp0 (x->taken, y->taken);
+
+  if (order == 0)
+    return x->sequence > y->sequence ? -1 : x->sequence < y->sequence ? 1 : 0;
+
+  return -order;
+}
+
+GPtrArray *
+desk_backup_list (DeskStore *store)
+{
+  g_autofree char *folder = desk_backup_folder (store);
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_backup_info_free);
+  GDir *dir;
+  const char *name;
+
+  if (folder == NULL || (dir = g_dir_open (folder, 0, NULL)) == NULL)
+    return list;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      DeskBackupInfo *info = parse_name (folder, name);
+
+      if (info != NULL)
+        g_ptr_array_add (list, info);
+    }
+  g_dir_close (dir);
+
+  g_ptr_array_sort (list, compare_newest_first);
+
+  return list;
+}
+
+/* Removes the oldest backups of @kind beyond @keep. */
+static void
+prune (DeskStore      *store,
+       DeskBackupKind  kind,
+       guint           keep)
+{
+  g_autoptr(GPtrArray) list = desk_backup_list (store);
+  guint seen = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskBackupInfo *info = g_ptr_array_index (list, i);
+
+      if (info->kind != kind)
+        continue;
+      if (++seen > keep)
+        g_unlink (info->path);
+    }
+}
+
+static const char *
+prefix_of (DeskBackupKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].kind == kind)
+      return kinds[i].prefix;
+
+  g_return_val_if_reached ("manual-");
+}
+
+char *
+desk_backup_daily (DeskStore  *store,
+                   GError    **error)
+{
+  g_autofree char *folder = desk_backup_folder (store);
+  g_autofree char *today = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (folder == NULL)
+    return NULL;
+
+  today = desk_store_dup_today (store);
+  name = g_strdup_printf ("daily-%s.db", today);
+  path = g_build_filename (folder, name, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  if (!desk_store_backup (store, path, error))
+    return NULL;
+
+  prune (store, DESK_BACKUP_DAILY, KEEP_DAILY);
+
+  return g_steal_pointer (&path);
+}
+
+char *
+desk_backup_before (DeskStore       *store,
+                    DeskBackupKind   kind,
+                    GError         **error)
+{
+  g_autofree char *folder = desk_backup_folder (store);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (folder == NULL)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
+                   _("A database kept only in memory has no backup folder."));
+      return NULL;
+    }
+
+  now = desk_store_dup_now (store);
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  name = g_strdup_printf ("%s%s.db", prefix_of (kind), stamp);
+  path = g_build_filename (folder, name, NULL);
+
+  /* Several backups in one second (a test, a double click): number them on. */
+  {
+    g_autoptr(GPtrArray) list = desk_backup_list (store);
+    g_autofree char *taken = NULL;
+    guint next = 0;
+
+    taken = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    for (guint i = 0; i < list->len; i++)
+      {
+        DeskBackupInfo *info = g_ptr_array_index (list, i);
+
+        if (info->kind == kind && g_strcmp0 (info->taken, taken) == 0)
+          next = MAX (next, info->sequence + 1);
+      }
+    if (next > 1)
+      {
+        g_free (path);
+        g_free (name);
+        name = g_strdup_printf ("%s%s-%u.db", prefix_of (kind), stamp, next);
+        path = g_build_filename (folder, name, NULL);
+      }
+  }
+
+  if (!desk_store_backup (store, path, error))
+    return NULL;
+
+  prune (store, kind, kind == DESK_BACKUP_MANUAL ? G_MAXUINT : KEEP_BEFORE);
+
+  return g_steal_pointer (&path);
+}
+
+/* Checks that @path is a Groupdesk database, sound, and not newer than this version. */
+static sqlite3 *
+open_backup (const char  *path,
+             GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  gboolean sound = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    goto not_a_backup;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    goto not_a_backup;
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (version > DESK_SCHEMA_VERSION)
+    {
+      sqlite3_close (db);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_NEW,
+                   _("The backup %s was written by a newer version of Groupdesk. Update "
+                     "Groupdesk to restore it."), path);
+      return NULL;
+    }
+  if (version < 1)
+    goto not_a_backup;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    sound = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!sound)
+    {
+      sqlite3_close (db);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_CORRUPT,
+                   _("The backup %s is damaged. Choose another backup."), path);
+      return NULL;
+    }
+
+  return db;
+
+not_a_backup:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
+               _("The file %s is not a Groupdesk backup. Choose a backup from the list."),
+               path);
+  return NULL;
+}
+
+gboolean
+desk_store_restore (DeskStore   *store,
+                    const char  *backup_path,
+                    GError     **error)
+{
+  g_autofree char *safety = NULL;
+  sqlite3 *source;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  source = open_backup (backup_path, error);
+  if (source == NULL)
+    return FALSE;
+
+  /* The current state first, so that a restore can itself be undone. */
+  if (desk_store_get_path (store) != NULL)
+    {
+      safety = desk_backup_before (store, DESK_BACKUP_BEFORE_RESTORE, error);
+      if (safety == NULL)
+        {
+          sqlite3_close (source);
+          return FALSE;
+        }
+    }
+
+  if (!_desk_store_replace_from (store, source, error))
+    {
+      sqlite3_close (source);
+      return FALSE;
+    }
+
+  sqlite3_close (source);
+
+  return TRUE;
+}

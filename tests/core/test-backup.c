@@ -1,0 +1,188 @@
+/* test-backup.c — daily and before-something backups, and restoring one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-common.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  DeskStore *store;
+  char *group;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "groupdesk.db", NULL);
+  f->store = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  test_set_now (f->store, "2026-11-25T08:00:00Z");
+  f->group = desk_demo_fill (f->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->group);
+}
+
+static void
+test_daily (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  DeskBackupInfo *newest;
+
+  first = desk_backup_daily (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_suffix (first, "daily-2026-11-25.db"));
+
+  /* A second start the same day takes none. */
+  again = desk_backup_daily (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (again);
+
+  /* Ten more days: only the last seven are kept. */
+  for (int day = 26; day <= 35; day++)
+    {
+      g_autofree char *now = g_strdup_printf ("2026-%s-%02dT08:00:00Z", day <= 30 ? "11" : "12",
+                                              day <= 30 ? day : day - 30);
+      g_autofree char *taken = NULL;
+
+      test_set_now (f->store, now);
+      taken = desk_backup_daily (f->store, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (taken);
+    }
+
+  list = desk_backup_list (f->store);
+  g_assert_cmpuint (list->len, ==, 7);
+  newest = g_ptr_array_index (list, 0);
+  g_assert_cmpint (newest->kind, ==, DESK_BACKUP_DAILY);
+  g_assert_cmpstr (newest->taken, ==, "2026-12-05T00:00:00Z");
+  g_assert_cmpint (newest->size, >, 0);
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (desk_backup_kind_label (DESK_BACKUP_DAILY), !=, "");
+}
+
+static void
+test_before_keeps_five (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  guint imports = 0;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *path = desk_backup_before (f->store, DESK_BACKUP_BEFORE_IMPORT, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  g_free (desk_backup_daily (f->store, &error));
+
+  list = desk_backup_list (f->store);
+  for (guint i = 0; i < list->len; i++)
+    imports += ((DeskBackupInfo *) g_ptr_array_index (list, i))->kind == DESK_BACKUP_BEFORE_IMPORT;
+  g_assert_cmpuint (imports, ==, 5);
+  g_assert_cmpuint (list->len, ==, 6);
+}
+
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 people = desk_store_count (f->store, DESK_KIND_PERSON, f->group);
+  gint64 rows = test_count_all_rows (f->store);
+  g_autoptr(GPtrArray) all = NULL;
+  gboolean has_restore_backup = FALSE;
+
+  backup = desk_backup_before (f->store, DESK_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+
+  /* Lose some work: every person is deleted. */
+  all = desk_store_list (f->store, DESK_KIND_PERSON, f->group, &error);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_true (desk_store_delete (f->store, DESK_KIND_PERSON,
+                                      desk_record_get_uuid (g_ptr_array_index (all, i)), &error));
+  g_assert_cmpint (desk_store_count (f->store, DESK_KIND_PERSON, f->group), ==, 0);
+
+  g_assert_true (desk_store_restore (f->store, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count (f->store, DESK_KIND_PERSON, f->group), ==, people);
+  g_assert_cmpint (test_count_all_rows (f->store), ==, rows);
+
+  /* The state before the restore was kept, and the store still works. */
+  list = desk_backup_list (f->store);
+  for (guint i = 0; i < list->len; i++)
+    has_restore_backup |= ((DeskBackupInfo *) g_ptr_array_index (list, i))->kind == DESK_BACKUP_BEFORE_RESTORE;
+  g_assert_true (has_restore_backup);
+  g_assert_cmpint (desk_store_count_overdue (f->store, f->group), >, 0);
+}
+
+static void
+test_restore_refuses (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *newer = g_build_filename (f->dir, "newer.db", NULL);
+  gint64 rows = test_count_all_rows (f->store);
+  sqlite3 *db;
+
+  test_write_file (text, "not a database at all", -1);
+  g_assert_false (desk_store_restore (f->store, text, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, text));
+  g_clear_error (&error);
+
+  db = test_sqlite_open (newer);
+  test_sqlite_exec (db, "CREATE TABLE t (x INTEGER); PRAGMA user_version = 99;");
+  sqlite3_close (db);
+  g_assert_false (desk_store_restore (f->store, newer, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_TOO_NEW);
+  g_clear_error (&error);
+
+  /* Nothing was changed, and no backup was taken for a refused restore. */
+  g_assert_cmpint (test_count_all_rows (f->store), ==, rows);
+  {
+    g_autoptr(GPtrArray) list = desk_backup_list (f->store);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/backup/daily", test_daily);
+  ADD ("/core/backup/before-keeps-five", test_before_keeps_five);
+  ADD ("/core/backup/restore", test_restore);
+  ADD ("/core/backup/restore-refuses", test_restore_refuses);
+#undef ADD
+
+  return g_test_run ();
+}
