@@ -16,8 +16,8 @@
 
 G_BEGIN_DECLS
 
-/* Files larger than this are refused before they are read. */
-#define DESK_SIGNIN_MAX_BYTES (20 * 1024 * 1024)
+/* Files larger than this (20 MB) are refused before they are read. */
+#define DESK_SIGNIN_MAX_BYTES (20 * 1000 * 1000)
 
 typedef enum
 {

@@ -353,30 +353,17 @@ write_record (DeskStore   *self,
   s = g_string_new (NULL);
   if (is_insert)
     {
-      guint n = 3;
-
-      for (const DeskField *f = kind->fields; f->name != NULL; f++)
-        if (!is_set_type (f->type))
-          n++;
-
-      g_string_append_printf (s, "INSERT INTO %s (%s) VALUES (", kind->table, columns);
-      for (guint i = 1; i <= n; i++)
-        g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
+      /* Unset fields are left out, so that the column's default applies. */
+      g_string_append_printf (s, "INSERT INTO %s (uuid, %supdated", kind->table,
+                              has_group_column (kind) ? "group_uuid, " : "");
+      for (guint i = 0; kind->fields[i].name != NULL; i++)
+        if (!is_set_type (kind->fields[i].type) && desk_record_index_is_set (record, i))
+          g_string_append_printf (s, ", %s", kind->fields[i].name);
+      g_string_append_printf (s, ") VALUES (?1, %s?3", has_group_column (kind) ? "?2, " : "");
+      for (guint i = 0, n = 4; kind->fields[i].name != NULL; i++)
+        if (!is_set_type (kind->fields[i].type) && desk_record_index_is_set (record, i))
+          g_string_append_printf (s, ", ?%u", n++);
       g_string_append (s, ")");
-      if (!has_group_column (kind))
-        {
-          /* groups has no group_uuid column: the second value repeats the uuid. */
-          g_string_free (s, TRUE);
-          s = g_string_new (NULL);
-          g_string_append_printf (s, "INSERT INTO %s (uuid, updated", kind->table);
-          for (const DeskField *f = kind->fields; f->name != NULL; f++)
-            if (!is_set_type (f->type))
-              g_string_append_printf (s, ", %s", f->name);
-          g_string_append (s, ") VALUES (?1, ?3");
-          for (guint i = 4; i <= n; i++)
-            g_string_append_printf (s, ", ?%u", i);
-          g_string_append (s, ")");
-        }
     }
   else
     {
@@ -405,7 +392,8 @@ write_record (DeskStore   *self,
   sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
   column = 4;
   for (guint i = 0; kind->fields[i].name != NULL; i++)
-    if (!is_set_type (kind->fields[i].type))
+    if (!is_set_type (kind->fields[i].type) &&
+        (!is_insert || desk_record_index_is_set (record, i)))
       bind_field (stmt, column++, record, i);
 
   rc = sqlite3_step (stmt);

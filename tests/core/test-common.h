@@ -514,8 +514,9 @@ test_compare_strings (gconstpointer a,
 }
 
 /* Whether @actual, as read back from the store, holds what @expected held when it was
- * written. The store keeps unset text as empty text, an unset yes/no as no and an unset
- * set as the empty set (the columns have defaults), so those count as the same. */
+ * written. A field left unset takes its column's default on insert (empty text, no,
+ * 'draft', 0 participants …) and an unset set is the empty set, so unset fields are
+ * not compared; every field that was set must come back exactly. */
 static inline void
 test_assert_same_record (DeskRecord *expected,
                          DeskRecord *actual)
@@ -530,6 +531,9 @@ test_assert_same_record (DeskRecord *expected,
     {
       const DeskField *f = &kind->fields[i];
       gboolean set = desk_record_index_is_set (expected, i);
+
+      if (!set && f->type != DESK_FIELD_CODE_SET && f->type != DESK_FIELD_REF_SET)
+        continue;
 
       switch (f->type)
         {

@@ -1,0 +1,425 @@
+/* cli-attendance.c — groupdesk-cli attendance-import and attendance
+ *
+ * attendance-import reads a workshop's sign-in sheet; attendance prints the pillar ×
+ * gender counts. Neither ever prints a participant's name: participants include human
+ * rights defenders, and a terminal's scroll-back or a script's log is not the place for
+ * their names.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "groupdesk-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "desk-cli.h"
+
+int cmd_attendance_import (CliOptions *options, int argc, char **argv);
+int cmd_attendance (CliOptions *options, int argc, char **argv);
+
+/* attendance-import */
+
+static const char *
+separator_name (char separator)
+{
+  switch (separator)
+    {
+    case ';':
+      return _("semicolon");
+    case '\t':
+      return _("tab");
+    case ',':
+    default:
+      return _("comma");
+    }
+}
+
+static void
+print_plan (DeskSigninPlan *plan)
+{
+  g_print (_("Encoding: %s; separator: %s\n"), desk_signin_plan_get_encoding (plan),
+           separator_name (desk_signin_plan_get_separator (plan)));
+  g_print (_("Columns:\n"));
+  for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
+    {
+      const char *header = desk_signin_plan_get_header (plan, c);
+
+      if (header != NULL)
+        g_print ("  %-14s ← “%s”\n", desk_signin_column_key (c), header);
+      else
+        g_print ("  %-14s %s\n", desk_signin_column_key (c), _("(not in the sheet)"));
+    }
+
+  for (guint i = 0; i < desk_signin_plan_get_n_rows (plan); i++)
+    {
+      const DeskSigninRow *row = desk_signin_plan_get_row (plan, i);
+
+      switch (row->fate)
+        {
+        case DESK_SIGNIN_ROW_NEW:
+          g_print (_("line %u: new person\n"), row->line);
+          break;
+        case DESK_SIGNIN_ROW_EXISTING:
+          g_print (_("line %u: already known, person %s\n"), row->line, row->person_uuid);
+          break;
+        case DESK_SIGNIN_ROW_LISTED:
+          g_print (_("line %u: already on this workshop’s list, person %s\n"), row->line,
+                   row->person_uuid);
+          break;
+        case DESK_SIGNIN_ROW_REPEAT:
+          g_print (_("line %u: the same person as line %u, skipped\n"), row->line,
+                   row->same_as_line);
+          break;
+        case DESK_SIGNIN_ROW_ERROR:
+        default:
+          g_print (_("line %u: not imported (see the error)\n"), row->line);
+          g_printerr ("%s\n", row->message);
+          break;
+        }
+    }
+}
+
+int
+cmd_attendance_import (CliOptions  *options,
+                       int          argc,
+                       char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskSigninPlan) plan = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GStrvBuilder) mapping_builder = g_strv_builder_new ();
+  g_auto(GStrv) mapping = NULL;
+  DeskSigninResult result = { 0 };
+  const char *workshop = NULL;
+  const char *path = NULL;
+  gboolean dry_run = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--dry-run"))
+        dry_run = TRUE;
+      else if (g_str_equal (argv[i], "--workshop") || g_str_equal (argv[i], "--map"))
+        {
+          if (i + 1 >= argc)
+            return cli_usage_error (_("%s needs a value."), argv[i]);
+          if (g_str_equal (argv[i], "--workshop"))
+            workshop = argv[++i];
+          else
+            {
+              g_auto(GStrv) pairs = g_strsplit (argv[++i], ",", -1);
+
+              for (guint k = 0; pairs[k] != NULL; k++)
+                if (pairs[k][0] != '\0')
+                  g_strv_builder_add (mapping_builder, pairs[k]);
+            }
+        }
+      else if (g_str_has_prefix (argv[i], "-") && !g_str_equal (argv[i], "-"))
+        return cli_usage_error (_("Unknown option “%s” for “attendance-import”."), argv[i]);
+      else if (path == NULL)
+        path = argv[i];
+      else
+        return cli_usage_error (_("“attendance-import” reads one file at a time."));
+    }
+
+  if (workshop == NULL || path == NULL)
+    return cli_usage_error (_("“attendance-import” needs a workshop and a file: "
+                              "attendance-import --workshop UUID FILE."));
+  mapping = g_strv_builder_end (mapping_builder);
+
+  store = cli_open_store (options, &error);
+  if (store == NULL)
+    return cli_fail (error);
+
+  file = g_file_new_for_commandline_arg (path);
+  plan = desk_signin_plan_new_for_file (store, workshop, file,
+                                        (const char *const *) mapping, &error);
+  if (plan == NULL)
+    return cli_fail (error);
+
+  print_plan (plan);
+
+  if (dry_run)
+    {
+      g_print (_("Dry run: %u new people, %u already known, %u already on the list, "
+                 "%u repeated, %u with errors. Nothing was written.\n"),
+               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_NEW),
+               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_EXISTING),
+               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_LISTED),
+               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_REPEAT),
+               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_ERROR));
+      return EXIT_SUCCESS;
+    }
+
+  if (!desk_signin_apply (store, plan, workshop, &result, &error))
+    return cli_fail (error);
+
+  g_print (_("Imported: %u people added, %u people matched, %u added to the list, "
+             "%u marked attended, %u skipped, %u rows with errors.\n"),
+           result.people_added, result.people_matched, result.attendance_added,
+           result.attendance_marked, result.skipped, result.errors);
+  if (result.errors > 0)
+    g_printerr (_("%u rows were not imported: correct them in the sheet and import it "
+                  "again; the rows already imported will be matched, not repeated.\n"),
+                result.errors);
+
+  return EXIT_SUCCESS;
+}
+
+/* attendance */
+
+/* A JSON string; the values here are codes, dates and UUIDs, but escape them anyway. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The share as a JSON number with at most one decimal, exact from integers, or null. */
+static void
+append_json_share (GString *out,
+                   gint64   women,
+                   gint64   total)
+{
+  int per_mille = desk_share_per_mille (women, total);
+
+  if (per_mille < 0)
+    g_string_append (out, "null");
+  else if (per_mille % 10 == 0)
+    g_string_append_printf (out, "%d", per_mille / 10);
+  else
+    g_string_append_printf (out, "%d.%d", per_mille / 10, per_mille % 10);
+}
+
+static void
+print_json (DeskAttendanceBreakdown *b)
+{
+  GString *out = g_string_new ("{\n");
+
+  g_string_append (out, "  \"group\": ");
+  append_json_string (out, b->group_uuid);
+  g_string_append (out, ",\n  \"workshop\": ");
+  append_json_string (out, b->workshop_uuid);
+  g_string_append (out, ",\n  \"from\": ");
+  append_json_string (out, b->from);
+  g_string_append (out, ",\n  \"to\": ");
+  append_json_string (out, b->to);
+  g_string_append_printf (out, ",\n  \"workshops\": %" G_GINT64_FORMAT, b->workshops);
+  g_string_append_printf (out, ",\n  \"attendances\": %" G_GINT64_FORMAT, b->attendances);
+  g_string_append_printf (out, ",\n  \"people\": %" G_GINT64_FORMAT, b->people);
+  g_string_append_printf (out, ",\n  \"women_attendances\": %" G_GINT64_FORMAT,
+                          b->women_attendances);
+  g_string_append_printf (out, ",\n  \"women_people\": %" G_GINT64_FORMAT, b->women_people);
+  g_string_append (out, ",\n  \"women_share_percent\": ");
+  append_json_share (out, b->women_attendances, b->attendances);
+  g_string_append (out, ",\n  \"women_people_share_percent\": ");
+  append_json_share (out, b->women_people, b->people);
+  g_string_append_printf (out, ",\n  \"repeat_people\": %" G_GINT64_FORMAT, b->repeat_people);
+  g_string_append_printf (out, ",\n  \"repeat_attendances\": %" G_GINT64_FORMAT,
+                          b->repeat_attendances);
+
+  g_string_append (out, ",\n  \"by_pillar_gender\": {");
+  for (guint p = 0; b->pillars[p] != NULL; p++)
+    {
+      g_string_append (out, p > 0 ? ",\n    " : "\n    ");
+      append_json_string (out, b->pillars[p]);
+      g_string_append (out, ": {");
+      for (guint g = 0; b->genders[g] != NULL; g++)
+        {
+          g_string_append (out, g > 0 ? ", " : "");
+          append_json_string (out, b->genders[g]);
+          g_string_append_printf (out, ": %" G_GINT64_FORMAT,
+                                  desk_attendance_breakdown_get (b, b->pillars[p], b->genders[g]));
+        }
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "\n  },\n  \"by_pillar\": {");
+  for (guint p = 0; b->pillars[p] != NULL; p++)
+    {
+      g_string_append (out, p > 0 ? ", " : "");
+      append_json_string (out, b->pillars[p]);
+      g_string_append_printf (out, ": %" G_GINT64_FORMAT,
+                              desk_attendance_breakdown_pillar_total (b, b->pillars[p]));
+    }
+  g_string_append (out, "},\n  \"by_gender\": {");
+  for (guint g = 0; b->genders[g] != NULL; g++)
+    {
+      g_string_append (out, g > 0 ? ", " : "");
+      append_json_string (out, b->genders[g]);
+      g_string_append_printf (out, ": %" G_GINT64_FORMAT,
+                              desk_attendance_breakdown_gender_total (b, b->genders[g]));
+    }
+  g_string_append (out, "}\n}\n");
+
+  fwrite (out->str, 1, out->len, stdout);
+  g_string_free (out, TRUE);
+}
+
+static void
+csv_share (DeskCsv *csv,
+           gint64   women,
+           gint64   total)
+{
+  int per_mille = desk_share_per_mille (women, total);
+
+  if (per_mille < 0)
+    desk_csv_field (csv, "");
+  else
+    desk_csv_field_fixed (csv, per_mille, 1);
+}
+
+static void
+print_csv (DeskAttendanceBreakdown *b)
+{
+  GString *out = g_string_new (NULL);
+  DeskCsv csv;
+
+  desk_csv_init (&csv, out, FALSE);
+  desk_csv_field (&csv, "pillar");
+  for (guint g = 0; b->genders[g] != NULL; g++)
+    desk_csv_field (&csv, b->genders[g]);
+  desk_csv_field (&csv, "attendances");
+  desk_csv_field (&csv, "people");
+  desk_csv_field (&csv, "women_share_percent");
+  desk_csv_end_row (&csv);
+
+  for (guint p = 0; b->pillars[p] != NULL; p++)
+    {
+      desk_csv_field (&csv, b->pillars[p]);
+      for (guint g = 0; b->genders[g] != NULL; g++)
+        desk_csv_field_int (&csv, desk_attendance_breakdown_get (b, b->pillars[p], b->genders[g]));
+      desk_csv_field_int (&csv, desk_attendance_breakdown_pillar_total (b, b->pillars[p]));
+      desk_csv_field_int (&csv, b->pillar_people[p]);
+      csv_share (&csv, desk_attendance_breakdown_get (b, b->pillars[p], "woman"),
+                 desk_attendance_breakdown_pillar_total (b, b->pillars[p]));
+      desk_csv_end_row (&csv);
+    }
+
+  desk_csv_field (&csv, "total");
+  for (guint g = 0; b->genders[g] != NULL; g++)
+    desk_csv_field_int (&csv, desk_attendance_breakdown_gender_total (b, b->genders[g]));
+  desk_csv_field_int (&csv, b->attendances);
+  desk_csv_field_int (&csv, b->people);
+  csv_share (&csv, b->women_attendances, b->attendances);
+  desk_csv_end_row (&csv);
+
+  fwrite (out->str, 1, out->len, stdout);
+  g_string_free (out, TRUE);
+}
+
+static void
+print_text (DeskStore               *store,
+            DeskAttendanceBreakdown *b)
+{
+  g_autofree char *share = desk_share_format_percent (b->women_attendances, b->attendances);
+
+  g_print (_("Attendances: %lld at %lld workshops\n"),
+           (long long) b->attendances, (long long) b->workshops);
+  g_print (_("People reached: %lld\n"), (long long) b->people);
+  if (share[0] != '\0')
+    g_print (_("Women: %lld attendances, %s%%\n"), (long long) b->women_attendances, share);
+  g_print (_("People who came more than once: %lld (%lld attendances after their first)\n"),
+           (long long) b->repeat_people, (long long) b->repeat_attendances);
+  g_print ("\n");
+
+  g_print ("%-24s", _("Pillar"));
+  for (guint g = 0; b->genders[g] != NULL; g++)
+    {
+      g_autofree char *label = desk_reference_table_label (store, "genders", b->genders[g]);
+      g_print (" %14s", label);
+    }
+  g_print (" %10s\n", _("Total"));
+
+  for (guint p = 0; b->pillars[p] != NULL; p++)
+    {
+      g_autofree char *label = g_str_equal (b->pillars[p], DESK_ATTENDANCE_PILLAR_NOT_STATED)
+                               ? g_strdup (_("Not stated"))
+                               : desk_reference_table_label (store, "pillars", b->pillars[p]);
+
+      g_print ("%-24s", label);
+      for (guint g = 0; b->genders[g] != NULL; g++)
+        g_print (" %14" G_GINT64_FORMAT,
+                 desk_attendance_breakdown_get (b, b->pillars[p], b->genders[g]));
+      g_print (" %10" G_GINT64_FORMAT "\n",
+               desk_attendance_breakdown_pillar_total (b, b->pillars[p]));
+    }
+}
+
+int
+cmd_attendance (CliOptions  *options,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskAttendanceBreakdown) breakdown = NULL;
+  g_autofree char *group = NULL;
+  const char *workshop = NULL;
+  const char *from = NULL;
+  const char *to = NULL;
+  gboolean json = FALSE;
+  gboolean csv = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else if (g_str_equal (argv[i], "--csv"))
+        csv = TRUE;
+      else if (g_str_equal (argv[i], "--workshop") || g_str_equal (argv[i], "--from") ||
+               g_str_equal (argv[i], "--to"))
+        {
+          if (i + 1 >= argc)
+            return cli_usage_error (_("%s needs a value."), argv[i]);
+          if (g_str_equal (argv[i], "--workshop"))
+            workshop = argv[++i];
+          else if (g_str_equal (argv[i], "--from"))
+            from = argv[++i];
+          else
+            to = argv[++i];
+        }
+      else
+        return cli_usage_error (_("Unknown option “%s” for “attendance”."), argv[i]);
+    }
+
+  if (json && csv)
+    return cli_usage_error (_("Choose one of --json and --csv."));
+
+  store = cli_open_store (options, &error);
+  if (store == NULL)
+    return cli_fail (error);
+  if (!cli_resolve_group (store, options->group, &group, &error))
+    return cli_fail (error);
+
+  breakdown = desk_attendance_breakdown (store, group, workshop, from, to, &error);
+  if (breakdown == NULL)
+    return cli_fail (error);
+
+  if (json)
+    print_json (breakdown);
+  else if (csv)
+    print_csv (breakdown);
+  else
+    print_text (store, breakdown);
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,291 @@
+/* test-safety.c — nothing lost to a killed process or a full disk
+ *
+ * The CLI is killed with SIGKILL at many moments of a large write (the generator's one
+ * transaction of thousands of records), and runs out of disk (an RLIMIT_FSIZE in the
+ * child, which makes writes fail the way a full disk does). Each time the database must
+ * pass integrity_check and foreign_key_check and hold all or none of the transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "desk-core.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      rm_rf (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *group = NULL;
+
+  f->dir = g_dir_make_tmp ("groupdesk-safety-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "groupdesk.db", NULL);
+
+  store = desk_store_open (f->db, &error);
+  g_assert_no_error (error);
+  group = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static gint64
+query (const char *db_path,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Opens through core (which recovers the WAL as SQLite does after a crash) and checks
+ * integrity and references. */
+static void
+assert_sound (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (db_path, &error);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (desk_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  if (problems->len > 0)
+    g_error ("the database is damaged: %s", (const char *) g_ptr_array_index (problems, 0));
+}
+
+typedef struct
+{
+  rlim_t file_size;
+} ChildLimits;
+
+static void
+child_setup (gpointer data)
+{
+  ChildLimits *limits = data;
+
+  if (limits != NULL && limits->file_size > 0)
+    {
+      struct rlimit rl = { limits->file_size, limits->file_size };
+
+      /* Writes past the limit then fail with EFBIG, as on a full disk, instead of
+       * killing the process. */
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &rl);
+    }
+}
+
+static GPid
+spawn_cli (const char   *db,
+           const char  **args,
+           ChildLimits  *limits,
+           int          *err_fd)
+{
+  const char *cli = g_getenv ("GROUPDESK_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL,
+                            G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                            child_setup, limits, &pid, NULL, NULL, err_fd, &error);
+  g_assert_no_error (error);
+
+  return pid;
+}
+
+static int
+wait_for (GPid pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+
+  return status;
+}
+
+static void
+test_kill_during_generate (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const char *args[] = { "generate", "--seed", "3", "--activities", "60", "--people", "300",
+                         "--attendance", "1200", NULL };
+  gint64 groups_before = query (f->db, "SELECT count(*) FROM groups");
+  gint64 rows_before = query (f->db, "SELECT count(*) FROM activities");
+  guint killed = 0, finished = 0;
+  gint64 full_activities = -1;
+  gint64 start = g_get_monotonic_time ();
+  guint run_ms;
+  int status;
+
+  /* One run to the end first: how long a whole run takes sets the kill points. */
+  status = wait_for (spawn_cli (f->db, args, NULL, NULL));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  run_ms = (guint) ((g_get_monotonic_time () - start) / 1000);
+  g_test_message ("a whole run takes %u ms", run_ms);
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM groups WHERE code = 'GEN-3'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  for (guint round = 0; round < 40; round++)
+    {
+      /* Kill points spread over the whole run, from before the transaction starts to
+       * just after it commits. */
+      guint delay_ms = g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1);
+      GPid pid = spawn_cli (f->db, args, NULL, NULL);
+      gint64 groups, activities;
+
+      g_usleep (delay_ms * 1000);
+      kill (pid, SIGKILL);
+      status = wait_for (pid);
+      if (WIFSIGNALED (status))
+        killed++;
+      else
+        finished++;
+
+      assert_sound (f->db);
+
+      /* All or nothing: a generated group is there with every activity, or not at all. */
+      groups = query (f->db, "SELECT count(*) FROM groups WHERE code = 'GEN-3'");
+      activities = query (f->db, "SELECT count(*) FROM activities a JOIN groups g ON g.uuid = a.group_uuid WHERE g.code = 'GEN-3'");
+      g_assert_cmpint (activities, ==, groups * 60);
+      if (groups == 1)
+        {
+          if (full_activities < 0)
+            full_activities = query (f->db, "SELECT count(*) FROM attendance a JOIN groups g ON g.uuid = a.group_uuid WHERE g.code = 'GEN-3'");
+          g_assert_cmpint (full_activities, ==, 1200);
+          /* Take it out again for the next round (a second one would clash on its code). */
+          {
+            sqlite3 *db = NULL;
+            g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+            g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM groups WHERE code = 'GEN-3'",
+                                           NULL, NULL, NULL), ==, SQLITE_OK);
+            sqlite3_close (db);
+          }
+        }
+    }
+
+  g_test_message ("kill points: %u killed mid-way, %u finished first", killed, finished);
+  g_assert_cmpuint (killed, >, 0);
+  g_assert_cmpint (query (f->db, "SELECT count(*) FROM groups"), ==, groups_before);
+  g_assert_cmpint (query (f->db, "SELECT count(*) FROM activities"), ==, rows_before);
+}
+
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *args[] = { "generate", "--seed", "4", "--activities", "400", "--people", "2000",
+                         "--attendance", "8000", NULL };
+  g_autofree char *db_wal = g_strconcat (f->db, "-wal", NULL);
+  gint64 activities_before = query (f->db, "SELECT count(*) FROM activities");
+  GStatBuf st;
+  ChildLimits limits;
+  g_autofree char *err = NULL;
+  int err_fd = -1;
+  GPid pid;
+  int status;
+  gsize length = 0;
+  GIOChannel *channel;
+
+  /* Room for a little more than the database has now, far less than the generator needs. */
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  limits.file_size = (rlim_t) st.st_size + 256 * 1024;
+
+  pid = spawn_cli (f->db, args, &limits, &err_fd);
+  channel = g_io_channel_unix_new (err_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_io_channel_read_to_end (channel, &err, &length, NULL);
+  g_io_channel_unref (channel);
+  status = wait_for (pid);
+
+  g_test_message ("stderr: %s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  /* A sentence that says what happened and what to do, naming the file. */
+  g_assert_nonnull (strstr (err, f->db));
+  g_assert_nonnull (strstr (err, "space"));
+
+  assert_sound (f->db);
+  g_assert_cmpint (query (f->db, "SELECT count(*) FROM activities"), ==, activities_before);
+  g_assert_cmpint (query (f->db, "SELECT count(*) FROM groups WHERE code = 'GEN-4'"), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/cli/safety/kill-during-generate", Fixture, NULL, fixture_set_up,
+              test_kill_during_generate, fixture_tear_down);
+  g_test_add ("/cli/safety/full-disk", Fixture, NULL, fixture_set_up,
+              test_full_disk, fixture_tear_down);
+
+  return g_test_run ();
+}
