@@ -8,6 +8,8 @@
 
 #include "desk-date.h"
 
+#include "desk-i18n.h"
+
 #include <string.h>
 
 gboolean
@@ -95,4 +97,32 @@ desk_date_days_between (const char *a,
     return 0;
 
   return g_date_days_between (&da, &db);
+}
+
+char *
+desk_date_format (const char    *iso,
+                  DeskDateStyle  style)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate date;
+  const char *format;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (!desk_date_parse (iso, &date))
+    return g_strdup (iso);
+
+  dt = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), 0, 0, 0);
+
+  if (style == DESK_DATE_LONG)
+    /* Translators: a date as strftime writes it (see `man strftime`); in Chinese
+     * "%Y年%-m月%-d日". xgettext:no-c-format */
+    format = C_("long date", "%-d %B %Y");
+  else
+    /* Translators: a short date as strftime writes it; in Chinese "%Y年%-m月%-d日".
+     * xgettext:no-c-format */
+    format = C_("short date", "%-d %b %Y");
+
+  return g_date_time_format (dt, format);
 }

@@ -23,4 +23,15 @@ char     *desk_date_add_years    (const char *text,
 int       desk_date_days_between (const char *a,
                                   const char *b);
 
+typedef enum
+{
+  DESK_DATE_LONG,   /* 5 March 2025 — 2025年3月5日 */
+  DESK_DATE_SHORT,  /* 5 Mar 2025 — 2025年3月5日 */
+} DeskDateStyle;
+
+/* @iso (YYYY-MM-DD) as a person reads it, in the UI language: the formats are
+ * translatable strings. Returns "" for NULL and @iso itself when it is not a date. */
+char     *desk_date_format       (const char    *iso,
+                                  DeskDateStyle  style);
+
 G_END_DECLS

@@ -105,11 +105,27 @@ test_days_between (void)
   g_assert_cmpint (desk_date_days_between ("2000-01-01", "2100-01-01"), ==, 36525);
 }
 
+static void
+test_format (void)
+{
+  g_autofree char *long_date = desk_date_format ("2025-03-05", DESK_DATE_LONG);
+  g_autofree char *short_date = desk_date_format ("2025-03-05", DESK_DATE_SHORT);
+  g_autofree char *not_a_date = desk_date_format ("soon", DESK_DATE_LONG);
+  g_autofree char *none = desk_date_format (NULL, DESK_DATE_LONG);
+
+  /* The tests run in the C locale, untranslated. */
+  g_assert_cmpstr (long_date, ==, "5 March 2025");
+  g_assert_cmpstr (short_date, ==, "5 Mar 2025");
+  g_assert_cmpstr (not_a_date, ==, "soon");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/core/date/format", test_format);
 
   g_test_add_func ("/core/date/valid", test_valid);
   g_test_add_func ("/core/date/parse-and-format", test_parse_and_format);
