@@ -511,6 +511,7 @@ cmd_backup (CliOptions  *options,
 }
 
 int cmd_budget (CliOptions *options, int argc, char **argv);
+int cmd_report (CliOptions *options, int argc, char **argv);
 int cmd_backups (CliOptions *options, int argc, char **argv);
 int cmd_restore (CliOptions *options, int argc, char **argv);
 int cmd_attendance_import (CliOptions *options, int argc, char **argv);
@@ -530,6 +531,8 @@ static const Command commands[] = {
     N_("Attendance counts by pillar and gender, women's share and repeat attendance (no names)"), cmd_attendance },
   { "check", "check", N_("Check the database's integrity and references"), cmd_check },
   { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup },
+  { "report", "report workplan|budget|attendance|indicators [--from DATE --to DATE] [--csv | --pdf FILE]",
+    N_("One of the four reports, as text, CSV or a printable PDF"), cmd_report },
   { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups },
   { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"), cmd_restore },
 };

@@ -19,6 +19,7 @@
 #include "desk-record.h"
 #include "desk-record-model.h"
 #include "desk-reference.h"
+#include "desk-report.h"
 #include "desk-signin.h"
 #include "desk-store.h"
 #include "desk-text.h"

@@ -1,0 +1,130 @@
+/* cli-report.c — groupdesk-cli report: the four reports as text, CSV or PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "groupdesk-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "desk-cli.h"
+#include "desk-report-render.h"
+
+int cmd_report (CliOptions *options, int argc, char **argv);
+
+static void
+print_text (DeskReport *report)
+{
+  guint n = report->columns->len;
+  g_autofree guint *widths = g_new0 (guint, n);
+
+  g_print ("%s — %s\n%s\n\n", report->group_name, report->title, report->subtitle);
+
+  for (guint c = 0; c < n; c++)
+    widths[c] = g_utf8_strlen (((DeskReportColumn *) g_ptr_array_index (report->columns, c))->title, -1);
+  for (guint r = 0; r < report->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (report->rows, r);
+      for (guint c = 0; c < n; c++)
+        widths[c] = MAX (widths[c], MIN (g_utf8_strlen (cells[c], -1), 48));
+    }
+
+  for (guint r = 0; r <= report->rows->len; r++)
+    {
+      char **cells = r > 0 ? g_ptr_array_index (report->rows, r - 1) : NULL;
+
+      for (guint c = 0; c < n; c++)
+        {
+          DeskReportColumn *column = g_ptr_array_index (report->columns, c);
+          const char *text = cells != NULL ? cells[c] : column->title;
+          g_autofree char *cut = g_utf8_strlen (text, -1) > 48 ? g_utf8_substring (text, 0, 48) : g_strdup (text);
+          int pad = (int) widths[c] - (int) g_utf8_strlen (cut, -1);
+
+          if (column->align == DESK_COLUMN_NUMBER)
+            g_print ("%*s%s  ", pad, "", cut);
+          else
+            g_print ("%s%*s  ", cut, pad, "");
+        }
+      g_print ("\n");
+    }
+
+  g_print ("\n");
+  for (guint i = 0; i < report->notes->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (report->notes, i));
+}
+
+int
+cmd_report (CliOptions  *options,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskReport) report = NULL;
+  g_autofree char *group = NULL;
+  const char *from = NULL, *to = NULL, *pdf = NULL;
+  gboolean csv = FALSE, have_kind = FALSE;
+  DeskReportKind kind = DESK_REPORT_WORKPLAN;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--from") || g_str_equal (argv[i], "--to") || g_str_equal (argv[i], "--pdf"))
+        {
+          if (i + 1 >= argc)
+            return cli_usage_error (_("%s needs a value."), argv[i]);
+          if (g_str_equal (argv[i], "--from"))
+            from = argv[++i];
+          else if (g_str_equal (argv[i], "--to"))
+            to = argv[++i];
+          else
+            pdf = argv[++i];
+        }
+      else if (g_str_equal (argv[i], "--csv"))
+        csv = TRUE;
+      else if (!have_kind && desk_report_kind_from_key (argv[i], &kind))
+        have_kind = TRUE;
+      else if (g_str_has_prefix (argv[i], "-"))
+        return cli_usage_error (_("Unknown option “%s” for “report”."), argv[i]);
+      else
+        return cli_usage_error (_("“%s” is not a report. Use workplan, budget, attendance or indicators."),
+                                argv[i]);
+    }
+
+  if (!have_kind)
+    return cli_usage_error (_("“report” needs one of: workplan, budget, attendance, indicators."));
+  if (csv && pdf != NULL)
+    return cli_usage_error (_("Choose one of --csv and --pdf."));
+  if ((from == NULL) != (to == NULL))
+    return cli_usage_error (_("Give both --from and --to, or neither for the newest workplan's period."));
+
+  store = cli_open_store (options, &error);
+  if (store == NULL)
+    return cli_fail (error);
+  if (!cli_resolve_group (store, options->group, &group, &error))
+    return cli_fail (error);
+
+  report = desk_report_compute (store, kind, group, from, to, &error);
+  if (report == NULL)
+    return cli_fail (error);
+
+  if (csv)
+    {
+      g_autofree char *text = desk_report_to_csv (report, FALSE);
+      fputs (text, stdout);
+    }
+  else if (pdf != NULL)
+    {
+      g_autofree char *today = desk_store_dup_today (store);
+      g_autofree char *printed = desk_date_format (today, DESK_DATE_LONG);
+
+      if (!desk_report_write_pdf (report, pdf, printed, &error))
+        return cli_fail (error);
+      g_print (_("Wrote %s.\n"), pdf);
+    }
+  else
+    print_text (report);
+
+  return EXIT_SUCCESS;
+}

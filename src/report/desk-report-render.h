@@ -1,0 +1,50 @@
+/* desk-report-render.h — a report laid out on pages with cairo and Pango
+ *
+ * libgroupdesk-report sits beside core and below the gui: it needs cairo and Pango to
+ * draw text and charts but never GTK, so the CLI writes the same PDF the app prints
+ * (GtkPrintOperation hands us a cairo context for each page).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "desk-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DeskReportLayout DeskReportLayout;
+
+/* @width and @height in points; @printed_on is the date printed in the footer. */
+DeskReportLayout *desk_report_layout_new        (DeskReport       *report,
+                                                 double            width,
+                                                 double            height,
+                                                 const char       *printed_on);
+void              desk_report_layout_free       (DeskReportLayout *layout);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReportLayout, desk_report_layout_free)
+
+/* Measures with @cr's font setup and breaks the table into pages; returns their number. */
+guint             desk_report_layout_paginate   (DeskReportLayout *layout,
+                                                 cairo_t          *cr);
+void              desk_report_layout_draw_page  (DeskReportLayout *layout,
+                                                 cairo_t          *cr,
+                                                 guint             page);
+
+/* The whole report as an A4 PDF, written atomically (a temporary file, then renamed). */
+gboolean          desk_report_write_pdf         (DeskReport       *report,
+                                                 const char       *path,
+                                                 const char       *printed_on,
+                                                 GError          **error);
+
+/* Draws the report's chart into the rectangle, with labels and patterns so that it
+ * reads without colour. @dark picks colours for a dark background. */
+void              desk_report_draw_chart        (DeskReport       *report,
+                                                 cairo_t          *cr,
+                                                 double            x,
+                                                 double            y,
+                                                 double            width,
+                                                 double            height,
+                                                 gboolean          dark);
+
+G_END_DECLS

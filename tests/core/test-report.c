@@ -1,0 +1,266 @@
+/* test-report.c — the four reports against independent SQL, their CSV and their PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-common.h"
+
+#include "desk-report-render.h"
+
+typedef struct
+{
+  DeskStore *store;
+  char *group;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = test_open_memory (TEST_NOW);
+  f->group = desk_demo_fill (f->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_free (f->group);
+}
+
+static gint64
+sql_int (Fixture    *f,
+         const char *sql)
+{
+  return test_sqlite_int (_desk_store_get_db (f->store), sql);
+}
+
+static int
+column_index (DeskReport *report,
+              const char *key)
+{
+  for (guint i = 0; i < report->columns->len; i++)
+    if (g_str_equal (((DeskReportColumn *) g_ptr_array_index (report->columns, i))->key, key))
+      return (int) i;
+
+  g_error ("no column %s", key);
+}
+
+static void
+test_workplan (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_WORKPLAN, NULL, NULL, NULL, &error);
+  int overdue = column_index (report, "overdue");
+  gint64 overdue_sum = 0, chart_sum = 0;
+
+  g_assert_no_error (error);
+  /* The sample workplan's whole period: every activity is in it. */
+  g_assert_cmpint (report->rows->len, ==, sql_int (f, "SELECT count(*) FROM activities"));
+  for (guint i = 0; i < report->rows->len; i++)
+    overdue_sum += g_ascii_strtoll (((char **) g_ptr_array_index (report->rows, i))[overdue], NULL, 10);
+  g_assert_cmpint (overdue_sum, ==,
+                   sql_int (f, "SELECT count(*) FROM deliverables WHERE due_date < '2026-11-25' "
+                               "AND status NOT IN ('delivered', 'accepted')"));
+  for (guint i = 0; i < report->chart_labels->len; i++)
+    chart_sum += ((DeskReportSeries *) g_ptr_array_index (report->series, 0))->values[i];
+  g_assert_cmpint (chart_sum, ==, report->rows->len);
+  g_assert_cmpint (((DeskReportSeries *) g_ptr_array_index (report->series, 0))->values[2], ==,
+                   sql_int (f, "SELECT count(*) FROM activities WHERE status = 'done'"));
+  g_assert_nonnull (report->chart_description);
+
+  /* A period that holds nothing gives an empty table, not an error. */
+  {
+    g_autoptr(DeskReport) empty = desk_report_compute (f->store, DESK_REPORT_WORKPLAN, NULL,
+                                                       "2001-01-01", "2001-12-31", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (empty->rows->len, ==, 0);
+  }
+}
+
+static void
+test_budget (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  int budget = column_index (report, "budget");
+  int spent = column_index (report, "spent");
+  g_autofree char *expected_budget = NULL;
+  g_autofree char *expected_spent = NULL;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->unit, ==, "GHS");
+
+  /* A1's lines are all in cedis and unrevised: their total, and its expenses. */
+  expected_budget = desk_money_format_amount (
+    sql_int (f, "SELECT sum ((l.quantity_milli * l.unit_cost_minor + 500) / 1000) FROM budget_lines l "
+                "JOIN activities a ON a.uuid = l.activity_uuid WHERE a.code = 'A1'"), 2);
+  expected_spent = desk_money_format_amount (
+    sql_int (f, "SELECT sum (e.amount_minor) FROM expenses e JOIN budget_lines l ON l.uuid = e.budget_line_uuid "
+                "JOIN activities a ON a.uuid = l.activity_uuid WHERE a.code = 'A1'"), 2);
+
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (report->rows, i);
+
+      if (g_str_has_prefix (cells[0], "A1 "))
+        {
+          g_assert_cmpstr (cells[budget], ==, expected_budget);
+          g_assert_cmpstr (cells[spent], ==, expected_spent);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  /* Rows by activity (12 and the group's own costs), then by category. */
+  g_assert_cmpuint (report->rows->len, ==,
+                    13 + sql_int (f, "SELECT count(DISTINCT category) FROM budget_lines"));
+}
+
+static void
+test_attendance (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_ATTENDANCE, NULL,
+                                                      "2025-07-01", "2026-12-31", &error);
+  int attendances = column_index (report, "attendances");
+  gint64 total = 0, women = 0;
+
+  g_assert_no_error (error);
+  /* Six quarters from July 2025 to December 2026. */
+  g_assert_cmpuint (report->rows->len, ==, 6);
+  for (guint i = 0; i < report->rows->len; i++)
+    total += g_ascii_strtoll (((char **) g_ptr_array_index (report->rows, i))[attendances], NULL, 10);
+  g_assert_cmpint (total, ==,
+                   sql_int (f, "SELECT count(*) FROM attendance a JOIN workshops w ON w.uuid = a.workshop_uuid "
+                               "WHERE a.status = 'attended' AND w.start_date BETWEEN '2025-07-01' AND '2026-12-31'"));
+  for (guint i = 0; i < report->chart_labels->len; i++)
+    women += ((DeskReportSeries *) g_ptr_array_index (report->series, 0))->values[i];
+  g_assert_cmpint (women, ==,
+                   sql_int (f, "SELECT count(*) FROM attendance a JOIN people p ON p.uuid = a.person_uuid "
+                               "WHERE a.status = 'attended' AND p.gender = 'woman'"));
+}
+
+static void
+test_indicators (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_INDICATORS, NULL, NULL, NULL, &error);
+  int actual = column_index (report, "actual");
+  int target = column_index (report, "target");
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (report->rows->len, ==, sql_int (f, "SELECT count(*) FROM indicators"));
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (report->rows, i);
+
+      /* The total actual, not a gender's share of it. */
+      if (g_str_has_prefix (cells[0], "Police officers trained"))
+        {
+          g_assert_cmpstr (cells[actual], ==, "85");
+          g_assert_cmpstr (cells[target], ==, "120");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_bad_period (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, "2026-12-31",
+                                                      "2026-01-01", &error);
+
+  g_assert_null (report);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, "soon", "later", &error);
+  g_assert_null (report);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+}
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_autofree char *csv = desk_report_to_csv (report, FALSE);
+  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+  /* A header, a line per row, and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, report->rows->len + 2);
+  g_assert_true (g_str_has_prefix (lines[0], "item,budget,spent,variance"));
+  /* Numbers without grouping or percent signs. */
+  g_assert_null (strstr (lines[1], "%"));
+  g_assert_nonnull (strstr (lines[1], ",24600.00,"));
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  int status = 0;
+
+  g_assert_true (desk_report_write_pdf (report, pdf, "25 November 2026", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the PDF was written but not read back");
+      test_rm_rf (dir);
+      return;
+    }
+
+  {
+    const char *argv[] = { pdftotext, "-layout", pdf, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                  &status, &error);
+    g_assert_no_error (error);
+  }
+
+  /* The group's name, the title, a total and the page numbers are in the text. */
+  g_assert_nonnull (strstr (text, "Ghana Voluntary Principles In-Country Implementation Group"));
+  g_assert_nonnull (strstr (text, "Budget against actual"));
+  g_assert_nonnull (strstr (text, "GHS 364,700.00"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/report/workplan", test_workplan);
+  ADD ("/core/report/budget", test_budget);
+  ADD ("/core/report/attendance", test_attendance);
+  ADD ("/core/report/indicators", test_indicators);
+  ADD ("/core/report/bad-period", test_bad_period);
+  ADD ("/core/report/csv", test_csv);
+  ADD ("/core/report/pdf", test_pdf);
+#undef ADD
+
+  return g_test_run ();
+}
