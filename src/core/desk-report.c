@@ -451,7 +451,6 @@ compute_attendance (DeskStore   *store,
   g_autoptr(GPtrArray) quarters = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   DeskReportSeries *women, *men, *others;
   GDate date, last;
-  gint64 total_attendances = 0, total_women = 0;
 
   add_column (report, "quarter", _("Quarter"), DESK_COLUMN_TEXT);
   add_column (report, "workshops", _("Workshops"), DESK_COLUMN_NUMBER);
@@ -494,63 +493,133 @@ compute_attendance (DeskStore   *store,
   others = add_series (report, _("Another gender or not stated"));
   report->chart_title = g_strdup (_("Attendances by gender and quarter"));
 
-  for (guint i = 0; i < quarters->len; i++)
-    {
-      char **q = g_ptr_array_index (quarters, i);
-      g_autoptr(DeskAttendanceBreakdown) b = desk_attendance_breakdown (store, group, NULL, q[0], q[1], error);
+  {
+    /* One pass over the period's attendance, sorted into quarters in C: a breakdown
+     * query per quarter would read the whole table each time. */
+    guint nq = quarters->len;
+    g_autofree gint64 *attend = g_new0 (gint64, nq);
+    g_autofree gint64 *pillar_counts = g_new0 (gint64, nq * G_N_ELEMENTS (pillars));
+    g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    g_autoptr(GPtrArray) workshops = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    g_autoptr(GHashTable) all_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) all_workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    gint64 all_women = 0, all_attendances = 0, all_repeat = 0;
+    g_autofree char *share = NULL;
+    GHashTableIter iter;
+    gpointer value;
+    sqlite3_stmt *stmt;
+    int rc;
 
-      if (b == NULL)
-        return FALSE;
-
-      women->values[i] = desk_attendance_breakdown_gender_total (b, "woman");
-      men->values[i] = desk_attendance_breakdown_gender_total (b, "man");
-      others->values[i] = b->attendances - women->values[i] - men->values[i];
-      total_attendances += b->attendances;
-      total_women += women->values[i];
-
+    for (guint i = 0; i < nq; i++)
       {
-        GPtrArray *cells = g_ptr_array_new ();
+        g_ptr_array_add (people, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+        g_ptr_array_add (workshops, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+      }
 
-        g_ptr_array_add (cells, g_strdup (q[2]));
-        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT, b->workshops));
-        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT, b->attendances));
-        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT, b->people));
-        if (b->attendances > 0)
+    stmt = _desk_store_prepare (store,
+      "SELECT w.start_date, t.person_uuid, t.workshop_uuid, "
+      "  COALESCE (p.pillar, m.pillar, 'not_stated'), p.gender "
+      "FROM attendance t NOT INDEXED JOIN workshops w ON w.uuid = t.workshop_uuid "
+      "JOIN people p ON p.uuid = t.person_uuid LEFT JOIN members m ON m.uuid = p.member_uuid "
+      "WHERE t.status = 'attended' AND t.group_uuid = ?1 AND w.start_date BETWEEN ?2 AND ?3", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, report->from, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, report->to, -1, SQLITE_TRANSIENT);
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *day = (const char *) sqlite3_column_text (stmt, 0);
+        const char *person = (const char *) sqlite3_column_text (stmt, 1);
+        const char *workshop = (const char *) sqlite3_column_text (stmt, 2);
+        const char *pillar = (const char *) sqlite3_column_text (stmt, 3);
+        const char *gender = (const char *) sqlite3_column_text (stmt, 4);
+        GHashTable *qp;
+        guint q = 0;
+
+        while (q + 1 < nq && strcmp (day, ((char **) g_ptr_array_index (quarters, q + 1))[0]) >= 0)
+          q++;
+
+        attend[q]++;
+        all_attendances++;
+        if (g_strcmp0 (gender, "woman") == 0)
           {
-            g_autofree char *share = desk_share_format_percent (women->values[i], b->attendances);
-            g_ptr_array_add (cells, g_strdup_printf ("%s %%", share));
+            women->values[q]++;
+            all_women++;
+          }
+        else if (g_strcmp0 (gender, "man") == 0)
+          men->values[q]++;
+        else
+          others->values[q]++;
+
+        for (guint p = 0; p < G_N_ELEMENTS (pillars); p++)
+          if (g_strcmp0 (pillars[p], pillar) == 0)
+            pillar_counts[q * G_N_ELEMENTS (pillars) + p]++;
+
+        qp = g_ptr_array_index (people, q);
+        g_hash_table_insert (qp, g_strdup (person),
+                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (qp, person)) + 1));
+        g_hash_table_add (g_ptr_array_index (workshops, q), g_strdup (workshop));
+        g_hash_table_insert (all_people, g_strdup (person),
+                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (all_people, person)) + 1));
+        g_hash_table_add (all_workshops, g_strdup (workshop));
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        _desk_store_set_error (store, rc, error);
+        return FALSE;
+      }
+
+    for (guint q = 0; q < nq; q++)
+      {
+        char **quarter = g_ptr_array_index (quarters, q);
+        GHashTable *qp = g_ptr_array_index (people, q);
+        GPtrArray *cells = g_ptr_array_new ();
+        gint64 repeat = 0;
+
+        /* An attendance is one person at one workshop: more than one is coming again. */
+        g_hash_table_iter_init (&iter, qp);
+        while (g_hash_table_iter_next (&iter, NULL, &value))
+          repeat += GPOINTER_TO_INT (value) > 1;
+
+        g_ptr_array_add (cells, g_strdup (quarter[2]));
+        g_ptr_array_add (cells, g_strdup_printf ("%u", g_hash_table_size (g_ptr_array_index (workshops, q))));
+        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT, attend[q]));
+        g_ptr_array_add (cells, g_strdup_printf ("%u", g_hash_table_size (qp)));
+        if (attend[q] > 0)
+          {
+            g_autofree char *number = desk_share_format_percent (women->values[q], attend[q]);
+            g_ptr_array_add (cells, g_strdup_printf ("%s %%", number));
           }
         else
           g_ptr_array_add (cells, g_strdup ("—"));
-        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT, b->repeat_people));
+        g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT, repeat));
         for (guint p = 0; p < G_N_ELEMENTS (pillars); p++)
           g_ptr_array_add (cells, g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                   desk_attendance_breakdown_pillar_total (b, pillars[p])));
+                                                   pillar_counts[q * G_N_ELEMENTS (pillars) + p]));
         g_ptr_array_add (cells, NULL);
         g_ptr_array_add (report->rows, g_ptr_array_free (cells, FALSE));
       }
-    }
 
-  {
-    g_autoptr(DeskAttendanceBreakdown) all = desk_attendance_breakdown (store, group, NULL, report->from,
-                                                                         report->to, error);
-    g_autofree char *share = NULL;
+    g_hash_table_iter_init (&iter, all_people);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      all_repeat += GPOINTER_TO_INT (value) > 1;
 
-    if (all == NULL)
-      return FALSE;
-    if (all->attendances > 0)
+    if (all_attendances > 0)
       {
-        g_autofree char *number = desk_share_format_percent (all->women_attendances, all->attendances);
+        g_autofree char *number = desk_share_format_percent (all_women, all_attendances);
         share = g_strdup_printf ("%s %%", number);
       }
     else
       share = g_strdup ("—");
+
     g_ptr_array_add (report->notes,
-                     g_strdup_printf (_("%" G_GINT64_FORMAT " attendances by %" G_GINT64_FORMAT " people at "
-                                        "%" G_GINT64_FORMAT " workshops; women %s; %" G_GINT64_FORMAT
-                                        " people came more than once."),
-                                      all->attendances, all->people, all->workshops, share,
-                                      all->repeat_people));
+                     g_strdup_printf (_("%" G_GINT64_FORMAT " attendances by %u people at %u workshops; "
+                                        "women %s; %" G_GINT64_FORMAT " people came more than once."),
+                                      all_attendances, g_hash_table_size (all_people),
+                                      g_hash_table_size (all_workshops), share, all_repeat));
     report->chart_description = g_strdup_printf (_("Bar chart of attendances per quarter, split into women, "
                                                    "men and others; women are %s of all attendances."), share);
   }
