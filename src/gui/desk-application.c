@@ -126,6 +126,10 @@ static const struct {
   { "app.shortcuts", { "<Control>question", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  /* Ctrl+Z and Ctrl+Shift+Z (win.undo, win.redo) are the window's own bindings, and Delete
+   * and Escape the lists': all four must give way to the focused entry. */
+  { "win.new", { "<Control>n", NULL } },
+  { "win.find", { "<Control>f", NULL } },
   { "win.show-page('overview')", { "<Control>1", NULL } },
   { "win.show-page('workplan')", { "<Control>2", NULL } },
   { "win.show-page('deliverables')", { "<Control>3", NULL } },

@@ -1,18 +1,45 @@
 /* desk-deliverables-page.c
  *
+ * Every deliverable of the group, whichever its activity, with the overdue ones marked,
+ * counted and a toggle away. Overdue is core's rule (desk_deliverable_is_overdue) on the
+ * store's today, so a test's injected clock holds here too. Read on first show only.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-deliverables-page"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "desk-deliverables-page.h"
+#include "desk-deliverables-page-private.h"
+
+#include "desk-record-editor.h"
+#include "desk-record-list.h"
+#include "desk-window.h"
 
 struct _DeskDeliverablesPage
 {
   AdwBin parent_instance;
 
   DeskStore *store;
+  DeskHistory *history;
+  gboolean built;
+  char *group_uuid;
+  char *today;
+  DeskRecordModel *deliverables;
+  DeskRecordModel *activities;
+  gulong changed_id;
+
+  GtkWidget *status_filter;
+  GtkToggleButton *overdue_toggle;
+  GtkLabel *overdue_label;
+  DeskRecordEditor *editor;
+
+  /* Template widgets */
+  AdwBin *list_bin;
+  DeskRecordList *deliverable_list;
 };
 
 G_DEFINE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, ADW_TYPE_BIN)
@@ -20,20 +47,409 @@ G_DEFINE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_HISTORY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const char * const layout_main[] = { "title", "activity_uuid", "status", NULL };
+static const char * const layout_dates[] = { "due_date", "delivered_on", NULL };
+static const char * const layout_evidence[] = { "evidence_note", "evidence_path", NULL };
+
+/* Helpers */
+
+static void deliverable_open_cb (DeskDeliverablesPage *self,
+                        const char *uuid);
+static void deliverable_new_cb (DeskDeliverablesPage *self);
+
+
+static void
+update_today (DeskDeliverablesPage *self)
+{
+  g_free (self->today);
+  self->today = desk_store_dup_today (self->store);
+}
+
+static void
+update_overdue_count (DeskDeliverablesPage *self)
+{
+  gint64 count = desk_store_count_overdue (self->store, self->group_uuid);
+  g_autofree char *text = NULL;
+
+  /* Translators: the number of deliverables past their due date, in a strip above them. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " deliverable is overdue",
+                                       "%" G_GINT64_FORMAT " deliverables are overdue", count), count);
+  gtk_label_set_label (self->overdue_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (desk_record_list_get_banner_box (self->deliverable_list)), count > 0);
+}
+
+static gboolean
+deliverable_matches (DeskRecord *record,
+                     gpointer    user_data)
+{
+  DeskDeliverablesPage *self = user_data;
+  const char *code = desk_filter_dropdown_get_code (self->status_filter);
+
+  if (code != NULL && g_strcmp0 (desk_record_get_string (record, "status"), code) != 0)
+    return FALSE;
+
+  if (gtk_toggle_button_get_active (self->overdue_toggle) &&
+      !desk_deliverable_is_overdue (record, self->today))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+filter_changed_cb (DeskDeliverablesPage *self)
+{
+  update_today (self);
+  desk_record_list_refilter (self->deliverable_list, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Cells */
+
+static void
+bind_title (GtkWidget  *cell,
+            DeskRecord *record,
+            gpointer    user_data)
+{
+  const char *hint = NULL;
+  const char *title = desk_record_title (record, "title", &hint);
+
+  desk_cell_title_set (cell, title, hint);
+}
+
+static void
+bind_activity (GtkWidget  *cell,
+               DeskRecord *record,
+               gpointer    user_data)
+{
+  DeskDeliverablesPage *self = user_data;
+  DeskRecord *activity = NULL;
+
+  if (self->activities != NULL)
+    activity = desk_record_model_find (self->activities,
+                                       desk_record_get_string (record, "activity_uuid"), NULL);
+  desk_cell_set_text (cell, activity != NULL ? desk_record_get_string (activity, "code") : NULL);
+  gtk_widget_set_tooltip_text (cell, activity != NULL ? desk_record_title (activity, "title", NULL) : NULL);
+}
+
+static void
+bind_field (GtkWidget  *cell,
+            DeskRecord *record,
+            gpointer    user_data)
+{
+  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
+}
+
+static void
+bind_status (GtkWidget  *cell,
+             DeskRecord *record,
+             gpointer    user_data)
+{
+  DeskDeliverablesPage *self = user_data;
+  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_DELIVERABLE, "status",
+                                                 desk_record_get_string (record, "status"));
+
+  desk_cell_set_text (cell, label);
+}
+
+static int
+compare_status (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return desk_record_compare_field (a, b, (gpointer) "status");
+}
+
+static GtkWidget *
+setup_overdue (gpointer user_data)
+{
+  GtkWidget *pill = desk_pill_new ("alarm-symbolic", _("Overdue"), "desk-overdue");
+
+  gtk_widget_set_halign (pill, GTK_ALIGN_START);
+  return pill;
+}
+
+static void
+bind_overdue (GtkWidget  *cell,
+              DeskRecord *record,
+              gpointer    user_data)
+{
+  DeskDeliverablesPage *self = user_data;
+
+  gtk_widget_set_visible (cell, self->today != NULL && desk_deliverable_is_overdue (record, self->today));
+}
+
+static int
+compare_overdue (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  DeskDeliverablesPage *self = user_data;
+  gboolean x = desk_deliverable_is_overdue ((DeskRecord *) a, self->today);
+  gboolean y = desk_deliverable_is_overdue ((DeskRecord *) b, self->today);
+
+  return x == y ? 0 : x ? -1 : 1;
+}
+
+/* Store */
+
+static void
+store_changed_cb (DeskStore            *store,
+                  const char           *kind,
+                  const char           *uuid,
+                  DeskDeliverablesPage *self)
+{
+  if (g_str_equal (kind, "deliverable"))
+    update_overdue_count (self);
+}
+
+/* Building */
+
+static void
+make_list (DeskDeliverablesPage *self)
+{
+  GtkColumnViewColumn *column;
+
+  self->deliverable_list = desk_record_list_new_in (self->list_bin, G_CALLBACK (deliverable_open_cb),
+                                      G_CALLBACK (deliverable_new_cb), self);
+  desk_record_list_add_column (self->deliverable_list, C_("column", "Deliverable"), desk_cell_title_new,
+                               bind_title, desk_record_compare_narrative, (gpointer) "title", TRUE);
+  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Activity"), NULL,
+                                       bind_activity, NULL, self, FALSE);
+  desk_record_list_fix_width (column, 7);
+  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Due"), NULL, bind_field,
+                                       desk_record_compare_field, (gpointer) "due_date", FALSE);
+  desk_record_list_fix_width (column, 10);
+  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Status"), NULL, bind_status,
+                                       compare_status, self, FALSE);
+  desk_record_list_fix_width (column, 10);
+  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Delivered"), NULL, bind_field,
+                                       desk_record_compare_field, (gpointer) "delivered_on", FALSE);
+  desk_record_list_fix_width (column, 10);
+  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Overdue"), setup_overdue,
+                                       bind_overdue, compare_overdue, self, FALSE);
+  desk_record_list_fix_width (column, 9);
+  desk_record_list_set_new_tooltip (self->deliverable_list, _("New Deliverable (Ctrl+N)"));
+  desk_record_list_set_empty_text (self->deliverable_list, "checkbox-checked-symbolic",
+                                   _("No Deliverables"),
+                                   _("Add deliverables to the workplan’s activities, or change "
+                                     "the search and filters."));
+}
+
+
+static void
+desk_deliverables_page_build (DeskDeliverablesPage *self)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  GtkBox *box;
+  GtkWidget *toggle_box;
+  GtkWidget *pill;
+
+  if (self->built || self->store == NULL || self->history == NULL)
+    return;
+
+  group = desk_store_dup_main_group (self->store);
+  if (group == NULL)
+    return;
+
+  self->built = TRUE;
+  self->group_uuid = g_strdup (desk_record_get_uuid (group));
+  update_today (self);
+
+  make_list (self);
+  box = desk_record_list_get_filter_box (self->deliverable_list);
+  statuses = desk_reference_choices (self->store, DESK_KIND_DELIVERABLE, "status");
+  self->status_filter = desk_filter_dropdown_new (_("All Statuses"), statuses);
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (box, self->status_filter);
+
+  self->overdue_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  toggle_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (toggle_box), gtk_image_new_from_icon_name ("alarm-symbolic"));
+  gtk_box_append (GTK_BOX (toggle_box), gtk_label_new_with_mnemonic (_("_Overdue")));
+  gtk_button_set_child (GTK_BUTTON (self->overdue_toggle), toggle_box);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->overdue_toggle),
+                               _("Show only deliverables past their due date and not delivered"));
+  g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (box, GTK_WIDGET (self->overdue_toggle));
+
+  /* The count stands above the list, with the way to see just those. */
+  box = desk_record_list_get_banner_box (self->deliverable_list);
+  pill = gtk_image_new_from_icon_name ("alarm-symbolic");
+  gtk_box_append (box, pill);
+  self->overdue_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->overdue_label, 0.0f);
+  gtk_label_set_wrap (self->overdue_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->overdue_label), TRUE);
+  gtk_box_append (box, GTK_WIDGET (self->overdue_label));
+
+  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_DELIVERABLE));
+  desk_record_editor_add_group (self->editor, NULL, layout_main);
+  desk_record_editor_add_group (self->editor, _("Dates"), layout_dates);
+  desk_record_editor_add_group (self->editor, _("Evidence"), layout_evidence);
+  desk_record_list_set_editor (self->deliverable_list, GTK_WIDGET (self->editor));
+
+  desk_record_list_set_history (self->deliverable_list, self->history);
+  desk_record_list_set_match_func (self->deliverable_list, deliverable_matches, self);
+
+  self->activities = desk_record_model_new (self->store, DESK_KIND_ACTIVITY, self->group_uuid);
+  self->deliverables = desk_record_model_new (self->store, DESK_KIND_DELIVERABLE, self->group_uuid);
+  self->changed_id = g_signal_connect (self->store, "changed::deliverable",
+                                       G_CALLBACK (store_changed_cb), self);
+  update_overdue_count (self);
+  desk_record_list_set_model (self->deliverable_list, self->deliverables);
+}
+
+/* Callbacks */
+
+static void
+deliverable_open_cb (DeskDeliverablesPage *self,
+                     const char           *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_DELIVERABLE, uuid, NULL);
+  const char *hint = NULL;
+  const char *title;
+
+  if (self->editor == NULL)
+    return;
+
+  desk_record_editor_set_record (self->editor, record);
+  title = record != NULL ? desk_record_title (record, "title", &hint) : "";
+  desk_record_list_set_editor_title (self->deliverable_list, title, hint);
+}
+
+static void
+deliverable_new_cb (DeskDeliverablesPage *self)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) open = NULL;
+  g_autofree char *title_field = NULL;
+  const char *activity = NULL;
+  const char *uuid;
+
+  if (!self->built)
+    return;
+
+  /* The activity of the deliverable open, else the last activity. */
+  uuid = desk_record_list_get_open_uuid (self->deliverable_list);
+  if (uuid != NULL)
+    open = desk_store_get (self->store, DESK_KIND_DELIVERABLE, uuid, NULL);
+  if (open != NULL)
+    activity = desk_record_get_string (open, "activity_uuid");
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->activities)) > 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
+      g_autoptr(DeskRecord) last = g_list_model_get_item (G_LIST_MODEL (self->activities), n - 1);
+
+      open = g_object_ref (last);
+      activity = desk_record_get_uuid (open);
+    }
+
+  if (activity == NULL)
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DESK_TYPE_WINDOW);
+
+      if (window != NULL)
+        desk_window_add_toast (DESK_WINDOW (window),
+                               adw_toast_new (_("Add an activity to the workplan first: every "
+                                                "deliverable belongs to one")));
+      return;
+    }
+
+  title_field = g_strconcat ("title_", desk_locale_language (), NULL);
+  record = desk_record_new (DESK_KIND_DELIVERABLE);
+  desk_record_set_string (record, "activity_uuid", activity);
+  desk_record_set_string (record, title_field, _("New deliverable"));
+  desk_record_set_string (record, "status", "planned");
+  if (!desk_history_insert (self->history, record, &error))
+    {
+      g_warning ("Could not add a deliverable: %s", error->message);
+      return;
+    }
+
+  desk_record_list_open (self->deliverable_list, desk_record_get_uuid (record));
+  desk_record_editor_focus_field (self->editor, title_field);
+}
+
+static void
+page_new_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
+
+  desk_deliverables_page_build (self);
+  if (self->deliverable_list != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->deliverable_list), "list.new", NULL);
+}
+
+static void
+page_find_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
+
+  desk_deliverables_page_build (self);
+  if (self->deliverable_list != NULL)
+    desk_record_list_focus_search (self->deliverable_list);
+}
+
+/* Overrides */
+
+static void
+desk_deliverables_page_map (GtkWidget *widget)
+{
+  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
+
+  desk_deliverables_page_build (self);
+
+  /* A day may have passed since the page was last shown. */
+  if (self->built)
+    {
+      update_today (self);
+      update_overdue_count (self);
+    }
+
+  GTK_WIDGET_CLASS (desk_deliverables_page_parent_class)->map (widget);
+}
 
 static void
 desk_deliverables_page_dispose (GObject *object)
 {
   DeskDeliverablesPage *self = (DeskDeliverablesPage *) object;
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+
+  /* The bin's child is a template child: the bin lets go of it before the template
+   * does, or the bin would unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_DELIVERABLES_PAGE);
+
+  g_clear_object (&self->deliverables);
+  g_clear_object (&self->activities);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_deliverables_page_parent_class)->dispose (object);
+}
+
+static void
+desk_deliverables_page_finalize (GObject *object)
+{
+  DeskDeliverablesPage *self = (DeskDeliverablesPage *) object;
+
+  g_free (self->group_uuid);
+  g_free (self->today);
+
+  G_OBJECT_CLASS (desk_deliverables_page_parent_class)->finalize (object);
 }
 
 static void
@@ -48,6 +464,10 @@ desk_deliverables_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
 
     default:
@@ -69,6 +489,15 @@ desk_deliverables_page_set_property (GObject      *object,
       desk_deliverables_page_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_HISTORY:
+      if (!self->built && g_set_object (&self->history, g_value_get_object (value)))
+        {
+          g_object_notify_by_pspec (object, pspec);
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            desk_deliverables_page_build (self);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -81,18 +510,31 @@ desk_deliverables_page_class_init (DeskDeliverablesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_deliverables_page_dispose;
+  object_class->finalize = desk_deliverables_page_finalize;
   object_class->get_property = desk_deliverables_page_get_property;
   object_class->set_property = desk_deliverables_page_set_property;
+
+  widget_class->map = desk_deliverables_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          DESK_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         DESK_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_RECORD_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-deliverables-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskDeliverablesPage, list_bin);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
 }
 
 static void
@@ -100,6 +542,8 @@ desk_deliverables_page_init (DeskDeliverablesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
+
+/* Public API */
 
 GtkWidget *
 desk_deliverables_page_new (DeskStore *store)
@@ -126,6 +570,59 @@ desk_deliverables_page_set_store (DeskDeliverablesPage *self,
   g_return_if_fail (DESK_IS_DELIVERABLES_PAGE (self));
   g_return_if_fail (store == NULL || DESK_IS_STORE (store));
 
+  if (self->built)
+    return;
+
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+desk_deliverables_page_open (DeskDeliverablesPage *self,
+                             const char           *uuid)
+{
+  g_return_if_fail (DESK_IS_DELIVERABLES_PAGE (self));
+
+  desk_deliverables_page_build (self);
+  if (!self->built)
+    return;
+
+  desk_record_list_open (self->deliverable_list, uuid);
+}
+
+/* Private API, for tests */
+
+DeskRecordList *
+_desk_deliverables_page_get_list (DeskDeliverablesPage *self)
+{
+  desk_deliverables_page_build (self);
+  return self->deliverable_list;
+}
+
+DeskRecordEditor *
+_desk_deliverables_page_get_editor (DeskDeliverablesPage *self)
+{
+  desk_deliverables_page_build (self);
+  return self->editor;
+}
+
+GtkToggleButton *
+_desk_deliverables_page_get_overdue_toggle (DeskDeliverablesPage *self)
+{
+  desk_deliverables_page_build (self);
+  return self->overdue_toggle;
+}
+
+GtkWidget *
+_desk_deliverables_page_get_status_filter (DeskDeliverablesPage *self)
+{
+  desk_deliverables_page_build (self);
+  return self->status_filter;
+}
+
+GtkLabel *
+_desk_deliverables_page_get_overdue_label (DeskDeliverablesPage *self)
+{
+  desk_deliverables_page_build (self);
+  return self->overdue_label;
 }

@@ -19,4 +19,8 @@ DeskStore *desk_deliverables_page_get_store (DeskDeliverablesPage *self);
 void       desk_deliverables_page_set_store (DeskDeliverablesPage *self,
                                              DeskStore            *store);
 
+/* Shows the deliverable with @uuid in the editor. */
+void       desk_deliverables_page_open      (DeskDeliverablesPage *self,
+                                             const char           *uuid);
+
 G_END_DECLS

@@ -1,18 +1,52 @@
 /* desk-people-page.c
  *
+ * The group's members (with the balance of pillars among the active ones) and, later,
+ * the people who take part in its workshops. The group profile opens in a small window
+ * of its own. Read on first show only.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-people-page"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "desk-people-page.h"
+#include "desk-people-page-private.h"
+
+#include "desk-record-editor.h"
+#include "desk-record-list.h"
+#include "desk-window.h"
+
+typedef struct
+{
+  DeskPeoplePage *page;
+  const char *field;
+} ColumnData;
 
 struct _DeskPeoplePage
 {
   AdwBin parent_instance;
 
   DeskStore *store;
+  DeskHistory *history;
+  gboolean built;
+  char *group_uuid;
+  DeskRecordModel *members;
+  gulong changed_id;
+  GtkWidget *pillar_filter;
+  GtkToggleButton *inactive_toggle;
+  DeskRecordEditor *editor;
+  GtkWindow *group_window;
+  ColumnData columns[2];
+
+  /* Template widgets */
+  GtkWidget *content;
+  GtkBox *balance_box;
+  AdwViewStack *view_stack;
+  AdwBin *member_bin;
+  DeskRecordList *member_list;
 };
 
 G_DEFINE_FINAL_TYPE (DeskPeoplePage, desk_people_page, ADW_TYPE_BIN)
@@ -20,20 +54,392 @@ G_DEFINE_FINAL_TYPE (DeskPeoplePage, desk_people_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_HISTORY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const char * const member_layout_main[] = { "name", "pillar", "status", "active", NULL };
+static const char * const member_layout_contact[] = { "contact_name", "contact_email",
+                                                      "contact_phone", NULL };
+static const char * const member_layout_more[] = { "joined", "notes", NULL };
+static const char * const group_layout_main[] = { "name", "code", "country", "currency",
+                                                  "languages", NULL };
+static const char * const group_layout_notes[] = { "notes", NULL };
+
+/* Helpers */
+
+static void member_open_cb (DeskPeoplePage *self,
+                        const char *uuid);
+static void member_new_cb (DeskPeoplePage *self);
+
+
+static void
+update_balance (DeskPeoplePage *self)
+{
+  g_autoptr(GPtrArray) pillars = desk_reference_choices (self->store, DESK_KIND_MEMBER, "pillar");
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  GtkWidget *child;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskRecord) member = g_list_model_get_item (G_LIST_MODEL (self->members), i);
+      const char *pillar = desk_record_get_string (member, "pillar");
+
+      if (pillar == NULL || desk_record_get_int (member, "active") == 0)
+        continue;
+      g_hash_table_insert (counts, (gpointer) g_intern_string (pillar),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, pillar)) + 1));
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->balance_box))) != NULL)
+    gtk_box_remove (self->balance_box, child);
+
+  for (guint i = 0; i < pillars->len; i++)
+    {
+      DeskChoice *pillar = g_ptr_array_index (pillars, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pillar->code));
+      g_autofree char *css = g_strconcat ("desk-pillar-", pillar->code, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *pill;
+
+      /* Observers and others only when there are some: the three pillars always. */
+      if (count == 0 && (g_str_equal (pillar->code, "observer") || g_str_equal (pillar->code, "other")))
+        continue;
+
+      /* Translators: a pillar and how many active members it has: “Government 3”. */
+      text = g_strdup_printf (C_("pillar balance", "%s %u"), pillar->label, count);
+      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u active member of the %s pillar",
+                                              "%u active members of the %s pillar", count),
+                                 count, pillar->label);
+      pill = desk_pill_new (NULL, text, css);
+      gtk_widget_set_tooltip_text (pill, tooltip);
+      if (count == 0)
+        gtk_widget_add_css_class (pill, "desk-pill-empty");
+      gtk_box_append (self->balance_box, pill);
+    }
+
+  g_hash_table_unref (counts);
+}
+
+static gboolean
+member_matches (DeskRecord *record,
+                gpointer    user_data)
+{
+  DeskPeoplePage *self = user_data;
+  const char *code = desk_filter_dropdown_get_code (self->pillar_filter);
+
+  if (code != NULL && g_strcmp0 (desk_record_get_string (record, "pillar"), code) != 0)
+    return FALSE;
+
+  if (!gtk_toggle_button_get_active (self->inactive_toggle) && desk_record_get_int (record, "active") == 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+filter_changed_cb (DeskPeoplePage *self)
+{
+  desk_record_list_refilter (self->member_list, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Cells */
+
+static void
+bind_name (GtkWidget  *cell,
+           DeskRecord *record,
+           gpointer    user_data)
+{
+  const char *hint = NULL;
+  const char *name = desk_record_title (record, "name", &hint);
+
+  desk_cell_title_set (cell, name, hint);
+}
+
+static void
+bind_code (GtkWidget  *cell,
+           DeskRecord *record,
+           gpointer    user_data)
+{
+  ColumnData *column = user_data;
+  const char *code = desk_record_get_string (record, column->field);
+  g_autofree char *label = NULL;
+
+  if (code != NULL && column->page->store != NULL)
+    label = desk_reference_label (column->page->store, DESK_KIND_MEMBER, column->field, code);
+  desk_cell_set_text (cell, label);
+}
+
+static int
+compare_code (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  ColumnData *column = user_data;
+
+  return desk_record_compare_field (a, b, (gpointer) column->field);
+}
+
+static void
+bind_field (GtkWidget  *cell,
+            DeskRecord *record,
+            gpointer    user_data)
+{
+  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
+}
+
+static void
+bind_active (GtkWidget  *cell,
+             DeskRecord *record,
+             gpointer    user_data)
+{
+  desk_cell_set_text (cell, desk_record_get_int (record, "active") != 0 ? _("Active") : _("Inactive"));
+  if (desk_record_get_int (record, "active") != 0)
+    gtk_widget_remove_css_class (cell, "dim-label");
+  else
+    gtk_widget_add_css_class (cell, "dim-label");
+}
+
+/* Store */
+
+static void
+store_changed_cb (DeskStore      *store,
+                  const char     *kind,
+                  const char     *uuid,
+                  DeskPeoplePage *self)
+{
+  update_balance (self);
+}
+
+/* Building */
+
+static void
+make_list (DeskPeoplePage *self)
+{
+  GtkColumnViewColumn *column;
+
+  self->member_list = desk_record_list_new_in (self->member_bin, G_CALLBACK (member_open_cb),
+                                      G_CALLBACK (member_new_cb), self);
+  self->columns[0] = (ColumnData) { self, "pillar" };
+  self->columns[1] = (ColumnData) { self, "status" };
+
+  desk_record_list_add_column (self->member_list, C_("column", "Organisation"), desk_cell_title_new,
+                               bind_name, desk_record_compare_narrative, (gpointer) "name", TRUE);
+  column = desk_record_list_add_column (self->member_list, C_("column", "Pillar"), NULL, bind_code,
+                                       compare_code, &self->columns[0], FALSE);
+  desk_record_list_fix_width (column, 11);
+  column = desk_record_list_add_column (self->member_list, C_("column", "Membership"), NULL, bind_code,
+                                       compare_code, &self->columns[1], FALSE);
+  desk_record_list_fix_width (column, 13);
+  column = desk_record_list_add_column (self->member_list, C_("column", "Contact"), NULL, bind_field,
+                                       desk_record_compare_field, (gpointer) "contact_name", FALSE);
+  desk_record_list_fix_width (column, 14);
+  column = desk_record_list_add_column (self->member_list, C_("column", "Joined"), NULL, bind_field,
+                                       desk_record_compare_field, (gpointer) "joined", FALSE);
+  desk_record_list_fix_width (column, 10);
+  column = desk_record_list_add_column (self->member_list, C_("column", "Active"), NULL, bind_active,
+                                       desk_record_compare_field, (gpointer) "active", FALSE);
+  desk_record_list_fix_width (column, 7);
+  desk_record_list_set_new_tooltip (self->member_list, _("New Member (Ctrl+N)"));
+  desk_record_list_set_empty_text (self->member_list, "system-users-symbolic",
+                                   _("No Members"),
+                                   _("Add the group’s member organisations with Ctrl+N, or "
+                                     "change the search and filters."));
+}
+
+
+static void
+desk_people_page_build (DeskPeoplePage *self)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  g_autoptr(GPtrArray) pillars = NULL;
+  GtkBox *box;
+
+  if (self->built || self->store == NULL || self->history == NULL)
+    return;
+
+  group = desk_store_dup_main_group (self->store);
+  if (group == NULL)
+    return;
+
+  self->built = TRUE;
+  self->group_uuid = g_strdup (desk_record_get_uuid (group));
+
+  make_list (self);
+  box = desk_record_list_get_filter_box (self->member_list);
+  pillars = desk_reference_choices (self->store, DESK_KIND_MEMBER, "pillar");
+  self->pillar_filter = desk_filter_dropdown_new (_("All Pillars"), pillars);
+  g_signal_connect_swapped (self->pillar_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (box, self->pillar_filter);
+  self->inactive_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Show _Inactive")));
+  g_signal_connect_swapped (self->inactive_toggle, "toggled", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (box, GTK_WIDGET (self->inactive_toggle));
+
+  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_MEMBER));
+  desk_record_editor_add_group (self->editor, NULL, member_layout_main);
+  desk_record_editor_add_group (self->editor, _("Contact"), member_layout_contact);
+  desk_record_editor_add_group (self->editor, NULL, member_layout_more);
+  desk_record_list_set_editor (self->member_list, GTK_WIDGET (self->editor));
+  desk_record_list_set_history (self->member_list, self->history);
+  desk_record_list_set_match_func (self->member_list, member_matches, self);
+
+  self->members = desk_record_model_new (self->store, DESK_KIND_MEMBER, self->group_uuid);
+  self->changed_id = g_signal_connect (self->store, "changed::member",
+                                       G_CALLBACK (store_changed_cb), self);
+  update_balance (self);
+  desk_record_list_set_model (self->member_list, self->members);
+}
+
+/* Callbacks */
+
+static void
+member_open_cb (DeskPeoplePage *self,
+                const char     *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_MEMBER, uuid, NULL);
+  const char *hint = NULL;
+  const char *title;
+
+  if (self->editor == NULL)
+    return;
+
+  desk_record_editor_set_record (self->editor, record);
+  title = record != NULL ? desk_record_title (record, "name", &hint) : "";
+  desk_record_list_set_editor_title (self->member_list, title, hint);
+}
+
+static void
+member_new_cb (DeskPeoplePage *self)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autofree char *name_field = NULL;
+  g_autofree char *today = NULL;
+
+  if (!self->built)
+    return;
+
+  statuses = desk_reference_choices (self->store, DESK_KIND_MEMBER, "status");
+  name_field = g_strconcat ("name_", desk_locale_language (), NULL);
+  today = desk_store_dup_today (self->store);
+
+  record = desk_record_new (DESK_KIND_MEMBER);
+  desk_record_set_group (record, self->group_uuid);
+  desk_record_set_string (record, name_field, _("New member"));
+  desk_record_set_string (record, "pillar", "civil_society");
+  desk_record_set_string (record, "status", ((DeskChoice *) g_ptr_array_index (statuses, 0))->code);
+  desk_record_set_string (record, "joined", today);
+  desk_record_set_int (record, "active", 1);
+  if (!desk_history_insert (self->history, record, &error))
+    {
+      g_warning ("Could not add a member: %s", error->message);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  desk_record_list_open (self->member_list, desk_record_get_uuid (record));
+  desk_record_editor_focus_field (self->editor, name_field);
+}
+
+static void
+page_new_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
+
+  desk_people_page_build (self);
+  if (self->member_list != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->member_list), "list.new", NULL);
+}
+
+static void
+page_find_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
+
+  desk_people_page_build (self);
+  if (self->member_list != NULL)
+    desk_record_list_focus_search (self->member_list);
+}
+
+static void
+edit_group_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
+  g_autoptr(DeskRecord) group = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *editor;
+
+  if (self->store == NULL || self->history == NULL)
+    return;
+  group = desk_store_dup_main_group (self->store);
+  if (group == NULL)
+    return;
+
+  editor = desk_record_editor_new (self->history, DESK_KIND_GROUP);
+  desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, group_layout_main);
+  desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, group_layout_notes);
+  desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), group);
+
+  if (self->group_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->group_window), (gpointer *) &self->group_window);
+  self->group_window = desk_record_editor_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     _("Group Profile"), editor);
+  g_object_add_weak_pointer (G_OBJECT (self->group_window), (gpointer *) &self->group_window);
+  gtk_window_present (self->group_window);
+}
+
+/* Overrides */
+
+static void
+desk_people_page_map (GtkWidget *widget)
+{
+  desk_people_page_build (DESK_PEOPLE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (desk_people_page_parent_class)->map (widget);
+}
 
 static void
 desk_people_page_dispose (GObject *object)
 {
   DeskPeoplePage *self = (DeskPeoplePage *) object;
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->group_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->group_window), (gpointer *) &self->group_window);
+      self->group_window = NULL;
+    }
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PEOPLE_PAGE);
+
+  g_clear_object (&self->members);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_people_page_parent_class)->dispose (object);
+}
+
+static void
+desk_people_page_finalize (GObject *object)
+{
+  DeskPeoplePage *self = (DeskPeoplePage *) object;
+
+  g_free (self->group_uuid);
+
+  G_OBJECT_CLASS (desk_people_page_parent_class)->finalize (object);
 }
 
 static void
@@ -48,6 +454,10 @@ desk_people_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
 
     default:
@@ -69,6 +479,15 @@ desk_people_page_set_property (GObject      *object,
       desk_people_page_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_HISTORY:
+      if (!self->built && g_set_object (&self->history, g_value_get_object (value)))
+        {
+          g_object_notify_by_pspec (object, pspec);
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            desk_people_page_build (self);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -81,18 +500,35 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_people_page_dispose;
+  object_class->finalize = desk_people_page_finalize;
   object_class->get_property = desk_people_page_get_property;
   object_class->set_property = desk_people_page_set_property;
+
+  widget_class->map = desk_people_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          DESK_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         DESK_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_RECORD_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-people-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, content);
+  gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, balance_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, member_bin);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
+  gtk_widget_class_install_action (widget_class, "people.edit-group", NULL, edit_group_activated);
 }
 
 static void
@@ -100,6 +536,8 @@ desk_people_page_init (DeskPeoplePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
+
+/* Public API */
 
 GtkWidget *
 desk_people_page_new (DeskStore *store)
@@ -126,6 +564,37 @@ desk_people_page_set_store (DeskPeoplePage *self,
   g_return_if_fail (DESK_IS_PEOPLE_PAGE (self));
   g_return_if_fail (store == NULL || DESK_IS_STORE (store));
 
+  if (self->built)
+    return;
+
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* Private API, for tests */
+
+DeskRecordList *
+_desk_people_page_get_member_list (DeskPeoplePage *self)
+{
+  desk_people_page_build (self);
+  return self->member_list;
+}
+
+DeskRecordEditor *
+_desk_people_page_get_member_editor (DeskPeoplePage *self)
+{
+  desk_people_page_build (self);
+  return self->editor;
+}
+
+GtkBox *
+_desk_people_page_get_balance_box (DeskPeoplePage *self)
+{
+  return self->balance_box;
+}
+
+GtkWindow *
+_desk_people_page_get_group_window (DeskPeoplePage *self)
+{
+  return self->group_window;
 }

@@ -32,6 +32,7 @@ struct _DeskWindow
   AdwApplicationWindow parent_instance;
 
   DeskStore *store;
+  DeskHistory *history;
   GSettings *settings;
   gulong group_changed_id;
   gboolean has_group;
@@ -51,6 +52,7 @@ G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -256,6 +258,91 @@ go_back_activated (GtkWidget  *widget,
 }
 
 static void
+update_history_actions (DeskWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && desk_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && desk_history_can_redo (self->history));
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_history_undo (self->history, &error))
+    desk_window_add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_history_redo (self->history, &error))
+    desk_window_add_toast (self, adw_toast_new (error->message));
+}
+
+/* Ctrl+N and Ctrl+F mean the page shown: its own page.new and page.find. */
+static void
+forward_to_page (DeskWindow *self,
+                 const char *action)
+{
+  GtkWidget *page;
+
+  if (!self->has_group)
+    return;
+
+  page = gtk_stack_get_visible_child (self->page_stack);
+  if (page != NULL)
+    gtk_widget_activate_action (page, action, NULL);
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  forward_to_page (DESK_WINDOW (widget), "page.new");
+}
+
+static void
+find_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  forward_to_page (DESK_WINDOW (widget), "page.find");
+}
+
+static void
+show_deliverable_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page;
+
+  if (!desk_window_show_page (self, "deliverables"))
+    return;
+
+  page = gtk_stack_get_child_by_name (self->page_stack, "deliverables");
+  desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+static void
+history_changed_cb (DeskWindow *self)
+{
+  update_history_actions (self);
+}
+
+static void
 group_changed_cb (DeskWindow *self,
                   const char *kind,
                   const char *uuid,
@@ -294,11 +381,25 @@ desk_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (desk_window_parent_class)->constructed (object);
 
-  /* The pages come from the template, before the store is known: hand it to each. */
+  /* One history for the window: Ctrl+Z undoes the last change, whichever page made it. */
+  if (self->store != NULL)
+    {
+      self->history = desk_history_new (self->store);
+      g_signal_connect_object (self->history, "changed", G_CALLBACK (history_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_history_actions (self);
+
+  /* The pages come from the template, before the store is known: hand it to each, and the
+   * history to those that write. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    g_object_set (child, "store", self->store, NULL);
+    {
+      g_object_set (child, "store", self->store, NULL);
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "history") != NULL)
+        g_object_set (child, "history", self->history, NULL);
+    }
 
   if (self->store != NULL)
     self->group_changed_id = g_signal_connect_object (self->store, "changed::group",
@@ -321,6 +422,7 @@ desk_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
@@ -338,6 +440,10 @@ desk_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
 
     default:
@@ -382,6 +488,10 @@ desk_window_class_init (DeskWindowClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          DESK_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         DESK_TYPE_HISTORY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -411,6 +521,20 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-group", NULL, create_group_activated);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-deliverable", "s",
+                                   show_deliverable_activated);
+
+  /* Undo and redo bubble up from the focus, unlike the application's accelerators (see
+   * desk-application.c): an entry with typing of its own to undo takes Ctrl+Z first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 static void
@@ -448,6 +572,14 @@ desk_window_new (GtkApplication *application,
                        "application", application,
                        "store", store,
                        NULL);
+}
+
+DeskHistory *
+desk_window_get_history (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  return self->history;
 }
 
 DeskStore *

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindo
 GtkWidget  *desk_window_new              (GtkApplication *application,
                                           DeskStore      *store);
 DeskStore  *desk_window_get_store        (DeskWindow     *self);
+/* The window's undo history, shared by its pages. */
+DeskHistory *desk_window_get_history     (DeskWindow     *self);
 /* "welcome" while the store holds no group, else the name of the page shown:
  * overview, workplan, deliverables, budget, workshops, people, reports or exports. */
 const char *desk_window_get_visible_page (DeskWindow     *self);

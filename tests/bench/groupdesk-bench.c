@@ -19,7 +19,11 @@
 #include <stdlib.h>
 
 #include "desk-core.h"
+#include "desk-deliverables-page-private.h"
 #include "desk-window.h"
+#include "desk-workplan-page-private.h"
+
+#include <string.h>
 
 typedef struct
 {
@@ -197,6 +201,138 @@ bench_startup (const char *db_path,
            median (open_times), median (build_times));
 }
 
+/* Returns after the next frame has been painted. */
+static void
+wait_next_frame (GtkWidget *widget)
+{
+  FrameWait wait = { FALSE };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong handler;
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
+  gtk_widget_queue_draw (widget);
+  while (!wait.painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static GtkWidget *
+window_page (GtkWidget  *window,
+             const char *name)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (window, DESK_TYPE_WINDOW, "page_stack"));
+
+  gtk_widget_activate_action (window, "win.show-page", "s", name);
+  wait_next_frame (window);
+  wait_next_frame (window);
+
+  return gtk_stack_get_child_by_name (stack, name);
+}
+
+/* Typing @query into the search of @list, a character at a time: from each change of the
+ * text to the filtered model settled (the filter is not incremental: set_text returns
+ * with it done) and to the next frame painted. The reference filters the same search keys,
+ * folded once, with strstr in a plain loop: the work without GTK. */
+static void
+bench_typing (const char     *what,
+              GtkWidget      *window,
+              DeskRecordList *list,
+              const char     *query,
+              guint           runs)
+{
+  g_autoptr(GArray) filter_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) reference = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GListModel *model = G_LIST_MODEL (desk_record_list_get_model (list));
+  GtkEditable *entry = desk_record_list_get_search_entry (list);
+  guint n = g_list_model_get_n_items (model);
+  gsize len = strlen (query);
+  guint shown = 0;
+  char label[96];
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskRecord) record = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (keys, (gpointer) desk_record_get_search_key (record));
+    }
+
+  for (guint run = 0; run < runs; run++)
+    {
+      for (gsize i = 1; i <= len; i++)
+        {
+          g_autofree char *prefix = g_strndup (query, i);
+          g_autofree char *folded = NULL;
+          gint64 start, filtered, painted;
+          double ms;
+          guint matches = 0;
+
+          start = g_get_monotonic_time ();
+          gtk_editable_set_text (entry, prefix);
+          filtered = g_get_monotonic_time ();
+          wait_next_frame (window);
+          painted = g_get_monotonic_time ();
+
+          ms = (filtered - start) / 1000.0;
+          g_array_append_val (filter_times, ms);
+          ms = (painted - start) / 1000.0;
+          g_array_append_val (frame_times, ms);
+
+          start = g_get_monotonic_time ();
+          folded = desk_text_fold_search (prefix);
+          for (guint k = 0; k < keys->len; k++)
+            if (strstr (g_ptr_array_index (keys, k), folded) != NULL)
+              matches++;
+          ms = (g_get_monotonic_time () - start) / 1000.0;
+          g_array_append_val (reference, ms);
+          shown = g_list_model_get_n_items (desk_record_list_get_filter_model (list));
+          if (shown != matches)
+            g_printerr ("  “%s”: %u shown, %u matched by the reference\n", prefix, shown, matches);
+        }
+      gtk_editable_set_text (entry, "");
+      wait_next_frame (window);
+    }
+
+  g_print ("%s: %u records, typing “%s” (%u shown at the end)\n", what, n, query, shown);
+  g_snprintf (label, sizeof label, "  keystroke → filtered");
+  report (label, median (filter_times), median (reference), "strstr over the same keys", 20.0);
+  g_snprintf (label, sizeof label, "  keystroke → filtered and painted");
+  report (label, median (frame_times), 16.0, "one frame (goal)", 1.0);
+}
+
+static void
+bench_search (const char *db_path,
+              guint       runs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (db_path, &error);
+  GtkWidget *window;
+  GtkWidget *page;
+  gint64 start;
+
+  g_assert_no_error (error);
+  window = g_object_new (DESK_TYPE_WINDOW, "store", store, NULL);
+  present_and_wait_first_frame (GTK_WINDOW (window));
+
+  start = g_get_monotonic_time ();
+  page = window_page (window, "workplan");
+  g_print ("Workplan page, first shown (2,000 activities read and listed): %.1f ms\n",
+           (g_get_monotonic_time () - start) / 1000.0);
+  bench_typing ("Workplan page", window, _desk_workplan_page_get_activity_list (DESK_WORKPLAN_PAGE (page)),
+                "training tarkwa", runs);
+
+  start = g_get_monotonic_time ();
+  page = window_page (window, "deliverables");
+  g_print ("Deliverables page, first shown (6,000 deliverables): %.1f ms\n",
+           (g_get_monotonic_time () - start) / 1000.0);
+  bench_typing ("Deliverables page", window,
+                _desk_deliverables_page_get_list (DESK_DELIVERABLES_PAGE (page)),
+                "deliverable 17", runs);
+
+  destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,6 +360,8 @@ main (int    argc,
   g_print ("\nGroupdesk benchmarks — median of %u runs each, ours against a reference "
            "measured in the same run\n\n", runs);
   bench_startup (db_path, runs);
+  g_print ("\n");
+  bench_search (db_path, MAX (1, runs / 2));
 
   return 0;
 }

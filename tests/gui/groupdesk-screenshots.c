@@ -12,6 +12,9 @@
 #include "config.h"
 
 #include "desk-application.h"
+#include "desk-deliverables-page-private.h"
+#include "desk-people-page-private.h"
+#include "desk-workplan-page-private.h"
 #include "desk-group-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-window.h"
@@ -155,6 +158,45 @@ new_main_window (GtkApplication *app,
   return window;
 }
 
+static GtkWidget *
+show_page (GtkWidget  *window,
+           const char *name)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (window, DESK_TYPE_WINDOW, "page_stack"));
+
+  gtk_widget_activate_action (window, "win.show-page", "s", name);
+  wait_for_frames (window, 2);
+
+  return gtk_stack_get_child_by_name (stack, name);
+}
+
+/* The UUID of the row of @list whose @field is @value, else of its first row. */
+static char *
+find_row (DeskRecordList *list,
+          const char     *field,
+          const char     *value)
+{
+  GListModel *model = desk_record_list_get_sorted_model (list);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskRecord) record = g_list_model_get_item (model, i);
+
+      if (field == NULL || g_strcmp0 (desk_record_get_string (record, field), value) == 0)
+        return g_strdup (desk_record_get_uuid (record));
+    }
+
+  if (n > 0)
+    {
+      g_autoptr(DeskRecord) record = g_list_model_get_item (model, 0);
+
+      return g_strdup (desk_record_get_uuid (record));
+    }
+
+  return NULL;
+}
+
 static gboolean
 save_dialog (GtkWindow  *dialog,
              const char *dir,
@@ -256,6 +298,62 @@ main (int   argc,
       g_snprintf (name, sizeof name, "%02u-%s", i + 1, page_names[i]);
       ok &= save_window (window, dir, name);
     }
+
+  /* The workplan: an activity open, its indicators, a refused date, next year's plan. */
+  {
+    DeskWorkplanPage *page = DESK_WORKPLAN_PAGE (show_page (window, "workplan"));
+    DeskRecordList *list = _desk_workplan_page_get_activity_list (page);
+    DeskRecordEditor *editor = _desk_workplan_page_get_activity_editor (page);
+    g_autofree char *a1 = find_row (list, "code", "A1");
+    g_autofree char *indicator = NULL;
+    GtkWidget *row;
+
+    desk_record_list_open (list, a1);
+    ok &= save_window (window, dir, "20-workplan-activity");
+
+    row = desk_record_editor_get_row (editor, "planned_end");
+    gtk_editable_set_text (GTK_EDITABLE (row), "2001-01-01");
+    g_signal_emit_by_name (row, "apply");
+    gtk_widget_grab_focus (row);
+    ok &= save_window (window, dir, "21-validation-error");
+    desk_record_list_close_editor (list);
+    desk_record_list_open (list, a1);
+
+    _desk_workplan_page_show_view (page, "indicators");
+    indicator = find_row (_desk_workplan_page_get_indicator_list (page), NULL, NULL);
+    desk_record_list_open (_desk_workplan_page_get_indicator_list (page), indicator);
+    ok &= save_window (window, dir, "22-workplan-indicators");
+    _desk_workplan_page_show_view (page, "activities");
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "workplan.start-next", NULL);
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    ok &= save_dialog (dialog, dir, "23-start-next-year");
+  }
+
+  {
+    DeskDeliverablesPage *page = DESK_DELIVERABLES_PAGE (show_page (window, "deliverables"));
+    DeskRecordList *list = _desk_deliverables_page_get_list (page);
+    g_autofree char *first = NULL;
+
+    gtk_toggle_button_set_active (_desk_deliverables_page_get_overdue_toggle (page), TRUE);
+    first = find_row (list, NULL, NULL);
+    if (first != NULL)
+      desk_record_list_open (list, first);
+    ok &= save_window (window, dir, "24-deliverables-overdue");
+    gtk_toggle_button_set_active (_desk_deliverables_page_get_overdue_toggle (page), FALSE);
+  }
+
+  {
+    DeskPeoplePage *page = DESK_PEOPLE_PAGE (show_page (window, "people"));
+    DeskRecordList *list = _desk_people_page_get_member_list (page);
+    g_autofree char *first = find_row (list, NULL, NULL);
+
+    desk_record_list_open (list, first);
+    ok &= save_window (window, dir, "25-people-members");
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "people.edit-group", NULL);
+    ok &= save_dialog (_desk_people_page_get_group_window (page), dir, "26-group-profile");
+  }
 
   dialog = GTK_WINDOW (desk_preferences_window_new (store));
   gtk_window_set_transient_for (dialog, GTK_WINDOW (window));

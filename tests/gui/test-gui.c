@@ -9,15 +9,18 @@
 
 #include "desk-budget-page.h"
 #include "desk-deliverables-page.h"
+#include "desk-deliverables-page-private.h"
 #include "desk-exports-page.h"
 #include "desk-group-dialog.h"
 #include "desk-overview-page.h"
 #include "desk-people-page.h"
+#include "desk-people-page-private.h"
 #include "desk-preferences-window.h"
 #include "desk-reports-page.h"
 #include "desk-welcome-view.h"
 #include "desk-window.h"
 #include "desk-workplan-page.h"
+#include "desk-workplan-page-private.h"
 #include "desk-workshops-page.h"
 
 #include <locale.h>
@@ -411,6 +414,349 @@ test_templates (void)
     }
 }
 
+static GtkWidget *
+show_page (DeskWindow *window,
+           const char *name)
+{
+  GtkStack *page_stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "page_stack"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
+  wait_a_moment (10);
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, name);
+
+  return gtk_stack_get_child_by_name (page_stack, name);
+}
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+/* Sets an entry row's text and applies it, as Enter does. */
+static void
+enter_text (GtkWidget  *row,
+            const char *text)
+{
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static gint64
+count_in_workplan (DeskStore  *store,
+                   const char *workplan,
+                   const char *status)
+{
+  g_autoptr(GPtrArray) activities = desk_store_list_by (store, DESK_KIND_ACTIVITY, "workplan_uuid",
+                                                        workplan, NULL);
+  gint64 n = 0;
+
+  for (guint i = 0; i < activities->len; i++)
+    if (status == NULL ||
+        g_strcmp0 (desk_record_get_string (g_ptr_array_index (activities, i), "status"), status) == 0)
+      n++;
+
+  return n;
+}
+
+static void
+test_workplan_activities (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  DeskWindow *window = new_window (store);
+  DeskWorkplanPage *page;
+  DeskRecordList *list;
+  DeskRecordEditor *editor;
+  GListModel *filtered;
+  const char *workplan;
+  g_autofree char *uuid = NULL;
+  gint64 total = desk_store_count (store, DESK_KIND_ACTIVITY, group_uuid);
+  guint shown;
+
+  page = DESK_WORKPLAN_PAGE (show_page (window, "workplan"));
+  list = _desk_workplan_page_get_activity_list (page);
+  editor = _desk_workplan_page_get_activity_editor (page);
+  filtered = desk_record_list_get_filter_model (list);
+  workplan = _desk_workplan_page_get_workplan (page);
+  g_assert_nonnull (workplan);
+
+  shown = n_items (filtered);
+  g_assert_cmpuint (shown, ==, count_in_workplan (store, workplan, NULL));
+  g_assert_cmpuint (shown, >, 5);
+
+  /* New: Ctrl+N's action makes an activity and opens it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  g_assert_cmpuint (n_items (filtered), ==, shown + 1);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_ACTIVITY, group_uuid), ==, total + 1);
+  g_assert_true (desk_record_list_get_editor_open (list));
+  uuid = g_strdup (desk_record_list_get_open_uuid (list));
+  g_assert_nonnull (uuid);
+  g_assert_true (desk_record_get_uuid (desk_record_editor_get_record (editor)) != NULL);
+  g_assert_cmpstr (desk_record_get_uuid (desk_record_editor_get_record (editor)), ==, uuid);
+
+  /* Edit: the title row, applied, is in the database at once. */
+  enter_text (desk_record_editor_get_row (editor, "title_en"), "Training of police in Tarkwa");
+  record = desk_store_get (store, DESK_KIND_ACTIVITY, uuid, NULL);
+  g_assert_cmpstr (desk_record_get_string (record, "title_en"), ==, "Training of police in Tarkwa");
+  g_clear_object (&record);
+
+  /* Search as you type: the query grows, then shrinks, then goes. */
+  gtk_editable_set_text (desk_record_list_get_search_entry (list), "police in");
+  g_assert_cmpuint (n_items (filtered), >=, 1);
+  gtk_editable_set_text (desk_record_list_get_search_entry (list), "police in tarkwa");
+  g_assert_cmpuint (n_items (filtered), ==, 1);
+  gtk_editable_set_text (desk_record_list_get_search_entry (list), "POLICE IN TARKWA");
+  g_assert_cmpuint (n_items (filtered), ==, 1);
+  gtk_editable_set_text (desk_record_list_get_search_entry (list), "");
+  g_assert_cmpuint (n_items (filtered), ==, shown + 1);
+
+  /* Undo takes the title back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  record = desk_store_get (store, DESK_KIND_ACTIVITY, uuid, NULL);
+  g_assert_cmpstr (desk_record_get_string (record, "title_en"), !=, "Training of police in Tarkwa");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (desk_record_editor_get_row (editor, "title_en"))),
+                   ==, desk_record_get_string (record, "title_en"));
+  g_clear_object (&record);
+
+  /* Redo puts it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  record = desk_store_get (store, DESK_KIND_ACTIVITY, uuid, NULL);
+  g_assert_cmpstr (desk_record_get_string (record, "title_en"), ==, "Training of police in Tarkwa");
+  g_clear_object (&record);
+
+  /* Delete, then undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.delete", NULL));
+  g_assert_cmpuint (n_items (filtered), ==, shown);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_ACTIVITY, group_uuid), ==, total);
+  g_assert_false (desk_record_list_get_editor_open (list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_items (filtered), ==, shown + 1);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_ACTIVITY, group_uuid), ==, total + 1);
+
+  /* Filters: status. */
+  desk_filter_dropdown_set_code (_desk_workplan_page_get_filter (page, "status"), "done");
+  g_assert_cmpuint (n_items (filtered), ==, count_in_workplan (store, workplan, "done"));
+  g_assert_cmpuint (n_items (filtered), <, shown);
+  desk_filter_dropdown_set_code (_desk_workplan_page_get_filter (page, "status"), NULL);
+  g_assert_cmpuint (n_items (filtered), ==, shown + 1);
+
+  /* Pillar: fewer, but some. */
+  desk_filter_dropdown_set_code (_desk_workplan_page_get_filter (page, "pillar"), "government");
+  g_assert_cmpuint (n_items (filtered), >, 0);
+  g_assert_cmpuint (n_items (filtered), <, shown + 1);
+  desk_filter_dropdown_set_code (_desk_workplan_page_get_filter (page, "pillar"), NULL);
+
+  /* Escape's action closes the editor. */
+  desk_record_list_open (list, uuid);
+  g_assert_true (desk_record_list_get_editor_open (list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.close-editor", NULL));
+  g_assert_false (desk_record_list_get_editor_open (list));
+
+  destroy_window (window);
+}
+
+static void
+test_workplan_validation (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(DeskRecord) before = NULL;
+  g_autoptr(DeskRecord) after = NULL;
+  g_autoptr(DeskRecord) probe = NULL;
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *bad_field = NULL;
+  DeskWindow *window = new_window (store);
+  DeskWorkplanPage *page;
+  DeskRecordList *list;
+  DeskRecordEditor *editor;
+  GtkLabel *label;
+  GtkWidget *end_row;
+  g_autofree char *uuid = NULL;
+
+  page = DESK_WORKPLAN_PAGE (show_page (window, "workplan"));
+  list = _desk_workplan_page_get_activity_list (page);
+  editor = _desk_workplan_page_get_activity_editor (page);
+
+  /* The first activity, as a click would open it. */
+  {
+    g_autoptr(DeskRecord) first = g_list_model_get_item (desk_record_list_get_sorted_model (list), 0);
+
+    uuid = g_strdup (desk_record_get_uuid (first));
+  }
+  desk_record_list_open (list, uuid);
+  before = desk_store_get (store, DESK_KIND_ACTIVITY, uuid, NULL);
+  g_assert_true (desk_record_is_set (before, "planned_start"));
+
+  /* An end before the start: core's message under the end, nothing written. */
+  probe = desk_record_copy (before);
+  desk_record_set_string (probe, "planned_end", "2001-01-01");
+  g_assert_false (desk_store_validate (store, probe, &bad_field, &expected));
+  g_assert_cmpstr (bad_field, ==, "planned_end");
+
+  end_row = desk_record_editor_get_row (editor, "planned_end");
+  enter_text (end_row, "2001-01-01");
+  label = desk_record_editor_get_error_label (editor, "planned_end");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_label (label), ==, expected->message);
+  g_assert_true (gtk_widget_has_css_class (end_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (end_row)), ==, "2001-01-01");
+  g_test_message ("Refused: %s", expected->message);
+
+  after = desk_store_get (store, DESK_KIND_ACTIVITY, uuid, NULL);
+  g_assert_true (desk_record_equal (before, after));
+
+  /* Text that is not a date at all: core refuses it too. */
+  enter_text (desk_record_editor_get_row (editor, "planned_start"), "next week");
+  g_assert_nonnull (desk_record_editor_get_error_label (editor, "planned_start"));
+
+  /* Putting the saved value back clears the error. */
+  enter_text (desk_record_editor_get_row (editor, "planned_start"),
+              desk_record_get_string (before, "planned_start"));
+  g_assert_false (desk_record_editor_has_error (editor));
+  g_clear_object (&after);
+  after = desk_store_get (store, DESK_KIND_ACTIVITY, uuid, NULL);
+  g_assert_true (desk_record_equal (before, after));
+
+  destroy_window (window);
+}
+
+static void
+test_deliverables_overdue (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2099, 6, 1, 12, 0, 0);
+  g_autoptr(GDateTime) earlier = g_date_time_new_utc (2000, 6, 1, 12, 0, 0);
+  const char *group_uuid = desk_record_get_uuid (group);
+  DeskWindow *window;
+  DeskDeliverablesPage *page;
+  DeskRecordList *list;
+  GListModel *filtered;
+  GtkToggleButton *toggle;
+  gint64 total = desk_store_count (store, DESK_KIND_DELIVERABLE, group_uuid);
+  gint64 overdue;
+
+  /* Far in the future, everything not delivered is overdue. */
+  desk_store_set_now (store, later);
+  overdue = desk_store_count_overdue (store, group_uuid);
+  g_assert_cmpint (overdue, >, 0);
+  g_assert_cmpint (overdue, <, total);
+
+  window = new_window (store);
+  page = DESK_DELIVERABLES_PAGE (show_page (window, "deliverables"));
+  list = _desk_deliverables_page_get_list (page);
+  filtered = desk_record_list_get_filter_model (list);
+  toggle = _desk_deliverables_page_get_overdue_toggle (page);
+
+  g_assert_cmpuint (n_items (filtered), ==, total);
+  {
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT " deliverables are overdue", overdue);
+
+    g_assert_cmpstr (gtk_label_get_label (_desk_deliverables_page_get_overdue_label (page)), ==, count);
+  }
+
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_cmpuint (n_items (filtered), ==, overdue);
+
+  /* Back in 2000, nothing is due yet. */
+  desk_store_set_now (store, earlier);
+  gtk_toggle_button_set_active (toggle, FALSE);
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_cmpuint (n_items (filtered), ==, 0);
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_cmpuint (n_items (filtered), ==, total);
+
+  /* Status filter. */
+  desk_filter_dropdown_set_code (_desk_deliverables_page_get_status_filter (page), "planned");
+  g_assert_cmpuint (n_items (filtered), <, total);
+  desk_filter_dropdown_set_code (_desk_deliverables_page_get_status_filter (page), NULL);
+
+  /* New, edit, delete, undo, on this page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_DELIVERABLE, group_uuid), ==, total + 1);
+  g_assert_cmpuint (n_items (filtered), ==, total + 1);
+  {
+    DeskRecordEditor *editor = _desk_deliverables_page_get_editor (page);
+    const char *uuid = desk_record_list_get_open_uuid (list);
+    g_autoptr(DeskRecord) record = NULL;
+
+    enter_text (desk_record_editor_get_row (editor, "due_date"), "2000-02-01");
+    record = desk_store_get (store, DESK_KIND_DELIVERABLE, uuid, NULL);
+    g_assert_cmpstr (desk_record_get_string (record, "due_date"), ==, "2000-02-01");
+
+    /* A delivery date while it is still planned: refused, under that field. */
+    enter_text (desk_record_editor_get_row (editor, "delivered_on"), "2000-03-01");
+    g_assert_nonnull (desk_record_editor_get_error_label (editor, "delivered_on"));
+    g_clear_object (&record);
+    record = desk_store_get (store, DESK_KIND_DELIVERABLE, uuid, NULL);
+    g_assert_false (desk_record_is_set (record, "delivered_on"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.delete", NULL));
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_DELIVERABLE, group_uuid), ==, total);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_DELIVERABLE, group_uuid), ==, total + 1);
+
+  destroy_window (window);
+}
+
+static void
+test_people_members (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(DeskRecord) record = NULL;
+  const char *group_uuid = desk_record_get_uuid (group);
+  DeskWindow *window = new_window (store);
+  DeskPeoplePage *page;
+  DeskRecordList *list;
+  DeskRecordEditor *editor;
+  GListModel *filtered;
+  gint64 total = desk_store_count (store, DESK_KIND_MEMBER, group_uuid);
+  g_autofree char *uuid = NULL;
+  GtkWindow *profile;
+
+  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
+  list = _desk_people_page_get_member_list (page);
+  editor = _desk_people_page_get_member_editor (page);
+  filtered = desk_record_list_get_filter_model (list);
+  g_assert_cmpuint (n_items (filtered), ==, total);
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (_desk_people_page_get_balance_box (page))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_MEMBER, group_uuid), ==, total + 1);
+  g_assert_cmpuint (n_items (filtered), ==, total + 1);
+  uuid = g_strdup (desk_record_list_get_open_uuid (list));
+
+  enter_text (desk_record_editor_get_row (editor, "name_en"), "Tarkwa Women’s Network");
+  enter_text (desk_record_editor_get_row (editor, "contact_email"), "not an address");
+  g_assert_nonnull (desk_record_editor_get_error_label (editor, "contact_email"));
+  record = desk_store_get (store, DESK_KIND_MEMBER, uuid, NULL);
+  g_assert_cmpstr (desk_record_get_string (record, "name_en"), ==, "Tarkwa Women’s Network");
+  g_assert_cmpstr (desk_record_get_string (record, "contact_email"), !=, "not an address");
+  g_clear_object (&record);
+
+  /* Deactivating is the switch: the member leaves the list of active ones. */
+  adw_action_row_activate (ADW_ACTION_ROW (desk_record_editor_get_row (editor, "active")));
+  record = desk_store_get (store, DESK_KIND_MEMBER, uuid, NULL);
+  g_assert_cmpint (desk_record_get_int (record, "active"), ==, 0);
+  g_assert_cmpuint (n_items (filtered), ==, total);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_items (filtered), ==, total + 1);
+
+  /* The group profile, in its own window, edits the group. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.edit-group", NULL));
+  profile = _desk_people_page_get_group_window (page);
+  g_assert_nonnull (profile);
+  gtk_window_destroy (profile);
+  wait_a_moment (10);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +777,10 @@ main (int   argc,
   g_test_add_func ("/gui/overview/counts", test_overview_counts);
   g_test_add_func ("/gui/preferences/language", test_preferences_language);
   g_test_add_func ("/gui/templates", test_templates);
+  g_test_add_func ("/gui/workplan/activities", test_workplan_activities);
+  g_test_add_func ("/gui/workplan/validation", test_workplan_validation);
+  g_test_add_func ("/gui/deliverables/overdue", test_deliverables_overdue);
+  g_test_add_func ("/gui/people/members", test_people_members);
 
   return g_test_run ();
 }

@@ -1,0 +1,52 @@
+/* desk-record-editor.h — edits one record of any kind, a row per field, saving at once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_RECORD_EDITOR (desk_record_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskRecordEditor, desk_record_editor, DESK, RECORD_EDITOR, GtkBox)
+
+GtkWidget           *desk_record_editor_new             (DeskHistory      *history,
+                                                         const DeskKind   *kind);
+/* A group of rows, one per field (a bilingual pair is named by its base, "title", and
+ * gives two rows, the UI language first). Add every group before the first record. */
+AdwPreferencesGroup *desk_record_editor_add_group       (DeskRecordEditor *self,
+                                                         const char       *title,
+                                                         const char *const *fields);
+/* Shows @record (NULL: nothing); the editor follows its later changes in the store. */
+void                 desk_record_editor_set_record      (DeskRecordEditor *self,
+                                                         DeskRecord       *record);
+DeskRecord          *desk_record_editor_get_record      (DeskRecordEditor *self);
+const DeskKind      *desk_record_editor_get_kind        (DeskRecordEditor *self);
+DeskHistory         *desk_record_editor_get_history     (DeskRecordEditor *self);
+/* Moves the focus to the row of @field (NULL: the first row), selecting its text. */
+void                 desk_record_editor_focus_field     (DeskRecordEditor *self,
+                                                         const char       *field);
+/* The row of @field and the label of its error, for tests. */
+GtkWidget           *desk_record_editor_get_row         (DeskRecordEditor *self,
+                                                         const char       *field);
+GtkLabel            *desk_record_editor_get_error_label (DeskRecordEditor *self,
+                                                         const char       *field);
+/* Whether any row shows a refused value. */
+gboolean             desk_record_editor_has_error       (DeskRecordEditor *self);
+
+/* A small window around an editor of @record: the workplan or the group profile. */
+GtkWindow           *desk_record_editor_window_new      (GtkWindow        *parent,
+                                                         const char       *title,
+                                                         GtkWidget        *editor);
+
+/* A record's title in the UI language; *hint gets "in English"/"in Chinese" when it fell
+ * back to the other language (NULL otherwise). */
+const char          *desk_record_title                  (DeskRecord       *record,
+                                                         const char       *base,
+                                                         const char      **hint);
+
+G_END_DECLS
