@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-workplan-page.h"
+#include "desk-pillars-cell.h"
 #include "desk-workplan-page-private.h"
 
 #include "desk-record-editor.h"
@@ -144,22 +145,6 @@ toast (DeskWorkplanPage *self,
     desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (message));
   else
     g_message ("%s", message);
-}
-
-/* Pillars in a few letters, so that three fit in a column; the tooltip says them whole. */
-static const char *
-pillar_short (const char *code)
-{
-  if (g_strcmp0 (code, "government") == 0)
-    return C_("pillar abbreviation", "Gov");
-  if (g_strcmp0 (code, "company") == 0)
-    return C_("pillar abbreviation", "Co");
-  if (g_strcmp0 (code, "civil_society") == 0)
-    return C_("pillar abbreviation", "CSO");
-  if (g_strcmp0 (code, "observer") == 0)
-    return C_("pillar abbreviation", "Obs");
-
-  return C_("pillar abbreviation", "Oth");
 }
 
 static DeskRecord *
@@ -452,10 +437,7 @@ bind_date (GtkWidget  *cell,
 static GtkWidget *
 setup_pills (gpointer user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  gtk_widget_add_css_class (box, "desk-pillars");
-  return box;
+  return desk_pillars_cell_new ();
 }
 
 static void
@@ -465,26 +447,8 @@ bind_pillars (GtkWidget  *cell,
 {
   DeskWorkplanPage *self = user_data;
   g_auto(GStrv) pillars = desk_activity_dup_pillars (record, self->member_pillars);
-  g_autoptr(GString) names = g_string_new (NULL);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (cell)) != NULL)
-    gtk_box_remove (GTK_BOX (cell), child);
-
-  for (guint i = 0; pillars != NULL && pillars[i] != NULL; i++)
-    {
-      g_autofree char *css = g_strconcat ("desk-pillar-", pillars[i], NULL);
-      const char *label = g_hash_table_lookup (self->pillar_labels, pillars[i]);
-
-      gtk_box_append (GTK_BOX (cell), desk_pill_new (NULL, pillar_short (pillars[i]), css));
-      if (names->len > 0)
-        g_string_append (names, _(", "));
-      g_string_append (names, label != NULL ? label : pillars[i]);
-    }
-
-  gtk_widget_set_tooltip_text (cell, names->len > 0 ? names->str : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, names->str, -1);
+  desk_pillars_cell_set (DESK_PILLARS_CELL (cell), (const char *const *) pillars, self->pillar_labels);
 }
 
 static void
