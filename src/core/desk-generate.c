@@ -46,6 +46,11 @@ static const char *const topics[] = {
 static const char *const places[] = {
   "Accra", "Tarkwa", "Obuasi", "Takoradi", "Kumasi", "Prestea", "Tamale", "Cape Coast",
 };
+static const char *const deliverable_titles[] = {
+  "Workshop report", "Training materials", "Press release", "Policy brief", "Meeting minutes",
+  "Risk assessment report", "Baseline survey", "Outreach leaflets", "Attendance records",
+  "Evaluation summary", "Submission to the ministry", "Site visit note",
+};
 static const char *const first_names[] = {
   "Abena", "Kwame", "Akosua", "Kofi", "Ama", "Yaw", "Efua", "Kojo", "Esi", "Kwesi",
   "Adwoa", "Emmanuel", "Yaa", "Daniel", "Grace", "Samuel", "Mercy", "Isaac", "Linda", "Joseph",
@@ -183,7 +188,7 @@ desk_generate_fill (DeskStore                 *store,
       for (guint d = 0; d < 3; d++)
         {
           g_autofree char *due = desk_date_add_days (planned_end, g_rand_int_range (rand, -10, 60));
-          g_autofree char *dtitle = g_strdup_printf ("Deliverable %u.%u", i + 1, d + 1);
+          g_autofree char *dtitle = g_strdup_printf ("%s %u.%u", PICK (rand, deliverable_titles), i + 1, d + 1);
           static const char *const dstatus[] = { "planned", "in_progress", "delivered", "accepted" };
 
           ADD (DESK_KIND_DELIVERABLE, "activity_uuid", activity, "title_en", dtitle,

@@ -250,8 +250,8 @@ static const DeskField indicator_fields[] = {
   { "name_en", DESK_FIELD_TEXT, NARR | PAIR, N_("Name in English"), N_("Name"), NULL },
   { "name_zh", DESK_FIELD_TEXT, NARR, N_("Name in Chinese"), NULL, NULL },
   { "unit", DESK_FIELD_CHOICE, REQ, N_("Unit"), "number|percentage|yes_no|text", NULL },
-  { "baseline_milli", DESK_FIELD_MILLI, 0, N_("Baseline"), NULL, NULL },
-  { "baseline_text", DESK_FIELD_TEXT, 0, N_("Baseline"), NULL, NULL },
+  { "baseline_milli", DESK_FIELD_MILLI, 0, N_("Baseline value"), NULL, NULL },
+  { "baseline_text", DESK_FIELD_TEXT, 0, N_("Baseline in words"), NULL, NULL },
   { "baseline_date", DESK_FIELD_DATE, 0, N_("Baseline date"), NULL, NULL },
   { "by_gender", DESK_FIELD_BOOL, 0, N_("Broken down by gender"), NULL, NULL },
   { "by_pillar", DESK_FIELD_BOOL, 0, N_("Broken down by pillar"), NULL, NULL },
@@ -321,7 +321,7 @@ static const DeskField indicator_value_fields[] = {
   { "gender", DESK_FIELD_CODE, 0, N_("Gender"), "genders", NULL },
   { "pillar", DESK_FIELD_CODE, 0, N_("Pillar"), "pillars", NULL },
   { "value_milli", DESK_FIELD_MILLI, 0, N_("Value"), NULL, NULL },
-  { "value_text", DESK_FIELD_TEXT, 0, N_("Value"), NULL, NULL },
+  { "value_text", DESK_FIELD_TEXT, 0, N_("Value in words"), NULL, NULL },
   { "note", DESK_FIELD_TEXT, 0, N_("Note"), NULL, NULL },
   { NULL }
 };

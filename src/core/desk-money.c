@@ -217,3 +217,34 @@ desk_milli_format (gint64 milli)
 {
   return format_scaled (milli, 3, FALSE, TRUE);
 }
+
+gboolean
+desk_count_parse (const char  *text,
+                  gint64       min,
+                  gint64       max,
+                  gint64      *out,
+                  GError     **error)
+{
+  gint64 value = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!parse_scaled (text, 0, min < 0, &value, NULL))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("“%s” is not a whole number. Type digits only, such as 40."),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+
+  if (value < min || value > max)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("%" G_GINT64_FORMAT " is out of range. Enter a number from %" G_GINT64_FORMAT
+                     " to %" G_GINT64_FORMAT "."), value, min, max);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}

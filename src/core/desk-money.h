@@ -33,4 +33,11 @@ gboolean  desk_milli_parse          (const char  *text,
                                      GError     **error);
 char     *desk_milli_format         (gint64       milli);
 
+/* A whole number between @min and @max, as typed ("40", " 1,200 "). */
+gboolean  desk_count_parse          (const char  *text,
+                                     gint64       min,
+                                     gint64       max,
+                                     gint64      *out,
+                                     GError     **error);
+
 G_END_DECLS

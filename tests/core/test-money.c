@@ -243,11 +243,34 @@ test_round_trip (void)
       }
 }
 
+static void
+test_count_parse (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0;
+
+  g_assert_true (desk_count_parse (" 1,200 ", 0, 10000, &n, &error));
+  g_assert_cmpint (n, ==, 1200);
+  g_assert_false (desk_count_parse ("12.5", 0, 100, &n, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (desk_count_parse ("forty", 0, 100, &n, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (desk_count_parse ("-3", 0, 100, &n, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (desk_count_parse ("101", 0, 100, &n, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_cmpint (n, ==, 1200);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/core/money/count-parse", test_count_parse);
 
   g_test_add_func ("/core/money/parse", test_parse);
   g_test_add_func ("/core/money/parse-refused", test_parse_refused);
