@@ -102,3 +102,12 @@ desk_text_fold_search (const char *text)
 
   return g_utf8_casefold (compat, -1);
 }
+
+char *
+desk_text_sort_key (const char *text)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  return g_utf8_collate_key (text, -1);
+}

@@ -21,4 +21,9 @@ char     *desk_text_fold_name      (const char *text);
 /* A search query folded like desk_record_get_search_key: NFKC, case-folded. */
 char     *desk_text_fold_search    (const char *text);
 
+/* A key that sorts names the way a reader of the UI's locale expects: Chinese names by
+ * pinyin under a Chinese locale (glibc's zh_CN collation), accents after their letters.
+ * Compare keys with strcmp. */
+char     *desk_text_sort_key       (const char *text);
+
 G_END_DECLS

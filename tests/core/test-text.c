@@ -4,6 +4,9 @@
  */
 #include "test-common.h"
 
+#include <locale.h>
+#include <stdlib.h>
+
 static void
 assert_same_person (const char *a,
                     const char *b)
@@ -125,11 +128,44 @@ test_is_blank (void)
   g_assert_false (desk_text_is_blank ("张"));
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  g_autofree char *ka = desk_text_sort_key (*(const char **) a);
+  g_autofree char *kb = desk_text_sort_key (*(const char **) b);
+
+  return strcmp (ka, kb);
+}
+
+static void
+test_sort_chinese (void)
+{
+  const char *names[] = { "张伟", "李娜", "王海峰", "陈静" };
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+
+  if (setlocale (LC_COLLATE, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed (build-aux/dev generates it)");
+      return;
+    }
+
+  /* By pinyin: Chen, Li, Wang, Zhang — not by code point (张 李 王 陈). */
+  qsort (names, G_N_ELEMENTS (names), sizeof names[0], compare_keys);
+  g_assert_cmpstr (names[0], ==, "陈静");
+  g_assert_cmpstr (names[1], ==, "李娜");
+  g_assert_cmpstr (names[2], ==, "王海峰");
+  g_assert_cmpstr (names[3], ==, "张伟");
+
+  setlocale (LC_COLLATE, saved);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/core/text/sort-chinese", test_sort_chinese);
 
   g_test_add_func ("/core/text/fold/case-accents-spacing", test_fold_case_accents_spacing);
   g_test_add_func ("/core/text/fold/width", test_fold_width);
