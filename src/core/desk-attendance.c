@@ -134,21 +134,40 @@ failed:
 
 /* Breakdowns */
 
-/* The attended entries within the filters, each with its person's pillar and gender. */
-#define ATTENDED_CTE \
-  "WITH a AS (" \
-  " SELECT t.person_uuid AS person, t.workshop_uuid AS workshop," \
-  "  COALESCE(p.pillar, m.pillar, '" DESK_ATTENDANCE_PILLAR_NOT_STATED "') AS pillar," \
-  "  p.gender AS gender" \
-  " FROM attendance t" \
+/* The attended entries within the filters, each with its person's pillar and gender,
+ * one row each, for counting in one pass; ?2 must then be NULL. */
+#define ATTENDED_ROWS \
+  "SELECT t.person_uuid, t.workshop_uuid," \
+  "  COALESCE(p.pillar, m.pillar, '" DESK_ATTENDANCE_PILLAR_NOT_STATED "'), p.gender" \
+  " FROM attendance t NOT INDEXED" \
   " JOIN workshops w ON w.uuid = t.workshop_uuid" \
   " JOIN people p ON p.uuid = t.person_uuid" \
   " LEFT JOIN members m ON m.uuid = p.member_uuid" \
   " WHERE t.status = 'attended'" \
   "  AND (?1 IS NULL OR t.group_uuid = ?1)" \
-  "  AND (?2 IS NULL OR t.workshop_uuid = ?2)" \
+  "  AND ?2 IS NULL" \
   "  AND (?3 IS NULL OR w.start_date >= ?3)" \
-  "  AND (?4 IS NULL OR w.start_date <= ?4)) "
+  "  AND (?4 IS NULL OR w.start_date <= ?4)"
+
+/* One workshop's entries, through the attendance index on the workshop. */
+#define ATTENDED_ROWS_OF_WORKSHOP \
+  "SELECT t.person_uuid, t.workshop_uuid," \
+  "  COALESCE(p.pillar, m.pillar, '" DESK_ATTENDANCE_PILLAR_NOT_STATED "'), p.gender" \
+  " FROM attendance t" \
+  " JOIN workshops w ON w.uuid = t.workshop_uuid" \
+  " JOIN people p ON p.uuid = t.person_uuid" \
+  " LEFT JOIN members m ON m.uuid = p.member_uuid" \
+  " WHERE t.workshop_uuid = ?2 AND t.status = 'attended'" \
+  "  AND (?1 IS NULL OR t.group_uuid = ?1)" \
+  "  AND (?3 IS NULL OR w.start_date >= ?3)" \
+  "  AND (?4 IS NULL OR w.start_date <= ?4)"
+
+typedef struct
+{
+  int pillar;
+  gboolean woman;
+  gint64 attendances;
+} PersonCount;
 
 static sqlite3_stmt *
 prepare_filtered (DeskStore               *store,
@@ -262,70 +281,72 @@ desk_attendance_breakdown (DeskStore   *store,
   b->cells = g_new0 (gint64, n_pillars * n_genders);
   b->pillar_people = g_new0 (gint64, n_pillars);
 
+  /* One pass over the attended entries, counted in C: four grouped queries each read
+   * the whole table again (700 ms on 80,000 attendances; this takes about 100 ms). A
+   * workshop's own list is found through its index. */
   stmt = prepare_filtered (store, b,
-                           ATTENDED_CTE
-                           "SELECT pillar, gender, count(*) FROM a GROUP BY pillar, gender",
+                           workshop_uuid != NULL ? ATTENDED_ROWS_OF_WORKSHOP : ATTENDED_ROWS,
                            error);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int p = index_of (b->pillars, (const char *) sqlite3_column_text (stmt, 0));
-      int g = index_of (b->genders, (const char *) sqlite3_column_text (stmt, 1));
+  {
+    g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(GHashTable) workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GHashTableIter iter;
+    gpointer value;
+    int rc;
 
-      /* Reference codes are enforced by foreign keys: an unknown one cannot happen. */
-      if (p >= 0 && g >= 0)
-        b->cells[(guint) p * n_genders + (guint) g] = sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_reset (stmt);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *person = (const char *) sqlite3_column_text (stmt, 0);
+        const char *workshop = (const char *) sqlite3_column_text (stmt, 1);
+        int p = index_of (b->pillars, (const char *) sqlite3_column_text (stmt, 2));
+        int g = index_of (b->genders, (const char *) sqlite3_column_text (stmt, 3));
+        PersonCount *count = g_hash_table_lookup (people, person);
 
-  stmt = prepare_filtered (store, b,
-                           ATTENDED_CTE
-                           "SELECT pillar, count(DISTINCT person) FROM a GROUP BY pillar",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int p = index_of (b->pillars, (const char *) sqlite3_column_text (stmt, 0));
+        /* Reference codes are enforced by foreign keys: an unknown one cannot happen. */
+        if (p >= 0 && g >= 0)
+          b->cells[(guint) p * n_genders + (guint) g]++;
+        b->attendances++;
+        if (g >= 0 && g_str_equal (b->genders[g], "woman"))
+          b->women_attendances++;
 
-      if (p >= 0)
-        b->pillar_people[p] = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
+        if (count == NULL)
+          {
+            count = g_new0 (PersonCount, 1);
+            count->pillar = p;
+            count->woman = g >= 0 && g_str_equal (b->genders[g], "woman");
+            g_hash_table_insert (people, g_strdup (person), count);
+          }
+        count->attendances++;
+        if (!g_hash_table_contains (workshops, workshop))
+          g_hash_table_add (workshops, g_strdup (workshop));
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        _desk_store_set_error (store, rc, error);
+        return NULL;
+      }
 
-  stmt = prepare_filtered (store, b,
-                           ATTENDED_CTE
-                           "SELECT count(*), count(DISTINCT person),"
-                           " coalesce(sum(gender = 'woman'), 0),"
-                           " count(DISTINCT CASE WHEN gender = 'woman' THEN person END),"
-                           " count(DISTINCT workshop) FROM a",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      b->attendances = sqlite3_column_int64 (stmt, 0);
-      b->people = sqlite3_column_int64 (stmt, 1);
-      b->women_attendances = sqlite3_column_int64 (stmt, 2);
-      b->women_people = sqlite3_column_int64 (stmt, 3);
-      b->workshops = sqlite3_column_int64 (stmt, 4);
-    }
-  sqlite3_reset (stmt);
+    b->people = g_hash_table_size (people);
+    b->workshops = g_hash_table_size (workshops);
+    g_hash_table_iter_init (&iter, people);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        PersonCount *count = value;
 
-  stmt = prepare_filtered (store, b,
-                           ATTENDED_CTE
-                           "SELECT count(*), coalesce(sum(n - 1), 0) FROM"
-                           " (SELECT count(*) AS n FROM a GROUP BY person HAVING count(*) > 1)",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      b->repeat_people = sqlite3_column_int64 (stmt, 0);
-      b->repeat_attendances = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
+        if (count->pillar >= 0)
+          b->pillar_people[count->pillar]++;
+        if (count->woman)
+          b->women_people++;
+        if (count->attendances > 1)
+          {
+            b->repeat_people++;
+            b->repeat_attendances += count->attendances - 1;
+          }
+      }
+  }
 
   return g_steal_pointer (&b);
 }
