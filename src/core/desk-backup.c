@@ -11,6 +11,7 @@
 
 #include "desk-backup.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -127,10 +128,27 @@ compare_newest_first (gconstpointer a,
   return -order;
 }
 
+static GPtrArray *list_folder (const char *folder);
+
 GPtrArray *
 desk_backup_list (DeskStore *store)
 {
   g_autofree char *folder = desk_backup_folder (store);
+
+  return list_folder (folder);
+}
+
+GPtrArray *
+desk_backup_list_for_path (const char *db_path)
+{
+  g_autofree char *folder = db_path != NULL ? g_strconcat (db_path, ".backups", NULL) : NULL;
+
+  return list_folder (folder);
+}
+
+static GPtrArray *
+list_folder (const char *folder)
+{
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_backup_info_free);
   GDir *dir;
   const char *name;
@@ -354,6 +372,87 @@ desk_store_restore (DeskStore   *store,
     }
 
   sqlite3_close (source);
+
+  return TRUE;
+}
+
+DeskBackupInfo *
+desk_backup_latest_sound (const char *db_path)
+{
+  g_autoptr(GPtrArray) list = desk_backup_list_for_path (db_path);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskBackupInfo *info = g_ptr_array_index (list, i);
+      sqlite3 *db = open_backup (info->path, NULL);
+
+      if (db != NULL)
+        {
+          sqlite3_close (db);
+          return g_ptr_array_steal_index (list, i);
+        }
+    }
+
+  return NULL;
+}
+
+gboolean
+desk_backup_replace_damaged (const char  *db_path,
+                             const char  *backup_path,
+                             GError     **error)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  sqlite3 *source;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (db_path != NULL && backup_path != NULL, FALSE);
+
+  source = open_backup (backup_path, error);
+  if (source == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (db_path, ".damaged-", stamp, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved = errno;
+
+          sqlite3_close (source);
+          g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                       _("The damaged database %s could not be moved aside: %s. Check that its "
+                         "folder is writable."), db_path, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  /* A consistent copy through SQLite, never a byte copy of a file that may be in use. */
+  rc = sqlite3_open_v2 (db_path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", source, "main");
+      rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (target);
+      if (backup != NULL)
+        sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_close (target);
+  sqlite3_close (source);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("The backup could not be copied to %s: %s. The damaged file is still beside "
+                     "it, renamed."), db_path, sqlite3_errstr (rc));
+      return FALSE;
+    }
 
   return TRUE;
 }

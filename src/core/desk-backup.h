@@ -49,6 +49,17 @@ GPtrArray  *desk_backup_list           (DeskStore      *store);
 /* A translated name for the kind: "Daily", "Before an import" … */
 const char *desk_backup_kind_label     (DeskBackupKind  kind);
 
+/* For a database that cannot be opened: its backups, newest first, from the folder
+ * beside @db_path; and the newest sound one (NULL when there is none). */
+GPtrArray  *desk_backup_list_for_path  (const char     *db_path);
+DeskBackupInfo *desk_backup_latest_sound (const char   *db_path);
+/* Puts @backup_path in the place of the damaged database at @db_path, after checking
+ * the backup. Nothing is deleted: the damaged file and its -wal and -shm are renamed
+ * "<db_path>.damaged-YYYYMMDD-HHMMSS…" beside it. */
+gboolean    desk_backup_replace_damaged (const char    *db_path,
+                                         const char    *backup_path,
+                                         GError       **error);
+
 /* Replaces the database's content with @backup_path's, after checking that the backup
  * is a sound Groupdesk database this version can read, and after a backup of the
  * current state. All or nothing. */

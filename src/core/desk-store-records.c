@@ -683,3 +683,48 @@ desk_store_dup_main_group (DeskStore *self)
 
   return g_object_ref (g_ptr_array_index (groups, 0));
 }
+
+gboolean
+desk_store_count_changes (DeskStore   *self,
+                          const char  *group_uuid,
+                          const char  *since,
+                          gint64      *changed,
+                          gint64      *deleted,
+                          GError     **error)
+{
+  const DeskKind *const *kinds = desk_kind_all ();
+  sqlite3_stmt *stmt;
+  gint64 total = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (since != NULL, FALSE);
+
+  for (guint k = 0; kinds[k] != NULL; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE updated > ?2 AND "
+                                              "(?1 IS NULL OR %s = ?1)", kinds[k]->table,
+                                              has_group_column (kinds[k]) ? "group_uuid" : "uuid");
+
+      if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, since, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        total += sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  if ((stmt = _desk_store_prepare (self, "SELECT count(*) FROM tombstones WHERE deleted > ?2 AND "
+                                         "(?1 IS NULL OR group_uuid = ?1)", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, since, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && deleted != NULL)
+    *deleted = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (changed != NULL)
+    *changed = total;
+
+  return TRUE;
+}

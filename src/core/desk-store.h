@@ -88,6 +88,15 @@ gint64       desk_store_count             (DeskStore      *self,
                                            const DeskKind *kind,
                                            const char     *group_uuid);
 
+/* Records of @group_uuid written (added or changed) after @since, an ISO 8601 UTC
+ * timestamp, and those deleted after it (tombstones): what a new export would carry. */
+gboolean     desk_store_count_changes     (DeskStore      *self,
+                                           const char     *group_uuid,
+                                           const char     *since,
+                                           gint64         *changed,
+                                           gint64         *deleted,
+                                           GError        **error);
+
 /* The group a coordinator's database is about: the first one, or NULL when empty. */
 DeskRecord  *desk_store_dup_main_group    (DeskStore      *self);
 

@@ -171,6 +171,54 @@ test_restore_refuses (Fixture       *f,
   }
 }
 
+static void
+test_replace_damaged (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(DeskBackupInfo) latest = NULL;
+  g_autoptr(DeskStore) reopened = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 people = desk_store_count (f->store, DESK_KIND_PERSON, f->group);
+  gboolean kept_damaged = FALSE;
+  const char *name;
+
+  backup = desk_backup_daily (f->store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  /* The database is overwritten with something that is not a database. */
+  test_write_file (f->path, "this file was damaged by a failing disk", -1);
+  reopened = desk_store_open (f->path, &error);
+  g_assert_null (reopened);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+
+  latest = desk_backup_latest_sound (f->path);
+  g_assert_nonnull (latest);
+  g_assert_cmpstr (latest->path, ==, backup);
+
+  g_assert_true (desk_backup_replace_damaged (f->path, latest->path, &error));
+  g_assert_no_error (error);
+  reopened = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count (reopened, DESK_KIND_PERSON, f->group), ==, people);
+
+  /* Nothing was deleted: the damaged file is kept beside it. */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    kept_damaged |= strstr (name, ".damaged-") != NULL;
+  g_assert_true (kept_damaged);
+
+  /* A backup that is itself damaged is never put in place. */
+  test_write_file (latest->path, "not a backup either", -1);
+  g_assert_false (desk_backup_replace_damaged (f->path, latest->path, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE);
+  g_assert_null (desk_backup_latest_sound (f->path));
+  f->store = g_steal_pointer (&reopened);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +230,7 @@ main (int    argc,
   ADD ("/core/backup/before-keeps-five", test_before_keeps_five);
   ADD ("/core/backup/restore", test_restore);
   ADD ("/core/backup/restore-refuses", test_restore_refuses);
+  ADD ("/core/backup/replace-damaged", test_replace_damaged);
 #undef ADD
 
   return g_test_run ();
