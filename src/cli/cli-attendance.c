@@ -161,8 +161,12 @@ cmd_attendance_import (CliOptions  *options,
            result.people_added, result.people_matched, result.attendance_added,
            result.attendance_marked, result.skipped, result.errors);
   if (result.errors > 0)
-    g_printerr (_("%u rows were not imported: correct them in the sheet and import it "
-                  "again; the rows already imported will be matched, not repeated.\n"),
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%u row was not imported: correct it in the sheet and import it "
+                             "again; the rows already imported will be matched, not repeated.\n",
+                             "%u rows were not imported: correct them in the sheet and import it "
+                             "again; the rows already imported will be matched, not repeated.\n",
+                             result.errors),
                 result.errors);
 
   return EXIT_SUCCESS;

@@ -42,7 +42,7 @@ pick_workplan (DeskStore   *store,
   if (newest == NULL)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
-                   _("There is no workplan yet. Create one, or name one with --workplan UUID."));
+                   _("There is no workplan yet. Create one in Groupdesk first."));
       return NULL;
     }
 
@@ -57,6 +57,20 @@ percent (gboolean ok,
     return g_strdup ("");
 
   return g_strdup_printf ("%s%d.%d", permille < 0 ? "-" : "", abs (permille) / 10, abs (permille) % 10);
+}
+
+/* A share for a sentence: "69.5 %", or "—" when there is no budget to divide by. */
+static char *
+percent_sign (gboolean ok,
+              int      permille)
+{
+  g_autofree char *number = NULL;
+
+  if (!ok)
+    return g_strdup ("—");
+
+  number = percent (TRUE, permille);
+  return g_strdup_printf ("%s %%", number);
 }
 
 typedef struct
@@ -316,15 +330,19 @@ print_text (Budget *b)
   g_autofree char *cash = desk_money_format (s->received - s->total.spent, s->currency, s->decimals);
   int burn = 0;
   gboolean has_burn = desk_budget_row_burn_permille (&s->total, b->version, &burn);
-  g_autofree char *burn_text = has_burn ? percent (TRUE, burn) : g_strdup ("—");
+  g_autofree char *burn_text = percent_sign (has_burn, burn);
+  g_autofree char *elapsed = percent_sign (TRUE, s->elapsed_permille);
 
-  g_print (_("Budget %s, spent %s (%s%% of the budget, %d.%d%% of the time gone).\n"),
-           budget, spent, burn_text,
-           s->elapsed_permille / 10, s->elapsed_permille % 10);
+  g_print (_("Budget %s, spent %s (%s of the budget, with %s of the time gone).\n"),
+           budget, spent, burn_text, elapsed);
   g_print (_("Received %s; cash in hand %s.\n"), received, cash);
   if (s->total.missing > 0 || s->received_missing > 0)
-    g_print (_("%u amounts have no exchange rate and are left out. Enter the rates to "
-               "include them.\n"), s->total.missing + s->received_missing);
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u amount has no exchange rate and is left out. Enter the rate to "
+                          "include it.\n",
+                          "%u amounts have no exchange rate and are left out. Enter the rates to "
+                          "include them.\n", s->total.missing + s->received_missing),
+             s->total.missing + s->received_missing);
   g_print ("\n");
 
   for (guint i = 0; i < s->activities->len; i++)

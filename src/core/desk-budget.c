@@ -196,7 +196,8 @@ desk_rate_parse (const char  *text,
         {
           g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                        _("“%s” is not an exchange rate. Write how many units of the reporting "
-                         "currency one unit is worth, such as 15.5."), text != NULL ? text : "");
+                         "currency one unit of the other currency is worth, such as 15.5."),
+                       text != NULL ? text : "");
           return FALSE;
         }
       mantissa = mantissa * 10 + (*p - '0');
@@ -212,7 +213,8 @@ desk_rate_parse (const char  *text,
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("“%s” is not an exchange rate. Write how many units of the reporting "
-                     "currency one unit is worth, such as 15.5."), text != NULL ? text : "");
+                     "currency one unit of the other currency is worth, such as 15.5."),
+                   text != NULL ? text : "");
       return FALSE;
     }
 

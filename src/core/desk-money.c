@@ -240,8 +240,8 @@ desk_count_parse (const char  *text,
   if (value < min || value > max)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("%" G_GINT64_FORMAT " is out of range. Enter a number from %" G_GINT64_FORMAT
-                     " to %" G_GINT64_FORMAT "."), value, min, max);
+                   _("%lld is out of range. Enter a number from %lld to %lld."),
+                   (long long) value, (long long) min, (long long) max);
       return FALSE;
     }
 

@@ -288,7 +288,7 @@ compute_workplan (DeskStore   *store,
                desk_date_format ((const char *) sqlite3_column_text (stmt, 4), DESK_DATE_SHORT),
                desk_date_format ((const char *) sqlite3_column_text (stmt, 5), DESK_DATE_SHORT),
                /* Translators: deliverables done out of all: "2 of 3". */
-               g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT), done, total),
+               g_strdup_printf (_("%lld of %lld"), (long long) done, (long long) total),
                g_strdup_printf ("%" G_GINT64_FORMAT, overdue),
                NULL);
     }
@@ -301,16 +301,16 @@ compute_workplan (DeskStore   *store,
 
   g_ptr_array_add (report->notes,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u activity in the period; %" G_GINT64_FORMAT " deliverables overdue.",
-                                                 "%u activities in the period; %" G_GINT64_FORMAT " deliverables overdue.",
+                                                 "%u activity in the period; %lld deliverables overdue.",
+                                                 "%u activities in the period; %lld deliverables overdue.",
                                                  report->rows->len),
-                                    report->rows->len, overdue_total));
+                                    report->rows->len, (long long) overdue_total));
   report->chart_description = g_strdup_printf (_("Bar chart of the %u activities by status: "
-                                                 "%" G_GINT64_FORMAT " planned, %" G_GINT64_FORMAT " in progress, "
-                                                 "%" G_GINT64_FORMAT " done, %" G_GINT64_FORMAT " postponed, "
-                                                 "%" G_GINT64_FORMAT " cancelled."),
-                                               report->rows->len, series->values[0], series->values[1],
-                                               series->values[2], series->values[3], series->values[4]);
+                                                 "%lld planned, %lld in progress, %lld done, %lld postponed, "
+                                                 "%lld cancelled."),
+                                               report->rows->len, (long long) series->values[0],
+                                               (long long) series->values[1], (long long) series->values[2],
+                                               (long long) series->values[3], (long long) series->values[4]);
 
   return TRUE;
 }
@@ -616,10 +616,10 @@ compute_attendance (DeskStore   *store,
       share = g_strdup ("—");
 
     g_ptr_array_add (report->notes,
-                     g_strdup_printf (_("%" G_GINT64_FORMAT " attendances by %u people at %u workshops; "
-                                        "women %s; %" G_GINT64_FORMAT " people came more than once."),
-                                      all_attendances, g_hash_table_size (all_people),
-                                      g_hash_table_size (all_workshops), share, all_repeat));
+                     g_strdup_printf (_("%lld attendances by %u people at %u workshops; "
+                                        "women %s; %lld people came more than once."),
+                                      (long long) all_attendances, g_hash_table_size (all_people),
+                                      g_hash_table_size (all_workshops), share, (long long) all_repeat));
     report->chart_description = g_strdup_printf (_("Bar chart of attendances per quarter, split into women, "
                                                    "men and others; women are %s of all attendances."), share);
   }

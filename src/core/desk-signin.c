@@ -775,8 +775,8 @@ refuse_size (guint64   size,
   g_autofree char *limit = g_format_size (DESK_SIGNIN_MAX_BYTES);
 
   g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-               _("This file is %s, more than the %s a sign-in sheet may be. Check that it is "
-                 "the right file, or split the sheet into smaller files."), have, limit);
+               _("This file is %s, larger than the %s limit for a sign-in sheet. Check that it "
+                 "is the right file, or split the sheet into smaller files."), have, limit);
   return FALSE;
 }
 
@@ -905,8 +905,8 @@ desk_signin_plan_new (DeskStore         *store,
       {
         g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                      _("The first row of the sheet has no column headed “%s” for “%s”. "
-                       "Check the spelling of the header, or leave that column to be "
-                       "recognised by its name."),
+                       "Check the spelling of the header, or leave that column out of the "
+                       "mapping so that it is recognised by its header."),
                      mapping.given[c], _(column_labels[c]));
         return NULL;
       }

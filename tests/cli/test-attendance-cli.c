@@ -294,7 +294,7 @@ test_refused (Fixture       *fixture,
 
   assert_refused (fixture, empty, "empty");
   assert_refused (fixture, binary, "binary");
-  assert_refused (fixture, huge, "more than");
+  assert_refused (fixture, huge, "larger than");
   assert_refused (fixture, missing, "missing.csv");
 
   run_cli (&run, "--db", fixture->db, "attendance-import", "--workshop", "no-such-workshop", empty);

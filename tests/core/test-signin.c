@@ -556,7 +556,7 @@ test_refuse_huge (Fixture       *fixture,
   g_assert_null (bytes);
   g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
   g_test_message ("refused: %s", error->message);
-  g_assert_nonnull (strstr (error->message, "more than"));
+  g_assert_nonnull (strstr (error->message, "larger than"));
   g_clear_error (&error);
 
   plan = desk_signin_plan_new_for_file (fixture->store, fixture->workshop, file, NULL, &error);

@@ -432,6 +432,43 @@ test_record_model (Fixture       *f,
 }
 
 static void
+test_count_changes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) a1 = find_activity (f, f->workplan, "A1");
+  g_autoptr(DeskRecord) a2 = find_activity (f, f->workplan, "A2");
+  g_autoptr(GPtrArray) deliverables = desk_store_list_by (f->store, DESK_KIND_DELIVERABLE, "activity_uuid",
+                                                          desk_record_get_uuid (a2), NULL);
+  gint64 changed = -1, deleted = -1;
+
+  /* Nothing after the sample was written. */
+  g_assert_true (desk_store_count_changes (f->store, f->group, TEST_NOW, &changed, &deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 0);
+  g_assert_cmpint (deleted, ==, 0);
+
+  /* A day later: one activity edited, another deleted with its deliverables. */
+  test_set_now (f->store, "2026-11-26T10:00:00Z");
+  desk_record_set_string (a1, "notes", "Report shared with the ministry.");
+  g_assert_true (desk_store_update (f->store, a1, &error));
+  g_assert_true (desk_store_delete (f->store, DESK_KIND_ACTIVITY, desk_record_get_uuid (a2), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (desk_store_count_changes (f->store, f->group, TEST_NOW, &changed, &deleted, &error));
+  g_assert_cmpint (changed, ==, 1);
+  /* The activity, its deliverables, indicators and workshop (and that one's attendance). */
+  g_assert_cmpint (deleted, >=, 1 + (gint64) deliverables->len);
+  g_assert_cmpint (deleted, ==, test_sqlite_int (_desk_store_get_db (f->store),
+                                                 "SELECT count(*) FROM tombstones WHERE deleted > '2026-11-25T10:00:00Z'"));
+
+  /* Since the later time, nothing. */
+  g_assert_true (desk_store_count_changes (f->store, f->group, "2026-11-26T10:00:00Z", &changed, &deleted, &error));
+  g_assert_cmpint (changed, ==, 0);
+  g_assert_cmpint (deleted, ==, 0);
+}
+
+static void
 test_search_key (Fixture       *f,
                  gconstpointer  data)
 {
@@ -472,6 +509,7 @@ main (int    argc,
   ADD ("/core/workplan/history/insert", test_history_insert);
   ADD ("/core/workplan/record-model", test_record_model);
   ADD ("/core/workplan/search-key", test_search_key);
+  ADD ("/core/workplan/count-changes", test_count_changes);
 #undef ADD
 
   return g_test_run ();
