@@ -353,18 +353,10 @@ print_text (Budget *b)
       g_autofree char *rs = desk_money_format_amount (row->spent, s->decimals);
       g_autofree char *rv = desk_money_format_amount (desk_budget_row_variance (row, b->version), s->decimals);
 
-      g_autofree char *shown = NULL;
+      /* Fitted by terminal cells, not bytes: names may be Chinese. */
+      g_autofree char *shown = cli_fit (name, 56, FALSE);
 
-      /* Cut by characters, not bytes: names may be Chinese. */
-      if (g_utf8_strlen (name, -1) > 56)
-        {
-          g_autofree char *cut = g_utf8_substring (name, 0, 55);
-          shown = g_strconcat (cut, "…", NULL);
-        }
-      else
-        shown = g_strdup (name);
-
-      g_print ("%s%*s %16s %16s %16s%s\n", shown, (int) (57 - g_utf8_strlen (shown, -1)), "", rb, rs, rv,
+      g_print ("%s %16s %16s %16s%s\n", shown, rb, rs, rv,
                desk_budget_row_is_over (row, b->version) ? _("  over budget") : "");
     }
 }

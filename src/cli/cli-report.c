@@ -23,12 +23,12 @@ print_text (DeskReport *report)
   g_print ("%s — %s\n%s\n\n", report->group_name, report->title, report->subtitle);
 
   for (guint c = 0; c < n; c++)
-    widths[c] = g_utf8_strlen (((DeskReportColumn *) g_ptr_array_index (report->columns, c))->title, -1);
+    widths[c] = cli_display_width (((DeskReportColumn *) g_ptr_array_index (report->columns, c))->title);
   for (guint r = 0; r < report->rows->len; r++)
     {
       char **cells = g_ptr_array_index (report->rows, r);
       for (guint c = 0; c < n; c++)
-        widths[c] = MAX (widths[c], MIN (g_utf8_strlen (cells[c], -1), 48));
+        widths[c] = MAX (widths[c], (guint) MIN (cli_display_width (cells[c]), 48));
     }
 
   for (guint r = 0; r <= report->rows->len; r++)
@@ -38,14 +38,10 @@ print_text (DeskReport *report)
       for (guint c = 0; c < n; c++)
         {
           DeskReportColumn *column = g_ptr_array_index (report->columns, c);
-          const char *text = cells != NULL ? cells[c] : column->title;
-          g_autofree char *cut = g_utf8_strlen (text, -1) > 48 ? g_utf8_substring (text, 0, 48) : g_strdup (text);
-          int pad = (int) widths[c] - (int) g_utf8_strlen (cut, -1);
+          g_autofree char *cell = cli_fit (cells != NULL ? cells[c] : column->title, (int) widths[c],
+                                           column->align == DESK_COLUMN_NUMBER);
 
-          if (column->align == DESK_COLUMN_NUMBER)
-            g_print ("%*s%s  ", pad, "", cut);
-          else
-            g_print ("%s%*s  ", cut, pad, "");
+          g_print ("%s  ", cell);
         }
       g_print ("\n");
     }

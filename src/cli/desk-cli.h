@@ -34,5 +34,11 @@ gboolean   cli_resolve_group (DeskStore   *store,
                               char       **out_uuid,
                               GError     **error);
 void       cli_print_kinds   (void);
+/* Columns on a terminal: Chinese characters take two cells. */
+int        cli_display_width (const char  *text);
+/* @text cut to @width cells (with "…") and padded to exactly @width, left or right. */
+char      *cli_fit           (const char  *text,
+                              int          width,
+                              gboolean     right);
 
 G_END_DECLS

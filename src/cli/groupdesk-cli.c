@@ -255,6 +255,66 @@ describe (DeskRecord *record)
   return g_string_free (s, FALSE);
 }
 
+int
+cli_display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+char *
+cli_fit (const char *text,
+         int         width,
+         gboolean    right)
+{
+  GString *out = g_string_new (NULL);
+  int used = 0;
+
+  if (text == NULL)
+    text = "";
+
+  if (cli_display_width (text) > width)
+    {
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          int w = g_unichar_iswide (c) ? 2 : 1;
+
+          if (used + w > width - 1)
+            break;
+          g_string_append_unichar (out, c);
+          used += w;
+        }
+      g_string_append (out, "…");
+      used++;
+    }
+  else
+    {
+      g_string_append (out, text);
+      used = cli_display_width (text);
+    }
+
+  for (; used < width; used++)
+    {
+      if (right)
+        g_string_prepend_c (out, ' ');
+      else
+        g_string_append_c (out, ' ');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 void
 cli_print_kinds (void)
 {
