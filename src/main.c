@@ -8,7 +8,9 @@
 
 #include "desk-application.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
@@ -38,6 +40,7 @@ main (int   argc,
 {
   g_autoptr(DeskApplication) app = NULL;
   const char *localedir;
+  int status;
 
   apply_language_setting ();
 
@@ -57,5 +60,16 @@ main (int   argc,
 
   app = desk_application_new ();
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+
+  /* Preferences → Language → Restart Now: the same program, the same arguments, in this
+   * process, once the old instance has let go of its name and its windows. */
+  if (desk_application_get_restart_requested (app))
+    {
+      g_clear_object (&app);
+      execv ("/proc/self/exe", argv);
+      g_printerr ("groupdesk: could not restart: %s\n", g_strerror (errno));
+    }
+
+  return status;
 }

@@ -190,134 +190,20 @@ print_json (Budget *b)
   g_print ("%s\n", text);
 }
 
-static void
-print_csv (Budget  *b,
-           gboolean bom)
+static int
+print_csv (Budget   *b,
+           gboolean  expenses,
+           gboolean  bom)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  DeskBudgetSummary *s = b->summary;
-  DeskCsv csv;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = expenses ? desk_budget_expenses_csv (b->store, b->summary, bom, &error)
+                                   : desk_budget_lines_csv (b->store, b->summary, b->version, bom, &error);
 
-  desk_csv_init (&csv, out, bom);
-  /* Column names are data for spreadsheets and scripts: stable, not translated. */
-  for (const char *const *h = (const char *const[]) { "activity", "category", "description",
-         "quantity", "unit", "unit_cost", "currency", "line_total_original",
-         "line_total_revised", "reporting_currency", "budget", "spent", "variance",
-         "variance_percent", "over_budget", "missing_rates", NULL }; *h != NULL; h++)
-    desk_csv_field (&csv, *h);
-  desk_csv_end_row (&csv);
+  if (text == NULL)
+    return cli_fail (error);
 
-  for (guint i = 0; i < s->lines->len; i++)
-    {
-      const DeskBudgetRow *row = g_ptr_array_index (s->lines, i);
-      DeskRecord *line = g_hash_table_lookup (b->lines, row->key);
-      g_autofree char *activity = NULL;
-      g_autofree char *pct = NULL;
-      g_autofree char *quantity = NULL;
-      gint64 original = 0, revised = 0;
-      int decimals, permille = 0;
-      gboolean ok;
-
-      if (line == NULL)
-        continue;
-
-      decimals = desk_currency_minor_units (b->store, desk_record_get_string (line, "currency"));
-      activity = activity_name (b, desk_record_get_string (line, "activity_uuid"));
-      desk_budget_line_total (b->store, line, DESK_BUDGET_ORIGINAL, &original, NULL);
-      desk_budget_line_total (b->store, line, DESK_BUDGET_REVISED, &revised, NULL);
-      ok = desk_budget_row_variance_permille (row, b->version, &permille);
-      pct = percent (ok, permille);
-      quantity = desk_milli_format (desk_record_get_int (line, "quantity_milli"));
-
-      desk_csv_field (&csv, activity);
-      desk_csv_field (&csv, desk_record_get_string (line, "category"));
-      desk_csv_field (&csv, desk_record_get_narrative (line, "description", desk_locale_language (), NULL));
-      desk_csv_field (&csv, quantity);
-      desk_csv_field (&csv, desk_record_get_string (line, "unit"));
-      desk_csv_field_fixed (&csv, desk_record_get_int (line, "unit_cost_minor"), decimals);
-      desk_csv_field (&csv, desk_record_get_string (line, "currency"));
-      desk_csv_field_fixed (&csv, original, decimals);
-      desk_csv_field_fixed (&csv, revised, decimals);
-      desk_csv_field (&csv, s->currency);
-      desk_csv_field_fixed (&csv, desk_budget_row_budget (row, b->version), s->decimals);
-      desk_csv_field_fixed (&csv, row->spent, s->decimals);
-      desk_csv_field_fixed (&csv, desk_budget_row_variance (row, b->version), s->decimals);
-      desk_csv_field (&csv, pct);
-      desk_csv_field (&csv, desk_budget_row_is_over (row, b->version) ? "yes" : "no");
-      desk_csv_field_int (&csv, row->missing);
-      desk_csv_end_row (&csv);
-    }
-
-  fwrite (out->str, 1, out->len, stdout);
-}
-
-static void
-print_expenses_csv (Budget   *b,
-                    gboolean  bom)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  DeskBudgetSummary *s = b->summary;
-  GHashTableIter iter;
-  gpointer value;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-  DeskCsv csv;
-
-  g_hash_table_iter_init (&iter, b->lines);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      g_autoptr(GPtrArray) expenses = desk_store_list_by (b->store, DESK_KIND_EXPENSE, "budget_line_uuid",
-                                                          desk_record_get_uuid (value), NULL);
-      for (guint i = 0; expenses != NULL && i < expenses->len; i++)
-        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (expenses, i)));
-    }
-
-  desk_csv_init (&csv, out, bom);
-  for (const char *const *h = (const char *const[]) { "date", "activity", "budget_line",
-         "payee", "reference", "amount", "currency", "refund", "reporting_currency",
-         "amount_reporting", "rate", "note", NULL }; *h != NULL; h++)
-    desk_csv_field (&csv, *h);
-  desk_csv_end_row (&csv);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      DeskRecord *e = g_ptr_array_index (all, i);
-      DeskRecord *line = g_hash_table_lookup (b->lines, desk_record_get_string (e, "budget_line_uuid"));
-      const char *currency = desk_record_get_string (e, "currency");
-      int decimals = desk_currency_minor_units (b->store, currency);
-      g_autofree char *activity = activity_name (b, desk_record_get_string (line, "activity_uuid"));
-      gint64 mantissa = 0, converted = 0;
-      int scale = 0;
-      gboolean have_rate = desk_store_rate_on (b->store, desk_record_get_group (e), currency,
-                                               desk_record_get_string (e, "date"), &mantissa, &scale);
-
-      desk_csv_field (&csv, desk_record_get_string (e, "date"));
-      desk_csv_field (&csv, activity);
-      desk_csv_field (&csv, desk_record_get_narrative (line, "description", desk_locale_language (), NULL));
-      desk_csv_field (&csv, desk_record_get_string (e, "payee"));
-      desk_csv_field (&csv, desk_record_get_string (e, "reference"));
-      desk_csv_field_fixed (&csv, desk_record_get_int (e, "amount_minor"), decimals);
-      desk_csv_field (&csv, currency);
-      desk_csv_field (&csv, desk_record_get_int (e, "is_refund") ? "yes" : "no");
-      desk_csv_field (&csv, s->currency);
-      if (have_rate && desk_money_convert (desk_record_get_int (e, "amount_minor"), decimals,
-                                           s->decimals, mantissa, scale, &converted, NULL))
-        {
-          g_autofree char *rate = desk_rate_format (mantissa, scale);
-
-          desk_csv_field_fixed (&csv, converted, s->decimals);
-          desk_csv_field (&csv, rate);
-        }
-      else
-        {
-          /* Missing, not zero: the cell stays empty and the rate says why. */
-          desk_csv_field (&csv, "");
-          desk_csv_field (&csv, "missing");
-        }
-      desk_csv_field (&csv, desk_record_get_string (e, "note"));
-      desk_csv_end_row (&csv);
-    }
-
-  fwrite (out->str, 1, out->len, stdout);
+  fputs (text, stdout);
+  return EXIT_SUCCESS;
 }
 
 static void
@@ -447,12 +333,11 @@ cmd_budget (CliOptions  *options,
   b.activities = activities;
   b.lines = lines;
 
+  if (csv)
+    return print_csv (&b, expenses, bom);
+
   if (json)
     print_json (&b);
-  else if (csv && expenses)
-    print_expenses_csv (&b, bom);
-  else if (csv)
-    print_csv (&b, bom);
   else
     print_text (&b);
 

@@ -736,10 +736,13 @@ desk_budget_summarise (DeskStore   *store,
       /* The original converts at the rate in force on the workplan's start, a revision
        * at the one in force on its date. */
       if (!convert_one (store, rates, summary->currency, summary->decimals, line->currency, start,
-                        original, &line->row->original, &line->row->missing, error) ||
-          !convert_one (store, rates, summary->currency, summary->decimals, line->currency,
-                        line->revised ? line->revised_on : start, revised,
-                        &line->row->revised, &line->row->missing, error))
+                        original, &line->row->original, &line->row->missing, error))
+        return NULL;
+      /* An unrevised line's revised budget is its original: one amount, counted once. */
+      if (!line->revised)
+        line->row->revised = line->row->original;
+      else if (!convert_one (store, rates, summary->currency, summary->decimals, line->currency,
+                             line->revised_on, revised, &line->row->revised, &line->row->missing, error))
         return NULL;
     }
 

@@ -119,4 +119,17 @@ gboolean desk_budget_row_burn_permille     (const DeskBudgetRow *row,
 gboolean desk_budget_row_is_over           (const DeskBudgetRow *row,
                                             DeskBudgetVersion    version);
 
+/* The lines of @summary's workplan as CSV (RFC 4180, stable English column names). */
+char    *desk_budget_lines_csv             (DeskStore           *store,
+                                            DeskBudgetSummary   *summary,
+                                            DeskBudgetVersion    version,
+                                            gboolean             bom,
+                                            GError             **error);
+/* The expenses of @summary's workplan as CSV, each also in the reporting currency at the
+ * rate in force on its date ("missing" when there is none). */
+char    *desk_budget_expenses_csv          (DeskStore           *store,
+                                            DeskBudgetSummary   *summary,
+                                            gboolean             bom,
+                                            GError             **error);
+
 G_END_DECLS

@@ -55,6 +55,7 @@ static gboolean migrate_1_reference (DeskStore *self, GError **error);
  * brings, so a failed one leaves the database exactly at the version before. */
 static const Migration migrations[] = {
   { 1, "/org/voluntaryprinciples/Groupdesk/core/schema/001-initial.sql", migrate_1_reference },
+  { 2, "/org/voluntaryprinciples/Groupdesk/core/schema/002-imported-bundles.sql", NULL },
 };
 
 static void

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "desk-application.h"
 
@@ -19,6 +21,9 @@ struct _DeskApplication
 
   char *db_path;
   DeskStore *store;
+  /* The database that could not be opened, while its dialog is up. */
+  char *failed_path;
+  gboolean restart_requested;
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -33,11 +38,51 @@ desk_application_get_main_window (DeskApplication *self)
   return NULL;
 }
 
+/* Puts the newest sound backup in place of the damaged database (core keeps the
+ * damaged file beside it, renamed). */
+static gboolean
+restore_latest_backup (const char  *db_path,
+                       GError     **error)
+{
+  g_autoptr(DeskBackupInfo) backup = desk_backup_latest_sound (db_path);
+
+  if (backup == NULL)
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NOT_FOUND, _("There is no backup to restore."));
+      return FALSE;
+    }
+
+  return desk_backup_replace_damaged (db_path, backup->path, error);
+}
+
+static void desk_application_show_open_error (DeskApplication *self,
+                                              const GError    *error);
+
 static void
 open_failed_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          DeskApplication  *self)
 {
+  if (g_str_equal (response, "restore") && self->failed_path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_steal_pointer (&self->failed_path);
+
+      /* Hold the application while the dialog goes and the window comes. */
+      g_application_hold (G_APPLICATION (self));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      if (!restore_latest_backup (path, &error))
+        {
+          desk_application_show_open_error (self, error);
+          g_application_release (G_APPLICATION (self));
+          return;
+        }
+      g_application_activate (G_APPLICATION (self));
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  g_clear_pointer (&self->failed_path, g_free);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -46,18 +91,77 @@ desk_application_show_open_error (DeskApplication *self,
                                   const GError    *error)
 {
   GtkWidget *dialog;
+  g_autoptr(DeskBackupInfo) backup = NULL;
 
   /* Core's message already names the file and says what to do about it. */
   dialog = adw_message_dialog_new (NULL, _("Could not open the database"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+
+  /* A damaged database with a backup: offer it, and do nothing unless asked. */
+  if (self->failed_path != NULL &&
+      (g_error_matches (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE) ||
+       g_error_matches (error, DESK_ERROR, DESK_ERROR_CORRUPT)) &&
+      (backup = desk_backup_latest_sound (self->failed_path)) != NULL)
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *iso = g_strndup (backup->taken, 10);
+      g_autofree char *day = desk_date_format (iso, DESK_DATE_LONG);
+
+      /* Translators: under core's message about a damaged database; %s is a date. */
+      body = g_strdup_printf (_("%s\n\nThe latest backup is from %s. Restoring it keeps the damaged "
+                                "file beside it, renamed, so nothing is lost."),
+                              error->message, day);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                       _("_Restore the Latest Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
   g_signal_connect (dialog, "response", G_CALLBACK (open_failed_response_cb), self);
 
   /* Belonging to the application keeps it running while the dialog is up, and lets it
    * quit when the dialog goes. */
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The daily backup, once the window is up: a failure says so and never blocks. */
+static gboolean
+daily_backup_idle_cb (gpointer user_data)
+{
+  DeskApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL || desk_store_get_path (self->store) == NULL)
+    return G_SOURCE_REMOVE;
+
+  path = desk_backup_daily (self->store, &error);
+  if (path == NULL && error != NULL)
+    {
+      GtkWindow *window = desk_application_get_main_window (self);
+      g_autofree char *message = g_strdup_printf (_("Today’s backup failed: %s"), error->message);
+
+      g_warning ("Daily backup: %s", error->message);
+      if (window != NULL)
+        desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (message));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  DeskApplication *self = user_data;
+
+  /* main() starts the program again once g_application_run returns. */
+  self->restart_requested = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
 
 static void
@@ -114,6 +218,7 @@ static const GActionEntry app_actions[] = {
   { "shortcuts", shortcuts_activated, NULL, NULL, NULL, { 0 } },
   { "about", about_activated, NULL, NULL, NULL, { 0 } },
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "restart", restart_activated, NULL, NULL, NULL, { 0 } },
 };
 
 /* Every keyboard shortcut of the application, in one place; the shortcuts window
@@ -197,6 +302,8 @@ desk_application_activate (GApplication *application)
       if (self->store == NULL)
         {
           g_debug ("Could not open %s: %s", path, error->message);
+          g_free (self->failed_path);
+          self->failed_path = g_strdup (path);
           desk_application_show_open_error (self, error);
           return;
         }
@@ -204,6 +311,9 @@ desk_application_activate (GApplication *application)
 
   window = GTK_WINDOW (desk_window_new (GTK_APPLICATION (self), self->store));
   gtk_window_present (window);
+
+  /* After the first frame rather than before it: startup stays fast. */
+  g_idle_add_full (G_PRIORITY_LOW, daily_backup_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -212,6 +322,7 @@ desk_application_finalize (GObject *object)
   DeskApplication *self = (DeskApplication *) object;
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->failed_path, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_application_parent_class)->finalize (object);
@@ -254,6 +365,14 @@ desk_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/org/voluntaryprinciples/Groupdesk",
                        NULL);
+}
+
+gboolean
+desk_application_get_restart_requested (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), FALSE);
+
+  return self->restart_requested;
 }
 
 DeskStore *

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwA
 DeskApplication *desk_application_new                    (void);
 /* The store the application opened, or NULL before the first activation. */
 DeskStore       *desk_application_get_store              (DeskApplication *self);
+/* Whether app.restart asked for the program to start again once it has quit. */
+gboolean         desk_application_get_restart_requested  (DeskApplication *self);
 
 /* The About and Keyboard Shortcuts windows, built the same way for the app and for
  * the screenshot tool. */

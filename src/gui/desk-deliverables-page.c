@@ -78,8 +78,8 @@ update_overdue_count (DeskDeliverablesPage *self)
   g_autofree char *text = NULL;
 
   /* Translators: the number of deliverables past their due date, in a strip above them. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " deliverable is overdue",
-                                       "%" G_GINT64_FORMAT " deliverables are overdue", count), count);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld deliverable is overdue",
+                                       "%lld deliverables are overdue", count), (long long) count);
   gtk_label_set_label (self->overdue_label, text);
   gtk_widget_set_visible (GTK_WIDGET (desk_record_list_get_banner_box (self->deliverable_list)), count > 0);
 }

@@ -1,5 +1,17 @@
 /* desk-overview-page.c
  *
+ * "Where are we?" in six tiles: workplan progress, deliverables due and overdue, budget
+ * burn, attendance by pillar and gender, the next workshops, and the last export with
+ * what changed since. Each tile opens its page.
+ *
+ * The Overview is the first thing drawn at start, so it reads only what is cheap at
+ * once (a workplan's activities, the deliverables, the workshops: a few milliseconds
+ * each on a large group). The budget summary and the attendance breakdown read the
+ * expense and attendance tables whole (tens to hundreds of milliseconds on a large
+ * group): for a database on disk they are computed on a second connection in a worker
+ * thread and fill their tiles when ready; an in-memory database (the tests) has no
+ * second connection and is small, so they are computed at once.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-overview-page"
@@ -9,6 +21,36 @@
 #include <glib/gi18n.h>
 
 #include "desk-overview-page.h"
+#include "desk-overview-page-private.h"
+
+#define DUE_SOON_DAYS 30
+#define LIST_LENGTH 3
+
+static const char *const activity_statuses[] = {
+  "done", "in_progress", "planned", "postponed", "cancelled",
+};
+
+/* Bar colours that read on light and dark backgrounds; the legend names each. */
+static const char *const activity_colours[] = {
+  "#2ec27e", "#3584e4", "#9a9996", "#e5a50a", "#c01c28",
+};
+
+/* What the worker computes: everything that reads a large table whole. */
+typedef struct
+{
+  char *path;
+  GDateTime *now;
+  char *group;
+  char *workplan;
+  char *from;
+  char *to;
+  char *export_created;
+
+  DeskBudgetSummary *budget;
+  DeskAttendanceBreakdown *attendance;
+  gint64 changed;
+  gint64 deleted;
+} SlowFigures;
 
 struct _DeskOverviewPage
 {
@@ -17,19 +59,48 @@ struct _DeskOverviewPage
   DeskStore *store;
   gulong changed_id;
   guint refresh_source;
+  GCancellable *cancellable;
+
+  gint64 overdue;
+  gint64 due_soon;
+  gint64 status_counts[G_N_ELEMENTS (activity_statuses)];
+  gint64 budget;
+  gint64 spent;
+  gint64 received;
+  gint64 attendances;
+  gint64 women;
+  gboolean slow_pending;
 
   /* Template widgets */
   GtkStack *stack;
   GtkLabel *name_label;
   GtkLabel *details_label;
   GtkLabel *members_count;
-  GtkLabel *activities_count;
-  GtkLabel *deliverables_count;
-  GtkLabel *workshops_count;
-  GtkLabel *people_count;
-  AdwActionRow *country_row;
-  AdwActionRow *currency_row;
-  AdwActionRow *code_row;
+  GtkLabel *members_caption;
+  GtkWidget *workplan_tile;
+  GtkLabel *workplan_title;
+  GtkLabel *workplan_figure;
+  GtkDrawingArea *workplan_bar;
+  GtkLabel *workplan_legend;
+  GtkWidget *deliverables_tile;
+  GtkLabel *due_figure;
+  GtkLabel *overdue_label;
+  GtkBox *deliverables_list;
+  GtkWidget *budget_tile;
+  GtkLabel *budget_figure;
+  GtkLevelBar *budget_level;
+  GtkLabel *budget_detail;
+  GtkLabel *budget_time;
+  GtkWidget *attendance_tile;
+  GtkLabel *attendance_figure;
+  GtkLabel *attendance_detail;
+  GtkGrid *attendance_grid;
+  GtkWidget *workshops_tile;
+  GtkBox *workshops_list;
+  GtkWidget *export_tile;
+  GtkLabel *export_figure;
+  GtkLabel *export_detail;
+  GtkLabel *changes_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskOverviewPage, desk_overview_page, ADW_TYPE_BIN)
@@ -43,31 +114,660 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-set_count (GtkLabel       *label,
-           DeskStore      *store,
-           const DeskKind *kind,
-           const char     *group_uuid)
+slow_figures_free (SlowFigures *figures)
+{
+  g_free (figures->path);
+  g_clear_pointer (&figures->now, g_date_time_unref);
+  g_free (figures->group);
+  g_free (figures->workplan);
+  g_free (figures->from);
+  g_free (figures->to);
+  g_free (figures->export_created);
+  g_clear_pointer (&figures->budget, desk_budget_summary_free);
+  g_clear_pointer (&figures->attendance, desk_attendance_breakdown_free);
+  g_free (figures);
+}
+
+static void
+slow_figures_compute (SlowFigures *figures,
+                      DeskStore   *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (figures->workplan != NULL)
+    {
+      figures->budget = desk_budget_summarise (store, figures->workplan, &error);
+      if (figures->budget == NULL)
+        g_debug ("Budget summary: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  figures->attendance = desk_attendance_breakdown (store, figures->group, NULL,
+                                                   figures->from, figures->to, &error);
+  if (figures->attendance == NULL)
+    g_debug ("Attendance breakdown: %s", error->message);
+
+  /* Records added, changed and deleted since the last export. Only when there is one. */
+  figures->changed = -1;
+  figures->deleted = 0;
+  if (figures->export_created != NULL &&
+      !desk_store_count_changes (store, figures->group, figures->export_created,
+                                 &figures->changed, &figures->deleted, &error))
+    {
+      g_debug ("Changes since the last export: %s", error->message);
+      figures->changed = -1;
+    }
+}
+
+static void
+slow_figures_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  SlowFigures *figures = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+
+  /* A connection of its own: SQLite connections are not shared across threads. */
+  store = desk_store_open (figures->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  desk_store_set_now (store, figures->now);
+
+  slow_figures_compute (figures, store);
+  g_task_return_boolean (task, TRUE);
+}
+
+static char *
+format_count (gint64 n)
+{
+  /* The ' flag groups digits the way the user's locale does. */
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_BOX (box))
+        gtk_box_remove (GTK_BOX (box), child);
+      else
+        gtk_grid_remove (GTK_GRID (box), child);
+    }
+}
+
+static GtkWidget *
+dated_line (const char *date,
+            const char *text,
+            gboolean    overdue)
+{
+  g_autofree char *day = desk_date_format (date, DESK_DATE_SHORT);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *when = gtk_label_new (day);
+  GtkWidget *what = gtk_label_new (text);
+
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_add_css_class (when, "numeric");
+  gtk_widget_add_css_class (when, overdue ? "desk-overdue-text" : "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (when), 0.0f);
+  gtk_label_set_width_chars (GTK_LABEL (when), 11);
+  gtk_widget_add_css_class (what, "caption");
+  gtk_label_set_xalign (GTK_LABEL (what), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (what), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (what), 20);
+  gtk_widget_set_tooltip_text (what, text);
+  gtk_widget_set_hexpand (what, TRUE);
+  gtk_box_append (GTK_BOX (box), when);
+  gtk_box_append (GTK_BOX (box), what);
+
+  return box;
+}
+
+static void
+add_empty_line (GtkBox     *box,
+                const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (box, label);
+}
+
+static int
+compare_by_field (DeskRecord *a,
+                  DeskRecord *b,
+                  const char *field)
+{
+  return g_strcmp0 (desk_record_get_string (a, field), desk_record_get_string (b, field));
+}
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  return compare_by_field (*(DeskRecord **) a, *(DeskRecord **) b, "due_date");
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  return compare_by_field (*(DeskRecord **) a, *(DeskRecord **) b, "start_date");
+}
+
+static void
+workplan_bar_draw (GtkDrawingArea *area,
+                   cairo_t        *cr,
+                   int             width,
+                   int             height,
+                   gpointer        user_data)
+{
+  DeskOverviewPage *self = user_data;
+  gint64 total = 0;
+  double x = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (activity_statuses); i++)
+    total += self->status_counts[i];
+
+  /* The track, so that an empty workplan still shows an (empty) bar. */
+  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.2);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+
+  if (total == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (activity_statuses); i++)
+    {
+      double w = (double) width * self->status_counts[i] / total;
+      GdkRGBA colour;
+
+      if (w <= 0)
+        continue;
+      gdk_rgba_parse (&colour, activity_colours[i]);
+      gdk_cairo_set_source_rgba (cr, &colour);
+      cairo_rectangle (cr, x, 0, w, height);
+      cairo_fill (cr);
+      /* A gap between segments, so that neighbours of similar colour stay apart. */
+      x += w;
+      if (x < width)
+        {
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+          cairo_rectangle (cr, x - 1, 0, 1, height);
+          cairo_fill (cr);
+        }
+    }
+}
+
+/* The newest workplan (by start), as the reports pick it. */
+static DeskRecord *
+dup_current_workplan (DeskStore  *store,
+                      const char *group)
+{
+  g_autoptr(GPtrArray) workplans = desk_store_list (store, DESK_KIND_WORKPLAN, group, NULL);
+  DeskRecord *best = NULL;
+
+  for (guint i = 0; workplans != NULL && i < workplans->len; i++)
+    {
+      DeskRecord *w = g_ptr_array_index (workplans, i);
+
+      if (best == NULL || compare_by_field (w, best, "period_start") > 0)
+        best = w;
+    }
+
+  return best != NULL ? g_object_ref (best) : NULL;
+}
+
+static void
+update_workplan (DeskOverviewPage *self,
+                 DeskRecord       *workplan)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GString) legend = g_string_new (NULL);
+  g_autofree char *figure = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *done_text = NULL;
+  g_autofree char *total_text = NULL;
+  gint64 total = 0;
+
+  memset (self->status_counts, 0, sizeof self->status_counts);
+
+  if (workplan == NULL)
+    {
+      gtk_label_set_label (self->workplan_title, _("No workplan yet"));
+      gtk_label_set_label (self->workplan_figure, "—");
+      gtk_label_set_label (self->workplan_legend, "");
+      gtk_widget_queue_draw (GTK_WIDGET (self->workplan_bar));
+      return;
+    }
+
+  activities = desk_store_list_by (self->store, DESK_KIND_ACTIVITY, "workplan_uuid",
+                                   desk_record_get_uuid (workplan), NULL);
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    {
+      const char *status = desk_record_get_string (g_ptr_array_index (activities, i), "status");
+
+      for (guint s = 0; s < G_N_ELEMENTS (activity_statuses); s++)
+        if (g_strcmp0 (status, activity_statuses[s]) == 0)
+          self->status_counts[s]++;
+      total++;
+    }
+
+  from = desk_date_format (desk_record_get_string (workplan, "period_start"), DESK_DATE_SHORT);
+  to = desk_date_format (desk_record_get_string (workplan, "period_end"), DESK_DATE_SHORT);
+  /* Translators: a workplan's title and its period: "Workplan 2025 · 1 Jan 2025 – 31 Dec 2025". */
+  title = g_strdup_printf (_("%s · %s – %s"),
+                           desk_record_get_narrative (workplan, "title", desk_locale_language (), NULL),
+                           from, to);
+  gtk_label_set_label (self->workplan_title, title);
+
+  /* Translators: activities done of all activities of the workplan: "12 of 40 done". */
+  done_text = format_count (self->status_counts[0]);
+  total_text = format_count (total);
+  figure = g_strdup_printf (_("%s of %s done"), done_text, total_text);
+  gtk_label_set_label (self->workplan_figure, figure);
+
+  /* Each status's colour with its name and count: the bar reads without colour too. */
+  for (guint s = 0; s < G_N_ELEMENTS (activity_statuses); s++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *escaped = NULL;
+      g_autofree char *count = NULL;
+
+      if (self->status_counts[s] == 0)
+        continue;
+      label = desk_reference_label (self->store, DESK_KIND_ACTIVITY, "status", activity_statuses[s]);
+      escaped = g_markup_escape_text (label, -1);
+      if (legend->len > 0)
+        g_string_append (legend, "   ");
+      count = format_count (self->status_counts[s]);
+      g_string_append_printf (legend, "<span foreground=\"%s\">■</span> %s %s",
+                              activity_colours[s], escaped, count);
+    }
+  gtk_label_set_markup (self->workplan_legend, legend->str);
+  gtk_widget_queue_draw (GTK_WIDGET (self->workplan_bar));
+}
+
+static void
+update_deliverables (DeskOverviewPage *self,
+                     const char       *group,
+                     const char       *today)
+{
+  g_autoptr(GPtrArray) deliverables = desk_store_list (self->store, DESK_KIND_DELIVERABLE, group, NULL);
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  g_autofree char *limit = desk_date_add_days (today, DUE_SOON_DAYS);
+  g_autofree char *figure = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *count = NULL;
+  guint shown = 0;
+
+  self->due_soon = 0;
+  self->overdue = desk_store_count_overdue (self->store, group);
+
+  for (guint i = 0; deliverables != NULL && i < deliverables->len; i++)
+    {
+      DeskRecord *d = g_ptr_array_index (deliverables, i);
+      const char *status = desk_record_get_string (d, "status");
+      const char *due = desk_record_get_string (d, "due_date");
+
+      if (due == NULL || g_strcmp0 (status, "delivered") == 0 || g_strcmp0 (status, "accepted") == 0)
+        continue;
+      g_ptr_array_add (open, d);
+      if (g_strcmp0 (due, today) >= 0 && g_strcmp0 (due, limit) <= 0)
+        self->due_soon++;
+    }
+  g_ptr_array_sort (open, compare_due);
+
+  count = format_count (self->due_soon);
+  /* Translators: deliverables due in the next 30 days (not delivered yet). */
+  figure = g_strdup_printf (ngettext ("%s due in the next 30 days", "%s due in the next 30 days",
+                                      (gulong) self->due_soon),
+                            count);
+  gtk_label_set_label (self->due_figure, figure);
+
+  if (self->overdue > 0)
+    {
+      g_autofree char *n = format_count (self->overdue);
+
+      /* Translators: deliverables past their due date. */
+      overdue = g_strdup_printf (ngettext ("%s overdue", "%s overdue", (gulong) self->overdue), n);
+    }
+  gtk_label_set_label (self->overdue_label, overdue != NULL ? overdue : _("Nothing overdue"));
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), TRUE);
+
+  /* The overdue first (they are the oldest due dates), then what comes next. */
+  clear_box (GTK_WIDGET (self->deliverables_list));
+  for (guint i = 0; i < open->len && shown < LIST_LENGTH; i++, shown++)
+    {
+      DeskRecord *d = g_ptr_array_index (open, i);
+      const char *due = desk_record_get_string (d, "due_date");
+
+      gtk_box_append (self->deliverables_list,
+                      dated_line (due, desk_record_get_narrative (d, "title", desk_locale_language (), NULL),
+                                  g_strcmp0 (due, today) < 0));
+    }
+  if (shown == 0)
+    add_empty_line (self->deliverables_list, _("No deliverable is waiting"));
+}
+
+static void
+update_workshops (DeskOverviewPage *self,
+                  const char       *group,
+                  const char       *today)
+{
+  g_autoptr(GPtrArray) workshops = desk_store_list (self->store, DESK_KIND_WORKSHOP, group, NULL);
+  g_autoptr(GPtrArray) next = g_ptr_array_new ();
+
+  for (guint i = 0; workshops != NULL && i < workshops->len; i++)
+    {
+      DeskRecord *w = g_ptr_array_index (workshops, i);
+
+      if (g_strcmp0 (desk_record_get_string (w, "end_date"), today) >= 0)
+        g_ptr_array_add (next, w);
+    }
+  g_ptr_array_sort (next, compare_start);
+
+  clear_box (GTK_WIDGET (self->workshops_list));
+  for (guint i = 0; i < next->len && i < LIST_LENGTH + 1; i++)
+    {
+      DeskRecord *w = g_ptr_array_index (next, i);
+
+      gtk_box_append (self->workshops_list,
+                      dated_line (desk_record_get_string (w, "start_date"),
+                                  desk_record_get_narrative (w, "title", desk_locale_language (), NULL),
+                                  FALSE));
+    }
+  if (next->len == 0)
+    add_empty_line (self->workshops_list, _("No workshop is planned"));
+}
+
+/* The newest export, or NULL. */
+static DeskRecord *
+update_export (DeskOverviewPage *self,
+               const char       *group)
+{
+  g_autoptr(GPtrArray) exports = desk_store_list (self->store, DESK_KIND_EXPORT, group, NULL);
+  DeskRecord *last = NULL;
+  g_autofree char *figure = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *privacy = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *sequence = NULL;
+  const char *created_text;
+
+  for (guint i = 0; exports != NULL && i < exports->len; i++)
+    {
+      DeskRecord *e = g_ptr_array_index (exports, i);
+
+      if (last == NULL || desk_record_get_int (e, "sequence") > desk_record_get_int (last, "sequence"))
+        last = e;
+    }
+
+  if (last == NULL)
+    {
+      gtk_label_set_label (self->export_figure, _("Nothing exported yet"));
+      gtk_label_set_label (self->export_detail,
+                           _("Send the secretariat the group’s work from the Exports page."));
+      gtk_label_set_label (self->changes_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->changes_label), FALSE);
+      return NULL;
+    }
+
+  created_text = desk_record_get_string (last, "created");
+  {
+    g_autofree char *day = g_strndup (created_text != NULL ? created_text : "", 10);
+
+    created = desk_date_format (day, DESK_DATE_LONG);
+  }
+  /* Translators: the last export: its sequence number and the day it was made. */
+  sequence = format_count (desk_record_get_int (last, "sequence"));
+  figure = g_strdup_printf (_("Export %s on %s"), sequence, created);
+  from = desk_date_format (desk_record_get_string (last, "period_start"), DESK_DATE_SHORT);
+  to = desk_date_format (desk_record_get_string (last, "period_end"), DESK_DATE_SHORT);
+  privacy = desk_reference_label (self->store, DESK_KIND_EXPORT, "privacy",
+                                  desk_record_get_string (last, "privacy"));
+  /* Translators: an export's period and privacy level: "1 Jan 2025 – 30 Jun 2025 · Counts only". */
+  detail = g_strdup_printf (_("%s – %s · %s"), from, to, privacy);
+  gtk_label_set_label (self->export_figure, figure);
+  gtk_label_set_label (self->export_detail, detail);
+  gtk_label_set_label (self->changes_label, _("Counting the changes since…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_label), TRUE);
+
+  return g_object_ref (last);
+}
+
+static void
+show_budget (DeskOverviewPage  *self,
+             DeskBudgetSummary *summary)
+{
+  g_autofree char *figure = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *budget_text = NULL;
+  g_autofree char *received_text = NULL;
+  g_autofree char *spent_text = NULL;
+  int burn = 0;
+
+  if (summary == NULL)
+    {
+      gtk_label_set_label (self->budget_figure, "—");
+      gtk_label_set_label (self->budget_detail, _("No budget for this workplan yet"));
+      gtk_label_set_label (self->budget_time, "");
+      gtk_level_bar_set_value (self->budget_level, 0);
+      return;
+    }
+
+  self->budget = desk_budget_row_budget (&summary->total, DESK_BUDGET_REVISED);
+  self->spent = summary->total.spent;
+  self->received = summary->received;
+
+  spent_text = desk_money_format (self->spent, summary->currency, summary->decimals);
+  budget_text = desk_money_format (self->budget, summary->currency, summary->decimals);
+  received_text = desk_money_format (self->received, summary->currency, summary->decimals);
+
+  if (desk_budget_row_burn_permille (&summary->total, DESK_BUDGET_REVISED, &burn))
+    /* Translators: the share of the budget spent: "38% spent". */
+    figure = g_strdup_printf (_("%d%% spent"), (burn + 5) / 10);
+  else
+    figure = g_strdup (_("No budget yet"));
+  gtk_label_set_label (self->budget_figure, figure);
+  gtk_level_bar_set_value (self->budget_level, CLAMP (burn / 1000.0, 0.0, 1.0));
+
+  /* Translators: spent, budget and received, in the reporting currency. */
+  detail = g_strdup_printf (_("%s spent of %s · %s received"), spent_text, budget_text, received_text);
+  gtk_label_set_label (self->budget_detail, detail);
+
+  /* Translators: how much of the workplan's period has gone by: "42% of the time elapsed". */
+  time = g_strdup_printf (_("%d%% of the workplan’s time elapsed"), (summary->elapsed_permille + 5) / 10);
+  gtk_label_set_label (self->budget_time, time);
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    number,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0f : 0.0f);
+  gtk_widget_add_css_class (label, "caption");
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  if (heading)
+    gtk_widget_add_css_class (label, "dim-label");
+  if (!number)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  return label;
+}
+
+static void
+show_attendance (DeskOverviewPage        *self,
+                 DeskAttendanceBreakdown *breakdown)
+{
+  g_autofree char *figure = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *attendances = NULL;
+  g_autofree char *people = NULL;
+  int row = 1;
+
+  clear_box (GTK_WIDGET (self->attendance_grid));
+
+  if (breakdown == NULL || breakdown->attendances == 0)
+    {
+      self->attendances = 0;
+      self->women = 0;
+      gtk_label_set_label (self->attendance_figure, "—");
+      gtk_label_set_label (self->attendance_detail, _("No attendance recorded in this workplan’s period"));
+      return;
+    }
+
+  self->attendances = breakdown->attendances;
+  self->women = breakdown->women_attendances;
+
+  share = desk_share_format_percent (breakdown->women_attendances, breakdown->attendances);
+  /* Translators: the share of attendances by women: "41.2% women". */
+  figure = g_strdup_printf (_("%s%% women"), share);
+  gtk_label_set_label (self->attendance_figure, figure);
+
+  /* Translators: attendances (one per person per workshop) and distinct people. */
+  attendances = format_count (breakdown->attendances);
+  people = format_count (breakdown->people);
+  detail = g_strdup_printf (_("%s attendances by %s people"), attendances, people);
+  gtk_label_set_label (self->attendance_detail, detail);
+
+  gtk_grid_attach (self->attendance_grid, grid_label (_("Pillar"), FALSE, TRUE), 0, 0, 1, 1);
+  gtk_grid_attach (self->attendance_grid, grid_label (_("Women"), TRUE, TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->attendance_grid, grid_label (_("Men"), TRUE, TRUE), 2, 0, 1, 1);
+  gtk_grid_attach (self->attendance_grid, grid_label (C_("gender", "Other"), TRUE, TRUE), 3, 0, 1, 1);
+
+  for (guint p = 0; breakdown->pillars != NULL && breakdown->pillars[p] != NULL; p++)
+    {
+      const char *pillar = breakdown->pillars[p];
+      gint64 total = desk_attendance_breakdown_pillar_total (breakdown, pillar);
+      gint64 women = MAX (0, desk_attendance_breakdown_get (breakdown, pillar, "woman"));
+      gint64 men = MAX (0, desk_attendance_breakdown_get (breakdown, pillar, "man"));
+      g_autofree char *name = NULL;
+      g_autofree char *w = NULL;
+      g_autofree char *m = NULL;
+      g_autofree char *o = NULL;
+
+      if (total <= 0)
+        continue;
+      if (g_str_equal (pillar, DESK_ATTENDANCE_PILLAR_NOT_STATED))
+        name = g_strdup (_("Not stated"));
+      else
+        name = desk_reference_table_label (self->store, "pillars", pillar);
+      w = format_count (women);
+      m = format_count (men);
+      o = format_count (total - women - men);
+
+      gtk_grid_attach (self->attendance_grid, grid_label (name, FALSE, FALSE), 0, row, 1, 1);
+      gtk_grid_attach (self->attendance_grid, grid_label (w, TRUE, FALSE), 1, row, 1, 1);
+      gtk_grid_attach (self->attendance_grid, grid_label (m, TRUE, FALSE), 2, row, 1, 1);
+      gtk_grid_attach (self->attendance_grid, grid_label (o, TRUE, FALSE), 3, row, 1, 1);
+      row++;
+    }
+}
+
+static void
+show_changes (DeskOverviewPage *self,
+              gint64            changed,
+              gint64            deleted)
 {
   g_autofree char *text = NULL;
 
-  /* The ' flag groups digits the way the user's locale does. */
-  text = g_strdup_printf ("%'" G_GINT64_FORMAT, desk_store_count (store, kind, group_uuid));
-  gtk_label_set_label (label, text);
+  if (changed < 0)
+    return;
+
+  if (changed == 0 && deleted == 0)
+    text = g_strdup (_("Nothing has changed since"));
+  else if (deleted == 0)
+    {
+      g_autofree char *n = format_count (changed);
+
+      text = g_strdup_printf (ngettext ("%s record added or changed since",
+                                        "%s records added or changed since", (gulong) changed),
+                              n);
+    }
+  else
+    {
+      g_autofree char *n = format_count (changed);
+      g_autofree char *d = format_count (deleted);
+
+      /* Translators: "12 added or changed, 3 deleted since" [the last export]. */
+      text = g_strdup_printf (ngettext ("%s added or changed, %s deleted since",
+                                        "%s added or changed, %s deleted since", (gulong) deleted),
+                              n, d);
+    }
+  gtk_label_set_label (self->changes_label, text);
+}
+
+static void
+show_slow_figures (DeskOverviewPage *self,
+                   SlowFigures      *figures)
+{
+  self->slow_pending = FALSE;
+  show_budget (self, figures->budget);
+  show_attendance (self, figures->attendance);
+  show_changes (self, figures->changed, figures->deleted);
+}
+
+static void
+slow_figures_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DeskOverviewPage *self = DESK_OVERVIEW_PAGE (object);
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      g_debug ("Overview figures: %s", error->message);
+      self->slow_pending = FALSE;
+      return;
+    }
+
+  show_slow_figures (self, g_task_get_task_data (task));
 }
 
 static void
 desk_overview_page_refresh (DeskOverviewPage *self)
 {
   g_autoptr(DeskRecord) group = NULL;
+  g_autoptr(DeskRecord) workplan = NULL;
+  g_autoptr(DeskRecord) last_export = NULL;
   g_autofree char *country = NULL;
-  g_autofree char *currency = NULL;
-  g_autofree char *currency_text = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *members = NULL;
+  SlowFigures *figures;
   const char *uuid;
   const char *name;
-  const char *country_code;
-  const char *currency_code;
-  const char *code;
+  const char *path;
+  gint64 n_members;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   if (self->store != NULL)
     group = desk_store_dup_main_group (self->store);
@@ -80,28 +780,59 @@ desk_overview_page_refresh (DeskOverviewPage *self)
 
   uuid = desk_record_get_uuid (group);
   name = desk_record_get_narrative (group, "name", desk_locale_language (), NULL);
-  country_code = desk_record_get_string (group, "country");
-  currency_code = desk_record_get_string (group, "currency");
-  code = desk_record_get_string (group, "code");
-
-  country = desk_country_name (country_code);
-  currency = desk_currency_name (currency_code);
-  /* Translators: a currency's name and its ISO 4217 code, e.g. “Ghana Cedi (GHS)”. */
-  currency_text = g_strdup_printf (_("%s (%s)"), currency, currency_code);
+  country = desk_country_name (desk_record_get_string (group, "country"));
   /* Translators: under the group's name: its country, then its reporting currency. */
-  details = g_strdup_printf (_("%s · Reports in %s"), country, currency_code);
-
+  details = g_strdup_printf (_("%s · Reports in %s"), country, desk_record_get_string (group, "currency"));
   gtk_label_set_label (self->name_label, name != NULL ? name : "");
   gtk_label_set_label (self->details_label, details);
-  adw_action_row_set_subtitle (self->country_row, country);
-  adw_action_row_set_subtitle (self->currency_row, currency_text);
-  adw_action_row_set_subtitle (self->code_row, code != NULL ? code : "");
 
-  set_count (self->members_count, self->store, DESK_KIND_MEMBER, uuid);
-  set_count (self->activities_count, self->store, DESK_KIND_ACTIVITY, uuid);
-  set_count (self->deliverables_count, self->store, DESK_KIND_DELIVERABLE, uuid);
-  set_count (self->workshops_count, self->store, DESK_KIND_WORKSHOP, uuid);
-  set_count (self->people_count, self->store, DESK_KIND_PERSON, uuid);
+  n_members = desk_store_count (self->store, DESK_KIND_MEMBER, uuid);
+  members = format_count (n_members);
+  gtk_label_set_label (self->members_count, members);
+  gtk_label_set_label (self->members_caption,
+                       ngettext ("member", "members", (gulong) n_members));
+
+  today = desk_store_dup_today (self->store);
+  workplan = dup_current_workplan (self->store, uuid);
+
+  update_workplan (self, workplan);
+  update_deliverables (self, uuid, today);
+  update_workshops (self, uuid, today);
+  last_export = update_export (self, uuid);
+
+  figures = g_new0 (SlowFigures, 1);
+  figures->path = g_strdup (desk_store_get_path (self->store));
+  figures->now = desk_store_dup_now (self->store);
+  figures->group = g_strdup (uuid);
+  if (workplan != NULL)
+    {
+      figures->workplan = g_strdup (desk_record_get_uuid (workplan));
+      figures->from = g_strdup (desk_record_get_string (workplan, "period_start"));
+      figures->to = g_strdup (desk_record_get_string (workplan, "period_end"));
+    }
+  if (last_export != NULL)
+    figures->export_created = g_strdup (desk_record_get_string (last_export, "created"));
+
+  path = figures->path;
+  if (path == NULL || g_str_equal (path, ":memory:"))
+    {
+      slow_figures_compute (figures, self->store);
+      show_slow_figures (self, figures);
+      slow_figures_free (figures);
+    }
+  else
+    {
+      g_autoptr(GTask) task = NULL;
+
+      self->slow_pending = TRUE;
+      gtk_label_set_label (self->budget_figure, "…");
+      gtk_label_set_label (self->attendance_figure, "…");
+      self->cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->cancellable, slow_figures_done_cb, NULL);
+      g_task_set_source_tag (task, desk_overview_page_refresh);
+      g_task_set_task_data (task, figures, (GDestroyNotify) slow_figures_free);
+      g_task_run_in_thread (task, slow_figures_thread);
+    }
 
   gtk_stack_set_visible_child_name (self->stack, "group");
 }
@@ -129,10 +860,38 @@ store_changed_cb (DeskOverviewPage *self,
 }
 
 static void
+tile_clicked_cb (DeskOverviewPage *self,
+                 GtkWidget        *tile)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (tile == self->workplan_tile)
+    gtk_widget_activate_action (widget, "win.show-page", "s", "workplan");
+  else if (tile == self->deliverables_tile)
+    {
+      /* Overdue deliverables are what needs doing: open the list filtered to them. */
+      if (self->overdue > 0)
+        gtk_widget_activate_action (widget, "win.show-overdue", NULL);
+      else
+        gtk_widget_activate_action (widget, "win.show-page", "s", "deliverables");
+    }
+  else if (tile == self->budget_tile)
+    gtk_widget_activate_action (widget, "win.show-page", "s", "budget");
+  else if (tile == self->attendance_tile)
+    gtk_widget_activate_action (widget, "win.show-report", "s", "attendance");
+  else if (tile == self->workshops_tile)
+    gtk_widget_activate_action (widget, "win.show-page", "s", "workshops");
+  else if (tile == self->export_tile)
+    gtk_widget_activate_action (widget, "win.show-page", "s", "exports");
+}
+
+static void
 desk_overview_page_dispose (GObject *object)
 {
   DeskOverviewPage *self = (DeskOverviewPage *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
@@ -207,19 +966,40 @@ desk_overview_page_class_init (DeskOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, members_count);
-  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, activities_count);
-  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, deliverables_count);
-  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workshops_count);
-  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, people_count);
-  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, country_row);
-  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, currency_row);
-  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, members_caption);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workplan_tile);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workplan_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workplan_figure);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workplan_bar);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workplan_legend);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, deliverables_tile);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, due_figure);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, deliverables_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, budget_tile);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, budget_figure);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, budget_level);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, budget_detail);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, budget_time);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, attendance_tile);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, attendance_figure);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, attendance_detail);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, attendance_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workshops_tile);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, workshops_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, export_tile);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, export_figure);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, export_detail);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, changes_label);
+  gtk_widget_class_bind_template_callback (widget_class, tile_clicked_cb);
 }
 
 static void
 desk_overview_page_init (DeskOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->workplan_bar, workplan_bar_draw, self, NULL);
 }
 
 GtkWidget *
@@ -262,4 +1042,24 @@ desk_overview_page_set_store (DeskOverviewPage *self,
 
   desk_overview_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+_desk_overview_page_get_figures (DeskOverviewPage   *self,
+                                 DeskOverviewFigures *figures)
+{
+  figures->overdue = self->overdue;
+  figures->due_soon = self->due_soon;
+  figures->budget = self->budget;
+  figures->spent = self->spent;
+  figures->received = self->received;
+  figures->attendances = self->attendances;
+  figures->women = self->women;
+  figures->pending = self->slow_pending;
+}
+
+void
+_desk_overview_page_refresh (DeskOverviewPage *self)
+{
+  desk_overview_page_refresh (self);
 }

@@ -17,4 +17,15 @@ GtkBox           *_desk_people_page_get_balance_box   (DeskPeoplePage *self);
 /* The group profile window that people.edit-group opened last, or NULL. */
 GtkWindow        *_desk_people_page_get_group_window  (DeskPeoplePage *self);
 
+/* The People tab. */
+DeskRecordList   *_desk_people_page_get_person_list    (DeskPeoplePage *self);
+DeskRecordEditor *_desk_people_page_get_person_editor  (DeskPeoplePage *self);
+/* The offer of a person already there: shown when the open person repeats them. */
+GtkWidget        *_desk_people_page_get_duplicate_box  (DeskPeoplePage *self);
+const char       *_desk_people_page_get_duplicate_uuid (DeskPeoplePage *self);
+void              _desk_people_page_use_existing       (DeskPeoplePage *self);
+void              _desk_people_page_add_anyway         (DeskPeoplePage *self);
+/* The confirmation that list.delete of a person opened, or NULL. */
+AdwMessageDialog *_desk_people_page_get_delete_dialog  (DeskPeoplePage *self);
+
 G_END_DECLS

@@ -1,7 +1,9 @@
 /* desk-people-page.c
  *
- * The group's members (with the balance of pillars among the active ones) and, later,
- * the people who take part in its workshops. The group profile opens in a small window
+ * The group's members (with the balance of pillars among the active ones) and the people
+ * who take part in its workshops. A person is known by name and organisation: naming a
+ * new person like someone already there offers that person instead
+ * (desk_store_find_person), and deleting one says that it takes them off every list. The group profile opens in a small window
  * of its own. Read on first show only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,11 +43,25 @@ struct _DeskPeoplePage
   GtkWindow *group_window;
   ColumnData columns[2];
 
+  /* The People tab */
+  DeskRecordModel *people;
+  gulong people_changed_id;
+  DeskRecordList *person_list;
+  DeskRecordEditor *person_editor;
+  GtkWidget *gender_filter;
+  GtkWidget *dup_box;
+  GtkLabel *dup_label;
+  char *dup_uuid;              /* the person the open one seems to repeat */
+  char *dup_dismissed;         /* the open person the user chose to keep anyway */
+  AdwMessageDialog *delete_dialog;
+  ColumnData person_columns[2];
+
   /* Template widgets */
   GtkWidget *content;
   GtkBox *balance_box;
   AdwViewStack *view_stack;
   AdwBin *member_bin;
+  AdwBin *person_bin;
   DeskRecordList *member_list;
 };
 
@@ -67,12 +83,20 @@ static const char * const member_layout_more[] = { "joined", "notes", NULL };
 static const char * const group_layout_main[] = { "name", "code", "country", "currency",
                                                   "languages", NULL };
 static const char * const group_layout_notes[] = { "notes", NULL };
+static const char * const person_layout_main[] = { "name", "member_uuid", "organisation", "pillar",
+                                                   "gender", "role_title", NULL };
+static const char * const person_layout_contact[] = { "phone", "email", NULL };
+static const char * const person_layout_more[] = { "vulnerable_groups", "consent_named", NULL };
 
 /* Helpers */
 
 static void member_open_cb (DeskPeoplePage *self,
                         const char *uuid);
 static void member_new_cb (DeskPeoplePage *self);
+static void person_open_cb (DeskPeoplePage *self,
+                            const char     *uuid);
+static void person_new_cb  (DeskPeoplePage *self);
+static void check_duplicate (DeskPeoplePage *self);
 
 
 static void
@@ -215,6 +239,337 @@ store_changed_cb (DeskStore      *store,
   update_balance (self);
 }
 
+static void
+people_changed_cb (DeskStore      *store,
+                   const char     *kind,
+                   const char     *uuid,
+                   DeskPeoplePage *self)
+{
+  const char *open = self->person_list != NULL ? desk_record_list_get_open_uuid (self->person_list) : NULL;
+
+  if (open != NULL && (g_strcmp0 (open, uuid) == 0 || g_strcmp0 (self->dup_uuid, uuid) == 0))
+    check_duplicate (self);
+}
+
+/* The People tab */
+
+static gboolean
+person_matches (DeskRecord *record,
+                gpointer    user_data)
+{
+  DeskPeoplePage *self = user_data;
+  const char *code = desk_filter_dropdown_get_code (self->gender_filter);
+
+  return code == NULL || g_strcmp0 (desk_record_get_string (record, "gender"), code) == 0;
+}
+
+static void
+person_filter_changed_cb (DeskPeoplePage *self)
+{
+  desk_record_list_refilter (self->person_list, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+bind_person_name (GtkWidget  *cell,
+                  DeskRecord *record,
+                  gpointer    user_data)
+{
+  desk_cell_set_text (cell, desk_record_get_string (record, "name"));
+}
+
+static int
+compare_person_name (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return desk_record_compare_field (a, b, (gpointer) "name_key");
+}
+
+static void
+bind_person_organisation (GtkWidget  *cell,
+                          DeskRecord *record,
+                          gpointer    user_data)
+{
+  DeskPeoplePage *self = user_data;
+  g_autofree char *organisation = desk_person_dup_organisation (self->store, record);
+
+  desk_cell_set_text (cell, organisation);
+}
+
+static void
+bind_person_code (GtkWidget  *cell,
+                  DeskRecord *record,
+                  gpointer    user_data)
+{
+  ColumnData *column = user_data;
+  const char *code = desk_record_get_string (record, column->field);
+  g_autofree char *label = NULL;
+
+  if (code != NULL && column->page->store != NULL)
+    label = desk_reference_label (column->page->store, DESK_KIND_PERSON, column->field, code);
+  desk_cell_set_text (cell, label);
+}
+
+static void
+bind_consent (GtkWidget  *cell,
+              DeskRecord *record,
+              gpointer    user_data)
+{
+  gboolean named = desk_record_get_int (record, "consent_named") != 0;
+
+  /* Translators: whether a person may be named in exports. */
+  desk_cell_set_text (cell, named ? C_("consent", "May be named") : C_("consent", "Counted only"));
+  if (named)
+    gtk_widget_remove_css_class (cell, "dim-label");
+  else
+    gtk_widget_add_css_class (cell, "dim-label");
+}
+
+static void
+check_duplicate (DeskPeoplePage *self)
+{
+  const char *open = desk_record_list_get_open_uuid (self->person_list);
+  g_autoptr(DeskRecord) person = NULL;
+  g_autoptr(DeskRecord) found = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->dup_uuid, g_free);
+  if (open != NULL && g_strcmp0 (open, self->dup_dismissed) != 0)
+    person = desk_store_get (self->store, DESK_KIND_PERSON, open, NULL);
+  if (person != NULL)
+    {
+      organisation = desk_person_dup_organisation (self->store, person);
+      found = desk_store_find_person (self->store, self->group_uuid,
+                                      desk_record_get_string (person, "name"), organisation);
+    }
+  if (found != NULL && g_strcmp0 (desk_record_get_uuid (found), open) != 0)
+    {
+      self->dup_uuid = g_strdup (desk_record_get_uuid (found));
+      if (organisation != NULL && organisation[0] != '\0')
+        /* Translators: a person being added seems to be someone already there. */
+        text = g_strdup_printf (_("%s of %s is already in the list. Use that person, or add this one anyway?"),
+                                desk_record_get_string (found, "name"), organisation);
+      else
+        text = g_strdup_printf (_("%s is already in the list. Use that person, or add this one anyway?"),
+                                desk_record_get_string (found, "name"));
+      gtk_label_set_label (self->dup_label, text);
+    }
+  gtk_widget_set_visible (self->dup_box, self->dup_uuid != NULL);
+}
+
+static void
+use_existing_clicked_cb (DeskPeoplePage *self)
+{
+  g_autofree char *existing = g_strdup (self->dup_uuid);
+  g_autofree char *open = g_strdup (desk_record_list_get_open_uuid (self->person_list));
+  g_autoptr(GError) error = NULL;
+
+  if (existing == NULL || open == NULL)
+    return;
+
+  /* The new record goes (Ctrl+Z brings it back); the one already there opens. */
+  if (!desk_history_delete (self->history, DESK_KIND_PERSON, open, &error))
+    {
+      g_warning ("Could not remove the repeated person: %s", error->message);
+      return;
+    }
+  desk_record_list_open (self->person_list, existing);
+}
+
+static void
+add_anyway_clicked_cb (DeskPeoplePage *self)
+{
+  g_free (self->dup_dismissed);
+  self->dup_dismissed = g_strdup (desk_record_list_get_open_uuid (self->person_list));
+  check_duplicate (self);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeskPeoplePage   *self)
+{
+  if (self->delete_dialog == dialog)
+    self->delete_dialog = NULL;
+  if (g_strcmp0 (response, "delete") == 0 && self->person_list != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->person_list), "list.delete", NULL);
+}
+
+/* Deleting a person takes them off every workshop's list and every nomination: say so
+ * before. The list's own Delete (its button and key) comes here first. */
+static void
+confirm_person_delete (DeskPeoplePage *self)
+{
+  const char *open = desk_record_list_get_open_uuid (self->person_list);
+  g_autoptr(DeskRecord) person = NULL;
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (open != NULL)
+    person = desk_store_get (self->store, DESK_KIND_PERSON, open, NULL);
+  if (person == NULL)
+    return;
+
+  /* Translators: the heading of the confirmation before a person is deleted. */
+  heading = g_strdup_printf (_("Delete %s?"), desk_record_get_string (person, "name"));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("They will be taken off the list of every workshop and every "
+                                     "plenary nomination. Only a note that a person was deleted is "
+                                     "kept, so that the deletion reaches the secretariat. Ctrl+Z "
+                                     "undoes this."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
+  self->delete_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+person_delete_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  confirm_person_delete (user_data);
+}
+
+static void
+person_close_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  DeskPeoplePage *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->person_list), "list.close-editor", NULL);
+}
+
+static gboolean
+person_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       DeskPeoplePage        *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) || focus == NULL ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) == NULL)
+    return FALSE;
+
+  confirm_person_delete (self);
+  return TRUE;
+}
+
+static void
+make_person_list (DeskPeoplePage *self)
+{
+  static const GActionEntry entries[] = {
+    { "delete", person_delete_activated, NULL, NULL, NULL, { 0 } },
+    { "close-editor", person_close_activated, NULL, NULL, NULL, { 0 } },
+  };
+  g_autoptr(GPtrArray) genders = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkColumnViewColumn *column;
+  GtkEventController *keys;
+  GtkWidget *pane;
+  GtkWidget *buttons;
+  GtkWidget *button;
+  GtkWidget *editor_pane;
+  GtkWidget *consent_row;
+
+  self->person_list = desk_record_list_new_in (self->person_bin, G_CALLBACK (person_open_cb),
+                                               G_CALLBACK (person_new_cb), self);
+  self->person_columns[0] = (ColumnData) { self, "pillar" };
+  self->person_columns[1] = (ColumnData) { self, "gender" };
+
+  desk_record_list_add_column (self->person_list, C_("column", "Name"), NULL, bind_person_name,
+                               compare_person_name, NULL, TRUE);
+  desk_record_list_add_column (self->person_list, C_("column", "Organisation"), NULL,
+                               bind_person_organisation, NULL, self, TRUE);
+  column = desk_record_list_add_column (self->person_list, C_("column", "Pillar"), NULL, bind_person_code,
+                                        compare_code, &self->person_columns[0], FALSE);
+  desk_record_list_fix_width (column, 11);
+  column = desk_record_list_add_column (self->person_list, C_("column", "Gender"), NULL, bind_person_code,
+                                        compare_code, &self->person_columns[1], FALSE);
+  desk_record_list_fix_width (column, 10);
+  column = desk_record_list_add_column (self->person_list, C_("column", "Exports"), NULL, bind_consent,
+                                        desk_record_compare_field, (gpointer) "consent_named", FALSE);
+  desk_record_list_fix_width (column, 12);
+  desk_record_list_set_new_tooltip (self->person_list, _("New Person (Ctrl+N)"));
+  desk_record_list_set_empty_text (self->person_list, "avatar-default-symbolic",
+                                   _("No People"),
+                                   _("Add the people who come to workshops with Ctrl+N, check them in "
+                                     "at a workshop, or change the search and filters."));
+
+  genders = desk_reference_choices (self->store, DESK_KIND_PERSON, "gender");
+  self->gender_filter = desk_filter_dropdown_new (_("All Genders"), genders);
+  g_signal_connect_swapped (self->gender_filter, "notify::selected", G_CALLBACK (person_filter_changed_cb), self);
+  gtk_box_append (desk_record_list_get_filter_box (self->person_list), self->gender_filter);
+
+  /* The pane: the offer of the person already there, then the editor. */
+  pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  self->dup_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (self->dup_box, "card");
+  gtk_widget_add_css_class (self->dup_box, "desk-duplicate");
+  gtk_widget_set_visible (self->dup_box, FALSE);
+  self->dup_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->dup_label, TRUE);
+  gtk_label_set_xalign (self->dup_label, 0.0f);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->dup_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->dup_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->dup_label), 12);
+  gtk_box_append (GTK_BOX (self->dup_box), GTK_WIDGET (self->dup_label));
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (buttons, 12);
+  gtk_widget_set_margin_end (buttons, 12);
+  gtk_widget_set_margin_bottom (buttons, 12);
+  button = gtk_button_new_with_mnemonic (_("_Add Anyway"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_anyway_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("_Use Existing"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (use_existing_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (self->dup_box), buttons);
+  gtk_box_append (GTK_BOX (pane), self->dup_box);
+
+  self->person_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_PERSON));
+  desk_record_editor_add_group (self->person_editor, NULL, person_layout_main);
+  desk_record_editor_add_group (self->person_editor, _("Contact"), person_layout_contact);
+  desk_record_editor_add_group (self->person_editor, NULL, person_layout_more);
+  consent_row = desk_record_editor_get_row (self->person_editor, "consent_named");
+  if (ADW_IS_ACTION_ROW (consent_row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (consent_row),
+                                 _("Off unless the person agreed. Without consent, exports count "
+                                   "them but never name them."));
+  gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->person_editor));
+  desk_record_list_set_editor (self->person_list, pane);
+  desk_record_list_set_history (self->person_list, self->history);
+  desk_record_list_set_match_func (self->person_list, person_matches, self);
+
+  /* The pane's Delete button asks first; its Close still closes. */
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  editor_pane = pane;
+  while (editor_pane != NULL && !gtk_widget_has_css_class (editor_pane, "desk-editor-pane"))
+    editor_pane = gtk_widget_get_parent (editor_pane);
+  if (editor_pane != NULL)
+    gtk_widget_insert_action_group (editor_pane, "list", G_ACTION_GROUP (group));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (person_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->person_bin), keys);
+}
+
 /* Building */
 
 static void
@@ -292,6 +647,12 @@ desk_people_page_build (DeskPeoplePage *self)
                                        G_CALLBACK (store_changed_cb), self);
   update_balance (self);
   desk_record_list_set_model (self->member_list, self->members);
+
+  make_person_list (self);
+  self->people = desk_record_model_new (self->store, DESK_KIND_PERSON, self->group_uuid);
+  self->people_changed_id = g_signal_connect (self->store, "changed::person",
+                                              G_CALLBACK (people_changed_cb), self);
+  desk_record_list_set_model (self->person_list, self->people);
 }
 
 /* Callbacks */
@@ -347,6 +708,46 @@ member_new_cb (DeskPeoplePage *self)
 }
 
 static void
+person_open_cb (DeskPeoplePage *self,
+                const char     *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_PERSON, uuid, NULL);
+
+  if (self->person_editor == NULL)
+    return;
+
+  desk_record_editor_set_record (self->person_editor, record);
+  desk_record_list_set_editor_title (self->person_list,
+                                     record != NULL ? desk_record_get_string (record, "name") : "", NULL);
+  check_duplicate (self);
+}
+
+static void
+person_new_cb (DeskPeoplePage *self)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->built)
+    return;
+
+  record = desk_record_new (DESK_KIND_PERSON);
+  desk_record_set_group (record, self->group_uuid);
+  desk_record_set_string (record, "name", _("New person"));
+  desk_record_set_string (record, "gender", "not_stated");
+  desk_record_set_int (record, "consent_named", 0);
+  if (!desk_history_insert (self->history, record, &error))
+    {
+      g_warning ("Could not add a person: %s", error->message);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "people");
+  desk_record_list_open (self->person_list, desk_record_get_uuid (record));
+  desk_record_editor_focus_field (self->person_editor, "name");
+}
+
+static void
 page_new_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -354,7 +755,10 @@ page_new_activated (GtkWidget  *widget,
   DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
 
   desk_people_page_build (self);
-  if (self->member_list != NULL)
+  if (self->person_list != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "people") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->person_list), "list.new", NULL);
+  else if (self->member_list != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->member_list), "list.new", NULL);
 }
 
@@ -366,7 +770,10 @@ page_find_activated (GtkWidget  *widget,
   DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
 
   desk_people_page_build (self);
-  if (self->member_list != NULL)
+  if (self->person_list != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "people") == 0)
+    desk_record_list_focus_search (self->person_list);
+  else if (self->member_list != NULL)
     desk_record_list_focus_search (self->member_list);
 }
 
@@ -416,6 +823,13 @@ desk_people_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->people_changed_id, self->store);
+  if (self->delete_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->delete_dialog, self);
+      self->delete_dialog = NULL;
+    }
   if (self->group_window != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->group_window), (gpointer *) &self->group_window);
@@ -426,6 +840,7 @@ desk_people_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PEOPLE_PAGE);
 
   g_clear_object (&self->members);
+  g_clear_object (&self->people);
   g_clear_object (&self->store);
   g_clear_object (&self->history);
 
@@ -438,6 +853,8 @@ desk_people_page_finalize (GObject *object)
   DeskPeoplePage *self = (DeskPeoplePage *) object;
 
   g_free (self->group_uuid);
+  g_free (self->dup_uuid);
+  g_free (self->dup_dismissed);
 
   G_OBJECT_CLASS (desk_people_page_parent_class)->finalize (object);
 }
@@ -525,6 +942,7 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, balance_box);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, member_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, person_bin);
 
   gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
@@ -597,4 +1015,48 @@ GtkWindow *
 _desk_people_page_get_group_window (DeskPeoplePage *self)
 {
   return self->group_window;
+}
+
+DeskRecordList *
+_desk_people_page_get_person_list (DeskPeoplePage *self)
+{
+  desk_people_page_build (self);
+  return self->person_list;
+}
+
+DeskRecordEditor *
+_desk_people_page_get_person_editor (DeskPeoplePage *self)
+{
+  desk_people_page_build (self);
+  return self->person_editor;
+}
+
+GtkWidget *
+_desk_people_page_get_duplicate_box (DeskPeoplePage *self)
+{
+  return self->dup_box;
+}
+
+const char *
+_desk_people_page_get_duplicate_uuid (DeskPeoplePage *self)
+{
+  return self->dup_uuid;
+}
+
+void
+_desk_people_page_use_existing (DeskPeoplePage *self)
+{
+  use_existing_clicked_cb (self);
+}
+
+void
+_desk_people_page_add_anyway (DeskPeoplePage *self)
+{
+  add_anyway_clicked_cb (self);
+}
+
+AdwMessageDialog *
+_desk_people_page_get_delete_dialog (DeskPeoplePage *self)
+{
+  return self->delete_dialog;
 }

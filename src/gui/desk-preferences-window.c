@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-preferences-window.h"
+#include "desk-preferences-window-private.h"
+
+#include "desk-window.h"
 
 #define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
 
@@ -23,6 +26,11 @@ struct _DeskPreferencesWindow
   AdwActionRow *database_row;
   GtkButton *copy_button;
   AdwComboRow *language_row;
+  AdwPreferencesPage *backups_page;
+  GtkListBox *backups_list;
+
+  /* The last “restart to change the language” toast, for tests. */
+  AdwToast *restart_toast;
 };
 
 G_DEFINE_FINAL_TYPE (DeskPreferencesWindow, desk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -87,6 +95,212 @@ copy_path_activated (GtkWidget  *widget,
 }
 
 static void
+show_toast (DeskPreferencesWindow *self,
+            const char            *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+/* "5 March 2025, 14:02": the day in the UI language, the time in the local zone. */
+static char *
+format_taken (const char *taken)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (taken, NULL);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *time = NULL;
+
+  if (utc == NULL)
+    return g_strdup (taken);
+
+  local = g_date_time_to_local (utc);
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  time = g_date_time_format (local, "%H:%M");
+  day = desk_date_format (iso, DESK_DATE_LONG);
+
+  /* Translators: when a backup was taken: a date, then the time: "5 March 2025, 14:02". */
+  return g_strdup_printf (_("%s, %s"), day, time);
+}
+
+static void desk_preferences_window_update_backups (DeskPreferencesWindow *self);
+
+/* After a restore every page must read the database again: a new main window on the
+ * same store is the one way that cannot miss a cached model. */
+static void
+reload_main_window (DeskPreferencesWindow *self,
+                    const char            *message)
+{
+  GtkWindow *old = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *window;
+
+  if (!DESK_IS_WINDOW (old))
+    {
+      show_toast (self, message);
+      desk_preferences_window_update_backups (self);
+      return;
+    }
+
+  window = desk_window_new (gtk_window_get_application (old), self->store);
+  gtk_window_present (GTK_WINDOW (window));
+  desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (message));
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_window_destroy (old);
+}
+
+static void
+restore_response_cb (AdwMessageDialog      *dialog,
+                     const char            *response,
+                     DeskPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = g_object_get_data (G_OBJECT (dialog), "desk-backup-path");
+  g_autofree char *when = g_strdup (g_object_get_data (G_OBJECT (dialog), "desk-backup-taken"));
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  if (!desk_store_restore (self->store, path, &error))
+    {
+      show_toast (self, error->message);
+      desk_preferences_window_update_backups (self);
+      return;
+    }
+
+  /* Translators: after a restore; %s is when the backup was taken. */
+  message = g_strdup_printf (_("Restored the backup of %s"), when);
+  reload_main_window (self, message);
+}
+
+static void
+restore_clicked_cb (GtkButton             *button,
+                    DeskPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "desk-backup-path");
+  const char *taken = g_object_get_data (G_OBJECT (button), "desk-backup-taken");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("Everything goes back to how it was on %s. The current state is "
+                            "backed up first, so you can come back to it from this list."),
+                          taken);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "desk-backup-path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "desk-backup-taken", g_strdup (taken), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+desk_preferences_window_update_backups (DeskPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
+    gtk_list_box_remove (self->backups_list, child);
+
+  if (self->store != NULL && desk_store_get_path (self->store) != NULL)
+    backups = desk_backup_list (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.back-up",
+                                 self->store != NULL && desk_store_get_path (self->store) != NULL);
+
+  if (backups == NULL || backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   self->store != NULL && desk_store_get_path (self->store) != NULL
+                                   ? _("The first is taken today, in the background")
+                                   : _("A database kept in memory has no backups"));
+      gtk_list_box_append (self->backups_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      DeskBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char *taken = format_taken (info->taken);
+      g_autofree char *size = g_format_size ((guint64) MAX (info->size, 0));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+      /* Translators: a backup's kind and size: "Daily · 1.2 MB". */
+      subtitle = g_strdup_printf (_("%s · %s"), desk_backup_kind_label (info->kind), size);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), taken);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_tooltip_text (row, info->path);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "desk-backup-path", g_strdup (info->path), g_free);
+      g_object_set_data_full (G_OBJECT (button), "desk-backup-taken", g_strdup (taken), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->backups_list, row);
+    }
+}
+
+static void
+back_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  path = desk_backup_before (self->store, DESK_BACKUP_MANUAL, &error);
+  if (path == NULL)
+    {
+      show_toast (self, error != NULL ? error->message : _("Could not back up the database"));
+      return;
+    }
+
+  show_toast (self, _("Backed up"));
+  desk_preferences_window_update_backups (self);
+}
+
+static void
+restart_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GApplication *app = g_application_get_default ();
+
+  /* The application quits and starts again in the same process (see main.c). */
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "restart"))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "restart", NULL);
+}
+
+static void
+language_changed_cb (DeskPreferencesWindow *self)
+{
+  AdwToast *toast = adw_toast_new (_("The language changes when Groupdesk restarts"));
+
+  adw_toast_set_button_label (toast, _("Restart _Now"));
+  adw_toast_set_action_name (toast, "preferences.restart");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_object (&self->restart_toast, toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
 desk_preferences_window_update_database (DeskPreferencesWindow *self)
 {
   const char *path = self->store != NULL ? desk_store_get_path (self->store) : NULL;
@@ -114,6 +328,7 @@ desk_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->restart_toast);
 
   G_OBJECT_CLASS (desk_preferences_window_parent_class)->dispose (object);
 }
@@ -126,6 +341,7 @@ desk_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (desk_preferences_window_parent_class)->constructed (object);
 
   desk_preferences_window_update_database (self);
+  desk_preferences_window_update_backups (self);
 }
 
 static void
@@ -189,8 +405,12 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, copy_button);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, backups_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, backups_list);
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-path", NULL, copy_path_activated);
+  gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_activated);
+  gtk_widget_class_install_action (widget_class, "preferences.restart", NULL, restart_activated);
 }
 
 static void
@@ -214,6 +434,8 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
                                     G_SETTINGS_BIND_DEFAULT,
                                     language_get_mapping, language_set_mapping,
                                     NULL, NULL);
+      g_signal_connect_object (self->settings, "changed::language",
+                               G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
     }
   else
     {
@@ -238,4 +460,22 @@ desk_preferences_window_get_store (DeskPreferencesWindow *self)
   g_return_val_if_fail (DESK_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->store;
+}
+
+AdwToast *
+_desk_preferences_window_get_restart_toast (DeskPreferencesWindow *self)
+{
+  return self->restart_toast;
+}
+
+GtkListBox *
+_desk_preferences_window_get_backups_list (DeskPreferencesWindow *self)
+{
+  return self->backups_list;
+}
+
+void
+_desk_preferences_window_update_backups (DeskPreferencesWindow *self)
+{
+  desk_preferences_window_update_backups (self);
 }

@@ -36,6 +36,8 @@ struct _DeskRecordEditor
   gulong changed_id;
   char *ref_group;          /* the group the reference choices were read for */
   gboolean refs_dirty;
+  const char *sign_money;   /* an amount whose sign follows the switch sign_switch */
+  const char *sign_switch;
 };
 
 typedef enum
@@ -360,9 +362,13 @@ field_row_dup_record_text (FieldRow   *fr,
       {
         const char *currency = desk_record_get_string (record, field->ref);
         int units = currency != NULL ? desk_currency_minor_units (fr->editor->store, currency) : 2;
+        gint64 value = desk_record_get_int (record, field->name);
 
-        return desk_money_format_amount (desk_record_get_int (record, field->name),
-                                         units >= 0 ? units : 2);
+        /* The sign is the switch's to show. */
+        if (g_strcmp0 (field->name, fr->editor->sign_money) == 0 && value < 0 && value != G_MININT64)
+          value = -value;
+
+        return desk_money_format_amount (value, units >= 0 ? units : 2);
       }
 
     case DESK_FIELD_TEXT:
@@ -419,6 +425,16 @@ field_row_apply_to (FieldRow    *fr,
     case ROW_SWITCH:
       desk_record_set_int (copy, field->name,
                            gtk_switch_get_active (GTK_SWITCH (fr->toggle)) ? 1 : 0);
+
+      /* The amount whose sign this switch gives turns with it, in the same write. */
+      if (g_strcmp0 (field->name, fr->editor->sign_switch) == 0 &&
+          desk_record_is_set (copy, fr->editor->sign_money))
+        {
+          gint64 value = desk_record_get_int (copy, fr->editor->sign_money);
+
+          if (value != G_MININT64 && (value < 0) != gtk_switch_get_active (GTK_SWITCH (fr->toggle)))
+            desk_record_set_int (copy, fr->editor->sign_money, -value);
+        }
       return TRUE;
 
     case ROW_ENTRY:
@@ -474,6 +490,9 @@ field_row_apply_to (FieldRow    *fr,
 
           if (!desk_money_parse (stripped, units >= 0 ? units : 2, FALSE, &value, error))
             return FALSE;
+          if (g_strcmp0 (field->name, fr->editor->sign_money) == 0 &&
+              desk_record_get_int (copy, fr->editor->sign_switch) != 0)
+            value = -value;
           desk_record_set_int (copy, field->name, value);
           return TRUE;
         }
@@ -1281,6 +1300,28 @@ desk_record_editor_get_error_label (DeskRecordEditor *self,
     return NULL;
 
   return fr->error_label;
+}
+
+void
+desk_record_editor_set_sign_switch (DeskRecordEditor *self,
+                                    const char       *money_field,
+                                    const char       *switch_field)
+{
+  const DeskField *money;
+  const DeskField *toggle;
+
+  g_return_if_fail (DESK_IS_RECORD_EDITOR (self));
+
+  money = desk_kind_get_field (self->kind, money_field);
+  toggle = desk_kind_get_field (self->kind, switch_field);
+  g_return_if_fail (money != NULL && money->type == DESK_FIELD_MONEY);
+  g_return_if_fail (toggle != NULL && toggle->type == DESK_FIELD_BOOL);
+
+  /* The kind's own static names: they outlive the editor. */
+  self->sign_money = money->name;
+  self->sign_switch = toggle->name;
+  for (guint i = 0; i < self->rows->len; i++)
+    field_row_fill (g_ptr_array_index (self->rows, i));
 }
 
 gboolean

@@ -35,6 +35,12 @@ GtkWidget           *desk_record_editor_get_row         (DeskRecordEditor *self,
                                                          const char       *field);
 GtkLabel            *desk_record_editor_get_error_label (DeskRecordEditor *self,
                                                          const char       *field);
+/* An amount shown and typed as its size, whose sign follows a switch (an expense's
+ * amount_minor and is_refund): with the switch on, the amount is stored negative, and
+ * turning the switch flips the stored sign in the same write. */
+void                 desk_record_editor_set_sign_switch (DeskRecordEditor *self,
+                                                         const char       *money_field,
+                                                         const char       *switch_field);
 /* Whether any row shows a refused value. */
 gboolean             desk_record_editor_has_error       (DeskRecordEditor *self);
 

@@ -1,18 +1,87 @@
 /* desk-reports-page.c
  *
+ * One report at a time, computed by core (desk_report_compute) for the period chosen:
+ * its chart drawn by the report renderer (DeskChart), its rows in a column view, and the
+ * same DeskReport printed (GtkPrintOperation), written as a PDF or as CSV, so that the
+ * screen, the paper and the spreadsheet always agree. The report is computed when the
+ * page is shown, not when the window starts: the Reports page costs nothing until used.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-reports-page"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "desk-reports-page.h"
+#include "desk-reports-page-private.h"
+
+#include "desk-chart.h"
+#include "desk-report-render.h"
+#include "desk-window.h"
+
+typedef enum
+{
+  PERIOD_WORKPLAN,
+  PERIOD_YEAR,
+  PERIOD_LAST_QUARTER,
+  PERIOD_CUSTOM,
+} Period;
+
+/* One row of the table, for the column view's model. Private to this page. */
+#define DESK_TYPE_REPORT_ROW (desk_report_row_get_type ())
+G_DECLARE_FINAL_TYPE (DeskReportRow, desk_report_row, DESK, REPORT_ROW, GObject)
+
+struct _DeskReportRow
+{
+  GObject parent_instance;
+  GStrv cells;
+};
+
+G_DEFINE_FINAL_TYPE (DeskReportRow, desk_report_row, G_TYPE_OBJECT)
+
+static void
+desk_report_row_finalize (GObject *object)
+{
+  g_strfreev (DESK_REPORT_ROW (object)->cells);
+  G_OBJECT_CLASS (desk_report_row_parent_class)->finalize (object);
+}
+
+static void
+desk_report_row_class_init (DeskReportRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = desk_report_row_finalize;
+}
+
+static void
+desk_report_row_init (DeskReportRow *self)
+{
+}
 
 struct _DeskReportsPage
 {
   AdwBin parent_instance;
 
   DeskStore *store;
+  gulong changed_id;
+  guint update_source;
+  gboolean dirty;
+  DeskReportKind kind;
+  GSimpleActionGroup *actions;
+
+  /* Template widgets */
+  GtkDropDown *period_dropdown;
+  GtkWidget *custom_box;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  DeskChart *chart;
+  GtkColumnView *column_view;
+  GtkLabel *notes_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskReportsPage, desk_reports_page, ADW_TYPE_BIN)
@@ -25,13 +94,530 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The print job's own copy of the report: the page may show another by the time a
+ * printer asks for pages. */
+typedef struct
+{
+  DeskReport *report;
+  DeskReportLayout *layout;
+  char *printed_on;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_pointer (&job->layout, desk_report_layout_free);
+  g_clear_pointer (&job->report, desk_report_free);
+  g_free (job->printed_on);
+  g_free (job);
+}
+
+static void
+show_toast (DeskReportsPage *self,
+            const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (DESK_IS_WINDOW (root))
+    desk_window_add_toast (DESK_WINDOW (root), adw_toast_new (message));
+  else
+    g_debug ("%s", message);
+}
+
+/* Today's date in the UI language, for the footer of printed pages. */
+static char *
+dup_printed_on (DeskReportsPage *self)
+{
+  g_autofree char *today = desk_store_dup_today (self->store);
+
+  return desk_date_format (today, DESK_DATE_LONG);
+}
+
+/* The period chosen, as two dates; both NULL for the newest workplan's. */
+static void
+get_period (DeskReportsPage  *self,
+            char            **from,
+            char            **to)
+{
+  g_autofree char *today = desk_store_dup_today (self->store);
+  GDate date;
+
+  *from = NULL;
+  *to = NULL;
+
+  switch ((Period) gtk_drop_down_get_selected (self->period_dropdown))
+    {
+    case PERIOD_YEAR:
+      *from = g_strdup_printf ("%.4s-01-01", today);
+      *to = g_strdup_printf ("%.4s-12-31", today);
+      break;
+
+    case PERIOD_LAST_QUARTER:
+      if (desk_date_parse (today, &date))
+        {
+          g_date_set_day (&date, 1);
+          g_date_set_month (&date, (GDateMonth) (((g_date_get_month (&date) - 1) / 3) * 3 + 1));
+          g_date_subtract_days (&date, 1);
+          *to = desk_date_to_string (&date);
+          g_date_set_day (&date, 1);
+          g_date_subtract_months (&date, 2);
+          *from = desk_date_to_string (&date);
+        }
+      break;
+
+    case PERIOD_CUSTOM:
+      *from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
+      *to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+      break;
+
+    case PERIOD_WORKPLAN:
+    default:
+      break;
+    }
+}
+
+static DeskReport *
+compute_report (DeskReportsPage  *self,
+                GError          **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                           _("There is no group yet. Create your group or load the sample data first."));
+      return NULL;
+    }
+
+  get_period (self, &from, &to);
+
+  return desk_report_compute (self->store, self->kind, NULL, from, to, error);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gboolean number = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "desk-number"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0f : 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+  DeskReportRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const char *text = "";
+
+  if (row->cells != NULL && column < g_strv_length (row->cells))
+    text = row->cells[column];
+
+  gtk_label_set_label (label, text);
+  /* Long titles are cut in the cell: the tooltip shows them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), column == 0 && text[0] != '\0' ? text : NULL);
+}
+
+static void
+set_table (DeskReportsPage *self,
+           DeskReport      *report)
+{
+  g_autoptr(GListStore) rows = g_list_store_new (DESK_TYPE_REPORT_ROW);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autofree gpointer *items = NULL;
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+
+  if (report == NULL)
+    return;
+
+  for (guint i = 0; i < report->columns->len; i++)
+    {
+      DeskReportColumn *c = g_ptr_array_index (report->columns, i);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "desk-column", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (factory), "desk-number",
+                         GINT_TO_POINTER (c->align == DESK_COLUMN_NUMBER));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+
+      column = gtk_column_view_column_new (c->title, factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      /* The first column names the row (an activity, a quarter …): it takes the room. */
+      gtk_column_view_column_set_expand (column, i == 0);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  /* One splice rather than a signal per row: the workplan report of a large group has
+   * thousands. */
+  items = g_new0 (gpointer, MAX (report->rows->len, 1));
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      DeskReportRow *row = g_object_new (DESK_TYPE_REPORT_ROW, NULL);
+
+      row->cells = g_strdupv (g_ptr_array_index (report->rows, i));
+      items[i] = row;
+    }
+  g_list_store_splice (rows, 0, 0, items, report->rows->len);
+  for (guint i = 0; i < report->rows->len; i++)
+    g_object_unref (items[i]);
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+update_actions (DeskReportsPage *self)
+{
+  gboolean has_report = desk_chart_get_report (self->chart) != NULL;
+  const char *names[] = { "print", "save-pdf", "export-csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_report);
+    }
+}
+
+static void
+desk_reports_page_update (DeskReportsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->dirty = FALSE;
+
+  report = compute_report (self, &error);
+  set_table (self, report);
+
+  if (report == NULL)
+    {
+      desk_chart_set_report (self->chart, NULL);
+      adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      update_actions (self);
+      return;
+    }
+
+  gtk_label_set_label (self->title_label, report->title);
+  gtk_label_set_label (self->subtitle_label, report->subtitle);
+  for (guint i = 0; i < report->notes->len; i++)
+    {
+      if (notes->len > 0)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, g_ptr_array_index (report->notes, i));
+    }
+  gtk_label_set_label (self->notes_label, notes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
+
+  /* The chart keeps the report: the actions below print and save that one. */
+  desk_chart_set_report (self->chart, g_steal_pointer (&report));
+  gtk_stack_set_visible_child_name (self->stack, "report");
+  update_actions (self);
+}
+
+static gboolean
+update_timeout_cb (gpointer user_data)
+{
+  DeskReportsPage *self = user_data;
+
+  self->update_source = 0;
+  desk_reports_page_update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Computes now when the page is on screen, else when it is next shown. */
+static void
+desk_reports_page_invalidate (DeskReportsPage *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    desk_reports_page_update (self);
+}
+
+static void
+store_changed_cb (DeskReportsPage *self)
+{
+  self->dirty = TRUE;
+
+  /* A burst of changes (an import, a paste) recomputes once, a moment after. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->update_source == 0)
+    self->update_source = g_timeout_add (300, update_timeout_cb, self);
+}
+
+static void
+period_selected_cb (DeskReportsPage *self)
+{
+  Period period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  gtk_widget_set_visible (self->custom_box, period == PERIOD_CUSTOM);
+
+  if (period == PERIOD_CUSTOM)
+    {
+      /* Start from the period shown, so that the coordinator adjusts rather than types. */
+      DeskReport *report = desk_chart_get_report (self->chart);
+      const char *from = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
+
+      if (report != NULL && from[0] == '\0')
+        {
+          g_autofree char *report_from = g_strdup (report->from);
+          g_autofree char *report_to = g_strdup (report->to);
+
+          gtk_editable_set_text (GTK_EDITABLE (self->from_entry), report_from);
+          gtk_editable_set_text (GTK_EDITABLE (self->to_entry), report_to);
+        }
+    }
+
+  desk_reports_page_invalidate (self);
+}
+
+static void
+custom_dates_cb (DeskReportsPage *self,
+                 GtkEntry        *entry)
+{
+  const char *from = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
+  const char *to = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
+
+  if (gtk_drop_down_get_selected (self->period_dropdown) != PERIOD_CUSTOM)
+    return;
+
+  /* While typing, wait for two whole dates; Enter shows core's message about them. */
+  if (desk_date_is_valid (from) && desk_date_is_valid (to))
+    desk_reports_page_invalidate (self);
+}
+
+static void
+custom_activated_cb (DeskReportsPage *self)
+{
+  if (gtk_drop_down_get_selected (self->period_dropdown) == PERIOD_CUSTOM)
+    desk_reports_page_invalidate (self);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  guint n_pages;
+
+  g_clear_pointer (&job->layout, desk_report_layout_free);
+  job->layout = desk_report_layout_new (job->report,
+                                        gtk_print_context_get_width (context),
+                                        gtk_print_context_get_height (context),
+                                        job->printed_on);
+  n_pages = desk_report_layout_paginate (job->layout, gtk_print_context_get_cairo_context (context));
+  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  desk_report_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context), page);
+}
+
+static GtkWindow *
+parent_window (DeskReportsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  DeskReportsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!_desk_reports_page_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    show_toast (self, error->message);
+}
+
+/* report-budget-2025-01-01-2025-12-31.pdf: the report and its period, ASCII only. */
+static char *
+suggested_name (DeskReport *report,
+                const char *extension)
+{
+  return g_strdup_printf ("report-%s-%s-%s.%s", desk_report_kind_key (report->kind),
+                          report->from, report->to, extension);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  DeskReportsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+  DeskReport *report = desk_chart_get_report (self->chart);
+  gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "desk-csv"));
+  gboolean ok;
+
+  if (response != GTK_RESPONSE_ACCEPT || report == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+
+  if (csv)
+    {
+      /* The byte-order mark makes spreadsheets read the Chinese as UTF-8. */
+      g_autofree char *text = desk_report_to_csv (report, TRUE);
+
+      ok = g_file_set_contents (path, text, -1, &error);
+    }
+  else
+    {
+      g_autofree char *printed_on = dup_printed_on (self);
+
+      ok = desk_report_write_pdf (report, path, printed_on, &error);
+    }
+
+  if (ok)
+    /* Translators: a toast after saving a report; %s is the file's name. */
+    message = g_strdup_printf (_("Saved “%s”"), basename);
+  else
+    message = g_strdup (error->message);
+  show_toast (self, message);
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+save_as (DeskReportsPage *self,
+         gboolean         csv)
+{
+  DeskReport *report = desk_chart_get_report (self->chart);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+
+  if (report == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (csv ? _("Export the Table as CSV") : _("Save the Report as PDF"),
+                                        parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  name = suggested_name (report, csv ? "csv" : "pdf");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  filter = gtk_file_filter_new ();
+  if (csv)
+    {
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_pattern (filter, "*.csv");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_pattern (filter, "*.pdf");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+
+  g_object_set_data (G_OBJECT (dialog), "desk-csv", GINT_TO_POINTER (csv));
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_pdf_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  save_as (DESK_REPORTS_PAGE (user_data), FALSE);
+}
+
+static void
+export_csv_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  save_as (DESK_REPORTS_PAGE (user_data), TRUE);
+}
+
+static void
+show_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  DeskReportsPage *self = user_data;
+  DeskReportKind kind;
+
+  if (desk_report_kind_from_key (g_variant_get_string (parameter, NULL), &kind))
+    desk_reports_page_show_report (self, kind);
+}
+
+static const GActionEntry page_actions[] = {
+  { "show", show_activated, "s", "'workplan'", NULL, { 0 } },
+  { "print", print_activated, NULL, NULL, NULL, { 0 } },
+  { "save-pdf", save_pdf_activated, NULL, NULL, NULL, { 0 } },
+  { "export-csv", export_csv_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+desk_reports_page_map (GtkWidget *widget)
+{
+  DeskReportsPage *self = DESK_REPORTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_reports_page_parent_class)->map (widget);
+
+  if (self->dirty)
+    desk_reports_page_update (self);
+}
+
 static void
 desk_reports_page_dispose (GObject *object)
 {
   DeskReportsPage *self = (DeskReportsPage *) object;
 
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_REPORTS_PAGE);
   g_clear_object (&self->store);
+  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (desk_reports_page_parent_class)->dispose (object);
 }
@@ -83,6 +669,7 @@ desk_reports_page_class_init (DeskReportsPageClass *klass)
   object_class->dispose = desk_reports_page_dispose;
   object_class->get_property = desk_reports_page_get_property;
   object_class->set_property = desk_reports_page_set_property;
+  widget_class->map = desk_reports_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -91,14 +678,40 @@ desk_reports_page_class_init (DeskReportsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_CHART);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, custom_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, notes_label);
+  gtk_widget_class_bind_template_callback (widget_class, period_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, custom_dates_cb);
+  gtk_widget_class_bind_template_callback (widget_class, custom_activated_cb);
 }
 
 static void
 desk_reports_page_init (DeskReportsPage *self)
 {
+  self->kind = DESK_REPORT_WORKPLAN;
+  self->dirty = TRUE;
+
+  /* The group exists before the template, so that its buttons find their actions. */
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
+                                   G_N_ELEMENTS (page_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "reports", G_ACTION_GROUP (self->actions));
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
 }
 
 GtkWidget *
@@ -126,6 +739,126 @@ desk_reports_page_set_store (DeskReportsPage *self,
   g_return_if_fail (DESK_IS_REPORTS_PAGE (self));
   g_return_if_fail (store == NULL || DESK_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+
+  g_set_object (&self->store, store);
+
+  if (self->store != NULL)
+    self->changed_id = g_signal_connect_object (self->store, "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+
+  desk_reports_page_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+desk_reports_page_show_report (DeskReportsPage *self,
+                               DeskReportKind   kind)
+{
+  GAction *action;
+
+  g_return_if_fail (DESK_IS_REPORTS_PAGE (self));
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "show");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (desk_report_kind_key (kind)));
+
+  if (self->kind == kind && !self->dirty)
+    return;
+
+  self->kind = kind;
+  desk_reports_page_invalidate (self);
+}
+
+DeskReportKind
+desk_reports_page_get_kind (DeskReportsPage *self)
+{
+  g_return_val_if_fail (DESK_IS_REPORTS_PAGE (self), DESK_REPORT_WORKPLAN);
+
+  return self->kind;
+}
+
+GtkColumnView *
+_desk_reports_page_get_column_view (DeskReportsPage *self)
+{
+  return self->column_view;
+}
+
+DeskChart *
+_desk_reports_page_get_chart (DeskReportsPage *self)
+{
+  return self->chart;
+}
+
+DeskReport *
+_desk_reports_page_get_report (DeskReportsPage *self)
+{
+  return desk_chart_get_report (self->chart);
+}
+
+void
+_desk_reports_page_update (DeskReportsPage *self)
+{
+  desk_reports_page_update (self);
+}
+
+void
+_desk_reports_page_set_period (DeskReportsPage *self,
+                               const char      *from,
+                               const char      *to)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  gtk_drop_down_set_selected (self->period_dropdown, PERIOD_CUSTOM);
+  desk_reports_page_invalidate (self);
+}
+
+gboolean
+_desk_reports_page_print (DeskReportsPage          *self,
+                          GtkPrintOperationAction   action,
+                          const char               *export_filename,
+                          GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkPrintOperationResult result;
+  PrintJob *job;
+
+  g_return_val_if_fail (DESK_IS_REPORTS_PAGE (self), FALSE);
+
+  job = g_new0 (PrintJob, 1);
+  job->report = compute_report (self, error);
+  if (job->report == NULL)
+    {
+      print_job_free (job);
+      return FALSE;
+    }
+  job->printed_on = dup_printed_on (self);
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "desk-print-job", job, (GDestroyNotify) print_job_free);
+  gtk_print_operation_set_job_name (operation, job->report->title);
+  /* The layout has its own margins, as in the PDF: it gets the whole page, in points. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  setup = gtk_page_setup_new ();
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+
+  result = gtk_print_operation_run (operation, action, parent_window (self), error);
+
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

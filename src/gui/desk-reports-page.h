@@ -1,4 +1,4 @@
-/* desk-reports-page.h — the Reports page of the main window
+/* desk-reports-page.h — the four reports: a period, a chart, a table; print, PDF, CSV
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK, REPORTS_PAGE, AdwBin)
 
-GtkWidget *desk_reports_page_new       (DeskStore       *store);
-DeskStore *desk_reports_page_get_store (DeskReportsPage *self);
-void       desk_reports_page_set_store (DeskReportsPage *self,
-                                        DeskStore       *store);
+GtkWidget      *desk_reports_page_new         (DeskStore       *store);
+DeskStore      *desk_reports_page_get_store   (DeskReportsPage *self);
+void            desk_reports_page_set_store   (DeskReportsPage *self,
+                                               DeskStore       *store);
+/* Shows @kind (also the page's action reports.show, with the report's key). */
+void            desk_reports_page_show_report (DeskReportsPage *self,
+                                               DeskReportKind   kind);
+DeskReportKind  desk_reports_page_get_kind    (DeskReportsPage *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "desk-budget-page.h"
 #include "desk-deliverables-page.h"
+#include "desk-deliverables-page-private.h"
 #include "desk-exports-page.h"
 #include "desk-group-dialog.h"
 #include "desk-overview-page.h"
@@ -336,6 +337,42 @@ show_deliverable_activated (GtkWidget  *widget,
   desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), g_variant_get_string (parameter, NULL));
 }
 
+/* The Overview's deliverables tile: the list, filtered to the overdue. */
+static void
+show_overdue_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page;
+
+  if (!desk_window_show_page (self, "deliverables"))
+    return;
+
+  page = gtk_stack_get_child_by_name (self->page_stack, "deliverables");
+  gtk_toggle_button_set_active (_desk_deliverables_page_get_overdue_toggle (DESK_DELIVERABLES_PAGE (page)), TRUE);
+}
+
+/* One report of the Reports page, by its key: workplan, budget, attendance, indicators. */
+static void
+show_report_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskReportKind kind;
+  GtkWidget *page;
+
+  if (!desk_report_kind_from_key (g_variant_get_string (parameter, NULL), &kind))
+    return;
+
+  page = gtk_stack_get_child_by_name (self->page_stack, "reports");
+  if (page == NULL)
+    return;
+  desk_reports_page_show_report (DESK_REPORTS_PAGE (page), kind);
+  desk_window_show_page (self, "reports");
+}
+
 static void
 history_changed_cb (DeskWindow *self)
 {
@@ -527,6 +564,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_install_action (widget_class, "win.show-deliverable", "s",
                                    show_deliverable_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-overdue", NULL, show_overdue_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-report", "s", show_report_activated);
 
   /* Undo and redo bubble up from the focus, unlike the application's accelerators (see
    * desk-application.c): an entry with typing of its own to undo takes Ctrl+Z first. */

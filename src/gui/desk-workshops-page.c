@@ -1,18 +1,86 @@
 /* desk-workshops-page.c
  *
+ * The group's workshops, training and outreach events: a list with the editor beside it,
+ * and in the editor's pane the workshop's attendance counted by pillar and gender, with
+ * the ways to fill its list — check-in from the keyboard (a view of its own over the
+ * page) and the import of a sign-in sheet. Two more views: the attendance breakdown of a
+ * period, and the group's nominees to the Annual Plenary. Read on first show only.
+ *
+ * The attended/planned column keeps a count per workshop, built from one read of the
+ * group's attendance and then moved by each change, so that a check-in costs one lookup
+ * and not a recount of every list.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-workshops-page"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include <string.h>
+
 #include "desk-workshops-page.h"
+#include "desk-workshops-page-private.h"
+
+#include "desk-breakdown-view.h"
+#include "desk-checkin.h"
+#include "desk-record-editor.h"
+#include "desk-record-list.h"
+#include "desk-signin-dialog.h"
+#include "desk-window.h"
+
+typedef struct
+{
+  DeskWorkshopsPage *page;
+  const char *field;
+} RefColumn;
+
+typedef struct
+{
+  char *label;
+  char *from;
+  char *to;
+} Period;
 
 struct _DeskWorkshopsPage
 {
   AdwBin parent_instance;
 
   DeskStore *store;
+  DeskHistory *history;
+  gboolean built;
+  char *group_uuid;
+  DeskRecordModel *workshops;
+  DeskRecordModel *activities;
+  DeskRecordModel *nominations;
+  GHashTable *attended;          /* attendance uuid → workshop uuid, for those attended */
+  GHashTable *counts;            /* workshop uuid → attended count */
+  GHashTable *count_cells;       /* bound cells of the attended column (set) */
+  gulong changed_id;
+  guint period_idle;
+
+  DeskRecordEditor *editor;
+  DeskBreakdownView *workshop_breakdown;
+  DeskRecordEditor *plenary_editor;
+  DeskBreakdownView *period_breakdown;
+  GtkDropDown *period_dropdown;
+  GPtrArray *periods;            /* Period */
+  DeskCheckin *checkin;
+  GtkFileChooserNative *chooser;
+  RefColumn ref_columns[3];
+
+  /* Template widgets */
+  GtkStack *mode_stack;
+  AdwViewStack *view_stack;
+  AdwBin *list_bin;
+  GtkBox *breakdown_box;
+  GtkLabel *period_label;
+  AdwBin *period_bin;
+  AdwBin *plenary_bin;
+  AdwBin *checkin_bin;
+  DeskRecordList *workshop_list;
+  DeskRecordList *plenary_list;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, ADW_TYPE_BIN)
@@ -20,20 +88,906 @@ G_DEFINE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_HISTORY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const char * const layout_main[] = { "title", "activity_uuid", "format", NULL };
+static const char * const layout_when[] = { "start_date", "end_date", "town", "region", NULL };
+static const char * const layout_people[] = { "languages", "facilitators", "planned_participants",
+                                              "actual_participants", NULL };
+static const char * const layout_notes[] = { "notes", NULL };
+static const char * const plenary_layout[] = { "year", "person_uuid", "member_uuid", "status",
+                                               "budget_line_uuid", "notes", NULL };
+
+static void workshop_open_cb (DeskWorkshopsPage *self,
+                              const char        *uuid);
+static void workshop_new_cb  (DeskWorkshopsPage *self);
+static void plenary_open_cb  (DeskWorkshopsPage *self,
+                              const char        *uuid);
+static void plenary_new_cb   (DeskWorkshopsPage *self);
+
+/* Helpers */
+
+static void
+period_free (Period *period)
+{
+  g_free (period->label);
+  g_free (period->from);
+  g_free (period->to);
+  g_free (period);
+}
+
+static void
+add_toast (DeskWorkshopsPage *self,
+           const char        *text)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DESK_TYPE_WINDOW);
+
+  if (window != NULL)
+    desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (text));
+}
+
+static void
+count_attendance (DeskWorkshopsPage *self,
+                  DeskRecord        *attendance,
+                  int                delta)
+{
+  const char *workshop = desk_record_get_string (attendance, "workshop_uuid");
+  int count = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, workshop));
+
+  g_hash_table_insert (self->counts, g_strdup (workshop), GINT_TO_POINTER (count + delta));
+}
+
+static void
+load_counts (DeskWorkshopsPage *self)
+{
+  g_autoptr(GPtrArray) records = desk_store_list (self->store, DESK_KIND_ATTENDANCE, self->group_uuid, NULL);
+
+  g_hash_table_remove_all (self->attended);
+  g_hash_table_remove_all (self->counts);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      DeskRecord *record = g_ptr_array_index (records, i);
+
+      if (g_strcmp0 (desk_record_get_string (record, "status"), "attended") != 0)
+        continue;
+      g_hash_table_insert (self->attended, g_strdup (desk_record_get_uuid (record)),
+                           g_strdup (desk_record_get_string (record, "workshop_uuid")));
+      count_attendance (self, record, 1);
+    }
+}
+
+static char *
+dup_count_text (DeskWorkshopsPage *self,
+                DeskRecord        *workshop)
+{
+  int count = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid (workshop)));
+
+  if (desk_record_is_set (workshop, "planned_participants"))
+    /* Translators: people who attended a workshop out of those planned: “23 / 40”. */
+    return g_strdup_printf (C_("attended of planned", "%d / %" G_GINT64_FORMAT), count,
+                            desk_record_get_int (workshop, "planned_participants"));
+
+  return g_strdup_printf ("%d", count);
+}
+
+static void
+update_workshop_breakdown (DeskWorkshopsPage *self)
+{
+  const char *uuid = desk_record_list_get_open_uuid (self->workshop_list);
+  g_autoptr(GError) error = NULL;
+
+  if (uuid == NULL)
+    return;
+  if (!desk_breakdown_view_update (self->workshop_breakdown, self->store, self->group_uuid, uuid,
+                                   NULL, NULL, &error))
+    g_warning ("Could not count the workshop’s attendance: %s", error->message);
+}
+
+static void
+update_period_breakdown (DeskWorkshopsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+  Period *period;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->period_idle, g_source_remove);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->periods->len)
+    return;
+
+  period = g_ptr_array_index (self->periods, selected);
+  if (!desk_breakdown_view_update (self->period_breakdown, self->store, self->group_uuid, NULL,
+                                   period->from, period->to, &error))
+    g_warning ("Could not count the period’s attendance: %s", error->message);
+}
+
+static gboolean
+period_idle_cb (gpointer user_data)
+{
+  DeskWorkshopsPage *self = user_data;
+
+  self->period_idle = 0;
+  update_period_breakdown (self);
+  if (self->workshop_list != NULL)
+    update_workshop_breakdown (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  return GPOINTER_TO_INT (a) - GPOINTER_TO_INT (b);
+}
+
+/* The periods offered: all time, the last twelve months, then each year with workshops. */
+static void
+make_periods (DeskWorkshopsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = desk_store_dup_now (self->store);
+  g_autoptr(GDateTime) year_ago = g_date_time_add_years (now, -1);
+  GHashTable *years = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GList) keys = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->workshops));
+  Period *period;
+
+  self->periods = g_ptr_array_new_with_free_func ((GDestroyNotify) period_free);
+
+  period = g_new0 (Period, 1);
+  period->label = g_strdup (_("All Time"));
+  g_ptr_array_add (self->periods, period);
+
+  period = g_new0 (Period, 1);
+  period->label = g_strdup (_("Last 12 Months"));
+  period->from = g_date_time_format (year_ago, "%Y-%m-%d");
+  period->to = g_date_time_format (now, "%Y-%m-%d");
+  g_ptr_array_add (self->periods, period);
+
+  g_hash_table_add (years, GINT_TO_POINTER (g_date_time_get_year (now)));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskRecord) workshop = g_list_model_get_item (G_LIST_MODEL (self->workshops), i);
+      const char *start = desk_record_get_string (workshop, "start_date");
+
+      if (start != NULL && strlen (start) >= 4)
+        g_hash_table_add (years, GINT_TO_POINTER ((int) g_ascii_strtoll (start, NULL, 10)));
+    }
+  keys = g_hash_table_get_keys (years);
+  keys = g_list_sort (keys, compare_years);
+  for (GList *l = g_list_last (keys); l != NULL; l = l->prev)
+    {
+      int year = GPOINTER_TO_INT (l->data);
+
+      period = g_new0 (Period, 1);
+      period->label = g_strdup_printf ("%d", year);
+      period->from = g_strdup_printf ("%04d-01-01", year);
+      period->to = g_strdup_printf ("%04d-12-31", year);
+      g_ptr_array_add (self->periods, period);
+    }
+  g_hash_table_unref (years);
+
+  for (guint i = 0; i < self->periods->len; i++)
+    gtk_string_list_append (labels, ((Period *) g_ptr_array_index (self->periods, i))->label);
+
+  self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
+  gtk_label_set_mnemonic_widget (self->period_label, GTK_WIDGET (self->period_dropdown));
+  adw_bin_set_child (self->period_bin, GTK_WIDGET (self->period_dropdown));
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected",
+                            G_CALLBACK (update_period_breakdown), self);
+}
+
+/* Cells */
+
+static void
+bind_title (GtkWidget  *cell,
+            DeskRecord *record,
+            gpointer    user_data)
+{
+  const char *hint = NULL;
+  const char *title = desk_record_title (record, "title", &hint);
+
+  desk_cell_title_set (cell, title, hint);
+}
+
+static void
+bind_date (GtkWidget  *cell,
+           DeskRecord *record,
+           gpointer    user_data)
+{
+  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
+}
+
+static void
+bind_field (GtkWidget  *cell,
+            DeskRecord *record,
+            gpointer    user_data)
+{
+  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
+}
+
+static void
+bind_format (GtkWidget  *cell,
+             DeskRecord *record,
+             gpointer    user_data)
+{
+  DeskWorkshopsPage *self = user_data;
+  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_WORKSHOP, "format",
+                                                 desk_record_get_string (record, "format"));
+
+  desk_cell_set_text (cell, label);
+}
+
+static int
+compare_format (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return desk_record_compare_field (a, b, (gpointer) "format");
+}
+
+static void
+count_cell_destroyed_cb (gpointer  data,
+                         GObject  *where)
+{
+  DeskWorkshopsPage *self = data;
+
+  if (self->count_cells != NULL)
+    g_hash_table_remove (self->count_cells, where);
+}
+
+static GtkWidget *
+setup_count (gpointer user_data)
+{
+  DeskWorkshopsPage *self = user_data;
+  GtkWidget *cell = desk_cell_label_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0f);
+  gtk_widget_add_css_class (cell, "numeric");
+  g_hash_table_add (self->count_cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), count_cell_destroyed_cb, self);
+
+  return cell;
+}
+
+static void
+bind_count (GtkWidget  *cell,
+            DeskRecord *record,
+            gpointer    user_data)
+{
+  DeskWorkshopsPage *self = user_data;
+  g_autofree char *text = dup_count_text (self, record);
+
+  g_object_set_data_full (G_OBJECT (cell), "record", g_object_ref (record), g_object_unref);
+  desk_cell_set_text (cell, text);
+}
+
+static int
+compare_count (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  DeskWorkshopsPage *self = user_data;
+  int x = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid ((DeskRecord *) a)));
+  int y = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid ((DeskRecord *) b)));
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static void
+refresh_count_cells (DeskWorkshopsPage *self,
+                     const char        *workshop_uuid)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->count_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      DeskRecord *record = g_object_get_data (cell, "record");
+
+      if (record != NULL && g_strcmp0 (desk_record_get_uuid (record), workshop_uuid) == 0)
+        {
+          g_autofree char *text = dup_count_text (self, record);
+
+          desk_cell_set_text (cell, text);
+        }
+    }
+}
+
+/* Plenary cells */
+
+static void
+bind_year (GtkWidget  *cell,
+           DeskRecord *record,
+           gpointer    user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, desk_record_get_int (record, "year"));
+
+  desk_cell_set_text (cell, text);
+}
+
+static void
+bind_ref (GtkWidget  *cell,
+          DeskRecord *record,
+          gpointer    user_data)
+{
+  const char *field = g_object_get_data (G_OBJECT (cell), "field");
+  DeskWorkshopsPage *self = g_object_get_data (G_OBJECT (cell), "page");
+  const char *uuid = desk_record_get_string (record, field);
+  const DeskKind *kind = desk_kind_get_field (DESK_KIND_NOMINATION, field) != NULL
+                         ? desk_kind_lookup (desk_kind_get_field (DESK_KIND_NOMINATION, field)->ref) : NULL;
+  g_autoptr(DeskRecord) target = NULL;
+  const char *text = NULL;
+
+  if (uuid != NULL && kind != NULL && self != NULL)
+    target = desk_store_get (self->store, kind, uuid, NULL);
+  if (target != NULL && kind == DESK_KIND_PERSON)
+    text = desk_record_get_string (target, "name");
+  else if (target != NULL && kind == DESK_KIND_MEMBER)
+    text = desk_record_title (target, "name", NULL);
+  else if (target != NULL)
+    text = desk_record_title (target, "description", NULL);
+  desk_cell_set_text (cell, text);
+}
+
+static GtkWidget *
+setup_ref (gpointer user_data)
+{
+  RefColumn *column = user_data;
+  GtkWidget *cell = desk_cell_label_new (NULL);
+
+  g_object_set_data (G_OBJECT (cell), "field", (gpointer) column->field);
+  g_object_set_data (G_OBJECT (cell), "page", column->page);
+
+  return cell;
+}
+
+static void
+bind_status (GtkWidget  *cell,
+             DeskRecord *record,
+             gpointer    user_data)
+{
+  DeskWorkshopsPage *self = user_data;
+  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_NOMINATION, "status",
+                                                 desk_record_get_string (record, "status"));
+
+  desk_cell_set_text (cell, label);
+}
+
+/* Store */
+
+static void
+store_changed_cb (DeskStore         *store,
+                  const char        *kind,
+                  const char        *uuid,
+                  DeskWorkshopsPage *self)
+{
+  if (g_str_equal (kind, "attendance"))
+    {
+      g_autoptr(DeskRecord) fresh = desk_store_get (store, DESK_KIND_ATTENDANCE, uuid, NULL);
+      g_autofree char *old_workshop = NULL;
+      gpointer old = NULL;
+
+      if (g_hash_table_steal_extended (self->attended, uuid, NULL, &old))
+        {
+          old_workshop = old;
+          g_hash_table_insert (self->counts, g_strdup (old_workshop),
+                               GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (self->counts, old_workshop)) - 1));
+          refresh_count_cells (self, old_workshop);
+        }
+      if (fresh != NULL && g_strcmp0 (desk_record_get_string (fresh, "status"), "attended") == 0)
+        {
+          g_hash_table_insert (self->attended, g_strdup (uuid),
+                               g_strdup (desk_record_get_string (fresh, "workshop_uuid")));
+          count_attendance (self, fresh, 1);
+          refresh_count_cells (self, desk_record_get_string (fresh, "workshop_uuid"));
+        }
+    }
+
+  if (g_str_equal (kind, "attendance") || g_str_equal (kind, "person") ||
+      g_str_equal (kind, "workshop") || g_str_equal (kind, "member"))
+    {
+      if (self->period_idle == 0)
+        self->period_idle = g_idle_add_full (G_PRIORITY_DEFAULT, period_idle_cb, self, NULL);
+    }
+}
+
+/* Building */
+
+static void
+make_workshop_list (DeskWorkshopsPage *self)
+{
+  GtkColumnViewColumn *column;
+  GtkWidget *pane;
+  GtkWidget *buttons;
+  GtkWidget *button;
+  GtkWidget *heading;
+
+  self->workshop_list = desk_record_list_new_in (self->list_bin, G_CALLBACK (workshop_open_cb),
+                                                 G_CALLBACK (workshop_new_cb), self);
+  column = desk_record_list_add_column (self->workshop_list, C_("column", "Date"), NULL, bind_date,
+                                        desk_record_compare_field, (gpointer) "start_date", FALSE);
+  desk_record_list_fix_width (column, 10);
+  desk_record_list_add_column (self->workshop_list, C_("column", "Workshop"), desk_cell_title_new,
+                               bind_title, desk_record_compare_narrative, (gpointer) "title", TRUE);
+  column = desk_record_list_add_column (self->workshop_list, C_("column", "Town"), NULL, bind_field,
+                                        desk_record_compare_field, (gpointer) "town", FALSE);
+  desk_record_list_fix_width (column, 10);
+  column = desk_record_list_add_column (self->workshop_list, C_("column", "Format"), NULL, bind_format,
+                                        compare_format, self, FALSE);
+  desk_record_list_fix_width (column, 9);
+  column = desk_record_list_add_column (self->workshop_list, C_("column", "Attended / Planned"), setup_count,
+                                        bind_count, compare_count, self, FALSE);
+  desk_record_list_fix_width (column, 10);
+  desk_record_list_set_new_tooltip (self->workshop_list, _("New Workshop (Ctrl+N)"));
+  desk_record_list_set_empty_text (self->workshop_list, "x-office-presentation-symbolic",
+                                   _("No Workshops"),
+                                   _("Record each workshop, training and outreach event with Ctrl+N, "
+                                     "or change the search."));
+
+  /* The pane: the ways to fill the list, the editor, then who came. */
+  pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+  button = gtk_button_new_with_mnemonic (_("_Check In…"));
+  gtk_widget_set_tooltip_text (button, _("Fill this workshop’s list from the keyboard (Ctrl+I)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "workshops.checkin");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("_Import Sign-in Sheet…"));
+  gtk_widget_set_tooltip_text (button, _("Add the people of a sign-in sheet (CSV or text) to this workshop’s list"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "workshops.import-signin");
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (pane), buttons);
+
+  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_WORKSHOP));
+  desk_record_editor_add_group (self->editor, NULL, layout_main);
+  desk_record_editor_add_group (self->editor, _("When and Where"), layout_when);
+  desk_record_editor_add_group (self->editor, _("Participants"), layout_people);
+  desk_record_editor_add_group (self->editor, NULL, layout_notes);
+  gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->editor));
+
+  heading = gtk_label_new (_("Attendance"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (pane), heading);
+  self->workshop_breakdown = DESK_BREAKDOWN_VIEW (desk_breakdown_view_new (TRUE));
+  gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->workshop_breakdown));
+
+  desk_record_list_set_editor (self->workshop_list, pane);
+  desk_record_list_set_history (self->workshop_list, self->history);
+}
+
+static void
+make_plenary_list (DeskWorkshopsPage *self)
+{
+  GtkColumnViewColumn *column;
+
+  self->plenary_list = desk_record_list_new_in (self->plenary_bin, G_CALLBACK (plenary_open_cb),
+                                                G_CALLBACK (plenary_new_cb), self);
+  self->ref_columns[0] = (RefColumn) { self, "person_uuid" };
+  self->ref_columns[1] = (RefColumn) { self, "member_uuid" };
+  self->ref_columns[2] = (RefColumn) { self, "budget_line_uuid" };
+  column = desk_record_list_add_column (self->plenary_list, C_("column", "Year"), NULL, bind_year,
+                                        desk_record_compare_field, (gpointer) "year", FALSE);
+  desk_record_list_fix_width (column, 6);
+  desk_record_list_add_column (self->plenary_list, C_("column", "Nominee"), setup_ref, bind_ref,
+                               NULL, &self->ref_columns[0], TRUE);
+  desk_record_list_add_column (self->plenary_list, C_("column", "Member"), setup_ref, bind_ref,
+                               NULL, &self->ref_columns[1], TRUE);
+  column = desk_record_list_add_column (self->plenary_list, C_("column", "Status"), NULL, bind_status,
+                                        desk_record_compare_field, (gpointer) "status", FALSE);
+  desk_record_list_fix_width (column, 10);
+  desk_record_list_add_column (self->plenary_list, C_("column", "Travel Budget Line"), setup_ref, bind_ref,
+                               NULL, &self->ref_columns[2], TRUE);
+  desk_record_list_set_new_tooltip (self->plenary_list, _("New Nomination (Ctrl+N)"));
+  desk_record_list_set_empty_text (self->plenary_list, "starred-symbolic",
+                                   _("No Nominations"),
+                                   _("Each year the group sends one member to the Annual Plenary. "
+                                     "Record the nominee with Ctrl+N."));
+
+  self->plenary_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_NOMINATION));
+  desk_record_editor_add_group (self->plenary_editor, NULL, plenary_layout);
+  desk_record_list_set_editor (self->plenary_list, GTK_WIDGET (self->plenary_editor));
+  desk_record_list_set_history (self->plenary_list, self->history);
+}
+
+static void
+desk_workshops_page_build (DeskWorkshopsPage *self)
+{
+  g_autoptr(DeskRecord) group = NULL;
+
+  if (self->built || self->store == NULL || self->history == NULL)
+    return;
+
+  group = desk_store_dup_main_group (self->store);
+  if (group == NULL)
+    return;
+
+  self->built = TRUE;
+  self->group_uuid = g_strdup (desk_record_get_uuid (group));
+  self->attended = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->count_cells = g_hash_table_new (NULL, NULL);
+
+  self->activities = desk_record_model_new (self->store, DESK_KIND_ACTIVITY, self->group_uuid);
+  self->workshops = desk_record_model_new (self->store, DESK_KIND_WORKSHOP, self->group_uuid);
+  self->nominations = desk_record_model_new (self->store, DESK_KIND_NOMINATION, self->group_uuid);
+  load_counts (self);
+
+  make_workshop_list (self);
+  make_plenary_list (self);
+
+  make_periods (self);
+  self->period_breakdown = DESK_BREAKDOWN_VIEW (desk_breakdown_view_new (FALSE));
+  gtk_box_append (self->breakdown_box, GTK_WIDGET (self->period_breakdown));
+
+  self->checkin = DESK_CHECKIN (desk_checkin_new (self->history));
+  adw_bin_set_child (self->checkin_bin, GTK_WIDGET (self->checkin));
+
+  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  desk_record_list_set_model (self->workshop_list, self->workshops);
+  desk_record_list_set_model (self->plenary_list, self->nominations);
+  update_period_breakdown (self);
+}
+
+/* Callbacks */
+
+static void
+workshop_open_cb (DeskWorkshopsPage *self,
+                  const char        *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_WORKSHOP, uuid, NULL);
+  const char *hint = NULL;
+  const char *title;
+
+  if (self->editor == NULL)
+    return;
+
+  desk_record_editor_set_record (self->editor, record);
+  title = record != NULL ? desk_record_title (record, "title", &hint) : "";
+  desk_record_list_set_editor_title (self->workshop_list, title, hint);
+  update_workshop_breakdown (self);
+}
+
+static void
+workshop_new_cb (DeskWorkshopsPage *self)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(DeskRecord) open = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title_field = NULL;
+  g_autofree char *today = NULL;
+  const char *activity = NULL;
+  const char *uuid;
+  guint n;
+
+  if (!self->built)
+    return;
+
+  /* The activity of the workshop open, else the last activity. */
+  uuid = desk_record_list_get_open_uuid (self->workshop_list);
+  if (uuid != NULL)
+    open = desk_store_get (self->store, DESK_KIND_WORKSHOP, uuid, NULL);
+  if (open != NULL)
+    activity = desk_record_get_string (open, "activity_uuid");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
+  if (activity == NULL && n > 0)
+    {
+      g_clear_object (&open);
+      open = g_list_model_get_item (G_LIST_MODEL (self->activities), n - 1);
+      activity = desk_record_get_uuid (open);
+    }
+  if (activity == NULL)
+    {
+      add_toast (self, _("Add an activity to the workplan first: every workshop belongs to one"));
+      return;
+    }
+
+  title_field = g_strconcat ("title_", desk_locale_language (), NULL);
+  today = desk_store_dup_today (self->store);
+  record = desk_record_new (DESK_KIND_WORKSHOP);
+  desk_record_set_string (record, "activity_uuid", activity);
+  desk_record_set_string (record, title_field, _("New workshop"));
+  desk_record_set_string (record, "start_date", today);
+  desk_record_set_string (record, "end_date", today);
+  desk_record_set_string (record, "format", "in_person");
+  if (!desk_history_insert (self->history, record, &error))
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "workshops");
+  desk_record_list_open (self->workshop_list, desk_record_get_uuid (record));
+  desk_record_editor_focus_field (self->editor, title_field);
+}
+
+static void
+plenary_open_cb (DeskWorkshopsPage *self,
+                 const char        *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_NOMINATION, uuid, NULL);
+  g_autofree char *title = NULL;
+
+  if (self->plenary_editor == NULL)
+    return;
+
+  desk_record_editor_set_record (self->plenary_editor, record);
+  if (record != NULL)
+    /* Translators: the title of a plenary nomination's editor: “Annual Plenary 2026”. */
+    title = g_strdup_printf (_("Annual Plenary %" G_GINT64_FORMAT), desk_record_get_int (record, "year"));
+  desk_record_list_set_editor_title (self->plenary_list, title, NULL);
+}
+
+static void
+plenary_new_cb (DeskWorkshopsPage *self)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 year;
+  guint n;
+
+  if (!self->built)
+    return;
+
+  /* This year, or the first year after it without a nominee. */
+  now = desk_store_dup_now (self->store);
+  year = g_date_time_get_year (now);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->nominations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskRecord) nomination = g_list_model_get_item (G_LIST_MODEL (self->nominations), i);
+
+      if (desk_record_get_int (nomination, "year") >= year)
+        year = desk_record_get_int (nomination, "year") + 1;
+    }
+
+  record = desk_record_new (DESK_KIND_NOMINATION);
+  desk_record_set_group (record, self->group_uuid);
+  desk_record_set_int (record, "year", year);
+  desk_record_set_string (record, "status", "nominated");
+  if (!desk_history_insert (self->history, record, &error))
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "plenary");
+  desk_record_list_open (self->plenary_list, desk_record_get_uuid (record));
+  desk_record_editor_focus_field (self->plenary_editor, "person_uuid");
+}
+
+static const char *
+current_workshop (DeskWorkshopsPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") == 0)
+    return desk_checkin_get_workshop (self->checkin);
+
+  return self->workshop_list != NULL ? desk_record_list_get_open_uuid (self->workshop_list) : NULL;
+}
+
+static void
+checkin_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
+  const char *uuid;
+
+  desk_workshops_page_build (self);
+  uuid = current_workshop (self);
+  if (uuid == NULL)
+    {
+      add_toast (self, _("Open a workshop first, then check people in"));
+      return;
+    }
+
+  desk_checkin_set_workshop (self->checkin, uuid);
+  gtk_stack_set_visible_child_name (self->mode_stack, "checkin");
+  desk_checkin_focus_entry (self->checkin);
+}
+
+static void
+close_checkin_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
+  const char *uuid;
+
+  if (!self->built || g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") != 0)
+    return;
+
+  uuid = desk_checkin_get_workshop (self->checkin);
+  gtk_stack_set_visible_child_name (self->mode_stack, "main");
+  if (uuid != NULL)
+    {
+      g_autofree char *copy = g_strdup (uuid);
+
+      desk_record_list_open (self->workshop_list, copy);
+      update_workshop_breakdown (self);
+    }
+}
+
+static void
+show_refusal (DeskWorkshopsPage *self,
+              const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Cannot Read the Sign-in Sheet"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog   *chooser,
+                     int                response,
+                     DeskWorkshopsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskSigninDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  dialog = _desk_workshops_page_import_file (self, file, &error);
+  if (dialog == NULL)
+    show_refusal (self, error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_signin_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  desk_workshops_page_build (self);
+  if (current_workshop (self) == NULL)
+    {
+      add_toast (self, _("Open a workshop first, then import its sign-in sheet"));
+      return;
+    }
+
+  if (self->chooser != NULL)
+    g_object_unref (self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Sign-in Sheet"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (sheets, _("Sign-in sheets (CSV, text)"));
+  gtk_file_filter_add_suffix (sheets, "csv");
+  gtk_file_filter_add_suffix (sheets, "txt");
+  gtk_file_filter_add_suffix (sheets, "tsv");
+  gtk_file_filter_add_mime_type (sheets, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), sheets);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+page_new_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
+
+  desk_workshops_page_build (self);
+  if (!self->built)
+    return;
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "main");
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plenary") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->plenary_list), "list.new", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->workshop_list), "list.new", NULL);
+}
+
+static void
+page_find_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
+
+  desk_workshops_page_build (self);
+  if (!self->built)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") == 0)
+    desk_checkin_focus_entry (self->checkin);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plenary") == 0)
+    desk_record_list_focus_search (self->plenary_list);
+  else
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "workshops");
+      desk_record_list_focus_search (self->workshop_list);
+    }
+}
+
+/* Overrides */
+
+static void
+desk_workshops_page_map (GtkWidget *widget)
+{
+  desk_workshops_page_build (DESK_WORKSHOPS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (desk_workshops_page_parent_class)->map (widget);
+}
 
 static void
 desk_workshops_page_dispose (GObject *object)
 {
   DeskWorkshopsPage *self = (DeskWorkshopsPage *) object;
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_handle_id (&self->period_idle, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->count_cells != NULL)
+    {
+      GHashTableIter iter;
+      gpointer cell;
+
+      g_hash_table_iter_init (&iter, self->count_cells);
+      while (g_hash_table_iter_next (&iter, &cell, NULL))
+        g_object_weak_unref (cell, count_cell_destroyed_cb, self);
+      g_clear_pointer (&self->count_cells, g_hash_table_unref);
+    }
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WORKSHOPS_PAGE);
+
+  g_clear_object (&self->workshops);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->nominations);
   g_clear_object (&self->store);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_workshops_page_parent_class)->dispose (object);
+}
+
+static void
+desk_workshops_page_finalize (GObject *object)
+{
+  DeskWorkshopsPage *self = (DeskWorkshopsPage *) object;
+
+  g_free (self->group_uuid);
+  g_clear_pointer (&self->attended, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (desk_workshops_page_parent_class)->finalize (object);
 }
 
 static void
@@ -48,6 +1002,10 @@ desk_workshops_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
 
     default:
@@ -69,6 +1027,15 @@ desk_workshops_page_set_property (GObject      *object,
       desk_workshops_page_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_HISTORY:
+      if (!self->built && g_set_object (&self->history, g_value_get_object (value)))
+        {
+          g_object_notify_by_pspec (object, pspec);
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            desk_workshops_page_build (self);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -81,18 +1048,43 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_workshops_page_dispose;
+  object_class->finalize = desk_workshops_page_finalize;
   object_class->get_property = desk_workshops_page_get_property;
   object_class->set_property = desk_workshops_page_set_property;
+
+  widget_class->map = desk_workshops_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          DESK_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         DESK_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_RECORD_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-workshops-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, list_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, breakdown_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, period_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, plenary_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, checkin_bin);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
+  gtk_widget_class_install_action (widget_class, "workshops.checkin", NULL, checkin_activated);
+  gtk_widget_class_install_action (widget_class, "workshops.close-checkin", NULL, close_checkin_activated);
+  gtk_widget_class_install_action (widget_class, "workshops.import-signin", NULL, import_signin_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "workshops.checkin", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "workshops.close-checkin", NULL);
 }
 
 static void
@@ -100,6 +1092,8 @@ desk_workshops_page_init (DeskWorkshopsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
+
+/* Public API */
 
 GtkWidget *
 desk_workshops_page_new (DeskStore *store)
@@ -126,6 +1120,115 @@ desk_workshops_page_set_store (DeskWorkshopsPage *self,
   g_return_if_fail (DESK_IS_WORKSHOPS_PAGE (self));
   g_return_if_fail (store == NULL || DESK_IS_STORE (store));
 
+  if (self->built)
+    return;
+
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+desk_workshops_page_open (DeskWorkshopsPage *self,
+                          const char        *uuid)
+{
+  g_return_if_fail (DESK_IS_WORKSHOPS_PAGE (self));
+
+  desk_workshops_page_build (self);
+  if (!self->built)
+    return;
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, "workshops");
+  desk_record_list_open (self->workshop_list, uuid);
+}
+
+/* Private API, for tests */
+
+DeskRecordList *
+_desk_workshops_page_get_list (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->workshop_list;
+}
+
+DeskRecordEditor *
+_desk_workshops_page_get_editor (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->editor;
+}
+
+DeskBreakdownView *
+_desk_workshops_page_get_workshop_breakdown (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->workshop_breakdown;
+}
+
+DeskBreakdownView *
+_desk_workshops_page_get_period_breakdown (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->period_breakdown;
+}
+
+GtkDropDown *
+_desk_workshops_page_get_period_dropdown (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->period_dropdown;
+}
+
+void
+_desk_workshops_page_get_period (DeskWorkshopsPage  *self,
+                                 const char        **from,
+                                 const char        **to)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+  Period *period = g_ptr_array_index (self->periods, selected);
+
+  *from = period->from;
+  *to = period->to;
+}
+
+DeskCheckin *
+_desk_workshops_page_get_checkin (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->checkin;
+}
+
+DeskRecordList *
+_desk_workshops_page_get_plenary_list (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->plenary_list;
+}
+
+DeskRecordEditor *
+_desk_workshops_page_get_plenary_editor (DeskWorkshopsPage *self)
+{
+  desk_workshops_page_build (self);
+  return self->plenary_editor;
+}
+
+DeskSigninDialog *
+_desk_workshops_page_import_file (DeskWorkshopsPage  *self,
+                                  GFile              *file,
+                                  GError            **error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *uuid;
+
+  desk_workshops_page_build (self);
+  uuid = current_workshop (self);
+  if (uuid == NULL)
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
+                           _("Open a workshop first, then import its sign-in sheet"));
+      return NULL;
+    }
+
+  return desk_signin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 self->store, uuid, file, error);
 }

@@ -18,5 +18,8 @@ GtkWidget *desk_workshops_page_new       (DeskStore         *store);
 DeskStore *desk_workshops_page_get_store (DeskWorkshopsPage *self);
 void       desk_workshops_page_set_store (DeskWorkshopsPage *self,
                                           DeskStore         *store);
+/* Shows the workshop @uuid in the list with its editor open. */
+void       desk_workshops_page_open      (DeskWorkshopsPage *self,
+                                          const char        *uuid);
 
 G_END_DECLS

@@ -12,8 +12,11 @@
 #include "config.h"
 
 #include "desk-application.h"
+#include "desk-budget-page-private.h"
 #include "desk-deliverables-page-private.h"
 #include "desk-people-page-private.h"
+#include "desk-reports-page.h"
+#include "desk-reports-page-private.h"
 #include "desk-workplan-page-private.h"
 #include "desk-group-dialog.h"
 #include "desk-preferences-window.h"
@@ -354,6 +357,79 @@ main (int   argc,
     gtk_widget_activate_action (GTK_WIDGET (page), "people.edit-group", NULL);
     ok &= save_dialog (_desk_people_page_get_group_window (page), dir, "26-group-profile");
   }
+
+  {
+    DeskReportsPage *page = DESK_REPORTS_PAGE (show_page (window, "reports"));
+    const char *keys[] = { "workplan", "budget", "attendance", "indicators" };
+    g_autofree char *pdf = g_build_filename (dir, "30-report-budget.pdf", NULL);
+    g_autoptr(GError) print_error = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_snprintf (name, sizeof name, "3%u-report-%s", i + 1, keys[i]);
+        gtk_widget_activate_action (GTK_WIDGET (page), "reports.show", "s", keys[i]);
+        ok &= save_window (window, dir, name);
+      }
+    /* The printed report, through GtkPrintOperation; pdftoppm turns it into a PNG. */
+    desk_reports_page_show_report (page, DESK_REPORT_BUDGET);
+    if (!_desk_reports_page_print (page, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &print_error))
+      {
+        g_printerr ("Could not print: %s\n", print_error->message);
+        ok = FALSE;
+      }
+  }
+
+  /* The budget: a line in its editor, the Revise window, the expenses, a rate missing on
+   * the Rates tab, and the summary. The line in yen is taken away after. */
+  {
+    DeskBudgetPage *page = DESK_BUDGET_PAGE (show_page (window, "budget"));
+    DeskRecordList *lines = _desk_budget_page_get_list (page, "lines");
+    g_autofree char *first = find_row (lines, NULL, NULL);
+    g_autofree char *expense = NULL;
+    g_autoptr(DeskRecord) yen = desk_record_new (DESK_KIND_BUDGET_LINE);
+    g_autoptr(DeskRecord) line = desk_store_get (store, DESK_KIND_BUDGET_LINE, first, NULL);
+    DeskBudgetForm *form;
+
+    desk_record_list_open (lines, first);
+    ok &= save_window (window, dir, "40-budget-line");
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "budget.revise", NULL);
+    form = _desk_budget_page_get_form (page);
+    if (form != NULL)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (desk_budget_form_get_row (form, "quantity_milli")), "12.5");
+        gtk_editable_set_text (GTK_EDITABLE (desk_budget_form_get_row (form, "reason")), "");
+        desk_budget_form_accept (form);
+        ok &= save_dialog (GTK_WINDOW (form), dir, "41-budget-revise");
+      }
+
+    _desk_budget_page_show_view (page, "expenses");
+    wait_for_frames (window, 2);
+    expense = find_row (_desk_budget_page_get_list (page, "expenses"), NULL, NULL);
+    desk_record_list_open (_desk_budget_page_get_list (page, "expenses"), expense);
+    ok &= save_window (window, dir, "42-budget-expenses");
+
+    desk_record_set_string (yen, "workplan_uuid", desk_record_get_string (line, "workplan_uuid"));
+    desk_record_set_string (yen, "category", desk_record_get_string (line, "category"));
+    desk_record_set_string (yen, "description_en", "Interpretation booked in Tokyo");
+    desk_record_set_int (yen, "quantity_milli", 1000);
+    desk_record_set_int (yen, "unit_cost_minor", 250000);
+    desk_record_set_string (yen, "currency", "JPY");
+    desk_store_insert (store, yen, NULL);
+    _desk_budget_page_show_view (page, "rates");
+    wait_for_frames (window, 2);
+    ok &= save_window (window, dir, "43-budget-rates-missing");
+
+    _desk_budget_page_show_view (page, "summary");
+    ok &= save_window (window, dir, "44-budget-summary");
+    desk_store_delete (store, DESK_KIND_BUDGET_LINE, desk_record_get_uuid (yen), NULL);
+    _desk_budget_page_show_view (page, "lines");
+  }
+
+  dialog = GTK_WINDOW (desk_preferences_window_new (store));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "backups");
+  ok &= save_dialog (dialog, dir, "35-preferences-backups");
 
   dialog = GTK_WINDOW (desk_preferences_window_new (store));
   gtk_window_set_transient_for (dialog, GTK_WINDOW (window));

@@ -1,0 +1,55 @@
+/* desk-bundle-private.h — what the bundle writer, reader and IATI writer share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+
+#include "desk-bundle.h"
+
+G_BEGIN_DECLS
+
+/* The record kinds of a bundle, parents first, as the schema orders them. */
+extern const DeskKind *const _desk_bundle_kinds[];
+
+typedef enum
+{
+  DESK_BUNDLE_FIELD_NEVER,
+  DESK_BUNDLE_FIELD_ALWAYS,
+  DESK_BUNDLE_FIELD_IF_CONSENT, /* a person's name: only when they consented */
+} DeskBundleFieldRule;
+
+/* Whether the writer puts @field of @kind in a bundle of @privacy. The reader keeps its
+ * own value of a field the writer does not always write. */
+DeskBundleFieldRule _desk_bundle_field_rule (const DeskKind  *kind,
+                                             const DeskField *field,
+                                             DeskPrivacy      privacy);
+
+/* "title" for "title_en"; NULL for a field that is not one half of a bilingual pair. */
+char       *_desk_bundle_narrative_base     (const DeskField *field,
+                                             const char     **lang);
+
+/* The compiled bundle schema, from core's resources; compiled once, never freed. */
+xmlSchemaPtr _desk_bundle_get_schema        (GError        **error);
+
+/* Opens @path for reading as an untrusted bundle: a regular file of at most
+ * DESK_BUNDLE_MAX_SIZE bytes, no DOCTYPE, UTF-8, no network, no entity substitution,
+ * validated against the schema as it is read. Schema and parser complaints are added
+ * to @reasons (translated sentences with the line). */
+xmlTextReaderPtr _desk_bundle_open_reader   (const char     *path,
+                                             GPtrArray      *reasons,
+                                             GError        **error);
+/* The SHA-256 of the whole file and of its records element ("<records>" to
+ * "</records>" inclusive), in one pass. */
+gboolean    _desk_bundle_digest_file        (const char     *path,
+                                             char          **file_sha256,
+                                             char          **content_sha256,
+                                             GError        **error);
+/* Turns the reasons a bundle was refused into one GError. */
+void        _desk_bundle_set_invalid_error  (GError        **error,
+                                             const char     *path,
+                                             GPtrArray      *reasons);
+
+G_END_DECLS

@@ -1,0 +1,1611 @@
+/* desk-bundle.c — writing the secretariat's bundles, and what reader and writer share
+ *
+ * The writer streams: each kind's rows are read with one statement in UUID order and
+ * written as they come, so memory stays flat however large the group. Because the
+ * manifest (first in the file) carries the record counts and the digest of the records
+ * element, the records are written first to a temporary file beside the target, then the
+ * manifest and those bytes to a second temporary file, which is validated against the
+ * schema, synced and renamed into place. The records are written in a canonical form
+ * (UUID order, sets sorted, empty values left out), so that the same records give the
+ * same bytes and the same content digest on any database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-bundle"
+
+#include "config.h"
+
+#include "desk-bundle-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "desk-date.h"
+#include "desk-error.h"
+#include "desk-i18n.h"
+#include "desk-store-private.h"
+#include "desk-text.h"
+
+#define RESOURCE_PREFIX "resource:///org/voluntaryprinciples/Groupdesk/core/bundle/"
+#define PROLOG_LIMIT (64 * 1024)
+#define MAX_REASONS 20
+
+const DeskKind *const _desk_bundle_kinds[] = {
+  &desk_kind_group,
+  &desk_kind_member,
+  &desk_kind_workplan,
+  &desk_kind_activity,
+  &desk_kind_deliverable,
+  &desk_kind_indicator,
+  &desk_kind_indicator_value,
+  &desk_kind_budget_line,
+  &desk_kind_budget_revision,
+  &desk_kind_expense,
+  &desk_kind_funding,
+  &desk_kind_rate,
+  &desk_kind_workshop,
+  &desk_kind_person,
+  &desk_kind_attendance,
+  &desk_kind_nomination,
+  NULL
+};
+
+/* Privacy levels */
+
+const char *
+desk_privacy_to_string (DeskPrivacy level)
+{
+  switch (level)
+    {
+    case DESK_PRIVACY_PSEUDONYMOUS:
+      return "pseudonymous";
+    case DESK_PRIVACY_NAMED:
+      return "named";
+    case DESK_PRIVACY_AGGREGATE:
+    default:
+      return "aggregate";
+    }
+}
+
+gboolean
+desk_privacy_from_string (const char  *text,
+                          DeskPrivacy *level)
+{
+  for (DeskPrivacy l = DESK_PRIVACY_AGGREGATE; l <= DESK_PRIVACY_NAMED; l++)
+    if (g_strcmp0 (text, desk_privacy_to_string (l)) == 0)
+      {
+        *level = l;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+desk_privacy_label (DeskPrivacy level)
+{
+  switch (level)
+    {
+    case DESK_PRIVACY_PSEUDONYMOUS:
+      return _("Pseudonymous");
+    case DESK_PRIVACY_NAMED:
+      return _("Named with consent");
+    case DESK_PRIVACY_AGGREGATE:
+    default:
+      return _("Counts only");
+    }
+}
+
+const char *
+desk_bundle_describe_privacy (DeskPrivacy level)
+{
+  switch (level)
+    {
+    case DESK_PRIVACY_PSEUDONYMOUS:
+      return _("The bundle holds every participant as a record with an identifier, "
+               "gender, pillar and organisation, and who attended which workshop, but "
+               "no names, phone numbers or e-mail addresses. Member organisations are "
+               "sent without their contact people.");
+    case DESK_PRIVACY_NAMED:
+      return _("The bundle holds the names of the participants who agreed to be named, "
+               "and the contact people of the member organisations; the other "
+               "participants are sent without their names. Phone numbers and e-mail "
+               "addresses of participants are never sent.");
+    case DESK_PRIVACY_AGGREGATE:
+    default:
+      return _("The bundle holds, for each workshop, only how many people of each "
+               "pillar and gender attended: no list of participants and no names. "
+               "Member organisations are sent without their contact people.");
+    }
+}
+
+/* Field rules shared with the reader */
+
+DeskBundleFieldRule
+_desk_bundle_field_rule (const DeskKind  *kind,
+                         const DeskField *field,
+                         DeskPrivacy      privacy)
+{
+  /* A nominee is a person: an aggregate bundle names no person, not even by UUID. */
+  if (kind == DESK_KIND_NOMINATION && g_str_equal (field->name, "person_uuid"))
+    return privacy == DESK_PRIVACY_AGGREGATE ? DESK_BUNDLE_FIELD_NEVER : DESK_BUNDLE_FIELD_ALWAYS;
+
+  if ((field->flags & DESK_FIELD_PRIVATE) == 0)
+    return DESK_BUNDLE_FIELD_ALWAYS;
+
+  if (privacy != DESK_PRIVACY_NAMED)
+    return DESK_BUNDLE_FIELD_NEVER;
+
+  /* Of a participant only the name, and only with consent; the folded name is derived. */
+  if (kind == DESK_KIND_PERSON)
+    return g_str_equal (field->name, "name") ? DESK_BUNDLE_FIELD_IF_CONSENT
+                                             : DESK_BUNDLE_FIELD_NEVER;
+
+  return DESK_BUNDLE_FIELD_ALWAYS;
+}
+
+char *
+_desk_bundle_narrative_base (const DeskField  *field,
+                             const char      **lang)
+{
+  gsize len = strlen (field->name);
+
+  if ((field->flags & DESK_FIELD_NARRATIVE) == 0 || len < 4)
+    return NULL;
+
+  if (g_str_has_suffix (field->name, "_en"))
+    *lang = "en";
+  else if (g_str_has_suffix (field->name, "_zh"))
+    *lang = "zh";
+  else
+    return NULL;
+
+  return g_strndup (field->name, len - 3);
+}
+
+/* The schema */
+
+/* libxml2 reads the schema and the xml.xsd it imports through these, from core's
+ * resources; nothing else is ever read under this prefix, and bundles themselves are
+ * never allowed to load anything (no DOCTYPE, no XInclude, no network). */
+static int
+resource_match (const char *uri)
+{
+  return uri != NULL && g_str_has_prefix (uri, RESOURCE_PREFIX) &&
+         strstr (uri, "..") == NULL;
+}
+
+static void *
+resource_open (const char *uri)
+{
+  return g_resources_open_stream (uri + strlen ("resource://"), 0, NULL);
+}
+
+static int
+resource_read (void *context,
+               char *buffer,
+               int   len)
+{
+  gssize n = g_input_stream_read (context, buffer, len, NULL, NULL);
+
+  return n < 0 ? -1 : (int) n;
+}
+
+static int
+resource_close (void *context)
+{
+  g_object_unref (context);
+  return 0;
+}
+
+static void
+collect_schema_error (void        *data,
+                      xmlErrorPtr  error)
+{
+  GString *s = data;
+
+  if (s->len == 0 && error != NULL && error->message != NULL)
+    g_string_append (s, error->message);
+}
+
+xmlSchemaPtr
+_desk_bundle_get_schema (GError **error)
+{
+  static gsize initialised = 0;
+  static xmlSchemaPtr schema = NULL;
+  static char *failure = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      xmlSchemaParserCtxtPtr ctxt;
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      xmlInitParser ();
+      xmlRegisterInputCallbacks (resource_match, resource_open, resource_read, resource_close);
+      ctxt = xmlSchemaNewParserCtxt (RESOURCE_PREFIX "groupdesk-bundle-1.xsd");
+      xmlSchemaSetParserStructuredErrors (ctxt, collect_schema_error, message);
+      schema = xmlSchemaParse (ctxt);
+      xmlSchemaFreeParserCtxt (ctxt);
+      if (schema == NULL)
+        failure = g_strdup (message->str);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  if (schema == NULL)
+    g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
+                 _("The bundle schema built into Groupdesk could not be read (%s). "
+                   "Reinstall Groupdesk."), failure != NULL ? failure : "");
+
+  return schema;
+}
+
+/* Reading untrusted files */
+
+static void
+add_reason (GPtrArray  *reasons,
+            char       *reason)
+{
+  if (reasons == NULL || reasons->len >= MAX_REASONS)
+    {
+      g_free (reason);
+      return;
+    }
+  g_ptr_array_add (reasons, reason);
+}
+
+static void
+reader_error (void        *data,
+              xmlErrorPtr  error)
+{
+  GPtrArray *reasons = data;
+  g_autofree char *message = NULL;
+
+  if (error == NULL || error->level < XML_ERR_ERROR)
+    return;
+
+  message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+  /* An empty list of reasons means valid, so every error adds one. */
+  if (reasons->len >= MAX_REASONS)
+    return;
+  if (error->line > 0)
+    g_ptr_array_add (reasons, g_strdup_printf (_("Line %d: %s"), error->line, message));
+  else
+    g_ptr_array_add (reasons, g_strdup (message));
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+  return p;
+}
+
+/* Everything before the root element: only the XML declaration (UTF-8), comments,
+ * processing instructions and space. A DOCTYPE is refused before the parser sees it, so
+ * no entity is ever declared, let alone expanded or fetched. */
+static gboolean
+check_prolog (const char  *buf,
+              gsize        len,
+              GPtrArray   *reasons)
+{
+  const char *p = buf;
+  const char *end = buf + len;
+
+  if (len >= 2 && (((guchar) buf[0] == 0xfe && (guchar) buf[1] == 0xff) ||
+                   ((guchar) buf[0] == 0xff && (guchar) buf[1] == 0xfe)))
+    {
+      add_reason (reasons, g_strdup (_("The file is in UTF-16; bundles are always UTF-8.")));
+      return FALSE;
+    }
+  if (len >= 3 && memcmp (buf, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  for (;;)
+    {
+      p = skip_space (p, end);
+      if (p >= end)
+        {
+          add_reason (reasons, g_strdup (len == 0 ? _("The file is empty.")
+                                                  : _("The file holds no XML element.")));
+          return FALSE;
+        }
+
+      if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+
+          if (close == NULL)
+            break;
+          if (end - p >= 5 && memcmp (p, "<?xml", 5) == 0)
+            {
+              g_autofree char *decl = g_ascii_strdown (p, close - p);
+              const char *enc = strstr (decl, "encoding");
+
+              if (enc != NULL && strstr (enc, "utf-8") == NULL)
+                {
+                  add_reason (reasons, g_strdup (_("The file declares an encoding other "
+                                                   "than UTF-8; bundles are always UTF-8.")));
+                  return FALSE;
+                }
+            }
+          p = close + 2;
+          continue;
+        }
+
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (p, end - p, "-->");
+
+          if (close == NULL)
+            break;
+          p = close + 3;
+          continue;
+        }
+
+      if (end - p >= 2 && memcmp (p, "<!", 2) == 0)
+        {
+          add_reason (reasons, g_strdup (_("The file contains a document type declaration "
+                                           "(DOCTYPE). Bundles never have one: it can make "
+                                           "a reader fetch files or expand entities.")));
+          return FALSE;
+        }
+
+      if (*p == '<')
+        return TRUE;
+
+      add_reason (reasons, g_strdup (_("The file is not XML.")));
+      return FALSE;
+    }
+
+  add_reason (reasons, g_strdup (_("The beginning of the file is not well-formed XML.")));
+  return FALSE;
+}
+
+xmlTextReaderPtr
+_desk_bundle_open_reader (const char  *path,
+                          GPtrArray   *reasons,
+                          GError     **error)
+{
+  xmlSchemaPtr schema;
+  xmlTextReaderPtr reader;
+  GStatBuf st;
+  char head[PROLOG_LIMIT];
+  gssize n_read;
+  int fd;
+
+  schema = _desk_bundle_get_schema (error);
+  if (schema == NULL)
+    return NULL;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("The bundle %s cannot be opened: %s. Check the file name."),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("%s is not a file. Choose a bundle file (.gdbundle)."), path);
+      return NULL;
+    }
+
+  if (st.st_size > DESK_BUNDLE_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The file %s is larger than 512 MB, more than any group's bundle. "
+                     "Check that it is the right file."), path);
+      return NULL;
+    }
+
+  do
+    n_read = read (fd, head, sizeof head);
+  while (n_read < 0 && errno == EINTR);
+  if (n_read < 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("The bundle %s cannot be read: %s."), path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!check_prolog (head, n_read, reasons))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  if (lseek (fd, 0, SEEK_SET) != 0)
+    {
+      close (fd);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("The bundle %s cannot be read: %s."), path, g_strerror (errno));
+      return NULL;
+    }
+
+  /* NONET, and none of NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: the default depth and
+   * size limits of libxml2 stay in force. The reader closes the descriptor. */
+  reader = xmlReaderForFd (fd, path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  if (reader == NULL)
+    {
+      close (fd);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
+                   _("The bundle %s cannot be read: the XML reader could not start."), path);
+      return NULL;
+    }
+  xmlTextReaderSetStructuredErrorHandler (reader, reader_error, reasons);
+  if (xmlTextReaderSchemaValidateCtxt (reader, xmlSchemaNewValidCtxt (schema), 0) != 0)
+    {
+      xmlFreeTextReader (reader);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
+                   _("The bundle %s cannot be checked: the schema validator could not start."),
+                   path);
+      return NULL;
+    }
+  xmlTextReaderSetStructuredErrorHandler (reader, reader_error, reasons);
+
+  return reader;
+}
+
+static const char *
+find_last (const char *haystack,
+           gsize       len,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  if (len < n)
+    return NULL;
+  for (gsize i = len - n + 1; i-- > 0;)
+    if (haystack[i] == needle[0] && memcmp (haystack + i, needle, n) == 0)
+      return haystack + i;
+
+  return NULL;
+}
+
+gboolean
+_desk_bundle_digest_file (const char  *path,
+                          char       **file_sha256,
+                          char       **content_sha256,
+                          GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  const char *start;
+  const char *end;
+  gsize len;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("The bundle %s cannot be read: %s."), path, local_error->message);
+      return FALSE;
+    }
+
+  data = g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+
+  if (file_sha256 != NULL)
+    *file_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+
+  if (content_sha256 != NULL)
+    {
+      start = data != NULL ? g_strstr_len (data, len, "<records>") : NULL;
+      end = start != NULL ? find_last (start, len - (start - data), "</records>") : NULL;
+      if (end == NULL)
+        *content_sha256 = NULL;
+      else
+        *content_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                       (const guchar *) start,
+                                                       end + strlen ("</records>") - start);
+    }
+
+  return TRUE;
+}
+
+void
+_desk_bundle_set_invalid_error (GError     **error,
+                                const char  *path,
+                                GPtrArray   *reasons)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; reasons != NULL && i < reasons->len && i < 3; i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? " " : "",
+                            (const char *) g_ptr_array_index (reasons, i));
+
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               _("%s is not a valid Groupdesk bundle, so nothing was imported. %s Ask the "
+                 "sender to export it again."), path, s->str);
+}
+
+/* Writing */
+
+typedef struct
+{
+  int fd;
+  GChecksum *checksum;
+  int saved_errno;
+} Sink;
+
+static int
+sink_write (void       *context,
+            const char *buffer,
+            int         len)
+{
+  Sink *sink = context;
+  int done = 0;
+
+  while (done < len)
+    {
+      ssize_t n = write (sink->fd, buffer + done, len - done);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->saved_errno = errno;
+          return -1;
+        }
+      done += n;
+    }
+  g_checksum_update (sink->checksum, (const guchar *) buffer, len);
+
+  return len;
+}
+
+static int
+sink_close (void *context)
+{
+  return 0;
+}
+
+static xmlTextWriterPtr
+sink_writer_new (Sink *sink)
+{
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO (sink_write, sink_close, sink, NULL);
+  xmlTextWriterPtr writer;
+
+  if (out == NULL)
+    return NULL;
+  writer = xmlNewTextWriter (out);
+  if (writer == NULL)
+    {
+      xmlOutputBufferClose (out);
+      return NULL;
+    }
+  xmlTextWriterSetIndent (writer, 1);
+  xmlTextWriterSetIndentString (writer, BAD_CAST " ");
+
+  return writer;
+}
+
+#define N_COUNTS (G_N_ELEMENTS (_desk_bundle_kinds) - 1 + 2)
+#define COUNT_ATTENDANCE_COUNTS (G_N_ELEMENTS (_desk_bundle_kinds) - 1)
+#define COUNT_TOMBSTONE (G_N_ELEMENTS (_desk_bundle_kinds))
+
+typedef struct
+{
+  DeskStore *store;
+  const char *group;
+  DeskPrivacy privacy;
+  gint64 counts[N_COUNTS];
+  gboolean failed;      /* the writer refused: disk full, or a write error */
+  GError *error;        /* a record that cannot be written, with its reason */
+} Export;
+
+static const char *
+count_kind (guint index)
+{
+  if (index == COUNT_ATTENDANCE_COUNTS)
+    return "attendance_counts";
+  if (index == COUNT_TOMBSTONE)
+    return "tombstone";
+  return _desk_bundle_kinds[index]->name;
+}
+
+static const char *
+count_label (guint index)
+{
+  static const char *const labels[] = {
+    N_("Group"), N_("Members"), N_("Workplans"), N_("Activities"), N_("Deliverables"),
+    N_("Indicators"), N_("Indicator values"), N_("Budget lines"), N_("Budget revisions"),
+    N_("Expenses"), N_("Funding receipts"), N_("Exchange rates"), N_("Workshops"),
+    N_("Participants"), N_("Attendance records"), N_("Plenary nominations"),
+    N_("Workshops with attendance counts"), N_("Deletions"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == N_COUNTS);
+
+  if (index == COUNT_ATTENDANCE_COUNTS)
+    return _(labels[N_COUNTS - 2]);
+  if (index == COUNT_TOMBSTONE)
+    return _(labels[N_COUNTS - 1]);
+  return _(labels[index]);
+}
+
+static gboolean
+kind_in_bundle (const DeskKind *kind,
+                DeskPrivacy     privacy)
+{
+  return privacy != DESK_PRIVACY_AGGREGATE ||
+         (kind != DESK_KIND_PERSON && kind != DESK_KIND_ATTENDANCE);
+}
+
+static gboolean
+is_set_field (const DeskField *f)
+{
+  return f->type == DESK_FIELD_CODE_SET || f->type == DESK_FIELD_REF_SET;
+}
+
+/* SELECT uuid, updated, each plain column, then each set as a sorted, space-separated
+ * list, of one group's records of @kind in UUID order. */
+static char *
+select_sql (const DeskKind *kind)
+{
+  GString *s = g_string_new ("SELECT t.uuid, t.updated");
+
+  for (const DeskField *f = kind->fields; f->name != NULL; f++)
+    {
+      if (!is_set_field (f))
+        g_string_append_printf (s, ", t.%s", f->name);
+      else
+        {
+          g_auto(GStrv) join = g_strsplit (f->join, ":", 3);
+
+          g_string_append_printf (s, ", (SELECT group_concat (v, ' ') FROM (SELECT j.%s AS v "
+                                  "FROM %s j WHERE j.%s = t.uuid ORDER BY 1))",
+                                  join[2], join[0], join[1]);
+        }
+    }
+  g_string_append_printf (s, " FROM %s t WHERE t.%s = ?1 ORDER BY t.uuid", kind->table,
+                          kind == DESK_KIND_GROUP ? "uuid" : "group_uuid");
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+check_written (Export *ex,
+               int     rc)
+{
+  if (rc < 0)
+    ex->failed = TRUE;
+}
+
+static gboolean
+write_text_element (Export           *ex,
+                    xmlTextWriterPtr  w,
+                    const char       *name,
+                    const char       *lang,
+                    const char       *value)
+{
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST name));
+  if (lang != NULL)
+    check_written (ex, xmlTextWriterWriteAttributeNS (w, BAD_CAST "xml", BAD_CAST "lang",
+                                                      NULL, BAD_CAST lang));
+  check_written (ex, xmlTextWriterWriteString (w, BAD_CAST value));
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  return !ex->failed;
+}
+
+static gboolean
+write_row (Export           *ex,
+           xmlTextWriterPtr  w,
+           const DeskKind   *kind,
+           sqlite3_stmt     *stmt,
+           int               consent_column)
+{
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  gboolean consented = consent_column >= 0 && sqlite3_column_int (stmt, consent_column) == 1;
+  int column = 2;
+
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST kind->name));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "uuid", BAD_CAST uuid));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "updated",
+                                                  sqlite3_column_text (stmt, 1)));
+
+  for (const DeskField *f = kind->fields; f->name != NULL; f++, column++)
+    {
+      DeskBundleFieldRule rule = _desk_bundle_field_rule (kind, f, ex->privacy);
+      const char *text;
+      const char *lang = NULL;
+      g_autofree char *base = NULL;
+
+      if (rule == DESK_BUNDLE_FIELD_NEVER ||
+          (rule == DESK_BUNDLE_FIELD_IF_CONSENT && !consented) ||
+          sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        continue;
+
+      switch (f->type)
+        {
+        case DESK_FIELD_CODE_SET:
+        case DESK_FIELD_REF_SET:
+          {
+            g_auto(GStrv) values = NULL;
+
+            text = (const char *) sqlite3_column_text (stmt, column);
+            if (text[0] == '\0')
+              break;
+            values = g_strsplit (text, " ", -1);
+            check_written (ex, xmlTextWriterStartElement (w, BAD_CAST f->name));
+            for (guint i = 0; values[i] != NULL; i++)
+              write_text_element (ex, w, f->type == DESK_FIELD_CODE_SET ? "code" : "ref",
+                                  NULL, values[i]);
+            check_written (ex, xmlTextWriterEndElement (w));
+          }
+          break;
+
+        case DESK_FIELD_INT:
+        case DESK_FIELD_MONEY:
+        case DESK_FIELD_MILLI:
+          check_written (ex, xmlTextWriterWriteFormatElement (w, BAD_CAST f->name, "%lld",
+                                                             (long long) sqlite3_column_int64 (stmt, column)));
+          break;
+
+        case DESK_FIELD_BOOL:
+          write_text_element (ex, w, f->name, NULL,
+                              sqlite3_column_int (stmt, column) != 0 ? "true" : "false");
+          break;
+
+        case DESK_FIELD_TEXT:
+          text = (const char *) sqlite3_column_text (stmt, column);
+          if (text[0] == '\0')
+            break;
+          /* Core refuses such text on the way in; a database changed by other means
+           * must still never produce a bundle that does not read back. */
+          if (!desk_text_is_clean (text))
+            {
+              g_set_error (&ex->error, DESK_ERROR, DESK_ERROR_INVALID,
+                           _("The %s %s has characters in “%s” that cannot be exported "
+                             "(control characters or damaged text). Correct the field, "
+                             "then export again."),
+                           _(kind->label), uuid, _(f->label));
+              return FALSE;
+            }
+          base = _desk_bundle_narrative_base (f, &lang);
+          write_text_element (ex, w, base != NULL ? base : f->name, lang, text);
+          break;
+
+        case DESK_FIELD_DATE:
+        case DESK_FIELD_CURRENCY:
+        case DESK_FIELD_CODE:
+        case DESK_FIELD_CHOICE:
+        case DESK_FIELD_REF:
+        default:
+          write_text_element (ex, w, f->name, NULL,
+                              (const char *) sqlite3_column_text (stmt, column));
+          break;
+        }
+    }
+
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  return !ex->failed;
+}
+
+static gboolean
+write_kind (Export           *ex,
+            xmlTextWriterPtr  w,
+            guint             index,
+            GError          **error)
+{
+  const DeskKind *kind = _desk_bundle_kinds[index];
+  g_autofree char *sql = select_sql (kind);
+  int consent_column = -1;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (kind == DESK_KIND_PERSON)
+    consent_column = 2 + desk_kind_field_index (kind, "consent_named");
+
+  stmt = _desk_store_prepare (ex->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ex->group, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!write_row (ex, w, kind, stmt, consent_column))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      ex->counts[index]++;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (ex->store, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define COUNTS_SQL \
+  "SELECT w, p, g, n FROM (" \
+  " SELECT a.workshop_uuid AS w, coalesce (pe.pillar, m.pillar, 'not_stated') AS p," \
+  "        pe.gender AS g, count (*) AS n" \
+  " FROM attendance a JOIN people pe ON pe.uuid = a.person_uuid" \
+  " LEFT JOIN members m ON m.uuid = pe.member_uuid" \
+  " WHERE a.group_uuid = ?1 AND a.status = 'attended' AND ?2 GROUP BY 1, 2, 3" \
+  " UNION ALL" \
+  " SELECT c.workshop_uuid, c.pillar, c.gender, c.count FROM workshop_counts c" \
+  " JOIN workshops ws ON ws.uuid = c.workshop_uuid" \
+  " WHERE ws.group_uuid = ?1" \
+  " AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.workshop_uuid = c.workshop_uuid))" \
+  " ORDER BY 1, 2, 3"
+
+static gboolean
+write_attendance_counts (Export           *ex,
+                         xmlTextWriterPtr  w,
+                         GError          **error)
+{
+  g_autofree char *current = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _desk_store_prepare (ex->store, COUNTS_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ex->group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, ex->privacy == DESK_PRIVACY_AGGREGATE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *workshop = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (workshop, current) != 0)
+        {
+          if (current != NULL)
+            check_written (ex, xmlTextWriterEndElement (w));
+          g_free (current);
+          current = g_strdup (workshop);
+          check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "attendance_counts"));
+          check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "workshop_uuid",
+                                                          BAD_CAST workshop));
+          ex->counts[COUNT_ATTENDANCE_COUNTS]++;
+        }
+      check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "cell"));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "pillar",
+                                                      sqlite3_column_text (stmt, 1)));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "gender",
+                                                      sqlite3_column_text (stmt, 2)));
+      check_written (ex, xmlTextWriterWriteFormatAttribute (w, BAD_CAST "count", "%lld",
+                                                            (long long) sqlite3_column_int64 (stmt, 3)));
+      check_written (ex, xmlTextWriterEndElement (w));
+    }
+  sqlite3_reset (stmt);
+  if (current != NULL)
+    check_written (ex, xmlTextWriterEndElement (w));
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (ex->store, rc, error);
+      return FALSE;
+    }
+
+  return !ex->failed;
+}
+
+static gboolean
+write_tombstones (Export           *ex,
+                  xmlTextWriterPtr  w,
+                  GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _desk_store_prepare (ex->store,
+                              "SELECT uuid, kind, deleted FROM tombstones WHERE group_uuid = ?1 "
+                              "AND kind IN ('member', 'workplan', 'activity', 'deliverable', "
+                              "'indicator', 'indicator_value', 'budget_line', 'budget_revision', "
+                              "'expense', 'funding', 'rate', 'workshop', 'person', 'attendance', "
+                              "'nomination') "
+                              "AND NOT (?2 AND kind IN ('person', 'attendance')) ORDER BY uuid",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ex->group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, ex->privacy == DESK_PRIVACY_AGGREGATE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "tombstone"));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "uuid", sqlite3_column_text (stmt, 0)));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "kind", sqlite3_column_text (stmt, 1)));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "deleted", sqlite3_column_text (stmt, 2)));
+      check_written (ex, xmlTextWriterEndElement (w));
+      ex->counts[COUNT_TOMBSTONE]++;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (ex->store, rc, error);
+      return FALSE;
+    }
+
+  return !ex->failed;
+}
+
+static gboolean
+write_records (Export           *ex,
+               xmlTextWriterPtr  w,
+               GError          **error)
+{
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "records"));
+
+  for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
+    {
+      const DeskKind *kind = _desk_bundle_kinds[i];
+
+      /* Attendance counts stand between attendance and nominations in the schema. */
+      if (kind == DESK_KIND_NOMINATION && !write_attendance_counts (ex, w, error))
+        return FALSE;
+      if (!kind_in_bundle (kind, ex->privacy))
+        continue;
+      if (!write_kind (ex, w, i, error))
+        return FALSE;
+    }
+
+  if (!write_tombstones (ex, w, error))
+    return FALSE;
+
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  return TRUE;
+}
+
+static void
+disk_error (GError     **error,
+            const char  *path,
+            int          saved_errno)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+               _("The bundle %s could not be written: %s. Check that the folder is "
+                 "writable and the disk has space, then export again."),
+               path, g_strerror (saved_errno != 0 ? saved_errno : EIO));
+}
+
+/* The newest bundle of @group that we wrote or imported: its sequence, UUID and file
+ * digest. A database filled from an import continues the group's numbering. */
+static gboolean
+find_previous (DeskStore  *store,
+               const char *group,
+               gint64     *sequence,
+               char      **uuid,
+               char      **sha256,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _desk_store_prepare (store,
+                              "SELECT sequence, uuid, sha256 FROM ("
+                              " SELECT sequence, uuid, sha256 FROM exports WHERE group_uuid = ?1"
+                              " UNION ALL"
+                              " SELECT sequence, uuid, file_sha256 FROM imported_bundles"
+                              " WHERE group_uuid = ?1)"
+                              " ORDER BY sequence DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+
+  *sequence = 0;
+  *uuid = NULL;
+  *sha256 = NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *sequence = sqlite3_column_int64 (stmt, 0);
+      *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_request (DeskStore    *store,
+               const char   *group_uuid,
+               const char   *from,
+               const char   *to,
+               DeskRecord  **group,
+               GError      **error)
+{
+  if (!desk_date_is_valid (from) || !desk_date_is_valid (to))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The period of the export needs a start and an end date written as "
+                     "YYYY-MM-DD, for example 2026-01-01 and 2026-06-30."));
+      return FALSE;
+    }
+  if (strcmp (to, from) < 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The period of the export ends (%s) before it starts (%s). Make the "
+                     "end the same day as the start or later."), to, from);
+      return FALSE;
+    }
+
+  *group = group_uuid != NULL ? desk_store_get (store, DESK_KIND_GROUP, group_uuid, error) : NULL;
+
+  return *group != NULL;
+}
+
+static char *
+counts_json (Export *ex)
+{
+  GString *s = g_string_new ("{");
+
+  for (guint i = 0; i < N_COUNTS; i++)
+    g_string_append_printf (s, "%s\"%s\": %" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            count_kind (i), ex->counts[i]);
+  g_string_append (s, "}");
+
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+write_manifest (Export           *ex,
+                xmlTextWriterPtr  w,
+                DeskRecord       *group,
+                const char       *bundle_uuid,
+                const char       *from,
+                const char       *to,
+                gint64            sequence,
+                const char       *previous_uuid,
+                const char       *previous_sha256,
+                const char       *created,
+                const char       *content_sha256)
+{
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "manifest"));
+  write_text_element (ex, w, "bundle_uuid", NULL, bundle_uuid);
+
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "group"));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "uuid",
+                                                  BAD_CAST desk_record_get_uuid (group)));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "code",
+                                                  BAD_CAST desk_record_get_string (group, "code")));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "country",
+                                                  BAD_CAST desk_record_get_string (group, "country")));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "currency",
+                                                  BAD_CAST desk_record_get_string (group, "currency")));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *value = desk_record_get_string (group, i == 0 ? "name_en" : "name_zh");
+
+      if (value != NULL && value[0] != '\0')
+        write_text_element (ex, w, "name", i == 0 ? "en" : "zh", value);
+    }
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "period"));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "start", BAD_CAST from));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "end", BAD_CAST to));
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  check_written (ex, xmlTextWriterWriteFormatElement (w, BAD_CAST "sequence", "%" G_GINT64_FORMAT,
+                                                      sequence));
+  if (previous_uuid != NULL && previous_sha256 != NULL)
+    {
+      check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "previous"));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "uuid", BAD_CAST previous_uuid));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "sha256", BAD_CAST previous_sha256));
+      check_written (ex, xmlTextWriterEndElement (w));
+    }
+  write_text_element (ex, w, "created", NULL, created);
+
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "generator"));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "name", BAD_CAST "Groupdesk"));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST PACKAGE_VERSION));
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  write_text_element (ex, w, "privacy", NULL, desk_privacy_to_string (ex->privacy));
+
+  check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "counts"));
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "count"));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "kind", BAD_CAST count_kind (i)));
+      check_written (ex, xmlTextWriterWriteFormatString (w, "%" G_GINT64_FORMAT, ex->counts[i]));
+      check_written (ex, xmlTextWriterEndElement (w));
+    }
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  write_text_element (ex, w, "content_sha256", NULL, content_sha256);
+  check_written (ex, xmlTextWriterEndElement (w));
+
+  return !ex->failed;
+}
+
+/* Copies the records written to @fd (from its start) into the bundle being written. */
+static gboolean
+copy_records (Export           *ex,
+              xmlTextWriterPtr  w,
+              int               fd,
+              int              *saved_errno)
+{
+  g_autofree char *buffer = g_malloc (256 * 1024);
+
+  if (lseek (fd, 0, SEEK_SET) != 0)
+    {
+      *saved_errno = errno;
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      ssize_t n = read (fd, buffer, 256 * 1024);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *saved_errno = errno;
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      check_written (ex, xmlTextWriterWriteRawLen (w, BAD_CAST buffer, (int) n));
+      if (ex->failed)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_written (const char  *tmp_path,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  xmlSchemaPtr schema = _desk_bundle_get_schema (error);
+  xmlSchemaValidCtxtPtr vctxt;
+  int rc;
+
+  if (schema == NULL)
+    return FALSE;
+
+  vctxt = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (vctxt, reader_error, reasons);
+  rc = xmlSchemaValidateFile (vctxt, tmp_path, 0);
+  xmlSchemaFreeValidCtxt (vctxt);
+
+  if (rc != 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
+                   _("The bundle written for %s does not pass its own schema, so it was not "
+                     "kept (%s). Please report this problem."),
+                   path, reasons->len > 0 ? (const char *) g_ptr_array_index (reasons, 0) : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+gboolean
+desk_bundle_export (DeskStore    *store,
+                    const char   *group_uuid,
+                    const char   *from,
+                    const char   *to,
+                    DeskPrivacy   privacy,
+                    const char   *path,
+                    GError      **error)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  g_autoptr(DeskRecord) export = NULL;
+  g_autoptr(GChecksum) records_sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) file_sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *body_path = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *bundle_uuid = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *previous_uuid = NULL;
+  g_autofree char *previous_sha256 = NULL;
+  g_autofree char *content_sha256 = NULL;
+  g_autofree char *counts = NULL;
+  Export ex = { 0 };
+  Sink body = { -1, NULL, 0 };
+  Sink final = { -1, NULL, 0 };
+  xmlTextWriterPtr w = NULL;
+  gint64 sequence = 0;
+  gboolean in_transaction = FALSE;
+  gboolean renamed = FALSE;
+  int saved_errno = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_request (store, group_uuid, from, to, &group, error) ||
+      !find_previous (store, group_uuid, &sequence, &previous_uuid, &previous_sha256, error))
+    return FALSE;
+  sequence++;
+
+  ex.store = store;
+  ex.group = group_uuid;
+  ex.privacy = privacy;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  body_path = g_strdup_printf ("%s/.%s.records-XXXXXX", dir, base);
+  tmp_path = g_strdup_printf ("%s/.%s.partial-XXXXXX", dir, base);
+
+  /* 1. The records, to a temporary file, digested as they are written. */
+  body.fd = g_mkstemp_full (body_path, O_RDWR | O_CLOEXEC, 0600);
+  if (body.fd < 0)
+    {
+      disk_error (error, path, errno);
+      return FALSE;
+    }
+  body.checksum = records_sum;
+  w = sink_writer_new (&body);
+  if (w == NULL || !write_records (&ex, w, error))
+    goto failed;
+  check_written (&ex, xmlTextWriterFlush (w));
+  g_clear_pointer (&w, xmlFreeTextWriter);
+  if (ex.failed)
+    {
+      saved_errno = body.saved_errno;
+      goto disk_failed;
+    }
+  content_sha256 = g_strdup (g_checksum_get_string (records_sum));
+
+  /* 2. The manifest and those records, to the file that will be renamed into place. */
+  final.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (final.fd < 0)
+    {
+      saved_errno = errno;
+      g_clear_pointer (&tmp_path, g_free);
+      goto disk_failed;
+    }
+  final.checksum = file_sum;
+  bundle_uuid = g_uuid_string_random ();
+  created = desk_store_dup_timestamp (store);
+
+  w = sink_writer_new (&final);
+  if (w == NULL)
+    goto disk_failed;
+  check_written (&ex, xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL));
+  check_written (&ex, xmlTextWriterStartElementNS (w, NULL, BAD_CAST "bundle",
+                                                   BAD_CAST DESK_BUNDLE_NAMESPACE));
+  check_written (&ex, xmlTextWriterWriteAttribute (w, BAD_CAST "format", BAD_CAST "1"));
+  write_manifest (&ex, w, group, bundle_uuid, from, to, sequence, previous_uuid,
+                  previous_sha256, created, content_sha256);
+  check_written (&ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
+  if (ex.failed || !copy_records (&ex, w, body.fd, &saved_errno))
+    goto disk_failed;
+  check_written (&ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
+  check_written (&ex, xmlTextWriterEndElement (w));
+  check_written (&ex, xmlTextWriterEndDocument (w));
+  check_written (&ex, xmlTextWriterFlush (w));
+  g_clear_pointer (&w, xmlFreeTextWriter);
+  if (ex.failed)
+    {
+      saved_errno = final.saved_errno;
+      goto disk_failed;
+    }
+  if (fsync (final.fd) != 0)
+    {
+      saved_errno = errno;
+      goto disk_failed;
+    }
+  close (final.fd);
+  final.fd = -1;
+  close (body.fd);
+  body.fd = -1;
+  g_unlink (body_path);
+
+  /* 3. Checked against the schema before anyone is told it exists. */
+  if (!validate_written (tmp_path, path, error))
+    goto failed;
+
+  /* 4. Recorded and renamed together: the rename is the last step before the commit. */
+  counts = counts_json (&ex);
+  export = desk_record_new (DESK_KIND_EXPORT);
+  desk_record_set_uuid (export, bundle_uuid);
+  desk_record_set_group (export, group_uuid);
+  desk_record_set_int (export, "sequence", sequence);
+  desk_record_set_string (export, "period_start", from);
+  desk_record_set_string (export, "period_end", to);
+  desk_record_set_string (export, "privacy", desk_privacy_to_string (privacy));
+  desk_record_set_string (export, "file", path);
+  desk_record_set_string (export, "sha256", g_checksum_get_string (file_sum));
+  desk_record_set_string (export, "counts", counts);
+  if (previous_uuid != NULL)
+    desk_record_set_string (export, "previous_uuid", previous_uuid);
+  desk_record_set_string (export, "created", created);
+
+  if (!desk_store_begin (store, error))
+    goto failed;
+  in_transaction = TRUE;
+  if (!desk_store_insert (store, export, error))
+    goto failed;
+  if (g_rename (tmp_path, path) != 0)
+    {
+      saved_errno = errno;
+      goto disk_failed;
+    }
+  renamed = TRUE;
+  sync_folder (path);
+  in_transaction = FALSE;
+  if (!desk_store_commit (store, error))
+    goto failed;
+
+  return TRUE;
+
+disk_failed:
+  disk_error (error, path, saved_errno);
+failed:
+  if (ex.error != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&ex.error));
+    }
+  g_clear_pointer (&w, xmlFreeTextWriter);
+  if (in_transaction)
+    desk_store_rollback (store);
+  if (body.fd >= 0)
+    close (body.fd);
+  if (final.fd >= 0)
+    close (final.fd);
+  g_unlink (body_path);
+  if (tmp_path != NULL)
+    g_unlink (tmp_path);
+  if (renamed)
+    g_unlink (path);
+  return FALSE;
+}
+
+char *
+desk_bundle_suggest_name (DeskStore  *store,
+                          const char *group_uuid,
+                          const char *to)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sha = NULL;
+  gint64 sequence = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  group = desk_store_get (store, DESK_KIND_GROUP, group_uuid, NULL);
+  find_previous (store, group_uuid, &sequence, &uuid, &sha, NULL);
+
+  return g_strdup_printf ("%s-%s-%" G_GINT64_FORMAT DESK_BUNDLE_SUFFIX,
+                          group != NULL ? desk_record_get_string (group, "code") : "group",
+                          to != NULL ? to : "", sequence + 1);
+}
+
+/* Preview */
+
+static void
+problem_free (gpointer data)
+{
+  DeskBundleProblem *problem = data;
+
+  g_free (problem->uuid);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+void
+desk_bundle_preview_free (DeskBundlePreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_clear_pointer (&preview->counts, g_array_unref);
+  g_clear_pointer (&preview->problems, g_ptr_array_unref);
+  g_free (preview);
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             const char *kind,
+             const char *uuid,
+             char       *message)
+{
+  DeskBundleProblem *problem = g_new0 (DeskBundleProblem, 1);
+
+  problem->kind = kind;
+  problem->uuid = g_strdup (uuid);
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+static gint64
+count_sql (DeskStore   *store,
+           const char  *sql,
+           const char  *group,
+           gint64       flag)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, flag);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+#define MAX_PROBLEMS 200
+
+static gboolean
+find_problems (DeskStore   *store,
+               const char  *group,
+               const char  *from,
+               const char  *to,
+               GPtrArray   *problems,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Expenses of the period in a currency with no rate in force on their date. */
+  stmt = _desk_store_prepare (store,
+                              "SELECT e.uuid, e.date, e.currency, e.amount_minor FROM expenses e"
+                              " JOIN groups g ON g.uuid = e.group_uuid"
+                              " WHERE e.group_uuid = ?1 AND e.date BETWEEN ?2 AND ?3"
+                              " AND e.currency <> g.currency AND NOT EXISTS ("
+                              "  SELECT 1 FROM exchange_rates r WHERE r.group_uuid = e.group_uuid"
+                              "  AND r.currency = e.currency AND r.valid_from <= e.date)"
+                              " ORDER BY e.date, e.uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
+    add_problem (problems, "expense", (const char *) sqlite3_column_text (stmt, 0),
+                 g_strdup_printf (_("The expense of %s in %s has no exchange rate in force on "
+                                    "that day. Add a rate for %s valid from %s or earlier."),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  (const char *) sqlite3_column_text (stmt, 2),
+                                  (const char *) sqlite3_column_text (stmt, 2),
+                                  (const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  /* Activities of a workplan that overlaps the period, with no dates at all. */
+  stmt = _desk_store_prepare (store,
+                              "SELECT a.uuid, a.code, coalesce (nullif (a.title_en, ''), a.title_zh)"
+                              " FROM activities a JOIN workplans w ON w.uuid = a.workplan_uuid"
+                              " WHERE a.group_uuid = ?1 AND w.period_start <= ?3"
+                              " AND w.period_end >= ?2 AND a.planned_start IS NULL"
+                              " AND a.actual_start IS NULL AND a.status <> 'cancelled'"
+                              " ORDER BY a.code, a.uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
+    add_problem (problems, "activity", (const char *) sqlite3_column_text (stmt, 0),
+                 g_strdup_printf (_("The activity “%s %s” has no dates. Enter when it is "
+                                    "planned to start and end."),
+                                  (const char *) sqlite3_column_text (stmt, 1),
+                                  (const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+
+  /* Workshops that took place in the period with no one recorded as attending. */
+  stmt = _desk_store_prepare (store,
+                              "SELECT w.uuid, w.start_date, coalesce (nullif (w.title_en, ''), w.title_zh)"
+                              " FROM workshops w WHERE w.group_uuid = ?1"
+                              " AND w.start_date BETWEEN ?2 AND ?3"
+                              " AND NOT EXISTS (SELECT 1 FROM attendance a"
+                              "  WHERE a.workshop_uuid = w.uuid AND a.status = 'attended')"
+                              " AND NOT EXISTS (SELECT 1 FROM workshop_counts c"
+                              "  WHERE c.workshop_uuid = w.uuid)"
+                              " ORDER BY w.start_date, w.uuid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
+    add_problem (problems, "workshop", (const char *) sqlite3_column_text (stmt, 0),
+                 g_strdup_printf (_("The workshop “%s” of %s has no attendance. Record who "
+                                    "came, or mark it as postponed."),
+                                  (const char *) sqlite3_column_text (stmt, 2),
+                                  (const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+DeskBundlePreview *
+desk_bundle_preview (DeskStore    *store,
+                     const char   *group_uuid,
+                     const char   *from,
+                     const char   *to,
+                     DeskPrivacy   privacy,
+                     GError      **error)
+{
+  g_autoptr(DeskBundlePreview) preview = g_new0 (DeskBundlePreview, 1);
+  g_autoptr(DeskRecord) group = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sha = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  if (!check_request (store, group_uuid, from, to, &group, error) ||
+      !find_previous (store, group_uuid, &preview->sequence, &uuid, &sha, error))
+    return NULL;
+  preview->sequence++;
+
+  preview->counts = g_array_new (FALSE, TRUE, sizeof (DeskBundleCount));
+  preview->problems = g_ptr_array_new_with_free_func (problem_free);
+
+  for (guint i = 0; i < N_COUNTS; i++)
+    {
+      DeskBundleCount count = { count_kind (i), count_label (i), 0 };
+
+      if (i == COUNT_ATTENDANCE_COUNTS)
+        count.count = count_sql (store, "SELECT count (DISTINCT w) FROM (" COUNTS_SQL ")",
+                                 group_uuid, privacy == DESK_PRIVACY_AGGREGATE);
+      else if (i == COUNT_TOMBSTONE)
+        count.count = count_sql (store,
+                                 "SELECT count (*) FROM tombstones WHERE group_uuid = ?1 "
+                                 "AND kind NOT IN ('group', 'export') "
+                                 "AND NOT (?2 AND kind IN ('person', 'attendance'))",
+                                 group_uuid, privacy == DESK_PRIVACY_AGGREGATE);
+      else if (kind_in_bundle (_desk_bundle_kinds[i], privacy))
+        count.count = desk_store_count (store, _desk_bundle_kinds[i], group_uuid);
+      g_array_append_val (preview->counts, count);
+    }
+
+  if (!find_problems (store, group_uuid, from, to, preview->problems, error))
+    return NULL;
+
+  return g_steal_pointer (&preview);
+}

@@ -1,0 +1,145 @@
+/* desk-bundle.h — the secretariat's bundles: export, check and import
+ *
+ * A bundle is one XML file (.gdbundle) in the format of data/schema/groupdesk-bundle-1.xsd
+ * (described for people in data/schema/README.md): a manifest, then a snapshot of one
+ * group — every current record and every tombstone — so that importing it twice changes
+ * nothing and a newer one updates. The privacy level chosen at export decides what of
+ * the people leaves the laptop.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-store.h"
+
+G_BEGIN_DECLS
+
+#define DESK_BUNDLE_NAMESPACE "urn:voluntaryprinciples:groupdesk:bundle:1"
+#define DESK_BUNDLE_SUFFIX ".gdbundle"
+/* Bundles larger than this are refused before they are read. */
+#define DESK_BUNDLE_MAX_SIZE ((gint64) 512 * 1024 * 1024)
+
+typedef enum
+{
+  DESK_PRIVACY_AGGREGATE,    /* attendance as counts by pillar × gender; no person records */
+  DESK_PRIVACY_PSEUDONYMOUS, /* person records without names or contacts */
+  DESK_PRIVACY_NAMED,        /* names of the people who consented; the others pseudonymous */
+} DeskPrivacy;
+
+const char  *desk_privacy_to_string          (DeskPrivacy   level);
+gboolean     desk_privacy_from_string        (const char   *text,
+                                              DeskPrivacy  *level);
+/* A translated label ("Counts only") and a plain sentence of what leaves the laptop. */
+const char  *desk_privacy_label              (DeskPrivacy   level);
+const char  *desk_bundle_describe_privacy    (DeskPrivacy   level);
+
+/* Export */
+
+typedef struct
+{
+  const char *kind;          /* "member", …, "attendance_counts", "tombstone" */
+  const char *label;         /* translated, plural: "Members" */
+  gint64      count;
+} DeskBundleCount;
+
+typedef struct
+{
+  const char *kind;          /* the kind of the record to fix */
+  char       *uuid;          /* the record to fix */
+  char       *message;       /* a translated sentence: what is wrong, what to do */
+} DeskBundleProblem;
+
+typedef struct
+{
+  GArray    *counts;         /* DeskBundleCount, in the bundle's order */
+  GPtrArray *problems;       /* DeskBundleProblem; empty when there is nothing to fix */
+  gint64     sequence;       /* the number the bundle will carry */
+} DeskBundlePreview;
+
+void                desk_bundle_preview_free (DeskBundlePreview *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskBundlePreview, desk_bundle_preview_free)
+
+/* What an export of @group_uuid for the period @from … @to (ISO dates) at @privacy would
+ * hold, and the problems to fix first. Reads only. */
+DeskBundlePreview  *desk_bundle_preview      (DeskStore    *store,
+                                              const char   *group_uuid,
+                                              const char   *from,
+                                              const char   *to,
+                                              DeskPrivacy   privacy,
+                                              GError      **error);
+
+/* Writes the bundle to @path: streamed to a temporary file beside it, validated against
+ * the schema, synced, renamed into place, and recorded in the exports table (sequence =
+ * the previous + 1). On failure nothing is left at @path and nothing is recorded. */
+gboolean            desk_bundle_export       (DeskStore    *store,
+                                              const char   *group_uuid,
+                                              const char   *from,
+                                              const char   *to,
+                                              DeskPrivacy   privacy,
+                                              const char   *path,
+                                              GError      **error);
+
+/* "GH-VPI-2026-06-30-3.gdbundle": a file name for the next bundle of @group_uuid. */
+char               *desk_bundle_suggest_name (DeskStore    *store,
+                                              const char   *group_uuid,
+                                              const char   *to);
+
+/* Checking a file, with no database: size, no DOCTYPE, well-formed, valid against the
+ * schema, content digest. FALSE with @error when the file is not a valid bundle;
+ * *reasons (if not NULL) then gets one translated sentence per problem found. */
+gboolean            desk_bundle_validate_file (const char  *path,
+                                               GPtrArray  **reasons,
+                                               GError     **error);
+
+/* Import */
+
+typedef struct
+{
+  const char *kind;
+  guint added;
+  guint updated;
+  guint deleted;
+  guint unchanged;           /* the same, or ours is newer */
+} DeskImportCount;
+
+typedef struct
+{
+  char      *bundle_uuid;
+  char      *group_uuid;
+  char      *group_code;
+  char      *group_name;
+  gint64     sequence;
+  char      *period_start;
+  char      *period_end;
+  char      *privacy;
+  char      *created;
+  gboolean   already_imported; /* the same bundle was imported before: nothing to do */
+  char      *refused;          /* why it would be refused (translated), or NULL */
+  GArray    *counts;           /* DeskImportCount, in the bundle's order */
+  char      *backup_path;      /* the backup taken before the import, or NULL */
+} DeskImportPlan;
+
+void            desk_import_plan_free         (DeskImportPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskImportPlan, desk_import_plan_free)
+/* The total of one column over every kind. */
+guint           desk_import_plan_total        (DeskImportPlan *plan,
+                                               guint           column);
+
+/* What importing @path would do: checked and applied in a transaction that is rolled
+ * back. An older bundle (sequence lower than the last imported of its group) comes back
+ * with plan->refused set unless @force. NULL with @error when the file is not a valid
+ * bundle or cannot be applied. */
+DeskImportPlan *desk_bundle_read_plan         (DeskStore      *store,
+                                               const char     *path,
+                                               gboolean        force,
+                                               GError        **error);
+
+/* Imports @path in one transaction, after a backup of the database; with @dry_run,
+ * desk_bundle_read_plan. A refused or failed import leaves the database as it was. */
+DeskImportPlan *desk_bundle_import            (DeskStore      *store,
+                                               const char     *path,
+                                               gboolean        force,
+                                               gboolean        dry_run,
+                                               GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,992 @@
+/* desk-checkin.c
+ *
+ * Check-in at the door, from the keyboard: type a few letters, ↑/↓ to pick among the
+ * people who match, Enter to check them in; Enter on a name nobody has adds that person
+ * (desk_attendance_check_in_person, one transaction) with only their name, to complete
+ * later. The entry is cleared and keeps the focus, ready for the next name.
+ *
+ * Checking in someone already known goes through the history (an insert or an update of
+ * their attendance), so Ctrl+Z takes it back; so do changes of role and status. The list
+ * follows the store item by item, so a change of one row does not rebuild the others.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-checkin"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <string.h>
+
+#include "desk-checkin.h"
+#include "desk-checkin-private.h"
+
+#include "desk-breakdown-view.h"
+#include "desk-record-editor.h"
+
+struct _DeskCheckin
+{
+  GtkBox parent_instance;
+
+  DeskHistory *history;
+  DeskStore *store;
+  char *workshop_uuid;
+  char *group_uuid;
+  DeskRecordModel *people;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *matches;
+  GtkSingleSelection *match_selection;
+  char *query;
+  GListStore *attendees;
+  GtkSingleSelection *attendee_selection;
+  GStrv role_codes;
+  GStrv status_codes;
+  GtkStringList *role_labels;
+  GtkStringList *status_labels;
+  DeskBreakdownView *counts;
+  guint counts_idle;
+  gulong changed_id;
+
+  /* Template widgets */
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkSearchEntry *entry;
+  GtkScrolledWindow *matches_scroller;
+  GtkListView *matches_view;
+  GtkLabel *status_label;
+  GtkLabel *list_heading;
+  GtkColumnView *attendee_view;
+  AdwBin *counts_bin;
+};
+
+G_DEFINE_FINAL_TYPE (DeskCheckin, desk_checkin, GTK_TYPE_BOX)
+
+/* Helpers */
+
+static DeskRecord *
+person_of (DeskCheckin *self,
+           DeskRecord  *attendance)
+{
+  if (self->people == NULL)
+    return NULL;
+
+  return desk_record_model_find (self->people, desk_record_get_string (attendance, "person_uuid"), NULL);
+}
+
+static int
+compare_attendance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  DeskCheckin *self = user_data;
+  DeskRecord *pa = person_of (self, (DeskRecord *) a);
+  DeskRecord *pb = person_of (self, (DeskRecord *) b);
+  int cmp;
+
+  cmp = g_strcmp0 (pa != NULL ? desk_record_get_string (pa, "name_key") : NULL,
+                   pb != NULL ? desk_record_get_string (pb, "name_key") : NULL);
+  if (cmp != 0)
+    return cmp;
+
+  return g_strcmp0 (desk_record_get_uuid ((DeskRecord *) a), desk_record_get_uuid ((DeskRecord *) b));
+}
+
+static int
+compare_attendance_ptr (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  return compare_attendance (*(DeskRecord **) a, *(DeskRecord **) b, user_data);
+}
+
+static gboolean
+find_attendance (DeskCheckin *self,
+                 const char  *uuid,
+                 guint       *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+      if (g_str_equal (desk_record_get_uuid (record), uuid))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+update_heading (DeskCheckin *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  g_autofree char *text = NULL;
+
+  /* Translators: the heading of a workshop's attendance list. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "On the List: %u Person",
+                                       "On the List: %u People", n), n);
+  gtk_label_set_label (self->list_heading, text);
+}
+
+static void
+update_counts (DeskCheckin *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
+  if (self->store == NULL || self->workshop_uuid == NULL)
+    return;
+
+  if (!desk_breakdown_view_update (self->counts, self->store, NULL, self->workshop_uuid, NULL, NULL, &error))
+    g_warning ("Could not count the attendance: %s", error->message);
+}
+
+static gboolean
+counts_idle_cb (gpointer user_data)
+{
+  DeskCheckin *self = user_data;
+
+  self->counts_idle = 0;
+  update_counts (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_counts (DeskCheckin *self)
+{
+  if (self->counts_idle == 0)
+    self->counts_idle = g_idle_add_full (G_PRIORITY_DEFAULT, counts_idle_cb, self, NULL);
+}
+
+static void
+reload_attendees (DeskCheckin *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+
+  if (self->store != NULL && self->workshop_uuid != NULL)
+    records = desk_store_list_by (self->store, DESK_KIND_ATTENDANCE, "workshop_uuid",
+                                  self->workshop_uuid, NULL);
+  if (records != NULL)
+    g_ptr_array_sort_with_data (records, compare_attendance_ptr, self);
+
+  g_list_store_remove_all (self->attendees);
+  if (records != NULL)
+    g_list_store_splice (self->attendees, 0, 0, records->pdata, records->len);
+  update_heading (self);
+  update_counts (self);
+}
+
+static void
+set_status (DeskCheckin *self,
+            const char  *text,
+            gboolean     error)
+{
+  gtk_label_set_label (self->status_label, text);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  DeskCheckin *self = user_data;
+
+  return self->query != NULL && strstr (desk_record_get_search_key (item), self->query) != NULL;
+}
+
+static void
+move_match (DeskCheckin *self,
+            int          delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matches));
+  guint selected = gtk_single_selection_get_selected (self->match_selection);
+  int next;
+
+  if (n == 0)
+    return;
+
+  next = selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected + delta;
+  next = CLAMP (next, 0, (int) n - 1);
+  gtk_single_selection_set_selected (self->match_selection, (guint) next);
+  gtk_widget_activate_action (GTK_WIDGET (self->matches_view), "list.scroll-to-item", "u", (guint) next);
+}
+
+/* Checks in someone the database knows, through the history so that Ctrl+Z undoes it. */
+static gboolean
+check_in_known (DeskCheckin *self,
+                DeskRecord  *person)
+{
+  g_autoptr(DeskRecord) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *name = desk_record_get_string (person, "name");
+
+  entry = desk_attendance_find (self->store, self->workshop_uuid, desk_record_get_uuid (person));
+  if (entry != NULL && g_strcmp0 (desk_record_get_string (entry, "status"), "attended") == 0)
+    {
+      /* Translators: check-in of someone already checked in: nothing changes. */
+      text = g_strdup_printf (_("%s is already checked in."), name);
+      set_status (self, text, FALSE);
+      return TRUE;
+    }
+
+  if (entry != NULL)
+    {
+      g_autoptr(DeskRecord) copy = desk_record_copy (entry);
+
+      desk_record_set_string (copy, "status", "attended");
+      if (!desk_history_update (self->history, copy, &error))
+        {
+          set_status (self, error->message, TRUE);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(DeskRecord) record = desk_record_new (DESK_KIND_ATTENDANCE);
+
+      desk_record_set_group (record, self->group_uuid);
+      desk_record_set_string (record, "workshop_uuid", self->workshop_uuid);
+      desk_record_set_string (record, "person_uuid", desk_record_get_uuid (person));
+      desk_record_set_string (record, "role", "participant");
+      desk_record_set_string (record, "status", "attended");
+      if (!desk_history_insert (self->history, record, &error))
+        {
+          set_status (self, error->message, TRUE);
+          return FALSE;
+        }
+    }
+
+  /* Translators: after a check-in; the person's name. */
+  text = g_strdup_printf (_("Checked in %s."), name);
+  set_status (self, text, FALSE);
+  return TRUE;
+}
+
+/* A name nobody has: core finds or creates the person and checks them in at once. */
+static gboolean
+check_in_new (DeskCheckin *self,
+              const char  *name)
+{
+  g_autoptr(DeskRecord) person = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean matched = FALSE;
+
+  desk_record_set_group (person, self->group_uuid);
+  desk_record_set_string (person, "name", name);
+  desk_record_set_string (person, "gender", "not_stated");
+  desk_record_set_int (person, "consent_named", 0);
+
+  entry = desk_attendance_check_in_person (self->store, self->workshop_uuid, person, &matched, &error);
+  if (entry == NULL)
+    {
+      set_status (self, error->message, TRUE);
+      return FALSE;
+    }
+
+  if (matched)
+    /* Translators: a typed name turned out to be someone already known. */
+    text = g_strdup_printf (_("Checked in %s, who was already known."), name);
+  else
+    /* Translators: a typed name was added as a new person and checked in. */
+    text = g_strdup_printf (_("Added %s as a new person and checked them in. Complete their details on the People page."),
+                            name);
+  set_status (self, text, FALSE);
+  return TRUE;
+}
+
+static void
+check_in_typed (DeskCheckin *self,
+                gboolean     always_new)
+{
+  g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  DeskRecord *picked = NULL;
+  gboolean done;
+
+  g_strstrip (name);
+  if (self->workshop_uuid == NULL || desk_text_is_blank (name))
+    return;
+
+  if (!always_new)
+    picked = gtk_single_selection_get_selected_item (self->match_selection);
+
+  if (picked != NULL)
+    done = check_in_known (self, picked);
+  else
+    done = check_in_new (self, name);
+
+  if (done)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static gboolean
+set_entry_field (DeskCheckin *self,
+                 const char  *uuid,
+                 const char  *field,
+                 const char  *code)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(DeskRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  record = desk_store_get (self->store, DESK_KIND_ATTENDANCE, uuid, NULL);
+  if (record == NULL || g_strcmp0 (desk_record_get_string (record, field), code) == 0)
+    return record != NULL;
+
+  copy = desk_record_copy (record);
+  desk_record_set_string (copy, field, code);
+  if (!desk_history_update (self->history, copy, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+code_index (GStrv       codes,
+            const char *code)
+{
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    if (g_strcmp0 (codes[i], code) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+/* Callbacks */
+
+static void
+entry_changed_cb (DeskCheckin *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *folded = desk_text_fold_search (text);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_strstrip (folded);
+  if (folded[0] == '\0')
+    g_clear_pointer (&folded, g_free);
+  if (g_strcmp0 (folded, self->query) == 0)
+    return;
+
+  if (self->query != NULL && folded != NULL && strstr (folded, self->query) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query != NULL && folded != NULL && strstr (self->query, folded) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&folded);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->matches_scroller),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0)
+    gtk_single_selection_set_selected (self->match_selection, 0);
+}
+
+static void
+entry_activated_cb (DeskCheckin *self)
+{
+  check_in_typed (self, FALSE);
+}
+
+static void
+match_activated_cb (DeskCheckin *self,
+                    guint        position)
+{
+  gtk_single_selection_set_selected (self->match_selection, position);
+  check_in_typed (self, FALSE);
+}
+
+static gboolean
+entry_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      DeskCheckin           *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_match (self, 1);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_match (self, -1);
+      return TRUE;
+
+    case GDK_KEY_Page_Down:
+      move_match (self, 8);
+      return TRUE;
+
+    case GDK_KEY_Page_Up:
+      move_match (self, -8);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      if (state & GDK_CONTROL_MASK)
+        {
+          check_in_typed (self, TRUE);
+          return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+store_changed_cb (DeskStore   *store,
+                  const char  *kind,
+                  const char  *uuid,
+                  DeskCheckin *self)
+{
+  if (self->workshop_uuid == NULL)
+    return;
+
+  if (g_str_equal (kind, "attendance"))
+    {
+      g_autoptr(DeskRecord) fresh = desk_store_get (store, DESK_KIND_ATTENDANCE, uuid, NULL);
+      gboolean ours = fresh != NULL && g_strcmp0 (desk_record_get_string (fresh, "workshop_uuid"),
+                                                  self->workshop_uuid) == 0;
+      guint position;
+
+      if (find_attendance (self, uuid, &position))
+        {
+          if (ours)
+            g_list_store_splice (self->attendees, position, 1, (gpointer *) &fresh, 1);
+          else
+            g_list_store_remove (self->attendees, position);
+        }
+      else if (ours)
+        {
+          g_list_store_insert_sorted (self->attendees, fresh, compare_attendance, self);
+        }
+      update_heading (self);
+      queue_counts (self);
+    }
+  else if (g_str_equal (kind, "person") || g_str_equal (kind, "member"))
+    {
+      /* A name, gender or pillar changed: show it, and count again. */
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+          if (g_strcmp0 (desk_record_get_string (record, "person_uuid"), uuid) == 0)
+            g_list_model_items_changed (G_LIST_MODEL (self->attendees), i, 1, 1);
+        }
+      queue_counts (self);
+    }
+}
+
+/* Cells of the matches */
+
+static void
+match_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                DeskCheckin              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *organisation = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (organisation), 1.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (organisation), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (organisation, TRUE);
+  gtk_widget_add_css_class (organisation, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), organisation);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+match_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               DeskCheckin              *self)
+{
+  DeskRecord *person = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  g_autofree char *organisation = desk_person_dup_organisation (self->store, person);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), desk_record_get_string (person, "name"));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), organisation);
+}
+
+/* Cells of the attendance list */
+
+static void
+name_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               DeskCheckin              *self)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 10);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 24);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+name_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              DeskCheckin              *self)
+{
+  DeskRecord *person = person_of (self, gtk_list_item_get_item (item));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                            person != NULL ? desk_record_get_string (person, "name") : NULL);
+}
+
+static void
+organisation_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      DeskCheckin              *self)
+{
+  DeskRecord *person = person_of (self, gtk_list_item_get_item (item));
+  g_autofree char *organisation = NULL;
+
+  if (person != NULL)
+    organisation = desk_person_dup_organisation (self->store, person);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), organisation);
+}
+
+static void
+choice_selected_cb (GtkDropDown *dropdown,
+                    GParamSpec  *pspec,
+                    DeskCheckin *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (dropdown), "field");
+  const char *uuid = g_object_get_data (G_OBJECT (dropdown), "uuid");
+  GStrv codes = g_str_equal (field, "role") ? self->role_codes : self->status_codes;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (uuid == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (codes))
+    return;
+
+  set_entry_field (self, uuid, field, codes[selected]);
+}
+
+static void
+choice_setup (GtkListItem *item,
+              DeskCheckin *self,
+              const char  *field)
+{
+  GtkStringList *labels = g_str_equal (field, "role") ? self->role_labels : self->status_labels;
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+
+  g_object_set_data (G_OBJECT (dropdown), "field", (gpointer) field);
+  gtk_widget_add_css_class (dropdown, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_str_equal (field, "role") ? _("Role") : _("Attendance status"), -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (choice_selected_cb), self);
+  gtk_list_item_set_child (item, dropdown);
+}
+
+static void
+role_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               DeskCheckin              *self)
+{
+  choice_setup (item, self, "role");
+}
+
+static void
+status_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 DeskCheckin              *self)
+{
+  choice_setup (item, self, "status");
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                DeskCheckin              *self)
+{
+  GtkWidget *dropdown = gtk_list_item_get_child (item);
+  DeskRecord *record = gtk_list_item_get_item (item);
+  const char *field = g_object_get_data (G_OBJECT (dropdown), "field");
+  GStrv codes = g_str_equal (field, "role") ? self->role_codes : self->status_codes;
+  int index = code_index (codes, desk_record_get_string (record, field));
+
+  /* Binding shows the value; only the user's choice writes. */
+  g_object_set_data (G_OBJECT (dropdown), "uuid", NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), index >= 0 ? (guint) index : GTK_INVALID_LIST_POSITION);
+  g_object_set_data_full (G_OBJECT (dropdown), "uuid", g_strdup (desk_record_get_uuid (record)), g_free);
+}
+
+static void
+choice_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  DeskCheckin              *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "uuid", NULL);
+}
+
+static GtkColumnViewColumn *
+add_column (DeskCheckin *self,
+            const char  *title,
+            GCallback    setup,
+            GCallback    bind,
+            gboolean     expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+  if (setup == G_CALLBACK (role_setup_cb) || setup == G_CALLBACK (status_setup_cb))
+    g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->attendee_view, column);
+  g_object_unref (column);
+
+  return column;
+}
+
+/* Cycles the role or status of the selected row: Alt+R and Alt+S, from the list. */
+static void
+cycle_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskCheckin *self = DESK_CHECKIN (widget);
+  DeskRecord *record = gtk_single_selection_get_selected_item (self->attendee_selection);
+  const char *field = g_str_equal (action_name, "checkin.cycle-role") ? "role" : "status";
+  GStrv codes = g_str_equal (field, "role") ? self->role_codes : self->status_codes;
+  int index;
+
+  if (record == NULL || codes == NULL)
+    return;
+
+  index = code_index (codes, desk_record_get_string (record, field));
+  set_entry_field (self, desk_record_get_uuid (record), field,
+                   codes[(guint) (index + 1) % g_strv_length (codes)]);
+}
+
+static void
+remove_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskCheckin *self = DESK_CHECKIN (widget);
+  DeskRecord *record = gtk_single_selection_get_selected_item (self->attendee_selection);
+  g_autoptr(GError) error = NULL;
+
+  if (record == NULL)
+    return;
+
+  if (!desk_history_delete (self->history, DESK_KIND_ATTENDANCE, desk_record_get_uuid (record), &error))
+    set_status (self, error->message, TRUE);
+}
+
+static void
+focus_entry_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  desk_checkin_focus_entry (DESK_CHECKIN (widget));
+}
+
+/* Overrides */
+
+static void
+desk_checkin_dispose (GObject *object)
+{
+  DeskCheckin *self = (DeskCheckin *) object;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CHECKIN);
+
+  g_clear_object (&self->match_selection);
+  g_clear_object (&self->attendee_selection);
+  g_clear_object (&self->matches);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->attendees);
+  g_clear_object (&self->people);
+  g_clear_object (&self->role_labels);
+  g_clear_object (&self->status_labels);
+  g_clear_object (&self->history);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (desk_checkin_parent_class)->dispose (object);
+}
+
+static void
+desk_checkin_finalize (GObject *object)
+{
+  DeskCheckin *self = (DeskCheckin *) object;
+
+  g_free (self->workshop_uuid);
+  g_free (self->group_uuid);
+  g_free (self->query);
+  g_strfreev (self->role_codes);
+  g_strfreev (self->status_codes);
+
+  G_OBJECT_CLASS (desk_checkin_parent_class)->finalize (object);
+}
+
+static void
+desk_checkin_class_init (DeskCheckinClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_checkin_dispose;
+  object_class->finalize = desk_checkin_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-checkin.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, matches_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, matches_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, list_heading);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, attendee_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, counts_bin);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "checkin.cycle-role", NULL, cycle_activated);
+  gtk_widget_class_install_action (widget_class, "checkin.cycle-status", NULL, cycle_activated);
+  gtk_widget_class_install_action (widget_class, "checkin.remove", NULL, remove_activated);
+  gtk_widget_class_install_action (widget_class, "checkin.focus-entry", NULL, focus_entry_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK, "checkin.cycle-role", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_ALT_MASK, "checkin.cycle-status", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "checkin.focus-entry", NULL);
+}
+
+static void
+desk_checkin_init (DeskCheckin *self)
+{
+  GtkEventController *keys;
+  GtkListItemFactory *factory;
+  GtkShortcutController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->matches = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  gtk_filter_list_model_set_incremental (self->matches, FALSE);
+  self->match_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
+  gtk_single_selection_set_autoselect (self->match_selection, TRUE);
+  gtk_list_view_set_model (self->matches_view, GTK_SELECTION_MODEL (self->match_selection));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (match_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (match_bind_cb), self);
+  gtk_list_view_set_factory (self->matches_view, factory);
+  g_object_unref (factory);
+
+  /* ↑/↓ move among the matches while the focus stays in the entry. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+
+  self->attendees = g_list_store_new (DESK_TYPE_RECORD);
+  self->attendee_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->attendees)));
+  gtk_single_selection_set_autoselect (self->attendee_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->attendee_selection, TRUE);
+  gtk_column_view_set_model (self->attendee_view, GTK_SELECTION_MODEL (self->attendee_selection));
+
+  /* Delete takes the selected person off the list (Ctrl+Z puts them back). */
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("checkin.remove")));
+  gtk_widget_add_controller (GTK_WIDGET (self->attendee_view), GTK_EVENT_CONTROLLER (shortcuts));
+
+  self->counts = DESK_BREAKDOWN_VIEW (desk_breakdown_view_new (TRUE));
+  adw_bin_set_child (self->counts_bin, GTK_WIDGET (self->counts));
+  update_heading (self);
+}
+
+/* Public API */
+
+GtkWidget *
+desk_checkin_new (DeskHistory *history)
+{
+  DeskCheckin *self;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  GStrvBuilder *builder;
+
+  g_return_val_if_fail (DESK_IS_HISTORY (history), NULL);
+
+  self = g_object_new (DESK_TYPE_CHECKIN, NULL);
+  self->history = g_object_ref (history);
+  self->store = g_object_ref (desk_history_get_store (history));
+  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+
+  roles = desk_reference_choices (self->store, DESK_KIND_ATTENDANCE, "role");
+  statuses = desk_reference_choices (self->store, DESK_KIND_ATTENDANCE, "status");
+  self->role_labels = gtk_string_list_new (NULL);
+  self->status_labels = gtk_string_list_new (NULL);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < roles->len; i++)
+    {
+      DeskChoice *choice = g_ptr_array_index (roles, i);
+
+      gtk_string_list_append (self->role_labels, choice->label);
+      g_strv_builder_add (builder, choice->code);
+    }
+  self->role_codes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      DeskChoice *choice = g_ptr_array_index (statuses, i);
+
+      gtk_string_list_append (self->status_labels, choice->label);
+      g_strv_builder_add (builder, choice->code);
+    }
+  self->status_codes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  add_column (self, C_("column", "Name"), G_CALLBACK (name_setup_cb), G_CALLBACK (name_bind_cb), TRUE);
+  add_column (self, C_("column", "Organisation"), G_CALLBACK (name_setup_cb),
+              G_CALLBACK (organisation_bind_cb), TRUE);
+  add_column (self, C_("column", "Role"), G_CALLBACK (role_setup_cb), G_CALLBACK (choice_bind_cb), FALSE);
+  add_column (self, C_("column", "Status"), G_CALLBACK (status_setup_cb), G_CALLBACK (choice_bind_cb), FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attendee_view),
+                               _("Alt+R changes the role of the selected person, Alt+S their status; "
+                                 "Delete takes them off the list"));
+
+  return GTK_WIDGET (self);
+}
+
+void
+desk_checkin_set_workshop (DeskCheckin *self,
+                           const char  *workshop_uuid)
+{
+  g_autoptr(DeskRecord) workshop = NULL;
+
+  g_return_if_fail (DESK_IS_CHECKIN (self));
+
+  if (workshop_uuid != NULL)
+    workshop = desk_store_get (self->store, DESK_KIND_WORKSHOP, workshop_uuid, NULL);
+
+  g_free (self->workshop_uuid);
+  self->workshop_uuid = workshop != NULL ? g_strdup (workshop_uuid) : NULL;
+
+  if (workshop != NULL && g_strcmp0 (self->group_uuid, desk_record_get_group (workshop)) != 0)
+    {
+      g_free (self->group_uuid);
+      self->group_uuid = g_strdup (desk_record_get_group (workshop));
+      g_clear_object (&self->people);
+      self->people = desk_record_model_new (self->store, DESK_KIND_PERSON, self->group_uuid);
+      gtk_filter_list_model_set_model (self->matches, G_LIST_MODEL (self->people));
+    }
+
+  if (workshop != NULL)
+    {
+      g_autofree char *date = desk_date_format (desk_record_get_string (workshop, "start_date"), DESK_DATE_LONG);
+      const char *town = desk_record_get_string (workshop, "town");
+      g_autofree char *subtitle = NULL;
+
+      gtk_label_set_label (self->title_label, desk_record_title (workshop, "title", NULL));
+      if (town != NULL && town[0] != '\0')
+        /* Translators: a workshop's date and town: “12 March 2026 · Tarkwa”. */
+        subtitle = g_strdup_printf (C_("workshop place", "%s · %s"), date, town);
+      gtk_label_set_label (self->subtitle_label, subtitle != NULL ? subtitle : date);
+    }
+  else
+    {
+      gtk_label_set_label (self->title_label, NULL);
+      gtk_label_set_label (self->subtitle_label, NULL);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  set_status (self, NULL, FALSE);
+  reload_attendees (self);
+}
+
+const char *
+desk_checkin_get_workshop (DeskCheckin *self)
+{
+  g_return_val_if_fail (DESK_IS_CHECKIN (self), NULL);
+
+  return self->workshop_uuid;
+}
+
+void
+desk_checkin_focus_entry (DeskCheckin *self)
+{
+  g_return_if_fail (DESK_IS_CHECKIN (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+/* Private API, for tests */
+
+GtkEditable *
+_desk_checkin_get_entry (DeskCheckin *self)
+{
+  return GTK_EDITABLE (self->entry);
+}
+
+GtkSingleSelection *
+_desk_checkin_get_matches (DeskCheckin *self)
+{
+  return self->match_selection;
+}
+
+GListModel *
+_desk_checkin_get_attendees (DeskCheckin *self)
+{
+  return G_LIST_MODEL (self->attendees);
+}
+
+DeskBreakdownView *
+_desk_checkin_get_counts (DeskCheckin *self)
+{
+  return self->counts;
+}
+
+GtkLabel *
+_desk_checkin_get_status (DeskCheckin *self)
+{
+  return self->status_label;
+}
+
+gboolean
+_desk_checkin_set_entry_field (DeskCheckin *self,
+                               guint        position,
+                               const char  *field,
+                               const char  *code)
+{
+  g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendees), position);
+
+  return record != NULL && set_entry_field (self, desk_record_get_uuid (record), field, code);
+}

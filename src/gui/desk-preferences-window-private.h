@@ -1,0 +1,17 @@
+/* desk-preferences-window-private.h — what tests reach inside Preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-preferences-window.h"
+
+G_BEGIN_DECLS
+
+/* The “The language changes when Groupdesk restarts” toast last shown, or NULL. */
+AdwToast   *_desk_preferences_window_get_restart_toast (DeskPreferencesWindow *self);
+/* The Backups page's rows: one per backup, each with a Restore… button. */
+GtkListBox *_desk_preferences_window_get_backups_list  (DeskPreferencesWindow *self);
+void        _desk_preferences_window_update_backups    (DeskPreferencesWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,578 @@
+/* desk-signin-dialog.c
+ *
+ * A sign-in sheet is read into a plan (desk_signin_plan_new) that says what each row will
+ * become — a new person, someone already known, someone already on the list, a repeat of
+ * an earlier row, or an error with its line — and nothing is written until the user
+ * presses Import, which applies the plan in one transaction (desk_signin_apply).
+ *
+ * The mapping drop-downs offer the headers of the sheet's first line; core reads the
+ * sheet again with the chosen mapping ("COLUMN=HEADER" pairs) and the preview follows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-signin-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <string.h>
+
+#include "desk-signin-dialog.h"
+
+#include "desk-window.h"
+
+/* What a "not in the sheet" choice maps a column to: a header no sheet has. */
+#define NO_HEADER "\xe2\x88\x85\xe2\x88\x85"
+
+/* One row of the preview: its index in the plan. */
+#define DESK_TYPE_SIGNIN_ITEM (desk_signin_item_get_type ())
+G_DECLARE_FINAL_TYPE (DeskSigninItem, desk_signin_item, DESK, SIGNIN_ITEM, GObject)
+
+struct _DeskSigninItem
+{
+  GObject parent_instance;
+  guint index;
+};
+
+G_DEFINE_FINAL_TYPE (DeskSigninItem, desk_signin_item, G_TYPE_OBJECT)
+
+static void desk_signin_item_class_init (DeskSigninItemClass *klass) { }
+static void desk_signin_item_init (DeskSigninItem *self) { }
+
+struct _DeskSigninDialog
+{
+  AdwWindow parent_instance;
+
+  DeskStore *store;
+  char *workshop_uuid;
+  GBytes *bytes;
+  GPtrArray *headers;            /* the sheet's first line */
+  DeskSigninPlan *plan;
+  GListStore *items;
+  GtkDropDown *mappings[DESK_SIGNIN_N_COLUMNS];
+  gboolean loading;
+
+  /* Template widgets */
+  GtkButton *import_button;
+  GtkLabel *file_label;
+  GtkFlowBox *mapping_box;
+  GtkLabel *error_label;
+  GtkLabel *counts_label;
+  GtkColumnView *preview_view;
+};
+
+G_DEFINE_FINAL_TYPE (DeskSigninDialog, desk_signin_dialog, ADW_TYPE_WINDOW)
+
+/* Helpers */
+
+/* The cells of the sheet's first line, decoded as core decodes the sheet: UTF-16 by its
+ * byte-order mark, else UTF-8 (a BOM skipped); fields split at @separator outside quotes. */
+static GPtrArray *
+read_headers (GBytes *bytes,
+              char    separator)
+{
+  GPtrArray *headers = g_ptr_array_new_with_free_func (g_free);
+  gsize size = 0;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  if (size >= 2 && data[0] == 0xff && data[1] == 0xfe)
+    text = g_convert ((const char *) data + 2, (gssize) MIN (size - 2, 65536), "UTF-8", "UTF-16LE", NULL, NULL, NULL);
+  else if (size >= 2 && data[0] == 0xfe && data[1] == 0xff)
+    text = g_convert ((const char *) data + 2, (gssize) MIN (size - 2, 65536), "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+  else if (size >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
+    text = g_strndup ((const char *) data + 3, MIN (size - 3, 65536));
+  else
+    text = g_strndup ((const char *) data, MIN (size, 65536));
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return headers;
+
+  for (const char *p = text; ; p++)
+    {
+      if (*p == '"')
+        {
+          if (quoted && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
+          else
+            quoted = !quoted;
+          continue;
+        }
+      if (*p == '\0' || (!quoted && (*p == separator || *p == '\n' || *p == '\r')))
+        {
+          char *header = g_strstrip (g_strdup (field->str));
+
+          g_ptr_array_add (headers, header);
+          g_string_truncate (field, 0);
+          if (*p != separator)
+            break;
+          continue;
+        }
+      g_string_append_c (field, *p);
+    }
+
+  return headers;
+}
+
+static const char *
+fate_label (DeskSigninFate fate)
+{
+  switch (fate)
+    {
+    case DESK_SIGNIN_ROW_NEW:
+      return _("New person");
+    case DESK_SIGNIN_ROW_EXISTING:
+      return _("Known person");
+    case DESK_SIGNIN_ROW_LISTED:
+      return _("Already on the list");
+    case DESK_SIGNIN_ROW_REPEAT:
+      return _("Repeats an earlier row");
+    case DESK_SIGNIN_ROW_ERROR:
+    default:
+      return _("Cannot be imported");
+    }
+}
+
+static char *
+dup_fate_text (const DeskSigninRow *row)
+{
+  if (row->fate == DESK_SIGNIN_ROW_ERROR && row->message != NULL)
+    return g_strdup (row->message);
+  if (row->fate == DESK_SIGNIN_ROW_REPEAT)
+    /* Translators: a row of a sign-in sheet that repeats the row on line %u. */
+    return g_strdup_printf (_("Repeats line %u"), row->same_as_line);
+
+  return g_strdup (fate_label (row->fate));
+}
+
+static guint
+importable (DeskSigninPlan *plan)
+{
+  return desk_signin_plan_count (plan, DESK_SIGNIN_ROW_NEW) +
+         desk_signin_plan_count (plan, DESK_SIGNIN_ROW_EXISTING) +
+         desk_signin_plan_count (plan, DESK_SIGNIN_ROW_LISTED);
+}
+
+static void
+show_plan (DeskSigninDialog *self)
+{
+  guint n = self->plan != NULL ? desk_signin_plan_get_n_rows (self->plan) : 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *label = NULL;
+  g_autofree char *counts = NULL;
+  guint count = self->plan != NULL ? importable (self->plan) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      DeskSigninItem *item = g_object_new (DESK_TYPE_SIGNIN_ITEM, NULL);
+
+      item->index = i;
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+
+  if (self->plan != NULL)
+    /* Translators: the counts of a sign-in sheet's preview, by what each row becomes. */
+    counts = g_strdup_printf (_("%u new people · %u known people · %u already on the list · %u repeated rows · %u errors"),
+                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_NEW),
+                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_EXISTING),
+                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_LISTED),
+                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_REPEAT),
+                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_ERROR));
+  gtk_label_set_label (self->counts_label, counts);
+
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", count), count);
+  gtk_button_set_label (self->import_button, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "signin.import", count > 0);
+}
+
+static gboolean
+make_plan (DeskSigninDialog  *self,
+           const char *const *mapping,
+           GError           **error)
+{
+  DeskSigninPlan *plan = desk_signin_plan_new (self->store, self->workshop_uuid, self->bytes, mapping, error);
+
+  if (plan == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->plan, desk_signin_plan_free);
+  self->plan = plan;
+
+  return TRUE;
+}
+
+static void
+mapping_changed_cb (DeskSigninDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) mapping = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
+    {
+      guint selected = gtk_drop_down_get_selected (self->mappings[c]);
+      g_autofree char *pair = NULL;
+
+      if (selected == GTK_INVALID_LIST_POSITION)
+        continue;
+      pair = g_strdup_printf ("%s=%s", desk_signin_column_key (c),
+                              selected == 0 ? NO_HEADER
+                                            : (const char *) g_ptr_array_index (self->headers, selected - 1));
+      g_strv_builder_add (builder, pair);
+    }
+  mapping = g_strv_builder_end (builder);
+
+  if (!make_plan (self, (const char *const *) mapping, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      g_clear_pointer (&self->plan, desk_signin_plan_free);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  show_plan (self);
+}
+
+static void
+build_mappings (DeskSigninDialog *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("Not in the sheet"));
+  for (guint i = 0; i < self->headers->len; i++)
+    {
+      const char *header = g_ptr_array_index (self->headers, i);
+
+      gtk_string_list_append (choices, header[0] != '\0' ? header : _("(no header)"));
+    }
+
+  self->loading = TRUE;
+  for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *label = gtk_label_new (desk_signin_column_label (c));
+      GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+      const char *found = desk_signin_plan_get_header (self->plan, c);
+      guint selected = 0;
+
+      for (guint i = 0; found != NULL && i < self->headers->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->headers, i), found) == 0)
+          {
+            selected = i + 1;
+            break;
+          }
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      desk_signin_column_label (c), -1);
+      g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (mapping_changed_cb), self);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), dropdown);
+      gtk_flow_box_append (self->mapping_box, box);
+      self->mappings[c] = GTK_DROP_DOWN (dropdown);
+    }
+  self->loading = FALSE;
+}
+
+/* Cells */
+
+typedef enum { CELL_LINE, CELL_NAME, CELL_ORGANISATION, CELL_GENDER, CELL_ROLE, CELL_FATE } CellKind;
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              DeskSigninDialog         *self)
+{
+  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
+  DeskSigninItem *row_item = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const DeskSigninRow *row;
+  g_autofree char *text = NULL;
+
+  if (self->plan == NULL || row_item->index >= desk_signin_plan_get_n_rows (self->plan))
+    return;
+  row = desk_signin_plan_get_row (self->plan, row_item->index);
+
+  gtk_widget_remove_css_class (cell, "error");
+  gtk_widget_remove_css_class (cell, "success");
+  gtk_widget_remove_css_class (cell, "dim-label");
+  switch (kind)
+    {
+    case CELL_LINE:
+      text = g_strdup_printf ("%u", row->line);
+      break;
+    case CELL_NAME:
+      text = g_strdup (row->name);
+      break;
+    case CELL_ORGANISATION:
+      text = g_strdup (row->organisation);
+      break;
+    case CELL_GENDER:
+      if (row->gender != NULL)
+        text = desk_reference_table_label (self->store, "genders", row->gender);
+      break;
+    case CELL_ROLE:
+      if (row->role != NULL)
+        text = desk_reference_label (self->store, DESK_KIND_ATTENDANCE, "role", row->role);
+      break;
+    case CELL_FATE:
+    default:
+      text = dup_fate_text (row);
+      if (row->fate == DESK_SIGNIN_ROW_ERROR)
+        gtk_widget_add_css_class (cell, "error");
+      else if (row->fate == DESK_SIGNIN_ROW_NEW)
+        gtk_widget_add_css_class (cell, "success");
+      else if (row->fate == DESK_SIGNIN_ROW_REPEAT)
+        gtk_widget_add_css_class (cell, "dim-label");
+      break;
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  gtk_widget_set_tooltip_text (cell, kind == CELL_FATE ? text : NULL);
+}
+
+static void
+add_column (DeskSigninDialog *self,
+            const char       *title,
+            CellKind          kind,
+            int               fixed_chars,
+            gboolean          expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_chars > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_chars * 9 + 16);
+  gtk_column_view_append_column (self->preview_view, column);
+  g_object_unref (column);
+}
+
+/* Actions */
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskSigninDialog *self = DESK_SIGNIN_DIALOG (widget);
+  DeskSigninResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *parent;
+
+  if (self->plan == NULL)
+    return;
+
+  if (!desk_signin_apply (self->store, self->plan, self->workshop_uuid, &result, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  /* Translators: after a sign-in sheet was imported. */
+  text = g_strdup_printf (_("Imported the sign-in sheet: %u added to the list (%u new people), %u marked attended, %u skipped, %u not imported"),
+                          result.attendance_added, result.people_added, result.attendance_marked,
+                          result.skipped, result.errors);
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (DESK_IS_WINDOW (parent))
+    desk_window_add_toast (DESK_WINDOW (parent), adw_toast_new (text));
+  else
+    g_message ("%s", text);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Overrides */
+
+static void
+desk_signin_dialog_dispose (GObject *object)
+{
+  DeskSigninDialog *self = (DeskSigninDialog *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_SIGNIN_DIALOG);
+  g_clear_object (&self->items);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (desk_signin_dialog_parent_class)->dispose (object);
+}
+
+static void
+desk_signin_dialog_finalize (GObject *object)
+{
+  DeskSigninDialog *self = (DeskSigninDialog *) object;
+
+  g_clear_pointer (&self->plan, desk_signin_plan_free);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_free (self->workshop_uuid);
+
+  G_OBJECT_CLASS (desk_signin_dialog_parent_class)->finalize (object);
+}
+
+static void
+desk_signin_dialog_class_init (DeskSigninDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_signin_dialog_dispose;
+  object_class->finalize = desk_signin_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-signin-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, file_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, mapping_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, preview_view);
+
+  gtk_widget_class_install_action (widget_class, "signin.import", NULL, import_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+desk_signin_dialog_init (DeskSigninDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (DESK_TYPE_SIGNIN_ITEM);
+  gtk_column_view_set_model (self->preview_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)))));
+  add_column (self, C_("column", "Line"), CELL_LINE, 4, FALSE);
+  add_column (self, C_("column", "Name"), CELL_NAME, 0, TRUE);
+  add_column (self, C_("column", "Organisation"), CELL_ORGANISATION, 0, TRUE);
+  add_column (self, C_("column", "Gender"), CELL_GENDER, 9, FALSE);
+  add_column (self, C_("column", "Role"), CELL_ROLE, 10, FALSE);
+  add_column (self, C_("column", "Result"), CELL_FATE, 0, TRUE);
+}
+
+/* Public API */
+
+DeskSigninDialog *
+desk_signin_dialog_new (GtkWindow   *parent,
+                        DeskStore   *store,
+                        const char  *workshop_uuid,
+                        GFile       *file,
+                        GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  DeskSigninDialog *self;
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+  char separator;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (workshop_uuid != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = desk_signin_read_file (file, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  self = g_object_new (DESK_TYPE_SIGNIN_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->workshop_uuid = g_strdup (workshop_uuid);
+  self->bytes = g_steal_pointer (&bytes);
+
+  if (!make_plan (self, NULL, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+
+  separator = desk_signin_plan_get_separator (self->plan);
+  self->headers = read_headers (self->bytes, separator);
+  build_mappings (self);
+
+  basename = g_file_get_basename (file);
+  /* Translators: the file of a sign-in sheet, its encoding and separator: “sheet.csv — UTF-8, separated by ‘,’”. */
+  text = g_strdup_printf (_("%s — %s, separated by %s"), basename,
+                          desk_signin_plan_get_encoding (self->plan),
+                          separator == '\t' ? _("tabs") : separator == ';' ? _("semicolons") : _("commas"));
+  gtk_label_set_label (self->file_label, text);
+  show_plan (self);
+
+  return self;
+}
+
+DeskSigninPlan *
+desk_signin_dialog_get_plan (DeskSigninDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_SIGNIN_DIALOG (self), NULL);
+
+  return self->plan;
+}
+
+GListModel *
+desk_signin_dialog_get_preview (DeskSigninDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_SIGNIN_DIALOG (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+const char *
+desk_signin_dialog_get_counts_text (DeskSigninDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_SIGNIN_DIALOG (self), NULL);
+
+  return gtk_label_get_label (self->counts_label);
+}
+
+GtkDropDown *
+desk_signin_dialog_get_mapping (DeskSigninDialog *self,
+                                DeskSigninColumn  column)
+{
+  g_return_val_if_fail (DESK_IS_SIGNIN_DIALOG (self), NULL);
+  g_return_val_if_fail (column < DESK_SIGNIN_N_COLUMNS, NULL);
+
+  return self->mappings[column];
+}
+
+char *
+desk_signin_dialog_dup_fate_text (DeskSigninDialog *self,
+                                  guint             position)
+{
+  g_return_val_if_fail (DESK_IS_SIGNIN_DIALOG (self), NULL);
+
+  if (self->plan == NULL || position >= desk_signin_plan_get_n_rows (self->plan))
+    return NULL;
+
+  return dup_fate_text (desk_signin_plan_get_row (self->plan, position));
+}
