@@ -576,6 +576,10 @@ int cmd_backups (CliOptions *options, int argc, char **argv);
 int cmd_restore (CliOptions *options, int argc, char **argv);
 int cmd_attendance_import (CliOptions *options, int argc, char **argv);
 int cmd_attendance (CliOptions *options, int argc, char **argv);
+int cmd_export (CliOptions *options, int argc, char **argv);
+int cmd_export_iati (CliOptions *options, int argc, char **argv);
+int cmd_validate (CliOptions *options, int argc, char **argv);
+int cmd_import (CliOptions *options, int argc, char **argv);
 
 static const Command commands[] = {
   { "demo", "demo", N_("Add the sample Ghana group"), cmd_demo },
@@ -595,6 +599,13 @@ static const Command commands[] = {
     N_("One of the four reports, as text, CSV or a printable PDF"), cmd_report },
   { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups },
   { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"), cmd_restore },
+  { "export", "export --from DATE --to DATE [--privacy aggregate|pseudonymous|named] -o FILE",
+    N_("Write the group's bundle for the secretariat (validated XML)"), cmd_export },
+  { "export-iati", "export-iati [--from DATE --to DATE] -o FILE",
+    N_("Write the group's workplans and activities as an IATI 2.03 activity file"), cmd_export_iati },
+  { "validate", "validate FILE", N_("Check that a file is a valid Groupdesk bundle"), cmd_validate },
+  { "import", "import [--dry-run] [--force] FILE",
+    N_("Merge a bundle into the database (--dry-run: only say what would change)"), cmd_import },
 };
 
 static void

@@ -545,7 +545,47 @@ typedef struct
   int fd;
   GChecksum *checksum;
   int saved_errno;
+  /* For the records: the digest covers "<records>" to "</records>" only, so space the
+   * writer puts before and after them is left out of it. */
+  gboolean trim;
+  gboolean begun;
+  gsize held;             /* newlines not yet digested: they may be the trailing ones */
 } Sink;
+
+static void
+sink_digest (Sink       *sink,
+             const char *buffer,
+             gsize       len)
+{
+  gsize trailing = 0;
+
+  if (!sink->trim)
+    {
+      g_checksum_update (sink->checksum, (const guchar *) buffer, len);
+      return;
+    }
+
+  if (!sink->begun)
+    {
+      while (len > 0 && buffer[0] != '<')
+        buffer++, len--;
+      if (len == 0)
+        return;
+      sink->begun = TRUE;
+    }
+
+  while (trailing < len && buffer[len - 1 - trailing] == '\n')
+    trailing++;
+  if (trailing == len)
+    {
+      sink->held += len;
+      return;
+    }
+  for (; sink->held > 0; sink->held--)
+    g_checksum_update (sink->checksum, (const guchar *) "\n", 1);
+  g_checksum_update (sink->checksum, (const guchar *) buffer, len - trailing);
+  sink->held = trailing;
+}
 
 static int
 sink_write (void       *context,
@@ -568,7 +608,7 @@ sink_write (void       *context,
         }
       done += n;
     }
-  g_checksum_update (sink->checksum, (const guchar *) buffer, len);
+  sink_digest (sink, buffer, len);
 
   return len;
 }
@@ -1252,8 +1292,8 @@ desk_bundle_export (DeskStore    *store,
   g_autofree char *content_sha256 = NULL;
   g_autofree char *counts = NULL;
   Export ex = { 0 };
-  Sink body = { -1, NULL, 0 };
-  Sink final = { -1, NULL, 0 };
+  Sink body = { -1, NULL, 0, TRUE, FALSE, 0 };
+  Sink final = { -1, NULL, 0, FALSE, FALSE, 0 };
   xmlTextWriterPtr w = NULL;
   gint64 sequence = 0;
   gboolean in_transaction = FALSE;

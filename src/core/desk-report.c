@@ -301,10 +301,16 @@ compute_workplan (DeskStore   *store,
 
   g_ptr_array_add (report->notes,
                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u activity in the period; %lld deliverables overdue.",
-                                                 "%u activities in the period; %lld deliverables overdue.",
+                                                 "%u activity in the period.",
+                                                 "%u activities in the period.",
                                                  report->rows->len),
-                                    report->rows->len, (long long) overdue_total));
+                                    report->rows->len));
+  g_ptr_array_add (report->notes,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%lld deliverable is overdue.",
+                                                 "%lld deliverables are overdue.",
+                                                 (gulong) overdue_total),
+                                    (long long) overdue_total));
   report->chart_description = g_strdup_printf (_("Bar chart of the %u activities by status: "
                                                  "%lld planned, %lld in progress, %lld done, %lld postponed, "
                                                  "%lld cancelled."),
@@ -591,7 +597,7 @@ compute_attendance (DeskStore   *store,
         if (attend[q] > 0)
           {
             g_autofree char *number = desk_share_format_percent (women->values[q], attend[q]);
-            g_ptr_array_add (cells, g_strdup_printf ("%s %%", number));
+            g_ptr_array_add (cells, g_strdup_printf (C_("percentage", "%s %%"), number));
           }
         else
           g_ptr_array_add (cells, g_strdup ("—"));
@@ -610,7 +616,7 @@ compute_attendance (DeskStore   *store,
     if (all_attendances > 0)
       {
         g_autofree char *number = desk_share_format_percent (all_women, all_attendances);
-        share = g_strdup_printf ("%s %%", number);
+        share = g_strdup_printf (C_("percentage", "%s %%"), number);
       }
     else
       share = g_strdup ("—");
@@ -644,7 +650,7 @@ indicator_value (const char *unit,
   if (g_strcmp0 (unit, "percentage") == 0)
     {
       g_autofree char *number = desk_milli_format (milli);
-      return g_strdup_printf ("%s %%", number);
+      return g_strdup_printf (C_("percentage", "%s %%"), number);
     }
 
   return desk_milli_format (milli);

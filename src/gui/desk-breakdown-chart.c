@@ -17,6 +17,7 @@
 
 #define BAR_AREA_HEIGHT 150
 #define LABEL_GAP 6
+#define LABEL_HEIGHT 34
 #define LEGEND_HEIGHT 22
 
 struct _DeskBreakdownChart
@@ -121,7 +122,9 @@ append_text (GtkWidget     *widget,
              double         y,
              double         max_width,
              const GdkRGBA *colour,
-             gboolean       small)
+             gboolean       small,
+             gboolean       centred,
+             int            lines)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
   int w, h;
@@ -135,12 +138,14 @@ append_text (GtkWidget     *widget,
       pango_attr_list_unref (attrs);
     }
   pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_alignment (layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_get_pixel_size (layout, &w, &h);
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx - max_width / 2, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (centred ? cx - max_width / 2 : cx, y));
   gtk_snapshot_append_layout (snapshot, layout, colour);
   gtk_snapshot_restore (snapshot);
   g_object_unref (layout);
@@ -214,27 +219,29 @@ desk_breakdown_chart_snapshot (GtkWidget   *widget,
       double h = max > 0 ? (double) total / (double) max * (BAR_AREA_HEIGHT - 4) : 0;
       g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, total);
 
-      append_text (widget, snapshot, count, cx, top + BAR_AREA_HEIGHT - h - 17, slot, &fg, TRUE);
+      append_text (widget, snapshot, count, cx, top + BAR_AREA_HEIGHT - h - 17, slot, &fg, TRUE, TRUE, 1);
       append_text (widget, snapshot, self->pillar_labels[p], cx, top + BAR_AREA_HEIGHT + LABEL_GAP,
-                   slot - 4, &fg, TRUE);
+                   slot - 4, &fg, TRUE, TRUE, 2);
     }
 
-  /* The legend: a swatch of each pattern and the gender it stands for. */
+  /* The legend: a swatch of each pattern and the gender it stands for, four to a line
+   * when there is room, else two. */
   {
-    double legend_y = top + BAR_AREA_HEIGHT + LABEL_GAP + 24;
-    double item = (double) width / MAX (self->n_genders, 1);
+    double legend_y = top + BAR_AREA_HEIGHT + LABEL_GAP + LABEL_HEIGHT;
+    guint per_line = width >= 440 ? 4 : 2;
+    double item = (double) width / per_line;
 
     for (guint g = 0; g < self->n_genders; g++)
       {
         GdkRGBA colour;
-        double x = item * g;
+        double x = item * (g % per_line);
+        double y = legend_y + LEGEND_HEIGHT * (g / per_line);
 
         gender_colour (g, dark, &colour);
-        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, legend_y, 16, 14));
-        fill_pattern (cr, g, &colour, x + 2, legend_y + 1, 14, 12);
+        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, 18, 16));
+        fill_pattern (cr, g, &colour, x + 2, y + 2, 14, 12);
         cairo_destroy (cr);
-        append_text (widget, snapshot, self->gender_labels[g], x + 20 + (item - 22) / 2, legend_y - 1,
-                     item - 22, &fg, TRUE);
+        append_text (widget, snapshot, self->gender_labels[g], x + 22, y, item - 26, &fg, TRUE, FALSE, 1);
       }
   }
 }
@@ -255,7 +262,8 @@ desk_breakdown_chart_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = *natural = 18 + BAR_AREA_HEIGHT + LABEL_GAP + 24 + LEGEND_HEIGHT;
+      /* Room for the legend on two lines: the width is not known here. */
+      *minimum = *natural = 18 + BAR_AREA_HEIGHT + LABEL_GAP + LABEL_HEIGHT + 2 * LEGEND_HEIGHT;
     }
 }
 
@@ -375,14 +383,14 @@ desk_breakdown_chart_set_breakdown (DeskBreakdownChart      *self,
               if (parts->len > 0)
                 g_string_append (parts, C_("list separator", ", "));
               /* Translators: a gender and how many attendances: “Woman 5”. */
-              g_string_append_printf (parts, C_("chart", "%s %" G_GINT64_FORMAT),
-                                      self->gender_labels[g], count);
+              g_string_append_printf (parts, C_("chart", "%s %lld"),
+                                      self->gender_labels[g], (long long) count);
             }
           if (description->len > 0)
             g_string_append_c (description, ' ');
           /* Translators: one bar of the attendance chart: “Government: 12 (Woman 5, Man 7).” */
-          g_string_append_printf (description, _("%s: %" G_GINT64_FORMAT " (%s)."),
-                                  self->pillar_labels[p], pillar_total (self, p),
+          g_string_append_printf (description, _("%s: %lld (%s)."),
+                                  self->pillar_labels[p], (long long) pillar_total (self, p),
                                   parts->len > 0 ? parts->str : _("none"));
         }
     }

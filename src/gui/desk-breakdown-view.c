@@ -119,7 +119,9 @@ rebuild_table (DeskBreakdownView *self,
         label = g_strdup (C_("pillar", "Not stated"));
       else
         label = desk_reference_table_label (store, "pillars", pillar);
-      gtk_grid_attach (self->table, cell_new (label, pillar == NULL, FALSE), 0, (int) p + 1, 1, 1);
+      cell = cell_new (label, pillar == NULL, FALSE);
+      gtk_label_set_ellipsize (GTK_LABEL (cell), PANGO_ELLIPSIZE_NONE);
+      gtk_grid_attach (self->table, cell, 0, (int) p + 1, 1, 1);
 
       for (guint g = 0; g <= n_genders; g++)
         {

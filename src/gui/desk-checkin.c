@@ -175,9 +175,9 @@ reload_attendees (DeskCheckin *self)
   if (records != NULL)
     g_ptr_array_sort_with_data (records, compare_attendance_ptr, self);
 
-  g_list_store_remove_all (self->attendees);
-  if (records != NULL)
-    g_list_store_splice (self->attendees, 0, 0, records->pdata, records->len);
+  /* One splice, so that the list's rows are rebound rather than made again. */
+  g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
+                       records != NULL ? records->pdata : NULL, records != NULL ? records->len : 0);
   update_heading (self);
   update_counts (self);
 }

@@ -496,13 +496,13 @@ make_person_list (DeskPeoplePage *self)
                                bind_person_organisation, NULL, self, TRUE);
   column = desk_record_list_add_column (self->person_list, C_("column", "Pillar"), NULL, bind_person_code,
                                         compare_code, &self->person_columns[0], FALSE);
-  desk_record_list_fix_width (column, 11);
+  desk_record_list_fix_width (column, 8);
   column = desk_record_list_add_column (self->person_list, C_("column", "Gender"), NULL, bind_person_code,
                                         compare_code, &self->person_columns[1], FALSE);
-  desk_record_list_fix_width (column, 10);
+  desk_record_list_fix_width (column, 7);
   column = desk_record_list_add_column (self->person_list, C_("column", "Exports"), NULL, bind_consent,
                                         desk_record_compare_field, (gpointer) "consent_named", FALSE);
-  desk_record_list_fix_width (column, 12);
+  desk_record_list_fix_width (column, 10);
   desk_record_list_set_new_tooltip (self->person_list, _("New Person (Ctrl+N)"));
   desk_record_list_set_empty_text (self->person_list, "avatar-default-symbolic",
                                    _("No People"),

@@ -141,6 +141,8 @@ record_label (DeskRecord *record)
 
   if (base != NULL)
     text = desk_record_title (record, base, NULL);
+  else if (desk_kind_get_field (kind, "name") != NULL)
+    text = desk_record_get_string (record, "name");  /* people: one name, in no language */
   if (desk_kind_get_field (kind, "code") != NULL)
     code = desk_record_get_string (record, "code");
 

@@ -168,8 +168,8 @@ dup_count_text (DeskWorkshopsPage *self,
 
   if (desk_record_is_set (workshop, "planned_participants"))
     /* Translators: people who attended a workshop out of those planned: “23 / 40”. */
-    return g_strdup_printf (C_("attended of planned", "%d / %" G_GINT64_FORMAT), count,
-                            desk_record_get_int (workshop, "planned_participants"));
+    return g_strdup_printf (C_("attended of planned", "%d / %lld"), count,
+                            (long long) desk_record_get_int (workshop, "planned_participants"));
 
   return g_strdup_printf ("%d", count);
 }
@@ -517,13 +517,13 @@ make_workshop_list (DeskWorkshopsPage *self)
                                bind_title, desk_record_compare_narrative, (gpointer) "title", TRUE);
   column = desk_record_list_add_column (self->workshop_list, C_("column", "Town"), NULL, bind_field,
                                         desk_record_compare_field, (gpointer) "town", FALSE);
-  desk_record_list_fix_width (column, 10);
+  desk_record_list_fix_width (column, 9);
   column = desk_record_list_add_column (self->workshop_list, C_("column", "Format"), NULL, bind_format,
                                         compare_format, self, FALSE);
   desk_record_list_fix_width (column, 9);
-  column = desk_record_list_add_column (self->workshop_list, C_("column", "Attended / Planned"), setup_count,
+  column = desk_record_list_add_column (self->workshop_list, C_("column", "Attended"), setup_count,
                                         bind_count, compare_count, self, FALSE);
-  desk_record_list_fix_width (column, 10);
+  desk_record_list_fix_width (column, 8);
   desk_record_list_set_new_tooltip (self->workshop_list, _("New Workshop (Ctrl+N)"));
   desk_record_list_set_empty_text (self->workshop_list, "x-office-presentation-symbolic",
                                    _("No Workshops"),
@@ -722,7 +722,7 @@ plenary_open_cb (DeskWorkshopsPage *self,
   desk_record_editor_set_record (self->plenary_editor, record);
   if (record != NULL)
     /* Translators: the title of a plenary nomination's editor: “Annual Plenary 2026”. */
-    title = g_strdup_printf (_("Annual Plenary %" G_GINT64_FORMAT), desk_record_get_int (record, "year"));
+    title = g_strdup_printf (_("Annual Plenary %lld"), (long long) desk_record_get_int (record, "year"));
   desk_record_list_set_editor_title (self->plenary_list, title, NULL);
 }
 

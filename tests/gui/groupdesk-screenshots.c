@@ -18,6 +18,8 @@
 #include "desk-reports-page.h"
 #include "desk-reports-page-private.h"
 #include "desk-workplan-page-private.h"
+#include "desk-workshops-page-private.h"
+#include "desk-checkin-private.h"
 #include "desk-group-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-window.h"
@@ -356,6 +358,79 @@ main (int   argc,
 
     gtk_widget_activate_action (GTK_WIDGET (page), "people.edit-group", NULL);
     ok &= save_dialog (_desk_people_page_get_group_window (page), dir, "26-group-profile");
+  }
+
+  /* Workshops: one open with its attendance, a check-in under way, a sign-in sheet's
+   * preview, the period breakdown, the Annual Plenary; the People tab with a person. */
+  {
+    DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+    DeskRecordList *list = _desk_workshops_page_get_list (page);
+    AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_WORKSHOPS_PAGE,
+                                                                       "view_stack"));
+    g_autofree char *workshop = find_row (list, "town", "Tarkwa");
+    g_autofree char *sheet = g_build_filename (dir, "signin-sample.csv", NULL);
+    g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet);
+    DeskCheckin *checkin;
+    GtkEditable *entry;
+    DeskSigninDialog *signin;
+    DeskPeoplePage *people;
+    AdwViewStack *people_tabs;
+    DeskRecordList *person_list;
+
+    if (workshop == NULL)
+      workshop = find_row (list, NULL, NULL);
+    desk_record_list_open (list, workshop);
+    ok &= save_window (window, dir, "50-workshop");
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL);
+    checkin = _desk_workshops_page_get_checkin (page);
+    entry = _desk_checkin_get_entry (checkin);
+    gtk_editable_set_text (entry, "Esinam Agbodeka");
+    g_signal_emit_by_name (entry, "activate");
+    gtk_editable_set_text (entry, "ab");
+    ok &= save_window (window, dir, "51-workshop-checkin");
+
+    g_file_set_contents (sheet,
+                         "Name,Organisation,Gender,Role,Email\n"
+                         "Esinam Agbodeka,,Woman,Participant,\n"
+                         "Yaw Darkwah-Nyarko,Ministry of Mines,Man,Speaker,yaw@example.org\n"
+                         "Adwoa Sarpong-Kyei,Tarkwa Women’s Network,F,Participant,\n"
+                         "ESINAM  AGBODEKA,,Woman,,\n"
+                         "李娜,紫金矿业,女,发言人,\n"
+                         "Kobina Arthur,Chamber of Mines,Man,Participant,kobina at example\n",
+                         -1, NULL);
+    signin = _desk_workshops_page_import_file (page, sheet_file, NULL);
+    if (signin != NULL)
+      ok &= save_dialog (GTK_WINDOW (signin), dir, "52-signin-preview");
+    g_remove (sheet);
+    gtk_widget_activate_action (GTK_WIDGET (page), "workshops.close-checkin", NULL);
+
+    adw_view_stack_set_visible_child_name (tabs, "breakdown");
+    ok &= save_window (window, dir, "53-workshops-breakdown");
+    adw_view_stack_set_visible_child_name (tabs, "plenary");
+    {
+      g_autofree char *nomination = find_row (_desk_workshops_page_get_plenary_list (page), NULL, NULL);
+
+      if (nomination == NULL)
+        gtk_widget_activate_action (GTK_WIDGET (page), "page.new", NULL);
+      else
+        desk_record_list_open (_desk_workshops_page_get_plenary_list (page), nomination);
+    }
+    ok &= save_window (window, dir, "54-annual-plenary");
+    adw_view_stack_set_visible_child_name (tabs, "workshops");
+
+    people = DESK_PEOPLE_PAGE (show_page (window, "people"));
+    people_tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (people), DESK_TYPE_PEOPLE_PAGE,
+                                                                "view_stack"));
+    adw_view_stack_set_visible_child_name (people_tabs, "people");
+    person_list = _desk_people_page_get_person_list (people);
+    {
+      g_autofree char *person = find_row (person_list, NULL, NULL);
+
+      desk_record_list_open (person_list, person);
+    }
+    ok &= save_window (window, dir, "55-people-person");
+    adw_view_stack_set_visible_child_name (people_tabs, "members");
   }
 
   {
