@@ -118,7 +118,7 @@ cmd_export (CliOptions  *options,
   if (!desk_bundle_export (store, group, from, to, privacy, output, &error))
     return cli_fail (error);
 
-  g_print (_("Wrote bundle number %" G_GINT64_FORMAT " to %s.\n"), preview->sequence, output);
+  g_print (_("Wrote bundle number %lld to %s.\n"), (long long) preview->sequence, output);
   g_print ("%s\n", desk_bundle_describe_privacy (privacy));
 
   return EXIT_SUCCESS;
@@ -198,9 +198,9 @@ static void
 print_plan (DeskImportPlan *plan,
             gboolean        dry_run)
 {
-  g_print (_("Bundle %s of the group %s (%s), number %" G_GINT64_FORMAT ", for %s to %s, %s.\n"),
+  g_print (_("Bundle %s of the group %s (%s), number %lld, for %s to %s, %s.\n"),
            plan->bundle_uuid, plan->group_code, plan->group_name != NULL ? plan->group_name : "",
-           plan->sequence, plan->period_start, plan->period_end, plan->privacy);
+           (long long) plan->sequence, plan->period_start, plan->period_end, plan->privacy);
 
   if (plan->already_imported)
     {

@@ -37,10 +37,14 @@ xmlSchemaPtr _desk_bundle_get_schema        (GError        **error);
 /* Opens @path for reading as an untrusted bundle: a regular file of at most
  * DESK_BUNDLE_MAX_SIZE bytes, no DOCTYPE, UTF-8, no network, no entity substitution,
  * validated against the schema as it is read. Schema and parser complaints are added
- * to @reasons (translated sentences with the line). */
+ * to @reasons (translated sentences with the line). Free *vctxt after the reader. */
 xmlTextReaderPtr _desk_bundle_open_reader   (const char     *path,
                                              GPtrArray      *reasons,
+                                             xmlSchemaValidCtxtPtr *vctxt,
                                              GError        **error);
+/* An xmlStructuredErrorFunc adding parser and schema errors to a GPtrArray of reasons. */
+void        _desk_bundle_collect_error      (void           *reasons,
+                                             xmlErrorPtr     error);
 /* The SHA-256 of the whole file and of its records element ("<records>" to
  * "</records>" inclusive), in one pass. */
 gboolean    _desk_bundle_digest_file        (const char     *path,

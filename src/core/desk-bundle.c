@@ -35,6 +35,8 @@
 #define RESOURCE_PREFIX "resource:///org/voluntaryprinciples/Groupdesk/core/bundle/"
 #define PROLOG_LIMIT (64 * 1024)
 #define MAX_REASONS 20
+/* The store's own setting (desk_store_open), put back after an export. */
+#define STORE_MMAP_SIZE "268435456"
 
 const DeskKind *const _desk_bundle_kinds[] = {
   &desk_kind_group,
@@ -259,9 +261,9 @@ add_reason (GPtrArray  *reasons,
   g_ptr_array_add (reasons, reason);
 }
 
-static void
-reader_error (void        *data,
-              xmlErrorPtr  error)
+void
+_desk_bundle_collect_error (void        *data,
+                            xmlErrorPtr  error)
 {
   GPtrArray *reasons = data;
   g_autofree char *message = NULL;
@@ -370,9 +372,10 @@ check_prolog (const char  *buf,
 }
 
 xmlTextReaderPtr
-_desk_bundle_open_reader (const char  *path,
-                          GPtrArray   *reasons,
-                          GError     **error)
+_desk_bundle_open_reader (const char             *path,
+                          GPtrArray              *reasons,
+                          xmlSchemaValidCtxtPtr  *vctxt,
+                          GError                **error)
 {
   xmlSchemaPtr schema;
   xmlTextReaderPtr reader;
@@ -450,16 +453,20 @@ _desk_bundle_open_reader (const char  *path,
                    _("The bundle %s cannot be read: the XML reader could not start."), path);
       return NULL;
     }
-  xmlTextReaderSetStructuredErrorHandler (reader, reader_error, reasons);
-  if (xmlTextReaderSchemaValidateCtxt (reader, xmlSchemaNewValidCtxt (schema), 0) != 0)
+  /* The validator's own context with our handler. The reader gets no handler of its
+   * own: with a schema plugged in, libxml2 2.9 hands its relay the wrong context on a
+   * parser error; the caller catches those with xmlSetStructuredErrorFunc. */
+  *vctxt = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (*vctxt, _desk_bundle_collect_error, reasons);
+  if (xmlTextReaderSchemaValidateCtxt (reader, *vctxt, 0) != 0)
     {
       xmlFreeTextReader (reader);
+      g_clear_pointer (vctxt, xmlSchemaFreeValidCtxt);
       g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
                    _("The bundle %s cannot be checked: the schema validator could not start."),
                    path);
       return NULL;
     }
-  xmlTextReaderSetStructuredErrorHandler (reader, reader_error, reasons);
 
   return reader;
 }
@@ -534,8 +541,8 @@ _desk_bundle_set_invalid_error (GError     **error,
                             (const char *) g_ptr_array_index (reasons, i));
 
   g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-               _("%s is not a valid Groupdesk bundle, so nothing was imported. %s Ask the "
-                 "sender to export it again."), path, s->str);
+               _("%s is not a valid Groupdesk bundle; nothing was taken from it. %s Ask "
+                 "the sender to export it again."), path, s->str);
 }
 
 /* Writing */
@@ -717,7 +724,9 @@ select_sql (const DeskKind *kind)
                                   join[2], join[0], join[1]);
         }
     }
-  g_string_append_printf (s, " FROM %s t WHERE t.%s = ?1 ORDER BY t.uuid", kind->table,
+  /* "+" keeps SQLite off the group index, so it walks the UUID index in order instead of
+   * sorting the whole table in memory: the export's memory stays flat. */
+  g_string_append_printf (s, " FROM %s t WHERE +t.%s = ?1 ORDER BY t.uuid", kind->table,
                           kind == DESK_KIND_GROUP ? "uuid" : "group_uuid");
 
   return g_string_free (s, FALSE);
@@ -958,7 +967,7 @@ write_tombstones (Export           *ex,
   int rc;
 
   stmt = _desk_store_prepare (ex->store,
-                              "SELECT uuid, kind, deleted FROM tombstones WHERE group_uuid = ?1 "
+                              "SELECT uuid, kind, deleted FROM tombstones WHERE +group_uuid = ?1 "
                               "AND kind IN ('member', 'workplan', 'activity', 'deliverable', "
                               "'indicator', 'indicator_value', 'budget_line', 'budget_revision', "
                               "'expense', 'funding', 'rate', 'workshop', 'person', 'attendance', "
@@ -1239,7 +1248,7 @@ validate_written (const char  *tmp_path,
     return FALSE;
 
   vctxt = xmlSchemaNewValidCtxt (schema);
-  xmlSchemaSetValidStructuredErrors (vctxt, reader_error, reasons);
+  xmlSchemaSetValidStructuredErrors (vctxt, _desk_bundle_collect_error, reasons);
   rc = xmlSchemaValidateFile (vctxt, tmp_path, 0);
   xmlSchemaFreeValidCtxt (vctxt);
 
@@ -1253,6 +1262,17 @@ validate_written (const char  *tmp_path,
     }
 
   return TRUE;
+}
+
+/* The store maps the database into memory for the app's many small reads; a pass over
+ * every row of a group, as the export and its preview make, must not, or its memory
+ * grows with the database. */
+static void
+set_mapping (DeskStore *store,
+             gboolean   on)
+{
+  _desk_store_exec (store, on ? "PRAGMA mmap_size = " STORE_MMAP_SIZE : "PRAGMA mmap_size = 0",
+                    NULL);
 }
 
 static void
@@ -1316,6 +1336,10 @@ desk_bundle_export (DeskStore    *store,
   base = g_path_get_basename (path);
   body_path = g_strdup_printf ("%s/.%s.records-XXXXXX", dir, base);
   tmp_path = g_strdup_printf ("%s/.%s.partial-XXXXXX", dir, base);
+
+  /* The records are read once, in order: mapping the database into memory would only
+   * make the export's memory grow with the database. */
+  set_mapping (store, FALSE);
 
   /* 1. The records, to a temporary file, digested as they are written. */
   body.fd = g_mkstemp_full (body_path, O_RDWR | O_CLOEXEC, 0600);
@@ -1418,6 +1442,7 @@ desk_bundle_export (DeskStore    *store,
   if (!desk_store_commit (store, error))
     goto failed;
 
+  set_mapping (store, TRUE);
   return TRUE;
 
 disk_failed:
@@ -1440,6 +1465,7 @@ failed:
     g_unlink (tmp_path);
   if (renamed)
     g_unlink (path);
+  set_mapping (store, TRUE);
   return FALSE;
 }
 
@@ -1615,6 +1641,7 @@ desk_bundle_preview (DeskStore    *store,
   g_autoptr(DeskRecord) group = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *sha = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
@@ -1622,6 +1649,7 @@ desk_bundle_preview (DeskStore    *store,
       !find_previous (store, group_uuid, &preview->sequence, &uuid, &sha, error))
     return NULL;
   preview->sequence++;
+  set_mapping (store, FALSE);
 
   preview->counts = g_array_new (FALSE, TRUE, sizeof (DeskBundleCount));
   preview->problems = g_ptr_array_new_with_free_func (problem_free);
@@ -1644,7 +1672,9 @@ desk_bundle_preview (DeskStore    *store,
       g_array_append_val (preview->counts, count);
     }
 
-  if (!find_problems (store, group_uuid, from, to, preview->problems, error))
+  ok = find_problems (store, group_uuid, from, to, preview->problems, error);
+  set_mapping (store, TRUE);
+  if (!ok)
     return NULL;
 
   return g_steal_pointer (&preview);
