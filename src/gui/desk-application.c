@@ -235,6 +235,7 @@ static const struct {
    * and Escape the lists': all four must give way to the focused entry. */
   { "win.new", { "<Control>n", NULL } },
   { "win.find", { "<Control>f", NULL } },
+  { "win.export-bundle", { "<Control>e", NULL } },
   { "win.show-page('overview')", { "<Control>1", NULL } },
   { "win.show-page('workplan')", { "<Control>2", NULL } },
   { "win.show-page('deliverables')", { "<Control>3", NULL } },

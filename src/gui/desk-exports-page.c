@@ -1,18 +1,49 @@
 /* desk-exports-page.c
  *
+ * The history of the bundles sent to the secretariat (the export records, newest first,
+ * kept up to date by a DeskRecordModel), and the three ways out and in: the bundle, the
+ * IATI activity file and importing a bundle. The dialogs do the work; the page opens
+ * them and lists what they wrote.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-exports-page"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "desk-exports-page.h"
+#include "desk-exports-page-private.h"
+
+#include "desk-window.h"
+
+typedef enum
+{
+  COLUMN_SEQUENCE,
+  COLUMN_PERIOD,
+  COLUMN_PRIVACY,
+  COLUMN_FILE,
+  COLUMN_SHA256,
+  COLUMN_COUNTS,
+  COLUMN_CREATED,
+  N_COLUMNS
+} Column;
 
 struct _DeskExportsPage
 {
   AdwBin parent_instance;
 
   DeskStore *store;
+  DeskRecordModel *model;
+  GtkSortListModel *sorted;
+  GtkFileChooserNative *chooser;
+  DeskExportDialog *export_dialog;   /* weak */
+
+  /* Template widgets */
+  GtkLabel *summary_label;
+  GtkStack *stack;
+  GtkColumnView *column_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskExportsPage, desk_exports_page, ADW_TYPE_BIN)
@@ -25,12 +56,471 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Helpers */
+
+static void
+add_toast (DeskExportsPage *self,
+           const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (DESK_IS_WINDOW (root))
+    desk_window_add_toast (DESK_WINDOW (root), adw_toast_new (message));
+  else
+    g_debug ("%s", message);
+}
+
+static GtkWindow *
+get_window (DeskExportsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* "25 Nov 2026, 14:05" in the local time zone, from an ISO 8601 UTC timestamp. */
+static char *
+format_created (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (utc == NULL)
+    return g_strdup (timestamp != NULL ? timestamp : "");
+
+  local = g_date_time_to_local (utc);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  date = desk_date_format (day, DESK_DATE_SHORT);
+  time = g_date_time_format (local, "%H:%M");
+
+  /* TRANSLATORS: a date, then a time of day: "5 March 2025, 14:05". */
+  return g_strdup_printf (_("%s, %s"), date, time);
+}
+
+/* The counts JSON of an export ({"member": 13, …}): the total of records (not the
+ * deletions, nor the workshops counted for aggregate attendance) and, for the tooltip,
+ * one line per kind. */
+static gint64
+parse_counts (const char  *json,
+              char       **lines)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\"([a-z_]+)\"\\s*:\\s*([0-9]+)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GString *text = lines != NULL ? g_string_new (NULL) : NULL;
+  gint64 total = 0;
+
+  if (json != NULL)
+    g_regex_match (regex, json, 0, &match);
+  while (match != NULL && g_match_info_matches (match))
+    {
+      g_autofree char *kind = g_match_info_fetch (match, 1);
+      g_autofree char *number = g_match_info_fetch (match, 2);
+      gint64 n = g_ascii_strtoll (number, NULL, 10);
+
+      if (!g_str_equal (kind, "tombstone") && !g_str_equal (kind, "attendance_counts"))
+        total += n;
+      if (text != NULL && n > 0)
+        g_string_append_printf (text, "%s%s: %" G_GINT64_FORMAT, text->len > 0 ? "\n" : "",
+                                _desk_bundle_kind_label (kind), n);
+      g_match_info_next (match, NULL);
+    }
+
+  if (lines != NULL)
+    *lines = g_string_free (text, FALSE);
+
+  return total;
+}
+
+static void
+update_summary (DeskExportsPage *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
+  g_autoptr(DeskRecord) last = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  gint64 changed = 0;
+  gint64 deleted = 0;
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "history" : "empty");
+
+  if (n == 0)
+    {
+      gtk_label_set_label (self->summary_label, _("Nothing has been exported from this database yet."));
+      return;
+    }
+
+  last = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
+  when = format_created (desk_record_get_string (last, "created"));
+  if (desk_store_count_changes (self->store, desk_record_get_group (last),
+                                desk_record_get_string (last, "created"), &changed, &deleted, NULL) &&
+      changed + deleted == 0)
+    text = g_strdup_printf (_("The last bundle, number %" G_GINT64_FORMAT ", was exported on %s. "
+                              "Nothing has changed since."),
+                            desk_record_get_int (last, "sequence"), when);
+  else if (changed + deleted > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The last bundle, number %" G_GINT64_FORMAT ", was exported on %s. "
+                                         "%" G_GINT64_FORMAT " record has changed since.",
+                                         "The last bundle, number %" G_GINT64_FORMAT ", was exported on %s. "
+                                         "%" G_GINT64_FORMAT " records have changed since.",
+                                         (gulong) (changed + deleted)),
+                            desk_record_get_int (last, "sequence"), when, changed + deleted);
+  else
+    text = g_strdup_printf (_("The last bundle, number %" G_GINT64_FORMAT ", was exported on %s."),
+                            desk_record_get_int (last, "sequence"), when);
+  gtk_label_set_label (self->summary_label, text);
+}
+
+/* Cells */
+
+static void
+copy_clicked_cb (GtkButton       *button,
+                 DeskExportsPage *self)
+{
+  const char *sha = g_object_get_data (G_OBJECT (button), "desk-sha256");
+  gint64 sequence = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "desk-sequence"));
+  g_autofree char *message = NULL;
+
+  if (sha == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), sha);
+  message = g_strdup_printf (_("SHA-256 of bundle %" G_GINT64_FORMAT " copied"), sequence);
+  add_toast (self, message);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               DeskExportsPage          *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  if (column == COLUMN_SEQUENCE || column == COLUMN_COUNTS)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+
+  if (column == COLUMN_SHA256)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Copy the SHA-256"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the SHA-256"),
+                                      -1);
+      g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), button);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
+
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              DeskExportsPage          *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+  DeskRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  DeskPrivacy privacy;
+
+  switch (column)
+    {
+    case COLUMN_SEQUENCE:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, desk_record_get_int (record, "sequence"));
+      break;
+
+    case COLUMN_PERIOD:
+      {
+        g_autofree char *from = desk_date_format (desk_record_get_string (record, "period_start"),
+                                                  DESK_DATE_SHORT);
+        g_autofree char *to = desk_date_format (desk_record_get_string (record, "period_end"),
+                                                DESK_DATE_SHORT);
+
+        /* TRANSLATORS: a period, from the first date to the second. */
+        text = g_strdup_printf (_("%s – %s"), from, to);
+      }
+      break;
+
+    case COLUMN_PRIVACY:
+      if (desk_privacy_from_string (desk_record_get_string (record, "privacy"), &privacy))
+        {
+          text = g_strdup (desk_privacy_label (privacy));
+          tooltip = g_strdup (desk_bundle_describe_privacy (privacy));
+        }
+      else
+        text = g_strdup (desk_record_get_string (record, "privacy"));
+      break;
+
+    case COLUMN_FILE:
+      /* Where it was saved, in the tooltip; the name is what the secretariat sees. */
+      tooltip = g_strdup (desk_record_get_string (record, "file"));
+      text = tooltip != NULL ? g_path_get_basename (tooltip) : NULL;
+      break;
+
+    case COLUMN_SHA256:
+      {
+        const char *sha = desk_record_get_string (record, "sha256");
+        GtkWidget *button = gtk_widget_get_last_child (child);
+
+        text = g_strdup_printf ("%.12s…", sha != NULL ? sha : "");
+        tooltip = g_strdup (sha);
+        g_object_set_data_full (G_OBJECT (button), "desk-sha256", g_strdup (sha), g_free);
+        g_object_set_data (G_OBJECT (button), "desk-sequence",
+                           GSIZE_TO_POINTER ((gsize) desk_record_get_int (record, "sequence")));
+      }
+      break;
+
+    case COLUMN_COUNTS:
+      text = g_strdup_printf ("%'" G_GINT64_FORMAT,
+                              parse_counts (desk_record_get_string (record, "counts"), &tooltip));
+      break;
+
+    case COLUMN_CREATED:
+    case N_COLUMNS:
+    default:
+      text = format_created (desk_record_get_string (record, "created"));
+      break;
+    }
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, tooltip != NULL && tooltip[0] != '\0' ? tooltip : NULL);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  gint64 x = desk_record_get_int ((DeskRecord *) a, "sequence");
+  gint64 y = desk_record_get_int ((DeskRecord *) b, "sequence");
+  int by_created = g_strcmp0 (desk_record_get_string ((DeskRecord *) b, "created"),
+                              desk_record_get_string ((DeskRecord *) a, "created"));
+
+  if (by_created != 0)
+    return by_created;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+add_columns (DeskExportsPage *self)
+{
+  static const struct {
+    const char *title;
+    gboolean expand;
+    int chars;
+  } columns[N_COLUMNS] = {
+    { N_("No."), FALSE, 4 },
+    { N_("Period"), FALSE, 0 },
+    { N_("Privacy"), FALSE, 0 },
+    { N_("File"), TRUE, 0 },
+    { N_("SHA-256"), FALSE, 0 },
+    { N_("Records"), FALSE, 0 },
+    { N_("Exported"), FALSE, 0 },
+  };
+
+  for (Column c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "desk-column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
+      column = gtk_column_view_column_new (_(columns[c].title), g_object_ref (factory));
+      gtk_column_view_column_set_expand (column, columns[c].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+static void
+history_changed_cb (DeskExportsPage *self)
+{
+  update_summary (self);
+}
+
+/* Builds the history the first time it is needed. */
+static void
+desk_exports_page_build (DeskExportsPage *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkCustomSorter *sorter;
+
+  if (self->model != NULL || self->store == NULL)
+    return;
+
+  self->model = desk_record_model_new (self->store, DESK_KIND_EXPORT, NULL);
+  sorter = gtk_custom_sorter_new (compare_newest_first, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), GTK_SORTER (sorter));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (history_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_summary (self);
+}
+
+/* Actions */
+
+static gboolean
+has_group (DeskExportsPage *self)
+{
+  g_autoptr(DeskRecord) group = self->store != NULL ? desk_store_dup_main_group (self->store) : NULL;
+
+  if (group == NULL)
+    add_toast (self, _("There is no group yet. Create your group or load the sample data first."));
+
+  return group != NULL;
+}
+
+static void
+open_export_dialog (DeskExportsPage *self,
+                    DeskExportMode   mode)
+{
+  DeskExportDialog *dialog;
+
+  if (!has_group (self))
+    return;
+
+  desk_exports_page_build (self);
+  dialog = desk_export_dialog_new (get_window (self), self->store, mode);
+  g_set_weak_pointer (&self->export_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_export_dialog (DESK_EXPORTS_PAGE (widget), DESK_EXPORT_BUNDLE);
+}
+
+static void
+export_iati_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_export_dialog (DESK_EXPORTS_PAGE (widget), DESK_EXPORT_IATI);
+}
+
+static void
+show_refusal (DeskExportsPage *self,
+              const char      *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
+                                                       _("This File Cannot Be Imported"),
+                                                       message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     DeskExportsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskImportDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  dialog = _desk_exports_page_import_file (self, file, &error);
+  if (dialog == NULL)
+    show_refusal (self, error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskExportsPage *self = DESK_EXPORTS_PAGE (widget);
+  g_autoptr(GtkFileFilter) bundles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  self->chooser = gtk_file_chooser_native_new (_("Import a Bundle"), get_window (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (bundles, _("Groupdesk bundles"));
+  gtk_file_filter_add_suffix (bundles, DESK_BUNDLE_SUFFIX + 1);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), bundles);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Overrides */
+
+static void
+desk_exports_page_map (GtkWidget *widget)
+{
+  DeskExportsPage *self = DESK_EXPORTS_PAGE (widget);
+
+  desk_exports_page_build (self);
+  if (self->model != NULL)
+    update_summary (self);
+
+  GTK_WIDGET_CLASS (desk_exports_page_parent_class)->map (widget);
+}
+
 static void
 desk_exports_page_dispose (GObject *object)
 {
   DeskExportsPage *self = (DeskExportsPage *) object;
 
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_weak_pointer (&self->export_dialog);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORTS_PAGE);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->model);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_exports_page_parent_class)->dispose (object);
@@ -84,6 +574,8 @@ desk_exports_page_class_init (DeskExportsPageClass *klass)
   object_class->get_property = desk_exports_page_get_property;
   object_class->set_property = desk_exports_page_set_property;
 
+  widget_class->map = desk_exports_page_map;
+
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          DESK_TYPE_STORE,
@@ -93,13 +585,24 @@ desk_exports_page_class_init (DeskExportsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-exports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskExportsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportsPage, column_view);
+
+  gtk_widget_class_install_action (widget_class, "exports.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "exports.export-iati", NULL, export_iati_activated);
+  gtk_widget_class_install_action (widget_class, "exports.import", NULL, import_activated);
 }
 
 static void
 desk_exports_page_init (DeskExportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_columns (self);
 }
+
+/* Public API */
 
 GtkWidget *
 desk_exports_page_new (DeskStore *store)
@@ -126,6 +629,51 @@ desk_exports_page_set_store (DeskExportsPage *self,
   g_return_if_fail (DESK_IS_EXPORTS_PAGE (self));
   g_return_if_fail (store == NULL || DESK_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (!g_set_object (&self->store, store))
+    return;
+
+  /* A history of another database is no history of this one. */
+  if (self->model != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      g_clear_object (&self->sorted);
+      g_clear_object (&self->model);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        desk_exports_page_build (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* Test hooks */
+
+GListModel *
+_desk_exports_page_get_history (DeskExportsPage *self)
+{
+  desk_exports_page_build (self);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkColumnView *
+_desk_exports_page_get_column_view (DeskExportsPage *self)
+{
+  return self->column_view;
+}
+
+DeskExportDialog *
+_desk_exports_page_get_export_dialog (DeskExportsPage *self)
+{
+  return self->export_dialog;
+}
+
+DeskImportDialog *
+_desk_exports_page_import_file (DeskExportsPage  *self,
+                                GFile            *file,
+                                GError          **error)
+{
+  g_return_val_if_fail (DESK_IS_EXPORTS_PAGE (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  return desk_import_dialog_new (get_window (self), self->store, file, error);
 }

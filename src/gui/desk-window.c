@@ -373,6 +373,36 @@ show_report_activated (GtkWidget  *widget,
   desk_window_show_page (self, "reports");
 }
 
+/* Ctrl+E, from any page: the Exports page, with its export dialog open. */
+static void
+export_bundle_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page;
+
+  if (!self->has_group || !desk_window_show_page (self, "exports"))
+    return;
+
+  page = gtk_stack_get_child_by_name (self->page_stack, "exports");
+  gtk_widget_activate_action (page, "exports.export", NULL);
+}
+
+/* Importing a bundle also works with no group yet (a coordinator moving to a new
+ * laptop): the Exports page does it, shown or not. */
+static void
+import_bundle_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "exports");
+
+  if (page != NULL)
+    gtk_widget_activate_action (page, "exports.import", NULL);
+}
+
 static void
 history_changed_cb (DeskWindow *self)
 {
@@ -566,6 +596,8 @@ desk_window_class_init (DeskWindowClass *klass)
                                    show_deliverable_activated);
   gtk_widget_class_install_action (widget_class, "win.show-overdue", NULL, show_overdue_activated);
   gtk_widget_class_install_action (widget_class, "win.show-report", "s", show_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_activated);
 
   /* Undo and redo bubble up from the focus, unlike the application's accelerators (see
    * desk-application.c): an entry with typing of its own to undo takes Ctrl+Z first. */

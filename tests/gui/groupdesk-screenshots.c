@@ -14,6 +14,7 @@
 #include "desk-application.h"
 #include "desk-budget-page-private.h"
 #include "desk-deliverables-page-private.h"
+#include "desk-exports-page-private.h"
 #include "desk-people-page-private.h"
 #include "desk-reports-page.h"
 #include "desk-reports-page-private.h"
@@ -499,6 +500,61 @@ main (int   argc,
     ok &= save_window (window, dir, "44-budget-summary");
     desk_store_delete (store, DESK_KIND_BUDGET_LINE, desk_record_get_uuid (yen), NULL);
     _desk_budget_page_show_view (page, "lines");
+  }
+
+  /* Exports: the dialog (over a period with a problem to fix when the last quarter has
+   * none), one bundle written, the history, the preview of importing it elsewhere, and
+   * the IATI file's dialog. The bundle is deleted after. */
+  {
+    DeskExportsPage *page = DESK_EXPORTS_PAGE (show_page (window, "exports"));
+    g_autofree char *bundle = g_build_filename (dir, "sample" DESK_BUNDLE_SUFFIX, NULL);
+    g_autoptr(GFile) bundle_file = g_file_new_for_path (bundle);
+    g_autoptr(DeskStore) laptop = desk_store_open (NULL, NULL);
+    DeskExportDialog *export_dialog;
+    DeskImportDialog *import_dialog;
+
+    g_autoptr(GPtrArray) activities = desk_store_list (store, DESK_KIND_ACTIVITY, uuid, NULL);
+    g_autoptr(DeskRecord) workshop = desk_record_new (DESK_KIND_WORKSHOP);
+
+    /* A workshop nobody was recorded at: the problem the dialog asks to fix first. */
+    desk_record_set_string (workshop, "activity_uuid",
+                            desk_record_get_uuid (g_ptr_array_index (activities, 0)));
+    desk_record_set_string (workshop, "title_en", "Community dialogue, Obuasi");
+    desk_record_set_string (workshop, "start_date", "2025-09-16");
+    desk_record_set_string (workshop, "end_date", "2025-09-16");
+    desk_record_set_string (workshop, "town", "Obuasi");
+    desk_record_set_string (workshop, "format", "in_person");
+    desk_store_insert (store, workshop, NULL);
+
+    gtk_widget_activate_action (window, "win.export-bundle", NULL);
+    export_dialog = _desk_exports_page_get_export_dialog (page);
+    if (export_dialog != NULL)
+      {
+        _desk_export_dialog_set_period (export_dialog, "2025-07-01", "2026-06-30");
+        gtk_window_set_default_size (GTK_WINDOW (export_dialog), 640, 990);
+        ok &= save_window (GTK_WIDGET (export_dialog), dir, "60-export-dialog");
+        if (!_desk_export_dialog_export_to (export_dialog, bundle, &error))
+          {
+            g_printerr ("Could not export: %s\n", error->message);
+            g_clear_error (&error);
+            ok = FALSE;
+          }
+      }
+    ok &= save_window (window, dir, "61-exports-history");
+
+    import_dialog = laptop != NULL ? desk_import_dialog_new (GTK_WINDOW (window), laptop, bundle_file, NULL) : NULL;
+    if (import_dialog != NULL)
+      ok &= save_dialog (GTK_WINDOW (import_dialog), dir, "62-import-preview");
+    import_dialog = desk_import_dialog_new (GTK_WINDOW (window), store, bundle_file, NULL);
+    if (import_dialog != NULL)
+      ok &= save_dialog (GTK_WINDOW (import_dialog), dir, "63-import-own-bundle");
+    g_remove (bundle);
+    desk_store_delete (store, DESK_KIND_WORKSHOP, desk_record_get_uuid (workshop), NULL);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "exports.export-iati", NULL);
+    export_dialog = _desk_exports_page_get_export_dialog (page);
+    if (export_dialog != NULL)
+      ok &= save_dialog (GTK_WINDOW (export_dialog), dir, "64-export-iati");
   }
 
   dialog = GTK_WINDOW (desk_preferences_window_new (store));

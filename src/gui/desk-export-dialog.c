@@ -1,0 +1,858 @@
+/* desk-export-dialog.c
+ *
+ * One dialog for both exports. For the bundle it asks for the period and the privacy
+ * level and shows, as they change, what the bundle will hold and what the secretariat
+ * will ask about (desk_bundle_preview); for the IATI file it asks for the period only.
+ * Save… asks where, writes through core (which validates the file before it renames it
+ * into place) and closes with a toast on the main window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-export-dialog.h"
+#include "desk-exports-page-private.h"
+
+#include "desk-budget-page-private.h"
+#include "desk-deliverables-page.h"
+#include "desk-window.h"
+#include "desk-workplan-page-private.h"
+#include "desk-workshops-page.h"
+
+typedef enum
+{
+  PERIOD_QUARTER,
+  PERIOD_HALF_YEAR,
+  PERIOD_YEAR,
+  PERIOD_CUSTOM,
+} PeriodPreset;
+
+struct _DeskExportDialog
+{
+  AdwWindow parent_instance;
+
+  DeskStore *store;
+  DeskExportMode mode;
+  char *group_uuid;
+  char *group_code;
+  char *preset_from[PERIOD_CUSTOM];
+  char *preset_to[PERIOD_CUSTOM];
+  DeskPrivacy privacy;
+  DeskBundlePreview *preview;
+  GHashTable *count_labels;     /* kind → GtkLabel */
+  GtkFileChooserNative *chooser;
+  guint refresh_idle;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkButton *export_button;
+  GtkLabel *intro_label;
+  GtkLabel *error_label;
+  AdwComboRow *period_row;
+  GtkStringList *period_list;
+  AdwEntryRow *from_row;
+  AdwEntryRow *to_row;
+  AdwPreferencesGroup *privacy_group;
+  AdwActionRow *aggregate_row;
+  AdwActionRow *pseudonymous_row;
+  AdwActionRow *named_row;
+  GtkCheckButton *aggregate_check;
+  GtkCheckButton *pseudonymous_check;
+  GtkCheckButton *named_check;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox *problem_list;
+  AdwPreferencesGroup *preview_group;
+  GtkGrid *count_grid;
+};
+
+G_DEFINE_FINAL_TYPE (DeskExportDialog, desk_export_dialog, ADW_TYPE_WINDOW)
+
+/* Periods */
+
+/* The last full quarter, half-year and year before @today. */
+static void
+make_presets (DeskExportDialog *self)
+{
+  g_autofree char *today = desk_store_dup_today (self->store);
+  GDate date;
+  GDate start;
+  int year;
+  int month;
+
+  if (!desk_date_parse (today, &date))
+    g_date_set_time_t (&date, time (NULL));
+  year = g_date_get_year (&date);
+  month = g_date_get_month (&date);
+
+  /* The quarter before the one @today is in. */
+  g_date_set_dmy (&start, 1, (GDateMonth) (((month - 1) / 3) * 3 + 1), (GDateYear) year);
+  g_date_subtract_months (&start, 3);
+  self->preset_from[PERIOD_QUARTER] = desk_date_to_string (&start);
+  g_date_add_months (&start, 3);
+  g_date_subtract_days (&start, 1);
+  self->preset_to[PERIOD_QUARTER] = desk_date_to_string (&start);
+
+  if (month > 6)
+    {
+      self->preset_from[PERIOD_HALF_YEAR] = g_strdup_printf ("%04d-01-01", year);
+      self->preset_to[PERIOD_HALF_YEAR] = g_strdup_printf ("%04d-06-30", year);
+    }
+  else
+    {
+      self->preset_from[PERIOD_HALF_YEAR] = g_strdup_printf ("%04d-07-01", year - 1);
+      self->preset_to[PERIOD_HALF_YEAR] = g_strdup_printf ("%04d-12-31", year - 1);
+    }
+
+  self->preset_from[PERIOD_YEAR] = g_strdup_printf ("%04d-01-01", year - 1);
+  self->preset_to[PERIOD_YEAR] = g_strdup_printf ("%04d-12-31", year - 1);
+}
+
+static char *
+format_period (const char *from,
+               const char *to)
+{
+  g_autofree char *a = desk_date_format (from, DESK_DATE_SHORT);
+  g_autofree char *b = desk_date_format (to, DESK_DATE_SHORT);
+
+  /* TRANSLATORS: a period, from the first date to the second. */
+  return g_strdup_printf (_("%s – %s"), a, b);
+}
+
+static void
+fill_period_list (DeskExportDialog *self)
+{
+  for (guint i = 0; i < PERIOD_CUSTOM; i++)
+    {
+      g_autofree char *period = format_period (self->preset_from[i], self->preset_to[i]);
+      g_autofree char *label = NULL;
+
+      switch ((PeriodPreset) i)
+        {
+        case PERIOD_QUARTER:
+          label = g_strdup_printf (_("Last quarter: %s"), period);
+          break;
+        case PERIOD_HALF_YEAR:
+          label = g_strdup_printf (_("Last half-year: %s"), period);
+          break;
+        case PERIOD_YEAR:
+        case PERIOD_CUSTOM:
+        default:
+          label = g_strdup_printf (_("Last year: %s"), period);
+          break;
+        }
+      gtk_string_list_append (self->period_list, label);
+    }
+  gtk_string_list_append (self->period_list, _("Other dates"));
+}
+
+/* The period chosen; FALSE (and the row marked) when the dates typed are not valid. */
+static gboolean
+get_period (DeskExportDialog  *self,
+            const char       **from,
+            const char       **to)
+{
+  guint selected = adw_combo_row_get_selected (self->period_row);
+  gboolean ok = TRUE;
+
+  if (selected < PERIOD_CUSTOM)
+    {
+      *from = self->preset_from[selected];
+      *to = self->preset_to[selected];
+      return TRUE;
+    }
+
+  *from = gtk_editable_get_text (GTK_EDITABLE (self->from_row));
+  *to = gtk_editable_get_text (GTK_EDITABLE (self->to_row));
+
+  if (!desk_date_is_valid (*from))
+    ok = FALSE;
+  if (!desk_date_is_valid (*to) || (ok && g_strcmp0 (*from, *to) > 0))
+    ok = FALSE;
+
+  return ok;
+}
+
+/* Preview */
+
+static void
+clear_container (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_grid_remove (GTK_GRID (container), child);
+    }
+}
+
+static GtkWidget *
+make_count_cell (DeskExportDialog      *self,
+                 const DeskBundleCount *count)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (count->label);
+  g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, count->count);
+  GtkWidget *number = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (number), 1.0f);
+  gtk_widget_add_css_class (number, "numeric");
+  if (count->count == 0)
+    {
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (number, "dim-label");
+    }
+  else
+    gtk_widget_add_css_class (number, "heading");
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), number);
+  g_hash_table_insert (self->count_labels, (gpointer) count->kind, number);
+
+  return box;
+}
+
+static GtkWidget *
+make_problem_row (const DeskBundleProblem *problem)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+static void
+show_error (DeskExportDialog *self,
+            const char       *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+update_export_button (DeskExportDialog *self)
+{
+  gboolean problems = self->preview != NULL && self->preview->problems->len > 0;
+
+  if (self->mode == DESK_EXPORT_IATI)
+    gtk_button_set_label (self->export_button, _("_Export…"));
+  else if (problems)
+    gtk_button_set_label (self->export_button, _("_Export Anyway…"));
+  else
+    gtk_button_set_label (self->export_button, _("_Export…"));
+
+  if (problems)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->export_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "destructive-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->export_button), "destructive-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
+    }
+}
+
+static void
+refresh (DeskExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const char *from;
+  const char *to;
+  gboolean valid;
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+
+  valid = self->group_uuid != NULL && get_period (self, &from, &to);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", valid);
+  if (adw_combo_row_get_selected (self->period_row) == PERIOD_CUSTOM)
+    {
+      gboolean from_ok = desk_date_is_valid (gtk_editable_get_text (GTK_EDITABLE (self->from_row)));
+
+      if (from_ok)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->from_row), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->from_row), "error");
+      if (valid || !from_ok)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->to_row), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
+    }
+
+  if (self->mode == DESK_EXPORT_IATI)
+    {
+      update_export_button (self);
+      return;
+    }
+
+  g_clear_pointer (&self->preview, desk_bundle_preview_free);
+  g_hash_table_remove_all (self->count_labels);
+  clear_container (GTK_WIDGET (self->count_grid));
+  clear_container (GTK_WIDGET (self->problem_list));
+
+  if (!valid)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
+      adw_preferences_group_set_description (self->preview_group,
+                                             _("Enter the first and the last day of the period, "
+                                               "as YYYY-MM-DD, the first before the last."));
+      update_export_button (self);
+      return;
+    }
+
+  self->preview = desk_bundle_preview (self->store, self->group_uuid, from, to, self->privacy, &error);
+  if (self->preview == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
+      adw_preferences_group_set_description (self->preview_group, error->message);
+      update_export_button (self);
+      return;
+    }
+
+  for (guint i = 0; i < self->preview->counts->len; i++)
+    {
+      const DeskBundleCount *count = &g_array_index (self->preview->counts, DeskBundleCount, i);
+
+      gtk_grid_attach (self->count_grid, make_count_cell (self, count), (int) (i % 2), (int) (i / 2), 1, 1);
+    }
+
+  for (guint i = 0; i < self->preview->problems->len; i++)
+    gtk_list_box_append (self->problem_list, make_problem_row (g_ptr_array_index (self->preview->problems, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), self->preview->problems->len > 0);
+
+  description = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT " holds every record of the group as it "
+                                   "stands today, so that the secretariat’s copy is complete; "
+                                   "the period says which months it reports on."),
+                                 self->preview->sequence);
+  adw_preferences_group_set_description (self->preview_group, description);
+
+  update_export_button (self);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  DeskExportDialog *self = user_data;
+
+  self->refresh_idle = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (DeskExportDialog *self)
+{
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+}
+
+/* Opening a problem's record */
+
+static void
+open_record (DeskWindow *window,
+             const char *kind,
+             const char *uuid)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW,
+                                                              "page_stack"));
+  const char *page_name = "overview";
+  GtkWidget *page;
+
+  if (g_str_equal (kind, "activity") || g_str_equal (kind, "indicator") || g_str_equal (kind, "workplan"))
+    page_name = "workplan";
+  else if (g_str_equal (kind, "deliverable"))
+    page_name = "deliverables";
+  else if (g_str_equal (kind, "expense") || g_str_equal (kind, "budget_line") ||
+           g_str_equal (kind, "rate") || g_str_equal (kind, "funding"))
+    page_name = "budget";
+  else if (g_str_equal (kind, "workshop") || g_str_equal (kind, "nomination"))
+    page_name = "workshops";
+  else if (g_str_equal (kind, "member") || g_str_equal (kind, "person"))
+    page_name = "people";
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page_name);
+  page = stack != NULL ? gtk_stack_get_child_by_name (stack, page_name) : NULL;
+  if (page == NULL)
+    return;
+
+  if (DESK_IS_WORKSHOPS_PAGE (page) && g_str_equal (kind, "workshop"))
+    desk_workshops_page_open (DESK_WORKSHOPS_PAGE (page), uuid);
+  else if (DESK_IS_DELIVERABLES_PAGE (page))
+    desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), uuid);
+  else if (DESK_IS_WORKPLAN_PAGE (page) && g_str_equal (kind, "activity"))
+    desk_record_list_open (_desk_workplan_page_get_activity_list (DESK_WORKPLAN_PAGE (page)), uuid);
+  else if (DESK_IS_BUDGET_PAGE (page) && g_str_equal (kind, "expense"))
+    {
+      _desk_budget_page_show_view (DESK_BUDGET_PAGE (page), "expenses");
+      desk_record_list_open (_desk_budget_page_get_list (DESK_BUDGET_PAGE (page), "expenses"), uuid);
+    }
+  else if (DESK_IS_BUDGET_PAGE (page) && g_str_equal (kind, "rate"))
+    {
+      _desk_budget_page_show_view (DESK_BUDGET_PAGE (page), "rates");
+      desk_record_list_open (_desk_budget_page_get_list (DESK_BUDGET_PAGE (page), "rates"), uuid);
+    }
+}
+
+/* Saving */
+
+static void
+add_toast (DeskExportDialog *self,
+           const char       *message)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (DESK_IS_WINDOW (parent))
+    desk_window_add_toast (DESK_WINDOW (parent), adw_toast_new (message));
+  else
+    g_debug ("%s", message);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     DeskExportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _("Choose a folder on this computer: the file cannot be written there."));
+      return;
+    }
+
+  if (!_desk_export_dialog_export_to (self, path, &error))
+    show_error (self, error->message);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeskExportDialog *self = DESK_EXPORT_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *from;
+  const char *to;
+
+  if (!get_period (self, &from, &to))
+    return;
+
+  if (self->mode == DESK_EXPORT_IATI)
+    {
+      name = g_strdup_printf ("%s-iati-%s.xml", self->group_code, to);
+      gtk_file_filter_set_name (filter, _("IATI activity files (XML)"));
+      gtk_file_filter_add_suffix (filter, "xml");
+    }
+  else
+    {
+      name = desk_bundle_suggest_name (self->store, self->group_uuid, to);
+      gtk_file_filter_set_name (filter, _("Groupdesk bundles"));
+      gtk_file_filter_add_suffix (filter, DESK_BUNDLE_SUFFIX + 1);
+    }
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  self->chooser = gtk_file_chooser_native_new (self->mode == DESK_EXPORT_IATI
+                                               ? _("Save the IATI Activity File")
+                                               : _("Save the Bundle"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Callbacks */
+
+static void
+period_changed_cb (DeskExportDialog *self)
+{
+  gboolean custom = adw_combo_row_get_selected (self->period_row) == PERIOD_CUSTOM;
+
+  if (custom && gtk_editable_get_text (GTK_EDITABLE (self->from_row))[0] == '\0' &&
+      self->preset_from[PERIOD_QUARTER] != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->from_row), self->preset_from[PERIOD_QUARTER]);
+      gtk_editable_set_text (GTK_EDITABLE (self->to_row), self->preset_to[PERIOD_QUARTER]);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), custom);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), custom);
+  queue_refresh (self);
+}
+
+static void
+custom_changed_cb (DeskExportDialog *self)
+{
+  queue_refresh (self);
+}
+
+static void
+privacy_toggled_cb (DeskExportDialog *self,
+                    GtkCheckButton   *check)
+{
+  if (!gtk_check_button_get_active (check))
+    return;
+
+  if (check == self->pseudonymous_check)
+    self->privacy = DESK_PRIVACY_PSEUDONYMOUS;
+  else if (check == self->named_check)
+    self->privacy = DESK_PRIVACY_NAMED;
+  else
+    self->privacy = DESK_PRIVACY_AGGREGATE;
+  queue_refresh (self);
+}
+
+static void
+problem_activated_cb (DeskExportDialog *self,
+                      GtkListBoxRow    *row)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  int index = gtk_list_box_row_get_index (row);
+  const DeskBundleProblem *problem;
+  g_autofree char *kind = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (self->preview == NULL || index < 0 || (guint) index >= self->preview->problems->len)
+    return;
+
+  problem = g_ptr_array_index (self->preview->problems, index);
+  kind = g_strdup (problem->kind);
+  uuid = g_strdup (problem->uuid);
+
+  /* The record's page is behind this dialog: the dialog makes way for it. */
+  gtk_window_destroy (GTK_WINDOW (self));
+  if (DESK_IS_WINDOW (parent))
+    open_record (DESK_WINDOW (parent), kind, uuid);
+}
+
+/* Overrides */
+
+static void
+desk_export_dialog_dispose (GObject *object)
+{
+  DeskExportDialog *self = (DeskExportDialog *) object;
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (desk_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+desk_export_dialog_finalize (GObject *object)
+{
+  DeskExportDialog *self = (DeskExportDialog *) object;
+
+  g_clear_object (&self->store);
+  g_free (self->group_uuid);
+  g_free (self->group_code);
+  for (guint i = 0; i < PERIOD_CUSTOM; i++)
+    {
+      g_free (self->preset_from[i]);
+      g_free (self->preset_to[i]);
+    }
+  g_clear_pointer (&self->preview, desk_bundle_preview_free);
+  g_clear_pointer (&self->count_labels, g_hash_table_unref);
+
+  G_OBJECT_CLASS (desk_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+desk_export_dialog_class_init (DeskExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_export_dialog_dispose;
+  object_class->finalize = desk_export_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, period_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, privacy_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, aggregate_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, pseudonymous_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, named_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, aggregate_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, pseudonymous_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, named_check);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, problem_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, count_grid);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, custom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, privacy_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "export.save", NULL, save_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+desk_export_dialog_init (DeskExportDialog *self)
+{
+  AdwActionRow *rows[3];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->count_labels = g_hash_table_new (g_str_hash, g_str_equal);
+
+  rows[0] = self->aggregate_row;
+  rows[1] = self->pseudonymous_row;
+  rows[2] = self->named_row;
+  for (DeskPrivacy level = DESK_PRIVACY_AGGREGATE; level <= DESK_PRIVACY_NAMED; level++)
+    {
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (rows[level]), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[level]), desk_privacy_label (level));
+      adw_action_row_set_subtitle (rows[level], desk_bundle_describe_privacy (level));
+    }
+}
+
+/* Public API */
+
+DeskExportDialog *
+desk_export_dialog_new (GtkWindow      *parent,
+                        DeskStore      *store,
+                        DeskExportMode  mode)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  DeskExportDialog *self;
+  gboolean bundle = mode == DESK_EXPORT_BUNDLE;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+
+  self = g_object_new (DESK_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->mode = mode;
+
+  group = desk_store_dup_main_group (store);
+  if (group != NULL)
+    {
+      self->group_uuid = g_strdup (desk_record_get_uuid (group));
+      self->group_code = g_strdup (desk_record_get_string (group, "code"));
+    }
+  if (self->group_code == NULL)
+    self->group_code = g_strdup ("group");
+
+  gtk_window_set_title (GTK_WINDOW (self), bundle ? _("Export for the Secretariat")
+                                                  : _("Export IATI Activity File"));
+  adw_window_title_set_title (self->window_title, gtk_window_get_title (GTK_WINDOW (self)));
+  gtk_label_set_label (self->intro_label,
+                       bundle
+                       ? _("The bundle is one file with the group’s plans, budget, spending and "
+                           "workshops, checked against the secretariat’s schema before it is "
+                           "saved. Send it by e-mail or on a USB stick.")
+                       : _("The IATI activity file describes each workplan and its activities, "
+                           "with their budgets and the money spent and received in the period, "
+                           "in the format of the International Aid Transparency Initiative "
+                           "(version 2.03)."));
+  if (!bundle)
+    gtk_window_set_default_size (GTK_WINDOW (self), 640, 420);
+  gtk_widget_set_visible (GTK_WIDGET (self->privacy_group), bundle);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_group), bundle);
+
+  make_presets (self);
+  fill_period_list (self);
+  adw_combo_row_set_selected (self->period_row, PERIOD_QUARTER);
+  refresh (self);
+
+  return self;
+}
+
+DeskExportMode
+desk_export_dialog_get_mode (DeskExportDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), DESK_EXPORT_BUNDLE);
+
+  return self->mode;
+}
+
+/* Test hooks (desk-exports-page-private.h) */
+
+void
+_desk_export_dialog_set_period (DeskExportDialog *self,
+                                const char       *from,
+                                const char       *to)
+{
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->period_row, PERIOD_CUSTOM);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+  refresh (self);
+}
+
+void
+_desk_export_dialog_get_period (DeskExportDialog  *self,
+                                const char       **from,
+                                const char       **to)
+{
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+
+  if (!get_period (self, from, to))
+    *from = *to = NULL;
+}
+
+void
+_desk_export_dialog_set_privacy (DeskExportDialog *self,
+                                 DeskPrivacy       privacy)
+{
+  GtkCheckButton *checks[] = { self->aggregate_check, self->pseudonymous_check, self->named_check };
+
+  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
+
+  /* As a click would: the row's check button, then the preview follows. */
+  gtk_check_button_set_active (checks[privacy], TRUE);
+  refresh (self);
+}
+
+DeskPrivacy
+_desk_export_dialog_get_privacy (DeskExportDialog *self)
+{
+  return self->privacy;
+}
+
+const char *
+_desk_export_dialog_get_privacy_sentence (DeskExportDialog *self)
+{
+  AdwActionRow *rows[] = { self->aggregate_row, self->pseudonymous_row, self->named_row };
+
+  return adw_action_row_get_subtitle (rows[self->privacy]);
+}
+
+const DeskBundlePreview *
+_desk_export_dialog_get_preview (DeskExportDialog *self)
+{
+  if (self->refresh_idle != 0)
+    refresh (self);
+
+  return self->preview;
+}
+
+const char *
+_desk_export_dialog_get_count_text (DeskExportDialog *self,
+                                    const char       *kind)
+{
+  GtkLabel *label;
+
+  if (self->refresh_idle != 0)
+    refresh (self);
+  label = g_hash_table_lookup (self->count_labels, kind);
+
+  return label != NULL ? gtk_label_get_label (label) : NULL;
+}
+
+GtkListBox *
+_desk_export_dialog_get_problem_list (DeskExportDialog *self)
+{
+  return self->problem_list;
+}
+
+GtkButton *
+_desk_export_dialog_get_export_button (DeskExportDialog *self)
+{
+  return self->export_button;
+}
+
+/* Writes the file to @path as Save… does once the chooser has answered: on success the
+ * toast is shown and the dialog closes. */
+gboolean
+_desk_export_dialog_export_to (DeskExportDialog  *self,
+                               const char        *path,
+                               GError           **error)
+{
+  g_autofree char *message = NULL;
+  const char *from;
+  const char *to;
+
+  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), FALSE);
+
+  if (self->refresh_idle != 0)
+    refresh (self);
+  if (self->group_uuid == NULL || !get_period (self, &from, &to))
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
+                           _("Enter the first and the last day of the period, as YYYY-MM-DD, "
+                             "the first before the last."));
+      return FALSE;
+    }
+
+  show_error (self, NULL);
+
+  if (self->mode == DESK_EXPORT_IATI)
+    {
+      g_autofree char *base = NULL;
+
+      if (!desk_iati_export (self->store, self->group_uuid, from, to, path, error))
+        return FALSE;
+      base = g_path_get_basename (path);
+      message = g_strdup_printf (_("IATI activity file %s saved"), base);
+    }
+  else
+    {
+      gint64 sequence = self->preview != NULL ? self->preview->sequence : 0;
+
+      if (!desk_bundle_export (self->store, self->group_uuid, from, to, self->privacy, path, error))
+        return FALSE;
+      message = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT " saved — checked against the schema"),
+                                 sequence);
+    }
+
+  add_toast (self, message);
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return TRUE;
+}
