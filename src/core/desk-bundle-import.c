@@ -295,7 +295,7 @@ manifest_done (Import *im)
     plan->refused = g_strdup_printf (_("This is bundle number %lld of the group "
                                        "%s, but number %lld was already "
                                        "imported, so it is not newer than what the database "
-                                       "holds. Import it anyway (--force) only if you mean to "
+                                       "holds. Import it anyway only if you mean to "
                                        "go back to it."),
                                      (long long) plan->sequence, plan->group_code,
                                      (long long) last_sequence);

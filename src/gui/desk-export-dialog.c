@@ -335,10 +335,10 @@ refresh (DeskExportDialog *self)
     gtk_list_box_append (self->problem_list, make_problem_row (g_ptr_array_index (self->preview->problems, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), self->preview->problems->len > 0);
 
-  description = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT " holds every record of the group as it "
-                                   "stands today, so that the secretariat’s copy is complete; "
+  description = g_strdup_printf (_("Bundle %lld holds every record of the group as it "
+                                   "stands today, so that the Secretariat’s copy is complete; "
                                    "the period says which months it reports on."),
-                                 self->preview->sequence);
+                                 (long long) self->preview->sequence);
   adw_preferences_group_set_description (self->preview_group, description);
 
   update_export_button (self);
@@ -847,8 +847,8 @@ _desk_export_dialog_export_to (DeskExportDialog  *self,
 
       if (!desk_bundle_export (self->store, self->group_uuid, from, to, self->privacy, path, error))
         return FALSE;
-      message = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT " saved — checked against the schema"),
-                                 sequence);
+      message = g_strdup_printf (_("Bundle %lld saved — checked against the schema"),
+                                 (long long) sequence);
     }
 
   add_toast (self, message);

@@ -157,20 +157,21 @@ update_summary (DeskExportsPage *self)
   if (desk_store_count_changes (self->store, desk_record_get_group (last),
                                 desk_record_get_string (last, "created"), &changed, &deleted, NULL) &&
       changed + deleted == 0)
-    text = g_strdup_printf (_("The last bundle, number %" G_GINT64_FORMAT ", was exported on %s. "
+    text = g_strdup_printf (_("The last bundle, number %lld, was exported on %s. "
                               "Nothing has changed since."),
-                            desk_record_get_int (last, "sequence"), when);
+                            (long long) desk_record_get_int (last, "sequence"), when);
   else if (changed + deleted > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The last bundle, number %" G_GINT64_FORMAT ", was exported on %s. "
-                                         "%" G_GINT64_FORMAT " record has changed since.",
-                                         "The last bundle, number %" G_GINT64_FORMAT ", was exported on %s. "
-                                         "%" G_GINT64_FORMAT " records have changed since.",
+                                         "The last bundle, number %lld, was exported on %s. "
+                                         "%lld record has changed since.",
+                                         "The last bundle, number %lld, was exported on %s. "
+                                         "%lld records have changed since.",
                                          (gulong) (changed + deleted)),
-                            desk_record_get_int (last, "sequence"), when, changed + deleted);
+                            (long long) desk_record_get_int (last, "sequence"), when,
+                            (long long) (changed + deleted));
   else
-    text = g_strdup_printf (_("The last bundle, number %" G_GINT64_FORMAT ", was exported on %s."),
-                            desk_record_get_int (last, "sequence"), when);
+    text = g_strdup_printf (_("The last bundle, number %lld, was exported on %s."),
+                            (long long) desk_record_get_int (last, "sequence"), when);
   gtk_label_set_label (self->summary_label, text);
 }
 
@@ -188,7 +189,7 @@ copy_clicked_cb (GtkButton       *button,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), sha);
-  message = g_strdup_printf (_("SHA-256 of bundle %" G_GINT64_FORMAT " copied"), sequence);
+  message = g_strdup_printf (_("SHA-256 of bundle %lld copied"), (long long) sequence);
   add_toast (self, message);
 }
 

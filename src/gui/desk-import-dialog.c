@@ -454,13 +454,13 @@ _desk_import_dialog_import (DeskImportDialog  *self,
     return FALSE;
 
   if (new_group)
-    message = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT " imported: the group %s was added "
+    message = g_strdup_printf (_("Bundle %lld imported: the group %s was added "
                                  "beside yours, with %u records"),
-                               done->sequence, done->group_name, desk_import_plan_total (done, 0));
+                               (long long) done->sequence, done->group_name, desk_import_plan_total (done, 0));
   else
-    message = g_strdup_printf (_("Bundle %" G_GINT64_FORMAT " of %s imported: %u added, %u updated, "
+    message = g_strdup_printf (_("Bundle %lld of %s imported: %u added, %u updated, "
                                  "%u deleted"),
-                               done->sequence, done->group_code, desk_import_plan_total (done, 0),
+                               (long long) done->sequence, done->group_code, desk_import_plan_total (done, 0),
                                desk_import_plan_total (done, 1), desk_import_plan_total (done, 2));
   add_toast (self, message);
   gtk_window_destroy (GTK_WINDOW (self));

@@ -298,6 +298,48 @@ test_list_json_every_kind (Fixture       *fixture,
     }
 }
 
+/* groupdesk-cli follows LANGUAGE like any program: its help in Chinese. */
+static void
+test_help_chinese (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *cli = g_getenv ("GROUPDESK_CLI");
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { cli, "--help", NULL };
+  int status = 0;
+
+  if (g_getenv ("GROUPDESK_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("GROUPDESK_LOCALEDIR is not set: run through meson test, which builds the catalogue");
+      return;
+    }
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "zh_CN", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "用法："));
+  g_assert_nonnull (strstr (out, "驻在国实施小组"));
+  /* Option names stay as typed. */
+  g_assert_nonnull (strstr (out, "--db"));
+
+  /* And a bad command's message. */
+  {
+    const char *bad[] = { cli, "frobnicate", NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) bad, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+    g_assert_nonnull (strstr (err, "不是"));
+  }
+}
+
 static void
 test_show (Fixture       *fixture,
            gconstpointer  data)
@@ -618,6 +660,7 @@ main (int    argc,
   ADD ("version", test_version);
   ADD ("help", test_help);
   ADD ("show", test_show);
+  ADD ("help-chinese", test_help_chinese);
   ADD ("restore", test_restore);
   ADD ("usage-errors", test_usage_errors);
   ADD ("list/json-every-kind", test_list_json_every_kind);
