@@ -1453,6 +1453,10 @@ failed:
       g_clear_error (error);
       g_propagate_error (error, g_steal_pointer (&ex.error));
     }
+  /* A write that failed inside the writer (a full disk) leaves only its errno. */
+  if (error != NULL && *error == NULL)
+    disk_error (error, path, body.saved_errno != 0 ? body.saved_errno
+                             : final.saved_errno != 0 ? final.saved_errno : EIO);
   g_clear_pointer (&w, xmlFreeTextWriter);
   if (in_transaction)
     desk_store_rollback (store);
@@ -1621,7 +1625,7 @@ find_problems (DeskStore   *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
     add_problem (problems, "workshop", (const char *) sqlite3_column_text (stmt, 0),
                  g_strdup_printf (_("The workshop “%s” of %s has no attendance. Record who "
-                                    "came, or mark it as postponed."),
+                                    "came, or move its dates if it has not taken place yet."),
                                   (const char *) sqlite3_column_text (stmt, 2),
                                   (const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_reset (stmt);

@@ -276,6 +276,191 @@ test_full_disk (Fixture       *f,
   g_assert_cmpint (query (f->db, "SELECT count(*) FROM groups WHERE code = 'GEN-4'"), ==, 0);
 }
 
+static guint
+time_run (const char  *db,
+          const char **args)
+{
+  gint64 start = g_get_monotonic_time ();
+  int status = wait_for (spawn_cli (db, args, NULL, NULL));
+
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  return (guint) ((g_get_monotonic_time () - start) / 1000);
+}
+
+/* An export killed at any moment never leaves a half-written bundle under its name: the
+ * file is either absent or a whole, valid bundle. */
+static void
+test_kill_during_export (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autofree char *bundle = g_build_filename (f->dir, "out.gdbundle", NULL);
+  const char *args[] = { "export", "--from", "2025-07-01", "--to", "2026-12-31",
+                         "--privacy", "named", "-o", bundle, NULL };
+  guint run_ms, killed = 0, whole = 0, absent = 0;
+
+  run_ms = time_run (f->db, args);
+  g_assert_true (desk_bundle_validate_file (bundle, NULL, NULL));
+  g_unlink (bundle);
+
+  for (guint round = 0; round < 30; round++)
+    {
+      guint delay_ms = g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1);
+      GPid pid = spawn_cli (f->db, args, NULL, NULL);
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_usleep (delay_ms * 1000);
+      kill (pid, SIGKILL);
+      status = wait_for (pid);
+      killed += WIFSIGNALED (status);
+
+      assert_sound (f->db);
+      if (g_file_test (bundle, G_FILE_TEST_EXISTS))
+        {
+          if (!desk_bundle_validate_file (bundle, NULL, &error))
+            g_error ("a killed export left a broken bundle: %s", error->message);
+          whole++;
+          g_unlink (bundle);
+        }
+      else
+        absent++;
+    }
+
+  g_test_message ("export kill points: %u killed mid-way; %u left a whole bundle, %u none",
+                  killed, whole, absent);
+  g_assert_cmpuint (killed, >, 0);
+}
+
+/* An import killed at any moment holds all of the bundle or none of it. */
+static void
+test_kill_during_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autofree char *bundle = g_build_filename (f->dir, "in.gdbundle", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "target.db", NULL);
+  const char *export_args[] = { "export", "--from", "2025-07-01", "--to", "2026-12-31",
+                                "--privacy", "named", "-o", bundle, NULL };
+  const char *import_args[] = { "import", bundle, NULL };
+  gint64 people_in_bundle = query (f->db, "SELECT count(*) FROM people");
+  guint run_ms, killed = 0, all = 0, none = 0;
+
+  g_assert_cmpint (WEXITSTATUS (wait_for (spawn_cli (f->db, export_args, NULL, NULL))), ==, 0);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DeskStore) empty = desk_store_open (target, &error);
+    g_assert_no_error (error);
+  }
+  run_ms = time_run (target, import_args);
+  g_assert_cmpint (query (target, "SELECT count(*) FROM people"), ==, people_in_bundle);
+
+  for (guint round = 0; round < 30; round++)
+    {
+      guint delay_ms = g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1);
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int status;
+      gint64 people, groups;
+
+      /* A fresh, empty database each round. */
+      {
+        g_autofree char *wal = g_strconcat (target, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (target, "-shm", NULL);
+        g_autoptr(DeskStore) empty = NULL;
+
+        g_unlink (target);
+        g_unlink (wal);
+        g_unlink (shm);
+        empty = desk_store_open (target, &error);
+        g_assert_no_error (error);
+      }
+
+      pid = spawn_cli (target, import_args, NULL, NULL);
+      g_usleep (delay_ms * 1000);
+      kill (pid, SIGKILL);
+      status = wait_for (pid);
+      killed += WIFSIGNALED (status);
+
+      assert_sound (target);
+      groups = query (target, "SELECT count(*) FROM groups");
+      people = query (target, "SELECT count(*) FROM people");
+      if (groups == 0)
+        {
+          g_assert_cmpint (people, ==, 0);
+          none++;
+        }
+      else
+        {
+          g_assert_cmpint (people, ==, people_in_bundle);
+          all++;
+        }
+    }
+
+  g_test_message ("import kill points: %u killed mid-way; %u held all of it, %u none",
+                  killed, all, none);
+  g_assert_cmpuint (killed, >, 0);
+}
+
+/* An export onto a full disk fails with a message and leaves no bundle behind. The disk
+ * is a 64 KiB tmpfs mounted in a private mount namespace (unshare), too small for the
+ * sample's bundle, so the write fails half-way as on a real full disk. */
+static void
+test_full_disk_export (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autofree char *mnt = g_build_filename (f->dir, "usb-stick", NULL);
+  g_autofree char *listing = g_build_filename (f->dir, "listing.txt", NULL);
+  g_autofree char *script = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *files = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 exports_before = query (f->db, "SELECT count(*) FROM exports");
+  const char *cli = g_getenv ("GROUPDESK_CLI");
+  int status = 0;
+
+  if (unshare == NULL)
+    {
+      g_test_skip ("unshare (util-linux) is not installed: cannot mount a small file system");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (mnt, 0755), ==, 0);
+  script = g_strdup_printf ("mount -t tmpfs -o size=64k tmpfs '%s' || exit 77; "
+                            "'%s' --db '%s' export --from 2025-07-01 --to 2026-12-31 "
+                            "--privacy named -o '%s/out.gdbundle'; rc=$?; "
+                            "ls -A '%s' > '%s'; exit $rc",
+                            mnt, cli, f->db, mnt, mnt, listing);
+  {
+    const char *argv[] = { unshare, "-rm", "/bin/sh", "-c", script, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+  }
+
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("this machine does not allow a private tmpfs mount (unshare -rm)");
+      return;
+    }
+
+  g_test_message ("stderr: %s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  /* A sentence that names the file and says what to do. */
+  g_assert_nonnull (strstr (err, "out.gdbundle"));
+
+  /* Nothing under the final name, and no temporary file left on the stick. */
+  g_assert_true (g_file_get_contents (listing, &files, NULL, NULL));
+  g_assert_cmpstr (files, ==, "");
+  assert_sound (f->db);
+  g_assert_cmpint (query (f->db, "SELECT count(*) FROM exports"), ==, exports_before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,6 +469,12 @@ main (int    argc,
 
   g_test_add ("/cli/safety/kill-during-generate", Fixture, NULL, fixture_set_up,
               test_kill_during_generate, fixture_tear_down);
+  g_test_add ("/cli/safety/kill-during-export", Fixture, NULL, fixture_set_up,
+              test_kill_during_export, fixture_tear_down);
+  g_test_add ("/cli/safety/kill-during-import", Fixture, NULL, fixture_set_up,
+              test_kill_during_import, fixture_tear_down);
+  g_test_add ("/cli/safety/full-disk-export", Fixture, NULL, fixture_set_up,
+              test_full_disk_export, fixture_tear_down);
   g_test_add ("/cli/safety/full-disk", Fixture, NULL, fixture_set_up,
               test_full_disk, fixture_tear_down);
 
