@@ -290,6 +290,28 @@ skip_space (const char *p,
   return p;
 }
 
+/* Reading a bundle through a descriptor the reader owns: @context is the descriptor + 1. */
+static int
+fd_read (void *context,
+         char *buffer,
+         int   len)
+{
+  int fd = GPOINTER_TO_INT (context) - 1;
+  gssize n;
+
+  do
+    n = read (fd, buffer, (gsize) len);
+  while (n < 0 && errno == EINTR);
+
+  return n < 0 ? -1 : (int) n;
+}
+
+static int
+fd_close (void *context)
+{
+  return close (GPOINTER_TO_INT (context) - 1);
+}
+
 /* Everything before the root element: only the XML declaration (UTF-8), comments,
  * processing instructions and space. A DOCTYPE is refused before the parser sees it, so
  * no entity is ever declared, let alone expanded or fetched. */
@@ -444,11 +466,13 @@ _desk_bundle_open_reader (const char             *path,
     }
 
   /* NONET, and none of NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: the default depth and
-   * size limits of libxml2 stay in force. The reader closes the descriptor. */
-  reader = xmlReaderForFd (fd, path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+   * size limits of libxml2 stay in force. xmlReaderForFd would never close the
+   * descriptor (one leaked per bundle read, as the fuzzer found); through our own I/O
+   * callbacks the reader closes it when it is freed, or when it cannot start. */
+  reader = xmlReaderForIO (fd_read, fd_close, GINT_TO_POINTER (fd + 1), path, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA);
   if (reader == NULL)
     {
-      close (fd);
       g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
                    _("The bundle %s cannot be read: the XML reader could not start."), path);
       return NULL;

@@ -729,6 +729,44 @@ test_iati (Fixture       *f,
   assert_iati_valid (demo_path);
 }
 
+static guint
+count_open_files (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Reading a bundle closes its file: the fuzzer ran out of descriptors once. */
+static void
+test_no_descriptor_leak (void)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "bundle", "valid.gdbundle", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "bundle", "wrong-namespace.gdbundle", NULL);
+  guint before;
+
+  if (!g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("/proc/self/fd is not available to count open files");
+      return;
+    }
+
+  g_assert_true (desk_bundle_validate_file (valid, NULL, NULL));
+  before = count_open_files ();
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (desk_bundle_validate_file (valid, NULL, NULL));
+      g_assert_false (desk_bundle_validate_file (bad, NULL, &error));
+    }
+  g_assert_cmpuint (count_open_files (), ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -736,6 +774,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/bundle/privacy-sentences", test_privacy_sentences);
+  g_test_add_func ("/core/bundle/no-descriptor-leak", test_no_descriptor_leak);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/bundle/export-aggregate", test_export_aggregate);
   ADD ("/core/bundle/export-privacy", test_export_privacy);
