@@ -1727,14 +1727,18 @@ line_open_cb (DeskBudgetPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", record != NULL);
 }
 
+/* An expense or a funding receipt: its editor titled with its amount and date. */
 static void
-expense_open_cb (DeskBudgetPage *self,
-                 const char     *uuid)
+open_dated_amount (DeskBudgetPage   *self,
+                   const DeskKind   *kind,
+                   DeskRecordEditor *editor,
+                   DeskRecordList   *list,
+                   const char       *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_EXPENSE, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (self->store, kind, uuid, NULL);
   g_autofree char *title = NULL;
 
-  desk_record_editor_set_record (self->expense_editor, record);
+  desk_record_editor_set_record (editor, record);
   if (record != NULL)
     {
       const char *currency = desk_record_get_string (record, "currency");
@@ -1742,30 +1746,24 @@ expense_open_cb (DeskBudgetPage *self,
                                                    decimals_of (self, currency));
       g_autofree char *date = desk_date_format (desk_record_get_string (record, "date"), DESK_DATE_LONG);
 
-      /* Translators: an expense's title in its editor: its amount and date. */
+      /* Translators: an expense's or a receipt's title in its editor: its amount and date. */
       title = g_strdup_printf (_("%s on %s"), amount, date);
     }
-  desk_record_list_set_editor_title (self->expense_list, title != NULL ? title : "", NULL);
+  desk_record_list_set_editor_title (list, title != NULL ? title : "", NULL);
+}
+
+static void
+expense_open_cb (DeskBudgetPage *self,
+                 const char     *uuid)
+{
+  open_dated_amount (self, DESK_KIND_EXPENSE, self->expense_editor, self->expense_list, uuid);
 }
 
 static void
 funding_open_cb (DeskBudgetPage *self,
                  const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_FUNDING, uuid, NULL);
-  g_autofree char *title = NULL;
-
-  desk_record_editor_set_record (self->funding_editor, record);
-  if (record != NULL)
-    {
-      const char *currency = desk_record_get_string (record, "currency");
-      g_autofree char *amount = desk_money_format (desk_record_get_int (record, "amount_minor"), currency,
-                                                   decimals_of (self, currency));
-      g_autofree char *date = desk_date_format (desk_record_get_string (record, "date"), DESK_DATE_LONG);
-
-      title = g_strdup_printf (_("%s on %s"), amount, date);
-    }
-  desk_record_list_set_editor_title (self->funding_list, title != NULL ? title : "", NULL);
+  open_dated_amount (self, DESK_KIND_FUNDING, self->funding_editor, self->funding_list, uuid);
 }
 
 static void
