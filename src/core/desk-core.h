@@ -12,6 +12,7 @@
 #include "desk-date.h"
 #include "desk-demo.h"
 #include "desk-error.h"
+#include "desk-file.h"
 #include "desk-history.h"
 #include "desk-iati.h"
 #include "desk-json.h"
