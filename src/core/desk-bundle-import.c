@@ -32,6 +32,15 @@
  * field, item, text). */
 #define MAX_DEPTH 6
 
+/* A group that exported a bundle every day for a thousand years would reach 365,250;
+ * no count of one kind in a bundle can be larger than the records a 512 MB file holds. */
+#define MAX_SEQUENCE G_GINT64_CONSTANT (1000000)
+#define MAX_DECLARED_COUNT G_GINT64_CONSTANT (100000000)
+
+/* How far a record's time may be after its bundle's export time, and the export time
+ * after this computer's: clocks of two laptops disagree by minutes, not by a day. */
+#define CLOCK_SKEW_SECONDS (24 * 60 * 60)
+
 typedef enum
 {
   SECTION_NONE,
@@ -58,6 +67,14 @@ typedef struct
 
 typedef struct
 {
+  const DeskKind *kind;
+  char *uuid;
+  char *deleted;
+  guint order;               /* the kind's place in the bundle */
+} Tombstone;
+
+typedef struct
+{
   DeskStore *store;          /* NULL: only check the file */
   const char *path;
   gboolean force;
@@ -74,7 +91,10 @@ typedef struct
   char *file_sha256;
   char *computed_content_sha256;
   char *previous_uuid;
+  char *previous_sha256;
   char *lang;
+  GMappedFile *mapped;
+  char *latest;              /* the latest time a record may carry: created + skew */
   DeskPrivacy privacy;
   GHashTable *declared;      /* kind → count, as the manifest says */
   char *count_kind;
@@ -98,6 +118,7 @@ typedef struct
   GHashTable *seen;          /* UUIDs met so far */
   GHashTable *actual;        /* kind → count read */
   GPtrArray *deferred;
+  GArray *tombstones;        /* Tombstone: applied together once every record is in */
   GError *error;
 } Import;
 
@@ -111,6 +132,15 @@ deferred_free (gpointer data)
   g_free (d->value);
   g_free (d->updated);
   g_free (d);
+}
+
+static void
+tombstone_clear (gpointer data)
+{
+  Tombstone *t = data;
+
+  g_free (t->uuid);
+  g_free (t->deleted);
 }
 
 static void
@@ -137,6 +167,8 @@ desk_import_plan_free (DeskImportPlan *plan)
   g_free (plan->privacy);
   g_free (plan->created);
   g_free (plan->refused);
+  g_free (plan->cascade);
+  g_free (plan->gap);
   g_free (plan->backup_path);
   g_clear_pointer (&plan->counts, g_array_unref);
   g_free (plan);
@@ -151,7 +183,7 @@ desk_import_plan_total (DeskImportPlan *plan,
   for (guint i = 0; plan->counts != NULL && i < plan->counts->len; i++)
     {
       DeskImportCount *c = &g_array_index (plan->counts, DeskImportCount, i);
-      guint values[] = { c->added, c->updated, c->deleted, c->unchanged };
+      guint values[] = { c->added, c->updated, c->deleted, c->unchanged, c->cascaded };
 
       if (column < G_N_ELEMENTS (values))
         total += values[column];
@@ -165,7 +197,7 @@ plan_count (Import     *im,
             const char *kind)
 {
   GArray *counts = im->plan->counts;
-  DeskImportCount c = { NULL, 0, 0, 0, 0 };
+  DeskImportCount c = { NULL, 0, 0, 0, 0, 0 };
 
   for (guint i = 0; i < counts->len; i++)
     if (g_str_equal (g_array_index (counts, DeskImportCount, i).kind, kind))
@@ -225,6 +257,67 @@ reader_lang (xmlTextReaderPtr r)
   return copy;
 }
 
+/* XML Schema's whiteSpace="collapse" for the types that have it (xs:long, xs:boolean,
+ * xs:date, xs:dateTime): the schema accepts " 12 ", so the reader must read 12. */
+static char *
+collapse (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          space = s->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (s, ' ');
+      space = FALSE;
+      g_string_append_c (s, *p);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Identifiers are compared as Groupdesk writes them, in lower case: the schema allows
+ * A–F, and "ABC…" must not become a second record beside "abc…". */
+static char *
+canonical_uuid (char *uuid)
+{
+  if (uuid != NULL)
+    for (char *p = uuid; *p != '\0'; p++)
+      *p = g_ascii_tolower (*p);
+
+  return uuid;
+}
+
+static char *
+reader_uuid (xmlTextReaderPtr  r,
+             const char       *name)
+{
+  return canonical_uuid (reader_attr (r, name));
+}
+
+/* A timestamp @seconds after @timestamp ("2026-07-01T09:00:00Z"), or NULL. */
+static char *
+timestamp_after (const char *timestamp,
+                 gint64      seconds)
+{
+  g_autoptr(GDateTime) t = NULL;
+  g_autoptr(GDateTime) later = NULL;
+
+  if (timestamp == NULL)
+    return NULL;
+  t = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (t == NULL)
+    return NULL;
+  later = g_date_time_add_seconds (t, (gdouble) seconds);
+
+  return later != NULL ? g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
 static gboolean
 query_text (DeskStore   *store,
             const char  *sql,
@@ -251,14 +344,172 @@ query_text (DeskStore   *store,
   return found;
 }
 
-/* Everything the manifest decides, before the first record: is this the file it claims
- * to be, was it imported before, is it older than what we have. */
+/* The bundle of @group held at @sequence (exported here or imported): its identifier
+ * and the SHA-256 of its file. */
 static gboolean
-manifest_done (Import *im)
+held_bundle (DeskStore  *store,
+             const char *group,
+             gint64      sequence,
+             char      **uuid,
+             char      **sha256)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store,
+                                            "SELECT uuid, sha256 FROM exports"
+                                            " WHERE group_uuid = ?1 AND sequence = ?2"
+                                            " UNION ALL"
+                                            " SELECT uuid, file_sha256 FROM imported_bundles"
+                                            " WHERE group_uuid = ?1 AND sequence = ?2"
+                                            " LIMIT 1", NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+/* "2, 3, 5–9": the numbers below @sequence of which no bundle of @group is held. */
+static char *
+missing_numbers (DeskStore  *store,
+                 const char *group,
+                 gint64      sequence)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store,
+                                            "SELECT sequence FROM exports WHERE group_uuid = ?1"
+                                            " AND sequence < ?2 UNION"
+                                            " SELECT sequence FROM imported_bundles"
+                                            " WHERE group_uuid = ?1 AND sequence < ?2"
+                                            " ORDER BY 1", NULL);
+  g_autoptr(GString) s = g_string_new (NULL);
+  gint64 next = 1;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  for (;;)
+    {
+      gboolean row = sqlite3_step (stmt) == SQLITE_ROW;
+      gint64 held = row ? sqlite3_column_int64 (stmt, 0) : sequence;
+
+      if (held > next)
+        {
+          if (s->len > 0)
+            g_string_append (s, ", ");
+          if (held - 1 == next)
+            g_string_append_printf (s, "%" G_GINT64_FORMAT, next);
+          else
+            g_string_append_printf (s, "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, next, held - 1);
+        }
+      next = held + 1;
+      if (!row)
+        break;
+    }
+  sqlite3_reset (stmt);
+
+  return s->len > 0 ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+/* Where the bundle stands in its group's chain. A bundle whose "previous" is not the
+ * one held at the number before it, or whose own number is held with other content, is
+ * a fork: two different histories of one group. One whose predecessor was simply never
+ * received leaves a gap, which is said but not refused: every bundle is a whole
+ * snapshot of its group. */
+static void
+check_chain (Import *im)
+{
+  DeskImportPlan *plan = im->plan;
+  g_autofree char *held_uuid = NULL;
+  g_autofree char *held_sha256 = NULL;
+  g_autofree char *before_uuid = NULL;
+  g_autofree char *before_sha256 = NULL;
+  gint64 last_sequence = 0;
+
+  if (held_bundle (im->store, plan->group_uuid, plan->sequence, &held_uuid, &held_sha256))
+    {
+      plan->refused = g_strdup_printf (_("Bundle number %lld of the group %s was already "
+                                         "received with other content, so this one is a "
+                                         "fork: two different histories of the group. "
+                                         "Ask the group which one is right; import this one "
+                                         "only if it is."),
+                                       (long long) plan->sequence, plan->group_code);
+      return;
+    }
+
+  if (query_text (im->store,
+                  "SELECT max (sequence) FROM (SELECT sequence FROM imported_bundles"
+                  " WHERE group_uuid = ?1 UNION ALL SELECT sequence FROM exports"
+                  " WHERE group_uuid = ?1)",
+                  plan->group_uuid, NULL, &last_sequence) &&
+      plan->sequence <= last_sequence)
+    {
+      plan->refused = g_strdup_printf (_("This is bundle number %lld of the group "
+                                         "%s, but number %lld was already "
+                                         "imported, so it is not newer than what the database "
+                                         "holds. Import it anyway only if you mean to "
+                                         "go back to it."),
+                                       (long long) plan->sequence, plan->group_code,
+                                       (long long) last_sequence);
+      return;
+    }
+
+  if (plan->sequence > 1 &&
+      held_bundle (im->store, plan->group_uuid, plan->sequence - 1, &before_uuid, &before_sha256))
+    {
+      if (g_strcmp0 (im->previous_uuid, before_uuid) != 0 ||
+          (im->previous_sha256 != NULL && g_strcmp0 (im->previous_sha256, before_sha256) != 0))
+        plan->refused = g_strdup_printf (_("Bundle number %lld of the group %s does not "
+                                           "follow the bundle number %lld this database "
+                                           "holds: it is a fork, two different histories of "
+                                           "the group. Ask the group which one is right; "
+                                           "import this one only if it is."),
+                                         (long long) plan->sequence, plan->group_code,
+                                         (long long) plan->sequence - 1);
+      return;
+    }
+
+  if (plan->sequence == 1 && im->previous_uuid != NULL)
+    {
+      plan->refused = g_strdup_printf (_("%s says it is the first bundle of the group %s but "
+                                         "names one before it. Ask the sender to export it "
+                                         "again."), im->path, plan->group_code);
+      return;
+    }
+
+  if (plan->sequence > 1)
+    {
+      g_autofree char *missing = missing_numbers (im->store, plan->group_uuid, plan->sequence);
+
+      if (missing != NULL)
+        plan->gap = g_strdup_printf (_("The bundles of the group %s numbered %s were never "
+                                       "received here. This one holds the whole group, so "
+                                       "nothing is lost; ask the group for them if you need "
+                                       "their history."), plan->group_code, missing);
+    }
+}
+
+/* Everything the manifest decides, before the first record: is this the file it claims
+ * to be, was it imported before, where it stands in its group's chain. */
+static gboolean
+manifest_done (Import     *im,
+               const char *records_qname)
 {
   DeskImportPlan *plan = im->plan;
   g_autofree char *known_digest = NULL;
-  gint64 last_sequence = 0;
+  g_autofree char *now = NULL;
+  g_autofree char *now_latest = NULL;
+
+  if (im->error != NULL)
+    return FALSE;
 
   if (g_strcmp0 (im->format, "1") != 0)
     return fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
@@ -267,6 +518,7 @@ manifest_done (Import *im)
   if (!desk_privacy_from_string (plan->privacy, &im->privacy))
     return fail (im, _("%s names no known privacy level."), im->path);
 
+  im->computed_content_sha256 = _desk_bundle_content_digest (im->mapped, records_qname);
   if (im->computed_content_sha256 == NULL ||
       g_strcmp0 (im->computed_content_sha256, im->content_sha256) != 0)
     return fail (im, _("The records in %s do not match the digest in its manifest: the file "
@@ -275,6 +527,18 @@ manifest_done (Import *im)
 
   if (im->store == NULL)
     return TRUE;
+
+  /* Every time in the bundle must be before its export, and the export before now. */
+  now = desk_store_dup_timestamp (im->store);
+  now_latest = timestamp_after (now, CLOCK_SKEW_SECONDS);
+  im->latest = timestamp_after (plan->created, CLOCK_SKEW_SECONDS);
+  if (im->latest == NULL)
+    return fail (im, _("%s does not say when it was exported. Ask the sender to export it "
+                       "again."), im->path);
+  if (now_latest != NULL && g_strcmp0 (plan->created, now_latest) > 0)
+    return fail (im, _("%s says it was exported on %s, later than this computer's clock "
+                       "(%s). Check the date and time of this computer and of the one that "
+                       "exported it, then export again."), im->path, plan->created, now);
 
   if (query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
                   plan->bundle_uuid, &known_digest, NULL))
@@ -288,17 +552,7 @@ manifest_done (Import *im)
       return TRUE;
     }
 
-  if (query_text (im->store,
-                  "SELECT max (sequence) FROM imported_bundles WHERE group_uuid = ?1",
-                  plan->group_uuid, NULL, &last_sequence) &&
-      plan->sequence <= last_sequence)
-    plan->refused = g_strdup_printf (_("This is bundle number %lld of the group "
-                                       "%s, but number %lld was already "
-                                       "imported, so it is not newer than what the database "
-                                       "holds. Import it anyway only if you mean to "
-                                       "go back to it."),
-                                     (long long) plan->sequence, plan->group_code,
-                                     (long long) last_sequence);
+  check_chain (im);
 
   if (plan->refused != NULL && !im->force && !im->dry_run)
     return fail (im, "%s", plan->refused);
@@ -334,7 +588,7 @@ manifest_start (Import           *im,
 
   if (depth == 2 && g_str_equal (name, "group"))
     {
-      plan->group_uuid = reader_attr (r, "uuid");
+      plan->group_uuid = reader_uuid (r, "uuid");
       plan->group_code = reader_attr (r, "code");
     }
   else if (depth == 2 && g_str_equal (name, "period"))
@@ -343,7 +597,12 @@ manifest_start (Import           *im,
       plan->period_end = reader_attr (r, "end");
     }
   else if (depth == 2 && g_str_equal (name, "previous"))
-    im->previous_uuid = reader_attr (r, "uuid");
+    {
+      g_free (im->previous_uuid);
+      g_free (im->previous_sha256);
+      im->previous_uuid = reader_uuid (r, "uuid");
+      im->previous_sha256 = reader_attr (r, "sha256");
+    }
   else if (depth == 3 && g_str_equal (name, "name"))
     {
       g_free (im->lang);
@@ -363,15 +622,21 @@ manifest_end (Import     *im,
 {
   DeskImportPlan *plan = im->plan;
   const char *text = im->text->str;
+  g_autofree char *collapsed = collapse (text);
 
   if (depth == 2)
     {
       if (g_str_equal (name, "bundle_uuid"))
-        plan->bundle_uuid = g_strdup (text);
+        plan->bundle_uuid = canonical_uuid (g_strdup (text));
       else if (g_str_equal (name, "sequence"))
-        plan->sequence = g_ascii_strtoll (text, NULL, 10);
+        {
+          if (!g_ascii_string_to_signed (collapsed, 10, 1, MAX_SEQUENCE, &plan->sequence, NULL))
+            fail (im, _("%s carries the bundle number “%s”; a bundle number is a whole number "
+                        "from 1 to 1,000,000. Ask the sender to export it again."),
+                  im->path, collapsed);
+        }
       else if (g_str_equal (name, "created"))
-        plan->created = g_strdup (text);
+        plan->created = g_strdup (collapsed);
       else if (g_str_equal (name, "privacy"))
         plan->privacy = g_strdup (text);
       else if (g_str_equal (name, "content_sha256"))
@@ -387,8 +652,17 @@ manifest_end (Import     *im,
         }
     }
   else if (depth == 3 && g_str_equal (name, "count") && im->count_kind != NULL)
-    g_hash_table_insert (im->declared, g_strdup (im->count_kind),
-                         GINT_TO_POINTER ((int) g_ascii_strtoll (text, NULL, 10)));
+    {
+      gint64 declared = 0;
+
+      if (!g_ascii_string_to_signed (collapsed, 10, 0, MAX_DECLARED_COUNT, &declared, NULL))
+        fail (im, _("%s says it holds “%s” records of the kind “%s”, more than any bundle "
+                    "can. Ask the sender to export it again."), im->path, collapsed,
+              im->count_kind);
+      else
+        g_hash_table_insert (im->declared, g_strdup (im->count_kind),
+                             GINT_TO_POINTER ((int) declared));
+    }
 }
 
 /* Records */
@@ -496,6 +770,106 @@ check_uuid_once (Import     *im,
   return TRUE;
 }
 
+/* The kind of the record or tombstone this database already holds under @uuid, if it
+ * is not @kind: identifiers are unique across every kind. */
+static const DeskKind *
+other_kind_with (Import         *im,
+                 const DeskKind *kind,
+                 const char     *uuid)
+{
+  g_autofree char *tombstone_kind = NULL;
+
+  for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
+    {
+      const DeskKind *other = _desk_bundle_kinds[i];
+
+      if (other != kind && _desk_store_record_exists (im->store, other, uuid, NULL))
+        return other;
+    }
+  if (query_text (im->store, "SELECT kind FROM tombstones WHERE uuid = ?1", uuid,
+                  &tombstone_kind, NULL) &&
+      g_strcmp0 (tombstone_kind, kind->name) != 0)
+    return desk_kind_lookup (tombstone_kind);
+
+  return NULL;
+}
+
+static gboolean
+check_unique_uuid (Import         *im,
+                   const DeskKind *kind,
+                   const char     *uuid)
+{
+  const DeskKind *other = other_kind_with (im, kind, uuid);
+
+  if (other == NULL)
+    return TRUE;
+
+  return fail (im, _("The %s %s in %s has the identifier of a %s this database already "
+                     "holds, and no two records may share one. Nothing was imported; ask "
+                     "the sender to export it again."), _(kind->label), uuid, im->path,
+               _(other->label));
+}
+
+/* A record's time is before its bundle's export time (with some clock skew): a time in
+ * the future would pin the record and hide every later correction. */
+static gboolean
+check_time (Import         *im,
+            const DeskKind *kind,
+            const char     *uuid,
+            const char     *time)
+{
+  if (im->latest == NULL || g_strcmp0 (time, im->latest) <= 0)
+    return TRUE;
+
+  return fail (im, _("The %s %s in %s was changed on %s, after the bundle was exported "
+                     "(%s). A time in the future would hide every later correction, so "
+                     "nothing was imported. Check the date and time of the computer that "
+                     "exported it, then export again."), _(kind->label), uuid, im->path,
+               time, im->plan->created);
+}
+
+/* Every record a record refers to belongs to the bundle's group: a bundle must never
+ * add to, or hang its records on, another group's. */
+static gboolean
+check_references (Import         *im,
+                  const DeskKind *kind,
+                  DeskRecord     *record)
+{
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      const DeskKind *target;
+      g_auto(GStrv) values = NULL;
+
+      if ((f->type != DESK_FIELD_REF && f->type != DESK_FIELD_REF_SET) ||
+          !desk_record_index_is_set (record, i))
+        continue;
+      target = desk_kind_lookup (f->ref);
+      if (target == NULL)
+        continue;
+
+      if (f->type == DESK_FIELD_REF)
+        values = g_strdupv ((char *[]) { (char *) desk_record_index_get_string (record, i), NULL });
+      else
+        values = g_strdupv ((char **) desk_record_index_get_set (record, i));
+
+      for (guint j = 0; values != NULL && values[j] != NULL; j++)
+        {
+          g_autofree char *updated = NULL;
+          g_autofree char *group = NULL;
+
+          if (local_state (im, target, values[j], &updated, &group) &&
+              g_strcmp0 (group, im->plan->group_uuid) != 0)
+            return fail (im, _("The %s %s in %s refers to a %s of another group in this "
+                               "database (%s), so nothing was imported. A bundle may only "
+                               "change its own group."), _(kind->label),
+                         desk_record_get_uuid (record), im->path, _(target->label), values[j]);
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 apply_record (Import *im)
 {
@@ -522,6 +896,9 @@ apply_record (Import *im)
   if (im->store == NULL)
     return TRUE;
 
+  if (!check_time (im, kind, uuid, updated))
+    return FALSE;
+
   count = plan_count (im, kind->name);
   if (kind != DESK_KIND_GROUP)
     desk_record_set_group (record, im->plan->group_uuid);
@@ -530,6 +907,10 @@ apply_record (Import *im)
   if (exists && g_strcmp0 (local_group, im->plan->group_uuid) != 0)
     return fail (im, _("The %s %s of the bundle belongs to another group in this database, so "
                        "nothing was imported."), _(kind->label), uuid);
+  if (!exists && !check_unique_uuid (im, kind, uuid))
+    return FALSE;
+  if (!check_references (im, kind, record))
+    return FALSE;
 
   /* Deleted here after the bundle's version was written: it stays deleted. */
   if (!exists && query_text (im->store, "SELECT deleted FROM tombstones WHERE uuid = ?1", uuid,
@@ -613,19 +994,21 @@ apply_record (Import *im)
   return TRUE;
 }
 
+/* A deletion is checked as it is read and applied once every record is in (see
+ * apply_tombstones). */
 static gboolean
-apply_tombstone (Import *im)
+read_tombstone (Import *im)
 {
   const DeskKind *kind = desk_kind_lookup (im->attr_kind);
-  g_autofree char *local_updated = NULL;
-  g_autofree char *local_group = NULL;
-  DeskImportCount *count;
-  sqlite3_stmt *stmt;
+  Tombstone t = { NULL, NULL, NULL, 0 };
   gboolean is_bundle_kind = FALSE;
-  int rc;
 
   for (guint i = 1; _desk_bundle_kinds[i] != NULL; i++)
-    is_bundle_kind |= _desk_bundle_kinds[i] == kind;
+    if (_desk_bundle_kinds[i] == kind)
+      {
+        is_bundle_kind = TRUE;
+        t.order = i;
+      }
   if (!is_bundle_kind)
     return fail (im, _("%s records the deletion of a “%s”, which bundles do not carry."),
                  im->path, im->attr_kind);
@@ -636,22 +1019,122 @@ apply_tombstone (Import *im)
   if (im->store == NULL)
     return TRUE;
 
-  count = plan_count (im, kind->name);
+  if (!check_time (im, kind, im->attr_uuid, im->attr_deleted))
+    return FALSE;
 
-  if (local_state (im, kind, im->attr_uuid, &local_updated, &local_group))
+  t.kind = kind;
+  t.uuid = g_strdup (im->attr_uuid);
+  t.deleted = g_strdup (im->attr_deleted);
+  g_array_append_val (im->tombstones, t);
+
+  return TRUE;
+}
+
+static gint64
+max_tombstone_rowid (Import *im)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
+                                            "SELECT coalesce (max (rowid), 0) FROM tombstones",
+                                            NULL);
+  gint64 rowid = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return rowid;
+}
+
+/* Counts the records that the delete of @t took with it (their tombstones are the ones
+ * written after @since, by the schema's cascade), by kind. Returns how many. */
+static guint
+count_cascade (Import          *im,
+               const Tombstone *t,
+               gint64           since,
+               GString         *by_kind)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
+                                            "SELECT kind, count (*) FROM tombstones"
+                                            " WHERE rowid > ?1 AND uuid != ?2"
+                                            " GROUP BY kind ORDER BY kind", NULL);
+  guint total = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_text (stmt, 2, t->uuid, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      const DeskKind *kind = desk_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
+      guint n = (guint) sqlite3_column_int64 (stmt, 1);
+
+      if (kind == NULL)
+        continue;
+      plan_count (im, kind->name)->cascaded += n;
+      total += n;
+      if (by_kind != NULL)
+        g_string_append_printf (by_kind, "%s%s %u", by_kind->len > 0 ? ", " : "",
+                                _(kind->label), n);
+    }
+  sqlite3_reset (stmt);
+
+  return total;
+}
+
+static gboolean
+apply_tombstone (Import          *im,
+                 const Tombstone *t,
+                 GString         *cascade)
+{
+  const DeskKind *kind = t->kind;
+  g_autofree char *local_updated = NULL;
+  g_autofree char *local_group = NULL;
+  DeskImportCount *count = plan_count (im, kind->name);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (other_kind_with (im, kind, t->uuid) != NULL)
+    return fail (im, _("%s records the deletion of a %s under the identifier of another kind "
+                       "of record in this database (%s), so nothing was imported. Ask the "
+                       "sender to export it again."), im->path, _(kind->label), t->uuid);
+
+  if (local_state (im, kind, t->uuid, &local_updated, &local_group))
+    {
+      g_autoptr(GString) by_kind = g_string_new (NULL);
+      gint64 since;
+      guint taken;
+
       if (g_strcmp0 (local_group, im->plan->group_uuid) != 0)
         return fail (im, _("The %s %s of the bundle belongs to another group in this database, "
-                           "so nothing was imported."), _(kind->label), im->attr_uuid);
+                           "so nothing was imported."), _(kind->label), t->uuid);
       /* Changed here after it was deleted there: ours stays. */
-      if (g_strcmp0 (local_updated, im->attr_deleted) > 0)
+      if (g_strcmp0 (local_updated, t->deleted) > 0)
         {
           count->unchanged++;
           return TRUE;
         }
-      if (!desk_store_delete (im->store, kind, im->attr_uuid, &im->error))
+      since = max_tombstone_rowid (im);
+      if (!desk_store_delete (im->store, kind, t->uuid, &im->error))
         return FALSE;
       count->deleted++;
+
+      /* What went with it that the bundle did not delete by name (those came first). */
+      taken = count_cascade (im, t, since, by_kind);
+      if (taken > 0 && cascade->len < 2000)
+        {
+          if (cascade->len > 0)
+            g_string_append (cascade, " ");
+          g_string_append_printf (cascade,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Deleting the %s %s also deletes %u record "
+                                               "under it that the bundle does not name (%s).",
+                                               "Deleting the %s %s also deletes %u records "
+                                               "under it that the bundle does not name (%s).",
+                                               taken),
+                                  _(kind->label), t->uuid, taken, by_kind->str);
+        }
     }
   else
     count->unchanged++;
@@ -664,10 +1147,10 @@ apply_tombstone (Import *im)
                               &im->error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, im->attr_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, t->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, kind->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, im->plan->group_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, im->attr_deleted, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, t->deleted, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -675,6 +1158,43 @@ apply_tombstone (Import *im)
       _desk_store_set_error (im->store, rc, &im->error);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+static int
+compare_tombstones (gconstpointer a,
+                    gconstpointer b)
+{
+  const Tombstone *x = a;
+  const Tombstone *y = b;
+
+  /* Children before their parents; the bundle's order within a kind. */
+  return (x->order < y->order) - (x->order > y->order);
+}
+
+/* The deletions, children first, so that a parent deleted together with its children
+ * takes nothing with it by surprise. What a deletion does take with it that the bundle
+ * does not name (a workplan whose activities the bundle still lists, or never lists) is
+ * counted by kind and needs --force. */
+static gboolean
+apply_tombstones (Import *im)
+{
+  g_autoptr(GString) cascade = g_string_new (NULL);
+
+  g_array_sort (im->tombstones, compare_tombstones);
+  for (guint i = 0; i < im->tombstones->len; i++)
+    if (!apply_tombstone (im, &g_array_index (im->tombstones, Tombstone, i), cascade))
+      return FALSE;
+  g_array_set_size (im->tombstones, 0);
+
+  if (cascade->len == 0)
+    return TRUE;
+
+  im->plan->cascade = g_strdup_printf (_("%s Import it only if the group really deleted "
+                                         "all of them."), cascade->str);
+  if (!im->force && !im->dry_run)
+    return fail (im, "%s", im->plan->cascade);
 
   return TRUE;
 }
@@ -834,6 +1354,8 @@ set_field (Import *im)
   const DeskKind *kind = im->kind;
   const DeskField *f;
   const char *text = im->text->str;
+  g_autofree char *collapsed = NULL;
+  g_autofree char *uuid = NULL;
   gint64 value;
   int index;
 
@@ -848,8 +1370,11 @@ set_field (Import *im)
 
   switch (f->type)
     {
-    case DESK_FIELD_CODE_SET:
     case DESK_FIELD_REF_SET:
+      for (guint i = 0; i < im->set->len; i++)
+        canonical_uuid (g_ptr_array_index (im->set, i));
+      G_GNUC_FALLTHROUGH;
+    case DESK_FIELD_CODE_SET:
       g_ptr_array_add (im->set, NULL);
       desk_record_index_set_set (im->record, index, (const char *const *) im->set->pdata);
       g_ptr_array_set_size (im->set, 0);
@@ -858,22 +1383,38 @@ set_field (Import *im)
     case DESK_FIELD_INT:
     case DESK_FIELD_MONEY:
     case DESK_FIELD_MILLI:
-      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
-        return fail (im, _("%s holds “%s” where a whole number belongs."), im->path, text);
+      collapsed = collapse (text);
+      /* G_MININT64 has no opposite: no figure may be it. */
+      if (!g_ascii_string_to_signed (collapsed, 10, -G_MAXINT64, G_MAXINT64, &value, NULL))
+        return fail (im, _("%s holds “%s” where a whole number belongs."), im->path, collapsed);
       desk_record_index_set_int (im->record, index, value);
       break;
 
     case DESK_FIELD_BOOL:
-      desk_record_index_set_int (im->record, index,
-                                 g_str_equal (text, "true") || g_str_equal (text, "1"));
+      collapsed = collapse (text);
+      if (g_str_equal (collapsed, "true") || g_str_equal (collapsed, "1"))
+        desk_record_index_set_int (im->record, index, TRUE);
+      else if (g_str_equal (collapsed, "false") || g_str_equal (collapsed, "0"))
+        desk_record_index_set_int (im->record, index, FALSE);
+      else
+        return fail (im, _("%s holds “%s” where yes or no (true or false) belongs."),
+                     im->path, collapsed);
+      break;
+
+    case DESK_FIELD_DATE:
+      collapsed = collapse (text);
+      desk_record_index_set_string (im->record, index, collapsed);
+      break;
+
+    case DESK_FIELD_REF:
+      uuid = canonical_uuid (g_strdup (text));
+      desk_record_index_set_string (im->record, index, uuid);
       break;
 
     case DESK_FIELD_TEXT:
-    case DESK_FIELD_DATE:
     case DESK_FIELD_CURRENCY:
     case DESK_FIELD_CODE:
     case DESK_FIELD_CHOICE:
-    case DESK_FIELD_REF:
     default:
       desk_record_index_set_string (im->record, index, text);
       break;
@@ -913,28 +1454,33 @@ records_start (Import           *im,
 {
   if (depth == 2)
     {
+      g_autofree char *updated = NULL;
+      g_autofree char *deleted = NULL;
+
       clear_record (im);
-      im->attr_uuid = reader_attr (r, "uuid");
+      im->attr_uuid = reader_uuid (r, "uuid");
       im->kind = bundle_kind (name);
 
       if (im->kind != NULL)
         {
           im->record = desk_record_new (im->kind);
           desk_record_set_uuid (im->record, im->attr_uuid);
-          im->attr_updated = reader_attr (r, "updated");
+          updated = reader_attr (r, "updated");
+          im->attr_updated = collapse (updated);
           desk_record_set_updated (im->record, im->attr_updated);
         }
       else if (g_str_equal (name, "tombstone"))
         {
           im->pseudo_kind = "tombstone";
           im->attr_kind = reader_attr (r, "kind");
-          im->attr_deleted = reader_attr (r, "deleted");
+          deleted = reader_attr (r, "deleted");
+          im->attr_deleted = collapse (deleted);
         }
       else if (g_str_equal (name, "attendance_counts"))
         {
           im->pseudo_kind = "attendance_counts";
           g_free (im->attr_uuid);
-          im->attr_uuid = reader_attr (r, "workshop_uuid");
+          im->attr_uuid = reader_uuid (r, "workshop_uuid");
         }
       else
         return fail (im, _("%s holds a “%s”, which is not a kind of record."), im->path, name);
@@ -956,9 +1502,14 @@ records_start (Import           *im,
     {
       Cell cell = { reader_attr (r, "pillar"), reader_attr (r, "gender"), 0 };
       g_autofree char *n = reader_attr (r, "count");
+      g_autofree char *collapsed = collapse (n);
 
-      cell.count = n != NULL ? g_ascii_strtoll (n, NULL, 10) : 0;
       g_array_append_val (im->cells, cell);
+      if (!g_ascii_string_to_signed (collapsed, 10, 0, MAX_DECLARED_COUNT,
+                                     &g_array_index (im->cells, Cell, im->cells->len - 1).count,
+                                     NULL))
+        return fail (im, _("%s counts “%s” people at a workshop, which is not a number of "
+                           "people. Ask the sender to export it again."), im->path, collapsed);
     }
 
   return TRUE;
@@ -977,13 +1528,13 @@ records_end (Import *im,
       if (im->kind != NULL)
         return apply_record (im);
       if (g_strcmp0 (im->pseudo_kind, "tombstone") == 0)
-        return apply_tombstone (im);
+        return read_tombstone (im);
       if (g_strcmp0 (im->pseudo_kind, "attendance_counts") == 0)
         return apply_counts (im);
     }
   else if (depth == 1)
     {
-      if (im->store != NULL && !apply_deferred (im))
+      if (im->store != NULL && (!apply_deferred (im) || !apply_tombstones (im)))
         return FALSE;
       im->section = SECTION_DONE;
     }
@@ -1021,8 +1572,10 @@ element_start (Import           *im,
         im->section = SECTION_MANIFEST;
       else if (g_str_equal (name, "records"))
         {
-          if (im->section != SECTION_MANIFEST || !manifest_done (im))
+          if (im->section != SECTION_MANIFEST)
             return fail (im, _("%s has no manifest before its records."), im->path);
+          if (!manifest_done (im, (const char *) xmlTextReaderConstName (r)))
+            return FALSE;
           im->section = SECTION_RECORDS;
         }
       return TRUE;
@@ -1049,6 +1602,13 @@ element_end (Import     *im,
   return TRUE;
 }
 
+static void
+silence (void       *context,
+         const char *format,
+         ...)
+{
+}
+
 /* Reads the whole file, applying what it holds when im->store is set. */
 static gboolean
 run (Import  *im,
@@ -1056,22 +1616,30 @@ run (Import  *im,
 {
   xmlSchemaValidCtxtPtr vctxt = NULL;
   xmlStructuredErrorFunc old_handler;
+  xmlGenericErrorFunc old_generic;
   void *old_context;
+  void *old_generic_context;
   xmlTextReaderPtr r;
   int rc;
 
-  if (!_desk_bundle_digest_file (im->path, &im->file_sha256, &im->computed_content_sha256,
-                                 error))
+  im->mapped = _desk_bundle_map (im->path, error);
+  if (im->mapped == NULL)
     return FALSE;
+  im->file_sha256 = _desk_bundle_file_digest (im->mapped);
 
-  /* Parser errors reach us through the thread's handler (see _desk_bundle_open_reader). */
+  /* Parser errors reach us through the thread's handler (see _desk_bundle_open_reader);
+   * libxml2's generic messages ("Unimplemented block …") are never printed. */
   old_handler = xmlStructuredError;
   old_context = xmlStructuredErrorContext;
+  old_generic = xmlGenericError;
+  old_generic_context = xmlGenericErrorContext;
   xmlSetStructuredErrorFunc (im->reasons, _desk_bundle_collect_error);
-  r = _desk_bundle_open_reader (im->path, im->reasons, &vctxt, error);
+  xmlSetGenericErrorFunc (NULL, silence);
+  r = _desk_bundle_open_reader (im->mapped, im->path, im->reasons, &vctxt, error);
   if (r == NULL)
     {
       xmlSetStructuredErrorFunc (old_context, old_handler);
+      xmlSetGenericErrorFunc (old_generic_context, old_generic);
       if (error != NULL && *error == NULL)
         _desk_bundle_set_invalid_error (error, im->path, im->reasons);
       return FALSE;
@@ -1097,6 +1665,18 @@ run (Import  *im,
       if (depth > MAX_DEPTH)
         {
           fail (im, _("%s is nested deeper than any bundle."), im->path);
+          break;
+        }
+
+      /* The parser itself stops at a document type or an entity, wherever they are: a
+       * bundle never has one, and nothing of such a file is applied. */
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY ||
+          type == XML_READER_TYPE_ENTITY_REFERENCE || type == XML_READER_TYPE_NOTATION)
+        {
+          g_ptr_array_add (im->reasons,
+                           g_strdup (_("The file contains a document type declaration "
+                                       "(DOCTYPE). Bundles never have one: it can make "
+                                       "a reader fetch files or expand entities.")));
           break;
         }
 
@@ -1129,6 +1709,7 @@ run (Import  *im,
   xmlFreeTextReader (r);
   xmlSchemaFreeValidCtxt (vctxt);
   xmlSetStructuredErrorFunc (old_context, old_handler);
+  xmlSetGenericErrorFunc (old_generic_context, old_generic);
 
   if (im->stop)
     return TRUE;
@@ -1205,6 +1786,8 @@ import_init (Import         *im,
   im->actual = g_hash_table_new (g_str_hash, g_str_equal);
   im->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im->deferred = g_ptr_array_new_with_free_func (deferred_free);
+  im->tombstones = g_array_new (FALSE, TRUE, sizeof (Tombstone));
+  g_array_set_clear_func (im->tombstones, tombstone_clear);
   im->set = g_ptr_array_new_with_free_func (g_free);
   im->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
   g_array_set_clear_func (im->cells, cell_clear);
@@ -1232,6 +1815,10 @@ import_clear (Import *im)
   g_hash_table_unref (im->actual);
   g_hash_table_unref (im->seen);
   g_ptr_array_unref (im->deferred);
+  g_array_unref (im->tombstones);
+  g_clear_pointer (&im->mapped, g_mapped_file_unref);
+  g_free (im->previous_sha256);
+  g_free (im->latest);
   g_ptr_array_unref (im->set);
   g_array_unref (im->cells);
   g_clear_error (&im->error);
@@ -1242,12 +1829,19 @@ desk_bundle_validate_file (const char  *path,
                            GPtrArray  **reasons,
                            GError     **error)
 {
+  g_autoptr(DeskStore) store = NULL;
   Import im;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  import_init (&im, NULL, path, FALSE, TRUE);
+  /* Every check an import makes, against an empty database in memory: a file this
+   * passes, an import into an empty database accepts. */
+  store = desk_store_open (NULL, error);
+  if (store == NULL)
+    return FALSE;
+
+  import_init (&im, store, path, FALSE, TRUE);
   ok = run (&im, error);
   if (reasons != NULL)
     *reasons = g_ptr_array_ref (im.reasons);

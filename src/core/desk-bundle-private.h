@@ -34,23 +34,27 @@ char       *_desk_bundle_narrative_base     (const DeskField *field,
 /* The compiled bundle schema, from core's resources; compiled once, never freed. */
 xmlSchemaPtr _desk_bundle_get_schema        (GError        **error);
 
-/* Opens @path for reading as an untrusted bundle: a regular file of at most
- * DESK_BUNDLE_MAX_SIZE bytes, no DOCTYPE, UTF-8, no network, no entity substitution,
- * validated against the schema as it is read. Schema and parser complaints are added
- * to @reasons (translated sentences with the line). Free *vctxt after the reader. */
-xmlTextReaderPtr _desk_bundle_open_reader   (const char     *path,
+/* Maps @path for reading as an untrusted bundle: a regular file of at most
+ * DESK_BUNDLE_MAX_SIZE bytes (checked with fstat before anything is mapped). */
+GMappedFile *_desk_bundle_map               (const char     *path,
+                                             GError        **error);
+/* A reader over @mapped: the whole prolog checked first (no DOCTYPE, UTF-8), then no
+ * network, no entity substitution, validated against the schema as it is read. Schema
+ * and parser complaints are added to @reasons (translated sentences with the line).
+ * Free *vctxt after the reader. */
+xmlTextReaderPtr _desk_bundle_open_reader   (GMappedFile    *mapped,
+                                             const char     *path,
                                              GPtrArray      *reasons,
                                              xmlSchemaValidCtxtPtr *vctxt,
                                              GError        **error);
 /* An xmlStructuredErrorFunc adding parser and schema errors to a GPtrArray of reasons. */
 void        _desk_bundle_collect_error      (void           *reasons,
                                              xmlErrorPtr     error);
-/* The SHA-256 of the whole file and of its records element ("<records>" to
- * "</records>" inclusive), in one pass. */
-gboolean    _desk_bundle_digest_file        (const char     *path,
-                                             char          **file_sha256,
-                                             char          **content_sha256,
-                                             GError        **error);
+/* The SHA-256 of the whole file; of its records element from its start tag to its end
+ * tag inclusive, spelled @records_qname ("records", or "b:records" under a prefix). */
+char       *_desk_bundle_file_digest        (GMappedFile    *mapped);
+char       *_desk_bundle_content_digest     (GMappedFile    *mapped,
+                                             const char     *records_qname);
 /* Turns the reasons a bundle was refused into one GError. */
 void        _desk_bundle_set_invalid_error  (GError        **error,
                                              const char     *path,

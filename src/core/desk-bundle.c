@@ -28,12 +28,12 @@
 
 #include "desk-date.h"
 #include "desk-error.h"
+#include "desk-file.h"
 #include "desk-i18n.h"
 #include "desk-store-private.h"
 #include "desk-text.h"
 
 #define RESOURCE_PREFIX "resource:///org/voluntaryprinciples/Groupdesk/core/bundle/"
-#define PROLOG_LIMIT (64 * 1024)
 #define MAX_REASONS 20
 /* The store's own setting (desk_store_open), put back after an export. */
 #define STORE_MMAP_SIZE "268435456"
@@ -290,31 +290,11 @@ skip_space (const char *p,
   return p;
 }
 
-/* Reading a bundle through a descriptor the reader owns: @context is the descriptor + 1. */
-static int
-fd_read (void *context,
-         char *buffer,
-         int   len)
-{
-  int fd = GPOINTER_TO_INT (context) - 1;
-  gssize n;
-
-  do
-    n = read (fd, buffer, (gsize) len);
-  while (n < 0 && errno == EINTR);
-
-  return n < 0 ? -1 : (int) n;
-}
-
-static int
-fd_close (void *context)
-{
-  return close (GPOINTER_TO_INT (context) - 1);
-}
-
 /* Everything before the root element: only the XML declaration (UTF-8), comments,
- * processing instructions and space. A DOCTYPE is refused before the parser sees it, so
- * no entity is ever declared, let alone expanded or fetched. */
+ * processing instructions and space. A DOCTYPE is refused here with a plain word, and
+ * the import's loop refuses any DTD node the parser meets whatever precedes it, so no
+ * entity is ever declared, let alone expanded or fetched. The whole prolog is scanned,
+ * however long. */
 static gboolean
 check_prolog (const char  *buf,
               gsize        len,
@@ -323,8 +303,19 @@ check_prolog (const char  *buf,
   const char *p = buf;
   const char *end = buf + len;
 
+  /* Encodings told by their byte-order marks or by how "<" is spelled: UTF-32 before
+   * UTF-16, since the UTF-32 mark of little-endian begins with UTF-16's. */
+  if (len >= 4 && (memcmp (buf, "\x00\x00\xfe\xff", 4) == 0 ||
+                   memcmp (buf, "\xff\xfe\x00\x00", 4) == 0 ||
+                   memcmp (buf, "\x00\x00\x00<", 4) == 0 ||
+                   memcmp (buf, "<\x00\x00\x00", 4) == 0))
+    {
+      add_reason (reasons, g_strdup (_("The file is in UTF-32; bundles are always UTF-8.")));
+      return FALSE;
+    }
   if (len >= 2 && (((guchar) buf[0] == 0xfe && (guchar) buf[1] == 0xff) ||
-                   ((guchar) buf[0] == 0xff && (guchar) buf[1] == 0xfe)))
+                   ((guchar) buf[0] == 0xff && (guchar) buf[1] == 0xfe) ||
+                   memcmp (buf, "\x00<", 2) == 0 || memcmp (buf, "<\x00", 2) == 0))
     {
       add_reason (reasons, g_strdup (_("The file is in UTF-16; bundles are always UTF-8.")));
       return FALSE;
@@ -366,7 +357,7 @@ check_prolog (const char  *buf,
 
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
         {
-          const char *close = g_strstr_len (p, end - p, "-->");
+          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
 
           if (close == NULL)
             break;
@@ -393,84 +384,58 @@ check_prolog (const char  *buf,
   return FALSE;
 }
 
+GMappedFile *
+_desk_bundle_map (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GMappedFile *mapped;
+  int fd;
+
+  /* A regular file whose size fstat gives is checked before a byte is mapped: a FIFO,
+   * a device or a 20 GB sparse file is refused at once. */
+  fd = desk_file_open_input (path, DESK_BUNDLE_MAX_SIZE, NULL, error);
+  if (fd < 0)
+    return NULL;
+
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  close (fd);
+  if (mapped == NULL)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("The bundle %s cannot be read: %s."), path, local_error->message);
+      return NULL;
+    }
+
+  return mapped;
+}
+
 xmlTextReaderPtr
-_desk_bundle_open_reader (const char             *path,
+_desk_bundle_open_reader (GMappedFile            *mapped,
+                          const char             *path,
                           GPtrArray              *reasons,
                           xmlSchemaValidCtxtPtr  *vctxt,
                           GError                **error)
 {
+  const char *data = g_mapped_file_get_contents (mapped);
+  gsize len = g_mapped_file_get_length (mapped);
   xmlSchemaPtr schema;
   xmlTextReaderPtr reader;
-  GStatBuf st;
-  char head[PROLOG_LIMIT];
-  gssize n_read;
-  int fd;
 
   schema = _desk_bundle_get_schema (error);
   if (schema == NULL)
     return NULL;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
+  if (data == NULL)
+    data = "";
+  if (!check_prolog (data, len, reasons))
+    return NULL;
 
-      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
-                   _("The bundle %s cannot be opened: %s. Check the file name."),
-                   path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("%s is not a file. Choose a bundle file (.gdbundle)."), path);
-      return NULL;
-    }
-
-  if (st.st_size > DESK_BUNDLE_MAX_SIZE)
-    {
-      close (fd);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("The file %s is larger than 512 MB, more than any group's bundle. "
-                     "Check that it is the right file."), path);
-      return NULL;
-    }
-
-  do
-    n_read = read (fd, head, sizeof head);
-  while (n_read < 0 && errno == EINTR);
-  if (n_read < 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The bundle %s cannot be read: %s."), path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (!check_prolog (head, n_read, reasons))
-    {
-      close (fd);
-      return NULL;
-    }
-
-  if (lseek (fd, 0, SEEK_SET) != 0)
-    {
-      close (fd);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The bundle %s cannot be read: %s."), path, g_strerror (errno));
-      return NULL;
-    }
-
-  /* NONET, and none of NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE: the default depth and
-   * size limits of libxml2 stay in force. xmlReaderForFd would never close the
-   * descriptor (one leaked per bundle read, as the fuzzer found); through our own I/O
-   * callbacks the reader closes it when it is freed, or when it cannot start. */
-  reader = xmlReaderForIO (fd_read, fd_close, GINT_TO_POINTER (fd + 1), path, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA);
+  /* NONET, and none of NOENT, DTDLOAD, DTDATTR, XINCLUDE, NOCDATA or HUGE: the default
+   * depth and size limits of libxml2 stay in force, and CDATA sections arrive as nodes
+   * of their own so that their text is kept. The reader reads the mapped file in place
+   * (its size is bounded far below INT_MAX by DESK_BUNDLE_MAX_SIZE). */
+  reader = xmlReaderForMemory (data, (int) len, path, NULL, XML_PARSE_NONET);
   if (reader == NULL)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
@@ -495,62 +460,81 @@ _desk_bundle_open_reader (const char             *path,
   return reader;
 }
 
-static const char *
-find_last (const char *haystack,
-           gsize       len,
-           const char *needle)
+static gboolean
+is_tag_end (char c)
 {
-  gsize n = strlen (needle);
+  return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
-  if (len < n)
-    return NULL;
-  for (gsize i = len - n + 1; i-- > 0;)
-    if (haystack[i] == needle[0] && memcmp (haystack + i, needle, n) == 0)
-      return haystack + i;
+/* The first "<QNAME" followed by space or ">". */
+static const char *
+find_start_tag (const char *data,
+                gsize       len,
+                const char *qname)
+{
+  gsize n = strlen (qname);
+  const char *p = data;
+  const char *end = data + len;
+
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      if ((gsize) (end - p) > n + 1 && memcmp (p + 1, qname, n) == 0 && is_tag_end (p[n + 1]))
+        return p;
+      p++;
+    }
 
   return NULL;
 }
 
-gboolean
-_desk_bundle_digest_file (const char  *path,
-                          char       **file_sha256,
-                          char       **content_sha256,
-                          GError     **error)
+/* Just past the last "</QNAME>" (space allowed before ">"), or NULL. */
+static const char *
+find_last_end_tag (const char *data,
+                   gsize       len,
+                   const char *qname)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *data;
+  gsize n = strlen (qname);
+
+  if (len < n + 3)
+    return NULL;
+  for (gsize i = len - n - 2; i-- > 0;)
+    if (data[i] == '<' && data[i + 1] == '/' && memcmp (data + i + 2, qname, n) == 0)
+      {
+        const char *q = skip_space (data + i + 2 + n, data + len);
+
+        if (q < data + len && *q == '>')
+          return q + 1;
+      }
+
+  return NULL;
+}
+
+char *
+_desk_bundle_content_digest (GMappedFile *mapped,
+                             const char  *records_qname)
+{
+  const char *data = g_mapped_file_get_contents (mapped);
+  gsize len = g_mapped_file_get_length (mapped);
   const char *start;
   const char *end;
-  gsize len;
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The bundle %s cannot be read: %s."), path, local_error->message);
-      return FALSE;
-    }
+  if (data == NULL || records_qname == NULL)
+    return NULL;
+  start = find_start_tag (data, len, records_qname);
+  end = start != NULL ? find_last_end_tag (start, len - (start - data), records_qname) : NULL;
+  if (end == NULL)
+    return NULL;
 
-  data = g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) start, end - start);
+}
 
-  if (file_sha256 != NULL)
-    *file_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+char *
+_desk_bundle_file_digest (GMappedFile *mapped)
+{
+  const char *data = g_mapped_file_get_contents (mapped);
 
-  if (content_sha256 != NULL)
-    {
-      start = data != NULL ? g_strstr_len (data, len, "<records>") : NULL;
-      end = start != NULL ? find_last (start, len - (start - data), "</records>") : NULL;
-      if (end == NULL)
-        *content_sha256 = NULL;
-      else
-        *content_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                       (const guchar *) start,
-                                                       end + strlen ("</records>") - start);
-    }
-
-  return TRUE;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                      (const guchar *) (data != NULL ? data : ""),
+                                      g_mapped_file_get_length (mapped));
 }
 
 void

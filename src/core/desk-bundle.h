@@ -84,9 +84,11 @@ char               *desk_bundle_suggest_name (DeskStore    *store,
                                               const char   *group_uuid,
                                               const char   *to);
 
-/* Checking a file, with no database: size, no DOCTYPE, well-formed, valid against the
- * schema, content digest. FALSE with @error when the file is not a valid bundle;
- * *reasons (if not NULL) then gets one translated sentence per problem found. */
+/* Checking a file, with no database of the user's: size, no DOCTYPE, well-formed, valid
+ * against the schema, content digest, then every check an import makes, by importing it
+ * into an empty database in memory and rolling back. A file this passes, an import
+ * into an empty database accepts. FALSE with @error when the file is not a valid
+ * bundle; *reasons (if not NULL) then gets one translated sentence per problem found. */
 gboolean            desk_bundle_validate_file (const char  *path,
                                                GPtrArray  **reasons,
                                                GError     **error);
@@ -100,7 +102,18 @@ typedef struct
   guint updated;
   guint deleted;
   guint unchanged;           /* the same, or ours is newer */
+  guint cascaded;            /* deleted with a record the bundle deletes, not by name */
 } DeskImportCount;
+
+/* The columns of desk_import_plan_total. */
+enum
+{
+  DESK_IMPORT_ADDED,
+  DESK_IMPORT_UPDATED,
+  DESK_IMPORT_DELETED,
+  DESK_IMPORT_UNCHANGED,
+  DESK_IMPORT_CASCADED,
+};
 
 typedef struct
 {
@@ -115,6 +128,10 @@ typedef struct
   char      *created;
   gboolean   already_imported; /* the same bundle was imported before: nothing to do */
   char      *refused;          /* why it would be refused (translated), or NULL */
+  char      *cascade;          /* the records its deletions take with them, when they
+                                * need --force (translated), or NULL */
+  char      *gap;              /* the bundles of the group never received before this
+                                * one (translated), or NULL */
   GArray    *counts;           /* DeskImportCount, in the bundle's order */
   char      *backup_path;      /* the backup taken before the import, or NULL */
 } DeskImportPlan;
@@ -126,9 +143,12 @@ guint           desk_import_plan_total        (DeskImportPlan *plan,
                                                guint           column);
 
 /* What importing @path would do: checked and applied in a transaction that is rolled
- * back. An older bundle (sequence lower than the last imported of its group) comes back
- * with plan->refused set unless @force. NULL with @error when the file is not a valid
- * bundle or cannot be applied. */
+ * back. An older bundle (sequence lower than the last imported of its group), a fork of
+ * the group's chain (its "previous" is not the bundle held before it, or its number is
+ * held with other content), and deletions that take other records with them (a
+ * workplan and its activities) come back with plan->refused or plan->cascade set, and
+ * are imported only with @force. NULL with @error when the file is not a valid bundle
+ * or cannot be applied. */
 DeskImportPlan *desk_bundle_read_plan         (DeskStore      *store,
                                                const char     *path,
                                                gboolean        force,

@@ -131,10 +131,11 @@ static char *
 content_digest (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  char *digest = NULL;
+  g_autoptr(GMappedFile) mapped = _desk_bundle_map (path, &error);
+  char *digest;
 
-  _desk_bundle_digest_file (path, NULL, &digest, &error);
   g_assert_no_error (error);
+  digest = _desk_bundle_content_digest (mapped, "records");
   g_assert_nonnull (digest);
 
   return digest;
