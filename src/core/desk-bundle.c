@@ -1331,6 +1331,10 @@ desk_bundle_export (DeskStore    *store,
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Never the database, its companions or backups, never a device or a pipe. */
+  if (!desk_file_check_output (path, error))
+    return FALSE;
+
   if (!check_request (store, group_uuid, from, to, &group, error) ||
       !find_previous (store, group_uuid, &sequence, &previous_uuid, &previous_sha256, error))
     return FALSE;
@@ -1438,6 +1442,9 @@ desk_bundle_export (DeskStore    *store,
     goto failed;
   in_transaction = TRUE;
   if (!desk_store_insert (store, export, error))
+    goto failed;
+  /* Checked again: the name may have been pointed at the database meanwhile. */
+  if (!desk_file_check_output (path, error))
     goto failed;
   if (g_rename (tmp_path, path) != 0)
     {

@@ -140,7 +140,9 @@ fill_counts (DeskImportDialog *self)
   for (guint i = 0; self->plan->counts != NULL && i < self->plan->counts->len; i++)
     {
       const DeskImportCount *count = &g_array_index (self->plan->counts, DeskImportCount, i);
-      guint values[] = { count->added, count->updated, count->deleted, count->unchanged };
+      /* What a deletion takes with it counts as deleted: the preview hides nothing. */
+      guint values[] = { count->added, count->updated, count->deleted + count->cascaded,
+                         count->unchanged };
       gboolean any = FALSE;
 
       for (guint c = 0; c < G_N_ELEMENTS (values); c++)
@@ -245,10 +247,19 @@ show_plan (DeskImportDialog *self)
       /* TRANSLATORS: the counts of records an import adds, updates and deletes. */
       status = g_strdup_printf (_("Importing adds %u records, updates %u and deletes %u. "
                                   "The database is backed up first."),
-                                desk_import_plan_total (plan, 0), desk_import_plan_total (plan, 1),
-                                desk_import_plan_total (plan, 2));
+                                desk_import_plan_total (plan, DESK_IMPORT_ADDED),
+                                desk_import_plan_total (plan, DESK_IMPORT_UPDATED),
+                                desk_import_plan_total (plan, DESK_IMPORT_DELETED) +
+                                desk_import_plan_total (plan, DESK_IMPORT_CASCADED));
       gtk_image_set_from_icon_name (self->status_icon, "document-open-symbolic");
       gtk_button_set_label (self->import_button, _("_Import"));
+    }
+  if (plan->gap != NULL && !plan->already_imported)
+    {
+      char *with_gap = g_strconcat (status, " ", plan->gap, NULL);
+
+      g_free (status);
+      status = with_gap;
     }
   gtk_label_set_label (self->status_label, status);
 }
@@ -367,12 +378,15 @@ desk_import_dialog_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->path = g_steal_pointer (&path);
 
-  /* An older bundle: the reason, and what Import Anyway would do. */
-  if (plan->refused != NULL && !plan->already_imported)
+  /* An older bundle, a fork of the group's chain, deletions that take records with them:
+   * the reason, and what Import Anyway would do, with every count shown. */
+  if ((plan->refused != NULL || plan->cascade != NULL) && !plan->already_imported)
     {
       g_autoptr(DeskImportPlan) forced = desk_bundle_read_plan (store, self->path, TRUE, NULL);
 
-      self->refused = g_strdup (plan->refused);
+      self->refused = plan->refused != NULL && plan->cascade != NULL
+                        ? g_strconcat (plan->refused, " ", plan->cascade, NULL)
+                        : g_strdup (plan->refused != NULL ? plan->refused : plan->cascade);
       if (forced != NULL)
         {
           desk_import_plan_free (plan);
