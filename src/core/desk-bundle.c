@@ -261,24 +261,113 @@ add_reason (GPtrArray  *reasons,
   g_ptr_array_add (reasons, reason);
 }
 
+/* The element an error of libxml2's names ("Element '{ns}activity': …"), without its
+ * namespace, or NULL. */
+static char *
+error_element (const char *message)
+{
+  const char *start = message != NULL ? strstr (message, "Element '") : NULL;
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen ("Element '");
+  if (*start == '{')
+    {
+      const char *close = strchr (start, '}');
+
+      if (close == NULL)
+        return NULL;
+      start = close + 1;
+    }
+  end = strchr (start, '\'');
+  if (end == NULL || end - start > 64)
+    return NULL;
+
+  return g_strndup (start, end - start);
+}
+
+/* The value an error of libxml2's quotes after the element ("…': '2025-02-30' is not
+ * …"), or NULL. */
+static char *
+error_value (const char *message)
+{
+  const char *start = message != NULL ? strstr (message, "': '") : NULL;
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen ("': '");
+  end = strchr (start, '\'');
+  if (end == NULL || end - start > 80 || !g_utf8_validate (start, end - start, NULL))
+    return NULL;
+
+  return g_strndup (start, end - start);
+}
+
+/* libxml2's words never reach the user: each complaint becomes one of our sentences,
+ * with the line and, where libxml2 names one, the element. */
+static char *
+describe_xml_error (xmlErrorPtr error)
+{
+  g_autofree char *element = error_element (error->message);
+  g_autofree char *value = error_value (error->message);
+  int line = error->line;
+
+  if (error->domain == XML_FROM_SCHEMASV)
+    {
+      switch (error->code)
+        {
+        case XML_SCHEMAV_ELEMENT_CONTENT:
+        case XML_SCHEMAV_CVC_ELT_1:
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4:
+          return element != NULL
+                   ? g_strdup_printf (_("Line %d: the element “%s” is not one the bundle "
+                                        "format allows there, or one is missing before it."),
+                                      line, element)
+                   : g_strdup_printf (_("Line %d: an element is not one the bundle format "
+                                        "allows there, or one is missing."), line);
+
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
+        case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
+          return g_strdup_printf (_("Line %d: the element “%s” lacks an attribute the bundle "
+                                    "format requires, or has one it does not allow."),
+                                  line, element != NULL ? element : "?");
+
+        default:
+          if (element != NULL && value != NULL)
+            return g_strdup_printf (_("Line %d: “%s” is not a value the bundle format allows "
+                                      "for the element “%s”."), line, value, element);
+          return element != NULL
+                   ? g_strdup_printf (_("Line %d: the value of the element “%s” is not one "
+                                        "the bundle format allows."), line, element)
+                   : g_strdup_printf (_("Line %d: a value is not one the bundle format "
+                                        "allows."), line);
+        }
+    }
+
+  if (error->domain == XML_FROM_I18N || error->code == XML_ERR_INVALID_CHAR ||
+      error->code == XML_ERR_INVALID_ENCODING)
+    return g_strdup_printf (_("Line %d holds bytes that are not UTF-8 text."), line);
+
+  return g_strdup_printf (_("Line %d is not well-formed XML (the file may be cut short or "
+                            "damaged)."), line);
+}
+
 void
 _desk_bundle_collect_error (void        *data,
                             xmlErrorPtr  error)
 {
   GPtrArray *reasons = data;
-  g_autofree char *message = NULL;
 
   if (error == NULL || error->level < XML_ERR_ERROR)
     return;
 
-  message = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
   /* An empty list of reasons means valid, so every error adds one. */
   if (reasons->len >= MAX_REASONS)
     return;
-  if (error->line > 0)
-    g_ptr_array_add (reasons, g_strdup_printf (_("Line %d: %s"), error->line, message));
-  else
-    g_ptr_array_add (reasons, g_strdup (message));
+  g_ptr_array_add (reasons, describe_xml_error (error));
 }
 
 static const char *

@@ -280,6 +280,59 @@ desk_file_commit_temp (const char  *tmp_path,
   return TRUE;
 }
 
+gboolean
+desk_file_write_contents (const char  *path,
+                          const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  gsize done = 0;
+  int fd;
+
+  fd = desk_file_create_temp_beside (path, 0644, &tmp_path, error);
+  if (fd < 0)
+    return FALSE;
+
+  while (done < length)
+    {
+      gssize n = write (fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_unlink (tmp_path);
+          if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+            g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                         _("%s cannot be written: the disk is full. Free some space, or "
+                           "write to another disk."), path);
+          else
+            g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                         _("%s cannot be written: %s. Choose a folder you can write to."),
+                         path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      done += (gsize) n;
+    }
+
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("%s cannot be written: %s. Choose a folder you can write to."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return desk_file_commit_temp (tmp_path, path, error);
+}
+
 /* Inputs */
 
 int

@@ -54,4 +54,10 @@ gboolean desk_file_commit_temp  (const char  *tmp_path,
                                  const char  *path,
                                  GError     **error);
 
+/* Writes @data to @path as a whole: checked, written beside it, synced, renamed. */
+gboolean desk_file_write_contents (const char  *path,
+                                   const char  *data,
+                                   gsize        length,
+                                   GError     **error);
+
 G_END_DECLS

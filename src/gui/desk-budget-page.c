@@ -2321,14 +2321,14 @@ csv_saved_cb (GtkNativeDialog *dialog,
       g_autofree char *csv = NULL;
       gsize length = 0;
 
-      csv = _desk_budget_page_dup_csv (self, what, self->csv_bom, &length);
-      if (!g_file_replace_contents (file, csv, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-        {
-          /* Translators: %s says why, as the system put it. */
-          g_autofree char *text = g_strdup_printf (_("Could not save the CSV file: %s"), error->message);
+      g_autofree char *path = g_file_get_path (file);
 
-          toast (self, text);
-        }
+      csv = _desk_budget_page_dup_csv (self, what, self->csv_bom, &length);
+      /* Through core's door for files: never over the database or a device. */
+      if (path == NULL)
+        toast (self, _("This place cannot be written to. Choose a folder on this computer."));
+      else if (!desk_file_write_contents (path, csv, length, &error))
+        toast (self, error->message);
       else
         {
           g_autofree char *name = g_file_get_basename (file);

@@ -496,7 +496,7 @@ save_response_cb (GtkNativeDialog *dialog,
       /* The byte-order mark makes spreadsheets read the Chinese as UTF-8. */
       g_autofree char *text = desk_report_to_csv (report, TRUE);
 
-      ok = g_file_set_contents (path, text, -1, &error);
+      ok = desk_file_write_contents (path, text, strlen (text), &error);
     }
   else
     {
