@@ -452,6 +452,108 @@ test_import (void)
   g_rmdir (dir);
 }
 
+/* A bundle that deletes a workplan by a lone tombstone, as a crafted file would: the
+ * dialog says what it takes with it and asks before Import Anyway. */
+static void
+test_import_cascade (void)
+{
+  g_autoptr(DeskStore) source = new_store (TRUE);
+  g_autoptr(DeskStore) target = new_store (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("test-exports-XXXXXX", NULL);
+  g_autofree char *one = g_build_filename (dir, "1" DESK_BUNDLE_SUFFIX, NULL);
+  g_autofree char *two = g_build_filename (dir, "2" DESK_BUNDLE_SUFFIX, NULL);
+  g_autofree char *crafted = g_build_filename (dir, "crafted" DESK_BUNDLE_SUFFIX, NULL);
+  g_autofree char *group = main_group (source);
+  g_autofree char *text = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *activities = NULL;
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2025, 10, 15, 10, 0, 0);
+  g_autoptr(GPtrArray) workplans = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (crafted);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskImportPlan) first = NULL;
+  GString *kept = g_string_new (NULL);
+  DeskWindow *window;
+  DeskImportDialog *dialog;
+  const char *p;
+  char *start;
+  char *end;
+
+  g_assert_true (desk_bundle_export (source, group, "2025-01-01", "2025-12-31",
+                                     DESK_PRIVACY_AGGREGATE, one, &error));
+  g_assert_no_error (error);
+  first = desk_bundle_import (target, one, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  activities = g_strdup_printf ("%'" G_GINT64_FORMAT,
+                                desk_store_count (target, DESK_KIND_ACTIVITY, group));
+
+  desk_store_set_now (source, later);
+  workplans = desk_store_list (source, DESK_KIND_WORKPLAN, group, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (workplans->len, ==, 1);
+  g_assert_true (desk_store_delete (source, DESK_KIND_WORKPLAN,
+                                    desk_record_get_uuid (workplans->pdata[0]), &error));
+  g_assert_true (desk_bundle_export (source, group, "2025-01-01", "2025-12-31",
+                                     DESK_PRIVACY_AGGREGATE, two, &error));
+  g_assert_no_error (error);
+
+  /* Only the workplan's tombstone stays; the records' digest is made to match again. */
+  g_assert_true (g_file_get_contents (two, &text, NULL, NULL));
+  for (p = text; *p != '\0';)
+    {
+      const char *t = strstr (p, " <tombstone ");
+      const char *close;
+
+      if (t == NULL)
+        {
+          g_string_append (kept, p);
+          break;
+        }
+      g_string_append_len (kept, p, t - p);
+      close = strstr (t, "/>") + 3;
+      if (g_strstr_len (t, close - t, "kind=\"workplan\"") != NULL)
+        g_string_append_len (kept, t, close - t);
+      p = close;
+    }
+  g_free (text);
+  text = g_string_free (kept, FALSE);
+  start = strstr (text, "<count kind=\"tombstone\">") + strlen ("<count kind=\"tombstone\">");
+  end = strstr (start, "</count>");
+  memmove (start + 1, end, strlen (end) + 1);
+  *start = '1';
+  start = strstr (text, "<records>");
+  end = g_strrstr (text, "</records>") + strlen ("</records>");
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) start, end - start);
+  start = strstr (text, "<content_sha256>") + strlen ("<content_sha256>");
+  memcpy (start, digest, 64);
+  g_assert_true (g_file_set_contents (crafted, text, -1, NULL));
+
+  window = new_window (target);
+  dialog = _desk_exports_page_import_file (get_page (window), file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  g_assert_nonnull (strstr (_desk_import_dialog_get_status_text (dialog), "does not name"));
+  g_assert_nonnull (strstr (gtk_button_get_label (_desk_import_dialog_get_import_button (dialog)),
+                            "Anyway"));
+  /* The Deleted column counts the activities the workplan takes with it. */
+  g_assert_cmpstr (_desk_import_dialog_get_count_text (dialog, "activity", 2), ==, activities);
+  g_assert_cmpint (desk_store_count (target, DESK_KIND_ACTIVITY, group), >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
+  wait_a_moment (50);
+  g_assert_null (dialog);
+  g_assert_cmpint (desk_store_count (target, DESK_KIND_ACTIVITY, group), ==, 0);
+
+  destroy_window (window);
+  g_remove (one);
+  g_remove (two);
+  g_remove (crafted);
+  g_rmdir (dir);
+}
+
 static void
 test_iati (void)
 {
@@ -521,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/gui/exports/problem-opens-record", test_problem_opens_record);
   g_test_add_func ("/gui/exports/export-history", test_export_history);
   g_test_add_func ("/gui/exports/import", test_import);
+  g_test_add_func ("/gui/exports/import-cascade", test_import_cascade);
   g_test_add_func ("/gui/exports/iati", test_iati);
 
   return g_test_run ();
