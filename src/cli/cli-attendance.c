@@ -408,7 +408,7 @@ cmd_attendance (CliOptions  *options,
   if (json && csv)
     return cli_usage_error (_("Choose one of --json and --csv."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
   if (!cli_resolve_group (store, options->group, &group, &error))

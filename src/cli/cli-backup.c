@@ -25,7 +25,7 @@ cmd_backups (CliOptions  *options,
   if (argc > 1)
     return cli_usage_error (_("“backups” takes no arguments."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
 

@@ -156,7 +156,7 @@ cmd_export_iati (CliOptions  *options,
   if (output == NULL)
     return cli_usage_error (_("“export-iati” needs the file to write: -o FILE."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
   group = pick_group (store, options, &error);
@@ -214,11 +214,19 @@ print_plan (DeskImportPlan *plan,
     {
       DeskImportCount *c = &g_array_index (plan->counts, DeskImportCount, i);
 
-      g_print ("%-20s %8u %8u %8u %10u\n", c->kind, c->added, c->updated, c->deleted, c->unchanged);
+      /* What a deletion takes with it counts as deleted: the preview hides nothing. */
+      g_print ("%-20s %8u %8u %8u %10u\n", c->kind, c->added, c->updated,
+               c->deleted + c->cascaded, c->unchanged);
     }
 
   if (plan->refused != NULL)
     g_print ("%s\n", plan->refused);
+  if (plan->cascade != NULL)
+    g_print ("%s\n", plan->cascade);
+  if (plan->gap != NULL)
+    g_print ("%s\n", plan->gap);
+  if ((plan->refused != NULL || plan->cascade != NULL) && dry_run)
+    g_print (_("Importing it needs --force.\n"));
   if (dry_run)
     g_print (_("Dry run: nothing was changed.\n"));
   else if (plan->backup_path != NULL)

@@ -95,7 +95,7 @@ cmd_report (CliOptions  *options,
   if ((from == NULL) != (to == NULL))
     return cli_usage_error (_("Give both --from and --to, or neither for the newest workplan's period."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
   if (!cli_resolve_group (store, options->group, &group, &error))

@@ -28,6 +28,10 @@ int        cli_usage_error   (const char  *format,
 int        cli_fail          (GError      *error);
 DeskStore *cli_open_store    (CliOptions  *options,
                               GError     **error);
+/* For commands that only read: the database opened read-only when it exists and is up
+ * to date, so that a read-only file or folder can still be read. */
+DeskStore *cli_open_store_read (CliOptions  *options,
+                                GError     **error);
 /* --group CODE|UUID to a group UUID (NULL: every group). */
 gboolean   cli_resolve_group (DeskStore   *store,
                               const char  *wanted,

@@ -63,6 +63,45 @@ cli_open_store (CliOptions  *options,
   return desk_store_open (path, error);
 }
 
+DeskStore *
+cli_open_store_read (CliOptions  *options,
+                     GError     **error)
+{
+  g_autofree char *path = options->db_path != NULL ? g_strdup (options->db_path)
+                                                   : desk_store_default_path ();
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GError) write_error = NULL;
+  DeskStore *store;
+
+  /* A command that only reads opens the database read-only: it works on a file or a
+   * folder that cannot be written, and cannot change a byte by mistake. */
+  store = desk_store_open_read_only (path, &read_error);
+  if (store != NULL)
+    return store;
+
+  /* A database that does not exist yet, or needs an upgrade, is opened as every other
+   * command does (created, upgraded), where that is possible. */
+  if (!g_error_matches (read_error, DESK_ERROR, DESK_ERROR_NOT_FOUND) &&
+      !g_error_matches (read_error, DESK_ERROR, DESK_ERROR_READ_ONLY))
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return NULL;
+    }
+
+  store = desk_store_open (path, &write_error);
+  if (store != NULL)
+    return store;
+
+  /* Both failed because nothing can be written: the read-only attempt says best why. */
+  if (g_error_matches (write_error, DESK_ERROR, DESK_ERROR_READ_ONLY) &&
+      g_error_matches (read_error, DESK_ERROR, DESK_ERROR_READ_ONLY))
+    g_propagate_error (error, g_steal_pointer (&read_error));
+  else
+    g_propagate_error (error, g_steal_pointer (&write_error));
+
+  return NULL;
+}
+
 /* Resolves --group CODE|UUID to a group UUID; NULL means every group. */
 gboolean
 cli_resolve_group (DeskStore   *store,
@@ -364,7 +403,7 @@ cmd_list (CliOptions  *options,
       return status;
     }
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
   if (!cli_resolve_group (store, options->group, &group, &error))
@@ -435,7 +474,7 @@ cmd_show (CliOptions  *options,
   if (kind == NULL || uuid == NULL)
     return cli_usage_error (_("“show” needs a kind of record and an identifier: show KIND UUID."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
 
@@ -511,7 +550,7 @@ cmd_check (CliOptions  *options,
   if (argc > 1)
     return cli_usage_error (_("“check” takes no arguments."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
 
@@ -558,7 +597,7 @@ cmd_backup (CliOptions  *options,
   if (output == NULL)
     return cli_usage_error (_("“backup” needs the file to write: -o FILE."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
 

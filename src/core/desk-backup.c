@@ -2,6 +2,8 @@
  *
  * File names carry what the list shows: "daily-2026-11-25.db",
  * "before-import-20261125T101500Z.db", so the folder explains itself to a person too.
+ * Several taken in the same second are numbered on ("…T101500Z-2.db"); each name is
+ * claimed with O_EXCL before the copy is written, so two processes never share one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,15 +14,21 @@
 #include "desk-backup.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "desk-error.h"
+#include "desk-file.h"
 #include "desk-i18n.h"
 #include "desk-store-private.h"
 
 #define KEEP_DAILY 7
 #define KEEP_BEFORE 5
+/* A claimed name still empty, or a partial copy, this old belongs to a process that
+ * died: it is cleared away when backups are pruned. */
+#define STALE_SECONDS (60 * 60)
 
 static const struct
 {
@@ -107,6 +115,14 @@ parse_name (const char *folder,
       if (g_stat (info->path, &st) == 0)
         info->size = st.st_size;
 
+      /* An empty file is a name claimed by a backup still being written (or by one
+       * that died): not a backup to list, count or restore. */
+      if (info->size == 0)
+        {
+          desk_backup_info_free (info);
+          return NULL;
+        }
+
       return info;
     }
 
@@ -170,6 +186,32 @@ list_folder (const char *folder)
   return list;
 }
 
+/* Clears what killed processes left behind: names claimed but never filled, and
+ * partial copies, once they are old enough that no live process can be writing them. */
+static void
+remove_stale (const char *folder)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GDir *dir;
+  const char *name;
+
+  if (folder == NULL || (dir = g_dir_open (folder, 0, NULL)) == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GStatBuf st;
+
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || now - st.st_mtime < STALE_SECONDS)
+        continue;
+      if (strstr (name, ".db.partial-") != NULL ||
+          (st.st_size == 0 && g_str_has_suffix (name, ".db")))
+        g_unlink (path);
+    }
+  g_dir_close (dir);
+}
+
 /* Removes the oldest backups of @kind beyond @keep. */
 static void
 prune (DeskStore      *store,
@@ -177,6 +219,7 @@ prune (DeskStore      *store,
        guint           keep)
 {
   g_autoptr(GPtrArray) list = desk_backup_list (store);
+  g_autofree char *folder = desk_backup_folder (store);
   guint seen = 0;
 
   for (guint i = 0; i < list->len; i++)
@@ -188,6 +231,8 @@ prune (DeskStore      *store,
       if (++seen > keep)
         g_unlink (info->path);
     }
+
+  remove_stale (folder);
 }
 
 static const char *
@@ -198,6 +243,55 @@ prefix_of (DeskBackupKind kind)
       return kinds[i].prefix;
 
   g_return_val_if_reached ("manual-");
+}
+
+/* Claims the first free name of PREFIX STAMP.db, PREFIX STAMP-2.db, … from number
+ * @first on, by creating it empty with O_EXCL: another process backing up in the same
+ * second gets the next one. The copy is then renamed over the empty file. */
+static char *
+claim_name (const char  *folder,
+            const char  *prefix,
+            const char  *stamp,
+            guint        first,
+            GError     **error)
+{
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("The backup folder %s cannot be written: %s. Check that it is writable "
+                     "and the disk has space."), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (guint n = MAX (first, 1); n < first + 10000; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s%s.db", prefix, stamp)
+                                     : g_strdup_printf ("%s%s-%u.db", prefix, stamp, n);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+
+      if (fd >= 0)
+        {
+          close (fd);
+          return g_steal_pointer (&path);
+        }
+      if (errno != EEXIST)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                       _("The backup folder %s cannot be written: %s. Check that it is "
+                         "writable and the disk has space."), folder, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+               _("The backup folder %s cannot be written: %s. Check that it is writable "
+                 "and the disk has space."), folder, g_strerror (EEXIST));
+  return NULL;
 }
 
 char *
@@ -220,7 +314,9 @@ desk_backup_daily (DeskStore  *store,
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return NULL;
 
-  if (!desk_store_backup (store, path, error))
+  /* Two windows started at once may both take it: each writes a whole copy of its own
+   * and renames it into place, so the one that stays is whole either way. */
+  if (!_desk_store_backup_internal (store, path, error))
     return NULL;
 
   prune (store, DESK_BACKUP_DAILY, KEEP_DAILY);
@@ -236,8 +332,8 @@ desk_backup_before (DeskStore       *store,
   g_autofree char *folder = desk_backup_folder (store);
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *path = NULL;
+  guint next = 1;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
 
@@ -250,16 +346,13 @@ desk_backup_before (DeskStore       *store,
 
   now = desk_store_dup_now (store);
   stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  name = g_strdup_printf ("%s%s.db", prefix_of (kind), stamp);
-  path = g_build_filename (folder, name, NULL);
 
-  /* Several backups in one second (a test, a double click): number them on. */
+  /* Numbered after the last of the same second, so that the list's order (time, then
+   * number) is the order they were taken in, even after older ones were pruned. */
   {
     g_autoptr(GPtrArray) list = desk_backup_list (store);
-    g_autofree char *taken = NULL;
-    guint next = 0;
+    g_autofree char *taken = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
-    taken = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
     for (guint i = 0; i < list->len; i++)
       {
         DeskBackupInfo *info = g_ptr_array_index (list, i);
@@ -267,17 +360,17 @@ desk_backup_before (DeskStore       *store,
         if (info->kind == kind && g_strcmp0 (info->taken, taken) == 0)
           next = MAX (next, info->sequence + 1);
       }
-    if (next > 1)
-      {
-        g_free (path);
-        g_free (name);
-        name = g_strdup_printf ("%s%s-%u.db", prefix_of (kind), stamp, next);
-        path = g_build_filename (folder, name, NULL);
-      }
   }
 
-  if (!desk_store_backup (store, path, error))
+  path = claim_name (folder, prefix_of (kind), stamp, next, error);
+  if (path == NULL)
     return NULL;
+
+  if (!_desk_store_backup_internal (store, path, error))
+    {
+      g_unlink (path);
+      return NULL;
+    }
 
   prune (store, kind, kind == DESK_BACKUP_MANUAL ? G_MAXUINT : KEEP_BEFORE);
 
@@ -289,22 +382,37 @@ static sqlite3 *
 open_backup (const char  *path,
              GError     **error)
 {
+  g_autofree char *name = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  DeskDbIdentity identity = DESK_DB_FOREIGN;
   int version = -1;
+  int rc = SQLITE_OK;
   gboolean sound = FALSE;
+  gint64 size = 0;
+  int fd;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  /* Only a regular file: a FIFO would block SQLite for ever, a device is no backup. The
+   * check opens it without blocking and looks at it with fstat before anything reads. */
+  fd = desk_file_open_input (path, 0, &size, error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+
+  name = _desk_store_sqlite_name (path);
+  if (sqlite3_open_v2 (name, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     goto not_a_backup;
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_busy_timeout (db, DESK_BUSY_TIMEOUT_MS);
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
-    goto not_a_backup;
-  version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
+  if (!_desk_store_identify (db, &identity, &version, &rc))
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT)
+        goto damaged;
+      goto not_a_backup;
+    }
 
-  if (version > DESK_SCHEMA_VERSION)
+  if (identity == DESK_DB_OWN && version > DESK_SCHEMA_VERSION)
     {
       sqlite3_close (db);
       g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_NEW,
@@ -312,7 +420,8 @@ open_backup (const char  *path,
                      "Groupdesk to restore it."), path);
       return NULL;
     }
-  if (version < 1)
+  /* Another program's database, or an empty one, would replace every record. */
+  if ((identity != DESK_DB_OWN && identity != DESK_DB_OWN_LEGACY) || version < 1)
     goto not_a_backup;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
@@ -321,17 +430,17 @@ open_backup (const char  *path,
   sqlite3_finalize (stmt);
 
   if (!sound)
-    {
-      sqlite3_close (db);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_CORRUPT,
-                   _("The backup %s is damaged. Choose another backup."), path);
-      return NULL;
-    }
+    goto damaged;
 
   return db;
 
+damaged:
+  sqlite3_close (db);
+  g_set_error (error, DESK_ERROR, DESK_ERROR_CORRUPT,
+               _("The backup %s is damaged. Choose another backup."), path);
+  return NULL;
+
 not_a_backup:
-  sqlite3_finalize (stmt);
   sqlite3_close (db);
   g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
                _("The file %s is not a Groupdesk backup. Choose a backup from the list."),
@@ -404,6 +513,7 @@ desk_backup_replace_damaged (const char  *db_path,
   static const char *const suffixes[] = { "", "-wal", "-shm" };
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target_name = NULL;
   sqlite3 *source;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
@@ -433,11 +543,14 @@ desk_backup_replace_damaged (const char  *db_path,
     }
 
   /* A consistent copy through SQLite, never a byte copy of a file that may be in use. */
-  rc = sqlite3_open_v2 (db_path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  target_name = _desk_store_sqlite_name (db_path);
+  rc = sqlite3_open_v2 (target_name, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
     {
+      sqlite3_busy_timeout (target, DESK_BUSY_TIMEOUT_MS);
       backup = sqlite3_backup_init (target, "main", source, "main");
-      rc = backup != NULL ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (target);
+      rc = backup != NULL ? _desk_store_backup_run (backup) : sqlite3_errcode (target);
       if (backup != NULL)
         sqlite3_backup_finish (backup);
       if (rc == SQLITE_DONE)
@@ -448,9 +561,11 @@ desk_backup_replace_damaged (const char  *db_path,
 
   if (rc != SQLITE_OK)
     {
+      g_debug ("Copying the backup to %s failed: %s", db_path, sqlite3_errstr (rc));
       g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The backup could not be copied to %s: %s. The damaged file is still beside "
-                     "it, renamed."), db_path, sqlite3_errstr (rc));
+                   _("The backup could not be copied to %s. Check that its folder is writable "
+                     "and the disk has space. The damaged file is still beside it, renamed."),
+                   db_path);
       return FALSE;
     }
 

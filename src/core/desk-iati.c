@@ -49,6 +49,7 @@
 #include "desk-budget.h"
 #include "desk-date.h"
 #include "desk-error.h"
+#include "desk-file.h"
 #include "desk-i18n.h"
 #include "desk-store-private.h"
 #include "desk-text.h"
@@ -806,8 +807,6 @@ desk_iati_export (DeskStore   *store,
                   GError     **error)
 {
   g_autoptr(DeskRecord) group = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
   g_autoptr(GHashTable) members = NULL;
   Iati x = { 0 };
@@ -831,18 +830,11 @@ desk_iati_export (DeskStore   *store,
   if (group == NULL)
     return FALSE;
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.partial-XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
+  /* Never over the open database, its companions or backups, nor into a device or a
+   * pipe; written beside the target and renamed over it only when whole. */
+  fd = desk_file_create_temp_beside (path, 0644, &tmp_path, error);
   if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The IATI file %s could not be written: %s. Check that the folder is "
-                     "writable and the disk has space."), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return FALSE;
 
   members = g_hash_table_new (g_str_hash, g_str_equal);
   x.store = store;
@@ -872,22 +864,14 @@ desk_iati_export (DeskStore   *store,
     }
   close (fd);
 
-  if (written && !x.failed && g_rename (tmp_path, path) != 0)
-    {
-      saved_errno = errno;
-      written = FALSE;
-    }
+  if (written && !x.failed)
+    return desk_file_commit_temp (tmp_path, path, error);
 
-  if (!written || x.failed)
-    {
-      g_unlink (tmp_path);
-      if (error == NULL || *error == NULL)
-        g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                     _("The IATI file %s could not be written: %s. Check that the folder is "
-                       "writable and the disk has space."), path,
-                     g_strerror (saved_errno != 0 ? saved_errno : EIO));
-      return FALSE;
-    }
-
-  return TRUE;
+  g_unlink (tmp_path);
+  if (error == NULL || *error == NULL)
+    g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                 _("The IATI file %s could not be written: %s. Check that the folder is "
+                   "writable and the disk has space."), path,
+                 g_strerror (saved_errno != 0 ? saved_errno : EIO));
+  return FALSE;
 }

@@ -10,6 +10,41 @@
 
 G_BEGIN_DECLS
 
+/* The application_id in the header of every Groupdesk database: "GDSK" in ASCII. It tells
+ * our files from another program's SQLite files before anything is written to them. */
+#define DESK_APPLICATION_ID 0x4744534B
+
+/* How long a command waits for another program's write lock before it gives up. */
+#define DESK_BUSY_TIMEOUT_MS 3000
+
+typedef enum
+{
+  DESK_DB_NEW,         /* no schema at all, version 0: a database to create */
+  DESK_DB_OWN,         /* carries DESK_APPLICATION_ID */
+  DESK_DB_OWN_LEGACY,  /* from a Groupdesk before the id: no id, but exactly our schema */
+  DESK_DB_FOREIGN,     /* anything else: never written to */
+} DeskDbIdentity;
+
+/* Reads @db's header fields and, for a file without our id, compares its tables and
+ * columns with what our migrations create at its version. Only reads. FALSE with the
+ * SQLite result code in @rc when a query fails. */
+gboolean      _desk_store_identify        (sqlite3        *db,
+                                           DeskDbIdentity *identity,
+                                           int            *version,
+                                           int            *rc);
+/* The name to hand SQLite for the file @path. SQLite takes a name that starts with
+ * "file:" for a URI (Debian builds it with SQLITE_USE_URI); every file name we are given
+ * is a plain file name, so such a name is made explicitly relative ("./file:…"). */
+char         *_desk_store_sqlite_name     (const char  *path);
+/* Steps @backup to its end, waiting for a lock as long as other statements do (the busy
+ * timeout) and no longer, without spinning. Returns SQLITE_DONE or the failure. */
+int           _desk_store_backup_run      (sqlite3_backup *backup);
+/* desk_store_backup without the output check: for Groupdesk's own backups, which live in
+ * the places desk_file_check_output refuses to users. */
+gboolean      _desk_store_backup_internal (DeskStore   *self,
+                                           const char  *path,
+                                           GError     **error);
+
 sqlite3      *_desk_store_get_db          (DeskStore   *self);
 /* A prepared statement kept for the life of the store; reset before it is returned. */
 sqlite3_stmt *_desk_store_prepare         (DeskStore   *self,
@@ -19,6 +54,12 @@ sqlite3_stmt *_desk_store_prepare         (DeskStore   *self,
 void          _desk_store_set_error       (DeskStore   *self,
                                            int          rc,
                                            GError     **error);
+/* The same for a failed write of @record: a clash with a unique field names the kind,
+ * the field and the value. */
+void          _desk_store_set_record_error (DeskStore  *self,
+                                            int         rc,
+                                            DeskRecord *record,
+                                            GError    **error);
 gboolean      _desk_store_exec            (DeskStore   *self,
                                            const char  *sql,
                                            GError     **error);

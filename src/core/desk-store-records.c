@@ -397,12 +397,15 @@ write_record (DeskStore   *self,
       bind_field (stmt, column++, record, i);
 
   rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _desk_store_set_error (self, rc, error);
+      /* Before the reset: the extended code and message name the clashing column. */
+      _desk_store_set_record_error (self, sqlite3_extended_errcode (_desk_store_get_db (self)),
+                                    record, error);
+      sqlite3_reset (stmt);
       goto failed;
     }
+  sqlite3_reset (stmt);
 
   if (!is_insert && sqlite3_changes (_desk_store_get_db (self)) == 0)
     {

@@ -9,14 +9,16 @@
 #include "desk-store-private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "desk-error.h"
+#include "desk-file.h"
 #include "desk-i18n.h"
 #include "desk-validate-private.h"
-
-#define BUSY_TIMEOUT_MS 3000
 
 struct _DeskStore
 {
@@ -31,6 +33,8 @@ struct _DeskStore
   int depth;
   GPtrArray *pending;      /* "kind\x1fuuid" changes to announce at the outer commit */
   GArray *marks;           /* pending->len at each open transaction or savepoint */
+  gboolean read_only;      /* opened with desk_store_open_read_only */
+  gboolean protected;      /* registered with _desk_file_protect */
 };
 
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
@@ -70,6 +74,9 @@ desk_store_finalize (GObject *object)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+  /* Only once the file is closed may a writer in this process take its name. */
+  if (self->protected)
+    _desk_file_unprotect (self->path);
   g_clear_pointer (&self->codes, g_hash_table_unref);
   g_clear_pointer (&self->currencies, g_hash_table_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -122,26 +129,206 @@ display_path (DeskStore *self)
   return self->path != NULL ? self->path : ":memory:";
 }
 
-void
-_desk_store_set_error (DeskStore  *self,
-                       int         rc,
-                       GError    **error)
+/* "UNIQUE constraint failed: exchange_rates.currency, exchange_rates.valid_from": the
+ * table and the columns that clashed. */
+static gboolean
+parse_unique_columns (const char  *message,
+                      char       **table,
+                      GPtrArray   *columns)
 {
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  static const char prefix[] = "UNIQUE constraint failed: ";
+  g_auto(GStrv) parts = NULL;
+
+  if (message == NULL || !g_str_has_prefix (message, prefix))
+    return FALSE;
+
+  parts = g_strsplit (message + strlen (prefix), ", ", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *dot = strchr (parts[i], '.');
+      g_autofree char *name = NULL;
+
+      if (dot == NULL)
+        return FALSE;
+      name = g_strndup (parts[i], dot - parts[i]);
+      if (*table == NULL)
+        *table = g_steal_pointer (&name);
+      else if (!g_str_equal (*table, name))
+        return FALSE;
+      g_ptr_array_add (columns, g_strdup (dot + 1));
+    }
+
+  return *table != NULL;
+}
+
+static const DeskKind *
+kind_of_table (const char *table)
+{
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    if (g_str_equal ((*k)->table, table))
+      return *k;
+
+  return NULL;
+}
+
+/* The value of @field in @record as the user typed it, or NULL. */
+static char *
+field_value_text (DeskRecord      *record,
+                  const DeskField *field)
+{
+  int index;
+
+  if (record == NULL)
+    return NULL;
+
+  index = desk_kind_field_index (desk_record_get_kind (record), field->name);
+  if (index < 0 || !desk_record_index_is_set (record, index))
+    return NULL;
+
+  switch (field->type)
+    {
+    case DESK_FIELD_INT:
+    case DESK_FIELD_BOOL:
+    case DESK_FIELD_MONEY:
+    case DESK_FIELD_MILLI:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, desk_record_index_get_int (record, index));
+    case DESK_FIELD_CODE_SET:
+    case DESK_FIELD_REF_SET:
+      return NULL;
+    case DESK_FIELD_TEXT:
+    case DESK_FIELD_DATE:
+    case DESK_FIELD_CURRENCY:
+    case DESK_FIELD_CODE:
+    case DESK_FIELD_CHOICE:
+    case DESK_FIELD_REF:
+    default:
+      return g_strdup (desk_record_index_get_string (record, index));
+    }
+}
+
+/* A clash with a unique column, said with the kind's and the field's own names. */
+static void
+set_unique_error (DeskStore   *self,
+                  DeskRecord  *record,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *table = NULL;
+  const DeskKind *kind = NULL;
+  gboolean whole_record = FALSE;
+
+  if (self->db != NULL && parse_unique_columns (sqlite3_errmsg (self->db), &table, columns))
+    kind = kind_of_table (table);
+
+  for (guint i = 0; kind != NULL && i < columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (columns, i);
+      const DeskField *field;
+
+      /* The group is the same for every record of one group: not worth naming. */
+      if (g_str_equal (column, "group_uuid"))
+        continue;
+      if (g_str_equal (column, "uuid"))
+        {
+          whole_record = TRUE;
+          continue;
+        }
+      field = desk_kind_get_field (kind, column);
+      if (field != NULL)
+        g_ptr_array_add (fields, (gpointer) field);
+    }
+
+  if (table != NULL && g_str_equal (table, "imported_bundles"))
+    {
+      /* Two imports of one bundle at once: the second finds the first's mark. */
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("This bundle has just been imported, perhaps by another Groupdesk at "
+                     "the same moment. This import changed nothing; the records are in "
+                     "the database already."));
+    }
+  else if (kind != NULL && whole_record && fields->len == 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("This %s is already in the database. Reload the list and edit the "
+                     "existing one."), _(kind->label));
+    }
+  else if (kind != NULL && fields->len == 1)
+    {
+      const DeskField *field = g_ptr_array_index (fields, 0);
+      g_autofree char *value = field_value_text (record, field);
+
+      if (value != NULL)
+        g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                     _("Another %s already has “%s” in the field “%s”. Choose a different "
+                       "value."), _(kind->label), value, _(field->label));
+      else
+        g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                     _("Another %s already has the same “%s”. Choose a different value."),
+                     _(kind->label), _(field->label));
+    }
+  else if (kind != NULL && fields->len > 1)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint i = 0; i < fields->len; i++)
+        {
+          const DeskField *field = g_ptr_array_index (fields, i);
+
+          /* The quoted names of the fields, e.g. “Currency”, “Valid from”. */
+          g_string_append_printf (names, i > 0 ? ", “%s”" : "“%s”", _(field->label));
+        }
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("Another %s already has the same %s. Change one of these values, or edit "
+                     "the existing %s."), _(kind->label), names->str, _(kind->label));
+      g_string_free (names, TRUE);
+    }
+  else
+    g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                 _("This change conflicts with a record that already exists. Change the "
+                   "values or edit the existing record."));
+}
+
+static void
+set_error_full (DeskStore   *self,
+                int          rc,
+                DeskRecord  *record,
+                GError     **error)
+{
+  /* SQLite's own words are for developers: they go to the debug log, never to the user. */
+  g_debug ("SQLite error %d on %s: %s", rc, display_path (self),
+           self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
 
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+    case SQLITE_PROTOCOL:
       g_set_error (error, DESK_ERROR, DESK_ERROR_LOCKED,
                    _("The database %s is in use by another program. Close the other "
                      "Groupdesk window or program using it, then try again."),
                    display_path (self));
       break;
 
+    case SQLITE_CANTOPEN:
+      if (rc == SQLITE_CANTOPEN_SYMLINK)
+        {
+          g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
+                       _("%s is a symbolic link. Groupdesk opens a database only under its "
+                         "own name: choose the file the link points to."),
+                       display_path (self));
+          break;
+        }
+      if (rc == SQLITE_CANTOPEN_ISDIR)
+        {
+          g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
+                       _("%s is a folder, not a Groupdesk database. Choose a file "
+                         "name instead."), display_path (self));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
       g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
                    _("The database %s cannot be written. Check that the file and its "
                      "folder are writable, or choose another location."),
@@ -170,18 +357,56 @@ _desk_store_set_error (DeskStore  *self,
       break;
 
     case SQLITE_CONSTRAINT:
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("This change conflicts with a record that already exists (%s). "
-                     "Change the values or edit the existing record."),
-                   detail);
+      switch (rc)
+        {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          set_unique_error (self, record, error);
+          break;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                       _("This change refers to a record that no longer exists, or would "
+                         "leave another record referring to nothing. Reload the list and "
+                         "try again."));
+          break;
+        case SQLITE_CONSTRAINT_NOTNULL:
+          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                       _("A value the record needs is missing. Fill in every required field "
+                         "and try again."));
+          break;
+        default:
+          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                       _("A value is outside what the database allows. Check the values "
+                         "and try again."));
+          break;
+        }
       break;
 
     default:
       g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
-                   _("The database %s reported an error: %s."),
-                   display_path (self), detail);
+                   _("The database %s could not carry out the change (error code %d). "
+                     "Try again; if it keeps failing, check the database and restore it "
+                     "from a backup."),
+                   display_path (self), rc);
       break;
     }
+}
+
+void
+_desk_store_set_error (DeskStore  *self,
+                       int         rc,
+                       GError    **error)
+{
+  set_error_full (self, rc, NULL, error);
+}
+
+void
+_desk_store_set_record_error (DeskStore   *self,
+                              int          rc,
+                              DeskRecord  *record,
+                              GError     **error)
+{
+  set_error_full (self, rc, record, error);
 }
 
 /* Statements */
@@ -550,47 +775,144 @@ _desk_store_currency_minor_units (DeskStore  *self,
 
 /* Opening and migrating */
 
+char *
+_desk_store_sqlite_name (const char *path)
+{
+  if (g_str_has_prefix (path, "file:"))
+    return g_strconcat ("./", path, NULL);
+
+  return g_strdup (path);
+}
+
+/* A URI that makes SQLite read the file as it is: no locks, no -wal, no -shm. */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  return g_strconcat ("file://", escaped, "?immutable=1", NULL);
+}
+
+typedef struct
+{
+  gboolean present;   /* a regular file is there */
+  gboolean empty;     /* and it has no bytes */
+  gboolean wal_mode;  /* its header says WAL */
+  guint32 app_id;     /* its header's application_id */
+} FileInfo;
+
 static gboolean
-check_header (const char  *path,
+refuse_non_regular (const char     *path,
+                    const GStatBuf *st,
+                    GError        **error)
+{
+  if (S_ISREG (st->st_mode))
+    return TRUE;
+
+  if (S_ISLNK (st->st_mode))
+    g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
+                 _("%s is a symbolic link. Groupdesk opens a database only under its "
+                   "own name: choose the file the link points to."), path);
+  else if (S_ISDIR (st->st_mode))
+    g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
+                 _("%s is a folder, not a Groupdesk database. Choose a file "
+                   "name instead."), path);
+  else
+    g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
+                 _("%s is not an ordinary file (it is a device, a pipe or a socket), so it "
+                   "cannot be a Groupdesk database. Choose a database file."), path);
+
+  return FALSE;
+}
+
+static void
+set_unreadable_error (const char  *path,
+                      int          saved_errno,
+                      GError     **error)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
+               _("The database %s cannot be read: %s. Check its permissions."),
+               path, g_strerror (saved_errno));
+}
+
+/* Looks at @path before SQLite does. Only a regular file is opened: a FIFO would block
+ * SQLite forever and a device is no database. The header comes from a descriptor opened
+ * without blocking and without following a final link, checked with fstat first. */
+static gboolean
+inspect_file (const char  *path,
+              FileInfo    *info,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  char header[16] = { 0 };
+  guchar header[100];
+  GStatBuf st, fst;
   gsize n_read = 0;
+  int fd;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
+  memset (info, 0, sizeof *info);
+
+  if (g_lstat (path, &st) != 0)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
         return TRUE;
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+      set_unreadable_error (path, saved_errno, error);
+      return FALSE;
+    }
+  if (!refuse_non_regular (path, &st, error))
+    return FALSE;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ELOOP)
         {
-          g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
-                       _("%s is a folder, not a Groupdesk database. Choose a file "
-                         "name instead."), path);
+          st.st_mode = S_IFLNK;
+          return refuse_non_regular (path, &st, error);
+        }
+      set_unreadable_error (path, saved_errno, error);
+      return FALSE;
+    }
+  if (fstat (fd, &fst) != 0 || !refuse_non_regular (path, &fst, error))
+    {
+      close (fd);
+      if (error != NULL && *error == NULL)
+        set_unreadable_error (path, EIO, error);
+      return FALSE;
+    }
+
+  while (n_read < sizeof header)
+    {
+      gssize n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_unreadable_error (path, saved_errno, error);
           return FALSE;
         }
-      g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
-                   _("The database %s cannot be read: %s. Check its permissions."),
-                   path, local_error->message);
-      return FALSE;
+      if (n == 0)
+        break;
+      n_read += n;
     }
+  close (fd);
 
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read,
-                                NULL, &local_error))
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
-                   _("The database %s cannot be read: %s. Check its permissions."),
-                   path, local_error->message);
-      return FALSE;
-    }
+  info->present = TRUE;
 
   /* An empty file is an empty database; anything else must start like SQLite. */
   if (n_read == 0)
-    return TRUE;
+    {
+      info->empty = TRUE;
+      return TRUE;
+    }
 
   if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
@@ -600,6 +922,10 @@ check_header (const char  *path,
                    path);
       return FALSE;
     }
+
+  info->wal_mode = header[18] == 2 || header[19] == 2;
+  info->app_id = (guint32) header[68] << 24 | (guint32) header[69] << 16 |
+                 (guint32) header[70] << 8 | (guint32) header[71];
 
   return TRUE;
 }
@@ -625,6 +951,201 @@ ensure_folder (const char  *path,
 }
 
 static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_lstat (wal, &st) == 0 && st.st_size > 0;
+}
+
+static gboolean
+sqlite_int (sqlite3    *db,
+            const char *sql,
+            int        *out,
+            int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      *rc_out = sqlite3_extended_errcode (db);
+      if (*rc_out == SQLITE_OK)
+        *rc_out = rc;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every table and its columns, in one string: "activities(uuid TEXT,…);…". */
+static char *
+schema_signature (sqlite3 *db)
+{
+  static const char sql[] =
+    "SELECT m.name, (SELECT group_concat (c.name || ' ' || c.type, ',') "
+    "                FROM (SELECT name, type FROM pragma_table_info (m.name) ORDER BY cid) AS c) "
+    "FROM sqlite_schema AS m "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+    "ORDER BY m.name";
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (out, "%s(%s);", (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Whether @db holds exactly the tables and columns our migrations create up to @version:
+ * the mark of a Groupdesk database from before the application_id. */
+static gboolean
+is_own_schema (sqlite3 *db,
+               int      version)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  sqlite3 *model = NULL;
+  gboolean built = TRUE;
+
+  if (sqlite3_open_v2 (":memory:", &model, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (model);
+      return FALSE;
+    }
+
+  for (guint i = 0; built && i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+
+      if (migrations[i].version > version)
+        break;
+      bytes = g_resources_lookup_data (migrations[i].sql_resource, 0, NULL);
+      if (bytes == NULL)
+        {
+          built = FALSE;
+          break;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      built = sqlite3_exec (model, sql, NULL, NULL, NULL) == SQLITE_OK;
+    }
+
+  if (built)
+    expected = schema_signature (model);
+  sqlite3_close (model);
+
+  /* A schema that cannot even be listed (a module we lack, say) is not ours either. */
+  actual = schema_signature (db);
+
+  return expected != NULL && actual != NULL && g_str_equal (expected, actual);
+}
+
+gboolean
+_desk_store_identify (sqlite3        *db,
+                      DeskDbIdentity *identity,
+                      int            *version,
+                      int            *rc)
+{
+  int app_id = 0;
+  int objects = 0;
+
+  if (!sqlite_int (db, "PRAGMA application_id", &app_id, rc) ||
+      !sqlite_int (db, "PRAGMA user_version", version, rc) ||
+      !sqlite_int (db, "SELECT count(*) FROM sqlite_schema", &objects, rc))
+    return FALSE;
+
+  if ((guint32) app_id == DESK_APPLICATION_ID)
+    *identity = DESK_DB_OWN;
+  else if (app_id != 0)
+    *identity = DESK_DB_FOREIGN;
+  else if (*version == 0)
+    *identity = objects == 0 ? DESK_DB_NEW : DESK_DB_FOREIGN;
+  else if (*version > DESK_SCHEMA_VERSION)
+    /* Every Groupdesk that knows a newer schema writes the id. */
+    *identity = DESK_DB_FOREIGN;
+  else
+    *identity = is_own_schema (db, *version) ? DESK_DB_OWN_LEGACY : DESK_DB_FOREIGN;
+
+  return TRUE;
+}
+
+/* Decides, only reading, whether the existing file is ours, before the store's own
+ * connection touches it: that one may switch the file to WAL, roll back a hot journal,
+ * or checkpoint when it closes. The probe's connection is read-only and never
+ * checkpoints; a WAL file whose -wal is absent is read as immutable, so that not even a
+ * -shm appears beside another program's file. */
+static gboolean
+probe_identity (DeskStore       *self,
+                const FileInfo  *info,
+                DeskDbIdentity  *identity,
+                GError         **error)
+{
+  gboolean wal_present = has_wal (self->path);
+  g_autofree char *name = NULL;
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+  sqlite3 *db = NULL;
+  int version = 0;
+  int rc;
+
+  if (info->app_id == DESK_APPLICATION_ID)
+    {
+      *identity = DESK_DB_OWN;
+      return TRUE;
+    }
+  if (info->app_id != 0 && !wal_present)
+    {
+      *identity = DESK_DB_FOREIGN;
+      return TRUE;
+    }
+
+  if (info->wal_mode && !wal_present)
+    {
+      name = immutable_uri (self->path);
+      flags |= SQLITE_OPEN_URI;
+    }
+  else
+    name = _desk_store_sqlite_name (self->path);
+
+  rc = sqlite3_open_v2 (name, &db, flags, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      sqlite3_busy_timeout (db, DESK_BUSY_TIMEOUT_MS);
+      if (_desk_store_identify (db, identity, &version, &rc))
+        rc = SQLITE_OK;
+    }
+  sqlite3_close_v2 (db);
+
+  if (rc != SQLITE_OK)
+    {
+      _desk_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 backup_before_migration (DeskStore  *self,
                          int         from_version,
                          GError    **error)
@@ -636,7 +1157,7 @@ backup_before_migration (DeskStore  *self,
 
   backup_path = g_strdup_printf ("%s.v%d.backup", self->path, from_version);
 
-  return desk_store_backup (self, backup_path, error);
+  return _desk_store_backup_internal (self, backup_path, error);
 }
 
 static gboolean
@@ -644,6 +1165,9 @@ migrate (DeskStore  *self,
          int         version,
          GError    **error)
 {
+  g_autofree char *stamp_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                               DESK_APPLICATION_ID);
+
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
       const Migration *m = &migrations[i];
@@ -675,10 +1199,13 @@ migrate (DeskStore  *self,
           continue;
         }
 
+      /* The id goes in with the schema, so that a database is never ours in shape and
+       * not in name, nor the other way round. */
       pragma = g_strdup_printf ("PRAGMA user_version = %d", m->version);
       if (!_desk_store_exec (self, sql, error) ||
           (m->after != NULL && !m->after (self, error)) ||
           !_desk_store_exec (self, pragma, error) ||
+          !_desk_store_exec (self, stamp_id, error) ||
           !desk_store_commit (self, error))
         {
           if (self->depth > 0)
@@ -694,63 +1221,143 @@ migrate (DeskStore  *self,
   return TRUE;
 }
 
+/* A database of a Groupdesk from before the id gets it (the migrations give it to the
+ * others in their own transaction). */
 static gboolean
-is_schema_empty (DeskStore *self,
-                 gboolean  *empty,
-                 GError   **error)
+ensure_application_id (DeskStore  *self,
+                       GError    **error)
 {
-  int count = 0;
+  g_autofree char *pragma = NULL;
+  int app_id = 0;
 
-  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &count, error))
+  if (!query_int (self, "PRAGMA application_id", &app_id, error))
     return FALSE;
+  if ((guint32) app_id == DESK_APPLICATION_ID)
+    return TRUE;
 
-  *empty = count == 0;
+  pragma = g_strdup_printf ("PRAGMA application_id = %d", DESK_APPLICATION_ID);
+  if (!desk_store_begin (self, error))
+    return FALSE;
+  if (!_desk_store_exec (self, pragma, error) || !desk_store_commit (self, error))
+    {
+      if (self->depth > 0)
+        desk_store_rollback (self);
+      return FALSE;
+    }
 
   return TRUE;
 }
 
-DeskStore *
-desk_store_open (const char  *path,
-                 GError     **error)
+static DeskStore *
+open_store (const char  *path,
+            gboolean     read_only,
+            GError     **error)
 {
   g_autoptr(DeskStore) self = NULL;
+  g_autofree char *name = NULL;
   gboolean in_memory = path == NULL || g_str_equal (path, ":memory:");
+  DeskDbIdentity identity = DESK_DB_NEW;
+  FileInfo info = { 0 };
+  int flags;
   int version = 0;
-  gboolean empty = TRUE;
-  int rc;
+  int rc = SQLITE_OK;
 
-  if (!in_memory)
+  if (!in_memory && path[0] == '\0')
     {
-      if (!ensure_folder (path, error) || !check_header (path, error))
-        return NULL;
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("No database file was named. Give the name of a database file."));
+      return NULL;
+    }
+
+  if (!in_memory && !read_only && !ensure_folder (path, error))
+    return NULL;
+  if (!in_memory && !inspect_file (path, &info, error))
+    return NULL;
+  if (!in_memory && read_only && !info.present)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                   _("The database %s does not exist. Check its name."), path);
+      return NULL;
     }
 
   self = g_object_new (DESK_TYPE_STORE, NULL);
   self->path = in_memory ? NULL : g_strdup (path);
+  self->read_only = read_only;
 
-  rc = sqlite3_open_v2 (in_memory ? ":memory:" : path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                        SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, NULL);
+  /* Read before anything is written: a file of another program must be left exactly as
+   * it is, companions and journal mode included. */
+  if (info.present && !info.empty)
+    {
+      if (!probe_identity (self, &info, &identity, error))
+        return NULL;
+      if (identity == DESK_DB_FOREIGN)
+        goto foreign;
+    }
+
+  flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+  if (!read_only)
+    flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      gboolean writable = g_access (dir, W_OK) == 0 && g_access (path, W_OK) == 0;
+
+      if (writable)
+        /* Writable after all (the caller only means to read): a connection that may
+         * write, kept from writing by query_only, tidies its -wal and -shm away when it
+         * closes, which a read-only connection cannot. */
+        flags |= SQLITE_OPEN_READWRITE;
+      else if (info.wal_mode && !has_wal (path))
+        {
+          /* A WAL database needs a -shm beside it, even to be read: in a folder that
+           * cannot be written it cannot be made, and one made beside a file that cannot
+           * be written would be left behind, read-only, in the way of the next writer.
+           * With no -wal the file holds everything, and is read as it is. */
+          name = immutable_uri (path);
+          flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        }
+      else
+        flags |= SQLITE_OPEN_READONLY;
+    }
+  if (in_memory)
+    name = g_strdup (":memory:");
+  else if (name == NULL)
+    name = _desk_store_sqlite_name (path);
+
+  rc = sqlite3_open_v2 (name, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       _desk_store_set_error (self, rc, error);
       return NULL;
     }
 
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, DESK_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (sqlite3_db_readonly (self->db, "main") == 1)
+  if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {
       _desk_store_set_error (self, SQLITE_READONLY, error);
       return NULL;
     }
 
-  /* Read before writing anything: a file from a newer Groupdesk, or one another program
-   * holds, must be left exactly as it is. */
-  if (!query_int (self, "PRAGMA user_version", &version, error) ||
-      !is_schema_empty (self, &empty, error))
-    return NULL;
+  /* The same questions on the store's own connection, still only reading. */
+  if (!_desk_store_identify (self->db, &identity, &version, &rc))
+    {
+      g_autofree char *dir = self->path != NULL ? g_path_get_dirname (self->path) : NULL;
+
+      if (read_only && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+          has_wal (self->path) && g_access (dir, W_OK) != 0)
+        g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
+                     _("The database %s was not closed cleanly: its last changes are in "
+                       "%s-wal, which can only be read where the folder can be written. Copy "
+                       "both files to a folder you can write to and open the copy."),
+                     self->path, self->path);
+      else
+        _desk_store_set_error (self, rc, error);
+      return NULL;
+    }
+  if (identity == DESK_DB_FOREIGN)
+    goto foreign;
 
   if (version > DESK_SCHEMA_VERSION)
     {
@@ -761,43 +1368,94 @@ desk_store_open (const char  *path,
       return NULL;
     }
 
-  if (version == 0 && !empty)
+  if (read_only)
     {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
-                   _("The file %s is an SQLite database of another program, not a "
-                     "Groupdesk database. Choose another file."),
-                   display_path (self));
-      return NULL;
-    }
-
-  /* In WAL mode a database another program is writing can still be read, so only taking
-   * the write lock tells that it is held: say so now, within the busy timeout, rather
-   * than at the coordinator's first change. */
-  if (!desk_store_begin (self, error))
-    return NULL;
-  desk_store_rollback (self);
-
-  if (!_desk_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !_desk_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_desk_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      /* A coordinator's whole database fits in memory: keep it there between reads
-       * (64 MiB of page cache) and map it rather than copy it page by page. */
-      !_desk_store_exec (self, "PRAGMA cache_size = -65536", error) ||
-      !_desk_store_exec (self, "PRAGMA mmap_size = 268435456", error))
-    return NULL;
-
-  if (version < DESK_SCHEMA_VERSION)
-    {
-      if (version > 0 && !backup_before_migration (self, version, error))
+      if (version < DESK_SCHEMA_VERSION)
+        {
+          g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
+                       _("The database %s must first be upgraded to this version of "
+                         "Groupdesk, and it cannot be written. Copy it to a folder you can "
+                         "write to, or make it writable, then open it again."),
+                       display_path (self));
+          return NULL;
+        }
+      if (!_desk_store_exec (self, "PRAGMA query_only = ON", error) ||
+          !_desk_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+          !_desk_store_exec (self, "PRAGMA cache_size = -65536", error) ||
+          !_desk_store_exec (self, "PRAGMA mmap_size = 268435456", error))
         return NULL;
-      if (!migrate (self, version, error))
+    }
+  else
+    {
+      /* In WAL mode a database another program is writing can still be read, so only
+       * taking the write lock tells that it is held: say so now, within the busy
+       * timeout, rather than at the coordinator's first change. */
+      if (!desk_store_begin (self, error))
+        return NULL;
+      desk_store_rollback (self);
+
+      if (!_desk_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+          !_desk_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !_desk_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+          /* A coordinator's whole database fits in memory: keep it there between reads
+           * (64 MiB of page cache) and map it rather than copy it page by page. */
+          !_desk_store_exec (self, "PRAGMA cache_size = -65536", error) ||
+          !_desk_store_exec (self, "PRAGMA mmap_size = 268435456", error))
+        return NULL;
+
+      if (version < DESK_SCHEMA_VERSION)
+        {
+          if (version > 0 && !backup_before_migration (self, version, error))
+            return NULL;
+          if (!migrate (self, version, error))
+            return NULL;
+        }
+
+      if (!ensure_application_id (self, error))
         return NULL;
     }
 
   if (!load_reference_cache (self, error))
     return NULL;
 
+  if (self->path != NULL)
+    {
+      _desk_file_protect (self->path);
+      self->protected = TRUE;
+    }
+
   return g_steal_pointer (&self);
+
+foreign:
+  g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
+               _("The file %s is an SQLite database of another program, not a "
+                 "Groupdesk database. Choose another file."),
+               display_path (self));
+  return NULL;
+}
+
+DeskStore *
+desk_store_open (const char  *path,
+                 GError     **error)
+{
+  return open_store (path, FALSE, error);
+}
+
+DeskStore *
+desk_store_open_read_only (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, TRUE, error);
+}
+
+gboolean
+desk_store_is_read_only (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 char *
@@ -885,14 +1543,85 @@ desk_store_dup_timestamp (DeskStore *self)
 
 /* Backup and checks */
 
-gboolean
-desk_store_backup (DeskStore   *self,
-                   const char  *path,
-                   GError     **error)
+int
+_desk_store_backup_run (sqlite3_backup *backup)
 {
-  g_autofree char *tmp_path = NULL;
+  gint64 deadline = g_get_monotonic_time () + DESK_BUSY_TIMEOUT_MS * (gint64) 1000;
+  int rc;
+
+  /* The busy handler serves a backup only once (its count is never reset between
+   * steps), so stepping again at once would spin at full speed for as long as another
+   * program holds the lock. Wait in short sleeps instead, then give up like any other
+   * statement. */
+  for (;;)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      if (g_get_monotonic_time () >= deadline)
+        break;
+      sqlite3_sleep (50);
+    }
+
+  return rc;
+}
+
+/* Copies the database into the empty file @tmp_path, which the caller made. */
+static int
+copy_into (DeskStore  *self,
+           const char *tmp_path)
+{
+  g_autofree char *name = _desk_store_sqlite_name (tmp_path);
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (name, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+                        SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (dest, DESK_BUSY_TIMEOUT_MS);
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          int finished;
+
+          rc = _desk_store_backup_run (backup);
+          finished = sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = finished;
+        }
+      else
+        rc = sqlite3_extended_errcode (dest);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (dest);
+
+  return rc;
+}
+
+static void
+set_backup_error (DeskStore   *self,
+                  const char  *path,
+                  int          rc,
+                  GError     **error)
+{
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    _desk_store_set_error (self, rc, error);
+  else
+    g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                 _("The backup %s could not be written. Check that the folder is writable "
+                   "and the disk has space."), path);
+}
+
+gboolean
+_desk_store_backup_internal (DeskStore   *self,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  int fd;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -901,38 +1630,28 @@ desk_store_backup (DeskStore   *self,
   if (!ensure_folder (path, error))
     return FALSE;
 
-  /* Written beside the target under another name and renamed at the end, so a
-   * backup that fails half-way never takes the place of a good file. */
-  tmp_path = g_strconcat (path, ".partial", NULL);
-  g_unlink (tmp_path);
-
-  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
+  /* Written beside the target under a name of its own and renamed at the end, so a
+   * backup that fails half-way never takes the place of a good file, and two processes
+   * backing up at once never write into the same file. */
+  tmp_path = g_strconcat (path, ".partial-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
     {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          do
-            rc = sqlite3_backup_step (backup, -1);
-          while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  sqlite3_close (dest);
+      int saved_errno = errno;
 
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (tmp_path);
       g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
                    _("The backup %s could not be written: %s. Check that the folder is "
                      "writable and the disk has space."),
-                   path, sqlite3_errstr (rc));
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = copy_into (self, tmp_path);
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (tmp_path);
+      set_backup_error (self, path, rc, error);
       return FALSE;
     }
 
@@ -949,6 +1668,39 @@ desk_store_backup (DeskStore   *self,
     }
 
   return TRUE;
+}
+
+gboolean
+desk_store_backup (DeskStore   *self,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A copy the user names must never land on an open database, its companions or its
+   * backups, nor on a device or a pipe. */
+  if (!desk_file_check_output (path, error) || !ensure_folder (path, error))
+    return FALSE;
+
+  fd = desk_file_create_temp_beside (path, 0644, &tmp_path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+
+  rc = copy_into (self, tmp_path);
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (tmp_path);
+      set_backup_error (self, path, rc, error);
+      return FALSE;
+    }
+
+  return desk_file_commit_temp (tmp_path, path, error);
 }
 
 gboolean
@@ -1008,6 +1760,7 @@ _desk_store_replace_from (DeskStore  *self,
 {
   sqlite3_backup *backup;
   int version = 0;
+  int finished;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
@@ -1016,15 +1769,16 @@ _desk_store_replace_from (DeskStore  *self,
   backup = sqlite3_backup_init (self->db, "main", source, "main");
   if (backup == NULL)
     {
-      _desk_store_set_error (self, sqlite3_errcode (self->db), error);
+      _desk_store_set_error (self, sqlite3_extended_errcode (self->db), error);
       return FALSE;
     }
-  do
-    rc = sqlite3_backup_step (backup, -1);
-  while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-  sqlite3_backup_finish (backup);
+  rc = _desk_store_backup_run (backup);
+  finished = sqlite3_backup_finish (backup);
+  if (rc == SQLITE_DONE)
+    rc = finished == SQLITE_OK ? SQLITE_DONE : finished;
 
-  /* The copy is one write: it either replaced every page or none. */
+  /* The copy is one write: it either replaced every page or none. Another program
+   * holding the lock is said as such, after the same wait as every other command. */
   if (rc != SQLITE_DONE)
     {
       _desk_store_set_error (self, rc, error);
@@ -1036,6 +1790,7 @@ _desk_store_replace_from (DeskStore  *self,
   g_hash_table_remove_all (self->statements);
   if (!query_int (self, "PRAGMA user_version", &version, error) ||
       (version < DESK_SCHEMA_VERSION && !migrate (self, version, error)) ||
+      !ensure_application_id (self, error) ||
       !load_reference_cache (self, error))
     return FALSE;
 

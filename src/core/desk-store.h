@@ -18,9 +18,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskStore, desk_store, DESK, STORE, GObject)
 
 /* Opens or creates the database at @path (its folder is created), migrating it to the
- * current schema; NULL or ":memory:" opens a private in-memory database. */
+ * current schema; NULL or ":memory:" opens a private in-memory database. Only a regular
+ * file is opened; an SQLite file of another program is refused without a byte written. */
 DeskStore   *desk_store_open              (const char     *path,
                                            GError        **error);
+/* Opens an existing database for reading only, for a file or folder that cannot be
+ * written: nothing is created, migrated or written, and every write fails with
+ * DESK_ERROR_READ_ONLY. A database that needs an upgrade is refused (DESK_ERROR_READ_ONLY),
+ * a missing one too (DESK_ERROR_NOT_FOUND). */
+DeskStore   *desk_store_open_read_only    (const char     *path,
+                                           GError        **error);
+gboolean     desk_store_is_read_only      (DeskStore      *self);
 /* The path the app uses when none is given: $GROUPDESK_DB, else
  * g_get_user_data_dir()/APPLICATION_ID/groupdesk.db. */
 char        *desk_store_default_path      (void);

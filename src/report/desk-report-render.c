@@ -17,8 +17,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <unistd.h>
 
 #include "desk-error.h"
+#include "desk-file.h"
 #include "desk-money.h"
 
 #define MARGIN 42.0
@@ -556,6 +558,37 @@ desk_report_draw_chart (DeskReport *report,
   cairo_restore (cr);
 }
 
+typedef struct
+{
+  int fd;
+  int saved_errno;
+} PdfSink;
+
+static cairo_status_t
+pdf_write_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  while (length > 0)
+    {
+      gssize n = write (sink->fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          sink->saved_errno = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 desk_report_write_pdf (DeskReport  *report,
                        const char  *path,
@@ -566,13 +599,20 @@ desk_report_write_pdf (DeskReport  *report,
   gboolean landscape = report->columns->len > 8;
   const double a4_width = landscape ? 841.89 : 595.276, a4_height = landscape ? 595.276 : 841.89;
   g_autoptr(DeskReportLayout) layout = desk_report_layout_new (report, a4_width, a4_height, printed_on);
-  g_autofree char *tmp = g_strconcat (path, ".partial", NULL);
+  g_autofree char *tmp = NULL;
+  PdfSink sink = { -1, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   guint pages;
 
-  surface = cairo_pdf_surface_create (tmp, a4_width, a4_height);
+  /* Never over the open database, its companions or backups, nor into a device or a
+   * pipe: written beside the target under a name of its own, renamed when whole. */
+  sink.fd = desk_file_create_temp_beside (path, 0644, &tmp, error);
+  if (sink.fd < 0)
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &sink, a4_width, a4_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Groupdesk " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -589,25 +629,23 @@ desk_report_write_pdf (DeskReport  *report,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
+    {
+      sink.saved_errno = errno;
+      status = CAIRO_STATUS_WRITE_ERROR;
+    }
+  close (sink.fd);
+
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_unlink (tmp);
       g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
                    _("The PDF %s could not be written: %s. Check that the folder is writable "
-                     "and the disk has space."), path, cairo_status_to_string (status));
+                     "and the disk has space."), path,
+                   sink.saved_errno != 0 ? g_strerror (sink.saved_errno)
+                                         : cairo_status_to_string (status));
       return FALSE;
     }
 
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The PDF %s could not be written: %s. Check that the folder is writable "
-                     "and the disk has space."), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return desk_file_commit_temp (tmp, path, error);
 }

@@ -404,6 +404,278 @@ test_kill_during_import (Fixture       *f,
   g_assert_cmpuint (killed, >, 0);
 }
 
+static char *
+read_all (int fd)
+{
+  GIOChannel *channel = g_io_channel_unix_new (fd);
+  char *text = NULL;
+  gsize length = 0;
+
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_io_channel_read_to_end (channel, &text, &length, NULL);
+  g_io_channel_unref (channel);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+static char *
+digest_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+fresh_database (const char *db)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *backups = g_strconcat (db, ".backups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) empty = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+      g_unlink (path);
+    }
+  rm_rf (backups);
+  empty = desk_store_open (db, &error);
+  g_assert_no_error (error);
+}
+
+/* Two imports of two bundles started at the same moment into one database, one of them
+ * sometimes killed: one writer at a time. Afterwards the database is sound and holds all
+ * or none of each bundle; an import that was not killed either succeeded or said that
+ * the database is in use, to try again; and every backup it kept is a whole one under a
+ * name of its own. */
+static void
+test_concurrent_imports (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *bundle_a = g_build_filename (f->dir, "a.gdbundle", NULL);
+  g_autofree char *bundle_b = g_build_filename (f->dir, "b.gdbundle", NULL);
+  g_autofree char *target = g_build_filename (f->dir, "target.db", NULL);
+  const char *generate_args[] = { "generate", "--seed", "9", "--activities", "150", "--people",
+                                  "2000", "--attendance", "8000", NULL };
+  const char *export_a[] = { "export", "--from", "2025-07-01", "--to", "2026-12-31",
+                             "--privacy", "named", "-o", bundle_a, NULL };
+  const char *export_b[] = { "export", "--from", "2020-01-01", "--to", "2030-12-31",
+                             "--privacy", "named", "-o", bundle_b, NULL };
+  const char *import_a[] = { "import", bundle_a, NULL };
+  const char *import_b[] = { "import", bundle_b, NULL };
+  const char *const codes[] = { "GH-VPI", "GEN-9" };
+  gint64 people[2];
+  guint run_ms, killed = 0, both = 0, refused = 0;
+
+  g_assert_cmpint (WEXITSTATUS (wait_for (spawn_cli (other, generate_args, NULL, NULL))), ==, 0);
+  g_assert_cmpint (WEXITSTATUS (wait_for (spawn_cli (f->db, export_a, NULL, NULL))), ==, 0);
+  g_assert_cmpint (WEXITSTATUS (wait_for (spawn_cli (other, export_b, NULL, NULL))), ==, 0);
+  people[0] = query (f->db, "SELECT count(*) FROM people");
+  people[1] = query (other, "SELECT count(*) FROM people");
+
+  fresh_database (target);
+  run_ms = time_run (target, import_b);
+  g_test_message ("the larger import takes %u ms alone", run_ms);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      /* Round by round: nobody killed, the first killed, the second killed. */
+      guint victim = round % 3;
+      guint delay_ms = g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1);
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autofree char *err[2] = { NULL, NULL };
+      int err_fd[2] = { -1, -1 };
+      int status[2];
+      GPid pid[2];
+
+      fresh_database (target);
+      pid[0] = spawn_cli (target, import_a, NULL, &err_fd[0]);
+      pid[1] = spawn_cli (target, import_b, NULL, &err_fd[1]);
+      if (victim > 0)
+        {
+          g_usleep (delay_ms * 1000);
+          kill (pid[victim - 1], SIGKILL);
+        }
+      for (guint i = 0; i < 2; i++)
+        {
+          err[i] = read_all (err_fd[i]);
+          status[i] = wait_for (pid[i]);
+        }
+
+      assert_sound (target);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM people p JOIN groups g "
+                                                  "ON g.uuid = p.group_uuid WHERE g.code = '%s'",
+                                                  codes[i]);
+          g_autofree char *group_sql = g_strdup_printf ("SELECT count(*) FROM groups WHERE code = '%s'",
+                                                        codes[i]);
+          gint64 held = query (target, sql);
+          gint64 groups = query (target, group_sql);
+
+          g_test_message ("round %u, import %u: %s, %" G_GINT64_FORMAT " people; %s", round, i,
+                          WIFSIGNALED (status[i]) ? "killed"
+                          : WEXITSTATUS (status[i]) == 0 ? "succeeded" : "failed", held, err[i]);
+
+          /* All or none of each bundle. */
+          g_assert_true ((groups == 0 && held == 0) || (groups == 1 && held == people[i]));
+
+          if (WIFSIGNALED (status[i]))
+            {
+              killed++;
+              continue;
+            }
+          g_assert_true (WIFEXITED (status[i]));
+          if (WEXITSTATUS (status[i]) == 0)
+            g_assert_cmpint (groups, ==, 1);
+          else
+            {
+              /* The one sentence a second writer gets: in use, try again. */
+              g_assert_cmpint (WEXITSTATUS (status[i]), ==, 1);
+              g_assert_nonnull (strstr (err[i], "in use by another program"));
+              g_assert_nonnull (strstr (err[i], "try again"));
+              g_assert_null (strstr (err[i], "disk"));
+              g_assert_cmpint (groups, ==, 0);
+              refused++;
+            }
+        }
+      both += WIFEXITED (status[0]) && WEXITSTATUS (status[0]) == 0 &&
+              WIFEXITED (status[1]) && WEXITSTATUS (status[1]) == 0;
+
+      /* Each backup listed is a whole database under a name of its own. */
+      backups = desk_backup_list_for_path (target);
+      for (guint i = 0; i < backups->len; i++)
+        {
+          DeskBackupInfo *info = g_ptr_array_index (backups, i);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(DeskStore) copy = NULL;
+
+          g_assert_false (g_hash_table_contains (names, info->path));
+          g_hash_table_add (names, info->path);
+          copy = desk_store_open_read_only (info->path, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  /* A large import holds the write lock for some seconds; a small one started while it
+   * does either waits its turn (the busy timeout) and succeeds, or says to try again. */
+  {
+    g_autofree char *large = g_build_filename (f->dir, "large.db", NULL);
+    g_autofree char *bundle_c = g_build_filename (f->dir, "c.gdbundle", NULL);
+    const char *generate_c[] = { "generate", "--seed", "10", "--activities", "600", "--people",
+                                 "9000", "--attendance", "45000", NULL };
+    const char *export_c[] = { "export", "--from", "2020-01-01", "--to", "2030-12-31",
+                               "--privacy", "named", "-o", bundle_c, NULL };
+    const char *import_c[] = { "import", bundle_c, NULL };
+    gint64 large_people;
+
+    g_assert_cmpint (WEXITSTATUS (wait_for (spawn_cli (large, generate_c, NULL, NULL))), ==, 0);
+    g_assert_cmpint (WEXITSTATUS (wait_for (spawn_cli (large, export_c, NULL, NULL))), ==, 0);
+    large_people = query (large, "SELECT count(*) FROM people");
+
+    for (guint round = 0; round < 2; round++)
+      {
+        g_autofree char *err = NULL;
+        sqlite3 *probe = NULL;
+        gboolean held = FALSE;
+        GPid big, small;
+        int status_big, status_small, err_fd = -1;
+        gint64 deadline;
+
+        fresh_database (target);
+        big = spawn_cli (target, import_c, NULL, NULL);
+
+        /* Wait until the large import has taken the write lock for its transaction (its
+         * backup is made first). */
+        g_assert_cmpint (sqlite3_open (target, &probe), ==, SQLITE_OK);
+        deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+        while (!held && g_get_monotonic_time () < deadline)
+          {
+            g_autoptr(GPtrArray) backups = desk_backup_list_for_path (target);
+
+            if (backups->len > 0 && sqlite3_exec (probe, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+              held = TRUE;
+            else
+              {
+                sqlite3_exec (probe, "ROLLBACK", NULL, NULL, NULL);
+                g_usleep (20000);
+              }
+          }
+        sqlite3_close (probe);
+
+        small = spawn_cli (target, import_a, NULL, &err_fd);
+        err = read_all (err_fd);
+        status_small = wait_for (small);
+        status_big = wait_for (big);
+
+        g_test_message ("slow round %u: lock seen %s; the small import %s: %s", round,
+                        held ? "held" : "never", WEXITSTATUS (status_small) == 0 ? "succeeded" : "failed",
+                        err);
+        assert_sound (target);
+        g_assert_true (WIFEXITED (status_big) && WEXITSTATUS (status_big) == 0);
+        g_assert_cmpint (query (target, "SELECT count(*) FROM people p JOIN groups g ON g.uuid = p.group_uuid "
+                                        "WHERE g.code = 'GEN-10'"), ==, large_people);
+        g_assert_true (WIFEXITED (status_small));
+        if (WEXITSTATUS (status_small) == 0)
+          g_assert_cmpint (query (target, "SELECT count(*) FROM groups WHERE code = 'GH-VPI'"), ==, 1);
+        else
+          {
+            g_assert_cmpint (WEXITSTATUS (status_small), ==, 1);
+            g_assert_nonnull (strstr (err, "try again"));
+            g_assert_cmpint (query (target, "SELECT count(*) FROM groups WHERE code = 'GH-VPI'"), ==, 0);
+            refused++;
+          }
+      }
+  }
+
+  g_test_message ("concurrent imports: %u killed, %u rounds where both succeeded, %u refused "
+                  "to try again", killed, both, refused);
+  g_assert_cmpuint (killed, >, 0);
+
+  /* Another Groupdesk holds the write lock for longer than the busy timeout: the import
+   * waits that long, then says so, and changes nothing. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *err = NULL;
+    gint64 start;
+    sqlite3 *holder = NULL;
+    int err_fd = -1;
+    int status;
+    GPid pid;
+
+    fresh_database (target);
+    before = digest_of (target);
+    g_assert_cmpint (sqlite3_open (target, &holder), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE; UPDATE currencies SET minor_units = minor_units",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+
+    start = g_get_monotonic_time ();
+    pid = spawn_cli (target, import_a, NULL, &err_fd);
+    err = read_all (err_fd);
+    status = wait_for (pid);
+    g_test_message ("while the lock was held: %s after %.1f s", err,
+                    (g_get_monotonic_time () - start) / 1e6);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (err, "in use by another program"));
+    g_assert_nonnull (strstr (err, "try again"));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+
+    sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close (holder);
+    after = digest_of (target);
+    g_assert_cmpstr (before, ==, after);
+    g_assert_cmpint (query (target, "SELECT count(*) FROM groups"), ==, 0);
+  }
+}
+
 /* An export onto a full disk fails with a message and leaves no bundle behind. The disk
  * is a 64 KiB tmpfs mounted in a private mount namespace (unshare), too small for the
  * sample's bundle, so the write fails half-way as on a real full disk. */
@@ -473,6 +745,8 @@ main (int    argc,
               test_kill_during_export, fixture_tear_down);
   g_test_add ("/cli/safety/kill-during-import", Fixture, NULL, fixture_set_up,
               test_kill_during_import, fixture_tear_down);
+  g_test_add ("/cli/safety/concurrent-imports", Fixture, NULL, fixture_set_up,
+              test_concurrent_imports, fixture_tear_down);
   g_test_add ("/cli/safety/full-disk-export", Fixture, NULL, fixture_set_up,
               test_full_disk_export, fixture_tear_down);
   g_test_add ("/cli/safety/full-disk", Fixture, NULL, fixture_set_up,

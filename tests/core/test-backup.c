@@ -4,6 +4,10 @@
  */
 #include "test-common.h"
 
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 typedef struct
 {
   char *dir;
@@ -156,12 +160,35 @@ test_restore_refuses (Fixture       *f,
   g_assert_nonnull (strstr (error->message, text));
   g_clear_error (&error);
 
+  /* A newer Groupdesk's backup carries our application_id. */
   db = test_sqlite_open (newer);
   test_sqlite_exec (db, "CREATE TABLE t (x INTEGER); PRAGMA user_version = 99;");
+  {
+    g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = %d", DESK_APPLICATION_ID);
+    test_sqlite_exec (db, stamp);
+  }
   sqlite3_close (db);
   g_assert_false (desk_store_restore (f->store, newer, &error));
   g_assert_error (error, DESK_ERROR, DESK_ERROR_TOO_NEW);
   g_clear_error (&error);
+
+  /* Another program's database, whatever its user_version, is no backup of ours: it
+   * would replace every record. */
+  for (int version = 1; version <= 99; version += 98)
+    {
+      g_autofree char *name = g_strdup_printf ("other-%d.sqlite", version);
+      g_autofree char *other = g_build_filename (f->dir, name, NULL);
+      g_autofree char *sql = g_strdup_printf ("CREATE TABLE groups (uuid TEXT, code TEXT); "
+                                              "PRAGMA user_version = %d;", version);
+
+      db = test_sqlite_open (other);
+      test_sqlite_exec (db, sql);
+      sqlite3_close (db);
+      g_assert_false (desk_store_restore (f->store, other, &error));
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE);
+      g_assert_nonnull (strstr (error->message, other));
+      g_clear_error (&error);
+    }
 
   /* Nothing was changed, and no backup was taken for a refused restore. */
   g_assert_cmpint (test_count_all_rows (f->store), ==, rows);
@@ -219,6 +246,129 @@ test_replace_damaged (Fixture       *f,
   f->store = g_steal_pointer (&reopened);
 }
 
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+/* A restore while another program holds the write lock waits like every other command
+ * (the busy timeout, not a busy loop at full speed), then says that the database is in
+ * use, and changes nothing. */
+static void
+test_restore_locked (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 rows = test_count_all_rows (f->store);
+  gint64 start;
+  double cpu;
+  sqlite3 *other;
+
+  backup = desk_backup_before (f->store, DESK_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  before = test_file_digest (f->path);
+
+  /* Taken after the store was opened: the lock the restore's own copy runs into. */
+  other = test_sqlite_open (f->path);
+  test_sqlite_exec (other, "BEGIN IMMEDIATE; UPDATE groups SET notes = 'being edited';");
+
+  start = g_get_monotonic_time ();
+  cpu = cpu_seconds ();
+  g_assert_false (desk_store_restore (f->store, backup, &error));
+  cpu = cpu_seconds () - cpu;
+  g_test_message ("refused after %.1f s, using %.2f s of CPU: %s",
+                  (g_get_monotonic_time () - start) / 1e6, cpu, error->message);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "try again"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  g_assert_cmpfloat (cpu, <, 2.0);
+
+  test_sqlite_exec (other, "ROLLBACK");
+  sqlite3_close (other);
+
+  after = test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (test_count_all_rows (f->store), ==, rows);
+}
+
+/* Processes that back up in the same second never share a name: each file is whole and
+ * its own. */
+static void
+test_same_second (Fixture       *f,
+                  gconstpointer  data)
+{
+  const guint children = 4, each = 3;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPid pids[4];
+
+  for (guint c = 0; c < children; c++)
+    {
+      pids[c] = fork ();
+      g_assert_cmpint (pids[c], >=, 0);
+      if (pids[c] == 0)
+        {
+          g_autoptr(GError) error = NULL;
+          /* Its own connection: a connection is never shared across a fork. */
+          DeskStore *store = desk_store_open (f->path, &error);
+          int status = store != NULL ? 0 : 1;
+
+          if (store != NULL)
+            {
+              test_set_now (store, "2026-11-25T09:30:00Z");
+              for (guint i = 0; i < each && status == 0; i++)
+                {
+                  char *path = desk_backup_before (store, DESK_BACKUP_MANUAL, &error);
+
+                  status = path != NULL ? 0 : 2;
+                  g_free (path);
+                }
+            }
+          if (error != NULL)
+            g_printerr ("# child: %s\n", error->message);
+          _exit (status);
+        }
+    }
+  for (guint c = 0; c < children; c++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (pids[c], &status, 0), ==, pids[c]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+
+  list = desk_backup_list (f->store);
+  g_assert_cmpuint (list->len, ==, children * each);
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskBackupInfo *info = g_ptr_array_index (list, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskStore) copy = NULL;
+
+      g_assert_false (g_hash_table_contains (seen, info->path));
+      g_hash_table_add (seen, info->path);
+      g_assert_cmpstr (info->taken, ==, "2026-11-25T09:30:00Z");
+      /* Newest first: the numbers count down. */
+      if (i > 0)
+        g_assert_cmpuint (info->sequence, <, ((DeskBackupInfo *) g_ptr_array_index (list, i - 1))->sequence);
+
+      copy = desk_store_open_read_only (info->path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (desk_store_count (copy, DESK_KIND_GROUP, NULL), ==, 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +381,8 @@ main (int    argc,
   ADD ("/core/backup/restore", test_restore);
   ADD ("/core/backup/restore-refuses", test_restore_refuses);
   ADD ("/core/backup/replace-damaged", test_replace_damaged);
+  ADD ("/core/backup/restore-locked", test_restore_locked);
+  ADD ("/core/backup/same-second", test_same_second);
 #undef ADD
 
   return g_test_run ();

@@ -4,6 +4,7 @@
  */
 #include "test-common.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Opens @path expecting the store to refuse it with @code; the message must name @named. */
@@ -675,6 +676,425 @@ test_bad_other_program (void)
   test_rm_rf (dir);
 }
 
+
+/* The application_id: ours carry it; another program's SQLite file is never written. */
+
+/* The files beside @path that a refused open must not have made. */
+static void
+assert_no_companions (const char *path)
+{
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal", ".backups", ".v1.backup",
+                                          ".v2.backup" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (companion, G_FILE_TEST_EXISTS))
+        g_error ("%s appeared beside a refused file", companion);
+    }
+}
+
+static void
+test_app_id_new (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = make_groupdesk_db (dir);
+  sqlite3 *db = test_sqlite_open (path);
+
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA application_id"), ==, DESK_APPLICATION_ID);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(DeskStore) memory = test_open_memory (NULL);
+    g_assert_cmpint (test_sqlite_int (_desk_store_get_db (memory), "PRAGMA application_id"), ==,
+                     DESK_APPLICATION_ID);
+  }
+  test_rm_rf (dir);
+}
+
+/* Another program's SQLite files whose user_version happens to be 1 or 2, in either
+ * journal mode, with tables of their own or with some of ours: refused with every byte,
+ * the journal mode and the folder as they were. */
+static void
+test_app_id_foreign (void)
+{
+  static const struct
+  {
+    int version;
+    gboolean wal;
+    const char *sql;
+  } cases[] = {
+    { 1, FALSE, "CREATE TABLE contacts (name TEXT, phone TEXT); INSERT INTO contacts VALUES ('Kwame', '1');" },
+    { 2, FALSE, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);" },
+    { 1, TRUE, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Abena');" },
+    { 2, TRUE, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');" },
+    /* Some of our table names, not our schema. */
+    { 1, FALSE, "CREATE TABLE groups (uuid TEXT PRIMARY KEY, code TEXT);"
+                "CREATE TABLE tombstones (uuid TEXT, kind TEXT);" },
+    { 2, TRUE, "CREATE TABLE groups (uuid TEXT PRIMARY KEY, code TEXT);"
+               "CREATE TABLE currencies (code TEXT);" },
+    /* Tables of ours and one more. */
+    { 2, FALSE, NULL },
+  };
+  g_autofree char *dir = test_make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("other-%u.sqlite", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d", cases[i].version);
+      g_autofree char *mode = NULL;
+      sqlite3 *db;
+
+      if (cases[i].sql == NULL)
+        {
+          g_autofree char *ours = make_groupdesk_db (dir);
+
+          /* Ours, but with the id taken away and a table of another program added. */
+          g_assert_cmpint (g_rename (ours, path), ==, 0);
+          db = test_sqlite_open (path);
+          test_sqlite_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA application_id = 0;"
+                                "CREATE TABLE extra (x INTEGER);");
+        }
+      else
+        {
+          db = test_sqlite_open (path);
+          if (cases[i].wal)
+            g_free (test_sqlite_query (db, "PRAGMA journal_mode = WAL"));
+          test_sqlite_exec (db, cases[i].sql);
+        }
+      test_sqlite_exec (db, version);
+      sqlite3_close (db);
+      assert_no_companions (path);
+      before = test_file_digest (path);
+
+      assert_open_fails (path, DESK_ERROR_NOT_A_DATABASE, path);
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DeskStore) store = desk_store_open_read_only (path, &error);
+
+        g_assert_null (store);
+        g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE);
+      }
+
+      after = test_file_digest (path);
+      g_assert_cmpstr (before, ==, after);
+      assert_no_companions (path);
+
+      db = test_sqlite_open (path);
+      mode = test_sqlite_query (db, "PRAGMA journal_mode");
+      g_assert_cmpstr (mode, ==, cases[i].wal ? "wal" : "delete");
+      g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, cases[i].version);
+      g_assert_cmpint (test_sqlite_int (db, "PRAGMA application_id"), ==, 0);
+      sqlite3_close (db);
+    }
+
+  test_rm_rf (dir);
+}
+
+/* A file that carries another application's id, even with our schema, is not ours. */
+static void
+test_app_id_other (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = make_groupdesk_db (dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = test_sqlite_open (path);
+
+  test_sqlite_exec (db, "PRAGMA application_id = 1234567");
+  sqlite3_close (db);
+  before = test_file_digest (path);
+
+  assert_open_fails (path, DESK_ERROR_NOT_A_DATABASE, path);
+
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_no_companions (path);
+  test_rm_rf (dir);
+}
+
+/* Our file, damaged after its header: the id says it is ours, so the message is that it
+ * is damaged (restore a backup), not that it belongs to another program. */
+static void
+test_app_id_damaged (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = make_groupdesk_db (dir);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  /* The schema's page, after the 100-byte header. */
+  memset (contents + 100, 0xa5, 4096 - 100);
+  test_write_file (path, contents, length);
+  before = test_file_digest (path);
+
+  store = desk_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_error_matches (error, DESK_ERROR, DESK_ERROR_CORRUPT) ||
+                 g_error_matches (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE));
+  g_assert_null (strstr (error->message, "another program"));
+  g_assert_nonnull (strstr (error->message, path));
+
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  test_rm_rf (dir);
+}
+
+/* Our own files from before the id: at version 2 (the id taken away) and at version 1
+ * (made as migration 1 left it). Both are opened, upgraded where needed, and carry the
+ * id afterwards. */
+static void
+test_app_id_legacy (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+
+  for (int version = 1; version <= DESK_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%d.db", version);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *backup = g_strdup_printf ("%s.v1.backup", path);
+      g_autoptr(DeskStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskRecord) group = NULL;
+      sqlite3 *db;
+
+      store = desk_store_open (path, &error);
+      g_assert_no_error (error);
+      group = test_add (store, DESK_KIND_GROUP, NULL, "code", "GH", "name_en", "G",
+                        "country", "GH", "currency", "GHS", NULL);
+      g_clear_object (&store);
+
+      db = test_sqlite_open (path);
+      if (version == 1)
+        test_sqlite_exec (db, "DROP TABLE workshop_counts; DROP TABLE imported_bundles; "
+                              "PRAGMA user_version = 1;");
+      test_sqlite_exec (db, "PRAGMA application_id = 0");
+      sqlite3_close (db);
+
+      /* Read-only, it is read (at the current version) or refused as needing an upgrade,
+       * and left without the id either way. */
+      store = desk_store_open_read_only (path, &error);
+      if (version < DESK_SCHEMA_VERSION)
+        {
+          g_assert_null (store);
+          g_assert_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 1);
+          g_clear_object (&store);
+        }
+      db = test_sqlite_open (path);
+      g_assert_cmpint (test_sqlite_int (db, "PRAGMA application_id"), ==, 0);
+      sqlite3_close (db);
+
+      store = desk_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (desk_store_get_schema_version (store), ==, DESK_SCHEMA_VERSION);
+      g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 1);
+      g_assert_cmpint (test_sqlite_int (_desk_store_get_db (store), "PRAGMA application_id"), ==,
+                       DESK_APPLICATION_ID);
+      g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS) == (version == 1));
+      g_clear_object (&store);
+    }
+
+  test_rm_rf (dir);
+}
+
+/* Anything but a regular file as the database: refused at once with a sentence, before
+ * SQLite could block on a FIFO or take /dev/null for an empty disk. */
+static void
+test_bad_not_regular (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.db", NULL);
+  g_autofree char *target = make_groupdesk_db (dir);
+  g_autofree char *link = g_build_filename (dir, "link.db", NULL);
+  const char *const devices[] = { "/dev/null", "/dev/zero" };
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_open_fails (fifo, DESK_ERROR_NOT_A_DATABASE, fifo);
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  assert_no_companions (fifo);
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskStore) store = NULL;
+
+      assert_open_fails (devices[i], DESK_ERROR_NOT_A_DATABASE, devices[i]);
+      store = desk_store_open_read_only (devices[i], &error);
+      g_assert_null (store);
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE);
+      g_assert_null (strstr (error->message, "full"));
+      g_assert_cmpint (g_lstat (devices[i], &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+    }
+
+  /* A symbolic link says that it is one. */
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  assert_open_fails (link, DESK_ERROR_NOT_A_DATABASE, "symbolic link");
+
+  test_rm_rf (dir);
+}
+
+/* A name that starts with "file:" is a file name like any other, not an SQLite URI: the
+ * folder made and the file opened are the ones the name says. */
+static void
+test_file_uri_name (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *cwd = g_get_current_dir ();
+  const char *const names[] = { "file:plain.db", "file:sub/x.db?mode=ro", "file:y.db?immutable=1" };
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskStore) store = desk_store_open (names[i], &error);
+      g_autoptr(DeskRecord) group = NULL;
+
+      g_assert_no_error (error);
+      group = test_add (store, DESK_KIND_GROUP, NULL, "name_en", "G", "country", "GH",
+                        "currency", "GHS", NULL);
+      g_assert_true (g_file_test (names[i], G_FILE_TEST_IS_REGULAR));
+      g_clear_object (&store);
+
+      store = desk_store_open_read_only (names[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 1);
+    }
+  /* Nothing was made under the names SQLite would have read from the URIs. */
+  g_assert_false (g_file_test ("plain.db", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("sub", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("y.db", G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  test_rm_rf (dir);
+}
+
+/* A store opened read-only reads everything and writes nothing. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "groupdesk.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(TestWorld) world = NULL;
+  g_autoptr(DeskRecord) extra = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  test_set_now (store, TEST_NOW);
+  world = test_world_new (store, "GH-T");
+  g_clear_object (&store);
+  before = test_file_digest (path);
+
+  store = desk_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_store_is_read_only (store));
+  groups = desk_store_list (store, DESK_KIND_GROUP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 1);
+
+  extra = desk_record_new (DESK_KIND_GROUP);
+  test_set_field (extra, "name_en", "Another");
+  test_set_field (extra, "country", "GH");
+  test_set_field (extra, "currency", "GHS");
+  g_assert_false (desk_store_insert (store, extra, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Nothing is created for reading. */
+  store = desk_store_open_read_only (missing, &error);
+  g_assert_null (store);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  test_rm_rf (dir);
+}
+
+/* A clash with a unique field is said with the kind, the field and the value, never in
+ * SQLite's words. */
+static void
+test_unique_message (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  g_autoptr(DeskRecord) first = NULL;
+  g_autoptr(DeskRecord) second = desk_record_new (DESK_KIND_GROUP);
+  g_autoptr(GError) error = NULL;
+
+  first = test_add (store, DESK_KIND_GROUP, NULL, "code", "GH", "name_en", "Ghana",
+                    "country", "GH", "currency", "GHS", NULL);
+  test_set_field (second, "code", "GH");
+  test_set_field (second, "name_en", "Ghana again");
+  test_set_field (second, "country", "GH");
+  test_set_field (second, "currency", "GHS");
+
+  g_assert_false (desk_store_insert (store, second, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Another group already has “GH”"));
+  g_assert_nonnull (strstr (error->message, "Short code"));
+  g_assert_null (strstr (error->message, "UNIQUE"));
+  g_assert_null (strstr (error->message, "groups.code"));
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 1);
+
+  /* The store is still usable: the failed write was rolled back. */
+  test_set_field (second, "code", "GH-2");
+  g_clear_error (&error);
+  g_assert_true (desk_store_insert (store, second, &error));
+  g_assert_no_error (error);
+
+  /* A clash on several fields names them all. */
+  {
+    g_autoptr(DeskRecord) rate = NULL;
+    g_autoptr(DeskRecord) again = desk_record_new (DESK_KIND_RATE);
+    const char *group = desk_record_get_uuid (first);
+
+    rate = test_add (store, DESK_KIND_RATE, group, "currency", "USD", "valid_from", "2026-03-01",
+                     "rate_mantissa", "1550", "rate_scale", "2", NULL);
+    desk_record_set_group (again, group);
+    test_set_field (again, "currency", "USD");
+    test_set_field (again, "valid_from", "2026-03-01");
+    test_set_field (again, "rate_mantissa", "1600");
+    test_set_field (again, "rate_scale", "2");
+    g_assert_false (desk_store_insert (store, again, &error));
+    g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+    g_assert_null (strstr (error->message, "UNIQUE"));
+    g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Another exchange rate"));
+    g_assert_nonnull (strstr (error->message, "“Currency”, “Valid from”"));
+  }
+}
+
 static void
 test_check_clean (void)
 {
@@ -785,6 +1205,15 @@ main (int    argc,
   g_test_add_func ("/core/store/bad/locked", test_bad_locked);
   g_test_add_func ("/core/store/bad/locked-rollback-journal", test_bad_locked_rollback_journal);
   g_test_add_func ("/core/store/bad/other-program", test_bad_other_program);
+  g_test_add_func ("/core/store/app-id/new", test_app_id_new);
+  g_test_add_func ("/core/store/app-id/foreign", test_app_id_foreign);
+  g_test_add_func ("/core/store/app-id/other", test_app_id_other);
+  g_test_add_func ("/core/store/app-id/legacy", test_app_id_legacy);
+  g_test_add_func ("/core/store/app-id/damaged", test_app_id_damaged);
+  g_test_add_func ("/core/store/bad/not-regular", test_bad_not_regular);
+  g_test_add_func ("/core/store/file-uri-name", test_file_uri_name);
+  g_test_add_func ("/core/store/read-only", test_read_only);
+  g_test_add_func ("/core/store/unique-message", test_unique_message);
   g_test_add_func ("/core/store/check/clean", test_check_clean);
   g_test_add_func ("/core/store/check/broken-reference", test_check_broken_reference);
   g_test_add_func ("/core/store/clock", test_clock);
