@@ -127,6 +127,8 @@ json_row (JsonBuilder         *builder,
   json_builder_add_boolean_value (builder, desk_budget_row_is_over (row, b->version));
   json_builder_set_member_name (builder, "missing_rates");
   json_builder_add_int_value (builder, row->missing);
+  json_builder_set_member_name (builder, "too_large");
+  json_builder_add_int_value (builder, row->too_large);
 }
 
 static void
@@ -155,6 +157,13 @@ print_json (Budget *b)
   json_builder_add_int_value (builder, s->received);
   json_builder_set_member_name (builder, "received_missing_rates");
   json_builder_add_int_value (builder, s->received_missing);
+  json_builder_set_member_name (builder, "received_too_large");
+  json_builder_add_int_value (builder, s->received_too_large);
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < s->problems->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (s->problems, i));
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "cash");
   json_builder_add_int_value (builder, s->received - s->total.spent);
   json_builder_set_member_name (builder, "total");
@@ -229,6 +238,9 @@ print_text (Budget *b)
                           "%u amounts have no exchange rate and are left out. Enter the rates to "
                           "include them.\n", s->total.missing + s->received_missing),
              s->total.missing + s->received_missing);
+  /* Figures too large to count are left out too: each sentence names its record. */
+  for (guint i = 0; i < s->problems->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (s->problems, i));
   g_print ("\n");
 
   for (guint i = 0; i < s->activities->len; i++)
@@ -294,7 +306,7 @@ cmd_budget (CliOptions  *options,
   if (expenses && !csv)
     return cli_usage_error (_("--expenses writes CSV: add --csv."));
 
-  store = cli_open_store (options, &error);
+  store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
   if (!cli_resolve_group (store, options->group, &group, &error))

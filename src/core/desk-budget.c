@@ -15,6 +15,7 @@
 #include "desk-error.h"
 #include "desk-i18n.h"
 #include "desk-money.h"
+#include "desk-reference.h"
 #include "desk-store-private.h"
 
 #include <string.h>
@@ -32,14 +33,21 @@ power_of_ten (int n)
   return p;
 }
 
-/* num / den rounded half away from zero; den > 0. */
+/* num / den rounded half away from zero; den ≠ 0, either sign. */
 static Wide
 round_div (Wide num,
            Wide den)
 {
-  Wide q = num / den;
-  Wide r = num % den;
+  Wide q, r;
 
+  if (den < 0)
+    {
+      num = -num;
+      den = -den;
+    }
+
+  q = num / den;
+  r = num % den;
   if (r < 0)
     r = -r;
   if (2 * r >= den)
@@ -48,12 +56,13 @@ round_div (Wide num,
   return q;
 }
 
+/* Whether @value is an int64 other than INT64_MIN, whose negation does not exist. */
 static gboolean
 fits (Wide      value,
       gint64   *out,
       GError  **error)
 {
-  if (value > G_MAXINT64 || value < G_MININT64)
+  if (value > G_MAXINT64 || value < -G_MAXINT64)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("The amount is too large for Groupdesk to keep. Check the quantity, the "
@@ -65,17 +74,54 @@ fits (Wide      value,
   return TRUE;
 }
 
+/* Whether @value is a figure a summary may hold: see DESK_MONEY_MAX_SUM. */
+static gboolean
+countable (Wide value)
+{
+  return value <= DESK_MONEY_MAX_SUM && value >= -DESK_MONEY_MAX_SUM;
+}
+
+/* quantity_milli × unit_cost_minor / 1000, rounded: two int64 multiply within 127 bits. */
+static Wide
+line_product (gint64 quantity_milli,
+              gint64 unit_cost_minor)
+{
+  return round_div ((Wide) quantity_milli * (Wide) unit_cost_minor, 1000);
+}
+
+/* @amount × mantissa / 10^scale, scaled by the decimals, rounded; FALSE when not even 128
+ * bits hold the product. The caller checks the rate and the decimals. */
+static gboolean
+convert_wide (Wide    amount,
+              int     from_decimals,
+              int     to_decimals,
+              gint64  rate_mantissa,
+              int     rate_scale,
+              Wide   *out)
+{
+  Wide num, den = power_of_ten (rate_scale);
+
+  if (from_decimals > to_decimals)
+    den *= power_of_ten (from_decimals - to_decimals);
+
+  if (__builtin_mul_overflow (amount, (Wide) rate_mantissa, &num) ||
+      (to_decimals > from_decimals &&
+       __builtin_mul_overflow (num, power_of_ten (to_decimals - from_decimals), &num)))
+    return FALSE;
+
+  *out = round_div (num, den);
+  return TRUE;
+}
+
 gboolean
 desk_money_multiply (gint64   quantity_milli,
                      gint64   unit_cost_minor,
                      gint64  *out_minor,
                      GError **error)
 {
-  Wide product = (Wide) quantity_milli * (Wide) unit_cost_minor;
-
   g_return_val_if_fail (out_minor != NULL, FALSE);
 
-  return fits (round_div (product, 1000), out_minor, error);
+  return fits (line_product (quantity_milli, unit_cost_minor), out_minor, error);
 }
 
 gboolean
@@ -87,26 +133,30 @@ desk_money_convert (gint64   amount_minor,
                     gint64  *out_minor,
                     GError **error)
 {
-  Wide num, den, tmp;
+  Wide converted;
 
   g_return_val_if_fail (out_minor != NULL, FALSE);
-  g_return_val_if_fail (rate_mantissa > 0, FALSE);
-  g_return_val_if_fail (rate_scale >= 0 && rate_scale <= 18, FALSE);
   g_return_val_if_fail (from_decimals >= 0 && from_decimals <= 4, FALSE);
   g_return_val_if_fail (to_decimals >= 0 && to_decimals <= 4, FALSE);
 
-  den = power_of_ten (rate_scale);
-  if (from_decimals > to_decimals)
-    den *= power_of_ten (from_decimals - to_decimals);
+  /* Rates come from the database, which another program may have written: a bad one is
+   * the data's fault, so it is an error to show, not a programming error. */
+  if (rate_mantissa <= 0 || rate_scale < 0 || rate_scale > 18)
+    {
+      g_autofree char *rate = desk_rate_format (rate_mantissa, rate_scale);
 
-  if (__builtin_mul_overflow ((Wide) amount_minor, (Wide) rate_mantissa, &num) ||
-      (to_decimals > from_decimals &&
-       __builtin_mul_overflow (num, power_of_ten (to_decimals - from_decimals), &tmp)))
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The exchange rate %s is out of range and cannot convert anything. "
+                     "Correct the rate."),
+                   rate);
+      return FALSE;
+    }
+
+  if (!convert_wide (amount_minor, from_decimals, to_decimals, rate_mantissa, rate_scale,
+                     &converted))
     return fits ((Wide) G_MAXINT64 + 1, out_minor, error);
-  if (to_decimals > from_decimals)
-    num = tmp;
 
-  return fits (round_div (num, den), out_minor, error);
+  return fits (converted, out_minor, error);
 }
 
 static char *
@@ -232,12 +282,8 @@ desk_rate_parse (const char  *text,
       mantissa /= 10;
       scale--;
     }
-  if (scale > 12)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("The rate has too many decimals. Use at most 12."));
-      return FALSE;
-    }
+  if (!desk_rate_check (mantissa, scale, error))
+    return FALSE;
 
   *rate_mantissa = mantissa;
   *rate_scale = scale;
@@ -249,9 +295,15 @@ char *
 desk_rate_format (gint64 rate_mantissa,
                   int    rate_scale)
 {
-  g_autofree char *digits = g_strdup_printf ("%0*" G_GINT64_FORMAT, rate_scale + 1, rate_mantissa);
-  gsize len = strlen (digits);
+  g_autofree char *digits = NULL;
+  gsize len;
 
+  /* Not a rate Groupdesk writes (the database may say otherwise): shown as stored. */
+  if (rate_mantissa < 0 || rate_scale < 0 || rate_scale > 18)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "e-%d", rate_mantissa, rate_scale);
+
+  digits = g_strdup_printf ("%0*" G_GINT64_FORMAT, rate_scale + 1, rate_mantissa);
+  len = strlen (digits);
   if (rate_scale == 0)
     return g_steal_pointer (&digits);
 
@@ -260,6 +312,36 @@ desk_rate_format (gint64 rate_mantissa,
 }
 
 /* Lines and revisions */
+
+/* How a message names a budget line: its description, else (a line written by another
+ * program may have none) its UUID. */
+static const char *
+line_label (const char *description,
+            const char *uuid)
+{
+  if (description != NULL && description[0] != '\0')
+    return description;
+
+  return uuid != NULL ? uuid : "";
+}
+
+/* The sentence for a line whose total (quantity × unit cost) is too large to count;
+ * @revised_on: the date of the revision it comes from, NULL for the original. */
+static char *
+line_total_problem (const char *description,
+                    const char *uuid,
+                    const char *revised_on)
+{
+  if (revised_on == NULL)
+    return g_strdup_printf (_("The total of budget line “%s” (quantity × unit cost) is more than "
+                              "Groupdesk can count. Check its quantity and unit cost."),
+                            line_label (description, uuid));
+
+  return g_strdup_printf (_("The total of budget line “%s” as revised on %s (quantity × unit "
+                            "cost) is more than Groupdesk can count. Check the revision's "
+                            "quantity and unit cost."),
+                          line_label (description, uuid), revised_on);
+}
 
 static gboolean
 latest_revision (DeskStore  *store,
@@ -300,14 +382,30 @@ desk_budget_line_total (DeskStore         *store,
 {
   gint64 quantity = desk_record_get_int (line, "quantity_milli");
   gint64 unit_cost = desk_record_get_int (line, "unit_cost_minor");
+  g_autofree char *revised_on = NULL;
+  Wide total;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (DESK_IS_RECORD (line), FALSE);
+  g_return_val_if_fail (out_minor != NULL, FALSE);
 
   if (version == DESK_BUDGET_REVISED && desk_record_get_uuid (line) != NULL)
-    latest_revision (store, desk_record_get_uuid (line), &quantity, &unit_cost, NULL);
+    latest_revision (store, desk_record_get_uuid (line), &quantity, &unit_cost, &revised_on);
 
-  return desk_money_multiply (quantity, unit_cost, out_minor, error);
+  total = line_product (quantity, unit_cost);
+  if (!countable (total))
+    {
+      g_autofree char *message = NULL;
+
+      message = line_total_problem (desk_record_get_narrative (line, "description",
+                                                               desk_locale_language (), NULL),
+                                    desk_record_get_uuid (line), revised_on);
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID, message);
+      return FALSE;
+    }
+
+  *out_minor = (gint64) total;
+  return TRUE;
 }
 
 gboolean
@@ -357,6 +455,7 @@ desk_budget_summary_free (DeskBudgetSummary *summary)
   g_clear_pointer (&summary->lines, g_ptr_array_unref);
   g_clear_pointer (&summary->activities, g_ptr_array_unref);
   g_clear_pointer (&summary->categories, g_ptr_array_unref);
+  g_clear_pointer (&summary->problems, g_ptr_array_unref);
   g_free (summary);
 }
 
@@ -378,6 +477,16 @@ row_for (GPtrArray  *rows,
   return row;
 }
 
+/* Whether adding @from to @into keeps each of its figures countable. */
+static gboolean
+row_takes (const DeskBudgetRow *into,
+           const DeskBudgetRow *from)
+{
+  return countable ((Wide) into->original + from->original) &&
+         countable ((Wide) into->revised + from->revised) &&
+         countable ((Wide) into->spent + from->spent);
+}
+
 static void
 row_add (DeskBudgetRow       *into,
          const DeskBudgetRow *from)
@@ -386,13 +495,17 @@ row_add (DeskBudgetRow       *into,
   into->revised += from->revised;
   into->spent += from->spent;
   into->missing += from->missing;
+  into->too_large += from->too_large;
 }
 
 typedef struct
 {
   char *valid_from;
+  const char *currency;  /* the key of its list in the rates table */
   gint64 mantissa;
   int scale;
+  gboolean checked;      /* against the bounds of desk_rate_check, once */
+  gboolean usable;
 } Rate;
 
 static void
@@ -421,14 +534,17 @@ load_rates (DeskStore  *store,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *currency = (const char *) sqlite3_column_text (stmt, 0);
-      GPtrArray *list = g_hash_table_lookup (rates, currency);
+      GPtrArray *list = NULL;
+      gpointer key = NULL;
       Rate *rate = g_new0 (Rate, 1);
 
-      if (list == NULL)
+      if (!g_hash_table_lookup_extended (rates, currency, &key, (gpointer *) &list))
         {
           list = g_ptr_array_new_with_free_func ((GDestroyNotify) rate_free);
-          g_hash_table_insert (rates, g_strdup (currency), list);
+          key = g_strdup (currency);
+          g_hash_table_insert (rates, key, list);
         }
+      rate->currency = key;
       rate->valid_from = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       rate->mantissa = sqlite3_column_int64 (stmt, 2);
       rate->scale = sqlite3_column_int (stmt, 3);
@@ -440,7 +556,7 @@ load_rates (DeskStore  *store,
 }
 
 /* The rate in force for @currency on @date: the latest valid_from on or before it. */
-static const Rate *
+static Rate *
 rate_in_force (GHashTable *rates,
                const char *currency,
                const char *date)
@@ -467,16 +583,153 @@ rate_in_force (GHashTable *rates,
   return lo > 0 ? g_ptr_array_index (list, lo - 1) : NULL;
 }
 
-/* Amounts of one line in one foreign currency at one rate, summed before converting. */
+/* What one summary needs while it sums. */
 typedef struct
 {
-  const Rate *rate;
-  gint64 sum;
+  DeskStore *store;
+  DeskBudgetSummary *summary;
+  GHashTable *rates;
+} Summing;
+
+static void
+problem (Summing    *s,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+problem (Summing    *s,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (s->summary->problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* The most a sum may reach, in @currency: for the messages. */
+static char *
+limit_text (Summing    *s,
+            const char *currency)
+{
+  return desk_money_format (DESK_MONEY_MAX_SUM, currency,
+                            MAX (desk_currency_minor_units (s->store, currency), 0));
+}
+
+/* Whether @rate may convert: a rate stored before the bounds existed, or by another
+ * program, can be beyond them, and then is named once and converts nothing. */
+static gboolean
+rate_usable (Summing *s,
+             Rate    *rate)
+{
+  if (!rate->checked)
+    {
+      rate->checked = TRUE;
+      rate->usable = desk_rate_check (rate->mantissa, rate->scale, NULL);
+      if (!rate->usable)
+        {
+          g_autofree char *text = desk_rate_format (rate->mantissa, rate->scale);
+
+          problem (s, _("The exchange rate of %s from %s (%s) is outside what Groupdesk accepts, "
+                        "so the amounts converted at it are left out of the totals. Correct the "
+                        "rate."),
+                   rate->currency, rate->valid_from, text);
+        }
+    }
+
+  return rate->usable;
+}
+
+/* Converts @amount into the reporting currency at @rate (NULL: it is in the reporting
+ * currency already); FALSE when the result is not countable. */
+static gboolean
+to_reporting (Summing    *s,
+              const Rate *rate,
+              Wide        amount,
+              Wide       *out)
+{
+  int from;
+
+  if (rate == NULL)
+    {
+      *out = amount;
+      return countable (amount);
+    }
+
+  from = desk_currency_minor_units (s->store, rate->currency);
+  return from >= 0 && s->summary->decimals >= 0 &&
+         convert_wide (amount, from, s->summary->decimals, rate->mantissa, rate->scale, out) &&
+         countable (*out);
+}
+
+/* Amounts in one currency at one rate (NULL: the reporting currency), summed in 128 bits
+ * before they are converted once. */
+typedef struct
+{
+  Rate *rate;
+  Wide sum;
+  guint n;
 } Bucket;
 
 typedef struct
 {
+  GArray *buckets;  /* Bucket */
+  guint missing;
+} Amounts;
+
+static void
+amounts_clear (Amounts *a)
+{
+  g_clear_pointer (&a->buckets, g_array_unref);
+}
+
+/* Adds @amount of @currency dated @date to its bucket; counts it as missing when no rate
+ * is in force. */
+static void
+amounts_add (Amounts    *a,
+             Summing    *s,
+             const char *currency,
+             const char *date,
+             gint64      amount)
+{
+  Rate *rate = NULL;
+  Bucket bucket = { NULL, 0, 0 };
+
+  if (g_strcmp0 (currency, s->summary->currency) != 0)
+    {
+      rate = rate_in_force (s->rates, currency, date);
+      if (rate == NULL)
+        {
+          a->missing++;
+          return;
+        }
+    }
+
+  if (a->buckets == NULL)
+    a->buckets = g_array_new (FALSE, FALSE, sizeof (Bucket));
+  for (guint i = 0; i < a->buckets->len; i++)
+    {
+      Bucket *b = &g_array_index (a->buckets, Bucket, i);
+
+      if (b->rate == rate)
+        {
+          b->sum += amount;
+          b->n++;
+          return;
+        }
+    }
+
+  bucket.rate = rate;
+  bucket.sum = amount;
+  bucket.n = 1;
+  g_array_append_val (a->buckets, bucket);
+}
+
+typedef struct
+{
   DeskBudgetRow *row;
+  char *label;       /* how messages name it: read when one does */
   char *activity;
   char *category;
   char *currency;
@@ -484,122 +737,194 @@ typedef struct
   gboolean revised;
   gint64 r_quantity, r_unit_cost;
   char *revised_on;
-  GArray *buckets;  /* Bucket */
+  Amounts expenses;
 } Line;
 
 static void
 line_free (Line *line)
 {
+  g_free (line->label);
   g_free (line->activity);
   g_free (line->category);
   g_free (line->currency);
   g_free (line->revised_on);
-  g_clear_pointer (&line->buckets, g_array_unref);
+  amounts_clear (&line->expenses);
   g_free (line);
 }
 
-/* Adds @amount of @currency dated @date to its bucket, or to @reporting_sum when it is in
- * the reporting currency; counts it in @missing when no rate is in force. */
-static void
-bucket_add (GArray     **buckets,
-            GHashTable  *rates,
-            const char  *reporting,
-            const char  *currency,
-            const char  *date,
-            gint64       amount,
-            gint64      *reporting_sum,
-            guint       *missing)
+/* How messages name @line: its description in the UI language, read only when a message
+ * needs it (descriptions are long, and summing reads thousands of lines). */
+static const char *
+label_of (Summing *s,
+          Line    *line)
 {
-  const Rate *rate;
-  Bucket bucket;
+  sqlite3_stmt *stmt;
 
-  if (g_strcmp0 (currency, reporting) == 0)
+  if (line->label != NULL)
+    return line->label;
+
+  stmt = _desk_store_prepare (s->store,
+                              "SELECT description_en, description_zh FROM budget_lines WHERE uuid = ?1",
+                              NULL);
+  if (stmt != NULL)
     {
-      *reporting_sum += amount;
-      return;
-    }
-
-  rate = rate_in_force (rates, currency, date);
-  if (rate == NULL)
-    {
-      (*missing)++;
-      return;
-    }
-
-  if (*buckets == NULL)
-    *buckets = g_array_new (FALSE, FALSE, sizeof (Bucket));
-  for (guint i = 0; i < (*buckets)->len; i++)
-    {
-      Bucket *b = &g_array_index (*buckets, Bucket, i);
-
-      if (b->rate == rate)
+      sqlite3_bind_text (stmt, 1, line->row->key, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          b->sum += amount;
-          return;
+          const char *en = (const char *) sqlite3_column_text (stmt, 0);
+          const char *zh = (const char *) sqlite3_column_text (stmt, 1);
+          const char *first = desk_locale_is_chinese () ? zh : en;
+          const char *second = desk_locale_is_chinese () ? en : zh;
+
+          line->label = g_strdup (line_label (first != NULL && first[0] != '\0' ? first : second,
+                                              line->row->key));
+        }
+      sqlite3_reset (stmt);
+    }
+  if (line->label == NULL)
+    line->label = g_strdup (line->row->key);
+
+  return line->label;
+}
+
+/* Says once per line (or once for the funding, when @line is NULL) that its amounts add
+ * up to more than Groupdesk can count in @currency. */
+static void
+sum_too_large (Summing    *s,
+               Line       *line,
+               const char *currency,
+               gboolean   *said)
+{
+  g_autofree char *limit = NULL;
+
+  if (*said)
+    return;
+  *said = TRUE;
+
+  limit = limit_text (s, currency);
+  if (line != NULL)
+    problem (s, _("The expenses of budget line “%s” add up to more than Groupdesk can count "
+                  "(over %s). Check the amounts of its expenses."),
+             label_of (s, line), limit);
+  else
+    problem (s, _("The funding received adds up to more than Groupdesk can count (over %s). "
+                  "Check the amounts of the funding receipts."),
+             limit);
+}
+
+/* The total of @a in the reporting currency. A bucket whose sum or conversion is beyond
+ * what Groupdesk can count, or that would take the total beyond, is left out, counted in
+ * @too_large and named: as the expenses of @line, or as funding when NULL. */
+static Wide
+amounts_total (Amounts    *a,
+               Summing    *s,
+               Line       *line,
+               guint      *too_large)
+{
+  Wide total = 0;
+  gboolean said = FALSE;
+
+  for (guint i = 0; a->buckets != NULL && i < a->buckets->len; i++)
+    {
+      Bucket *b = &g_array_index (a->buckets, Bucket, i);
+      Wide converted = 0;
+
+      if (!countable (b->sum))
+        {
+          sum_too_large (s, line, b->rate != NULL ? b->rate->currency : s->summary->currency, &said);
+          *too_large += b->n;
+          continue;
+        }
+
+      if (b->rate != NULL && !rate_usable (s, b->rate))
+        {
+          *too_large += b->n;
+          continue;
+        }
+
+      if (!to_reporting (s, b->rate, b->sum, &converted))
+        {
+          g_autofree char *rate = desk_rate_format (b->rate->mantissa, b->rate->scale);
+
+          if (line != NULL)
+            problem (s, _("The expenses in %s of budget line “%s”, converted at the rate of %s "
+                          "from %s, come to more than Groupdesk can count. Check that exchange "
+                          "rate and the amounts."),
+                     b->rate->currency, label_of (s, line), rate, b->rate->valid_from);
+          else
+            problem (s, _("The funding received in %s, converted at the rate of %s from %s, "
+                          "comes to more than Groupdesk can count. Check that exchange rate "
+                          "and the amounts."),
+                     b->rate->currency, rate, b->rate->valid_from);
+          *too_large += b->n;
+          continue;
+        }
+
+      if (!countable (total + converted))
+        {
+          sum_too_large (s, line, s->summary->currency, &said);
+          *too_large += b->n;
+          continue;
+        }
+
+      total += converted;
+    }
+
+  return total;
+}
+
+/* quantity × unit cost of @line (the original when @revised_on is NULL) in the reporting
+ * currency, at the rate in force on @date; FALSE when it is left out, and then counted
+ * in the line's row as missing or too large. */
+static gboolean
+line_budget (Summing    *s,
+             Line       *line,
+             gint64      quantity,
+             gint64      unit_cost,
+             const char *date,
+             const char *revised_on,
+             gint64     *out)
+{
+  Wide total = line_product (quantity, unit_cost);
+  Wide converted = 0;
+  Rate *rate = NULL;
+
+  if (!countable (total))
+    {
+      g_ptr_array_add (s->summary->problems,
+                       line_total_problem (label_of (s, line), NULL, revised_on));
+      line->row->too_large++;
+      return FALSE;
+    }
+
+  if (g_strcmp0 (line->currency, s->summary->currency) != 0)
+    {
+      rate = rate_in_force (s->rates, line->currency, date);
+      if (rate == NULL)
+        {
+          line->row->missing++;
+          return FALSE;
+        }
+      if (!rate_usable (s, rate))
+        {
+          line->row->too_large++;
+          return FALSE;
         }
     }
 
-  bucket.rate = rate;
-  bucket.sum = amount;
-  g_array_append_val (*buckets, bucket);
-}
-
-static gboolean
-convert_buckets (DeskStore  *store,
-                 GArray     *buckets,
-                 GHashTable *rate_currency,
-                 int         to_decimals,
-                 gint64     *total,
-                 GError    **error)
-{
-  for (guint i = 0; buckets != NULL && i < buckets->len; i++)
+  if (!to_reporting (s, rate, total, &converted))
     {
-      Bucket *b = &g_array_index (buckets, Bucket, i);
-      const char *currency = g_hash_table_lookup (rate_currency, b->rate);
-      gint64 converted;
+      g_autofree char *text = desk_rate_format (rate->mantissa, rate->scale);
 
-      if (!desk_money_convert (b->sum, desk_currency_minor_units (store, currency), to_decimals,
-                               b->rate->mantissa, b->rate->scale, &converted, error))
-        return FALSE;
-      *total += converted;
+      problem (s, _("The budget of line “%s” in %s, converted at the rate of %s from %s, comes to "
+                    "more than Groupdesk can count. Check that exchange rate and the line's "
+                    "figures."),
+               label_of (s, line), line->currency, text, rate->valid_from);
+      line->row->too_large++;
+      return FALSE;
     }
 
-  return TRUE;
-}
-
-static gboolean
-convert_one (DeskStore   *store,
-             GHashTable  *rates,
-             const char  *reporting,
-             int          decimals,
-             const char  *currency,
-             const char  *date,
-             gint64       amount,
-             gint64      *total,
-             guint       *missing,
-             GError     **error)
-{
-  const Rate *rate;
-  gint64 converted;
-
-  if (g_strcmp0 (currency, reporting) == 0)
-    {
-      *total += amount;
-      return TRUE;
-    }
-
-  rate = rate_in_force (rates, currency, date);
-  if (rate == NULL)
-    {
-      (*missing)++;
-      return TRUE;
-    }
-
-  if (!desk_money_convert (amount, desk_currency_minor_units (store, currency), decimals,
-                           rate->mantissa, rate->scale, &converted, error))
-    return FALSE;
-  *total += converted;
-
+  *out = (gint64) converted;
   return TRUE;
 }
 
@@ -625,19 +950,17 @@ desk_budget_summarise (DeskStore   *store,
   g_autoptr(DeskBudgetSummary) summary = g_new0 (DeskBudgetSummary, 1);
   g_autoptr(DeskRecord) workplan = NULL;
   g_autoptr(GHashTable) rates = NULL;
-  g_autoptr(GHashTable) rate_currency = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) line_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) activity_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) category_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) received = NULL;
+  Amounts received = { NULL, 0 };
   g_autofree char *today = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
   const char *group;
   const char *start;
   const char *end;
+  Summing s;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -657,13 +980,13 @@ desk_budget_summarise (DeskStore   *store,
   summary->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   summary->activities = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   summary->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  summary->problems = g_ptr_array_new_with_free_func (g_free);
   summary->total.key = g_strdup ("");
 
   rates = load_rates (store, group);
-  g_hash_table_iter_init (&iter, rates);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    for (guint i = 0; i < ((GPtrArray *) value)->len; i++)
-      g_hash_table_insert (rate_currency, g_ptr_array_index ((GPtrArray *) value, i), key);
+  s.store = store;
+  s.summary = summary;
+  s.rates = rates;
 
   /* The workplan's lines. Each query here reads its table once, in storage order, and
    * the sums are made in C: on a coordinator's database that is several times quicker
@@ -721,29 +1044,16 @@ desk_budget_summarise (DeskStore   *store,
   for (guint i = 0; i < order->len; i++)
     {
       Line *line = g_ptr_array_index (order, i);
-      gint64 original, revised;
-
-      if (!desk_money_multiply (line->quantity, line->unit_cost, &original, error))
-        return NULL;
-      if (line->revised)
-        {
-          if (!desk_money_multiply (line->r_quantity, line->r_unit_cost, &revised, error))
-            return NULL;
-        }
-      else
-        revised = original;
 
       /* The original converts at the rate in force on the workplan's start, a revision
        * at the one in force on its date. */
-      if (!convert_one (store, rates, summary->currency, summary->decimals, line->currency, start,
-                        original, &line->row->original, &line->row->missing, error))
-        return NULL;
+      line_budget (&s, line, line->quantity, line->unit_cost, start, NULL, &line->row->original);
       /* An unrevised line's revised budget is its original: one amount, counted once. */
       if (!line->revised)
         line->row->revised = line->row->original;
-      else if (!convert_one (store, rates, summary->currency, summary->decimals, line->currency,
-                             line->revised_on, revised, &line->row->revised, &line->row->missing, error))
-        return NULL;
+      else
+        line_budget (&s, line, line->r_quantity, line->r_unit_cost, line->revised_on,
+                     line->revised_on, &line->row->revised);
     }
 
   /* Expenses: summed per line, currency and rate in force on their dates, then converted. */
@@ -759,10 +1069,8 @@ desk_budget_summarise (DeskStore   *store,
 
       if (line == NULL)
         continue;
-      bucket_add (&line->buckets, rates, summary->currency,
-                  (const char *) sqlite3_column_text (stmt, 1),
-                  (const char *) sqlite3_column_text (stmt, 2),
-                  sqlite3_column_int64 (stmt, 3), &line->row->spent, &line->row->missing);
+      amounts_add (&line->expenses, &s, (const char *) sqlite3_column_text (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3));
     }
   sqlite3_reset (stmt);
   if (!step_done (store, rc, error))
@@ -771,14 +1079,34 @@ desk_budget_summarise (DeskStore   *store,
   for (guint i = 0; i < order->len; i++)
     {
       Line *line = g_ptr_array_index (order, i);
+      DeskBudgetRow *by_activity = row_for (summary->activities, activity_index, line->activity);
+      DeskBudgetRow *by_category = row_for (summary->categories, category_index, line->category);
 
-      if (!convert_buckets (store, line->buckets, rate_currency, summary->decimals,
-                            &line->row->spent, error))
-        return NULL;
+      line->row->spent = (gint64) amounts_total (&line->expenses, &s, line, &line->row->too_large);
+      line->row->missing += line->expenses.missing;
 
-      row_add (row_for (summary->activities, activity_index, line->activity), line->row);
-      row_add (row_for (summary->categories, category_index, line->category), line->row);
-      row_add (&summary->total, line->row);
+      /* A line that would take a total beyond what Groupdesk can count is left out of all
+       * three, so that the activities and the categories still add up to the total. */
+      if (row_takes (by_activity, line->row) && row_takes (by_category, line->row) &&
+          row_takes (&summary->total, line->row))
+        {
+          row_add (by_activity, line->row);
+          row_add (by_category, line->row);
+          row_add (&summary->total, line->row);
+        }
+      else
+        {
+          DeskBudgetRow *rows[] = { by_activity, by_category, &summary->total };
+
+          problem (&s, _("Budget line “%s” is left out of the totals: with it they would come to "
+                         "more than Groupdesk can count. Check its figures and its expenses."),
+                   label_of (&s, line));
+          for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+            {
+              rows[r]->missing += line->row->missing;
+              rows[r]->too_large += line->row->too_large + 1;
+            }
+        }
     }
 
   /* Funding received for this workplan, or undated to one but within its period. */
@@ -793,14 +1121,17 @@ desk_budget_summarise (DeskStore   *store,
   sqlite3_bind_text (stmt, 3, start, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, end, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    bucket_add (&received, rates, summary->currency,
-                (const char *) sqlite3_column_text (stmt, 0),
-                (const char *) sqlite3_column_text (stmt, 1),
-                sqlite3_column_int64 (stmt, 2), &summary->received, &summary->received_missing);
+    amounts_add (&received, &s, (const char *) sqlite3_column_text (stmt, 0),
+                 (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2));
   sqlite3_reset (stmt);
-  if (!step_done (store, rc, error) ||
-      !convert_buckets (store, received, rate_currency, summary->decimals, &summary->received, error))
-    return NULL;
+  if (!step_done (store, rc, error))
+    {
+      amounts_clear (&received);
+      return NULL;
+    }
+  summary->received = (gint64) amounts_total (&received, &s, NULL, &summary->received_too_large);
+  summary->received_missing = received.missing;
+  amounts_clear (&received);
 
   /* How much of the workplan's time has gone, for the burn rate. */
   today = desk_store_dup_today (store);
@@ -822,11 +1153,33 @@ desk_budget_row_budget (const DeskBudgetRow *row,
   return version == DESK_BUDGET_ORIGINAL ? row->original : row->revised;
 }
 
+/* The figures of a summary's rows lie within ±DESK_MONEY_MAX_SUM, so their difference
+ * fits an int64. */
 gint64
 desk_budget_row_variance (const DeskBudgetRow *row,
                           DeskBudgetVersion    version)
 {
   return desk_budget_row_budget (row, version) - row->spent;
+}
+
+/* @part / @whole in thousandths, rounded; FALSE when @whole is zero or the share does not
+ * fit an int (kept clear of INT_MIN, whose abs() overflows). */
+static gboolean
+permille (Wide    part,
+          gint64  whole,
+          int    *out)
+{
+  Wide share;
+
+  if (whole == 0)
+    return FALSE;
+
+  share = round_div (part * 1000, whole);
+  if (share > G_MAXINT || share < -G_MAXINT)
+    return FALSE;
+
+  *out = (int) share;
+  return TRUE;
 }
 
 gboolean
@@ -836,11 +1189,7 @@ desk_budget_row_variance_permille (const DeskBudgetRow *row,
 {
   gint64 budget = desk_budget_row_budget (row, version);
 
-  if (budget == 0)
-    return FALSE;
-
-  *out = (int) round_div ((Wide) desk_budget_row_variance (row, version) * 1000, budget);
-  return TRUE;
+  return permille ((Wide) budget - row->spent, budget, out);
 }
 
 gboolean
@@ -848,13 +1197,7 @@ desk_budget_row_burn_permille (const DeskBudgetRow *row,
                                DeskBudgetVersion    version,
                                int                 *out)
 {
-  gint64 budget = desk_budget_row_budget (row, version);
-
-  if (budget == 0)
-    return FALSE;
-
-  *out = (int) round_div ((Wide) row->spent * 1000, budget);
-  return TRUE;
+  return permille (row->spent, desk_budget_row_budget (row, version), out);
 }
 
 gboolean

@@ -10,7 +10,10 @@
  *    on or before it); a budget line converts at the rate in force on the start of its
  *    workplan (its revision: on the revision's date);
  *  - a missing rate is reported as missing, never guessed and never taken as zero: the
- *    amount is left out of the converted total and counted in `missing`.
+ *    amount is left out of the converted total and counted in `missing`;
+ *  - a figure beyond what Groupdesk can count (see the bounds in desk-money.h) is never
+ *    wrapped: a summary leaves it out of its totals like a missing rate, counts it in
+ *    `too_large` and says which record it comes from in `problems`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +35,8 @@ gboolean  desk_money_multiply       (gint64       quantity_milli,
                                      gint64      *out_minor,
                                      GError     **error);
 /* @amount_minor of a currency with @from_decimals into one with @to_decimals, at
- * mantissa / 10^scale, rounded half away from zero. */
+ * mantissa / 10^scale, rounded half away from zero. A rate that is not more than zero
+ * or has more than 18 decimals, and a result beyond int64, are refused with @error. */
 gboolean  desk_money_convert        (gint64       amount_minor,
                                      int          from_decimals,
                                      int          to_decimals,
@@ -57,7 +61,8 @@ char     *desk_rate_format          (gint64       rate_mantissa,
                                      int          rate_scale);
 
 /* A budget line's total in its own currency, original or revised (the newest revision,
- * or the original when it has none). */
+ * or the original when it has none); FALSE, with a message naming the line, when it is
+ * beyond what Groupdesk can count (±DESK_MONEY_MAX_SUM). */
 gboolean  desk_budget_line_total    (DeskStore        *store,
                                      DeskRecord       *line,
                                      DeskBudgetVersion version,
@@ -79,6 +84,9 @@ typedef struct
   gint64  revised;
   gint64  spent;
   guint   missing;      /* amounts left out for want of a rate */
+  /* Amounts (or, in a total, whole lines) left out because they, their sum or their
+   * conversion lie beyond what Groupdesk can count, or their rate is out of range. */
+  guint   too_large;
 } DeskBudgetRow;
 
 typedef struct
@@ -93,12 +101,18 @@ typedef struct
   gint64      received;      /* funding received for this workplan (or undated to one) */
   guint       received_missing;
   int         elapsed_permille;  /* of the workplan's period, on the store's today */
+  guint       received_too_large;
+  /* char *: a translated sentence for each figure left out as too large, naming its
+   * record and saying what to check. Every figure of a summary lies within
+   * ±DESK_MONEY_MAX_SUM, so the difference of two of them always fits an int64. */
+  GPtrArray  *problems;
 } DeskBudgetSummary;
 
 void               desk_budget_summary_free (DeskBudgetSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskBudgetSummary, desk_budget_summary_free)
 
-/* Everything the Budget page and the reports show, from aggregate SQL. */
+/* Everything the Budget page and the reports show, from aggregate SQL. Figures too large
+ * to count are left out and named in `problems`; only a database error fails it. */
 DeskBudgetSummary *desk_budget_summarise    (DeskStore   *store,
                                              const char  *workplan_uuid,
                                              GError     **error);
@@ -108,11 +122,13 @@ gint64   desk_budget_row_budget            (const DeskBudgetRow *row,
 /* budget − spent: positive is money left, negative is overspent. */
 gint64   desk_budget_row_variance          (const DeskBudgetRow *row,
                                             DeskBudgetVersion    version);
-/* variance / budget in thousandths, rounded; FALSE when the budget is zero. */
+/* variance / budget in thousandths, rounded; FALSE when the budget is zero or the share
+ * is beyond an int. */
 gboolean desk_budget_row_variance_permille (const DeskBudgetRow *row,
                                             DeskBudgetVersion    version,
                                             int                 *out);
-/* spent / budget in thousandths; FALSE when the budget is zero. */
+/* spent / budget in thousandths; FALSE when the budget is zero or the share is beyond an
+ * int. */
 gboolean desk_budget_row_burn_permille     (const DeskBudgetRow *row,
                                             DeskBudgetVersion    version,
                                             int                 *out);

@@ -14,6 +14,7 @@
 #include "desk-budget.h"
 #include "desk-date.h"
 #include "desk-i18n.h"
+#include "desk-money.h"
 #include "desk-store-private.h"
 #include "desk-text.h"
 #include "desk-validate-private.h"
@@ -24,6 +25,76 @@
 #define NARR DESK_FIELD_NARRATIVE
 #define PRIV DESK_FIELD_PRIVATE
 #define PAIR DESK_FIELD_PAIR_REQUIRED
+
+/* Rules shared by several kinds */
+
+/* The currency of money field @f: named by the field, or (a revision's unit cost) the
+ * currency of the record's budget line. */
+static char *
+money_currency (DeskStore       *store,
+                DeskRecord      *record,
+                const DeskField *f)
+{
+  g_autoptr(DeskRecord) line = NULL;
+
+  if (f->ref != NULL)
+    return g_strdup (desk_record_get_string (record, f->ref));
+
+  line = _desk_dup_referenced (store, record, "budget_line_uuid");
+  return line != NULL ? g_strdup (desk_record_get_string (line, "currency")) : NULL;
+}
+
+/* Every amount, thousandths and whole number of @record within the bounds of
+ * desk-money.h, so that no sum of them can wrap; INT64_MIN never gets in. */
+static gboolean
+check_numbers (DeskStore   *store,
+               DeskRecord  *record,
+               char       **bad_field,
+               GError     **error)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      gint64 bound = desk_number_bound (f->type);
+      g_autofree char *currency = NULL;
+      g_autofree char *why = NULL;
+      gint64 value;
+
+      if (bound == 0 || !desk_record_index_is_set (record, i))
+        continue;
+      value = desk_record_index_get_int (record, i);
+      if (value <= bound && value >= -bound)
+        continue;
+
+      if (f->type == DESK_FIELD_MONEY)
+        currency = money_currency (store, record, f);
+      why = desk_number_check_bounds (f->type, f->label, value, currency,
+                                      currency != NULL ? desk_currency_minor_units (store, currency) : -1);
+      return _desk_fail (bad_field, error, f->name, "%s", why);
+    }
+
+  return TRUE;
+}
+
+/* quantity × unit cost is an amount like any other: within DESK_MONEY_MAX_AMOUNT. */
+static gboolean
+check_line_total (DeskRecord  *record,
+                  char       **bad_field,
+                  GError     **error)
+{
+  gint64 total;
+
+  if (!desk_money_multiply (desk_record_get_int (record, "quantity_milli"),
+                            desk_record_get_int (record, "unit_cost_minor"), &total, NULL) ||
+      total > DESK_MONEY_MAX_AMOUNT || total < -DESK_MONEY_MAX_AMOUNT)
+    return _desk_fail (bad_field, error, "unit_cost_minor",
+                       _("The line's total (quantity × unit cost) is too large for Groupdesk "
+                         "to keep. Check both figures."));
+
+  return TRUE;
+}
 
 /* Group */
 
@@ -290,7 +361,8 @@ indicator_validate (DeskStore   *store,
 {
   g_autoptr(DeskRecord) activity = NULL;
 
-  if (!check_indicator_value (record, desk_record_get_string (record, "unit"),
+  if (!check_numbers (store, record, bad_field, error) ||
+      !check_indicator_value (record, desk_record_get_string (record, "unit"),
                               "baseline_milli", bad_field, error))
     return FALSE;
 
@@ -335,7 +407,8 @@ indicator_value_validate (DeskStore   *store,
   g_autoptr(DeskRecord) indicator = _desk_dup_referenced (store, record, "indicator_uuid");
   const char *unit = indicator != NULL ? desk_record_get_string (indicator, "unit") : NULL;
 
-  if (!_desk_check_date_order (record, "period_start", "period_end", bad_field, error))
+  if (!_desk_check_date_order (record, "period_start", "period_end", bad_field, error) ||
+      !check_numbers (store, record, bad_field, error))
     return FALSE;
 
   if (g_strcmp0 (unit, "text") == 0)
@@ -381,13 +454,10 @@ budget_line_validate (DeskStore   *store,
                       GError     **error)
 {
   g_autoptr(DeskRecord) activity = NULL;
-  gint64 total;
 
-  if (!desk_money_multiply (desk_record_get_int (record, "quantity_milli"),
-                            desk_record_get_int (record, "unit_cost_minor"), &total, NULL))
-    return _desk_fail (bad_field, error, "unit_cost_minor",
-                       _("The line's total (quantity × unit cost) is too large for Groupdesk "
-                         "to keep. Check both figures."));
+  if (!check_numbers (store, record, bad_field, error) ||
+      !check_line_total (record, bad_field, error))
+    return FALSE;
 
   activity = _desk_dup_referenced (store, record, "activity_uuid");
   if (activity != NULL &&
@@ -423,15 +493,8 @@ budget_revision_validate (DeskStore   *store,
                           char       **bad_field,
                           GError     **error)
 {
-  gint64 total;
-
-  if (!desk_money_multiply (desk_record_get_int (record, "quantity_milli"),
-                            desk_record_get_int (record, "unit_cost_minor"), &total, NULL))
-    return _desk_fail (bad_field, error, "unit_cost_minor",
-                       _("The line's total (quantity × unit cost) is too large for Groupdesk "
-                         "to keep. Check both figures."));
-
-  return TRUE;
+  return check_numbers (store, record, bad_field, error) &&
+         check_line_total (record, bad_field, error);
 }
 
 const DeskKind desk_kind_budget_revision = {
@@ -466,6 +529,9 @@ expense_validate (DeskStore   *store,
   g_autoptr(DeskRecord) line = NULL;
   g_autoptr(DeskRecord) workplan = NULL;
   const char *date = desk_record_get_string (record, "date");
+
+  if (!check_numbers (store, record, bad_field, error))
+    return FALSE;
 
   if (amount == 0)
     return _desk_fail (bad_field, error, "amount_minor",
@@ -512,9 +578,18 @@ static const DeskField funding_fields[] = {
   { NULL }
 };
 
+static gboolean
+funding_validate (DeskStore   *store,
+                  DeskRecord  *record,
+                  char       **bad_field,
+                  GError     **error)
+{
+  return check_numbers (store, record, bad_field, error);
+}
+
 const DeskKind desk_kind_funding = {
   "funding", "funding", "funding_receipts", N_("funding receipt"), funding_fields, NULL,
-  "t.group_uuid, t.date, t.uuid", NULL,
+  "t.group_uuid, t.date, t.uuid", funding_validate,
 };
 
 /* Exchange rate */
@@ -536,10 +611,15 @@ rate_validate (DeskStore   *store,
 {
   g_autoptr(DeskRecord) group = desk_store_get (store, DESK_KIND_GROUP,
                                                 desk_record_get_group (record), NULL);
+  g_autoptr(GError) rate_error = NULL;
+  gint64 scale = desk_record_get_int (record, "rate_scale");
 
-  if (desk_record_get_int (record, "rate_scale") > 12)
+  /* The scale is checked here, before it is narrowed to an int for desk_rate_check. */
+  if (scale > DESK_RATE_MAX_SCALE)
     return _desk_fail (bad_field, error, "rate_mantissa",
                        _("The rate has too many decimals. Use at most 12."));
+  if (!desk_rate_check (desk_record_get_int (record, "rate_mantissa"), (int) scale, &rate_error))
+    return _desk_fail (bad_field, error, "rate_mantissa", "%s", rate_error->message);
 
   if (group != NULL && g_strcmp0 (desk_record_get_string (group, "currency"),
                                   desk_record_get_string (record, "currency")) == 0)
@@ -581,7 +661,8 @@ workshop_validate (DeskStore   *store,
                    char       **bad_field,
                    GError     **error)
 {
-  return _desk_check_date_order (record, "start_date", "end_date", bad_field, error);
+  return check_numbers (store, record, bad_field, error) &&
+         _desk_check_date_order (record, "start_date", "end_date", bad_field, error);
 }
 
 const DeskKind desk_kind_workshop = {
@@ -752,7 +833,8 @@ export_validate (DeskStore   *store,
 {
   const char *sha = desk_record_get_string (record, "sha256");
 
-  if (!_desk_check_date_order (record, "period_start", "period_end", bad_field, error))
+  if (!check_numbers (store, record, bad_field, error) ||
+      !_desk_check_date_order (record, "period_start", "period_end", bad_field, error))
     return FALSE;
 
   if (sha == NULL || strlen (sha) != 64 || strspn (sha, "0123456789abcdef") != 64)

@@ -8,11 +8,99 @@
 
 #include "desk-money.h"
 
+#include "desk-budget.h"
 #include "desk-error.h"
 #include "desk-i18n.h"
 #include "desk-store-private.h"
 
 #include <string.h>
+
+gint64
+desk_number_bound (DeskFieldType type)
+{
+  if (type == DESK_FIELD_MONEY)
+    return DESK_MONEY_MAX_AMOUNT;
+  if (type == DESK_FIELD_MILLI)
+    return DESK_MILLI_MAX;
+  if (type == DESK_FIELD_INT)
+    return DESK_COUNT_MAX;
+
+  return 0;
+}
+
+char *
+desk_number_check_bounds (DeskFieldType  type,
+                          const char    *label,
+                          gint64         value,
+                          const char    *currency,
+                          int            decimals)
+{
+  gint64 bound = desk_number_bound (type);
+  g_autofree char *limit = NULL;
+
+  /* Compared without negating: −INT64_MIN does not exist. */
+  if (bound == 0 || (value <= bound && value >= -bound))
+    return NULL;
+
+  if (type == DESK_FIELD_MONEY && currency != NULL && decimals >= 0)
+    limit = desk_money_format (bound, currency, decimals);
+  else if (type == DESK_FIELD_MILLI)
+    limit = desk_money_format_amount (bound / 1000, 0);
+  else
+    limit = desk_money_format_amount (bound, 0);
+
+  return g_strdup_printf (_("“%s” is more than Groupdesk can count: it can be at most %s, in "
+                            "either direction. Check the figure."),
+                          _(label), limit);
+}
+
+gboolean
+desk_rate_check (gint64   rate_mantissa,
+                 int      rate_scale,
+                 GError **error)
+{
+  if (rate_mantissa <= 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("An exchange rate of zero would make every amount vanish. Enter the "
+                     "rate in force."));
+      return FALSE;
+    }
+  if (rate_scale < 0 || rate_scale > DESK_RATE_MAX_SCALE)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The rate has too many decimals. Use at most 12."));
+      return FALSE;
+    }
+  if (rate_mantissa > DESK_RATE_MAX_MANTISSA)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The rate has too many digits. Use at most 15 significant digits."));
+      return FALSE;
+    }
+
+  /* mantissa / 10^scale ≤ DESK_RATE_MAX_UNITS, in integers: both sides fit 128 bits. */
+  {
+    __int128 limit = DESK_RATE_MAX_UNITS;
+
+    for (int i = 0; i < rate_scale; i++)
+      limit *= 10;
+    if ((__int128) rate_mantissa > limit)
+      {
+        g_autofree char *rate = desk_rate_format (rate_mantissa, rate_scale);
+        g_autofree char *most = desk_money_format_amount (DESK_RATE_MAX_UNITS, 0);
+
+        g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                     _("A rate of %s is more than Groupdesk accepts: one unit of another "
+                       "currency can be worth at most %s units of the reporting currency. "
+                       "Check the rate."),
+                     rate, most);
+        return FALSE;
+      }
+  }
+
+  return TRUE;
+}
 
 int
 desk_currency_minor_units (DeskStore  *store,

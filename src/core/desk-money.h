@@ -8,6 +8,49 @@
 
 G_BEGIN_DECLS
 
+/* Bounds. Every figure Groupdesk keeps or shows is an int64; these keep it far enough
+ * inside that range that no sum, difference or conversion of kept figures can wrap.
+ *
+ *  - One amount (a unit cost, a line's total, an expense, a funding receipt) is at most
+ *    10^15 minor units either way: ten trillion in a currency with cents (a quadrillion
+ *    yen), far beyond any group's budget, and still 9,000 times inside int64.
+ *  - A quantity or an indicator value is at most 10^15 thousandths (10^12 units); a
+ *    whole number (participants, years, sequence numbers) at most 10^15.
+ *  - A sum (spent, received, a budget total) is at most 10^18 minor units either way, so
+ *    that budget − spent and received − spent of two sums always fit an int64 (2 × 10^18
+ *    < 2^63 ≈ 9.2 × 10^18), and so does a chart's scale of three times the largest bar.
+ *    A thousand amounts at their bound fit; a sum that would go beyond is refused, or
+ *    left out of a summary and named, never wrapped.
+ *  - An exchange rate is mantissa / 10^scale with scale 0…12 and mantissa 1…10^15, worth
+ *    at most 10^9 units of the reporting currency. A sum (≤ 10^18) × mantissa (≤ 10^15) ×
+ *    10^4 (the widest difference in decimals) is 10^37, inside 128 bits (1.7 × 10^38).
+ *
+ * Nothing within the bounds is INT64_MIN, whose negation overflows. */
+#define DESK_MONEY_MAX_AMOUNT   G_GINT64_CONSTANT (1000000000000000)
+#define DESK_MILLI_MAX          G_GINT64_CONSTANT (1000000000000000)
+#define DESK_COUNT_MAX          G_GINT64_CONSTANT (1000000000000000)
+#define DESK_MONEY_MAX_SUM      G_GINT64_CONSTANT (1000000000000000000)
+#define DESK_RATE_MAX_SCALE     12
+#define DESK_RATE_MAX_MANTISSA  G_GINT64_CONSTANT (1000000000000000)
+#define DESK_RATE_MAX_UNITS     G_GINT64_CONSTANT (1000000000)
+
+/* The largest magnitude a field of @type may hold (money, thousandths, whole numbers);
+ * 0 for types that hold no number. */
+gint64    desk_number_bound         (DeskFieldType  type);
+/* NULL when @value fits a field of @type; else a translated sentence that names the
+ * field (@label, untranslated as in DeskField) and says how far it may go: in @currency
+ * with @decimals for money when the currency is known (@currency NULL otherwise). */
+char     *desk_number_check_bounds  (DeskFieldType  type,
+                                     const char    *label,
+                                     gint64         value,
+                                     const char    *currency,
+                                     int            decimals);
+/* Whether mantissa / 10^scale is a rate Groupdesk accepts (see above); when not, @error
+ * says why and what to do. */
+gboolean  desk_rate_check           (gint64         rate_mantissa,
+                                     int            rate_scale,
+                                     GError       **error);
+
 /* The currency's decimals (2 for GHS, 0 for JPY, 3 for BHD), or -1 if unknown. */
 int       desk_currency_minor_units (DeskStore   *store,
                                      const char  *code);

@@ -115,6 +115,92 @@ test_parse_overflow (void)
   assert_refused ("922337203685477581", 2, FALSE);
   assert_parses ("9223372036854775807", 0, FALSE, G_MAXINT64);
   assert_parses ("-9223372036854775807", 0, TRUE, -G_MAXINT64);
+  /* −2⁶³ is an int64, but its negation is not: no amount is ever parsed as INT64_MIN. */
+  assert_refused ("-9223372036854775808", 0, TRUE);
+  assert_refused ("-92233720368547758.08", 2, TRUE);
+  assert_refused ("9223372036854775808", 0, TRUE);
+}
+
+/* The bounds of single figures (desk-money.h), and the sentence that names the field. */
+static void
+test_bounds (void)
+{
+  static const struct
+  {
+    DeskFieldType type;
+    gint64 value;
+    const char *currency;
+    int decimals;
+    const char *limit;  /* NULL: within the bound */
+  } cases[] = {
+    { DESK_FIELD_MONEY, DESK_MONEY_MAX_AMOUNT, "GHS", 2, NULL },
+    { DESK_FIELD_MONEY, -DESK_MONEY_MAX_AMOUNT, "GHS", 2, NULL },
+    { DESK_FIELD_MONEY, DESK_MONEY_MAX_AMOUNT + 1, "GHS", 2, "GHS 10,000,000,000,000.00" },
+    { DESK_FIELD_MONEY, -DESK_MONEY_MAX_AMOUNT - 1, "JPY", 0, "JPY 1,000,000,000,000,000" },
+    { DESK_FIELD_MONEY, G_MININT64, "BHD", 3, "BHD 1,000,000,000,000.000" },
+    { DESK_FIELD_MONEY, G_MAXINT64, NULL, -1, "1,000,000,000,000,000" },
+    { DESK_FIELD_MILLI, DESK_MILLI_MAX, NULL, -1, NULL },
+    { DESK_FIELD_MILLI, G_MININT64, NULL, -1, "1,000,000,000,000" },
+    { DESK_FIELD_INT, DESK_COUNT_MAX, NULL, -1, NULL },
+    { DESK_FIELD_INT, G_MAXINT64, NULL, -1, "1,000,000,000,000,000" },
+    { DESK_FIELD_BOOL, G_MININT64, NULL, -1, NULL },   /* not a number field: others check it */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *why = desk_number_check_bounds (cases[i].type, "Amount", cases[i].value,
+                                                       cases[i].currency, cases[i].decimals);
+
+      if (cases[i].limit == NULL)
+        {
+          g_assert_null (why);
+          continue;
+        }
+      g_assert_nonnull (why);
+      g_assert_nonnull (strstr (why, "“Amount”"));
+      if (strstr (why, cases[i].limit) == NULL)
+        g_error ("“%s” does not name the limit %s", why, cases[i].limit);
+    }
+
+  /* Far enough inside int64 that sums and differences of figures cannot wrap. */
+  g_assert_cmpint (DESK_MONEY_MAX_SUM, <=, G_MAXINT64 / 4);
+  g_assert_cmpint (DESK_MONEY_MAX_AMOUNT, <=, DESK_MONEY_MAX_SUM / 1000);
+  g_assert_cmpint (desk_number_bound (DESK_FIELD_TEXT), ==, 0);
+}
+
+static void
+test_rate_check (void)
+{
+  static const struct { gint64 mantissa; int scale; gboolean ok; } cases[] = {
+    { 1, 0, TRUE },
+    { 1, 12, TRUE },
+    { 1000000000, 0, TRUE },                  /* the most: a billion reporting units */
+    { 1000000001, 0, FALSE },
+    { G_GINT64_CONSTANT (1000000000000000000), 0, FALSE },   /* 10^18 at scale 0 */
+    { G_MAXINT64, 12, FALSE },
+    { DESK_RATE_MAX_MANTISSA, 12, TRUE },     /* 1,000 */
+    { DESK_RATE_MAX_MANTISSA + 1, 12, FALSE },
+    { 155, 13, FALSE },
+    { 155, -1, FALSE },
+    { 0, 2, FALSE },
+    { -155, 1, FALSE },
+    { G_MININT64, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = desk_rate_check (cases[i].mantissa, cases[i].scale, &error);
+
+      if (ok != cases[i].ok)
+        g_error ("rate %" G_GINT64_FORMAT "e-%d: expected %s", cases[i].mantissa, cases[i].scale,
+                 cases[i].ok ? "accepted" : "refused");
+      if (!ok)
+        {
+          g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+          g_assert_cmpstr (error->message, !=, "");
+        }
+    }
 }
 
 static void
@@ -143,6 +229,12 @@ test_format (void)
   assert_formats (1234, 3, "1.234");
   assert_formats (G_MAXINT64, 2, "92,233,720,368,547,758.07");
   assert_formats (G_MININT64, 2, "-92,233,720,368,547,758.08");
+  assert_formats (G_MININT64, 0, "-9,223,372,036,854,775,808");
+  assert_formats (G_MININT64, 4, "-922,337,203,685,477.5808");
+  {
+    g_autofree char *milli = desk_milli_format (G_MININT64);
+    g_assert_cmpstr (milli, ==, "-9223372036854775.808");
+  }
 }
 
 static void
@@ -282,6 +374,8 @@ main (int    argc,
   g_test_add_func ("/core/money/format-with-code", test_format_with_code);
   g_test_add_func ("/core/money/milli", test_milli);
   g_test_add_func ("/core/money/round-trip", test_round_trip);
+  g_test_add_func ("/core/money/bounds", test_bounds);
+  g_test_add_func ("/core/money/rate-check", test_rate_check);
 
   return g_test_run ();
 }

@@ -246,6 +246,97 @@ test_pdf (Fixture       *f,
   test_rm_rf (dir);
 }
 
+/* A rate far beyond the bounds in the database (stored before them, or by another
+ * program): the budget report still works, names the rate, and the cedi figures stay. */
+static void
+test_budget_huge_rate (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) before = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_autoptr(DeskReport) after = NULL;
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
+  int spent = column_index (before, "spent");
+  gboolean named = FALSE;
+
+  g_assert_no_error (error);
+  test_sqlite_exec (_desk_store_get_db (f->store),
+                    "UPDATE exchange_rates SET rate_mantissa = 1000000000000000000, rate_scale = 0 "
+                    "WHERE currency = 'USD'");
+  test_sqlite_exec (_desk_store_get_db (f->store),
+                    "UPDATE expenses SET amount_minor = 9223372036854775807 "
+                    "WHERE rowid = (SELECT min (rowid) FROM expenses WHERE currency = 'GHS' AND amount_minor > 0)");
+
+  after = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (after);
+  g_assert_cmpuint (after->rows->len, ==, before->rows->len);
+
+  for (guint i = 0; i < after->notes->len; i++)
+    named |= strstr (g_ptr_array_index (after->notes, i), "The exchange rate of USD from") != NULL;
+  g_assert_true (named);
+
+  for (guint i = 0; i < after->rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (after->rows, i);
+
+      /* Spending is positive here: a wrapped sum would show as negative or near 2⁶³. */
+      g_assert_false (cells[spent][0] == '-');
+      for (guint c = 0; cells[c] != NULL; c++)
+        g_assert_null (strstr (cells[c], "92,233,720"));
+    }
+  for (guint i = 0; i < after->series->len; i++)
+    {
+      DeskReportSeries *series = g_ptr_array_index (after->series, i);
+
+      for (guint j = 0; j < after->chart_labels->len; j++)
+        {
+          g_assert_cmpint (series->values[j], <=, DESK_MONEY_MAX_SUM);
+          g_assert_cmpint (series->values[j], >=, -DESK_MONEY_MAX_SUM);
+        }
+    }
+
+  /* And it prints. */
+  g_assert_true (desk_report_write_pdf (after, pdf, "25 November 2026", &error));
+  g_assert_no_error (error);
+  test_rm_rf (dir);
+}
+
+/* Indicator values at the int64 limits (written by another program) are shown as stored,
+ * and left out of the chart, whose scale they would wrap. */
+static void
+test_indicators_huge_values (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = NULL;
+  gboolean named = FALSE;
+
+  test_sqlite_exec (_desk_store_get_db (f->store),
+                    "UPDATE indicator_values SET value_milli = -9223372036854775807 - 1 "
+                    "WHERE value_milli IS NOT NULL AND type = 'actual'");
+  test_sqlite_exec (_desk_store_get_db (f->store),
+                    "UPDATE indicators SET baseline_milli = 9223372036854775807 "
+                    "WHERE baseline_milli IS NOT NULL");
+
+  report = desk_report_compute (f->store, DESK_REPORT_INDICATORS, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->notes->len; i++)
+    named |= strstr (g_ptr_array_index (report->notes, i), "left out of the chart") != NULL;
+  g_assert_true (named);
+  for (guint i = 0; i < report->series->len; i++)
+    {
+      DeskReportSeries *series = g_ptr_array_index (report->series, i);
+
+      for (guint j = 0; j < report->chart_labels->len; j++)
+        {
+          g_assert_cmpint (series->values[j], <=, DESK_MILLI_MAX);
+          g_assert_cmpint (series->values[j], >=, -DESK_MILLI_MAX);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -260,6 +351,8 @@ main (int    argc,
   ADD ("/core/report/bad-period", test_bad_period);
   ADD ("/core/report/csv", test_csv);
   ADD ("/core/report/pdf", test_pdf);
+  ADD ("/core/report/budget-huge-rate", test_budget_huge_rate);
+  ADD ("/core/report/indicators-huge-values", test_indicators_huge_values);
 #undef ADD
 
   return g_test_run ();
