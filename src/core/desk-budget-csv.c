@@ -1,6 +1,9 @@
 /* desk-budget-csv.c — the budget and its expenses as CSV, for the app and the CLI alike
  *
- * Column names are data for spreadsheets and scripts: stable and not translated.
+ * Column names are data for spreadsheets and scripts: stable and not translated. Every
+ * cell goes through desk-csv.c: text (descriptions, payees, notes — typed by users or
+ * imported from another group's bundle) through desk_csv_field, which keeps it from being
+ * read as a formula; figures through the numeric functions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -130,7 +133,7 @@ desk_budget_lines_csv (DeskStore          *store,
       desk_csv_field (&csv, activity);
       desk_csv_field (&csv, desk_record_get_string (line, "category"));
       desk_csv_field (&csv, desk_record_get_narrative (line, "description", desk_locale_language (), NULL));
-      desk_csv_field (&csv, quantity);
+      desk_csv_field_number (&csv, quantity);
       desk_csv_field (&csv, desk_record_get_string (line, "unit"));
       desk_csv_field_fixed (&csv, desk_record_get_int (line, "unit_cost_minor"), decimals);
       desk_csv_field (&csv, desk_record_get_string (line, "currency"));
@@ -144,7 +147,7 @@ desk_budget_lines_csv (DeskStore          *store,
         {
           g_autofree char *pct = g_strdup_printf ("%s%d.%d", permille < 0 ? "-" : "",
                                                   abs (permille) / 10, abs (permille) % 10);
-          desk_csv_field (&csv, pct);
+          desk_csv_field_number (&csv, pct);
         }
       else
         desk_csv_field (&csv, "");
@@ -223,7 +226,7 @@ desk_budget_expenses_csv (DeskStore          *store,
               g_autofree char *rate = desk_rate_format (mantissa, scale);
 
               desk_csv_field_fixed (&csv, converted, summary->decimals);
-              desk_csv_field (&csv, rate);
+              desk_csv_field_number (&csv, rate);
             }
           else
             {

@@ -422,6 +422,9 @@ compute_budget (DeskStore   *store,
                                                      "%u amounts have no exchange rate and are left out of the totals.",
                                                      summary->total.missing),
                                         summary->total.missing));
+    /* Figures too large to count are left out too, each named by the summary. */
+    for (guint i = 0; i < summary->problems->len; i++)
+      g_ptr_array_add (report->notes, g_strdup (g_ptr_array_index (summary->problems, i)));
   }
 
   report->chart_title = g_strdup (_("Budget and spending by category"));
@@ -762,9 +765,26 @@ compute_indicators (DeskStore   *store,
 
       if (!is_text)
         {
-          baseline->values[numeric] = desk_record_get_int (ind, "baseline_milli");
-          target->values[numeric] = has_target ? target_v : 0;
-          actual->values[numeric] = has_actual ? actual_v : 0;
+          gint64 values[] = { desk_record_get_int (ind, "baseline_milli"),
+                              has_target ? target_v : 0, has_actual ? actual_v : 0 };
+          DeskReportSeries *series[] = { baseline, target, actual };
+          gboolean left_out = FALSE;
+
+          /* A value beyond what Groupdesk can count (written by another program) would
+           * wrap the chart's scale: it is left out of the chart, and named. */
+          for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+            {
+              gboolean countable = values[k] <= DESK_MILLI_MAX && values[k] >= -DESK_MILLI_MAX;
+
+              series[k]->values[numeric] = countable ? values[k] : 0;
+              left_out |= !countable;
+            }
+          if (left_out)
+            g_ptr_array_add (report->notes,
+                             g_strdup_printf (_("A value of indicator “%s” is more than Groupdesk can "
+                                                "count and is left out of the chart. Check its values."),
+                                              desk_record_get_narrative (ind, "name",
+                                                                         desk_locale_language (), NULL)));
           numeric++;
         }
     }
@@ -854,6 +874,72 @@ desk_report_compute (DeskStore       *store,
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
+/* CSV */
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+/* The number a cell of a number column shows, as spreadsheets want it: no grouping, no
+ * percent sign, '-' for the typographic minus. NULL when the cell is not a number as
+ * this file formats one (1,234.50, −12.5 %, 7), so that no text is ever turned into one. */
+static char *
+csv_number (const char *cell)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  const char *p = skip_spaces (cell);
+  gboolean percent = FALSE;
+  guint group = 0;
+  gboolean grouped = FALSE;
+
+  if (*p == '%')
+    {
+      percent = TRUE;
+      p = skip_spaces (p + 1);
+    }
+  if (*p == '-' || g_str_has_prefix (p, "\xe2\x88\x92"))  /* - or − */
+    {
+      p += *p == '-' ? 1 : 3;
+      g_string_append_c (plain, '-');
+    }
+
+  /* Digits, grouped by three with commas or not grouped at all. */
+  for (; g_ascii_isdigit (*p) || *p == ','; p++)
+    {
+      if (*p == ',')
+        {
+          if (group == 0 || group > 3 || (grouped && group != 3) || !g_ascii_isdigit (p[1]))
+            return NULL;
+          grouped = TRUE;
+          group = 0;
+          continue;
+        }
+      g_string_append_c (plain, *p);
+      group++;
+    }
+  if (grouped && group != 3)
+    return NULL;
+  if (*p == '.')
+    {
+      g_string_append_c (plain, '.');
+      for (p++; g_ascii_isdigit (*p); p++)
+        g_string_append_c (plain, *p);
+    }
+
+  p = skip_spaces (p);
+  if (*p == '%' && !percent)
+    p = skip_spaces (p + 1);
+  if (*p != '\0' || !desk_csv_is_number (plain->str))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&plain), FALSE);
+}
+
 char *
 desk_report_to_csv (DeskReport *report,
                     gboolean    bom)
@@ -872,26 +958,17 @@ desk_report_to_csv (DeskReport *report,
 
       for (guint i = 0; cells[i] != NULL; i++)
         {
-          /* Spreadsheets want plain numbers: no grouping, no percent sign. */
           const DeskReportColumn *column = g_ptr_array_index (report->columns, i);
+          g_autofree char *number = NULL;
 
+          /* Spreadsheets want plain numbers: no grouping, no percent sign. */
           if (column->align == DESK_COLUMN_NUMBER)
-            {
-              GString *plain = g_string_new (NULL);
-
-              for (const char *p = cells[i]; *p != '\0'; p = g_utf8_next_char (p))
-                {
-                  gunichar c = g_utf8_get_char (p);
-
-                  if (c == ',' || c == '%' || c == ' ')
-                    continue;
-                  if (c == 0x2212)  /* the typographic minus */
-                    c = '-';
-                  g_string_append_unichar (plain, c);
-                }
-              desk_csv_field (&csv, plain->str);
-              g_string_free (plain, TRUE);
-            }
+            number = csv_number (cells[i]);
+          /* A number column also holds text: "—" for a missing value, and indicators of
+           * the unit "text" hold what their users typed. Such a cell is written as it is,
+           * as text, never stripped into something it did not say. */
+          if (number != NULL)
+            desk_csv_field_number (&csv, number);
           else
             desk_csv_field (&csv, cells[i]);
         }

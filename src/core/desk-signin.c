@@ -4,6 +4,13 @@
  * become and writes nothing, so the coordinator can look before importing, and
  * desk_signin_apply writes the plan in one transaction.
  *
+ * A sheet is whatever file was chosen, and may be hostile. Reading it takes memory in
+ * proportion to the file whatever its shape (the reader copies only the fields a row
+ * needs); a header of more than DESK_SIGNIN_MAX_COLUMNS columns, or more than
+ * DESK_SIGNIN_MAX_ROWS rows, is refused before anything is looked up; and names are
+ * matched and kept only in the form core stores (desk_text_normalize_name), so that
+ * invisible characters never make two people of one.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-signin"
@@ -13,12 +20,20 @@
 #include "desk-signin.h"
 
 #include "desk-error.h"
+#include "desk-file.h"
 #include "desk-i18n.h"
 #include "desk-people.h"
 #include "desk-store-private.h"
 #include "desk-text.h"
 
 #include <string.h>
+#include <unistd.h>
+
+/* A header cell longer than this is no header; a value longer than this (20,000
+ * characters, as core allows) is refused before it is unquoted and normalised. */
+#define MAX_HEADER_BYTES 1024
+#define MAX_FIELD_CHARS 20000
+#define MAX_FIELD_BYTES (4 * MAX_FIELD_CHARS)
 
 struct _DeskSigninPlan
 {
@@ -134,7 +149,8 @@ row_free (DeskSigninRow *row)
 }
 
 /* NFKC, case-folded, without the characters that only decorate: "E-mail:" and "ＥＭＡＩＬ"
- * are both "email", "Civil society" is "civilsociety", "civil_society" too. */
+ * are both "email", "Civil society" is "civilsociety", "civil_society" too; invisible
+ * format characters (a second byte-order mark, a zero-width space) are dropped. */
 static char *
 fold_key (const char *text,
           const char *drop)
@@ -156,7 +172,8 @@ fold_key (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || (c < 0x80 && strchr (drop, (int) c) != NULL))
+      if (g_unichar_isspace (c) || (c < 0x80 && strchr (drop, (int) c) != NULL) ||
+          g_unichar_type (c) == G_UNICODE_FORMAT)
         continue;
       g_string_append_unichar (out, c);
     }
@@ -236,9 +253,139 @@ refuse_binary (GError **error)
   return FALSE;
 }
 
-/* The sheet's text as UTF-8, or NULL with an error. */
+static gboolean
+refuse_utf16 (GError **error)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               _("This file starts like Unicode (UTF-16) text but is not: it may be "
+                 "damaged or not a sign-in sheet. Save the sheet from your "
+                 "spreadsheet again as “CSV UTF-8” or “Unicode text”."));
+  return FALSE;
+}
+
+/* The code point at unit @i of UTF-16 @data (@n units), advancing @i; BAD_UTF16 for a
+ * surrogate without its other half, which no text has. */
+#define BAD_UTF16 ((gunichar) -1)
+
+static gunichar
+utf16_next (const guint8 *data,
+            gsize         n,
+            gsize        *i,
+            gboolean      big_endian)
+{
+#define UNIT(k) (big_endian ? (guint) (data[2 * (k)] << 8 | data[2 * (k) + 1]) \
+                            : (guint) (data[2 * (k) + 1] << 8 | data[2 * (k)]))
+  guint unit = UNIT (*i);
+  guint low;
+
+  (*i)++;
+  if (unit < 0xd800 || unit > 0xdfff)
+    return unit;
+  if (unit > 0xdbff || *i >= n)
+    return BAD_UTF16;
+  low = UNIT (*i);
+  if (low < 0xdc00 || low > 0xdfff)
+    return BAD_UTF16;
+  (*i)++;
+
+  return 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+#undef UNIT
+}
+
+/* UTF-16 to UTF-8 in one allocation of the exact size: a first pass measures and
+ * checks, the second writes. (g_convert grows its buffer by doubling, which on a
+ * 20 MB sheet costs several times the file.) */
 static char *
+decode_utf16 (const guint8  *data,
+              gsize          size,
+              gboolean       big_endian,
+              gsize         *length,
+              GError       **error)
+{
+  gsize n = size / 2;
+  gsize needed = 0;
+  char *text;
+  char *out;
+
+  if (size % 2 != 0)
+    {
+      refuse_utf16 (error);
+      return NULL;
+    }
+
+  for (gsize i = 0; i < n;)
+    {
+      gunichar c = utf16_next (data, n, &i, big_endian);
+
+      /* A NUL is binary; a lone surrogate is damaged UTF-16. */
+      if (c == 0)
+        {
+          refuse_binary (error);
+          return NULL;
+        }
+      if (c == BAD_UTF16)
+        {
+          refuse_utf16 (error);
+          return NULL;
+        }
+      needed += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+
+  text = g_malloc (needed + 1);
+  out = text;
+  for (gsize i = 0; i < n;)
+    out += g_unichar_to_utf8 (utf16_next (data, n, &i, big_endian), out);
+  *out = '\0';
+  *length = needed;
+
+  return text;
+}
+
+/* The sheet as UTF-8: UTF-8 files are read where they lie (a copy would double the
+ * memory a large sheet takes), UTF-16 ones are converted into @owned. Not NUL-terminated:
+ * the reader stops at @end. */
+typedef struct
+{
+  const char *start;
+  const char *end;
+  char *owned;
+} Text;
+
+static void
+text_clear (Text *text)
+{
+  g_clear_pointer (&text->owned, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Text, text_clear)
+
+/* Whether the (valid UTF-8) text holds nothing that is not text: a NUL, a control
+ * character other than tab and line breaks, or a non-character; @blank says whether it
+ * is only white space. */
+static gboolean
+text_is_clean (const Text *text,
+               gboolean   *blank)
+{
+  *blank = TRUE;
+  for (const char *p = text->start; p < text->end; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      if (c == '\t' || c == '\n' || c == '\r')
+        continue;
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfffe || c == 0xffff)
+        return FALSE;
+      if (*blank && !g_unichar_isspace (c))
+        *blank = FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Decodes @bytes into @text, or fails with an error. */
+static gboolean
 decode (GBytes      *bytes,
+        Text        *text,
         const char **encoding,
         GError     **error)
 {
@@ -247,23 +394,19 @@ decode (GBytes      *bytes,
   static const guint8 bom_be[] = { 0xfe, 0xff };
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
-  g_autofree char *text = NULL;
   gsize length = 0;
+  gboolean blank;
 
   if (has_prefix (bytes, bom_le, 2) || has_prefix (bytes, bom_be, 2))
     {
-      g_autoptr(GError) local = NULL;
+      gboolean big_endian = has_prefix (bytes, bom_be, 2);
 
-      *encoding = has_prefix (bytes, bom_le, 2) ? "UTF-16LE" : "UTF-16BE";
-      text = g_convert (data + 2, (gssize) size - 2, "UTF-8", *encoding, NULL, &length, &local);
-      if (text == NULL)
-        {
-          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("This file starts like Unicode (UTF-16) text but is not: it may be "
-                         "damaged or not a sign-in sheet. Save the sheet from your "
-                         "spreadsheet again as “CSV UTF-8” or “Unicode text”."));
-          return NULL;
-        }
+      *encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
+      text->owned = decode_utf16 ((const guint8 *) data + 2, size - 2, big_endian, &length, error);
+      if (text->owned == NULL)
+        return FALSE;
+      text->start = text->owned;
+      text->end = text->owned + length;
     }
   else
     {
@@ -271,82 +414,150 @@ decode (GBytes      *bytes,
 
       *encoding = skip > 0 ? "UTF-8 with BOM" : "UTF-8";
       if (memchr (data, '\0', size) != NULL)
-        {
-          refuse_binary (error);
-          return NULL;
-        }
+        return refuse_binary (error);
       if (!g_utf8_validate_len (data + skip, size - skip, NULL))
         {
           g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                        _("This file is not UTF-8 or UTF-16 text: it may be in an older "
                          "encoding, or not text at all. Save the sheet from your spreadsheet "
                          "as “CSV UTF-8” or “Unicode text” and import that file."));
-          return NULL;
+          return FALSE;
         }
-      length = size - skip;
-      text = g_strndup (data + skip, length);
+      text->start = data + skip;
+      text->end = data + size;
     }
 
-  /* A NUL or a control character in decoded text means it was not text to begin with. */
-  if (memchr (text, '\0', length) != NULL || !desk_text_is_clean (text))
-    {
-      refuse_binary (error);
-      return NULL;
-    }
+  /* A control character in decoded text means it was not text to begin with. */
+  if (!text_is_clean (text, &blank))
+    return refuse_binary (error);
 
-  if (desk_text_is_blank (text))
+  if (blank)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("This file is empty. Choose the file the sign-in sheet was saved to, "
                      "or type the participants into it first."));
-      return NULL;
+      return FALSE;
     }
 
-  return g_steal_pointer (&text);
+  return TRUE;
 }
 
-/* CSV (RFC 4180, with any line end) */
+/* CSV (RFC 4180, with any line end)
+ *
+ * The reader copies nothing: a record is a list of spans of the decoded text, and only
+ * the few fields a row needs are unquoted into strings. A sheet of 20 MB of commas or of
+ * empty lines, or one endless header row, so costs the text and a few bytes more, not a
+ * string per empty field. */
+
+typedef struct
+{
+  const char *start;   /* the field as written: quotes and all */
+  gsize length;
+} Span;
+
+typedef struct
+{
+  GArray *spans;       /* Span, the first `keep` fields only */
+  guint n_fields;      /* all of them */
+  int last_nonblank;   /* the last field with something in it, or -1 */
+  gboolean unclosed;   /* a quoted field ran to the end of the text */
+} Record;
 
 typedef struct
 {
   const char *pos;
+  const char *end;
   guint line;          /* the line pos is on, from 1 */
   char separator;
 } Reader;
 
-/* The next record's fields into @fields; FALSE at the end of the text. @unclosed tells
- * whether a quoted field ran to the end of the text. */
+static void
+record_init (Record *record)
+{
+  record->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+}
+
+static void
+record_clear (Record *record)
+{
+  g_clear_pointer (&record->spans, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Record, record_clear)
+
+/* Whether the character that starts at @p is white space (ASCII, no-break, ideographic
+ * …); a continuation byte counts as space, its lead byte having been judged already. */
+static inline gboolean
+is_space_at (const char *p)
+{
+  guchar c = (guchar) *p;
+
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r';
+  if (c < 0xc0)
+    return TRUE;
+
+  return g_unichar_isspace (g_utf8_get_char (p));
+}
+
+static void
+record_end_field (Record     *record,
+                  const char *start,
+                  const char *end,
+                  gboolean    blank,
+                  guint       keep)
+{
+  if (record->n_fields < keep)
+    {
+      Span span = { start, (gsize) (end - start) };
+
+      g_array_append_val (record->spans, span);
+    }
+  if (!blank)
+    record->last_nonblank = (int) MIN (record->n_fields, (guint) G_MAXINT);
+  if (record->n_fields < G_MAXUINT)
+    record->n_fields++;
+}
+
+/* The next record into @record, keeping the spans of its first @keep fields; FALSE at
+ * the end of the text. A quote opens a quoted field only as its first character; a stray
+ * quote inside an unquoted value is taken as it is, as spreadsheets do. */
 static gboolean
-reader_next (Reader    *reader,
-             GPtrArray *fields,
-             gboolean  *unclosed)
+reader_next (Reader *reader,
+             Record *record,
+             guint   keep)
 {
   const char *p = reader->pos;
-  GString *field;
+  const char *end = reader->end;
+  const char *start = p;
   gboolean quoted = FALSE;
   gboolean at_start = TRUE;
+  gboolean blank = TRUE;
 
-  g_ptr_array_set_size (fields, 0);
-  *unclosed = FALSE;
-  if (*p == '\0')
+  g_array_set_size (record->spans, 0);
+  record->n_fields = 0;
+  record->last_nonblank = -1;
+  record->unclosed = FALSE;
+  if (p >= end)
     return FALSE;
 
-  field = g_string_new (NULL);
   for (;;)
     {
-      char c = *p;
+      char c;
 
-      if (c == '\0')
+      if (p >= end)
         {
-          *unclosed = quoted;
+          record->unclosed = quoted;
+          record_end_field (record, start, p, blank, keep);
           break;
         }
 
+      c = *p;
       if (quoted)
         {
-          if (c == '"' && p[1] == '"')
+          if (c == '"' && p + 1 < end && p[1] == '"')
             {
-              g_string_append_c (field, '"');
+              blank = FALSE;
               p += 2;
             }
           else if (c == '"')
@@ -356,14 +567,13 @@ reader_next (Reader    *reader,
             }
           else if (c == '\r' || c == '\n')
             {
-              /* A line break inside quotes belongs to the value, as one "\n". */
-              p += (c == '\r' && p[1] == '\n') ? 2 : 1;
+              p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
               reader->line++;
-              g_string_append_c (field, '\n');
             }
           else
             {
-              g_string_append_c (field, c);
+              if (blank && !is_space_at (p))
+                blank = FALSE;
               p++;
             }
           continue;
@@ -377,40 +587,91 @@ reader_next (Reader    *reader,
         }
       else if (c == reader->separator)
         {
-          g_ptr_array_add (fields, g_string_free (field, FALSE));
-          field = g_string_new (NULL);
-          at_start = TRUE;
+          record_end_field (record, start, p, blank, keep);
           p++;
+          start = p;
+          at_start = TRUE;
+          blank = TRUE;
         }
       else if (c == '\r' || c == '\n')
         {
-          p += (c == '\r' && p[1] == '\n') ? 2 : 1;
+          record_end_field (record, start, p, blank, keep);
+          p += (c == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
           reader->line++;
           break;
         }
       else
         {
-          /* A stray quote inside an unquoted value is taken as it is, as spreadsheets do. */
-          g_string_append_c (field, c);
+          if (blank && !is_space_at (p))
+            blank = FALSE;
           at_start = FALSE;
           p++;
         }
     }
 
-  g_ptr_array_add (fields, g_string_free (field, FALSE));
   reader->pos = p;
 
   return TRUE;
 }
 
 static gboolean
-fields_are_blank (GPtrArray *fields)
+record_is_blank (const Record *record)
 {
-  for (guint i = 0; i < fields->len; i++)
-    if (!desk_text_is_blank (g_ptr_array_index (fields, i)))
-      return FALSE;
+  return record->last_nonblank < 0 && !record->unclosed;
+}
 
-  return TRUE;
+/* The value of field @index (quotes undone, a line break inside quotes as one "\n"), or
+ * NULL when the record has no such field or it is longer than @max bytes as written. */
+static char *
+record_dup_field (const Record *record,
+                  int           index,
+                  gsize         max)
+{
+  const Span *span;
+  const char *p;
+  const char *end;
+  gboolean quoted = FALSE;
+  GString *value;
+
+  if (index < 0 || (guint) index >= record->spans->len)
+    return g_strdup ("");
+  span = &g_array_index (record->spans, Span, index);
+  if (span->length > max)
+    return NULL;
+
+  p = span->start;
+  end = p + span->length;
+  value = g_string_sized_new (span->length);
+  if (p < end && *p == '"')
+    {
+      quoted = TRUE;
+      p++;
+    }
+  while (p < end)
+    {
+      if (quoted && *p == '"')
+        {
+          if (p + 1 < end && p[1] == '"')
+            {
+              g_string_append_c (value, '"');
+              p += 2;
+            }
+          else
+            {
+              quoted = FALSE;
+              p++;
+            }
+        }
+      else if (quoted && (*p == '\r' || *p == '\n'))
+        {
+          p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+          g_string_append_c (value, '\n');
+        }
+      else
+        g_string_append_c (value, *p++);
+    }
+
+  return g_string_free (value, FALSE);
 }
 
 /* Headers */
@@ -483,64 +744,171 @@ parse_mapping (const char *const *pairs,
   return TRUE;
 }
 
-/* Which field holds which column, given the header row; -1 for a column it lacks. */
-static guint
-match_headers (GPtrArray     *fields,
-               const Mapping *mapping,
-               int            columns[DESK_SIGNIN_N_COLUMNS])
+/* The header row, read with one separator: each cell as written and as header_key folds
+ * it (NULL for a cell too long to be a header). */
+typedef struct
 {
-  g_autofree gboolean *used = g_new0 (gboolean, fields->len + 1);
-  guint found = 0;
+  GPtrArray *cells;    /* char *, the first MAX_COLUMNS */
+  GPtrArray *keys;     /* char *, or NULL */
+  guint n_fields;
+  int last_nonblank;
+  guint line;
+  int columns[DESK_SIGNIN_N_COLUMNS];   /* the cell each column is in, or -1 */
+  int second[DESK_SIGNIN_N_COLUMNS];    /* another cell its usual names claim, or -1 */
+  guint found;
+  const char *body;    /* where the rows start */
+  guint body_line;
+} Header;
 
+static void
+header_clear (Header *header)
+{
+  g_clear_pointer (&header->cells, g_ptr_array_unref);
+  g_clear_pointer (&header->keys, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Header, header_clear)
+
+static void
+header_read (Header       *header,
+             const Record *record)
+{
+  header->cells = g_ptr_array_new_with_free_func (g_free);
+  header->keys = g_ptr_array_new_with_free_func (g_free);
+  header->n_fields = record->n_fields;
+  header->last_nonblank = record->last_nonblank;
+
+  for (guint i = 0; i < record->spans->len; i++)
+    {
+      char *cell = record_dup_field (record, (int) i, MAX_HEADER_BYTES);
+
+      g_ptr_array_add (header->keys, cell != NULL ? header_key (cell) : NULL);
+      g_ptr_array_add (header->cells, cell != NULL ? cell : g_strdup (""));
+    }
+}
+
+/* Which cell holds which column; how many columns were found. A column the mapping does
+ * not name and whose usual names head two cells gets the first, and the other is noted
+ * in @second, so that it is never silently left out. */
+static void
+header_match (Header        *header,
+              const Mapping *mapping)
+{
+  GPtrArray *keys = header->keys;
+  g_autofree gboolean *used = g_new0 (gboolean, keys->len + 1);
+
+  header->found = 0;
   for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
-    columns[c] = -1;
+    {
+      header->columns[c] = -1;
+      header->second[c] = -1;
+    }
 
   /* The mapping first, so that it can take a header the usual names would claim. */
   for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
-    for (guint i = 0; mapping->headers[c] != NULL && i < fields->len; i++)
+    for (guint i = 0; mapping->headers[c] != NULL && i < keys->len; i++)
       {
-        g_autofree char *key = header_key (g_ptr_array_index (fields, i));
+        const char *key = g_ptr_array_index (keys, i);
 
-        if (!used[i] && g_str_equal (key, mapping->headers[c]))
+        if (!used[i] && key != NULL && g_str_equal (key, mapping->headers[c]))
           {
-            columns[c] = (int) i;
+            header->columns[c] = (int) i;
             used[i] = TRUE;
-            found++;
+            header->found++;
             break;
           }
       }
 
   for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
     {
-      if (columns[c] >= 0 || mapping->headers[c] != NULL)
+      if (header->columns[c] >= 0 || mapping->headers[c] != NULL)
         continue;
-      for (guint i = 0; columns[c] < 0 && i < fields->len; i++)
+      for (guint i = 0; header->columns[c] < 0 && i < keys->len; i++)
         {
-          g_autofree char *key = header_key (g_ptr_array_index (fields, i));
+          const char *key = g_ptr_array_index (keys, i);
 
-          if (!used[i] && g_strv_contains (column_headers[c], key))
+          if (!used[i] && key != NULL && g_strv_contains (column_headers[c], key))
             {
-              columns[c] = (int) i;
+              header->columns[c] = (int) i;
               used[i] = TRUE;
-              found++;
+              header->found++;
             }
         }
     }
 
-  return found;
+  for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
+    {
+      if (header->columns[c] < 0 || mapping->headers[c] != NULL)
+        continue;
+      for (guint i = 0; header->second[c] < 0 && i < keys->len; i++)
+        {
+          const char *key = g_ptr_array_index (keys, i);
+
+          if (!used[i] && key != NULL && g_strv_contains (column_headers[c], key))
+            header->second[c] = (int) i;
+        }
+    }
+}
+
+/* A column's name as spreadsheets show it: A … Z, AA … */
+static char *
+column_letters (guint index)
+{
+  char letters[16];
+  guint n = 0;
+  guint i = index + 1;
+
+  while (i > 0 && n < sizeof letters - 1)
+    {
+      letters[n++] = (char) ('A' + (i - 1) % 26);
+      i = (i - 1) / 26;
+    }
+  for (guint k = 0; k < n / 2; k++)
+    {
+      char swap = letters[k];
+
+      letters[k] = letters[n - 1 - k];
+      letters[n - 1 - k] = swap;
+    }
+  letters[n] = '\0';
+
+  return g_strdup (letters);
+}
+
+/* Whether @record repeats the header row (a header printed on every page), cell by cell
+ * as header_key folds them. */
+static gboolean
+repeats_header (const Record *record,
+                const Header *header)
+{
+  guint n = header->keys->len;
+  int name = header->columns[DESK_SIGNIN_COLUMN_NAME];
+
+  if (record->last_nonblank >= (int) n)
+    return FALSE;
+
+  /* The name first: most rows differ there, and are let go without unquoting the rest. */
+  for (int k = -1; k < (int) n; k++)
+    {
+      int i = k < 0 ? name : k;
+      const char *expected = g_ptr_array_index (header->keys, i);
+      g_autofree char *cell = NULL;
+      g_autofree char *key = NULL;
+
+      if (k == name)
+        continue;
+      cell = record_dup_field (record, i, MAX_HEADER_BYTES);
+      if (expected == NULL || cell == NULL)
+        return FALSE;
+      key = header_key (cell);
+      if (!g_str_equal (key, expected))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Rows */
-
-static const char *
-field_at (GPtrArray *fields,
-          int        index)
-{
-  if (index < 0 || (guint) index >= fields->len)
-    return "";
-
-  return g_ptr_array_index (fields, index);
-}
 
 static void
 row_fail (DeskSigninRow *row,
@@ -612,43 +980,112 @@ dup_attendance (DeskStore  *store,
   return uuid;
 }
 
+/* Puts @value in the form core stores (desk_text_normalize_name), or fails the row with
+ * the reason. */
+static gboolean
+row_normalize (DeskSigninRow     *row,
+               char             **value,
+               DeskSigninColumn   column)
+{
+  g_autoptr(GError) local = NULL;
+  char *normalized;
+
+  if (column == DESK_SIGNIN_COLUMN_NAME)
+    normalized = desk_text_normalize_name (*value, _(column_labels[column]), &local);
+  else
+    normalized = desk_text_normalize_identity (*value, _(column_labels[column]), &local);
+
+  if (normalized == NULL)
+    {
+      row_fail (row, _("Line %u: %s"), row->line, local->message);
+      return FALSE;
+    }
+  g_free (*value);
+  *value = normalized;
+
+  return TRUE;
+}
+
+/* A row that repeats the header: shown, and skipped like a repeated person. */
 static DeskSigninRow *
-read_row (DeskStore  *store,
-          DeskSigninPlan *plan,
-          GPtrArray  *fields,
-          guint       line,
-          guint       n_headers,
-          gboolean    unclosed,
-          const int   columns[DESK_SIGNIN_N_COLUMNS],
-          GHashTable *seen)
+header_row (const Record *record,
+            const Header *header,
+            guint         line)
 {
   DeskSigninRow *row = g_new0 (DeskSigninRow, 1);
+  const int *columns = header->columns;
+  g_autofree char *name = record_dup_field (record, columns[DESK_SIGNIN_COLUMN_NAME],
+                                            MAX_HEADER_BYTES);
+  g_autofree char *organisation = record_dup_field (record,
+                                                    columns[DESK_SIGNIN_COLUMN_ORGANISATION],
+                                                    MAX_HEADER_BYTES);
+
+  row->line = line;
+  row->fate = DESK_SIGNIN_ROW_REPEAT;
+  row->same_as_line = header->line;
+  row->name = clean_value (name != NULL ? name : "");
+  row->organisation = clean_value (organisation != NULL ? organisation : "");
+  row->gender = g_strdup ("not_stated");
+  row->role = g_strdup ("participant");
+  row->role_title = g_strdup ("");
+  row->phone = g_strdup ("");
+  row->email = g_strdup ("");
+
+  return row;
+}
+
+static DeskSigninRow *
+read_row (DeskStore      *store,
+          DeskSigninPlan *plan,
+          const Record   *record,
+          guint           line,
+          const Header   *header,
+          GHashTable     *seen)
+{
+  DeskSigninRow *row = g_new0 (DeskSigninRow, 1);
+  char *text[DESK_SIGNIN_N_COLUMNS] = { NULL };
   g_autofree char *gender_text = NULL;
   g_autofree char *pillar_text = NULL;
   g_autofree char *role_text = NULL;
   g_autofree char *name_key = NULL;
   g_autofree char *org_key = NULL;
+  g_autofree char *both = NULL;
   g_autofree char *key = NULL;
   g_autoptr(DeskRecord) draft = NULL;
   g_autoptr(DeskRecord) existing = NULL;
   g_autoptr(GError) invalid = NULL;
+  int too_long = -1;
   const char *code;
   gpointer earlier;
 
+  /* Only the fields of the columns found are unquoted, and none of absurd length. */
+  for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
+    {
+      g_autofree char *raw = record_dup_field (record, header->columns[c], MAX_FIELD_BYTES);
+
+      if (raw == NULL || g_utf8_strlen (raw, -1) > MAX_FIELD_CHARS)
+        {
+          if (too_long < 0)
+            too_long = (int) c;
+          g_clear_pointer (&raw, g_free);
+        }
+      text[c] = clean_value (raw != NULL ? raw : "");
+    }
+
   row->line = line;
   row->fate = DESK_SIGNIN_ROW_NEW;
-  row->name = clean_value (field_at (fields, columns[DESK_SIGNIN_COLUMN_NAME]));
-  row->organisation = clean_value (field_at (fields, columns[DESK_SIGNIN_COLUMN_ORGANISATION]));
-  row->phone = clean_value (field_at (fields, columns[DESK_SIGNIN_COLUMN_PHONE]));
-  row->email = clean_value (field_at (fields, columns[DESK_SIGNIN_COLUMN_EMAIL]));
-  gender_text = clean_value (field_at (fields, columns[DESK_SIGNIN_COLUMN_GENDER]));
-  pillar_text = clean_value (field_at (fields, columns[DESK_SIGNIN_COLUMN_PILLAR]));
-  role_text = clean_value (field_at (fields, columns[DESK_SIGNIN_COLUMN_ROLE]));
+  row->name = g_steal_pointer (&text[DESK_SIGNIN_COLUMN_NAME]);
+  row->organisation = g_steal_pointer (&text[DESK_SIGNIN_COLUMN_ORGANISATION]);
+  row->phone = g_steal_pointer (&text[DESK_SIGNIN_COLUMN_PHONE]);
+  row->email = g_steal_pointer (&text[DESK_SIGNIN_COLUMN_EMAIL]);
+  gender_text = g_steal_pointer (&text[DESK_SIGNIN_COLUMN_GENDER]);
+  pillar_text = g_steal_pointer (&text[DESK_SIGNIN_COLUMN_PILLAR]);
+  role_text = g_steal_pointer (&text[DESK_SIGNIN_COLUMN_ROLE]);
   row->gender = g_strdup ("not_stated");
   row->role = g_strdup ("participant");
   row->role_title = g_strdup ("");
 
-  if (unclosed)
+  if (record->unclosed)
     {
       row_fail (row, _("Line %u: a quotation mark opened here is never closed, so the rest "
                        "of the file was read as one value. Close the quotation or remove "
@@ -656,14 +1093,30 @@ read_row (DeskStore  *store,
       return row;
     }
 
-  for (guint i = n_headers; i < fields->len; i++)
-    if (!desk_text_is_blank (g_ptr_array_index (fields, i)))
-      {
-        row_fail (row, _("Line %u has %u values but the header has %u columns. Put "
-                         "quotation marks around values that contain the separator, or "
-                         "remove the extra values."), line, fields->len, n_headers);
-        return row;
-      }
+  if (record->last_nonblank >= 0 && (guint) record->last_nonblank >= header->n_fields)
+    {
+      row_fail (row, _("Line %u has %u values but the header has %u columns. Put "
+                       "quotation marks around values that contain the separator, or "
+                       "remove the extra values."), line, record->n_fields, header->n_fields);
+      return row;
+    }
+
+  if (too_long >= 0)
+    {
+      row_fail (row, _("Line %u: the “%s” value is longer than 20,000 characters. Shorten "
+                       "it, or check the quotation marks on this line: one that is not "
+                       "closed takes in the lines after it."),
+                line, _(column_labels[too_long]));
+      return row;
+    }
+
+  /* The forms core will store: invisible characters out, spaces made one, line breaks
+   * refused, so that what the plan shows and matches is what the database will hold. */
+  if (!row_normalize (row, &row->name, DESK_SIGNIN_COLUMN_NAME) ||
+      !row_normalize (row, &row->organisation, DESK_SIGNIN_COLUMN_ORGANISATION) ||
+      !row_normalize (row, &row->phone, DESK_SIGNIN_COLUMN_PHONE) ||
+      !row_normalize (row, &row->email, DESK_SIGNIN_COLUMN_EMAIL))
+    return row;
 
   if (desk_text_is_blank (row->name))
     {
@@ -725,9 +1178,12 @@ read_row (DeskStore  *store,
       return row;
     }
 
+  /* The earlier rows are remembered by a digest of their keys, not the keys themselves,
+   * which for a sheet of long names would hold the names a second time. */
   name_key = desk_text_fold_name (row->name);
   org_key = desk_text_fold_name (row->organisation);
-  key = g_strconcat (name_key, "\x1f", org_key, NULL);
+  both = g_strconcat (name_key, "\x1f", org_key, NULL);
+  key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, both, -1);
   if (g_hash_table_lookup_extended (seen, key, NULL, &earlier))
     {
       row->fate = DESK_SIGNIN_ROW_REPEAT;
@@ -785,29 +1241,51 @@ desk_signin_read_file (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
+  const char *path;
+  gint64 size = 0;
+  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  /* The size first: a wrong choice in the file chooser must not load a film into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  path = g_file_peek_path (file);
+  if (path == NULL)
     {
+      g_autofree char *uri = g_file_get_uri (file);
+
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("This is a folder, not a sign-in sheet. Choose the file inside it."));
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > DESK_SIGNIN_MAX_BYTES)
-    {
-      refuse_size ((guint64) g_file_info_get_size (info), error);
+                   _("%s is not a file on this computer, so it cannot be read as a sign-in "
+                     "sheet. Save it to a folder on this computer, then import it from "
+                     "there."), uri);
       return NULL;
     }
 
-  return g_file_load_bytes (file, cancellable, NULL, error);
+  /* The size first, with the sheet's own limit and advice: a wrong choice in the file
+   * chooser must not load a film into memory. Opening never waits (a FIFO) and refuses
+   * anything but a regular file (a folder, /dev/zero). */
+  fd = desk_file_open_input (path, 0, &size, error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  if (size > DESK_SIGNIN_MAX_BYTES)
+    {
+      refuse_size ((guint64) size, error);
+      return NULL;
+    }
+
+  return desk_file_read_input (path, DESK_SIGNIN_MAX_BYTES, error);
+}
+
+static DeskSigninPlan *
+refuse_rows (GError **error)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+               _("This sheet has more than %u rows, more than a sign-in sheet can have. "
+                 "Check that it is the right file, or split it into several sheets."),
+               (guint) DESK_SIGNIN_MAX_ROWS);
+  return NULL;
 }
 
 DeskSigninPlan *
@@ -820,17 +1298,12 @@ desk_signin_plan_new (DeskStore         *store,
   static const char separators[] = { ',', ';', '\t' };
   g_autoptr(DeskSigninPlan) plan = NULL;
   g_autoptr(DeskRecord) workshop = NULL;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = NULL;
-  g_autofree char *text = NULL;
+  g_auto(Text) text = { NULL, NULL, NULL };
   g_auto(Mapping) mapping = { { NULL }, { NULL } };
-  int columns[DESK_SIGNIN_N_COLUMNS];
-  const char *body = NULL;
-  guint body_line = 0;
-  guint n_headers = 0;
-  guint best_found = 0;
-  guint best_fields = 0;
-  gboolean unclosed;
+  g_auto(Record) record = { NULL, 0, -1, FALSE };
+  g_auto(Header) best = { NULL };
+  guint n_rows = 0;
   Reader reader;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -867,41 +1340,52 @@ desk_signin_plan_new (DeskStore         *store,
   plan->workshop_uuid = g_strdup (workshop_uuid);
   plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
-  text = decode (bytes, &plan->encoding, error);
-  if (text == NULL)
+  if (!decode (bytes, &text, &plan->encoding, error))
     return NULL;
+
+  record_init (&record);
 
   /* The separator is the one that makes the most of the header row recognisable; on a
    * tie, the one that splits it into more fields. */
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     {
-      int candidate[DESK_SIGNIN_N_COLUMNS];
-      guint found;
+      g_auto(Header) candidate = { NULL };
 
-      reader = (Reader) { text, 1, separators[s] };
-      while (reader_next (&reader, fields, &unclosed) && fields_are_blank (fields))
-        ;
-      found = match_headers (fields, &mapping, candidate);
-      if (s == 0 || found > best_found || (found == best_found && fields->len > best_fields))
+      reader = (Reader) { text.start, text.end, 1, separators[s] };
+      do
+        candidate.line = reader.line;
+      while (reader_next (&reader, &record, DESK_SIGNIN_MAX_COLUMNS) && record_is_blank (&record));
+      header_read (&candidate, &record);
+      candidate.body = reader.pos;
+      candidate.body_line = reader.line;
+      header_match (&candidate, &mapping);
+
+      if (s == 0 || candidate.found > best.found ||
+          (candidate.found == best.found && candidate.n_fields > best.n_fields))
         {
-          best_found = found;
-          best_fields = fields->len;
+          header_clear (&best);
+          best = candidate;
+          candidate = (Header) { NULL };
           plan->separator = separators[s];
-          memcpy (columns, candidate, sizeof columns);
-          body = reader.pos;
-          body_line = reader.line;
-          n_headers = fields->len;
-          for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
-            {
-              g_clear_pointer (&plan->headers[c], g_free);
-              if (candidate[c] >= 0)
-                plan->headers[c] = g_strdup (g_ptr_array_index (fields, candidate[c]));
-            }
         }
     }
 
   for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
-    if (mapping.headers[c] != NULL && columns[c] < 0)
+    if (best.columns[c] >= 0)
+      plan->headers[c] = g_strdup (g_ptr_array_index (best.cells, best.columns[c]));
+
+  if (best.last_nonblank >= DESK_SIGNIN_MAX_COLUMNS)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The first row of this file has %u columns, more than the %u a sign-in "
+                     "sheet can have. Check that it is the right file, or delete the "
+                     "columns the import does not need."),
+                   (guint) best.last_nonblank + 1, (guint) DESK_SIGNIN_MAX_COLUMNS);
+      return NULL;
+    }
+
+  for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
+    if (mapping.headers[c] != NULL && best.columns[c] < 0)
       {
         g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                      _("The first row of the sheet has no column headed “%s” for “%s”. "
@@ -911,7 +1395,7 @@ desk_signin_plan_new (DeskStore         *store,
         return NULL;
       }
 
-  if (columns[DESK_SIGNIN_COLUMN_NAME] < 0)
+  if (best.columns[DESK_SIGNIN_COLUMN_NAME] < 0)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("No column of names was found in the first row of this file. Head the "
@@ -920,18 +1404,50 @@ desk_signin_plan_new (DeskStore         *store,
       return NULL;
     }
 
+  /* Two columns for one thing (two "Name" columns, "Phone" and "Mobile"): taking one and
+   * dropping the other without a word would lose what the coordinator typed, and
+   * guessing which holds what would be worse. The coordinator says which. */
+  for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
+    if (best.second[c] >= 0)
+      {
+        g_autofree char *first = column_letters ((guint) best.columns[c]);
+        g_autofree char *second = column_letters ((guint) best.second[c]);
+
+        /* Translators: the column ("Name"), the first header and its spreadsheet column
+         * letter, the second header and its letter, then the key for the mapping
+         * ("name"), which stays in English. */
+        g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                     _("The first row of the sheet has two columns for “%s”: “%s” (column "
+                       "%s) and “%s” (column %s). Delete or rename the one that should not "
+                       "be imported, or say which header to use (%s=HEADER)."),
+                     _(column_labels[c]),
+                     (const char *) g_ptr_array_index (best.cells, best.columns[c]), first,
+                     (const char *) g_ptr_array_index (best.cells, best.second[c]), second,
+                     column_keys[c]);
+        return NULL;
+      }
+
+  /* Counted before a row is looked up in the database: a file of a million lines is
+   * refused in the time it takes to read it once. */
+  reader = (Reader) { best.body, text.end, best.body_line, plan->separator };
+  while (reader_next (&reader, &record, 0))
+    if (!record_is_blank (&record) && ++n_rows > DESK_SIGNIN_MAX_ROWS)
+      return refuse_rows (error);
+
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader = (Reader) { body, body_line, plan->separator };
+  reader = (Reader) { best.body, text.end, best.body_line, plan->separator };
   for (;;)
     {
       guint line = reader.line;
 
-      if (!reader_next (&reader, fields, &unclosed))
+      if (!reader_next (&reader, &record, best.keys->len))
         break;
-      if (!unclosed && fields_are_blank (fields))
+      if (record_is_blank (&record))
         continue;
-      g_ptr_array_add (plan->rows,
-                       read_row (store, plan, fields, line, n_headers, unclosed, columns, seen));
+      if (repeats_header (&record, &best))
+        g_ptr_array_add (plan->rows, header_row (&record, &best, line));
+      else
+        g_ptr_array_add (plan->rows, read_row (store, plan, &record, line, &best, seen));
     }
 
   return g_steal_pointer (&plan);

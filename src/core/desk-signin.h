@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 
 /* Files larger than this (20 MB) are refused before they are read. */
 #define DESK_SIGNIN_MAX_BYTES (20 * 1000 * 1000)
+/* A header row with more columns than this (not counting empty ones at its end), or a
+ * sheet with more rows of people than this, is refused: no sign-in sheet is that large,
+ * and the file is most likely the wrong one. */
+#define DESK_SIGNIN_MAX_COLUMNS 500
+#define DESK_SIGNIN_MAX_ROWS 10000
 
 typedef enum
 {
@@ -36,7 +41,8 @@ typedef enum
   DESK_SIGNIN_ROW_NEW,       /* a person the database does not know yet: created */
   DESK_SIGNIN_ROW_EXISTING,  /* a person already in the database: added to the list */
   DESK_SIGNIN_ROW_LISTED,    /* already on this workshop's list: marked attended */
-  DESK_SIGNIN_ROW_REPEAT,    /* the same person as an earlier row of the file: skipped */
+  DESK_SIGNIN_ROW_REPEAT,    /* the same person as an earlier row of the file, or the
+                              * header row again (on every printed page): skipped */
   DESK_SIGNIN_ROW_ERROR,     /* cannot be imported: see message; the others still can */
 } DeskSigninFate;
 
@@ -47,7 +53,7 @@ typedef struct
   DeskSigninFate fate;
   char *message;          /* ERROR: a translated sentence that starts with the line */
   char *person_uuid;      /* EXISTING, LISTED: the person in the database */
-  guint same_as_line;     /* REPEAT: the earlier row's line */
+  guint same_as_line;     /* REPEAT: the earlier row's line (the header's for a header) */
   /* What the row says, cleaned: codes for pillar, gender and role. */
   char *name;
   char *organisation;
@@ -77,7 +83,9 @@ const char     *desk_signin_column_key        (DeskSigninColumn   column);
 /* The column's name in the UI language, for headings. */
 const char     *desk_signin_column_label      (DeskSigninColumn   column);
 
-/* Reads a sign-in sheet, refusing files over DESK_SIGNIN_MAX_BYTES before reading them. */
+/* Reads a sign-in sheet, refusing files over DESK_SIGNIN_MAX_BYTES before reading them,
+ * and anything but a regular file on this computer (a folder, a FIFO, a device) without
+ * waiting on it (see desk_file_read_input). */
 GBytes         *desk_signin_read_file         (GFile             *file,
                                                GCancellable      *cancellable,
                                                GError           **error);
@@ -86,8 +94,12 @@ GBytes         *desk_signin_read_file         (GFile             *file,
  * database (duplicates are looked for in the workshop's group and among the file's own
  * earlier rows). @mapping, optional, is a NULL-terminated list of "COLUMN=HEADER" pairs
  * that say which header holds a column (COLUMN is a desk_signin_column_key). Refuses an
- * empty, binary or oversized file, or one without a column of names, with a DESK_ERROR
- * whose message says what to do; a row that cannot be read is an ERROR row instead. */
+ * empty, binary or oversized file, one without a column of names, one where two headers
+ * name the same column (unless the mapping says which to use), one with more than
+ * DESK_SIGNIN_MAX_COLUMNS columns or DESK_SIGNIN_MAX_ROWS rows, with a DESK_ERROR whose
+ * message says what to do; a row that cannot be read is an ERROR row instead. Names,
+ * organisations, phones and e-mails come out as desk_text_normalize_name makes them.
+ * Memory stays within a few times the file's size whatever its shape. */
 DeskSigninPlan *desk_signin_plan_new          (DeskStore         *store,
                                                const char        *workshop_uuid,
                                                GBytes            *bytes,

@@ -18,6 +18,25 @@ gboolean  desk_text_is_blank       (const char *text);
  * runs of space made one). */
 char     *desk_text_fold_name      (const char *text);
 
+/* The one form in which a person's name, and the other text that says who someone is
+ * (organisation, phone, e-mail), is stored and compared. NFC; without the characters
+ * that show nothing but can make two spellings of one name differ (zero-width space,
+ * byte-order mark, word joiner, soft hyphen, bidirectional controls); zero-width joiners
+ * and non-joiners kept only between two characters of a script that needs them (Arabic
+ * and Persian, the Indic scripts, Sinhala, Myanmar …); runs of white space made one
+ * space, and trimmed. Empty, blank or wholly invisible @text gives "". Text with a line break or another
+ * control character, or with something but nothing visible, is refused with a
+ * DESK_ERROR_INVALID whose message names @label (translated, e.g. "Full name") and says
+ * what to do; NULL is returned then. */
+char     *desk_text_normalize_name (const char  *text,
+                                    const char  *label,
+                                    GError     **error);
+/* The same for an organisation, a phone number or an e-mail address, where a line
+ * break (a cell typed on two lines) is white space like any other, not a refusal. */
+char     *desk_text_normalize_identity (const char  *text,
+                                        const char  *label,
+                                        GError     **error);
+
 /* A search query folded like desk_record_get_search_key: NFKC, case-folded. */
 char     *desk_text_fold_search    (const char *text);
 

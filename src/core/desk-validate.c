@@ -101,6 +101,60 @@ _desk_dup_referenced (DeskStore  *store,
   return desk_store_get (store, desk_kind_lookup (f->ref), uuid, NULL);
 }
 
+/* Text that says who someone is: stored in desk_text_normalize_name's form, so that two
+ * spellings that look the same are one value and duplicate detection can trust it. */
+static gboolean
+is_identity_field (const DeskKind  *kind,
+                   const DeskField *f)
+{
+  static const char *const person_fields[] = { "name", "organisation", "phone", "email", NULL };
+  static const char *const member_fields[] = {
+    "contact_name", "contact_email", "contact_phone", NULL
+  };
+
+  if (kind == DESK_KIND_PERSON)
+    return g_strv_contains (person_fields, f->name);
+  if (kind == DESK_KIND_MEMBER)
+    return g_strv_contains (member_fields, f->name);
+
+  return FALSE;
+}
+
+/* Rewrites an identity field in its normalised form, or refuses it. */
+static gboolean
+normalize_identity (DeskRecord       *record,
+                    guint             index,
+                    const DeskField  *f,
+                    char            **bad_field,
+                    GError          **error)
+{
+  const char *s = desk_record_index_get_string (record, index);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *normalized = NULL;
+
+  if (s == NULL)
+    return TRUE;
+
+  /* Measured before normalising, which needs several bytes per character. */
+  if (strlen (s) > MAX_TEXT_CHARS * 4)
+    return _desk_fail (bad_field, error, f->name,
+                       _("“%s” is too long. Shorten it to fewer than 20,000 characters."),
+                       _(f->label));
+
+  /* A name is one line; an organisation, a phone or an address typed on two is not
+   * refused, its line break is a space. */
+  if (g_str_equal (f->name, "name") || g_str_equal (f->name, "contact_name"))
+    normalized = desk_text_normalize_name (s, _(f->label), &local);
+  else
+    normalized = desk_text_normalize_identity (s, _(f->label), &local);
+  if (normalized == NULL)
+    return _desk_fail (bad_field, error, f->name, "%s", local->message);
+  if (!g_str_equal (normalized, s))
+    desk_record_index_set_string (record, index, normalized);
+
+  return TRUE;
+}
+
 static gboolean
 choice_is_valid (const char *choices,
                  const char *value)
@@ -186,6 +240,8 @@ check_field (DeskStore        *store,
   switch (f->type)
     {
     case DESK_FIELD_TEXT:
+      if (is_identity_field (kind, f) && !normalize_identity (record, index, f, bad_field, error))
+        return FALSE;
       s = desk_record_index_get_string (record, index);
       if (!desk_text_is_clean (s))
         return _desk_fail (bad_field, error, f->name,

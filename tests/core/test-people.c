@@ -233,6 +233,80 @@ test_delete_person (Fixture       *fixture,
                                          "Abena Mensah", "Ministry of Mines"));
 }
 
+/* Names are stored as desk_text_normalize_name makes them, by core's validation, whoever
+ * writes them; invisible characters never make two people of one. */
+static void
+test_normalized_on_save (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskRecord) ama = NULL;
+  g_autoptr(DeskRecord) stored = NULL;
+  g_autoptr(DeskRecord) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ama = test_add (fixture->store, DESK_KIND_PERSON, fixture->world->group,
+                  "name", " \u202eAma\u200b  Mensah\u00ad\ufeff ", "gender", "woman",
+                  "organisation", "Friends\u200d of the\r\nNation ",
+                  "phone", "\u2066+233 20 000 0009\u2069", "email", " ama@example.org\u200b",
+                  NULL);
+  stored = desk_store_get (fixture->store, DESK_KIND_PERSON, desk_record_get_uuid (ama), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_string (stored, "name"), ==, "Ama Mensah");
+  g_assert_cmpstr (desk_record_get_string (stored, "organisation"), ==, "Friends of the Nation");
+  g_assert_cmpstr (desk_record_get_string (stored, "phone"), ==, "+233 20 000 0009");
+  g_assert_cmpstr (desk_record_get_string (stored, "email"), ==, "ama@example.org");
+  g_assert_cmpstr (desk_record_get_string (stored, "name_key"), ==, "ama mensah");
+
+  /* Found whatever invisible characters the search carries. */
+  assert_finds (fixture, "Ama\u200b Mensah", "Friends of the Nation", desk_record_get_uuid (ama));
+  assert_finds (fixture, "\u202eAma Mens\u200dah", "Friends\u200b of the Nation",
+                desk_record_get_uuid (ama));
+
+  /* An update is normalised too. */
+  again = desk_record_copy (stored);
+  desk_record_set_string (again, "name", "Ama\u2060 Mensah-Bonsu");
+  g_assert_true (desk_store_update (fixture->store, again, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = desk_store_get (fixture->store, DESK_KIND_PERSON, desk_record_get_uuid (ama), &error);
+  g_assert_cmpstr (desk_record_get_string (stored, "name"), ==, "Ama Mensah-Bonsu");
+}
+
+static void
+test_names_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *name; const char *says; } refused[] = {
+    { "Ama\nMensah", "more than one line" },
+    { "Ama\u2028Mensah", "more than one line" },
+    { "Ama\x1b[2J", "control character" },
+    { "\u200b\u200b", "required" },
+    { "\u202e", "required" },
+    { "\u0301", "no visible" },
+  };
+  gint64 people = test_count_rows (fixture->store, DESK_KIND_PERSON);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(DeskRecord) person = desk_record_new (DESK_KIND_PERSON);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *bad = NULL;
+
+      desk_record_set_group (person, fixture->world->group);
+      desk_record_set_string (person, "name", refused[i].name);
+      desk_record_set_string (person, "gender", "woman");
+      g_assert_false (desk_store_validate (fixture->store, person, &bad, &error));
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_cmpstr (bad, ==, "name");
+      if (strstr (error->message, refused[i].says) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, refused[i].says);
+      g_clear_error (&error);
+      g_assert_false (desk_store_insert (fixture->store, person, &error));
+    }
+  g_assert_cmpint (test_count_rows (fixture->store, DESK_KIND_PERSON), ==, people);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,6 +322,8 @@ main (int    argc,
   ADD ("find-free-text-and-empty", test_free_text_and_empty);
   ADD ("display-organisation", test_display_organisation);
   ADD ("delete", test_delete_person);
+  ADD ("normalized-on-save", test_normalized_on_save);
+  ADD ("names-refused", test_names_refused);
 
   return g_test_run ();
 }

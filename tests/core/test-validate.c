@@ -654,6 +654,51 @@ test_rate_rules (Fixture       *fixture,
   assert_value_refused (fixture, DESK_KIND_RATE, "currency", "GHS", NULL);
   assert_value_refused (fixture, DESK_KIND_RATE, "rate_scale", "13", "rate_mantissa");
   assert_value_valid (fixture, DESK_KIND_RATE, "rate_scale", "12");
+  /* A unit of another currency worth at most a billion of the reporting one; at most 15
+   * significant digits. The recipe's rate is 15.50 (mantissa 1550, scale 2). */
+  assert_value_refused (fixture, DESK_KIND_RATE, "rate_mantissa", "100000000001", NULL);
+  assert_value_valid (fixture, DESK_KIND_RATE, "rate_mantissa", "100000000000");
+  assert_value_refused (fixture, DESK_KIND_RATE, "rate_mantissa", "1000000000000000000", NULL);
+  assert_value_refused (fixture, DESK_KIND_RATE, "rate_scale", "9223372036854775807", "rate_mantissa");
+}
+
+/* Every whole number, amount and thousandths of every kind stays within the bounds of
+ * desk-money.h, so that no sum can wrap; INT64_MIN and INT64_MAX never get in. */
+static void
+test_number_bounds (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  guint n = 0;
+
+  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
+    for (const DeskField *f = (*k)->fields; f->name != NULL; f++)
+      {
+        gint64 bound = desk_number_bound (f->type);
+        gint64 values[] = { G_MAXINT64, G_MININT64, bound + 1, -bound - 1 };
+
+        if (bound == 0)
+          continue;
+        for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+          {
+            g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, values[i]);
+            /* A scale too large is refused as a rate with too many decimals. */
+            const char *bad = g_str_equal (f->name, "rate_scale") && values[i] > 0 ? "rate_mantissa" : NULL;
+
+            assert_value_refused (fixture, *k, f->name, text, bad);
+          }
+        n++;
+      }
+  g_assert_cmpuint (n, >=, 14);
+
+  /* The bounds themselves are figures a coordinator may enter. */
+  assert_value_valid (fixture, DESK_KIND_EXPENSE, "amount_minor", "1000000000000000");
+  assert_value_valid (fixture, DESK_KIND_FUNDING, "amount_minor", "1000000000000000");
+  assert_value_valid (fixture, DESK_KIND_INDICATOR, "baseline_milli", "1000000000000000");
+  assert_value_valid (fixture, DESK_KIND_INDICATOR, "baseline_milli", "-1000000000000000");
+  assert_value_valid (fixture, DESK_KIND_INDICATOR_VALUE, "value_milli", "1000000000000000");
+  assert_value_valid (fixture, DESK_KIND_WORKSHOP, "planned_participants", "1000000000000000");
+  assert_value_valid (fixture, DESK_KIND_BUDGET_LINE, "unit_cost_minor", "500000000000000");
+  assert_value_refused (fixture, DESK_KIND_BUDGET_LINE, "unit_cost_minor", "500000000000001", NULL);
 }
 
 static void
@@ -737,6 +782,7 @@ main (int    argc,
   ADD ("activity-of-other-workplan", test_activity_of_other_workplan);
   ADD ("deliverable-and-activity", test_deliverable_and_activity_rules);
   ADD ("rate", test_rate_rules);
+  ADD ("every-kind/number-bounds", test_number_bounds);
   ADD ("group", test_group_rules);
   ADD ("export", test_export_rules);
   ADD ("group-of-record", test_group_of_record);
