@@ -95,6 +95,7 @@ typedef struct
   char *lang;
   GMappedFile *mapped;
   char *latest;              /* the latest time a record may carry: created + skew */
+  char *unique_sql;          /* see other_kind_with */
   DeskPrivacy privacy;
   GHashTable *declared;      /* kind → count, as the manifest says */
   char *count_kind;
@@ -575,6 +576,24 @@ manifest_done (Import     *im,
     return FALSE;
   im->started = TRUE;
 
+  /* Asked again inside the transaction: another Groupdesk may have imported the same
+   * bundle, or the one before it, while we were waiting for the write lock. */
+  g_clear_pointer (&known_digest, g_free);
+  if (query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
+                  plan->bundle_uuid, &known_digest, NULL))
+    {
+      plan->already_imported = TRUE;
+      im->stop = TRUE;
+      return TRUE;
+    }
+  if (plan->refused == NULL)
+    {
+      g_clear_pointer (&plan->gap, g_free);
+      check_chain (im);
+      if (plan->refused != NULL && !im->force && !im->dry_run)
+        return fail (im, "%s", plan->refused);
+    }
+
   return TRUE;
 }
 
@@ -777,21 +796,36 @@ other_kind_with (Import         *im,
                  const DeskKind *kind,
                  const char     *uuid)
 {
-  g_autofree char *tombstone_kind = NULL;
+  const DeskKind *other = NULL;
+  sqlite3_stmt *stmt;
 
-  for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
+  /* One statement over every table (and the tombstones): an import into an empty
+   * database asks it for every record. */
+  if (im->unique_sql == NULL)
     {
-      const DeskKind *other = _desk_bundle_kinds[i];
+      GString *sql = g_string_new (NULL);
 
-      if (other != kind && _desk_store_record_exists (im->store, other, uuid, NULL))
-        return other;
+      for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
+        g_string_append_printf (sql, "SELECT '%s' FROM %s WHERE uuid = ?1 UNION ALL ",
+                                _desk_bundle_kinds[i]->name, _desk_bundle_kinds[i]->table);
+      g_string_append (sql, "SELECT kind FROM tombstones WHERE uuid = ?1");
+      im->unique_sql = g_string_free (sql, FALSE);
     }
-  if (query_text (im->store, "SELECT kind FROM tombstones WHERE uuid = ?1", uuid,
-                  &tombstone_kind, NULL) &&
-      g_strcmp0 (tombstone_kind, kind->name) != 0)
-    return desk_kind_lookup (tombstone_kind);
 
-  return NULL;
+  stmt = _desk_store_prepare (im->store, im->unique_sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  while (other == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (name, kind->name) != 0)
+        other = desk_kind_lookup (name);
+    }
+  sqlite3_reset (stmt);
+
+  return other;
 }
 
 static gboolean
@@ -1819,6 +1853,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->mapped, g_mapped_file_unref);
   g_free (im->previous_sha256);
   g_free (im->latest);
+  g_free (im->unique_sql);
   g_ptr_array_unref (im->set);
   g_array_unref (im->cells);
   g_clear_error (&im->error);
@@ -1829,23 +1864,31 @@ desk_bundle_validate_file (const char  *path,
                            GPtrArray  **reasons,
                            GError     **error)
 {
-  g_autoptr(DeskStore) store = NULL;
+  /* Every check an import makes, against an empty database in memory: a file this
+   * passes, an import into an empty database accepts. The import is a dry run, rolled
+   * back, so one empty database serves every check of the process. */
+  static GMutex lock;
+  static DeskStore *empty = NULL;
   Import im;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Every check an import makes, against an empty database in memory: a file this
-   * passes, an import into an empty database accepts. */
-  store = desk_store_open (NULL, error);
-  if (store == NULL)
-    return FALSE;
+  g_mutex_lock (&lock);
+  if (empty == NULL)
+    empty = desk_store_open (NULL, error);
+  if (empty == NULL)
+    {
+      g_mutex_unlock (&lock);
+      return FALSE;
+    }
 
-  import_init (&im, store, path, FALSE, TRUE);
+  import_init (&im, empty, path, FALSE, TRUE);
   ok = run (&im, error);
   if (reasons != NULL)
     *reasons = g_ptr_array_ref (im.reasons);
   import_clear (&im);
+  g_mutex_unlock (&lock);
 
   return ok;
 }
@@ -1927,6 +1970,13 @@ desk_bundle_import (DeskStore   *store,
     {
       import_clear (&im);
       return NULL;
+    }
+
+  /* Imported by another Groupdesk while this one waited for the lock: nothing to do. */
+  if (im.started && im.plan->already_imported)
+    {
+      im.started = FALSE;
+      desk_store_rollback (store);
     }
 
   if (im.started)

@@ -500,6 +500,14 @@ test_bounds (Fixture       *f,
   g_autofree char *p3 = write_bundle (f, "future.gdbundle", future_sealed);
   g_autofree char *created = set_element (text, "<manifest", "created", "2099-01-01T00:00:00Z");
   g_autofree char *p4 = write_bundle (f, "created.gdbundle", created);
+  g_autofree char *rate = replace (text, "<rate_mantissa>1550</rate_mantissa>",
+                                   "<rate_mantissa>1000000000000000000</rate_mantissa>");
+  g_autofree char *rate_sealed = reseal (rate, "records");
+  g_autofree char *p5 = write_bundle (f, "rate.gdbundle", rate_sealed);
+  g_autofree char *refund = replace (text, "<amount_minor>30000</amount_minor>",
+                                     "<amount_minor>-9223372036854775808</amount_minor>");
+  g_autofree char *refund_sealed = reseal (refund, "records");
+  g_autofree char *p6 = write_bundle (f, "refund.gdbundle", refund_sealed);
   g_autofree char *fifo = fixture_path (f, "fifo.gdbundle");
   g_autofree char *sparse = fixture_path (f, "sparse.gdbundle");
   g_autoptr(GError) error = NULL;
@@ -509,6 +517,9 @@ test_bounds (Fixture       *f,
   assert_refused (dst, p2, TRUE, "4294967297");
   assert_refused (dst, p3, TRUE, "after the bundle was exported");
   assert_refused (dst, p4, TRUE, "clock");
+  /* 8: a rate or an amount no sum could hold is refused before it is stored. */
+  assert_refused (dst, p5, TRUE, "rate");
+  assert_refused (dst, p6, TRUE, "-9223372036854775808");
 
   /* Only regular files of at most 512 MB are read: a FIFO never blocks, a sparse file of
    * 20 GB is refused before it is mapped. */

@@ -758,7 +758,9 @@ test_no_descriptor_leak (void)
 
   g_assert_true (desk_bundle_validate_file (valid, NULL, NULL));
   before = count_open_files ();
-  for (guint i = 0; i < 200; i++)
+  /* Each read opens a database in memory now (validate imports): 50 rounds show a leaked
+   * descriptor as well as 200 did, in a quarter of the time under the sanitizers. */
+  for (guint i = 0; i < 50; i++)
     {
       g_autoptr(GError) error = NULL;
 
