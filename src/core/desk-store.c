@@ -1703,6 +1703,50 @@ desk_store_backup (DeskStore   *self,
   return desk_file_commit_temp (tmp_path, path, error);
 }
 
+/* Identifiers are written in lower case and name one record of one kind in the whole
+ * database: an import from before these rules, or another program, may have broken
+ * either, and "check" must say so. */
+static gboolean
+check_identifiers (DeskStore  *self,
+                   GPtrArray  *found,
+                   GError    **error)
+{
+  const DeskKind *const *kinds = desk_kind_all ();
+  g_autoptr(GString) sql = g_string_new ("SELECT uuid, kind FROM (");
+  sqlite3_stmt *stmt = NULL;
+  guint reported = 0;
+  int rc;
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    g_string_append_printf (sql, "%sSELECT uuid, '%s' AS kind FROM %s", i > 0 ? " UNION ALL " : "",
+                            kinds[i]->name, kinds[i]->table);
+  /* Upper case anywhere, or one identifier under two kinds. */
+  g_string_append (sql, ") GROUP BY lower (uuid) HAVING count (*) > 1 OR max (uuid != lower (uuid))"
+                        " ORDER BY 1");
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (reported++ < 20)
+        g_ptr_array_add (found,
+                         g_strdup_printf (_("The identifier %s is written in capitals or names "
+                                            "more than one record. Restore the database from "
+                                            "a backup made before the import that brought it."),
+                                          uuid));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 desk_store_check (DeskStore   *self,
                   GPtrArray  **problems,
@@ -1746,6 +1790,9 @@ desk_store_check (DeskStore   *self,
       _desk_store_set_error (self, rc, error);
       return FALSE;
     }
+
+  if (!check_identifiers (self, found, error))
+    return FALSE;
 
   if (problems != NULL)
     *problems = g_steal_pointer (&found);

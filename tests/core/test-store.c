@@ -1133,6 +1133,35 @@ test_check_broken_reference (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "deliverables"));
 }
 
+/* An identifier in capitals, or one shared by two kinds: "check" says so. */
+static void
+test_check_identifiers (void)
+{
+  g_autoptr(DeskStore) store = test_open_memory (NULL);
+  g_autoptr(TestWorld) world = test_world_new (store, "GH-T");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = _desk_store_get_db (store);
+  g_autofree char *upper = g_ascii_strup (test_world_uuid (world, "rate"), -1);
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("UPDATE exchange_rates SET uuid = '%s'", upper);
+  test_sqlite_exec (db, "PRAGMA foreign_keys = OFF");
+  test_sqlite_exec (db, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("UPDATE plenary_nominations SET uuid = '%s'", test_world_uuid (world, "workplan"));
+  test_sqlite_exec (db, sql);
+  test_sqlite_exec (db, "PRAGMA foreign_keys = ON");
+
+  g_assert_true (desk_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_true (strstr (g_ptr_array_index (problems, 0), upper) != NULL ||
+                 strstr (g_ptr_array_index (problems, 1), upper) != NULL);
+  g_assert_true (strstr (g_ptr_array_index (problems, 0), test_world_uuid (world, "workplan")) != NULL ||
+                 strstr (g_ptr_array_index (problems, 1), test_world_uuid (world, "workplan")) != NULL);
+}
+
 static void
 test_clock (void)
 {
@@ -1216,6 +1245,7 @@ main (int    argc,
   g_test_add_func ("/core/store/unique-message", test_unique_message);
   g_test_add_func ("/core/store/check/clean", test_check_clean);
   g_test_add_func ("/core/store/check/broken-reference", test_check_broken_reference);
+  g_test_add_func ("/core/store/check/identifiers", test_check_identifiers);
   g_test_add_func ("/core/store/clock", test_clock);
   g_test_add_func ("/core/store/default-path", test_default_path);
 
