@@ -14,6 +14,7 @@
 
 #include "desk-date.h"
 #include "desk-error.h"
+#include "desk-money.h"
 #include "desk-i18n.h"
 #include "desk-store-private.h"
 #include "desk-text.h"
@@ -393,6 +394,22 @@ _desk_validate_record (DeskStore   *store,
 
   if (kind->validate != NULL && !kind->validate (store, record, bad_field, error))
     return FALSE;
+
+  /* After the kind's own rules, which say more (the currency, the line): every number of
+   * every kind, present or future, stays where sums of them fit. */
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      g_autofree char *why = NULL;
+
+      if ((f->type != DESK_FIELD_INT && f->type != DESK_FIELD_MONEY &&
+           f->type != DESK_FIELD_MILLI) || !desk_record_index_is_set (record, i))
+        continue;
+      why = desk_number_check_bounds (f->type, f->label, desk_record_index_get_int (record, i),
+                                      NULL, -1);
+      if (why != NULL)
+        return _desk_fail (bad_field, error, f->name, "%s", why);
+    }
 
   return TRUE;
 }
