@@ -138,6 +138,12 @@ cmd_attendance_import (CliOptions  *options,
                                         (const char *const *) mapping, &error);
   if (plan == NULL)
     return cli_fail (error);
+  if (desk_signin_plan_get_problem (plan) != NULL)
+    {
+      g_set_error (&error, DESK_ERROR, DESK_ERROR_INVALID, "%s",
+                   desk_signin_plan_get_problem (plan));
+      return cli_fail (error);
+    }
 
   print_plan (plan);
 

@@ -43,6 +43,7 @@ struct _DeskSigninPlan
   char separator;
   char *headers[DESK_SIGNIN_N_COLUMNS];
   GPtrArray *rows;          /* DeskSigninRow */
+  char *problem;            /* why no row can be read until a column is chosen, or NULL */
 };
 
 /* Columns: their keys, labels and the headers they go by */
@@ -680,6 +681,7 @@ typedef struct
 {
   char *headers[DESK_SIGNIN_N_COLUMNS];  /* header key given by the mapping, or NULL */
   char *given[DESK_SIGNIN_N_COLUMNS];    /* the header as it was written */
+  gboolean none[DESK_SIGNIN_N_COLUMNS];  /* "COLUMN=": the sheet has no such column */
 } Mapping;
 
 static void
@@ -719,7 +721,7 @@ parse_mapping (const char *const *pairs,
       g_autofree char *column = NULL;
       int index;
 
-      if (equals == NULL || equals[1] == '\0')
+      if (equals == NULL)
         {
           g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                        _("“%s” does not say which header holds which column. Write it as "
@@ -735,10 +737,15 @@ parse_mapping (const char *const *pairs,
                          "pillar, gender, role, phone or email."), column);
           return FALSE;
         }
-      g_free (mapping->headers[index]);
-      g_free (mapping->given[index]);
-      mapping->headers[index] = header_key (equals + 1);
-      mapping->given[index] = g_strdup (equals + 1);
+      g_clear_pointer (&mapping->headers[index], g_free);
+      g_clear_pointer (&mapping->given[index], g_free);
+      /* "pillar=": the coordinator says the sheet has none, whatever its headers say. */
+      mapping->none[index] = equals[1] == '\0';
+      if (!mapping->none[index])
+        {
+          mapping->headers[index] = header_key (equals + 1);
+          mapping->given[index] = g_strdup (equals + 1);
+        }
     }
 
   return TRUE;
@@ -821,7 +828,7 @@ header_match (Header        *header,
 
   for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
     {
-      if (header->columns[c] >= 0 || mapping->headers[c] != NULL)
+      if (header->columns[c] >= 0 || mapping->headers[c] != NULL || mapping->none[c])
         continue;
       for (guint i = 0; header->columns[c] < 0 && i < keys->len; i++)
         {
@@ -838,7 +845,7 @@ header_match (Header        *header,
 
   for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
     {
-      if (header->columns[c] < 0 || mapping->headers[c] != NULL)
+      if (header->columns[c] < 0 || mapping->headers[c] != NULL || mapping->none[c])
         continue;
       for (guint i = 0; header->second[c] < 0 && i < keys->len; i++)
         {
@@ -1416,15 +1423,20 @@ desk_signin_plan_new (DeskStore         *store,
         /* Translators: the column ("Name"), the first header and its spreadsheet column
          * letter, the second header and its letter, then the key for the mapping
          * ("name"), which stays in English. */
-        g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                     _("The first row of the sheet has two columns for “%s”: “%s” (column "
-                       "%s) and “%s” (column %s). Delete or rename the one that should not "
-                       "be imported, or say which header to use (%s=HEADER)."),
-                     _(column_labels[c]),
-                     (const char *) g_ptr_array_index (best.cells, best.columns[c]), first,
-                     (const char *) g_ptr_array_index (best.cells, best.second[c]), second,
-                     column_keys[c]);
-        return NULL;
+        /* The plan comes back without rows and with this problem, so that the app can
+         * show its column choices; applying it is refused. */
+        plan->problem = g_strdup_printf (_("The first row of the sheet has two columns for "
+                                           "“%s”: “%s” (column %s) and “%s” (column %s). "
+                                           "Delete or rename the one that should not be "
+                                           "imported, or say which header to use "
+                                           "(%s=HEADER)."),
+                                         _(column_labels[c]),
+                                         (const char *) g_ptr_array_index (best.cells, best.columns[c]),
+                                         first,
+                                         (const char *) g_ptr_array_index (best.cells, best.second[c]),
+                                         second, column_keys[c]);
+        g_clear_pointer (&plan->headers[c], g_free);
+        return g_steal_pointer (&plan);
       }
 
   /* Counted before a row is looked up in the database: a file of a million lines is
@@ -1476,10 +1488,19 @@ desk_signin_plan_free (DeskSigninPlan *plan)
 
   g_free (plan->group_uuid);
   g_free (plan->workshop_uuid);
+  g_free (plan->problem);
   for (guint c = 0; c < DESK_SIGNIN_N_COLUMNS; c++)
     g_free (plan->headers[c]);
   g_clear_pointer (&plan->rows, g_ptr_array_unref);
   g_free (plan);
+}
+
+const char *
+desk_signin_plan_get_problem (DeskSigninPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  return plan->problem;
 }
 
 const char *
@@ -1610,6 +1631,12 @@ desk_signin_apply (DeskStore        *store,
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (workshop_uuid != NULL, FALSE);
+
+  if (plan->problem != NULL)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID, "%s", plan->problem);
+      return FALSE;
+    }
 
   if (!desk_store_begin (store, error))
     return FALSE;

@@ -114,6 +114,9 @@ DeskSigninPlan *desk_signin_plan_new_for_file (DeskStore         *store,
 void            desk_signin_plan_free         (DeskSigninPlan    *plan);
 
 /* "UTF-8", "UTF-8 with BOM", "UTF-16LE" or "UTF-16BE". */
+/* Why no row could be read until the coordinator chooses a column (two columns for one
+ * field), or NULL. Such a plan has no rows and desk_signin_apply refuses it. */
+const char     *desk_signin_plan_get_problem  (DeskSigninPlan    *plan);
 const char     *desk_signin_plan_get_encoding (DeskSigninPlan    *plan);
 /* ',', ';' or '\t'. */
 char            desk_signin_plan_get_separator (DeskSigninPlan   *plan);

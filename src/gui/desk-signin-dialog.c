@@ -23,7 +23,6 @@
 #include "desk-window.h"
 
 /* What a "not in the sheet" choice maps a column to: a header no sheet has. */
-#define NO_HEADER "\xe2\x88\x85\xe2\x88\x85"
 
 /* One row of the preview: its index in the plan. */
 #define DESK_TYPE_SIGNIN_ITEM (desk_signin_item_get_type ())
@@ -191,6 +190,13 @@ show_plan (DeskSigninDialog *self)
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", count), count);
   gtk_button_set_label (self->import_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signin.import", count > 0);
+
+  /* Two columns for one field: the sheet waits for the coordinator's choice above. */
+  if (self->plan != NULL && desk_signin_plan_get_problem (self->plan) != NULL)
+    {
+      gtk_label_set_label (self->error_label, desk_signin_plan_get_problem (self->plan));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
 }
 
 static gboolean
@@ -227,8 +233,9 @@ mapping_changed_cb (DeskSigninDialog *self)
 
       if (selected == GTK_INVALID_LIST_POSITION)
         continue;
+      /* "key=" says the sheet has no such column. */
       pair = g_strdup_printf ("%s=%s", desk_signin_column_key (c),
-                              selected == 0 ? NO_HEADER
+                              selected == 0 ? ""
                                             : (const char *) g_ptr_array_index (self->headers, selected - 1));
       g_strv_builder_add (builder, pair);
     }

@@ -387,6 +387,50 @@ test_checkin_pick (void)
   destroy_window (window);
 }
 
+/* Two columns for the names: the dialog still opens, says so, and waits for the choice. */
+static void
+test_signin_two_columns (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autofree char *workshop = new_empty_workshop (store);
+  DeskWindow *window = new_window (store);
+  DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "signin",
+                                                 "duplicate-name-column.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DeskSigninDialog *dialog;
+  DeskSigninPlan *plan;
+
+  desk_workshops_page_open (page, workshop);
+  dialog = _desk_workshops_page_import_file (page, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_a_moment (20);
+
+  plan = desk_signin_dialog_get_plan (dialog);
+  g_assert_nonnull (desk_signin_plan_get_problem (plan));
+  g_assert_cmpuint (desk_signin_plan_get_n_rows (plan), ==, 0);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "signin.import", NULL) &&
+                  count_attended (store, workshop) > 0);
+  /* The organisation column was found; the names wait for the coordinator. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (desk_signin_dialog_get_mapping (dialog, DESK_SIGNIN_COLUMN_ORGANISATION)), ==, 2);
+
+  /* "Full name" is the fourth header: chosen, the rows appear and can be imported. */
+  gtk_drop_down_set_selected (desk_signin_dialog_get_mapping (dialog, DESK_SIGNIN_COLUMN_NAME), 4);
+  plan = desk_signin_dialog_get_plan (dialog);
+  g_assert_nonnull (plan);
+  g_assert_null (desk_signin_plan_get_problem (plan));
+  g_assert_cmpuint (desk_signin_plan_get_n_rows (plan), ==, 1);
+  g_assert_cmpstr (desk_signin_plan_get_row (plan, 0)->name, ==, "Abena Mensah");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "signin.import", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+
+  destroy_window (window);
+}
+
 static void
 test_signin_import (void)
 {
@@ -677,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/checkin-keyboard", test_checkin_keyboard);
   g_test_add_func ("/gui/workshops/checkin-pick", test_checkin_pick);
   g_test_add_func ("/gui/workshops/signin-import", test_signin_import);
+  g_test_add_func ("/gui/workshops/signin-two-columns", test_signin_two_columns);
   g_test_add_func ("/gui/workshops/breakdown", test_breakdown);
   g_test_add_func ("/gui/workshops/plenary", test_plenary);
   g_test_add_func ("/gui/people/duplicate", test_people_duplicate);
