@@ -544,17 +544,24 @@ update_cards (DeskBudgetPage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->card_values[CARD_REMAINING]), "desk-over-budget");
 
   missing = total->missing + s->received_missing;
-  if (missing > 0)
+  if (missing > 0 || s->problems->len > 0)
     {
-      g_autofree char *text = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
 
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u amount has no exchange rate — add the rate to include it",
-                                           "%u amounts have no exchange rate — add the rates to include them",
-                                           missing), missing);
-      gtk_label_set_label (self->missing_label, text);
+      if (missing > 0)
+        g_string_append_printf (text,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "%u amount has no exchange rate — add the rate to include it",
+                                             "%u amounts have no exchange rate — add the rates to include them",
+                                             missing), missing);
+      /* Figures too large to count are left out of the totals too: say which, so that
+       * the totals never look exact when they are not. */
+      for (guint i = 0; i < s->problems->len && i < 3; i++)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                                (const char *) g_ptr_array_index (s->problems, i));
+      gtk_label_set_label (self->missing_label, text->str);
     }
-  gtk_widget_set_visible (self->missing_banner, missing > 0);
+  gtk_widget_set_visible (self->missing_banner, missing > 0 || s->problems->len > 0);
 }
 
 /* Summary tables */

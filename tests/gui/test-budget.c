@@ -13,7 +13,10 @@
 #include "desk-window.h"
 
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
+
+#include "desk-store-private.h"
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -661,6 +664,31 @@ test_budget_csv (void)
   destroy_window (window);
 }
 
+/* A rate no sum can hold, written by another program: the banner names it, the totals
+ * leave it out instead of wrapping, and the page still shows. */
+static void
+test_budget_too_large (void)
+{
+  g_autoptr(DeskStore) store = new_demo_store ();
+  DeskWindow *window;
+  DeskBudgetPage *page;
+  const DeskBudgetSummary *s;
+  GtkLabel *banner;
+
+  g_assert_cmpint (sqlite3_exec (_desk_store_get_db (store),
+                                 "UPDATE exchange_rates SET rate_mantissa = 1000000000000000000, "
+                                 "rate_scale = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  window = new_window (store);
+  page = show_budget (window);
+  s = _desk_budget_page_get_summary (page);
+  g_assert_cmpuint (s->problems->len, >, 0);
+  g_assert_cmpint (desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED), >=, 0);
+  banner = _desk_budget_page_get_missing_label (page);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (gtk_label_get_label (banner), g_ptr_array_index (s->problems, 0)));
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -672,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/gui/budget/totals-follow-edits", test_budget_totals_follow);
   g_test_add_func ("/gui/budget/revise", test_budget_revise);
   g_test_add_func ("/gui/budget/missing-rate", test_budget_missing_rate);
+  g_test_add_func ("/gui/budget/too-large", test_budget_too_large);
   g_test_add_func ("/gui/budget/over-budget-filter", test_budget_over_filter);
   g_test_add_func ("/gui/budget/refused-input", test_budget_refused);
   g_test_add_func ("/gui/budget/csv", test_budget_csv);
