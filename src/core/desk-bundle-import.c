@@ -26,6 +26,7 @@
 #include "desk-backup.h"
 #include "desk-error.h"
 #include "desk-i18n.h"
+#include "desk-reference.h"
 #include "desk-store-private.h"
 
 /* The deepest element of a valid bundle is a set item's text (bundle, records, record,
@@ -1108,13 +1109,43 @@ count_cascade (Import          *im,
         continue;
       plan_count (im, kind->name)->cascaded += n;
       total += n;
+      /* TRANSLATORS: between the items of a list, "activity 12, deliverable 16". */
       if (by_kind != NULL)
-        g_string_append_printf (by_kind, "%s%s %u", by_kind->len > 0 ? ", " : "",
+        g_string_append_printf (by_kind, "%s%s %u", by_kind->len > 0 ? C_("list separator", ", ") : "",
                                 _(kind->label), n);
     }
   sqlite3_reset (stmt);
 
   return total;
+}
+
+/* What a coordinator calls a record: its title or name in the UI's language, else its
+ * identifier. */
+static char *
+record_label (Import         *im,
+              const DeskKind *kind,
+              const char     *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (im->store, kind, uuid, NULL);
+  static const char *const narratives[] = { "title", "name", "description", NULL };
+
+  if (record == NULL)
+    return g_strdup (uuid);
+  for (guint i = 0; narratives[i] != NULL; i++)
+    {
+      g_autofree char *en = g_strconcat (narratives[i], "_en", NULL);
+      const char *text;
+
+      if (desk_kind_field_index (kind, en) < 0)
+        continue;
+      text = desk_record_get_narrative (record, narratives[i], desk_locale_language (), NULL);
+      if (text != NULL && *text != '\0')
+        return g_strdup (text);
+    }
+  if (desk_kind_field_index (kind, "name") >= 0 && desk_record_get_string (record, "name") != NULL)
+    return g_strdup (desk_record_get_string (record, "name"));
+
+  return g_strdup (uuid);
 }
 
 static gboolean
@@ -1137,6 +1168,7 @@ apply_tombstone (Import          *im,
   if (local_state (im, kind, t->uuid, &local_updated, &local_group))
     {
       g_autoptr(GString) by_kind = g_string_new (NULL);
+      g_autofree char *label = NULL;
       gint64 since;
       guint taken;
 
@@ -1149,6 +1181,7 @@ apply_tombstone (Import          *im,
           count->unchanged++;
           return TRUE;
         }
+      label = record_label (im, kind, t->uuid);
       since = max_tombstone_rowid (im);
       if (!desk_store_delete (im->store, kind, t->uuid, &im->error))
         return FALSE;
@@ -1162,12 +1195,12 @@ apply_tombstone (Import          *im,
             g_string_append (cascade, " ");
           g_string_append_printf (cascade,
                                   g_dngettext (GETTEXT_PACKAGE,
-                                               "Deleting the %s %s also deletes %u record "
+                                               "Deleting the %s “%s” also deletes %u record "
                                                "under it that the bundle does not name (%s).",
-                                               "Deleting the %s %s also deletes %u records "
+                                               "Deleting the %s “%s” also deletes %u records "
                                                "under it that the bundle does not name (%s).",
                                                taken),
-                                  _(kind->label), t->uuid, taken, by_kind->str);
+                                  _(kind->label), label, taken, by_kind->str);
         }
     }
   else

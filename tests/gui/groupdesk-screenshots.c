@@ -404,6 +404,17 @@ main (int   argc,
     if (signin != NULL)
       ok &= save_dialog (GTK_WINDOW (signin), dir, "52-signin-preview");
     g_remove (sheet);
+
+    /* Two columns of names: the dialog opens and waits for the choice. */
+    g_file_set_contents (sheet,
+                         "Name,Organisation,Gender,Full name\n"
+                         "Esinam,,Woman,Esinam Agbodeka\n"
+                         "Yaw,Ministry of Mines,Man,Yaw Darkwah-Nyarko\n",
+                         -1, NULL);
+    signin = _desk_workshops_page_import_file (page, sheet_file, NULL);
+    if (signin != NULL)
+      ok &= save_dialog (GTK_WINDOW (signin), dir, "56-signin-two-columns");
+    g_remove (sheet);
     gtk_widget_activate_action (GTK_WIDGET (page), "workshops.close-checkin", NULL);
 
     adw_view_stack_set_visible_child_name (tabs, "breakdown");
@@ -512,6 +523,7 @@ main (int   argc,
     g_autoptr(DeskStore) laptop = desk_store_open (NULL, NULL);
     DeskExportDialog *export_dialog;
     DeskImportDialog *import_dialog;
+    g_autoptr(DeskImportPlan) first = NULL;
 
     g_autoptr(GPtrArray) activities = desk_store_list (store, DESK_KIND_ACTIVITY, uuid, NULL);
     g_autoptr(DeskRecord) workshop = desk_record_new (DESK_KIND_WORKSHOP);
@@ -548,6 +560,86 @@ main (int   argc,
     import_dialog = desk_import_dialog_new (GTK_WINDOW (window), store, bundle_file, NULL);
     if (import_dialog != NULL)
       ok &= save_dialog (GTK_WINDOW (import_dialog), dir, "63-import-own-bundle");
+
+    /* A bundle that deletes the workplan by one tombstone and names nothing under it
+     * (crafted from the one just written): the laptop that imported it is asked. */
+    first = laptop != NULL ? desk_bundle_import (laptop, bundle, FALSE, FALSE, NULL) : NULL;
+    if (first != NULL)
+      {
+        g_autofree char *crafted = g_build_filename (dir, "crafted" DESK_BUNDLE_SUFFIX, NULL);
+        g_autoptr(GFile) crafted_file = g_file_new_for_path (crafted);
+        g_autoptr(GPtrArray) workplans = desk_store_list (store, DESK_KIND_WORKPLAN, uuid, NULL);
+        g_autofree char *text = NULL;
+        g_autofree char *tombstone = NULL;
+        g_autofree char *digest = NULL;
+        g_autoptr(GString) out = g_string_new (NULL);
+        const char *records;
+        const char *end;
+        char *sum;
+
+        g_file_get_contents (bundle, &text, NULL, NULL);
+        records = text != NULL ? strstr (text, "<records>") : NULL;
+        end = text != NULL ? g_strrstr (text, "</records>") : NULL;
+        if (records != NULL && end != NULL && workplans != NULL && workplans->len > 0)
+          {
+            /* The group's record (a bundle always has it), then the one tombstone. */
+            const char *group_end = strstr (records, "</group>") + strlen ("</group>");
+
+            tombstone = g_strdup_printf ("%.*s\n <tombstone uuid=\"%s\" kind=\"workplan\" "
+                                         "deleted=\"%s\"/>\n</records>",
+                                         (int) (group_end - records), records,
+                                         desk_record_get_uuid (g_ptr_array_index (workplans, 0)),
+                                         desk_record_get_updated (g_ptr_array_index (workplans, 0)));
+            digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, tombstone, -1);
+            g_string_append_len (out, text, records - text);
+            g_string_append (out, tombstone);
+            g_string_append (out, end + strlen ("</records>"));
+            /* The manifest's counts and digest made to match. */
+            for (const char *k = "<count kind=\""; (sum = strstr (out->str, k)) != NULL;)
+              {
+                char *close = strstr (sum, "</count>");
+                char *value = strchr (sum, '>') + 1;
+                gboolean one = g_str_has_prefix (sum, "<count kind=\"tombstone\"") ||
+                               g_str_has_prefix (sum, "<count kind=\"group\"");
+
+                g_string_erase (out, value - out->str, close - value);
+                g_string_insert_c (out, value - out->str, one ? '1' : '0');
+                sum[1] = 'C';
+              }
+            for (char *c; (c = strstr (out->str, "<Count")) != NULL;)
+              c[1] = 'c';
+            sum = strstr (out->str, "<content_sha256>") + strlen ("<content_sha256>");
+            memcpy (sum, digest, 64);
+            /* The next bundle of the chain, under a new identifier. */
+            {
+              g_autofree char *new_uuid = g_uuid_string_random ();
+              g_autofree char *file_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+              g_autofree char *next = NULL;
+              char *at = strstr (out->str, "<bundle_uuid>") + strlen ("<bundle_uuid>");
+              char *seq = strstr (out->str, "<sequence>");
+              gsize seq_end;
+
+              memcpy (at, new_uuid, 36);
+              seq_end = (gsize) (strstr (seq, "</sequence>") + strlen ("</sequence>") - out->str);
+              next = g_strdup_printf ("<sequence>%" G_GINT64_FORMAT "</sequence>\n  <previous "
+                                      "uuid=\"%s\" sha256=\"%s\"/>", first->sequence + 1,
+                                      first->bundle_uuid, file_sum);
+              g_string_erase (out, seq - out->str, seq_end - (gsize) (seq - out->str));
+              g_string_insert (out, seq - out->str, next);
+            }
+            g_file_set_contents (crafted, out->str, -1, NULL);
+            import_dialog = desk_import_dialog_new (GTK_WINDOW (window), laptop, crafted_file, &error);
+            if (import_dialog != NULL)
+              ok &= save_dialog (GTK_WINDOW (import_dialog), dir, "65-import-cascade");
+            else
+              {
+                g_printerr ("Could not preview the crafted bundle: %s\n", error->message);
+                g_clear_error (&error);
+                ok = FALSE;
+              }
+            g_remove (crafted);
+          }
+      }
     g_remove (bundle);
     desk_store_delete (store, DESK_KIND_WORKSHOP, desk_record_get_uuid (workshop), NULL);
 
