@@ -105,6 +105,9 @@ cmd_export (CliOptions  *options,
   group = pick_group (store, options, &error);
   if (group == NULL)
     return cli_fail (error);
+  /* Before the notes about the records: a refused file name is the first thing to fix. */
+  if (!desk_file_check_output (output, &error))
+    return cli_fail (error);
 
   preview = desk_bundle_preview (store, group, from, to, privacy, &error);
   if (preview == NULL)
