@@ -29,21 +29,6 @@ typedef enum
   DESK_BUDGET_REVISED,
 } DeskBudgetVersion;
 
-/* quantity_milli × unit_cost_minor / 1000, rounded half away from zero. */
-gboolean  desk_money_multiply       (gint64       quantity_milli,
-                                     gint64       unit_cost_minor,
-                                     gint64      *out_minor,
-                                     GError     **error);
-/* @amount_minor of a currency with @from_decimals into one with @to_decimals, at
- * mantissa / 10^scale, rounded half away from zero. A rate that is not more than zero
- * or has more than 18 decimals, and a result beyond int64, are refused with @error. */
-gboolean  desk_money_convert        (gint64       amount_minor,
-                                     int          from_decimals,
-                                     int          to_decimals,
-                                     gint64       rate_mantissa,
-                                     int          rate_scale,
-                                     gint64      *out_minor,
-                                     GError     **error);
 /* The rate in force for @currency in @group_uuid on @date: FALSE when there is none.
  * The reporting currency itself converts at 1. */
 gboolean  desk_store_rate_on        (DeskStore   *store,
@@ -52,14 +37,6 @@ gboolean  desk_store_rate_on        (DeskStore   *store,
                                      const char  *date,
                                      gint64      *rate_mantissa,
                                      int         *rate_scale);
-/* Parses "15.5" or "0.0000625" into mantissa and scale. */
-gboolean  desk_rate_parse           (const char  *text,
-                                     gint64      *rate_mantissa,
-                                     int         *rate_scale,
-                                     GError     **error);
-char     *desk_rate_format          (gint64       rate_mantissa,
-                                     int          rate_scale);
-
 /* A budget line's total in its own currency, original or revised (the newest revision,
  * or the original when it has none); FALSE, with a message naming the line, when it is
  * beyond what Groupdesk can count (±DESK_MONEY_MAX_SUM). */

@@ -11,7 +11,6 @@
 
 #include "desk-kind.h"
 
-#include "desk-budget.h"
 #include "desk-date.h"
 #include "desk-i18n.h"
 #include "desk-money.h"

@@ -8,7 +8,8 @@
 
 #include "desk-money.h"
 
-#include "desk-budget.h"
+#include "desk-money-private.h"
+
 #include "desk-error.h"
 #include "desk-i18n.h"
 #include "desk-store-private.h"
@@ -335,4 +336,143 @@ desk_count_parse (const char  *text,
 
   *out = value;
   return TRUE;
+}
+
+/* One amount, one conversion, one rate */
+
+gboolean
+desk_money_multiply (gint64   quantity_milli,
+                     gint64   unit_cost_minor,
+                     gint64  *out_minor,
+                     GError **error)
+{
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+
+  return fits (line_product (quantity_milli, unit_cost_minor), out_minor, error);
+}
+
+gboolean
+desk_money_convert (gint64   amount_minor,
+                    int      from_decimals,
+                    int      to_decimals,
+                    gint64   rate_mantissa,
+                    int      rate_scale,
+                    gint64  *out_minor,
+                    GError **error)
+{
+  Wide converted;
+
+  g_return_val_if_fail (out_minor != NULL, FALSE);
+  g_return_val_if_fail (from_decimals >= 0 && from_decimals <= 4, FALSE);
+  g_return_val_if_fail (to_decimals >= 0 && to_decimals <= 4, FALSE);
+
+  /* Rates come from the database, which another program may have written: a bad one is
+   * the data's fault, so it is an error to show, not a programming error. */
+  if (rate_mantissa <= 0 || rate_scale < 0 || rate_scale > 18)
+    {
+      g_autofree char *rate = desk_rate_format (rate_mantissa, rate_scale);
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The exchange rate %s is out of range and cannot convert anything. "
+                     "Correct the rate."),
+                   rate);
+      return FALSE;
+    }
+
+  if (!convert_wide (amount_minor, from_decimals, to_decimals, rate_mantissa, rate_scale,
+                     &converted))
+    return fits ((Wide) G_MAXINT64 + 1, out_minor, error);
+
+  return fits (converted, out_minor, error);
+}
+
+gboolean
+desk_rate_parse (const char  *text,
+                 gint64      *rate_mantissa,
+                 int         *rate_scale,
+                 GError     **error)
+{
+  const char *p = text != NULL ? text : "";
+  gint64 mantissa = 0;
+  int scale = 0;
+  int digits = 0;
+  gboolean point = FALSE;
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+    {
+      if (*p == '.' && !point)
+        {
+          point = TRUE;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p) || digits >= 18)
+        {
+          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                       _("“%s” is not an exchange rate. Write how many units of the reporting "
+                         "currency one unit of the other currency is worth, such as 15.5."),
+                       text != NULL ? text : "");
+          return FALSE;
+        }
+      mantissa = mantissa * 10 + (*p - '0');
+      if (mantissa > 0 || point)
+        digits++;
+      if (point)
+        scale++;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p != '\0' || (digits == 0 && mantissa == 0 && scale == 0))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("“%s” is not an exchange rate. Write how many units of the reporting "
+                     "currency one unit of the other currency is worth, such as 15.5."),
+                   text != NULL ? text : "");
+      return FALSE;
+    }
+
+  if (mantissa == 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("An exchange rate of zero would make every amount vanish. Enter the "
+                     "rate in force."));
+      return FALSE;
+    }
+
+  /* 15.50 and 15.5 are the same rate: keep the shortest form. */
+  while (scale > 0 && mantissa % 10 == 0)
+    {
+      mantissa /= 10;
+      scale--;
+    }
+  if (!desk_rate_check (mantissa, scale, error))
+    return FALSE;
+
+  *rate_mantissa = mantissa;
+  *rate_scale = scale;
+
+  return TRUE;
+}
+
+char *
+desk_rate_format (gint64 rate_mantissa,
+                  int    rate_scale)
+{
+  g_autofree char *digits = NULL;
+  gsize len;
+
+  /* Not a rate Groupdesk writes (the database may say otherwise): shown as stored. */
+  if (rate_mantissa < 0 || rate_scale < 0 || rate_scale > 18)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "e-%d", rate_mantissa, rate_scale);
+
+  digits = g_strdup_printf ("%0*" G_GINT64_FORMAT, rate_scale + 1, rate_mantissa);
+  len = strlen (digits);
+  if (rate_scale == 0)
+    return g_steal_pointer (&digits);
+
+  return g_strdup_printf ("%.*s.%s", (int) (len - (gsize) rate_scale), digits,
+                          digits + len - rate_scale);
 }

@@ -83,4 +83,27 @@ gboolean  desk_count_parse          (const char  *text,
                                      gint64      *out,
                                      GError     **error);
 
+/* quantity_milli × unit_cost_minor / 1000, rounded half away from zero. */
+gboolean  desk_money_multiply       (gint64       quantity_milli,
+                                     gint64       unit_cost_minor,
+                                     gint64      *out_minor,
+                                     GError     **error);
+/* @amount_minor of a currency with @from_decimals into one with @to_decimals, at
+ * mantissa / 10^scale, rounded half away from zero. A rate that is not more than zero
+ * or has more than 18 decimals, and a result beyond int64, are refused with @error. */
+gboolean  desk_money_convert        (gint64       amount_minor,
+                                     int          from_decimals,
+                                     int          to_decimals,
+                                     gint64       rate_mantissa,
+                                     int          rate_scale,
+                                     gint64      *out_minor,
+                                     GError     **error);
+/* Parses "15.5" or "0.0000625" into mantissa and scale. */
+gboolean  desk_rate_parse           (const char  *text,
+                                     gint64      *rate_mantissa,
+                                     int         *rate_scale,
+                                     GError     **error);
+char     *desk_rate_format          (gint64       rate_mantissa,
+                                     int          rate_scale);
+
 G_END_DECLS
