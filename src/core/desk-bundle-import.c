@@ -1119,33 +1119,15 @@ count_cascade (Import          *im,
   return total;
 }
 
-/* What a coordinator calls a record: its title or name in the UI's language, else its
- * identifier. */
+/* What a coordinator calls a record, else its identifier. */
 static char *
 record_label (Import         *im,
               const DeskKind *kind,
               const char     *uuid)
 {
   g_autoptr(DeskRecord) record = desk_store_get (im->store, kind, uuid, NULL);
-  static const char *const narratives[] = { "title", "name", "description", NULL };
 
-  if (record == NULL)
-    return g_strdup (uuid);
-  for (guint i = 0; narratives[i] != NULL; i++)
-    {
-      g_autofree char *en = g_strconcat (narratives[i], "_en", NULL);
-      const char *text;
-
-      if (desk_kind_field_index (kind, en) < 0)
-        continue;
-      text = desk_record_get_narrative (record, narratives[i], desk_locale_language (), NULL);
-      if (text != NULL && *text != '\0')
-        return g_strdup (text);
-    }
-  if (desk_kind_field_index (kind, "name") >= 0 && desk_record_get_string (record, "name") != NULL)
-    return g_strdup (desk_record_get_string (record, "name"));
-
-  return g_strdup (uuid);
+  return record != NULL ? desk_record_dup_label (record) : g_strdup (uuid);
 }
 
 static gboolean

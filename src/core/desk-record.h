@@ -57,6 +57,14 @@ const char     *desk_record_get_narrative (DeskRecord    *self,
                                            const char    *base,
                                            const char    *language,
                                            gboolean      *fell_back);
+/* A record's bilingual @base ("title") in the UI language; *hint gets "in English" or
+ * "in Chinese" when it fell back to the other language (NULL otherwise). Never NULL. */
+const char     *desk_record_title         (DeskRecord    *self,
+                                           const char    *base,
+                                           const char   **hint);
+/* What a person calls the record in a list or a message: its code, then its title, name
+ * or description ("2.1  Dialogue"); a person's name; else its identifier. */
+char           *desk_record_dup_label     (DeskRecord    *self);
 
 /* Indexed access for code that walks every field. */
 gboolean        desk_record_index_is_set (DeskRecord     *self,

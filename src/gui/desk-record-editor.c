@@ -104,54 +104,6 @@ is_multiline (const DeskField *field)
   return FALSE;
 }
 
-const char *
-desk_record_title (DeskRecord  *record,
-                   const char  *base,
-                   const char **hint)
-{
-  const char *language = desk_locale_language ();
-  gboolean fell_back = FALSE;
-  const char *text;
-
-  text = desk_record_get_narrative (record, base, language, &fell_back);
-  if (hint != NULL)
-    {
-      *hint = NULL;
-      if (fell_back && text != NULL && text[0] != '\0')
-        *hint = g_str_equal (language, "zh") ? _("in English") : _("in Chinese");
-    }
-
-  return text != NULL ? text : "";
-}
-
-static char *
-record_label (DeskRecord *record)
-{
-  const DeskKind *kind = desk_record_get_kind (record);
-  const char *base = NULL;
-  const char *text = NULL;
-  const char *code = NULL;
-
-  if (desk_kind_get_field (kind, "title_en") != NULL)
-    base = "title";
-  else if (desk_kind_get_field (kind, "name_en") != NULL)
-    base = "name";
-  else if (desk_kind_get_field (kind, "description_en") != NULL)
-    base = "description";
-
-  if (base != NULL)
-    text = desk_record_title (record, base, NULL);
-  else if (desk_kind_get_field (kind, "name") != NULL)
-    text = desk_record_get_string (record, "name");  /* people: one name, in no language */
-  if (desk_kind_get_field (kind, "code") != NULL)
-    code = desk_record_get_string (record, "code");
-
-  if (code != NULL && code[0] != '\0')
-    return g_strdup_printf ("%s  %s", code, text != NULL ? text : "");
-
-  return g_strdup (text != NULL && text[0] != '\0' ? text : desk_record_get_uuid (record));
-}
-
 /* Choices */
 
 /* The (code, label) pairs a combo or a set offers: reference codes, choices, currencies,
@@ -189,7 +141,7 @@ field_row_dup_choices (FieldRow *fr)
               continue;
             }
           choice->code = g_strdup (desk_record_get_uuid (r));
-          choice->label = record_label (r);
+          choice->label = desk_record_dup_label (r);
           g_ptr_array_add (choices, choice);
         }
       return choices;

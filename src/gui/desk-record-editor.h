@@ -49,10 +49,4 @@ GtkWindow           *desk_record_editor_window_new      (GtkWindow        *paren
                                                          const char       *title,
                                                          GtkWidget        *editor);
 
-/* A record's title in the UI language; *hint gets "in English"/"in Chinese" when it fell
- * back to the other language (NULL otherwise). */
-const char          *desk_record_title                  (DeskRecord       *record,
-                                                         const char       *base,
-                                                         const char      **hint);
-
 G_END_DECLS
