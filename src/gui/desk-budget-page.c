@@ -2717,6 +2717,22 @@ desk_budget_page_set_store (DeskBudgetPage *self,
 /* Private API, for tests and the benchmark */
 
 void
+desk_budget_page_open (DeskBudgetPage *self,
+                       const char     *kind,
+                       const char     *uuid)
+{
+  const char *view = g_strcmp0 (kind, "expense") == 0 ? "expenses"
+                     : g_strcmp0 (kind, "funding") == 0 ? "funding"
+                     : g_strcmp0 (kind, "rate") == 0 ? "rates"
+                     : "lines";
+
+  g_return_if_fail (DESK_IS_BUDGET_PAGE (self));
+
+  _desk_budget_page_show_view (self, view);
+  desk_record_list_open (_desk_budget_page_get_list (self, view), uuid);
+}
+
+void
 _desk_budget_page_show_view (DeskBudgetPage *self,
                              const char     *view)
 {

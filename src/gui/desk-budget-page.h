@@ -18,5 +18,10 @@ GtkWidget *desk_budget_page_new       (DeskStore      *store);
 DeskStore *desk_budget_page_get_store (DeskBudgetPage *self);
 void       desk_budget_page_set_store (DeskBudgetPage *self,
                                        DeskStore      *store);
+/* Shows the budget line, expense, funding receipt or rate @uuid (@kind is the kind's
+ * name) in its list, with its editor. */
+void       desk_budget_page_open      (DeskBudgetPage *self,
+                                       const char     *kind,
+                                       const char     *uuid);
 
 G_END_DECLS

@@ -590,6 +590,16 @@ desk_deliverables_page_open (DeskDeliverablesPage *self,
   desk_record_list_open (self->deliverable_list, uuid);
 }
 
+void
+desk_deliverables_page_show_overdue (DeskDeliverablesPage *self)
+{
+  g_return_if_fail (DESK_IS_DELIVERABLES_PAGE (self));
+
+  desk_deliverables_page_build (self);
+  if (self->overdue_toggle != NULL)
+    gtk_toggle_button_set_active (self->overdue_toggle, TRUE);
+}
+
 /* Private API, for tests */
 
 DeskRecordList *

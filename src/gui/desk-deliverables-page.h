@@ -20,6 +20,8 @@ void       desk_deliverables_page_set_store (DeskDeliverablesPage *self,
                                              DeskStore            *store);
 
 /* Shows the deliverable with @uuid in the editor. */
+/* Filters the list to the overdue deliverables. */
+void       desk_deliverables_page_show_overdue (DeskDeliverablesPage *self);
 void       desk_deliverables_page_open      (DeskDeliverablesPage *self,
                                              const char           *uuid);
 

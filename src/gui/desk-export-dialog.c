@@ -17,11 +17,7 @@
 #include "desk-export-dialog.h"
 #include "desk-exports-page-private.h"
 
-#include "desk-budget-page-private.h"
-#include "desk-deliverables-page.h"
 #include "desk-window.h"
-#include "desk-workplan-page-private.h"
-#include "desk-workshops-page.h"
 
 typedef enum
 {
@@ -362,53 +358,6 @@ queue_refresh (DeskExportDialog *self)
     self->refresh_idle = g_idle_add (refresh_idle_cb, self);
 }
 
-/* Opening a problem's record */
-
-static void
-open_record (DeskWindow *window,
-             const char *kind,
-             const char *uuid)
-{
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW,
-                                                              "page_stack"));
-  const char *page_name = "overview";
-  GtkWidget *page;
-
-  if (g_str_equal (kind, "activity") || g_str_equal (kind, "indicator") || g_str_equal (kind, "workplan"))
-    page_name = "workplan";
-  else if (g_str_equal (kind, "deliverable"))
-    page_name = "deliverables";
-  else if (g_str_equal (kind, "expense") || g_str_equal (kind, "budget_line") ||
-           g_str_equal (kind, "rate") || g_str_equal (kind, "funding"))
-    page_name = "budget";
-  else if (g_str_equal (kind, "workshop") || g_str_equal (kind, "nomination"))
-    page_name = "workshops";
-  else if (g_str_equal (kind, "member") || g_str_equal (kind, "person"))
-    page_name = "people";
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page_name);
-  page = stack != NULL ? gtk_stack_get_child_by_name (stack, page_name) : NULL;
-  if (page == NULL)
-    return;
-
-  if (DESK_IS_WORKSHOPS_PAGE (page) && g_str_equal (kind, "workshop"))
-    desk_workshops_page_open (DESK_WORKSHOPS_PAGE (page), uuid);
-  else if (DESK_IS_DELIVERABLES_PAGE (page))
-    desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), uuid);
-  else if (DESK_IS_WORKPLAN_PAGE (page) && g_str_equal (kind, "activity"))
-    desk_record_list_open (_desk_workplan_page_get_activity_list (DESK_WORKPLAN_PAGE (page)), uuid);
-  else if (DESK_IS_BUDGET_PAGE (page) && g_str_equal (kind, "expense"))
-    {
-      _desk_budget_page_show_view (DESK_BUDGET_PAGE (page), "expenses");
-      desk_record_list_open (_desk_budget_page_get_list (DESK_BUDGET_PAGE (page), "expenses"), uuid);
-    }
-  else if (DESK_IS_BUDGET_PAGE (page) && g_str_equal (kind, "rate"))
-    {
-      _desk_budget_page_show_view (DESK_BUDGET_PAGE (page), "rates");
-      desk_record_list_open (_desk_budget_page_get_list (DESK_BUDGET_PAGE (page), "rates"), uuid);
-    }
-}
-
 /* Saving */
 
 static void
@@ -555,8 +504,8 @@ problem_activated_cb (DeskExportDialog *self,
 
   /* The record's page is behind this dialog: the dialog makes way for it. */
   gtk_window_destroy (GTK_WINDOW (self));
-  if (DESK_IS_WINDOW (parent))
-    open_record (DESK_WINDOW (parent), kind, uuid);
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-record", "(ss)", kind, uuid);
 }
 
 /* Overrides */

@@ -16,7 +16,6 @@
 
 #include "desk-budget-page.h"
 #include "desk-deliverables-page.h"
-#include "desk-deliverables-page-private.h"
 #include "desk-exports-page.h"
 #include "desk-group-dialog.h"
 #include "desk-overview-page.h"
@@ -350,7 +349,56 @@ show_overdue_activated (GtkWidget  *widget,
     return;
 
   page = gtk_stack_get_child_by_name (self->page_stack, "deliverables");
-  gtk_toggle_button_set_active (_desk_deliverables_page_get_overdue_toggle (DESK_DELIVERABLES_PAGE (page)), TRUE);
+  desk_deliverables_page_show_overdue (DESK_DELIVERABLES_PAGE (page));
+}
+
+/* The page that owns records of @kind. */
+static const char *
+page_of_kind (const char *kind)
+{
+  static const struct { const char *kind; const char *page; } pages[] = {
+    { "workplan", "workplan" }, { "activity", "workplan" }, { "indicator", "workplan" },
+    { "indicator_value", "workplan" }, { "deliverable", "deliverables" },
+    { "budget_line", "budget" }, { "budget_revision", "budget" }, { "expense", "budget" },
+    { "funding", "budget" }, { "rate", "budget" }, { "workshop", "workshops" },
+    { "attendance", "workshops" }, { "nomination", "workshops" }, { "member", "people" },
+    { "person", "people" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].kind, kind) == 0)
+      return pages[i].page;
+
+  return "overview";
+}
+
+/* win.open-record (kind, uuid): every link to a record (the export dialog's "fix these
+ * first", the Overview's tiles) goes through here to the page that owns the kind. */
+static void
+open_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *kind = NULL;
+  const char *uuid = NULL;
+  const char *page_name;
+  GtkWidget *page;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &uuid);
+  page_name = page_of_kind (kind);
+  if (!desk_window_show_page (self, page_name))
+    return;
+
+  page = gtk_stack_get_child_by_name (self->page_stack, page_name);
+  if (DESK_IS_WORKSHOPS_PAGE (page) && g_str_equal (kind, "workshop"))
+    desk_workshops_page_open (DESK_WORKSHOPS_PAGE (page), uuid);
+  else if (DESK_IS_DELIVERABLES_PAGE (page))
+    desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), uuid);
+  else if (DESK_IS_WORKPLAN_PAGE (page) && g_str_equal (kind, "activity"))
+    desk_workplan_page_open_activity (DESK_WORKPLAN_PAGE (page), uuid);
+  else if (DESK_IS_BUDGET_PAGE (page) && !g_str_equal (kind, "budget_revision"))
+    desk_budget_page_open (DESK_BUDGET_PAGE (page), kind, uuid);
 }
 
 /* One report of the Reports page, by its key: workplan, budget, attendance, indicators. */
@@ -595,6 +643,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-deliverable", "s",
                                    show_deliverable_activated);
   gtk_widget_class_install_action (widget_class, "win.show-overdue", NULL, show_overdue_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_activated);
   gtk_widget_class_install_action (widget_class, "win.show-report", "s", show_report_activated);
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_activated);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_activated);

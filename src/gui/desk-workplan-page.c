@@ -111,6 +111,7 @@ static const char * const workplan_layout_objectives[] = { "objectives", NULL };
 
 static void desk_workplan_page_show_workplan (DeskWorkplanPage *self,
                                               const char       *uuid);
+static const char *pick_workplan (DeskWorkplanPage *self);
 static void activity_open_cb  (DeskWorkplanPage *self,
                                const char       *uuid);
 static void activity_new_cb   (DeskWorkplanPage *self);
@@ -710,6 +711,10 @@ store_changed_cb (DeskStore        *store,
 {
   if (g_str_equal (kind, "workplan"))
     {
+      /* The plan shown is gone (undo of a new plan): show the one that is current now. */
+      if (self->workplan_uuid != NULL &&
+          desk_record_model_find (self->workplans, self->workplan_uuid, NULL) == NULL)
+        desk_workplan_page_show_workplan (self, pick_workplan (self));
       update_header (self);
       desk_record_list_refilter (self->activity_list, GTK_FILTER_CHANGE_DIFFERENT);
     }
@@ -1255,21 +1260,39 @@ start_next_response_cb (AdwMessageDialog *dialog,
                         DeskWorkplanPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) before = NULL;
   g_autofree char *uuid = NULL;
 
-  if (!g_str_equal (response, "start") || self->workplan_uuid == NULL)
+  if (!g_str_equal (response, "start") || self->workplan_uuid == NULL || self->history == NULL)
     return;
 
-  uuid = desk_workplan_start_next (self->store, self->workplan_uuid, &error);
-  if (uuid == NULL)
+  /* Core writes the new plan and closes this one; the history notes both in one group,
+   * so that one Ctrl+Z takes the new plan away, with everything carried into it, and
+   * reopens this one. */
+  /* Translators: the name of one step of the undo history (Ctrl+Z). */
+  if (!desk_history_begin_group (self->history, _("Started next year’s plan"), &error))
     {
       toast (self, error->message);
       return;
     }
 
-  /* The carried-over records are not one step of the history: what was there to undo
-   * may no longer apply. */
-  desk_history_clear (self->history);
+  before = desk_store_get (self->store, DESK_KIND_WORKPLAN, self->workplan_uuid, &error);
+  if (before != NULL)
+    uuid = desk_workplan_start_next (self->store, self->workplan_uuid, &error);
+  if (uuid == NULL ||
+      !desk_history_note_insert (self->history, DESK_KIND_WORKPLAN, uuid, &error) ||
+      !desk_history_note_update (self->history, before, &error))
+    {
+      desk_history_cancel_group (self->history);
+      toast (self, error->message);
+      return;
+    }
+  if (!desk_history_end_group (self->history, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
   desk_workplan_page_show_workplan (self, uuid);
   toast (self, _("The new workplan is ready, as a draft"));
 }
@@ -1509,6 +1532,17 @@ desk_workplan_page_set_store (DeskWorkplanPage *self,
 }
 
 /* Private API, for tests */
+
+void
+desk_workplan_page_open_activity (DeskWorkplanPage *self,
+                                  const char       *uuid)
+{
+  g_return_if_fail (DESK_IS_WORKPLAN_PAGE (self));
+
+  desk_workplan_page_build (self);
+  if (self->activity_list != NULL)
+    desk_record_list_open (self->activity_list, uuid);
+}
 
 DeskRecordList *
 _desk_workplan_page_get_activity_list (DeskWorkplanPage *self)

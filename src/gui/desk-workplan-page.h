@@ -18,5 +18,8 @@ GtkWidget *desk_workplan_page_new       (DeskStore        *store);
 DeskStore *desk_workplan_page_get_store (DeskWorkplanPage *self);
 void       desk_workplan_page_set_store (DeskWorkplanPage *self,
                                          DeskStore        *store);
+/* Shows the activity @uuid in the page's list, with its editor. */
+void       desk_workplan_page_open_activity (DeskWorkplanPage *self,
+                                             const char       *uuid);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "desk-budget-page.h"
+#include "desk-budget-page-private.h"
 #include "desk-deliverables-page.h"
 #include "desk-deliverables-page-private.h"
 #include "desk-exports-page.h"
@@ -139,6 +140,50 @@ find_group_dialog (void)
     }
 
   return NULL;
+}
+
+/* win.open-record (kind, uuid) takes any link to the page that owns the kind, with the
+ * record open in its list. */
+static void
+test_open_record (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  DeskWindow *window = new_window (store);
+  GtkStack *page_stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "page_stack"));
+  static const struct { const char *kind; const char *page; } cases[] = {
+    { "activity", "workplan" }, { "deliverable", "deliverables" }, { "expense", "budget" },
+    { "rate", "budget" }, { "workshop", "workshops" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) records = desk_store_list (store, desk_kind_lookup (cases[i].kind),
+                                                      NULL, &error);
+      const char *uuid;
+      GtkWidget *page;
+      DeskRecordList *list = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (records->len, >, 0);
+      uuid = desk_record_get_uuid (g_ptr_array_index (records, records->len - 1));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)",
+                                                 cases[i].kind, uuid));
+      wait_a_moment (10);
+      g_assert_cmpstr (desk_window_get_visible_page (window), ==, cases[i].page);
+      page = gtk_stack_get_child_by_name (page_stack, cases[i].page);
+      if (DESK_IS_WORKPLAN_PAGE (page))
+        list = _desk_workplan_page_get_activity_list (DESK_WORKPLAN_PAGE (page));
+      else if (DESK_IS_DELIVERABLES_PAGE (page))
+        list = _desk_deliverables_page_get_list (DESK_DELIVERABLES_PAGE (page));
+      else if (DESK_IS_BUDGET_PAGE (page))
+        list = _desk_budget_page_get_list (DESK_BUDGET_PAGE (page),
+                                           g_str_equal (cases[i].kind, "rate") ? "rates" : "expenses");
+      if (list != NULL)
+        g_assert_cmpstr (desk_record_list_get_open_uuid (list), ==, uuid);
+    }
+
+  destroy_window (window);
 }
 
 static void
@@ -771,6 +816,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/first-run", test_first_run);
   g_test_add_func ("/gui/window/pages", test_pages);
+  g_test_add_func ("/gui/window/open-record", test_open_record);
   g_test_add_func ("/gui/window/pages-have-store", test_pages_have_store);
   g_test_add_func ("/gui/window/create-group", test_create_group);
   g_test_add_func ("/gui/window/remembers-page", test_remembers_page);
