@@ -20,13 +20,26 @@
 
 typedef int (*CommandFunc) (CliOptions *options, int argc, char **argv);
 
+/* One argument or option of a command, as `COMMAND --help` lists it. */
+typedef struct
+{
+  const char *name;         /* as it is typed: "-o, --output FILE", "KIND" */
+  const char *description;  /* N_() */
+} CommandOption;
+
+/* A command: the global --help shows its synopsis and summary, `COMMAND --help` those
+ * and its options, so that each is written once. */
 typedef struct
 {
   const char *name;
   const char *synopsis;
   const char *summary;
   CommandFunc run;
+  const CommandOption *options;  /* ends with { NULL }; NULL when it takes none */
 } Command;
+
+/* The command being run, for the hint after a usage error. */
+static const Command *current_command;
 
 int
 cli_usage_error (const char *format,
@@ -40,7 +53,10 @@ cli_usage_error (const char *format,
   va_end (args);
 
   g_printerr ("groupdesk-cli: %s\n", message);
-  g_printerr (_("Run “groupdesk-cli --help” to see the commands and their options.\n"));
+  if (current_command != NULL)
+    g_printerr (_("Run “groupdesk-cli %s --help” to see its options.\n"), current_command->name);
+  else
+    g_printerr (_("Run “groupdesk-cli --help” to see the commands and their options.\n"));
 
   return EXIT_USAGE;
 }
@@ -619,33 +635,159 @@ int cmd_export (CliOptions *options, int argc, char **argv);
 int cmd_export_iati (CliOptions *options, int argc, char **argv);
 int cmd_validate (CliOptions *options, int argc, char **argv);
 int cmd_import (CliOptions *options, int argc, char **argv);
+static int cmd_help (CliOptions *options, int argc, char **argv);
+
+/* The commands' arguments and options, each as the command's parser reads it. */
+
+static const CommandOption generate_options[] = {
+  { "--seed N", N_("Start from seed N: the same seed makes the same group") },
+  { "--activities A", N_("How many activities to generate") },
+  { "--people P", N_("How many people to generate") },
+  { "--attendance T", N_("How many attendance records to generate") },
+  { NULL, NULL },
+};
+
+static const CommandOption list_options[] = {
+  { "KIND", N_("The kind of record, in the plural: one of those “groupdesk-cli --help” lists") },
+  { "--json", N_("Print the records as a JSON array instead of one line each") },
+  { NULL, NULL },
+};
+
+static const CommandOption show_options[] = {
+  { "KIND", N_("The kind of record, singular or plural: activity or activities") },
+  { "UUID", N_("The record's identifier, as “list” prints it") },
+  { "--json", N_("Print the record as JSON") },
+  { NULL, NULL },
+};
+
+static const CommandOption budget_options[] = {
+  { "--workplan UUID", N_("The workplan to show (default: the group's newest)") },
+  { "--original", N_("Compare against the budget as first planned, before its revisions") },
+  { "--revised", N_("Compare against the budget with its revisions (the default)") },
+  { "--json", N_("Print the figures as JSON") },
+  { "--csv", N_("Print the budget lines as CSV") },
+  { "--bom", N_("With --csv: begin with a byte-order mark, for spreadsheets that need one") },
+  { "--expenses", N_("With --csv: print the expenses instead of the budget lines") },
+  { NULL, NULL },
+};
+
+static const CommandOption attendance_import_options[] = {
+  { "--workshop UUID", N_("The workshop whose attendance list the sheet fills") },
+  { "--dry-run", N_("Only say what would be imported; change nothing") },
+  { "--map COLUMN=HEADER,…", N_("Which header of the sheet holds a column: name, organisation, "
+                                "pillar, gender, role, phone or email") },
+  { "FILE", N_("The sign-in sheet, as CSV or Unicode text") },
+  { NULL, NULL },
+};
+
+static const CommandOption attendance_options[] = {
+  { "--workshop UUID", N_("Only this workshop") },
+  { "--from DATE", N_("Only workshops starting on or after this date (YYYY-MM-DD)") },
+  { "--to DATE", N_("Only workshops starting on or before this date (YYYY-MM-DD)") },
+  { "--json", N_("Print the figures as JSON") },
+  { "--csv", N_("Print the counts as CSV") },
+  { NULL, NULL },
+};
+
+static const CommandOption backup_options[] = {
+  { "-o, --output FILE", N_("The file to write the copy to") },
+  { NULL, NULL },
+};
+
+static const CommandOption report_options[] = {
+  { "workplan|budget|attendance|indicators", N_("The report to make") },
+  { "--from DATE", N_("The first day of the period (default: the newest workplan's period)") },
+  { "--to DATE", N_("The last day of the period; give both or neither") },
+  { "--csv", N_("Print the report as CSV") },
+  { "--pdf FILE", N_("Write the report as a printable PDF to FILE") },
+  { NULL, NULL },
+};
+
+static const CommandOption restore_options[] = {
+  { "FILE", N_("The backup to restore; “groupdesk-cli backups” lists them") },
+  { NULL, NULL },
+};
+
+static const CommandOption export_options[] = {
+  { "--from DATE", N_("The first day of the period the bundle covers (YYYY-MM-DD)") },
+  { "--to DATE", N_("The last day of the period the bundle covers (YYYY-MM-DD)") },
+  { "--privacy aggregate|pseudonymous|named",
+    N_("What the bundle says about people: counts only (the default), records without names "
+       "or contacts, or the names of those who consented") },
+  { "-o, --output FILE", N_("The file to write the bundle to") },
+  { NULL, NULL },
+};
+
+static const CommandOption export_iati_options[] = {
+  { "--from DATE", N_("Only the workplans that overlap the period from this date (default: every workplan)") },
+  { "--to DATE", N_("The last day of the period") },
+  { "-o, --output FILE", N_("The file to write the activity file to") },
+  { NULL, NULL },
+};
+
+static const CommandOption validate_options[] = {
+  { "FILE", N_("The bundle to check") },
+  { NULL, NULL },
+};
+
+static const CommandOption import_options[] = {
+  { "--dry-run", N_("Only say what would change; change nothing") },
+  { "--force", N_("Import even a bundle that conflicts with one received before, or whose "
+                  "deletions take records it does not name") },
+  { "FILE", N_("The bundle to import") },
+  { NULL, NULL },
+};
+
+static const CommandOption help_options[] = {
+  { "COMMAND", N_("The command to explain; without it, the list of commands") },
+  { NULL, NULL },
+};
 
 static const Command commands[] = {
-  { "demo", "demo", N_("Add the sample Ghana group"), cmd_demo },
+  { "demo", "demo", N_("Add the sample Ghana group"), cmd_demo, NULL },
   { "generate", "generate [--seed N] [--activities A] [--people P] [--attendance T]",
-    N_("Add a large generated group, for benchmarks"), cmd_generate },
-  { "list", "list KIND [--json]", N_("List the records of one kind"), cmd_list },
-  { "show", "show KIND UUID [--json]", N_("Show one record"), cmd_show },
+    N_("Add a large generated group, for benchmarks"), cmd_generate, generate_options },
+  { "list", "list KIND [--json]", N_("List the records of one kind"), cmd_list, list_options },
+  { "show", "show KIND UUID [--json]", N_("Show one record"), cmd_show, show_options },
   { "budget", "budget [--workplan UUID] [--original|--revised] [--json | --csv [--bom] [--expenses]]",
-    N_("Budget against actual in the reporting currency; CSV of the lines or the expenses"), cmd_budget },
+    N_("Budget against actual in the reporting currency; CSV of the lines or the expenses"), cmd_budget,
+    budget_options },
   { "attendance-import", "attendance-import --workshop UUID [--dry-run] [--map COLUMN=HEADER,…] FILE",
-    N_("Read a workshop's sign-in sheet (CSV or Unicode text) into its attendance list"), cmd_attendance_import },
+    N_("Read a workshop's sign-in sheet (CSV or Unicode text) into its attendance list"), cmd_attendance_import,
+    attendance_import_options },
   { "attendance", "attendance [--workshop UUID] [--from DATE] [--to DATE] [--json|--csv]",
-    N_("Attendance counts by pillar and gender, women's share and repeat attendance (no names)"), cmd_attendance },
-  { "check", "check", N_("Check the database's integrity and references"), cmd_check },
-  { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup },
+    N_("Attendance counts by pillar and gender, women's share and repeat attendance (no names)"), cmd_attendance,
+    attendance_options },
+  { "check", "check", N_("Check the database's integrity and references"), cmd_check, NULL },
+  { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup, backup_options },
   { "report", "report workplan|budget|attendance|indicators [--from DATE --to DATE] [--csv | --pdf FILE]",
-    N_("One of the four reports, as text, CSV or a printable PDF"), cmd_report },
-  { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups },
-  { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"), cmd_restore },
+    N_("One of the four reports, as text, CSV or a printable PDF"), cmd_report, report_options },
+  { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups, NULL },
+  { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"),
+    cmd_restore, restore_options },
   { "export", "export --from DATE --to DATE [--privacy aggregate|pseudonymous|named] -o FILE",
-    N_("Write the group's bundle for the secretariat (validated XML)"), cmd_export },
+    N_("Write the group's bundle for the secretariat (validated XML)"), cmd_export, export_options },
   { "export-iati", "export-iati [--from DATE --to DATE] -o FILE",
-    N_("Write the group's workplans and activities as an IATI 2.03 activity file"), cmd_export_iati },
-  { "validate", "validate FILE", N_("Check that a file is a valid Groupdesk bundle"), cmd_validate },
+    N_("Write the group's workplans and activities as an IATI 2.03 activity file"), cmd_export_iati,
+    export_iati_options },
+  { "validate", "validate FILE", N_("Check that a file is a valid Groupdesk bundle"), cmd_validate,
+    validate_options },
   { "import", "import [--dry-run] [--force] FILE",
-    N_("Merge a bundle into the database (--dry-run: only say what would change)"), cmd_import },
+    N_("Merge a bundle into the database (--dry-run: only say what would change)"), cmd_import,
+    import_options },
+  { "help", "help [COMMAND]", N_("Show the commands, or one command's arguments and options"), cmd_help,
+    help_options },
 };
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+
+  return NULL;
+}
 
 static void
 print_help (void)
@@ -669,6 +811,113 @@ print_help (void)
   for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
     g_print (" %s", (*k)->plural);
   g_print ("\n");
+  g_print ("\n");
+  g_print (_("Run “groupdesk-cli COMMAND --help” to see a command's arguments and options.\n"));
+}
+
+/* Names wider than this have their description on the next line, so that one long name
+ * does not push every description to the right. */
+#define OPTION_NAME_MAX_WIDTH 24
+
+static void
+print_option (const char *name,
+              const char *description,
+              int         width)
+{
+  if (cli_display_width (name) > width)
+    {
+      g_print ("  %s\n  %*s  %s\n", name, width, "", description);
+    }
+  else
+    {
+      g_autofree char *padded = cli_fit (name, width, FALSE);
+
+      g_print ("  %s  %s\n", padded, description);
+    }
+}
+
+/* The help of one command, all from its entry in the commands table. Arguments (KIND,
+ * FILE) are the entries whose name does not begin with a dash. */
+static void
+print_command_help (const Command *command)
+{
+  const char *help_name = "-h, --help";
+  int width = cli_display_width (help_name);
+  gboolean have_arguments = FALSE;
+
+  for (const CommandOption *o = command->options; o != NULL && o->name != NULL; o++)
+    {
+      int w = cli_display_width (o->name);
+
+      if (w <= OPTION_NAME_MAX_WIDTH)
+        width = MAX (width, w);
+      if (o->name[0] != '-')
+        have_arguments = TRUE;
+    }
+
+  g_print (_("Usage: groupdesk-cli %s\n"), command->synopsis);
+  g_print ("\n");
+  g_print ("%s\n", _(command->summary));
+
+  if (have_arguments)
+    {
+      g_print ("\n");
+      g_print (_("Arguments:\n"));
+      for (const CommandOption *o = command->options; o->name != NULL; o++)
+        if (o->name[0] != '-')
+          print_option (o->name, _(o->description), width);
+    }
+
+  g_print ("\n");
+  g_print (_("Options:\n"));
+  for (const CommandOption *o = command->options; o != NULL && o->name != NULL; o++)
+    if (o->name[0] == '-')
+      print_option (o->name, _(o->description), width);
+  print_option (help_name, _("Print this help and exit"), width);
+
+  g_print ("\n");
+  g_print (_("The options that come before the command, such as --db PATH, are listed by "
+             "“groupdesk-cli --help”.\n"));
+}
+
+/* --help or -h anywhere among a command's arguments. */
+static gboolean
+asks_for_help (int    argc,
+               char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+cmd_help (CliOptions  *options,
+          int          argc,
+          char       **argv)
+{
+  const Command *command;
+
+  /* A mistake here is best answered with the list of commands. */
+  current_command = NULL;
+
+  if (argc > 2)
+    return cli_usage_error (_("“help” takes one command."));
+
+  if (argc < 2)
+    {
+      print_help ();
+      return EXIT_SUCCESS;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    return cli_usage_error (_("“%s” is not a command."), argv[1]);
+
+  print_command_help (command);
+
+  return EXIT_SUCCESS;
 }
 
 int
@@ -677,7 +926,6 @@ main (int    argc,
 {
   CliOptions options = { NULL, NULL };
   int first = 1;
-  int status;
 
   setlocale (LC_ALL, "");
   desk_core_init_i18n (g_getenv ("GROUPDESK_LOCALEDIR") != NULL
@@ -718,12 +966,16 @@ main (int    argc,
   if (first >= argc)
     return cli_usage_error (_("No command given."));
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, argv[first]))
-      {
-        status = commands[i].run (&options, argc - first, argv + first);
-        return status;
-      }
+  current_command = find_command (argv[first]);
+  if (current_command == NULL)
+    return cli_usage_error (_("“%s” is not a command."), argv[first]);
 
-  return cli_usage_error (_("“%s” is not a command."), argv[first]);
+  /* Answered here, before any command runs: help never opens or creates a database. */
+  if (asks_for_help (argc - first, argv + first))
+    {
+      print_command_help (current_command);
+      return EXIT_SUCCESS;
+    }
+
+  return current_command->run (&options, argc - first, argv + first);
 }

@@ -361,6 +361,186 @@ test_help_chinese (Fixture       *fixture,
   }
 }
 
+/* The commands' synopses as the global --help lists them: the lines indented by two
+ * spaces between "Commands:" and the next blank line. The command's name is the first word. */
+static GPtrArray *
+listed_synopses (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *synopses = g_ptr_array_new_with_free_func (g_free);
+  gboolean in_commands = FALSE;
+
+  run_cli (&run, "--help");
+  assert_ok (&run);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (lines[i], "Commands:"))
+        in_commands = TRUE;
+      else if (in_commands && lines[i][0] == '\0')
+        break;
+      else if (in_commands && g_str_has_prefix (lines[i], "  ") && lines[i][2] != ' ')
+        g_ptr_array_add (synopses, g_strchomp (g_strdup (lines[i] + 2)));
+    }
+
+  return synopses;
+}
+
+/* Whether @help has an option line ("  -o, --output FILE  …") that names @option. */
+static gboolean
+has_option_line (const char *help,
+                 const char *option)
+{
+  g_auto(GStrv) lines = g_strsplit (help, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (!g_str_has_prefix (lines[i], "  -"))
+        continue;
+      words = g_strsplit_set (lines[i], " ,", -1);
+      if (g_strv_contains ((const char *const *) words, option))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* `COMMAND --help`, `COMMAND -h` and `help COMMAND`, for every command the global help
+ * lists: the command's usage, its options, exit 0, nothing on stderr, and no database
+ * made, wherever the database would have been. */
+static void
+test_command_help (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *const expected[] = {
+    "demo", "generate", "list", "show", "budget", "attendance-import", "attendance", "check",
+    "backup", "report", "backups", "restore", "export", "export-iati", "validate", "import",
+    "help",
+  };
+  g_autoptr(GPtrArray) synopses = listed_synopses ();
+  g_autofree char *data_dir = g_path_get_dirname (fixture->db);
+  g_autofree char *default_db = desk_store_default_path ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < synopses->len; i++)
+    {
+      const char *synopsis = g_ptr_array_index (synopses, i);
+
+      g_ptr_array_add (names, g_strndup (synopsis, strcspn (synopsis, " ")));
+    }
+  g_ptr_array_add (names, NULL);
+  /* The parsing above found them all (and a new command is tested without listing it). */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!g_strv_contains ((const char *const *) names->pdata, expected[i]))
+      g_error ("the global --help does not list “%s”", expected[i]);
+
+  for (guint i = 0; i < synopses->len; i++)
+    {
+      const char *synopsis = g_ptr_array_index (synopses, i);
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *usage = g_strdup_printf ("Usage: groupdesk-cli %s\n", synopsis);
+      g_auto(GStrv) tokens = g_strsplit_set (synopsis, " []|=", -1);
+
+      for (guint form = 0; form < 3; form++)
+        {
+          g_auto(Run) run = { 0 };
+
+          /* --db, then $GROUPDESK_DB, then the default database. */
+          if (form == 0)
+            run_cli (&run, "--db", fixture->db, name, "--help");
+          else if (form == 1)
+            run_cliv (&run, fixture->db, (const char *[]) { name, "-h", NULL });
+          else
+            run_cli (&run, "help", name);
+
+          if (run.status != 0)
+            g_error ("help for “%s” (form %u) exited with %d: %s", name, form, run.status, run.err);
+          g_assert_cmpstr (run.err, ==, "");
+          if (!g_str_has_prefix (run.out, usage))
+            g_error ("help for “%s” does not begin with “%s”:\n%s", name, usage, run.out);
+          g_assert_true (has_option_line (run.out, "--help"));
+          g_assert_true (has_option_line (run.out, "-h"));
+          /* Every option of the synopsis has its line. */
+          for (guint t = 0; tokens[t] != NULL; t++)
+            if (tokens[t][0] == '-' && !has_option_line (run.out, tokens[t]))
+              g_error ("help for “%s” has no line for %s:\n%s", name, tokens[t], run.out);
+
+          g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (data_dir, G_FILE_TEST_EXISTS));
+          g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+        }
+
+      /* Help does not make an unknown option acceptable. */
+      {
+        g_auto(Run) run = { 0 };
+
+        run_cli (&run, "--db", fixture->db, name, "--no-such-option");
+        if (run.status != 2)
+          g_error ("“%s --no-such-option” exited with %d, expected 2", name, run.status);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_true (g_str_has_prefix (run.err, "groupdesk-cli: "));
+        g_assert_nonnull (strstr (run.err, "--help"));
+        g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+      }
+    }
+
+  /* `help` with something that is not one command. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "help", "frobnicate");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "frobnicate"));
+
+    run_cli (&run, "help", "export", "import");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+
+    /* `help` alone is the global help. */
+    run_cli (&run, "help");
+    assert_ok (&run);
+    g_assert_true (g_str_has_prefix (run.out, "Usage: groupdesk-cli [--db PATH]"));
+  }
+}
+
+/* A command's help is translated too, from the catalogue the build tree holds (where
+ * `meson devenv` points GROUPDESK_LOCALEDIR). */
+static void
+test_command_help_chinese (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *cli = g_getenv ("GROUPDESK_CLI");
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { cli, "--db", fixture->db, "export", "--help", NULL };
+  int status = 0;
+
+  if (g_getenv ("GROUPDESK_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("GROUPDESK_LOCALEDIR is not set: run through meson test, which builds the catalogue");
+      return;
+    }
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "zh_CN", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (err, ==, "");
+  /* The command's summary and the help option's line, as the global help has them. */
+  g_assert_nonnull (strstr (out, "写入报送秘书处的实施小组数据包"));
+  g_assert_nonnull (strstr (out, "显示此帮助信息并退出"));
+  /* The synopsis stays as it is typed. */
+  g_assert_nonnull (strstr (out, "export --from DATE --to DATE"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_show (Fixture       *fixture,
            gconstpointer  data)
@@ -1159,6 +1339,8 @@ main (int    argc,
   ADD ("help", test_help);
   ADD ("show", test_show);
   ADD ("help-chinese", test_help_chinese);
+  ADD ("help/every-command", test_command_help);
+  ADD ("help/command-chinese", test_command_help_chinese);
   ADD ("restore", test_restore);
   ADD ("usage-errors", test_usage_errors);
   ADD ("list/json-every-kind", test_list_json_every_kind);
