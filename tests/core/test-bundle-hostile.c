@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "test-common.h"
+#include "test-bundle-common.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -15,83 +15,6 @@
 #include <unistd.h>
 
 #include "desk-bundle-private.h"
-
-#define FROM "2026-01-01"
-#define TO "2026-06-30"
-
-typedef struct
-{
-  char *dir;
-  DeskStore *src;
-  TestWorld *world;
-} Fixture;
-
-static char *
-fixture_path (Fixture    *f,
-              const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static DeskStore *
-open_store (Fixture    *f,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = fixture_path (f, name);
-  DeskStore *store = desk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  test_set_now (store, TEST_NOW);
-
-  return store;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = test_make_tmpdir ();
-  f->src = open_store (f, "src.db");
-  f->world = test_world_new (f->src, "GH-T");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_pointer (&f->world, test_world_free);
-  g_clear_object (&f->src);
-  test_rm_rf (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-export_bundle (Fixture    *f,
-               DeskStore  *store,
-               const char *group,
-               const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = fixture_path (f, name);
-
-  desk_bundle_export (store, group, FROM, TO, DESK_PRIVACY_NAMED, path, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-
-  return text;
-}
 
 static char *
 file_sha256 (const char *path)
@@ -296,13 +219,13 @@ static void
 test_cascade (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(DeskStore) dst = open_store (f, "dst.db");
-  g_autoptr(DeskStore) whole = open_store (f, "whole.db");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
+  g_autoptr(DeskStore) whole = open_file_store (f, "whole.db");
   g_autoptr(DeskImportPlan) dry = NULL;
   g_autoptr(DeskImportPlan) forced = NULL;
   g_autoptr(DeskImportPlan) plain = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *one = export_bundle (f, f->src, f->world->group, "1.gdbundle");
+  g_autofree char *one = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "1.gdbundle");
   g_autofree char *two = NULL;
   g_autofree char *text = NULL;
   g_autofree char *only_workplan = NULL;
@@ -319,7 +242,7 @@ test_cascade (Fixture       *f,
   test_set_now (f->src, "2026-11-25T12:00:00Z");
   desk_store_delete (f->src, DESK_KIND_WORKPLAN, workplan, &error);
   g_assert_no_error (error);
-  two = export_bundle (f, f->src, f->world->group, "2.gdbundle");
+  two = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "2.gdbundle");
 
   /* The honest bundle names every deletion: children first, nothing by surprise. */
   plain = import_ok (whole, two, FALSE);
@@ -375,12 +298,12 @@ static void
 test_cdata_and_whitespace (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(DeskStore) dst = open_store (f, "dst.db");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
   g_autoptr(DeskImportPlan) plan = NULL;
   g_autoptr(DeskRecord) activity = NULL;
   g_autoptr(DeskRecord) member = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *one = export_bundle (f, f->src, f->world->group, "1.gdbundle");
+  g_autofree char *one = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "1.gdbundle");
   g_autofree char *text = read_text (one);
   g_autofree char *a = set_element (text, "<activity ", "title", "<![CDATA[before <b>]]> after");
   g_autofree char *b = replace (a, "<active>true</active>", "<active>\n  true </active>");
@@ -406,9 +329,9 @@ static void
 test_uuid_case (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(DeskStore) dst = open_store (f, "dst.db");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
   g_autoptr(DeskImportPlan) plan = NULL;
-  g_autofree char *one = export_bundle (f, f->src, f->world->group, "1.gdbundle");
+  g_autofree char *one = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "1.gdbundle");
   g_autofree char *text = read_text (one);
   g_autofree char *next = as_next (text, one, 1);
   g_autofree char *upper = NULL;
@@ -451,11 +374,11 @@ static void
 test_other_group (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(DeskStore) other_src = open_store (f, "other.db");
-  g_autoptr(DeskStore) dst = open_store (f, "dst.db");
+  g_autoptr(DeskStore) other_src = open_file_store (f, "other.db");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
   TestWorld *other = test_world_new (other_src, "NG-T");
-  g_autofree char *a = export_bundle (f, f->src, f->world->group, "a.gdbundle");
-  g_autofree char *b = export_bundle (f, other_src, other->group, "b.gdbundle");
+  g_autofree char *a = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "a.gdbundle");
+  g_autofree char *b = export_bundle (f, other_src, other->group, DESK_PRIVACY_NAMED, "b.gdbundle");
   g_autofree char *text = read_text (b);
   g_autofree char *line_of_a = g_strdup_printf ("<budget_line_uuid>%s</budget_line_uuid>",
                                                 test_world_uuid (f->world, "budget_line"));
@@ -488,8 +411,8 @@ static void
 test_bounds (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(DeskStore) dst = open_store (f, "dst.db");
-  g_autofree char *one = export_bundle (f, f->src, f->world->group, "1.gdbundle");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
+  g_autofree char *one = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "1.gdbundle");
   g_autofree char *text = read_text (one);
   g_autofree char *huge_seq = set_element (text, "<manifest", "sequence", "9223372036854775807");
   g_autofree char *p1 = write_bundle (f, "seq.gdbundle", huge_seq);
@@ -540,13 +463,13 @@ static void
 test_chain (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(DeskStore) dst = open_store (f, "dst.db");
-  g_autoptr(DeskStore) gap_store = open_store (f, "gap.db");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
+  g_autoptr(DeskStore) gap_store = open_file_store (f, "gap.db");
   g_autoptr(DeskImportPlan) gap = NULL;
   g_autoptr(DeskImportPlan) forced = NULL;
-  g_autofree char *one = export_bundle (f, f->src, f->world->group, "1.gdbundle");
-  g_autofree char *two = export_bundle (f, f->src, f->world->group, "2.gdbundle");
-  g_autofree char *three = export_bundle (f, f->src, f->world->group, "3.gdbundle");
+  g_autofree char *one = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "1.gdbundle");
+  g_autofree char *two = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "2.gdbundle");
+  g_autofree char *three = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "3.gdbundle");
   g_autofree char *text = read_text (two);
   g_autofree char *fork_text = as_next (text, one, 2);
   g_autofree char *fork = write_bundle (f, "fork.gdbundle", fork_text);
@@ -578,10 +501,10 @@ static void
 test_parser (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(DeskStore) dst = open_store (f, "dst.db");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskImportPlan) plan = NULL;
-  g_autofree char *one = export_bundle (f, f->src, f->world->group, "1.gdbundle");
+  g_autofree char *one = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "1.gdbundle");
   g_autofree char *text = read_text (one);
   g_autofree char *comment = g_strnfill (70000, 'x');
   g_autofree char *prolog = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
