@@ -1,12 +1,19 @@
 /* desk-history.c
  *
- * A step is a list of changes, each the state of one record before and after (NULL when
- * the record did not exist). Undo brings every record of the step back to its before
- * state, redo to its after state, both in one transaction: records that must exist again
- * are inserted parent first, the others updated, and those that must go are deleted
- * children first. A delete's step holds what the delete took with it — the records it
- * cascaded to and the records whose references it cleared — found from the schema's own
- * foreign keys, so undo gives back exactly what was there.
+ * A step is a list of writes, and a write a list of changes, each the state of one record
+ * before and after (NULL when the record did not exist). Undoing a write brings every
+ * record of it back to its before state, redoing it to its after state: records that
+ * must exist again are inserted parent first, the others updated, and those that must go
+ * are deleted children first. A delete's write holds what the delete took with it — the
+ * records it cascaded to and the records whose references it cleared — found from the
+ * schema's own foreign keys, so undo gives back exactly what was there.
+ *
+ * A step made outside a group has one write; a group's step has every write made while
+ * it was open. Undo reverts the writes newest first and redo makes them again oldest
+ * first, so that each meets the database as it was right after (or before) it: the same
+ * record may be written several times, and a record may refer to one added later in the
+ * group. Either runs in one transaction, so a write that cannot be reverted leaves every
+ * other as it was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +41,7 @@ typedef struct
 typedef struct
 {
   char *label;
-  GPtrArray *changes;  /* Change */
+  GPtrArray *writes;  /* GPtrArray of Change, one per write, oldest first */
 } Step;
 
 struct _DeskHistory
@@ -44,6 +51,11 @@ struct _DeskHistory
   DeskStore *store;
   GQueue undo;  /* Step, newest first */
   GQueue redo;
+
+  /* The open group's step, and for each level of nesting how many writes it had when
+   * that level began (a cancel goes back to it). */
+  Step *group;
+  GArray *group_marks;  /* guint */
 };
 
 G_DEFINE_FINAL_TYPE (DeskHistory, desk_history, G_TYPE_OBJECT)
@@ -80,11 +92,17 @@ change_new (const DeskKind *kind,
   return change;
 }
 
+static GPtrArray *
+write_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+}
+
 static void
 step_free (Step *step)
 {
   g_free (step->label);
-  g_ptr_array_unref (step->changes);
+  g_ptr_array_unref (step->writes);
   g_free (step);
 }
 
@@ -94,7 +112,7 @@ step_new (char *label)
   Step *step = g_new0 (Step, 1);
 
   step->label = label;
-  step->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
+  step->writes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   return step;
 }
@@ -104,8 +122,19 @@ desk_history_finalize (GObject *object)
 {
   DeskHistory *self = (DeskHistory *) object;
 
+  /* A group left open is a bug of the caller; its writes must not be committed by
+   * whatever writes next. */
+  if (self->group != NULL)
+    {
+      g_critical ("A history group “%s” was left open; its writes are rolled back",
+                  self->group->label != NULL ? self->group->label : "");
+      while (self->group != NULL)
+        desk_history_cancel_group (self);
+    }
+
   g_queue_clear_full (&self->undo, (GDestroyNotify) step_free);
   g_queue_clear_full (&self->redo, (GDestroyNotify) step_free);
+  g_array_unref (self->group_marks);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_history_parent_class)->finalize (object);
@@ -136,6 +165,7 @@ desk_history_init (DeskHistory *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
+  self->group_marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 DeskHistory *
@@ -191,6 +221,22 @@ describe (DeskRecord *record)
   return g_strdup (_(kind->label));
 }
 
+static char *
+added_label (DeskRecord *record)
+{
+  g_autofree char *name = describe (record);
+
+  return g_strdup_printf (_("Added %s “%s”"), _(desk_record_get_kind (record)->label), name);
+}
+
+static char *
+changed_label (DeskRecord *record)
+{
+  g_autofree char *name = describe (record);
+
+  return g_strdup_printf (_("Changed %s “%s”"), _(desk_record_get_kind (record)->label), name);
+}
+
 static void
 push (DeskHistory *self,
       Step        *step)
@@ -203,13 +249,35 @@ push (DeskHistory *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Remembers one write (@changes) labelled @label: a step of its own, or the next write of
+ * the open group, whose label it becomes if the group has none. Takes both. */
+static void
+remember (DeskHistory *self,
+          char        *label,
+          GPtrArray   *changes)
+{
+  Step *step;
+
+  if (self->group != NULL)
+    {
+      if (self->group->label == NULL)
+        self->group->label = g_steal_pointer (&label);
+      g_free (label);
+      g_ptr_array_add (self->group->writes, changes);
+      return;
+    }
+
+  step = step_new (label);
+  g_ptr_array_add (step->writes, changes);
+  push (self, step);
+}
+
 gboolean
 desk_history_insert (DeskHistory  *self,
                      DeskRecord   *record,
                      GError      **error)
 {
-  g_autofree char *name = NULL;
-  Step *step;
+  GPtrArray *changes;
 
   g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
@@ -217,11 +285,10 @@ desk_history_insert (DeskHistory  *self,
   if (!desk_store_insert (self->store, record, error))
     return FALSE;
 
-  name = describe (record);
-  step = step_new (g_strdup_printf (_("Added %s “%s”"), _(desk_record_get_kind (record)->label), name));
-  g_ptr_array_add (step->changes, change_new (desk_record_get_kind (record),
-                                              desk_record_get_uuid (record), NULL, record));
-  push (self, step);
+  changes = write_new ();
+  g_ptr_array_add (changes, change_new (desk_record_get_kind (record),
+                                        desk_record_get_uuid (record), NULL, record));
+  remember (self, added_label (record), changes);
 
   return TRUE;
 }
@@ -233,8 +300,7 @@ desk_history_update (DeskHistory  *self,
 {
   const DeskKind *kind;
   g_autoptr(DeskRecord) before = NULL;
-  g_autofree char *name = NULL;
-  Step *step;
+  GPtrArray *changes;
 
   g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
@@ -247,10 +313,9 @@ desk_history_update (DeskHistory  *self,
   if (!desk_store_update (self->store, record, error))
     return FALSE;
 
-  name = describe (record);
-  step = step_new (g_strdup_printf (_("Changed %s “%s”"), _(kind->label), name));
-  g_ptr_array_add (step->changes, change_new (kind, desk_record_get_uuid (record), before, record));
-  push (self, step);
+  changes = write_new ();
+  g_ptr_array_add (changes, change_new (kind, desk_record_get_uuid (record), before, record));
+  remember (self, changed_label (record), changes);
 
   return TRUE;
 }
@@ -380,8 +445,8 @@ desk_history_delete (DeskHistory     *self,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *name = NULL;
-  Step *step;
 
   g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
@@ -405,14 +470,12 @@ desk_history_delete (DeskHistory     *self,
       return FALSE;
     }
 
-  name = describe (g_ptr_array_index (deleted, 0));
-  step = step_new (g_strdup_printf (_("Deleted %s “%s”"), _(kind->label), name));
-
+  changes = write_new ();
   for (guint i = 0; i < deleted->len; i++)
     {
       DeskRecord *r = g_ptr_array_index (deleted, i);
-      g_ptr_array_add (step->changes, change_new (desk_record_get_kind (r),
-                                                  desk_record_get_uuid (r), r, NULL));
+      g_ptr_array_add (changes, change_new (desk_record_get_kind (r),
+                                            desk_record_get_uuid (r), r, NULL));
     }
   for (guint i = 0; i < touched->len; i++)
     {
@@ -424,36 +487,92 @@ desk_history_delete (DeskHistory     *self,
       if (g_hash_table_contains (seen, desk_record_get_uuid (r)))
         continue;
       after = desk_store_get (self->store, desk_record_get_kind (r), desk_record_get_uuid (r), NULL);
-      g_ptr_array_add (step->changes, change_new (desk_record_get_kind (r),
-                                                  desk_record_get_uuid (r), r, after));
+      g_ptr_array_add (changes, change_new (desk_record_get_kind (r),
+                                            desk_record_get_uuid (r), r, after));
     }
 
   if (!desk_store_commit (self->store, error))
-    {
-      step_free (step);
-      return FALSE;
-    }
+    return FALSE;
 
-  push (self, step);
+  name = describe (g_ptr_array_index (deleted, 0));
+  remember (self, g_strdup_printf (_("Deleted %s “%s”"), _(kind->label), name),
+            g_steal_pointer (&changes));
 
   return TRUE;
 }
 
-/* Brings every record of @step to its before (@undo) or after state. */
+gboolean
+desk_history_note_insert (DeskHistory     *self,
+                          const DeskKind  *kind,
+                          const char      *uuid,
+                          GError         **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *changes;
+
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  /* What deleting the record would take with it is what came with it. Records that only
+   * refer to it (their reference would be cleared) are the caller's to note. */
+  if (!collect (self->store, kind, uuid, seen, added, touched, error))
+    return FALSE;
+
+  changes = write_new ();
+  for (guint i = 0; i < added->len; i++)
+    {
+      DeskRecord *r = g_ptr_array_index (added, i);
+      g_ptr_array_add (changes, change_new (desk_record_get_kind (r),
+                                            desk_record_get_uuid (r), NULL, r));
+    }
+  remember (self, added_label (g_ptr_array_index (added, 0)), changes);
+
+  return TRUE;
+}
+
+gboolean
+desk_history_note_update (DeskHistory  *self,
+                          DeskRecord   *before,
+                          GError      **error)
+{
+  const DeskKind *kind;
+  g_autoptr(DeskRecord) after = NULL;
+  GPtrArray *changes;
+
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (before), FALSE);
+  g_return_val_if_fail (desk_record_get_uuid (before) != NULL, FALSE);
+
+  kind = desk_record_get_kind (before);
+  after = desk_store_get (self->store, kind, desk_record_get_uuid (before), error);
+  if (after == NULL)
+    return FALSE;
+  if (desk_record_equal (before, after))
+    return TRUE;
+
+  changes = write_new ();
+  g_ptr_array_add (changes, change_new (kind, desk_record_get_uuid (before), before, after));
+  remember (self, changed_label (after), changes);
+
+  return TRUE;
+}
+
+/* Brings every record of one write (@changes) to its before (@undo) or after state,
+ * inside the transaction apply() opened. */
 static gboolean
-apply (DeskHistory  *self,
-       Step         *step,
-       gboolean      undo,
-       GError      **error)
+apply_write (DeskHistory  *self,
+             GPtrArray    *changes,
+             gboolean      undo,
+             GError      **error)
 {
   g_autoptr(GHashTable) inserted = g_hash_table_new (g_str_hash, g_str_equal);
 
-  if (!desk_store_begin (self->store, error))
-    return FALSE;
-
-  for (guint i = 0; i < step->changes->len; i++)
+  for (guint i = 0; i < changes->len; i++)
     {
-      Change *c = g_ptr_array_index (step->changes, i);
+      Change *c = g_ptr_array_index (changes, i);
       DeskRecord *state = undo ? c->before : c->after;
       g_autoptr(DeskRecord) copy = NULL;
 
@@ -461,13 +580,13 @@ apply (DeskHistory  *self,
         continue;
       copy = desk_record_copy (state);
       if (!desk_store_insert (self->store, copy, error))
-        goto failed;
+        return FALSE;
       g_hash_table_add (inserted, c->uuid);
     }
 
-  for (guint i = 0; i < step->changes->len; i++)
+  for (guint i = 0; i < changes->len; i++)
     {
-      Change *c = g_ptr_array_index (step->changes, i);
+      Change *c = g_ptr_array_index (changes, i);
       DeskRecord *state = undo ? c->before : c->after;
       g_autoptr(DeskRecord) copy = NULL;
 
@@ -475,27 +594,133 @@ apply (DeskHistory  *self,
         continue;
       copy = desk_record_copy (state);
       if (!desk_store_update (self->store, copy, error))
-        goto failed;
+        return FALSE;
     }
 
-  for (guint i = step->changes->len; i > 0; i--)
+  for (guint i = changes->len; i > 0; i--)
     {
-      Change *c = g_ptr_array_index (step->changes, i - 1);
+      Change *c = g_ptr_array_index (changes, i - 1);
       DeskRecord *state = undo ? c->before : c->after;
 
       if (state != NULL || !_desk_store_record_exists (self->store, c->kind, c->uuid, NULL))
         continue;
       if (!desk_store_delete (self->store, c->kind, c->uuid, error))
-        goto failed;
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Undoes @step's writes newest first, or redoes them oldest first, in one transaction. */
+static gboolean
+apply (DeskHistory  *self,
+       Step         *step,
+       gboolean      undo,
+       GError      **error)
+{
+  guint n = step->writes->len;
+
+  if (!desk_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GPtrArray *changes = g_ptr_array_index (step->writes, undo ? n - 1 - i : i);
+
+      if (!apply_write (self, changes, undo, error))
+        {
+          desk_store_rollback (self->store);
+          g_prefix_error (error, undo ? _("This change cannot be undone: ")
+                                      : _("This change cannot be redone: "));
+          return FALSE;
+        }
     }
 
   return desk_store_commit (self->store, error);
+}
 
-failed:
+/* Groups */
+
+gboolean
+desk_history_begin_group (DeskHistory  *self,
+                          const char   *label,
+                          GError      **error)
+{
+  guint mark;
+
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+
+  if (!desk_store_begin (self->store, error))
+    return FALSE;
+
+  if (self->group == NULL)
+    self->group = step_new (g_strdup (label));
+  mark = self->group->writes->len;
+  g_array_append_val (self->group_marks, mark);
+
+  return TRUE;
+}
+
+/* Forgets the writes of the innermost level, which the store has rolled back. */
+static void
+drop_group_level (DeskHistory *self)
+{
+  guint mark = g_array_index (self->group_marks, guint, self->group_marks->len - 1);
+
+  g_array_set_size (self->group_marks, self->group_marks->len - 1);
+  g_ptr_array_set_size (self->group->writes, mark);
+  if (self->group_marks->len == 0)
+    g_clear_pointer (&self->group, step_free);
+}
+
+gboolean
+desk_history_end_group (DeskHistory  *self,
+                        GError      **error)
+{
+  Step *step;
+
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->group != NULL, FALSE);
+
+  /* A failed commit has rolled the level back. */
+  if (!desk_store_commit (self->store, error))
+    {
+      drop_group_level (self);
+      return FALSE;
+    }
+
+  g_array_set_size (self->group_marks, self->group_marks->len - 1);
+  if (self->group_marks->len > 0)
+    return TRUE;
+
+  step = g_steal_pointer (&self->group);
+  if (step->writes->len == 0)
+    {
+      step_free (step);
+      return TRUE;
+    }
+
+  push (self, step);
+
+  return TRUE;
+}
+
+void
+desk_history_cancel_group (DeskHistory *self)
+{
+  g_return_if_fail (DESK_IS_HISTORY (self));
+  g_return_if_fail (self->group != NULL);
+
   desk_store_rollback (self->store);
-  g_prefix_error (error, undo ? _("This change cannot be undone: ")
-                              : _("This change cannot be redone: "));
-  return FALSE;
+  drop_group_level (self);
+}
+
+gboolean
+desk_history_in_group (DeskHistory *self)
+{
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+
+  return self->group != NULL;
 }
 
 gboolean
@@ -533,6 +758,7 @@ desk_history_undo (DeskHistory  *self,
   Step *step;
 
   g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->group == NULL, FALSE);
 
   step = g_queue_peek_head (&self->undo);
   if (step == NULL)
@@ -557,6 +783,7 @@ desk_history_redo (DeskHistory  *self,
   Step *step;
 
   g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->group == NULL, FALSE);
 
   step = g_queue_peek_head (&self->redo);
   if (step == NULL)

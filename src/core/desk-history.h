@@ -5,6 +5,18 @@
  * of a deleted activity, the references to a deleted member). Each step is one
  * transaction, and undoing it is one transaction too.
  *
+ * A group makes several writes one step — a check-in that adds a person and their entry,
+ * a sign-in sheet, next year's plan — so that one Ctrl+Z takes back all of them:
+ *
+ *   if (!desk_history_begin_group (history, _("Started next year’s plan"), error))
+ *     return FALSE;
+ *   if (!desk_history_insert (history, workplan, error) || …)
+ *     {
+ *       desk_history_cancel_group (history);
+ *       return FALSE;
+ *     }
+ *   return desk_history_end_group (history, error);
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -20,7 +32,8 @@ G_DECLARE_FINAL_TYPE (DeskHistory, desk_history, DESK, HISTORY, GObject)
 DeskHistory *desk_history_new          (DeskStore       *store);
 DeskStore   *desk_history_get_store    (DeskHistory     *self);
 
-/* Like desk_store_insert/_update/_delete, remembering how to undo them. */
+/* Like desk_store_insert/_update/_delete, remembering how to undo them. Inside a group
+ * they become part of the group's step. */
 gboolean     desk_history_insert       (DeskHistory     *self,
                                         DeskRecord      *record,
                                         GError         **error);
@@ -30,6 +43,37 @@ gboolean     desk_history_update       (DeskHistory     *self,
 gboolean     desk_history_delete       (DeskHistory     *self,
                                         const DeskKind  *kind,
                                         const char      *uuid,
+                                        GError         **error);
+
+/* Groups. begin opens a transaction (a savepoint when nested) and end commits it; every
+ * write in between, through the history or noted below, becomes part of one step, whose
+ * label is @label of the outermost group (NULL: the label of its first write). Groups
+ * nest: only the outermost end makes the step, and a group with no write makes none.
+ * Undo reverts the writes newest first and redo makes them again oldest first, each in
+ * one transaction: all of them, or none and the error. cancel rolls back the innermost
+ * group's writes and forgets them; so does a failed end. Undo and redo are refused while
+ * a group is open. */
+gboolean     desk_history_begin_group  (DeskHistory     *self,
+                                        const char      *label,
+                                        GError         **error);
+gboolean     desk_history_end_group    (DeskHistory     *self,
+                                        GError         **error);
+void         desk_history_cancel_group (DeskHistory     *self);
+gboolean     desk_history_in_group     (DeskHistory     *self);
+
+/* Writes a core function made to the store directly (desk_workplan_start_next …),
+ * remembered so that they can be undone: best inside the group that also holds the
+ * call, so that the function's writes and the step are one transaction.
+ * note_insert: @uuid of @kind was added, together with every record whose deletion it
+ * would cascade to (which must all be new too); undo deletes them, redo adds them again.
+ * note_update: @before is a record as it was before the function changed it; its state
+ * now is read from the store. Nothing is remembered when it did not change. */
+gboolean     desk_history_note_insert  (DeskHistory     *self,
+                                        const DeskKind  *kind,
+                                        const char      *uuid,
+                                        GError         **error);
+gboolean     desk_history_note_update  (DeskHistory     *self,
+                                        DeskRecord      *before,
                                         GError         **error);
 
 gboolean     desk_history_can_undo     (DeskHistory     *self);

@@ -21,6 +21,7 @@
 
 #include "desk-error.h"
 #include "desk-file.h"
+#include "desk-history.h"
 #include "desk-i18n.h"
 #include "desk-people.h"
 #include "desk-store-private.h"
@@ -1561,8 +1562,24 @@ desk_signin_plan_count (DeskSigninPlan *plan,
   return n;
 }
 
+/* A write of the import: through @history when there is one, so that it can be undone. */
+static gboolean
+write_record (DeskStore    *store,
+              DeskHistory  *history,
+              DeskRecord   *record,
+              gboolean      is_new,
+              GError      **error)
+{
+  if (history != NULL)
+    return is_new ? desk_history_insert (history, record, error)
+                  : desk_history_update (history, record, error);
+
+  return is_new ? desk_store_insert (store, record, error) : desk_store_update (store, record, error);
+}
+
 static gboolean
 apply_row (DeskStore        *store,
+           DeskHistory      *history,
            DeskSigninPlan   *plan,
            const char       *workshop_uuid,
            DeskSigninRow    *row,
@@ -1580,7 +1597,7 @@ apply_row (DeskStore        *store,
   else
     {
       person = row_to_person (row, plan->group_uuid);
-      if (!desk_store_insert (store, person, error))
+      if (!write_record (store, history, person, TRUE, error))
         return FALSE;
       result->people_added++;
     }
@@ -1595,7 +1612,7 @@ apply_row (DeskStore        *store,
       desk_record_set_string (attendance, "person_uuid", desk_record_get_uuid (person));
       desk_record_set_string (attendance, "role", row->role);
       desk_record_set_string (attendance, "status", "attended");
-      if (!desk_store_insert (store, attendance, error))
+      if (!write_record (store, history, attendance, TRUE, error))
         return FALSE;
       result->attendance_added++;
     }
@@ -1609,7 +1626,7 @@ apply_row (DeskStore        *store,
       desk_record_set_string (attendance, "status", "attended");
       if (!g_str_equal (row->role, "participant"))
         desk_record_set_string (attendance, "role", row->role);
-      if (!desk_store_update (store, attendance, error))
+      if (!write_record (store, history, attendance, FALSE, error))
         return FALSE;
       result->attendance_marked++;
     }
@@ -1619,18 +1636,17 @@ apply_row (DeskStore        *store,
   return TRUE;
 }
 
-gboolean
-desk_signin_apply (DeskStore        *store,
-                   DeskSigninPlan   *plan,
-                   const char       *workshop_uuid,
-                   DeskSigninResult *result,
-                   GError          **error)
+/* The whole import in one transaction: a group of @history when there is one. */
+static gboolean
+apply_plan (DeskStore        *store,
+            DeskHistory      *history,
+            DeskSigninPlan   *plan,
+            const char       *workshop_uuid,
+            DeskSigninResult *result,
+            GError          **error)
 {
   DeskSigninResult counts = { 0 };
-
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  g_return_val_if_fail (plan != NULL, FALSE);
-  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
+  gboolean begun;
 
   if (plan->problem != NULL)
     {
@@ -1638,7 +1654,12 @@ desk_signin_apply (DeskStore        *store,
       return FALSE;
     }
 
-  if (!desk_store_begin (store, error))
+  if (history != NULL)
+    /* Translators: the name of one step of the undo history (Ctrl+Z). */
+    begun = desk_history_begin_group (history, _("Imported a sign-in sheet"), error);
+  else
+    begun = desk_store_begin (store, error);
+  if (!begun)
     return FALSE;
 
   for (guint i = 0; i < plan->rows->len; i++)
@@ -1657,9 +1678,12 @@ desk_signin_apply (DeskStore        *store,
           continue;
         }
 
-      if (!apply_row (store, plan, workshop_uuid, row, &counts, &local))
+      if (!apply_row (store, history, plan, workshop_uuid, row, &counts, &local))
         {
-          desk_store_rollback (store);
+          if (history != NULL)
+            desk_history_cancel_group (history);
+          else
+            desk_store_rollback (store);
           g_set_error (error, DESK_ERROR,
                        local->domain == DESK_ERROR ? local->code : DESK_ERROR_FAILED,
                        _("Line %u: %s Nothing was imported: correct the sheet or the "
@@ -1668,11 +1692,39 @@ desk_signin_apply (DeskStore        *store,
         }
     }
 
-  if (!desk_store_commit (store, error))
+  if (history != NULL ? !desk_history_end_group (history, error) : !desk_store_commit (store, error))
     return FALSE;
 
   if (result != NULL)
     *result = counts;
 
   return TRUE;
+}
+
+gboolean
+desk_signin_apply (DeskStore        *store,
+                   DeskSigninPlan   *plan,
+                   const char       *workshop_uuid,
+                   DeskSigninResult *result,
+                   GError          **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
+
+  return apply_plan (store, NULL, plan, workshop_uuid, result, error);
+}
+
+gboolean
+desk_signin_apply_with_history (DeskHistory      *history,
+                                DeskSigninPlan   *plan,
+                                const char       *workshop_uuid,
+                                DeskSigninResult *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (DESK_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
+
+  return apply_plan (desk_history_get_store (history), history, plan, workshop_uuid, result, error);
 }

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "desk-history.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -140,6 +141,13 @@ gboolean        desk_signin_apply             (DeskStore         *store,
                                                const char        *workshop_uuid,
                                                DeskSigninResult  *result,
                                                GError           **error);
+/* The same through @history, as one step (a group: inside the open one if there is
+ * one), so that one Ctrl+Z takes back the whole import. */
+gboolean        desk_signin_apply_with_history (DeskHistory      *history,
+                                                DeskSigninPlan   *plan,
+                                                const char       *workshop_uuid,
+                                                DeskSigninResult *result,
+                                                GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskSigninPlan, desk_signin_plan_free)
 

@@ -5,9 +5,10 @@
  * (desk_attendance_check_in_person, one transaction) with only their name, to complete
  * later. The entry is cleared and keeps the focus, ready for the next name.
  *
- * Checking in someone already known goes through the history (an insert or an update of
- * their attendance), so Ctrl+Z takes it back; so do changes of role and status. The list
- * follows the store item by item, so a change of one row does not rebuild the others.
+ * Every check-in goes through the history, so one Ctrl+Z takes it back: someone already
+ * known is an insert or an update of their attendance, a new person and their attendance
+ * one group. So do changes of role and status. The list follows the store item by item,
+ * so a change of one row does not rebuild the others.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -272,7 +273,42 @@ check_in_known (DeskCheckin *self,
   return TRUE;
 }
 
-/* A name nobody has: core finds or creates the person and checks them in at once. */
+/* A name typed, that turned out to be someone's already (spelled otherwise): @entry, which
+ * core wrote inside the group just cancelled, is written again as the check-in of someone
+ * known, which the history can take back. */
+static gboolean
+check_in_matched (DeskCheckin *self,
+                  DeskRecord  *entry,
+                  const char  *name)
+{
+  g_autoptr(DeskRecord) person = NULL;
+  g_autoptr(DeskRecord) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  person = desk_store_get (self->store, DESK_KIND_PERSON, desk_record_get_string (entry, "person_uuid"), &error);
+  if (person == NULL)
+    {
+      set_status (self, error->message, TRUE);
+      return FALSE;
+    }
+
+  listed = desk_attendance_find (self->store, self->workshop_uuid, desk_record_get_uuid (person));
+  if (!check_in_known (self, person))
+    return FALSE;
+
+  /* Someone checked in already keeps check_in_known's word for it. */
+  if (listed == NULL || g_strcmp0 (desk_record_get_string (listed, "status"), "attended") != 0)
+    {
+      /* Translators: a typed name turned out to be someone already known. */
+      text = g_strdup_printf (_("Checked in %s, who was already known."), name);
+      set_status (self, text, FALSE);
+    }
+  return TRUE;
+}
+
+/* A name nobody has: core finds or creates the person and checks them in at once, in a
+ * group of the history, so that one Ctrl+Z takes back the person and their entry. */
 static gboolean
 check_in_new (DeskCheckin *self,
               const char  *name)
@@ -280,6 +316,7 @@ check_in_new (DeskCheckin *self,
   g_autoptr(DeskRecord) person = desk_record_new (DESK_KIND_PERSON);
   g_autoptr(DeskRecord) entry = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
   g_autofree char *text = NULL;
   gboolean matched = FALSE;
 
@@ -288,20 +325,38 @@ check_in_new (DeskCheckin *self,
   desk_record_set_string (person, "gender", "not_stated");
   desk_record_set_int (person, "consent_named", 0);
 
-  entry = desk_attendance_check_in_person (self->store, self->workshop_uuid, person, &matched, &error);
-  if (entry == NULL)
+  /* Translators: the name of one step of the undo history (Ctrl+Z); the person's name. */
+  label = g_strdup_printf (_("Added and checked in “%s”"), name);
+  if (!desk_history_begin_group (self->history, label, &error))
     {
       set_status (self, error->message, TRUE);
       return FALSE;
     }
 
-  if (matched)
-    /* Translators: a typed name turned out to be someone already known. */
-    text = g_strdup_printf (_("Checked in %s, who was already known."), name);
-  else
-    /* Translators: a typed name was added as a new person and checked in. */
-    text = g_strdup_printf (_("Added %s as a new person and checked them in. Complete their details on the People page."),
-                            name);
+  entry = desk_attendance_check_in_person (self->store, self->workshop_uuid, person, &matched, &error);
+  if (entry != NULL && matched)
+    {
+      desk_history_cancel_group (self->history);
+      return check_in_matched (self, entry, name);
+    }
+
+  /* The person is new: noting them notes their entry too, which goes with them. */
+  if (entry == NULL ||
+      !desk_history_note_insert (self->history, DESK_KIND_PERSON, desk_record_get_uuid (person), &error))
+    {
+      desk_history_cancel_group (self->history);
+      set_status (self, error->message, TRUE);
+      return FALSE;
+    }
+  if (!desk_history_end_group (self->history, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return FALSE;
+    }
+
+  /* Translators: a typed name was added as a new person and checked in. */
+  text = g_strdup_printf (_("Added %s as a new person and checked them in. Complete their details on the People page."),
+                          name);
   set_status (self, text, FALSE);
   return TRUE;
 }

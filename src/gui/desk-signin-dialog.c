@@ -3,7 +3,8 @@
  * A sign-in sheet is read into a plan (desk_signin_plan_new) that says what each row will
  * become — a new person, someone already known, someone already on the list, a repeat of
  * an earlier row, or an error with its line — and nothing is written until the user
- * presses Import, which applies the plan in one transaction (desk_signin_apply).
+ * presses Import, which applies the plan in one transaction through the window's history
+ * (desk_signin_apply_with_history), so that one Ctrl+Z takes the whole sheet back.
  *
  * The mapping drop-downs offer the headers of the sheet's first line; core reads the
  * sheet again with the chosen mapping ("COLUMN=HEADER" pairs) and the preview follows.
@@ -397,12 +398,22 @@ import_activated (GtkWidget  *widget,
   DeskSigninResult result = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkWindow *parent;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  DeskHistory *history = NULL;
+  gboolean done;
 
   if (self->plan == NULL)
     return;
 
-  if (!desk_signin_apply (self->store, self->plan, self->workshop_uuid, &result, &error))
+  /* The window's history, so that the import is one step of it that Ctrl+Z takes back;
+   * a dialog without the window is simply written. */
+  if (DESK_IS_WINDOW (parent))
+    history = desk_window_get_history (DESK_WINDOW (parent));
+  if (history != NULL && desk_history_get_store (history) == self->store)
+    done = desk_signin_apply_with_history (history, self->plan, self->workshop_uuid, &result, &error);
+  else
+    done = desk_signin_apply (self->store, self->plan, self->workshop_uuid, &result, &error);
+  if (!done)
     {
       gtk_label_set_label (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -413,7 +424,6 @@ import_activated (GtkWidget  *widget,
   text = g_strdup_printf (_("Imported the sign-in sheet: %u added to the list (%u new people), %u marked attended, %u skipped, %u not imported"),
                           result.attendance_added, result.people_added, result.attendance_marked,
                           result.skipped, result.errors);
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (DESK_IS_WINDOW (parent))
     desk_window_add_toast (DESK_WINDOW (parent), adw_toast_new (text));
   else

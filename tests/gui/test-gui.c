@@ -604,6 +604,184 @@ test_workplan_activities (void)
   destroy_window (window);
 }
 
+/* How many records of each kind the database holds, as one line: equal lines, equal
+ * databases as far as counts go. */
+static char *
+census (DeskStore *store)
+{
+  const DeskKind *const *kinds = desk_kind_all ();
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    g_string_append_printf (s, "%s=%" G_GINT64_FORMAT " ", kinds[i]->name,
+                            desk_store_count (store, kinds[i], NULL));
+
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+record_exists (DeskStore      *store,
+               const DeskKind *kind,
+               const char     *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (store, kind, uuid, NULL);
+
+  return record != NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Deleting an activity takes its deliverables, indicators, budget lines, workshops and
+ * their attendance with it; one win.undo gives all of them back, one win.redo takes them
+ * again. */
+static void
+test_workplan_delete_undo (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  DeskWindow *window = new_window (store);
+  DeskHistory *history = desk_window_get_history (window);
+  DeskWorkplanPage *page = DESK_WORKPLAN_PAGE (show_page (window, "workplan"));
+  DeskRecordList *list = _desk_workplan_page_get_activity_list (page);
+  g_autoptr(GPtrArray) activities = desk_store_list_by (store, DESK_KIND_ACTIVITY, "workplan_uuid",
+                                                        _desk_workplan_page_get_workplan (page), NULL);
+  g_autoptr(GPtrArray) deliverables = NULL;
+  g_autoptr(GPtrArray) workshops = NULL;
+  g_autofree char *before = census (store);
+  g_autofree char *after = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+
+  /* The activity with the most deliverables, one with a workshop too. */
+  for (guint i = 0; i < activities->len; i++)
+    {
+      const char *a = desk_record_get_uuid (g_ptr_array_index (activities, i));
+      g_autoptr(GPtrArray) d = desk_store_list_by (store, DESK_KIND_DELIVERABLE, "activity_uuid", a, NULL);
+      g_autoptr(GPtrArray) w = desk_store_list_by (store, DESK_KIND_WORKSHOP, "activity_uuid", a, NULL);
+
+      if (w->len > 0 && (deliverables == NULL || d->len > deliverables->len))
+        {
+          g_free (uuid);
+          uuid = g_strdup (a);
+          g_clear_pointer (&deliverables, g_ptr_array_unref);
+          g_clear_pointer (&workshops, g_ptr_array_unref);
+          deliverables = g_steal_pointer (&d);
+          workshops = g_steal_pointer (&w);
+        }
+    }
+  g_assert_nonnull (uuid);
+  g_assert_cmpuint (deliverables->len, >, 0);
+
+  desk_record_list_open (list, uuid);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.delete", NULL));
+  wait_a_moment (10);
+  g_assert_false (record_exists (store, DESK_KIND_ACTIVITY, uuid));
+  g_assert_false (record_exists (store, DESK_KIND_WORKSHOP,
+                                 desk_record_get_uuid (g_ptr_array_index (workshops, 0))));
+  g_assert_true (g_str_has_prefix (desk_history_get_undo_label (history), "Deleted activity"));
+  after = census (store);
+  g_assert_cmpstr (after, !=, before);
+
+  /* One undo: the activity and everything it took, under their own UUIDs. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (10);
+  now = census (store);
+  g_assert_cmpstr (now, ==, before);
+  for (guint i = 0; i < deliverables->len; i++)
+    {
+      g_autoptr(DeskRecord) d = desk_store_get (store, DESK_KIND_DELIVERABLE,
+                                                desk_record_get_uuid (g_ptr_array_index (deliverables, i)), NULL);
+
+      g_assert_nonnull (d);
+      g_assert_true (desk_record_equal (d, g_ptr_array_index (deliverables, i)));
+    }
+  g_assert_false (desk_history_can_undo (history));
+  g_assert_nonnull (desk_record_model_find (desk_record_list_get_model (list), uuid, NULL));
+
+  /* One redo: all gone again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_a_moment (10);
+  g_clear_pointer (&now, g_free);
+  now = census (store);
+  g_assert_cmpstr (now, ==, after);
+
+  destroy_window (window);
+}
+
+/* Next year's plan: core writes the new plan and what it carries over and closes the old
+ * one; one win.undo takes all of it back and shows the old plan, one win.redo makes it
+ * again. */
+static void
+test_workplan_start_next_undo (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  DeskWindow *window = new_window (store);
+  DeskHistory *history = desk_window_get_history (window);
+  DeskWorkplanPage *page = DESK_WORKPLAN_PAGE (show_page (window, "workplan"));
+  g_autofree char *old = g_strdup (_desk_workplan_page_get_workplan (page));
+  g_autoptr(DeskRecord) old_before = desk_store_get (store, DESK_KIND_WORKPLAN, old, NULL);
+  g_autoptr(DeskRecord) record = NULL;
+  g_autofree char *before = census (store);
+  g_autofree char *after = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *now = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (old);
+  g_assert_cmpstr (desk_record_get_string (old_before, "status"), !=, "closed");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workplan.start-next", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "start");
+  wait_a_moment (20);
+
+  next = g_strdup (_desk_workplan_page_get_workplan (page));
+  g_assert_cmpstr (next, !=, old);
+  g_assert_true (record_exists (store, DESK_KIND_WORKPLAN, next));
+  record = desk_store_get (store, DESK_KIND_WORKPLAN, old, NULL);
+  g_assert_cmpstr (desk_record_get_string (record, "status"), ==, "closed");
+  g_clear_object (&record);
+  g_assert_cmpstr (desk_history_get_undo_label (history), ==, "Started next year’s plan");
+  after = census (store);
+  g_assert_cmpstr (after, !=, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (20);
+  now = census (store);
+  g_assert_cmpstr (now, ==, before);
+  g_assert_false (record_exists (store, DESK_KIND_WORKPLAN, next));
+  record = desk_store_get (store, DESK_KIND_WORKPLAN, old, NULL);
+  g_assert_true (desk_record_equal (record, old_before));
+  g_clear_object (&record);
+  g_assert_false (desk_history_can_undo (history));
+  g_assert_cmpstr (_desk_workplan_page_get_workplan (page), ==, old);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_a_moment (20);
+  g_clear_pointer (&now, g_free);
+  now = census (store);
+  g_assert_cmpstr (now, ==, after);
+  g_assert_true (record_exists (store, DESK_KIND_WORKPLAN, next));
+  record = desk_store_get (store, DESK_KIND_WORKPLAN, old, NULL);
+  g_assert_cmpstr (desk_record_get_string (record, "status"), ==, "closed");
+
+  destroy_window (window);
+}
+
 static void
 test_workplan_validation (void)
 {
@@ -825,6 +1003,8 @@ main (int   argc,
   g_test_add_func ("/gui/templates", test_templates);
   g_test_add_func ("/gui/workplan/activities", test_workplan_activities);
   g_test_add_func ("/gui/workplan/validation", test_workplan_validation);
+  g_test_add_func ("/gui/workplan/delete-undo", test_workplan_delete_undo);
+  g_test_add_func ("/gui/workplan/start-next-undo", test_workplan_start_next_undo);
   g_test_add_func ("/gui/deliverables/overdue", test_deliverables_overdue);
   g_test_add_func ("/gui/people/members", test_people_members);
 

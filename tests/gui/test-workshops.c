@@ -351,6 +351,76 @@ test_checkin_keyboard (void)
   destroy_window (window);
 }
 
+static gboolean
+record_exists (DeskStore      *store,
+               const DeskKind *kind,
+               const char     *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (store, kind, uuid, NULL);
+
+  return record != NULL;
+}
+
+/* A name nobody has adds a person and their entry: one win.undo takes back both, one
+ * win.redo makes both again. */
+static void
+test_checkin_new_undo (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  g_autofree char *workshop = new_empty_workshop (store);
+  DeskWindow *window = new_window (store);
+  DeskHistory *history = desk_window_get_history (window);
+  DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  gint64 people_before = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
+  g_autoptr(DeskRecord) person = NULL;
+  g_autoptr(DeskRecord) entry = NULL;
+  g_autoptr(DeskRecord) again = NULL;
+  DeskCheckin *checkin;
+  GtkEditable *entry_widget;
+
+  desk_workshops_page_open (page, workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
+  wait_a_moment (10);
+  checkin = _desk_workshops_page_get_checkin (page);
+  entry_widget = _desk_checkin_get_entry (checkin);
+
+  type_and_enter (entry_widget, "Selorm Kudzordzi-Ahiadzro");
+  g_assert_cmpstr (gtk_editable_get_text (entry_widget), ==, "");
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + 1);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  person = desk_store_find_person (store, group_uuid, "Selorm Kudzordzi-Ahiadzro", NULL);
+  g_assert_nonnull (person);
+  entry = desk_attendance_find (store, workshop, desk_record_get_uuid (person));
+  g_assert_nonnull (entry);
+  g_assert_nonnull (strstr (desk_history_get_undo_label (history), "Selorm Kudzordzi-Ahiadzro"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 0);
+  g_assert_false (record_exists (store, DESK_KIND_PERSON, desk_record_get_uuid (person)));
+  g_assert_false (desk_history_can_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + 1);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  again = desk_attendance_find (store, workshop, desk_record_get_uuid (person));
+  g_assert_nonnull (again);
+  g_assert_true (desk_record_equal (again, entry));
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 1);
+
+  /* Typed again, spelled otherwise: the same person, no second one. */
+  type_and_enter (entry_widget, "selorm  KUDZORDZI-AHIADZRO");
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + 1);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+
+  destroy_window (window);
+}
+
 static void
 test_checkin_pick (void)
 {
@@ -505,6 +575,24 @@ test_signin_import (void)
   g_assert_finalize_object (dialog);
   g_assert_cmpint (count_attended (store, workshop), ==, importable);
   g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + new_people);
+
+  /* The whole sheet is one step: one win.undo takes every row back, one win.redo
+   * imports it again. */
+  {
+    DeskHistory *history = desk_window_get_history (window);
+
+    g_assert_cmpstr (desk_history_get_undo_label (history), ==, "Imported a sign-in sheet");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    wait_a_moment (20);
+    g_assert_cmpint (count_attended (store, workshop), ==, 0);
+    g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+    g_assert_false (desk_history_can_undo (history));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+    wait_a_moment (20);
+    g_assert_cmpint (count_attended (store, workshop), ==, importable);
+    g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + new_people);
+    g_assert_false (desk_history_can_redo (history));
+  }
 
   /* The same sheet again: everyone is already on the list. */
   dialog = _desk_workshops_page_import_file (page, file, &error);
@@ -719,6 +807,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/workshops/list", test_workshop_list);
   g_test_add_func ("/gui/workshops/checkin-keyboard", test_checkin_keyboard);
+  g_test_add_func ("/gui/workshops/checkin-new-undo", test_checkin_new_undo);
   g_test_add_func ("/gui/workshops/checkin-pick", test_checkin_pick);
   g_test_add_func ("/gui/workshops/signin-import", test_signin_import);
   g_test_add_func ("/gui/workshops/signin-two-columns", test_signin_two_columns);
