@@ -77,6 +77,11 @@ struct _DeskKind
 const DeskKind  *desk_kind_lookup         (const char     *name);
 const DeskKind  *desk_kind_lookup_plural  (const char     *plural);
 const DeskKind *const *desk_kind_all      (void);
+/* Whether a field of @type holds text (a string value: text, dates, codes, choices,
+ * currencies, references) or a set of codes or references; every other type holds a
+ * whole number. */
+gboolean         desk_field_type_is_text  (DeskFieldType   type);
+gboolean         desk_field_type_is_set   (DeskFieldType   type);
 const DeskField *desk_kind_get_field      (const DeskKind *kind,
                                            const char     *name);
 int              desk_kind_field_index    (const DeskKind *kind,

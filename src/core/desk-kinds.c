@@ -928,3 +928,32 @@ desk_kind_n_fields (const DeskKind *kind)
 
   return n;
 }
+
+gboolean
+desk_field_type_is_text (DeskFieldType type)
+{
+  switch (type)
+    {
+    case DESK_FIELD_TEXT:
+    case DESK_FIELD_DATE:
+    case DESK_FIELD_CURRENCY:
+    case DESK_FIELD_CODE:
+    case DESK_FIELD_CHOICE:
+    case DESK_FIELD_REF:
+      return TRUE;
+    case DESK_FIELD_INT:
+    case DESK_FIELD_BOOL:
+    case DESK_FIELD_MONEY:
+    case DESK_FIELD_MILLI:
+    case DESK_FIELD_CODE_SET:
+    case DESK_FIELD_REF_SET:
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+desk_field_type_is_set (DeskFieldType type)
+{
+  return type == DESK_FIELD_CODE_SET || type == DESK_FIELD_REF_SET;
+}

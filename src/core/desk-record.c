@@ -47,29 +47,6 @@ static guint signals[N_SIGNALS];
 
 static const char *const empty_set[] = { NULL };
 
-static gboolean
-is_string_type (DeskFieldType type)
-{
-  switch (type)
-    {
-    case DESK_FIELD_TEXT:
-    case DESK_FIELD_DATE:
-    case DESK_FIELD_CURRENCY:
-    case DESK_FIELD_CODE:
-    case DESK_FIELD_CHOICE:
-    case DESK_FIELD_REF:
-      return TRUE;
-    case DESK_FIELD_INT:
-    case DESK_FIELD_BOOL:
-    case DESK_FIELD_MONEY:
-    case DESK_FIELD_MILLI:
-    case DESK_FIELD_CODE_SET:
-    case DESK_FIELD_REF_SET:
-    default:
-      return FALSE;
-    }
-}
-
 static void
 value_clear (DeskValue *value)
 {
@@ -293,7 +270,7 @@ desk_record_index_set_string (DeskRecord *self,
 
   g_return_if_fail (DESK_IS_RECORD (self));
   g_return_if_fail (index < self->n_values);
-  g_return_if_fail (is_string_type (self->kind->fields[index].type));
+  g_return_if_fail (desk_field_type_is_text (self->kind->fields[index].type));
 
   v = &self->values[index];
   if (value == NULL)
@@ -352,7 +329,7 @@ desk_record_index_set_int (DeskRecord *self,
 
   g_return_if_fail (DESK_IS_RECORD (self));
   g_return_if_fail (index < self->n_values);
-  g_return_if_fail (!is_string_type (self->kind->fields[index].type));
+  g_return_if_fail (!desk_field_type_is_text (self->kind->fields[index].type));
 
   v = &self->values[index];
   if (v->is_set && v->i == value)

@@ -16,35 +16,6 @@
 #include "desk-validate-private.h"
 
 static gboolean
-is_set_type (DeskFieldType type)
-{
-  return type == DESK_FIELD_CODE_SET || type == DESK_FIELD_REF_SET;
-}
-
-static gboolean
-is_text_column (DeskFieldType type)
-{
-  switch (type)
-    {
-    case DESK_FIELD_TEXT:
-    case DESK_FIELD_DATE:
-    case DESK_FIELD_CURRENCY:
-    case DESK_FIELD_CODE:
-    case DESK_FIELD_CHOICE:
-    case DESK_FIELD_REF:
-      return TRUE;
-    case DESK_FIELD_INT:
-    case DESK_FIELD_BOOL:
-    case DESK_FIELD_MONEY:
-    case DESK_FIELD_MILLI:
-    case DESK_FIELD_CODE_SET:
-    case DESK_FIELD_REF_SET:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
 has_group_column (const DeskKind *kind)
 {
   return kind != DESK_KIND_GROUP;
@@ -62,7 +33,7 @@ column_list (const DeskKind *kind,
                           has_group_column (kind) ? "group_uuid" : "uuid", prefix);
 
   for (const DeskField *f = kind->fields; f->name != NULL; f++)
-    if (!is_set_type (f->type))
+    if (!desk_field_type_is_set (f->type))
       g_string_append_printf (s, ", %s%s", prefix, f->name);
 
   return g_string_free (s, FALSE);
@@ -102,7 +73,7 @@ bind_field (sqlite3_stmt    *stmt,
       return;
     }
 
-  if (is_text_column (f->type))
+  if (desk_field_type_is_text (f->type))
     sqlite3_bind_text (stmt, column, desk_record_index_get_string (record, index), -1,
                        SQLITE_TRANSIENT);
   else
@@ -124,12 +95,12 @@ read_row (sqlite3_stmt *stmt,
     {
       const DeskField *f = &kind->fields[i];
 
-      if (is_set_type (f->type))
+      if (desk_field_type_is_set (f->type))
         continue;
 
       if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
         {
-          if (is_text_column (f->type))
+          if (desk_field_type_is_text (f->type))
             desk_record_index_set_string (record, i,
                                           (const char *) sqlite3_column_text (stmt, column));
           else
@@ -159,7 +130,7 @@ write_sets (DeskStore   *self,
       sqlite3_stmt *stmt;
       int rc;
 
-      if (!is_set_type (f->type))
+      if (!desk_field_type_is_set (f->type))
         continue;
 
       split_join (f, &table, &parent, &value);
@@ -234,7 +205,7 @@ read_sets (DeskStore   *self,
       gpointer key, val;
       int rc;
 
-      if (!is_set_type (f->type))
+      if (!desk_field_type_is_set (f->type))
         continue;
 
       split_join (f, &table, &parent, &value);
@@ -357,11 +328,11 @@ write_record (DeskStore   *self,
       g_string_append_printf (s, "INSERT INTO %s (uuid, %supdated", kind->table,
                               has_group_column (kind) ? "group_uuid, " : "");
       for (guint i = 0; kind->fields[i].name != NULL; i++)
-        if (!is_set_type (kind->fields[i].type) && desk_record_index_is_set (record, i))
+        if (!desk_field_type_is_set (kind->fields[i].type) && desk_record_index_is_set (record, i))
           g_string_append_printf (s, ", %s", kind->fields[i].name);
       g_string_append_printf (s, ") VALUES (?1, %s?3", has_group_column (kind) ? "?2, " : "");
       for (guint i = 0, n = 4; kind->fields[i].name != NULL; i++)
-        if (!is_set_type (kind->fields[i].type) && desk_record_index_is_set (record, i))
+        if (!desk_field_type_is_set (kind->fields[i].type) && desk_record_index_is_set (record, i))
           g_string_append_printf (s, ", ?%u", n++);
       g_string_append (s, ")");
     }
@@ -373,7 +344,7 @@ write_record (DeskStore   *self,
       if (has_group_column (kind))
         g_string_append (s, ", group_uuid = ?2");
       for (const DeskField *f = kind->fields; f->name != NULL; f++)
-        if (!is_set_type (f->type))
+        if (!desk_field_type_is_set (f->type))
           g_string_append_printf (s, ", %s = ?%u", f->name, i++);
       g_string_append (s, " WHERE uuid = ?1");
     }
@@ -392,7 +363,7 @@ write_record (DeskStore   *self,
   sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
   column = 4;
   for (guint i = 0; kind->fields[i].name != NULL; i++)
-    if (!is_set_type (kind->fields[i].type) &&
+    if (!desk_field_type_is_set (kind->fields[i].type) &&
         (!is_insert || desk_record_index_is_set (record, i)))
       bind_field (stmt, column++, record, i);
 
@@ -639,7 +610,7 @@ desk_store_list_by (DeskStore       *self,
   g_return_val_if_fail (kind != NULL, NULL);
 
   f = desk_kind_get_field (kind, field);
-  g_return_val_if_fail (f != NULL && !is_set_type (f->type), NULL);
+  g_return_val_if_fail (f != NULL && !desk_field_type_is_set (f->type), NULL);
 
   return select_records (self, kind, field, value, error);
 }
