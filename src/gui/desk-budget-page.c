@@ -24,7 +24,6 @@
 #include "desk-budget-form.h"
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
-#include "desk-window.h"
 
 #include <stdlib.h>
 
@@ -86,11 +85,8 @@ typedef enum
 
 struct _DeskBudgetPage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
-  DeskStore *store;
-  DeskHistory *history;
-  gboolean built;
   gboolean csv_bom;
   char *group_uuid;
   char *workplan_uuid;
@@ -161,12 +157,10 @@ struct _DeskBudgetPage
   GtkColumnView *category_view;
 };
 
-G_DEFINE_FINAL_TYPE (DeskBudgetPage, desk_budget_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (DeskBudgetPage, desk_budget_page, DESK_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_HISTORY,
   PROP_CSV_BOM,
   N_PROPS
 };
@@ -187,7 +181,6 @@ static const char * const rate_layout_main[] = { "currency", "valid_from", NULL 
 static const char * const rate_layout_source[] = { "source", NULL };
 static const char * const no_fields[] = { NULL };
 
-static void desk_budget_page_build (DeskBudgetPage *self);
 static void line_open_cb (DeskBudgetPage *self, const char *uuid);
 static void line_new_cb (DeskBudgetPage *self);
 static void expense_open_cb (DeskBudgetPage *self, const char *uuid);
@@ -208,23 +201,11 @@ find_window (DeskBudgetPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-toast (DeskBudgetPage *self,
-       const char     *text)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DESK_TYPE_WINDOW);
-
-  if (window != NULL)
-    desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (text));
-  else
-    g_message ("%s", text);
-}
-
 static int
 decimals_of (DeskBudgetPage *self,
              const char     *code)
 {
-  int units = code != NULL ? desk_currency_minor_units (self->store, code) : -1;
+  int units = code != NULL ? desk_currency_minor_units (desk_page_get_store (DESK_PAGE (self)), code) : -1;
 
   return units >= 0 ? units : 2;
 }
@@ -337,7 +318,7 @@ dup_workplan (DeskBudgetPage *self)
   if (self->workplan_uuid == NULL)
     return NULL;
 
-  return desk_store_get (self->store, DESK_KIND_WORKPLAN, self->workplan_uuid, NULL);
+  return desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKPLAN, self->workplan_uuid, NULL);
 }
 
 static char *
@@ -347,7 +328,7 @@ dup_reporting_currency (DeskBudgetPage *self)
 
   if (self->group_uuid == NULL)
     return g_strdup ("USD");
-  group = desk_store_get (self->store, DESK_KIND_GROUP, self->group_uuid, NULL);
+  group = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_GROUP, self->group_uuid, NULL);
 
   return g_strdup (group != NULL ? desk_record_get_string (group, "currency") : "USD");
 }
@@ -358,7 +339,7 @@ static char *
 dup_default_date (DeskBudgetPage *self)
 {
   g_autoptr(DeskRecord) workplan = dup_workplan (self);
-  g_autofree char *today = desk_store_dup_today (self->store);
+  g_autofree char *today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
   const char *start, *end;
 
   if (workplan == NULL)
@@ -381,7 +362,7 @@ dup_bad_field (DeskBudgetPage *self,
 {
   g_autofree char *bad_field = NULL;
 
-  desk_store_validate (self->store, record, &bad_field, NULL);
+  desk_store_validate (desk_page_get_store (DESK_PAGE (self)), record, &bad_field, NULL);
 
   return g_steal_pointer (&bad_field);
 }
@@ -673,7 +654,7 @@ summary_bind_cb (GtkSignalListItemFactory *factory,
         if (column->table == TABLE_ACTIVITIES)
           name = activity_name (self, key);
         else
-          name = desk_reference_label (self->store, DESK_KIND_BUDGET_LINE, "category", key);
+          name = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category", key);
         desk_cell_set_text (cell, name);
         gtk_widget_set_tooltip_text (cell, name);
       }
@@ -760,10 +741,10 @@ refresh_summary (DeskBudgetPage *self)
   gpointer cell;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (!self->built || self->workplan_uuid == NULL)
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
-  summary = desk_budget_summarise (self->store, self->workplan_uuid, &error);
+  summary = desk_budget_summarise (desk_page_get_store (DESK_PAGE (self)), self->workplan_uuid, &error);
   if (summary == NULL)
     {
       g_warning ("Could not sum up the budget: %s", error->message);
@@ -982,7 +963,7 @@ bind_category (GtkWidget  *cell,
                gpointer    user_data)
 {
   DeskBudgetPage *self = user_data;
-  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_BUDGET_LINE, "category",
+  g_autofree char *label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category",
                                                  desk_record_get_string (record, "category"));
 
   desk_cell_set_text (cell, label);
@@ -1085,7 +1066,7 @@ bind_source (GtkWidget  *cell,
              gpointer    user_data)
 {
   DeskBudgetPage *self = user_data;
-  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_FUNDING, "source",
+  g_autofree char *label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_FUNDING, "source",
                                                  desk_record_get_string (record, "source"));
 
   desk_cell_set_text (cell, label);
@@ -1199,7 +1180,7 @@ static DeskRecord *
 dup_latest_revision (DeskBudgetPage *self,
                      const char     *line_uuid)
 {
-  g_autoptr(GPtrArray) revisions = desk_store_list_by (self->store, DESK_KIND_BUDGET_REVISION,
+  g_autoptr(GPtrArray) revisions = desk_store_list_by (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_REVISION,
                                                        "budget_line_uuid", line_uuid, NULL);
   DeskRecord *latest = NULL;
 
@@ -1231,9 +1212,9 @@ update_line_totals (DeskBudgetPage *self)
 
   currency = desk_record_get_string (line, "currency");
   decimals = decimals_of (self, currency);
-  if (desk_budget_line_total (self->store, line, DESK_BUDGET_ORIGINAL, &total, NULL))
+  if (desk_budget_line_total (desk_page_get_store (DESK_PAGE (self)), line, DESK_BUDGET_ORIGINAL, &total, NULL))
     original = desk_money_format (total, currency, decimals);
-  if (desk_budget_line_total (self->store, line, DESK_BUDGET_REVISED, &total, NULL))
+  if (desk_budget_line_total (desk_page_get_store (DESK_PAGE (self)), line, DESK_BUDGET_REVISED, &total, NULL))
     revised = desk_money_format (total, currency, decimals);
 
   adw_action_row_set_subtitle (self->original_row, original != NULL ? original : "—");
@@ -1314,7 +1295,7 @@ rate_applied_cb (DeskBudgetPage *self)
       show_rate_error (self, NULL);
       return;
     }
-  if (!desk_history_update (self->history, copy, &error))
+  if (!desk_history_update (desk_page_get_history (DESK_PAGE (self)), copy, &error))
     {
       show_rate_error (self, error->message);
       return;
@@ -1462,7 +1443,7 @@ make_list (DeskBudgetPage *self,
 {
   DeskRecordList *list = desk_record_list_new_in (bin, open_cb, new_cb, self);
 
-  desk_record_list_set_history (list, self->history);
+  desk_record_list_set_history (list, desk_page_get_history (DESK_PAGE (self)));
   return list;
 }
 
@@ -1506,7 +1487,7 @@ build_lines (DeskBudgetPage *self)
                                      "the group’s own coordination, or change the filters."));
 
   box = desk_record_list_get_filter_box (list);
-  categories = desk_reference_choices (self->store, DESK_KIND_BUDGET_LINE, "category");
+  categories = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category");
   self->category_filter = desk_filter_dropdown_new (_("All Categories"), categories);
   g_signal_connect_swapped (self->category_filter, "notify::selected", G_CALLBACK (line_filter_changed_cb), self);
   gtk_box_append (box, self->category_filter);
@@ -1520,7 +1501,7 @@ build_lines (DeskBudgetPage *self)
   g_signal_connect_swapped (self->over_toggle, "toggled", G_CALLBACK (line_filter_changed_cb), self);
   gtk_box_append (box, GTK_WIDGET (self->over_toggle));
 
-  self->line_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_BUDGET_LINE));
+  self->line_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE));
   desk_record_editor_add_group (self->line_editor, NULL, line_layout_main);
   desk_record_editor_add_group (self->line_editor, _("Cost"), line_layout_cost);
 
@@ -1580,7 +1561,7 @@ build_expenses (DeskBudgetPage *self)
   desk_record_list_set_empty_text (list, "accessories-calculator-symbolic", _("No Expenses"),
                                    _("Record what was spent against the budget lines, with the receipt."));
 
-  self->expense_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_EXPENSE));
+  self->expense_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_EXPENSE));
   desk_record_editor_add_group (self->expense_editor, NULL, expense_layout_main);
   desk_record_editor_add_group (self->expense_editor, _("Receipt"), expense_layout_receipt);
   desk_record_editor_set_sign_switch (self->expense_editor, "amount_minor", "is_refund");
@@ -1614,7 +1595,7 @@ build_funding (DeskBudgetPage *self)
   desk_record_list_set_empty_text (list, "accessories-calculator-symbolic", _("No Funding Received"),
                                    _("Record each sum the group received, with its source."));
 
-  self->funding_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_FUNDING));
+  self->funding_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_FUNDING));
   desk_record_editor_add_group (self->funding_editor, NULL, funding_layout);
   desk_record_list_set_editor (list, GTK_WIDGET (self->funding_editor));
   desk_record_list_set_match_func (list, funding_matches, self);
@@ -1644,7 +1625,7 @@ build_rates (DeskBudgetPage *self)
                                    _("Amounts in other currencies count in the totals once their rate "
                                      "to the reporting currency is known."));
 
-  self->rate_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_RATE));
+  self->rate_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_RATE));
   group = desk_record_editor_add_group (self->rate_editor, NULL, rate_layout_main);
   self->rate_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_entry_row_set_show_apply_button (self->rate_row, TRUE);
@@ -1673,19 +1654,20 @@ build_rates (DeskBudgetPage *self)
   desk_record_list_set_editor (list, GTK_WIDGET (self->rate_editor));
 }
 
-static void
-desk_budget_page_build (DeskBudgetPage *self)
+static gboolean
+desk_budget_page_build (DeskPage *page)
 {
+  DeskBudgetPage *self = DESK_BUDGET_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
   g_autoptr(DeskRecord) group = NULL;
 
-  if (self->built || self->store == NULL || self->history == NULL)
-    return;
+  if (desk_page_get_history (page) == NULL)
+    return FALSE;
 
-  group = desk_store_dup_main_group (self->store);
+  group = desk_store_dup_main_group (store);
   if (group == NULL)
-    return;
+    return FALSE;
 
-  self->built = TRUE;
   self->group_uuid = g_strdup (desk_record_get_uuid (group));
 
   make_card (self, CARD_BUDGET, "accessories-calculator-symbolic", _("Budget"));
@@ -1701,20 +1683,22 @@ desk_budget_page_build (DeskBudgetPage *self)
   add_summary_columns (self, TABLE_ACTIVITIES, self->activity_view);
   add_summary_columns (self, TABLE_CATEGORIES, self->category_view);
 
-  self->workplans = desk_record_model_new (self->store, DESK_KIND_WORKPLAN, self->group_uuid);
-  self->activities = desk_record_model_new (self->store, DESK_KIND_ACTIVITY, self->group_uuid);
-  self->lines = desk_record_model_new (self->store, DESK_KIND_BUDGET_LINE, self->group_uuid);
-  self->expenses = desk_record_model_new (self->store, DESK_KIND_EXPENSE, self->group_uuid);
-  self->funding = desk_record_model_new (self->store, DESK_KIND_FUNDING, self->group_uuid);
-  self->rates = desk_record_model_new (self->store, DESK_KIND_RATE, self->group_uuid);
+  self->workplans = desk_record_model_new (store, DESK_KIND_WORKPLAN, self->group_uuid);
+  self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
+  self->lines = desk_record_model_new (store, DESK_KIND_BUDGET_LINE, self->group_uuid);
+  self->expenses = desk_record_model_new (store, DESK_KIND_EXPENSE, self->group_uuid);
+  self->funding = desk_record_model_new (store, DESK_KIND_FUNDING, self->group_uuid);
+  self->rates = desk_record_model_new (store, DESK_KIND_RATE, self->group_uuid);
   g_signal_connect_swapped (self->workplans, "items-changed", G_CALLBACK (workplans_changed_cb), self);
-  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   show_workplan (self, pick_workplan (self));
   desk_record_list_set_model (self->line_list, self->lines);
   desk_record_list_set_model (self->expense_list, self->expenses);
   desk_record_list_set_model (self->funding_list, self->funding);
   desk_record_list_set_model (self->rate_list, self->rates);
+
+  return TRUE;
 }
 
 /* Opening records */
@@ -1723,7 +1707,7 @@ static void
 line_open_cb (DeskBudgetPage *self,
               const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_BUDGET_LINE, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, uuid, NULL);
   const char *hint = NULL;
 
   desk_record_editor_set_record (self->line_editor, record);
@@ -1742,7 +1726,7 @@ open_dated_amount (DeskBudgetPage   *self,
                    DeskRecordList   *list,
                    const char       *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, kind, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), kind, uuid, NULL);
   g_autofree char *title = NULL;
 
   desk_record_editor_set_record (editor, record);
@@ -1777,7 +1761,7 @@ static void
 rate_open_cb (DeskBudgetPage *self,
               const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_RATE, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_RATE, uuid, NULL);
   g_autofree char *title = NULL;
 
   desk_record_editor_set_record (self->rate_editor, record);
@@ -1801,15 +1785,15 @@ line_new_cb (DeskBudgetPage *self)
   g_autofree char *description_field = NULL;
   const char *uuid;
 
-  if (!self->built || self->workplan_uuid == NULL)
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
   /* Beside the line open: the same activity and category. */
   uuid = desk_record_list_get_open_uuid (self->line_list);
   if (uuid != NULL)
-    open = desk_store_get (self->store, DESK_KIND_BUDGET_LINE, uuid, NULL);
+    open = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, uuid, NULL);
 
-  categories = desk_reference_choices (self->store, DESK_KIND_BUDGET_LINE, "category");
+  categories = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category");
   currency = open != NULL ? g_strdup (desk_record_get_string (open, "currency")) : dup_reporting_currency (self);
   description_field = g_strconcat ("description_", desk_locale_language (), NULL);
 
@@ -1826,9 +1810,9 @@ line_new_cb (DeskBudgetPage *self)
   desk_record_set_int (record, "unit_cost_minor", 0);
   desk_record_set_string (record, "currency", currency);
 
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
-      toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
@@ -1926,7 +1910,7 @@ accept_expense (DeskBudgetForm  *form,
   if (payee[0] != '\0')
     desk_record_set_string (record, "payee", payee);
 
-  if (!desk_history_insert (self->history, record, error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, error))
     {
       *bad_field = dup_bad_field (self, record);
       return FALSE;
@@ -1945,13 +1929,13 @@ expense_new_cb (DeskBudgetPage *self)
   const char *line_uuid = NULL;
   DeskBudgetForm *form;
 
-  if (!self->built || self->workplan_uuid == NULL)
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
   lines = dup_line_choices (self);
   if (lines->len == 0)
     {
-      toast (self, _("Add a budget line first: every expense is spent against one"));
+      desk_page_add_toast (DESK_PAGE (self), _("Add a budget line first: every expense is spent against one"));
       return;
     }
 
@@ -2013,7 +1997,7 @@ accept_funding (DeskBudgetForm  *form,
   if (reference[0] != '\0')
     desk_record_set_string (record, "reference", reference);
 
-  if (!desk_history_insert (self->history, record, error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, error))
     {
       *bad_field = dup_bad_field (self, record);
       return FALSE;
@@ -2033,11 +2017,11 @@ funding_new_cb (DeskBudgetPage *self)
   g_autofree char *reporting = NULL;
   DeskBudgetForm *form;
 
-  if (!self->built || self->workplan_uuid == NULL)
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
-  sources = desk_reference_choices (self->store, DESK_KIND_FUNDING, "source");
-  currencies = desk_reference_choices (self->store, DESK_KIND_FUNDING, "currency");
+  sources = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_FUNDING, "source");
+  currencies = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_FUNDING, "currency");
   reporting = dup_reporting_currency (self);
   date = dup_default_date (self);
   form = desk_budget_form_new (find_window (self), _("New Funding Receipt"),
@@ -2080,7 +2064,7 @@ accept_rate (DeskBudgetForm  *form,
   if (source[0] != '\0')
     desk_record_set_string (record, "source", source);
 
-  if (!desk_history_insert (self->history, record, error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, error))
     {
       *bad_field = dup_bad_field (self, record);
       if (g_strcmp0 (*bad_field, "rate_mantissa") == 0 || g_strcmp0 (*bad_field, "rate_scale") == 0)
@@ -2151,10 +2135,10 @@ rate_new_cb (DeskBudgetPage *self)
   g_autofree char *currency = NULL;
   DeskBudgetForm *form;
 
-  if (!self->built)
+  if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
-  currencies = desk_reference_choices (self->store, DESK_KIND_RATE, "currency");
+  currencies = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_RATE, "currency");
   reporting = dup_reporting_currency (self);
   currency = dup_currency_without_rate (self, reporting);
   workplan = dup_workplan (self);
@@ -2220,7 +2204,7 @@ accept_revision (DeskBudgetForm  *form,
   if (reason[0] != '\0')
     desk_record_set_string (revision, "reason", reason);
 
-  if (!desk_history_insert (self->history, revision, error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), revision, error))
     {
       *bad_field = dup_bad_field (self, revision);
       return FALSE;
@@ -2244,14 +2228,13 @@ revise_activated (GtkWidget  *widget,
   const char *currency;
   DeskBudgetForm *form;
 
-  desk_budget_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   line = find_line (self, desk_record_list_get_open_uuid (self->line_list));
   if (line == NULL)
     {
-      toast (self, _("Open the budget line to revise first"));
+      desk_page_add_toast (DESK_PAGE (self), _("Open the budget line to revise first"));
       return;
     }
 
@@ -2260,7 +2243,7 @@ revise_activated (GtkWidget  *widget,
   quantity = desk_milli_format (desk_record_get_int (latest != NULL ? latest : line, "quantity_milli"));
   unit_cost = desk_money_format_amount (desk_record_get_int (latest != NULL ? latest : line, "unit_cost_minor"),
                                         decimals_of (self, currency));
-  today = desk_store_dup_today (self->store);
+  today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
   /* Translators: the description of the Revise window; %s is the budget line. */
   description = g_strdup_printf (_("New figures for “%s”. The original stays on record beside them."),
                                  desk_record_title (line, "description", NULL));
@@ -2290,7 +2273,7 @@ write_lines_csv (DeskBudgetPage *self,
 
   if (self->summary == NULL)
     return;
-  text = desk_budget_lines_csv (self->store, self->summary, self->version, bom, &error);
+  text = desk_budget_lines_csv (desk_page_get_store (DESK_PAGE (self)), self->summary, self->version, bom, &error);
   if (text == NULL)
     g_warning ("Budget CSV: %s", error->message);
   else
@@ -2307,7 +2290,7 @@ write_expenses_csv (DeskBudgetPage *self,
 
   if (self->summary == NULL)
     return;
-  text = desk_budget_expenses_csv (self->store, self->summary, bom, &error);
+  text = desk_budget_expenses_csv (desk_page_get_store (DESK_PAGE (self)), self->summary, bom, &error);
   if (text == NULL)
     g_warning ("Expenses CSV: %s", error->message);
   else
@@ -2333,16 +2316,16 @@ csv_saved_cb (GtkNativeDialog *dialog,
       csv = _desk_budget_page_dup_csv (self, what, self->csv_bom, &length);
       /* Through core's door for files: never over the database or a device. */
       if (path == NULL)
-        toast (self, _("This place cannot be written to. Choose a folder on this computer."));
+        desk_page_add_toast (DESK_PAGE (self), _("This place cannot be written to. Choose a folder on this computer."));
       else if (!desk_file_write_contents (path, csv, length, &error))
-        toast (self, error->message);
+        desk_page_add_toast (DESK_PAGE (self), error->message);
       else
         {
           g_autofree char *name = g_file_get_basename (file);
           /* Translators: %s is the file's name. */
           g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
 
-          toast (self, text);
+          desk_page_add_toast (DESK_PAGE (self), text);
         }
     }
 
@@ -2361,8 +2344,7 @@ export_csv_activated (GtkWidget  *widget,
   gboolean expenses = g_str_equal (what, "expenses");
   GtkFileChooserNative *dialog;
 
-  desk_budget_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   dialog = gtk_file_chooser_native_new (expenses ? _("Export Expenses") : _("Export Budget Lines"),
@@ -2395,8 +2377,7 @@ page_new_activated (GtkWidget  *widget,
   DeskBudgetPage *self = DESK_BUDGET_PAGE (widget);
   DeskRecordList *list;
 
-  desk_budget_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   list = visible_list (self);
@@ -2410,8 +2391,7 @@ page_find_activated (GtkWidget  *widget,
 {
   DeskBudgetPage *self = DESK_BUDGET_PAGE (widget);
 
-  desk_budget_page_build (self);
-  if (self->built)
+  if (desk_page_ensure_built (DESK_PAGE (self)))
     desk_record_list_focus_search (visible_list (self));
 }
 
@@ -2422,8 +2402,7 @@ add_rate_activated (GtkWidget  *widget,
 {
   DeskBudgetPage *self = DESK_BUDGET_PAGE (widget);
 
-  desk_budget_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   _desk_budget_page_show_view (self, "rates");
@@ -2437,7 +2416,7 @@ workplan_chosen_cb (DeskBudgetPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->workplan_dropdown);
 
-  if (self->syncing || !self->built || selected >= self->workplan_uuids->len)
+  if (self->syncing || !desk_page_get_built (DESK_PAGE (self)) || selected >= self->workplan_uuids->len)
     return;
 
   show_workplan (self, g_ptr_array_index (self->workplan_uuids, selected));
@@ -2455,7 +2434,7 @@ version_toggled_cb (DeskBudgetPage *self)
     return;
 
   self->version = version;
-  if (!self->built)
+  if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
   update_cards (self);
@@ -2472,7 +2451,7 @@ version_toggled_cb (DeskBudgetPage *self)
 static void
 view_changed_cb (DeskBudgetPage *self)
 {
-  if (self->built && self->tables_dirty &&
+  if (desk_page_get_built (DESK_PAGE (self)) && self->tables_dirty &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
     update_tables (self);
 }
@@ -2480,35 +2459,124 @@ view_changed_cb (DeskBudgetPage *self)
 /* Overrides */
 
 static void
-desk_budget_page_map (GtkWidget *widget)
+forget_figure_cells (DeskBudgetPage *self)
 {
-  desk_budget_page_build (DESK_BUDGET_PAGE (widget));
+  GHashTableIter iter;
+  gpointer cell;
 
-  GTK_WIDGET_CLASS (desk_budget_page_parent_class)->map (widget);
+  if (self->figure_cells == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->figure_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_object_weak_unref (cell, figure_cell_gone_cb, self);
+  g_hash_table_remove_all (self->figure_cells);
+}
+
+static void
+remove_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (view, column);
+    }
+  gtk_column_view_set_model (view, NULL);
+}
+
+static void
+desk_budget_page_unbuild (DeskPage *page)
+{
+  DeskBudgetPage *self = DESK_BUDGET_PAGE (page);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
+  g_signal_handlers_disconnect_by_data (self->workplans, self);
+  if (self->form != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->form));
+  forget_figure_cells (self);
+
+  /* The cards, the lists with their filters and editors, the summary tables' columns. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
+    gtk_flow_box_remove (self->cards, child);
+  adw_bin_set_child (self->lines_bin, NULL);
+  adw_bin_set_child (self->expenses_bin, NULL);
+  adw_bin_set_child (self->funding_bin, NULL);
+  adw_bin_set_child (self->rates_bin, NULL);
+  remove_columns (self->activity_view);
+  remove_columns (self->category_view);
+  for (int c = 0; c < N_CARDS; c++)
+    {
+      self->card_values[c] = NULL;
+      self->card_details[c] = NULL;
+      self->card_pills[c] = NULL;
+    }
+  self->line_list = self->expense_list = self->funding_list = self->rate_list = NULL;
+  self->line_editor = self->expense_editor = self->funding_editor = self->rate_editor = NULL;
+  self->category_filter = NULL;
+  self->over_toggle = NULL;
+  self->original_row = self->revised_row = self->revision_row = NULL;
+  self->rate_row = NULL;
+  self->rate_error_row = NULL;
+  self->rate_error_label = NULL;
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->workplan_dropdown, NULL);
+  self->syncing = FALSE;
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", FALSE);
+
+  for (int t = 0; t < N_TABLES; t++)
+    g_clear_object (&self->table_keys[t]);
+  for (int t = 0; t <= N_TABLES; t++)
+    g_clear_pointer (&self->rows[t], g_hash_table_unref);
+  g_clear_pointer (&self->summary, desk_budget_summary_free);
+  g_ptr_array_set_size (self->workplan_uuids, 0);
+  g_clear_object (&self->workplans);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->lines);
+  g_clear_object (&self->expenses);
+  g_clear_object (&self->funding);
+  g_clear_object (&self->rates);
+  g_clear_pointer (&self->group_uuid, g_free);
+  g_clear_pointer (&self->workplan_uuid, g_free);
+  g_clear_pointer (&self->form_line, g_free);
+  self->tables_dirty = FALSE;
+}
+
+/* The window sends every kind it maps to this page here but its revisions, which only
+ * show the page. */
+static gboolean
+desk_budget_page_open_record (DeskPage   *page,
+                              const char *kind,
+                              const char *uuid)
+{
+  if (g_str_equal (kind, "budget_revision"))
+    return FALSE;
+
+  desk_budget_page_open (DESK_BUDGET_PAGE (page), kind, uuid);
+
+  return TRUE;
 }
 
 static void
 desk_budget_page_dispose (GObject *object)
 {
   DeskBudgetPage *self = (DeskBudgetPage *) object;
-  GHashTableIter iter;
-  gpointer cell;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
   if (self->workplans != NULL)
     g_signal_handlers_disconnect_by_data (self->workplans, self);
   if (self->form != NULL)
     gtk_window_destroy (GTK_WINDOW (self->form));
 
-  if (self->figure_cells != NULL)
-    {
-      g_hash_table_iter_init (&iter, self->figure_cells);
-      while (g_hash_table_iter_next (&iter, &cell, NULL))
-        g_object_weak_unref (cell, figure_cell_gone_cb, self);
-      g_hash_table_remove_all (self->figure_cells);
-    }
+  forget_figure_cells (self);
 
   /* The bin's child is a template child: the bin lets go of it before the template
    * does, or the bin would unparent it a second time. */
@@ -2523,8 +2591,6 @@ desk_budget_page_dispose (GObject *object)
   g_clear_object (&self->expenses);
   g_clear_object (&self->funding);
   g_clear_object (&self->rates);
-  g_clear_object (&self->store);
-  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_budget_page_parent_class)->dispose (object);
 }
@@ -2556,14 +2622,6 @@ desk_budget_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
     case PROP_CSV_BOM:
       g_value_set_boolean (value, self->csv_bom);
       break;
@@ -2583,19 +2641,6 @@ desk_budget_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      desk_budget_page_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_HISTORY:
-      if (!self->built && g_set_object (&self->history, g_value_get_object (value)))
-        {
-          g_object_notify_by_pspec (object, pspec);
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            desk_budget_page_build (self);
-        }
-      break;
-
     case PROP_CSV_BOM:
       if (self->csv_bom != g_value_get_boolean (value))
         {
@@ -2614,22 +2659,17 @@ desk_budget_page_class_init (DeskBudgetPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_budget_page_dispose;
   object_class->finalize = desk_budget_page_finalize;
   object_class->get_property = desk_budget_page_get_property;
   object_class->set_property = desk_budget_page_set_property;
 
-  widget_class->map = desk_budget_page_map;
+  page_class->build = desk_budget_page_build;
+  page_class->unbuild = desk_budget_page_unbuild;
+  page_class->open_record = desk_budget_page_open_record;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL,
-                         DESK_TYPE_HISTORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* Excel reads a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */
   properties[PROP_CSV_BOM] =
     g_param_spec_boolean ("csv-bom", NULL, NULL, FALSE,
@@ -2692,28 +2732,6 @@ desk_budget_page_new (DeskStore *store)
                        NULL);
 }
 
-DeskStore *
-desk_budget_page_get_store (DeskBudgetPage *self)
-{
-  g_return_val_if_fail (DESK_IS_BUDGET_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_budget_page_set_store (DeskBudgetPage *self,
-                            DeskStore      *store)
-{
-  g_return_if_fail (DESK_IS_BUDGET_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (self->built)
-    return;
-
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 /* Private API, for tests and the benchmark */
 
 void
@@ -2736,7 +2754,7 @@ void
 _desk_budget_page_show_view (DeskBudgetPage *self,
                              const char     *view)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   gtk_stack_set_visible_child_name (self->view_stack, view);
 }
 
@@ -2744,7 +2762,7 @@ DeskRecordList *
 _desk_budget_page_get_list (DeskBudgetPage *self,
                             const char     *view)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
 
   if (g_strcmp0 (view, "expenses") == 0)
     return self->expense_list;
@@ -2760,7 +2778,7 @@ DeskRecordEditor *
 _desk_budget_page_get_editor (DeskBudgetPage *self,
                               const char     *view)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
 
   if (g_strcmp0 (view, "expenses") == 0)
     return self->expense_editor;
@@ -2786,7 +2804,7 @@ GtkLabel *
 _desk_budget_page_get_card_value (DeskBudgetPage *self,
                                   const char     *card)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->card_values[card_index (card)];
 }
 
@@ -2794,7 +2812,7 @@ GtkLabel *
 _desk_budget_page_get_card_detail (DeskBudgetPage *self,
                                    const char     *card)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->card_details[card_index (card)];
 }
 
@@ -2802,21 +2820,21 @@ GtkWidget *
 _desk_budget_page_get_card_pill (DeskBudgetPage *self,
                                  const char     *card)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->card_pills[card_index (card)];
 }
 
 GtkLabel *
 _desk_budget_page_get_missing_label (DeskBudgetPage *self)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return gtk_widget_get_visible (self->missing_banner) ? self->missing_label : NULL;
 }
 
 GtkToggleButton *
 _desk_budget_page_get_over_toggle (DeskBudgetPage *self)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->over_toggle;
 }
 
@@ -2830,21 +2848,21 @@ AdwActionRow *
 _desk_budget_page_get_total_row (DeskBudgetPage *self,
                                  const char     *which)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return g_strcmp0 (which, "original") == 0 ? self->original_row : self->revised_row;
 }
 
 GtkWidget *
 _desk_budget_page_get_rate_row (DeskBudgetPage *self)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return GTK_WIDGET (self->rate_row);
 }
 
 const char *
 _desk_budget_page_get_rate_error (DeskBudgetPage *self)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return gtk_widget_get_visible (self->rate_error_row) ? gtk_label_get_label (self->rate_error_label) : NULL;
 }
 
@@ -2857,7 +2875,7 @@ _desk_budget_page_get_form (DeskBudgetPage *self)
 const DeskBudgetSummary *
 _desk_budget_page_get_summary (DeskBudgetPage *self)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->summary;
 }
 
@@ -2870,7 +2888,7 @@ _desk_budget_page_get_refresh_count (DeskBudgetPage *self)
 void
 _desk_budget_page_refresh_now (DeskBudgetPage *self)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   refresh_summary (self);
 }
 
@@ -2882,7 +2900,7 @@ _desk_budget_page_dup_csv (DeskBudgetPage *self,
 {
   GString *out = g_string_new (NULL);
 
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->refresh_id != 0)
     refresh_summary (self);
 
@@ -2901,7 +2919,7 @@ GListModel *
 _desk_budget_page_get_summary_model (DeskBudgetPage *self,
                                      const char     *table)
 {
-  desk_budget_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->tables_dirty)
     update_tables (self);
   return G_LIST_MODEL (self->table_keys[g_strcmp0 (table, "categories") == 0 ? TABLE_CATEGORIES : TABLE_ACTIVITIES]);

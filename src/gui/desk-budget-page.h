@@ -7,17 +7,15 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_BUDGET_PAGE (desk_budget_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskBudgetPage, desk_budget_page, DESK, BUDGET_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskBudgetPage, desk_budget_page, DESK, BUDGET_PAGE, DeskPage)
 
 GtkWidget *desk_budget_page_new       (DeskStore      *store);
-DeskStore *desk_budget_page_get_store (DeskBudgetPage *self);
-void       desk_budget_page_set_store (DeskBudgetPage *self,
-                                       DeskStore      *store);
 /* Shows the budget line, expense, funding receipt or rate @uuid (@kind is the kind's
  * name) in its list, with its editor. */
 void       desk_budget_page_open      (DeskBudgetPage *self,

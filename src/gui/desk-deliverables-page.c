@@ -17,15 +17,11 @@
 
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
-#include "desk-window.h"
 
 struct _DeskDeliverablesPage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
-  DeskStore *store;
-  DeskHistory *history;
-  gboolean built;
   char *group_uuid;
   char *today;
   DeskRecordModel *deliverables;
@@ -42,16 +38,7 @@ struct _DeskDeliverablesPage
   DeskRecordList *deliverable_list;
 };
 
-G_DEFINE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_HISTORY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, DESK_TYPE_PAGE)
 
 static const char * const layout_main[] = { "title", "activity_uuid", "status", NULL };
 static const char * const layout_dates[] = { "due_date", "delivered_on", NULL };
@@ -68,13 +55,13 @@ static void
 update_today (DeskDeliverablesPage *self)
 {
   g_free (self->today);
-  self->today = desk_store_dup_today (self->store);
+  self->today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
 }
 
 static void
 update_overdue_count (DeskDeliverablesPage *self)
 {
-  gint64 count = desk_store_count_overdue (self->store, self->group_uuid);
+  gint64 count = desk_store_count_overdue (desk_page_get_store (DESK_PAGE (self)), self->group_uuid);
   g_autofree char *text = NULL;
 
   /* Translators: the number of deliverables past their due date, in a strip above them. */
@@ -150,7 +137,7 @@ bind_status (GtkWidget  *cell,
              gpointer    user_data)
 {
   DeskDeliverablesPage *self = user_data;
-  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_DELIVERABLE, "status",
+  g_autofree char *label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, "status",
                                                  desk_record_get_string (record, "status"));
 
   desk_cell_set_text (cell, label);
@@ -241,29 +228,31 @@ make_list (DeskDeliverablesPage *self)
 }
 
 
-static void
-desk_deliverables_page_build (DeskDeliverablesPage *self)
+static gboolean
+desk_deliverables_page_build (DeskPage *page)
 {
+  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  DeskHistory *history = desk_page_get_history (page);
   g_autoptr(DeskRecord) group = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   GtkBox *box;
   GtkWidget *toggle_box;
   GtkWidget *pill;
 
-  if (self->built || self->store == NULL || self->history == NULL)
-    return;
+  if (history == NULL)
+    return FALSE;
 
-  group = desk_store_dup_main_group (self->store);
+  group = desk_store_dup_main_group (store);
   if (group == NULL)
-    return;
+    return FALSE;
 
-  self->built = TRUE;
   self->group_uuid = g_strdup (desk_record_get_uuid (group));
   update_today (self);
 
   make_list (self);
   box = desk_record_list_get_filter_box (self->deliverable_list);
-  statuses = desk_reference_choices (self->store, DESK_KIND_DELIVERABLE, "status");
+  statuses = desk_reference_choices (store, DESK_KIND_DELIVERABLE, "status");
   self->status_filter = desk_filter_dropdown_new (_("All Statuses"), statuses);
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (box, self->status_filter);
@@ -288,21 +277,23 @@ desk_deliverables_page_build (DeskDeliverablesPage *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->overdue_label), TRUE);
   gtk_box_append (box, GTK_WIDGET (self->overdue_label));
 
-  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_DELIVERABLE));
+  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (history, DESK_KIND_DELIVERABLE));
   desk_record_editor_add_group (self->editor, NULL, layout_main);
   desk_record_editor_add_group (self->editor, _("Dates"), layout_dates);
   desk_record_editor_add_group (self->editor, _("Evidence"), layout_evidence);
   desk_record_list_set_editor (self->deliverable_list, GTK_WIDGET (self->editor));
 
-  desk_record_list_set_history (self->deliverable_list, self->history);
+  desk_record_list_set_history (self->deliverable_list, history);
   desk_record_list_set_match_func (self->deliverable_list, deliverable_matches, self);
 
-  self->activities = desk_record_model_new (self->store, DESK_KIND_ACTIVITY, self->group_uuid);
-  self->deliverables = desk_record_model_new (self->store, DESK_KIND_DELIVERABLE, self->group_uuid);
-  self->changed_id = g_signal_connect (self->store, "changed::deliverable",
+  self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
+  self->deliverables = desk_record_model_new (store, DESK_KIND_DELIVERABLE, self->group_uuid);
+  self->changed_id = g_signal_connect (store, "changed::deliverable",
                                        G_CALLBACK (store_changed_cb), self);
   update_overdue_count (self);
   desk_record_list_set_model (self->deliverable_list, self->deliverables);
+
+  return TRUE;
 }
 
 /* Callbacks */
@@ -311,7 +302,7 @@ static void
 deliverable_open_cb (DeskDeliverablesPage *self,
                      const char           *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_DELIVERABLE, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, uuid, NULL);
   const char *hint = NULL;
   const char *title;
 
@@ -333,13 +324,13 @@ deliverable_new_cb (DeskDeliverablesPage *self)
   const char *activity = NULL;
   const char *uuid;
 
-  if (!self->built)
+  if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
   /* The activity of the deliverable open, else the last activity. */
   uuid = desk_record_list_get_open_uuid (self->deliverable_list);
   if (uuid != NULL)
-    open = desk_store_get (self->store, DESK_KIND_DELIVERABLE, uuid, NULL);
+    open = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, uuid, NULL);
   if (open != NULL)
     activity = desk_record_get_string (open, "activity_uuid");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->activities)) > 0)
@@ -353,12 +344,8 @@ deliverable_new_cb (DeskDeliverablesPage *self)
 
   if (activity == NULL)
     {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DESK_TYPE_WINDOW);
-
-      if (window != NULL)
-        desk_window_add_toast (DESK_WINDOW (window),
-                               adw_toast_new (_("Add an activity to the workplan first: every "
-                                                "deliverable belongs to one")));
+      desk_page_add_toast (DESK_PAGE (self), _("Add an activity to the workplan first: every "
+                                               "deliverable belongs to one"));
       return;
     }
 
@@ -367,7 +354,7 @@ deliverable_new_cb (DeskDeliverablesPage *self)
   desk_record_set_string (record, "activity_uuid", activity);
   desk_record_set_string (record, title_field, _("New deliverable"));
   desk_record_set_string (record, "status", "planned");
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
       g_warning ("Could not add a deliverable: %s", error->message);
       return;
@@ -384,7 +371,7 @@ page_new_activated (GtkWidget  *widget,
 {
   DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
 
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->deliverable_list != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->deliverable_list), "list.new", NULL);
 }
@@ -396,7 +383,7 @@ page_find_activated (GtkWidget  *widget,
 {
   DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
 
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->deliverable_list != NULL)
     desk_record_list_focus_search (self->deliverable_list);
 }
@@ -408,10 +395,8 @@ desk_deliverables_page_map (GtkWidget *widget)
 {
   DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
 
-  desk_deliverables_page_build (self);
-
   /* A day may have passed since the page was last shown. */
-  if (self->built)
+  if (desk_page_ensure_built (DESK_PAGE (self)))
     {
       update_today (self);
       update_overdue_count (self);
@@ -420,13 +405,42 @@ desk_deliverables_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (desk_deliverables_page_parent_class)->map (widget);
 }
 
+/* The window sends every kind it maps to this page here. */
+static gboolean
+desk_deliverables_page_open_record (DeskPage   *page,
+                                    const char *kind,
+                                    const char *uuid)
+{
+  desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), uuid);
+
+  return TRUE;
+}
+
+static void
+desk_deliverables_page_unbuild (DeskPage *page)
+{
+  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (page);
+
+  g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
+  /* The list goes with its filters, banner and editor. */
+  adw_bin_set_child (self->list_bin, NULL);
+  self->deliverable_list = NULL;
+  self->editor = NULL;
+  self->status_filter = NULL;
+  self->overdue_toggle = NULL;
+  self->overdue_label = NULL;
+  g_clear_object (&self->deliverables);
+  g_clear_object (&self->activities);
+  g_clear_pointer (&self->group_uuid, g_free);
+}
+
 static void
 desk_deliverables_page_dispose (GObject *object)
 {
   DeskDeliverablesPage *self = (DeskDeliverablesPage *) object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
 
   /* The bin's child is a template child: the bin lets go of it before the template
    * does, or the bin would unparent it a second time. */
@@ -435,8 +449,6 @@ desk_deliverables_page_dispose (GObject *object)
 
   g_clear_object (&self->deliverables);
   g_clear_object (&self->activities);
-  g_clear_object (&self->store);
-  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_deliverables_page_parent_class)->dispose (object);
 }
@@ -453,79 +465,20 @@ desk_deliverables_page_finalize (GObject *object)
 }
 
 static void
-desk_deliverables_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_deliverables_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      desk_deliverables_page_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_HISTORY:
-      if (!self->built && g_set_object (&self->history, g_value_get_object (value)))
-        {
-          g_object_notify_by_pspec (object, pspec);
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            desk_deliverables_page_build (self);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_deliverables_page_class_init (DeskDeliverablesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_deliverables_page_dispose;
   object_class->finalize = desk_deliverables_page_finalize;
-  object_class->get_property = desk_deliverables_page_get_property;
-  object_class->set_property = desk_deliverables_page_set_property;
 
   widget_class->map = desk_deliverables_page_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL,
-                         DESK_TYPE_HISTORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->build = desk_deliverables_page_build;
+  page_class->unbuild = desk_deliverables_page_unbuild;
+  page_class->open_record = desk_deliverables_page_open_record;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -555,36 +508,13 @@ desk_deliverables_page_new (DeskStore *store)
                        NULL);
 }
 
-DeskStore *
-desk_deliverables_page_get_store (DeskDeliverablesPage *self)
-{
-  g_return_val_if_fail (DESK_IS_DELIVERABLES_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_deliverables_page_set_store (DeskDeliverablesPage *self,
-                                  DeskStore            *store)
-{
-  g_return_if_fail (DESK_IS_DELIVERABLES_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (self->built)
-    return;
-
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 void
 desk_deliverables_page_open (DeskDeliverablesPage *self,
                              const char           *uuid)
 {
   g_return_if_fail (DESK_IS_DELIVERABLES_PAGE (self));
 
-  desk_deliverables_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   desk_record_list_open (self->deliverable_list, uuid);
@@ -595,7 +525,7 @@ desk_deliverables_page_show_overdue (DeskDeliverablesPage *self)
 {
   g_return_if_fail (DESK_IS_DELIVERABLES_PAGE (self));
 
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->overdue_toggle != NULL)
     gtk_toggle_button_set_active (self->overdue_toggle, TRUE);
 }
@@ -605,34 +535,34 @@ desk_deliverables_page_show_overdue (DeskDeliverablesPage *self)
 DeskRecordList *
 _desk_deliverables_page_get_list (DeskDeliverablesPage *self)
 {
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->deliverable_list;
 }
 
 DeskRecordEditor *
 _desk_deliverables_page_get_editor (DeskDeliverablesPage *self)
 {
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->editor;
 }
 
 GtkToggleButton *
 _desk_deliverables_page_get_overdue_toggle (DeskDeliverablesPage *self)
 {
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->overdue_toggle;
 }
 
 GtkWidget *
 _desk_deliverables_page_get_status_filter (DeskDeliverablesPage *self)
 {
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->status_filter;
 }
 
 GtkLabel *
 _desk_deliverables_page_get_overdue_label (DeskDeliverablesPage *self)
 {
-  desk_deliverables_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->overdue_label;
 }

@@ -7,17 +7,15 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_DELIVERABLES_PAGE (desk_deliverables_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, DESK, DELIVERABLES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, DESK, DELIVERABLES_PAGE, DeskPage)
 
 GtkWidget *desk_deliverables_page_new       (DeskStore            *store);
-DeskStore *desk_deliverables_page_get_store (DeskDeliverablesPage *self);
-void       desk_deliverables_page_set_store (DeskDeliverablesPage *self,
-                                             DeskStore            *store);
 
 /* Shows the deliverable with @uuid in the editor. */
 /* Filters the list to the overdue deliverables. */

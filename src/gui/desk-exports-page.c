@@ -16,8 +16,6 @@
 #include "desk-exports-page.h"
 #include "desk-exports-page-private.h"
 
-#include "desk-window.h"
-
 typedef enum
 {
   COLUMN_SEQUENCE,
@@ -32,7 +30,7 @@ typedef enum
 
 struct _DeskExportsPage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
   DeskStore *store;
   DeskRecordModel *model;
@@ -46,29 +44,9 @@ struct _DeskExportsPage
   GtkColumnView *column_view;
 };
 
-G_DEFINE_FINAL_TYPE (DeskExportsPage, desk_exports_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskExportsPage, desk_exports_page, DESK_TYPE_PAGE)
 
 /* Helpers */
-
-static void
-add_toast (DeskExportsPage *self,
-           const char      *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (DESK_IS_WINDOW (root))
-    desk_window_add_toast (DESK_WINDOW (root), adw_toast_new (message));
-  else
-    g_debug ("%s", message);
-}
 
 static GtkWindow *
 get_window (DeskExportsPage *self)
@@ -154,7 +132,7 @@ update_summary (DeskExportsPage *self)
 
   last = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
   when = format_created (desk_record_get_string (last, "created"));
-  if (desk_store_count_changes (self->store, desk_record_get_group (last),
+  if (desk_store_count_changes (desk_page_get_store (DESK_PAGE (self)), desk_record_get_group (last),
                                 desk_record_get_string (last, "created"), &changed, &deleted, NULL) &&
       changed + deleted == 0)
     text = g_strdup_printf (_("The last bundle, number %lld, was exported on %s. "
@@ -190,7 +168,7 @@ copy_clicked_cb (GtkButton       *button,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), sha);
   message = g_strdup_printf (_("SHA-256 of bundle %lld copied"), (long long) sequence);
-  add_toast (self, message);
+  desk_page_add_toast (DESK_PAGE (self), message);
 }
 
 static void
@@ -364,16 +342,14 @@ history_changed_cb (DeskExportsPage *self)
 }
 
 /* Builds the history the first time it is needed. */
-static void
-desk_exports_page_build (DeskExportsPage *self)
+static gboolean
+desk_exports_page_build (DeskPage *page)
 {
+  DeskExportsPage *self = DESK_EXPORTS_PAGE (page);
   g_autoptr(GtkNoSelection) selection = NULL;
   GtkCustomSorter *sorter;
 
-  if (self->model != NULL || self->store == NULL)
-    return;
-
-  self->model = desk_record_model_new (self->store, DESK_KIND_EXPORT, NULL);
+  self->model = desk_record_model_new (desk_page_get_store (page), DESK_KIND_EXPORT, NULL);
   sorter = gtk_custom_sorter_new (compare_newest_first, NULL, NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), GTK_SORTER (sorter));
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
@@ -381,6 +357,19 @@ desk_exports_page_build (DeskExportsPage *self)
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (history_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_summary (self);
+
+  return TRUE;
+}
+
+/* A history of another database is no history of this one. */
+static void
+desk_exports_page_unbuild (DeskPage *page)
+{
+  DeskExportsPage *self = DESK_EXPORTS_PAGE (page);
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->model);
 }
 
 /* Actions */
@@ -388,10 +377,11 @@ desk_exports_page_build (DeskExportsPage *self)
 static gboolean
 has_group (DeskExportsPage *self)
 {
-  g_autoptr(DeskRecord) group = self->store != NULL ? desk_store_dup_main_group (self->store) : NULL;
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  g_autoptr(DeskRecord) group = store != NULL ? desk_store_dup_main_group (store) : NULL;
 
   if (group == NULL)
-    add_toast (self, _("There is no group yet. Create your group or load the sample data first."));
+    desk_page_add_toast (DESK_PAGE (self), _("There is no group yet. Create your group or load the sample data first."));
 
   return group != NULL;
 }
@@ -405,8 +395,8 @@ open_export_dialog (DeskExportsPage *self,
   if (!has_group (self))
     return;
 
-  desk_exports_page_build (self);
-  dialog = desk_export_dialog_new (get_window (self), self->store, mode);
+  desk_page_ensure_built (DESK_PAGE (self));
+  dialog = desk_export_dialog_new (get_window (self), desk_page_get_store (DESK_PAGE (self)), mode);
   g_set_weak_pointer (&self->export_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -499,7 +489,7 @@ desk_exports_page_map (GtkWidget *widget)
 {
   DeskExportsPage *self = DESK_EXPORTS_PAGE (widget);
 
-  desk_exports_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->model != NULL)
     update_summary (self);
 
@@ -522,47 +512,8 @@ desk_exports_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORTS_PAGE);
   g_clear_object (&self->sorted);
   g_clear_object (&self->model);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (desk_exports_page_parent_class)->dispose (object);
-}
-
-static void
-desk_exports_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DeskExportsPage *self = DESK_EXPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_exports_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DeskExportsPage *self = DESK_EXPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      desk_exports_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -570,19 +521,12 @@ desk_exports_page_class_init (DeskExportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_exports_page_dispose;
-  object_class->get_property = desk_exports_page_get_property;
-  object_class->set_property = desk_exports_page_set_property;
-
   widget_class->map = desk_exports_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->build = desk_exports_page_build;
+  page_class->unbuild = desk_exports_page_unbuild;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-exports-page.ui");
@@ -615,43 +559,12 @@ desk_exports_page_new (DeskStore *store)
                        NULL);
 }
 
-DeskStore *
-desk_exports_page_get_store (DeskExportsPage *self)
-{
-  g_return_val_if_fail (DESK_IS_EXPORTS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_exports_page_set_store (DeskExportsPage *self,
-                             DeskStore       *store)
-{
-  g_return_if_fail (DESK_IS_EXPORTS_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  /* A history of another database is no history of this one. */
-  if (self->model != NULL)
-    {
-      gtk_column_view_set_model (self->column_view, NULL);
-      g_clear_object (&self->sorted);
-      g_clear_object (&self->model);
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        desk_exports_page_build (self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 /* Test hooks */
 
 GListModel *
 _desk_exports_page_get_history (DeskExportsPage *self)
 {
-  desk_exports_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
 
   return G_LIST_MODEL (self->sorted);
 }
@@ -674,7 +587,7 @@ _desk_exports_page_import_file (DeskExportsPage  *self,
                                 GError          **error)
 {
   g_return_val_if_fail (DESK_IS_EXPORTS_PAGE (self), NULL);
-  g_return_val_if_fail (self->store != NULL, NULL);
+  g_return_val_if_fail (desk_page_get_store (DESK_PAGE (self)) != NULL, NULL);
 
-  return desk_import_dialog_new (get_window (self), self->store, file, error);
+  return desk_import_dialog_new (get_window (self), desk_page_get_store (DESK_PAGE (self)), file, error);
 }

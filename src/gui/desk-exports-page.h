@@ -7,16 +7,14 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_EXPORTS_PAGE (desk_exports_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskExportsPage, desk_exports_page, DESK, EXPORTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskExportsPage, desk_exports_page, DESK, EXPORTS_PAGE, DeskPage)
 
 GtkWidget *desk_exports_page_new       (DeskStore       *store);
-DeskStore *desk_exports_page_get_store (DeskExportsPage *self);
-void       desk_exports_page_set_store (DeskExportsPage *self,
-                                        DeskStore       *store);
 
 G_END_DECLS

@@ -54,7 +54,7 @@ typedef struct
 
 struct _DeskOverviewPage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
   DeskStore *store;
   gulong changed_id;
@@ -103,15 +103,7 @@ struct _DeskOverviewPage
   GtkLabel *changes_label;
 };
 
-G_DEFINE_FINAL_TYPE (DeskOverviewPage, desk_overview_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskOverviewPage, desk_overview_page, DESK_TYPE_PAGE)
 
 static void
 slow_figures_free (SlowFigures *figures)
@@ -353,7 +345,7 @@ update_workplan (DeskOverviewPage *self,
       return;
     }
 
-  activities = desk_store_list_by (self->store, DESK_KIND_ACTIVITY, "workplan_uuid",
+  activities = desk_store_list_by (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "workplan_uuid",
                                    desk_record_get_uuid (workplan), NULL);
   for (guint i = 0; activities != NULL && i < activities->len; i++)
     {
@@ -388,7 +380,7 @@ update_workplan (DeskOverviewPage *self,
 
       if (self->status_counts[s] == 0)
         continue;
-      label = desk_reference_label (self->store, DESK_KIND_ACTIVITY, "status", activity_statuses[s]);
+      label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "status", activity_statuses[s]);
       escaped = g_markup_escape_text (label, -1);
       if (legend->len > 0)
         g_string_append (legend, "   ");
@@ -405,7 +397,7 @@ update_deliverables (DeskOverviewPage *self,
                      const char       *group,
                      const char       *today)
 {
-  g_autoptr(GPtrArray) deliverables = desk_store_list (self->store, DESK_KIND_DELIVERABLE, group, NULL);
+  g_autoptr(GPtrArray) deliverables = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, group, NULL);
   g_autoptr(GPtrArray) open = g_ptr_array_new ();
   g_autofree char *limit = desk_date_add_days (today, DUE_SOON_DAYS);
   g_autofree char *figure = NULL;
@@ -414,7 +406,7 @@ update_deliverables (DeskOverviewPage *self,
   guint shown = 0;
 
   self->due_soon = 0;
-  self->overdue = desk_store_count_overdue (self->store, group);
+  self->overdue = desk_store_count_overdue (desk_page_get_store (DESK_PAGE (self)), group);
 
   for (guint i = 0; deliverables != NULL && i < deliverables->len; i++)
     {
@@ -467,7 +459,7 @@ update_workshops (DeskOverviewPage *self,
                   const char       *group,
                   const char       *today)
 {
-  g_autoptr(GPtrArray) workshops = desk_store_list (self->store, DESK_KIND_WORKSHOP, group, NULL);
+  g_autoptr(GPtrArray) workshops = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, group, NULL);
   g_autoptr(GPtrArray) next = g_ptr_array_new ();
 
   for (guint i = 0; workshops != NULL && i < workshops->len; i++)
@@ -498,7 +490,7 @@ static DeskRecord *
 update_export (DeskOverviewPage *self,
                const char       *group)
 {
-  g_autoptr(GPtrArray) exports = desk_store_list (self->store, DESK_KIND_EXPORT, group, NULL);
+  g_autoptr(GPtrArray) exports = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_EXPORT, group, NULL);
   DeskRecord *last = NULL;
   g_autofree char *figure = NULL;
   g_autofree char *detail = NULL;
@@ -538,7 +530,7 @@ update_export (DeskOverviewPage *self,
   figure = g_strdup_printf (_("Export %s on %s"), sequence, created);
   from = desk_date_format (desk_record_get_string (last, "period_start"), DESK_DATE_SHORT);
   to = desk_date_format (desk_record_get_string (last, "period_end"), DESK_DATE_SHORT);
-  privacy = desk_reference_label (self->store, DESK_KIND_EXPORT, "privacy",
+  privacy = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_EXPORT, "privacy",
                                   desk_record_get_string (last, "privacy"));
   /* Translators: an export's period and privacy level: "1 Jan 2025 – 30 Jun 2025 · Counts only". */
   detail = g_strdup_printf (_("%s – %s · %s"), from, to, privacy);
@@ -672,7 +664,7 @@ show_attendance (DeskOverviewPage        *self,
       if (g_str_equal (pillar, DESK_ATTENDANCE_PILLAR_NOT_STATED))
         name = g_strdup (_("Not stated"));
       else
-        name = desk_reference_table_label (self->store, "pillars", pillar);
+        name = desk_reference_table_label (desk_page_get_store (DESK_PAGE (self)), "pillars", pillar);
       w = format_count (women);
       m = format_count (men);
       o = format_count (total - women - men);
@@ -753,6 +745,7 @@ slow_figures_done_cb (GObject      *object,
 static void
 desk_overview_page_refresh (DeskOverviewPage *self)
 {
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
   g_autoptr(DeskRecord) group = NULL;
   g_autoptr(DeskRecord) workplan = NULL;
   g_autoptr(DeskRecord) last_export = NULL;
@@ -769,8 +762,8 @@ desk_overview_page_refresh (DeskOverviewPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  if (self->store != NULL)
-    group = desk_store_dup_main_group (self->store);
+  if (store != NULL)
+    group = desk_store_dup_main_group (store);
 
   if (group == NULL)
     {
@@ -786,14 +779,14 @@ desk_overview_page_refresh (DeskOverviewPage *self)
   gtk_label_set_label (self->name_label, name != NULL ? name : "");
   gtk_label_set_label (self->details_label, details);
 
-  n_members = desk_store_count (self->store, DESK_KIND_MEMBER, uuid);
+  n_members = desk_store_count (store, DESK_KIND_MEMBER, uuid);
   members = format_count (n_members);
   gtk_label_set_label (self->members_count, members);
   gtk_label_set_label (self->members_caption,
                        ngettext ("member", "members", (gulong) n_members));
 
-  today = desk_store_dup_today (self->store);
-  workplan = dup_current_workplan (self->store, uuid);
+  today = desk_store_dup_today (store);
+  workplan = dup_current_workplan (store, uuid);
 
   update_workplan (self, workplan);
   update_deliverables (self, uuid, today);
@@ -801,8 +794,8 @@ desk_overview_page_refresh (DeskOverviewPage *self)
   last_export = update_export (self, uuid);
 
   figures = g_new0 (SlowFigures, 1);
-  figures->path = g_strdup (desk_store_get_path (self->store));
-  figures->now = desk_store_dup_now (self->store);
+  figures->path = g_strdup (desk_store_get_path (store));
+  figures->now = desk_store_dup_now (store);
   figures->group = g_strdup (uuid);
   if (workplan != NULL)
     {
@@ -816,7 +809,7 @@ desk_overview_page_refresh (DeskOverviewPage *self)
   path = figures->path;
   if (path == NULL || g_str_equal (path, ":memory:"))
     {
-      slow_figures_compute (figures, self->store);
+      slow_figures_compute (figures, store);
       show_slow_figures (self, figures);
       slow_figures_free (figures);
     }
@@ -885,6 +878,33 @@ tile_clicked_cb (DeskOverviewPage *self,
     gtk_widget_activate_action (widget, "win.show-page", "s", "exports");
 }
 
+/* The figures follow the store from the first time the page is shown. */
+static gboolean
+desk_overview_page_build (DeskPage *page)
+{
+  DeskOverviewPage *self = DESK_OVERVIEW_PAGE (page);
+
+  self->changed_id = g_signal_connect_object (desk_page_get_store (page), "changed",
+                                              G_CALLBACK (store_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  desk_overview_page_refresh (self);
+
+  return TRUE;
+}
+
+static void
+desk_overview_page_unbuild (DeskPage *page)
+{
+  DeskOverviewPage *self = DESK_OVERVIEW_PAGE (page);
+
+  g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->slow_pending = FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
 static void
 desk_overview_page_dispose (GObject *object)
 {
@@ -893,9 +913,8 @@ desk_overview_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
 
   /* The stack is both AdwBin's child and a template child: let AdwBin drop it first,
    * so that the template does not unparent it behind AdwBin's back. */
@@ -906,59 +925,15 @@ desk_overview_page_dispose (GObject *object)
 }
 
 static void
-desk_overview_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  DeskOverviewPage *self = DESK_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_overview_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  DeskOverviewPage *self = DESK_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      desk_overview_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_overview_page_class_init (DeskOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_overview_page_dispose;
-  object_class->get_property = desk_overview_page_get_property;
-  object_class->set_property = desk_overview_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->build = desk_overview_page_build;
+  page_class->unbuild = desk_overview_page_unbuild;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-overview-page.ui");
@@ -1002,46 +977,20 @@ desk_overview_page_init (DeskOverviewPage *self)
   gtk_drawing_area_set_draw_func (self->workplan_bar, workplan_bar_draw, self, NULL);
 }
 
+/* A page made on its own rather than in the window shows its figures at once. */
 GtkWidget *
 desk_overview_page_new (DeskStore *store)
 {
+  GtkWidget *page;
+
   g_return_val_if_fail (store == NULL || DESK_IS_STORE (store), NULL);
 
-  return g_object_new (DESK_TYPE_OVERVIEW_PAGE,
+  page = g_object_new (DESK_TYPE_OVERVIEW_PAGE,
                        "store", store,
                        NULL);
-}
+  desk_page_ensure_built (DESK_PAGE (page));
 
-DeskStore *
-desk_overview_page_get_store (DeskOverviewPage *self)
-{
-  g_return_val_if_fail (DESK_IS_OVERVIEW_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_overview_page_set_store (DeskOverviewPage *self,
-                              DeskStore        *store)
-{
-  g_return_if_fail (DESK_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL)
-    self->changed_id = g_signal_connect_object (self->store, "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
-
-  desk_overview_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  return page;
 }
 
 void
@@ -1061,5 +1010,6 @@ _desk_overview_page_get_figures (DeskOverviewPage   *self,
 void
 _desk_overview_page_refresh (DeskOverviewPage *self)
 {
-  desk_overview_page_refresh (self);
+  if (desk_page_ensure_built (DESK_PAGE (self)))
+    desk_overview_page_refresh (self);
 }

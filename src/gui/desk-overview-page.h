@@ -7,16 +7,14 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_OVERVIEW_PAGE (desk_overview_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskOverviewPage, desk_overview_page, DESK, OVERVIEW_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskOverviewPage, desk_overview_page, DESK, OVERVIEW_PAGE, DeskPage)
 
 GtkWidget *desk_overview_page_new       (DeskStore        *store);
-DeskStore *desk_overview_page_get_store (DeskOverviewPage *self);
-void       desk_overview_page_set_store (DeskOverviewPage *self,
-                                         DeskStore        *store);
 
 G_END_DECLS

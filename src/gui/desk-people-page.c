@@ -19,7 +19,6 @@
 
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
-#include "desk-window.h"
 
 typedef struct
 {
@@ -29,11 +28,8 @@ typedef struct
 
 struct _DeskPeoplePage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
-  DeskStore *store;
-  DeskHistory *history;
-  gboolean built;
   char *group_uuid;
   DeskRecordModel *members;
   gulong changed_id;
@@ -48,6 +44,7 @@ struct _DeskPeoplePage
   gulong people_changed_id;
   DeskRecordList *person_list;
   DeskRecordEditor *person_editor;
+  GtkEventController *person_keys;
   GtkWidget *gender_filter;
   GtkWidget *dup_box;
   GtkLabel *dup_label;
@@ -65,16 +62,7 @@ struct _DeskPeoplePage
   DeskRecordList *member_list;
 };
 
-G_DEFINE_FINAL_TYPE (DeskPeoplePage, desk_people_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_HISTORY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskPeoplePage, desk_people_page, DESK_TYPE_PAGE)
 
 static const char * const member_layout_main[] = { "name", "pillar", "status", "active", NULL };
 static const char * const member_layout_contact[] = { "contact_name", "contact_email",
@@ -102,7 +90,7 @@ static void check_duplicate (DeskPeoplePage *self);
 static void
 update_balance (DeskPeoplePage *self)
 {
-  g_autoptr(GPtrArray) pillars = desk_reference_choices (self->store, DESK_KIND_MEMBER, "pillar");
+  g_autoptr(GPtrArray) pillars = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_MEMBER, "pillar");
   GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
   GtkWidget *child;
@@ -191,10 +179,11 @@ bind_code (GtkWidget  *cell,
 {
   ColumnData *column = user_data;
   const char *code = desk_record_get_string (record, column->field);
+  DeskStore *store = desk_page_get_store (DESK_PAGE (column->page));
   g_autofree char *label = NULL;
 
-  if (code != NULL && column->page->store != NULL)
-    label = desk_reference_label (column->page->store, DESK_KIND_MEMBER, column->field, code);
+  if (code != NULL && store != NULL)
+    label = desk_reference_label (store, DESK_KIND_MEMBER, column->field, code);
   desk_cell_set_text (cell, label);
 }
 
@@ -291,7 +280,7 @@ bind_person_organisation (GtkWidget  *cell,
                           gpointer    user_data)
 {
   DeskPeoplePage *self = user_data;
-  g_autofree char *organisation = desk_person_dup_organisation (self->store, record);
+  g_autofree char *organisation = desk_person_dup_organisation (desk_page_get_store (DESK_PAGE (self)), record);
 
   desk_cell_set_text (cell, organisation);
 }
@@ -303,10 +292,11 @@ bind_person_code (GtkWidget  *cell,
 {
   ColumnData *column = user_data;
   const char *code = desk_record_get_string (record, column->field);
+  DeskStore *store = desk_page_get_store (DESK_PAGE (column->page));
   g_autofree char *label = NULL;
 
-  if (code != NULL && column->page->store != NULL)
-    label = desk_reference_label (column->page->store, DESK_KIND_PERSON, column->field, code);
+  if (code != NULL && store != NULL)
+    label = desk_reference_label (store, DESK_KIND_PERSON, column->field, code);
   desk_cell_set_text (cell, label);
 }
 
@@ -336,11 +326,11 @@ check_duplicate (DeskPeoplePage *self)
 
   g_clear_pointer (&self->dup_uuid, g_free);
   if (open != NULL && g_strcmp0 (open, self->dup_dismissed) != 0)
-    person = desk_store_get (self->store, DESK_KIND_PERSON, open, NULL);
+    person = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_PERSON, open, NULL);
   if (person != NULL)
     {
-      organisation = desk_person_dup_organisation (self->store, person);
-      found = desk_store_find_person (self->store, self->group_uuid,
+      organisation = desk_person_dup_organisation (desk_page_get_store (DESK_PAGE (self)), person);
+      found = desk_store_find_person (desk_page_get_store (DESK_PAGE (self)), self->group_uuid,
                                       desk_record_get_string (person, "name"), organisation);
     }
   if (found != NULL && g_strcmp0 (desk_record_get_uuid (found), open) != 0)
@@ -369,7 +359,7 @@ use_existing_clicked_cb (DeskPeoplePage *self)
     return;
 
   /* The new record goes (Ctrl+Z brings it back); the one already there opens. */
-  if (!desk_history_delete (self->history, DESK_KIND_PERSON, open, &error))
+  if (!desk_history_delete (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_PERSON, open, &error))
     {
       g_warning ("Could not remove the repeated person: %s", error->message);
       return;
@@ -408,7 +398,7 @@ confirm_person_delete (DeskPeoplePage *self)
   GtkWidget *dialog;
 
   if (open != NULL)
-    person = desk_store_get (self->store, DESK_KIND_PERSON, open, NULL);
+    person = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_PERSON, open, NULL);
   if (person == NULL)
     return;
 
@@ -509,7 +499,7 @@ make_person_list (DeskPeoplePage *self)
                                    _("Add the people who come to workshops with Ctrl+N, check them in "
                                      "at a workshop, or change the search and filters."));
 
-  genders = desk_reference_choices (self->store, DESK_KIND_PERSON, "gender");
+  genders = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_PERSON, "gender");
   self->gender_filter = desk_filter_dropdown_new (_("All Genders"), genders);
   g_signal_connect_swapped (self->gender_filter, "notify::selected", G_CALLBACK (person_filter_changed_cb), self);
   gtk_box_append (desk_record_list_get_filter_box (self->person_list), self->gender_filter);
@@ -542,7 +532,7 @@ make_person_list (DeskPeoplePage *self)
   gtk_box_append (GTK_BOX (self->dup_box), buttons);
   gtk_box_append (GTK_BOX (pane), self->dup_box);
 
-  self->person_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_PERSON));
+  self->person_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_PERSON));
   desk_record_editor_add_group (self->person_editor, NULL, person_layout_main);
   desk_record_editor_add_group (self->person_editor, _("Contact"), person_layout_contact);
   desk_record_editor_add_group (self->person_editor, NULL, person_layout_more);
@@ -553,7 +543,7 @@ make_person_list (DeskPeoplePage *self)
                                    "them but never name them."));
   gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->person_editor));
   desk_record_list_set_editor (self->person_list, pane);
-  desk_record_list_set_history (self->person_list, self->history);
+  desk_record_list_set_history (self->person_list, desk_page_get_history (DESK_PAGE (self)));
   desk_record_list_set_match_func (self->person_list, person_matches, self);
 
   /* The pane's Delete button asks first; its Close still closes. */
@@ -568,6 +558,7 @@ make_person_list (DeskPeoplePage *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (person_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->person_bin), keys);
+  self->person_keys = keys;
 }
 
 /* Building */
@@ -607,26 +598,28 @@ make_list (DeskPeoplePage *self)
 }
 
 
-static void
-desk_people_page_build (DeskPeoplePage *self)
+static gboolean
+desk_people_page_build (DeskPage *page)
 {
+  DeskPeoplePage *self = DESK_PEOPLE_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  DeskHistory *history = desk_page_get_history (page);
   g_autoptr(DeskRecord) group = NULL;
   g_autoptr(GPtrArray) pillars = NULL;
   GtkBox *box;
 
-  if (self->built || self->store == NULL || self->history == NULL)
-    return;
+  if (history == NULL)
+    return FALSE;
 
-  group = desk_store_dup_main_group (self->store);
+  group = desk_store_dup_main_group (store);
   if (group == NULL)
-    return;
+    return FALSE;
 
-  self->built = TRUE;
   self->group_uuid = g_strdup (desk_record_get_uuid (group));
 
   make_list (self);
   box = desk_record_list_get_filter_box (self->member_list);
-  pillars = desk_reference_choices (self->store, DESK_KIND_MEMBER, "pillar");
+  pillars = desk_reference_choices (store, DESK_KIND_MEMBER, "pillar");
   self->pillar_filter = desk_filter_dropdown_new (_("All Pillars"), pillars);
   g_signal_connect_swapped (self->pillar_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (box, self->pillar_filter);
@@ -634,25 +627,27 @@ desk_people_page_build (DeskPeoplePage *self)
   g_signal_connect_swapped (self->inactive_toggle, "toggled", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (box, GTK_WIDGET (self->inactive_toggle));
 
-  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_MEMBER));
+  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (history, DESK_KIND_MEMBER));
   desk_record_editor_add_group (self->editor, NULL, member_layout_main);
   desk_record_editor_add_group (self->editor, _("Contact"), member_layout_contact);
   desk_record_editor_add_group (self->editor, NULL, member_layout_more);
   desk_record_list_set_editor (self->member_list, GTK_WIDGET (self->editor));
-  desk_record_list_set_history (self->member_list, self->history);
+  desk_record_list_set_history (self->member_list, history);
   desk_record_list_set_match_func (self->member_list, member_matches, self);
 
-  self->members = desk_record_model_new (self->store, DESK_KIND_MEMBER, self->group_uuid);
-  self->changed_id = g_signal_connect (self->store, "changed::member",
+  self->members = desk_record_model_new (store, DESK_KIND_MEMBER, self->group_uuid);
+  self->changed_id = g_signal_connect (store, "changed::member",
                                        G_CALLBACK (store_changed_cb), self);
   update_balance (self);
   desk_record_list_set_model (self->member_list, self->members);
 
   make_person_list (self);
-  self->people = desk_record_model_new (self->store, DESK_KIND_PERSON, self->group_uuid);
-  self->people_changed_id = g_signal_connect (self->store, "changed::person",
+  self->people = desk_record_model_new (store, DESK_KIND_PERSON, self->group_uuid);
+  self->people_changed_id = g_signal_connect (store, "changed::person",
                                               G_CALLBACK (people_changed_cb), self);
   desk_record_list_set_model (self->person_list, self->people);
+
+  return TRUE;
 }
 
 /* Callbacks */
@@ -661,7 +656,7 @@ static void
 member_open_cb (DeskPeoplePage *self,
                 const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_MEMBER, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_MEMBER, uuid, NULL);
   const char *hint = NULL;
   const char *title;
 
@@ -682,12 +677,12 @@ member_new_cb (DeskPeoplePage *self)
   g_autofree char *name_field = NULL;
   g_autofree char *today = NULL;
 
-  if (!self->built)
+  if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
-  statuses = desk_reference_choices (self->store, DESK_KIND_MEMBER, "status");
+  statuses = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_MEMBER, "status");
   name_field = g_strconcat ("name_", desk_locale_language (), NULL);
-  today = desk_store_dup_today (self->store);
+  today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
 
   record = desk_record_new (DESK_KIND_MEMBER);
   desk_record_set_group (record, self->group_uuid);
@@ -696,7 +691,7 @@ member_new_cb (DeskPeoplePage *self)
   desk_record_set_string (record, "status", ((DeskChoice *) g_ptr_array_index (statuses, 0))->code);
   desk_record_set_string (record, "joined", today);
   desk_record_set_int (record, "active", 1);
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
       g_warning ("Could not add a member: %s", error->message);
       return;
@@ -711,7 +706,7 @@ static void
 person_open_cb (DeskPeoplePage *self,
                 const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_PERSON, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_PERSON, uuid, NULL);
 
   if (self->person_editor == NULL)
     return;
@@ -728,7 +723,7 @@ person_new_cb (DeskPeoplePage *self)
   g_autoptr(DeskRecord) record = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!self->built)
+  if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
   record = desk_record_new (DESK_KIND_PERSON);
@@ -736,7 +731,7 @@ person_new_cb (DeskPeoplePage *self)
   desk_record_set_string (record, "name", _("New person"));
   desk_record_set_string (record, "gender", "not_stated");
   desk_record_set_int (record, "consent_named", 0);
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
       g_warning ("Could not add a person: %s", error->message);
       return;
@@ -754,7 +749,7 @@ page_new_activated (GtkWidget  *widget,
 {
   DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
 
-  desk_people_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->person_list != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "people") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self->person_list), "list.new", NULL);
@@ -769,7 +764,7 @@ page_find_activated (GtkWidget  *widget,
 {
   DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
 
-  desk_people_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->person_list != NULL &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "people") == 0)
     desk_record_list_focus_search (self->person_list);
@@ -787,13 +782,13 @@ edit_group_activated (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *editor;
 
-  if (self->store == NULL || self->history == NULL)
+  if (desk_page_get_store (DESK_PAGE (self)) == NULL || desk_page_get_history (DESK_PAGE (self)) == NULL)
     return;
-  group = desk_store_dup_main_group (self->store);
+  group = desk_store_dup_main_group (desk_page_get_store (DESK_PAGE (self)));
   if (group == NULL)
     return;
 
-  editor = desk_record_editor_new (self->history, DESK_KIND_GROUP);
+  editor = desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_GROUP);
   desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, group_layout_main);
   desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, group_layout_notes);
   desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), group);
@@ -809,11 +804,40 @@ edit_group_activated (GtkWidget  *widget,
 /* Overrides */
 
 static void
-desk_people_page_map (GtkWidget *widget)
+desk_people_page_unbuild (DeskPage *page)
 {
-  desk_people_page_build (DESK_PEOPLE_PAGE (widget));
+  DeskPeoplePage *self = DESK_PEOPLE_PAGE (page);
+  GtkWidget *child;
 
-  GTK_WIDGET_CLASS (desk_people_page_parent_class)->map (widget);
+  g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
+  g_clear_signal_handler (&self->people_changed_id, desk_page_get_store (page));
+  if (self->delete_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->delete_dialog, self);
+      self->delete_dialog = NULL;
+    }
+
+  /* Each list goes with its filters and editor. */
+  adw_bin_set_child (self->member_bin, NULL);
+  adw_bin_set_child (self->person_bin, NULL);
+  gtk_widget_remove_controller (GTK_WIDGET (self->person_bin), self->person_keys);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->balance_box))) != NULL)
+    gtk_box_remove (self->balance_box, child);
+  self->person_keys = NULL;
+  self->member_list = NULL;
+  self->person_list = NULL;
+  self->editor = NULL;
+  self->person_editor = NULL;
+  self->pillar_filter = NULL;
+  self->inactive_toggle = NULL;
+  self->gender_filter = NULL;
+  self->dup_box = NULL;
+  self->dup_label = NULL;
+  g_clear_pointer (&self->dup_uuid, g_free);
+  g_clear_pointer (&self->dup_dismissed, g_free);
+  g_clear_object (&self->members);
+  g_clear_object (&self->people);
+  g_clear_pointer (&self->group_uuid, g_free);
 }
 
 static void
@@ -821,10 +845,11 @@ desk_people_page_dispose (GObject *object)
 {
   DeskPeoplePage *self = (DeskPeoplePage *) object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->people_changed_id, self->store);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
+      g_clear_signal_handler (&self->people_changed_id, desk_page_get_store (DESK_PAGE (self)));
+    }
   if (self->delete_dialog != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->delete_dialog, self);
@@ -841,8 +866,6 @@ desk_people_page_dispose (GObject *object)
 
   g_clear_object (&self->members);
   g_clear_object (&self->people);
-  g_clear_object (&self->store);
-  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_people_page_parent_class)->dispose (object);
 }
@@ -860,79 +883,17 @@ desk_people_page_finalize (GObject *object)
 }
 
 static void
-desk_people_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  DeskPeoplePage *self = DESK_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_people_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  DeskPeoplePage *self = DESK_PEOPLE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      desk_people_page_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_HISTORY:
-      if (!self->built && g_set_object (&self->history, g_value_get_object (value)))
-        {
-          g_object_notify_by_pspec (object, pspec);
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            desk_people_page_build (self);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_people_page_class_init (DeskPeoplePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_people_page_dispose;
   object_class->finalize = desk_people_page_finalize;
-  object_class->get_property = desk_people_page_get_property;
-  object_class->set_property = desk_people_page_set_property;
 
-  widget_class->map = desk_people_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL,
-                         DESK_TYPE_HISTORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->build = desk_people_page_build;
+  page_class->unbuild = desk_people_page_unbuild;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -967,41 +928,19 @@ desk_people_page_new (DeskStore *store)
                        NULL);
 }
 
-DeskStore *
-desk_people_page_get_store (DeskPeoplePage *self)
-{
-  g_return_val_if_fail (DESK_IS_PEOPLE_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_people_page_set_store (DeskPeoplePage *self,
-                            DeskStore      *store)
-{
-  g_return_if_fail (DESK_IS_PEOPLE_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (self->built)
-    return;
-
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 /* Private API, for tests */
 
 DeskRecordList *
 _desk_people_page_get_member_list (DeskPeoplePage *self)
 {
-  desk_people_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->member_list;
 }
 
 DeskRecordEditor *
 _desk_people_page_get_member_editor (DeskPeoplePage *self)
 {
-  desk_people_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->editor;
 }
 
@@ -1020,14 +959,14 @@ _desk_people_page_get_group_window (DeskPeoplePage *self)
 DeskRecordList *
 _desk_people_page_get_person_list (DeskPeoplePage *self)
 {
-  desk_people_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->person_list;
 }
 
 DeskRecordEditor *
 _desk_people_page_get_person_editor (DeskPeoplePage *self)
 {
-  desk_people_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->person_editor;
 }
 

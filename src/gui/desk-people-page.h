@@ -7,16 +7,14 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_PEOPLE_PAGE (desk_people_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskPeoplePage, desk_people_page, DESK, PEOPLE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskPeoplePage, desk_people_page, DESK, PEOPLE_PAGE, DeskPage)
 
 GtkWidget *desk_people_page_new       (DeskStore      *store);
-DeskStore *desk_people_page_get_store (DeskPeoplePage *self);
-void       desk_people_page_set_store (DeskPeoplePage *self,
-                                       DeskStore      *store);
 
 G_END_DECLS

@@ -19,7 +19,6 @@
 
 #include "desk-chart.h"
 #include "desk-report-render.h"
-#include "desk-window.h"
 
 typedef enum
 {
@@ -61,9 +60,8 @@ desk_report_row_init (DeskReportRow *self)
 
 struct _DeskReportsPage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
-  DeskStore *store;
   gulong changed_id;
   guint update_source;
   gboolean dirty;
@@ -84,15 +82,7 @@ struct _DeskReportsPage
   GtkLabel *notes_label;
 };
 
-G_DEFINE_FINAL_TYPE (DeskReportsPage, desk_reports_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK_TYPE_PAGE)
 
 /* The print job's own copy of the report: the page may show another by the time a
  * printer asks for pages. */
@@ -112,23 +102,11 @@ print_job_free (PrintJob *job)
   g_free (job);
 }
 
-static void
-show_toast (DeskReportsPage *self,
-            const char      *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (DESK_IS_WINDOW (root))
-    desk_window_add_toast (DESK_WINDOW (root), adw_toast_new (message));
-  else
-    g_debug ("%s", message);
-}
-
 /* Today's date in the UI language, for the footer of printed pages. */
 static char *
 dup_printed_on (DeskReportsPage *self)
 {
-  g_autofree char *today = desk_store_dup_today (self->store);
+  g_autofree char *today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
 
   return desk_date_format (today, DESK_DATE_LONG);
 }
@@ -139,7 +117,7 @@ get_period (DeskReportsPage  *self,
             char            **from,
             char            **to)
 {
-  g_autofree char *today = desk_store_dup_today (self->store);
+  g_autofree char *today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
   GDate date;
 
   *from = NULL;
@@ -183,7 +161,9 @@ compute_report (DeskReportsPage  *self,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  if (self->store == NULL)
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+
+  if (store == NULL)
     {
       g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
                            _("There is no group yet. Create your group or load the sample data first."));
@@ -192,7 +172,7 @@ compute_report (DeskReportsPage  *self,
 
   get_period (self, &from, &to);
 
-  return desk_report_compute (self->store, self->kind, NULL, from, to, error);
+  return desk_report_compute (store, self->kind, NULL, from, to, error);
 }
 
 static void
@@ -458,7 +438,7 @@ print_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (!_desk_reports_page_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    show_toast (self, error->message);
+    desk_page_add_toast (DESK_PAGE (self), error->message);
 }
 
 /* report-budget-2025-01-01-2025-12-31.pdf: the report and its period, ASCII only. */
@@ -510,7 +490,7 @@ save_response_cb (GtkNativeDialog *dialog,
     message = g_strdup_printf (_("Saved “%s”"), basename);
   else
     message = g_strdup (error->message);
-  show_toast (self, message);
+  desk_page_add_toast (DESK_PAGE (self), message);
 
 out:
   gtk_native_dialog_destroy (dialog);
@@ -605,59 +585,44 @@ desk_reports_page_map (GtkWidget *widget)
     desk_reports_page_update (self);
 }
 
+/* Follows the store the page was built with; the report is computed when shown. */
+static gboolean
+desk_reports_page_build (DeskPage *page)
+{
+  DeskReportsPage *self = DESK_REPORTS_PAGE (page);
+
+  self->changed_id = g_signal_connect_object (desk_page_get_store (page), "changed",
+                                              G_CALLBACK (store_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  desk_reports_page_invalidate (self);
+
+  return TRUE;
+}
+
+static void
+desk_reports_page_unbuild (DeskPage *page)
+{
+  DeskReportsPage *self = DESK_REPORTS_PAGE (page);
+
+  g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  desk_reports_page_invalidate (self);
+}
+
 static void
 desk_reports_page_dispose (GObject *object)
 {
   DeskReportsPage *self = (DeskReportsPage *) object;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_REPORTS_PAGE);
-  g_clear_object (&self->store);
   g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (desk_reports_page_parent_class)->dispose (object);
-}
-
-static void
-desk_reports_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DeskReportsPage *self = DESK_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_reports_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DeskReportsPage *self = DESK_REPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      desk_reports_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -665,18 +630,12 @@ desk_reports_page_class_init (DeskReportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_reports_page_dispose;
-  object_class->get_property = desk_reports_page_get_property;
-  object_class->set_property = desk_reports_page_set_property;
   widget_class->map = desk_reports_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->build = desk_reports_page_build;
+  page_class->unbuild = desk_reports_page_unbuild;
 
   g_type_ensure (DESK_TYPE_CHART);
 
@@ -722,38 +681,6 @@ desk_reports_page_new (DeskStore *store)
   return g_object_new (DESK_TYPE_REPORTS_PAGE,
                        "store", store,
                        NULL);
-}
-
-DeskStore *
-desk_reports_page_get_store (DeskReportsPage *self)
-{
-  g_return_val_if_fail (DESK_IS_REPORTS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_reports_page_set_store (DeskReportsPage *self,
-                             DeskStore       *store)
-{
-  g_return_if_fail (DESK_IS_REPORTS_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-
-  g_set_object (&self->store, store);
-
-  if (self->store != NULL)
-    self->changed_id = g_signal_connect_object (self->store, "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
-
-  desk_reports_page_invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 void

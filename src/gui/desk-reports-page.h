@@ -7,17 +7,15 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_REPORTS_PAGE (desk_reports_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK, REPORTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskReportsPage, desk_reports_page, DESK, REPORTS_PAGE, DeskPage)
 
 GtkWidget      *desk_reports_page_new         (DeskStore       *store);
-DeskStore      *desk_reports_page_get_store   (DeskReportsPage *self);
-void            desk_reports_page_set_store   (DeskReportsPage *self,
-                                               DeskStore       *store);
 /* Shows @kind (also the page's action reports.show, with the report's key). */
 void            desk_reports_page_show_report (DeskReportsPage *self,
                                                DeskReportKind   kind);

@@ -390,15 +390,12 @@ open_record_activated (GtkWidget  *widget,
   if (!desk_window_show_page (self, page_name))
     return;
 
+  /* Each page opens the kinds it can; for the others, showing the page is all. */
   page = gtk_stack_get_child_by_name (self->page_stack, page_name);
-  if (DESK_IS_WORKSHOPS_PAGE (page) && g_str_equal (kind, "workshop"))
-    desk_workshops_page_open (DESK_WORKSHOPS_PAGE (page), uuid);
-  else if (DESK_IS_DELIVERABLES_PAGE (page))
-    desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), uuid);
+  if (DESK_IS_PAGE (page))
+    desk_page_open_record (DESK_PAGE (page), kind, uuid);
   else if (DESK_IS_WORKPLAN_PAGE (page) && g_str_equal (kind, "activity"))
     desk_workplan_page_open_activity (DESK_WORKPLAN_PAGE (page), uuid);
-  else if (DESK_IS_BUDGET_PAGE (page) && !g_str_equal (kind, "budget_revision"))
-    desk_budget_page_open (DESK_BUDGET_PAGE (page), kind, uuid);
 }
 
 /* One report of the Reports page, by its key: workplan, budget, attendance, indicators. */

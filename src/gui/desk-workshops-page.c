@@ -28,7 +28,6 @@
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
 #include "desk-signin-dialog.h"
-#include "desk-window.h"
 
 typedef struct
 {
@@ -45,11 +44,8 @@ typedef struct
 
 struct _DeskWorkshopsPage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
-  DeskStore *store;
-  DeskHistory *history;
-  gboolean built;
   char *group_uuid;
   DeskRecordModel *workshops;
   DeskRecordModel *activities;
@@ -83,16 +79,7 @@ struct _DeskWorkshopsPage
   DeskRecordList *plenary_list;
 };
 
-G_DEFINE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_HISTORY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, DESK_TYPE_PAGE)
 
 static const char * const layout_main[] = { "title", "activity_uuid", "format", NULL };
 static const char * const layout_when[] = { "start_date", "end_date", "town", "region", NULL };
@@ -121,16 +108,6 @@ period_free (Period *period)
 }
 
 static void
-add_toast (DeskWorkshopsPage *self,
-           const char        *text)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DESK_TYPE_WINDOW);
-
-  if (window != NULL)
-    desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (text));
-}
-
-static void
 count_attendance (DeskWorkshopsPage *self,
                   DeskRecord        *attendance,
                   int                delta)
@@ -144,7 +121,7 @@ count_attendance (DeskWorkshopsPage *self,
 static void
 load_counts (DeskWorkshopsPage *self)
 {
-  g_autoptr(GPtrArray) records = desk_store_list (self->store, DESK_KIND_ATTENDANCE, self->group_uuid, NULL);
+  g_autoptr(GPtrArray) records = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ATTENDANCE, self->group_uuid, NULL);
 
   g_hash_table_remove_all (self->attended);
   g_hash_table_remove_all (self->counts);
@@ -182,7 +159,7 @@ update_workshop_breakdown (DeskWorkshopsPage *self)
 
   if (uuid == NULL)
     return;
-  if (!desk_breakdown_view_update (self->workshop_breakdown, self->store, self->group_uuid, uuid,
+  if (!desk_breakdown_view_update (self->workshop_breakdown, desk_page_get_store (DESK_PAGE (self)), self->group_uuid, uuid,
                                    NULL, NULL, &error))
     g_warning ("Could not count the workshop’s attendance: %s", error->message);
 }
@@ -199,7 +176,7 @@ update_period_breakdown (DeskWorkshopsPage *self)
     return;
 
   period = g_ptr_array_index (self->periods, selected);
-  if (!desk_breakdown_view_update (self->period_breakdown, self->store, self->group_uuid, NULL,
+  if (!desk_breakdown_view_update (self->period_breakdown, desk_page_get_store (DESK_PAGE (self)), self->group_uuid, NULL,
                                    period->from, period->to, &error))
     g_warning ("Could not count the period’s attendance: %s", error->message);
 }
@@ -229,7 +206,7 @@ static void
 make_periods (DeskWorkshopsPage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GDateTime) now = desk_store_dup_now (self->store);
+  g_autoptr(GDateTime) now = desk_store_dup_now (desk_page_get_store (DESK_PAGE (self)));
   g_autoptr(GDateTime) year_ago = g_date_time_add_years (now, -1);
   GHashTable *years = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GList) keys = NULL;
@@ -316,7 +293,7 @@ bind_format (GtkWidget  *cell,
              gpointer    user_data)
 {
   DeskWorkshopsPage *self = user_data;
-  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_WORKSHOP, "format",
+  g_autofree char *label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, "format",
                                                  desk_record_get_string (record, "format"));
 
   desk_cell_set_text (cell, label);
@@ -425,7 +402,7 @@ bind_ref (GtkWidget  *cell,
   const char *text = NULL;
 
   if (uuid != NULL && kind != NULL && self != NULL)
-    target = desk_store_get (self->store, kind, uuid, NULL);
+    target = desk_store_get (desk_page_get_store (DESK_PAGE (self)), kind, uuid, NULL);
   if (target != NULL && kind == DESK_KIND_PERSON)
     text = desk_record_get_string (target, "name");
   else if (target != NULL && kind == DESK_KIND_MEMBER)
@@ -452,8 +429,8 @@ bind_status (GtkWidget  *cell,
              DeskRecord *record,
              gpointer    user_data)
 {
-  DeskWorkshopsPage *self = user_data;
-  g_autofree char *label = desk_reference_label (self->store, DESK_KIND_NOMINATION, "status",
+  /* The column's data is the field's name, for sorting; a choice's label needs no store. */
+  g_autofree char *label = desk_reference_label (NULL, DESK_KIND_NOMINATION, "status",
                                                  desk_record_get_string (record, "status"));
 
   desk_cell_set_text (cell, label);
@@ -546,7 +523,7 @@ make_workshop_list (DeskWorkshopsPage *self)
   gtk_box_append (GTK_BOX (buttons), button);
   gtk_box_append (GTK_BOX (pane), buttons);
 
-  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_WORKSHOP));
+  self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_WORKSHOP));
   desk_record_editor_add_group (self->editor, NULL, layout_main);
   desk_record_editor_add_group (self->editor, _("When and Where"), layout_when);
   desk_record_editor_add_group (self->editor, _("Participants"), layout_people);
@@ -561,7 +538,7 @@ make_workshop_list (DeskWorkshopsPage *self)
   gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->workshop_breakdown));
 
   desk_record_list_set_editor (self->workshop_list, pane);
-  desk_record_list_set_history (self->workshop_list, self->history);
+  desk_record_list_set_history (self->workshop_list, desk_page_get_history (DESK_PAGE (self)));
 }
 
 static void
@@ -592,33 +569,35 @@ make_plenary_list (DeskWorkshopsPage *self)
                                    _("Each year the group sends one member to the Annual Plenary. "
                                      "Record the nominee with Ctrl+N."));
 
-  self->plenary_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_NOMINATION));
+  self->plenary_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_NOMINATION));
   desk_record_editor_add_group (self->plenary_editor, NULL, plenary_layout);
   desk_record_list_set_editor (self->plenary_list, GTK_WIDGET (self->plenary_editor));
-  desk_record_list_set_history (self->plenary_list, self->history);
+  desk_record_list_set_history (self->plenary_list, desk_page_get_history (DESK_PAGE (self)));
 }
 
-static void
-desk_workshops_page_build (DeskWorkshopsPage *self)
+static gboolean
+desk_workshops_page_build (DeskPage *page)
 {
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  DeskHistory *history = desk_page_get_history (page);
   g_autoptr(DeskRecord) group = NULL;
 
-  if (self->built || self->store == NULL || self->history == NULL)
-    return;
+  if (history == NULL)
+    return FALSE;
 
-  group = desk_store_dup_main_group (self->store);
+  group = desk_store_dup_main_group (store);
   if (group == NULL)
-    return;
+    return FALSE;
 
-  self->built = TRUE;
   self->group_uuid = g_strdup (desk_record_get_uuid (group));
   self->attended = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->count_cells = g_hash_table_new (NULL, NULL);
 
-  self->activities = desk_record_model_new (self->store, DESK_KIND_ACTIVITY, self->group_uuid);
-  self->workshops = desk_record_model_new (self->store, DESK_KIND_WORKSHOP, self->group_uuid);
-  self->nominations = desk_record_model_new (self->store, DESK_KIND_NOMINATION, self->group_uuid);
+  self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
+  self->workshops = desk_record_model_new (store, DESK_KIND_WORKSHOP, self->group_uuid);
+  self->nominations = desk_record_model_new (store, DESK_KIND_NOMINATION, self->group_uuid);
   load_counts (self);
 
   make_workshop_list (self);
@@ -628,13 +607,15 @@ desk_workshops_page_build (DeskWorkshopsPage *self)
   self->period_breakdown = DESK_BREAKDOWN_VIEW (desk_breakdown_view_new (FALSE));
   gtk_box_append (self->breakdown_box, GTK_WIDGET (self->period_breakdown));
 
-  self->checkin = DESK_CHECKIN (desk_checkin_new (self->history));
+  self->checkin = DESK_CHECKIN (desk_checkin_new (history));
   adw_bin_set_child (self->checkin_bin, GTK_WIDGET (self->checkin));
 
-  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   desk_record_list_set_model (self->workshop_list, self->workshops);
   desk_record_list_set_model (self->plenary_list, self->nominations);
   update_period_breakdown (self);
+
+  return TRUE;
 }
 
 /* Callbacks */
@@ -643,7 +624,7 @@ static void
 workshop_open_cb (DeskWorkshopsPage *self,
                   const char        *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_WORKSHOP, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, uuid, NULL);
   const char *hint = NULL;
   const char *title;
 
@@ -668,13 +649,13 @@ workshop_new_cb (DeskWorkshopsPage *self)
   const char *uuid;
   guint n;
 
-  if (!self->built)
+  if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
   /* The activity of the workshop open, else the last activity. */
   uuid = desk_record_list_get_open_uuid (self->workshop_list);
   if (uuid != NULL)
-    open = desk_store_get (self->store, DESK_KIND_WORKSHOP, uuid, NULL);
+    open = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, uuid, NULL);
   if (open != NULL)
     activity = desk_record_get_string (open, "activity_uuid");
   n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
@@ -686,21 +667,21 @@ workshop_new_cb (DeskWorkshopsPage *self)
     }
   if (activity == NULL)
     {
-      add_toast (self, _("Add an activity to the workplan first: every workshop belongs to one"));
+      desk_page_add_toast (DESK_PAGE (self), _("Add an activity to the workplan first: every workshop belongs to one"));
       return;
     }
 
   title_field = g_strconcat ("title_", desk_locale_language (), NULL);
-  today = desk_store_dup_today (self->store);
+  today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
   record = desk_record_new (DESK_KIND_WORKSHOP);
   desk_record_set_string (record, "activity_uuid", activity);
   desk_record_set_string (record, title_field, _("New workshop"));
   desk_record_set_string (record, "start_date", today);
   desk_record_set_string (record, "end_date", today);
   desk_record_set_string (record, "format", "in_person");
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
-      add_toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
@@ -713,7 +694,7 @@ static void
 plenary_open_cb (DeskWorkshopsPage *self,
                  const char        *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_NOMINATION, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_NOMINATION, uuid, NULL);
   g_autofree char *title = NULL;
 
   if (self->plenary_editor == NULL)
@@ -735,11 +716,11 @@ plenary_new_cb (DeskWorkshopsPage *self)
   gint64 year;
   guint n;
 
-  if (!self->built)
+  if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
   /* This year, or the first year after it without a nominee. */
-  now = desk_store_dup_now (self->store);
+  now = desk_store_dup_now (desk_page_get_store (DESK_PAGE (self)));
   year = g_date_time_get_year (now);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->nominations));
   for (guint i = 0; i < n; i++)
@@ -754,9 +735,9 @@ plenary_new_cb (DeskWorkshopsPage *self)
   desk_record_set_group (record, self->group_uuid);
   desk_record_set_int (record, "year", year);
   desk_record_set_string (record, "status", "nominated");
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
-      add_toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
@@ -782,11 +763,11 @@ checkin_activated (GtkWidget  *widget,
   DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
   const char *uuid;
 
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   uuid = current_workshop (self);
   if (uuid == NULL)
     {
-      add_toast (self, _("Open a workshop first, then check people in"));
+      desk_page_add_toast (DESK_PAGE (self), _("Open a workshop first, then check people in"));
       return;
     }
 
@@ -803,7 +784,7 @@ close_checkin_activated (GtkWidget  *widget,
   DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
   const char *uuid;
 
-  if (!self->built || g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") != 0)
+  if (!desk_page_get_built (DESK_PAGE (self)) || g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") != 0)
     return;
 
   uuid = desk_checkin_get_workshop (self->checkin);
@@ -863,10 +844,10 @@ import_signin_activated (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (current_workshop (self) == NULL)
     {
-      add_toast (self, _("Open a workshop first, then import its sign-in sheet"));
+      desk_page_add_toast (DESK_PAGE (self), _("Open a workshop first, then import its sign-in sheet"));
       return;
     }
 
@@ -897,8 +878,7 @@ page_new_activated (GtkWidget  *widget,
 {
   DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
 
-  desk_workshops_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
@@ -915,8 +895,7 @@ page_find_activated (GtkWidget  *widget,
 {
   DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
 
-  desk_workshops_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") == 0)
@@ -933,11 +912,66 @@ page_find_activated (GtkWidget  *widget,
 /* Overrides */
 
 static void
-desk_workshops_page_map (GtkWidget *widget)
+forget_count_cells (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (DESK_WORKSHOPS_PAGE (widget));
+  GHashTableIter iter;
+  gpointer cell;
 
-  GTK_WIDGET_CLASS (desk_workshops_page_parent_class)->map (widget);
+  if (self->count_cells == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->count_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    g_object_weak_unref (cell, count_cell_destroyed_cb, self);
+  g_clear_pointer (&self->count_cells, g_hash_table_unref);
+}
+
+static void
+desk_workshops_page_unbuild (DeskPage *page)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (page);
+
+  g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
+  g_clear_handle_id (&self->period_idle, g_source_remove);
+  forget_count_cells (self);
+
+  /* The lists go with their editors, and the check-in with its workshop. */
+  gtk_stack_set_visible_child_name (self->mode_stack, "main");
+  adw_bin_set_child (self->list_bin, NULL);
+  adw_bin_set_child (self->plenary_bin, NULL);
+  adw_bin_set_child (self->period_bin, NULL);
+  adw_bin_set_child (self->checkin_bin, NULL);
+  gtk_box_remove (self->breakdown_box, GTK_WIDGET (self->period_breakdown));
+  self->workshop_list = NULL;
+  self->plenary_list = NULL;
+  self->editor = NULL;
+  self->plenary_editor = NULL;
+  self->workshop_breakdown = NULL;
+  self->period_breakdown = NULL;
+  self->period_dropdown = NULL;
+  self->checkin = NULL;
+
+  g_clear_object (&self->workshops);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->nominations);
+  g_clear_pointer (&self->attended, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_pointer (&self->group_uuid, g_free);
+}
+
+/* The window sends workshops here; attendances and nominations only show the page. */
+static gboolean
+desk_workshops_page_open_record (DeskPage   *page,
+                                 const char *kind,
+                                 const char *uuid)
+{
+  if (!g_str_equal (kind, "workshop"))
+    return FALSE;
+
+  desk_workshops_page_open (DESK_WORKSHOPS_PAGE (page), uuid);
+
+  return TRUE;
 }
 
 static void
@@ -945,8 +979,8 @@ desk_workshops_page_dispose (GObject *object)
 {
   DeskWorkshopsPage *self = (DeskWorkshopsPage *) object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
   g_clear_handle_id (&self->period_idle, g_source_remove);
   if (self->chooser != NULL)
     {
@@ -954,16 +988,7 @@ desk_workshops_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  if (self->count_cells != NULL)
-    {
-      GHashTableIter iter;
-      gpointer cell;
-
-      g_hash_table_iter_init (&iter, self->count_cells);
-      while (g_hash_table_iter_next (&iter, &cell, NULL))
-        g_object_weak_unref (cell, count_cell_destroyed_cb, self);
-      g_clear_pointer (&self->count_cells, g_hash_table_unref);
-    }
+  forget_count_cells (self);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WORKSHOPS_PAGE);
@@ -971,8 +996,6 @@ desk_workshops_page_dispose (GObject *object)
   g_clear_object (&self->workshops);
   g_clear_object (&self->activities);
   g_clear_object (&self->nominations);
-  g_clear_object (&self->store);
-  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_workshops_page_parent_class)->dispose (object);
 }
@@ -991,79 +1014,18 @@ desk_workshops_page_finalize (GObject *object)
 }
 
 static void
-desk_workshops_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_workshops_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      desk_workshops_page_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_HISTORY:
-      if (!self->built && g_set_object (&self->history, g_value_get_object (value)))
-        {
-          g_object_notify_by_pspec (object, pspec);
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            desk_workshops_page_build (self);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_workshops_page_dispose;
   object_class->finalize = desk_workshops_page_finalize;
-  object_class->get_property = desk_workshops_page_get_property;
-  object_class->set_property = desk_workshops_page_set_property;
 
-  widget_class->map = desk_workshops_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL,
-                         DESK_TYPE_HISTORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->build = desk_workshops_page_build;
+  page_class->unbuild = desk_workshops_page_unbuild;
+  page_class->open_record = desk_workshops_page_open_record;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -1105,36 +1067,13 @@ desk_workshops_page_new (DeskStore *store)
                        NULL);
 }
 
-DeskStore *
-desk_workshops_page_get_store (DeskWorkshopsPage *self)
-{
-  g_return_val_if_fail (DESK_IS_WORKSHOPS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_workshops_page_set_store (DeskWorkshopsPage *self,
-                               DeskStore         *store)
-{
-  g_return_if_fail (DESK_IS_WORKSHOPS_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (self->built)
-    return;
-
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 void
 desk_workshops_page_open (DeskWorkshopsPage *self,
                           const char        *uuid)
 {
   g_return_if_fail (DESK_IS_WORKSHOPS_PAGE (self));
 
-  desk_workshops_page_build (self);
-  if (!self->built)
+  if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
 
   gtk_stack_set_visible_child_name (self->mode_stack, "main");
@@ -1147,35 +1086,35 @@ desk_workshops_page_open (DeskWorkshopsPage *self,
 DeskRecordList *
 _desk_workshops_page_get_list (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->workshop_list;
 }
 
 DeskRecordEditor *
 _desk_workshops_page_get_editor (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->editor;
 }
 
 DeskBreakdownView *
 _desk_workshops_page_get_workshop_breakdown (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->workshop_breakdown;
 }
 
 DeskBreakdownView *
 _desk_workshops_page_get_period_breakdown (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->period_breakdown;
 }
 
 GtkDropDown *
 _desk_workshops_page_get_period_dropdown (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->period_dropdown;
 }
 
@@ -1194,21 +1133,21 @@ _desk_workshops_page_get_period (DeskWorkshopsPage  *self,
 DeskCheckin *
 _desk_workshops_page_get_checkin (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->checkin;
 }
 
 DeskRecordList *
 _desk_workshops_page_get_plenary_list (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->plenary_list;
 }
 
 DeskRecordEditor *
 _desk_workshops_page_get_plenary_editor (DeskWorkshopsPage *self)
 {
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->plenary_editor;
 }
 
@@ -1220,7 +1159,7 @@ _desk_workshops_page_import_file (DeskWorkshopsPage  *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *uuid;
 
-  desk_workshops_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   uuid = current_workshop (self);
   if (uuid == NULL)
     {
@@ -1230,5 +1169,5 @@ _desk_workshops_page_import_file (DeskWorkshopsPage  *self,
     }
 
   return desk_signin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                 self->store, uuid, file, error);
+                                 desk_page_get_store (DESK_PAGE (self)), uuid, file, error);
 }

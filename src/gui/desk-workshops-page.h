@@ -7,17 +7,15 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_WORKSHOPS_PAGE (desk_workshops_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, DESK, WORKSHOPS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, DESK, WORKSHOPS_PAGE, DeskPage)
 
 GtkWidget *desk_workshops_page_new       (DeskStore         *store);
-DeskStore *desk_workshops_page_get_store (DeskWorkshopsPage *self);
-void       desk_workshops_page_set_store (DeskWorkshopsPage *self,
-                                          DeskStore         *store);
 /* Shows the workshop @uuid in the list with its editor open. */
 void       desk_workshops_page_open      (DeskWorkshopsPage *self,
                                           const char        *uuid);

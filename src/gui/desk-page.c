@@ -1,0 +1,274 @@
+/* desk-page.c
+ *
+ * What every page of the window has in common: the store and the history it shows and
+ * writes through, building its content the first time it is shown (so the window opens
+ * quickly on a large database) and again when it is handed another store, opening a
+ * record it owns, and telling the user something in a toast.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-page"
+
+#include "config.h"
+
+#include "desk-page.h"
+
+typedef struct
+{
+  DeskStore *store;
+  DeskHistory *history;
+  gboolean built;
+} DeskPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DeskPage, desk_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Before a new store or history: what was built from the old one goes, while the page
+ * still holds the old one to disconnect from. */
+static void
+desk_page_unbuild (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  if (!priv->built)
+    return;
+
+  if (DESK_PAGE_GET_CLASS (self)->unbuild != NULL)
+    DESK_PAGE_GET_CLASS (self)->unbuild (self);
+  priv->built = FALSE;
+}
+
+/* After: the page is built again now if it is shown, else when it next is. */
+static void
+desk_page_rebuild (DeskPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    desk_page_ensure_built (self);
+}
+
+static void
+desk_page_map (GtkWidget *widget)
+{
+  desk_page_ensure_built (DESK_PAGE (widget));
+
+  GTK_WIDGET_CLASS (desk_page_parent_class)->map (widget);
+}
+
+static void
+desk_page_dispose (GObject *object)
+{
+  DeskPage *self = (DeskPage *) object;
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->history);
+
+  G_OBJECT_CLASS (desk_page_parent_class)->dispose (object);
+}
+
+
+static void
+desk_page_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DeskPage *self = DESK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, desk_page_get_store (self));
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, desk_page_get_history (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_page_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DeskPage *self = DESK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      desk_page_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_HISTORY:
+      desk_page_set_history (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_page_class_init (DeskPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_page_dispose;
+  object_class->get_property = desk_page_get_property;
+  object_class->set_property = desk_page_set_property;
+  widget_class->map = desk_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         DESK_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The window's undo history: every change a page saves goes through it. */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         DESK_TYPE_HISTORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+desk_page_init (DeskPage *self)
+{
+}
+
+DeskStore *
+desk_page_get_store (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+void
+desk_page_set_store (DeskPage  *self,
+                     DeskStore *store)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_if_fail (DESK_IS_PAGE (self));
+  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
+
+  if (priv->store == store)
+    return;
+
+  desk_page_unbuild (self);
+  g_set_object (&priv->store, store);
+  desk_page_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+DeskHistory *
+desk_page_get_history (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), NULL);
+
+  return priv->history;
+}
+
+void
+desk_page_set_history (DeskPage    *self,
+                       DeskHistory *history)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_if_fail (DESK_IS_PAGE (self));
+  g_return_if_fail (history == NULL || DESK_IS_HISTORY (history));
+
+  if (priv->history == history)
+    return;
+
+  desk_page_unbuild (self);
+  g_set_object (&priv->history, history);
+  desk_page_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+gboolean
+desk_page_get_built (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), FALSE);
+
+  return priv->built;
+}
+
+gboolean
+desk_page_ensure_built (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+  DeskPageClass *klass;
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), FALSE);
+
+  if (priv->built || priv->store == NULL)
+    return priv->built;
+
+  /* Built already while it builds, so that what the build sets off sees a built page. */
+  klass = DESK_PAGE_GET_CLASS (self);
+  priv->built = TRUE;
+  if (klass->build != NULL && !klass->build (self))
+    priv->built = FALSE;
+
+  return priv->built;
+}
+
+gboolean
+desk_page_open_record (DeskPage   *self,
+                       const char *kind,
+                       const char *uuid)
+{
+  DeskPageClass *klass;
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  klass = DESK_PAGE_GET_CLASS (self);
+  if (klass->open_record == NULL)
+    return FALSE;
+
+  desk_page_ensure_built (self);
+
+  return klass->open_record (self, kind, uuid);
+}
+
+void
+desk_page_add_toast (DeskPage   *self,
+                     const char *message)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (DESK_IS_PAGE (self));
+  g_return_if_fail (message != NULL);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_debug ("%s", message);
+}

@@ -1,0 +1,65 @@
+/* desk-page.h — the base of the window's pages: store, history, lazy building, toasts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_PAGE (desk_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (DeskPage, desk_page, DESK, PAGE, AdwBin)
+
+/**
+ * DeskPageClass:
+ * @build: makes the page's content from its store, which is never %NULL here. Returns
+ *   %FALSE when it cannot yet (a page that needs the group, or a history, before there is
+ *   one); it is then asked again the next time the page is mapped or ensured built.
+ *   While it runs, desk_page_get_built() is already %TRUE.
+ * @unbuild: drops what @build made, so that @build can run again with another store or
+ *   history. Runs only on a built page, while it still holds the old store: it disconnects
+ *   from the store first, since an editor it removes saves its pending edit as it goes.
+ *   (A page's dispose does the same in that order; the base drops the store after.)
+ * @open_record: shows the record @uuid of @kind; returns %FALSE when the page does not
+ *   own @kind. The page is built first.
+ *
+ * A page receives the window's store and history as properties. Setting either to a new
+ * value on a built page unbuilds it and builds it again at once if it is mapped, else the
+ * next time it is mapped; a page not yet built is built with the new values when it is
+ * first mapped, or by desk_page_ensure_built().
+ */
+struct _DeskPageClass
+{
+  AdwBinClass parent_class;
+
+  gboolean (*build)       (DeskPage   *self);
+  void     (*unbuild)     (DeskPage   *self);
+  gboolean (*open_record) (DeskPage   *self,
+                           const char *kind,
+                           const char *uuid);
+
+  gpointer padding[8];
+};
+
+DeskStore   *desk_page_get_store     (DeskPage   *self);
+void         desk_page_set_store     (DeskPage   *self,
+                                      DeskStore  *store);
+DeskHistory *desk_page_get_history   (DeskPage   *self);
+void         desk_page_set_history   (DeskPage   *self,
+                                      DeskHistory *history);
+gboolean     desk_page_get_built     (DeskPage   *self);
+/* Builds the page now if it can, for code and tests that need it before it is shown;
+ * returns whether it is built. */
+gboolean     desk_page_ensure_built  (DeskPage   *self);
+gboolean     desk_page_open_record   (DeskPage   *self,
+                                      const char *kind,
+                                      const char *uuid);
+/* Shows @message in the window's toast overlay (or logs it when the page has none). */
+void         desk_page_add_toast     (DeskPage   *self,
+                                      const char *message);
+
+G_END_DECLS
