@@ -394,8 +394,6 @@ open_record_activated (GtkWidget  *widget,
   page = gtk_stack_get_child_by_name (self->page_stack, page_name);
   if (DESK_IS_PAGE (page))
     desk_page_open_record (DESK_PAGE (page), kind, uuid);
-  else if (DESK_IS_WORKPLAN_PAGE (page) && g_str_equal (kind, "activity"))
-    desk_workplan_page_open_activity (DESK_WORKPLAN_PAGE (page), uuid);
 }
 
 /* One report of the Reports page, by its key: workplan, budget, attendance, indicators. */
@@ -502,15 +500,14 @@ desk_window_constructed (GObject *object)
     }
   update_history_actions (self);
 
-  /* The pages come from the template, before the store is known: hand it to each, and the
-   * history to those that write. */
+  /* The pages come from the template, before the store is known: hand each the store
+   * and the history. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      g_object_set (child, "store", self->store, NULL);
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "history") != NULL)
-        g_object_set (child, "history", self->history, NULL);
+      desk_page_set_store (DESK_PAGE (child), self->store);
+      desk_page_set_history (DESK_PAGE (child), self->history);
     }
 
   if (self->store != NULL)

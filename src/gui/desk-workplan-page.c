@@ -18,7 +18,6 @@
 
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
-#include "desk-window.h"
 
 #include <stdlib.h>
 
@@ -39,11 +38,8 @@ typedef struct
 
 struct _DeskWorkplanPage
 {
-  AdwBin parent_instance;
+  DeskPage parent_instance;
 
-  DeskStore *store;
-  DeskHistory *history;
-  gboolean built;
   char *group_uuid;
   char *workplan_uuid;
   DeskRecordModel *workplans;
@@ -85,16 +81,7 @@ struct _DeskWorkplanPage
   DeskRecordList *indicator_list;
 };
 
-G_DEFINE_FINAL_TYPE (DeskWorkplanPage, desk_workplan_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_HISTORY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DeskWorkplanPage, desk_workplan_page, DESK_TYPE_PAGE)
 
 static const char * const activity_layout_main[] = { "code", "title", "kind", "status", NULL };
 static const char * const activity_layout_text[] = { "description", "outcome", NULL };
@@ -130,39 +117,21 @@ totals_free (Totals *t)
   g_free (t);
 }
 
-static GtkWidget *
-find_window (DeskWorkplanPage *self)
-{
-  return gtk_widget_get_ancestor (GTK_WIDGET (self), DESK_TYPE_WINDOW);
-}
-
-static void
-toast (DeskWorkplanPage *self,
-       const char       *message)
-{
-  GtkWidget *window = find_window (self);
-
-  if (window != NULL)
-    desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
-
 static DeskRecord *
 dup_workplan (DeskWorkplanPage *self)
 {
   if (self->workplan_uuid == NULL)
     return NULL;
 
-  return desk_store_get (self->store, DESK_KIND_WORKPLAN, self->workplan_uuid, NULL);
+  return desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKPLAN, self->workplan_uuid, NULL);
 }
 
 static void
 update_workplan_actions (DeskWorkplanPage *self)
 {
-  g_autoptr(DeskRecord) workplan = self->store != NULL ? dup_workplan (self) : NULL;
+  g_autoptr(DeskRecord) workplan = desk_page_get_store (DESK_PAGE (self)) != NULL ? dup_workplan (self) : NULL;
   const char *status = workplan != NULL ? desk_record_get_string (workplan, "status") : NULL;
-  gboolean can_write = self->history != NULL;
+  gboolean can_write = desk_page_get_history (DESK_PAGE (self)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workplan.new-workplan",
                                  can_write && self->group_uuid != NULL);
@@ -209,7 +178,7 @@ update_header (DeskWorkplanPage *self)
   if (workplan != NULL)
     {
       const char *status = desk_record_get_string (workplan, "status");
-      g_autofree char *status_label = desk_reference_label (self->store, DESK_KIND_WORKPLAN,
+      g_autofree char *status_label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKPLAN,
                                                             "status", status);
       g_autofree char *status_class = g_strconcat ("desk-status-", status, NULL);
       g_autofree char *period = NULL;
@@ -232,7 +201,7 @@ static void
 load_member_pillars (DeskWorkplanPage *self)
 {
   g_clear_pointer (&self->member_pillars, g_hash_table_unref);
-  self->member_pillars = desk_store_dup_member_pillars (self->store, self->group_uuid);
+  self->member_pillars = desk_store_dup_member_pillars (desk_page_get_store (DESK_PAGE (self)), self->group_uuid);
 }
 
 static void
@@ -241,7 +210,7 @@ load_totals (DeskWorkplanPage *self)
   g_autoptr(GPtrArray) values = NULL;
 
   g_hash_table_remove_all (self->totals);
-  values = desk_store_list (self->store, DESK_KIND_INDICATOR_VALUE, self->group_uuid, NULL);
+  values = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE, self->group_uuid, NULL);
 
   for (guint i = 0; values != NULL && i < values->len; i++)
     {
@@ -412,8 +381,8 @@ bind_choice (GtkWidget  *cell,
   const char *code = desk_record_get_string (record, field);
   g_autofree char *label = NULL;
 
-  if (self->store != NULL && code != NULL)
-    label = desk_reference_label (self->store, desk_record_get_kind (record), field, code);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL && code != NULL)
+    label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), desk_record_get_kind (record), field, code);
   desk_cell_set_text (cell, label);
 }
 
@@ -514,7 +483,7 @@ refresh_deliverables (DeskWorkplanPage *self)
 {
   DeskRecord *activity = desk_record_editor_get_record (self->activity_editor);
   g_autoptr(GPtrArray) deliverables = NULL;
-  g_autofree char *today = desk_store_dup_today (self->store);
+  g_autofree char *today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
 
   for (guint i = 0; i < self->deliverable_rows->len; i++)
     adw_preferences_group_remove (self->deliverables_group,
@@ -522,14 +491,14 @@ refresh_deliverables (DeskWorkplanPage *self)
   g_ptr_array_set_size (self->deliverable_rows, 0);
 
   if (activity != NULL)
-    deliverables = desk_store_list_by (self->store, DESK_KIND_DELIVERABLE, "activity_uuid",
+    deliverables = desk_store_list_by (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, "activity_uuid",
                                        desk_record_get_uuid (activity), NULL);
 
   for (guint i = 0; deliverables != NULL && i < deliverables->len; i++)
     {
       DeskRecord *d = g_ptr_array_index (deliverables, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *status = desk_reference_label (self->store, DESK_KIND_DELIVERABLE, "status",
+      g_autofree char *status = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, "status",
                                                       desk_record_get_string (d, "status"));
       g_autofree char *subtitle = NULL;
 
@@ -573,9 +542,9 @@ add_deliverable_clicked_cb (DeskWorkplanPage *self)
   desk_record_set_string (record, g_str_equal (desk_locale_language (), "zh") ? "title_zh" : "title_en",
                           _("New deliverable"));
   desk_record_set_string (record, "status", "planned");
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
-      toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
@@ -592,8 +561,8 @@ value_delete_clicked_cb (GtkButton        *button,
   const char *uuid = g_object_get_data (G_OBJECT (button), "desk-uuid");
   g_autoptr(GError) error = NULL;
 
-  if (!desk_history_delete (self->history, DESK_KIND_INDICATOR_VALUE, uuid, &error))
-    toast (self, error->message);
+  if (!desk_history_delete (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE, uuid, &error))
+    desk_page_add_toast (DESK_PAGE (self), error->message);
 }
 
 static void
@@ -607,7 +576,7 @@ refresh_values (DeskWorkplanPage *self,
 
   if (indicator != NULL)
     {
-      values = desk_store_list_by (self->store, DESK_KIND_INDICATOR_VALUE, "indicator_uuid",
+      values = desk_store_list_by (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE, "indicator_uuid",
                                    desk_record_get_uuid (indicator), NULL);
       g_string_append_printf (key, "%s %s %d %d", desk_record_get_uuid (indicator),
                               desk_record_get_string (indicator, "unit"),
@@ -631,9 +600,9 @@ refresh_values (DeskWorkplanPage *self,
       DeskRecord *value = g_ptr_array_index (values, i);
       const char *unit = desk_record_get_string (indicator, "unit");
       GPtrArray *fields = g_ptr_array_new ();
-      g_autofree char *type = desk_reference_label (self->store, DESK_KIND_INDICATOR_VALUE, "type",
+      g_autofree char *type = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE, "type",
                                                     desk_record_get_string (value, "type"));
-      GtkWidget *editor = desk_record_editor_new (self->history, DESK_KIND_INDICATOR_VALUE);
+      GtkWidget *editor = desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE);
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
       AdwPreferencesGroup *group;
 
@@ -685,8 +654,8 @@ add_value (DeskWorkplanPage *self,
   else
     desk_record_set_int (record, "value_milli", 0);
 
-  if (!desk_history_insert (self->history, record, &error))
-    toast (self, error->message);
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
+    desk_page_add_toast (DESK_PAGE (self), error->message);
 }
 
 static void
@@ -813,7 +782,7 @@ build_editors (DeskWorkplanPage *self)
   GtkWidget *wrapper;
   AdwPreferencesGroup *group;
 
-  self->activity_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_ACTIVITY));
+  self->activity_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_ACTIVITY));
   desk_record_editor_add_group (self->activity_editor, NULL, activity_layout_main);
   desk_record_editor_add_group (self->activity_editor, _("Dates"), activity_layout_dates);
   desk_record_editor_add_group (self->activity_editor, _("Themes and Members"), activity_layout_who);
@@ -830,7 +799,7 @@ build_editors (DeskWorkplanPage *self)
   gtk_box_append (GTK_BOX (self->activity_editor), GTK_WIDGET (self->deliverables_group));
   desk_record_list_set_editor (self->activity_list, GTK_WIDGET (self->activity_editor));
 
-  self->indicator_editor = DESK_RECORD_EDITOR (desk_record_editor_new (self->history, DESK_KIND_INDICATOR));
+  self->indicator_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_INDICATOR));
   desk_record_editor_add_group (self->indicator_editor, NULL, indicator_layout_main);
   desk_record_editor_add_group (self->indicator_editor, _("Baseline"), indicator_layout_baseline);
   desk_record_editor_add_group (self->indicator_editor, _("Breakdown"), indicator_layout_breakdown);
@@ -859,10 +828,10 @@ static void
 build_filters (DeskWorkplanPage *self)
 {
   GtkBox *box = desk_record_list_get_filter_box (self->activity_list);
-  g_autoptr(GPtrArray) statuses = desk_reference_choices (self->store, DESK_KIND_ACTIVITY, "status");
-  g_autoptr(GPtrArray) kinds = desk_reference_choices (self->store, DESK_KIND_ACTIVITY, "kind");
-  g_autoptr(GPtrArray) themes = desk_reference_choices (self->store, DESK_KIND_ACTIVITY, "themes");
-  g_autoptr(GPtrArray) pillars = desk_reference_choices (self->store, DESK_KIND_MEMBER, "pillar");
+  g_autoptr(GPtrArray) statuses = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "status");
+  g_autoptr(GPtrArray) kinds = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "kind");
+  g_autoptr(GPtrArray) themes = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "themes");
+  g_autoptr(GPtrArray) pillars = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_MEMBER, "pillar");
 
   self->status_filter = desk_filter_dropdown_new (_("All Statuses"), statuses);
   self->kind_filter = desk_filter_dropdown_new (_("All Kinds"), kinds);
@@ -923,29 +892,31 @@ pick_workplan (DeskWorkplanPage *self)
   return pick;
 }
 
-static void
-desk_workplan_page_build (DeskWorkplanPage *self)
+static gboolean
+desk_workplan_page_build (DeskPage *page)
 {
+  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  DeskHistory *history = desk_page_get_history (page);
   g_autoptr(DeskRecord) group = NULL;
 
-  if (self->built || self->store == NULL || self->history == NULL)
-    return;
+  if (history == NULL)
+    return FALSE;
 
-  group = desk_store_dup_main_group (self->store);
+  group = desk_store_dup_main_group (store);
   if (group == NULL)
-    return;
+    return FALSE;
 
-  self->built = TRUE;
   self->group_uuid = g_strdup (desk_record_get_uuid (group));
-  self->workplans = desk_record_model_new (self->store, DESK_KIND_WORKPLAN, self->group_uuid);
-  self->activities = desk_record_model_new (self->store, DESK_KIND_ACTIVITY, self->group_uuid);
-  self->indicators = desk_record_model_new (self->store, DESK_KIND_INDICATOR, self->group_uuid);
+  self->workplans = desk_record_model_new (store, DESK_KIND_WORKPLAN, self->group_uuid);
+  self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
+  self->indicators = desk_record_model_new (store, DESK_KIND_INDICATOR, self->group_uuid);
   load_member_pillars (self);
   load_totals (self);
 
   /* Cells are bound in their hundreds as the search changes: no database reads there. */
   {
-    g_autoptr(GPtrArray) pillars = desk_reference_choices (self->store, DESK_KIND_MEMBER, "pillar");
+    g_autoptr(GPtrArray) pillars = desk_reference_choices (store, DESK_KIND_MEMBER, "pillar");
 
     self->pillar_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     for (guint i = 0; i < pillars->len; i++)
@@ -960,16 +931,18 @@ desk_workplan_page_build (DeskWorkplanPage *self)
   build_filters (self);
   build_editors (self);
 
-  desk_record_list_set_history (self->activity_list, self->history);
-  desk_record_list_set_history (self->indicator_list, self->history);
+  desk_record_list_set_history (self->activity_list, history);
+  desk_record_list_set_history (self->indicator_list, history);
   desk_record_list_set_match_func (self->activity_list, activity_matches, self);
   desk_record_list_set_match_func (self->indicator_list, indicator_matches, self);
 
-  self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   desk_workplan_page_show_workplan (self, pick_workplan (self));
   desk_record_list_set_model (self->activity_list, self->activities);
   desk_record_list_set_model (self->indicator_list, self->indicators);
+
+  return TRUE;
 }
 
 static void
@@ -996,7 +969,7 @@ workplan_chosen_cb (DeskWorkplanPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->workplan_dropdown);
 
-  if (self->syncing || !self->built || selected >= self->workplan_uuids->len)
+  if (self->syncing || !desk_page_get_built (DESK_PAGE (self)) || selected >= self->workplan_uuids->len)
     return;
 
   desk_workplan_page_show_workplan (self, g_ptr_array_index (self->workplan_uuids, selected));
@@ -1011,7 +984,7 @@ static void
 activity_open_cb (DeskWorkplanPage *self,
                   const char       *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_ACTIVITY, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, uuid, NULL);
   const char *hint = NULL;
   const char *title;
 
@@ -1028,7 +1001,7 @@ static void
 indicator_open_cb (DeskWorkplanPage *self,
                    const char       *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (self->store, DESK_KIND_INDICATOR, uuid, NULL);
+  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_INDICATOR, uuid, NULL);
   const char *hint = NULL;
   const char *title;
 
@@ -1060,7 +1033,7 @@ activity_new_cb (DeskWorkplanPage *self)
   guint n;
   int highest = 0;
 
-  if (!self->built || self->workplan_uuid == NULL)
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
   /* The next code after the highest A-number of this workplan. */
@@ -1076,7 +1049,7 @@ activity_new_cb (DeskWorkplanPage *self)
     }
   code = g_strdup_printf ("A%d", highest + 1);
 
-  kinds = desk_reference_choices (self->store, DESK_KIND_ACTIVITY, "kind");
+  kinds = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "kind");
   record = desk_record_new (DESK_KIND_ACTIVITY);
   desk_record_set_string (record, "workplan_uuid", self->workplan_uuid);
   desk_record_set_string (record, "code", code);
@@ -1084,9 +1057,9 @@ activity_new_cb (DeskWorkplanPage *self)
   desk_record_set_string (record, "kind", ((DeskChoice *) g_ptr_array_index (kinds, 0))->code);
   desk_record_set_string (record, "status", "planned");
 
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
-      toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
@@ -1100,7 +1073,7 @@ indicator_new_cb (DeskWorkplanPage *self)
   g_autoptr(DeskRecord) record = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!self->built || self->workplan_uuid == NULL)
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
   record = desk_record_new (DESK_KIND_INDICATOR);
@@ -1108,9 +1081,9 @@ indicator_new_cb (DeskWorkplanPage *self)
   desk_record_set_string (record, ui_field ("name"), _("New indicator"));
   desk_record_set_string (record, "unit", "number");
 
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
-      toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
@@ -1121,7 +1094,7 @@ indicator_new_cb (DeskWorkplanPage *self)
 static DeskRecordList *
 visible_list (DeskWorkplanPage *self)
 {
-  desk_workplan_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "indicators") == 0)
     return self->indicator_list;
@@ -1162,8 +1135,8 @@ set_status (DeskWorkplanPage *self,
   if (self->workplan_uuid == NULL)
     return;
 
-  if (!desk_workplan_set_status (self->store, self->workplan_uuid, status, &error))
-    toast (self, error->message);
+  if (!desk_workplan_set_status (desk_page_get_store (DESK_PAGE (self)), self->workplan_uuid, status, &error))
+    desk_page_add_toast (DESK_PAGE (self), error->message);
 }
 
 static void
@@ -1201,10 +1174,10 @@ edit_activated (GtkWidget  *widget,
   GtkWindow *window;
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (workplan == NULL || self->history == NULL)
+  if (workplan == NULL || desk_page_get_history (DESK_PAGE (self)) == NULL)
     return;
 
-  editor = desk_record_editor_new (self->history, DESK_KIND_WORKPLAN);
+  editor = desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_WORKPLAN);
   desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, workplan_layout_main);
   desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), _("Objectives"), workplan_layout_objectives);
   desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), workplan);
@@ -1228,11 +1201,11 @@ new_workplan_activated (GtkWidget  *widget,
   g_autofree char *end = NULL;
   g_autofree char *title = NULL;
 
-  desk_workplan_page_build (self);
-  if (self->group_uuid == NULL || self->history == NULL)
+  desk_page_ensure_built (DESK_PAGE (self));
+  if (self->group_uuid == NULL || desk_page_get_history (DESK_PAGE (self)) == NULL)
     return;
 
-  today = desk_store_dup_today (self->store);
+  today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
   start = g_strdup_printf ("%.4s-01-01", today);
   end = g_strdup_printf ("%.4s-12-31", today);
   /* Translators: the title of a new workplan; %s is its year. */
@@ -1244,9 +1217,9 @@ new_workplan_activated (GtkWidget  *widget,
   desk_record_set_string (record, "period_start", start);
   desk_record_set_string (record, "period_end", end);
   desk_record_set_string (record, "status", "draft");
-  if (!desk_history_insert (self->history, record, &error))
+  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
     {
-      toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
@@ -1263,38 +1236,38 @@ start_next_response_cb (AdwMessageDialog *dialog,
   g_autoptr(DeskRecord) before = NULL;
   g_autofree char *uuid = NULL;
 
-  if (!g_str_equal (response, "start") || self->workplan_uuid == NULL || self->history == NULL)
+  if (!g_str_equal (response, "start") || self->workplan_uuid == NULL || desk_page_get_history (DESK_PAGE (self)) == NULL)
     return;
 
   /* Core writes the new plan and closes this one; the history notes both in one group,
    * so that one Ctrl+Z takes the new plan away, with everything carried into it, and
    * reopens this one. */
   /* Translators: the name of one step of the undo history (Ctrl+Z). */
-  if (!desk_history_begin_group (self->history, _("Started next year’s plan"), &error))
+  if (!desk_history_begin_group (desk_page_get_history (DESK_PAGE (self)), _("Started next year’s plan"), &error))
     {
-      toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
-  before = desk_store_get (self->store, DESK_KIND_WORKPLAN, self->workplan_uuid, &error);
+  before = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKPLAN, self->workplan_uuid, &error);
   if (before != NULL)
-    uuid = desk_workplan_start_next (self->store, self->workplan_uuid, &error);
+    uuid = desk_workplan_start_next (desk_page_get_store (DESK_PAGE (self)), self->workplan_uuid, &error);
   if (uuid == NULL ||
-      !desk_history_note_insert (self->history, DESK_KIND_WORKPLAN, uuid, &error) ||
-      !desk_history_note_update (self->history, before, &error))
+      !desk_history_note_insert (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_WORKPLAN, uuid, &error) ||
+      !desk_history_note_update (desk_page_get_history (DESK_PAGE (self)), before, &error))
     {
-      desk_history_cancel_group (self->history);
-      toast (self, error->message);
+      desk_history_cancel_group (desk_page_get_history (DESK_PAGE (self)));
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
-  if (!desk_history_end_group (self->history, &error))
+  if (!desk_history_end_group (desk_page_get_history (DESK_PAGE (self)), &error))
     {
-      toast (self, error->message);
+      desk_page_add_toast (DESK_PAGE (self), error->message);
       return;
     }
 
   desk_workplan_page_show_workplan (self, uuid);
-  toast (self, _("The new workplan is ready, as a draft"));
+  desk_page_add_toast (DESK_PAGE (self), _("The new workplan is ready, as a draft"));
 }
 
 static void
@@ -1337,12 +1310,73 @@ start_next_activated (GtkWidget  *widget,
 
 /* Overrides */
 
-static void
-desk_workplan_page_map (GtkWidget *widget)
+/* The window sends every kind it maps to this page here: an activity or an indicator
+ * opens in its list; a workplan or an indicator value shows the page, and no more. */
+static gboolean
+desk_workplan_page_open_record (DeskPage   *page,
+                                const char *kind,
+                                const char *uuid)
 {
-  desk_workplan_page_build (DESK_WORKPLAN_PAGE (widget));
+  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (page);
 
-  GTK_WIDGET_CLASS (desk_workplan_page_parent_class)->map (widget);
+  if (g_str_equal (kind, "activity"))
+    {
+      desk_workplan_page_open_activity (self, uuid);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "indicator"))
+    {
+      if (self->indicator_list == NULL)
+        return FALSE;
+
+      gtk_stack_set_visible_child_name (self->view_stack, "indicators");
+      desk_record_list_open (self->indicator_list, uuid);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+desk_workplan_page_unbuild (DeskPage *page)
+{
+  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (page);
+
+  g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
+
+  /* The lists go with their filters and editors, and the editors with their rows. */
+  adw_bin_set_child (self->activity_bin, NULL);
+  adw_bin_set_child (self->indicator_bin, NULL);
+  self->activity_list = NULL;
+  self->indicator_list = NULL;
+  self->activity_editor = NULL;
+  self->indicator_editor = NULL;
+  self->deliverables_group = NULL;
+  self->values_box = NULL;
+  self->status_filter = NULL;
+  self->kind_filter = NULL;
+  self->theme_filter = NULL;
+  self->pillar_filter = NULL;
+  self->filter_button = NULL;
+  g_ptr_array_set_size (self->deliverable_rows, 0);
+  g_ptr_array_set_size (self->workplan_uuids, 0);
+  g_hash_table_remove_all (self->totals);
+  g_clear_pointer (&self->member_pillars, g_hash_table_unref);
+  g_clear_pointer (&self->pillar_labels, g_hash_table_unref);
+  g_clear_object (&self->workplans);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->indicators);
+  g_clear_pointer (&self->group_uuid, g_free);
+  g_clear_pointer (&self->workplan_uuid, g_free);
+  g_clear_pointer (&self->values_key, g_free);
+
+  /* As before the first build: no plans to choose from, the empty page, no actions. */
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->workplan_dropdown, NULL);
+  self->syncing = FALSE;
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  update_workplan_actions (self);
 }
 
 static void
@@ -1350,8 +1384,8 @@ desk_workplan_page_dispose (GObject *object)
 {
   DeskWorkplanPage *self = (DeskWorkplanPage *) object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
+    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
 
   /* The bin's child is a template child: the bin lets go of it before the template
    * does, or the bin would unparent it a second time. */
@@ -1361,8 +1395,6 @@ desk_workplan_page_dispose (GObject *object)
   g_clear_object (&self->workplans);
   g_clear_object (&self->activities);
   g_clear_object (&self->indicators);
-  g_clear_object (&self->store);
-  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (desk_workplan_page_parent_class)->dispose (object);
 }
@@ -1385,55 +1417,11 @@ desk_workplan_page_finalize (GObject *object)
 }
 
 static void
-desk_workplan_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+history_changed_cb (DeskWorkplanPage *self,
+                    GParamSpec       *pspec,
+                    gpointer          user_data)
 {
-  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_HISTORY:
-      g_value_set_object (value, self->history);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_workplan_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      desk_workplan_page_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_HISTORY:
-      if (g_set_object (&self->history, g_value_get_object (value)))
-        {
-          g_object_notify_by_pspec (object, pspec);
-          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-            desk_workplan_page_build (self);
-          update_workplan_actions (self);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  update_workplan_actions (self);
 }
 
 static void
@@ -1441,24 +1429,14 @@ desk_workplan_page_class_init (DeskWorkplanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->dispose = desk_workplan_page_dispose;
   object_class->finalize = desk_workplan_page_finalize;
-  object_class->get_property = desk_workplan_page_get_property;
-  object_class->set_property = desk_workplan_page_set_property;
 
-  widget_class->map = desk_workplan_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL,
-                         DESK_TYPE_HISTORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->build = desk_workplan_page_build;
+  page_class->unbuild = desk_workplan_page_unbuild;
+  page_class->open_record = desk_workplan_page_open_record;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -1493,6 +1471,8 @@ desk_workplan_page_init (DeskWorkplanPage *self)
   self->totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) totals_free);
   self->workplan_uuids = g_ptr_array_new_with_free_func (g_free);
   self->deliverable_rows = g_ptr_array_new ();
+  /* Whether the page can write follows the history it is given. */
+  g_signal_connect (self, "notify::history", G_CALLBACK (history_changed_cb), NULL);
   update_workplan_actions (self);
 }
 
@@ -1506,31 +1486,6 @@ desk_workplan_page_new (DeskStore *store)
                        NULL);
 }
 
-DeskStore *
-desk_workplan_page_get_store (DeskWorkplanPage *self)
-{
-  g_return_val_if_fail (DESK_IS_WORKPLAN_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-desk_workplan_page_set_store (DeskWorkplanPage *self,
-                              DeskStore        *store)
-{
-  g_return_if_fail (DESK_IS_WORKPLAN_PAGE (self));
-  g_return_if_fail (store == NULL || DESK_IS_STORE (store));
-
-  if (self->built)
-    {
-      g_return_if_fail (store == self->store);
-      return;
-    }
-
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 /* Private API, for tests */
 
 void
@@ -1539,7 +1494,7 @@ desk_workplan_page_open_activity (DeskWorkplanPage *self,
 {
   g_return_if_fail (DESK_IS_WORKPLAN_PAGE (self));
 
-  desk_workplan_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   if (self->activity_list != NULL)
     desk_record_list_open (self->activity_list, uuid);
 }
@@ -1547,28 +1502,28 @@ desk_workplan_page_open_activity (DeskWorkplanPage *self,
 DeskRecordList *
 _desk_workplan_page_get_activity_list (DeskWorkplanPage *self)
 {
-  desk_workplan_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->activity_list;
 }
 
 DeskRecordList *
 _desk_workplan_page_get_indicator_list (DeskWorkplanPage *self)
 {
-  desk_workplan_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->indicator_list;
 }
 
 DeskRecordEditor *
 _desk_workplan_page_get_activity_editor (DeskWorkplanPage *self)
 {
-  desk_workplan_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->activity_editor;
 }
 
 DeskRecordEditor *
 _desk_workplan_page_get_indicator_editor (DeskWorkplanPage *self)
 {
-  desk_workplan_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
   return self->indicator_editor;
 }
 
@@ -1576,7 +1531,7 @@ GtkWidget *
 _desk_workplan_page_get_filter (DeskWorkplanPage *self,
                                 const char       *name)
 {
-  desk_workplan_page_build (self);
+  desk_page_ensure_built (DESK_PAGE (self));
 
   if (g_str_equal (name, "status"))
     return self->status_filter;

@@ -7,17 +7,15 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_WORKPLAN_PAGE (desk_workplan_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskWorkplanPage, desk_workplan_page, DESK, WORKPLAN_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DeskWorkplanPage, desk_workplan_page, DESK, WORKPLAN_PAGE, DeskPage)
 
 GtkWidget *desk_workplan_page_new       (DeskStore        *store);
-DeskStore *desk_workplan_page_get_store (DeskWorkplanPage *self);
-void       desk_workplan_page_set_store (DeskWorkplanPage *self,
-                                         DeskStore        *store);
 /* Shows the activity @uuid in the page's list, with its editor. */
 void       desk_workplan_page_open_activity (DeskWorkplanPage *self,
                                              const char       *uuid);
