@@ -140,8 +140,13 @@ cmd_attendance_import (CliOptions  *options,
     return cli_fail (error);
   if (desk_signin_plan_get_problem (plan) != NULL)
     {
-      g_set_error (&error, DESK_ERROR, DESK_ERROR_INVALID, "%s",
-                   desk_signin_plan_get_problem (plan));
+      int column = desk_signin_plan_get_problem_column (plan);
+
+      /* Translators: the first %s is core's sentence; --map COLUMN=HEADER stays as it is,
+       * with the column's key ("name") in English. */
+      g_set_error (&error, DESK_ERROR, DESK_ERROR_INVALID, _("%s Say which with --map %s=HEADER."),
+                   desk_signin_plan_get_problem (plan),
+                   column >= 0 ? desk_signin_column_key (column) : "COLUMN");
       return cli_fail (error);
     }
 

@@ -45,6 +45,7 @@ struct _DeskSigninPlan
   char *headers[DESK_SIGNIN_N_COLUMNS];
   GPtrArray *rows;          /* DeskSigninRow */
   char *problem;            /* why no row can be read until a column is chosen, or NULL */
+  int problem_column;       /* the DeskSigninColumn to choose, or -1 */
 };
 
 /* Columns: their keys, labels and the headers they go by */
@@ -1425,17 +1426,18 @@ desk_signin_plan_new (DeskStore         *store,
          * letter, the second header and its letter, then the key for the mapping
          * ("name"), which stays in English. */
         /* The plan comes back without rows and with this problem, so that the app can
-         * show its column choices; applying it is refused. */
+         * show its column choices; applying it is refused. The command line adds how to
+         * choose there (desk_signin_plan_get_problem_column). */
         plan->problem = g_strdup_printf (_("The first row of the sheet has two columns for "
                                            "“%s”: “%s” (column %s) and “%s” (column %s). "
-                                           "Delete or rename the one that should not be "
-                                           "imported, or say which header to use "
-                                           "(%s=HEADER)."),
+                                           "Choose the one to import, or delete or rename "
+                                           "the other."),
                                          _(column_labels[c]),
                                          (const char *) g_ptr_array_index (best.cells, best.columns[c]),
                                          first,
                                          (const char *) g_ptr_array_index (best.cells, best.second[c]),
-                                         second, column_keys[c]);
+                                         second);
+        plan->problem_column = (int) c;
         g_clear_pointer (&plan->headers[c], g_free);
         return g_steal_pointer (&plan);
       }
@@ -1494,6 +1496,14 @@ desk_signin_plan_free (DeskSigninPlan *plan)
     g_free (plan->headers[c]);
   g_clear_pointer (&plan->rows, g_ptr_array_unref);
   g_free (plan);
+}
+
+int
+desk_signin_plan_get_problem_column (DeskSigninPlan *plan)
+{
+  g_return_val_if_fail (plan != NULL, -1);
+
+  return plan->problem != NULL ? plan->problem_column : -1;
 }
 
 const char *

@@ -118,6 +118,8 @@ void            desk_signin_plan_free         (DeskSigninPlan    *plan);
 /* Why no row could be read until the coordinator chooses a column (two columns for one
  * field), or NULL. Such a plan has no rows and desk_signin_apply refuses it. */
 const char     *desk_signin_plan_get_problem  (DeskSigninPlan    *plan);
+/* The DeskSigninColumn the problem asks to choose, or -1. */
+int             desk_signin_plan_get_problem_column (DeskSigninPlan *plan);
 const char     *desk_signin_plan_get_encoding (DeskSigninPlan    *plan);
 /* ',', ';' or '\t'. */
 char            desk_signin_plan_get_separator (DeskSigninPlan   *plan);

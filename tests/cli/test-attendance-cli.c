@@ -296,6 +296,12 @@ test_refused (Fixture       *fixture,
   assert_refused (fixture, binary, "binary");
   assert_refused (fixture, huge, "larger than");
   assert_refused (fixture, missing, "missing.csv");
+  {
+    g_autofree char *two_names = fixture_file ("duplicate-name-column.csv");
+
+    /* Two columns of names: the command line says how to choose there. */
+    assert_refused (fixture, two_names, "--map name=HEADER");
+  }
 
   run_cli (&run, "--db", fixture->db, "attendance-import", "--workshop", "no-such-workshop", empty);
   g_assert_cmpint (run.status, ==, 1);

@@ -708,7 +708,8 @@ test_duplicate_column (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (desk_signin_plan_get_problem (plan), "“Name” (column A)"));
   g_assert_nonnull (strstr (desk_signin_plan_get_problem (plan), "“Full name” (column D)"));
-  g_assert_nonnull (strstr (desk_signin_plan_get_problem (plan), "name=HEADER"));
+  g_assert_nonnull (strstr (desk_signin_plan_get_problem (plan), "Choose the one to import"));
+  g_assert_cmpint (desk_signin_plan_get_problem_column (plan), ==, DESK_SIGNIN_COLUMN_NAME);
   /* The other columns are found, so the app can show them chosen. */
   g_assert_null (desk_signin_plan_get_header (plan, DESK_SIGNIN_COLUMN_NAME));
   g_clear_pointer (&plan, desk_signin_plan_free);
