@@ -15,9 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-export-dialog.h"
+#include "desk-toast.h"
 #include "desk-exports-page-private.h"
 
-#include "desk-window.h"
 
 typedef enum
 {
@@ -366,8 +366,8 @@ add_toast (DeskExportDialog *self,
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (DESK_IS_WINDOW (parent))
-    desk_window_add_toast (DESK_WINDOW (parent), adw_toast_new (message));
+  if (parent != NULL)
+    desk_toast_show_message (GTK_WIDGET (parent), message);
   else
     g_debug ("%s", message);
 }

@@ -14,9 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-import-dialog.h"
+#include "desk-toast.h"
 #include "desk-exports-page-private.h"
 
-#include "desk-window.h"
 
 struct _DeskImportDialog
 {
@@ -270,8 +270,8 @@ add_toast (DeskImportDialog *self,
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (DESK_IS_WINDOW (parent))
-    desk_window_add_toast (DESK_WINDOW (parent), adw_toast_new (message));
+  if (parent != NULL)
+    desk_toast_show_message (GTK_WIDGET (parent), message);
   else
     g_debug ("%s", message);
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "desk-page.h"
+#include "desk-toast.h"
 
 typedef struct
 {
@@ -261,14 +262,8 @@ void
 desk_page_add_toast (DeskPage   *self,
                      const char *message)
 {
-  GtkWidget *overlay;
-
   g_return_if_fail (DESK_IS_PAGE (self));
   g_return_if_fail (message != NULL);
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_debug ("%s", message);
+  desk_toast_show_message (GTK_WIDGET (self), message);
 }

@@ -15,8 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "desk-record-list.h"
+#include "desk-toast.h"
 
-#include "desk-window.h"
 
 #include <string.h>
 
@@ -271,35 +271,29 @@ delete_activated (GtkWidget  *widget,
   DeskRecordList *self = DESK_RECORD_LIST (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
-  GtkWidget *window;
 
   if (self->open_uuid == NULL || self->history == NULL || self->model == NULL)
     return;
 
   uuid = g_strdup (self->open_uuid);
-  window = gtk_widget_get_ancestor (widget, DESK_TYPE_WINDOW);
 
   if (!desk_history_delete (self->history, desk_record_model_get_kind (self->model), uuid, &error))
     {
-      if (window != NULL)
-        desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (error->message));
-      else
-        g_warning ("Could not delete %s: %s", uuid, error->message);
+      desk_toast_show_message (widget, error->message);
       return;
     }
 
   desk_record_list_close_editor (self);
 
-  if (window != NULL)
-    {
-      const char *label = desk_history_get_undo_label (self->history);
-      AdwToast *toast = adw_toast_new (label != NULL ? label : _("Deleted"));
+  {
+    const char *label = desk_history_get_undo_label (self->history);
+    AdwToast *toast = adw_toast_new (label != NULL ? label : _("Deleted"));
 
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      desk_window_add_toast (DESK_WINDOW (window), toast);
-    }
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "win.undo");
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    desk_toast_show (widget, toast);
+  }
 }
 
 static void

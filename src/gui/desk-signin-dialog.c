@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "desk-signin-dialog.h"
+#include "desk-toast.h"
 
 #include "desk-window.h"
 
@@ -424,8 +425,8 @@ import_activated (GtkWidget  *widget,
   text = g_strdup_printf (_("Imported the sign-in sheet: %u added to the list (%u new people), %u marked attended, %u skipped, %u not imported"),
                           result.attendance_added, result.people_added, result.attendance_marked,
                           result.skipped, result.errors);
-  if (DESK_IS_WINDOW (parent))
-    desk_window_add_toast (DESK_WINDOW (parent), adw_toast_new (text));
+  if (parent != NULL)
+    desk_toast_show_message (GTK_WIDGET (parent), text);
   else
     g_message ("%s", text);
 

@@ -19,6 +19,7 @@
 #include "desk-preferences-window.h"
 #include "desk-reports-page.h"
 #include "desk-welcome-view.h"
+#include "desk-toast.h"
 #include "desk-window.h"
 #include "desk-workplan-page.h"
 #include "desk-workplan-page-private.h"
@@ -184,6 +185,49 @@ test_open_record (void)
     }
 
   destroy_window (window);
+}
+
+/* Whether desk_toast_show (@widget) kept the toast alive: an overlay took it. */
+static gboolean
+toast_kept (GtkWidget *widget)
+{
+  AdwToast *toast = adw_toast_new ("A toast");
+  gboolean kept;
+
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
+  desk_toast_show (widget, toast);
+  kept = toast != NULL;
+  if (toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &toast);
+
+  return kept;
+}
+
+/* One way to show a toast: from a widget inside the window's overlay, and from a dialog,
+ * in the overlay of the window it belongs to; with no overlay it is dropped, not leaked. */
+static void
+test_toast_finds_overlay (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *inside = gtk_button_new ();
+  GtkWidget *dialog = gtk_window_new ();
+  GtkWidget *in_dialog = gtk_button_new ();
+  GtkWidget *alone = g_object_ref_sink (gtk_button_new ());
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), inside);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_child (GTK_WINDOW (dialog), in_dialog);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+
+  g_assert_true (toast_kept (inside));
+  g_assert_true (toast_kept (in_dialog));
+  g_assert_true (toast_kept (window));
+  g_assert_false (toast_kept (alone));
+
+  g_object_unref (alone);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -995,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/first-run", test_first_run);
   g_test_add_func ("/gui/window/pages", test_pages);
   g_test_add_func ("/gui/window/open-record", test_open_record);
+  g_test_add_func ("/gui/window/toast-finds-overlay", test_toast_finds_overlay);
   g_test_add_func ("/gui/window/pages-have-store", test_pages_have_store);
   g_test_add_func ("/gui/window/create-group", test_create_group);
   g_test_add_func ("/gui/window/remembers-page", test_remembers_page);
