@@ -215,6 +215,23 @@ desk_file_check_output (const char  *path,
   return TRUE;
 }
 
+/* Why @path could not be written: a full disk, or what the system said, with @code. */
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno,
+                 DeskError    code)
+{
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                 _("%s cannot be written: the disk is full. Free some space, or write to "
+                   "another disk."), path);
+  else
+    g_set_error (error, DESK_ERROR, code,
+                 _("%s cannot be written: %s. Choose a folder you can write to."),
+                 path, g_strerror (saved_errno));
+}
+
 int
 desk_file_create_temp_beside (const char  *path,
                               int          mode,
@@ -237,16 +254,7 @@ desk_file_create_temp_beside (const char  *path,
   fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, mode);
   if (fd < 0)
     {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOSPC || saved_errno == EDQUOT)
-        g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                     _("%s cannot be written: the disk is full. Free some space, or write "
-                       "to another disk."), path);
-      else
-        g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
-                     _("%s cannot be written: %s. Choose a folder you can write to."),
-                     path, g_strerror (saved_errno));
+      set_write_error (error, path, errno, DESK_ERROR_READ_ONLY);
       return -1;
     }
 
@@ -271,9 +279,7 @@ desk_file_commit_temp (const char  *tmp_path,
       int saved_errno = errno;
 
       g_unlink (tmp_path);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("%s cannot be written: %s. Choose a folder you can write to."),
-                   path, g_strerror (saved_errno));
+      set_write_error (error, path, saved_errno, DESK_ERROR_IO);
       return FALSE;
     }
 
@@ -306,14 +312,7 @@ desk_file_write_contents (const char  *path,
 
           close (fd);
           g_unlink (tmp_path);
-          if (saved_errno == ENOSPC || saved_errno == EDQUOT)
-            g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                         _("%s cannot be written: the disk is full. Free some space, or "
-                           "write to another disk."), path);
-          else
-            g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                         _("%s cannot be written: %s. Choose a folder you can write to."),
-                         path, g_strerror (saved_errno));
+          set_write_error (error, path, saved_errno, DESK_ERROR_IO);
           return FALSE;
         }
       done += (gsize) n;
@@ -324,9 +323,7 @@ desk_file_write_contents (const char  *path,
       int saved_errno = errno;
 
       g_unlink (tmp_path);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("%s cannot be written: %s. Choose a folder you can write to."),
-                   path, g_strerror (saved_errno));
+      set_write_error (error, path, saved_errno, DESK_ERROR_IO);
       return FALSE;
     }
 
