@@ -19,7 +19,7 @@
 
 #include "config.h"
 
-#include "desk-bundle-private.h"
+#include "desk-bundle-import-private.h"
 
 #include <string.h>
 
@@ -42,87 +42,6 @@
  * after this computer's: clocks of two laptops disagree by minutes, not by a day. */
 #define CLOCK_SKEW_SECONDS (24 * 60 * 60)
 
-typedef enum
-{
-  SECTION_NONE,
-  SECTION_MANIFEST,
-  SECTION_RECORDS,
-  SECTION_DONE,
-} Section;
-
-typedef struct
-{
-  const DeskKind *kind;
-  char *uuid;
-  char *field;
-  char *value;
-  char *updated;
-} Deferred;
-
-typedef struct
-{
-  char *pillar;
-  char *gender;
-  gint64 count;
-} Cell;
-
-typedef struct
-{
-  const DeskKind *kind;
-  char *uuid;
-  char *deleted;
-  guint order;               /* the kind's place in the bundle */
-} Tombstone;
-
-typedef struct
-{
-  DeskStore *store;          /* NULL: only check the file */
-  const char *path;
-  gboolean force;
-  gboolean dry_run;
-  GPtrArray *reasons;
-  DeskImportPlan *plan;
-
-  Section section;
-  GString *text;
-
-  /* The manifest */
-  char *format;
-  char *content_sha256;
-  char *file_sha256;
-  char *computed_content_sha256;
-  char *previous_uuid;
-  char *previous_sha256;
-  char *lang;
-  GMappedFile *mapped;
-  char *latest;              /* the latest time a record may carry: created + skew */
-  char *unique_sql;          /* see other_kind_with */
-  DeskPrivacy privacy;
-  GHashTable *declared;      /* kind → count, as the manifest says */
-  char *count_kind;
-  gboolean started;          /* the transaction is open */
-  gboolean stop;             /* already imported: nothing more to do */
-
-  /* The record being read */
-  const DeskKind *kind;
-  const char *pseudo_kind;   /* "attendance_counts" or "tombstone" */
-  DeskRecord *record;
-  char *attr_uuid;
-  char *attr_updated;
-  char *attr_kind;
-  char *attr_deleted;
-  char *field;
-  char *field_lang;
-  GPtrArray *set;
-  GArray *cells;
-
-  const DeskKind *last_kind;
-  GHashTable *seen;          /* UUIDs met so far */
-  GHashTable *actual;        /* kind → count read */
-  GPtrArray *deferred;
-  GArray *tombstones;        /* Tombstone: applied together once every record is in */
-  GError *error;
-} Import;
 
 static void
 deferred_free (gpointer data)
@@ -194,8 +113,8 @@ desk_import_plan_total (DeskImportPlan *plan,
   return total;
 }
 
-static DeskImportCount *
-plan_count (Import     *im,
+DeskImportCount *
+_desk_import_plan_count (Import     *im,
             const char *kind)
 {
   GArray *counts = im->plan->counts;
@@ -211,13 +130,8 @@ plan_count (Import     *im,
   return &g_array_index (counts, DeskImportCount, counts->len - 1);
 }
 
-static gboolean
-fail (Import     *im,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (Import     *im,
+gboolean
+_desk_import_fail (Import     *im,
       const char *format,
       ...)
 {
@@ -320,8 +234,8 @@ timestamp_after (const char *timestamp,
   return later != NULL ? g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
 
-static gboolean
-query_text (DeskStore   *store,
+gboolean
+_desk_import_query_text (DeskStore   *store,
             const char  *sql,
             const char  *value,
             char       **out,
@@ -346,159 +260,6 @@ query_text (DeskStore   *store,
   return found;
 }
 
-/* The bundle of @group held at @sequence (exported here or imported): its identifier
- * and the SHA-256 of its file. */
-static gboolean
-held_bundle (DeskStore  *store,
-             const char *group,
-             gint64      sequence,
-             char      **uuid,
-             char      **sha256)
-{
-  sqlite3_stmt *stmt = _desk_store_prepare (store,
-                                            "SELECT uuid, sha256 FROM exports"
-                                            " WHERE group_uuid = ?1 AND sequence = ?2"
-                                            " UNION ALL"
-                                            " SELECT uuid, file_sha256 FROM imported_bundles"
-                                            " WHERE group_uuid = ?1 AND sequence = ?2"
-                                            " LIMIT 1", NULL);
-  gboolean found = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, sequence);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-
-  return found;
-}
-
-/* "2, 3, 5–9": the numbers below @sequence of which no bundle of @group is held. */
-static char *
-missing_numbers (DeskStore  *store,
-                 const char *group,
-                 gint64      sequence)
-{
-  sqlite3_stmt *stmt = _desk_store_prepare (store,
-                                            "SELECT sequence FROM exports WHERE group_uuid = ?1"
-                                            " AND sequence < ?2 UNION"
-                                            " SELECT sequence FROM imported_bundles"
-                                            " WHERE group_uuid = ?1 AND sequence < ?2"
-                                            " ORDER BY 1", NULL);
-  g_autoptr(GString) s = g_string_new (NULL);
-  gint64 next = 1;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, sequence);
-  for (;;)
-    {
-      gboolean row = sqlite3_step (stmt) == SQLITE_ROW;
-      gint64 held = row ? sqlite3_column_int64 (stmt, 0) : sequence;
-
-      if (held > next)
-        {
-          if (s->len > 0)
-            g_string_append (s, ", ");
-          if (held - 1 == next)
-            g_string_append_printf (s, "%" G_GINT64_FORMAT, next);
-          else
-            g_string_append_printf (s, "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, next, held - 1);
-        }
-      next = held + 1;
-      if (!row)
-        break;
-    }
-  sqlite3_reset (stmt);
-
-  return s->len > 0 ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
-}
-
-/* Where the bundle stands in its group's chain. A bundle whose "previous" is not the
- * one held at the number before it, or whose own number is held with other content, is
- * a fork: two different histories of one group. One whose predecessor was simply never
- * received leaves a gap, which is said but not refused: every bundle is a whole
- * snapshot of its group. */
-static void
-check_chain (Import *im)
-{
-  DeskImportPlan *plan = im->plan;
-  g_autofree char *held_uuid = NULL;
-  g_autofree char *held_sha256 = NULL;
-  g_autofree char *before_uuid = NULL;
-  g_autofree char *before_sha256 = NULL;
-  gint64 last_sequence = 0;
-
-  if (held_bundle (im->store, plan->group_uuid, plan->sequence, &held_uuid, &held_sha256))
-    {
-      plan->refused = g_strdup_printf (_("Bundle number %lld of the group %s was already "
-                                         "received with other content, so this one is a "
-                                         "fork: two different histories of the group. "
-                                         "Ask the group which one is right; import this one "
-                                         "only if it is."),
-                                       (long long) plan->sequence, plan->group_code);
-      return;
-    }
-
-  if (query_text (im->store,
-                  "SELECT max (sequence) FROM (SELECT sequence FROM imported_bundles"
-                  " WHERE group_uuid = ?1 UNION ALL SELECT sequence FROM exports"
-                  " WHERE group_uuid = ?1)",
-                  plan->group_uuid, NULL, &last_sequence) &&
-      plan->sequence <= last_sequence)
-    {
-      plan->refused = g_strdup_printf (_("This is bundle number %lld of the group "
-                                         "%s, but number %lld was already "
-                                         "imported, so it is not newer than what the database "
-                                         "holds. Import it anyway only if you mean to "
-                                         "go back to it."),
-                                       (long long) plan->sequence, plan->group_code,
-                                       (long long) last_sequence);
-      return;
-    }
-
-  if (plan->sequence > 1 &&
-      held_bundle (im->store, plan->group_uuid, plan->sequence - 1, &before_uuid, &before_sha256))
-    {
-      if (g_strcmp0 (im->previous_uuid, before_uuid) != 0 ||
-          (im->previous_sha256 != NULL && g_strcmp0 (im->previous_sha256, before_sha256) != 0))
-        plan->refused = g_strdup_printf (_("Bundle number %lld of the group %s does not "
-                                           "follow the bundle number %lld this database "
-                                           "holds: it is a fork, two different histories of "
-                                           "the group. Ask the group which one is right; "
-                                           "import this one only if it is."),
-                                         (long long) plan->sequence, plan->group_code,
-                                         (long long) plan->sequence - 1);
-      return;
-    }
-
-  if (plan->sequence == 1 && im->previous_uuid != NULL)
-    {
-      plan->refused = g_strdup_printf (_("%s says it is the first bundle of the group %s but "
-                                         "names one before it. Ask the sender to export it "
-                                         "again."), im->path, plan->group_code);
-      return;
-    }
-
-  if (plan->sequence > 1)
-    {
-      g_autofree char *missing = missing_numbers (im->store, plan->group_uuid, plan->sequence);
-
-      if (missing != NULL)
-        plan->gap = g_strdup_printf (_("The bundles of the group %s numbered %s were never "
-                                       "received here. This one holds the whole group, so "
-                                       "nothing is lost; ask the group for them if you need "
-                                       "their history."), plan->group_code, missing);
-    }
-}
-
 /* Everything the manifest decides, before the first record: is this the file it claims
  * to be, was it imported before, where it stands in its group's chain. */
 static gboolean
@@ -514,16 +275,16 @@ manifest_done (Import     *im,
     return FALSE;
 
   if (g_strcmp0 (im->format, "1") != 0)
-    return fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
+    return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
                        "cannot read. Update Groupdesk."), im->path, im->format);
 
   if (!desk_privacy_from_string (plan->privacy, &im->privacy))
-    return fail (im, _("%s names no known privacy level."), im->path);
+    return _desk_import_fail (im, _("%s names no known privacy level."), im->path);
 
   im->computed_content_sha256 = _desk_bundle_content_digest (im->mapped, records_qname);
   if (im->computed_content_sha256 == NULL ||
       g_strcmp0 (im->computed_content_sha256, im->content_sha256) != 0)
-    return fail (im, _("The records in %s do not match the digest in its manifest: the file "
+    return _desk_import_fail (im, _("The records in %s do not match the digest in its manifest: the file "
                        "was damaged or changed after it was exported, so nothing was "
                        "imported. Ask the sender to export it again."), im->path);
 
@@ -535,18 +296,18 @@ manifest_done (Import     *im,
   now_latest = timestamp_after (now, CLOCK_SKEW_SECONDS);
   im->latest = timestamp_after (plan->created, CLOCK_SKEW_SECONDS);
   if (im->latest == NULL)
-    return fail (im, _("%s does not say when it was exported. Ask the sender to export it "
+    return _desk_import_fail (im, _("%s does not say when it was exported. Ask the sender to export it "
                        "again."), im->path);
   if (now_latest != NULL && g_strcmp0 (plan->created, now_latest) > 0)
-    return fail (im, _("%s says it was exported on %s, later than this computer's clock "
+    return _desk_import_fail (im, _("%s says it was exported on %s, later than this computer's clock "
                        "(%s). Check the date and time of this computer and of the one that "
                        "exported it, then export again."), im->path, plan->created, now);
 
-  if (query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
+  if (_desk_import_query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
                   plan->bundle_uuid, &known_digest, NULL))
     {
       if (!g_str_equal (known_digest, im->content_sha256))
-        return fail (im, _("A different bundle with the same identifier (%s) was imported "
+        return _desk_import_fail (im, _("A different bundle with the same identifier (%s) was imported "
                            "before, so this one was refused. Ask the sender to export again."),
                      plan->bundle_uuid);
       plan->already_imported = TRUE;
@@ -554,10 +315,10 @@ manifest_done (Import     *im,
       return TRUE;
     }
 
-  check_chain (im);
+  _desk_import_check_chain (im);
 
   if (plan->refused != NULL && !im->force && !im->dry_run)
-    return fail (im, "%s", plan->refused);
+    return _desk_import_fail (im, "%s", plan->refused);
 
   if (!im->dry_run && desk_store_get_path (im->store) != NULL)
     {
@@ -580,7 +341,7 @@ manifest_done (Import     *im,
   /* Asked again inside the transaction: another Groupdesk may have imported the same
    * bundle, or the one before it, while we were waiting for the write lock. */
   g_clear_pointer (&known_digest, g_free);
-  if (query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
+  if (_desk_import_query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
                   plan->bundle_uuid, &known_digest, NULL))
     {
       plan->already_imported = TRUE;
@@ -590,9 +351,9 @@ manifest_done (Import     *im,
   if (plan->refused == NULL)
     {
       g_clear_pointer (&plan->gap, g_free);
-      check_chain (im);
+      _desk_import_check_chain (im);
       if (plan->refused != NULL && !im->force && !im->dry_run)
-        return fail (im, "%s", plan->refused);
+        return _desk_import_fail (im, "%s", plan->refused);
     }
 
   return TRUE;
@@ -651,7 +412,7 @@ manifest_end (Import     *im,
       else if (g_str_equal (name, "sequence"))
         {
           if (!g_ascii_string_to_signed (collapsed, 10, 1, MAX_SEQUENCE, &plan->sequence, NULL))
-            fail (im, _("%s carries the bundle number “%s”; a bundle number is a whole number "
+            _desk_import_fail (im, _("%s carries the bundle number “%s”; a bundle number is a whole number "
                         "from 1 to 1,000,000. Ask the sender to export it again."),
                   im->path, collapsed);
         }
@@ -676,699 +437,13 @@ manifest_end (Import     *im,
       gint64 declared = 0;
 
       if (!g_ascii_string_to_signed (collapsed, 10, 0, MAX_DECLARED_COUNT, &declared, NULL))
-        fail (im, _("%s says it holds “%s” records of the kind “%s”, more than any bundle "
+        _desk_import_fail (im, _("%s says it holds “%s” records of the kind “%s”, more than any bundle "
                     "can. Ask the sender to export it again."), im->path, collapsed,
               im->count_kind);
       else
         g_hash_table_insert (im->declared, g_strdup (im->count_kind),
                              GINT_TO_POINTER ((int) declared));
     }
-}
-
-/* Records */
-
-static gboolean
-keep_updated (Import         *im,
-              const DeskKind *kind,
-              const char     *uuid,
-              const char     *updated)
-{
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET updated = ?2 WHERE uuid = ?1",
-                                          kind->table);
-  sqlite3_stmt *stmt = _desk_store_prepare (im->store, sql, &im->error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, updated, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (im->store, rc, &im->error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The local record's updated time and group, or FALSE when there is none. */
-static gboolean
-local_state (Import          *im,
-             const DeskKind  *kind,
-             const char      *uuid,
-             char           **updated,
-             char           **group)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT updated, %s FROM %s WHERE uuid = ?1",
-                                          kind == DESK_KIND_GROUP ? "uuid" : "group_uuid",
-                                          kind->table);
-  sqlite3_stmt *stmt = _desk_store_prepare (im->store, sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      *updated = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *group = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-
-  return found;
-}
-
-static gboolean
-apply_deferred (Import *im)
-{
-  for (guint i = 0; im->deferred != NULL && i < im->deferred->len; i++)
-    {
-      Deferred *d = g_ptr_array_index (im->deferred, i);
-      g_autoptr(DeskRecord) record = desk_store_get (im->store, d->kind, d->uuid, &im->error);
-
-      if (record == NULL)
-        return FALSE;
-      desk_record_set_string (record, d->field, d->value);
-      if (!desk_store_update (im->store, record, &im->error) ||
-          !keep_updated (im, d->kind, d->uuid, d->updated))
-        {
-          g_prefix_error (&im->error, _("The %s %s in the bundle cannot be imported: "),
-                          _(d->kind->label), d->uuid);
-          return FALSE;
-        }
-    }
-  if (im->deferred != NULL)
-    g_ptr_array_set_size (im->deferred, 0);
-
-  return TRUE;
-}
-
-static void
-count_read (Import     *im,
-            const char *kind)
-{
-  gpointer n = g_hash_table_lookup (im->actual, kind);
-
-  g_hash_table_insert (im->actual, (gpointer) kind, GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
-}
-
-static gboolean
-check_uuid_once (Import     *im,
-                 const char *uuid)
-{
-  if (uuid == NULL)
-    return fail (im, _("A record in %s has no identifier."), im->path);
-
-  if (g_hash_table_contains (im->seen, uuid))
-    return fail (im, _("The identifier %s appears twice in %s. Each record may appear only "
-                       "once: ask the sender to export again."), uuid, im->path);
-  g_hash_table_add (im->seen, g_strdup (uuid));
-
-  return TRUE;
-}
-
-/* The kind of the record or tombstone this database already holds under @uuid, if it
- * is not @kind: identifiers are unique across every kind. */
-static const DeskKind *
-other_kind_with (Import         *im,
-                 const DeskKind *kind,
-                 const char     *uuid)
-{
-  const DeskKind *other = NULL;
-  sqlite3_stmt *stmt;
-
-  /* One statement over every table (and the tombstones): an import into an empty
-   * database asks it for every record. */
-  if (im->unique_sql == NULL)
-    {
-      GString *sql = g_string_new (NULL);
-
-      for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
-        g_string_append_printf (sql, "SELECT '%s' FROM %s WHERE uuid = ?1 UNION ALL ",
-                                _desk_bundle_kinds[i]->name, _desk_bundle_kinds[i]->table);
-      g_string_append (sql, "SELECT kind FROM tombstones WHERE uuid = ?1");
-      im->unique_sql = g_string_free (sql, FALSE);
-    }
-
-  stmt = _desk_store_prepare (im->store, im->unique_sql, NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  while (other == NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *name = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (name, kind->name) != 0)
-        other = desk_kind_lookup (name);
-    }
-  sqlite3_reset (stmt);
-
-  return other;
-}
-
-static gboolean
-check_unique_uuid (Import         *im,
-                   const DeskKind *kind,
-                   const char     *uuid)
-{
-  const DeskKind *other = other_kind_with (im, kind, uuid);
-
-  if (other == NULL)
-    return TRUE;
-
-  return fail (im, _("The %s %s in %s has the identifier of a %s this database already "
-                     "holds, and no two records may share one. Nothing was imported; ask "
-                     "the sender to export it again."), _(kind->label), uuid, im->path,
-               _(other->label));
-}
-
-/* A record's time is before its bundle's export time (with some clock skew): a time in
- * the future would pin the record and hide every later correction. */
-static gboolean
-check_time (Import         *im,
-            const DeskKind *kind,
-            const char     *uuid,
-            const char     *time)
-{
-  if (im->latest == NULL || g_strcmp0 (time, im->latest) <= 0)
-    return TRUE;
-
-  return fail (im, _("The %s %s in %s was changed on %s, after the bundle was exported "
-                     "(%s). A time in the future would hide every later correction, so "
-                     "nothing was imported. Check the date and time of the computer that "
-                     "exported it, then export again."), _(kind->label), uuid, im->path,
-               time, im->plan->created);
-}
-
-/* Every record a record refers to belongs to the bundle's group: a bundle must never
- * add to, or hang its records on, another group's. */
-static gboolean
-check_references (Import         *im,
-                  const DeskKind *kind,
-                  DeskRecord     *record)
-{
-  for (guint i = 0; kind->fields[i].name != NULL; i++)
-    {
-      const DeskField *f = &kind->fields[i];
-      const DeskKind *target;
-      g_auto(GStrv) values = NULL;
-
-      if ((f->type != DESK_FIELD_REF && f->type != DESK_FIELD_REF_SET) ||
-          !desk_record_index_is_set (record, i))
-        continue;
-      target = desk_kind_lookup (f->ref);
-      if (target == NULL)
-        continue;
-
-      if (f->type == DESK_FIELD_REF)
-        values = g_strdupv ((char *[]) { (char *) desk_record_index_get_string (record, i), NULL });
-      else
-        values = g_strdupv ((char **) desk_record_index_get_set (record, i));
-
-      for (guint j = 0; values != NULL && values[j] != NULL; j++)
-        {
-          g_autofree char *updated = NULL;
-          g_autofree char *group = NULL;
-
-          if (local_state (im, target, values[j], &updated, &group) &&
-              g_strcmp0 (group, im->plan->group_uuid) != 0)
-            return fail (im, _("The %s %s in %s refers to a %s of another group in this "
-                               "database (%s), so nothing was imported. A bundle may only "
-                               "change its own group."), _(kind->label),
-                         desk_record_get_uuid (record), im->path, _(target->label), values[j]);
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-apply_record (Import *im)
-{
-  const DeskKind *kind = im->kind;
-  DeskRecord *record = im->record;
-  /* Copies: a write stamps the record with the store's time. */
-  g_autofree char *uuid = g_strdup (desk_record_get_uuid (record));
-  g_autofree char *updated = g_strdup (desk_record_get_updated (record));
-  g_autofree char *local_updated = NULL;
-  g_autofree char *local_group = NULL;
-  g_autofree char *deleted = NULL;
-  g_autoptr(DeskRecord) local = NULL;
-  DeskImportCount *count = NULL;
-  gboolean exists;
-
-  if (!check_uuid_once (im, uuid))
-    return FALSE;
-  count_read (im, kind->name);
-
-  if (kind == DESK_KIND_GROUP && g_strcmp0 (uuid, im->plan->group_uuid) != 0)
-    return fail (im, _("The group record of %s is not the group its manifest names."),
-                 im->path);
-
-  if (im->store == NULL)
-    return TRUE;
-
-  if (!check_time (im, kind, uuid, updated))
-    return FALSE;
-
-  count = plan_count (im, kind->name);
-  if (kind != DESK_KIND_GROUP)
-    desk_record_set_group (record, im->plan->group_uuid);
-
-  exists = local_state (im, kind, uuid, &local_updated, &local_group);
-  if (exists && g_strcmp0 (local_group, im->plan->group_uuid) != 0)
-    return fail (im, _("The %s %s of the bundle belongs to another group in this database, so "
-                       "nothing was imported."), _(kind->label), uuid);
-  if (!exists && !check_unique_uuid (im, kind, uuid))
-    return FALSE;
-  if (!check_references (im, kind, record))
-    return FALSE;
-
-  /* Deleted here after the bundle's version was written: it stays deleted. */
-  if (!exists && query_text (im->store, "SELECT deleted FROM tombstones WHERE uuid = ?1", uuid,
-                             &deleted, NULL) &&
-      g_strcmp0 (deleted, updated) >= 0)
-    {
-      count->unchanged++;
-      return TRUE;
-    }
-
-  if (exists && g_strcmp0 (updated, local_updated) <= 0)
-    {
-      count->unchanged++;
-      return TRUE;
-    }
-
-  /* Fields the bundle may leave out for privacy keep our own value; a required one we
-   * never had (a participant's name) becomes a pseudonym. */
-  for (guint i = 0; kind->fields[i].name != NULL; i++)
-    {
-      const DeskField *f = &kind->fields[i];
-
-      if (_desk_bundle_field_rule (kind, f, im->privacy) == DESK_BUNDLE_FIELD_ALWAYS ||
-          desk_record_index_is_set (record, i))
-        continue;
-
-      if (exists && local == NULL)
-        {
-          local = desk_store_get (im->store, kind, uuid, &im->error);
-          if (local == NULL)
-            return FALSE;
-        }
-      if (local != NULL && desk_record_index_is_set (local, i))
-        desk_record_index_set_string (record, i, desk_record_index_get_string (local, i));
-      else if ((f->flags & DESK_FIELD_REQUIRED) != 0 && f->type == DESK_FIELD_TEXT)
-        {
-          g_autofree char *pseudonym = g_strdup_printf ("P-%.8s", uuid);
-          desk_record_index_set_string (record, i, pseudonym);
-        }
-    }
-
-  /* A reference to a record of the same kind that comes later in the bundle is set once
-   * the whole kind is in. */
-  for (guint i = 0; kind->fields[i].name != NULL; i++)
-    {
-      const DeskField *f = &kind->fields[i];
-      const char *value;
-
-      if (f->type != DESK_FIELD_REF || g_strcmp0 (f->ref, kind->name) != 0 ||
-          !desk_record_index_is_set (record, i))
-        continue;
-      value = desk_record_index_get_string (record, i);
-      if (!_desk_store_record_exists (im->store, kind, value, NULL))
-        {
-          Deferred *d = g_new0 (Deferred, 1);
-
-          d->kind = kind;
-          d->uuid = g_strdup (uuid);
-          d->field = g_strdup (f->name);
-          d->value = g_strdup (value);
-          d->updated = g_strdup (updated);
-          g_ptr_array_add (im->deferred, d);
-          desk_record_unset (record, f->name);
-        }
-    }
-
-  if (!(exists ? desk_store_update (im->store, record, &im->error)
-               : desk_store_insert (im->store, record, &im->error)) ||
-      !keep_updated (im, kind, uuid, updated))
-    {
-      g_prefix_error (&im->error, _("The %s %s in the bundle cannot be imported: "),
-                      _(kind->label), uuid);
-      return FALSE;
-    }
-
-  if (exists)
-    count->updated++;
-  else
-    count->added++;
-
-  return TRUE;
-}
-
-/* A deletion is checked as it is read and applied once every record is in (see
- * apply_tombstones). */
-static gboolean
-read_tombstone (Import *im)
-{
-  const DeskKind *kind = desk_kind_lookup (im->attr_kind);
-  Tombstone t = { NULL, NULL, NULL, 0 };
-  gboolean is_bundle_kind = FALSE;
-
-  for (guint i = 1; _desk_bundle_kinds[i] != NULL; i++)
-    if (_desk_bundle_kinds[i] == kind)
-      {
-        is_bundle_kind = TRUE;
-        t.order = i;
-      }
-  if (!is_bundle_kind)
-    return fail (im, _("%s records the deletion of a “%s”, which bundles do not carry."),
-                 im->path, im->attr_kind);
-
-  if (!check_uuid_once (im, im->attr_uuid))
-    return FALSE;
-  count_read (im, "tombstone");
-  if (im->store == NULL)
-    return TRUE;
-
-  if (!check_time (im, kind, im->attr_uuid, im->attr_deleted))
-    return FALSE;
-
-  t.kind = kind;
-  t.uuid = g_strdup (im->attr_uuid);
-  t.deleted = g_strdup (im->attr_deleted);
-  g_array_append_val (im->tombstones, t);
-
-  return TRUE;
-}
-
-static gint64
-max_tombstone_rowid (Import *im)
-{
-  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
-                                            "SELECT coalesce (max (rowid), 0) FROM tombstones",
-                                            NULL);
-  gint64 rowid = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    rowid = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return rowid;
-}
-
-/* Counts the records that the delete of @t took with it (their tombstones are the ones
- * written after @since, by the schema's cascade), by kind. Returns how many. */
-static guint
-count_cascade (Import          *im,
-               const Tombstone *t,
-               gint64           since,
-               GString         *by_kind)
-{
-  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
-                                            "SELECT kind, count (*) FROM tombstones"
-                                            " WHERE rowid > ?1 AND uuid != ?2"
-                                            " GROUP BY kind ORDER BY kind", NULL);
-  guint total = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_text (stmt, 2, t->uuid, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const DeskKind *kind = desk_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
-      guint n = (guint) sqlite3_column_int64 (stmt, 1);
-
-      if (kind == NULL)
-        continue;
-      plan_count (im, kind->name)->cascaded += n;
-      total += n;
-      /* TRANSLATORS: between the items of a list, "activity 12, deliverable 16". */
-      if (by_kind != NULL)
-        g_string_append_printf (by_kind, "%s%s %u", by_kind->len > 0 ? C_("list separator", ", ") : "",
-                                _(kind->label), n);
-    }
-  sqlite3_reset (stmt);
-
-  return total;
-}
-
-/* What a coordinator calls a record, else its identifier. */
-static char *
-record_label (Import         *im,
-              const DeskKind *kind,
-              const char     *uuid)
-{
-  g_autoptr(DeskRecord) record = desk_store_get (im->store, kind, uuid, NULL);
-
-  return record != NULL ? desk_record_dup_label (record) : g_strdup (uuid);
-}
-
-static gboolean
-apply_tombstone (Import          *im,
-                 const Tombstone *t,
-                 GString         *cascade)
-{
-  const DeskKind *kind = t->kind;
-  g_autofree char *local_updated = NULL;
-  g_autofree char *local_group = NULL;
-  DeskImportCount *count = plan_count (im, kind->name);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (other_kind_with (im, kind, t->uuid) != NULL)
-    return fail (im, _("%s records the deletion of a %s under the identifier of another kind "
-                       "of record in this database (%s), so nothing was imported. Ask the "
-                       "sender to export it again."), im->path, _(kind->label), t->uuid);
-
-  if (local_state (im, kind, t->uuid, &local_updated, &local_group))
-    {
-      g_autoptr(GString) by_kind = g_string_new (NULL);
-      g_autofree char *label = NULL;
-      gint64 since;
-      guint taken;
-
-      if (g_strcmp0 (local_group, im->plan->group_uuid) != 0)
-        return fail (im, _("The %s %s of the bundle belongs to another group in this database, "
-                           "so nothing was imported."), _(kind->label), t->uuid);
-      /* Changed here after it was deleted there: ours stays. */
-      if (g_strcmp0 (local_updated, t->deleted) > 0)
-        {
-          count->unchanged++;
-          return TRUE;
-        }
-      label = record_label (im, kind, t->uuid);
-      since = max_tombstone_rowid (im);
-      if (!desk_store_delete (im->store, kind, t->uuid, &im->error))
-        return FALSE;
-      count->deleted++;
-
-      /* What went with it that the bundle did not delete by name (those came first). */
-      taken = count_cascade (im, t, since, by_kind);
-      if (taken > 0 && cascade->len < 2000)
-        {
-          if (cascade->len > 0)
-            g_string_append (cascade, " ");
-          g_string_append_printf (cascade,
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "Deleting the %s “%s” also deletes %u record "
-                                               "under it that the bundle does not name (%s).",
-                                               "Deleting the %s “%s” also deletes %u records "
-                                               "under it that the bundle does not name (%s).",
-                                               taken),
-                                  _(kind->label), label, taken, by_kind->str);
-        }
-    }
-  else
-    count->unchanged++;
-
-  /* Keep the deletion, with the time it happened, so that it travels on. */
-  stmt = _desk_store_prepare (im->store,
-                              "INSERT INTO tombstones (uuid, kind, group_uuid, deleted) "
-                              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (uuid) DO UPDATE SET "
-                              "deleted = excluded.deleted WHERE excluded.deleted > deleted",
-                              &im->error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, t->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, kind->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, im->plan->group_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, t->deleted, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (im->store, rc, &im->error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static int
-compare_tombstones (gconstpointer a,
-                    gconstpointer b)
-{
-  const Tombstone *x = a;
-  const Tombstone *y = b;
-
-  /* Children before their parents; the bundle's order within a kind. */
-  return (x->order < y->order) - (x->order > y->order);
-}
-
-/* The deletions, children first, so that a parent deleted together with its children
- * takes nothing with it by surprise. What a deletion does take with it that the bundle
- * does not name (a workplan whose activities the bundle still lists, or never lists) is
- * counted by kind and needs --force. */
-static gboolean
-apply_tombstones (Import *im)
-{
-  g_autoptr(GString) cascade = g_string_new (NULL);
-
-  g_array_sort (im->tombstones, compare_tombstones);
-  for (guint i = 0; i < im->tombstones->len; i++)
-    if (!apply_tombstone (im, &g_array_index (im->tombstones, Tombstone, i), cascade))
-      return FALSE;
-  g_array_set_size (im->tombstones, 0);
-
-  if (cascade->len == 0)
-    return TRUE;
-
-  im->plan->cascade = g_strdup_printf (_("%s Import it only if the group really deleted "
-                                         "all of them."), cascade->str);
-  if (!im->force && !im->dry_run)
-    return fail (im, "%s", im->plan->cascade);
-
-  return TRUE;
-}
-
-static int
-compare_cells (gconstpointer a,
-               gconstpointer b)
-{
-  const Cell *x = a;
-  const Cell *y = b;
-  int c = g_strcmp0 (x->pillar, y->pillar);
-
-  return c != 0 ? c : g_strcmp0 (x->gender, y->gender);
-}
-
-static gboolean
-apply_counts (Import *im)
-{
-  const char *workshop = im->attr_uuid;
-  g_autofree char *group = NULL;
-  DeskImportCount *count;
-  sqlite3_stmt *stmt;
-  GArray *cells = im->cells;
-  guint same = 0;
-  guint existing = 0;
-  int rc;
-
-  count_read (im, "attendance_counts");
-  if (im->store == NULL)
-    return TRUE;
-
-  count = plan_count (im, "attendance_counts");
-  g_array_sort (cells, compare_cells);
-
-  if (!query_text (im->store, "SELECT group_uuid FROM workshops WHERE uuid = ?1", workshop,
-                   &group, NULL) ||
-      g_strcmp0 (group, im->plan->group_uuid) != 0)
-    return fail (im, _("%s has attendance counts for a workshop (%s) that is not in the "
-                       "group."), im->path, workshop);
-
-  /* A workshop whose participants we know one by one keeps them. */
-  if (query_text (im->store, "SELECT workshop_uuid FROM attendance WHERE workshop_uuid = ?1",
-                  workshop, NULL, NULL))
-    {
-      count->unchanged++;
-      return TRUE;
-    }
-
-  for (guint i = 0; i < cells->len; i++)
-    {
-      Cell *c = &g_array_index (cells, Cell, i);
-
-      if ((!_desk_store_has_code (im->store, "pillars", c->pillar) &&
-           g_strcmp0 (c->pillar, "not_stated") != 0) ||
-          !_desk_store_has_code (im->store, "genders", c->gender))
-        return fail (im, _("%s counts attendance under a pillar or gender Groupdesk does not "
-                           "know (%s, %s)."), im->path, c->pillar, c->gender);
-      if (i > 0 && compare_cells (c, &g_array_index (cells, Cell, i - 1)) == 0)
-        return fail (im, _("%s counts the same pillar and gender twice for one workshop."),
-                     im->path);
-    }
-
-  stmt = _desk_store_prepare (im->store,
-                              "SELECT pillar, gender, count FROM workshop_counts "
-                              "WHERE workshop_uuid = ?1 ORDER BY pillar, gender", &im->error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, workshop, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (existing < cells->len)
-        {
-          Cell *c = &g_array_index (cells, Cell, existing);
-
-          if (g_strcmp0 (c->pillar, (const char *) sqlite3_column_text (stmt, 0)) == 0 &&
-              g_strcmp0 (c->gender, (const char *) sqlite3_column_text (stmt, 1)) == 0 &&
-              c->count == sqlite3_column_int64 (stmt, 2))
-            same++;
-        }
-      existing++;
-    }
-  sqlite3_reset (stmt);
-
-  if (existing == cells->len && same == cells->len)
-    {
-      count->unchanged++;
-      return TRUE;
-    }
-
-  stmt = _desk_store_prepare (im->store, "DELETE FROM workshop_counts WHERE workshop_uuid = ?1",
-                              &im->error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, workshop, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; rc == SQLITE_DONE && i < cells->len; i++)
-    {
-      Cell *c = &g_array_index (cells, Cell, i);
-
-      stmt = _desk_store_prepare (im->store,
-                                  "INSERT INTO workshop_counts (workshop_uuid, pillar, gender, count) "
-                                  "VALUES (?1, ?2, ?3, ?4)", &im->error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, workshop, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, c->pillar, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, c->gender, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, c->count);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (im->store, rc, &im->error);
-      return FALSE;
-    }
-
-  if (existing == 0)
-    count->added++;
-  else
-    count->updated++;
-
-  return TRUE;
 }
 
 static const DeskField *
@@ -1410,11 +485,11 @@ set_field (Import *im)
 
   f = field_for (kind, im->field, im->field_lang, &index);
   if (f == NULL)
-    return fail (im, _("%s has a field “%s” that a %s does not have."), im->path, im->field,
+    return _desk_import_fail (im, _("%s has a field “%s” that a %s does not have."), im->path, im->field,
                  _(kind->label));
 
   if (desk_record_index_is_set (im->record, index))
-    return fail (im, _("%s gives the field “%s” of the %s %s twice."), im->path, im->field,
+    return _desk_import_fail (im, _("%s gives the field “%s” of the %s %s twice."), im->path, im->field,
                  _(kind->label), desk_record_get_uuid (im->record));
 
   switch (f->type)
@@ -1435,7 +510,7 @@ set_field (Import *im)
       collapsed = collapse (text);
       /* G_MININT64 has no opposite: no figure may be it. */
       if (!g_ascii_string_to_signed (collapsed, 10, -G_MAXINT64, G_MAXINT64, &value, NULL))
-        return fail (im, _("%s holds “%s” where a whole number belongs."), im->path, collapsed);
+        return _desk_import_fail (im, _("%s holds “%s” where a whole number belongs."), im->path, collapsed);
       desk_record_index_set_int (im->record, index, value);
       break;
 
@@ -1446,7 +521,7 @@ set_field (Import *im)
       else if (g_str_equal (collapsed, "false") || g_str_equal (collapsed, "0"))
         desk_record_index_set_int (im->record, index, FALSE);
       else
-        return fail (im, _("%s holds “%s” where yes or no (true or false) belongs."),
+        return _desk_import_fail (im, _("%s holds “%s” where yes or no (true or false) belongs."),
                      im->path, collapsed);
       break;
 
@@ -1532,10 +607,10 @@ records_start (Import           *im,
           im->attr_uuid = reader_uuid (r, "workshop_uuid");
         }
       else
-        return fail (im, _("%s holds a “%s”, which is not a kind of record."), im->path, name);
+        return _desk_import_fail (im, _("%s holds a “%s”, which is not a kind of record."), im->path, name);
 
       /* A kind is complete when the next one starts. */
-      if (im->kind != im->last_kind && im->store != NULL && !apply_deferred (im))
+      if (im->kind != im->last_kind && im->store != NULL && !_desk_import_apply_deferred (im))
         return FALSE;
       im->last_kind = im->kind;
     }
@@ -1557,7 +632,7 @@ records_start (Import           *im,
       if (!g_ascii_string_to_signed (collapsed, 10, 0, MAX_DECLARED_COUNT,
                                      &g_array_index (im->cells, Cell, im->cells->len - 1).count,
                                      NULL))
-        return fail (im, _("%s counts “%s” people at a workshop, which is not a number of "
+        return _desk_import_fail (im, _("%s counts “%s” people at a workshop, which is not a number of "
                            "people. Ask the sender to export it again."), im->path, collapsed);
     }
 
@@ -1575,15 +650,15 @@ records_end (Import *im,
   else if (depth == 2)
     {
       if (im->kind != NULL)
-        return apply_record (im);
+        return _desk_import_apply_record (im);
       if (g_strcmp0 (im->pseudo_kind, "tombstone") == 0)
-        return read_tombstone (im);
+        return _desk_import_read_tombstone (im);
       if (g_strcmp0 (im->pseudo_kind, "attendance_counts") == 0)
-        return apply_counts (im);
+        return _desk_import_apply_counts (im);
     }
   else if (depth == 1)
     {
-      if (im->store != NULL && (!apply_deferred (im) || !apply_tombstones (im)))
+      if (im->store != NULL && (!_desk_import_apply_deferred (im) || !_desk_import_apply_tombstones (im)))
         return FALSE;
       im->section = SECTION_DONE;
     }
@@ -1606,9 +681,9 @@ element_start (Import           *im,
       if (g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE) != 0)
         {
           if (ns != NULL && g_str_has_prefix (ns, "urn:voluntaryprinciples:groupdesk:bundle:"))
-            return fail (im, _("%s is a bundle of a newer format (%s) than this version of "
+            return _desk_import_fail (im, _("%s is a bundle of a newer format (%s) than this version of "
                                "Groupdesk reads. Update Groupdesk."), im->path, ns);
-          return fail (im, _("%s is not a Groupdesk bundle: its root element is not in the "
+          return _desk_import_fail (im, _("%s is not a Groupdesk bundle: its root element is not in the "
                              "bundle namespace."), im->path);
         }
       im->format = reader_attr (r, "format");
@@ -1622,7 +697,7 @@ element_start (Import           *im,
       else if (g_str_equal (name, "records"))
         {
           if (im->section != SECTION_MANIFEST)
-            return fail (im, _("%s has no manifest before its records."), im->path);
+            return _desk_import_fail (im, _("%s has no manifest before its records."), im->path);
           if (!manifest_done (im, (const char *) xmlTextReaderConstName (r)))
             return FALSE;
           im->section = SECTION_RECORDS;
@@ -1713,7 +788,7 @@ run (Import  *im,
 
       if (depth > MAX_DEPTH)
         {
-          fail (im, _("%s is nested deeper than any bundle."), im->path);
+          _desk_import_fail (im, _("%s is nested deeper than any bundle."), im->path);
           break;
         }
 

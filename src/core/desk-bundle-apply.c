@@ -1,0 +1,860 @@
+/* desk-bundle-apply.c — applying a bundle's records to the database: each record
+ * checked against its group, its identifier, its time and what it refers to; deletions
+ * children first, with what they take along counted; attendance counts; where a bundle
+ * stands in its group's chain
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-bundle"
+
+#include "config.h"
+
+#include "desk-bundle-import-private.h"
+
+#include <string.h>
+
+#include "desk-error.h"
+#include "desk-i18n.h"
+#include "desk-reference.h"
+#include "desk-store-private.h"
+
+/* The chain of a group's bundles */
+
+/* The bundle of @group held at @sequence (exported here or imported): its identifier
+ * and the SHA-256 of its file. */
+static gboolean
+held_bundle (DeskStore  *store,
+             const char *group,
+             gint64      sequence,
+             char      **uuid,
+             char      **sha256)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store,
+                                            "SELECT uuid, sha256 FROM exports"
+                                            " WHERE group_uuid = ?1 AND sequence = ?2"
+                                            " UNION ALL"
+                                            " SELECT uuid, file_sha256 FROM imported_bundles"
+                                            " WHERE group_uuid = ?1 AND sequence = ?2"
+                                            " LIMIT 1", NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+/* "2, 3, 5–9": the numbers below @sequence of which no bundle of @group is held. */
+static char *
+missing_numbers (DeskStore  *store,
+                 const char *group,
+                 gint64      sequence)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store,
+                                            "SELECT sequence FROM exports WHERE group_uuid = ?1"
+                                            " AND sequence < ?2 UNION"
+                                            " SELECT sequence FROM imported_bundles"
+                                            " WHERE group_uuid = ?1 AND sequence < ?2"
+                                            " ORDER BY 1", NULL);
+  g_autoptr(GString) s = g_string_new (NULL);
+  gint64 next = 1;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  for (;;)
+    {
+      gboolean row = sqlite3_step (stmt) == SQLITE_ROW;
+      gint64 held = row ? sqlite3_column_int64 (stmt, 0) : sequence;
+
+      if (held > next)
+        {
+          if (s->len > 0)
+            g_string_append (s, ", ");
+          if (held - 1 == next)
+            g_string_append_printf (s, "%" G_GINT64_FORMAT, next);
+          else
+            g_string_append_printf (s, "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, next, held - 1);
+        }
+      next = held + 1;
+      if (!row)
+        break;
+    }
+  sqlite3_reset (stmt);
+
+  return s->len > 0 ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+/* Where the bundle stands in its group's chain. A bundle whose "previous" is not the
+ * one held at the number before it, or whose own number is held with other content, is
+ * a fork: two different histories of one group. One whose predecessor was simply never
+ * received leaves a gap, which is said but not refused: every bundle is a whole
+ * snapshot of its group. */
+void
+_desk_import_check_chain (Import *im)
+{
+  DeskImportPlan *plan = im->plan;
+  g_autofree char *held_uuid = NULL;
+  g_autofree char *held_sha256 = NULL;
+  g_autofree char *before_uuid = NULL;
+  g_autofree char *before_sha256 = NULL;
+  gint64 last_sequence = 0;
+
+  if (held_bundle (im->store, plan->group_uuid, plan->sequence, &held_uuid, &held_sha256))
+    {
+      plan->refused = g_strdup_printf (_("Bundle number %lld of the group %s was already "
+                                         "received with other content, so this one is a "
+                                         "fork: two different histories of the group. "
+                                         "Ask the group which one is right; import this one "
+                                         "only if it is."),
+                                       (long long) plan->sequence, plan->group_code);
+      return;
+    }
+
+  if (_desk_import_query_text (im->store,
+                  "SELECT max (sequence) FROM (SELECT sequence FROM imported_bundles"
+                  " WHERE group_uuid = ?1 UNION ALL SELECT sequence FROM exports"
+                  " WHERE group_uuid = ?1)",
+                  plan->group_uuid, NULL, &last_sequence) &&
+      plan->sequence <= last_sequence)
+    {
+      plan->refused = g_strdup_printf (_("This is bundle number %lld of the group "
+                                         "%s, but number %lld was already "
+                                         "imported, so it is not newer than what the database "
+                                         "holds. Import it anyway only if you mean to "
+                                         "go back to it."),
+                                       (long long) plan->sequence, plan->group_code,
+                                       (long long) last_sequence);
+      return;
+    }
+
+  if (plan->sequence > 1 &&
+      held_bundle (im->store, plan->group_uuid, plan->sequence - 1, &before_uuid, &before_sha256))
+    {
+      if (g_strcmp0 (im->previous_uuid, before_uuid) != 0 ||
+          (im->previous_sha256 != NULL && g_strcmp0 (im->previous_sha256, before_sha256) != 0))
+        plan->refused = g_strdup_printf (_("Bundle number %lld of the group %s does not "
+                                           "follow the bundle number %lld this database "
+                                           "holds: it is a fork, two different histories of "
+                                           "the group. Ask the group which one is right; "
+                                           "import this one only if it is."),
+                                         (long long) plan->sequence, plan->group_code,
+                                         (long long) plan->sequence - 1);
+      return;
+    }
+
+  if (plan->sequence == 1 && im->previous_uuid != NULL)
+    {
+      plan->refused = g_strdup_printf (_("%s says it is the first bundle of the group %s but "
+                                         "names one before it. Ask the sender to export it "
+                                         "again."), im->path, plan->group_code);
+      return;
+    }
+
+  if (plan->sequence > 1)
+    {
+      g_autofree char *missing = missing_numbers (im->store, plan->group_uuid, plan->sequence);
+
+      if (missing != NULL)
+        plan->gap = g_strdup_printf (_("The bundles of the group %s numbered %s were never "
+                                       "received here. This one holds the whole group, so "
+                                       "nothing is lost; ask the group for them if you need "
+                                       "their history."), plan->group_code, missing);
+    }
+}
+
+/* Records */
+
+static gboolean
+keep_updated (Import         *im,
+              const DeskKind *kind,
+              const char     *uuid,
+              const char     *updated)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET updated = ?2 WHERE uuid = ?1",
+                                          kind->table);
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store, sql, &im->error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, updated, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (im->store, rc, &im->error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The local record's updated time and group, or FALSE when there is none. */
+static gboolean
+local_state (Import          *im,
+             const DeskKind  *kind,
+             const char      *uuid,
+             char           **updated,
+             char           **group)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT updated, %s FROM %s WHERE uuid = ?1",
+                                          kind == DESK_KIND_GROUP ? "uuid" : "group_uuid",
+                                          kind->table);
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *updated = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *group = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+gboolean
+_desk_import_apply_deferred (Import *im)
+{
+  for (guint i = 0; im->deferred != NULL && i < im->deferred->len; i++)
+    {
+      Deferred *d = g_ptr_array_index (im->deferred, i);
+      g_autoptr(DeskRecord) record = desk_store_get (im->store, d->kind, d->uuid, &im->error);
+
+      if (record == NULL)
+        return FALSE;
+      desk_record_set_string (record, d->field, d->value);
+      if (!desk_store_update (im->store, record, &im->error) ||
+          !keep_updated (im, d->kind, d->uuid, d->updated))
+        {
+          g_prefix_error (&im->error, _("The %s %s in the bundle cannot be imported: "),
+                          _(d->kind->label), d->uuid);
+          return FALSE;
+        }
+    }
+  if (im->deferred != NULL)
+    g_ptr_array_set_size (im->deferred, 0);
+
+  return TRUE;
+}
+
+static void
+count_read (Import     *im,
+            const char *kind)
+{
+  gpointer n = g_hash_table_lookup (im->actual, kind);
+
+  g_hash_table_insert (im->actual, (gpointer) kind, GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
+}
+
+static gboolean
+check_uuid_once (Import     *im,
+                 const char *uuid)
+{
+  if (uuid == NULL)
+    return _desk_import_fail (im, _("A record in %s has no identifier."), im->path);
+
+  if (g_hash_table_contains (im->seen, uuid))
+    return _desk_import_fail (im, _("The identifier %s appears twice in %s. Each record may appear only "
+                       "once: ask the sender to export again."), uuid, im->path);
+  g_hash_table_add (im->seen, g_strdup (uuid));
+
+  return TRUE;
+}
+
+/* The kind of the record or tombstone this database already holds under @uuid, if it
+ * is not @kind: identifiers are unique across every kind. */
+static const DeskKind *
+other_kind_with (Import         *im,
+                 const DeskKind *kind,
+                 const char     *uuid)
+{
+  const DeskKind *other = NULL;
+  sqlite3_stmt *stmt;
+
+  /* One statement over every table (and the tombstones): an import into an empty
+   * database asks it for every record. */
+  if (im->unique_sql == NULL)
+    {
+      GString *sql = g_string_new (NULL);
+
+      for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
+        g_string_append_printf (sql, "SELECT '%s' FROM %s WHERE uuid = ?1 UNION ALL ",
+                                _desk_bundle_kinds[i]->name, _desk_bundle_kinds[i]->table);
+      g_string_append (sql, "SELECT kind FROM tombstones WHERE uuid = ?1");
+      im->unique_sql = g_string_free (sql, FALSE);
+    }
+
+  stmt = _desk_store_prepare (im->store, im->unique_sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  while (other == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (name, kind->name) != 0)
+        other = desk_kind_lookup (name);
+    }
+  sqlite3_reset (stmt);
+
+  return other;
+}
+
+static gboolean
+check_unique_uuid (Import         *im,
+                   const DeskKind *kind,
+                   const char     *uuid)
+{
+  const DeskKind *other = other_kind_with (im, kind, uuid);
+
+  if (other == NULL)
+    return TRUE;
+
+  return _desk_import_fail (im, _("The %s %s in %s has the identifier of a %s this database already "
+                     "holds, and no two records may share one. Nothing was imported; ask "
+                     "the sender to export it again."), _(kind->label), uuid, im->path,
+               _(other->label));
+}
+
+/* A record's time is before its bundle's export time (with some clock skew): a time in
+ * the future would pin the record and hide every later correction. */
+static gboolean
+check_time (Import         *im,
+            const DeskKind *kind,
+            const char     *uuid,
+            const char     *time)
+{
+  if (im->latest == NULL || g_strcmp0 (time, im->latest) <= 0)
+    return TRUE;
+
+  return _desk_import_fail (im, _("The %s %s in %s was changed on %s, after the bundle was exported "
+                     "(%s). A time in the future would hide every later correction, so "
+                     "nothing was imported. Check the date and time of the computer that "
+                     "exported it, then export again."), _(kind->label), uuid, im->path,
+               time, im->plan->created);
+}
+
+/* Every record a record refers to belongs to the bundle's group: a bundle must never
+ * add to, or hang its records on, another group's. */
+static gboolean
+check_references (Import         *im,
+                  const DeskKind *kind,
+                  DeskRecord     *record)
+{
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      const DeskKind *target;
+      g_auto(GStrv) values = NULL;
+
+      if ((f->type != DESK_FIELD_REF && f->type != DESK_FIELD_REF_SET) ||
+          !desk_record_index_is_set (record, i))
+        continue;
+      target = desk_kind_lookup (f->ref);
+      if (target == NULL)
+        continue;
+
+      if (f->type == DESK_FIELD_REF)
+        values = g_strdupv ((char *[]) { (char *) desk_record_index_get_string (record, i), NULL });
+      else
+        values = g_strdupv ((char **) desk_record_index_get_set (record, i));
+
+      for (guint j = 0; values != NULL && values[j] != NULL; j++)
+        {
+          g_autofree char *updated = NULL;
+          g_autofree char *group = NULL;
+
+          if (local_state (im, target, values[j], &updated, &group) &&
+              g_strcmp0 (group, im->plan->group_uuid) != 0)
+            return _desk_import_fail (im, _("The %s %s in %s refers to a %s of another group in this "
+                               "database (%s), so nothing was imported. A bundle may only "
+                               "change its own group."), _(kind->label),
+                         desk_record_get_uuid (record), im->path, _(target->label), values[j]);
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_desk_import_apply_record (Import *im)
+{
+  const DeskKind *kind = im->kind;
+  DeskRecord *record = im->record;
+  /* Copies: a write stamps the record with the store's time. */
+  g_autofree char *uuid = g_strdup (desk_record_get_uuid (record));
+  g_autofree char *updated = g_strdup (desk_record_get_updated (record));
+  g_autofree char *local_updated = NULL;
+  g_autofree char *local_group = NULL;
+  g_autofree char *deleted = NULL;
+  g_autoptr(DeskRecord) local = NULL;
+  DeskImportCount *count = NULL;
+  gboolean exists;
+
+  if (!check_uuid_once (im, uuid))
+    return FALSE;
+  count_read (im, kind->name);
+
+  if (kind == DESK_KIND_GROUP && g_strcmp0 (uuid, im->plan->group_uuid) != 0)
+    return _desk_import_fail (im, _("The group record of %s is not the group its manifest names."),
+                 im->path);
+
+  if (im->store == NULL)
+    return TRUE;
+
+  if (!check_time (im, kind, uuid, updated))
+    return FALSE;
+
+  count = _desk_import_plan_count (im, kind->name);
+  if (kind != DESK_KIND_GROUP)
+    desk_record_set_group (record, im->plan->group_uuid);
+
+  exists = local_state (im, kind, uuid, &local_updated, &local_group);
+  if (exists && g_strcmp0 (local_group, im->plan->group_uuid) != 0)
+    return _desk_import_fail (im, _("The %s %s of the bundle belongs to another group in this database, so "
+                       "nothing was imported."), _(kind->label), uuid);
+  if (!exists && !check_unique_uuid (im, kind, uuid))
+    return FALSE;
+  if (!check_references (im, kind, record))
+    return FALSE;
+
+  /* Deleted here after the bundle's version was written: it stays deleted. */
+  if (!exists && _desk_import_query_text (im->store, "SELECT deleted FROM tombstones WHERE uuid = ?1", uuid,
+                             &deleted, NULL) &&
+      g_strcmp0 (deleted, updated) >= 0)
+    {
+      count->unchanged++;
+      return TRUE;
+    }
+
+  if (exists && g_strcmp0 (updated, local_updated) <= 0)
+    {
+      count->unchanged++;
+      return TRUE;
+    }
+
+  /* Fields the bundle may leave out for privacy keep our own value; a required one we
+   * never had (a participant's name) becomes a pseudonym. */
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+
+      if (_desk_bundle_field_rule (kind, f, im->privacy) == DESK_BUNDLE_FIELD_ALWAYS ||
+          desk_record_index_is_set (record, i))
+        continue;
+
+      if (exists && local == NULL)
+        {
+          local = desk_store_get (im->store, kind, uuid, &im->error);
+          if (local == NULL)
+            return FALSE;
+        }
+      if (local != NULL && desk_record_index_is_set (local, i))
+        desk_record_index_set_string (record, i, desk_record_index_get_string (local, i));
+      else if ((f->flags & DESK_FIELD_REQUIRED) != 0 && f->type == DESK_FIELD_TEXT)
+        {
+          g_autofree char *pseudonym = g_strdup_printf ("P-%.8s", uuid);
+          desk_record_index_set_string (record, i, pseudonym);
+        }
+    }
+
+  /* A reference to a record of the same kind that comes later in the bundle is set once
+   * the whole kind is in. */
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      const char *value;
+
+      if (f->type != DESK_FIELD_REF || g_strcmp0 (f->ref, kind->name) != 0 ||
+          !desk_record_index_is_set (record, i))
+        continue;
+      value = desk_record_index_get_string (record, i);
+      if (!_desk_store_record_exists (im->store, kind, value, NULL))
+        {
+          Deferred *d = g_new0 (Deferred, 1);
+
+          d->kind = kind;
+          d->uuid = g_strdup (uuid);
+          d->field = g_strdup (f->name);
+          d->value = g_strdup (value);
+          d->updated = g_strdup (updated);
+          g_ptr_array_add (im->deferred, d);
+          desk_record_unset (record, f->name);
+        }
+    }
+
+  if (!(exists ? desk_store_update (im->store, record, &im->error)
+               : desk_store_insert (im->store, record, &im->error)) ||
+      !keep_updated (im, kind, uuid, updated))
+    {
+      g_prefix_error (&im->error, _("The %s %s in the bundle cannot be imported: "),
+                      _(kind->label), uuid);
+      return FALSE;
+    }
+
+  if (exists)
+    count->updated++;
+  else
+    count->added++;
+
+  return TRUE;
+}
+
+/* A deletion is checked as it is read and applied once every record is in (see
+ * apply_tombstones). */
+gboolean
+_desk_import_read_tombstone (Import *im)
+{
+  const DeskKind *kind = desk_kind_lookup (im->attr_kind);
+  Tombstone t = { NULL, NULL, NULL, 0 };
+  gboolean is_bundle_kind = FALSE;
+
+  for (guint i = 1; _desk_bundle_kinds[i] != NULL; i++)
+    if (_desk_bundle_kinds[i] == kind)
+      {
+        is_bundle_kind = TRUE;
+        t.order = i;
+      }
+  if (!is_bundle_kind)
+    return _desk_import_fail (im, _("%s records the deletion of a “%s”, which bundles do not carry."),
+                 im->path, im->attr_kind);
+
+  if (!check_uuid_once (im, im->attr_uuid))
+    return FALSE;
+  count_read (im, "tombstone");
+  if (im->store == NULL)
+    return TRUE;
+
+  if (!check_time (im, kind, im->attr_uuid, im->attr_deleted))
+    return FALSE;
+
+  t.kind = kind;
+  t.uuid = g_strdup (im->attr_uuid);
+  t.deleted = g_strdup (im->attr_deleted);
+  g_array_append_val (im->tombstones, t);
+
+  return TRUE;
+}
+
+static gint64
+max_tombstone_rowid (Import *im)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
+                                            "SELECT coalesce (max (rowid), 0) FROM tombstones",
+                                            NULL);
+  gint64 rowid = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return rowid;
+}
+
+/* Counts the records that the delete of @t took with it (their tombstones are the ones
+ * written after @since, by the schema's cascade), by kind. Returns how many. */
+static guint
+count_cascade (Import          *im,
+               const Tombstone *t,
+               gint64           since,
+               GString         *by_kind)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
+                                            "SELECT kind, count (*) FROM tombstones"
+                                            " WHERE rowid > ?1 AND uuid != ?2"
+                                            " GROUP BY kind ORDER BY kind", NULL);
+  guint total = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_text (stmt, 2, t->uuid, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const DeskKind *kind = desk_kind_lookup ((const char *) sqlite3_column_text (stmt, 0));
+      guint n = (guint) sqlite3_column_int64 (stmt, 1);
+
+      if (kind == NULL)
+        continue;
+      _desk_import_plan_count (im, kind->name)->cascaded += n;
+      total += n;
+      /* TRANSLATORS: between the items of a list, "activity 12, deliverable 16". */
+      if (by_kind != NULL)
+        g_string_append_printf (by_kind, "%s%s %u", by_kind->len > 0 ? C_("list separator", ", ") : "",
+                                _(kind->label), n);
+    }
+  sqlite3_reset (stmt);
+
+  return total;
+}
+
+/* What a coordinator calls a record, else its identifier. */
+static char *
+record_label (Import         *im,
+              const DeskKind *kind,
+              const char     *uuid)
+{
+  g_autoptr(DeskRecord) record = desk_store_get (im->store, kind, uuid, NULL);
+
+  return record != NULL ? desk_record_dup_label (record) : g_strdup (uuid);
+}
+
+static gboolean
+apply_tombstone (Import          *im,
+                 const Tombstone *t,
+                 GString         *cascade)
+{
+  const DeskKind *kind = t->kind;
+  g_autofree char *local_updated = NULL;
+  g_autofree char *local_group = NULL;
+  DeskImportCount *count = _desk_import_plan_count (im, kind->name);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (other_kind_with (im, kind, t->uuid) != NULL)
+    return _desk_import_fail (im, _("%s records the deletion of a %s under the identifier of another kind "
+                       "of record in this database (%s), so nothing was imported. Ask the "
+                       "sender to export it again."), im->path, _(kind->label), t->uuid);
+
+  if (local_state (im, kind, t->uuid, &local_updated, &local_group))
+    {
+      g_autoptr(GString) by_kind = g_string_new (NULL);
+      g_autofree char *label = NULL;
+      gint64 since;
+      guint taken;
+
+      if (g_strcmp0 (local_group, im->plan->group_uuid) != 0)
+        return _desk_import_fail (im, _("The %s %s of the bundle belongs to another group in this database, "
+                           "so nothing was imported."), _(kind->label), t->uuid);
+      /* Changed here after it was deleted there: ours stays. */
+      if (g_strcmp0 (local_updated, t->deleted) > 0)
+        {
+          count->unchanged++;
+          return TRUE;
+        }
+      label = record_label (im, kind, t->uuid);
+      since = max_tombstone_rowid (im);
+      if (!desk_store_delete (im->store, kind, t->uuid, &im->error))
+        return FALSE;
+      count->deleted++;
+
+      /* What went with it that the bundle did not delete by name (those came first). */
+      taken = count_cascade (im, t, since, by_kind);
+      if (taken > 0 && cascade->len < 2000)
+        {
+          if (cascade->len > 0)
+            g_string_append (cascade, " ");
+          g_string_append_printf (cascade,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Deleting the %s “%s” also deletes %u record "
+                                               "under it that the bundle does not name (%s).",
+                                               "Deleting the %s “%s” also deletes %u records "
+                                               "under it that the bundle does not name (%s).",
+                                               taken),
+                                  _(kind->label), label, taken, by_kind->str);
+        }
+    }
+  else
+    count->unchanged++;
+
+  /* Keep the deletion, with the time it happened, so that it travels on. */
+  stmt = _desk_store_prepare (im->store,
+                              "INSERT INTO tombstones (uuid, kind, group_uuid, deleted) "
+                              "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (uuid) DO UPDATE SET "
+                              "deleted = excluded.deleted WHERE excluded.deleted > deleted",
+                              &im->error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, t->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, im->plan->group_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, t->deleted, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (im->store, rc, &im->error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_tombstones (gconstpointer a,
+                    gconstpointer b)
+{
+  const Tombstone *x = a;
+  const Tombstone *y = b;
+
+  /* Children before their parents; the bundle's order within a kind. */
+  return (x->order < y->order) - (x->order > y->order);
+}
+
+/* The deletions, children first, so that a parent deleted together with its children
+ * takes nothing with it by surprise. What a deletion does take with it that the bundle
+ * does not name (a workplan whose activities the bundle still lists, or never lists) is
+ * counted by kind and needs --force. */
+gboolean
+_desk_import_apply_tombstones (Import *im)
+{
+  g_autoptr(GString) cascade = g_string_new (NULL);
+
+  g_array_sort (im->tombstones, compare_tombstones);
+  for (guint i = 0; i < im->tombstones->len; i++)
+    if (!apply_tombstone (im, &g_array_index (im->tombstones, Tombstone, i), cascade))
+      return FALSE;
+  g_array_set_size (im->tombstones, 0);
+
+  if (cascade->len == 0)
+    return TRUE;
+
+  im->plan->cascade = g_strdup_printf (_("%s Import it only if the group really deleted "
+                                         "all of them."), cascade->str);
+  if (!im->force && !im->dry_run)
+    return _desk_import_fail (im, "%s", im->plan->cascade);
+
+  return TRUE;
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const Cell *x = a;
+  const Cell *y = b;
+  int c = g_strcmp0 (x->pillar, y->pillar);
+
+  return c != 0 ? c : g_strcmp0 (x->gender, y->gender);
+}
+
+gboolean
+_desk_import_apply_counts (Import *im)
+{
+  const char *workshop = im->attr_uuid;
+  g_autofree char *group = NULL;
+  DeskImportCount *count;
+  sqlite3_stmt *stmt;
+  GArray *cells = im->cells;
+  guint same = 0;
+  guint existing = 0;
+  int rc;
+
+  count_read (im, "attendance_counts");
+  if (im->store == NULL)
+    return TRUE;
+
+  count = _desk_import_plan_count (im, "attendance_counts");
+  g_array_sort (cells, compare_cells);
+
+  if (!_desk_import_query_text (im->store, "SELECT group_uuid FROM workshops WHERE uuid = ?1", workshop,
+                   &group, NULL) ||
+      g_strcmp0 (group, im->plan->group_uuid) != 0)
+    return _desk_import_fail (im, _("%s has attendance counts for a workshop (%s) that is not in the "
+                       "group."), im->path, workshop);
+
+  /* A workshop whose participants we know one by one keeps them. */
+  if (_desk_import_query_text (im->store, "SELECT workshop_uuid FROM attendance WHERE workshop_uuid = ?1",
+                  workshop, NULL, NULL))
+    {
+      count->unchanged++;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      Cell *c = &g_array_index (cells, Cell, i);
+
+      if ((!_desk_store_has_code (im->store, "pillars", c->pillar) &&
+           g_strcmp0 (c->pillar, "not_stated") != 0) ||
+          !_desk_store_has_code (im->store, "genders", c->gender))
+        return _desk_import_fail (im, _("%s counts attendance under a pillar or gender Groupdesk does not "
+                           "know (%s, %s)."), im->path, c->pillar, c->gender);
+      if (i > 0 && compare_cells (c, &g_array_index (cells, Cell, i - 1)) == 0)
+        return _desk_import_fail (im, _("%s counts the same pillar and gender twice for one workshop."),
+                     im->path);
+    }
+
+  stmt = _desk_store_prepare (im->store,
+                              "SELECT pillar, gender, count FROM workshop_counts "
+                              "WHERE workshop_uuid = ?1 ORDER BY pillar, gender", &im->error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, workshop, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (existing < cells->len)
+        {
+          Cell *c = &g_array_index (cells, Cell, existing);
+
+          if (g_strcmp0 (c->pillar, (const char *) sqlite3_column_text (stmt, 0)) == 0 &&
+              g_strcmp0 (c->gender, (const char *) sqlite3_column_text (stmt, 1)) == 0 &&
+              c->count == sqlite3_column_int64 (stmt, 2))
+            same++;
+        }
+      existing++;
+    }
+  sqlite3_reset (stmt);
+
+  if (existing == cells->len && same == cells->len)
+    {
+      count->unchanged++;
+      return TRUE;
+    }
+
+  stmt = _desk_store_prepare (im->store, "DELETE FROM workshop_counts WHERE workshop_uuid = ?1",
+                              &im->error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, workshop, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; rc == SQLITE_DONE && i < cells->len; i++)
+    {
+      Cell *c = &g_array_index (cells, Cell, i);
+
+      stmt = _desk_store_prepare (im->store,
+                                  "INSERT INTO workshop_counts (workshop_uuid, pillar, gender, count) "
+                                  "VALUES (?1, ?2, ?3, ?4)", &im->error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, workshop, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, c->pillar, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, c->gender, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, c->count);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (im->store, rc, &im->error);
+      return FALSE;
+    }
+
+  if (existing == 0)
+    count->added++;
+  else
+    count->updated++;
+
+  return TRUE;
+}

@@ -1,0 +1,117 @@
+/* desk-bundle-import-private.h — the state of one import, shared by the reader's loop
+ * (desk-bundle-import.c) and the records it applies (desk-bundle-apply.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-bundle-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SECTION_NONE,
+  SECTION_MANIFEST,
+  SECTION_RECORDS,
+  SECTION_DONE,
+} Section;
+
+typedef struct
+{
+  const DeskKind *kind;
+  char *uuid;
+  char *field;
+  char *value;
+  char *updated;
+} Deferred;
+
+typedef struct
+{
+  char *pillar;
+  char *gender;
+  gint64 count;
+} Cell;
+
+typedef struct
+{
+  const DeskKind *kind;
+  char *uuid;
+  char *deleted;
+  guint order;               /* the kind's place in the bundle */
+} Tombstone;
+
+typedef struct
+{
+  DeskStore *store;          /* NULL: only check the file */
+  const char *path;
+  gboolean force;
+  gboolean dry_run;
+  GPtrArray *reasons;
+  DeskImportPlan *plan;
+
+  Section section;
+  GString *text;
+
+  /* The manifest */
+  char *format;
+  char *content_sha256;
+  char *file_sha256;
+  char *computed_content_sha256;
+  char *previous_uuid;
+  char *previous_sha256;
+  char *lang;
+  GMappedFile *mapped;
+  char *latest;              /* the latest time a record may carry: created + skew */
+  char *unique_sql;          /* see other_kind_with */
+  DeskPrivacy privacy;
+  GHashTable *declared;      /* kind → count, as the manifest says */
+  char *count_kind;
+  gboolean started;          /* the transaction is open */
+  gboolean stop;             /* already imported: nothing more to do */
+
+  /* The record being read */
+  const DeskKind *kind;
+  const char *pseudo_kind;   /* "attendance_counts" or "tombstone" */
+  DeskRecord *record;
+  char *attr_uuid;
+  char *attr_updated;
+  char *attr_kind;
+  char *attr_deleted;
+  char *field;
+  char *field_lang;
+  GPtrArray *set;
+  GArray *cells;
+
+  const DeskKind *last_kind;
+  GHashTable *seen;          /* UUIDs met so far */
+  GHashTable *actual;        /* kind → count read */
+  GPtrArray *deferred;
+  GArray *tombstones;        /* Tombstone: applied together once every record is in */
+  GError *error;
+} Import;
+
+/* Sets im->error (the first failure wins) and returns FALSE. */
+gboolean         _desk_import_fail             (Import      *im,
+                                                const char  *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
+/* The counts of one kind in the plan, added on first use. */
+DeskImportCount *_desk_import_plan_count       (Import      *im,
+                                                const char  *kind);
+/* The first column of @sql's first row for the text @value, as text and as a number. */
+gboolean         _desk_import_query_text       (DeskStore   *store,
+                                                const char  *sql,
+                                                const char  *value,
+                                                char       **out,
+                                                gint64      *number);
+
+/* Applying what the reader finds (desk-bundle-apply.c). */
+/* Sets plan->refused for a fork or an older bundle, plan->gap for a gap. */
+void             _desk_import_check_chain      (Import      *im);
+gboolean         _desk_import_apply_record     (Import      *im);
+gboolean         _desk_import_apply_deferred   (Import      *im);
+gboolean         _desk_import_read_tombstone   (Import      *im);
+gboolean         _desk_import_apply_tombstones (Import      *im);
+gboolean         _desk_import_apply_counts     (Import      *im);
+
+G_END_DECLS
