@@ -2361,40 +2361,6 @@ export_csv_activated (GtkWidget  *widget,
 
 /* Actions */
 
-static DeskRecordList *
-visible_list (DeskBudgetPage *self)
-{
-  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
-
-  return _desk_budget_page_get_list (self, view);
-}
-
-static void
-page_new_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DeskBudgetPage *self = DESK_BUDGET_PAGE (widget);
-  DeskRecordList *list;
-
-  if (!desk_page_ensure_built (DESK_PAGE (self)))
-    return;
-
-  list = visible_list (self);
-  gtk_widget_activate_action (GTK_WIDGET (list), "list.new", NULL);
-}
-
-static void
-page_find_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DeskBudgetPage *self = DESK_BUDGET_PAGE (widget);
-
-  if (desk_page_ensure_built (DESK_PAGE (self)))
-    desk_record_list_focus_search (visible_list (self));
-}
-
 static void
 add_rate_activated (GtkWidget  *widget,
                     const char *action_name,
@@ -2654,6 +2620,14 @@ desk_budget_page_set_property (GObject      *object,
     }
 }
 
+static DeskRecordList *
+desk_budget_page_get_active_list (DeskPage *page)
+{
+  DeskBudgetPage *self = DESK_BUDGET_PAGE (page);
+
+  return _desk_budget_page_get_list (self, gtk_stack_get_visible_child_name (self->view_stack));
+}
+
 static void
 desk_budget_page_class_init (DeskBudgetPageClass *klass)
 {
@@ -2669,6 +2643,7 @@ desk_budget_page_class_init (DeskBudgetPageClass *klass)
   page_class->build = desk_budget_page_build;
   page_class->unbuild = desk_budget_page_unbuild;
   page_class->open_record = desk_budget_page_open_record;
+  page_class->get_active_list = desk_budget_page_get_active_list;
 
   /* Excel reads a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */
   properties[PROP_CSV_BOM] =
@@ -2701,8 +2676,6 @@ desk_budget_page_class_init (DeskBudgetPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, version_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
   gtk_widget_class_install_action (widget_class, "budget.revise", NULL, revise_activated);
   gtk_widget_class_install_action (widget_class, "budget.add-rate", NULL, add_rate_activated);
   gtk_widget_class_install_action (widget_class, "budget.export-csv", "s", export_csv_activated);

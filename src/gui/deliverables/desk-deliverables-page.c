@@ -364,30 +364,6 @@ deliverable_new_cb (DeskDeliverablesPage *self)
   desk_record_editor_focus_field (self->editor, title_field);
 }
 
-static void
-page_new_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
-
-  desk_page_ensure_built (DESK_PAGE (self));
-  if (self->deliverable_list != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->deliverable_list), "list.new", NULL);
-}
-
-static void
-page_find_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (widget);
-
-  desk_page_ensure_built (DESK_PAGE (self));
-  if (self->deliverable_list != NULL)
-    desk_record_list_focus_search (self->deliverable_list);
-}
-
 /* Overrides */
 
 static void
@@ -464,6 +440,12 @@ desk_deliverables_page_finalize (GObject *object)
   G_OBJECT_CLASS (desk_deliverables_page_parent_class)->finalize (object);
 }
 
+static DeskRecordList *
+desk_deliverables_page_get_active_list (DeskPage *page)
+{
+  return DESK_DELIVERABLES_PAGE (page)->deliverable_list;
+}
+
 static void
 desk_deliverables_page_class_init (DeskDeliverablesPageClass *klass)
 {
@@ -479,6 +461,7 @@ desk_deliverables_page_class_init (DeskDeliverablesPageClass *klass)
   page_class->build = desk_deliverables_page_build;
   page_class->unbuild = desk_deliverables_page_unbuild;
   page_class->open_record = desk_deliverables_page_open_record;
+  page_class->get_active_list = desk_deliverables_page_get_active_list;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -486,8 +469,6 @@ desk_deliverables_page_class_init (DeskDeliverablesPageClass *klass)
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-deliverables-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskDeliverablesPage, list_bin);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
 }
 
 static void

@@ -743,36 +743,6 @@ person_new_cb (DeskPeoplePage *self)
 }
 
 static void
-page_new_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
-
-  desk_page_ensure_built (DESK_PAGE (self));
-  if (self->person_list != NULL &&
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "people") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->person_list), "list.new", NULL);
-  else if (self->member_list != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->member_list), "list.new", NULL);
-}
-
-static void
-page_find_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
-
-  desk_page_ensure_built (DESK_PAGE (self));
-  if (self->person_list != NULL &&
-      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "people") == 0)
-    desk_record_list_focus_search (self->person_list);
-  else if (self->member_list != NULL)
-    desk_record_list_focus_search (self->member_list);
-}
-
-static void
 edit_group_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -882,6 +852,17 @@ desk_people_page_finalize (GObject *object)
   G_OBJECT_CLASS (desk_people_page_parent_class)->finalize (object);
 }
 
+static DeskRecordList *
+desk_people_page_get_active_list (DeskPage *page)
+{
+  DeskPeoplePage *self = DESK_PEOPLE_PAGE (page);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "people") == 0)
+    return self->person_list;
+
+  return self->member_list;
+}
+
 static void
 desk_people_page_class_init (DeskPeoplePageClass *klass)
 {
@@ -894,6 +875,7 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
 
   page_class->build = desk_people_page_build;
   page_class->unbuild = desk_people_page_unbuild;
+  page_class->get_active_list = desk_people_page_get_active_list;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -905,8 +887,6 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, member_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, person_bin);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
   gtk_widget_class_install_action (widget_class, "people.edit-group", NULL, edit_group_activated);
 }
 

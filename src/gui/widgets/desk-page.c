@@ -3,7 +3,7 @@
  * What every page of the window has in common: the store and the history it shows and
  * writes through, building its content the first time it is shown (so the window opens
  * quickly on a large database) and again when it is handed another store, opening a
- * record it owns, and telling the user something in a toast.
+ * record it owns, routing New, Find and Delete to the list the user works in, and telling the user something in a toast.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,6 +61,57 @@ desk_page_map (GtkWidget *widget)
   desk_page_ensure_built (DESK_PAGE (widget));
 
   GTK_WIDGET_CLASS (desk_page_parent_class)->map (widget);
+}
+
+static void
+desk_page_real_new_record (DeskPage *self)
+{
+  DeskRecordList *list = desk_page_get_active_list (self);
+
+  if (list != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (list), "list.new", NULL);
+}
+
+static void
+desk_page_real_focus_search (DeskPage *self)
+{
+  DeskRecordList *list = desk_page_get_active_list (self);
+
+  if (list != NULL)
+    desk_record_list_focus_search (list);
+}
+
+static void
+page_new_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskPage *self = DESK_PAGE (widget);
+
+  if (desk_page_ensure_built (self))
+    DESK_PAGE_GET_CLASS (self)->new_record (self);
+}
+
+static void
+page_find_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskPage *self = DESK_PAGE (widget);
+
+  if (desk_page_ensure_built (self))
+    DESK_PAGE_GET_CLASS (self)->focus_search (self);
+}
+
+static void
+page_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskRecordList *list = desk_page_get_active_list (DESK_PAGE (widget));
+
+  if (list != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (list), "list.delete", NULL);
 }
 
 static void
@@ -132,6 +183,8 @@ desk_page_class_init (DeskPageClass *klass)
   object_class->get_property = desk_page_get_property;
   object_class->set_property = desk_page_set_property;
   widget_class->map = desk_page_map;
+  klass->new_record = desk_page_real_new_record;
+  klass->focus_search = desk_page_real_focus_search;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -145,6 +198,10 @@ desk_page_class_init (DeskPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
+  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, page_delete_activated);
 }
 
 static void
@@ -256,6 +313,20 @@ desk_page_open_record (DeskPage   *self,
   desk_page_ensure_built (self);
 
   return klass->open_record (self, kind, uuid);
+}
+
+DeskRecordList *
+desk_page_get_active_list (DeskPage *self)
+{
+  DeskPageClass *klass;
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), NULL);
+
+  klass = DESK_PAGE_GET_CLASS (self);
+  if (klass->get_active_list == NULL || !desk_page_ensure_built (self))
+    return NULL;
+
+  return klass->get_active_list (self);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-record-list.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,11 @@ G_DECLARE_DERIVABLE_TYPE (DeskPage, desk_page, DESK, PAGE, AdwBin)
  *   (A page's dispose does the same in that order; the base drops the store after.)
  * @open_record: shows the record @uuid of @kind; returns %FALSE when the page does not
  *   own @kind. The page is built first.
+ * @get_active_list: the list the user is working in (the one a page with several lists
+ *   shows), or %NULL; the page is built first. The page's `page.new`, `page.find` and
+ *   `page.delete` actions (Ctrl+N and Ctrl+F come to them from the window) go to it.
+ * @new_record: what `page.new` does; by default the active list's new record.
+ * @focus_search: what `page.find` does; by default the active list's search entry.
  *
  * A page receives the window's store and history as properties. Setting either to a new
  * value on a built page unbuilds it and builds it again at once if it is mapped, else the
@@ -41,8 +47,12 @@ struct _DeskPageClass
   gboolean (*open_record) (DeskPage   *self,
                            const char *kind,
                            const char *uuid);
+  DeskRecordList *
+           (*get_active_list) (DeskPage *self);
+  void     (*new_record)   (DeskPage   *self);
+  void     (*focus_search) (DeskPage   *self);
 
-  gpointer padding[8];
+  gpointer padding[5];
 };
 
 DeskStore   *desk_page_get_store     (DeskPage   *self);
@@ -58,6 +68,7 @@ gboolean     desk_page_ensure_built  (DeskPage   *self);
 gboolean     desk_page_open_record   (DeskPage   *self,
                                       const char *kind,
                                       const char *uuid);
+DeskRecordList *desk_page_get_active_list (DeskPage *self);
 /* Shows @message in the window's toast overlay (or logs it when the page has none). */
 void         desk_page_add_toast     (DeskPage   *self,
                                       const char *message);

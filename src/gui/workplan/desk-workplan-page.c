@@ -1091,41 +1091,6 @@ indicator_new_cb (DeskWorkplanPage *self)
   desk_record_editor_focus_field (self->indicator_editor, ui_field ("name"));
 }
 
-static DeskRecordList *
-visible_list (DeskWorkplanPage *self)
-{
-  desk_page_ensure_built (DESK_PAGE (self));
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "indicators") == 0)
-    return self->indicator_list;
-
-  return self->activity_list;
-}
-
-static void
-page_new_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (widget);
-  DeskRecordList *list = visible_list (self);
-
-  if (list != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (list), "list.new", NULL);
-}
-
-static void
-page_find_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (widget);
-  DeskRecordList *list = visible_list (self);
-
-  if (list != NULL)
-    desk_record_list_focus_search (list);
-}
-
 static void
 set_status (DeskWorkplanPage *self,
             const char       *status)
@@ -1424,6 +1389,17 @@ history_changed_cb (DeskWorkplanPage *self,
   update_workplan_actions (self);
 }
 
+static DeskRecordList *
+desk_workplan_page_get_active_list (DeskPage *page)
+{
+  DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "indicators") == 0)
+    return self->indicator_list;
+
+  return self->activity_list;
+}
+
 static void
 desk_workplan_page_class_init (DeskWorkplanPageClass *klass)
 {
@@ -1437,6 +1413,7 @@ desk_workplan_page_class_init (DeskWorkplanPageClass *klass)
   page_class->build = desk_workplan_page_build;
   page_class->unbuild = desk_workplan_page_unbuild;
   page_class->open_record = desk_workplan_page_open_record;
+  page_class->get_active_list = desk_workplan_page_get_active_list;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -1453,8 +1430,6 @@ desk_workplan_page_class_init (DeskWorkplanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, workplan_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
   gtk_widget_class_install_action (widget_class, "workplan.new-workplan", NULL, new_workplan_activated);
   gtk_widget_class_install_action (widget_class, "workplan.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "workplan.approve", NULL, approve_activated);

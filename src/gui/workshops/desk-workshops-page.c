@@ -871,44 +871,6 @@ import_signin_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-static void
-page_new_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
-
-  if (!desk_page_ensure_built (DESK_PAGE (self)))
-    return;
-
-  gtk_stack_set_visible_child_name (self->mode_stack, "main");
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plenary") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->plenary_list), "list.new", NULL);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->workshop_list), "list.new", NULL);
-}
-
-static void
-page_find_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
-
-  if (!desk_page_ensure_built (DESK_PAGE (self)))
-    return;
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") == 0)
-    desk_checkin_focus_entry (self->checkin);
-  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plenary") == 0)
-    desk_record_list_focus_search (self->plenary_list);
-  else
-    {
-      adw_view_stack_set_visible_child_name (self->view_stack, "workshops");
-      desk_record_list_focus_search (self->workshop_list);
-    }
-}
-
 /* Overrides */
 
 static void
@@ -1013,6 +975,38 @@ desk_workshops_page_finalize (GObject *object)
   G_OBJECT_CLASS (desk_workshops_page_parent_class)->finalize (object);
 }
 
+static DeskRecordList *
+desk_workshops_page_get_active_list (DeskPage *page)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (page);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plenary") == 0)
+    return self->plenary_list;
+
+  return self->workshop_list;
+}
+
+/* A new record leaves the check-in for the lists. */
+static void
+desk_workshops_page_new_record (DeskPage *page)
+{
+  gtk_stack_set_visible_child_name (DESK_WORKSHOPS_PAGE (page)->mode_stack, "main");
+
+  DESK_PAGE_CLASS (desk_workshops_page_parent_class)->new_record (page);
+}
+
+/* Ctrl+F at the check-in means its name entry. */
+static void
+desk_workshops_page_focus_search (DeskPage *page)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "checkin") == 0)
+    desk_checkin_focus_entry (self->checkin);
+  else
+    DESK_PAGE_CLASS (desk_workshops_page_parent_class)->focus_search (page);
+}
+
 static void
 desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
 {
@@ -1026,6 +1020,9 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
   page_class->build = desk_workshops_page_build;
   page_class->unbuild = desk_workshops_page_unbuild;
   page_class->open_record = desk_workshops_page_open_record;
+  page_class->get_active_list = desk_workshops_page_get_active_list;
+  page_class->new_record = desk_workshops_page_new_record;
+  page_class->focus_search = desk_workshops_page_focus_search;
 
   g_type_ensure (DESK_TYPE_RECORD_LIST);
 
@@ -1040,8 +1037,6 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, plenary_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, checkin_bin);
 
-  gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
-  gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find_activated);
   gtk_widget_class_install_action (widget_class, "workshops.checkin", NULL, checkin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.close-checkin", NULL, close_checkin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.import-signin", NULL, import_signin_activated);
