@@ -294,9 +294,9 @@ other_kind_with (Import         *im,
     {
       GString *sql = g_string_new (NULL);
 
-      for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
+      for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
         g_string_append_printf (sql, "SELECT '%s' FROM %s WHERE uuid = ?1 UNION ALL ",
-                                _desk_bundle_kinds[i]->name, _desk_bundle_kinds[i]->table);
+                                desk_kind_all ()[i]->name, desk_kind_all ()[i]->table);
       g_string_append (sql, "SELECT kind FROM tombstones WHERE uuid = ?1");
       im->unique_sql = g_string_free (sql, FALSE);
     }
@@ -526,8 +526,8 @@ _desk_import_read_tombstone (Import *im)
   Tombstone t = { NULL, NULL, NULL, 0 };
   gboolean is_bundle_kind = FALSE;
 
-  for (guint i = 1; _desk_bundle_kinds[i] != NULL; i++)
-    if (_desk_bundle_kinds[i] == kind)
+  for (guint i = 1; i < DESK_N_BUNDLE_KINDS; i++)
+    if (desk_kind_all ()[i] == kind)
       {
         is_bundle_kind = TRUE;
         t.order = i;

@@ -550,9 +550,9 @@ set_field (Import *im)
 static const DeskKind *
 bundle_kind (const char *name)
 {
-  for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
-    if (g_str_equal (_desk_bundle_kinds[i]->name, name))
-      return _desk_bundle_kinds[i];
+  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
+    if (g_str_equal (desk_kind_all ()[i]->name, name))
+      return desk_kind_all ()[i];
 
   return NULL;
 }

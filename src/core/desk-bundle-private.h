@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* The record kinds of a bundle, parents first, as the schema orders them. */
-extern const DeskKind *const _desk_bundle_kinds[];
-
 typedef enum
 {
   DESK_BUNDLE_FIELD_NEVER,

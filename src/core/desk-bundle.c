@@ -36,26 +36,6 @@
 /* The store's own setting (desk_store_open), put back after an export. */
 #define STORE_MMAP_SIZE "268435456"
 
-const DeskKind *const _desk_bundle_kinds[] = {
-  &desk_kind_group,
-  &desk_kind_member,
-  &desk_kind_workplan,
-  &desk_kind_activity,
-  &desk_kind_deliverable,
-  &desk_kind_indicator,
-  &desk_kind_indicator_value,
-  &desk_kind_budget_line,
-  &desk_kind_budget_revision,
-  &desk_kind_expense,
-  &desk_kind_funding,
-  &desk_kind_rate,
-  &desk_kind_workshop,
-  &desk_kind_person,
-  &desk_kind_attendance,
-  &desk_kind_nomination,
-  NULL
-};
-
 /* Writing */
 
 typedef struct
@@ -157,9 +137,9 @@ sink_writer_new (Sink *sink)
   return writer;
 }
 
-#define N_COUNTS (G_N_ELEMENTS (_desk_bundle_kinds) - 1 + 2)
-#define COUNT_ATTENDANCE_COUNTS (G_N_ELEMENTS (_desk_bundle_kinds) - 1)
-#define COUNT_TOMBSTONE (G_N_ELEMENTS (_desk_bundle_kinds))
+#define N_COUNTS (DESK_N_BUNDLE_KINDS + 2)
+#define COUNT_ATTENDANCE_COUNTS (DESK_N_BUNDLE_KINDS)
+#define COUNT_TOMBSTONE (DESK_N_BUNDLE_KINDS + 1)
 
 typedef struct
 {
@@ -178,7 +158,7 @@ count_kind (guint index)
     return "attendance_counts";
   if (index == COUNT_TOMBSTONE)
     return "tombstone";
-  return _desk_bundle_kinds[index]->name;
+  return desk_kind_all ()[index]->name;
 }
 
 static const char *
@@ -369,7 +349,7 @@ write_kind (Export           *ex,
             guint             index,
             GError          **error)
 {
-  const DeskKind *kind = _desk_bundle_kinds[index];
+  const DeskKind *kind = desk_kind_all ()[index];
   g_autofree char *sql = select_sql (kind);
   int consent_column = -1;
   sqlite3_stmt *stmt;
@@ -517,9 +497,9 @@ write_records (Export           *ex,
 {
   check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "records"));
 
-  for (guint i = 0; _desk_bundle_kinds[i] != NULL; i++)
+  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
     {
-      const DeskKind *kind = _desk_bundle_kinds[i];
+      const DeskKind *kind = desk_kind_all ()[i];
 
       /* Attendance counts stand between attendance and nominations in the schema. */
       if (kind == DESK_KIND_NOMINATION && !write_attendance_counts (ex, w, error))
@@ -1189,8 +1169,8 @@ desk_bundle_preview (DeskStore    *store,
                                  "AND kind NOT IN ('group', 'export') "
                                  "AND NOT (?2 AND kind IN ('person', 'attendance'))",
                                  group_uuid, privacy == DESK_PRIVACY_AGGREGATE);
-      else if (kind_in_bundle (_desk_bundle_kinds[i], privacy))
-        count.count = desk_store_count (store, _desk_bundle_kinds[i], group_uuid);
+      else if (kind_in_bundle (desk_kind_all ()[i], privacy))
+        count.count = desk_store_count (store, desk_kind_all ()[i], group_uuid);
       g_array_append_val (preview->counts, count);
     }
 

@@ -76,7 +76,11 @@ struct _DeskKind
 
 const DeskKind  *desk_kind_lookup         (const char     *name);
 const DeskKind  *desk_kind_lookup_plural  (const char     *plural);
+/* Every kind, NULL-terminated, parents before children: the order a bundle's schema lists
+ * them and an import applies them. The first DESK_N_BUNDLE_KINDS are the ones a bundle
+ * carries; the rest (the export history) stay on this laptop. */
 const DeskKind *const *desk_kind_all      (void);
+#define DESK_N_BUNDLE_KINDS 16
 /* Whether a field of @type holds text (a string value: text, dates, codes, choices,
  * currencies, references) or a set of codes or references; every other type holds a
  * whole number. */

@@ -868,9 +868,12 @@ static const DeskKind *const all_kinds[] = {
   &desk_kind_person,
   &desk_kind_attendance,
   &desk_kind_nomination,
+  /* Only on this laptop, never in a bundle: */
   &desk_kind_export,
   NULL
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (all_kinds) == DESK_N_BUNDLE_KINDS + 2);
 
 const DeskKind *const *
 desk_kind_all (void)
