@@ -390,3 +390,26 @@ failed:
   desk_store_rollback (store);
   return NULL;
 }
+
+const char *
+desk_workplan_pick_current (GListModel *workplans)
+{
+  guint n;
+  const char *open = NULL;
+  const char *latest = NULL;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (workplans), NULL);
+
+  n = g_list_model_get_n_items (workplans);
+  for (guint i = 0; i < n; i++)
+    {
+      /* The model holds its own reference: the UUID outlives this one. */
+      g_autoptr(DeskRecord) record = g_list_model_get_item (workplans, i);
+
+      latest = desk_record_get_uuid (record);
+      if (g_strcmp0 (desk_record_get_string (record, "status"), "closed") != 0)
+        open = latest;
+    }
+
+  return open != NULL ? open : latest;
+}

@@ -23,6 +23,11 @@ GHashTable *desk_store_dup_member_pillars   (DeskStore    *store,
 GStrv       desk_activity_dup_pillars       (DeskRecord   *activity,
                                              GHashTable   *member_pillars);
 
+/* The workplan a page shows first among @workplans (a list model of workplan records in
+ * their order, oldest first): the latest that is not closed, else the latest. NULL when
+ * there is none; borrowed from the model's record. */
+const char *desk_workplan_pick_current      (GListModel   *workplans);
+
 /* Draft → approved (approved today); approved → closed; closed or approved → draft
  * (reopened). Refuses other steps with a message. */
 gboolean    desk_workplan_set_status        (DeskStore    *store,

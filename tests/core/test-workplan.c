@@ -491,6 +491,39 @@ test_search_key (Fixture       *f,
   g_assert_nonnull (strstr (desk_record_get_search_key (a), "police"));
 }
 
+/* The latest plan not closed, else the latest: what Workplan and Budget show first. */
+static void
+test_pick_current (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecordModel) model = desk_record_model_new (f->store, DESK_KIND_WORKPLAN, f->group);
+  g_autofree char *next = NULL;
+  g_autofree char *next_uuid = NULL;
+
+  g_assert_cmpstr (desk_workplan_pick_current (G_LIST_MODEL (model)), ==, f->workplan);
+
+  /* The annual review closes the old plan and opens a draft: the draft is picked. */
+  next = desk_workplan_start_next (f->store, f->workplan, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_record_model_reload (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpstr (desk_workplan_pick_current (G_LIST_MODEL (model)), ==, next);
+
+  /* A later plan closed as well: the latest open one still wins over it... */
+  next_uuid = g_strdup (next);
+  g_assert_true (desk_workplan_set_status (f->store, next_uuid, "approved", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_workplan_pick_current (G_LIST_MODEL (model)), ==, next_uuid);
+
+  /* ...and when every plan is closed, the latest is shown. */
+  g_assert_true (desk_workplan_set_status (f->store, next_uuid, "closed", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_record_model_reload (model, &error));
+  g_assert_cmpstr (desk_workplan_pick_current (G_LIST_MODEL (model)), ==, next_uuid);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -510,6 +543,7 @@ main (int    argc,
   ADD ("/core/workplan/record-model", test_record_model);
   ADD ("/core/workplan/search-key", test_search_key);
   ADD ("/core/workplan/count-changes", test_count_changes);
+  ADD ("/core/workplan/pick-current", test_pick_current);
 #undef ADD
 
   return g_test_run ();
