@@ -1,4 +1,5 @@
-/* test-reports.c — the Overview's tiles, the Reports page, backups and the language toast
+/* test-reports.c — the Overview's tiles, the Reports page, backups and the language toast,
+ * and the small helpers they share (desk-widget-util.h, desk-file-chooser.h)
  *
  * Runs under a display (xvfb-run) with GSETTINGS_BACKEND=memory and the build's compiled
  * schema. Nothing but TAP on stdout.
@@ -8,12 +9,15 @@
 #include "config.h"
 
 #include "desk-chart.h"
+#include "desk-file-chooser.h"
+#include "desk-group-dialog.h"
 #include "desk-overview-page.h"
 #include "desk-overview-page-private.h"
 #include "desk-preferences-window.h"
 #include "desk-preferences-window-private.h"
 #include "desk-reports-page.h"
 #include "desk-reports-page-private.h"
+#include "desk-widget-util.h"
 #include "desk-window.h"
 
 #include <glib/gstdio.h>
@@ -495,6 +499,266 @@ test_language_toast (void)
   g_assert_finalize_object (window);
 }
 
+/* Helpers */
+
+/* The day in the UI language, then the time in the local zone; "" for nothing, and what
+ * is not a timestamp as it came. */
+static void
+test_format_timestamp (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2025, 3, 5, 12, 2, 0);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *long_day = desk_date_format (iso, DESK_DATE_LONG);
+  g_autofree char *short_day = desk_date_format (iso, DESK_DATE_SHORT);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *expected_long = g_strdup_printf ("%s, %s", long_day, time);
+  g_autofree char *expected_short = g_strdup_printf ("%s, %s", short_day, time);
+  g_autofree char *text_long = desk_format_timestamp ("2025-03-05T12:02:00Z", DESK_DATE_LONG);
+  g_autofree char *text_short = desk_format_timestamp ("2025-03-05T12:02:00Z", DESK_DATE_SHORT);
+  g_autofree char *empty = desk_format_timestamp (NULL, DESK_DATE_LONG);
+  g_autofree char *odd = desk_format_timestamp ("not a time", DESK_DATE_LONG);
+
+  g_assert_cmpstr (text_long, ==, expected_long);
+  g_assert_cmpstr (text_short, ==, expected_short);
+  g_assert_cmpstr (text_long, !=, text_short);
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (odd, ==, "not a time");
+}
+
+/* The main window's history is found from the window, from a widget in it and from a
+ * dialog over it; nowhere else. */
+static void
+test_find_history (void)
+{
+  g_autoptr(DeskStore) store = new_store_at (":memory:");
+  DeskWindow *window = new_window (store);
+  DeskHistory *history = desk_window_get_history (window);
+  GtkWidget *dialog = g_object_ref (adw_window_new ());
+  GtkWidget *alone = g_object_ref_sink (gtk_label_new (NULL));
+
+  g_assert_nonnull (history);
+  g_assert_true (desk_widget_find_history (GTK_WIDGET (window)) == history);
+  g_assert_true (desk_widget_get_window (GTK_WIDGET (window)) == GTK_WINDOW (window));
+
+  /* A dialog of its own first, then over the main window. */
+  g_assert_null (desk_widget_find_history (dialog));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  g_assert_true (desk_widget_find_history (dialog) == history);
+  adw_window_set_content (ADW_WINDOW (dialog), alone);
+  g_assert_true (desk_widget_find_history (alone) == history);
+  g_assert_true (desk_widget_get_window (alone) == GTK_WINDOW (dialog));
+
+  adw_window_set_content (ADW_WINDOW (dialog), NULL);
+  g_assert_null (desk_widget_get_window (alone));
+  g_assert_null (desk_widget_find_history (alone));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  g_assert_finalize_object (alone);
+  destroy_window (window);
+}
+
+/* Boxes, grids, list boxes and flow boxes are emptied alike. */
+static void
+test_remove_children (void)
+{
+  GtkWidget *containers[] = {
+    gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), gtk_grid_new (), gtk_list_box_new (),
+    gtk_flow_box_new (),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+    {
+      GtkWidget *container = g_object_ref_sink (containers[i]);
+      GtkWidget *label = gtk_label_new ("a");
+
+      g_object_add_weak_pointer (G_OBJECT (label), (gpointer *) &label);
+      for (guint n = 0; n < 3; n++)
+        {
+          GtkWidget *child = n == 0 ? label : gtk_label_new ("b");
+
+          if (GTK_IS_BOX (container))
+            gtk_box_append (GTK_BOX (container), child);
+          else if (GTK_IS_GRID (container))
+            gtk_grid_attach (GTK_GRID (container), child, (int) n, 0, 1, 1);
+          else if (GTK_IS_LIST_BOX (container))
+            gtk_list_box_append (GTK_LIST_BOX (container), child);
+          else
+            gtk_flow_box_append (GTK_FLOW_BOX (container), child);
+        }
+      g_assert_nonnull (gtk_widget_get_first_child (container));
+
+      desk_widget_remove_children (container);
+      g_assert_null (gtk_widget_get_first_child (container));
+      /* The children went with it. */
+      g_assert_null (label);
+      g_assert_finalize_object (container);
+    }
+}
+
+static void
+count_cb (gpointer data)
+{
+  guint *count = data;
+
+  (*count)++;
+}
+
+/* Asked for three times, the work runs once; asked for again, once more; a removed
+ * source never runs. */
+static void
+test_schedule_once (void)
+{
+  guint source = 0;
+  guint count = 0;
+
+  for (guint i = 0; i < 3; i++)
+    desk_schedule_once (&source, G_PRIORITY_DEFAULT_IDLE, 0, count_cb, &count);
+  g_assert_cmpuint (source, !=, 0);
+  g_assert_cmpuint (count, ==, 0);
+  wait_a_moment (20);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpuint (source, ==, 0);
+
+  desk_schedule_once (&source, G_PRIORITY_DEFAULT, 10, count_cb, &count);
+  desk_schedule_once (&source, G_PRIORITY_DEFAULT, 10, count_cb, &count);
+  wait_a_moment (50);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpuint (source, ==, 0);
+
+  desk_schedule_once (&source, G_PRIORITY_DEFAULT, 10, count_cb, &count);
+  g_clear_handle_id (&source, g_source_remove);
+  wait_a_moment (50);
+  g_assert_cmpuint (count, ==, 2);
+}
+
+/* Preferences and the group dialog keep the store they are made with, as their `store`
+ * property, and let it go with them. */
+static void
+test_store_property (void)
+{
+  g_autoptr(DeskStore) store = desk_store_open (":memory:", NULL);
+  GType types[] = { DESK_TYPE_PREFERENCES_WINDOW, DESK_TYPE_GROUP_DIALOG };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *window = g_object_new (types[i], "store", store, NULL);
+      g_autoptr(DeskStore) got = NULL;
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (window), "store");
+
+      g_object_ref (window);
+      g_assert_nonnull (pspec);
+      g_assert_true (pspec->flags & G_PARAM_CONSTRUCT_ONLY);
+      g_assert_true (pspec->value_type == DESK_TYPE_STORE);
+      g_object_get (window, "store", &got, NULL);
+      g_assert_true (got == store);
+      g_clear_object (&got);
+      if (DESK_IS_PREFERENCES_WINDOW (window))
+        g_assert_true (desk_preferences_window_get_store (DESK_PREFERENCES_WINDOW (window)) == store);
+      else
+        g_assert_true (desk_group_dialog_get_store (DESK_GROUP_DIALOG (window)) == store);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_assert_finalize_object (window);
+    }
+
+  /* Only the test holds the store now. */
+  g_assert_cmpuint (G_OBJECT (store)->ref_count, ==, 1);
+}
+
+static gboolean
+filter_matches (GtkFileFilter *filter,
+                const char    *name,
+                const char    *content_type)
+{
+  g_autoptr(GFileInfo) info = g_file_info_new ();
+
+  g_file_info_set_display_name (info, name);
+  g_file_info_set_content_type (info, content_type);
+
+  return gtk_filter_match (GTK_FILTER (filter), info);
+}
+
+/* A MIME type, a pattern and a suffix, each told from the others. */
+static void
+test_file_filter (void)
+{
+  g_autoptr(GtkFileFilter) filter = desk_file_filter_new ("Sheets", "text/csv", "*.csv", "tsv", NULL);
+  g_autoptr(GtkFileFilter) all = desk_file_filter_new ("All", "*", NULL);
+
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Sheets");
+  g_assert_true (filter_matches (filter, "sheet.txt", "text/csv"));
+  g_assert_true (filter_matches (filter, "sheet.csv", "text/plain"));
+  g_assert_true (filter_matches (filter, "sheet.TSV", "text/plain"));
+  g_assert_false (filter_matches (filter, "sheet.txt", "text/plain"));
+  g_assert_false (filter_matches (filter, "sheet.csvx", "text/plain"));
+  g_assert_true (filter_matches (all, "anything.bin", "application/octet-stream"));
+}
+
+static void
+file_chosen_cb (gpointer  owner,
+                GFile    *file)
+{
+  g_object_set_data_full (G_OBJECT (owner), "test-chosen", g_file_get_basename (file), g_free);
+}
+
+/* The chooser's answer reaches the owner once; a second question replaces the first, and
+ * a cancelled one never answers. The chooser shown is read from where the owner keeps it
+ * ("desk-file-chooser"), and answered as the user would through its response signal. */
+static void
+test_file_chooser (void)
+{
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (test_dir);
+  GtkNativeDialog *first;
+  GtkNativeDialog *chooser;
+
+  desk_file_chooser_ask (owner, NULL, "First", "first.csv", file_chosen_cb,
+                         desk_file_filter_new ("CSV", "*.csv", NULL), NULL);
+  first = g_object_get_data (owner, "desk-file-chooser");
+  g_assert_true (GTK_IS_FILE_CHOOSER (first));
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+
+  desk_file_chooser_ask (owner, NULL, "Second", "second.csv", file_chosen_cb,
+                         desk_file_filter_new ("CSV", "*.csv", NULL), NULL);
+  chooser = g_object_get_data (owner, "desk-file-chooser");
+  g_assert_null (first);
+  g_assert_cmpstr (gtk_native_dialog_get_title (chooser), ==, "Second");
+  g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_native_dialog_get_modal (chooser));
+
+  /* Cancelled: no answer, and the chooser is gone. */
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (g_object_get_data (owner, "desk-file-chooser"));
+  g_assert_null (g_object_get_data (owner, "test-chosen"));
+
+  /* A file to save, answered; then one to open. */
+  desk_file_chooser_ask (owner, NULL, "Save", "chosen.csv", file_chosen_cb,
+                         desk_file_filter_new ("CSV", "*.csv", NULL), NULL);
+  chooser = g_object_get_data (owner, "desk-file-chooser");
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  wait_a_moment (50);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_cmpstr (g_object_get_data (owner, "test-chosen"), ==, "chosen.csv");
+  g_assert_null (g_object_get_data (owner, "desk-file-chooser"));
+
+  desk_file_chooser_ask (owner, NULL, "Open", NULL, file_chosen_cb,
+                         desk_file_filter_new ("CSV", "*.csv", NULL), NULL);
+  chooser = g_object_get_data (owner, "desk-file-chooser");
+  g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_DELETE_EVENT);
+  g_assert_null (g_object_get_data (owner, "desk-file-chooser"));
+
+  /* desk_file_chooser_cancel() closes a pending one. */
+  desk_file_chooser_ask (owner, NULL, "Open", NULL, file_chosen_cb,
+                         desk_file_filter_new ("All", "*", NULL), NULL);
+  g_assert_nonnull (g_object_get_data (owner, "desk-file-chooser"));
+  desk_file_chooser_cancel (owner);
+  g_assert_null (g_object_get_data (owner, "desk-file-chooser"));
+  wait_a_moment (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +783,13 @@ main (int   argc,
   g_test_add_func ("/gui/reports/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/gui/preferences/backups", test_backups);
   g_test_add_func ("/gui/preferences/language-toast", test_language_toast);
+  g_test_add_func ("/gui/helpers/format-timestamp", test_format_timestamp);
+  g_test_add_func ("/gui/helpers/find-history", test_find_history);
+  g_test_add_func ("/gui/helpers/schedule-once", test_schedule_once);
+  g_test_add_func ("/gui/helpers/remove-children", test_remove_children);
+  g_test_add_func ("/gui/helpers/store-property", test_store_property);
+  g_test_add_func ("/gui/helpers/file-filter", test_file_filter);
+  g_test_add_func ("/gui/helpers/file-chooser", test_file_chooser);
 
   status = g_test_run ();
   {

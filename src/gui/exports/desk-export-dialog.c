@@ -15,8 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "desk-export-dialog.h"
-#include "desk-toast.h"
 #include "desk-exports-page-private.h"
+#include "desk-file-chooser.h"
+#include "desk-toast.h"
+#include "desk-widget-util.h"
 
 
 typedef enum
@@ -40,7 +42,6 @@ struct _DeskExportDialog
   DeskPrivacy privacy;
   DeskBundlePreview *preview;
   GHashTable *count_labels;     /* kind → GtkLabel */
-  GtkFileChooserNative *chooser;
   guint refresh_idle;
 
   /* Template widgets */
@@ -174,20 +175,6 @@ get_period (DeskExportDialog  *self,
 
 /* Preview */
 
-static void
-clear_container (GtkWidget *container)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (container)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (container))
-        gtk_list_box_remove (GTK_LIST_BOX (container), child);
-      else
-        gtk_grid_remove (GTK_GRID (container), child);
-    }
-}
-
 static GtkWidget *
 make_count_cell (DeskExportDialog      *self,
                  const DeskBundleCount *count)
@@ -298,8 +285,8 @@ refresh (DeskExportDialog *self)
 
   g_clear_pointer (&self->preview, desk_bundle_preview_free);
   g_hash_table_remove_all (self->count_labels);
-  clear_container (GTK_WIDGET (self->count_grid));
-  clear_container (GTK_WIDGET (self->problem_list));
+  desk_widget_remove_children (GTK_WIDGET (self->count_grid));
+  desk_widget_remove_children (GTK_WIDGET (self->problem_list));
 
   if (!valid)
     {
@@ -340,55 +327,22 @@ refresh (DeskExportDialog *self)
   update_export_button (self);
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  DeskExportDialog *self = user_data;
-
-  self->refresh_idle = 0;
-  refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_refresh (DeskExportDialog *self)
 {
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+  desk_schedule_once (&self->refresh_idle, G_PRIORITY_DEFAULT_IDLE, 0, (DeskOnceFunc) refresh, self);
 }
 
 /* Saving */
 
 static void
-add_toast (DeskExportDialog *self,
-           const char       *message)
+file_chosen (gpointer  owner,
+             GFile    *file)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (parent != NULL)
-    desk_toast_show_message (GTK_WIDGET (parent), message);
-  else
-    g_debug ("%s", message);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     DeskExportDialog *self)
-{
-  g_autoptr(GFile) file = NULL;
+  DeskExportDialog *self = owner;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (file);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
   if (path == NULL)
     {
       show_error (self, _("Choose a folder on this computer: the file cannot be written there."));
@@ -405,7 +359,7 @@ save_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   DeskExportDialog *self = DESK_EXPORT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileFilter *filter;
   g_autofree char *name = NULL;
   const char *from;
   const char *to;
@@ -416,33 +370,18 @@ save_activated (GtkWidget  *widget,
   if (self->mode == DESK_EXPORT_IATI)
     {
       name = g_strdup_printf ("%s-iati-%s.xml", self->group_code, to);
-      gtk_file_filter_set_name (filter, _("IATI activity files (XML)"));
-      gtk_file_filter_add_suffix (filter, "xml");
+      filter = desk_file_filter_new (_("IATI activity files (XML)"), "xml", NULL);
     }
   else
     {
       name = desk_bundle_suggest_name (self->store, self->group_uuid, to);
-      gtk_file_filter_set_name (filter, _("Groupdesk bundles"));
-      gtk_file_filter_add_suffix (filter, DESK_BUNDLE_SUFFIX + 1);
+      filter = desk_file_filter_new (_("Groupdesk bundles"), DESK_BUNDLE_SUFFIX + 1, NULL);
     }
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-  self->chooser = gtk_file_chooser_native_new (self->mode == DESK_EXPORT_IATI
-                                               ? _("Save the IATI Activity File")
-                                               : _("Save the Bundle"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  desk_file_chooser_ask (self, GTK_WINDOW (self),
+                         self->mode == DESK_EXPORT_IATI ? _("Save the IATI Activity File")
+                                                        : _("Save the Bundle"),
+                         name, file_chosen, filter, NULL);
 }
 
 /* Callbacks */
@@ -516,12 +455,7 @@ desk_export_dialog_dispose (GObject *object)
   DeskExportDialog *self = (DeskExportDialog *) object;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  desk_file_chooser_cancel (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORT_DIALOG);
 
@@ -800,7 +734,7 @@ _desk_export_dialog_export_to (DeskExportDialog  *self,
                                  (long long) sequence);
     }
 
-  add_toast (self, message);
+  desk_toast_show_message (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
 
   return TRUE;

@@ -14,8 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-import-dialog.h"
-#include "desk-toast.h"
 #include "desk-exports-page-private.h"
+#include "desk-toast.h"
+#include "desk-widget-util.h"
 
 
 struct _DeskImportDialog
@@ -79,27 +80,6 @@ _desk_bundle_kind_label (const char *kind)
   return kind;
 }
 
-static char *
-format_timestamp (const char *timestamp)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (timestamp, NULL);
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *time = NULL;
-
-  if (utc == NULL)
-    return g_strdup (timestamp != NULL ? timestamp : "");
-
-  local = g_date_time_to_local (utc);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  date = desk_date_format (day, DESK_DATE_LONG);
-  time = g_date_time_format (local, "%H:%M");
-
-  /* TRANSLATORS: a date, then a time of day: "5 March 2025, 14:05". */
-  return g_strdup_printf (_("%s, %s"), date, time);
-}
-
 static GtkWidget *
 grid_label (const char *text,
             float       xalign,
@@ -127,11 +107,9 @@ fill_counts (DeskImportDialog *self)
   static const char *const headings[] = {
     NULL, N_("Added"), N_("Updated"), N_("Deleted"), N_("Unchanged"),
   };
-  GtkWidget *child;
   int row = 1;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->count_grid))) != NULL)
-    gtk_grid_remove (self->count_grid, child);
+  desk_widget_remove_children (GTK_WIDGET (self->count_grid));
 
   gtk_grid_attach (self->count_grid, grid_label (_("Kind of Record"), 0.0f, "heading"), 0, 0, 1, 1);
   for (int c = 1; c < (int) G_N_ELEMENTS (headings); c++)
@@ -196,7 +174,7 @@ show_plan (DeskImportDialog *self)
   g_autofree char *to = desk_date_format (plan->period_end, DESK_DATE_LONG);
   g_autofree char *period = NULL;
   g_autofree char *sequence = g_strdup_printf ("%" G_GINT64_FORMAT, plan->sequence);
-  g_autofree char *created = format_timestamp (plan->created);
+  g_autofree char *created = desk_format_timestamp (plan->created, DESK_DATE_LONG);
   g_autofree char *status = NULL;
 
   /* TRANSLATORS: a group's name, then its short code in brackets. */
@@ -262,18 +240,6 @@ show_plan (DeskImportDialog *self)
       status = with_gap;
     }
   gtk_label_set_label (self->status_label, status);
-}
-
-static void
-add_toast (DeskImportDialog *self,
-           const char       *message)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (parent != NULL)
-    desk_toast_show_message (GTK_WIDGET (parent), message);
-  else
-    g_debug ("%s", message);
 }
 
 static void
@@ -476,7 +442,7 @@ _desk_import_dialog_import (DeskImportDialog  *self,
                                  "%u deleted"),
                                (long long) done->sequence, done->group_code, desk_import_plan_total (done, 0),
                                desk_import_plan_total (done, 1), desk_import_plan_total (done, 2));
-  add_toast (self, message);
+  desk_toast_show_message (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
 
   return TRUE;

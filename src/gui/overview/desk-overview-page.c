@@ -22,6 +22,7 @@
 
 #include "desk-overview-page.h"
 #include "desk-overview-page-private.h"
+#include "desk-widget-util.h"
 
 #define DUE_SOON_DAYS 30
 #define LIST_LENGTH 3
@@ -179,20 +180,6 @@ format_count (gint64 n)
 {
   /* The ' flag groups digits the way the user's locale does. */
   return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
-}
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_BOX (box))
-        gtk_box_remove (GTK_BOX (box), child);
-      else
-        gtk_grid_remove (GTK_GRID (box), child);
-    }
 }
 
 static GtkWidget *
@@ -440,7 +427,7 @@ update_deliverables (DeskOverviewPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), TRUE);
 
   /* The overdue first (they are the oldest due dates), then what comes next. */
-  clear_box (GTK_WIDGET (self->deliverables_list));
+  desk_widget_remove_children (GTK_WIDGET (self->deliverables_list));
   for (guint i = 0; i < open->len && shown < LIST_LENGTH; i++, shown++)
     {
       DeskRecord *d = g_ptr_array_index (open, i);
@@ -471,7 +458,7 @@ update_workshops (DeskOverviewPage *self,
     }
   g_ptr_array_sort (next, compare_start);
 
-  clear_box (GTK_WIDGET (self->workshops_list));
+  desk_widget_remove_children (GTK_WIDGET (self->workshops_list));
   for (guint i = 0; i < next->len && i < LIST_LENGTH + 1; i++)
     {
       DeskRecord *w = g_ptr_array_index (next, i);
@@ -618,7 +605,7 @@ show_attendance (DeskOverviewPage        *self,
   g_autofree char *people = NULL;
   int row = 1;
 
-  clear_box (GTK_WIDGET (self->attendance_grid));
+  desk_widget_remove_children (GTK_WIDGET (self->attendance_grid));
 
   if (breakdown == NULL || breakdown->attendances == 0)
     {
@@ -830,17 +817,6 @@ desk_overview_page_refresh (DeskOverviewPage *self)
   gtk_stack_set_visible_child_name (self->stack, "group");
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  DeskOverviewPage *self = user_data;
-
-  self->refresh_source = 0;
-  desk_overview_page_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (DeskOverviewPage *self,
                   const char       *kind,
@@ -848,8 +824,8 @@ store_changed_cb (DeskOverviewPage *self,
                   DeskStore        *store)
 {
   /* A sample group arrives as hundreds of changes at once: count once, when idle. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+  desk_schedule_once (&self->refresh_source, G_PRIORITY_DEFAULT_IDLE, 0,
+                      (DeskOnceFunc) desk_overview_page_refresh, self);
 }
 
 static void

@@ -18,7 +18,9 @@
 #include "desk-reports-page-private.h"
 
 #include "desk-chart.h"
+#include "desk-file-chooser.h"
 #include "desk-report-render.h"
+#include "desk-widget-util.h"
 
 typedef enum
 {
@@ -318,17 +320,6 @@ desk_reports_page_update (DeskReportsPage *self)
   update_actions (self);
 }
 
-static gboolean
-update_timeout_cb (gpointer user_data)
-{
-  DeskReportsPage *self = user_data;
-
-  self->update_source = 0;
-  desk_reports_page_update (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Computes now when the page is on screen, else when it is next shown. */
 static void
 desk_reports_page_invalidate (DeskReportsPage *self)
@@ -344,8 +335,9 @@ store_changed_cb (DeskReportsPage *self)
   self->dirty = TRUE;
 
   /* A burst of changes (an import, a paste) recomputes once, a moment after. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->update_source == 0)
-    self->update_source = g_timeout_add (300, update_timeout_cb, self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    desk_schedule_once (&self->update_source, G_PRIORITY_DEFAULT, 300,
+                        (DeskOnceFunc) desk_reports_page_update, self);
 }
 
 static void
@@ -421,14 +413,6 @@ draw_page_cb (GtkPrintOperation *operation,
   desk_report_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context), page);
 }
 
-static GtkWindow *
-parent_window (DeskReportsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 print_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -450,26 +434,21 @@ suggested_name (DeskReport *report,
                           report->from, report->to, extension);
 }
 
+/* Writes the report shown to @file, as a PDF or as CSV, and says so in a toast. */
 static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  DeskReportsPage *self)
+save_report (DeskReportsPage *self,
+             GFile           *file,
+             gboolean         csv)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *basename = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *message = NULL;
   DeskReport *report = desk_chart_get_report (self->chart);
-  gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "desk-csv"));
   gboolean ok;
 
-  if (response != GTK_RESPONSE_ACCEPT || report == NULL)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
-  basename = g_file_get_basename (file);
+  if (report == NULL)
+    return;
 
   if (csv)
     {
@@ -491,11 +470,20 @@ save_response_cb (GtkNativeDialog *dialog,
   else
     message = g_strdup (error->message);
   desk_page_add_toast (DESK_PAGE (self), message);
+}
 
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+static void
+pdf_chosen (gpointer  owner,
+            GFile    *file)
+{
+  save_report (owner, file, FALSE);
+}
+
+static void
+csv_chosen (gpointer  owner,
+            GFile    *file)
+{
+  save_report (owner, file, TRUE);
 }
 
 static void
@@ -503,40 +491,21 @@ save_as (DeskReportsPage *self,
          gboolean         csv)
 {
   DeskReport *report = desk_chart_get_report (self->chart);
+  GtkWindow *parent = desk_widget_get_window (GTK_WIDGET (self));
   g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
 
   if (report == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (csv ? _("Export the Table as CSV") : _("Save the Report as PDF"),
-                                        parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   name = suggested_name (report, csv ? "csv" : "pdf");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  filter = gtk_file_filter_new ();
   if (csv)
-    {
-      gtk_file_filter_set_name (filter, _("CSV files"));
-      gtk_file_filter_add_mime_type (filter, "text/csv");
-      gtk_file_filter_add_pattern (filter, "*.csv");
-    }
+    desk_file_chooser_ask (self, parent, _("Export the Table as CSV"), name, csv_chosen,
+                           desk_file_filter_new (_("CSV files"), "text/csv", "*.csv", NULL),
+                           NULL);
   else
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_pattern (filter, "*.pdf");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-
-  g_object_set_data (G_OBJECT (dialog), "desk-csv", GINT_TO_POINTER (csv));
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+    desk_file_chooser_ask (self, parent, _("Save the Report as PDF"), name, pdf_chosen,
+                           desk_file_filter_new (_("PDF documents"), "application/pdf", "*.pdf", NULL),
+                           NULL);
 }
 
 static void
@@ -617,6 +586,7 @@ desk_reports_page_dispose (GObject *object)
   g_clear_handle_id (&self->update_source, g_source_remove);
   if (desk_page_get_store (DESK_PAGE (self)) != NULL)
     g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
+  desk_file_chooser_cancel (self);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_REPORTS_PAGE);
@@ -785,7 +755,7 @@ _desk_reports_page_print (DeskReportsPage          *self,
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
 
-  result = gtk_print_operation_run (operation, action, parent_window (self), error);
+  result = gtk_print_operation_run (operation, action, desk_widget_get_window (GTK_WIDGET (self)), error);
 
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -13,6 +13,7 @@
 #include "desk-application.h"
 
 #include "desk-preferences-window.h"
+#include "desk-toast.h"
 #include "desk-window.h"
 
 struct _DeskApplication
@@ -146,7 +147,7 @@ daily_backup_idle_cb (gpointer user_data)
 
       g_warning ("Daily backup: %s", error->message);
       if (window != NULL)
-        desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (message));
+        desk_toast_show_message (GTK_WIDGET (window), message);
     }
 
   return G_SOURCE_REMOVE;
@@ -164,37 +165,28 @@ restart_activated (GSimpleAction *action,
   g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }
 
+/* app.preferences, app.shortcuts and app.about: a window over the main one. */
 static void
-preferences_activated (GSimpleAction *action,
+show_window_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
   DeskApplication *self = user_data;
-  GtkWidget *window;
+  GtkWindow *parent = desk_application_get_main_window (self);
+  const char *name = g_action_get_name (G_ACTION (action));
+  GtkWindow *window;
 
-  window = desk_preferences_window_new (self->store);
-  gtk_window_set_transient_for (GTK_WINDOW (window), desk_application_get_main_window (self));
-  gtk_window_present (GTK_WINDOW (window));
-}
+  if (g_str_equal (name, "preferences"))
+    {
+      window = GTK_WINDOW (desk_preferences_window_new (self->store));
+      gtk_window_set_transient_for (window, parent);
+    }
+  else if (g_str_equal (name, "shortcuts"))
+    window = desk_application_build_shortcuts_window (parent);
+  else
+    window = desk_application_build_about_window (parent);
 
-static void
-shortcuts_activated (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  DeskApplication *self = user_data;
-
-  gtk_window_present (desk_application_build_shortcuts_window (desk_application_get_main_window (self)));
-}
-
-static void
-about_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  DeskApplication *self = user_data;
-
-  gtk_window_present (desk_application_build_about_window (desk_application_get_main_window (self)));
+  gtk_window_present (window);
 }
 
 static void
@@ -214,9 +206,9 @@ quit_activated (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
-  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
-  { "shortcuts", shortcuts_activated, NULL, NULL, NULL, { 0 } },
-  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", show_window_activated, NULL, NULL, NULL, { 0 } },
+  { "shortcuts", show_window_activated, NULL, NULL, NULL, { 0 } },
+  { "about", show_window_activated, NULL, NULL, NULL, { 0 } },
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
   { "restart", restart_activated, NULL, NULL, NULL, { 0 } },
 };

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-group-dialog.h"
+#include "desk-widget-util.h"
 
 struct _DeskGroupDialog
 {
@@ -32,14 +33,6 @@ struct _DeskGroupDialog
 };
 
 G_DEFINE_FINAL_TYPE (DeskGroupDialog, desk_group_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 fill_combo (AdwComboRow *row,
@@ -195,44 +188,6 @@ desk_group_dialog_constructed (GObject *object)
 }
 
 static void
-desk_group_dialog_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DeskGroupDialog *self = DESK_GROUP_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_group_dialog_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DeskGroupDialog *self = DESK_GROUP_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_group_dialog_class_init (DeskGroupDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -240,15 +195,8 @@ desk_group_dialog_class_init (DeskGroupDialogClass *klass)
 
   object_class->constructed = desk_group_dialog_constructed;
   object_class->dispose = desk_group_dialog_dispose;
-  object_class->get_property = desk_group_dialog_get_property;
-  object_class->set_property = desk_group_dialog_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskGroupDialog, store));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-group-dialog.ui");

@@ -11,9 +11,7 @@
 #include "desk-preferences-window.h"
 #include "desk-preferences-window-private.h"
 
-#include "desk-window.h"
-
-#define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
+#include "desk-widget-util.h"
 
 struct _DeskPreferencesWindow
 {
@@ -34,14 +32,6 @@ struct _DeskPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (DeskPreferencesWindow, desk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The rows of the language combo, in the order of the .ui file; the nicks of the
  * schema's Language enum. */
@@ -79,6 +69,13 @@ language_set_mapping (const GValue       *value,
 }
 
 static void
+show_toast (DeskPreferencesWindow *self,
+            const char            *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
 copy_path_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -90,62 +87,28 @@ copy_path_activated (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), path);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (_("Path copied")));
-}
-
-static void
-show_toast (DeskPreferencesWindow *self,
-            const char            *message)
-{
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
-}
-
-/* "5 March 2025, 14:02": the day in the UI language, the time in the local zone. */
-static char *
-format_taken (const char *taken)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (taken, NULL);
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *time = NULL;
-
-  if (utc == NULL)
-    return g_strdup (taken);
-
-  local = g_date_time_to_local (utc);
-  iso = g_date_time_format (local, "%Y-%m-%d");
-  time = g_date_time_format (local, "%H:%M");
-  day = desk_date_format (iso, DESK_DATE_LONG);
-
-  /* Translators: when a backup was taken: a date, then the time: "5 March 2025, 14:02". */
-  return g_strdup_printf (_("%s, %s"), day, time);
+  show_toast (self, _("Path copied"));
 }
 
 static void desk_preferences_window_update_backups (DeskPreferencesWindow *self);
 
-/* After a restore every page must read the database again: a new main window on the
- * same store is the one way that cannot miss a cached model. */
+/* After a restore every page must read the database again: the main window makes a new
+ * one on the same store (win.reload), and Preferences closes with the old. */
 static void
 reload_main_window (DeskPreferencesWindow *self,
                     const char            *message)
 {
-  GtkWindow *old = gtk_window_get_transient_for (GTK_WINDOW (self));
-  GtkWidget *window;
+  GtkWindow *main_window = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (!DESK_IS_WINDOW (old))
+  if (main_window == NULL ||
+      !gtk_widget_activate_action (GTK_WIDGET (main_window), "win.reload", "s", message))
     {
       show_toast (self, message);
       desk_preferences_window_update_backups (self);
       return;
     }
 
-  window = desk_window_new (gtk_window_get_application (old), self->store);
-  gtk_window_present (GTK_WINDOW (window));
-  desk_window_add_toast (DESK_WINDOW (window), adw_toast_new (message));
   gtk_window_destroy (GTK_WINDOW (self));
-  gtk_window_destroy (old);
 }
 
 static void
@@ -204,10 +167,8 @@ static void
 desk_preferences_window_update_backups (DeskPreferencesWindow *self)
 {
   g_autoptr(GPtrArray) backups = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
-    gtk_list_box_remove (self->backups_list, child);
+  desk_widget_remove_children (GTK_WIDGET (self->backups_list));
 
   if (self->store != NULL && desk_store_get_path (self->store) != NULL)
     backups = desk_backup_list (self->store);
@@ -231,7 +192,7 @@ desk_preferences_window_update_backups (DeskPreferencesWindow *self)
   for (guint i = 0; i < backups->len; i++)
     {
       DeskBackupInfo *info = g_ptr_array_index (backups, i);
-      g_autofree char *taken = format_taken (info->taken);
+      g_autofree char *taken = desk_format_timestamp (info->taken, DESK_DATE_LONG);
       g_autofree char *size = g_format_size ((guint64) MAX (info->size, 0));
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -345,44 +306,6 @@ desk_preferences_window_constructed (GObject *object)
 }
 
 static void
-desk_preferences_window_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
-{
-  DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_preferences_window_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -390,15 +313,8 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
 
   object_class->constructed = desk_preferences_window_constructed;
   object_class->dispose = desk_preferences_window_dispose;
-  object_class->get_property = desk_preferences_window_get_property;
-  object_class->set_property = desk_preferences_window_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         DESK_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskPreferencesWindow, store));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-preferences-window.ui");
@@ -416,19 +332,12 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
 static void
 desk_preferences_window_init (DeskPreferencesWindow *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Without the schema (an uninstalled run that did not point GSETTINGS_SCHEMA_DIR at
-   * the build) the language cannot be kept: say so rather than abort. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-
-  if (schema != NULL)
+  /* Without the schema the language cannot be kept: the row says so by being off. */
+  self->settings = desk_settings_new_if_installed ();
+  if (self->settings != NULL)
     {
-      self->settings = g_settings_new (SCHEMA_ID);
       g_settings_bind_with_mapping (self->settings, "language",
                                     self->language_row, "selected",
                                     G_SETTINGS_BIND_DEFAULT,
@@ -438,10 +347,7 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
                                G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
     }
   else
-    {
-      g_debug ("Schema %s is not installed: the language cannot be kept", SCHEMA_ID);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
-    }
+    gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
 }
 
 GtkWidget *

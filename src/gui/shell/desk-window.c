@@ -21,11 +21,11 @@
 #include "desk-overview-page.h"
 #include "desk-people-page.h"
 #include "desk-reports-page.h"
+#include "desk-toast.h"
+#include "desk-widget-util.h"
 #include "desk-welcome-view.h"
 #include "desk-workplan-page.h"
 #include "desk-workshops-page.h"
-
-#define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
 
 struct _DeskWindow
 {
@@ -38,7 +38,6 @@ struct _DeskWindow
   gboolean has_group;
 
   /* Template widgets */
-  AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwLeaflet *leaflet;
   GtkWidget *content_box;
@@ -119,6 +118,17 @@ desk_window_show_page (DeskWindow *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
   return TRUE;
+}
+
+/* Shows the page @name and returns it; NULL when there is no such page. */
+static GtkWidget *
+desk_window_present_page (DeskWindow *self,
+                          const char *name)
+{
+  if (!desk_window_show_page (self, name))
+    return NULL;
+
+  return gtk_stack_get_child_by_name (self->page_stack, name);
 }
 
 static void
@@ -239,7 +249,7 @@ explore_sample_activated (GtkWidget  *widget,
   uuid = desk_demo_fill (self->store, &error);
   if (uuid == NULL)
     {
-      desk_window_add_toast (self, adw_toast_new (error->message));
+      desk_toast_show_message (widget, error->message);
       return;
     }
 
@@ -266,35 +276,50 @@ update_history_actions (DeskWindow *self)
                                  self->history != NULL && desk_history_can_redo (self->history));
 }
 
+/* win.undo and win.redo. */
 static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+history_step_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  gboolean done;
 
-  if (!desk_history_undo (self->history, &error))
-    desk_window_add_toast (self, adw_toast_new (error->message));
+  if (g_str_equal (action_name, "win.undo"))
+    done = desk_history_undo (self->history, &error);
+  else
+    done = desk_history_redo (self->history, &error);
+
+  if (!done)
+    desk_toast_show_message (widget, error->message);
 }
 
+/* win.reload (message): a new main window on the same store, showing @message, in place
+ * of this one. After a restore every page must read the database again, and a new window
+ * is the one way that cannot miss a cached model. */
 static void
-redo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
 
-  if (!desk_history_redo (self->history, &error))
-    desk_window_add_toast (self, adw_toast_new (error->message));
+  window = desk_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->store);
+  gtk_window_present (GTK_WINDOW (window));
+  desk_toast_show_message (window, g_variant_get_string (parameter, NULL));
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Ctrl+N and Ctrl+F mean the page shown: its own page.new and page.find. */
+/* Ctrl+N and Ctrl+F (win.new, win.find) mean the page shown: its own page.new and
+ * page.find. */
 static void
-forward_to_page (DeskWindow *self,
-                 const char *action)
+forward_to_page_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
+  DeskWindow *self = DESK_WINDOW (widget);
   GtkWidget *page;
 
   if (!self->has_group)
@@ -302,23 +327,8 @@ forward_to_page (DeskWindow *self,
 
   page = gtk_stack_get_visible_child (self->page_stack);
   if (page != NULL)
-    gtk_widget_activate_action (page, action, NULL);
-}
-
-static void
-new_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  forward_to_page (DESK_WINDOW (widget), "page.new");
-}
-
-static void
-find_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  forward_to_page (DESK_WINDOW (widget), "page.find");
+    gtk_widget_activate_action (page, g_str_equal (action_name, "win.new") ? "page.new" : "page.find",
+                                NULL);
 }
 
 static void
@@ -326,14 +336,10 @@ show_deliverable_activated (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-  DeskWindow *self = DESK_WINDOW (widget);
-  GtkWidget *page;
+  GtkWidget *page = desk_window_present_page (DESK_WINDOW (widget), "deliverables");
 
-  if (!desk_window_show_page (self, "deliverables"))
-    return;
-
-  page = gtk_stack_get_child_by_name (self->page_stack, "deliverables");
-  desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), g_variant_get_string (parameter, NULL));
+  if (page != NULL)
+    desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), g_variant_get_string (parameter, NULL));
 }
 
 /* The Overview's deliverables tile: the list, filtered to the overdue. */
@@ -342,14 +348,10 @@ show_overdue_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  DeskWindow *self = DESK_WINDOW (widget);
-  GtkWidget *page;
+  GtkWidget *page = desk_window_present_page (DESK_WINDOW (widget), "deliverables");
 
-  if (!desk_window_show_page (self, "deliverables"))
-    return;
-
-  page = gtk_stack_get_child_by_name (self->page_stack, "deliverables");
-  desk_deliverables_page_show_overdue (DESK_DELIVERABLES_PAGE (page));
+  if (page != NULL)
+    desk_deliverables_page_show_overdue (DESK_DELIVERABLES_PAGE (page));
 }
 
 /* The page that owns records of @kind. */
@@ -379,19 +381,14 @@ open_record_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  DeskWindow *self = DESK_WINDOW (widget);
   const char *kind = NULL;
   const char *uuid = NULL;
-  const char *page_name;
   GtkWidget *page;
 
   g_variant_get (parameter, "(&s&s)", &kind, &uuid);
-  page_name = page_of_kind (kind);
-  if (!desk_window_show_page (self, page_name))
-    return;
+  page = desk_window_present_page (DESK_WINDOW (widget), page_of_kind (kind));
 
   /* Each page opens the kinds it can; for the others, showing the page is all. */
-  page = gtk_stack_get_child_by_name (self->page_stack, page_name);
   if (DESK_IS_PAGE (page))
     desk_page_open_record (DESK_PAGE (page), kind, uuid);
 }
@@ -423,13 +420,10 @@ export_bundle_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  GtkWidget *page;
+  GtkWidget *page = self->has_group ? desk_window_present_page (self, "exports") : NULL;
 
-  if (!self->has_group || !desk_window_show_page (self, "exports"))
-    return;
-
-  page = gtk_stack_get_child_by_name (self->page_stack, "exports");
-  gtk_widget_activate_action (page, "exports.export", NULL);
+  if (page != NULL)
+    gtk_widget_activate_action (page, "exports.export", NULL);
 }
 
 /* Importing a bundle also works with no group yet (a coordinator moving to a new
@@ -616,7 +610,6 @@ desk_window_class_init (DeskWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_box);
@@ -630,10 +623,10 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.create-group", NULL, create_group_activated);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_step_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_step_activated);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, forward_to_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, forward_to_page_activated);
   gtk_widget_class_install_action (widget_class, "win.show-deliverable", "s",
                                    show_deliverable_activated);
   gtk_widget_class_install_action (widget_class, "win.show-overdue", NULL, show_overdue_activated);
@@ -641,6 +634,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-report", "s", show_report_activated);
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_activated);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_activated);
+  gtk_widget_class_install_action (widget_class, "win.reload", "s", reload_activated);
 
   /* Undo and redo bubble up from the focus, unlike the application's accelerators (see
    * desk-application.c): an entry with typing of its own to undo takes Ctrl+Z first. */
@@ -654,9 +648,7 @@ desk_window_class_init (DeskWindowClass *klass)
 static void
 desk_window_init (DeskWindow *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GtkSelectionModel) pages = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -664,12 +656,8 @@ desk_window_init (DeskWindow *self)
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (pages),
                            create_sidebar_row, NULL, NULL);
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new (SCHEMA_ID);
-  else
-    g_debug ("Schema %s is not installed: the window will not remember its state", SCHEMA_ID);
+  /* Without the schema the window does not remember its size and page. */
+  self->settings = desk_settings_new_if_installed ();
 
   if (DESK_DEVEL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -713,14 +701,4 @@ desk_window_get_visible_page (DeskWindow *self)
     return "welcome";
 
   return gtk_stack_get_visible_child_name (self->page_stack);
-}
-
-void
-desk_window_add_toast (DeskWindow *self,
-                       AdwToast   *toast)
-{
-  g_return_if_fail (DESK_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

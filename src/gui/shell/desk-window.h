@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
 
+/* Other widgets reach the window through its actions and properties, never this header:
+ * win.open-record (kind, uuid) and win.show-page (name) to show something, win.reload
+ * (message) to replace it with a new window on the same store (after a restore), and
+ * its read-only `history` property (desk_widget_find_history) for dialogs that write. */
 GtkWidget  *desk_window_new              (GtkApplication *application,
                                           DeskStore      *store);
 DeskStore  *desk_window_get_store        (DeskWindow     *self);
@@ -22,7 +26,5 @@ DeskHistory *desk_window_get_history     (DeskWindow     *self);
 /* "welcome" while the store holds no group, else the name of the page shown:
  * overview, workplan, deliverables, budget, workshops, people, reports or exports. */
 const char *desk_window_get_visible_page (DeskWindow     *self);
-void        desk_window_add_toast        (DeskWindow     *self,
-                                          AdwToast       *toast);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-breakdown-chart.h"
+#include "desk-chart.h"
 
 #define BAR_AREA_HEIGHT 150
 #define LABEL_GAP 6
@@ -30,7 +31,6 @@ struct _DeskBreakdownChart
   guint n_genders;
   gint64 *cells;          /* pillars × genders */
   char *description;
-  gulong dark_id;
 };
 
 G_DEFINE_FINAL_TYPE (DeskBreakdownChart, desk_breakdown_chart, GTK_TYPE_WIDGET)
@@ -151,12 +151,6 @@ append_text (GtkWidget     *widget,
   g_object_unref (layout);
 }
 
-static void
-dark_changed_cb (DeskBreakdownChart *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /* Overrides */
 
 static void
@@ -255,26 +249,10 @@ desk_breakdown_chart_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 420;
-    }
-  else
-    {
-      /* Room for the legend on two lines: the width is not known here. */
-      *minimum = *natural = 18 + BAR_AREA_HEIGHT + LABEL_GAP + LABEL_HEIGHT + 2 * LEGEND_HEIGHT;
-    }
-}
-
-static void
-desk_breakdown_chart_dispose (GObject *object)
-{
-  DeskBreakdownChart *self = (DeskBreakdownChart *) object;
-
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
-
-  G_OBJECT_CLASS (desk_breakdown_chart_parent_class)->dispose (object);
+  /* Room for the legend on two lines: the width is not known here. */
+  desk_chart_measure_size (orientation, 420,
+                           18 + BAR_AREA_HEIGHT + LABEL_GAP + LABEL_HEIGHT + 2 * LEGEND_HEIGHT,
+                           minimum, natural);
 }
 
 static void
@@ -296,21 +274,17 @@ desk_breakdown_chart_class_init (DeskBreakdownChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = desk_breakdown_chart_dispose;
   object_class->finalize = desk_breakdown_chart_finalize;
   widget_class->snapshot = desk_breakdown_chart_snapshot;
   widget_class->measure = desk_breakdown_chart_measure;
 
-  gtk_widget_class_set_css_name (widget_class, "chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  desk_chart_class_setup (widget_class);
 }
 
 static void
 desk_breakdown_chart_init (DeskBreakdownChart *self)
 {
-  self->dark_id = g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                                           G_CALLBACK (dark_changed_cb), self,
-                                           G_CONNECT_SWAPPED);
+  desk_chart_follow_style (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendance by pillar and gender"),
                                   -1);

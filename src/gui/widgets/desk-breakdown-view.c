@@ -15,6 +15,7 @@
 #include "desk-breakdown-view.h"
 
 #include "desk-breakdown-chart.h"
+#include "desk-widget-util.h"
 
 struct _DeskBreakdownView
 {
@@ -92,10 +93,8 @@ rebuild_table (DeskBreakdownView *self,
   DeskAttendanceBreakdown *b = self->breakdown;
   guint n_pillars = g_strv_length (b->pillars);
   guint n_genders = g_strv_length (b->genders);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
+  desk_widget_remove_children (GTK_WIDGET (self->table));
   g_hash_table_remove_all (self->cell_labels);
 
   gtk_grid_attach (self->table, cell_new (C_("breakdown", "Pillar"), TRUE, FALSE), 0, 0, 1, 1);

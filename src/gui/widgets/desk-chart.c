@@ -17,6 +17,7 @@
 #include "desk-report-render.h"
 
 #define MIN_HEIGHT 260
+#define MIN_WIDTH 240
 #define NATURAL_WIDTH 640
 
 struct _DeskChart
@@ -24,16 +25,9 @@ struct _DeskChart
   GtkWidget parent_instance;
 
   DeskReport *report;
-  gulong dark_id;
 };
 
 G_DEFINE_FINAL_TYPE (DeskChart, desk_chart, GTK_TYPE_WIDGET)
-
-static void
-dark_changed_cb (DeskChart *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
 
 static void
 desk_chart_snapshot (GtkWidget   *widget,
@@ -62,27 +56,17 @@ desk_chart_measure (GtkWidget      *widget,
                     int            *minimum_baseline,
                     int            *natural_baseline)
 {
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = NATURAL_WIDTH;
-    }
-  else
-    {
-      *minimum = MIN_HEIGHT;
-      *natural = MIN_HEIGHT;
-    }
+  desk_chart_measure_size (orientation, NATURAL_WIDTH, MIN_HEIGHT, minimum, natural);
 }
 
 static void
-desk_chart_dispose (GObject *object)
+desk_chart_finalize (GObject *object)
 {
   DeskChart *self = (DeskChart *) object;
 
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   g_clear_pointer (&self->report, desk_report_free);
 
-  G_OBJECT_CLASS (desk_chart_parent_class)->dispose (object);
+  G_OBJECT_CLASS (desk_chart_parent_class)->finalize (object);
 }
 
 static void
@@ -91,20 +75,17 @@ desk_chart_class_init (DeskChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = desk_chart_dispose;
+  object_class->finalize = desk_chart_finalize;
   widget_class->snapshot = desk_chart_snapshot;
   widget_class->measure = desk_chart_measure;
 
-  gtk_widget_class_set_css_name (widget_class, "chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  desk_chart_class_setup (widget_class);
 }
 
 static void
 desk_chart_init (DeskChart *self)
 {
-  self->dark_id = g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                                           G_CALLBACK (dark_changed_cb), self,
-                                           G_CONNECT_SWAPPED);
+  desk_chart_follow_style (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -142,4 +123,39 @@ desk_chart_get_report (DeskChart *self)
   g_return_val_if_fail (DESK_IS_CHART (self), NULL);
 
   return self->report;
+}
+
+void
+desk_chart_class_setup (GtkWidgetClass *widget_class)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+void
+desk_chart_follow_style (GtkWidget *chart)
+{
+  g_return_if_fail (GTK_IS_WIDGET (chart));
+
+  /* Disconnected when the chart is finalized. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), chart, G_CONNECT_SWAPPED);
+}
+
+void
+desk_chart_measure_size (GtkOrientation  orientation,
+                         int             natural_width,
+                         int             height,
+                         int            *minimum,
+                         int            *natural)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN_WIDTH;
+      *natural = MAX (natural_width, MIN_WIDTH);
+    }
+  else
+    *minimum = *natural = height;
 }

@@ -25,6 +25,7 @@
 
 #include "desk-breakdown-view.h"
 #include "desk-record-editor.h"
+#include "desk-widget-util.h"
 
 struct _DeskCheckin
 {
@@ -134,6 +135,28 @@ update_heading (DeskCheckin *self)
   gtk_label_set_label (self->list_heading, text);
 }
 
+/* The labels of an attendance's @field choices, in order, and their codes in @codes. */
+static GtkStringList *
+load_choices (DeskStore   *store,
+              const char  *field,
+              char      ***codes)
+{
+  g_autoptr(GPtrArray) choices = desk_reference_choices (store, DESK_KIND_ATTENDANCE, field);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < choices->len; i++)
+    {
+      DeskChoice *choice = g_ptr_array_index (choices, i);
+
+      gtk_string_list_append (labels, choice->label);
+      g_strv_builder_add (builder, choice->code);
+    }
+  *codes = g_strv_builder_end (builder);
+
+  return labels;
+}
+
 static void
 update_counts (DeskCheckin *self)
 {
@@ -147,22 +170,10 @@ update_counts (DeskCheckin *self)
     g_warning ("Could not count the attendance: %s", error->message);
 }
 
-static gboolean
-counts_idle_cb (gpointer user_data)
-{
-  DeskCheckin *self = user_data;
-
-  self->counts_idle = 0;
-  update_counts (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_counts (DeskCheckin *self)
 {
-  if (self->counts_idle == 0)
-    self->counts_idle = g_idle_add_full (G_PRIORITY_DEFAULT, counts_idle_cb, self, NULL);
+  desk_schedule_once (&self->counts_idle, G_PRIORITY_DEFAULT, 0, (DeskOnceFunc) update_counts, self);
 }
 
 static void
@@ -892,9 +903,6 @@ GtkWidget *
 desk_checkin_new (DeskHistory *history)
 {
   DeskCheckin *self;
-  g_autoptr(GPtrArray) roles = NULL;
-  g_autoptr(GPtrArray) statuses = NULL;
-  GStrvBuilder *builder;
 
   g_return_val_if_fail (DESK_IS_HISTORY (history), NULL);
 
@@ -903,30 +911,8 @@ desk_checkin_new (DeskHistory *history)
   self->store = g_object_ref (desk_history_get_store (history));
   self->changed_id = g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
 
-  roles = desk_reference_choices (self->store, DESK_KIND_ATTENDANCE, "role");
-  statuses = desk_reference_choices (self->store, DESK_KIND_ATTENDANCE, "status");
-  self->role_labels = gtk_string_list_new (NULL);
-  self->status_labels = gtk_string_list_new (NULL);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < roles->len; i++)
-    {
-      DeskChoice *choice = g_ptr_array_index (roles, i);
-
-      gtk_string_list_append (self->role_labels, choice->label);
-      g_strv_builder_add (builder, choice->code);
-    }
-  self->role_codes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      DeskChoice *choice = g_ptr_array_index (statuses, i);
-
-      gtk_string_list_append (self->status_labels, choice->label);
-      g_strv_builder_add (builder, choice->code);
-    }
-  self->status_codes = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
+  self->role_labels = load_choices (self->store, "role", &self->role_codes);
+  self->status_labels = load_choices (self->store, "status", &self->status_codes);
 
   add_column (self, C_("column", "Name"), G_CALLBACK (name_setup_cb), G_CALLBACK (name_bind_cb), TRUE);
   add_column (self, C_("column", "Organisation"), G_CALLBACK (name_setup_cb),

@@ -21,8 +21,7 @@
 
 #include "desk-signin-dialog.h"
 #include "desk-toast.h"
-
-#include "desk-window.h"
+#include "desk-widget-util.h"
 
 /* What a "not in the sheet" choice maps a column to: a header no sheet has. */
 
@@ -400,7 +399,7 @@ import_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  DeskHistory *history = NULL;
+  DeskHistory *history;
   gboolean done;
 
   if (self->plan == NULL)
@@ -408,8 +407,7 @@ import_activated (GtkWidget  *widget,
 
   /* The window's history, so that the import is one step of it that Ctrl+Z takes back;
    * a dialog without the window is simply written. */
-  if (DESK_IS_WINDOW (parent))
-    history = desk_window_get_history (DESK_WINDOW (parent));
+  history = desk_widget_find_history (GTK_WIDGET (self));
   if (history != NULL && desk_history_get_store (history) == self->store)
     done = desk_signin_apply_with_history (history, self->plan, self->workshop_uuid, &result, &error);
   else

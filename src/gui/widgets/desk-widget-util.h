@@ -1,0 +1,49 @@
+/* desk-widget-util.h — small helpers every part of the interface shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+/* The window @widget is in, or NULL while it is in none. */
+GtkWindow   *desk_widget_get_window       (GtkWidget     *widget);
+/* Removes every child of @container, a GtkBox, GtkGrid, GtkListBox or GtkFlowBox. */
+void         desk_widget_remove_children (GtkWidget  *container);
+/* The undo history of the main window @widget belongs to: the one of its own window or,
+ * for a dialog, of the window the dialog is transient for, as that window's `history`
+ * property gives it. NULL when neither has one (a widget or a dialog alone in a test).
+ * Nothing needs to know the main window's class. */
+DeskHistory *desk_widget_find_history     (GtkWidget     *widget);
+/* For a class whose one property is the store it works on: installs `store`
+ * (construct-only) and the get_property and set_property that keep it in the
+ * `DeskStore *` at @offset of the instance (G_STRUCT_OFFSET). The class still drops it
+ * in its dispose, with g_clear_object(). */
+void         desk_object_class_install_store (GObjectClass *object_class,
+                                              gsize         offset);
+/* The application's settings, or NULL when their schema is not installed (an
+ * uninstalled run that did not point GSETTINGS_SCHEMA_DIR at the build): the caller then
+ * goes without rather than abort. */
+GSettings   *desk_settings_new_if_installed (void);
+/* What desk_schedule_once() runs. */
+typedef void (*DeskOnceFunc) (gpointer data);
+/* Runs @func (@data) once at @priority, @delay_ms from now (0: as soon as idle), however
+ * often it is asked for until then: a burst of changes does the work once. The source is
+ * kept in *@source, which is 0 again when @func runs; the owner removes a pending one in
+ * its dispose, with g_clear_handle_id (@source, g_source_remove). */
+void         desk_schedule_once       (guint         *source,
+                                       int            priority,
+                                       guint          delay_ms,
+                                       DeskOnceFunc   func,
+                                       gpointer       data);
+/* An ISO 8601 timestamp (UTC) as a person reads it: the day in @style and the UI
+ * language, then the time of day in the local zone, "5 March 2025, 14:02". Returns ""
+ * for NULL, and @timestamp itself when it is not a timestamp. */
+char        *desk_format_timestamp        (const char    *timestamp,
+                                           DeskDateStyle  style);
+
+G_END_DECLS
