@@ -146,11 +146,30 @@ money (const DeskBudgetSummary *s,
   return desk_money_format (minor, s->currency, s->decimals);
 }
 
+/* A card's figure, whether its pill shows, and the banner over the cards (NULL when it
+ * is hidden), in the summary view of @page. */
 static const char *
 card (DeskBudgetPage *page,
       const char     *name)
 {
-  return gtk_label_get_label (_desk_budget_page_get_card_value (page, name));
+  DeskBudgetSummaryView *view = _desk_budget_page_get_summary_view (page);
+
+  return gtk_label_get_label (_desk_budget_summary_view_get_card_value (view, name));
+}
+
+static gboolean
+card_pill_shown (DeskBudgetPage *page,
+                 const char     *name)
+{
+  DeskBudgetSummaryView *view = _desk_budget_page_get_summary_view (page);
+
+  return gtk_widget_get_visible (_desk_budget_summary_view_get_card_pill (view, name));
+}
+
+static GtkLabel *
+missing_label (DeskBudgetPage *page)
+{
+  return _desk_budget_summary_view_get_missing_label (_desk_budget_page_get_summary_view (page));
 }
 
 static void
@@ -437,8 +456,8 @@ test_budget_missing_rate (void)
   guint count;
 
   g_assert_cmpuint (s->total.missing, ==, 0);
-  g_assert_null (_desk_budget_page_get_missing_label (page));
-  g_assert_false (gtk_widget_get_visible (_desk_budget_page_get_card_pill (page, "budget")));
+  g_assert_null (missing_label (page));
+  g_assert_false (card_pill_shown (page, "budget"));
 
   /* A line in yen, which has no rate. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
@@ -457,10 +476,10 @@ test_budget_missing_rate (void)
   g_assert_cmpuint (s->total.missing, ==, 1);
   /* Left out, not counted as zero nor guessed. */
   g_assert_cmpint (desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED), ==, budget);
-  g_assert_nonnull (_desk_budget_page_get_missing_label (page));
-  g_assert_cmpstr (gtk_label_get_label (_desk_budget_page_get_missing_label (page)), ==,
+  g_assert_nonnull (missing_label (page));
+  g_assert_cmpstr (gtk_label_get_label (missing_label (page)), ==,
                    "1 amount has no exchange rate — add the rate to include it");
-  g_assert_true (gtk_widget_get_visible (_desk_budget_page_get_card_pill (page, "budget")));
+  g_assert_true (card_pill_shown (page, "budget"));
 
   /* Add a Rate…: the form offers yen first; a rate that is not a number is refused. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "budget.add-rate", NULL));
@@ -481,7 +500,7 @@ test_budget_missing_rate (void)
   g_assert_cmpuint (s->total.missing, ==, 0);
   /* 120,000 yen at 0.0925 = 11,100 cedis. */
   g_assert_cmpint (desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED), ==, budget + 1110000);
-  g_assert_null (_desk_budget_page_get_missing_label (page));
+  g_assert_null (missing_label (page));
 
   /* The rate's own editor: text is refused under the field, the database keeps 0.0925. */
   {
@@ -563,7 +582,7 @@ test_budget_over_filter (void)
             g_assert_true (desk_budget_row_is_over (r, DESK_BUDGET_REVISED));
         }
     }
-  g_assert_true (gtk_widget_get_visible (_desk_budget_page_get_card_pill (page, "remaining")) ==
+  g_assert_true (card_pill_shown (page, "remaining") ==
                  desk_budget_row_is_over (&_desk_budget_page_get_summary (page)->total, DESK_BUDGET_REVISED));
 
   gtk_toggle_button_set_active (_desk_budget_page_get_over_toggle (page), FALSE);
@@ -683,10 +702,113 @@ test_budget_too_large (void)
   s = _desk_budget_page_get_summary (page);
   g_assert_cmpuint (s->problems->len, >, 0);
   g_assert_cmpint (desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED), >=, 0);
-  banner = _desk_budget_page_get_missing_label (page);
+  banner = missing_label (page);
   g_assert_nonnull (banner);
   g_assert_nonnull (strstr (gtk_label_get_label (banner), g_ptr_array_index (s->problems, 0)));
   destroy_window (window);
+}
+
+static char *
+test_name_cb (DeskBudgetTable  table,
+              const char      *key,
+              gpointer         user_data)
+{
+  return g_strdup_printf ("%s:%s", table == DESK_BUDGET_TABLE_ACTIVITIES ? "activity" : "category", key);
+}
+
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_keys (GListModel *model,
+             GPtrArray  *rows)
+{
+  g_assert_cmpuint (n_items (model), ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==,
+                     ((DeskBudgetRow *) g_ptr_array_index (rows, i))->key);
+}
+
+/* The summary view shows the summary it is handed, with no store of its own: the page's
+ * cards and tables, and a view standing alone with names from its name function. */
+static void
+test_budget_summary_view (void)
+{
+  g_autoptr(DeskStore) store = new_demo_store ();
+  g_autoptr(DeskBudgetSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskBudgetSummaryView *view;
+  const DeskBudgetSummary *s;
+  g_autofree char *original = NULL;
+  g_autofree char *name = NULL;
+  DeskBudgetPage *page;
+  DeskWindow *window;
+  GtkWindow *alone;
+
+  window = new_window (store);
+  page = show_budget (window);
+  s = _desk_budget_page_get_summary (page);
+  view = _desk_budget_page_get_summary_view (page);
+  g_assert_cmpuint (s->categories->len, >, 1);
+  g_assert_cmpuint (s->activities->len, >, 1);
+  assert_keys (_desk_budget_summary_view_get_model (view, "categories"), s->categories);
+  assert_keys (_desk_budget_summary_view_get_model (view, "activities"), s->activities);
+  assert_card (page, "budget", desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED));
+
+  summary = desk_budget_summarise (store, s->workplan_uuid, &error);
+  g_assert_no_error (error);
+  destroy_window (window);
+
+  /* Alone, in a window of its own, in the original version. */
+  view = DESK_BUDGET_SUMMARY_VIEW (desk_budget_summary_view_new ());
+  desk_budget_summary_view_set_name_func (view, test_name_cb, NULL);
+  alone = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (alone);
+  gtk_window_set_default_size (alone, 1000, 800);
+  gtk_window_set_child (alone, GTK_WIDGET (view));
+  gtk_window_present (alone);
+  desk_budget_summary_view_show (view, summary, DESK_BUDGET_ORIGINAL);
+  wait_a_moment (100);
+
+  original = money (summary, summary->total.original);
+  g_assert_cmpstr (gtk_label_get_label (_desk_budget_summary_view_get_card_value (view, "budget")), ==, original);
+  assert_keys (_desk_budget_summary_view_get_model (view, "categories"), summary->categories);
+  name = g_strdup_printf ("category:%s", ((DeskBudgetRow *) g_ptr_array_index (summary->categories, 0))->key);
+  g_assert_true (shows_text (GTK_WIDGET (view), name));
+  g_assert_false (shows_text (GTK_WIDGET (view), "category:no such category"));
+
+  /* Nothing to show: the tables empty, the summary no longer read. */
+  desk_budget_summary_view_show (view, NULL, DESK_BUDGET_ORIGINAL);
+  g_clear_pointer (&summary, desk_budget_summary_free);
+  wait_a_moment (20);
+  g_assert_cmpuint (n_items (_desk_budget_summary_view_get_model (view, "categories")), ==, 0);
+  g_assert_cmpuint (n_items (_desk_budget_summary_view_get_model (view, "activities")), ==, 0);
+
+  gtk_window_destroy (alone);
+  wait_a_moment (20);
+  g_assert_finalize_object (alone);
 }
 
 int
@@ -704,6 +826,7 @@ main (int    argc,
   g_test_add_func ("/gui/budget/over-budget-filter", test_budget_over_filter);
   g_test_add_func ("/gui/budget/refused-input", test_budget_refused);
   g_test_add_func ("/gui/budget/csv", test_budget_csv);
+  g_test_add_func ("/gui/budget/summary-view", test_budget_summary_view);
 
   return g_test_run ();
 }

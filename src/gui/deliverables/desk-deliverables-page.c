@@ -15,6 +15,7 @@
 #include "desk-deliverables-page.h"
 #include "desk-deliverables-page-private.h"
 
+#include "desk-cells.h"
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
 
@@ -97,60 +98,6 @@ filter_changed_cb (DeskDeliverablesPage *self)
 
 /* Cells */
 
-static void
-bind_title (GtkWidget  *cell,
-            DeskRecord *record,
-            gpointer    user_data)
-{
-  const char *hint = NULL;
-  const char *title = desk_record_title (record, "title", &hint);
-
-  desk_cell_title_set (cell, title, hint);
-}
-
-static void
-bind_activity (GtkWidget  *cell,
-               DeskRecord *record,
-               gpointer    user_data)
-{
-  DeskDeliverablesPage *self = user_data;
-  DeskRecord *activity = NULL;
-
-  if (self->activities != NULL)
-    activity = desk_record_model_find (self->activities,
-                                       desk_record_get_string (record, "activity_uuid"), NULL);
-  desk_cell_set_text (cell, activity != NULL ? desk_record_get_string (activity, "code") : NULL);
-  gtk_widget_set_tooltip_text (cell, activity != NULL ? desk_record_title (activity, "title", NULL) : NULL);
-}
-
-static void
-bind_field (GtkWidget  *cell,
-            DeskRecord *record,
-            gpointer    user_data)
-{
-  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
-}
-
-static void
-bind_status (GtkWidget  *cell,
-             DeskRecord *record,
-             gpointer    user_data)
-{
-  DeskDeliverablesPage *self = user_data;
-  g_autofree char *label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, "status",
-                                                 desk_record_get_string (record, "status"));
-
-  desk_cell_set_text (cell, label);
-}
-
-static int
-compare_status (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  return desk_record_compare_field (a, b, (gpointer) "status");
-}
-
 static GtkWidget *
 setup_overdue (gpointer user_data)
 {
@@ -203,20 +150,18 @@ make_list (DeskDeliverablesPage *self)
 
   self->deliverable_list = desk_record_list_new_in (self->list_bin, G_CALLBACK (deliverable_open_cb),
                                       G_CALLBACK (deliverable_new_cb), self);
-  desk_record_list_add_column (self->deliverable_list, C_("column", "Deliverable"), desk_cell_title_new,
-                               bind_title, desk_record_compare_narrative, (gpointer) "title", TRUE);
-  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Activity"), NULL,
-                                       bind_activity, NULL, self, FALSE);
+  desk_record_list_add_field_column (self->deliverable_list, DESK_KIND_DELIVERABLE, "title",
+                                     C_("column", "Deliverable"), DESK_COLUMN_ESSENTIAL);
+  column = desk_record_list_add_field_column (self->deliverable_list, DESK_KIND_DELIVERABLE, "activity_uuid",
+                                              C_("column", "Activity"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 7);
-  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Due"), NULL, bind_field,
-                                       desk_record_compare_field, (gpointer) "due_date", FALSE);
+  desk_record_list_add_field_column (self->deliverable_list, DESK_KIND_DELIVERABLE, "due_date",
+                                     C_("column", "Due"), DESK_COLUMN_ESSENTIAL);
+  column = desk_record_list_add_field_column (self->deliverable_list, DESK_KIND_DELIVERABLE, "status",
+                                              C_("column", "Status"), DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 10);
-  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Status"), NULL, bind_status,
-                                       compare_status, self, FALSE);
-  desk_record_list_fix_width (column, 10);
-  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Delivered"), NULL, bind_field,
-                                       desk_record_compare_field, (gpointer) "delivered_on", FALSE);
-  desk_record_list_fix_width (column, 10);
+  desk_record_list_add_field_column (self->deliverable_list, DESK_KIND_DELIVERABLE, "delivered_on",
+                                     C_("column", "Delivered"), DESK_COLUMN_OPTIONAL);
   column = desk_record_list_add_column (self->deliverable_list, C_("column", "Overdue"), setup_overdue,
                                        bind_overdue, compare_overdue, self, FALSE);
   desk_record_list_fix_width (column, 9);
@@ -302,16 +247,7 @@ static void
 deliverable_open_cb (DeskDeliverablesPage *self,
                      const char           *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, uuid, NULL);
-  const char *hint = NULL;
-  const char *title;
-
-  if (self->editor == NULL)
-    return;
-
-  desk_record_editor_set_record (self->editor, record);
-  title = record != NULL ? desk_record_title (record, "title", &hint) : "";
-  desk_record_list_set_editor_title (self->deliverable_list, title, hint);
+  desk_record_list_edit_record (self->deliverable_list, self->editor, uuid, "title");
 }
 
 static void

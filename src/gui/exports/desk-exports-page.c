@@ -15,6 +15,9 @@
 
 #include "desk-exports-page.h"
 #include "desk-exports-page-private.h"
+#include "desk-cells.h"
+#include "desk-file-chooser.h"
+#include "desk-widget-util.h"
 
 typedef enum
 {
@@ -32,10 +35,8 @@ struct _DeskExportsPage
 {
   DeskPage parent_instance;
 
-  DeskStore *store;
   DeskRecordModel *model;
   GtkSortListModel *sorted;
-  GtkFileChooserNative *chooser;
   DeskExportDialog *export_dialog;   /* weak */
 
   /* Template widgets */
@@ -48,34 +49,11 @@ G_DEFINE_FINAL_TYPE (DeskExportsPage, desk_exports_page, DESK_TYPE_PAGE)
 
 /* Helpers */
 
-static GtkWindow *
-get_window (DeskExportsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 /* "25 Nov 2026, 14:05" in the local time zone, from an ISO 8601 UTC timestamp. */
 static char *
 format_created (const char *timestamp)
 {
-  g_autoptr(GDateTime) utc = timestamp != NULL ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-
-  if (utc == NULL)
-    return g_strdup (timestamp != NULL ? timestamp : "");
-
-  local = g_date_time_to_local (utc);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  date = desk_date_format (day, DESK_DATE_SHORT);
-  time = g_date_time_format (local, "%H:%M");
-
-  /* TRANSLATORS: a date, then a time of day: "5 March 2025, 14:05". */
-  return g_strdup_printf (_("%s, %s"), date, time);
+  return desk_format_timestamp (timestamp, DESK_DATE_SHORT);
 }
 
 /* The counts JSON of an export ({"member": 13, …}): the total of records (not the
@@ -332,6 +310,9 @@ add_columns (DeskExportsPage *self)
       gtk_column_view_column_set_expand (column, columns[c].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
+      /* Numbers under right-aligned headers, as in every list. */
+      if (c == COLUMN_SEQUENCE || c == COLUMN_COUNTS)
+        desk_cell_header_align_end (column);
     }
 }
 
@@ -396,7 +377,7 @@ open_export_dialog (DeskExportsPage *self,
     return;
 
   desk_page_ensure_built (DESK_PAGE (self));
-  dialog = desk_export_dialog_new (get_window (self), desk_page_get_store (DESK_PAGE (self)), mode);
+  dialog = desk_export_dialog_new (desk_widget_get_window (GTK_WIDGET (self)), desk_page_get_store (DESK_PAGE (self)), mode);
   g_set_weak_pointer (&self->export_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -423,7 +404,7 @@ show_refusal (DeskExportsPage *self,
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (desk_widget_get_window (GTK_WIDGET (self)),
                                                        _("This File Cannot Be Imported"),
                                                        message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
@@ -431,20 +412,12 @@ show_refusal (DeskExportsPage *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     DeskExportsPage *self)
+bundle_chosen (gpointer  owner,
+               GFile    *file)
 {
-  g_autoptr(GFile) file = NULL;
+  DeskExportsPage *self = owner;
   g_autoptr(GError) error = NULL;
   DeskImportDialog *dialog;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    return;
 
   dialog = _desk_exports_page_import_file (self, file, &error);
   if (dialog == NULL)
@@ -458,28 +431,11 @@ import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  DeskExportsPage *self = DESK_EXPORTS_PAGE (widget);
-  g_autoptr(GtkFileFilter) bundles = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-  self->chooser = gtk_file_chooser_native_new (_("Import a Bundle"), get_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (bundles, _("Groupdesk bundles"));
-  gtk_file_filter_add_suffix (bundles, DESK_BUNDLE_SUFFIX + 1);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), bundles);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  desk_file_chooser_ask (widget, desk_widget_get_window (widget), _("Import a Bundle"), NULL,
+                         bundle_chosen,
+                         desk_file_filter_new (_("Groupdesk bundles"), DESK_BUNDLE_SUFFIX + 1, NULL),
+                         desk_file_filter_new (_("All files"), "*", NULL),
+                         NULL);
 }
 
 /* Overrides */
@@ -501,12 +457,7 @@ desk_exports_page_dispose (GObject *object)
 {
   DeskExportsPage *self = (DeskExportsPage *) object;
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
+  desk_file_chooser_cancel (self);
   g_clear_weak_pointer (&self->export_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORTS_PAGE);
@@ -589,5 +540,5 @@ _desk_exports_page_import_file (DeskExportsPage  *self,
   g_return_val_if_fail (DESK_IS_EXPORTS_PAGE (self), NULL);
   g_return_val_if_fail (desk_page_get_store (DESK_PAGE (self)) != NULL, NULL);
 
-  return desk_import_dialog_new (get_window (self), desk_page_get_store (DESK_PAGE (self)), file, error);
+  return desk_import_dialog_new (desk_widget_get_window (GTK_WIDGET (self)), desk_page_get_store (DESK_PAGE (self)), file, error);
 }

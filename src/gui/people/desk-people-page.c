@@ -18,13 +18,8 @@
 #include "desk-people-page-private.h"
 
 #include "desk-record-editor.h"
+#include "desk-cells.h"
 #include "desk-record-list.h"
-
-typedef struct
-{
-  DeskPeoplePage *page;
-  const char *field;
-} ColumnData;
 
 struct _DeskPeoplePage
 {
@@ -37,7 +32,6 @@ struct _DeskPeoplePage
   GtkToggleButton *inactive_toggle;
   DeskRecordEditor *editor;
   GtkWindow *group_window;
-  ColumnData columns[2];
 
   /* The People tab */
   DeskRecordModel *people;
@@ -51,7 +45,6 @@ struct _DeskPeoplePage
   char *dup_uuid;              /* the person the open one seems to repeat */
   char *dup_dismissed;         /* the open person the user chose to keep anyway */
   AdwMessageDialog *delete_dialog;
-  ColumnData person_columns[2];
 
   /* Template widgets */
   GtkWidget *content;
@@ -162,59 +155,11 @@ filter_changed_cb (DeskPeoplePage *self)
 /* Cells */
 
 static void
-bind_name (GtkWidget  *cell,
-           DeskRecord *record,
-           gpointer    user_data)
-{
-  const char *hint = NULL;
-  const char *name = desk_record_title (record, "name", &hint);
-
-  desk_cell_title_set (cell, name, hint);
-}
-
-static void
-bind_code (GtkWidget  *cell,
-           DeskRecord *record,
-           gpointer    user_data)
-{
-  ColumnData *column = user_data;
-  const char *code = desk_record_get_string (record, column->field);
-  DeskStore *store = desk_page_get_store (DESK_PAGE (column->page));
-  g_autofree char *label = NULL;
-
-  if (code != NULL && store != NULL)
-    label = desk_reference_label (store, DESK_KIND_MEMBER, column->field, code);
-  desk_cell_set_text (cell, label);
-}
-
-static int
-compare_code (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  ColumnData *column = user_data;
-
-  return desk_record_compare_field (a, b, (gpointer) column->field);
-}
-
-static void
-bind_field (GtkWidget  *cell,
-            DeskRecord *record,
-            gpointer    user_data)
-{
-  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
-}
-
-static void
 bind_active (GtkWidget  *cell,
              DeskRecord *record,
              gpointer    user_data)
 {
-  desk_cell_set_text (cell, desk_record_get_int (record, "active") != 0 ? _("Active") : _("Inactive"));
-  if (desk_record_get_int (record, "active") != 0)
-    gtk_widget_remove_css_class (cell, "dim-label");
-  else
-    gtk_widget_add_css_class (cell, "dim-label");
+  desk_cell_set_flag (cell, desk_record_get_int (record, "active") != 0, _("Active"), _("Inactive"));
 }
 
 /* Store */
@@ -259,22 +204,6 @@ person_filter_changed_cb (DeskPeoplePage *self)
 }
 
 static void
-bind_person_name (GtkWidget  *cell,
-                  DeskRecord *record,
-                  gpointer    user_data)
-{
-  desk_cell_set_text (cell, desk_record_get_string (record, "name"));
-}
-
-static int
-compare_person_name (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  return desk_record_compare_field (a, b, (gpointer) "name_key");
-}
-
-static void
 bind_person_organisation (GtkWidget  *cell,
                           DeskRecord *record,
                           gpointer    user_data)
@@ -286,33 +215,13 @@ bind_person_organisation (GtkWidget  *cell,
 }
 
 static void
-bind_person_code (GtkWidget  *cell,
-                  DeskRecord *record,
-                  gpointer    user_data)
-{
-  ColumnData *column = user_data;
-  const char *code = desk_record_get_string (record, column->field);
-  DeskStore *store = desk_page_get_store (DESK_PAGE (column->page));
-  g_autofree char *label = NULL;
-
-  if (code != NULL && store != NULL)
-    label = desk_reference_label (store, DESK_KIND_PERSON, column->field, code);
-  desk_cell_set_text (cell, label);
-}
-
-static void
 bind_consent (GtkWidget  *cell,
               DeskRecord *record,
               gpointer    user_data)
 {
-  gboolean named = desk_record_get_int (record, "consent_named") != 0;
-
-  /* Translators: whether a person may be named in exports. */
-  desk_cell_set_text (cell, named ? C_("consent", "May be named") : C_("consent", "Counted only"));
-  if (named)
-    gtk_widget_remove_css_class (cell, "dim-label");
-  else
-    gtk_widget_add_css_class (cell, "dim-label");
+  desk_cell_set_flag (cell, desk_record_get_int (record, "consent_named") != 0,
+                      /* Translators: whether a person may be named in exports. */
+                      C_("consent", "May be named"), C_("consent", "Counted only"));
 }
 
 static void
@@ -477,21 +386,23 @@ make_person_list (DeskPeoplePage *self)
 
   self->person_list = desk_record_list_new_in (self->person_bin, G_CALLBACK (person_open_cb),
                                                G_CALLBACK (person_new_cb), self);
-  self->person_columns[0] = (ColumnData) { self, "pillar" };
-  self->person_columns[1] = (ColumnData) { self, "gender" };
-
-  desk_record_list_add_column (self->person_list, C_("column", "Name"), NULL, bind_person_name,
-                               compare_person_name, NULL, TRUE);
+  column = desk_record_list_add_field_column (self->person_list, DESK_KIND_PERSON, "name",
+                                              C_("column", "Name"), DESK_COLUMN_ESSENTIAL);
+  gtk_column_view_column_set_expand (column, TRUE);
+  /* By the name folded for sorting, so that “Ama” and “ama” sit together. */
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (desk_record_compare_field,
+                                                                               (gpointer) "name_key", NULL)));
   desk_record_list_add_column (self->person_list, C_("column", "Organisation"), NULL,
                                bind_person_organisation, NULL, self, TRUE);
-  column = desk_record_list_add_column (self->person_list, C_("column", "Pillar"), NULL, bind_person_code,
-                                        compare_code, &self->person_columns[0], FALSE);
+  column = desk_record_list_add_field_column (self->person_list, DESK_KIND_PERSON, "pillar",
+                                              C_("column", "Pillar"), DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 8);
-  column = desk_record_list_add_column (self->person_list, C_("column", "Gender"), NULL, bind_person_code,
-                                        compare_code, &self->person_columns[1], FALSE);
+  column = desk_record_list_add_field_column (self->person_list, DESK_KIND_PERSON, "gender",
+                                              C_("column", "Gender"), DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 7);
   column = desk_record_list_add_column (self->person_list, C_("column", "Exports"), NULL, bind_consent,
                                         desk_record_compare_field, (gpointer) "consent_named", FALSE);
+  desk_record_list_set_column_priority (self->person_list, column, DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 10);
   desk_record_list_set_new_tooltip (self->person_list, _("New Person (Ctrl+N)"));
   desk_record_list_set_empty_text (self->person_list, "avatar-default-symbolic",
@@ -570,25 +481,22 @@ make_list (DeskPeoplePage *self)
 
   self->member_list = desk_record_list_new_in (self->member_bin, G_CALLBACK (member_open_cb),
                                       G_CALLBACK (member_new_cb), self);
-  self->columns[0] = (ColumnData) { self, "pillar" };
-  self->columns[1] = (ColumnData) { self, "status" };
-
-  desk_record_list_add_column (self->member_list, C_("column", "Organisation"), desk_cell_title_new,
-                               bind_name, desk_record_compare_narrative, (gpointer) "name", TRUE);
-  column = desk_record_list_add_column (self->member_list, C_("column", "Pillar"), NULL, bind_code,
-                                       compare_code, &self->columns[0], FALSE);
+  desk_record_list_add_field_column (self->member_list, DESK_KIND_MEMBER, "name",
+                                     C_("column", "Organisation"), DESK_COLUMN_ESSENTIAL);
+  column = desk_record_list_add_field_column (self->member_list, DESK_KIND_MEMBER, "pillar",
+                                              C_("column", "Pillar"), DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 11);
-  column = desk_record_list_add_column (self->member_list, C_("column", "Membership"), NULL, bind_code,
-                                       compare_code, &self->columns[1], FALSE);
+  column = desk_record_list_add_field_column (self->member_list, DESK_KIND_MEMBER, "status",
+                                              C_("column", "Membership"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 13);
-  column = desk_record_list_add_column (self->member_list, C_("column", "Contact"), NULL, bind_field,
-                                       desk_record_compare_field, (gpointer) "contact_name", FALSE);
+  column = desk_record_list_add_field_column (self->member_list, DESK_KIND_MEMBER, "contact_name",
+                                              C_("column", "Contact"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 14);
-  column = desk_record_list_add_column (self->member_list, C_("column", "Joined"), NULL, bind_field,
-                                       desk_record_compare_field, (gpointer) "joined", FALSE);
-  desk_record_list_fix_width (column, 10);
+  desk_record_list_add_field_column (self->member_list, DESK_KIND_MEMBER, "joined",
+                                     C_("column", "Joined"), DESK_COLUMN_ESSENTIAL);
   column = desk_record_list_add_column (self->member_list, C_("column", "Active"), NULL, bind_active,
-                                       desk_record_compare_field, (gpointer) "active", FALSE);
+                                        desk_record_compare_field, (gpointer) "active", FALSE);
+  desk_record_list_set_column_priority (self->member_list, column, DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 7);
   desk_record_list_set_new_tooltip (self->member_list, _("New Member (Ctrl+N)"));
   desk_record_list_set_empty_text (self->member_list, "system-users-symbolic",
@@ -656,16 +564,7 @@ static void
 member_open_cb (DeskPeoplePage *self,
                 const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_MEMBER, uuid, NULL);
-  const char *hint = NULL;
-  const char *title;
-
-  if (self->editor == NULL)
-    return;
-
-  desk_record_editor_set_record (self->editor, record);
-  title = record != NULL ? desk_record_title (record, "name", &hint) : "";
-  desk_record_list_set_editor_title (self->member_list, title, hint);
+  desk_record_list_edit_record (self->member_list, self->editor, uuid, "name");
 }
 
 static void
@@ -706,14 +605,10 @@ static void
 person_open_cb (DeskPeoplePage *self,
                 const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_PERSON, uuid, NULL);
-
   if (self->person_editor == NULL)
     return;
 
-  desk_record_editor_set_record (self->person_editor, record);
-  desk_record_list_set_editor_title (self->person_list,
-                                     record != NULL ? desk_record_get_string (record, "name") : "", NULL);
+  desk_record_list_edit_record (self->person_list, self->person_editor, uuid, "name");
   check_duplicate (self);
 }
 

@@ -1,8 +1,11 @@
 /* desk-budget-form.c
  *
- * The rows are made from code, one per value asked for, each with an error row under it
- * as DeskRecordEditor has. Nothing is written here: the page's accept function builds
- * the record and writes it through the history, and core's message comes back.
+ * The rows are DeskFieldRows, as in DeskRecordEditor: the same widget for a type of
+ * field, the same error row. A value that is not a field of the kind (a rate typed as
+ * one number) gets a row of a text field of the form's own, which the record never
+ * reads. Saving reads the rows into a copy of the record, amounts last (their decimals
+ * come from the currency the record names), and inserts it through the history: core
+ * validates it, and the field it refuses is where its message goes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,104 +19,112 @@
 
 typedef struct
 {
-  char *name;
-  GtkWidget *row;
-  GtkWidget *toggle;        /* switches */
-  GtkWidget *error_row;
-  GtkLabel *error_label;
-  GtkLabel *suffix;
-  GPtrArray *codes;         /* choices */
+  DeskFieldRow *row;
+  DeskField *own;           /* a value that is not a field of the record */
 } FormRow;
 
 struct _DeskBudgetForm
 {
   AdwWindow parent_instance;
 
-  DeskBudgetFormAccept accept;
-  gpointer user_data;
+  DeskHistory *history;
+  DeskRecord *record;
+  DeskBudgetFormPrepare prepare;
   GPtrArray *rows;          /* FormRow */
+  GHashTable *error_rows;   /* field → the row its errors show under */
+  GtkWidget *header;
   AdwPreferencesGroup *group;
   GtkWidget *accept_button;
 };
 
 G_DEFINE_FINAL_TYPE (DeskBudgetForm, desk_budget_form, ADW_TYPE_WINDOW)
 
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 form_row_free (FormRow *fr)
 {
-  g_free (fr->name);
-  g_clear_pointer (&fr->codes, g_ptr_array_unref);
+  g_clear_pointer (&fr->row, desk_field_row_free);
+  if (fr->own != NULL)
+    g_free ((char *) fr->own->name);
+  g_free (fr->own);
   g_free (fr);
 }
 
-static FormRow *
-find_row (DeskBudgetForm *self,
-          const char     *name)
+static DeskFieldRow *
+lookup (DeskBudgetForm *self,
+        const char     *name)
 {
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; name != NULL && self->rows != NULL && i < self->rows->len; i++)
     {
       FormRow *fr = g_ptr_array_index (self->rows, i);
 
-      if (g_str_equal (fr->name, name))
-        return fr;
+      if (g_str_equal (desk_field_row_get_field (fr->row)->name, name))
+        return fr->row;
     }
 
   return NULL;
 }
 
-static void
-show_error (FormRow    *fr,
-            const char *message)
+static DeskFieldRow *
+add_row (DeskBudgetForm  *self,
+         const DeskField *field,
+         DeskField       *own,
+         const char      *title)
 {
-  gtk_label_set_label (fr->error_label, message);
-  gtk_widget_set_visible (fr->error_row, message != NULL);
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (fr->row, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (fr->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (fr->row, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (fr->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
-static FormRow *
-add_row (DeskBudgetForm *self,
-         const char     *name,
-         GtkWidget      *row,
-         const char     *title)
-{
+  DeskStore *store = desk_history_get_store (self->history);
+  const DeskKind *kind = own == NULL ? desk_record_get_kind (self->record) : NULL;
   FormRow *fr = g_new0 (FormRow, 1);
 
-  fr->name = g_strdup (name);
-  fr->row = row;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  fr->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (fr->error_label, TRUE);
-  gtk_label_set_wrap_mode (fr->error_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (fr->error_label, 0.0f);
-  gtk_widget_add_css_class (GTK_WIDGET (fr->error_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (fr->error_label), "desk-field-error");
-  gtk_widget_set_margin_start (GTK_WIDGET (fr->error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (fr->error_label), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (fr->error_label), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (fr->error_label), 6);
-  fr->error_row = adw_preferences_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (fr->error_row), FALSE);
-  gtk_widget_set_focusable (fr->error_row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (fr->error_row), GTK_WIDGET (fr->error_label));
-  gtk_widget_set_visible (fr->error_row, FALSE);
-
-  adw_preferences_group_add (self->group, row);
-  adw_preferences_group_add (self->group, fr->error_row);
+  fr->own = own;
+  fr->row = desk_field_row_new (store, kind, field, title, NULL, NULL);
+  desk_field_row_add_to_group (fr->row, self->group);
   g_ptr_array_add (self->rows, fr);
 
-  return fr;
+  return fr->row;
+}
+
+/* Reads the rows into a copy of the record and inserts it. */
+static gboolean
+save_record (DeskBudgetForm  *self,
+             char           **bad_field,
+             GError         **error)
+{
+  g_autoptr(DeskRecord) record = desk_record_copy (self->record);
+
+  /* An amount is read in the currency the record names, which a row may give. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->rows->len; i++)
+      {
+        FormRow *fr = g_ptr_array_index (self->rows, i);
+        const DeskField *field = desk_field_row_get_field (fr->row);
+
+        if (fr->own != NULL || (field->type == DESK_FIELD_MONEY) != (pass == 1))
+          continue;
+        if (!desk_field_row_read (fr->row, record, error))
+          {
+            *bad_field = g_strdup (field->name);
+            return FALSE;
+          }
+      }
+
+  if (self->prepare != NULL && !self->prepare (self, record, bad_field, error))
+    return FALSE;
+
+  if (!desk_history_insert (self->history, record, error))
+    {
+      desk_store_validate (desk_history_get_store (self->history), record, bad_field, NULL);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, record);
+
+  return TRUE;
 }
 
 /* Callbacks */
@@ -133,13 +144,17 @@ cancel_clicked_cb (DeskBudgetForm *self)
 /* Overrides */
 
 static void
-desk_budget_form_finalize (GObject *object)
+desk_budget_form_dispose (GObject *object)
 {
   DeskBudgetForm *self = (DeskBudgetForm *) object;
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  /* The rows, and what they read, outlast their widgets and the signals of those. */
+  G_OBJECT_CLASS (desk_budget_form_parent_class)->dispose (object);
 
-  G_OBJECT_CLASS (desk_budget_form_parent_class)->finalize (object);
+  g_clear_object (&self->history);
+  g_clear_object (&self->record);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->error_rows, g_hash_table_unref);
 }
 
 static void
@@ -148,7 +163,16 @@ desk_budget_form_class_init (DeskBudgetFormClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = desk_budget_form_finalize;
+  object_class->dispose = desk_budget_form_dispose;
+
+  /**
+   * DeskBudgetForm::saved:
+   * @record: the record inserted
+   *
+   * The values were accepted and saved; the form closes next.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_RECORD);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -156,42 +180,25 @@ desk_budget_form_class_init (DeskBudgetFormClass *klass)
 static void
 desk_budget_form_init (DeskBudgetForm *self)
 {
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) form_row_free);
-}
-
-/* Public API */
-
-DeskBudgetForm *
-desk_budget_form_new (GtkWindow            *parent,
-                      const char           *title,
-                      const char           *description,
-                      const char           *accept_label,
-                      DeskBudgetFormAccept  accept,
-                      gpointer              user_data)
-{
-  DeskBudgetForm *self = g_object_new (DESK_TYPE_BUDGET_FORM, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *header = self->header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-  self->accept = accept;
-  self->user_data = user_data;
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) form_row_free);
+  self->error_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (self), parent);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 480, 480);
 
   /* Changes are not saved until accepted: the header says so with Cancel and the verb. */
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->accept_button = gtk_button_new_with_mnemonic (accept_label);
+  self->accept_button = gtk_button_new ();
   gtk_widget_add_css_class (self->accept_button, "suggested-action");
   g_signal_connect_swapped (self->accept_button, "clicked", G_CALLBACK (accept_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->accept_button);
@@ -199,8 +206,6 @@ desk_budget_form_new (GtkWindow            *parent,
   gtk_box_append (GTK_BOX (box), header);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  if (description != NULL)
-    adw_preferences_group_set_description (self->group, description);
   gtk_widget_set_margin_top (GTK_WIDGET (self->group), 18);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->group), 18);
   gtk_widget_set_margin_start (GTK_WIDGET (self->group), 12);
@@ -215,8 +220,84 @@ desk_budget_form_new (GtkWindow            *parent,
   gtk_box_append (GTK_BOX (box), scrolled);
 
   adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/* Public API */
+
+DeskBudgetForm *
+desk_budget_form_new (GtkWindow   *parent,
+                      DeskHistory *history,
+                      DeskRecord  *record,
+                      const char  *title,
+                      const char  *description,
+                      const char  *accept_label)
+{
+  DeskBudgetForm *self;
+
+  g_return_val_if_fail (DESK_IS_HISTORY (history), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD (record), NULL);
+
+  self = g_object_new (DESK_TYPE_BUDGET_FORM, "title", title, "transient-for", parent, NULL);
+  self->history = g_object_ref (history);
+  self->record = g_object_ref (record);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), adw_window_title_new (title, NULL));
+  gtk_button_set_label (GTK_BUTTON (self->accept_button), accept_label);
+  gtk_button_set_use_underline (GTK_BUTTON (self->accept_button), TRUE);
+  if (description != NULL)
+    adw_preferences_group_set_description (self->group, description);
 
   return self;
+}
+
+void
+desk_budget_form_set_prepare (DeskBudgetForm        *self,
+                              DeskBudgetFormPrepare  prepare)
+{
+  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+
+  self->prepare = prepare;
+}
+
+DeskRecord *
+desk_budget_form_get_record (DeskBudgetForm *self)
+{
+  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+
+  return self->record;
+}
+
+GtkWidget *
+desk_budget_form_add_field (DeskBudgetForm *self,
+                            const char     *field,
+                            const char     *title)
+{
+  const DeskField *kind_field;
+  DeskFieldRow *row;
+
+  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+
+  kind_field = desk_kind_get_field (desk_record_get_kind (self->record), field);
+  g_return_val_if_fail (kind_field != NULL, NULL);
+
+  row = add_row (self, kind_field, NULL, title);
+  desk_field_row_fill (row, self->record);
+
+  return desk_field_row_get_widget (row);
+}
+
+void
+desk_budget_form_add_fields (DeskBudgetForm *self,
+                             const char     *first_field,
+                             ...)
+{
+  va_list args;
+
+  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+
+  va_start (args, first_field);
+  for (const char *field = first_field; field != NULL; field = va_arg (args, const char *))
+    desk_budget_form_add_field (self, field, NULL);
+  va_end (args);
 }
 
 GtkWidget *
@@ -226,166 +307,135 @@ desk_budget_form_add_entry (DeskBudgetForm *self,
                             const char     *text,
                             const char     *suffix)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  FormRow *fr;
+  DeskField *own;
+  DeskFieldRow *row;
+  GtkWidget *widget;
 
   g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
 
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  fr = add_row (self, name, row, title);
-  fr->suffix = GTK_LABEL (gtk_label_new (suffix));
-  gtk_widget_add_css_class (GTK_WIDGET (fr->suffix), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (fr->suffix), suffix != NULL);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), GTK_WIDGET (fr->suffix));
+  own = g_new0 (DeskField, 1);
+  own->name = g_strdup (name);
+  own->type = DESK_FIELD_TEXT;
+  row = add_row (self, own, own, title);
+  widget = desk_field_row_get_widget (row);
+  gtk_editable_set_text (GTK_EDITABLE (widget), text != NULL ? text : "");
+  if (suffix != NULL)
+    desk_field_row_set_suffix (row, suffix);
 
-  return row;
-}
-
-GtkWidget *
-desk_budget_form_add_choice (DeskBudgetForm *self,
-                             const char     *name,
-                             const char     *title,
-                             GPtrArray      *choices,
-                             const char     *code)
-{
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = NULL;
-  GtkWidget *row = adw_combo_row_new ();
-  FormRow *fr;
-  guint selected = 0;
-
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
-
-  fr = add_row (self, name, row, title);
-  fr->codes = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; choices != NULL && i < choices->len; i++)
-    {
-      DeskChoice *choice = g_ptr_array_index (choices, i);
-
-      if (g_strcmp0 (choice->code, code) == 0)
-        selected = i;
-      g_ptr_array_add (fr->codes, g_strdup (choice->code));
-      gtk_string_list_append (strings, choice->label);
-    }
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (strings));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-
-  return row;
-}
-
-GtkWidget *
-desk_budget_form_add_switch (DeskBudgetForm *self,
-                             const char     *name,
-                             const char     *title,
-                             gboolean        active)
-{
-  GtkWidget *row = adw_action_row_new ();
-  FormRow *fr;
-
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
-
-  fr = add_row (self, name, row, title);
-  fr->toggle = gtk_switch_new ();
-  gtk_switch_set_active (GTK_SWITCH (fr->toggle), active);
-  gtk_widget_set_valign (fr->toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), fr->toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), fr->toggle);
-
-  return row;
+  return widget;
 }
 
 void
-desk_budget_form_set_suffix (DeskBudgetForm *self,
-                             const char     *name,
-                             const char     *suffix)
+desk_budget_form_set_choices (DeskBudgetForm *self,
+                              const char     *field,
+                              GPtrArray      *choices)
 {
-  FormRow *fr;
+  DeskFieldRow *row;
 
   g_return_if_fail (DESK_IS_BUDGET_FORM (self));
 
-  fr = find_row (self, name);
-  if (fr == NULL || fr->suffix == NULL)
-    return;
+  row = lookup (self, field);
+  g_return_if_fail (row != NULL);
 
-  gtk_label_set_label (fr->suffix, suffix);
-  gtk_widget_set_visible (GTK_WIDGET (fr->suffix), suffix != NULL);
+  desk_field_row_set_choices (row, choices);
+  desk_field_row_fill (row, self->record);
 }
 
-char *
-desk_budget_form_dup_text (DeskBudgetForm *self,
-                           const char     *name)
+void
+desk_budget_form_set_currency (DeskBudgetForm *self,
+                               const char     *field,
+                               const char     *currency)
 {
-  FormRow *fr;
+  DeskFieldRow *row;
+  const char *ref;
 
+  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+
+  row = lookup (self, field);
+  g_return_if_fail (row != NULL);
+
+  desk_field_row_set_currency (row, currency);
+  ref = desk_field_row_get_field (row)->ref;
+  if (ref != NULL && currency != NULL)
+    desk_record_set_string (self->record, ref, currency);
+  if (desk_record_is_set (self->record, field))
+    desk_field_row_fill (row, self->record);
+}
+
+void
+desk_budget_form_set_sign_switch (DeskBudgetForm *self,
+                                  const char     *money_field,
+                                  const char     *switch_field)
+{
+  DeskFieldRow *money;
+  DeskFieldRow *toggle;
+
+  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+
+  money = lookup (self, money_field);
+  toggle = lookup (self, switch_field);
+  g_return_if_fail (money != NULL && toggle != NULL);
+
+  desk_field_row_set_sign_field (money, switch_field);
+  desk_field_row_set_sign_field (toggle, money_field);
+}
+
+void
+desk_budget_form_set_error_row (DeskBudgetForm *self,
+                                const char     *field,
+                                const char     *name)
+{
+  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+
+  g_hash_table_insert (self->error_rows, g_strdup (field), g_strdup (name));
+}
+
+DeskFieldRow *
+desk_budget_form_get_field_row (DeskBudgetForm *self,
+                                const char     *name)
+{
   g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
 
-  fr = find_row (self, name);
-  if (fr == NULL || !ADW_IS_ENTRY_ROW (fr->row))
-    return g_strdup ("");
-
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (fr->row))));
+  return lookup (self, name);
 }
 
 const char *
 desk_budget_form_get_code (DeskBudgetForm *self,
                            const char     *name)
 {
-  FormRow *fr;
-  guint selected;
+  DeskFieldRow *row;
 
   g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
 
-  fr = find_row (self, name);
-  if (fr == NULL || fr->codes == NULL)
-    return NULL;
+  row = lookup (self, name);
 
-  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (fr->row));
-
-  return selected < fr->codes->len ? g_ptr_array_index (fr->codes, selected) : NULL;
-}
-
-gboolean
-desk_budget_form_get_active (DeskBudgetForm *self,
-                             const char     *name)
-{
-  FormRow *fr;
-
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), FALSE);
-
-  fr = find_row (self, name);
-
-  return fr != NULL && fr->toggle != NULL && gtk_switch_get_active (GTK_SWITCH (fr->toggle));
+  return row != NULL ? desk_field_row_get_code (row) : NULL;
 }
 
 GtkWidget *
 desk_budget_form_get_row (DeskBudgetForm *self,
                           const char     *name)
 {
-  FormRow *fr;
+  DeskFieldRow *row;
 
   g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
 
-  fr = find_row (self, name);
+  row = lookup (self, name);
 
-  return fr != NULL ? fr->row : NULL;
+  return row != NULL ? desk_field_row_get_widget (row) : NULL;
 }
 
 const char *
 desk_budget_form_get_error (DeskBudgetForm *self,
                             const char     *name)
 {
-  FormRow *fr;
+  DeskFieldRow *row;
 
   g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
 
-  fr = find_row (self, name);
-  if (fr == NULL || !gtk_widget_get_visible (fr->error_row))
-    return NULL;
+  row = lookup (self, name);
 
-  return gtk_label_get_label (fr->error_label);
+  return row != NULL ? desk_field_row_get_error (row) : NULL;
 }
 
 gboolean
@@ -393,27 +443,27 @@ desk_budget_form_accept (DeskBudgetForm *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *bad_field = NULL;
-  FormRow *target = NULL;
+  DeskFieldRow *target = NULL;
 
   g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), FALSE);
 
   for (guint i = 0; i < self->rows->len; i++)
-    show_error (g_ptr_array_index (self->rows, i), NULL);
+    desk_field_row_show_error (((FormRow *) g_ptr_array_index (self->rows, i))->row, NULL);
 
-  if (self->accept (self, self->user_data, &bad_field, &error))
+  if (save_record (self, &bad_field, &error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return TRUE;
     }
 
   if (bad_field != NULL)
-    target = find_row (self, bad_field);
+    target = lookup (self, g_hash_table_lookup (self->error_rows, bad_field) ?: bad_field);
   if (target == NULL && self->rows->len > 0)
-    target = g_ptr_array_index (self->rows, 0);
+    target = ((FormRow *) g_ptr_array_index (self->rows, 0))->row;
   if (target != NULL)
     {
-      show_error (target, error != NULL ? error->message : _("This value was refused."));
-      gtk_widget_grab_focus (target->row);
+      desk_field_row_show_error (target, error != NULL ? error->message : _("This value was refused."));
+      gtk_widget_grab_focus (desk_field_row_get_widget (target));
     }
 
   return FALSE;

@@ -1,5 +1,8 @@
 /* desk-record-editor.h — edits one record of any kind, a row per field, saving at once
  *
+ * The rows are DeskFieldRows (desk-field-row.h), as in DeskBudgetForm; the editor writes
+ * each change through the history as it is made.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -37,7 +40,7 @@ GtkLabel            *desk_record_editor_get_error_label (DeskRecordEditor *self,
                                                          const char       *field);
 /* An amount shown and typed as its size, whose sign follows a switch (an expense's
  * amount_minor and is_refund): with the switch on, the amount is stored negative, and
- * turning the switch flips the stored sign in the same write. */
+ * turning the switch flips the stored sign in the same write. After the groups. */
 void                 desk_record_editor_set_sign_switch (DeskRecordEditor *self,
                                                          const char       *money_field,
                                                          const char       *switch_field);

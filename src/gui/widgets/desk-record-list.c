@@ -23,9 +23,16 @@
 typedef struct
 {
   DeskRecordList *list;
+  GtkColumnViewColumn *column;  /* the column view holds it */
+  DeskColumnPriority priority;
   DeskCellSetup setup;
   DeskCellBind bind;
   gpointer user_data;
+  /* Columns declared from a field: the field, or NULL and the base of a bilingual
+   * pair ("title") in `base`. */
+  const DeskField *field;
+  const char *base;
+  int hidden_width;             /* the fixed width it had when it hid, or 0 */
 } Column;
 
 struct _DeskRecordList
@@ -136,6 +143,125 @@ update_actions (DeskRecordList *self)
                                  adw_flap_get_reveal_flap (self->flap));
 }
 
+static Column *
+find_column (DeskRecordList      *self,
+             GtkColumnViewColumn *column)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *info = g_ptr_array_index (self->columns, i);
+
+      if (info->column == column)
+        return info;
+    }
+
+  return NULL;
+}
+
+/* The editor beside the list takes its room; a folded flap means a narrow window. */
+static void
+update_column_visibility (DeskRecordList *self)
+{
+  gboolean folded = adw_flap_get_folded (self->flap);
+  gboolean beside = adw_flap_get_reveal_flap (self->flap) && !folded;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *info = g_ptr_array_index (self->columns, i);
+      gboolean visible = TRUE;
+
+      if (info->priority == DESK_COLUMN_NORMAL)
+        visible = !folded;
+      else if (info->priority == DESK_COLUMN_OPTIONAL)
+        visible = !folded && !beside;
+
+      if (visible == gtk_column_view_column_get_visible (info->column))
+        continue;
+
+      /* GTK 4.8 still counts a hidden column's fixed width, and the room it kept
+       * would stay empty: the width goes while the column is hidden. */
+      if (!visible)
+        {
+          info->hidden_width = MAX (gtk_column_view_column_get_fixed_width (info->column), 0);
+          gtk_column_view_column_set_fixed_width (info->column, -1);
+        }
+      else if (info->hidden_width > 0)
+        {
+          gtk_column_view_column_set_fixed_width (info->column, info->hidden_width);
+          info->hidden_width = 0;
+        }
+      gtk_column_view_column_set_visible (info->column, visible);
+    }
+}
+
+static GtkWidget *
+field_cell_setup (gpointer user_data)
+{
+  Column *info = user_data;
+
+  if (info->field == NULL)
+    return desk_cell_title_new (NULL);
+
+  switch (info->field->type)
+    {
+    case DESK_FIELD_DATE:
+      return desk_cell_date_new ();
+    case DESK_FIELD_MONEY:
+      /* “GHS 12,345.00” in full. */
+      return desk_cell_figure_new (13);
+    case DESK_FIELD_INT:
+    case DESK_FIELD_MILLI:
+      return desk_cell_figure_new (4);
+    case DESK_FIELD_TEXT:
+    case DESK_FIELD_BOOL:
+    case DESK_FIELD_CURRENCY:
+    case DESK_FIELD_CODE:
+    case DESK_FIELD_CHOICE:
+    case DESK_FIELD_REF:
+    case DESK_FIELD_CODE_SET:
+    case DESK_FIELD_REF_SET:
+    default:
+      return desk_cell_label_new (NULL);
+    }
+}
+
+static void
+field_cell_bind (GtkWidget  *cell,
+                 DeskRecord *record,
+                 gpointer    user_data)
+{
+  Column *info = user_data;
+  DeskStore *store = info->list->model != NULL ? desk_record_model_get_store (info->list->model) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (info->field == NULL)
+    {
+      const char *hint = NULL;
+      const char *title = desk_record_title (record, info->base, &hint);
+
+      desk_cell_title_set (cell, title, hint);
+      return;
+    }
+
+  text = desk_cell_dup_field_text (store, record, info->field, &tooltip);
+  desk_cell_set_text (cell, text);
+  gtk_widget_set_tooltip_text (cell, tooltip);
+
+  /* A figure wider than most grows its cell, and so its column: never “GHS 32,5”. */
+  if (text != NULL && (info->field->type == DESK_FIELD_MONEY || info->field->type == DESK_FIELD_INT ||
+                       info->field->type == DESK_FIELD_MILLI))
+    {
+      guint length = g_utf8_strlen (text, -1);
+
+      if (length > gtk_inscription_get_min_chars (GTK_INSCRIPTION (cell)))
+        {
+          gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), length);
+          gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), length + 1);
+        }
+    }
+}
+
 /* Callbacks */
 
 static void
@@ -232,6 +358,7 @@ static void
 flap_revealed_cb (DeskRecordList *self)
 {
   update_actions (self);
+  update_column_visibility (self);
 }
 
 static void
@@ -431,6 +558,8 @@ desk_record_list_init (DeskRecordList *self)
                             G_CALLBACK (sorted_items_changed_cb), self);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
                             G_CALLBACK (flap_revealed_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::folded",
+                            G_CALLBACK (update_column_visibility), self);
 
   /* Delete removes the selected row, from the list only: in an entry it deletes text. */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
@@ -525,27 +654,25 @@ desk_record_list_refilter (DeskRecordList  *self,
   gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
-GtkColumnViewColumn *
-desk_record_list_add_column (DeskRecordList   *self,
-                             const char       *title,
-                             DeskCellSetup     setup,
-                             DeskCellBind      bind,
-                             GCompareDataFunc  compare,
-                             gpointer          user_data,
-                             gboolean          expand)
+static Column *
+add_column (DeskRecordList     *self,
+            const char         *title,
+            DeskCellSetup       setup,
+            DeskCellBind        bind,
+            GCompareDataFunc    compare,
+            gpointer            compare_data,
+            gboolean            expand,
+            DeskColumnPriority  priority)
 {
   g_autoptr(GtkColumnViewColumn) column = NULL;
   GtkListItemFactory *factory;
   Column *info;
 
-  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
-  g_return_val_if_fail (bind != NULL, NULL);
-
   info = g_new0 (Column, 1);
   info->list = self;
   info->setup = setup;
   info->bind = bind;
-  info->user_data = user_data;
+  info->priority = priority;
   g_ptr_array_add (self->columns, info);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -557,10 +684,94 @@ desk_record_list_add_column (DeskRecordList   *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   if (compare != NULL)
     gtk_column_view_column_set_sorter (column,
-                                       GTK_SORTER (gtk_custom_sorter_new (compare, user_data, NULL)));
+                                       GTK_SORTER (gtk_custom_sorter_new (compare, compare_data, NULL)));
   gtk_column_view_append_column (self->column_view, column);
+  info->column = column;
+  update_column_visibility (self);
 
-  return column;
+  return info;
+}
+
+GtkColumnViewColumn *
+desk_record_list_add_column (DeskRecordList   *self,
+                             const char       *title,
+                             DeskCellSetup     setup,
+                             DeskCellBind      bind,
+                             GCompareDataFunc  compare,
+                             gpointer          user_data,
+                             gboolean          expand)
+{
+  Column *info;
+
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (bind != NULL, NULL);
+
+  info = add_column (self, title, setup, bind, compare, user_data, expand, DESK_COLUMN_ESSENTIAL);
+  info->user_data = user_data;
+
+  return info->column;
+}
+
+GtkColumnViewColumn *
+desk_record_list_add_field_column (DeskRecordList     *self,
+                                   const DeskKind     *kind,
+                                   const char         *field,
+                                   const char         *title,
+                                   DeskColumnPriority  priority)
+{
+  const DeskField *f;
+  g_autofree char *english = NULL;
+  Column *info;
+
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  f = desk_kind_get_field (kind, field);
+  if (f == NULL)
+    {
+      /* The base of a bilingual pair: its English half names it. */
+      english = g_strconcat (field, "_en", NULL);
+      f = desk_kind_get_field (kind, english);
+      g_return_val_if_fail (f != NULL, NULL);
+
+      if (title == NULL)
+        title = _(f->ref != NULL ? f->ref : f->label);
+      info = add_column (self, title, field_cell_setup, field_cell_bind,
+                         desk_record_compare_narrative, (gpointer) g_intern_string (field),
+                         TRUE, priority);
+      info->base = g_intern_string (field);
+    }
+  else
+    {
+      /* A reference would sort by its identifier, which means nothing to anyone. */
+      gboolean sortable = f->type != DESK_FIELD_REF && !desk_field_type_is_set (f->type);
+
+      info = add_column (self, title != NULL ? title : _(f->label), field_cell_setup, field_cell_bind,
+                         sortable ? desk_record_compare_field : NULL, (gpointer) f->name, FALSE, priority);
+      info->field = f;
+      if (f->type == DESK_FIELD_MONEY || f->type == DESK_FIELD_INT || f->type == DESK_FIELD_MILLI)
+        desk_cell_header_align_end (info->column);
+    }
+  info->user_data = info;
+
+  return info->column;
+}
+
+void
+desk_record_list_set_column_priority (DeskRecordList      *self,
+                                      GtkColumnViewColumn *column,
+                                      DeskColumnPriority   priority)
+{
+  Column *info;
+
+  g_return_if_fail (DESK_IS_RECORD_LIST (self));
+
+  info = find_column (self, column);
+  g_return_if_fail (info != NULL);
+
+  info->priority = priority;
+  update_column_visibility (self);
 }
 
 void
@@ -651,6 +862,42 @@ desk_record_list_open (DeskRecordList *self,
   update_actions (self);
 }
 
+DeskRecord *
+desk_record_list_edit_record (DeskRecordList   *self,
+                              DeskRecordEditor *editor,
+                              const char       *uuid,
+                              const char       *base)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autofree char *english = NULL;
+  const DeskKind *kind;
+  const char *hint = NULL;
+  const char *title = "";
+
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
+  g_return_val_if_fail (editor == NULL || DESK_IS_RECORD_EDITOR (editor), NULL);
+
+  if (editor == NULL || self->model == NULL)
+    return NULL;
+
+  kind = desk_record_model_get_kind (self->model);
+  if (uuid != NULL)
+    record = desk_store_get (desk_record_model_get_store (self->model), kind, uuid, NULL);
+  desk_record_editor_set_record (editor, record);
+
+  if (base == NULL)
+    return desk_record_editor_get_record (editor);
+
+  english = g_strconcat (base, "_en", NULL);
+  if (record != NULL && desk_kind_get_field (kind, english) != NULL)
+    title = desk_record_title (record, base, &hint);
+  else if (record != NULL)
+    title = desk_record_get_string (record, base);
+  desk_record_list_set_editor_title (self, title != NULL ? title : "", hint);
+
+  return desk_record_editor_get_record (editor);
+}
+
 void
 desk_record_list_close_editor (DeskRecordList *self)
 {
@@ -713,189 +960,4 @@ desk_record_list_get_search_entry (DeskRecordList *self)
   g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
 
   return GTK_EDITABLE (self->search_entry);
-}
-
-/* Cells */
-
-/* GTK 4.8's list views keep up to 200 rows alive and make the rows of every item that
- * comes into view, so a search that changes the list builds hundreds of cells at once:
- * cells are GtkInscriptions, which skip the measuring a GtkLabel does. */
-GtkWidget *
-desk_cell_label_new (gpointer user_data)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0f);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 3);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 12);
-
-  return inscription;
-}
-
-void
-desk_cell_set_text (GtkWidget  *cell,
-                    const char *text)
-{
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-}
-
-GtkWidget *
-desk_cell_title_new (gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = desk_cell_label_new (NULL);
-  GtkWidget *hint = gtk_label_new (NULL);
-
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 14);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 40);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_widget_add_css_class (hint, "desk-language-hint");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), hint);
-
-  return box;
-}
-
-void
-desk_cell_title_set (GtkWidget  *cell,
-                     const char *text,
-                     const char *hint)
-{
-  GtkWidget *label = gtk_widget_get_first_child (cell);
-  GtkWidget *hint_label = gtk_widget_get_next_sibling (label);
-
-  desk_cell_set_text (label, text);
-  gtk_label_set_label (GTK_LABEL (hint_label), hint);
-  gtk_widget_set_visible (hint_label, hint != NULL);
-}
-
-int
-desk_record_compare_field (gconstpointer a,
-                           gconstpointer b,
-                           gpointer      user_data)
-{
-  DeskRecord *ra = (DeskRecord *) a;
-  DeskRecord *rb = (DeskRecord *) b;
-  const char *field = user_data;
-  const DeskField *f = desk_kind_get_field (desk_record_get_kind (ra), field);
-  gboolean set_a = desk_record_is_set (ra, field);
-  gboolean set_b = desk_record_is_set (rb, field);
-
-  /* Empty values after the others. */
-  if (set_a != set_b)
-    return set_a ? -1 : 1;
-
-  if (f != NULL && (f->type == DESK_FIELD_INT || f->type == DESK_FIELD_MILLI ||
-                    f->type == DESK_FIELD_MONEY || f->type == DESK_FIELD_BOOL))
-    {
-      gint64 x = desk_record_get_int (ra, field);
-      gint64 y = desk_record_get_int (rb, field);
-
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
-
-  /* Codes such as A2 and A10 in the order people count them. */
-  if (g_str_equal (field, "code"))
-    {
-      const char *x = desk_record_get_string (ra, field);
-      const char *y = desk_record_get_string (rb, field);
-      size_t lx = strlen (x), ly = strlen (y);
-
-      if (lx != ly)
-        return lx < ly ? -1 : 1;
-      return strcmp (x, y);
-    }
-
-  return g_strcmp0 (desk_record_get_string (ra, field), desk_record_get_string (rb, field));
-}
-
-int
-desk_record_compare_narrative (gconstpointer a,
-                               gconstpointer b,
-                               gpointer      user_data)
-{
-  const char *base = user_data;
-  const char *language = desk_locale_language ();
-
-  return g_utf8_collate (desk_record_get_narrative ((DeskRecord *) a, base, language, NULL) ?: "",
-                         desk_record_get_narrative ((DeskRecord *) b, base, language, NULL) ?: "");
-}
-
-/* Filters and pills */
-
-GtkWidget *
-desk_filter_dropdown_new (const char *all_label,
-                          GPtrArray  *choices)
-{
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *dropdown;
-
-  gtk_string_list_append (strings, all_label);
-  g_ptr_array_add (codes, NULL);
-  for (guint i = 0; choices != NULL && i < choices->len; i++)
-    {
-      DeskChoice *choice = g_ptr_array_index (choices, i);
-
-      gtk_string_list_append (strings, choice->label);
-      g_ptr_array_add (codes, g_strdup (choice->code));
-    }
-
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&strings)), NULL);
-  g_object_set_data_full (G_OBJECT (dropdown), "desk-codes", codes,
-                          (GDestroyNotify) g_ptr_array_unref);
-  gtk_widget_set_tooltip_text (dropdown, all_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, all_label, -1);
-
-  return dropdown;
-}
-
-const char *
-desk_filter_dropdown_get_code (GtkWidget *dropdown)
-{
-  GPtrArray *codes = g_object_get_data (G_OBJECT (dropdown), "desk-codes");
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
-
-  if (codes == NULL || selected >= codes->len)
-    return NULL;
-
-  return g_ptr_array_index (codes, selected);
-}
-
-void
-desk_filter_dropdown_set_code (GtkWidget  *dropdown,
-                               const char *code)
-{
-  GPtrArray *codes = g_object_get_data (G_OBJECT (dropdown), "desk-codes");
-
-  for (guint i = 0; codes != NULL && i < codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (codes, i), code) == 0)
-      {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
-        return;
-      }
-}
-
-GtkWidget *
-desk_pill_new (const char *icon_name,
-               const char *text,
-               const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (box, "desk-pill");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (box, css_class);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), label);
-
-  return box;
 }

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-cells.h"
+#include "desk-record-editor.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +19,16 @@ G_DECLARE_FINAL_TYPE (DeskRecordList, desk_record_list, DESK, RECORD_LIST, AdwBi
 /* Whether @record passes the page's own filters (the search is the list's). */
 typedef gboolean   (*DeskRecordMatch)    (DeskRecord *record,
                                           gpointer    user_data);
-typedef GtkWidget *(*DeskCellSetup)      (gpointer    user_data);
-typedef void       (*DeskCellBind)       (GtkWidget  *cell,
-                                          DeskRecord *record,
-                                          gpointer    user_data);
+
+/* How much a column matters when room is short. Essential columns (titles, dates,
+ * amounts) always show; normal ones hide in a narrow window; optional ones also hide
+ * while the editor is open beside the list. They come back when there is room again. */
+typedef enum
+{
+  DESK_COLUMN_ESSENTIAL,
+  DESK_COLUMN_NORMAL,
+  DESK_COLUMN_OPTIONAL,
+} DeskColumnPriority;
 
 /* A list for a page to make when it is first shown, placed in @bin. */
 DeskRecordList      *desk_record_list_new_in          (AdwBin           *bin,
@@ -40,7 +48,8 @@ void                 desk_record_list_set_match_func  (DeskRecordList   *self,
 /* After the page's filters changed. */
 void                 desk_record_list_refilter        (DeskRecordList   *self,
                                                        GtkFilterChange   change);
-/* A column; @setup NULL makes a plain label. @compare sorts it (NULL: not sortable). */
+/* A column; @setup NULL makes a plain label. @compare sorts it (NULL: not sortable). It
+ * is essential unless desk_record_list_set_column_priority() says otherwise. */
 GtkColumnViewColumn *desk_record_list_add_column      (DeskRecordList   *self,
                                                        const char       *title,
                                                        DeskCellSetup     setup,
@@ -48,7 +57,20 @@ GtkColumnViewColumn *desk_record_list_add_column      (DeskRecordList   *self,
                                                        GCompareDataFunc  compare,
                                                        gpointer          user_data,
                                                        gboolean          expand);
-/* A column of short values (dates, codes, statuses) at a fixed width, in characters. */
+/* A column showing @field of @kind, its cell chosen from the field's type and formatted
+ * by desk_cell_dup_field_text(), sorted by the field's value. @field may also be the base
+ * of a bilingual pair ("title" for title_en/title_zh): the record's title in the UI
+ * language. @title NULL takes the field's label. Dates and figures are as wide as they
+ * need; a title expands. */
+GtkColumnViewColumn *desk_record_list_add_field_column (DeskRecordList  *self,
+                                                       const DeskKind   *kind,
+                                                       const char       *field,
+                                                       const char       *title,
+                                                       DeskColumnPriority priority);
+void                 desk_record_list_set_column_priority (DeskRecordList *self,
+                                                       GtkColumnViewColumn *column,
+                                                       DeskColumnPriority priority);
+/* A column of short values (codes, statuses) at a fixed width, in characters. */
 void                 desk_record_list_fix_width       (GtkColumnViewColumn *column,
                                                        int               chars);
 /* Where a page puts its filter drop-downs and toggles. */
@@ -71,6 +93,14 @@ void                 desk_record_list_set_new_tooltip (DeskRecordList   *self,
 /* Selects the record with @uuid (when it is shown) and opens its editor. */
 void                 desk_record_list_open            (DeskRecordList   *self,
                                                        const char       *uuid);
+/* What a page does when the list opens @uuid: shows the record (of the list's kind) in
+ * @editor, and over the editor the record's @base ("title": the bilingual title in the UI
+ * language, or a plain field such as a person's "name"); @base NULL leaves the title to
+ * the page. Returns the record, which the editor holds, or NULL when it is gone. */
+DeskRecord          *desk_record_list_edit_record     (DeskRecordList   *self,
+                                                       DeskRecordEditor *editor,
+                                                       const char       *uuid,
+                                                       const char       *base);
 void                 desk_record_list_close_editor    (DeskRecordList   *self);
 const char          *desk_record_list_get_open_uuid   (DeskRecordList   *self);
 gboolean             desk_record_list_get_editor_open (DeskRecordList   *self);
@@ -80,34 +110,5 @@ void                 desk_record_list_focus_search    (DeskRecordList   *self);
 GListModel          *desk_record_list_get_filter_model (DeskRecordList  *self);
 GListModel          *desk_record_list_get_sorted_model (DeskRecordList  *self);
 GtkEditable         *desk_record_list_get_search_entry (DeskRecordList  *self);
-
-/* Cells */
-GtkWidget           *desk_cell_label_new              (gpointer          user_data);
-void                 desk_cell_set_text               (GtkWidget        *cell,
-                                                       const char       *text);
-GtkWidget           *desk_cell_title_new              (gpointer          user_data);
-void                 desk_cell_title_set              (GtkWidget        *cell,
-                                                       const char       *text,
-                                                       const char       *hint);
-/* Sorts by a field's value: text, date, code, number. @user_data is the field name. */
-int                  desk_record_compare_field        (gconstpointer     a,
-                                                       gconstpointer     b,
-                                                       gpointer          user_data);
-/* Sorts by a bilingual field in the UI language; @user_data is its base, "title". */
-int                  desk_record_compare_narrative    (gconstpointer     a,
-                                                       gconstpointer     b,
-                                                       gpointer          user_data);
-
-/* A filter drop-down: “@all_label” first, then @choices (DeskChoice, borrowed). */
-GtkWidget           *desk_filter_dropdown_new         (const char       *all_label,
-                                                       GPtrArray        *choices);
-/* The code chosen, or NULL for all. */
-const char          *desk_filter_dropdown_get_code    (GtkWidget        *dropdown);
-void                 desk_filter_dropdown_set_code    (GtkWidget        *dropdown,
-                                                       const char       *code);
-/* A small rounded label: text, never colour alone, says what it means. */
-GtkWidget           *desk_pill_new                    (const char       *icon_name,
-                                                       const char       *text,
-                                                       const char       *css_class);
 
 G_END_DECLS

@@ -24,16 +24,11 @@
 #include "desk-workshops-page-private.h"
 
 #include "desk-breakdown-view.h"
+#include "desk-cells.h"
 #include "desk-checkin.h"
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
 #include "desk-signin-dialog.h"
-
-typedef struct
-{
-  DeskWorkshopsPage *page;
-  const char *field;
-} RefColumn;
 
 typedef struct
 {
@@ -64,7 +59,6 @@ struct _DeskWorkshopsPage
   GPtrArray *periods;            /* Period */
   DeskCheckin *checkin;
   GtkFileChooserNative *chooser;
-  RefColumn ref_columns[3];
 
   /* Template widgets */
   GtkStack *mode_stack;
@@ -261,53 +255,6 @@ make_periods (DeskWorkshopsPage *self)
 /* Cells */
 
 static void
-bind_title (GtkWidget  *cell,
-            DeskRecord *record,
-            gpointer    user_data)
-{
-  const char *hint = NULL;
-  const char *title = desk_record_title (record, "title", &hint);
-
-  desk_cell_title_set (cell, title, hint);
-}
-
-static void
-bind_date (GtkWidget  *cell,
-           DeskRecord *record,
-           gpointer    user_data)
-{
-  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
-}
-
-static void
-bind_field (GtkWidget  *cell,
-            DeskRecord *record,
-            gpointer    user_data)
-{
-  desk_cell_set_text (cell, desk_record_get_string (record, user_data));
-}
-
-static void
-bind_format (GtkWidget  *cell,
-             DeskRecord *record,
-             gpointer    user_data)
-{
-  DeskWorkshopsPage *self = user_data;
-  g_autofree char *label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, "format",
-                                                 desk_record_get_string (record, "format"));
-
-  desk_cell_set_text (cell, label);
-}
-
-static int
-compare_format (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  return desk_record_compare_field (a, b, (gpointer) "format");
-}
-
-static void
 count_cell_destroyed_cb (gpointer  data,
                          GObject  *where)
 {
@@ -321,10 +268,9 @@ static GtkWidget *
 setup_count (gpointer user_data)
 {
   DeskWorkshopsPage *self = user_data;
-  GtkWidget *cell = desk_cell_label_new (NULL);
+  /* “123 / 150” */
+  GtkWidget *cell = desk_cell_figure_new (9);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0f);
-  gtk_widget_add_css_class (cell, "numeric");
   g_hash_table_add (self->count_cells, cell);
   g_object_weak_ref (G_OBJECT (cell), count_cell_destroyed_cb, self);
 
@@ -374,66 +320,6 @@ refresh_count_cells (DeskWorkshopsPage *self,
           desk_cell_set_text (cell, text);
         }
     }
-}
-
-/* Plenary cells */
-
-static void
-bind_year (GtkWidget  *cell,
-           DeskRecord *record,
-           gpointer    user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, desk_record_get_int (record, "year"));
-
-  desk_cell_set_text (cell, text);
-}
-
-static void
-bind_ref (GtkWidget  *cell,
-          DeskRecord *record,
-          gpointer    user_data)
-{
-  const char *field = g_object_get_data (G_OBJECT (cell), "field");
-  DeskWorkshopsPage *self = g_object_get_data (G_OBJECT (cell), "page");
-  const char *uuid = desk_record_get_string (record, field);
-  const DeskKind *kind = desk_kind_get_field (DESK_KIND_NOMINATION, field) != NULL
-                         ? desk_kind_lookup (desk_kind_get_field (DESK_KIND_NOMINATION, field)->ref) : NULL;
-  g_autoptr(DeskRecord) target = NULL;
-  const char *text = NULL;
-
-  if (uuid != NULL && kind != NULL && self != NULL)
-    target = desk_store_get (desk_page_get_store (DESK_PAGE (self)), kind, uuid, NULL);
-  if (target != NULL && kind == DESK_KIND_PERSON)
-    text = desk_record_get_string (target, "name");
-  else if (target != NULL && kind == DESK_KIND_MEMBER)
-    text = desk_record_title (target, "name", NULL);
-  else if (target != NULL)
-    text = desk_record_title (target, "description", NULL);
-  desk_cell_set_text (cell, text);
-}
-
-static GtkWidget *
-setup_ref (gpointer user_data)
-{
-  RefColumn *column = user_data;
-  GtkWidget *cell = desk_cell_label_new (NULL);
-
-  g_object_set_data (G_OBJECT (cell), "field", (gpointer) column->field);
-  g_object_set_data (G_OBJECT (cell), "page", column->page);
-
-  return cell;
-}
-
-static void
-bind_status (GtkWidget  *cell,
-             DeskRecord *record,
-             gpointer    user_data)
-{
-  /* The column's data is the field's name, for sorting; a choice's label needs no store. */
-  g_autofree char *label = desk_reference_label (NULL, DESK_KIND_NOMINATION, "status",
-                                                 desk_record_get_string (record, "status"));
-
-  desk_cell_set_text (cell, label);
 }
 
 /* Store */
@@ -487,20 +373,19 @@ make_workshop_list (DeskWorkshopsPage *self)
 
   self->workshop_list = desk_record_list_new_in (self->list_bin, G_CALLBACK (workshop_open_cb),
                                                  G_CALLBACK (workshop_new_cb), self);
-  column = desk_record_list_add_column (self->workshop_list, C_("column", "Date"), NULL, bind_date,
-                                        desk_record_compare_field, (gpointer) "start_date", FALSE);
-  desk_record_list_fix_width (column, 10);
-  desk_record_list_add_column (self->workshop_list, C_("column", "Workshop"), desk_cell_title_new,
-                               bind_title, desk_record_compare_narrative, (gpointer) "title", TRUE);
-  column = desk_record_list_add_column (self->workshop_list, C_("column", "Town"), NULL, bind_field,
-                                        desk_record_compare_field, (gpointer) "town", FALSE);
+  desk_record_list_add_field_column (self->workshop_list, DESK_KIND_WORKSHOP, "start_date",
+                                     C_("column", "Date"), DESK_COLUMN_ESSENTIAL);
+  desk_record_list_add_field_column (self->workshop_list, DESK_KIND_WORKSHOP, "title",
+                                     C_("column", "Workshop"), DESK_COLUMN_ESSENTIAL);
+  column = desk_record_list_add_field_column (self->workshop_list, DESK_KIND_WORKSHOP, "town",
+                                              C_("column", "Town"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 9);
-  column = desk_record_list_add_column (self->workshop_list, C_("column", "Format"), NULL, bind_format,
-                                        compare_format, self, FALSE);
+  column = desk_record_list_add_field_column (self->workshop_list, DESK_KIND_WORKSHOP, "format",
+                                              C_("column", "Format"), DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 9);
   column = desk_record_list_add_column (self->workshop_list, C_("column", "Attended"), setup_count,
                                         bind_count, compare_count, self, FALSE);
-  desk_record_list_fix_width (column, 8);
+  desk_cell_header_align_end (column);
   desk_record_list_set_new_tooltip (self->workshop_list, _("New Workshop (Ctrl+N)"));
   desk_record_list_set_empty_text (self->workshop_list, "x-office-presentation-symbolic",
                                    _("No Workshops"),
@@ -548,21 +433,21 @@ make_plenary_list (DeskWorkshopsPage *self)
 
   self->plenary_list = desk_record_list_new_in (self->plenary_bin, G_CALLBACK (plenary_open_cb),
                                                 G_CALLBACK (plenary_new_cb), self);
-  self->ref_columns[0] = (RefColumn) { self, "person_uuid" };
-  self->ref_columns[1] = (RefColumn) { self, "member_uuid" };
-  self->ref_columns[2] = (RefColumn) { self, "budget_line_uuid" };
-  column = desk_record_list_add_column (self->plenary_list, C_("column", "Year"), NULL, bind_year,
-                                        desk_record_compare_field, (gpointer) "year", FALSE);
+  column = desk_record_list_add_field_column (self->plenary_list, DESK_KIND_NOMINATION, "year",
+                                              C_("column", "Year"), DESK_COLUMN_ESSENTIAL);
   desk_record_list_fix_width (column, 6);
-  desk_record_list_add_column (self->plenary_list, C_("column", "Nominee"), setup_ref, bind_ref,
-                               NULL, &self->ref_columns[0], TRUE);
-  desk_record_list_add_column (self->plenary_list, C_("column", "Member"), setup_ref, bind_ref,
-                               NULL, &self->ref_columns[1], TRUE);
-  column = desk_record_list_add_column (self->plenary_list, C_("column", "Status"), NULL, bind_status,
-                                        desk_record_compare_field, (gpointer) "status", FALSE);
+  column = desk_record_list_add_field_column (self->plenary_list, DESK_KIND_NOMINATION, "person_uuid",
+                                              C_("column", "Nominee"), DESK_COLUMN_ESSENTIAL);
+  gtk_column_view_column_set_expand (column, TRUE);
+  column = desk_record_list_add_field_column (self->plenary_list, DESK_KIND_NOMINATION, "member_uuid",
+                                              C_("column", "Member"), DESK_COLUMN_NORMAL);
+  gtk_column_view_column_set_expand (column, TRUE);
+  column = desk_record_list_add_field_column (self->plenary_list, DESK_KIND_NOMINATION, "status",
+                                              C_("column", "Status"), DESK_COLUMN_ESSENTIAL);
   desk_record_list_fix_width (column, 10);
-  desk_record_list_add_column (self->plenary_list, C_("column", "Travel Budget Line"), setup_ref, bind_ref,
-                               NULL, &self->ref_columns[2], TRUE);
+  column = desk_record_list_add_field_column (self->plenary_list, DESK_KIND_NOMINATION, "budget_line_uuid",
+                                              C_("column", "Travel Budget Line"), DESK_COLUMN_OPTIONAL);
+  gtk_column_view_column_set_expand (column, TRUE);
   desk_record_list_set_new_tooltip (self->plenary_list, _("New Nomination (Ctrl+N)"));
   desk_record_list_set_empty_text (self->plenary_list, "starred-symbolic",
                                    _("No Nominations"),
@@ -624,16 +509,10 @@ static void
 workshop_open_cb (DeskWorkshopsPage *self,
                   const char        *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, uuid, NULL);
-  const char *hint = NULL;
-  const char *title;
-
   if (self->editor == NULL)
     return;
 
-  desk_record_editor_set_record (self->editor, record);
-  title = record != NULL ? desk_record_title (record, "title", &hint) : "";
-  desk_record_list_set_editor_title (self->workshop_list, title, hint);
+  desk_record_list_edit_record (self->workshop_list, self->editor, uuid, "title");
   update_workshop_breakdown (self);
 }
 
@@ -694,13 +573,13 @@ static void
 plenary_open_cb (DeskWorkshopsPage *self,
                  const char        *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_NOMINATION, uuid, NULL);
+  DeskRecord *record;
   g_autofree char *title = NULL;
 
   if (self->plenary_editor == NULL)
     return;
 
-  desk_record_editor_set_record (self->plenary_editor, record);
+  record = desk_record_list_edit_record (self->plenary_list, self->plenary_editor, uuid, NULL);
   if (record != NULL)
     /* Translators: the title of a plenary nomination's editor: “Annual Plenary 2026”. */
     title = g_strdup_printf (_("Annual Plenary %lld"), (long long) desk_record_get_int (record, "year"));

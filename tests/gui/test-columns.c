@@ -1,0 +1,442 @@
+/* test-columns.c — columns declared from a kind's fields, shown in a DeskRecordList
+ *
+ * Each test puts a record list in a window on the demo data, declares its columns from
+ * DeskFields as the pages do, and reads what the cells show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "desk-cells.h"
+#include "desk-record-list.h"
+
+#include <locale.h>
+#include <string.h>
+
+typedef struct
+{
+  DeskStore *store;
+  GtkWindow *window;
+  DeskRecordList *list;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_a_moment (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+open_cb (gpointer    page,
+         const char *uuid)
+{
+}
+
+static void
+new_cb (gpointer page)
+{
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  AdwBin *bin;
+
+  fixture->store = desk_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  uuid = desk_demo_fill (fixture->store, &error);
+  g_assert_no_error (error);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (fixture->window);
+  gtk_window_set_default_size (fixture->window, 1400, 800);
+  bin = ADW_BIN (adw_bin_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (bin));
+  fixture->list = desk_record_list_new_in (bin, G_CALLBACK (open_cb), G_CALLBACK (new_cb), fixture);
+  desk_record_list_set_editor (fixture->list, gtk_label_new ("Editor"));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  wait_a_moment (20);
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->store);
+}
+
+/* Shows the records of @kind, in the main group, once the columns are declared. */
+static void
+show_kind (Fixture        *fixture,
+           const DeskKind *kind)
+{
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (fixture->store);
+  g_autoptr(DeskRecordModel) model = desk_record_model_new (fixture->store, kind,
+                                                            desk_record_get_uuid (group));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1);
+  desk_record_list_set_model (fixture->list, model);
+  gtk_window_present (fixture->window);
+  wait_a_moment (100);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *first = gtk_widget_get_first_child (child);
+
+      if (first != NULL && g_str_equal (G_OBJECT_TYPE_NAME (first), "GtkColumnViewCell"))
+        g_ptr_array_add (rows, child);
+      else
+        collect_rows (child, rows);
+    }
+}
+
+/* The widget made for @column in the row at @position of the sorted list: rows are the
+ * list view's children in the list's order, their cells in the columns' order. */
+static GtkWidget *
+get_cell (Fixture             *fixture,
+          GtkColumnViewColumn *column,
+          guint                position)
+{
+  GtkColumnView *view = gtk_column_view_column_get_column_view (column);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *cell;
+  guint index = 0;
+
+  while (TRUE)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, index);
+
+      g_assert_nonnull (c);
+      if (c == column)
+        break;
+      index++;
+    }
+
+  collect_rows (gtk_widget_get_last_child (GTK_WIDGET (view)), rows);
+  g_assert_cmpuint (position, <, rows->len);
+
+  cell = gtk_widget_get_first_child (g_ptr_array_index (rows, position));
+  for (guint i = 0; i < index; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+
+  return gtk_widget_get_first_child (cell);
+}
+
+static const char *
+get_cell_text (Fixture             *fixture,
+               GtkColumnViewColumn *column,
+               guint                position)
+{
+  GtkWidget *cell = get_cell (fixture, column, position);
+
+  g_assert_true (GTK_IS_INSCRIPTION (cell));
+
+  return gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+}
+
+/* How many characters wide @text is, a wide character counting two. */
+static guint
+count_width (const char *text)
+{
+  guint chars = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    chars += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return chars;
+}
+
+static DeskRecord *
+get_shown (Fixture *fixture,
+           guint    position)
+{
+  return g_list_model_get_item (desk_record_list_get_sorted_model (fixture->list), position);
+}
+
+static void
+test_date_formatted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkColumnViewColumn *column;
+  guint checked = 0;
+
+  column = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "planned_start",
+                                              NULL, DESK_COLUMN_ESSENTIAL);
+  g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Planned start");
+  show_kind (fixture, DESK_KIND_ACTIVITY);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(DeskRecord) record = get_shown (fixture, i);
+      const char *iso = desk_record_get_string (record, "planned_start");
+      g_autofree char *expected = desk_date_format (iso, DESK_DATE_SHORT);
+
+      if (iso == NULL)
+        continue;
+      g_assert_cmpstr (get_cell_text (fixture, column, i), ==, expected);
+      g_assert_cmpstr (get_cell_text (fixture, column, i), !=, iso);
+      /* Wide enough for the date, in any language: 年 counts two. */
+      g_assert_cmpuint (gtk_inscription_get_min_chars (GTK_INSCRIPTION (get_cell (fixture, column, i))), >=,
+                        count_width (expected));
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, >, 0);
+}
+
+static void
+test_date_sorted (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkColumnViewColumn *column;
+  GtkColumnView *view;
+  GListModel *sorted;
+  g_autoptr(DeskRecord) first = NULL;
+  g_autoptr(DeskRecord) last = NULL;
+  g_autofree char *latest = NULL;
+  guint n;
+
+  column = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "title",
+                                              NULL, DESK_COLUMN_ESSENTIAL);
+  column = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "planned_end",
+                                              NULL, DESK_COLUMN_ESSENTIAL);
+  show_kind (fixture, DESK_KIND_ACTIVITY);
+  view = gtk_column_view_column_get_column_view (column);
+  sorted = desk_record_list_get_sorted_model (fixture->list);
+  n = g_list_model_get_n_items (sorted);
+
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(DeskRecord) a = g_list_model_get_item (sorted, i - 1);
+      g_autoptr(DeskRecord) b = g_list_model_get_item (sorted, i);
+
+      /* Dated ones first, in order; the undated after them. */
+      if (desk_record_is_set (b, "planned_end"))
+        {
+          g_assert_true (desk_record_is_set (a, "planned_end"));
+          g_assert_cmpstr (desk_record_get_string (a, "planned_end"), <=,
+                           desk_record_get_string (b, "planned_end"));
+        }
+      if (desk_record_is_set (a, "planned_end") &&
+          g_strcmp0 (desk_record_get_string (a, "planned_end"), latest) > 0)
+        {
+          g_free (latest);
+          latest = g_strdup (desk_record_get_string (a, "planned_end"));
+        }
+    }
+  first = g_list_model_get_item (sorted, 0);
+
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  last = g_list_model_get_item (sorted, 0);
+  g_assert_true (desk_record_is_set (last, "planned_end"));
+  g_assert_cmpstr (desk_record_get_string (first, "planned_end"), <,
+                   desk_record_get_string (last, "planned_end"));
+  wait_a_moment (50);
+
+  /* What the cells show follows the order. */
+  {
+    g_autofree char *expected = desk_date_format (desk_record_get_string (last, "planned_end"),
+                                                  DESK_DATE_SHORT);
+
+    g_assert_cmpstr (get_cell_text (fixture, column, 0), ==, expected);
+  }
+}
+
+static void
+test_money (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkColumnViewColumn *column;
+  GtkWidget *cell;
+  GtkWidget *header;
+  GtkWidget *title;
+  g_autoptr(DeskRecord) record = NULL;
+  g_autofree char *amount = NULL;
+  const char *currency;
+  const char *text;
+
+  desk_record_list_add_field_column (fixture->list, DESK_KIND_EXPENSE, "payee", NULL, DESK_COLUMN_ESSENTIAL);
+  column = desk_record_list_add_field_column (fixture->list, DESK_KIND_EXPENSE, "amount_minor",
+                                              NULL, DESK_COLUMN_ESSENTIAL);
+  show_kind (fixture, DESK_KIND_EXPENSE);
+
+  record = get_shown (fixture, 0);
+  currency = desk_record_get_string (record, "currency");
+  cell = get_cell (fixture, column, 0);
+  text = get_cell_text (fixture, column, 0);
+  amount = desk_money_format_amount (desk_record_get_int (record, "amount_minor"),
+                                     desk_currency_minor_units (fixture->store, currency));
+
+  g_assert_nonnull (currency);
+  g_assert_true (g_str_has_prefix (text, currency));
+  g_assert_true (g_str_has_suffix (text, amount));
+  g_assert_cmpfloat (gtk_inscription_get_xalign (GTK_INSCRIPTION (cell)), ==, 1.0f);
+  g_assert_true (gtk_widget_has_css_class (cell, "numeric"));
+  /* Wide enough for the whole figure: never “GHS 32,5”. */
+  g_assert_cmpuint (gtk_inscription_get_min_chars (GTK_INSCRIPTION (cell)), >=, strlen (text));
+
+  /* The header sits over the figures, on the right. */
+  header = gtk_widget_get_first_child (GTK_WIDGET (gtk_column_view_column_get_column_view (column)));
+  title = gtk_widget_get_next_sibling (gtk_widget_get_first_child (header));
+  g_assert_cmpint (gtk_widget_get_halign (gtk_widget_get_first_child (title)), ==, GTK_ALIGN_END);
+  title = gtk_widget_get_first_child (header);
+  g_assert_cmpint (gtk_widget_get_halign (gtk_widget_get_first_child (title)), !=, GTK_ALIGN_END);
+}
+
+static void
+test_choice_label (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkColumnViewColumn *status;
+  GtkColumnViewColumn *kind;
+  guint checked = 0;
+
+  status = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "status",
+                                              NULL, DESK_COLUMN_NORMAL);
+  kind = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "kind",
+                                            NULL, DESK_COLUMN_NORMAL);
+  show_kind (fixture, DESK_KIND_ACTIVITY);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(DeskRecord) record = get_shown (fixture, i);
+      const char *code = desk_record_get_string (record, "status");
+      g_autofree char *label = desk_reference_label (fixture->store, DESK_KIND_ACTIVITY, "status", code);
+      g_autofree char *kind_label = desk_reference_label (fixture->store, DESK_KIND_ACTIVITY, "kind",
+                                                          desk_record_get_string (record, "kind"));
+
+      g_assert_cmpstr (get_cell_text (fixture, status, i), ==, label);
+      g_assert_cmpstr (get_cell_text (fixture, status, i), !=, code);
+      g_assert_cmpstr (get_cell_text (fixture, kind, i), ==, kind_label);
+      g_assert_cmpstr (get_cell_text (fixture, kind, i), !=, desk_record_get_string (record, "kind"));
+      checked++;
+    }
+
+  g_assert_cmpuint (checked, ==, 5);
+}
+
+static void
+test_reference (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkColumnViewColumn *column;
+  GtkWidget *cell;
+  g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(DeskRecord) activity = NULL;
+
+  column = desk_record_list_add_field_column (fixture->list, DESK_KIND_DELIVERABLE, "activity_uuid",
+                                              NULL, DESK_COLUMN_OPTIONAL);
+  show_kind (fixture, DESK_KIND_DELIVERABLE);
+
+  record = get_shown (fixture, 0);
+  activity = desk_store_get (fixture->store, DESK_KIND_ACTIVITY,
+                             desk_record_get_string (record, "activity_uuid"), NULL);
+  g_assert_nonnull (activity);
+  cell = get_cell (fixture, column, 0);
+  g_assert_cmpstr (get_cell_text (fixture, column, 0), ==, desk_record_get_string (activity, "code"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, desk_record_title (activity, "title", NULL));
+  /* A reference does not sort by its identifier. */
+  g_assert_null (gtk_column_view_column_get_sorter (column));
+}
+
+static void
+test_priority (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkColumnViewColumn *title;
+  GtkColumnViewColumn *date;
+  GtkColumnViewColumn *status;
+  GtkColumnViewColumn *kind;
+  g_autoptr(DeskRecord) record = NULL;
+  int width;
+
+  title = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "title",
+                                             NULL, DESK_COLUMN_ESSENTIAL);
+  date = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "planned_start",
+                                            NULL, DESK_COLUMN_ESSENTIAL);
+  status = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "status",
+                                              NULL, DESK_COLUMN_NORMAL);
+  kind = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "kind",
+                                            NULL, DESK_COLUMN_OPTIONAL);
+  desk_record_list_fix_width (kind, 16);
+  width = gtk_column_view_column_get_fixed_width (kind);
+  g_assert_cmpint (width, >, 0);
+  show_kind (fixture, DESK_KIND_ACTIVITY);
+
+  g_assert_true (gtk_column_view_column_get_visible (kind));
+  g_assert_true (gtk_column_view_column_get_visible (status));
+
+  record = get_shown (fixture, 2);
+  desk_record_list_open (fixture->list, desk_record_get_uuid (record));
+  wait_a_moment (50);
+  g_assert_true (desk_record_list_get_editor_open (fixture->list));
+  g_assert_false (gtk_column_view_column_get_visible (kind));
+  g_assert_true (gtk_column_view_column_get_visible (status));
+  g_assert_true (gtk_column_view_column_get_visible (title));
+  g_assert_true (gtk_column_view_column_get_visible (date));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "list.close-editor", NULL));
+  wait_a_moment (50);
+  g_assert_false (desk_record_list_get_editor_open (fixture->list));
+  g_assert_true (gtk_column_view_column_get_visible (kind));
+  /* Back at the width it had. */
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (kind), ==, width);
+
+  /* A column made by hand can be given a priority too. */
+  desk_record_list_set_column_priority (fixture->list, status, DESK_COLUMN_OPTIONAL);
+  desk_record_list_open (fixture->list, desk_record_get_uuid (record));
+  g_assert_false (gtk_column_view_column_get_visible (status));
+  desk_record_list_close_editor (fixture->list);
+  g_assert_true (gtk_column_view_column_get_visible (status));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/columns/date/formatted", test_date_formatted);
+  ADD ("/columns/date/sorted", test_date_sorted);
+  ADD ("/columns/money", test_money);
+  ADD ("/columns/choice/label", test_choice_label);
+  ADD ("/columns/reference", test_reference);
+  ADD ("/columns/priority", test_priority);
+
+#undef ADD
+
+  return g_test_run ();
+}
