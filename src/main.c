@@ -7,28 +7,24 @@
 #include "config.h"
 
 #include "desk-application.h"
+#include "desk-widget-util.h"
 
 #include <errno.h>
 #include <locale.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 
-#define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
-
 /* The language chosen in Preferences wins over the system's: it is applied before
  * anything is translated, which is why it takes effect at the next start. */
 static void
 apply_language_setting (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = desk_settings_new_if_installed ();
   g_autofree char *language = NULL;
 
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE)) == NULL)
+  if (settings == NULL)
     return;
 
-  settings = g_settings_new (SCHEMA_ID);
   language = g_settings_get_string (settings, "language");
   if (!g_str_equal (language, "system"))
     g_setenv ("LANGUAGE", language, TRUE);

@@ -70,7 +70,7 @@ fixture_set_up (Fixture       *fixture,
   bin = ADW_BIN (adw_bin_new ());
   gtk_window_set_child (fixture->window, GTK_WIDGET (bin));
   fixture->list = desk_record_list_new_in (bin, G_CALLBACK (open_cb), G_CALLBACK (new_cb), fixture);
-  desk_record_list_set_editor (fixture->list, gtk_label_new ("Editor"));
+  desk_record_list_set_editor (fixture->list, gtk_label_new ("Editor"), NULL, NULL);
 }
 
 static void
@@ -417,6 +417,58 @@ test_priority (Fixture       *fixture,
   g_assert_true (gtk_column_view_column_get_visible (status));
 }
 
+/* What the editor held when the list said it opened @uuid. */
+static void
+editor_at_open_cb (DeskRecordList *list,
+                   const char     *uuid,
+                   char          **seen)
+{
+  DeskRecord *record = desk_record_editor_get_record (desk_record_list_get_editor (list));
+
+  g_free (*seen);
+  *seen = g_strdup (record != NULL ? desk_record_get_uuid (record) : NULL);
+}
+
+/* A list given a record editor shows the record it opens there, before the page hears
+ * of it, so a page's "open" handler finds the record in the editor already. */
+static void
+test_list_editor (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DeskHistory) history = desk_history_new (fixture->store);
+  DeskRecordEditor *editor = DESK_RECORD_EDITOR (desk_record_editor_new (history, DESK_KIND_MEMBER));
+  g_autoptr(DeskRecord) first = NULL;
+  g_autoptr(DeskRecord) second = NULL;
+  g_autofree char *seen = NULL;
+  GListModel *sorted;
+
+  desk_record_list_add_field_column (fixture->list, DESK_KIND_MEMBER, "name", NULL, DESK_COLUMN_ESSENTIAL);
+  desk_record_list_set_editor (fixture->list, NULL, editor, "name");
+  g_assert_true (desk_record_list_get_editor (fixture->list) == editor);
+  g_signal_connect (fixture->list, "open", G_CALLBACK (editor_at_open_cb), &seen);
+  show_kind (fixture, DESK_KIND_MEMBER);
+  sorted = desk_record_list_get_sorted_model (fixture->list);
+  first = g_list_model_get_item (sorted, 0);
+  second = g_list_model_get_item (sorted, 1);
+
+  desk_record_list_open (fixture->list, desk_record_get_uuid (first));
+  g_assert_cmpstr (seen, ==, desk_record_get_uuid (first));
+  desk_record_list_open (fixture->list, desk_record_get_uuid (second));
+  g_assert_cmpstr (seen, ==, desk_record_get_uuid (second));
+  g_assert_cmpstr (desk_record_get_uuid (desk_record_editor_get_record (editor)), ==,
+                   desk_record_get_uuid (second));
+
+  /* The record open, read again: what a page's New starts from. */
+  {
+    g_autoptr(DeskRecord) open = desk_record_list_dup_open_record (fixture->list);
+
+    g_assert_nonnull (open);
+    g_assert_cmpstr (desk_record_get_uuid (open), ==, desk_record_get_uuid (second));
+  }
+  desk_record_list_close_editor (fixture->list);
+  g_assert_null (desk_record_list_dup_open_record (fixture->list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +487,7 @@ main (int   argc,
   ADD ("/columns/choice/label", test_choice_label);
   ADD ("/columns/reference", test_reference);
   ADD ("/columns/priority", test_priority);
+  ADD ("/columns/list-editor", test_list_editor);
 
 #undef ADD
 

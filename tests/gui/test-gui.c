@@ -24,8 +24,11 @@
 #include "desk-workplan-page.h"
 #include "desk-workplan-page-private.h"
 #include "desk-workshops-page.h"
+#include "desk-workshops-page-private.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 static const char * const page_names[] = {
   "overview", "workplan", "deliverables", "budget",
@@ -153,7 +156,7 @@ test_open_record (void)
   GtkStack *page_stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "page_stack"));
   static const struct { const char *kind; const char *page; } cases[] = {
     { "activity", "workplan" }, { "deliverable", "deliverables" }, { "expense", "budget" },
-    { "rate", "budget" }, { "workshop", "workshops" },
+    { "rate", "budget" }, { "workshop", "workshops" }, { "indicator", "workplan" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -173,18 +176,95 @@ test_open_record (void)
       wait_a_moment (10);
       g_assert_cmpstr (desk_window_get_visible_page (window), ==, cases[i].page);
       page = gtk_stack_get_child_by_name (page_stack, cases[i].page);
-      if (DESK_IS_WORKPLAN_PAGE (page))
+      if (DESK_IS_WORKPLAN_PAGE (page) && g_str_equal (cases[i].kind, "indicator"))
+        list = _desk_workplan_page_get_indicator_list (DESK_WORKPLAN_PAGE (page));
+      else if (DESK_IS_WORKPLAN_PAGE (page))
         list = _desk_workplan_page_get_activity_list (DESK_WORKPLAN_PAGE (page));
+      else if (DESK_IS_WORKSHOPS_PAGE (page))
+        list = _desk_workshops_page_get_list (DESK_WORKSHOPS_PAGE (page));
       else if (DESK_IS_DELIVERABLES_PAGE (page))
         list = _desk_deliverables_page_get_list (DESK_DELIVERABLES_PAGE (page));
       else if (DESK_IS_BUDGET_PAGE (page))
         list = _desk_budget_page_get_list (DESK_BUDGET_PAGE (page),
                                            g_str_equal (cases[i].kind, "rate") ? "rates" : "expenses");
-      if (list != NULL)
-        g_assert_cmpstr (desk_record_list_get_open_uuid (list), ==, uuid);
+      g_assert_nonnull (list);
+      g_assert_cmpstr (desk_record_list_get_open_uuid (list), ==, uuid);
+      /* On its tab: the list is on screen. */
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
     }
 
   destroy_window (window);
+}
+
+/* Whether a label under @widget says something containing @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A new record core refuses (here, in a database that cannot be written) opens nothing,
+ * and the user reads core's reason in a toast, not only the log. */
+static void
+test_new_refused_toast (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "groupdesk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskHistory) history = NULL;
+  g_autoptr(DeskRecord) group = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *page;
+  DeskRecordList *list;
+  gint64 total;
+
+  {
+    g_autoptr(DeskStore) writable = desk_store_open (path, &error);
+    g_autofree char *uuid = NULL;
+
+    g_assert_no_error (error);
+    uuid = desk_demo_fill (writable, &error);
+    g_assert_no_error (error);
+  }
+  store = desk_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  history = desk_history_new (store);
+  group = desk_store_dup_main_group (store);
+  total = desk_store_count (store, DESK_KIND_MEMBER, desk_record_get_uuid (group));
+
+  page = g_object_new (DESK_TYPE_PEOPLE_PAGE, "store", store, "history", history, NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_a_moment (20);
+  list = _desk_people_page_get_member_list (DESK_PEOPLE_PAGE (page));
+  g_assert_false (shows_text (overlay, "cannot be written"));
+
+  g_assert_true (gtk_widget_activate_action (page, "page.new", NULL));
+  wait_a_moment (10);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_MEMBER, desk_record_get_uuid (group)), ==, total);
+  g_assert_null (desk_record_list_get_open_uuid (list));
+  g_assert_true (shows_text (overlay, "cannot be written"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment (20);
+  g_assert_finalize_object (window);
+  g_clear_object (&history);
+  g_clear_object (&store);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 /* Whether desk_toast_show (@widget) kept the toast alive: an overlay took it. */
@@ -1040,6 +1120,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/pages", test_pages);
   g_test_add_func ("/gui/window/open-record", test_open_record);
   g_test_add_func ("/gui/window/toast-finds-overlay", test_toast_finds_overlay);
+  g_test_add_func ("/gui/page/new-refused-toast", test_new_refused_toast);
   g_test_add_func ("/gui/window/pages-have-store", test_pages_have_store);
   g_test_add_func ("/gui/window/create-group", test_create_group);
   g_test_add_func ("/gui/window/remembers-page", test_remembers_page);

@@ -8,11 +8,15 @@
  */
 #include "config.h"
 
+#include "desk-breakdown-chart.h"
 #include "desk-chart.h"
+#include "desk-dialog.h"
+#include "desk-drawing.h"
 #include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
 #include "desk-overview-page.h"
 #include "desk-overview-page-private.h"
+#include "desk-pillars-cell.h"
 #include "desk-preferences-window.h"
 #include "desk-preferences-window-private.h"
 #include "desk-reports-page.h"
@@ -190,7 +194,8 @@ test_overview_async (void)
   g_assert_finalize_object (page);
 }
 
-/* The overdue tile opens the Deliverables page with the overdue filter on. */
+/* Each tile opens its page; the overdue tile opens the Deliverables page with the
+ * overdue filter on. */
 static void
 test_overview_tiles_open_pages (void)
 {
@@ -199,12 +204,21 @@ test_overview_tiles_open_pages (void)
   GtkWidget *overview = show_page (window, "overview");
   GtkWidget *tile;
 
-  tile = GTK_WIDGET (gtk_widget_get_template_child (overview, DESK_TYPE_OVERVIEW_PAGE, "workshops_tile"));
-  g_signal_emit_by_name (tile, "clicked");
-  wait_a_moment (10);
-  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "workshops");
+  static const struct { const char *tile; const char *page; } pages[] = {
+    { "workplan_tile", "workplan" }, { "budget_tile", "budget" },
+    { "workshops_tile", "workshops" }, { "export_tile", "exports" },
+  };
 
-  show_page (window, "overview");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      tile = GTK_WIDGET (gtk_widget_get_template_child (overview, DESK_TYPE_OVERVIEW_PAGE, pages[i].tile));
+      g_assert_true (gtk_widget_is_sensitive (tile));
+      g_signal_emit_by_name (tile, "clicked");
+      wait_a_moment (10);
+      g_assert_cmpstr (desk_window_get_visible_page (window), ==, pages[i].page);
+      show_page (window, "overview");
+    }
+
   tile = GTK_WIDGET (gtk_widget_get_template_child (overview, DESK_TYPE_OVERVIEW_PAGE, "attendance_tile"));
   g_signal_emit_by_name (tile, "clicked");
   wait_a_moment (50);
@@ -325,6 +339,279 @@ test_chart_description (void)
   desk_chart_set_report (DESK_CHART (chart), report);
   gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
   g_assert_finalize_object (chart);
+}
+
+/* A drawing that only records how it was asked to draw. */
+#define TEST_TYPE_DRAWING (test_drawing_get_type ())
+G_DECLARE_FINAL_TYPE (TestDrawing, test_drawing, TEST, DRAWING, DeskDrawing)
+
+struct _TestDrawing
+{
+  DeskDrawing parent_instance;
+
+  guint draws;
+  int width;
+  int height;
+  gboolean dark;
+};
+
+G_DEFINE_FINAL_TYPE (TestDrawing, test_drawing, DESK_TYPE_DRAWING)
+
+static void
+test_drawing_draw (DeskDrawing *drawing,
+                   GtkSnapshot *snapshot,
+                   int          width,
+                   int          height,
+                   gboolean     dark)
+{
+  TestDrawing *self = TEST_DRAWING (drawing);
+
+  self->draws++;
+  self->width = width;
+  self->height = height;
+  self->dark = dark;
+}
+
+static void
+test_drawing_class_init (TestDrawingClass *klass)
+{
+  DESK_DRAWING_CLASS (klass)->draw = test_drawing_draw;
+  desk_drawing_class_set_chart (DESK_DRAWING_CLASS (klass), 300, 120);
+}
+
+static void
+test_drawing_init (TestDrawing *self)
+{
+}
+
+static void
+assert_measure (GtkWidget *widget,
+                int        min_width,
+                int        natural_width,
+                int        height)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, min_width);
+  g_assert_cmpint (natural, ==, natural_width);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, height);
+  g_assert_cmpint (natural, ==, height);
+}
+
+/* Draws the widget as GTK would for a frame. */
+static void
+snapshot_widget (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+}
+
+/* The charts and the pillar pills share one base: an image to screen readers, a chart's
+ * size (240 pixels wide at least), drawing only at a size that shows something, in the
+ * style's colours, and again when the style turns dark. */
+static void
+test_drawing_base (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *chart = g_object_ref_sink (desk_chart_new ());
+  GtkWidget *breakdown = g_object_ref_sink (desk_breakdown_chart_new ());
+  GtkWidget *pillars = g_object_ref_sink (desk_pillars_cell_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *drawing = g_object_new (TEST_TYPE_DRAWING, NULL);
+  TestDrawing *test = TEST_DRAWING (drawing);
+  guint draws;
+
+  assert_measure (chart, 240, 640, 260);
+  assert_measure (breakdown, 240, 420, 18 + 150 + 6 + 34 + 2 * 22);
+  assert_measure (drawing, 240, 300, 120);
+  g_assert_cmpstr (gtk_widget_get_css_name (chart), ==, "chart");
+  g_assert_cmpstr (gtk_widget_get_css_name (breakdown), ==, "chart");
+  g_assert_cmpstr (gtk_widget_get_css_name (pillars), !=, "chart");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (pillars)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (drawing)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+
+  /* Not allocated yet: nothing to draw. */
+  snapshot_widget (drawing);
+  g_assert_cmpuint (test->draws, ==, 0);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_child (GTK_WINDOW (window), drawing);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && test->draws == 0; i++)
+    wait_a_moment (10);
+  g_assert_cmpuint (test->draws, >, 0);
+  g_assert_cmpint (test->width, ==, gtk_widget_get_width (drawing));
+  g_assert_cmpint (test->height, ==, gtk_widget_get_height (drawing));
+  g_assert_cmpint (test->width, >=, 240);
+  g_assert_false (test->dark);
+
+  draws = test->draws;
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  for (guint i = 0; i < 200 && test->draws == draws; i++)
+    wait_a_moment (10);
+  g_assert_cmpuint (test->draws, >, draws);
+  g_assert_true (test->dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment (20);
+  g_assert_finalize_object (chart);
+  g_assert_finalize_object (breakdown);
+  g_assert_finalize_object (pillars);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* A dialog's error label shows a message or hides; a dialog that did its work closes
+ * and leaves its message as a toast on the window it belongs to. */
+static void
+test_dialog_answer (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *error_label = gtk_label_new (NULL);
+  guint children;
+
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  adw_window_set_content (ADW_WINDOW (dialog), error_label);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_widget_set_visible (error_label, FALSE);
+
+  desk_dialog_show_error (GTK_LABEL (error_label), "The file cannot be written there.");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==, "The file cannot be written there.");
+  desk_dialog_show_error (GTK_LABEL (error_label), NULL);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==, "");
+
+  children = count_children (overlay);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  desk_dialog_finish (GTK_WINDOW (dialog), "Bundle 3 saved");
+  g_assert_null (dialog);
+  g_assert_cmpuint (count_children (overlay), ==, children + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A row of a grid of figures: the name on the left, cut with an ellipsis when narrow;
+ * the numbers on the right in tabular figures, never cut; every cell styled alike. */
+static void
+test_grid_row (void)
+{
+  GtkWidget *grid = g_object_ref_sink (gtk_grid_new ());
+  const char *const cells[] = { "Government", "13", "0", NULL };
+  GtkLabel *name, *number;
+
+  desk_grid_attach_row (GTK_GRID (grid), 2, "dim-label", cells);
+
+  name = GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 2));
+  g_assert_cmpstr (gtk_label_get_label (name), ==, "Government");
+  g_assert_cmpfloat (gtk_label_get_xalign (name), ==, 0.0f);
+  g_assert_cmpint (gtk_label_get_ellipsize (name), ==, PANGO_ELLIPSIZE_END);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name), "numeric"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name), "dim-label"));
+
+  for (int c = 1; c <= 2; c++)
+    {
+      number = GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), c, 2));
+      g_assert_cmpstr (gtk_label_get_label (number), ==, cells[c]);
+      g_assert_cmpfloat (gtk_label_get_xalign (number), ==, 1.0f);
+      g_assert_cmpint (gtk_label_get_ellipsize (number), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (number), "numeric"));
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (number), "dim-label"));
+    }
+  g_assert_null (gtk_grid_get_child_at (GTK_GRID (grid), 3, 2));
+  g_assert_null (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1));
+
+  number = GTK_LABEL (desk_grid_label_new ("7", TRUE, NULL));
+  g_object_ref_sink (number);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (number), "dim-label"));
+  g_assert_finalize_object (number);
+  g_assert_finalize_object (grid);
+}
+
+typedef struct
+{
+  guint setups;
+  guint bound_columns; /* bit i: a cell of the column of index i was filled */
+} ColumnCalls;
+
+static void
+count_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnCalls              *calls)
+{
+  calls->setups++;
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+static void
+column_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                ColumnCalls              *calls)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+
+  calls->bound_columns |= 1u << column;
+}
+
+/* A column appended in one call: its title, its share of the room, resizable, and cells
+ * made and filled by the callbacks, which know the column by its index. */
+static void
+test_column_append (void)
+{
+  const char *const rows[] = { "a", "b", NULL };
+  GtkStringList *strings = gtk_string_list_new (rows);
+  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (strings))));
+  GtkWidget *window = gtk_window_new ();
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  GtkColumnViewColumn *first, *second;
+  ColumnCalls calls = { 0 };
+
+  first = desk_column_view_append (GTK_COLUMN_VIEW (view), "Name", G_CALLBACK (count_setup_cb),
+                                   G_CALLBACK (column_bind_cb), &calls, 0, TRUE);
+  second = desk_column_view_append (GTK_COLUMN_VIEW (view), "Count", G_CALLBACK (count_setup_cb),
+                                    G_CALLBACK (column_bind_cb), &calls, 7, FALSE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 2);
+  {
+    g_autoptr(GtkColumnViewColumn) last = g_list_model_get_item (columns, 1);
+
+    g_assert_true (last == second);
+  }
+  g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Name");
+  g_assert_true (gtk_column_view_column_get_expand (first));
+  g_assert_false (gtk_column_view_column_get_expand (second));
+  g_assert_true (gtk_column_view_column_get_resizable (first));
+  g_assert_true (gtk_column_view_column_get_resizable (second));
+
+  /* Shown, every cell of both columns is made and filled, each knowing its column. */
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && (calls.setups < 4 || calls.bound_columns != ((1u << 0) | (1u << 7))); i++)
+    wait_a_moment (10);
+  g_assert_cmpuint (calls.setups, >=, 4);
+  g_assert_cmpuint (calls.bound_columns, ==, (1u << 0) | (1u << 7));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment (20);
 }
 
 /* Printing through GtkPrintOperation to a PDF file: it holds the group's name. */
@@ -780,6 +1067,10 @@ main (int   argc,
   g_test_add_func ("/gui/overview/tiles-open-pages", test_overview_tiles_open_pages);
   g_test_add_func ("/gui/reports/page", test_reports_page);
   g_test_add_func ("/gui/reports/chart-description", test_chart_description);
+  g_test_add_func ("/gui/reports/drawing-base", test_drawing_base);
+  g_test_add_func ("/gui/helpers/dialog-answer", test_dialog_answer);
+  g_test_add_func ("/gui/helpers/grid-row", test_grid_row);
+  g_test_add_func ("/gui/helpers/column-append", test_column_append);
   g_test_add_func ("/gui/reports/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/gui/preferences/backups", test_backups);
   g_test_add_func ("/gui/preferences/language-toast", test_language_toast);

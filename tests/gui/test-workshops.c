@@ -235,7 +235,7 @@ test_checkin_keyboard (void)
   g_assert_cmpuint (existing->len, ==, 17);
 
   page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
-  desk_workshops_page_open (page, workshop);
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
   wait_a_moment (10);
   checkin = _desk_workshops_page_get_checkin (page);
@@ -380,7 +380,7 @@ test_checkin_new_undo (void)
   DeskCheckin *checkin;
   GtkEditable *entry_widget;
 
-  desk_workshops_page_open (page, workshop);
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
   wait_a_moment (10);
   checkin = _desk_workshops_page_get_checkin (page);
@@ -434,7 +434,7 @@ test_checkin_pick (void)
   g_autoptr(DeskRecord) second = NULL;
   g_autoptr(DeskRecord) entry_record = NULL;
 
-  desk_workshops_page_open (page, workshop);
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
   checkin = _desk_workshops_page_get_checkin (page);
   entry = _desk_checkin_get_entry (checkin);
@@ -472,7 +472,7 @@ test_signin_two_columns (void)
   DeskSigninDialog *dialog;
   DeskSigninPlan *plan;
 
-  desk_workshops_page_open (page, workshop);
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
   dialog = _desk_workshops_page_import_file (page, file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dialog);
@@ -522,7 +522,7 @@ test_signin_import (void)
   gint64 people_before = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
   guint n, importable, new_people;
 
-  desk_workshops_page_open (page, workshop);
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
 
   /* A refused file: core's message, no dialog. */
   dialog = _desk_workshops_page_import_file (page, empty, &error);

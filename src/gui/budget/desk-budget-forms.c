@@ -87,15 +87,12 @@ _desk_budget_page_new_line (DeskBudgetPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *currency = NULL;
   g_autofree char *description_field = NULL;
-  const char *uuid;
 
   if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
   /* Beside the line open: the same activity and category. */
-  uuid = desk_record_list_get_open_uuid (self->line_list);
-  if (uuid != NULL)
-    open = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, uuid, NULL);
+  open = desk_record_list_dup_open_record (self->line_list);
 
   categories = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category");
   currency = open != NULL ? g_strdup (desk_record_get_string (open, "currency")) : _desk_budget_page_dup_reporting_currency (self);

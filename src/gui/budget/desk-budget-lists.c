@@ -539,7 +539,7 @@ build_lines (DeskBudgetPage *self)
   adw_preferences_group_add (group, GTK_WIDGET (self->revision_row));
 
   desk_record_editor_add_group (self->line_editor, NULL, line_layout_notes);
-  desk_record_list_set_editor (list, GTK_WIDGET (self->line_editor));
+  desk_record_list_set_editor (list, NULL, self->line_editor, NULL);
   desk_record_list_set_match_func (list, line_matches, self);
 }
 
@@ -580,7 +580,7 @@ build_expenses (DeskBudgetPage *self)
   gtk_widget_set_tooltip_text (desk_record_editor_get_row (self->expense_editor, "is_refund"),
                                _("Money given back: the amount is entered as it is and counted off "
                                  "what was spent"));
-  desk_record_list_set_editor (list, GTK_WIDGET (self->expense_editor));
+  desk_record_list_set_editor (list, NULL, self->expense_editor, NULL);
   desk_record_list_set_match_func (list, expense_matches, self);
 }
 
@@ -607,7 +607,7 @@ build_funding (DeskBudgetPage *self)
 
   self->funding_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_FUNDING));
   desk_record_editor_add_group (self->funding_editor, NULL, funding_layout);
-  desk_record_list_set_editor (list, GTK_WIDGET (self->funding_editor));
+  desk_record_list_set_editor (list, NULL, self->funding_editor, NULL);
   desk_record_list_set_match_func (list, funding_matches, self);
 }
 
@@ -662,7 +662,7 @@ build_rates (DeskBudgetPage *self)
   gtk_widget_set_visible (self->rate_error_row, FALSE);
   adw_preferences_group_add (group, self->rate_error_row);
   desk_record_editor_add_group (self->rate_editor, NULL, rate_layout_source);
-  desk_record_list_set_editor (list, GTK_WIDGET (self->rate_editor));
+  desk_record_list_set_editor (list, NULL, self->rate_editor, NULL);
 }
 
 /* Opening records */
@@ -671,10 +671,9 @@ static void
 line_open_cb (DeskBudgetPage *self,
               const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, uuid, NULL);
+  DeskRecord *record = desk_record_editor_get_record (self->line_editor);
   const char *hint = NULL;
 
-  desk_record_editor_set_record (self->line_editor, record);
   desk_record_list_set_editor_title (self->line_list,
                                      record != NULL ? desk_record_title (record, "description", &hint) : "",
                                      hint);
@@ -685,15 +684,12 @@ line_open_cb (DeskBudgetPage *self,
 /* An expense or a funding receipt: its editor titled with its amount and date. */
 static void
 open_dated_amount (DeskBudgetPage   *self,
-                   const DeskKind   *kind,
                    DeskRecordEditor *editor,
-                   DeskRecordList   *list,
-                   const char       *uuid)
+                   DeskRecordList   *list)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), kind, uuid, NULL);
+  DeskRecord *record = desk_record_editor_get_record (editor);
   g_autofree char *title = NULL;
 
-  desk_record_editor_set_record (editor, record);
   if (record != NULL)
     {
       const char *currency = desk_record_get_string (record, "currency");
@@ -711,24 +707,23 @@ static void
 expense_open_cb (DeskBudgetPage *self,
                  const char     *uuid)
 {
-  open_dated_amount (self, DESK_KIND_EXPENSE, self->expense_editor, self->expense_list, uuid);
+  open_dated_amount (self, self->expense_editor, self->expense_list);
 }
 
 static void
 funding_open_cb (DeskBudgetPage *self,
                  const char     *uuid)
 {
-  open_dated_amount (self, DESK_KIND_FUNDING, self->funding_editor, self->funding_list, uuid);
+  open_dated_amount (self, self->funding_editor, self->funding_list);
 }
 
 static void
 rate_open_cb (DeskBudgetPage *self,
               const char     *uuid)
 {
-  g_autoptr(DeskRecord) record = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_RATE, uuid, NULL);
+  DeskRecord *record = desk_record_editor_get_record (self->rate_editor);
   g_autofree char *title = NULL;
 
-  desk_record_editor_set_record (self->rate_editor, record);
   fill_rate_row (self);
   if (record != NULL)
     /* Translators: an exchange rate's title in its editor: “USD rate”. */

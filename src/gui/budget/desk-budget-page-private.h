@@ -16,6 +16,7 @@
 #include "desk-budget-summary.h"
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
+#include "desk-workplan-choice.h"
 
 G_BEGIN_DECLS
 
@@ -69,8 +70,7 @@ struct _DeskBudgetPage
   DeskRecordModel *expenses;
   DeskRecordModel *funding;
   DeskRecordModel *rates;
-  GPtrArray *workplan_uuids;
-  gboolean syncing;
+  DeskWorkplanChoice choice;
 
   DeskRecordList *line_list;
   DeskRecordList *expense_list;

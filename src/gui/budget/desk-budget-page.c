@@ -178,30 +178,7 @@ store_changed_cb (DeskStore      *store,
 static void
 update_header (DeskBudgetPage *self)
 {
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->workplans));
-  guint selected = GTK_INVALID_LIST_POSITION;
-  g_autoptr(DeskRecord) workplan = _desk_budget_page_dup_workplan (self);
-
-  g_ptr_array_set_size (self->workplan_uuids, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->workplans), i);
-
-      g_ptr_array_add (self->workplan_uuids, g_strdup (desk_record_get_uuid (record)));
-      gtk_string_list_append (strings, desk_record_title (record, "title", NULL));
-      if (g_strcmp0 (desk_record_get_uuid (record), self->workplan_uuid) == 0)
-        selected = i;
-    }
-
-  self->syncing = TRUE;
-  gtk_drop_down_set_model (self->workplan_dropdown, G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (self->workplan_dropdown, selected);
-  self->syncing = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->workplan_dropdown), n > 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->workplan_title), n <= 1);
-  gtk_label_set_label (self->workplan_title, workplan != NULL ? desk_record_title (workplan, "title", NULL) : "");
-
+  desk_workplan_choice_show (&self->choice, G_LIST_MODEL (self->workplans), self->workplan_uuid);
   gtk_stack_set_visible_child_name (self->main_stack, self->workplan_uuid != NULL ? "budget" : "empty");
 }
 
@@ -240,16 +217,10 @@ desk_budget_page_build (DeskPage *page)
 {
   DeskBudgetPage *self = DESK_BUDGET_PAGE (page);
   DeskStore *store = desk_page_get_store (page);
-  g_autoptr(DeskRecord) group = NULL;
 
-  if (desk_page_get_history (page) == NULL)
+  self->group_uuid = desk_page_dup_group_uuid (page);
+  if (self->group_uuid == NULL)
     return FALSE;
-
-  group = desk_store_dup_main_group (store);
-  if (group == NULL)
-    return FALSE;
-
-  self->group_uuid = g_strdup (desk_record_get_uuid (group));
 
   _desk_budget_page_build_lists (self);
 
@@ -292,12 +263,10 @@ add_rate_activated (GtkWidget  *widget,
 static void
 workplan_chosen_cb (DeskBudgetPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->workplan_dropdown);
+  const char *uuid = desk_workplan_choice_get_chosen (&self->choice);
 
-  if (self->syncing || !desk_page_get_built (DESK_PAGE (self)) || selected >= self->workplan_uuids->len)
-    return;
-
-  show_workplan (self, g_ptr_array_index (self->workplan_uuids, selected));
+  if (uuid != NULL && desk_page_get_built (DESK_PAGE (self)))
+    show_workplan (self, uuid);
 }
 
 static void
@@ -364,15 +333,12 @@ desk_budget_page_unbuild (DeskPage *page)
   self->rate_error_row = NULL;
   self->rate_error_label = NULL;
 
-  self->syncing = TRUE;
-  gtk_drop_down_set_model (self->workplan_dropdown, NULL);
-  self->syncing = FALSE;
+  desk_workplan_choice_reset (&self->choice);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", FALSE);
 
   desk_budget_summary_view_show (self->summary_view, NULL, self->version);
   clear_summary (self);
-  g_ptr_array_set_size (self->workplan_uuids, 0);
   drop_models (self);
   g_clear_pointer (&self->group_uuid, g_free);
   g_clear_pointer (&self->workplan_uuid, g_free);
@@ -381,33 +347,20 @@ desk_budget_page_unbuild (DeskPage *page)
 
 /* The window sends every kind it maps to this page here but its revisions, which only
  * show the page. */
-static gboolean
-desk_budget_page_open_record (DeskPage   *page,
-                              const char *kind,
-                              const char *uuid)
+static DeskRecordList *
+desk_budget_page_get_list_for_kind (DeskPage   *page,
+                                    const char *kind)
 {
+  const char *view = views[0].name;
+
   if (g_str_equal (kind, "budget_revision"))
-    return FALSE;
+    return NULL;
 
-  desk_budget_page_open (DESK_BUDGET_PAGE (page), kind, uuid);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (kind, views[i].kind) == 0)
+      view = views[i].name;
 
-  return TRUE;
-}
-
-static void
-desk_budget_page_dispose (GObject *object)
-{
-  DeskBudgetPage *self = (DeskBudgetPage *) object;
-
-  stop_watching (self);
-
-  /* The bin's child is a template child: the bin lets go of it before the template
-   * does, or the bin would unparent it a second time. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_BUDGET_PAGE);
-  drop_models (self);
-
-  G_OBJECT_CLASS (desk_budget_page_parent_class)->dispose (object);
+  return _desk_budget_page_get_list (DESK_BUDGET_PAGE (page), view);
 }
 
 static void
@@ -417,7 +370,7 @@ desk_budget_page_finalize (GObject *object)
 
   clear_summary (self);
   g_clear_pointer (&self->figure_cells, g_hash_table_unref);
-  g_clear_pointer (&self->workplan_uuids, g_ptr_array_unref);
+  desk_workplan_choice_clear (&self->choice);
   g_free (self->group_uuid);
   g_free (self->workplan_uuid);
   g_free (self->form_line);
@@ -482,14 +435,13 @@ desk_budget_page_class_init (DeskBudgetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
-  object_class->dispose = desk_budget_page_dispose;
   object_class->finalize = desk_budget_page_finalize;
   object_class->get_property = desk_budget_page_get_property;
   object_class->set_property = desk_budget_page_set_property;
 
   page_class->build = desk_budget_page_build;
   page_class->unbuild = desk_budget_page_unbuild;
-  page_class->open_record = desk_budget_page_open_record;
+  page_class->get_list_for_kind = desk_budget_page_get_list_for_kind;
   page_class->get_active_list = desk_budget_page_get_active_list;
 
   /* Excel reads a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */
@@ -502,8 +454,8 @@ desk_budget_page_class_init (DeskBudgetPageClass *klass)
   g_type_ensure (DESK_TYPE_RECORD_LIST);
   g_type_ensure (DESK_TYPE_BUDGET_SUMMARY_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-budget-page.ui");
+  desk_page_class_set_template_from_resource (page_class,
+                                              "/org/voluntaryprinciples/Groupdesk/ui/desk-budget-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, workplan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, workplan_title);
@@ -531,9 +483,9 @@ desk_budget_page_init (DeskBudgetPage *self)
 {
   self->version = DESK_BUDGET_REVISED;
   self->figure_cells = g_hash_table_new (NULL, NULL);
-  self->workplan_uuids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_workplan_choice_init (&self->choice, self->workplan_dropdown, self->workplan_title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", FALSE);
 
   /* The cards above the tabs, the tables on the Summary tab. */
@@ -541,36 +493,7 @@ desk_budget_page_init (DeskBudgetPage *self)
   desk_budget_summary_view_set_name_func (self->summary_view, summary_name_cb, self);
 }
 
-/* Public API */
-
-GtkWidget *
-desk_budget_page_new (DeskStore *store)
-{
-  g_return_val_if_fail (store == NULL || DESK_IS_STORE (store), NULL);
-
-  return g_object_new (DESK_TYPE_BUDGET_PAGE,
-                       "store", store,
-                       NULL);
-}
-
 /* Private API, for tests and the benchmark */
-
-void
-desk_budget_page_open (DeskBudgetPage *self,
-                       const char     *kind,
-                       const char     *uuid)
-{
-  const char *view = views[0].name;
-
-  g_return_if_fail (DESK_IS_BUDGET_PAGE (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    if (g_strcmp0 (kind, views[i].kind) == 0)
-      view = views[i].name;
-
-  _desk_budget_page_show_view (self, view);
-  desk_record_list_open (_desk_budget_page_get_list (self, view), uuid);
-}
 
 void
 _desk_budget_page_show_view (DeskBudgetPage *self,

@@ -15,11 +15,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskBudgetPage, desk_budget_page, DESK, BUDGET_PAGE, DeskPage)
 
-GtkWidget *desk_budget_page_new       (DeskStore      *store);
-/* Shows the budget line, expense, funding receipt or rate @uuid (@kind is the kind's
- * name) in its list, with its editor. */
-void       desk_budget_page_open      (DeskBudgetPage *self,
-                                       const char     *kind,
-                                       const char     *uuid);
-
 G_END_DECLS

@@ -47,8 +47,6 @@ static const char * const layout_evidence[] = { "evidence_note", "evidence_path"
 
 /* Helpers */
 
-static void deliverable_open_cb (DeskDeliverablesPage *self,
-                        const char *uuid);
 static void deliverable_new_cb (DeskDeliverablesPage *self);
 
 
@@ -148,7 +146,7 @@ make_list (DeskDeliverablesPage *self)
 {
   GtkColumnViewColumn *column;
 
-  self->deliverable_list = desk_record_list_new_in (self->list_bin, G_CALLBACK (deliverable_open_cb),
+  self->deliverable_list = desk_record_list_new_in (self->list_bin, NULL,
                                       G_CALLBACK (deliverable_new_cb), self);
   desk_record_list_add_field_column (self->deliverable_list, DESK_KIND_DELIVERABLE, "title",
                                      C_("column", "Deliverable"), DESK_COLUMN_ESSENTIAL);
@@ -179,20 +177,15 @@ desk_deliverables_page_build (DeskPage *page)
   DeskDeliverablesPage *self = DESK_DELIVERABLES_PAGE (page);
   DeskStore *store = desk_page_get_store (page);
   DeskHistory *history = desk_page_get_history (page);
-  g_autoptr(DeskRecord) group = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   GtkBox *box;
   GtkWidget *toggle_box;
   GtkWidget *pill;
 
-  if (history == NULL)
+  self->group_uuid = desk_page_dup_group_uuid (page);
+  if (self->group_uuid == NULL)
     return FALSE;
 
-  group = desk_store_dup_main_group (store);
-  if (group == NULL)
-    return FALSE;
-
-  self->group_uuid = g_strdup (desk_record_get_uuid (group));
   update_today (self);
 
   make_list (self);
@@ -226,7 +219,7 @@ desk_deliverables_page_build (DeskPage *page)
   desk_record_editor_add_group (self->editor, NULL, layout_main);
   desk_record_editor_add_group (self->editor, _("Dates"), layout_dates);
   desk_record_editor_add_group (self->editor, _("Evidence"), layout_evidence);
-  desk_record_list_set_editor (self->deliverable_list, GTK_WIDGET (self->editor));
+  desk_record_list_set_editor (self->deliverable_list, NULL, self->editor, "title");
 
   desk_record_list_set_history (self->deliverable_list, history);
   desk_record_list_set_match_func (self->deliverable_list, deliverable_matches, self);
@@ -244,29 +237,18 @@ desk_deliverables_page_build (DeskPage *page)
 /* Callbacks */
 
 static void
-deliverable_open_cb (DeskDeliverablesPage *self,
-                     const char           *uuid)
-{
-  desk_record_list_edit_record (self->deliverable_list, self->editor, uuid, "title");
-}
-
-static void
 deliverable_new_cb (DeskDeliverablesPage *self)
 {
   g_autoptr(DeskRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(DeskRecord) open = NULL;
   g_autofree char *title_field = NULL;
   const char *activity = NULL;
-  const char *uuid;
 
   if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
   /* The activity of the deliverable open, else the last activity. */
-  uuid = desk_record_list_get_open_uuid (self->deliverable_list);
-  if (uuid != NULL)
-    open = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, uuid, NULL);
+  open = desk_record_list_dup_open_record (self->deliverable_list);
   if (open != NULL)
     activity = desk_record_get_string (open, "activity_uuid");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->activities)) > 0)
@@ -290,14 +272,7 @@ deliverable_new_cb (DeskDeliverablesPage *self)
   desk_record_set_string (record, "activity_uuid", activity);
   desk_record_set_string (record, title_field, _("New deliverable"));
   desk_record_set_string (record, "status", "planned");
-  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
-    {
-      g_warning ("Could not add a deliverable: %s", error->message);
-      return;
-    }
-
-  desk_record_list_open (self->deliverable_list, desk_record_get_uuid (record));
-  desk_record_editor_focus_field (self->editor, title_field);
+  desk_page_add_new_record (DESK_PAGE (self), self->deliverable_list, record, title_field);
 }
 
 /* Overrides */
@@ -318,14 +293,11 @@ desk_deliverables_page_map (GtkWidget *widget)
 }
 
 /* The window sends every kind it maps to this page here. */
-static gboolean
-desk_deliverables_page_open_record (DeskPage   *page,
-                                    const char *kind,
-                                    const char *uuid)
+static DeskRecordList *
+desk_deliverables_page_get_list_for_kind (DeskPage   *page,
+                                          const char *kind)
 {
-  desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), uuid);
-
-  return TRUE;
+  return DESK_DELIVERABLES_PAGE (page)->deliverable_list;
 }
 
 static void
@@ -344,25 +316,6 @@ desk_deliverables_page_unbuild (DeskPage *page)
   g_clear_object (&self->deliverables);
   g_clear_object (&self->activities);
   g_clear_pointer (&self->group_uuid, g_free);
-}
-
-static void
-desk_deliverables_page_dispose (GObject *object)
-{
-  DeskDeliverablesPage *self = (DeskDeliverablesPage *) object;
-
-  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
-    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
-
-  /* The bin's child is a template child: the bin lets go of it before the template
-   * does, or the bin would unparent it a second time. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_DELIVERABLES_PAGE);
-
-  g_clear_object (&self->deliverables);
-  g_clear_object (&self->activities);
-
-  G_OBJECT_CLASS (desk_deliverables_page_parent_class)->dispose (object);
 }
 
 static void
@@ -389,20 +342,17 @@ desk_deliverables_page_class_init (DeskDeliverablesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
-  object_class->dispose = desk_deliverables_page_dispose;
   object_class->finalize = desk_deliverables_page_finalize;
 
   widget_class->map = desk_deliverables_page_map;
 
   page_class->build = desk_deliverables_page_build;
   page_class->unbuild = desk_deliverables_page_unbuild;
-  page_class->open_record = desk_deliverables_page_open_record;
+  page_class->get_list_for_kind = desk_deliverables_page_get_list_for_kind;
   page_class->get_active_list = desk_deliverables_page_get_active_list;
 
-  g_type_ensure (DESK_TYPE_RECORD_LIST);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-deliverables-page.ui");
+  desk_page_class_set_template_from_resource (page_class,
+                                              "/org/voluntaryprinciples/Groupdesk/ui/desk-deliverables-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskDeliverablesPage, list_bin);
 
 }
@@ -414,28 +364,6 @@ desk_deliverables_page_init (DeskDeliverablesPage *self)
 }
 
 /* Public API */
-
-GtkWidget *
-desk_deliverables_page_new (DeskStore *store)
-{
-  g_return_val_if_fail (store == NULL || DESK_IS_STORE (store), NULL);
-
-  return g_object_new (DESK_TYPE_DELIVERABLES_PAGE,
-                       "store", store,
-                       NULL);
-}
-
-void
-desk_deliverables_page_open (DeskDeliverablesPage *self,
-                             const char           *uuid)
-{
-  g_return_if_fail (DESK_IS_DELIVERABLES_PAGE (self));
-
-  if (!desk_page_ensure_built (DESK_PAGE (self)))
-    return;
-
-  desk_record_list_open (self->deliverable_list, uuid);
-}
 
 void
 desk_deliverables_page_show_overdue (DeskDeliverablesPage *self)

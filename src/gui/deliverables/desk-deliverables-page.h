@@ -15,12 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, DESK, DELIVERABLES_PAGE, DeskPage)
 
-GtkWidget *desk_deliverables_page_new       (DeskStore            *store);
-
-/* Shows the deliverable with @uuid in the editor. */
 /* Filters the list to the overdue deliverables. */
 void       desk_deliverables_page_show_overdue (DeskDeliverablesPage *self);
-void       desk_deliverables_page_open      (DeskDeliverablesPage *self,
-                                             const char           *uuid);
 
 G_END_DECLS

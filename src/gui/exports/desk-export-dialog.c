@@ -15,9 +15,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-export-dialog.h"
+#include "desk-dialog.h"
 #include "desk-exports-page-private.h"
 #include "desk-file-chooser.h"
-#include "desk-toast.h"
 #include "desk-widget-util.h"
 
 
@@ -219,14 +219,6 @@ make_problem_row (const DeskBundleProblem *problem)
 }
 
 static void
-show_error (DeskExportDialog *self,
-            const char       *message)
-{
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
 update_export_button (DeskExportDialog *self)
 {
   gboolean problems = self->preview != NULL && self->preview->problems->len > 0;
@@ -345,12 +337,13 @@ file_chosen (gpointer  owner,
 
   if (path == NULL)
     {
-      show_error (self, _("Choose a folder on this computer: the file cannot be written there."));
+      desk_dialog_show_error (self->error_label,
+                              _("Choose a folder on this computer: the file cannot be written there."));
       return;
     }
 
   if (!_desk_export_dialog_export_to (self, path, &error))
-    show_error (self, error->message);
+    desk_dialog_show_error (self->error_label, error->message);
 }
 
 static void
@@ -490,8 +483,7 @@ desk_export_dialog_class_init (DeskExportDialogClass *klass)
   object_class->dispose = desk_export_dialog_dispose;
   object_class->finalize = desk_export_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-export-dialog.ui");
+  desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, intro_label);
@@ -517,8 +509,6 @@ desk_export_dialog_class_init (DeskExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -713,7 +703,7 @@ _desk_export_dialog_export_to (DeskExportDialog  *self,
       return FALSE;
     }
 
-  show_error (self, NULL);
+  desk_dialog_show_error (self->error_label, NULL);
 
   if (self->mode == DESK_EXPORT_IATI)
     {
@@ -734,8 +724,7 @@ _desk_export_dialog_export_to (DeskExportDialog  *self,
                                  (long long) sequence);
     }
 
-  desk_toast_show_message (GTK_WIDGET (self), message);
-  gtk_window_destroy (GTK_WINDOW (self));
+  desk_dialog_finish (GTK_WINDOW (self), message);
 
   return TRUE;
 }

@@ -300,16 +300,10 @@ add_columns (DeskExportsPage *self)
 
   for (Column c = 0; c < N_COLUMNS; c++)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkColumnViewColumn *column = desk_column_view_append (self->column_view, _(columns[c].title),
+                                                             G_CALLBACK (cell_setup_cb), G_CALLBACK (cell_bind_cb),
+                                                             self, c, columns[c].expand);
 
-      g_object_set_data (G_OBJECT (factory), "desk-column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
-      column = gtk_column_view_column_new (_(columns[c].title), g_object_ref (factory));
-      gtk_column_view_column_set_expand (column, columns[c].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
       /* Numbers under right-aligned headers, as in every list. */
       if (c == COLUMN_SEQUENCE || c == COLUMN_COUNTS)
         desk_cell_header_align_end (column);
@@ -460,10 +454,6 @@ desk_exports_page_dispose (GObject *object)
   desk_file_chooser_cancel (self);
   g_clear_weak_pointer (&self->export_dialog);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORTS_PAGE);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->model);
-
   G_OBJECT_CLASS (desk_exports_page_parent_class)->dispose (object);
 }
 
@@ -479,8 +469,8 @@ desk_exports_page_class_init (DeskExportsPageClass *klass)
   page_class->build = desk_exports_page_build;
   page_class->unbuild = desk_exports_page_unbuild;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-exports-page.ui");
+  desk_page_class_set_template_from_resource (page_class,
+                                              "/org/voluntaryprinciples/Groupdesk/ui/desk-exports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskExportsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, DeskExportsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskExportsPage, column_view);

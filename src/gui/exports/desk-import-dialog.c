@@ -14,8 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "desk-import-dialog.h"
+#include "desk-dialog.h"
 #include "desk-exports-page-private.h"
-#include "desk-toast.h"
 #include "desk-widget-util.h"
 
 
@@ -80,23 +80,20 @@ _desk_bundle_kind_label (const char *kind)
   return kind;
 }
 
+/* The kinds' names wrap rather than end in an ellipsis: the dialog is narrow. */
 static GtkWidget *
 grid_label (const char *text,
-            float       xalign,
+            gboolean    number,
             const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = desk_grid_label_new (text, number, css_class);
 
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (xalign == 0.0f)
+  if (!number)
     {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
     }
-  else
-    gtk_widget_add_css_class (label, "numeric");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
 
   return label;
 }
@@ -111,9 +108,9 @@ fill_counts (DeskImportDialog *self)
 
   desk_widget_remove_children (GTK_WIDGET (self->count_grid));
 
-  gtk_grid_attach (self->count_grid, grid_label (_("Kind of Record"), 0.0f, "heading"), 0, 0, 1, 1);
+  gtk_grid_attach (self->count_grid, grid_label (_("Kind of Record"), FALSE, "heading"), 0, 0, 1, 1);
   for (int c = 1; c < (int) G_N_ELEMENTS (headings); c++)
-    gtk_grid_attach (self->count_grid, grid_label (_(headings[c]), 1.0f, "heading"), c, 0, 1, 1);
+    gtk_grid_attach (self->count_grid, grid_label (_(headings[c]), TRUE, "heading"), c, 0, 1, 1);
 
   for (guint i = 0; self->plan->counts != NULL && i < self->plan->counts->len; i++)
     {
@@ -128,11 +125,11 @@ fill_counts (DeskImportDialog *self)
       if (!any)
         continue;
 
-      gtk_grid_attach (self->count_grid, grid_label (_desk_bundle_kind_label (count->kind), 0.0f, NULL), 0, row, 1, 1);
+      gtk_grid_attach (self->count_grid, grid_label (_desk_bundle_kind_label (count->kind), FALSE, NULL), 0, row, 1, 1);
       for (guint c = 0; c < G_N_ELEMENTS (values); c++)
         {
           g_autofree char *text = g_strdup_printf ("%'u", values[c]);
-          GtkWidget *label = grid_label (text, 1.0f, values[c] == 0 ? "dim-label" : NULL);
+          GtkWidget *label = grid_label (text, TRUE, values[c] == 0 ? "dim-label" : NULL);
 
           g_object_set_data (G_OBJECT (label), "desk-kind", (gpointer) count->kind);
           gtk_grid_attach (self->count_grid, label, (int) c + 1, row, 1, 1);
@@ -250,10 +247,7 @@ import_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!_desk_import_dialog_import (DESK_IMPORT_DIALOG (widget), &error))
-    {
-      gtk_label_set_label (DESK_IMPORT_DIALOG (widget)->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (DESK_IMPORT_DIALOG (widget)->error_label), TRUE);
-    }
+    desk_dialog_show_error (DESK_IMPORT_DIALOG (widget)->error_label, error->message);
 }
 
 static void
@@ -286,8 +280,7 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
   object_class->dispose = desk_import_dialog_dispose;
   object_class->finalize = desk_import_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-import-dialog.ui");
+  desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, status_icon);
@@ -302,8 +295,6 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, count_grid);
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -442,8 +433,7 @@ _desk_import_dialog_import (DeskImportDialog  *self,
                                  "%u deleted"),
                                (long long) done->sequence, done->group_code, desk_import_plan_total (done, 0),
                                desk_import_plan_total (done, 1), desk_import_plan_total (done, 2));
-  desk_toast_show_message (GTK_WIDGET (self), message);
-  gtk_window_destroy (GTK_WINDOW (self));
+  desk_dialog_finish (GTK_WINDOW (self), message);
 
   return TRUE;
 }

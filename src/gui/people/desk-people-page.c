@@ -20,6 +20,7 @@
 #include "desk-record-editor.h"
 #include "desk-cells.h"
 #include "desk-record-list.h"
+#include "desk-widget-util.h"
 
 struct _DeskPeoplePage
 {
@@ -71,8 +72,6 @@ static const char * const person_layout_more[] = { "vulnerable_groups", "consent
 
 /* Helpers */
 
-static void member_open_cb (DeskPeoplePage *self,
-                        const char *uuid);
 static void member_new_cb (DeskPeoplePage *self);
 static void person_open_cb (DeskPeoplePage *self,
                             const char     *uuid);
@@ -86,7 +85,6 @@ update_balance (DeskPeoplePage *self)
   g_autoptr(GPtrArray) pillars = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_MEMBER, "pillar");
   GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
-  GtkWidget *child;
 
   for (guint i = 0; i < n; i++)
     {
@@ -99,8 +97,7 @@ update_balance (DeskPeoplePage *self)
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, pillar)) + 1));
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->balance_box))) != NULL)
-    gtk_box_remove (self->balance_box, child);
+  desk_widget_remove_children (GTK_WIDGET (self->balance_box));
 
   for (guint i = 0; i < pillars->len; i++)
     {
@@ -453,7 +450,7 @@ make_person_list (DeskPeoplePage *self)
                                  _("Off unless the person agreed. Without consent, exports count "
                                    "them but never name them."));
   gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->person_editor));
-  desk_record_list_set_editor (self->person_list, pane);
+  desk_record_list_set_editor (self->person_list, pane, self->person_editor, "name");
   desk_record_list_set_history (self->person_list, desk_page_get_history (DESK_PAGE (self)));
   desk_record_list_set_match_func (self->person_list, person_matches, self);
 
@@ -479,7 +476,7 @@ make_list (DeskPeoplePage *self)
 {
   GtkColumnViewColumn *column;
 
-  self->member_list = desk_record_list_new_in (self->member_bin, G_CALLBACK (member_open_cb),
+  self->member_list = desk_record_list_new_in (self->member_bin, NULL,
                                       G_CALLBACK (member_new_cb), self);
   desk_record_list_add_field_column (self->member_list, DESK_KIND_MEMBER, "name",
                                      C_("column", "Organisation"), DESK_COLUMN_ESSENTIAL);
@@ -512,18 +509,12 @@ desk_people_page_build (DeskPage *page)
   DeskPeoplePage *self = DESK_PEOPLE_PAGE (page);
   DeskStore *store = desk_page_get_store (page);
   DeskHistory *history = desk_page_get_history (page);
-  g_autoptr(DeskRecord) group = NULL;
   g_autoptr(GPtrArray) pillars = NULL;
   GtkBox *box;
 
-  if (history == NULL)
+  self->group_uuid = desk_page_dup_group_uuid (page);
+  if (self->group_uuid == NULL)
     return FALSE;
-
-  group = desk_store_dup_main_group (store);
-  if (group == NULL)
-    return FALSE;
-
-  self->group_uuid = g_strdup (desk_record_get_uuid (group));
 
   make_list (self);
   box = desk_record_list_get_filter_box (self->member_list);
@@ -539,7 +530,7 @@ desk_people_page_build (DeskPage *page)
   desk_record_editor_add_group (self->editor, NULL, member_layout_main);
   desk_record_editor_add_group (self->editor, _("Contact"), member_layout_contact);
   desk_record_editor_add_group (self->editor, NULL, member_layout_more);
-  desk_record_list_set_editor (self->member_list, GTK_WIDGET (self->editor));
+  desk_record_list_set_editor (self->member_list, NULL, self->editor, "name");
   desk_record_list_set_history (self->member_list, history);
   desk_record_list_set_match_func (self->member_list, member_matches, self);
 
@@ -561,17 +552,9 @@ desk_people_page_build (DeskPage *page)
 /* Callbacks */
 
 static void
-member_open_cb (DeskPeoplePage *self,
-                const char     *uuid)
-{
-  desk_record_list_edit_record (self->member_list, self->editor, uuid, "name");
-}
-
-static void
 member_new_cb (DeskPeoplePage *self)
 {
   g_autoptr(DeskRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
   g_autofree char *name_field = NULL;
   g_autofree char *today = NULL;
@@ -590,33 +573,21 @@ member_new_cb (DeskPeoplePage *self)
   desk_record_set_string (record, "status", ((DeskChoice *) g_ptr_array_index (statuses, 0))->code);
   desk_record_set_string (record, "joined", today);
   desk_record_set_int (record, "active", 1);
-  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
-    {
-      g_warning ("Could not add a member: %s", error->message);
-      return;
-    }
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "members");
-  desk_record_list_open (self->member_list, desk_record_get_uuid (record));
-  desk_record_editor_focus_field (self->editor, name_field);
+  desk_page_add_new_record (DESK_PAGE (self), self->member_list, record, name_field);
 }
 
 static void
 person_open_cb (DeskPeoplePage *self,
                 const char     *uuid)
 {
-  if (self->person_editor == NULL)
-    return;
-
-  desk_record_list_edit_record (self->person_list, self->person_editor, uuid, "name");
-  check_duplicate (self);
+  if (self->person_editor != NULL)
+    check_duplicate (self);
 }
 
 static void
 person_new_cb (DeskPeoplePage *self)
 {
   g_autoptr(DeskRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!desk_page_get_built (DESK_PAGE (self)))
     return;
@@ -626,15 +597,7 @@ person_new_cb (DeskPeoplePage *self)
   desk_record_set_string (record, "name", _("New person"));
   desk_record_set_string (record, "gender", "not_stated");
   desk_record_set_int (record, "consent_named", 0);
-  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
-    {
-      g_warning ("Could not add a person: %s", error->message);
-      return;
-    }
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "people");
-  desk_record_list_open (self->person_list, desk_record_get_uuid (record));
-  desk_record_editor_focus_field (self->person_editor, "name");
+  desk_page_add_new_record (DESK_PAGE (self), self->person_list, record, "name");
 }
 
 static void
@@ -672,7 +635,6 @@ static void
 desk_people_page_unbuild (DeskPage *page)
 {
   DeskPeoplePage *self = DESK_PEOPLE_PAGE (page);
-  GtkWidget *child;
 
   g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
   g_clear_signal_handler (&self->people_changed_id, desk_page_get_store (page));
@@ -686,8 +648,7 @@ desk_people_page_unbuild (DeskPage *page)
   adw_bin_set_child (self->member_bin, NULL);
   adw_bin_set_child (self->person_bin, NULL);
   gtk_widget_remove_controller (GTK_WIDGET (self->person_bin), self->person_keys);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->balance_box))) != NULL)
-    gtk_box_remove (self->balance_box, child);
+  desk_widget_remove_children (GTK_WIDGET (self->balance_box));
   self->person_keys = NULL;
   self->member_list = NULL;
   self->person_list = NULL;
@@ -710,27 +671,11 @@ desk_people_page_dispose (GObject *object)
 {
   DeskPeoplePage *self = (DeskPeoplePage *) object;
 
-  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
-      g_clear_signal_handler (&self->people_changed_id, desk_page_get_store (DESK_PAGE (self)));
-    }
-  if (self->delete_dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->delete_dialog, self);
-      self->delete_dialog = NULL;
-    }
   if (self->group_window != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->group_window), (gpointer *) &self->group_window);
       self->group_window = NULL;
     }
-
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PEOPLE_PAGE);
-
-  g_clear_object (&self->members);
-  g_clear_object (&self->people);
 
   G_OBJECT_CLASS (desk_people_page_parent_class)->dispose (object);
 }
@@ -772,10 +717,8 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
   page_class->unbuild = desk_people_page_unbuild;
   page_class->get_active_list = desk_people_page_get_active_list;
 
-  g_type_ensure (DESK_TYPE_RECORD_LIST);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-people-page.ui");
+  desk_page_class_set_template_from_resource (page_class,
+                                              "/org/voluntaryprinciples/Groupdesk/ui/desk-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, content);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, balance_box);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, view_stack);
@@ -789,18 +732,6 @@ static void
 desk_people_page_init (DeskPeoplePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* Public API */
-
-GtkWidget *
-desk_people_page_new (DeskStore *store)
-{
-  g_return_val_if_fail (store == NULL || DESK_IS_STORE (store), NULL);
-
-  return g_object_new (DESK_TYPE_PEOPLE_PAGE,
-                       "store", store,
-                       NULL);
 }
 
 /* Private API, for tests */

@@ -15,6 +15,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskPeoplePage, desk_people_page, DESK, PEOPLE_PAGE, DeskPage)
 
-GtkWidget *desk_people_page_new       (DeskStore      *store);
-
 G_END_DECLS

@@ -233,20 +233,13 @@ set_table (DeskReportsPage *self,
   for (guint i = 0; i < report->columns->len; i++)
     {
       DeskReportColumn *c = g_ptr_array_index (report->columns, i);
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-      g_object_set_data (G_OBJECT (factory), "desk-column", GUINT_TO_POINTER (i));
-      g_object_set_data (G_OBJECT (factory), "desk-number",
-                         GINT_TO_POINTER (c->align == DESK_COLUMN_NUMBER));
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-
-      column = gtk_column_view_column_new (c->title, factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
       /* The first column names the row (an activity, a quarter …): it takes the room. */
-      gtk_column_view_column_set_expand (column, i == 0);
-      gtk_column_view_append_column (self->column_view, column);
+      GtkColumnViewColumn *column = desk_column_view_append (self->column_view, c->title,
+                                                             G_CALLBACK (cell_setup_cb), G_CALLBACK (cell_bind_cb),
+                                                             NULL, i, i == 0);
+
+      g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (column)), "desk-number",
+                         GINT_TO_POINTER (c->align == DESK_COLUMN_NUMBER));
     }
 
   /* One splice rather than a signal per row: the workplan report of a large group has
@@ -583,13 +576,7 @@ desk_reports_page_dispose (GObject *object)
 {
   DeskReportsPage *self = (DeskReportsPage *) object;
 
-  g_clear_handle_id (&self->update_source, g_source_remove);
-  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
-    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
   desk_file_chooser_cancel (self);
-
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_REPORTS_PAGE);
   g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (desk_reports_page_parent_class)->dispose (object);
@@ -609,8 +596,8 @@ desk_reports_page_class_init (DeskReportsPageClass *klass)
 
   g_type_ensure (DESK_TYPE_CHART);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-reports-page.ui");
+  desk_page_class_set_template_from_resource (page_class,
+                                              "/org/voluntaryprinciples/Groupdesk/ui/desk-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, custom_box);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, from_entry);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-group-dialog.h"
+#include "desk-dialog.h"
 #include "desk-widget-util.h"
 
 struct _DeskGroupDialog
@@ -198,8 +199,7 @@ desk_group_dialog_class_init (DeskGroupDialogClass *klass)
 
   desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskGroupDialog, store));
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-group-dialog.ui");
+  desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-group-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskGroupDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, DeskGroupDialog, country_row);
   gtk_widget_class_bind_template_child (widget_class, DeskGroupDialog, currency_row);
@@ -209,8 +209,6 @@ desk_group_dialog_class_init (DeskGroupDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "group.create", NULL, create_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

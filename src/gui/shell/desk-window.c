@@ -339,7 +339,7 @@ show_deliverable_activated (GtkWidget  *widget,
   GtkWidget *page = desk_window_present_page (DESK_WINDOW (widget), "deliverables");
 
   if (page != NULL)
-    desk_deliverables_page_open (DESK_DELIVERABLES_PAGE (page), g_variant_get_string (parameter, NULL));
+    desk_page_open_record (DESK_PAGE (page), "deliverable", g_variant_get_string (parameter, NULL));
 }
 
 /* The Overview's deliverables tile: the list, filtered to the overdue. */

@@ -14,16 +14,18 @@
 #include <glib/gi18n.h>
 
 #include "desk-breakdown-chart.h"
-#include "desk-chart.h"
 
 #define BAR_AREA_HEIGHT 150
 #define LABEL_GAP 6
 #define LABEL_HEIGHT 34
 #define LEGEND_HEIGHT 22
+/* Room for the legend on two lines: the width is not known when measuring. */
+#define HEIGHT (18 + BAR_AREA_HEIGHT + LABEL_GAP + LABEL_HEIGHT + 2 * LEGEND_HEIGHT)
+#define NATURAL_WIDTH 420
 
 struct _DeskBreakdownChart
 {
-  GtkWidget parent_instance;
+  DeskDrawing parent_instance;
 
   GStrv pillar_labels;
   GStrv gender_labels;
@@ -33,7 +35,7 @@ struct _DeskBreakdownChart
   char *description;
 };
 
-G_DEFINE_FINAL_TYPE (DeskBreakdownChart, desk_breakdown_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DeskBreakdownChart, desk_breakdown_chart, DESK_TYPE_DRAWING)
 
 /* Helpers */
 
@@ -154,19 +156,21 @@ append_text (GtkWidget     *widget,
 /* Overrides */
 
 static void
-desk_breakdown_chart_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
+desk_breakdown_chart_draw (DeskDrawing *drawing,
+                           GtkSnapshot *snapshot,
+                           int          width,
+                           int          height,
+                           gboolean     dark)
 {
-  DeskBreakdownChart *self = DESK_BREAKDOWN_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  DeskBreakdownChart *self = DESK_BREAKDOWN_CHART (drawing);
+  GtkWidget *widget = GTK_WIDGET (drawing);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   GdkRGBA fg;
   gint64 max = 0;
   double slot, bar_width, top = 18;
   cairo_t *cr;
 
-  if (self->n_pillars == 0 || width <= 0)
+  if (self->n_pillars == 0)
     return;
 
   gtk_style_context_get_color (context, &fg);
@@ -241,21 +245,6 @@ desk_breakdown_chart_snapshot (GtkWidget   *widget,
 }
 
 static void
-desk_breakdown_chart_measure (GtkWidget      *widget,
-                              GtkOrientation  orientation,
-                              int             for_size,
-                              int            *minimum,
-                              int            *natural,
-                              int            *minimum_baseline,
-                              int            *natural_baseline)
-{
-  /* Room for the legend on two lines: the width is not known here. */
-  desk_chart_measure_size (orientation, 420,
-                           18 + BAR_AREA_HEIGHT + LABEL_GAP + LABEL_HEIGHT + 2 * LEGEND_HEIGHT,
-                           minimum, natural);
-}
-
-static void
 desk_breakdown_chart_finalize (GObject *object)
 {
   DeskBreakdownChart *self = (DeskBreakdownChart *) object;
@@ -272,19 +261,16 @@ static void
 desk_breakdown_chart_class_init (DeskBreakdownChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskDrawingClass *drawing_class = DESK_DRAWING_CLASS (klass);
 
   object_class->finalize = desk_breakdown_chart_finalize;
-  widget_class->snapshot = desk_breakdown_chart_snapshot;
-  widget_class->measure = desk_breakdown_chart_measure;
-
-  desk_chart_class_setup (widget_class);
+  drawing_class->draw = desk_breakdown_chart_draw;
+  desk_drawing_class_set_chart (drawing_class, NATURAL_WIDTH, HEIGHT);
 }
 
 static void
 desk_breakdown_chart_init (DeskBreakdownChart *self)
 {
-  desk_chart_follow_style (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendance by pillar and gender"),
                                   -1);

@@ -7,12 +7,13 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-drawing.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_BREAKDOWN_CHART (desk_breakdown_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskBreakdownChart, desk_breakdown_chart, DESK, BREAKDOWN_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskBreakdownChart, desk_breakdown_chart, DESK, BREAKDOWN_CHART, DeskDrawing)
 
 GtkWidget  *desk_breakdown_chart_new            (void);
 /* Copies what it draws from @breakdown (NULL: nothing), with the labels of @store. */

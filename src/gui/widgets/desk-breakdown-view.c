@@ -65,14 +65,10 @@ cell_new (const char *text,
           gboolean    heading,
           gboolean    numeric)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = desk_grid_label_new (text, numeric, heading ? "heading" : NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
+  /* The numbers' columns share the width, and give way before the pillars' names. */
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_hexpand (label, numeric);
 
   return label;

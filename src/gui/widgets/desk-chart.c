@@ -16,47 +16,34 @@
 
 #include "desk-report-render.h"
 
-#define MIN_HEIGHT 260
-#define MIN_WIDTH 240
+#define HEIGHT 260
 #define NATURAL_WIDTH 640
 
 struct _DeskChart
 {
-  GtkWidget parent_instance;
+  DeskDrawing parent_instance;
 
   DeskReport *report;
 };
 
-G_DEFINE_FINAL_TYPE (DeskChart, desk_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DeskChart, desk_chart, DESK_TYPE_DRAWING)
 
 static void
-desk_chart_snapshot (GtkWidget   *widget,
-                     GtkSnapshot *snapshot)
+desk_chart_draw (DeskDrawing *drawing,
+                 GtkSnapshot *snapshot,
+                 int          width,
+                 int          height,
+                 gboolean     dark)
 {
-  DeskChart *self = DESK_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  DeskChart *self = DESK_CHART (drawing);
   cairo_t *cr;
 
-  if (self->report == NULL || width <= 0 || height <= 0)
+  if (self->report == NULL)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   desk_report_draw_chart (self->report, cr, 0, 0, width, height, dark);
   cairo_destroy (cr);
-}
-
-static void
-desk_chart_measure (GtkWidget      *widget,
-                    GtkOrientation  orientation,
-                    int             for_size,
-                    int            *minimum,
-                    int            *natural,
-                    int            *minimum_baseline,
-                    int            *natural_baseline)
-{
-  desk_chart_measure_size (orientation, NATURAL_WIDTH, MIN_HEIGHT, minimum, natural);
 }
 
 static void
@@ -73,19 +60,16 @@ static void
 desk_chart_class_init (DeskChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskDrawingClass *drawing_class = DESK_DRAWING_CLASS (klass);
 
   object_class->finalize = desk_chart_finalize;
-  widget_class->snapshot = desk_chart_snapshot;
-  widget_class->measure = desk_chart_measure;
-
-  desk_chart_class_setup (widget_class);
+  drawing_class->draw = desk_chart_draw;
+  desk_drawing_class_set_chart (drawing_class, NATURAL_WIDTH, HEIGHT);
 }
 
 static void
 desk_chart_init (DeskChart *self)
 {
-  desk_chart_follow_style (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -123,39 +107,4 @@ desk_chart_get_report (DeskChart *self)
   g_return_val_if_fail (DESK_IS_CHART (self), NULL);
 
   return self->report;
-}
-
-void
-desk_chart_class_setup (GtkWidgetClass *widget_class)
-{
-  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
-
-  gtk_widget_class_set_css_name (widget_class, "chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-void
-desk_chart_follow_style (GtkWidget *chart)
-{
-  g_return_if_fail (GTK_IS_WIDGET (chart));
-
-  /* Disconnected when the chart is finalized. */
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), chart, G_CONNECT_SWAPPED);
-}
-
-void
-desk_chart_measure_size (GtkOrientation  orientation,
-                         int             natural_width,
-                         int             height,
-                         int            *minimum,
-                         int            *natural)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN_WIDTH;
-      *natural = MAX (natural_width, MIN_WIDTH);
-    }
-  else
-    *minimum = *natural = height;
 }

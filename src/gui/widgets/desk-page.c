@@ -32,6 +32,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* On the type of a page whose template the base disposes. */
+static GQuark template_quark;
+
 /* Before a new store or history: what was built from the old one goes, while the page
  * still holds the old one to disconnect from. */
 static void
@@ -81,6 +84,23 @@ desk_page_real_focus_search (DeskPage *self)
     desk_record_list_focus_search (list);
 }
 
+/* The default open_record: the record in the list of its kind. */
+static gboolean
+desk_page_open_in_list (DeskPage   *self,
+                        const char *kind,
+                        const char *uuid)
+{
+  DeskRecordList *list = DESK_PAGE_GET_CLASS (self)->get_list_for_kind (self, kind);
+
+  if (list == NULL)
+    return FALSE;
+
+  desk_page_show_list (self, list);
+  desk_record_list_open (list, uuid);
+
+  return TRUE;
+}
+
 static void
 page_new_activated (GtkWidget  *widget,
                     const char *action_name,
@@ -119,6 +139,13 @@ desk_page_dispose (GObject *object)
 {
   DeskPage *self = (DeskPage *) object;
   DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  for (GType type = G_OBJECT_TYPE (object); type != DESK_TYPE_PAGE; type = g_type_parent (type))
+    if (g_type_get_qdata (type, template_quark) != NULL)
+      {
+        desk_page_dispose_template (self, type);
+        break;
+      }
 
   g_clear_object (&priv->store);
   g_clear_object (&priv->history);
@@ -179,6 +206,8 @@ desk_page_class_init (DeskPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  template_quark = g_quark_from_static_string ("desk-page-template");
+
   object_class->dispose = desk_page_dispose;
   object_class->get_property = desk_page_get_property;
   object_class->set_property = desk_page_set_property;
@@ -207,6 +236,31 @@ desk_page_class_init (DeskPageClass *klass)
 static void
 desk_page_init (DeskPage *self)
 {
+}
+
+void
+desk_page_class_set_template_from_resource (DeskPageClass *page_class,
+                                            const char    *resource)
+{
+  g_return_if_fail (DESK_IS_PAGE_CLASS (page_class));
+  g_return_if_fail (resource != NULL);
+
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (page_class), resource);
+  g_type_set_qdata (G_TYPE_FROM_CLASS (page_class), template_quark, GINT_TO_POINTER (TRUE));
+}
+
+void
+desk_page_dispose_template (DeskPage *self,
+                            GType     type)
+{
+  g_return_if_fail (DESK_IS_PAGE (self));
+
+  /* What was built goes first, while the store it disconnects from is still here. The
+   * bin's child is a template child: the bin lets go of it before the template does, or
+   * the bin would unparent it a second time. */
+  desk_page_unbuild (self);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), type);
 }
 
 DeskStore *
@@ -307,12 +361,16 @@ desk_page_open_record (DeskPage   *self,
   g_return_val_if_fail (uuid != NULL, FALSE);
 
   klass = DESK_PAGE_GET_CLASS (self);
-  if (klass->open_record == NULL)
+  if (klass->open_record != NULL)
+    {
+      desk_page_ensure_built (self);
+      return klass->open_record (self, kind, uuid);
+    }
+
+  if (klass->get_list_for_kind == NULL || !desk_page_ensure_built (self))
     return FALSE;
 
-  desk_page_ensure_built (self);
-
-  return klass->open_record (self, kind, uuid);
+  return desk_page_open_in_list (self, kind, uuid);
 }
 
 DeskRecordList *
@@ -327,6 +385,72 @@ desk_page_get_active_list (DeskPage *self)
     return NULL;
 
   return klass->get_active_list (self);
+}
+
+char *
+desk_page_dup_group_uuid (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+  g_autoptr(DeskRecord) group = NULL;
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), NULL);
+
+  if (priv->store == NULL || priv->history == NULL)
+    return NULL;
+
+  group = desk_store_dup_main_group (priv->store);
+
+  return group != NULL ? g_strdup (desk_record_get_uuid (group)) : NULL;
+}
+
+void
+desk_page_show_list (DeskPage       *self,
+                     DeskRecordList *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (DESK_IS_PAGE (self));
+  g_return_if_fail (DESK_IS_RECORD_LIST (list));
+
+  for (child = GTK_WIDGET (list);
+       child != NULL && child != GTK_WIDGET (self);
+       child = gtk_widget_get_parent (child))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (child);
+
+      if (GTK_IS_STACK (parent))
+        gtk_stack_set_visible_child (GTK_STACK (parent), child);
+      else if (ADW_IS_VIEW_STACK (parent))
+        adw_view_stack_set_visible_child (ADW_VIEW_STACK (parent), child);
+    }
+}
+
+gboolean
+desk_page_add_new_record (DeskPage       *self,
+                          DeskRecordList *list,
+                          DeskRecord     *record,
+                          const char     *focus_field)
+{
+  g_autoptr(GError) error = NULL;
+  DeskRecordEditor *editor;
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (list), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+
+  if (!desk_history_insert (desk_page_get_history (self), record, &error))
+    {
+      desk_page_add_toast (self, error->message);
+      return FALSE;
+    }
+
+  desk_page_show_list (self, list);
+  desk_record_list_open (list, desk_record_get_uuid (record));
+  editor = desk_record_list_get_editor (list);
+  if (editor != NULL && focus_field != NULL)
+    desk_record_editor_focus_field (editor, focus_field);
+
+  return TRUE;
 }
 
 void

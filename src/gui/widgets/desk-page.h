@@ -26,12 +26,15 @@ G_DECLARE_DERIVABLE_TYPE (DeskPage, desk_page, DESK, PAGE, AdwBin)
  *   from the store first, since an editor it removes saves its pending edit as it goes.
  *   (A page's dispose does the same in that order; the base drops the store after.)
  * @open_record: shows the record @uuid of @kind; returns %FALSE when the page does not
- *   own @kind. The page is built first.
+ *   own @kind. The page is built first. By default the record opens in the list
+ *   @get_list_for_kind gives, on its tab.
  * @get_active_list: the list the user is working in (the one a page with several lists
  *   shows), or %NULL; the page is built first. The page's `page.new`, `page.find` and
  *   `page.delete` actions (Ctrl+N and Ctrl+F come to them from the window) go to it.
  * @new_record: what `page.new` does; by default the active list's new record.
  * @focus_search: what `page.find` does; by default the active list's search entry.
+ * @get_list_for_kind: the list that shows records of @kind, or %NULL when the page only
+ *   shows itself for them; the page is built first.
  *
  * A page receives the window's store and history as properties. Setting either to a new
  * value on a built page unbuilds it and builds it again at once if it is mapped, else the
@@ -51,9 +54,22 @@ struct _DeskPageClass
            (*get_active_list) (DeskPage *self);
   void     (*new_record)   (DeskPage   *self);
   void     (*focus_search) (DeskPage   *self);
+  DeskRecordList *
+           (*get_list_for_kind) (DeskPage   *self,
+                                 const char *kind);
 
-  gpointer padding[5];
+  gpointer padding[4];
 };
+
+/* For a page's class_init: its template, from @resource, which the base disposes. When
+ * the page is disposed (after the page's own dispose ran), the base unbuilds it (see
+ * @unbuild) and then lets go of the template's widgets. */
+void         desk_page_class_set_template_from_resource (DeskPageClass *page_class,
+                                                         const char    *resource);
+/* The same for a page that sets its template itself, called from its dispose before it
+ * chains up: unbuilds the page, then disposes the template of @type. */
+void         desk_page_dispose_template (DeskPage  *self,
+                                         GType      type);
 
 DeskStore   *desk_page_get_store     (DeskPage   *self);
 void         desk_page_set_store     (DeskPage   *self,
@@ -69,6 +85,20 @@ gboolean     desk_page_open_record   (DeskPage   *self,
                                       const char *kind,
                                       const char *uuid);
 DeskRecordList *desk_page_get_active_list (DeskPage *self);
+/* For a page's build: the uuid of the store's main group, when there is one and the page
+ * has a history to write through; else %NULL, and the page cannot build yet. */
+char        *desk_page_dup_group_uuid (DeskPage  *self);
+/* Turns every stack between @list and the page to the child that holds @list. */
+void         desk_page_show_list     (DeskPage   *self,
+                                      DeskRecordList *list);
+/* What a page's "new record" does once it has made @record: saves it through the
+ * history, shows it open in @list with @focus_field of the list's editor focused, and
+ * returns %TRUE. When core refuses the record, a toast gives core's reason, nothing opens
+ * and it returns %FALSE. */
+gboolean     desk_page_add_new_record (DeskPage  *self,
+                                      DeskRecordList *list,
+                                      DeskRecord *record,
+                                      const char *focus_field);
 /* Shows @message in the window's toast overlay (or logs it when the page has none). */
 void         desk_page_add_toast     (DeskPage   *self,
                                       const char *message);

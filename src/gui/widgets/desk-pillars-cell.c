@@ -13,7 +13,6 @@
 
 #include "desk-pillars-cell.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #define N_PILLARS 5
@@ -23,14 +22,14 @@
 
 struct _DeskPillarsCell
 {
-  GtkWidget parent_instance;
+  DeskDrawing parent_instance;
 
   guint mask;                        /* bit i: pillar i of `codes` */
   GHashTable *names;                 /* borrowed from the page, for the tooltip */
   PangoLayout *layouts[N_PILLARS];
 };
 
-G_DEFINE_FINAL_TYPE (DeskPillarsCell, desk_pillars_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DeskPillarsCell, desk_pillars_cell, DESK_TYPE_DRAWING)
 
 /* The order of pillars.tsv. */
 static const char *const codes[N_PILLARS] = { "government", "company", "civil_society", "observer", "other" };
@@ -109,12 +108,13 @@ desk_pillars_cell_measure (GtkWidget      *widget,
 }
 
 static void
-desk_pillars_cell_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+desk_pillars_cell_draw (DeskDrawing *drawing,
+                        GtkSnapshot *snapshot,
+                        int          width,
+                        int          height,
+                        gboolean     dark)
 {
-  DeskPillarsCell *self = DESK_PILLARS_CELL (widget);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  int height = gtk_widget_get_height (widget);
+  DeskPillarsCell *self = DESK_PILLARS_CELL (drawing);
   float x = 0;
 
   for (guint i = 0; i < N_PILLARS; i++)
@@ -221,12 +221,12 @@ desk_pillars_cell_class_init (DeskPillarsCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskDrawingClass *drawing_class = DESK_DRAWING_CLASS (klass);
 
   object_class->finalize = desk_pillars_cell_finalize;
   widget_class->measure = desk_pillars_cell_measure;
-  widget_class->snapshot = desk_pillars_cell_snapshot;
   widget_class->css_changed = desk_pillars_cell_css_changed;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  drawing_class->draw = desk_pillars_cell_draw;
 }
 
 static void

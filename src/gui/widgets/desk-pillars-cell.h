@@ -4,13 +4,13 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "desk-drawing.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_PILLARS_CELL (desk_pillars_cell_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskPillarsCell, desk_pillars_cell, DESK, PILLARS_CELL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskPillarsCell, desk_pillars_cell, DESK, PILLARS_CELL, DeskDrawing)
 
 GtkWidget *desk_pillars_cell_new        (void);
 /* @pillars: pillar codes; @names: their names in the UI language, for the tooltip and

@@ -51,6 +51,8 @@ struct _DeskRecordList
   char *open_uuid;
   GPtrArray *columns;        /* Column */
   gboolean restoring;
+  DeskRecordEditor *record_editor;  /* inside editor_bin, or NULL */
+  char *title_base;
 
   /* Template widgets */
   AdwFlap *flap;
@@ -456,6 +458,7 @@ desk_record_list_dispose (GObject *object)
 
   /* The bin's child is a template child: the bin lets go of it before the template
    * does, or the bin would unparent it a second time. */
+  self->record_editor = NULL;
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_RECORD_LIST);
 
@@ -477,6 +480,7 @@ desk_record_list_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_free (self->query);
   g_free (self->open_uuid);
+  g_free (self->title_base);
 
   G_OBJECT_CLASS (desk_record_list_parent_class)->finalize (object);
 }
@@ -575,6 +579,35 @@ desk_record_list_init (DeskRecordList *self)
   update_actions (self);
 }
 
+/* Shows the record @uuid, as the store has it, in the list's record editor, titled by
+ * its title_base. */
+static void
+show_in_editor (DeskRecordList *self,
+                const char     *uuid)
+{
+  g_autoptr(DeskRecord) record = NULL;
+  g_autofree char *english = NULL;
+  const DeskKind *kind;
+  const char *hint = NULL;
+  const char *title = "";
+
+  if (self->model == NULL)
+    return;
+
+  kind = desk_record_model_get_kind (self->model);
+  record = desk_store_get (desk_record_model_get_store (self->model), kind, uuid, NULL);
+  desk_record_editor_set_record (self->record_editor, record);
+  if (self->title_base == NULL)
+    return;
+
+  english = g_strconcat (self->title_base, "_en", NULL);
+  if (record != NULL && desk_kind_get_field (kind, english) != NULL)
+    title = desk_record_title (record, self->title_base, &hint);
+  else if (record != NULL)
+    title = desk_record_get_string (record, self->title_base);
+  desk_record_list_set_editor_title (self, title != NULL ? title : "", hint);
+}
+
 /* Public API */
 
 DeskRecordList *
@@ -585,7 +618,8 @@ desk_record_list_new_in (AdwBin    *bin,
 {
   DeskRecordList *self = g_object_new (DESK_TYPE_RECORD_LIST, NULL);
 
-  g_signal_connect_swapped (self, "open", open_cb, page);
+  if (open_cb != NULL)
+    g_signal_connect_swapped (self, "open", open_cb, page);
   g_signal_connect_swapped (self, "new", new_cb, page);
   adw_bin_set_child (bin, GTK_WIDGET (self));
 
@@ -800,12 +834,27 @@ desk_record_list_get_banner_box (DeskRecordList *self)
 }
 
 void
-desk_record_list_set_editor (DeskRecordList *self,
-                             GtkWidget      *editor)
+desk_record_list_set_editor (DeskRecordList   *self,
+                             GtkWidget        *pane,
+                             DeskRecordEditor *editor,
+                             const char       *title_base)
 {
   g_return_if_fail (DESK_IS_RECORD_LIST (self));
+  g_return_if_fail (pane == NULL || GTK_IS_WIDGET (pane));
+  g_return_if_fail (editor == NULL || DESK_IS_RECORD_EDITOR (editor));
 
-  adw_bin_set_child (self->editor_bin, editor);
+  self->record_editor = editor;
+  g_free (self->title_base);
+  self->title_base = g_strdup (title_base);
+  adw_bin_set_child (self->editor_bin, pane != NULL ? pane : GTK_WIDGET (editor));
+}
+
+DeskRecordEditor *
+desk_record_list_get_editor (DeskRecordList *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
+
+  return self->record_editor;
 }
 
 void
@@ -854,48 +903,14 @@ desk_record_list_open (DeskRecordList *self,
     {
       g_free (self->open_uuid);
       self->open_uuid = g_strdup (uuid);
+      if (self->record_editor != NULL)
+        show_in_editor (self, uuid);
       g_signal_emit (self, signals[SIGNAL_OPEN], 0, uuid);
     }
 
   select_open_record (self);
   adw_flap_set_reveal_flap (self->flap, TRUE);
   update_actions (self);
-}
-
-DeskRecord *
-desk_record_list_edit_record (DeskRecordList   *self,
-                              DeskRecordEditor *editor,
-                              const char       *uuid,
-                              const char       *base)
-{
-  g_autoptr(DeskRecord) record = NULL;
-  g_autofree char *english = NULL;
-  const DeskKind *kind;
-  const char *hint = NULL;
-  const char *title = "";
-
-  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
-  g_return_val_if_fail (editor == NULL || DESK_IS_RECORD_EDITOR (editor), NULL);
-
-  if (editor == NULL || self->model == NULL)
-    return NULL;
-
-  kind = desk_record_model_get_kind (self->model);
-  if (uuid != NULL)
-    record = desk_store_get (desk_record_model_get_store (self->model), kind, uuid, NULL);
-  desk_record_editor_set_record (editor, record);
-
-  if (base == NULL)
-    return desk_record_editor_get_record (editor);
-
-  english = g_strconcat (base, "_en", NULL);
-  if (record != NULL && desk_kind_get_field (kind, english) != NULL)
-    title = desk_record_title (record, base, &hint);
-  else if (record != NULL)
-    title = desk_record_get_string (record, base);
-  desk_record_list_set_editor_title (self, title != NULL ? title : "", hint);
-
-  return desk_record_editor_get_record (editor);
 }
 
 void
@@ -919,6 +934,18 @@ desk_record_list_get_open_uuid (DeskRecordList *self)
   g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
 
   return self->open_uuid;
+}
+
+DeskRecord *
+desk_record_list_dup_open_record (DeskRecordList *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
+
+  if (self->open_uuid == NULL || self->model == NULL)
+    return NULL;
+
+  return desk_store_get (desk_record_model_get_store (self->model), desk_record_model_get_kind (self->model),
+                         self->open_uuid, NULL);
 }
 
 gboolean

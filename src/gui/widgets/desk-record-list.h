@@ -30,7 +30,8 @@ typedef enum
   DESK_COLUMN_OPTIONAL,
 } DeskColumnPriority;
 
-/* A list for a page to make when it is first shown, placed in @bin. */
+/* A list for a page to make when it is first shown, placed in @bin. @open_cb (which may be
+ * NULL) runs after the list showed the record in its editor. */
 DeskRecordList      *desk_record_list_new_in          (AdwBin           *bin,
                                                        GCallback         open_cb,
                                                        GCallback         new_cb,
@@ -77,9 +78,16 @@ void                 desk_record_list_fix_width       (GtkColumnViewColumn *colu
 GtkBox              *desk_record_list_get_filter_box  (DeskRecordList   *self);
 /* A strip under the bar, hidden until the page shows it: “4 deliverables are overdue”. */
 GtkBox              *desk_record_list_get_banner_box  (DeskRecordList   *self);
-/* The editor, shown beside the list (over it in a narrow window). */
+/* The editor, shown beside the list (over it in a narrow window): @pane, or @editor itself
+ * when @pane is NULL. With @editor, the list shows the record it opens there (read from
+ * the store) before it emits "open", and over the editor the record's @title_base
+ * ("title": the bilingual title in the UI language, or a plain field such as a person's
+ * "name"); @title_base NULL leaves the title to the page. */
 void                 desk_record_list_set_editor      (DeskRecordList   *self,
-                                                       GtkWidget        *editor);
+                                                       GtkWidget        *pane,
+                                                       DeskRecordEditor *editor,
+                                                       const char       *title_base);
+DeskRecordEditor    *desk_record_list_get_editor      (DeskRecordList   *self);
 void                 desk_record_list_set_editor_title (DeskRecordList  *self,
                                                        const char       *title,
                                                        const char       *hint);
@@ -93,16 +101,10 @@ void                 desk_record_list_set_new_tooltip (DeskRecordList   *self,
 /* Selects the record with @uuid (when it is shown) and opens its editor. */
 void                 desk_record_list_open            (DeskRecordList   *self,
                                                        const char       *uuid);
-/* What a page does when the list opens @uuid: shows the record (of the list's kind) in
- * @editor, and over the editor the record's @base ("title": the bilingual title in the UI
- * language, or a plain field such as a person's "name"); @base NULL leaves the title to
- * the page. Returns the record, which the editor holds, or NULL when it is gone. */
-DeskRecord          *desk_record_list_edit_record     (DeskRecordList   *self,
-                                                       DeskRecordEditor *editor,
-                                                       const char       *uuid,
-                                                       const char       *base);
 void                 desk_record_list_close_editor    (DeskRecordList   *self);
 const char          *desk_record_list_get_open_uuid   (DeskRecordList   *self);
+/* The record open, as the store has it now, or NULL. */
+DeskRecord          *desk_record_list_dup_open_record (DeskRecordList   *self);
 gboolean             desk_record_list_get_editor_open (DeskRecordList   *self);
 void                 desk_record_list_focus_search    (DeskRecordList   *self);
 

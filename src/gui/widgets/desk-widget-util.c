@@ -162,6 +162,70 @@ desk_settings_new_if_installed (void)
   return g_settings_new (SCHEMA_ID);
 }
 
+GtkWidget *
+desk_grid_label_new (const char *text,
+                     gboolean    number,
+                     const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  if (number)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+void
+desk_grid_attach_row (GtkGrid           *grid,
+                      int                row,
+                      const char        *css_class,
+                      const char *const *cells)
+{
+  g_return_if_fail (GTK_IS_GRID (grid));
+  g_return_if_fail (cells != NULL);
+
+  for (int c = 0; cells[c] != NULL; c++)
+    gtk_grid_attach (grid, desk_grid_label_new (cells[c], c > 0, css_class), c, row, 1, 1);
+}
+
+GtkColumnViewColumn *
+desk_column_view_append (GtkColumnView *view,
+                         const char    *title,
+                         GCallback      setup,
+                         GCallback      bind,
+                         gpointer       user_data,
+                         guint          index,
+                         gboolean       expand)
+{
+  GtkListItemFactory *factory;
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+  g_return_val_if_fail (setup != NULL && bind != NULL, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_object_set_data (G_OBJECT (factory), "desk-column", GUINT_TO_POINTER (index));
+  g_signal_connect (factory, "setup", setup, user_data);
+  g_signal_connect (factory, "bind", bind, user_data);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (view, column);
+
+  return column;
+}
+
 typedef struct
 {
   guint *source;

@@ -29,6 +29,30 @@ void         desk_object_class_install_store (GObjectClass *object_class,
  * uninstalled run that did not point GSETTINGS_SCHEMA_DIR at the build): the caller then
  * goes without rather than abort. */
 GSettings   *desk_settings_new_if_installed (void);
+/* A label for a grid of figures: a text on the left, ending in an ellipsis when its
+ * column is too narrow, or a @number on the right in tabular figures, never cut short.
+ * @css_class (NULL for none) styles it: "heading", "dim-label"… */
+GtkWidget   *desk_grid_label_new          (const char         *text,
+                                           gboolean            number,
+                                           const char         *css_class);
+/* Fills @row of @grid with a label for each of @cells (NULL-terminated), from the first
+ * column: the first cell names the row, the others are numbers; all are styled
+ * @css_class. */
+void         desk_grid_attach_row         (GtkGrid            *grid,
+                                           int                 row,
+                                           const char         *css_class,
+                                           const char *const  *cells);
+/* Appends to @view a resizable column titled @title, which takes the room left when
+ * @expand, and whose cells @setup makes and @bind fills (GtkSignalListItemFactory's
+ * signals, with @user_data). Callbacks that serve several columns tell them apart by
+ * @index, the factory's "desk-column" data. The column belongs to @view. */
+GtkColumnViewColumn *desk_column_view_append (GtkColumnView *view,
+                                              const char    *title,
+                                              GCallback      setup,
+                                              GCallback      bind,
+                                              gpointer       user_data,
+                                              guint          index,
+                                              gboolean       expand);
 /* What desk_schedule_once() runs. */
 typedef void (*DeskOnceFunc) (gpointer data);
 /* Runs @func (@data) once at @priority, @delay_ms from now (0: as soon as idle), however

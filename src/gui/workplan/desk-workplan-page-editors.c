@@ -14,6 +14,7 @@
 #include "desk-workplan-page-private.h"
 
 #include "desk-cells.h"
+#include "desk-widget-util.h"
 
 static const char * const activity_layout_main[] = { "code", "title", "kind", "status", NULL };
 static const char * const activity_layout_text[] = { "description", "outcome", NULL };
@@ -135,7 +136,6 @@ _desk_workplan_page_refresh_values (DeskWorkplanPage *self,
   DeskRecord *indicator = desk_record_editor_get_record (self->indicator_editor);
   g_autoptr(GPtrArray) values = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
-  GtkWidget *child;
 
   if (indicator != NULL)
     {
@@ -155,8 +155,7 @@ _desk_workplan_page_refresh_values (DeskWorkplanPage *self,
   g_free (self->values_key);
   self->values_key = g_strdup (key->str);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->values_box))) != NULL)
-    gtk_box_remove (self->values_box, child);
+  desk_widget_remove_children (GTK_WIDGET (self->values_box));
 
   for (guint i = 0; values != NULL && i < values->len; i++)
     {
@@ -258,7 +257,7 @@ _desk_workplan_page_build_editors (DeskWorkplanPage *self)
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_deliverable_clicked_cb), self);
   adw_preferences_group_set_header_suffix (self->deliverables_group, button);
   gtk_box_append (GTK_BOX (self->activity_editor), GTK_WIDGET (self->deliverables_group));
-  desk_record_list_set_editor (self->activity_list, GTK_WIDGET (self->activity_editor));
+  desk_record_list_set_editor (self->activity_list, NULL, self->activity_editor, "title");
 
   self->indicator_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_INDICATOR));
   desk_record_editor_add_group (self->indicator_editor, NULL, indicator_layout_main);
@@ -282,5 +281,5 @@ _desk_workplan_page_build_editors (DeskWorkplanPage *self)
 
   wrapper = GTK_WIDGET (self->indicator_editor);
   gtk_box_append (GTK_BOX (wrapper), GTK_WIDGET (group));
-  desk_record_list_set_editor (self->indicator_list, wrapper);
+  desk_record_list_set_editor (self->indicator_list, wrapper, self->indicator_editor, "name");
 }

@@ -12,6 +12,7 @@
 #include "desk-workplan-page.h"
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
+#include "desk-workplan-choice.h"
 
 G_BEGIN_DECLS
 
@@ -33,10 +34,9 @@ struct _DeskWorkplanPage
   GHashTable *member_pillars;   /* member uuid → pillar code */
   GHashTable *pillar_labels;    /* pillar code → its name in the UI language */
   GHashTable *totals;           /* indicator uuid → Totals */
-  GPtrArray *workplan_uuids;    /* the drop-down's order */
+  DeskWorkplanChoice choice;
   GPtrArray *activity_choices;  /* DeskChoice: activity uuid → code, for the indicator list */
   gulong changed_id;
-  gboolean syncing;
 
   GtkWidget *status_filter;
   GtkWidget *kind_filter;

@@ -63,28 +63,8 @@ static void
 update_header (DeskWorkplanPage *self)
 {
   g_autoptr(DeskRecord) workplan = _desk_workplan_page_dup_workplan (self);
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->workplans));
-  guint selected = GTK_INVALID_LIST_POSITION;
 
-  g_ptr_array_set_size (self->workplan_uuids, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->workplans), i);
-
-      gtk_string_list_append (titles, desk_record_title (record, "title", NULL));
-      g_ptr_array_add (self->workplan_uuids, g_strdup (desk_record_get_uuid (record)));
-      if (g_strcmp0 (desk_record_get_uuid (record), self->workplan_uuid) == 0)
-        selected = i;
-    }
-
-  self->syncing = TRUE;
-  gtk_drop_down_set_model (self->workplan_dropdown, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->workplan_dropdown, selected);
-  self->syncing = FALSE;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->workplan_dropdown), n > 1);
-  gtk_widget_set_visible (GTK_WIDGET (self->workplan_title), n <= 1);
+  desk_workplan_choice_show (&self->choice, G_LIST_MODEL (self->workplans), self->workplan_uuid);
   gtk_stack_set_visible_child_name (self->main_stack, workplan != NULL ? "plan" : "empty");
 
   if (workplan != NULL)
@@ -99,7 +79,6 @@ update_header (DeskWorkplanPage *self)
       g_autofree char *end = desk_date_format (desk_record_get_string (workplan, "period_end"),
                                                DESK_DATE_SHORT);
 
-      gtk_label_set_label (self->workplan_title, desk_record_title (workplan, "title", NULL));
       gtk_label_set_label (self->workplan_status, status_label);
       gtk_widget_set_css_classes (GTK_WIDGET (self->workplan_status),
                                   (const char *[]) { "desk-pill", status_class, NULL });
@@ -476,16 +455,11 @@ desk_workplan_page_build (DeskPage *page)
   DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (page);
   DeskStore *store = desk_page_get_store (page);
   DeskHistory *history = desk_page_get_history (page);
-  g_autoptr(DeskRecord) group = NULL;
 
-  if (history == NULL)
+  self->group_uuid = desk_page_dup_group_uuid (page);
+  if (self->group_uuid == NULL)
     return FALSE;
 
-  group = desk_store_dup_main_group (store);
-  if (group == NULL)
-    return FALSE;
-
-  self->group_uuid = g_strdup (desk_record_get_uuid (group));
   self->workplans = desk_record_model_new (store, DESK_KIND_WORKPLAN, self->group_uuid);
   self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
   self->indicators = desk_record_model_new (store, DESK_KIND_INDICATOR, self->group_uuid);
@@ -545,12 +519,10 @@ _desk_workplan_page_show_workplan (DeskWorkplanPage *self,
 static void
 workplan_chosen_cb (DeskWorkplanPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->workplan_dropdown);
+  const char *uuid = desk_workplan_choice_get_chosen (&self->choice);
 
-  if (self->syncing || !desk_page_get_built (DESK_PAGE (self)) || selected >= self->workplan_uuids->len)
-    return;
-
-  _desk_workplan_page_show_workplan (self, g_ptr_array_index (self->workplan_uuids, selected));
+  if (uuid != NULL && desk_page_get_built (DESK_PAGE (self)))
+    _desk_workplan_page_show_workplan (self, uuid);
 }
 
 static void
@@ -562,22 +534,16 @@ static void
 activity_open_cb (DeskWorkplanPage *self,
                   const char       *uuid)
 {
-  if (self->activity_editor == NULL)
-    return;
-
-  desk_record_list_edit_record (self->activity_list, self->activity_editor, uuid, "title");
-  _desk_workplan_page_refresh_deliverables (self);
+  if (self->activity_editor != NULL)
+    _desk_workplan_page_refresh_deliverables (self);
 }
 
 static void
 indicator_open_cb (DeskWorkplanPage *self,
                    const char       *uuid)
 {
-  if (self->indicator_editor == NULL)
-    return;
-
-  desk_record_list_edit_record (self->indicator_list, self->indicator_editor, uuid, "name");
-  _desk_workplan_page_refresh_values (self, TRUE);
+  if (self->indicator_editor != NULL)
+    _desk_workplan_page_refresh_values (self, TRUE);
 }
 
 const char *
@@ -593,7 +559,6 @@ static void
 activity_new_cb (DeskWorkplanPage *self)
 {
   g_autoptr(DeskRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) kinds = NULL;
   g_autofree char *code = NULL;
   guint n;
@@ -623,21 +588,13 @@ activity_new_cb (DeskWorkplanPage *self)
   desk_record_set_string (record, "kind", ((DeskChoice *) g_ptr_array_index (kinds, 0))->code);
   desk_record_set_string (record, "status", "planned");
 
-  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
-    {
-      desk_page_add_toast (DESK_PAGE (self), error->message);
-      return;
-    }
-
-  desk_record_list_open (self->activity_list, desk_record_get_uuid (record));
-  desk_record_editor_focus_field (self->activity_editor, _desk_workplan_page_ui_field ("title"));
+  desk_page_add_new_record (DESK_PAGE (self), self->activity_list, record, _desk_workplan_page_ui_field ("title"));
 }
 
 static void
 indicator_new_cb (DeskWorkplanPage *self)
 {
   g_autoptr(DeskRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
@@ -647,44 +604,25 @@ indicator_new_cb (DeskWorkplanPage *self)
   desk_record_set_string (record, _desk_workplan_page_ui_field ("name"), _("New indicator"));
   desk_record_set_string (record, "unit", "number");
 
-  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
-    {
-      desk_page_add_toast (DESK_PAGE (self), error->message);
-      return;
-    }
-
-  desk_record_list_open (self->indicator_list, desk_record_get_uuid (record));
-  desk_record_editor_focus_field (self->indicator_editor, _desk_workplan_page_ui_field ("name"));
+  desk_page_add_new_record (DESK_PAGE (self), self->indicator_list, record, _desk_workplan_page_ui_field ("name"));
 }
 
 /* Overrides */
 
 /* The window sends every kind it maps to this page here: an activity or an indicator
  * opens in its list; a workplan or an indicator value shows the page, and no more. */
-static gboolean
-desk_workplan_page_open_record (DeskPage   *page,
-                                const char *kind,
-                                const char *uuid)
+static DeskRecordList *
+desk_workplan_page_get_list_for_kind (DeskPage   *page,
+                                      const char *kind)
 {
   DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (page);
 
   if (g_str_equal (kind, "activity"))
-    {
-      desk_workplan_page_open_activity (self, uuid);
-      return TRUE;
-    }
-
+    return self->activity_list;
   if (g_str_equal (kind, "indicator"))
-    {
-      if (self->indicator_list == NULL)
-        return FALSE;
+    return self->indicator_list;
 
-      gtk_stack_set_visible_child_name (self->view_stack, "indicators");
-      desk_record_list_open (self->indicator_list, uuid);
-      return TRUE;
-    }
-
-  return FALSE;
+  return NULL;
 }
 
 static void
@@ -709,7 +647,6 @@ desk_workplan_page_unbuild (DeskPage *page)
   self->pillar_filter = NULL;
   self->filter_button = NULL;
   g_ptr_array_set_size (self->deliverable_rows, 0);
-  g_ptr_array_set_size (self->workplan_uuids, 0);
   g_hash_table_remove_all (self->totals);
   g_clear_pointer (&self->member_pillars, g_hash_table_unref);
   g_clear_pointer (&self->pillar_labels, g_hash_table_unref);
@@ -721,31 +658,9 @@ desk_workplan_page_unbuild (DeskPage *page)
   g_clear_pointer (&self->values_key, g_free);
 
   /* As before the first build: no plans to choose from, the empty page, no actions. */
-  self->syncing = TRUE;
-  gtk_drop_down_set_model (self->workplan_dropdown, NULL);
-  self->syncing = FALSE;
+  desk_workplan_choice_reset (&self->choice);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   _desk_workplan_page_update_actions (self);
-}
-
-static void
-desk_workplan_page_dispose (GObject *object)
-{
-  DeskWorkplanPage *self = (DeskWorkplanPage *) object;
-
-  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
-    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
-
-  /* The bin's child is a template child: the bin lets go of it before the template
-   * does, or the bin would unparent it a second time. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WORKPLAN_PAGE);
-
-  g_clear_object (&self->workplans);
-  g_clear_object (&self->activities);
-  g_clear_object (&self->indicators);
-
-  G_OBJECT_CLASS (desk_workplan_page_parent_class)->dispose (object);
 }
 
 static void
@@ -756,7 +671,7 @@ desk_workplan_page_finalize (GObject *object)
   g_clear_pointer (&self->member_pillars, g_hash_table_unref);
   g_clear_pointer (&self->pillar_labels, g_hash_table_unref);
   g_clear_pointer (&self->totals, g_hash_table_unref);
-  g_clear_pointer (&self->workplan_uuids, g_ptr_array_unref);
+  desk_workplan_choice_clear (&self->choice);
   g_clear_pointer (&self->deliverable_rows, g_ptr_array_unref);
   g_free (self->group_uuid);
   g_free (self->workplan_uuid);
@@ -791,18 +706,15 @@ desk_workplan_page_class_init (DeskWorkplanPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
-  object_class->dispose = desk_workplan_page_dispose;
   object_class->finalize = desk_workplan_page_finalize;
 
   page_class->build = desk_workplan_page_build;
   page_class->unbuild = desk_workplan_page_unbuild;
-  page_class->open_record = desk_workplan_page_open_record;
+  page_class->get_list_for_kind = desk_workplan_page_get_list_for_kind;
   page_class->get_active_list = desk_workplan_page_get_active_list;
 
-  g_type_ensure (DESK_TYPE_RECORD_LIST);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-workplan-page.ui");
+  desk_page_class_set_template_from_resource (page_class,
+                                              "/org/voluntaryprinciples/Groupdesk/ui/desk-workplan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, workplan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, workplan_title);
@@ -823,35 +735,14 @@ desk_workplan_page_init (DeskWorkplanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) totals_free);
-  self->workplan_uuids = g_ptr_array_new_with_free_func (g_free);
+  desk_workplan_choice_init (&self->choice, self->workplan_dropdown, self->workplan_title);
   self->deliverable_rows = g_ptr_array_new ();
   /* Whether the page can write follows the history it is given. */
   g_signal_connect (self, "notify::history", G_CALLBACK (history_changed_cb), NULL);
   _desk_workplan_page_update_actions (self);
 }
 
-GtkWidget *
-desk_workplan_page_new (DeskStore *store)
-{
-  g_return_val_if_fail (store == NULL || DESK_IS_STORE (store), NULL);
-
-  return g_object_new (DESK_TYPE_WORKPLAN_PAGE,
-                       "store", store,
-                       NULL);
-}
-
 /* Private API, for tests */
-
-void
-desk_workplan_page_open_activity (DeskWorkplanPage *self,
-                                  const char       *uuid)
-{
-  g_return_if_fail (DESK_IS_WORKPLAN_PAGE (self));
-
-  desk_page_ensure_built (DESK_PAGE (self));
-  if (self->activity_list != NULL)
-    desk_record_list_open (self->activity_list, uuid);
-}
 
 DeskRecordList *
 _desk_workplan_page_get_activity_list (DeskWorkplanPage *self)

@@ -15,9 +15,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWorkplanPage, desk_workplan_page, DESK, WORKPLAN_PAGE, DeskPage)
 
-GtkWidget *desk_workplan_page_new       (DeskStore        *store);
-/* Shows the activity @uuid in the page's list, with its editor. */
-void       desk_workplan_page_open_activity (DeskWorkplanPage *self,
-                                             const char       *uuid);
-
 G_END_DECLS

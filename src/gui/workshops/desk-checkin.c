@@ -718,18 +718,11 @@ add_column (DeskCheckin *self,
             GCallback    bind,
             gboolean     expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *column = desk_column_view_append (self->attendee_view, title, setup, bind, self,
+                                                         0, expand);
 
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "bind", bind, self);
   if (setup == G_CALLBACK (role_setup_cb) || setup == G_CALLBACK (status_setup_cb))
-    g_signal_connect (factory, "unbind", G_CALLBACK (choice_unbind_cb), self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->attendee_view, column);
-  g_object_unref (column);
+    g_signal_connect (gtk_column_view_column_get_factory (column), "unbind", G_CALLBACK (choice_unbind_cb), self);
 
   return column;
 }

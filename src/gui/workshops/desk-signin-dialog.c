@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "desk-signin-dialog.h"
-#include "desk-toast.h"
+#include "desk-dialog.h"
 #include "desk-widget-util.h"
 
 /* What a "not in the sheet" choice maps a column to: a header no sheet has. */
@@ -194,10 +194,7 @@ show_plan (DeskSigninDialog *self)
 
   /* Two columns for one field: the sheet waits for the coordinator's choice above. */
   if (self->plan != NULL && desk_signin_plan_get_problem (self->plan) != NULL)
-    {
-      gtk_label_set_label (self->error_label, desk_signin_plan_get_problem (self->plan));
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-    }
+    desk_dialog_show_error (self->error_label, desk_signin_plan_get_problem (self->plan));
 }
 
 static gboolean
@@ -244,12 +241,11 @@ mapping_changed_cb (DeskSigninDialog *self)
 
   if (!make_plan (self, (const char *const *) mapping, &error))
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      desk_dialog_show_error (self->error_label, error->message);
       g_clear_pointer (&self->plan, desk_signin_plan_free);
     }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+    desk_dialog_show_error (self->error_label, NULL);
 
   show_plan (self);
 }
@@ -318,7 +314,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               DeskSigninDialog         *self)
 {
-  CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
+  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
   DeskSigninItem *row_item = gtk_list_item_get_item (item);
   GtkWidget *cell = gtk_list_item_get_child (item);
   const DeskSigninRow *row;
@@ -372,19 +368,12 @@ add_column (DeskSigninDialog *self,
             int               fixed_chars,
             gboolean          expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *column = desk_column_view_append (self->preview_view, title,
+                                                         G_CALLBACK (cell_setup_cb), G_CALLBACK (cell_bind_cb),
+                                                         self, kind, expand);
 
-  g_object_set_data (G_OBJECT (factory), "kind", GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
   if (fixed_chars > 0)
     gtk_column_view_column_set_fixed_width (column, fixed_chars * 9 + 16);
-  gtk_column_view_append_column (self->preview_view, column);
-  g_object_unref (column);
 }
 
 /* Actions */
@@ -398,7 +387,6 @@ import_activated (GtkWidget  *widget,
   DeskSigninResult result = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   DeskHistory *history;
   gboolean done;
 
@@ -414,8 +402,7 @@ import_activated (GtkWidget  *widget,
     done = desk_signin_apply (self->store, self->plan, self->workshop_uuid, &result, &error);
   if (!done)
     {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      desk_dialog_show_error (self->error_label, error->message);
       return;
     }
 
@@ -423,12 +410,7 @@ import_activated (GtkWidget  *widget,
   text = g_strdup_printf (_("Imported the sign-in sheet: %u added to the list (%u new people), %u marked attended, %u skipped, %u not imported"),
                           result.attendance_added, result.people_added, result.attendance_marked,
                           result.skipped, result.errors);
-  if (parent != NULL)
-    desk_toast_show_message (GTK_WIDGET (parent), text);
-  else
-    g_message ("%s", text);
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  desk_dialog_finish (GTK_WINDOW (self), text);
 }
 
 /* Overrides */
@@ -467,8 +449,7 @@ desk_signin_dialog_class_init (DeskSigninDialogClass *klass)
   object_class->dispose = desk_signin_dialog_dispose;
   object_class->finalize = desk_signin_dialog_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-signin-dialog.ui");
+  desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-signin-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, file_label);
   gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, mapping_box);
@@ -477,7 +458,6 @@ desk_signin_dialog_class_init (DeskSigninDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskSigninDialog, preview_view);
 
   gtk_widget_class_install_action (widget_class, "signin.import", NULL, import_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -422,7 +422,7 @@ make_workshop_list (DeskWorkshopsPage *self)
   self->workshop_breakdown = DESK_BREAKDOWN_VIEW (desk_breakdown_view_new (TRUE));
   gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->workshop_breakdown));
 
-  desk_record_list_set_editor (self->workshop_list, pane);
+  desk_record_list_set_editor (self->workshop_list, pane, self->editor, "title");
   desk_record_list_set_history (self->workshop_list, desk_page_get_history (DESK_PAGE (self)));
 }
 
@@ -456,7 +456,7 @@ make_plenary_list (DeskWorkshopsPage *self)
 
   self->plenary_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_NOMINATION));
   desk_record_editor_add_group (self->plenary_editor, NULL, plenary_layout);
-  desk_record_list_set_editor (self->plenary_list, GTK_WIDGET (self->plenary_editor));
+  desk_record_list_set_editor (self->plenary_list, NULL, self->plenary_editor, NULL);
   desk_record_list_set_history (self->plenary_list, desk_page_get_history (DESK_PAGE (self)));
 }
 
@@ -466,16 +466,11 @@ desk_workshops_page_build (DeskPage *page)
   DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (page);
   DeskStore *store = desk_page_get_store (page);
   DeskHistory *history = desk_page_get_history (page);
-  g_autoptr(DeskRecord) group = NULL;
 
-  if (history == NULL)
+  self->group_uuid = desk_page_dup_group_uuid (page);
+  if (self->group_uuid == NULL)
     return FALSE;
 
-  group = desk_store_dup_main_group (store);
-  if (group == NULL)
-    return FALSE;
-
-  self->group_uuid = g_strdup (desk_record_get_uuid (group));
   self->attended = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->count_cells = g_hash_table_new (NULL, NULL);
@@ -509,11 +504,8 @@ static void
 workshop_open_cb (DeskWorkshopsPage *self,
                   const char        *uuid)
 {
-  if (self->editor == NULL)
-    return;
-
-  desk_record_list_edit_record (self->workshop_list, self->editor, uuid, "title");
-  update_workshop_breakdown (self);
+  if (self->editor != NULL)
+    update_workshop_breakdown (self);
 }
 
 static void
@@ -521,20 +513,16 @@ workshop_new_cb (DeskWorkshopsPage *self)
 {
   g_autoptr(DeskRecord) record = NULL;
   g_autoptr(DeskRecord) open = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *title_field = NULL;
   g_autofree char *today = NULL;
   const char *activity = NULL;
-  const char *uuid;
   guint n;
 
   if (!desk_page_get_built (DESK_PAGE (self)))
     return;
 
   /* The activity of the workshop open, else the last activity. */
-  uuid = desk_record_list_get_open_uuid (self->workshop_list);
-  if (uuid != NULL)
-    open = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, uuid, NULL);
+  open = desk_record_list_dup_open_record (self->workshop_list);
   if (open != NULL)
     activity = desk_record_get_string (open, "activity_uuid");
   n = g_list_model_get_n_items (G_LIST_MODEL (self->activities));
@@ -558,15 +546,7 @@ workshop_new_cb (DeskWorkshopsPage *self)
   desk_record_set_string (record, "start_date", today);
   desk_record_set_string (record, "end_date", today);
   desk_record_set_string (record, "format", "in_person");
-  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
-    {
-      desk_page_add_toast (DESK_PAGE (self), error->message);
-      return;
-    }
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "workshops");
-  desk_record_list_open (self->workshop_list, desk_record_get_uuid (record));
-  desk_record_editor_focus_field (self->editor, title_field);
+  desk_page_add_new_record (DESK_PAGE (self), self->workshop_list, record, title_field);
 }
 
 static void
@@ -579,7 +559,7 @@ plenary_open_cb (DeskWorkshopsPage *self,
   if (self->plenary_editor == NULL)
     return;
 
-  record = desk_record_list_edit_record (self->plenary_list, self->plenary_editor, uuid, NULL);
+  record = desk_record_editor_get_record (self->plenary_editor);
   if (record != NULL)
     /* Translators: the title of a plenary nomination's editor: “Annual Plenary 2026”. */
     title = g_strdup_printf (_("Annual Plenary %lld"), (long long) desk_record_get_int (record, "year"));
@@ -590,7 +570,6 @@ static void
 plenary_new_cb (DeskWorkshopsPage *self)
 {
   g_autoptr(DeskRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   gint64 year;
   guint n;
@@ -614,15 +593,7 @@ plenary_new_cb (DeskWorkshopsPage *self)
   desk_record_set_group (record, self->group_uuid);
   desk_record_set_int (record, "year", year);
   desk_record_set_string (record, "status", "nominated");
-  if (!desk_history_insert (desk_page_get_history (DESK_PAGE (self)), record, &error))
-    {
-      desk_page_add_toast (DESK_PAGE (self), error->message);
-      return;
-    }
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "plenary");
-  desk_record_list_open (self->plenary_list, desk_record_get_uuid (record));
-  desk_record_editor_focus_field (self->plenary_editor, "person_uuid");
+  desk_page_add_new_record (DESK_PAGE (self), self->plenary_list, record, "person_uuid");
 }
 
 static const char *
@@ -802,17 +773,14 @@ desk_workshops_page_unbuild (DeskPage *page)
 }
 
 /* The window sends workshops here; attendances and nominations only show the page. */
-static gboolean
-desk_workshops_page_open_record (DeskPage   *page,
-                                 const char *kind,
-                                 const char *uuid)
+static DeskRecordList *
+desk_workshops_page_get_list_for_kind (DeskPage   *page,
+                                       const char *kind)
 {
   if (!g_str_equal (kind, "workshop"))
-    return FALSE;
+    return NULL;
 
-  desk_workshops_page_open (DESK_WORKSHOPS_PAGE (page), uuid);
-
-  return TRUE;
+  return DESK_WORKSHOPS_PAGE (page)->workshop_list;
 }
 
 static void
@@ -820,23 +788,12 @@ desk_workshops_page_dispose (GObject *object)
 {
   DeskWorkshopsPage *self = (DeskWorkshopsPage *) object;
 
-  if (desk_page_get_store (DESK_PAGE (self)) != NULL)
-    g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
-  g_clear_handle_id (&self->period_idle, g_source_remove);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  forget_count_cells (self);
-
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WORKSHOPS_PAGE);
-
-  g_clear_object (&self->workshops);
-  g_clear_object (&self->activities);
-  g_clear_object (&self->nominations);
 
   G_OBJECT_CLASS (desk_workshops_page_parent_class)->dispose (object);
 }
@@ -898,15 +855,13 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
 
   page_class->build = desk_workshops_page_build;
   page_class->unbuild = desk_workshops_page_unbuild;
-  page_class->open_record = desk_workshops_page_open_record;
+  page_class->get_list_for_kind = desk_workshops_page_get_list_for_kind;
   page_class->get_active_list = desk_workshops_page_get_active_list;
   page_class->new_record = desk_workshops_page_new_record;
   page_class->focus_search = desk_workshops_page_focus_search;
 
-  g_type_ensure (DESK_TYPE_RECORD_LIST);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-workshops-page.ui");
+  desk_page_class_set_template_from_resource (page_class,
+                                              "/org/voluntaryprinciples/Groupdesk/ui/desk-workshops-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, list_bin);
@@ -931,28 +886,13 @@ desk_workshops_page_init (DeskWorkshopsPage *self)
 
 /* Public API */
 
-GtkWidget *
-desk_workshops_page_new (DeskStore *store)
-{
-  g_return_val_if_fail (store == NULL || DESK_IS_STORE (store), NULL);
-
-  return g_object_new (DESK_TYPE_WORKSHOPS_PAGE,
-                       "store", store,
-                       NULL);
-}
-
 void
 desk_workshops_page_open (DeskWorkshopsPage *self,
                           const char        *uuid)
 {
   g_return_if_fail (DESK_IS_WORKSHOPS_PAGE (self));
 
-  if (!desk_page_ensure_built (DESK_PAGE (self)))
-    return;
-
-  gtk_stack_set_visible_child_name (self->mode_stack, "main");
-  adw_view_stack_set_visible_child_name (self->view_stack, "workshops");
-  desk_record_list_open (self->workshop_list, uuid);
+  desk_page_open_record (DESK_PAGE (self), "workshop", uuid);
 }
 
 /* Private API, for tests */

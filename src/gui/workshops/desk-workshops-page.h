@@ -15,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWorkshopsPage, desk_workshops_page, DESK, WORKSHOPS_PAGE, DeskPage)
 
-GtkWidget *desk_workshops_page_new       (DeskStore         *store);
-/* Shows the workshop @uuid in the list with its editor open. */
+/* Shows the workshop @uuid in the list with its editor open: desk_page_open_record() for
+ * a workshop, which the benchmark times. */
 void       desk_workshops_page_open      (DeskWorkshopsPage *self,
                                           const char        *uuid);
 
