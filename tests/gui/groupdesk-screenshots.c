@@ -475,7 +475,7 @@ main (int   argc,
     g_autofree char *expense = NULL;
     g_autoptr(DeskRecord) yen = desk_record_new (DESK_KIND_BUDGET_LINE);
     g_autoptr(DeskRecord) line = desk_store_get (store, DESK_KIND_BUDGET_LINE, first, NULL);
-    DeskBudgetForm *form;
+    DeskRecordForm *form;
 
     desk_record_list_open (lines, first);
     ok &= save_window (window, dir, "40-budget-line");
@@ -484,9 +484,9 @@ main (int   argc,
     form = _desk_budget_page_get_form (page);
     if (form != NULL)
       {
-        gtk_editable_set_text (GTK_EDITABLE (desk_budget_form_get_row (form, "quantity_milli")), "12.5");
-        gtk_editable_set_text (GTK_EDITABLE (desk_budget_form_get_row (form, "reason")), "");
-        desk_budget_form_accept (form);
+        gtk_editable_set_text (GTK_EDITABLE (desk_record_form_get_row (form, "quantity_milli")), "12.5");
+        gtk_editable_set_text (GTK_EDITABLE (desk_record_form_get_row (form, "reason")), "");
+        desk_record_form_accept (form);
         ok &= save_dialog (GTK_WINDOW (form), dir, "41-budget-revise");
       }
 

@@ -129,11 +129,11 @@ enter_text (GtkWidget  *row,
 }
 
 static void
-form_text (DeskBudgetForm *form,
+form_text (DeskRecordForm *form,
            const char     *name,
            const char     *text)
 {
-  GtkWidget *row = desk_budget_form_get_row (form, name);
+  GtkWidget *row = desk_record_form_get_row (form, name);
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -280,11 +280,11 @@ test_budget_totals_follow (void)
   _desk_budget_page_show_view (page, "expenses");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   g_assert_nonnull (_desk_budget_page_get_form (page));
-  g_assert_cmpstr (desk_budget_form_get_code (_desk_budget_page_get_form (page), "budget_line_uuid"), ==, line_uuid);
+  g_assert_cmpstr (desk_record_form_get_code (_desk_budget_page_get_form (page), "budget_line_uuid"), ==, line_uuid);
   form_text (_desk_budget_page_get_form (page), "amount_minor", "1,000.5");
   form_text (_desk_budget_page_get_form (page), "payee", "Hotel Tarkwa");
   count = _desk_budget_page_get_refresh_count (page);
-  g_assert_true (desk_budget_form_accept (_desk_budget_page_get_form (page)));
+  g_assert_true (desk_record_form_accept (_desk_budget_page_get_form (page)));
   wait_a_moment (10);
   g_assert_null (_desk_budget_page_get_form (page));
   g_assert_cmpint (desk_store_count (store, DESK_KIND_EXPENSE, desk_record_get_uuid (group)), ==, n_expenses + 1);
@@ -334,7 +334,7 @@ test_budget_totals_follow (void)
   form_text (_desk_budget_page_get_form (page), "amount_minor", "500");
   form_text (_desk_budget_page_get_form (page), "reference", "TEST-1");
   count = _desk_budget_page_get_refresh_count (page);
-  g_assert_true (desk_budget_form_accept (_desk_budget_page_get_form (page)));
+  g_assert_true (desk_record_form_accept (_desk_budget_page_get_form (page)));
   g_assert_cmpint (desk_store_count (store, DESK_KIND_FUNDING, desk_record_get_uuid (group)), ==, n_funding + 1);
   wait_refresh (page, count);
   assert_card (page, "received", received + 50000);
@@ -361,7 +361,7 @@ test_budget_revise (void)
   DeskRecordList *lines = _desk_budget_page_get_list (page, "lines");
   const DeskBudgetSummary *s = _desk_budget_page_get_summary (page);
   const DeskBudgetRow *row = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
   g_autoptr(GPtrArray) revisions = NULL;
   g_autofree char *uuid = NULL;
   gint64 original_total, budget_revised, budget_original;
@@ -392,15 +392,15 @@ test_budget_revise (void)
   form_text (form, "quantity_milli", "3");
   form_text (form, "unit_cost_minor", "1,000");
   form_text (form, "reason", "");
-  g_assert_false (desk_budget_form_accept (form));
-  g_assert_nonnull (desk_budget_form_get_error (form, "reason"));
+  g_assert_false (desk_record_form_accept (form));
+  g_assert_nonnull (desk_record_form_get_error (form, "reason"));
   revisions = desk_store_list_by (store, DESK_KIND_BUDGET_REVISION, "budget_line_uuid", uuid, NULL);
   g_assert_cmpuint (revisions->len, ==, 0);
   g_clear_pointer (&revisions, g_ptr_array_unref);
 
   form_text (form, "reason", "Prices rose");
   count = _desk_budget_page_get_refresh_count (page);
-  g_assert_true (desk_budget_form_accept (form));
+  g_assert_true (desk_record_form_accept (form));
   revisions = desk_store_list_by (store, DESK_KIND_BUDGET_REVISION, "budget_line_uuid", uuid, NULL);
   g_assert_cmpuint (revisions->len, ==, 1);
   g_assert_cmpint (desk_record_get_int (g_ptr_array_index (revisions, 0), "quantity_milli"), ==, 3000);
@@ -449,7 +449,7 @@ test_budget_missing_rate (void)
   const DeskBudgetSummary *s = _desk_budget_page_get_summary (page);
   g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
   g_autoptr(DeskRecord) line = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
   gint64 budget = desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED);
   gint64 n_rates = desk_store_count (store, DESK_KIND_RATE, desk_record_get_uuid (group));
   const char *uuid;
@@ -485,15 +485,15 @@ test_budget_missing_rate (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "budget.add-rate", NULL));
   form = _desk_budget_page_get_form (page);
   g_assert_nonnull (form);
-  g_assert_cmpstr (desk_budget_form_get_code (form, "currency"), ==, "JPY");
+  g_assert_cmpstr (desk_record_form_get_code (form, "currency"), ==, "JPY");
   form_text (form, "rate", "fifteen");
-  g_assert_false (desk_budget_form_accept (form));
-  g_assert_nonnull (desk_budget_form_get_error (form, "rate"));
+  g_assert_false (desk_record_form_accept (form));
+  g_assert_nonnull (desk_record_form_get_error (form, "rate"));
   g_assert_cmpint (desk_store_count (store, DESK_KIND_RATE, desk_record_get_uuid (group)), ==, n_rates);
 
   form_text (form, "rate", "0.0925");
   count = _desk_budget_page_get_refresh_count (page);
-  g_assert_true (desk_budget_form_accept (form));
+  g_assert_true (desk_record_form_accept (form));
   g_assert_cmpint (desk_store_count (store, DESK_KIND_RATE, desk_record_get_uuid (group)), ==, n_rates + 1);
   wait_refresh (page, count);
   s = _desk_budget_page_get_summary (page);
@@ -605,7 +605,7 @@ test_budget_refused (void)
   g_autoptr(GError) expected = NULL;
   g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
   gint64 n_expenses = desk_store_count (store, DESK_KIND_EXPENSE, desk_record_get_uuid (group));
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
   const char *uuid;
   GtkLabel *label;
   gint64 ignored;
@@ -642,16 +642,16 @@ test_budget_refused (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   form = _desk_budget_page_get_form (page);
   g_assert_nonnull (form);
-  g_assert_cmpstr (desk_budget_form_get_code (form, "budget_line_uuid"), ==, uuid);
+  g_assert_cmpstr (desk_record_form_get_code (form, "budget_line_uuid"), ==, uuid);
   g_assert_false (desk_money_parse ("12.345", 2, FALSE, &ignored, &expected));
   form_text (form, "amount_minor", "12.345");
-  g_assert_false (desk_budget_form_accept (form));
-  g_assert_cmpstr (desk_budget_form_get_error (form, "amount_minor"), ==, expected->message);
+  g_assert_false (desk_record_form_accept (form));
+  g_assert_cmpstr (desk_record_form_get_error (form, "amount_minor"), ==, expected->message);
   g_clear_error (&expected);
   /* Zero is core's to refuse. */
   form_text (form, "amount_minor", "0");
-  g_assert_false (desk_budget_form_accept (form));
-  g_assert_nonnull (desk_budget_form_get_error (form, "amount_minor"));
+  g_assert_false (desk_record_form_accept (form));
+  g_assert_nonnull (desk_record_form_get_error (form, "amount_minor"));
   g_assert_cmpint (desk_store_count (store, DESK_KIND_EXPENSE, desk_record_get_uuid (group)), ==, n_expenses);
   gtk_window_destroy (GTK_WINDOW (form));
 

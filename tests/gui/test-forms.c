@@ -1,4 +1,4 @@
-/* test-forms.c — field rows, the record editor and DeskBudgetForm saving the same way
+/* test-forms.c — field rows, the record editor and DeskRecordForm saving the same way
  *
  * Runs under a display (xvfb-run) with GSETTINGS_BACKEND=memory, like test-gui. The rows
  * are filled from the demo group's records and read back; the forms are accepted and the
@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "desk-budget-form.h"
+#include "desk-record-form.h"
 #include "desk-field-row.h"
 #include "desk-record-editor.h"
 
@@ -224,7 +224,7 @@ test_field_row_parse (void)
 }
 
 static void
-saved_cb (DeskBudgetForm  *form,
+saved_cb (DeskRecordForm  *form,
           DeskRecord      *record,
           DeskRecord     **saved)
 {
@@ -232,11 +232,11 @@ saved_cb (DeskBudgetForm  *form,
 }
 
 static void
-set_text (DeskBudgetForm *form,
+set_text (DeskRecordForm *form,
           const char     *name,
           const char     *text)
 {
-  GtkWidget *row = desk_budget_form_get_row (form, name);
+  GtkWidget *row = desk_record_form_get_row (form, name);
 
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -270,49 +270,49 @@ test_form_save (void)
   g_autoptr(DeskRecord) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *bad_field = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
   gint64 n = desk_store_count (store, DESK_KIND_FUNDING, group);
 
   desk_record_set_group (base, group);
   desk_record_set_string (base, "workplan_uuid", desk_record_get_uuid (workplan));
   desk_record_set_string (base, "date", "2026-03-02");
   desk_record_set_string (base, "currency", "GHS");
-  form = desk_budget_form_new (NULL, history, base, "Receipt", NULL, "_Add");
+  form = desk_record_form_new (NULL, history, base, "Receipt", NULL, "_Add");
   g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
   g_signal_connect (form, "saved", G_CALLBACK (saved_cb), &saved);
-  desk_budget_form_add_fields (form, "date", "source", "amount_minor", "currency", "reference", NULL);
+  desk_record_form_add_fields (form, "date", "source", "amount_minor", "currency", "reference", NULL);
 
   /* Filled from the record; a required drop-down offers its first choice. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (desk_budget_form_get_row (form, "date"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (desk_record_form_get_row (form, "date"))), ==,
                    "2026-03-02");
-  g_assert_cmpstr (desk_budget_form_get_code (form, "currency"), ==, "GHS");
-  g_assert_nonnull (desk_budget_form_get_code (form, "source"));
+  g_assert_cmpstr (desk_record_form_get_code (form, "currency"), ==, "GHS");
+  g_assert_nonnull (desk_record_form_get_code (form, "source"));
 
   /* Core refuses a receipt of nothing: its own sentence, under the amount. */
   set_text (form, "amount_minor", "0");
   refused = desk_record_copy (base);
-  desk_record_set_string (refused, "source", desk_budget_form_get_code (form, "source"));
+  desk_record_set_string (refused, "source", desk_record_form_get_code (form, "source"));
   desk_record_set_int (refused, "amount_minor", 0);
   g_assert_false (desk_store_validate (store, refused, &bad_field, &error));
   g_assert_cmpstr (bad_field, ==, "amount_minor");
-  g_assert_false (desk_budget_form_accept (form));
+  g_assert_false (desk_record_form_accept (form));
   g_assert_nonnull (form);
-  g_assert_cmpstr (desk_budget_form_get_error (form, "amount_minor"), ==, error->message);
-  g_assert_null (desk_budget_form_get_error (form, "date"));
+  g_assert_cmpstr (desk_record_form_get_error (form, "amount_minor"), ==, error->message);
+  g_assert_null (desk_record_form_get_error (form, "date"));
   g_assert_null (saved);
   g_assert_cmpint (desk_store_count (store, DESK_KIND_FUNDING, group), ==, n);
 
   /* Text that is no amount is the row's own sentence, still nothing written. */
   set_text (form, "amount_minor", "lots");
-  g_assert_false (desk_budget_form_accept (form));
-  g_assert_nonnull (desk_budget_form_get_error (form, "amount_minor"));
-  g_assert_cmpstr (desk_budget_form_get_error (form, "amount_minor"), !=, error->message);
+  g_assert_false (desk_record_form_accept (form));
+  g_assert_nonnull (desk_record_form_get_error (form, "amount_minor"));
+  g_assert_cmpstr (desk_record_form_get_error (form, "amount_minor"), !=, error->message);
   g_assert_cmpint (desk_store_count (store, DESK_KIND_FUNDING, group), ==, n);
   g_clear_error (&error);
 
   set_text (form, "amount_minor", "1,500.25");
   set_text (form, "reference", "  RCPT-7 ");
-  g_assert_true (desk_budget_form_accept (form));
+  g_assert_true (desk_record_form_accept (form));
   g_assert_null (form);
   g_assert_nonnull (saved);
   g_assert_cmpint (desk_store_count (store, DESK_KIND_FUNDING, group), ==, n + 1);
@@ -330,12 +330,12 @@ test_form_save (void)
 }
 
 static gboolean
-prepare_rate (DeskBudgetForm  *form,
+prepare_rate (DeskRecordForm  *form,
               DeskRecord      *record,
               char           **bad_field,
               GError         **error)
 {
-  g_autofree char *text = desk_field_row_dup_text (desk_budget_form_get_field_row (form, "rate"));
+  g_autofree char *text = desk_field_row_dup_text (desk_record_form_get_field_row (form, "rate"));
   gint64 mantissa;
   int scale;
 
@@ -364,28 +364,28 @@ test_form_prepare (void)
   g_autoptr(DeskRecord) too_much = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *bad_field = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
   gint64 n = desk_store_count (store, DESK_KIND_RATE, group);
   guint prepared = 0;
 
   desk_record_set_group (base, group);
   desk_record_set_string (base, "currency", "JPY");
   desk_record_set_string (base, "valid_from", "2026-01-01");
-  form = desk_budget_form_new (NULL, history, base, "Rate", NULL, "_Add");
+  form = desk_record_form_new (NULL, history, base, "Rate", NULL, "_Add");
   g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
   g_signal_connect (form, "saved", G_CALLBACK (saved_cb), &saved);
   g_object_set_data (G_OBJECT (form), "prepared", &prepared);
-  desk_budget_form_set_prepare (form, prepare_rate);
-  desk_budget_form_add_field (form, "currency", NULL);
-  desk_budget_form_add_field (form, "valid_from", NULL);
-  desk_budget_form_add_entry (form, "rate", "Rate", NULL, "GHS for 1 JPY");
-  desk_budget_form_set_error_row (form, "rate_mantissa", "rate");
-  desk_budget_form_set_error_row (form, "rate_scale", "rate");
+  desk_record_form_set_prepare (form, prepare_rate);
+  desk_record_form_add_field (form, "currency", NULL);
+  desk_record_form_add_field (form, "valid_from", NULL);
+  desk_record_form_add_entry (form, "rate", "Rate", NULL, "GHS for 1 JPY");
+  desk_record_form_set_error_row (form, "rate_mantissa", "rate");
+  desk_record_form_set_error_row (form, "rate_scale", "rate");
 
   set_text (form, "rate", "fifteen");
-  g_assert_false (desk_budget_form_accept (form));
+  g_assert_false (desk_record_form_accept (form));
   g_assert_cmpuint (prepared, ==, 1);
-  g_assert_nonnull (desk_budget_form_get_error (form, "rate"));
+  g_assert_nonnull (desk_record_form_get_error (form, "rate"));
 
   /* Parsed, but worth more than core allows one unit to be: core's word about the
    * mantissa, under the rate typed. */
@@ -395,14 +395,14 @@ test_form_prepare (void)
   g_assert_false (desk_store_validate (store, too_much, &bad_field, &error));
   g_assert_true (g_str_has_prefix (bad_field, "rate_"));
   set_text (form, "rate", "5000000000");
-  g_assert_false (desk_budget_form_accept (form));
+  g_assert_false (desk_record_form_accept (form));
   g_assert_cmpuint (prepared, ==, 2);
-  g_assert_cmpstr (desk_budget_form_get_error (form, "rate"), ==, error->message);
-  g_assert_null (desk_budget_form_get_error (form, "currency"));
+  g_assert_cmpstr (desk_record_form_get_error (form, "rate"), ==, error->message);
+  g_assert_null (desk_record_form_get_error (form, "currency"));
   g_assert_cmpint (desk_store_count (store, DESK_KIND_RATE, group), ==, n);
 
   set_text (form, "rate", "0.0925");
-  g_assert_true (desk_budget_form_accept (form));
+  g_assert_true (desk_record_form_accept (form));
   g_assert_null (form);
   g_assert_cmpint (desk_record_get_int (saved, "rate_mantissa"), ==, 925);
   g_assert_cmpint (desk_record_get_int (saved, "rate_scale"), ==, 4);
@@ -424,7 +424,7 @@ test_form_sign_and_currency (void)
   DeskChoice *choice = g_new0 (DeskChoice, 1);
   const char *currency = desk_record_get_string (line, "currency");
   GtkWidget *refund;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
   gint64 expected = -12;
 
   choice->code = g_strdup (desk_record_get_uuid (line));
@@ -432,20 +432,20 @@ test_form_sign_and_currency (void)
   g_ptr_array_add (choices, choice);
   desk_record_set_string (base, "budget_line_uuid", desk_record_get_uuid (line));
   desk_record_set_string (base, "date", "2026-03-02");
-  form = desk_budget_form_new (NULL, history, base, "Expense", NULL, "_Add");
+  form = desk_record_form_new (NULL, history, base, "Expense", NULL, "_Add");
   g_signal_connect (form, "saved", G_CALLBACK (saved_cb), &saved);
-  desk_budget_form_add_field (form, "budget_line_uuid", NULL);
-  desk_budget_form_set_choices (form, "budget_line_uuid", choices);
-  desk_budget_form_add_field (form, "date", NULL);
-  desk_budget_form_add_field (form, "amount_minor", NULL);
-  refund = desk_budget_form_add_field (form, "is_refund", "Refund: money given back");
-  desk_budget_form_set_sign_switch (form, "amount_minor", "is_refund");
-  desk_budget_form_set_currency (form, "amount_minor", currency);
-  g_assert_cmpstr (desk_budget_form_get_code (form, "budget_line_uuid"), ==, desk_record_get_uuid (line));
+  desk_record_form_add_field (form, "budget_line_uuid", NULL);
+  desk_record_form_set_choices (form, "budget_line_uuid", choices);
+  desk_record_form_add_field (form, "date", NULL);
+  desk_record_form_add_field (form, "amount_minor", NULL);
+  refund = desk_record_form_add_field (form, "is_refund", "Refund: money given back");
+  desk_record_form_set_sign_switch (form, "amount_minor", "is_refund");
+  desk_record_form_set_currency (form, "amount_minor", currency);
+  g_assert_cmpstr (desk_record_form_get_code (form, "budget_line_uuid"), ==, desk_record_get_uuid (line));
 
   set_text (form, "amount_minor", "12");
   gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (refund))), TRUE);
-  g_assert_true (desk_budget_form_accept (form));
+  g_assert_true (desk_record_form_accept (form));
   g_assert_nonnull (saved);
   g_assert_cmpstr (desk_record_get_string (saved, "currency"), ==, currency);
   g_assert_cmpint (desk_record_get_int (saved, "is_refund"), ==, 1);

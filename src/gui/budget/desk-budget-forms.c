@@ -3,7 +3,7 @@
  * The Budget page's new records: a budget line, written at once, and the modal forms
  * that ask for what an expense, a funding receipt, an exchange rate or a revision
  * needs before it can be saved. A form is declared by the record it starts from and the
- * fields it asks; DeskBudgetForm reads, saves and shows core's refusals. What is left
+ * fields it asks; DeskRecordForm reads, saves and shows core's refusals. What is left
  * here is what only the Budget page knows: the choices of lines, an expense's currency
  * from its line, a rate typed as one number.
  *
@@ -124,7 +124,7 @@ _desk_budget_page_new_line (DeskBudgetPage *self)
 /* A new record saved by a form shows in its list, on its tab; a revision shows in its
  * line's editor, open already. */
 static void
-form_saved_cb (DeskBudgetForm *form,
+form_saved_cb (DeskRecordForm *form,
                DeskRecord     *record,
                DeskBudgetPage *self)
 {
@@ -155,14 +155,14 @@ form_saved_cb (DeskBudgetForm *form,
 }
 
 /* A form that saves a copy of @record, which holds what is not asked. */
-static DeskBudgetForm *
+static DeskRecordForm *
 form_new (DeskBudgetPage *self,
           DeskRecord     *record,
           const char     *title,
           const char     *description,
           const char     *accept_label)
 {
-  DeskBudgetForm *form = desk_budget_form_new (_desk_budget_page_get_window (self),
+  DeskRecordForm *form = desk_record_form_new (_desk_budget_page_get_window (self),
                                                desk_page_get_history (DESK_PAGE (self)),
                                                record, title, description, accept_label);
 
@@ -173,8 +173,8 @@ form_new (DeskBudgetPage *self,
 
 static void
 open_form (DeskBudgetPage     *self,
-           DeskBudgetForm     *form,
-           DeskBudgetFormKind  kind,
+           DeskRecordForm     *form,
+           DeskRecordFormKind  kind,
            const char         *focus)
 {
   if (self->form != NULL)
@@ -183,7 +183,7 @@ open_form (DeskBudgetPage     *self,
   self->form_kind = kind;
   g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &self->form);
   gtk_window_present (GTK_WINDOW (form));
-  desk_field_row_focus (desk_budget_form_get_field_row (form, focus));
+  desk_field_row_focus (desk_record_form_get_field_row (form, focus));
 }
 
 static GPtrArray *
@@ -221,9 +221,9 @@ expense_form_line_changed_cb (DeskBudgetPage *self)
 
   if (self->form == NULL)
     return;
-  line = _desk_budget_page_find_line (self, desk_budget_form_get_code (self->form, "budget_line_uuid"));
+  line = _desk_budget_page_find_line (self, desk_record_form_get_code (self->form, "budget_line_uuid"));
   /* The expense is in its line's currency. */
-  desk_budget_form_set_currency (self->form, "amount_minor",
+  desk_record_form_set_currency (self->form, "amount_minor",
                                  line != NULL ? desk_record_get_string (line, "currency") : NULL);
 }
 
@@ -234,7 +234,7 @@ _desk_budget_page_new_expense (DeskBudgetPage *self)
   g_autoptr(DeskRecord) record = NULL;
   g_autofree char *date = NULL;
   const char *line_uuid = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
 
   if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
@@ -266,14 +266,14 @@ _desk_budget_page_new_expense (DeskBudgetPage *self)
   form = form_new (self, record, _("New Expense"),
                    _("What was spent, and on which budget line. The payee, the receipt "
                      "and a note can be added after."), _("_Add"));
-  desk_budget_form_add_fields (form, "budget_line_uuid", "date", "amount_minor", NULL);
-  desk_budget_form_set_choices (form, "budget_line_uuid", lines);
-  desk_budget_form_add_field (form, "is_refund", C_("expense", "Refund: money given back"));
-  desk_budget_form_add_field (form, "payee", NULL);
-  desk_budget_form_set_sign_switch (form, "amount_minor", "is_refund");
-  g_signal_connect_object (desk_budget_form_get_row (form, "budget_line_uuid"), "notify::selected",
+  desk_record_form_add_fields (form, "budget_line_uuid", "date", "amount_minor", NULL);
+  desk_record_form_set_choices (form, "budget_line_uuid", lines);
+  desk_record_form_add_field (form, "is_refund", C_("expense", "Refund: money given back"));
+  desk_record_form_add_field (form, "payee", NULL);
+  desk_record_form_set_sign_switch (form, "amount_minor", "is_refund");
+  g_signal_connect_object (desk_record_form_get_row (form, "budget_line_uuid"), "notify::selected",
                            G_CALLBACK (expense_form_line_changed_cb), self, G_CONNECT_SWAPPED);
-  open_form (self, form, DESK_BUDGET_FORM_EXPENSE, "amount_minor");
+  open_form (self, form, DESK_RECORD_FORM_EXPENSE, "amount_minor");
   expense_form_line_changed_cb (self);
 }
 
@@ -283,7 +283,7 @@ _desk_budget_page_new_funding (DeskBudgetPage *self)
   g_autoptr(DeskRecord) record = NULL;
   g_autofree char *date = NULL;
   g_autofree char *reporting = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
 
   if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
@@ -297,18 +297,18 @@ _desk_budget_page_new_funding (DeskBudgetPage *self)
   desk_record_set_string (record, "currency", reporting);
   form = form_new (self, record, _("New Funding Receipt"),
                    _("Money the group received for this workplan."), _("_Add"));
-  desk_budget_form_add_fields (form, "date", "source", "amount_minor", "currency", "reference", NULL);
-  open_form (self, form, DESK_BUDGET_FORM_FUNDING, "amount_minor");
+  desk_record_form_add_fields (form, "date", "source", "amount_minor", "currency", "reference", NULL);
+  open_form (self, form, DESK_RECORD_FORM_FUNDING, "amount_minor");
 }
 
 /* A rate is typed as one number and kept as a mantissa and a scale. */
 static gboolean
-prepare_rate (DeskBudgetForm  *form,
+prepare_rate (DeskRecordForm  *form,
               DeskRecord      *record,
               char           **bad_field,
               GError         **error)
 {
-  g_autofree char *rate = desk_field_row_dup_text (desk_budget_form_get_field_row (form, "rate"));
+  g_autofree char *rate = desk_field_row_dup_text (desk_record_form_get_field_row (form, "rate"));
   gint64 mantissa;
   int scale;
 
@@ -332,8 +332,8 @@ rate_form_currency_changed_cb (DeskBudgetPage *self)
   if (self->form == NULL)
     return;
   /* Translators: after the rate typed: “GHS for 1 USD”. */
-  suffix = g_strdup_printf (_("%s for 1 %s"), reporting, desk_budget_form_get_code (self->form, "currency"));
-  desk_field_row_set_suffix (desk_budget_form_get_field_row (self->form, "rate"), suffix);
+  suffix = g_strdup_printf (_("%s for 1 %s"), reporting, desk_record_form_get_code (self->form, "currency"));
+  desk_field_row_set_suffix (desk_record_form_get_field_row (self->form, "rate"), suffix);
 }
 
 /* A currency the budget uses and no rate covers, to offer first. */
@@ -376,7 +376,7 @@ _desk_budget_page_new_rate (DeskBudgetPage *self)
   g_autoptr(DeskRecord) record = NULL;
   g_autofree char *reporting = NULL;
   g_autofree char *currency = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
 
   if (!desk_page_get_built (DESK_PAGE (self)))
     return;
@@ -392,15 +392,15 @@ _desk_budget_page_new_rate (DeskBudgetPage *self)
   form = form_new (self, record, _("New Exchange Rate"),
                    _("How much one unit of the currency is worth in the reporting currency, "
                      "from a day on. Amounts on or after that day convert at this rate."), _("_Add"));
-  desk_budget_form_set_prepare (form, prepare_rate);
-  desk_budget_form_add_fields (form, "currency", "valid_from", NULL);
-  desk_budget_form_add_entry (form, "rate", _("Rate"), NULL, NULL);
-  desk_budget_form_add_field (form, "source", NULL);
-  desk_budget_form_set_error_row (form, "rate_mantissa", "rate");
-  desk_budget_form_set_error_row (form, "rate_scale", "rate");
-  g_signal_connect_object (desk_budget_form_get_row (form, "currency"), "notify::selected",
+  desk_record_form_set_prepare (form, prepare_rate);
+  desk_record_form_add_fields (form, "currency", "valid_from", NULL);
+  desk_record_form_add_entry (form, "rate", _("Rate"), NULL, NULL);
+  desk_record_form_add_field (form, "source", NULL);
+  desk_record_form_set_error_row (form, "rate_mantissa", "rate");
+  desk_record_form_set_error_row (form, "rate_scale", "rate");
+  g_signal_connect_object (desk_record_form_get_row (form, "currency"), "notify::selected",
                            G_CALLBACK (rate_form_currency_changed_cb), self, G_CONNECT_SWAPPED);
-  open_form (self, form, DESK_BUDGET_FORM_RATE, "rate");
+  open_form (self, form, DESK_RECORD_FORM_RATE, "rate");
   rate_form_currency_changed_cb (self);
 }
 
@@ -416,7 +416,7 @@ _desk_budget_page_revise_activated (GtkWidget  *widget,
   g_autoptr(DeskRecord) record = NULL;
   g_autofree char *today = NULL;
   g_autofree char *description = NULL;
-  DeskBudgetForm *form;
+  DeskRecordForm *form;
 
   if (!desk_page_ensure_built (DESK_PAGE (self)))
     return;
@@ -443,8 +443,8 @@ _desk_budget_page_revise_activated (GtkWidget  *widget,
                                  desk_record_title (line, "description", NULL));
 
   form = form_new (self, record, _("Revise Budget Line"), description, _("_Revise"));
-  desk_budget_form_add_fields (form, "quantity_milli", "unit_cost_minor", "revised_on", "reason", NULL);
-  desk_budget_form_set_currency (form, "unit_cost_minor", desk_record_get_string (line, "currency"));
-  open_form (self, form, DESK_BUDGET_FORM_REVISION, "quantity_milli");
+  desk_record_form_add_fields (form, "quantity_milli", "unit_cost_minor", "revised_on", "reason", NULL);
+  desk_record_form_set_currency (form, "unit_cost_minor", desk_record_get_string (line, "currency"));
+  open_form (self, form, DESK_RECORD_FORM_REVISION, "quantity_milli");
 }
 

@@ -11,7 +11,7 @@
  */
 #pragma once
 
-#include "desk-budget-form.h"
+#include "desk-record-form.h"
 #include "desk-budget-page.h"
 #include "desk-budget-summary.h"
 #include "desk-record-editor.h"
@@ -40,12 +40,12 @@ typedef struct
 
 typedef enum
 {
-  DESK_BUDGET_FORM_NONE,
-  DESK_BUDGET_FORM_EXPENSE,
-  DESK_BUDGET_FORM_FUNDING,
-  DESK_BUDGET_FORM_RATE,
-  DESK_BUDGET_FORM_REVISION,
-} DeskBudgetFormKind;
+  DESK_RECORD_FORM_NONE,
+  DESK_RECORD_FORM_EXPENSE,
+  DESK_RECORD_FORM_FUNDING,
+  DESK_RECORD_FORM_RATE,
+  DESK_RECORD_FORM_REVISION,
+} DeskRecordFormKind;
 
 struct _DeskBudgetPage
 {
@@ -89,8 +89,8 @@ struct _DeskBudgetPage
   GtkWidget *rate_error_row;
   GtkLabel *rate_error_label;
 
-  DeskBudgetForm *form;
-  DeskBudgetFormKind form_kind;
+  DeskRecordForm *form;
+  DeskRecordFormKind form_kind;
   char *form_line;                  /* the line a revision is for */
 
   /* Template widgets */
@@ -186,7 +186,7 @@ AdwActionRow             *_desk_budget_page_get_total_row     (DeskBudgetPage *s
 GtkWidget                *_desk_budget_page_get_rate_row      (DeskBudgetPage *self);
 const char               *_desk_budget_page_get_rate_error    (DeskBudgetPage *self);
 /* The form the page has open (new expense, receipt, rate, or a revision), or NULL. */
-DeskBudgetForm           *_desk_budget_page_get_form          (DeskBudgetPage *self);
+DeskRecordForm           *_desk_budget_page_get_form          (DeskBudgetPage *self);
 const DeskBudgetSummary  *_desk_budget_page_get_summary       (DeskBudgetPage *self);
 /* How many times the figures were recomputed; the recomputing itself, at once. */
 guint                     _desk_budget_page_get_refresh_count (DeskBudgetPage *self);

@@ -565,7 +565,7 @@ _desk_budget_page_get_rate_error (DeskBudgetPage *self)
   return gtk_widget_get_visible (self->rate_error_row) ? gtk_label_get_label (self->rate_error_label) : NULL;
 }
 
-DeskBudgetForm *
+DeskRecordForm *
 _desk_budget_page_get_form (DeskBudgetPage *self)
 {
   return self->form;

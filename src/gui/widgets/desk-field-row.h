@@ -4,7 +4,7 @@
  * a calendar, a drop-down, a set of checks, a switch) and the row under it that shows
  * core's message when the value is refused. It fills itself from a record and reads
  * itself back into one; it never writes: the record editor saves each change as it is
- * made, DeskBudgetForm saves them all when accepted.
+ * made, DeskRecordForm saves them all when accepted.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

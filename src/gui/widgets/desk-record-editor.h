@@ -1,6 +1,6 @@
 /* desk-record-editor.h — edits one record of any kind, a row per field, saving at once
  *
- * The rows are DeskFieldRows (desk-field-row.h), as in DeskBudgetForm; the editor writes
+ * The rows are DeskFieldRows (desk-field-row.h), as in DeskRecordForm; the editor writes
  * each change through the history as it is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* desk-budget-form.c
+/* desk-record-form.c
  *
  * The rows are DeskFieldRows, as in DeskRecordEditor: the same widget for a type of
  * field, the same error row. A value that is not a field of the kind (a rate typed as
@@ -9,13 +9,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "desk-budget-form"
+#define G_LOG_DOMAIN "desk-record-form"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "desk-budget-form.h"
+#include "desk-record-form.h"
 
 typedef struct
 {
@@ -23,13 +23,13 @@ typedef struct
   DeskField *own;           /* a value that is not a field of the record */
 } FormRow;
 
-struct _DeskBudgetForm
+struct _DeskRecordForm
 {
   AdwWindow parent_instance;
 
   DeskHistory *history;
   DeskRecord *record;
-  DeskBudgetFormPrepare prepare;
+  DeskRecordFormPrepare prepare;
   GPtrArray *rows;          /* FormRow */
   GHashTable *error_rows;   /* field → the row its errors show under */
   GtkWidget *header;
@@ -37,7 +37,7 @@ struct _DeskBudgetForm
   GtkWidget *accept_button;
 };
 
-G_DEFINE_FINAL_TYPE (DeskBudgetForm, desk_budget_form, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DeskRecordForm, desk_record_form, ADW_TYPE_WINDOW)
 
 enum {
   SAVED,
@@ -57,7 +57,7 @@ form_row_free (FormRow *fr)
 }
 
 static DeskFieldRow *
-lookup (DeskBudgetForm *self,
+lookup (DeskRecordForm *self,
         const char     *name)
 {
   for (guint i = 0; name != NULL && self->rows != NULL && i < self->rows->len; i++)
@@ -72,7 +72,7 @@ lookup (DeskBudgetForm *self,
 }
 
 static DeskFieldRow *
-add_row (DeskBudgetForm  *self,
+add_row (DeskRecordForm  *self,
          const DeskField *field,
          DeskField       *own,
          const char      *title)
@@ -91,7 +91,7 @@ add_row (DeskBudgetForm  *self,
 
 /* Reads the rows into a copy of the record and inserts it. */
 static gboolean
-save_record (DeskBudgetForm  *self,
+save_record (DeskRecordForm  *self,
              char           **bad_field,
              GError         **error)
 {
@@ -130,13 +130,13 @@ save_record (DeskBudgetForm  *self,
 /* Callbacks */
 
 static void
-accept_clicked_cb (DeskBudgetForm *self)
+accept_clicked_cb (DeskRecordForm *self)
 {
-  desk_budget_form_accept (self);
+  desk_record_form_accept (self);
 }
 
 static void
-cancel_clicked_cb (DeskBudgetForm *self)
+cancel_clicked_cb (DeskRecordForm *self)
 {
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -144,12 +144,12 @@ cancel_clicked_cb (DeskBudgetForm *self)
 /* Overrides */
 
 static void
-desk_budget_form_dispose (GObject *object)
+desk_record_form_dispose (GObject *object)
 {
-  DeskBudgetForm *self = (DeskBudgetForm *) object;
+  DeskRecordForm *self = (DeskRecordForm *) object;
 
   /* The rows, and what they read, outlast their widgets and the signals of those. */
-  G_OBJECT_CLASS (desk_budget_form_parent_class)->dispose (object);
+  G_OBJECT_CLASS (desk_record_form_parent_class)->dispose (object);
 
   g_clear_object (&self->history);
   g_clear_object (&self->record);
@@ -158,15 +158,15 @@ desk_budget_form_dispose (GObject *object)
 }
 
 static void
-desk_budget_form_class_init (DeskBudgetFormClass *klass)
+desk_record_form_class_init (DeskRecordFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = desk_budget_form_dispose;
+  object_class->dispose = desk_record_form_dispose;
 
   /**
-   * DeskBudgetForm::saved:
+   * DeskRecordForm::saved:
    * @record: the record inserted
    *
    * The values were accepted and saved; the form closes next.
@@ -178,7 +178,7 @@ desk_budget_form_class_init (DeskBudgetFormClass *klass)
 }
 
 static void
-desk_budget_form_init (DeskBudgetForm *self)
+desk_record_form_init (DeskRecordForm *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = self->header = adw_header_bar_new ();
@@ -224,20 +224,20 @@ desk_budget_form_init (DeskBudgetForm *self)
 
 /* Public API */
 
-DeskBudgetForm *
-desk_budget_form_new (GtkWindow   *parent,
+DeskRecordForm *
+desk_record_form_new (GtkWindow   *parent,
                       DeskHistory *history,
                       DeskRecord  *record,
                       const char  *title,
                       const char  *description,
                       const char  *accept_label)
 {
-  DeskBudgetForm *self;
+  DeskRecordForm *self;
 
   g_return_val_if_fail (DESK_IS_HISTORY (history), NULL);
   g_return_val_if_fail (DESK_IS_RECORD (record), NULL);
 
-  self = g_object_new (DESK_TYPE_BUDGET_FORM, "title", title, "transient-for", parent, NULL);
+  self = g_object_new (DESK_TYPE_RECORD_FORM, "title", title, "transient-for", parent, NULL);
   self->history = g_object_ref (history);
   self->record = g_object_ref (record);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (self->header), adw_window_title_new (title, NULL));
@@ -250,31 +250,31 @@ desk_budget_form_new (GtkWindow   *parent,
 }
 
 void
-desk_budget_form_set_prepare (DeskBudgetForm        *self,
-                              DeskBudgetFormPrepare  prepare)
+desk_record_form_set_prepare (DeskRecordForm        *self,
+                              DeskRecordFormPrepare  prepare)
 {
-  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+  g_return_if_fail (DESK_IS_RECORD_FORM (self));
 
   self->prepare = prepare;
 }
 
 DeskRecord *
-desk_budget_form_get_record (DeskBudgetForm *self)
+desk_record_form_get_record (DeskRecordForm *self)
 {
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), NULL);
 
   return self->record;
 }
 
 GtkWidget *
-desk_budget_form_add_field (DeskBudgetForm *self,
+desk_record_form_add_field (DeskRecordForm *self,
                             const char     *field,
                             const char     *title)
 {
   const DeskField *kind_field;
   DeskFieldRow *row;
 
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), NULL);
 
   kind_field = desk_kind_get_field (desk_record_get_kind (self->record), field);
   g_return_val_if_fail (kind_field != NULL, NULL);
@@ -286,22 +286,22 @@ desk_budget_form_add_field (DeskBudgetForm *self,
 }
 
 void
-desk_budget_form_add_fields (DeskBudgetForm *self,
+desk_record_form_add_fields (DeskRecordForm *self,
                              const char     *first_field,
                              ...)
 {
   va_list args;
 
-  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+  g_return_if_fail (DESK_IS_RECORD_FORM (self));
 
   va_start (args, first_field);
   for (const char *field = first_field; field != NULL; field = va_arg (args, const char *))
-    desk_budget_form_add_field (self, field, NULL);
+    desk_record_form_add_field (self, field, NULL);
   va_end (args);
 }
 
 GtkWidget *
-desk_budget_form_add_entry (DeskBudgetForm *self,
+desk_record_form_add_entry (DeskRecordForm *self,
                             const char     *name,
                             const char     *title,
                             const char     *text,
@@ -311,7 +311,7 @@ desk_budget_form_add_entry (DeskBudgetForm *self,
   DeskFieldRow *row;
   GtkWidget *widget;
 
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), NULL);
 
   own = g_new0 (DeskField, 1);
   own->name = g_strdup (name);
@@ -326,13 +326,13 @@ desk_budget_form_add_entry (DeskBudgetForm *self,
 }
 
 void
-desk_budget_form_set_choices (DeskBudgetForm *self,
+desk_record_form_set_choices (DeskRecordForm *self,
                               const char     *field,
                               GPtrArray      *choices)
 {
   DeskFieldRow *row;
 
-  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+  g_return_if_fail (DESK_IS_RECORD_FORM (self));
 
   row = lookup (self, field);
   g_return_if_fail (row != NULL);
@@ -342,14 +342,14 @@ desk_budget_form_set_choices (DeskBudgetForm *self,
 }
 
 void
-desk_budget_form_set_currency (DeskBudgetForm *self,
+desk_record_form_set_currency (DeskRecordForm *self,
                                const char     *field,
                                const char     *currency)
 {
   DeskFieldRow *row;
   const char *ref;
 
-  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+  g_return_if_fail (DESK_IS_RECORD_FORM (self));
 
   row = lookup (self, field);
   g_return_if_fail (row != NULL);
@@ -363,14 +363,14 @@ desk_budget_form_set_currency (DeskBudgetForm *self,
 }
 
 void
-desk_budget_form_set_sign_switch (DeskBudgetForm *self,
+desk_record_form_set_sign_switch (DeskRecordForm *self,
                                   const char     *money_field,
                                   const char     *switch_field)
 {
   DeskFieldRow *money;
   DeskFieldRow *toggle;
 
-  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+  g_return_if_fail (DESK_IS_RECORD_FORM (self));
 
   money = lookup (self, money_field);
   toggle = lookup (self, switch_field);
@@ -381,31 +381,31 @@ desk_budget_form_set_sign_switch (DeskBudgetForm *self,
 }
 
 void
-desk_budget_form_set_error_row (DeskBudgetForm *self,
+desk_record_form_set_error_row (DeskRecordForm *self,
                                 const char     *field,
                                 const char     *name)
 {
-  g_return_if_fail (DESK_IS_BUDGET_FORM (self));
+  g_return_if_fail (DESK_IS_RECORD_FORM (self));
 
   g_hash_table_insert (self->error_rows, g_strdup (field), g_strdup (name));
 }
 
 DeskFieldRow *
-desk_budget_form_get_field_row (DeskBudgetForm *self,
+desk_record_form_get_field_row (DeskRecordForm *self,
                                 const char     *name)
 {
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), NULL);
 
   return lookup (self, name);
 }
 
 const char *
-desk_budget_form_get_code (DeskBudgetForm *self,
+desk_record_form_get_code (DeskRecordForm *self,
                            const char     *name)
 {
   DeskFieldRow *row;
 
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), NULL);
 
   row = lookup (self, name);
 
@@ -413,12 +413,12 @@ desk_budget_form_get_code (DeskBudgetForm *self,
 }
 
 GtkWidget *
-desk_budget_form_get_row (DeskBudgetForm *self,
+desk_record_form_get_row (DeskRecordForm *self,
                           const char     *name)
 {
   DeskFieldRow *row;
 
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), NULL);
 
   row = lookup (self, name);
 
@@ -426,12 +426,12 @@ desk_budget_form_get_row (DeskBudgetForm *self,
 }
 
 const char *
-desk_budget_form_get_error (DeskBudgetForm *self,
+desk_record_form_get_error (DeskRecordForm *self,
                             const char     *name)
 {
   DeskFieldRow *row;
 
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), NULL);
 
   row = lookup (self, name);
 
@@ -439,13 +439,13 @@ desk_budget_form_get_error (DeskBudgetForm *self,
 }
 
 gboolean
-desk_budget_form_accept (DeskBudgetForm *self)
+desk_record_form_accept (DeskRecordForm *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *bad_field = NULL;
   DeskFieldRow *target = NULL;
 
-  g_return_val_if_fail (DESK_IS_BUDGET_FORM (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD_FORM (self), FALSE);
 
   for (guint i = 0; i < self->rows->len; i++)
     desk_field_row_show_error (((FormRow *) g_ptr_array_index (self->rows, i))->row, NULL);
