@@ -426,18 +426,21 @@ _desk_import_apply_record (Import *im)
   if (kind != DESK_KIND_GROUP)
     desk_record_set_group (record, im->plan->group_uuid);
 
-  exists = local_state (im, kind, uuid, &local_updated, &local_group);
+  /* Into a fresh database (see Import.fresh) the record is new, everything it refers to
+   * came from this bundle, and no tombstone waits for it: there is nothing to ask. */
+  exists = !im->fresh && local_state (im, kind, uuid, &local_updated, &local_group);
   if (exists && g_strcmp0 (local_group, im->plan->group_uuid) != 0)
     return _desk_import_fail (im, _("The %s %s of the bundle belongs to another group in this database, so "
                        "nothing was imported."), _(kind->label), uuid);
-  if (!exists && !check_unique_uuid (im, kind, uuid))
+  if (!im->fresh && !exists && !check_unique_uuid (im, kind, uuid))
     return FALSE;
-  if (!check_references (im, kind, record))
+  if (!im->fresh && !check_references (im, kind, record))
     return FALSE;
 
   /* Deleted here after the bundle's version was written: it stays deleted. */
-  if (!exists && _desk_import_query_text (im->store, "SELECT deleted FROM tombstones WHERE uuid = ?1", uuid,
-                             &deleted, NULL) &&
+  if (!im->fresh && !exists &&
+      _desk_import_query_text (im->store, "SELECT deleted FROM tombstones WHERE uuid = ?1", uuid,
+                               &deleted, NULL) &&
       g_strcmp0 (deleted, updated) >= 0)
     {
       count->unchanged++;

@@ -69,6 +69,10 @@ typedef struct
   char *count_kind;
   gboolean started;          /* the transaction is open */
   gboolean stop;             /* already imported: nothing more to do */
+  gboolean fresh;            /* no record of a bundle kind and no tombstone when the
+                              * transaction began: nothing local to compare with */
+  gboolean tuned;            /* temp_store is to be restored */
+  int temp_store;            /* where the connection's temporary files went before */
 
   /* The record being read */
   const DeskKind *kind;

@@ -260,6 +260,63 @@ _desk_import_query_text (DeskStore   *store,
   return found;
 }
 
+static int
+query_int (DeskStore  *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+
+  if (sqlite3_prepare_v2 (_desk_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* For as long as the import runs, the journal of each record's savepoint (see
+ * desk_store_begin) is kept in memory. In a file it is never truncated while the
+ * import's transaction lasts, and every record writes the pages it changes to it again:
+ * twice the records took seven times as long. In memory it is emptied as each record's
+ * savepoint is released, so it holds one record's pages at most. Set before the
+ * transaction begins, which is when SQLite reads temp_store; the store makes no
+ * temporary tables, which changing it would drop. */
+static void
+tune_connection (Import *im)
+{
+  im->temp_store = query_int (im->store, "PRAGMA temp_store");
+  im->tuned = _desk_store_exec (im->store, "PRAGMA temp_store = MEMORY", NULL);
+}
+
+static void
+restore_connection (Import *im)
+{
+  g_autofree char *sql = NULL;
+
+  if (!im->tuned)
+    return;
+  sql = g_strdup_printf ("PRAGMA temp_store = %d", im->temp_store);
+  _desk_store_exec (im->store, sql, NULL);
+  im->tuned = FALSE;
+}
+
+/* Whether the database holds no record of a kind a bundle carries, and no tombstone:
+ * then no record of the bundle can meet a local one, except those this import wrote,
+ * and the identifiers met so far (im->seen) already answer for those. Asked inside the
+ * transaction, so that nobody can write in between. */
+static gboolean
+database_is_fresh (Import *im)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT NOT (");
+
+  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
+    g_string_append_printf (sql, "EXISTS (SELECT 1 FROM %s) OR ", desk_kind_all ()[i]->table);
+  g_string_append (sql, "EXISTS (SELECT 1 FROM tombstones))");
+
+  return query_int (im->store, sql->str) == 1;
+}
+
 /* Everything the manifest decides, before the first record: is this the file it claims
  * to be, was it imported before, where it stands in its group's chain. */
 static gboolean
@@ -334,9 +391,11 @@ manifest_done (Import     *im,
         }
     }
 
+  tune_connection (im);
   if (!desk_store_begin (im->store, &im->error))
     return FALSE;
   im->started = TRUE;
+  im->fresh = database_is_fresh (im);
 
   /* Asked again inside the transaction: another Groupdesk may have imported the same
    * bundle, or the one before it, while we were waiting for the write lock. */
@@ -923,6 +982,7 @@ import_clear (Import *im)
   clear_record (im);
   if (im->started)
     desk_store_rollback (im->store);
+  restore_connection (im);
   g_ptr_array_unref (im->reasons);
   desk_import_plan_free (im->plan);
   g_string_free (im->text, TRUE);
