@@ -4,8 +4,9 @@
  * written as they come, so memory stays flat however large the group. Because the
  * manifest (first in the file) carries the record counts and the digest of the records
  * element, the records are written first to a temporary file beside the target, then the
- * manifest and those bytes to a second temporary file, which is validated against the
- * schema, synced and renamed into place. The records are written in a canonical form
+ * manifest and those bytes to a second temporary file, which is synced and renamed into
+ * place. The schema check runs in a thread beside the writing, on the very bytes written
+ * (see start_validator): the file is not read again to check it. The records are written in a canonical form
  * (UUID order, sets sorted, empty values left out), so that the same records give the
  * same bytes and the same content digest on any database.
  *
@@ -23,6 +24,7 @@
 #include <libxml/xmlIO.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,6 +37,9 @@
 
 /* The store's own setting (desk_store_open), put back after an export. */
 #define STORE_MMAP_SIZE "268435456"
+#define STORE_CACHE_SIZE "-65536"
+/* The export's page cache (KiB): full at any size of group, so its memory is flat. */
+#define EXPORT_CACHE_SIZE "-16384"
 
 /* Writing */
 
@@ -48,7 +53,13 @@ typedef struct
   gboolean trim;
   gboolean begun;
   gsize held;             /* newlines not yet digested: they may be the trailing ones */
+  /* What libxml2 hands over in small pieces, gathered into one write() per SINK_SIZE. */
+  char *buffer;
+  gsize used;
+  int tee;                /* the validator's socket, also given every byte; or -1 */
 } Sink;
+
+#define SINK_SIZE (64 * 1024)
 
 static void
 sink_digest (Sink       *sink,
@@ -85,28 +96,86 @@ sink_digest (Sink       *sink,
   sink->held = trailing;
 }
 
-static int
-sink_write (void       *context,
-            const char *buffer,
-            int         len)
+/* Gives the validator its copy of the bytes. Once it has stopped reading (it reached a
+ * verdict) the rest is dropped: the verdict comes from the validator, not from here. */
+static void
+tee_send (int        *fd,
+          const char *buffer,
+          gsize       len)
 {
-  Sink *sink = context;
-  int done = 0;
-
-  while (done < len)
+  while (*fd >= 0 && len > 0)
     {
-      ssize_t n = write (sink->fd, buffer + done, len - done);
+      ssize_t n = send (*fd, buffer, len, MSG_NOSIGNAL);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          close (*fd);
+          *fd = -1;
+          return;
+        }
+      buffer += n;
+      len -= n;
+    }
+}
+
+static gboolean
+sink_write_all (Sink       *sink,
+                const char *buffer,
+                gsize       len)
+{
+  while (len > 0)
+    {
+      ssize_t n = write (sink->fd, buffer, len);
 
       if (n < 0)
         {
           if (errno == EINTR)
             continue;
           sink->saved_errno = errno;
-          return -1;
+          return FALSE;
         }
-      done += n;
+      buffer += n;
+      len -= n;
+    }
+
+  return TRUE;
+}
+
+/* Writes out what the sink holds; FALSE (with saved_errno) when the disk refused it. */
+static gboolean
+sink_flush (Sink *sink)
+{
+  gsize used = sink->used;
+
+  sink->used = 0;
+  return sink->saved_errno == 0 && sink_write_all (sink, sink->buffer, used);
+}
+
+static int
+sink_write (void       *context,
+            const char *buffer,
+            int         len)
+{
+  Sink *sink = context;
+
+  if (sink->saved_errno != 0)
+    return -1;
+  if (sink->used + len > SINK_SIZE && !sink_flush (sink))
+    return -1;
+  if (len >= SINK_SIZE)
+    {
+      if (!sink_write_all (sink, buffer, len))
+        return -1;
+    }
+  else
+    {
+      memcpy (sink->buffer + sink->used, buffer, len);
+      sink->used += len;
     }
   sink_digest (sink, buffer, len);
+  tee_send (&sink->tee, buffer, len);
 
   return len;
 }
@@ -689,15 +758,46 @@ write_manifest (Export           *ex,
   return !ex->failed;
 }
 
-/* Copies the records written to @fd (from its start) into the bundle being written. */
+/* Everything before the records: the XML declaration, the bundle's start tag, the
+ * manifest and the newline after it. */
+static gboolean
+write_head (Export           *ex,
+            xmlTextWriterPtr  w,
+            DeskRecord       *group,
+            const char       *bundle_uuid,
+            const char       *from,
+            const char       *to,
+            gint64            sequence,
+            const char       *previous_uuid,
+            const char       *previous_sha256,
+            const char       *created,
+            const char       *content_sha256)
+{
+  check_written (ex, xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL));
+  check_written (ex, xmlTextWriterStartElementNS (w, NULL, BAD_CAST "bundle",
+                                                  BAD_CAST DESK_BUNDLE_NAMESPACE));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "format", BAD_CAST "1"));
+  write_manifest (ex, w, group, bundle_uuid, from, to, sequence, previous_uuid,
+                  previous_sha256, created, content_sha256);
+  check_written (ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
+
+  return !ex->failed;
+}
+
+/* Copies the records written to @fd (from its start) into the bundle being written: what
+ * @w holds goes out first, then the records straight to @sink, past libxml2's buffer. */
 static gboolean
 copy_records (Export           *ex,
               xmlTextWriterPtr  w,
+              Sink             *sink,
               int               fd,
               int              *saved_errno)
 {
   g_autofree char *buffer = g_malloc (256 * 1024);
 
+  check_written (ex, xmlTextWriterFlush (w));
+  if (ex->failed)
+    return FALSE;
   if (lseek (fd, 0, SEEK_SET) != 0)
     {
       *saved_errno = errno;
@@ -717,40 +817,177 @@ copy_records (Export           *ex,
         }
       if (n == 0)
         break;
-      check_written (ex, xmlTextWriterWriteRawLen (w, BAD_CAST buffer, (int) n));
-      if (ex->failed)
-        return FALSE;
+      if (sink_write (sink, buffer, (int) n) < 0)
+        {
+          ex->failed = TRUE;
+          *saved_errno = sink->saved_errno;
+          return FALSE;
+        }
     }
 
   return TRUE;
 }
 
+/* The schema check runs beside the writing, in a thread of its own fed through a socket:
+ * the manifest (counts and records digest still zero: both are of their type whatever
+ * their value), every byte of the records as it is written, and the bundle's end tag. So
+ * it checks the very bytes that go into the file, without reading the file again. */
+typedef struct
+{
+  xmlSchemaPtr schema;
+  int fd;               /* its end of the socket; closed when it has its verdict */
+  GPtrArray *reasons;
+  int rc;
+} Validator;
+
+static int
+validator_read (void *context,
+                char *buffer,
+                int   len)
+{
+  Validator *v = context;
+
+  for (;;)
+    {
+      ssize_t n = read (v->fd, buffer, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      return n < 0 ? -1 : (int) n;
+    }
+}
+
+static int
+validator_close (void *context)
+{
+  return 0;
+}
+
+static gpointer
+validator_run (gpointer data)
+{
+  Validator *v = data;
+  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (v->schema);
+  xmlParserInputBufferPtr input;
+
+  input = xmlParserInputBufferCreateIO (validator_read, validator_close, v,
+                                        XML_CHAR_ENCODING_NONE);
+  v->rc = -1;
+  if (vctxt != NULL && input != NULL)
+    {
+      xmlSchemaSetValidStructuredErrors (vctxt, _desk_bundle_collect_error, v->reasons);
+      /* The parser takes the input, and frees it. */
+      v->rc = xmlSchemaValidateStream (vctxt, g_steal_pointer (&input), XML_CHAR_ENCODING_NONE,
+                                       NULL, NULL);
+    }
+  if (input != NULL)
+    xmlFreeParserInputBuffer (input);
+  if (vctxt != NULL)
+    xmlSchemaFreeValidCtxt (vctxt);
+  /* The writer's copies fail from now on, so it never waits on a reader that left. */
+  close (v->fd);
+  v->fd = -1;
+
+  return NULL;
+}
+
+/* The verdict, once the writer has closed its end of the socket. */
 static gboolean
-validate_written (const char  *tmp_path,
+validator_finish (GThread     *thread,
+                  Validator   *v,
                   const char  *path,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
-  xmlSchemaPtr schema = _desk_bundle_get_schema (error);
-  xmlSchemaValidCtxtPtr vctxt;
-  int rc;
+  g_thread_join (thread);
 
-  if (schema == NULL)
-    return FALSE;
-
-  vctxt = xmlSchemaNewValidCtxt (schema);
-  xmlSchemaSetValidStructuredErrors (vctxt, _desk_bundle_collect_error, reasons);
-  rc = xmlSchemaValidateFile (vctxt, tmp_path, 0);
-  xmlSchemaFreeValidCtxt (vctxt);
-
-  if (rc != 0)
+  if (v->rc != 0)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
                    _("The bundle written for %s does not pass its own schema, so it was not "
                      "kept (%s). Please report this problem."),
-                   path, reasons->len > 0 ? (const char *) g_ptr_array_index (reasons, 0) : "");
+                   path, v->reasons->len > 0 ? (const char *) g_ptr_array_index (v->reasons, 0) : "");
       return FALSE;
     }
+
+  return TRUE;
+}
+
+static void
+tee_close (int *fd)
+{
+  if (*fd >= 0)
+    close (*fd);
+  *fd = -1;
+}
+
+#define ZERO_SHA256 "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* Starts the validator and gives it the bundle's head, as write_head will write it but
+ * for the counts and the records digest, which are not known yet (zero). On success
+ * *@tee is the socket to copy the records to. */
+static gboolean
+start_validator (Export       *ex,
+                 Validator    *v,
+                 GThread     **thread,
+                 int          *tee,
+                 DeskRecord   *group,
+                 const char   *bundle_uuid,
+                 const char   *from,
+                 const char   *to,
+                 gint64        sequence,
+                 const char   *previous_uuid,
+                 const char   *previous_sha256,
+                 const char   *created,
+                 const char   *path,
+                 GError      **error)
+{
+  xmlBufferPtr head = NULL;
+  xmlTextWriterPtr w = NULL;
+  Export copy = *ex;
+  int pair[2];
+  gboolean ok;
+
+  v->schema = _desk_bundle_get_schema (error);
+  if (v->schema == NULL)
+    return FALSE;
+
+  memset (copy.counts, 0, sizeof copy.counts);
+  copy.failed = FALSE;
+  copy.error = NULL;
+  head = xmlBufferCreate ();
+  w = head != NULL ? xmlNewTextWriterMemory (head, 0) : NULL;
+  if (w != NULL)
+    {
+      xmlTextWriterSetIndent (w, 1);
+      xmlTextWriterSetIndentString (w, BAD_CAST " ");
+    }
+  ok = w != NULL && write_head (&copy, w, group, bundle_uuid, from, to, sequence,
+                                previous_uuid, previous_sha256, created, ZERO_SHA256);
+  if (w != NULL)
+    ok = xmlTextWriterFlush (w) >= 0 && ok;
+  g_clear_pointer (&w, xmlFreeTextWriter);
+  if (!ok || socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+    {
+      disk_error (error, path, ok ? errno : ENOMEM);
+      if (head != NULL)
+        xmlBufferFree (head);
+      return FALSE;
+    }
+
+  v->fd = pair[1];
+  *thread = g_thread_try_new ("bundle-check", validator_run, v, NULL);
+  if (*thread == NULL)
+    {
+      disk_error (error, path, EAGAIN);
+      close (pair[0]);
+      close (pair[1]);
+      v->fd = -1;
+      xmlBufferFree (head);
+      return FALSE;
+    }
+  *tee = pair[0];
+  tee_send (tee, (const char *) xmlBufferContent (head), xmlBufferLength (head));
+  xmlBufferFree (head);
 
   return TRUE;
 }
@@ -764,6 +1001,8 @@ set_mapping (DeskStore *store,
 {
   _desk_store_exec (store, on ? "PRAGMA mmap_size = " STORE_MMAP_SIZE : "PRAGMA mmap_size = 0",
                     NULL);
+  _desk_store_exec (store, on ? "PRAGMA cache_size = " STORE_CACHE_SIZE
+                              : "PRAGMA cache_size = " EXPORT_CACHE_SIZE, NULL);
 }
 
 static void
@@ -803,8 +1042,13 @@ desk_bundle_export (DeskStore    *store,
   g_autofree char *content_sha256 = NULL;
   g_autofree char *counts = NULL;
   Export ex = { 0 };
-  Sink body = { -1, NULL, 0, TRUE, FALSE, 0 };
-  Sink final = { -1, NULL, 0, FALSE, FALSE, 0 };
+  g_autofree char *body_buffer = g_malloc (SINK_SIZE);
+  g_autofree char *final_buffer = g_malloc (SINK_SIZE);
+  Sink body = { -1, NULL, 0, TRUE, FALSE, 0, body_buffer, 0, -1 };
+  Sink final = { -1, NULL, 0, FALSE, FALSE, 0, final_buffer, 0, -1 };
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  Validator validator = { NULL, -1, reasons, -1 };
+  GThread *validator_thread = NULL;
   xmlTextWriterPtr w = NULL;
   gint64 sequence = 0;
   gboolean in_transaction = FALSE;
@@ -844,17 +1088,26 @@ desk_bundle_export (DeskStore    *store,
       return FALSE;
     }
   body.checksum = records_sum;
+  bundle_uuid = g_uuid_string_random ();
+  created = desk_store_dup_timestamp (store);
+  if (!start_validator (&ex, &validator, &validator_thread, &body.tee, group, bundle_uuid,
+                        from, to, sequence, previous_uuid, previous_sha256, created, path, error))
+    goto failed;
   w = sink_writer_new (&body);
   if (w == NULL || !write_records (&ex, w, error))
     goto failed;
   check_written (&ex, xmlTextWriterFlush (w));
   g_clear_pointer (&w, xmlFreeTextWriter);
-  if (ex.failed)
+  if (ex.failed || !sink_flush (&body))
     {
       saved_errno = body.saved_errno;
       goto disk_failed;
     }
   content_sha256 = g_strdup (g_checksum_get_string (records_sum));
+  /* The end of the bundle, as step 2 writes it after the records; then the validator
+   * reads to the end of its input while the bundle is put together. */
+  tee_send (&body.tee, "\n</bundle>\n", strlen ("\n</bundle>\n"));
+  tee_close (&body.tee);
 
   /* 2. The manifest and those records, to the file that will be renamed into place. */
   final.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
@@ -865,27 +1118,20 @@ desk_bundle_export (DeskStore    *store,
       goto disk_failed;
     }
   final.checksum = file_sum;
-  bundle_uuid = g_uuid_string_random ();
-  created = desk_store_dup_timestamp (store);
 
   w = sink_writer_new (&final);
   if (w == NULL)
     goto disk_failed;
-  check_written (&ex, xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL));
-  check_written (&ex, xmlTextWriterStartElementNS (w, NULL, BAD_CAST "bundle",
-                                                   BAD_CAST DESK_BUNDLE_NAMESPACE));
-  check_written (&ex, xmlTextWriterWriteAttribute (w, BAD_CAST "format", BAD_CAST "1"));
-  write_manifest (&ex, w, group, bundle_uuid, from, to, sequence, previous_uuid,
-                  previous_sha256, created, content_sha256);
-  check_written (&ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
-  if (ex.failed || !copy_records (&ex, w, body.fd, &saved_errno))
+  if (!write_head (&ex, w, group, bundle_uuid, from, to, sequence, previous_uuid,
+                   previous_sha256, created, content_sha256) ||
+      !copy_records (&ex, w, &final, body.fd, &saved_errno))
     goto disk_failed;
   check_written (&ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
   check_written (&ex, xmlTextWriterEndElement (w));
   check_written (&ex, xmlTextWriterEndDocument (w));
   check_written (&ex, xmlTextWriterFlush (w));
   g_clear_pointer (&w, xmlFreeTextWriter);
-  if (ex.failed)
+  if (ex.failed || !sink_flush (&final))
     {
       saved_errno = final.saved_errno;
       goto disk_failed;
@@ -901,8 +1147,8 @@ desk_bundle_export (DeskStore    *store,
   body.fd = -1;
   g_unlink (body_path);
 
-  /* 3. Checked against the schema before anyone is told it exists. */
-  if (!validate_written (tmp_path, path, error))
+  /* 3. Checked against the schema (as it was written) before anyone is told it exists. */
+  if (!validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
     goto failed;
 
   /* 4. Recorded and renamed together: the rename is the last step before the commit. */
@@ -956,6 +1202,10 @@ failed:
     disk_error (error, path, body.saved_errno != 0 ? body.saved_errno
                              : final.saved_errno != 0 ? final.saved_errno : EIO);
   g_clear_pointer (&w, xmlFreeTextWriter);
+  /* Its input ends here, so the validator ends too. */
+  tee_close (&body.tee);
+  if (validator_thread != NULL)
+    g_thread_join (g_steal_pointer (&validator_thread));
   if (in_transaction)
     desk_store_rollback (store);
   if (body.fd >= 0)

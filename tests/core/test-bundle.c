@@ -526,6 +526,72 @@ test_failed_import_leaves_file (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static int
+pragma_int (DeskStore  *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_desk_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Into an empty database the import takes its fast path (no lookups, and the savepoints'
+ * journal in memory): a failure after records were written still leaves the file byte
+ * for byte as it was, refused with the same sentence, and the connection's settings come
+ * back after a failed and after a sound import. */
+static void
+test_failed_import_into_empty (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = fixture_path (f, "empty.db");
+  g_autofree char *dup = g_test_build_filename (G_TEST_DIST, "fixtures", "bundle", "duplicate-uuids.gdbundle", NULL);
+  g_autofree char *bundle = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DeskImportPlan) plan = NULL;
+  g_autoptr(DeskImportPlan) again = NULL;
+  DeskStore *dst = open_file_store (f, "empty.db");
+  int cache_size;
+  int temp_store;
+
+  g_object_unref (dst);
+  before = test_file_digest (db_path);
+
+  dst = open_file_store (f, "empty.db");
+  cache_size = pragma_int (dst, "PRAGMA cache_size");
+  temp_store = pragma_int (dst, "PRAGMA temp_store");
+  g_assert_null (desk_bundle_import (dst, dup, FALSE, FALSE, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "appears twice"));
+  g_assert_cmpint (pragma_int (dst, "PRAGMA cache_size"), ==, cache_size);
+  g_assert_cmpint (pragma_int (dst, "PRAGMA temp_store"), ==, temp_store);
+  g_assert_cmpint (desk_store_count (dst, DESK_KIND_GROUP, NULL), ==, 0);
+  g_object_unref (dst);
+  after = test_file_digest (db_path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The same empty database then takes a sound bundle whole, and, no longer empty, the
+   * same bundle a second time as already imported. */
+  bundle = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "sound.gdbundle");
+  dst = open_file_store (f, "empty.db");
+  plan = import_ok (dst, bundle, FALSE, FALSE);
+  g_assert_cmpuint (plan_kind (plan, "group")->added, ==, 1);
+  g_assert_cmpint (desk_store_count (dst, DESK_KIND_GROUP, NULL), ==, 1);
+  g_assert_cmpint (pragma_int (dst, "PRAGMA cache_size"), ==, cache_size);
+  g_assert_cmpint (pragma_int (dst, "PRAGMA temp_store"), ==, temp_store);
+  again = import_ok (dst, bundle, FALSE, FALSE);
+  g_assert_true (again->already_imported);
+  g_object_unref (dst);
+}
+
 static void
 test_unclean_text (Fixture       *f,
                    gconstpointer  data)
@@ -692,6 +758,118 @@ test_no_descriptor_leak (void)
   g_assert_cmpuint (count_open_files (), ==, before);
 }
 
+/* Export: every bundle the writer produces passes the schema. The test checks it with the
+ * real schema itself, so that the writer may stop re-reading its own file one day without
+ * this proof going with it. */
+
+static void
+assert_schema_valid (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  xmlSchemaPtr schema = _desk_bundle_get_schema (&error);
+  xmlSchemaValidCtxtPtr vctxt;
+  int rc;
+
+  g_assert_no_error (error);
+  vctxt = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (vctxt, _desk_bundle_collect_error, reasons);
+  rc = xmlSchemaValidateFile (vctxt, path, 0);
+  xmlSchemaFreeValidCtxt (vctxt);
+  if (rc != 0)
+    g_error ("%s does not pass the schema: %s", path,
+             reasons->len > 0 ? (const char *) reasons->pdata[0] : "(no reason)");
+}
+
+static void
+assert_exports_valid (Fixture    *f,
+                      DeskStore  *store,
+                      const char *group,
+                      const char *from,
+                      const char *to)
+{
+  static const DeskPrivacy privacies[] = {
+    DESK_PRIVACY_AGGREGATE, DESK_PRIVACY_PSEUDONYMOUS, DESK_PRIVACY_NAMED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (privacies); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("valid-%u.gdbundle", i);
+      g_autofree char *path = fixture_path (f, name);
+
+      g_assert_true (desk_bundle_export (store, group, from, to, privacies[i], path, &error));
+      g_assert_no_error (error);
+      assert_schema_valid (path);
+      assert_no_partial_files (f);
+    }
+}
+
+static void
+test_export_valid_demo (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) demo = open_file_store (f, "demo.db");
+  g_autofree char *group = desk_demo_fill (demo, &error);
+
+  g_assert_no_error (error);
+  assert_exports_valid (f, demo, group, "2025-01-01", "2026-12-31");
+  /* And the test world, which has a record of every kind and a deletion. */
+  assert_exports_valid (f, f->src, f->world->group, FROM, TO);
+}
+
+static void
+test_export_valid_generated (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) big = open_file_store (f, "generated.db");
+  DeskGenerateOptions options = { 7, 12, 60, 200 };
+  g_autofree char *group = desk_generate_fill (big, &options, &error);
+
+  g_assert_no_error (error);
+  assert_exports_valid (f, big, group, "2025-01-01", "2026-12-31");
+}
+
+/* Values the store's own checks refuse, written straight into the database (each case
+ * on a fresh fixture): the export refuses them too, says so, and leaves nothing behind. */
+static const char *const bad_values[] = {
+  "UPDATE expenses SET date = '2026-02-30' WHERE uuid = '@expense'",
+  "UPDATE members SET pillar = 'not a code' WHERE uuid = '@member'",
+  "UPDATE expenses SET currency = 'usd' WHERE uuid = '@expense'",
+  "UPDATE members SET notes = '@long' WHERE uuid = '@member'",
+};
+
+static void
+test_export_bad_value (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sql = g_string_new (bad_values[GPOINTER_TO_UINT (data)]);
+  g_autofree char *long_text = g_strnfill (20001, 'x');
+  g_autofree char *path = fixture_path (f, "refused.gdbundle");
+  sqlite3 *db = _desk_store_get_db (f->src);
+  gint64 exports = desk_store_count (f->src, DESK_KIND_EXPORT, NULL);
+
+  g_string_replace (sql, "@expense", test_world_uuid (f->world, "expense"), 0);
+  g_string_replace (sql, "@member", test_world_uuid (f->world, "member"), 0);
+  g_string_replace (sql, "@long", long_text, 0);
+  test_sqlite_exec (db, "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON");
+  test_sqlite_exec (db, sql->str);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  test_sqlite_exec (db, "PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON");
+
+  g_assert_false (desk_bundle_export (f->src, f->world->group, FROM, TO, DESK_PRIVACY_NAMED,
+                                      path, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == DESK_ERROR);
+  g_assert_nonnull (strstr (error->message, "refused.gdbundle"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_no_partial_files (f);
+  g_assert_cmpint (desk_store_count (f->src, DESK_KIND_EXPORT, NULL), ==, exports);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,9 +890,19 @@ main (int    argc,
   ADD ("/core/bundle/dry-run", test_dry_run);
   ADD ("/core/bundle/hostile", test_hostile);
   ADD ("/core/bundle/failed-import-leaves-file", test_failed_import_leaves_file);
+  ADD ("/core/bundle/failed-import-into-empty", test_failed_import_into_empty);
   ADD ("/core/bundle/unclean-text", test_unclean_text);
   ADD ("/core/bundle/bad-period", test_bad_period);
   ADD ("/core/bundle/migration-from-1", test_migration_from_1);
+  ADD ("/core/bundle/export-valid-demo", test_export_valid_demo);
+  ADD ("/core/bundle/export-valid-generated", test_export_valid_generated);
+#define ADD_DATA(path, data, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (data), fixture_set_up, func, fixture_tear_down)
+  ADD_DATA ("/core/bundle/export-bad-value/date", 0, test_export_bad_value);
+  ADD_DATA ("/core/bundle/export-bad-value/code", 1, test_export_bad_value);
+  ADD_DATA ("/core/bundle/export-bad-value/currency", 2, test_export_bad_value);
+  ADD_DATA ("/core/bundle/export-bad-value/long-text", 3, test_export_bad_value);
+#undef ADD_DATA
   ADD ("/core/iati/validates", test_iati);
 #undef ADD
 
