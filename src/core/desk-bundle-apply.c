@@ -201,6 +201,25 @@ keep_updated (Import         *im,
   return TRUE;
 }
 
+/* Writes @record with the bundle's @updated time. The import's one transaction is open
+ * and any failure rolls all of it back, so the store writes without a savepoint per
+ * record; a record without a time (which the schema refuses) goes the long way. */
+static gboolean
+write_record (Import         *im,
+              DeskRecord     *record,
+              gboolean        is_insert,
+              const DeskKind *kind,
+              const char     *uuid,
+              const char     *updated)
+{
+  if (updated != NULL)
+    return _desk_store_write_imported (im->store, record, is_insert, updated, &im->error);
+
+  return (is_insert ? desk_store_insert (im->store, record, &im->error)
+                    : desk_store_update (im->store, record, &im->error)) &&
+         keep_updated (im, kind, uuid, updated);
+}
+
 /* The local record's updated time and group, or FALSE when there is none. */
 static gboolean
 local_state (Import          *im,
@@ -240,8 +259,7 @@ _desk_import_apply_deferred (Import *im)
       if (record == NULL)
         return FALSE;
       desk_record_set_string (record, d->field, d->value);
-      if (!desk_store_update (im->store, record, &im->error) ||
-          !keep_updated (im, d->kind, d->uuid, d->updated))
+      if (!write_record (im, record, FALSE, d->kind, d->uuid, d->updated))
         {
           g_prefix_error (&im->error, _("The %s %s in the bundle cannot be imported: "),
                           _(d->kind->label), d->uuid);
@@ -503,9 +521,7 @@ _desk_import_apply_record (Import *im)
         }
     }
 
-  if (!(exists ? desk_store_update (im->store, record, &im->error)
-               : desk_store_insert (im->store, record, &im->error)) ||
-      !keep_updated (im, kind, uuid, updated))
+  if (!write_record (im, record, !exists, kind, uuid, updated))
     {
       g_prefix_error (&im->error, _("The %s %s in the bundle cannot be imported: "),
                       _(kind->label), uuid);

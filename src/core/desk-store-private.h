@@ -73,6 +73,16 @@ gboolean      _desk_store_record_exists   (DeskStore      *self,
                                            const DeskKind *kind,
                                            const char     *uuid,
                                            char          **group_uuid);
+/* For the bundle import only, inside its one open transaction: validates and writes
+ * @record as desk_store_insert (@is_insert) or desk_store_update would, but stamped with
+ * @updated (the bundle's time) rather than the store's, through a statement built once
+ * per shape, and without a savepoint of its own. A failure may leave part of the record
+ * written: the caller must then roll its whole transaction back. */
+gboolean      _desk_store_write_imported  (DeskStore   *self,
+                                           DeskRecord  *record,
+                                           gboolean     is_insert,
+                                           const char  *updated,
+                                           GError     **error);
 void          _desk_store_emit_changed    (DeskStore      *self,
                                            const DeskKind *kind,
                                            const char     *uuid);

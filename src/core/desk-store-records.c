@@ -15,6 +15,15 @@
 #include "desk-i18n.h"
 #include "desk-validate-private.h"
 
+/* The statements' text built once and kept on each store (see cached_write_sql,
+ * _desk_store_record_exists and by_uuid_sql). */
+static GQuark write_sql_cache_quark (void);
+static GQuark exists_sql_cache_quark (void);
+static GQuark by_uuid_sql_cache_quark (void);
+G_DEFINE_QUARK (desk-store-write-sql, write_sql_cache)
+G_DEFINE_QUARK (desk-store-exists-sql, exists_sql_cache)
+G_DEFINE_QUARK (desk-store-by-uuid-sql, by_uuid_sql_cache)
+
 static gboolean
 has_group_column (const DeskKind *kind)
 {
@@ -171,12 +180,31 @@ write_sets (DeskStore   *self,
 
 /* Reads the set fields of the records in @records (all of one kind) with one query per
  * set field, rather than one per record. */
+static char *
+set_select_sql (const DeskKind *kind,
+                guint           index,
+                const char     *where_sql)
+{
+  g_autofree char *table = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *value = NULL;
+
+  split_join (&kind->fields[index], &table, &parent, &value);
+
+  return g_strdup_printf ("SELECT j.%s, j.%s FROM %s j JOIN %s t ON t.uuid = j.%s%s "
+                          "ORDER BY j.%s, j.%s",
+                          parent, value, table, kind->table, parent,
+                          where_sql != NULL ? where_sql : "", parent, value);
+}
+
+/* @set_sql, when not NULL, holds set_select_sql's text for each set field, by index. */
 static gboolean
-read_sets (DeskStore   *self,
-           GPtrArray   *records,
-           const char  *where_sql,
-           const char  *where_value,
-           GError     **error)
+read_sets (DeskStore          *self,
+           GPtrArray          *records,
+           const char         *where_sql,
+           const char         *where_value,
+           const char *const  *set_sql,
+           GError            **error)
 {
   const DeskKind *kind;
   g_autoptr(GHashTable) by_uuid = NULL;
@@ -196,10 +224,8 @@ read_sets (DeskStore   *self,
     {
       const DeskField *f = &kind->fields[i];
       g_autoptr(GHashTable) collected = NULL;
-      g_autofree char *table = NULL;
-      g_autofree char *parent = NULL;
-      g_autofree char *value = NULL;
-      g_autofree char *sql = NULL;
+      g_autofree char *built = NULL;
+      const char *sql;
       sqlite3_stmt *stmt;
       GHashTableIter iter;
       gpointer key, val;
@@ -208,11 +234,7 @@ read_sets (DeskStore   *self,
       if (!desk_field_type_is_set (f->type))
         continue;
 
-      split_join (f, &table, &parent, &value);
-      sql = g_strdup_printf ("SELECT j.%s, j.%s FROM %s j JOIN %s t ON t.uuid = j.%s%s "
-                             "ORDER BY j.%s, j.%s",
-                             parent, value, table, kind->table, parent,
-                             where_sql != NULL ? where_sql : "", parent, value);
+      sql = set_sql != NULL ? set_sql[i] : (built = set_select_sql (kind, i, where_sql));
       if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
         return FALSE;
       if (where_value != NULL)
@@ -263,12 +285,30 @@ _desk_store_record_exists (DeskStore      *self,
                            const char     *uuid,
                            char          **group_uuid)
 {
-  g_autofree char *sql = NULL;
+  GHashTable *cache;
+  const char *sql;
   sqlite3_stmt *stmt;
   gboolean found;
 
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?1",
-                         has_group_column (kind) ? "group_uuid" : "uuid", kind->table);
+  /* Asked for every reference of every record written: the text is built once per kind
+   * and kept on the store. */
+  cache = g_object_get_qdata (G_OBJECT (self), exists_sql_cache_quark ());
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      g_object_set_qdata_full (G_OBJECT (self), exists_sql_cache_quark (), cache,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  sql = g_hash_table_lookup (cache, kind);
+  if (sql == NULL)
+    {
+      char *built = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?1",
+                                     has_group_column (kind) ? "group_uuid" : "uuid",
+                                     kind->table);
+
+      g_hash_table_insert (cache, (gpointer) kind, built);
+      sql = built;
+    }
   stmt = _desk_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return FALSE;
@@ -294,34 +334,15 @@ desk_store_validate (DeskStore   *self,
   return _desk_validate_record (self, record, bad_field, error);
 }
 
-static gboolean
-write_record (DeskStore   *self,
-              DeskRecord  *record,
-              gboolean     is_insert,
-              GError     **error)
+/* The INSERT or UPDATE statement for @record, as write_record binds it: ?1 uuid, ?2 group,
+ * ?3 updated, then the kind's own columns in order (for an insert, only the set ones). */
+static char *
+write_sql (DeskRecord *record,
+           gboolean    is_insert)
 {
   const DeskKind *kind = desk_record_get_kind (record);
-  g_autofree char *columns = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *stamp = NULL;
-  GString *s;
-  sqlite3_stmt *stmt;
-  int column;
-  int rc;
+  GString *s = g_string_new (NULL);
 
-  if (is_insert && desk_record_get_uuid (record) == NULL)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-      desk_record_set_uuid (record, uuid);
-    }
-  if (kind == DESK_KIND_GROUP)
-    desk_record_set_group (record, desk_record_get_uuid (record));
-
-  if (!_desk_validate_record (self, record, NULL, error))
-    return FALSE;
-
-  columns = column_list (kind, "");
-  s = g_string_new (NULL);
   if (is_insert)
     {
       /* Unset fields are left out, so that the column's default applies. */
@@ -348,16 +369,122 @@ write_record (DeskStore   *self,
           g_string_append_printf (s, ", %s = ?%u", f->name, i++);
       g_string_append (s, " WHERE uuid = ?1");
     }
-  sql = g_string_free (s, FALSE);
 
-  if (!desk_store_begin (self, error))
+  return g_string_free (s, FALSE);
+}
+
+/* The statements of the imports' writes differ only by kind and by which fields are set;
+ * their text is kept per store (see cached_write_sql), keyed by these. */
+typedef struct
+{
+  const DeskKind *kind;
+  guint64 set_fields;     /* bit i: field i is set (inserts only) */
+  gboolean is_insert;
+} WriteKey;
+
+static guint
+write_key_hash (gconstpointer key)
+{
+  const WriteKey *k = key;
+
+  return g_direct_hash (k->kind) ^ g_int64_hash (&k->set_fields) ^ (guint) k->is_insert;
+}
+
+static gboolean
+write_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const WriteKey *ka = a;
+  const WriteKey *kb = b;
+
+  return ka->kind == kb->kind && ka->set_fields == kb->set_fields &&
+         ka->is_insert == kb->is_insert;
+}
+
+/* write_sql for @record, built once per shape and kept on @self. NULL when the kind has
+ * too many fields to be keyed (the caller then builds it). The text is owned by @self. */
+static const char *
+cached_write_sql (DeskStore  *self,
+                  DeskRecord *record,
+                  gboolean    is_insert)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+  WriteKey key = { kind, 0, is_insert };
+  GHashTable *cache;
+  char *sql;
+
+
+  if (is_insert)
+    for (guint i = 0; kind->fields[i].name != NULL; i++)
+      {
+        if (i >= 64)
+          return NULL;
+        if (!desk_field_type_is_set (kind->fields[i].type) && desk_record_index_is_set (record, i))
+          key.set_fields |= G_GUINT64_CONSTANT (1) << i;
+      }
+
+  cache = g_object_get_qdata (G_OBJECT (self), write_sql_cache_quark ());
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (write_key_hash, write_key_equal, g_free, g_free);
+      g_object_set_qdata_full (G_OBJECT (self), write_sql_cache_quark (), cache,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+
+  sql = g_hash_table_lookup (cache, &key);
+  if (sql == NULL)
+    {
+      sql = write_sql (record, is_insert);
+      g_hash_table_insert (cache, g_memdup2 (&key, sizeof key), sql);
+    }
+
+  return sql;
+}
+
+/* Validates and writes @record. With @updated NULL, as desk_store_insert and
+ * desk_store_update: stamped with the store's time, in a savepoint of its own. Otherwise
+ * for the import (see _desk_store_write_imported): stamped with @updated, in the caller's
+ * transaction. */
+static gboolean
+write_record (DeskStore   *self,
+              DeskRecord  *record,
+              gboolean     is_insert,
+              const char  *updated,
+              GError     **error)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+  gboolean own_transaction = updated == NULL;
+  g_autofree char *built_sql = NULL;
+  g_autofree char *stamp = NULL;
+  const char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int column;
+  int rc;
+
+  if (is_insert && desk_record_get_uuid (record) == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      desk_record_set_uuid (record, uuid);
+    }
+  if (kind == DESK_KIND_GROUP)
+    desk_record_set_group (record, desk_record_get_uuid (record));
+
+  if (!_desk_validate_record (self, record, NULL, error))
+    return FALSE;
+
+  if (!own_transaction)
+    sql = cached_write_sql (self, record, is_insert);
+  if (sql == NULL)
+    sql = built_sql = write_sql (record, is_insert);
+
+  if (own_transaction && !desk_store_begin (self, error))
     return FALSE;
 
   stmt = _desk_store_prepare (self, sql, error);
   if (stmt == NULL)
     goto failed;
 
-  stamp = desk_store_dup_timestamp (self);
+  stamp = own_transaction ? desk_store_dup_timestamp (self) : g_strdup (updated);
   sqlite3_bind_text (stmt, 1, desk_record_get_uuid (record), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, desk_record_get_group (record), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
@@ -389,7 +516,7 @@ write_record (DeskStore   *self,
   if (!write_sets (self, record, !is_insert, error))
     goto failed;
 
-  if (!desk_store_commit (self, error))
+  if (own_transaction && !desk_store_commit (self, error))
     return FALSE;
 
   desk_record_set_updated (record, stamp);
@@ -398,8 +525,26 @@ write_record (DeskStore   *self,
   return TRUE;
 
 failed:
-  desk_store_rollback (self);
+  if (own_transaction)
+    desk_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+_desk_store_write_imported (DeskStore   *self,
+                            DeskRecord  *record,
+                            gboolean     is_insert,
+                            const char  *updated,
+                            GError     **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (updated != NULL, FALSE);
+  g_return_val_if_fail (is_insert || desk_record_get_uuid (record) != NULL, FALSE);
+  /* Only inside a transaction the caller rolls back on failure. */
+  g_return_val_if_fail (!sqlite3_get_autocommit (_desk_store_get_db (self)), FALSE);
+
+  return write_record (self, record, is_insert, updated, error);
 }
 
 gboolean
@@ -410,7 +555,7 @@ desk_store_insert (DeskStore   *self,
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
 
-  return write_record (self, record, TRUE, error);
+  return write_record (self, record, TRUE, NULL, error);
 }
 
 gboolean
@@ -422,7 +567,7 @@ desk_store_update (DeskStore   *self,
   g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
   g_return_val_if_fail (desk_record_get_uuid (record) != NULL, FALSE);
 
-  return write_record (self, record, FALSE, error);
+  return write_record (self, record, FALSE, NULL, error);
 }
 
 gboolean
@@ -507,6 +652,51 @@ failed:
   return FALSE;
 }
 
+static char *
+select_sql (const DeskKind *kind,
+            const char     *where)
+{
+  g_autofree char *columns = column_list (kind, "t.");
+
+  return g_strdup_printf ("SELECT %s FROM %s t%s ORDER BY %s", columns, kind->table,
+                          where != NULL ? where : "", kind->order_by);
+}
+
+#define BY_UUID " WHERE t.uuid = ?1"
+
+/* The statements that read one record of a kind by its uuid (select_sql, then
+ * set_select_sql by field index), built once per kind and kept on the store: every
+ * validation of a record that checks its parent reads one. */
+static const char *const *
+by_uuid_sql (DeskStore      *self,
+             const DeskKind *kind)
+{
+  GHashTable *cache;
+  GPtrArray *sql;
+
+  cache = g_object_get_qdata (G_OBJECT (self), by_uuid_sql_cache_quark ());
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_qdata_full (G_OBJECT (self), by_uuid_sql_cache_quark (), cache,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+
+  sql = g_hash_table_lookup (cache, kind);
+  if (sql == NULL)
+    {
+      sql = g_ptr_array_new_with_free_func (g_free);
+      /* [0] the record's row, then [1 + i] the set field i (NULL for others). */
+      g_ptr_array_add (sql, select_sql (kind, BY_UUID));
+      for (guint i = 0; kind->fields[i].name != NULL; i++)
+        g_ptr_array_add (sql, desk_field_type_is_set (kind->fields[i].type)
+                              ? set_select_sql (kind, i, BY_UUID) : NULL);
+      g_hash_table_insert (cache, (gpointer) kind, sql);
+    }
+
+  return (const char *const *) sql->pdata;
+}
+
 static GPtrArray *
 select_records (DeskStore      *self,
                 const DeskKind *kind,
@@ -515,17 +705,22 @@ select_records (DeskStore      *self,
                 GError        **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *columns = column_list (kind, "t.");
   g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *built = NULL;
+  const char *const *cached = NULL;
+  const char *sql;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (where_column != NULL)
+  if (g_strcmp0 (where_column, "uuid") == 0)
+    {
+      cached = by_uuid_sql (self, kind);
+      where = g_strdup (BY_UUID);
+    }
+  else if (where_column != NULL)
     where = g_strdup_printf (" WHERE t.%s = ?1", where_column);
 
-  sql = g_strdup_printf ("SELECT %s FROM %s t%s ORDER BY %s", columns, kind->table,
-                         where != NULL ? where : "", kind->order_by);
+  sql = cached != NULL ? cached[0] : (built = select_sql (kind, where));
   stmt = _desk_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -548,7 +743,7 @@ select_records (DeskStore      *self,
       return NULL;
     }
 
-  if (!read_sets (self, records, where != NULL ? where : NULL, where_value, error))
+  if (!read_sets (self, records, where, where_value, cached != NULL ? cached + 1 : NULL, error))
     return NULL;
 
   return g_steal_pointer (&records);

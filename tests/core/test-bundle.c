@@ -454,7 +454,7 @@ test_dry_run (Fixture       *f,
   plan = import_ok (dst, path, FALSE, TRUE);
   after = dump_digest (dst);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpuint (plan_kind (plan, "attendance")->added, ==, 1);
+  g_assert_cmpuint (plan_kind (plan, "person")->added, ==, 1);
   g_assert_cmpuint (plan_kind (plan, "group")->added, ==, 1);
   g_assert_null (plan->backup_path);
 }
@@ -589,6 +589,113 @@ test_failed_import_into_empty (Fixture       *f,
   g_assert_cmpint (pragma_int (dst, "PRAGMA temp_store"), ==, temp_store);
   again = import_ok (dst, bundle, FALSE, FALSE);
   g_assert_true (again->already_imported);
+  g_object_unref (dst);
+}
+
+/* The bundle at @path with the last reference to a person pointed at a person nobody has,
+ * the records' digest made to match again: sound to the schema and to the bundle's own
+ * checks, refused only by the store's validation of its very last record. */
+static char *
+last_record_dangling (Fixture    *f,
+                      const char *path)
+{
+  g_autofree char *text = read_text (path);
+  g_autofree char *digest = NULL;
+  g_autofree char *nobody = g_uuid_string_random ();
+  const char *records = strstr (text, "<records>");
+  const char *end = g_strrstr (text, "</records>");
+  char *person = g_strrstr (text, "<person_uuid>");
+  char *sum = strstr (text, "<content_sha256>");
+  char *crafted = fixture_path (f, "dangling.gdbundle");
+
+  g_assert_nonnull (records);
+  g_assert_nonnull (end);
+  g_assert_nonnull (person);
+  g_assert_nonnull (sum);
+  person += strlen ("<person_uuid>");
+  g_assert_true (person < end && strlen (nobody) == 36 && person[36] == '<');
+  /* No record starts after it: it is the bundle's last. */
+  g_assert_null (g_strstr_len (person, end - person, " uuid=\""));
+  memcpy (person, nobody, 36);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) records,
+                                        end + strlen ("</records>") - records);
+  sum += strlen ("<content_sha256>");
+  g_assert_true (sum[64] == '<');
+  memcpy (sum, digest, 64);
+  g_assert_true (g_file_set_contents (crafted, text, -1, NULL));
+
+  return crafted;
+}
+
+/* The import writes its records without a savepoint each, in its one transaction: a
+ * bundle whose last record the store refuses leaves the database byte for byte as it
+ * was, with the store's sentence; the same store then imports the sound bundle, and its
+ * own writes still nest, a refused one undoing only itself. */
+static void
+test_import_last_record_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = fixture_path (f, "empty.db");
+  g_autofree char *bundle = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED,
+                                           "sound.gdbundle");
+  g_autofree char *crafted = last_record_dangling (f, bundle);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DeskImportPlan) plan = NULL;
+  g_autoptr(DeskRecord) member = NULL;
+  g_autoptr(DeskRecord) bad = NULL;
+  g_autoptr(DeskRecord) good = NULL;
+  g_autoptr(DeskRecord) read = NULL;
+  DeskStore *dst = open_file_store (f, "empty.db");
+  const char *member_uuid = test_world_uuid (f->world, "member");
+
+  g_object_unref (dst);
+  before = test_file_digest (db_path);
+
+  dst = open_file_store (f, "empty.db");
+  g_assert_null (desk_bundle_import (dst, crafted, FALSE, FALSE, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "in the bundle cannot be imported"));
+  g_assert_nonnull (strstr (error->message, "refers to a record that does not exist"));
+  g_clear_error (&error);
+  g_assert_true (sqlite3_get_autocommit (_desk_store_get_db (dst)));
+  g_assert_cmpint (desk_store_count (dst, DESK_KIND_GROUP, NULL), ==, 0);
+  g_object_unref (dst);
+  after = test_file_digest (db_path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The same store, after a refusal: the sound bundle goes in whole, with its times. */
+  dst = open_file_store (f, "empty.db");
+  g_assert_null (desk_bundle_import (dst, crafted, FALSE, FALSE, &error));
+  g_clear_error (&error);
+  plan = import_ok (dst, bundle, FALSE, FALSE);
+  g_assert_cmpuint (plan_kind (plan, "person")->added, ==, 1);
+  member = desk_store_get (dst, DESK_KIND_MEMBER, member_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_updated (member), ==,
+                   desk_record_get_updated (test_world_get (f->world, "member")));
+
+  /* Savepoints work again for the store's own writes: a refused write inside an open
+   * transaction undoes only itself. */
+  test_set_now (dst, "2026-11-30T09:00:00Z");
+  g_assert_true (desk_store_begin (dst, &error));
+  g_assert_no_error (error);
+  good = desk_record_copy (member);
+  desk_record_set_uuid (good, NULL);
+  g_assert_true (desk_store_insert (dst, good, &error));
+  g_assert_no_error (error);
+  bad = desk_record_copy (member);
+  g_assert_false (desk_store_insert (dst, bad, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (desk_store_commit (dst, &error));
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (_desk_store_get_db (dst)));
+  read = desk_store_get (dst, DESK_KIND_MEMBER, desk_record_get_uuid (good), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_updated (read), ==, "2026-11-30T09:00:00Z");
+  g_assert_cmpint (desk_store_count (dst, DESK_KIND_MEMBER, NULL), ==, 2);
   g_object_unref (dst);
 }
 
@@ -891,6 +998,7 @@ main (int    argc,
   ADD ("/core/bundle/hostile", test_hostile);
   ADD ("/core/bundle/failed-import-leaves-file", test_failed_import_leaves_file);
   ADD ("/core/bundle/failed-import-into-empty", test_failed_import_into_empty);
+  ADD ("/core/bundle/import-last-record-refused", test_import_last_record_refused);
   ADD ("/core/bundle/unclean-text", test_unclean_text);
   ADD ("/core/bundle/bad-period", test_bad_period);
   ADD ("/core/bundle/migration-from-1", test_migration_from_1);
