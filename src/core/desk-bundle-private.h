@@ -57,4 +57,48 @@ void        _desk_bundle_set_invalid_error  (GError        **error,
                                              const char     *path,
                                              GPtrArray      *reasons);
 
+/* Shared by the writer (desk-bundle.c) and the preview (desk-bundle-preview.c). */
+
+/* The counts of a bundle: one for each kind it carries, then the workshops with
+ * attendance counts, then the deletions. */
+#define N_COUNTS (DESK_N_BUNDLE_KINDS + 2)
+#define COUNT_ATTENDANCE_COUNTS (DESK_N_BUNDLE_KINDS)
+#define COUNT_TOMBSTONE (DESK_N_BUNDLE_KINDS + 1)
+
+/* A group's attendance counts by workshop, pillar and gender: ?1 the group, ?2 whether
+ * named attendance records are counted (an aggregate bundle's). */
+#define COUNTS_SQL \
+  "SELECT w, p, g, n FROM (" \
+  " SELECT a.workshop_uuid AS w, coalesce (pe.pillar, m.pillar, 'not_stated') AS p," \
+  "        pe.gender AS g, count (*) AS n" \
+  " FROM attendance a JOIN people pe ON pe.uuid = a.person_uuid" \
+  " LEFT JOIN members m ON m.uuid = pe.member_uuid" \
+  " WHERE a.group_uuid = ?1 AND a.status = 'attended' AND ?2 GROUP BY 1, 2, 3" \
+  " UNION ALL" \
+  " SELECT c.workshop_uuid, c.pillar, c.gender, c.count FROM workshop_counts c" \
+  " JOIN workshops ws ON ws.uuid = c.workshop_uuid" \
+  " WHERE ws.group_uuid = ?1" \
+  " AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.workshop_uuid = c.workshop_uuid))" \
+  " ORDER BY 1, 2, 3"
+
+const char *_desk_bundle_count_kind      (guint            index);
+const char *_desk_bundle_count_label     (guint            index);
+gboolean    _desk_bundle_kind_in_bundle  (const DeskKind  *kind,
+                                          DeskPrivacy      privacy);
+/* Off for a pass over every row of a group (export, preview): memory stays flat. */
+void        _desk_bundle_set_mapping     (DeskStore       *store,
+                                          gboolean         on);
+gboolean    _desk_bundle_check_request   (DeskStore       *store,
+                                          const char      *group_uuid,
+                                          const char      *from,
+                                          const char      *to,
+                                          DeskRecord     **group,
+                                          GError         **error);
+gboolean    _desk_bundle_find_previous   (DeskStore       *store,
+                                          const char      *group,
+                                          gint64          *sequence,
+                                          char           **uuid,
+                                          char           **sha256,
+                                          GError         **error);
+
 G_END_DECLS
