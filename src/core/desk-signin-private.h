@@ -1,11 +1,14 @@
-/* desk-signin-private.h — the sign-in sheet's decoder and field reader, shared by
- * desk-signin-read.c (which owns them) and desk-signin.c (headers, rows, the plan)
+/* desk-signin-private.h — what the sign-in sheet's files share: the decoder and field
+ * reader (desk-signin-read.c), the plan (desk-signin.c, headers, rows) and applying it
+ * (desk-signin-apply.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib.h>
+
+#include "desk-signin.h"
 
 G_BEGIN_DECLS
 
@@ -51,5 +54,28 @@ char * _desk_signin_record_dup_field (const Record *record, int index, gsize max
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Text, _desk_signin_text_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Record, _desk_signin_record_clear)
+
+/* Shared by making the plan (desk-signin.c) and applying it (desk-signin-apply.c). */
+struct _DeskSigninPlan
+{
+  char *group_uuid;
+  char *workshop_uuid;
+  const char *encoding;
+  char separator;
+  char *headers[DESK_SIGNIN_N_COLUMNS];
+  GPtrArray *rows;          /* DeskSigninRow */
+  char *problem;            /* why no row can be read until a column is chosen, or NULL */
+  int problem_column;       /* the DeskSigninColumn to choose, or -1 */
+};
+
+/* The person a row would create, for core's validation. */
+DeskRecord *_desk_signin_row_to_person   (DeskSigninRow *row,
+                                          const char    *group_uuid);
+/* The attendance record of @person_uuid on @workshop_uuid's list and its @status, or
+ * NULL when they are not on it. */
+char       *_desk_signin_dup_attendance  (DeskStore     *store,
+                                          const char    *workshop_uuid,
+                                          const char    *person_uuid,
+                                          char         **status);
 
 G_END_DECLS

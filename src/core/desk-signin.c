@@ -37,18 +37,6 @@
 #define MAX_FIELD_CHARS 20000
 #define MAX_FIELD_BYTES (4 * MAX_FIELD_CHARS)
 
-struct _DeskSigninPlan
-{
-  char *group_uuid;
-  char *workshop_uuid;
-  const char *encoding;
-  char separator;
-  char *headers[DESK_SIGNIN_N_COLUMNS];
-  GPtrArray *rows;          /* DeskSigninRow */
-  char *problem;            /* why no row can be read until a column is chosen, or NULL */
-  int problem_column;       /* the DeskSigninColumn to choose, or -1 */
-};
-
 /* Columns: their keys, labels and the headers they go by */
 
 static const char *const column_keys[DESK_SIGNIN_N_COLUMNS] = {
@@ -496,9 +484,9 @@ row_fail (DeskSigninRow *row,
 }
 
 /* The person a row would create, for core's validation. */
-static DeskRecord *
-row_to_person (DeskSigninRow *row,
-               const char    *group_uuid)
+DeskRecord *
+_desk_signin_row_to_person (DeskSigninRow *row,
+                            const char    *group_uuid)
 {
   DeskRecord *person = desk_record_new (DESK_KIND_PERSON);
 
@@ -519,11 +507,11 @@ row_to_person (DeskSigninRow *row,
 }
 
 /* The status of @person_uuid on @workshop_uuid's list, NULL when not on it. */
-static char *
-dup_attendance (DeskStore  *store,
-                const char *workshop_uuid,
-                const char *person_uuid,
-                char      **status)
+char *
+_desk_signin_dup_attendance (DeskStore  *store,
+                             const char *workshop_uuid,
+                             const char *person_uuid,
+                             char      **status)
 {
   sqlite3_stmt *stmt;
   char *uuid = NULL;
@@ -737,7 +725,7 @@ read_row (DeskStore      *store,
   row->member_uuid = desk_store_find_member_by_name (store, plan->group_uuid, row->organisation);
 
   /* Core's own rules, so that nothing the plan accepts is refused when it is applied. */
-  draft = row_to_person (row, plan->group_uuid);
+  draft = _desk_signin_row_to_person (row, plan->group_uuid);
   if (!desk_store_validate (store, draft, NULL, &invalid))
     {
       row_fail (row, _("Line %u: %s"), line, invalid->message);
@@ -764,7 +752,7 @@ read_row (DeskStore      *store,
       g_autofree char *listed = NULL;
 
       row->person_uuid = g_strdup (desk_record_get_uuid (existing));
-      listed = dup_attendance (store, plan->workshop_uuid, row->person_uuid, NULL);
+      listed = _desk_signin_dup_attendance (store, plan->workshop_uuid, row->person_uuid, NULL);
       row->fate = listed != NULL ? DESK_SIGNIN_ROW_LISTED : DESK_SIGNIN_ROW_EXISTING;
     }
 
@@ -1127,171 +1115,4 @@ desk_signin_plan_count (DeskSigninPlan *plan,
     n += ((DeskSigninRow *) g_ptr_array_index (plan->rows, i))->fate == fate;
 
   return n;
-}
-
-/* A write of the import: through @history when there is one, so that it can be undone. */
-static gboolean
-write_record (DeskStore    *store,
-              DeskHistory  *history,
-              DeskRecord   *record,
-              gboolean      is_new,
-              GError      **error)
-{
-  if (history != NULL)
-    return is_new ? desk_history_insert (history, record, error)
-                  : desk_history_update (history, record, error);
-
-  return is_new ? desk_store_insert (store, record, error) : desk_store_update (store, record, error);
-}
-
-static gboolean
-apply_row (DeskStore        *store,
-           DeskHistory      *history,
-           DeskSigninPlan   *plan,
-           const char       *workshop_uuid,
-           DeskSigninRow    *row,
-           DeskSigninResult *result,
-           GError          **error)
-{
-  g_autoptr(DeskRecord) person = NULL;
-  g_autofree char *attendance_uuid = NULL;
-  g_autofree char *status = NULL;
-
-  /* Looked up again: the database may have changed since the plan was made. */
-  person = desk_store_find_person (store, plan->group_uuid, row->name, row->organisation);
-  if (person != NULL)
-    result->people_matched++;
-  else
-    {
-      person = row_to_person (row, plan->group_uuid);
-      if (!write_record (store, history, person, TRUE, error))
-        return FALSE;
-      result->people_added++;
-    }
-
-  attendance_uuid = dup_attendance (store, workshop_uuid, desk_record_get_uuid (person), &status);
-  if (attendance_uuid == NULL)
-    {
-      g_autoptr(DeskRecord) attendance = desk_record_new (DESK_KIND_ATTENDANCE);
-
-      desk_record_set_group (attendance, plan->group_uuid);
-      desk_record_set_string (attendance, "workshop_uuid", workshop_uuid);
-      desk_record_set_string (attendance, "person_uuid", desk_record_get_uuid (person));
-      desk_record_set_string (attendance, "role", row->role);
-      desk_record_set_string (attendance, "status", "attended");
-      if (!write_record (store, history, attendance, TRUE, error))
-        return FALSE;
-      result->attendance_added++;
-    }
-  else if (g_strcmp0 (status, "attended") != 0)
-    {
-      g_autoptr(DeskRecord) attendance = desk_store_get (store, DESK_KIND_ATTENDANCE,
-                                                         attendance_uuid, error);
-
-      if (attendance == NULL)
-        return FALSE;
-      desk_record_set_string (attendance, "status", "attended");
-      if (!g_str_equal (row->role, "participant"))
-        desk_record_set_string (attendance, "role", row->role);
-      if (!write_record (store, history, attendance, FALSE, error))
-        return FALSE;
-      result->attendance_marked++;
-    }
-  else
-    result->skipped++;
-
-  return TRUE;
-}
-
-/* The whole import in one transaction: a group of @history when there is one. */
-static gboolean
-apply_plan (DeskStore        *store,
-            DeskHistory      *history,
-            DeskSigninPlan   *plan,
-            const char       *workshop_uuid,
-            DeskSigninResult *result,
-            GError          **error)
-{
-  DeskSigninResult counts = { 0 };
-  gboolean begun;
-
-  if (plan->problem != NULL)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID, "%s", plan->problem);
-      return FALSE;
-    }
-
-  if (history != NULL)
-    /* Translators: the name of one step of the undo history (Ctrl+Z). */
-    begun = desk_history_begin_group (history, _("Imported a sign-in sheet"), error);
-  else
-    begun = desk_store_begin (store, error);
-  if (!begun)
-    return FALSE;
-
-  for (guint i = 0; i < plan->rows->len; i++)
-    {
-      DeskSigninRow *row = g_ptr_array_index (plan->rows, i);
-      g_autoptr(GError) local = NULL;
-
-      if (row->fate == DESK_SIGNIN_ROW_ERROR)
-        {
-          counts.errors++;
-          continue;
-        }
-      if (row->fate == DESK_SIGNIN_ROW_REPEAT)
-        {
-          counts.skipped++;
-          continue;
-        }
-
-      if (!apply_row (store, history, plan, workshop_uuid, row, &counts, &local))
-        {
-          if (history != NULL)
-            desk_history_cancel_group (history);
-          else
-            desk_store_rollback (store);
-          g_set_error (error, DESK_ERROR,
-                       local->domain == DESK_ERROR ? local->code : DESK_ERROR_FAILED,
-                       _("Line %u: %s Nothing was imported: correct the sheet or the "
-                         "workshop and import it again."), row->line, local->message);
-          return FALSE;
-        }
-    }
-
-  if (history != NULL ? !desk_history_end_group (history, error) : !desk_store_commit (store, error))
-    return FALSE;
-
-  if (result != NULL)
-    *result = counts;
-
-  return TRUE;
-}
-
-gboolean
-desk_signin_apply (DeskStore        *store,
-                   DeskSigninPlan   *plan,
-                   const char       *workshop_uuid,
-                   DeskSigninResult *result,
-                   GError          **error)
-{
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  g_return_val_if_fail (plan != NULL, FALSE);
-  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
-
-  return apply_plan (store, NULL, plan, workshop_uuid, result, error);
-}
-
-gboolean
-desk_signin_apply_with_history (DeskHistory      *history,
-                                DeskSigninPlan   *plan,
-                                const char       *workshop_uuid,
-                                DeskSigninResult *result,
-                                GError          **error)
-{
-  g_return_val_if_fail (DESK_IS_HISTORY (history), FALSE);
-  g_return_val_if_fail (plan != NULL, FALSE);
-  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
-
-  return apply_plan (desk_history_get_store (history), history, plan, workshop_uuid, result, error);
 }
