@@ -10,6 +10,24 @@
 
 G_BEGIN_DECLS
 
+/* The store's state, for its own files (desk-store*.c) only. */
+struct _DeskStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  GHashTable *codes;       /* "table\x1fcode" → GINT_TO_POINTER (1) */
+  GHashTable *currencies;  /* code → minor units + 1 */
+  GDateTime *now;
+  int depth;
+  GPtrArray *pending;      /* "kind\x1fuuid" changes to announce at the outer commit */
+  GArray *marks;           /* pending->len at each open transaction or savepoint */
+  gboolean read_only;      /* opened with desk_store_open_read_only */
+  gboolean protected;      /* registered with _desk_file_protect */
+};
+
 /* The application_id in the header of every Groupdesk database: "GDSK" in ASCII. It tells
  * our files from another program's SQLite files before anything is written to them. */
 #define DESK_APPLICATION_ID 0x4744534B
@@ -98,5 +116,20 @@ gboolean      _desk_store_load_reference  (DeskStore   *self,
 gboolean      _desk_store_replace_from    (DeskStore   *self,
                                            sqlite3     *source,
                                            GError     **error);
+
+/* The database's file name for messages (":memory:" for the tests' in-memory stores). */
+const char   *_desk_store_display_path (DeskStore *self);
+
+/* Creates the folder @path will be in, or says why it cannot. */
+gboolean      _desk_store_ensure_folder (const char  *path,
+                                         GError     **error);
+
+/* Reads every code and currency into the store's caches. */
+gboolean      _desk_store_load_reference_cache (DeskStore  *self,
+                                                GError    **error);
+
+/* Migration 1's data step: the reference lists into their tables. */
+gboolean      _desk_store_migrate_1_reference  (DeskStore  *self,
+                                                GError    **error);
 
 G_END_DECLS

@@ -20,23 +20,6 @@
 #include "desk-i18n.h"
 #include "desk-validate-private.h"
 
-struct _DeskStore
-{
-  GObject parent_instance;
-
-  sqlite3 *db;
-  char *path;
-  GHashTable *statements;  /* SQL text → sqlite3_stmt */
-  GHashTable *codes;       /* "table\x1fcode" → GINT_TO_POINTER (1) */
-  GHashTable *currencies;  /* code → minor units + 1 */
-  GDateTime *now;
-  int depth;
-  GPtrArray *pending;      /* "kind\x1fuuid" changes to announce at the outer commit */
-  GArray *marks;           /* pending->len at each open transaction or savepoint */
-  gboolean read_only;      /* opened with desk_store_open_read_only */
-  gboolean protected;      /* registered with _desk_file_protect */
-};
-
 G_DEFINE_FINAL_TYPE (DeskStore, desk_store, G_TYPE_OBJECT)
 
 enum {
@@ -53,12 +36,11 @@ typedef struct
   gboolean (*after) (DeskStore *self, GError **error);
 } Migration;
 
-static gboolean migrate_1_reference (DeskStore *self, GError **error);
 
 /* Numbered migrations. Each runs inside BEGIN IMMEDIATE with the PRAGMA user_version it
  * brings, so a failed one leaves the database exactly at the version before. */
 static const Migration migrations[] = {
-  { 1, "/org/voluntaryprinciples/Groupdesk/core/schema/001-initial.sql", migrate_1_reference },
+  { 1, "/org/voluntaryprinciples/Groupdesk/core/schema/001-initial.sql", _desk_store_migrate_1_reference },
   { 2, "/org/voluntaryprinciples/Groupdesk/core/schema/002-imported-bundles.sql", NULL },
 };
 
@@ -120,293 +102,11 @@ desk_store_init (DeskStore *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
-/* Errors */
-
-static const char *
-display_path (DeskStore *self)
+const char *
+_desk_store_display_path (DeskStore *self)
 {
   /* Only tests open in-memory databases; they need no translated name. */
   return self->path != NULL ? self->path : ":memory:";
-}
-
-/* "UNIQUE constraint failed: exchange_rates.currency, exchange_rates.valid_from": the
- * table and the columns that clashed. */
-static gboolean
-parse_unique_columns (const char  *message,
-                      char       **table,
-                      GPtrArray   *columns)
-{
-  static const char prefix[] = "UNIQUE constraint failed: ";
-  g_auto(GStrv) parts = NULL;
-
-  if (message == NULL || !g_str_has_prefix (message, prefix))
-    return FALSE;
-
-  parts = g_strsplit (message + strlen (prefix), ", ", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *dot = strchr (parts[i], '.');
-      g_autofree char *name = NULL;
-
-      if (dot == NULL)
-        return FALSE;
-      name = g_strndup (parts[i], dot - parts[i]);
-      if (*table == NULL)
-        *table = g_steal_pointer (&name);
-      else if (!g_str_equal (*table, name))
-        return FALSE;
-      g_ptr_array_add (columns, g_strdup (dot + 1));
-    }
-
-  return *table != NULL;
-}
-
-static const DeskKind *
-kind_of_table (const char *table)
-{
-  for (const DeskKind *const *k = desk_kind_all (); *k != NULL; k++)
-    if (g_str_equal ((*k)->table, table))
-      return *k;
-
-  return NULL;
-}
-
-/* The value of @field in @record as the user typed it, or NULL. */
-static char *
-field_value_text (DeskRecord      *record,
-                  const DeskField *field)
-{
-  int index;
-
-  if (record == NULL)
-    return NULL;
-
-  index = desk_kind_field_index (desk_record_get_kind (record), field->name);
-  if (index < 0 || !desk_record_index_is_set (record, index))
-    return NULL;
-
-  switch (field->type)
-    {
-    case DESK_FIELD_INT:
-    case DESK_FIELD_BOOL:
-    case DESK_FIELD_MONEY:
-    case DESK_FIELD_MILLI:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, desk_record_index_get_int (record, index));
-    case DESK_FIELD_CODE_SET:
-    case DESK_FIELD_REF_SET:
-      return NULL;
-    case DESK_FIELD_TEXT:
-    case DESK_FIELD_DATE:
-    case DESK_FIELD_CURRENCY:
-    case DESK_FIELD_CODE:
-    case DESK_FIELD_CHOICE:
-    case DESK_FIELD_REF:
-    default:
-      return g_strdup (desk_record_index_get_string (record, index));
-    }
-}
-
-/* A clash with a unique column, said with the kind's and the field's own names. */
-static void
-set_unique_error (DeskStore   *self,
-                  DeskRecord  *record,
-                  GError     **error)
-{
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autofree char *table = NULL;
-  const DeskKind *kind = NULL;
-  gboolean whole_record = FALSE;
-
-  if (self->db != NULL && parse_unique_columns (sqlite3_errmsg (self->db), &table, columns))
-    kind = kind_of_table (table);
-
-  for (guint i = 0; kind != NULL && i < columns->len; i++)
-    {
-      const char *column = g_ptr_array_index (columns, i);
-      const DeskField *field;
-
-      /* The group is the same for every record of one group: not worth naming. */
-      if (g_str_equal (column, "group_uuid"))
-        continue;
-      if (g_str_equal (column, "uuid"))
-        {
-          whole_record = TRUE;
-          continue;
-        }
-      field = desk_kind_get_field (kind, column);
-      if (field != NULL)
-        g_ptr_array_add (fields, (gpointer) field);
-    }
-
-  if (table != NULL && g_str_equal (table, "imported_bundles"))
-    {
-      /* Two imports of one bundle at once: the second finds the first's mark. */
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("This bundle has just been imported, perhaps by another Groupdesk at "
-                     "the same moment. This import changed nothing; the records are in "
-                     "the database already."));
-    }
-  else if (kind != NULL && whole_record && fields->len == 0)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("This %s is already in the database. Reload the list and edit the "
-                     "existing one."), _(kind->label));
-    }
-  else if (kind != NULL && fields->len == 1)
-    {
-      const DeskField *field = g_ptr_array_index (fields, 0);
-      g_autofree char *value = field_value_text (record, field);
-
-      if (value != NULL)
-        g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                     _("Another %s already has “%s” in the field “%s”. Choose a different "
-                       "value."), _(kind->label), value, _(field->label));
-      else
-        g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                     _("Another %s already has the same “%s”. Choose a different value."),
-                     _(kind->label), _(field->label));
-    }
-  else if (kind != NULL && fields->len > 1)
-    {
-      GString *names = g_string_new (NULL);
-
-      for (guint i = 0; i < fields->len; i++)
-        {
-          const DeskField *field = g_ptr_array_index (fields, i);
-
-          /* The quoted names of the fields, e.g. “Currency”, “Valid from”. */
-          g_string_append_printf (names, i > 0 ? ", “%s”" : "“%s”", _(field->label));
-        }
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("Another %s already has the same %s. Change one of these values, or edit "
-                     "the existing %s."), _(kind->label), names->str, _(kind->label));
-      g_string_free (names, TRUE);
-    }
-  else
-    g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                 _("This change conflicts with a record that already exists. Change the "
-                   "values or edit the existing record."));
-}
-
-static void
-set_error_full (DeskStore   *self,
-                int          rc,
-                DeskRecord  *record,
-                GError     **error)
-{
-  /* SQLite's own words are for developers: they go to the debug log, never to the user. */
-  g_debug ("SQLite error %d on %s: %s", rc, display_path (self),
-           self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_PROTOCOL:
-      g_set_error (error, DESK_ERROR, DESK_ERROR_LOCKED,
-                   _("The database %s is in use by another program. Close the other "
-                     "Groupdesk window or program using it, then try again."),
-                   display_path (self));
-      break;
-
-    case SQLITE_CANTOPEN:
-      if (rc == SQLITE_CANTOPEN_SYMLINK)
-        {
-          g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
-                       _("%s is a symbolic link. Groupdesk opens a database only under its "
-                         "own name: choose the file the link points to."),
-                       display_path (self));
-          break;
-        }
-      if (rc == SQLITE_CANTOPEN_ISDIR)
-        {
-          g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
-                       _("%s is a folder, not a Groupdesk database. Choose a file "
-                         "name instead."), display_path (self));
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
-                   _("The database %s cannot be written. Check that the file and its "
-                     "folder are writable, or choose another location."),
-                   display_path (self));
-      break;
-
-    case SQLITE_NOTADB:
-      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
-                   _("The file %s is not a Groupdesk database. Choose a database file, "
-                     "or a new file name to start a new database."),
-                   display_path (self));
-      break;
-
-    case SQLITE_CORRUPT:
-      g_set_error (error, DESK_ERROR, DESK_ERROR_CORRUPT,
-                   _("The database %s is damaged. Restore it from a backup."),
-                   display_path (self));
-      break;
-
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The disk refused to save to %s (it may be full or removed). Free "
-                     "some space or check the disk, then try again. Nothing was changed."),
-                   display_path (self));
-      break;
-
-    case SQLITE_CONSTRAINT:
-      switch (rc)
-        {
-        case SQLITE_CONSTRAINT_UNIQUE:
-        case SQLITE_CONSTRAINT_PRIMARYKEY:
-          set_unique_error (self, record, error);
-          break;
-        case SQLITE_CONSTRAINT_FOREIGNKEY:
-          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("This change refers to a record that no longer exists, or would "
-                         "leave another record referring to nothing. Reload the list and "
-                         "try again."));
-          break;
-        case SQLITE_CONSTRAINT_NOTNULL:
-          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("A value the record needs is missing. Fill in every required field "
-                         "and try again."));
-          break;
-        default:
-          g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("A value is outside what the database allows. Check the values "
-                         "and try again."));
-          break;
-        }
-      break;
-
-    default:
-      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
-                   _("The database %s could not carry out the change (error code %d). "
-                     "Try again; if it keeps failing, check the database and restore it "
-                     "from a backup."),
-                   display_path (self), rc);
-      break;
-    }
-}
-
-void
-_desk_store_set_error (DeskStore  *self,
-                       int         rc,
-                       GError    **error)
-{
-  set_error_full (self, rc, NULL, error);
-}
-
-void
-_desk_store_set_record_error (DeskStore   *self,
-                              int          rc,
-                              DeskRecord  *record,
-                              GError     **error)
-{
-  set_error_full (self, rc, record, error);
 }
 
 /* Statements */
@@ -596,183 +296,6 @@ _desk_store_emit_changed (DeskStore      *self,
   g_free (item);
 }
 
-/* Reference data */
-
-gboolean
-_desk_store_load_reference (DeskStore   *self,
-                            const char  *table,
-                            const char  *resource,
-                            GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
-  gboolean is_currency = g_str_equal (table, "currencies");
-  int position = 0;
-
-  bytes = g_resources_lookup_data (resource, 0, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  lines = g_strsplit (text, "\n", -1);
-
-  if (is_currency)
-    sql = g_strdup ("INSERT INTO currencies (code, minor_units) VALUES (?1, ?2)");
-  else
-    sql = g_strdup_printf ("INSERT INTO %s (code, label_en, label_zh, position) "
-                           "VALUES (?1, ?2, ?3, ?4)", table);
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _desk_store_set_error (self, sqlite3_errcode (self->db), error);
-      return FALSE;
-    }
-
-  /* The first line names the columns. */
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cols = NULL;
-      int rc;
-
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0')
-        continue;
-
-      cols = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (cols) < (is_currency ? 2u : 3u))
-        continue;
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, cols[0], -1, SQLITE_TRANSIENT);
-      if (is_currency)
-        sqlite3_bind_int (stmt, 2, atoi (cols[1]));
-      else
-        {
-          sqlite3_bind_text (stmt, 2, cols[1], -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, cols[2], -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (stmt, 4, position++);
-        }
-
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _desk_store_set_error (self, rc, error);
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-    }
-
-  sqlite3_finalize (stmt);
-
-  return TRUE;
-}
-
-static gboolean
-migrate_1_reference (DeskStore  *self,
-                     GError    **error)
-{
-  static const struct { const char *table; const char *file; } refs[] = {
-    { "currencies", "currencies.tsv" },
-    { "pillars", "pillars.tsv" },
-    { "membership_statuses", "membership-status.tsv" },
-    { "activity_kinds", "activity-kinds.tsv" },
-    { "themes", "themes.tsv" },
-    { "result_areas", "result-areas.tsv" },
-    { "budget_categories", "budget-categories.tsv" },
-    { "funding_sources", "funding-sources.tsv" },
-    { "genders", "genders.tsv" },
-    { "vulnerable_groups", "vulnerable-groups.tsv" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
-    {
-      g_autofree char *resource =
-        g_strconcat ("/org/voluntaryprinciples/Groupdesk/core/reference/", refs[i].file, NULL);
-
-      if (!_desk_store_load_reference (self, refs[i].table, resource, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_reference_cache (DeskStore  *self,
-                      GError    **error)
-{
-  static const char *const tables[] = {
-    "pillars", "membership_statuses", "activity_kinds", "themes", "result_areas",
-    "budget_categories", "funding_sources", "genders", "vulnerable_groups",
-  };
-  sqlite3_stmt *stmt = NULL;
-
-  g_hash_table_remove_all (self->codes);
-  g_hash_table_remove_all (self->currencies);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT code FROM %s", tables[i]);
-
-      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          _desk_store_set_error (self, sqlite3_errcode (self->db), error);
-          return FALSE;
-        }
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_hash_table_add (self->codes,
-                          g_strconcat (tables[i], "\x1f",
-                                       (const char *) sqlite3_column_text (stmt, 0), NULL));
-      sqlite3_finalize (stmt);
-    }
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT code, minor_units FROM currencies", -1,
-                          &stmt, NULL) != SQLITE_OK)
-    {
-      _desk_store_set_error (self, sqlite3_errcode (self->db), error);
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (self->currencies,
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
-  sqlite3_finalize (stmt);
-
-  return TRUE;
-}
-
-gboolean
-_desk_store_has_code (DeskStore  *self,
-                      const char *table,
-                      const char *code)
-{
-  g_autofree char *key = NULL;
-
-  if (code == NULL)
-    return FALSE;
-
-  if (g_str_equal (table, "currencies"))
-    return g_hash_table_contains (self->currencies, code);
-
-  key = g_strconcat (table, "\x1f", code, NULL);
-
-  return g_hash_table_contains (self->codes, key);
-}
-
-int
-_desk_store_currency_minor_units (DeskStore  *self,
-                                  const char *code)
-{
-  gpointer value;
-
-  if (code == NULL || !g_hash_table_lookup_extended (self->currencies, code, NULL, &value))
-    return -1;
-
-  return GPOINTER_TO_INT (value) - 1;
-}
-
 /* Opening and migrating */
 
 char *
@@ -930,9 +453,9 @@ inspect_file (const char  *path,
   return TRUE;
 }
 
-static gboolean
-ensure_folder (const char  *path,
-               GError     **error)
+gboolean
+_desk_store_ensure_folder (const char  *path,
+                           GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
@@ -1269,7 +792,7 @@ open_store (const char  *path,
       return NULL;
     }
 
-  if (!in_memory && !read_only && !ensure_folder (path, error))
+  if (!in_memory && !read_only && !_desk_store_ensure_folder (path, error))
     return NULL;
   if (!in_memory && !inspect_file (path, &info, error))
     return NULL;
@@ -1364,7 +887,7 @@ open_store (const char  *path,
       g_set_error (error, DESK_ERROR, DESK_ERROR_TOO_NEW,
                    _("The database %s was written by a newer version of Groupdesk "
                      "(schema %d; this version knows up to %d). Update Groupdesk to open it."),
-                   display_path (self), version, DESK_SCHEMA_VERSION);
+                   _desk_store_display_path (self), version, DESK_SCHEMA_VERSION);
       return NULL;
     }
 
@@ -1376,7 +899,7 @@ open_store (const char  *path,
                        _("The database %s must first be upgraded to this version of "
                          "Groupdesk, and it cannot be written. Copy it to a folder you can "
                          "write to, or make it writable, then open it again."),
-                       display_path (self));
+                       _desk_store_display_path (self));
           return NULL;
         }
       if (!_desk_store_exec (self, "PRAGMA query_only = ON", error) ||
@@ -1415,7 +938,7 @@ open_store (const char  *path,
         return NULL;
     }
 
-  if (!load_reference_cache (self, error))
+  if (!_desk_store_load_reference_cache (self, error))
     return NULL;
 
   if (self->path != NULL)
@@ -1430,7 +953,7 @@ foreign:
   g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_A_DATABASE,
                _("The file %s is an SQLite database of another program, not a "
                  "Groupdesk database. Choose another file."),
-               display_path (self));
+               _desk_store_display_path (self));
   return NULL;
 }
 
@@ -1541,264 +1064,7 @@ desk_store_dup_timestamp (DeskStore *self)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* Backup and checks */
-
-int
-_desk_store_backup_run (sqlite3_backup *backup)
-{
-  gint64 deadline = g_get_monotonic_time () + DESK_BUSY_TIMEOUT_MS * (gint64) 1000;
-  int rc;
-
-  /* The busy handler serves a backup only once (its count is never reset between
-   * steps), so stepping again at once would spin at full speed for as long as another
-   * program holds the lock. Wait in short sleeps instead, then give up like any other
-   * statement. */
-  for (;;)
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
-        break;
-      if (g_get_monotonic_time () >= deadline)
-        break;
-      sqlite3_sleep (50);
-    }
-
-  return rc;
-}
-
-/* Copies the database into the empty file @tmp_path, which the caller made. */
-static int
-copy_into (DeskStore  *self,
-           const char *tmp_path)
-{
-  g_autofree char *name = _desk_store_sqlite_name (tmp_path);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  rc = sqlite3_open_v2 (name, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
-                        SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (dest, DESK_BUSY_TIMEOUT_MS);
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
-        {
-          int finished;
-
-          rc = _desk_store_backup_run (backup);
-          finished = sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = finished;
-        }
-      else
-        rc = sqlite3_extended_errcode (dest);
-    }
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  sqlite3_close (dest);
-
-  return rc;
-}
-
-static void
-set_backup_error (DeskStore   *self,
-                  const char  *path,
-                  int          rc,
-                  GError     **error)
-{
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    _desk_store_set_error (self, rc, error);
-  else
-    g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                 _("The backup %s could not be written. Check that the folder is writable "
-                   "and the disk has space."), path);
-}
-
-gboolean
-_desk_store_backup_internal (DeskStore   *self,
-                             const char  *path,
-                             GError     **error)
-{
-  g_autofree char *tmp_path = NULL;
-  int fd;
-  int rc;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!ensure_folder (path, error))
-    return FALSE;
-
-  /* Written beside the target under a name of its own and renamed at the end, so a
-   * backup that fails half-way never takes the place of a good file, and two processes
-   * backing up at once never write into the same file. */
-  tmp_path = g_strconcat (path, ".partial-XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The backup %s could not be written: %s. Check that the folder is "
-                     "writable and the disk has space."),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  rc = copy_into (self, tmp_path);
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (tmp_path);
-      set_backup_error (self, path, rc, error);
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("The backup %s could not be written: %s. Check that the folder is "
-                     "writable and the disk has space."),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-desk_store_backup (DeskStore   *self,
-                   const char  *path,
-                   GError     **error)
-{
-  g_autofree char *tmp_path = NULL;
-  int fd;
-  int rc;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* A copy the user names must never land on an open database, its companions or its
-   * backups, nor on a device or a pipe. */
-  if (!desk_file_check_output (path, error) || !ensure_folder (path, error))
-    return FALSE;
-
-  fd = desk_file_create_temp_beside (path, 0644, &tmp_path, error);
-  if (fd < 0)
-    return FALSE;
-  close (fd);
-
-  rc = copy_into (self, tmp_path);
-  if (rc != SQLITE_OK)
-    {
-      g_unlink (tmp_path);
-      set_backup_error (self, path, rc, error);
-      return FALSE;
-    }
-
-  return desk_file_commit_temp (tmp_path, path, error);
-}
-
-/* Identifiers are written in lower case and name one record of one kind in the whole
- * database: an import from before these rules, or another program, may have broken
- * either, and "check" must say so. */
-static gboolean
-check_identifiers (DeskStore  *self,
-                   GPtrArray  *found,
-                   GError    **error)
-{
-  const DeskKind *const *kinds = desk_kind_all ();
-  g_autoptr(GString) sql = g_string_new ("SELECT uuid, kind FROM (");
-  sqlite3_stmt *stmt = NULL;
-  guint reported = 0;
-  int rc;
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    g_string_append_printf (sql, "%sSELECT uuid, '%s' AS kind FROM %s", i > 0 ? " UNION ALL " : "",
-                            kinds[i]->name, kinds[i]->table);
-  /* Upper case anywhere, or one identifier under two kinds. */
-  g_string_append (sql, ") GROUP BY lower (uuid) HAVING count (*) > 1 OR max (uuid != lower (uuid))"
-                        " ORDER BY 1");
-
-  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (reported++ < 20)
-        g_ptr_array_add (found,
-                         g_strdup_printf (_("The identifier %s is written in capitals or names "
-                                            "more than one record. Restore the database from "
-                                            "a backup made before the import that brought it."),
-                                          uuid));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (self, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-desk_store_check (DeskStore   *self,
-                  GPtrArray  **problems,
-                  GError     **error)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (text, "ok") != 0)
-        g_ptr_array_add (found, g_strdup_printf (_("Integrity: %s"), text));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (self, rc, error);
-      return FALSE;
-    }
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (found,
-                       g_strdup_printf (_("Table %s, row %lld refers to a missing record in %s."),
-                                        (const char *) sqlite3_column_text (stmt, 0),
-                                        (long long) sqlite3_column_int64 (stmt, 1),
-                                        (const char *) sqlite3_column_text (stmt, 2)));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (self, rc, error);
-      return FALSE;
-    }
-
-  if (!check_identifiers (self, found, error))
-    return FALSE;
-
-  if (problems != NULL)
-    *problems = g_steal_pointer (&found);
-
-  return TRUE;
-}
+/* Restore */
 
 gboolean
 _desk_store_replace_from (DeskStore  *self,
@@ -1838,7 +1104,7 @@ _desk_store_replace_from (DeskStore  *self,
   if (!query_int (self, "PRAGMA user_version", &version, error) ||
       (version < DESK_SCHEMA_VERSION && !migrate (self, version, error)) ||
       !ensure_application_id (self, error) ||
-      !load_reference_cache (self, error))
+      !_desk_store_load_reference_cache (self, error))
     return FALSE;
 
   return TRUE;
