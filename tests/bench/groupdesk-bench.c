@@ -16,21 +16,47 @@
 
 #include "bench-common.h"
 
+typedef struct
+{
+  const char *name;
+  void (*run) (const char *db_path, guint runs);
+  gboolean half_runs;
+} Bench;
+
+/* Every benchmark, in the order printed. `--only NAME` runs one of them. */
+static const Bench benches[] = {
+  { "startup", bench_startup, FALSE },
+  { "search", bench_search, TRUE },
+  { "budget", bench_budget, FALSE },
+  { "workshops", bench_workshops, FALSE },
+};
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(DeskStore) store = NULL;
   g_autofree char *db_path = NULL;
+  const char *only = NULL;
   guint runs = 7;
 
   if (argc < 2)
     {
-      g_printerr ("Usage: groupdesk-bench WORKDIR [--runs N]\n");
+      g_printerr ("Usage: groupdesk-bench WORKDIR [--runs N] [--only NAME]\n");
       return 2;
     }
-  if (argc >= 4 && g_str_equal (argv[2], "--runs"))
-    runs = (guint) MAX (1, atoi (argv[3]));
+  for (int i = 2; i + 1 < argc; i += 2)
+    {
+      if (g_str_equal (argv[i], "--runs"))
+        runs = (guint) CLAMP (atoi (argv[i + 1]), 1, 1000);
+      else if (g_str_equal (argv[i], "--only"))
+        only = argv[i + 1];
+      else
+        {
+          g_printerr ("groupdesk-bench: unknown option %s\n", argv[i]);
+          return 2;
+        }
+    }
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   desk_core_init_i18n (LOCALEDIR);
@@ -41,14 +67,14 @@ main (int    argc,
   g_clear_object (&store);
 
   g_print ("\nGroupdesk benchmarks — median of %u runs each, ours against a reference "
-           "measured in the same run\n\n", runs);
-  bench_startup (db_path, runs);
-  g_print ("\n");
-  bench_search (db_path, MAX (1, runs / 2));
-  g_print ("\n");
-  bench_budget (db_path, runs);
-  g_print ("\n");
-  bench_workshops (db_path, runs);
+           "measured in the same run\n", runs);
+  for (guint i = 0; i < G_N_ELEMENTS (benches); i++)
+    {
+      if (only != NULL && !g_str_equal (only, benches[i].name))
+        continue;
+      g_print ("\n");
+      benches[i].run (db_path, benches[i].half_runs ? MAX (1, runs / 2) : runs);
+    }
 
   return 0;
 }
