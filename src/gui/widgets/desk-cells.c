@@ -103,6 +103,34 @@ dup_set_text (DeskStore       *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static GQuark
+tooltip_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("desk-cell-tooltip");
+
+  return quark;
+}
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (cell), tooltip_quark ());
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* Cells */
 
 GtkWidget *
@@ -137,6 +165,31 @@ desk_cell_set_flag (GtkWidget  *cell,
     gtk_widget_remove_css_class (cell, "dim-label");
   else
     gtk_widget_add_css_class (cell, "dim-label");
+}
+
+void
+desk_cell_set_tooltip (GtkWidget  *cell,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+
+  /* gtk_widget_set_tooltip_text() asks the display where the pointer is (a round trip to
+   * the X server) each time it changes, and a cell changes on every keystroke: the text
+   * is kept here and handed over only when a tooltip is asked for. */
+  if (!gtk_widget_get_has_tooltip (cell) && text != NULL)
+    {
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
+  g_object_set_qdata_full (G_OBJECT (cell), tooltip_quark (), g_strdup (text), g_free);
+}
+
+const char *
+desk_cell_get_tooltip (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+
+  return g_object_get_qdata (G_OBJECT (cell), tooltip_quark ());
 }
 
 GtkWidget *

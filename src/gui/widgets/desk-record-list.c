@@ -248,7 +248,7 @@ field_cell_bind (GtkWidget  *cell,
 
   text = desk_cell_dup_field_text (store, record, info->field, &tooltip);
   desk_cell_set_text (cell, text);
-  gtk_widget_set_tooltip_text (cell, tooltip);
+  desk_cell_set_tooltip (cell, tooltip);
 
   /* A figure wider than most grows its cell, and so its column: never “GHS 32,5”. */
   if (text != NULL && (info->field->type == DESK_FIELD_MONEY || info->field->type == DESK_FIELD_INT ||
