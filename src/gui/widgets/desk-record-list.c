@@ -1,10 +1,17 @@
 /* desk-record-list.c
  *
- * DeskRecordModel → GtkFilterListModel (the search and the page's filters, never
- * incremental, so a keystroke is filtered before the next frame) → GtkSortListModel (the
- * column view's sorter) → GtkSingleSelection → GtkColumnView. The list remembers the
- * record it has open by UUID: a write replaces the record object in the model, and the
- * selection follows it back.
+ * DeskRecordModel → GtkSortListModel (the column view's sorter) → GtkFilterListModel (the
+ * search and the page's filters, never incremental, so a keystroke is filtered before the
+ * next frame) → GtkSingleSelection → GtkColumnView.
+ *
+ * The filter sits above the sort: a keystroke then removes or adds only the rows that
+ * change, and the column view keeps the rows of the others. Below it, GTK 4.8's sort
+ * model answers any change of its items with one change over the whole sorted range,
+ * and every row of the list was made again on each keystroke. The sort runs when the
+ * sorter or the records change, never for the search.
+ *
+ * The list remembers the record it has open by UUID: a write replaces the record object
+ * in the model, and the selection follows it back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -97,17 +104,23 @@ static guint
 find_position (DeskRecordList *self,
                const char     *uuid)
 {
+  DeskRecord *wanted;
   guint n;
 
-  if (uuid == NULL || self->sort_model == NULL)
+  if (uuid == NULL || self->model == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  /* A record the search or the page's filters hide is not shown: no need to look. */
+  wanted = desk_record_model_find (self->model, uuid, NULL);
+  if (wanted == NULL || !filter_func (wanted, self))
+    return GTK_INVALID_LIST_POSITION;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
 
-      if (g_strcmp0 (desk_record_get_uuid (record), uuid) == 0)
+      if (record == wanted)
         return i;
     }
 
@@ -266,6 +279,10 @@ field_cell_bind (GtkWidget  *cell,
 
 /* Callbacks */
 
+/* On notify::text rather than changed: gtk_editable_set_text() deletes the old text then
+ * inserts the new, and "changed" follows each, so the list showed every record between
+ * two queries (and made their rows) before filtering again; the text's notification is
+ * held back until both are done. */
 static void
 search_changed_cb (DeskRecordList *self)
 {
@@ -275,7 +292,6 @@ search_changed_cb (DeskRecordList *self)
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   folded = desk_text_fold_search (text);
-  g_strstrip (folded);
   if (folded[0] == '\0')
     g_clear_pointer (&folded, g_free);
 
@@ -321,7 +337,7 @@ selection_changed_cb (DeskRecordList *self)
 }
 
 static void
-sorted_items_changed_cb (DeskRecordList *self)
+shown_items_changed_cb (DeskRecordList *self)
 {
   update_empty (self);
 
@@ -347,7 +363,7 @@ static void
 column_view_activated_cb (DeskRecordList *self,
                           guint           position)
 {
-  g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   if (record == NULL)
     return;
@@ -451,8 +467,8 @@ desk_record_list_dispose (GObject *object)
 {
   DeskRecordList *self = (DeskRecordList *) object;
 
-  if (self->sort_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
@@ -546,11 +562,11 @@ desk_record_list_init (DeskRecordList *self)
 
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
   gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
@@ -558,8 +574,8 @@ desk_record_list_init (DeskRecordList *self)
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect_swapped (self->sort_model, "items-changed",
-                            G_CALLBACK (sorted_items_changed_cb), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (shown_items_changed_cb), self);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
                             G_CALLBACK (flap_revealed_cb), self);
   g_signal_connect_swapped (self->flap, "notify::folded",
@@ -655,7 +671,7 @@ desk_record_list_set_model (DeskRecordList  *self,
     return;
 
   desk_record_list_close_editor (self);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (model));
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (model));
   update_empty (self);
 }
 
@@ -978,7 +994,8 @@ desk_record_list_get_sorted_model (DeskRecordList *self)
 {
   g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  /* The filter is above the sort: what it shows is in the order shown. */
+  return G_LIST_MODEL (self->filter_model);
 }
 
 GtkEditable *

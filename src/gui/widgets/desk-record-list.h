@@ -108,7 +108,8 @@ DeskRecord          *desk_record_list_dup_open_record (DeskRecordList   *self);
 gboolean             desk_record_list_get_editor_open (DeskRecordList   *self);
 void                 desk_record_list_focus_search    (DeskRecordList   *self);
 
-/* The filtered list (what the user sees, before sorting) and the search entry. */
+/* The records shown, in the order shown: the filtered model and the sorted one are the
+ * same (the filter is above the sort). And the search entry. */
 GListModel          *desk_record_list_get_filter_model (DeskRecordList  *self);
 GListModel          *desk_record_list_get_sorted_model (DeskRecordList  *self);
 GtkEditable         *desk_record_list_get_search_entry (DeskRecordList  *self);

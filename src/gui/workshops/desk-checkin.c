@@ -442,7 +442,6 @@ entry_changed_cb (DeskCheckin *self)
   g_autofree char *folded = desk_text_fold_search (text);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_strstrip (folded);
   if (folded[0] == '\0')
     g_clear_pointer (&folded, g_free);
   if (g_strcmp0 (folded, self->query) == 0)
