@@ -50,6 +50,7 @@ struct _DeskWorkshopsPage
   GHashTable *count_cells;       /* bound cells of the attended column (set) */
   gulong changed_id;
   guint period_idle;
+  gboolean period_stale;         /* the period's breakdown waits for its tab */
 
   DeskRecordEditor *editor;
   DeskBreakdownView *workshop_breakdown;
@@ -159,13 +160,13 @@ update_workshop_breakdown (DeskWorkshopsPage *self)
 }
 
 static void
-update_period_breakdown (DeskWorkshopsPage *self)
+compute_period_breakdown (DeskWorkshopsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->period_dropdown);
   Period *period;
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->period_idle, g_source_remove);
+  self->period_stale = FALSE;
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->periods->len)
     return;
 
@@ -173,6 +174,28 @@ update_period_breakdown (DeskWorkshopsPage *self)
   if (!desk_breakdown_view_update (self->period_breakdown, desk_page_get_store (DESK_PAGE (self)), self->group_uuid, NULL,
                                    period->from, period->to, &error))
     g_warning ("Could not count the period’s attendance: %s", error->message);
+}
+
+/* Counting a period's attendance reads every attendance of the group: done when its tab
+ * is shown, not for a first look at the list of workshops. */
+static void
+update_period_breakdown (DeskWorkshopsPage *self)
+{
+  g_clear_handle_id (&self->period_idle, g_source_remove);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "breakdown") != 0)
+    {
+      self->period_stale = TRUE;
+      return;
+    }
+
+  compute_period_breakdown (self);
+}
+
+static void
+tab_shown_cb (DeskWorkshopsPage *self)
+{
+  if (self->period_stale && self->period_dropdown != NULL)
+    update_period_breakdown (self);
 }
 
 static gboolean
@@ -493,6 +516,7 @@ desk_workshops_page_build (DeskPage *page)
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   desk_record_list_set_model (self->workshop_list, self->workshops);
   desk_record_list_set_model (self->plenary_list, self->nominations);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (tab_shown_cb), self);
   update_period_breakdown (self);
 
   return TRUE;
@@ -794,6 +818,8 @@ desk_workshops_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
 
   G_OBJECT_CLASS (desk_workshops_page_parent_class)->dispose (object);
 }
@@ -922,6 +948,8 @@ DeskBreakdownView *
 _desk_workshops_page_get_period_breakdown (DeskWorkshopsPage *self)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (self->period_stale)
+    compute_period_breakdown (self);
   return self->period_breakdown;
 }
 
