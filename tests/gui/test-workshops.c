@@ -457,6 +457,77 @@ test_checkin_pick (void)
   destroy_window (window);
 }
 
+/* The text of the attended column's cell for @workshop, or NULL when its row is not
+ * shown. */
+static const char *
+find_count_text (GtkWidget  *widget,
+                 const char *workshop)
+{
+  DeskRecord *record = g_object_get_data (G_OBJECT (widget), "record");
+
+  if (GTK_IS_INSCRIPTION (widget) && DESK_IS_RECORD (record) &&
+      g_strcmp0 (desk_record_get_uuid (record), workshop) == 0)
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = find_count_text (child, workshop);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/* The attended column counts a workshop's attendance when its row is first shown, and
+ * follows check-ins after, for a workshop counted already and for one checked in before
+ * its row was ever shown. */
+static void
+test_attended_column (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, desk_record_get_uuid (group), NULL);
+  g_autofree char *workshop = new_empty_workshop (store);
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+  DeskWorkshopsPage *page;
+
+  /* Two before the page is ever shown. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop,
+                                                              desk_record_get_uuid (g_ptr_array_index (people, i)),
+                                                              NULL, &error);
+      g_assert_no_error (error);
+    }
+  window = new_window (store);
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  wait_a_moment (50);
+  g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "2 / 45");
+
+  /* One more, and one marked absent: the row follows. */
+  {
+    g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop,
+                                                            desk_record_get_uuid (g_ptr_array_index (people, 2)),
+                                                            NULL, &error);
+    g_autoptr(DeskRecord) first = desk_attendance_find (store, workshop,
+                                                        desk_record_get_uuid (g_ptr_array_index (people, 0)));
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "3 / 45");
+    desk_record_set_string (first, "status", "absent");
+    g_assert_true (desk_store_update (store, first, &error));
+    g_assert_no_error (error);
+    wait_a_moment (20);
+    g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "2 / 45");
+  }
+
+  destroy_window (window);
+}
+
 /* The first widget under @widget of @type whose "field" is @field and whose bound record
  * is @record, or NULL. */
 static GtkWidget *
@@ -911,6 +982,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/checkin-new-undo", test_checkin_new_undo);
   g_test_add_func ("/gui/workshops/checkin-pick", test_checkin_pick);
   g_test_add_func ("/gui/workshops/checkin-choice-cell", test_checkin_choice_cell);
+  g_test_add_func ("/gui/workshops/attended-column", test_attended_column);
   g_test_add_func ("/gui/workshops/signin-import", test_signin_import);
   g_test_add_func ("/gui/workshops/signin-two-columns", test_signin_two_columns);
   g_test_add_func ("/gui/workshops/breakdown", test_breakdown);

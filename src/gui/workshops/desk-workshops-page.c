@@ -6,9 +6,10 @@
  * page) and the import of a sign-in sheet. Two more views: the attendance breakdown of a
  * period, and the group's nominees to the Annual Plenary. Read on first show only.
  *
- * The attended/planned column keeps a count per workshop, built from one read of the
- * group's attendance and then moved by each change, so that a check-in costs one lookup
- * and not a recount of every list.
+ * The attended/planned column keeps a count per workshop, read from the workshop's
+ * attendance the first time its row is shown (or the column sorted), and then moved by
+ * each change, so that a check-in costs one lookup and not a recount of every list. Reading
+ * all the group's attendance for the first show was most of it on a large group.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,41 +103,54 @@ period_free (Period *period)
   g_free (period);
 }
 
+/* Moves the count of @attendance's workshop by @delta, when that count has been read. */
 static void
 count_attendance (DeskWorkshopsPage *self,
                   DeskRecord        *attendance,
                   int                delta)
 {
   const char *workshop = desk_record_get_string (attendance, "workshop_uuid");
-  int count = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, workshop));
+  gpointer count;
 
-  g_hash_table_insert (self->counts, g_strdup (workshop), GINT_TO_POINTER (count + delta));
+  if (g_hash_table_lookup_extended (self->counts, workshop, NULL, &count))
+    g_hash_table_insert (self->counts, g_strdup (workshop), GINT_TO_POINTER (GPOINTER_TO_INT (count) + delta));
 }
 
-static void
-load_counts (DeskWorkshopsPage *self)
+/* How many attended @workshop: read once from its attendance, then kept up to date by
+ * store_changed_cb(). A change to a workshop not read yet needs nothing: it is read as it
+ * is then. */
+static int
+ensure_count (DeskWorkshopsPage *self,
+              const char        *workshop)
 {
-  g_autoptr(GPtrArray) records = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ATTENDANCE, self->group_uuid, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  gpointer count;
+  int attended = 0;
 
-  g_hash_table_remove_all (self->attended);
-  g_hash_table_remove_all (self->counts);
+  if (g_hash_table_lookup_extended (self->counts, workshop, NULL, &count))
+    return GPOINTER_TO_INT (count);
+
+  records = desk_store_list_by (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ATTENDANCE, "workshop_uuid",
+                                workshop, NULL);
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
       DeskRecord *record = g_ptr_array_index (records, i);
 
       if (g_strcmp0 (desk_record_get_string (record, "status"), "attended") != 0)
         continue;
-      g_hash_table_insert (self->attended, g_strdup (desk_record_get_uuid (record)),
-                           g_strdup (desk_record_get_string (record, "workshop_uuid")));
-      count_attendance (self, record, 1);
+      g_hash_table_insert (self->attended, g_strdup (desk_record_get_uuid (record)), g_strdup (workshop));
+      attended++;
     }
+  g_hash_table_insert (self->counts, g_strdup (workshop), GINT_TO_POINTER (attended));
+
+  return attended;
 }
 
 static char *
 dup_count_text (DeskWorkshopsPage *self,
                 DeskRecord        *workshop)
 {
-  int count = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid (workshop)));
+  int count = ensure_count (self, desk_record_get_uuid (workshop));
 
   if (desk_record_is_set (workshop, "planned_participants"))
     /* Translators: people who attended a workshop out of those planned: “23 / 40”. */
@@ -318,8 +332,8 @@ compare_count (gconstpointer a,
                gpointer      user_data)
 {
   DeskWorkshopsPage *self = user_data;
-  int x = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid ((DeskRecord *) a)));
-  int y = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid ((DeskRecord *) b)));
+  int x = ensure_count (self, desk_record_get_uuid ((DeskRecord *) a));
+  int y = ensure_count (self, desk_record_get_uuid ((DeskRecord *) b));
 
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -366,7 +380,9 @@ store_changed_cb (DeskStore         *store,
                                GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (self->counts, old_workshop)) - 1));
           refresh_count_cells (self, old_workshop);
         }
-      if (fresh != NULL && g_strcmp0 (desk_record_get_string (fresh, "status"), "attended") == 0)
+      /* Only for a workshop whose count was read: any other is read as it is, later. */
+      if (fresh != NULL && g_strcmp0 (desk_record_get_string (fresh, "status"), "attended") == 0 &&
+          g_hash_table_contains (self->counts, desk_record_get_string (fresh, "workshop_uuid")))
         {
           g_hash_table_insert (self->attended, g_strdup (uuid),
                                g_strdup (desk_record_get_string (fresh, "workshop_uuid")));
@@ -501,7 +517,6 @@ desk_workshops_page_build (DeskPage *page)
   self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
   self->workshops = desk_record_model_new (store, DESK_KIND_WORKSHOP, self->group_uuid);
   self->nominations = desk_record_model_new (store, DESK_KIND_NOMINATION, self->group_uuid);
-  load_counts (self);
 
   make_workshop_list (self);
   make_plenary_list (self);
