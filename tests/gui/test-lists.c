@@ -299,6 +299,48 @@ test_title_hint (Fixture       *fixture,
   g_object_unref (cell);
 }
 
+static guint
+count_cells (GtkWidget *widget)
+{
+  guint n = g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewCell") ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_cells (child);
+
+  return n;
+}
+
+/* A list not shown makes no rows (Workplan's indicators, in a tab of their own); shown, it
+ * makes them, and reading its models before gives every record. */
+static void
+test_rows_when_shown (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AdwBin *bin = ADW_BIN (adw_bin_new ());
+  DeskRecordList *list;
+
+  g_object_ref (window);
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, GTK_WIDGET (bin));
+  list = desk_record_list_new_in (bin, NULL, G_CALLBACK (new_cb), fixture);
+  desk_record_list_add_field_column (list, DESK_KIND_ACTIVITY, "title", NULL, DESK_COLUMN_ESSENTIAL);
+  desk_record_list_set_model (list, fixture->model);
+  wait_a_moment (20);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (list)), ==, 0);
+
+  gtk_window_present (window);
+  wait_a_moment (50);
+  g_assert_cmpuint (count_cells (GTK_WIDGET (list)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_record_list_get_filter_model (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (fixture->model)));
+
+  gtk_window_destroy (window);
+  wait_a_moment (20);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +358,7 @@ main (int   argc,
   ADD ("/lists/sort/survives-filter", test_sort_survives_filter);
   ADD ("/lists/selection/across-filter", test_selection_across_filter);
   ADD ("/lists/cells/title-hint", test_title_hint);
+  ADD ("/lists/rows-when-shown", test_rows_when_shown);
 
   return g_test_run ();
 }

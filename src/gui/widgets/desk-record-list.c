@@ -10,6 +10,9 @@
  * and every row of the list was made again on each keystroke. The sort runs when the
  * sorter or the records change, never for the search.
  *
+ * The model is attached to the chain when the list is first mapped (or read): a list in a
+ * tab not shown, such as Workplan's indicators, makes no rows for its first show.
+ *
  * The list remembers the record it has open by UUID: a write replaces the record object
  * in the model, and the selection follows it back.
  *
@@ -134,6 +137,17 @@ update_empty (DeskRecordList *self)
                    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+}
+
+/* Hands the model to the chain, the rows following: see the top of the file. */
+static void
+attach_model (DeskRecordList *self)
+{
+  if (gtk_sort_list_model_get_model (self->sort_model) == G_LIST_MODEL (self->model))
+    return;
+
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->model));
+  update_empty (self);
 }
 
 static void
@@ -463,6 +477,14 @@ close_editor_activated (GtkWidget  *widget,
 /* Overrides */
 
 static void
+desk_record_list_map (GtkWidget *widget)
+{
+  attach_model (DESK_RECORD_LIST (widget));
+
+  GTK_WIDGET_CLASS (desk_record_list_parent_class)->map (widget);
+}
+
+static void
 desk_record_list_dispose (GObject *object)
 {
   DeskRecordList *self = (DeskRecordList *) object;
@@ -509,6 +531,7 @@ desk_record_list_class_init (DeskRecordListClass *klass)
 
   object_class->dispose = desk_record_list_dispose;
   object_class->finalize = desk_record_list_finalize;
+  widget_class->map = desk_record_list_map;
 
   /**
    * DeskRecordList::open:
@@ -671,8 +694,8 @@ desk_record_list_set_model (DeskRecordList  *self,
     return;
 
   desk_record_list_close_editor (self);
-  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (model));
-  update_empty (self);
+  if (model == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_model (self);
 }
 
 DeskRecordModel *
@@ -986,6 +1009,7 @@ desk_record_list_get_filter_model (DeskRecordList *self)
 {
   g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
 
+  attach_model (self);
   return G_LIST_MODEL (self->filter_model);
 }
 
@@ -995,6 +1019,7 @@ desk_record_list_get_sorted_model (DeskRecordList *self)
   g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
 
   /* The filter is above the sort: what it shows is in the order shown. */
+  attach_model (self);
   return G_LIST_MODEL (self->filter_model);
 }
 

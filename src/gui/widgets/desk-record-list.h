@@ -39,7 +39,8 @@ DeskRecordList      *desk_record_list_new_in          (AdwBin           *bin,
 void                 desk_record_list_set_history     (DeskRecordList   *self,
                                                        DeskHistory      *history);
 DeskHistory         *desk_record_list_get_history     (DeskRecordList   *self);
-/* The records shown: a DeskRecordModel. NULL empties the list. */
+/* The records shown: a DeskRecordModel. NULL empties the list. Its rows are made when the
+ * list is first mapped, or its models first read. */
 void                 desk_record_list_set_model       (DeskRecordList   *self,
                                                        DeskRecordModel  *model);
 DeskRecordModel     *desk_record_list_get_model       (DeskRecordList   *self);
