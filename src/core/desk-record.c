@@ -499,26 +499,29 @@ desk_record_get_search_key (DeskRecord *self)
   if (self->search_key != NULL)
     return self->search_key;
 
+  /* Each field folded as a query is (desk_text_fold_search), one a line: a folded query
+   * has no line break, so it never matches across two fields. */
   s = g_string_new (NULL);
   for (guint i = 0; i < self->n_values; i++)
     {
       const DeskField *f = &self->kind->fields[i];
+      g_autofree char *folded = NULL;
 
       if (!self->values[i].is_set || self->values[i].s == NULL)
         continue;
       /* UUIDs of other records say nothing a person would type. */
       if (f->type == DESK_FIELD_REF)
         continue;
-      g_string_append (s, self->values[i].s);
+      folded = desk_text_fold_search (self->values[i].s);
+      if (folded[0] == '\0')
+        continue;
+      g_string_append (s, folded);
       g_string_append_c (s, '\n');
     }
-  self->search_key = desk_text_fold_search (s->str);
-  g_string_free (s, TRUE);
+  self->search_key = g_string_free (s, FALSE);
 
   return self->search_key;
 }
-
-/* Titles and labels */
 
 const char *
 desk_record_title (DeskRecord  *record,

@@ -85,8 +85,9 @@ void            desk_record_index_set_set (DeskRecord    *self,
                                            guint          index,
                                            const char *const *values);
 
-/* Every text, code and date of the record, case-folded and width-normalised, for search
- * as you type: match it against desk_text_fold_search (query). Computed once per record. */
+/* Every text, code and date of the record, each folded by desk_text_fold_search() and
+ * ended by a line break, for search as you type: a record matches a query when strstr
+ * finds desk_text_fold_search (query) in it. Computed once, again after a change. */
 const char     *desk_record_get_search_key (DeskRecord   *self);
 
 gboolean        desk_record_equal        (DeskRecord     *a,

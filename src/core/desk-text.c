@@ -319,13 +319,35 @@ char *
 desk_text_fold_search (const char *text)
 {
   g_autofree char *compat = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
   compat = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (compat, -1);
 
-  return g_utf8_casefold (compat, -1);
+  /* “Training  workshop” and a query ending in a space still meet: spaces count once,
+   * and never at the ends, in the keys and in the query alike. */
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -37,7 +37,9 @@ char     *desk_text_normalize_identity (const char  *text,
                                         const char  *label,
                                         GError     **error);
 
-/* A search query folded like desk_record_get_search_key: NFKC, case-folded. */
+/* A search query folded as each field of desk_record_get_search_key is: NFKC, case-folded,
+ * each run of spaces, tabs and line breaks one space, none at either end. The list's
+ * search and anything that checks it fold with this one function, so they agree. */
 char     *desk_text_fold_search    (const char *text);
 
 /* A key that sorts names the way a reader of the UI's locale expects: Chinese names by

@@ -489,6 +489,23 @@ test_search_key (Fixture       *f,
   desk_record_set_string (a, "title_en", "Police training");
   g_assert_null (strstr (desk_record_get_search_key (a), "community outreach"));
   g_assert_nonnull (strstr (desk_record_get_search_key (a), "police"));
+
+  /* A query is folded as the key's fields are: spaces count once, and not at the ends,
+   * so what the list shows is what a strstr over the keys finds. */
+  {
+    g_autofree char *spaced = desk_text_fold_search ("  POLICE \t  Training ");
+    g_autofree char *trailing = desk_text_fold_search ("training ");
+    g_autofree char *across = NULL;
+
+    g_assert_cmpstr (spaced, ==, "police training");
+    g_assert_cmpstr (trailing, ==, "training");
+    desk_record_set_string (a, "title_en", "Police\n  training");
+    g_assert_nonnull (strstr (desk_record_get_search_key (a), spaced));
+    /* Never across two fields: the end of one title and the start of the other. */
+    desk_record_set_string (a, "title_zh", "Workshop");
+    across = desk_text_fold_search ("training workshop");
+    g_assert_null (strstr (desk_record_get_search_key (a), across));
+  }
 }
 
 /* The latest plan not closed, else the latest: what Workplan and Budget show first. */

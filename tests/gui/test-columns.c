@@ -361,7 +361,7 @@ test_reference (Fixture       *fixture,
   g_assert_nonnull (activity);
   cell = get_cell (fixture, column, 0);
   g_assert_cmpstr (get_cell_text (fixture, column, 0), ==, desk_record_get_string (activity, "code"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, desk_record_title (activity, "title", NULL));
+  g_assert_cmpstr (desk_cell_get_tooltip (cell), ==, desk_record_title (activity, "title", NULL));
   /* A reference does not sort by its identifier. */
   g_assert_null (gtk_column_view_column_get_sorter (column));
 }

@@ -457,6 +457,174 @@ test_checkin_pick (void)
   destroy_window (window);
 }
 
+/* The text of the attended column's cell for @workshop, or NULL when its row is not
+ * shown. */
+static const char *
+find_count_text (GtkWidget  *widget,
+                 const char *workshop)
+{
+  DeskRecord *record = g_object_get_data (G_OBJECT (widget), "record");
+
+  if (GTK_IS_INSCRIPTION (widget) && DESK_IS_RECORD (record) &&
+      g_strcmp0 (desk_record_get_uuid (record), workshop) == 0)
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = find_count_text (child, workshop);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/* The attended column counts a workshop's attendance when its row is first shown, and
+ * follows check-ins after, for a workshop counted already and for one checked in before
+ * its row was ever shown. */
+static void
+test_attended_column (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, desk_record_get_uuid (group), NULL);
+  g_autofree char *workshop = new_empty_workshop (store);
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+  DeskWorkshopsPage *page;
+
+  /* Two before the page is ever shown. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop,
+                                                              desk_record_get_uuid (g_ptr_array_index (people, i)),
+                                                              NULL, &error);
+      g_assert_no_error (error);
+    }
+  window = new_window (store);
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  wait_a_moment (50);
+  g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "2 / 45");
+
+  /* One more, and one marked absent: the row follows. */
+  {
+    g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop,
+                                                            desk_record_get_uuid (g_ptr_array_index (people, 2)),
+                                                            NULL, &error);
+    g_autoptr(DeskRecord) first = desk_attendance_find (store, workshop,
+                                                        desk_record_get_uuid (g_ptr_array_index (people, 0)));
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "3 / 45");
+    desk_record_set_string (first, "status", "absent");
+    g_assert_true (desk_store_update (store, first, &error));
+    g_assert_no_error (error);
+    wait_a_moment (20);
+    g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "2 / 45");
+  }
+
+  destroy_window (window);
+}
+
+/* The first widget under @widget of @type whose "field" is @field and whose bound record
+ * is @record, or NULL. */
+static GtkWidget *
+find_choice_cell (GtkWidget  *widget,
+                  GType       type,
+                  const char *field,
+                  DeskRecord *record)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "field"), field) == 0 &&
+      g_object_get_data (G_OBJECT (widget), "record") == record)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_choice_cell (child, type, field, record);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A role cell is text until it is clicked; then it is a drop-down, and the choice made in
+ * it is saved. No row has a drop-down before. */
+static void
+test_checkin_choice_cell (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, desk_record_get_uuid (group), NULL);
+  g_autoptr(GPtrArray) roles = desk_reference_choices (store, DESK_KIND_ATTENDANCE, "role");
+  g_autofree char *workshop = new_empty_workshop (store);
+  DeskWindow *window = new_window (store);
+  DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  g_autoptr(DeskRecord) first = NULL;
+  g_autoptr(DeskRecord) saved = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskCheckin *checkin;
+  GtkWidget *cell;
+  GtkWidget *dropdown;
+  GtkGesture *click = NULL;
+  guint wanted;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop,
+                                                              desk_record_get_uuid (g_ptr_array_index (people, i)),
+                                                              NULL, &error);
+      g_assert_no_error (error);
+    }
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
+  checkin = _desk_workshops_page_get_checkin (page);
+  wait_a_moment (50);
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 3);
+  first = g_list_model_get_item (_desk_checkin_get_attendees (checkin), 0);
+
+  g_assert_null (find_choice_cell (GTK_WIDGET (checkin), GTK_TYPE_DROP_DOWN, "role", NULL));
+  cell = find_choice_cell (GTK_WIDGET (checkin), GTK_TYPE_INSCRIPTION, "role", first);
+  g_assert_nonnull (cell);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      DeskChoice *choice = g_ptr_array_index (roles, i);
+
+      if (g_strcmp0 (choice->code, desk_record_get_string (first, "role")) == 0)
+        g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), ==, choice->label);
+    }
+
+  controllers = gtk_widget_observe_controllers (cell);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "pressed", 1, 1.0, 1.0);
+  wait_a_moment (20);
+
+  dropdown = find_choice_cell (GTK_WIDGET (checkin), GTK_TYPE_DROP_DOWN, "role", first);
+  g_assert_nonnull (dropdown);
+  g_assert_null (find_choice_cell (GTK_WIDGET (checkin), GTK_TYPE_INSCRIPTION, "role", first));
+  wanted = (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) + 1) % roles->len;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), wanted);
+
+  saved = desk_store_get (store, DESK_KIND_ATTENDANCE, desk_record_get_uuid (first), NULL);
+  g_assert_cmpstr (desk_record_get_string (saved, "role"), ==,
+                   ((DeskChoice *) g_ptr_array_index (roles, wanted))->code);
+
+  destroy_window (window);
+}
+
 /* Two columns for the names: the dialog still opens, says so, and waits for the choice. */
 static void
 test_signin_two_columns (void)
@@ -700,10 +868,14 @@ test_breakdown (void)
   g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
   DeskWindow *window = new_window (store);
   DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_WORKSHOPS_PAGE,
+                                                                      "view_stack"));
   DeskBreakdownView *view = _desk_workshops_page_get_period_breakdown (page);
   GtkDropDown *periods = _desk_workshops_page_get_period_dropdown (page);
   guint n_periods = g_list_model_get_n_items (gtk_drop_down_get_model (periods));
 
+  /* The breakdown is counted when its tab is shown, and then follows the period. */
+  adw_view_stack_set_visible_child_name (tabs, "breakdown");
   g_assert_cmpuint (n_periods, >=, 3);
   for (guint p = 0; p < n_periods; p++)
     {
@@ -809,6 +981,8 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/checkin-keyboard", test_checkin_keyboard);
   g_test_add_func ("/gui/workshops/checkin-new-undo", test_checkin_new_undo);
   g_test_add_func ("/gui/workshops/checkin-pick", test_checkin_pick);
+  g_test_add_func ("/gui/workshops/checkin-choice-cell", test_checkin_choice_cell);
+  g_test_add_func ("/gui/workshops/attended-column", test_attended_column);
   g_test_add_func ("/gui/workshops/signin-import", test_signin_import);
   g_test_add_func ("/gui/workshops/signin-two-columns", test_signin_two_columns);
   g_test_add_func ("/gui/workshops/breakdown", test_breakdown);

@@ -103,6 +103,34 @@ dup_set_text (DeskStore       *store,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static GQuark
+tooltip_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("desk-cell-tooltip");
+
+  return quark;
+}
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (cell), tooltip_quark ());
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* Cells */
 
 GtkWidget *
@@ -139,6 +167,31 @@ desk_cell_set_flag (GtkWidget  *cell,
     gtk_widget_add_css_class (cell, "dim-label");
 }
 
+void
+desk_cell_set_tooltip (GtkWidget  *cell,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (cell));
+
+  /* gtk_widget_set_tooltip_text() asks the display where the pointer is (a round trip to
+   * the X server) each time it changes, and a cell changes on every keystroke: the text
+   * is kept here and handed over only when a tooltip is asked for. */
+  if (!gtk_widget_get_has_tooltip (cell) && text != NULL)
+    {
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+    }
+  g_object_set_qdata_full (G_OBJECT (cell), tooltip_quark (), g_strdup (text), g_free);
+}
+
+const char *
+desk_cell_get_tooltip (GtkWidget *cell)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell), NULL);
+
+  return g_object_get_qdata (G_OBJECT (cell), tooltip_quark ());
+}
+
 GtkWidget *
 desk_cell_figure_new (int min_chars)
 {
@@ -167,20 +220,15 @@ desk_cell_date_new (void)
 GtkWidget *
 desk_cell_title_new (gpointer user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = desk_cell_label_new (NULL);
-  GtkWidget *hint = gtk_label_new (NULL);
+  GtkWidget *cell = desk_cell_label_new (NULL);
 
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 14);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 40);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_widget_add_css_class (hint, "desk-language-hint");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), hint);
+  /* One inscription, the hint in it: a box with a label beside it was three widgets a
+   * row to make, measure and lay out on every keystroke. */
+  gtk_widget_set_hexpand (cell, TRUE);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 14);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 40);
 
-  return box;
+  return cell;
 }
 
 void
@@ -188,12 +236,25 @@ desk_cell_title_set (GtkWidget  *cell,
                      const char *text,
                      const char *hint)
 {
-  GtkWidget *label = gtk_widget_get_first_child (cell);
-  GtkWidget *hint_label = gtk_widget_get_next_sibling (label);
+  GtkInscription *inscription = GTK_INSCRIPTION (cell);
 
-  desk_cell_set_text (label, text);
-  gtk_label_set_label (GTK_LABEL (hint_label), hint);
-  gtk_widget_set_visible (hint_label, hint != NULL);
+  if (hint == NULL)
+    {
+      gtk_inscription_set_attributes (inscription, NULL);
+      gtk_inscription_set_text (inscription, text);
+      desk_cell_set_tooltip (cell, NULL);
+      return;
+    }
+
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("%s  <span size=\"small\" alpha=\"55%%\">%s</span>",
+                                                       text != NULL ? text : "", hint);
+    g_autofree char *tooltip = g_strdup_printf ("%s\n%s", text != NULL ? text : "", hint);
+
+    gtk_inscription_set_markup (inscription, markup);
+    /* A long title hides the hint at its end: the tooltip keeps both. */
+    desk_cell_set_tooltip (cell, tooltip);
+  }
 }
 
 void

@@ -29,6 +29,11 @@ void                 desk_cell_set_flag               (GtkWidget        *cell,
                                                        gboolean          on,
                                                        const char       *on_text,
                                                        const char       *off_text);
+/* The longer text a pointer resting on @cell reveals (NULL: none). Cheap enough to call
+ * on every bind, unlike gtk_widget_set_tooltip_text(). */
+void                 desk_cell_set_tooltip            (GtkWidget        *cell,
+                                                       const char       *text);
+const char          *desk_cell_get_tooltip            (GtkWidget        *cell);
 /* A cell of figures: right-aligned, in tabular digits, at least @min_chars wide so that a
  * figure is never cut. */
 GtkWidget           *desk_cell_figure_new             (int               min_chars);

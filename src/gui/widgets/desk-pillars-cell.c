@@ -27,6 +27,8 @@ struct _DeskPillarsCell
   guint mask;                        /* bit i: pillar i of `codes` */
   GHashTable *names;                 /* borrowed from the page, for the tooltip */
   PangoLayout *layouts[N_PILLARS];
+  PangoFontDescription *font;        /* what the layouts were made with */
+  int width, height;                 /* measured once a font, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (DeskPillarsCell, desk_pillars_cell, DESK_TYPE_DRAWING)
@@ -90,21 +92,23 @@ desk_pillars_cell_measure (GtkWidget      *widget,
                            int            *natural_baseline)
 {
   DeskPillarsCell *self = DESK_PILLARS_CELL (widget);
-  int size = 0;
 
-  for (guint i = 0; i < N_PILLARS; i++)
+  /* The same for every row and every measure until the font changes: laid out once. */
+  if (self->width < 0)
     {
-      int w, h;
+      self->width = self->height = 0;
+      for (guint i = 0; i < N_PILLARS; i++)
+        {
+          int w, h;
 
-      /* Room for every pill, so that rows do not change width as they are rebound. */
-      pango_layout_get_pixel_size (layout_for (self, i), &w, &h);
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        size += w + 2 * PAD_X + (i > 0 ? GAP : 0);
-      else
-        size = MAX (size, h + 2 * PAD_Y);
+          /* Room for every pill, so that rows do not change width as they are rebound. */
+          pango_layout_get_pixel_size (layout_for (self, i), &w, &h);
+          self->width += w + 2 * PAD_X + (i > 0 ? GAP : 0);
+          self->height = MAX (self->height, h + 2 * PAD_Y);
+        }
     }
 
-  *minimum = *natural = size;
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
 }
 
 static void
@@ -196,12 +200,22 @@ desk_pillars_cell_css_changed (GtkWidget         *widget,
                                GtkCssStyleChange *change)
 {
   DeskPillarsCell *self = DESK_PILLARS_CELL (widget);
+  const PangoFontDescription *font;
 
   GTK_WIDGET_CLASS (desk_pillars_cell_parent_class)->css_changed (widget, change);
 
-  /* The font may have changed: measure again with new layouts. */
+  /* Rows change style as they are selected, hovered and rebound: only a new font means
+   * new layouts and a new size. Queuing a resize on every change made each row be
+   * measured again. */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
+    return;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = font != NULL ? pango_font_description_copy (font) : NULL;
   for (guint i = 0; i < N_PILLARS; i++)
     g_clear_object (&self->layouts[i]);
+  self->width = self->height = -1;
   gtk_widget_queue_resize (widget);
 }
 
@@ -212,6 +226,7 @@ desk_pillars_cell_finalize (GObject *object)
 
   for (guint i = 0; i < N_PILLARS; i++)
     g_clear_object (&self->layouts[i]);
+  g_clear_pointer (&self->font, pango_font_description_free);
 
   G_OBJECT_CLASS (desk_pillars_cell_parent_class)->finalize (object);
 }
@@ -232,6 +247,7 @@ desk_pillars_cell_class_init (DeskPillarsCellClass *klass)
 static void
 desk_pillars_cell_init (DeskPillarsCell *self)
 {
+  self->width = self->height = -1;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 }

@@ -1,10 +1,20 @@
 /* desk-record-list.c
  *
- * DeskRecordModel → GtkFilterListModel (the search and the page's filters, never
- * incremental, so a keystroke is filtered before the next frame) → GtkSortListModel (the
- * column view's sorter) → GtkSingleSelection → GtkColumnView. The list remembers the
- * record it has open by UUID: a write replaces the record object in the model, and the
- * selection follows it back.
+ * DeskRecordModel → GtkSortListModel (the column view's sorter) → GtkFilterListModel (the
+ * search and the page's filters, never incremental, so a keystroke is filtered before the
+ * next frame) → GtkSingleSelection → GtkColumnView.
+ *
+ * The filter sits above the sort: a keystroke then removes or adds only the rows that
+ * change, and the column view keeps the rows of the others. Below it, GTK 4.8's sort
+ * model answers any change of its items with one change over the whole sorted range,
+ * and every row of the list was made again on each keystroke. The sort runs when the
+ * sorter or the records change, never for the search.
+ *
+ * The model is attached to the chain when the list is first mapped (or read): a list in a
+ * tab not shown, such as Workplan's indicators, makes no rows for its first show.
+ *
+ * The list remembers the record it has open by UUID: a write replaces the record object
+ * in the model, and the selection follows it back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -97,17 +107,23 @@ static guint
 find_position (DeskRecordList *self,
                const char     *uuid)
 {
+  DeskRecord *wanted;
   guint n;
 
-  if (uuid == NULL || self->sort_model == NULL)
+  if (uuid == NULL || self->model == NULL)
     return GTK_INVALID_LIST_POSITION;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  /* A record the search or the page's filters hide is not shown: no need to look. */
+  wanted = desk_record_model_find (self->model, uuid, NULL);
+  if (wanted == NULL || !filter_func (wanted, self))
+    return GTK_INVALID_LIST_POSITION;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->filter_model), i);
 
-      if (g_strcmp0 (desk_record_get_uuid (record), uuid) == 0)
+      if (record == wanted)
         return i;
     }
 
@@ -121,6 +137,17 @@ update_empty (DeskRecordList *self)
                    g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+}
+
+/* Hands the model to the chain, the rows following: see the top of the file. */
+static void
+attach_model (DeskRecordList *self)
+{
+  if (gtk_sort_list_model_get_model (self->sort_model) == G_LIST_MODEL (self->model))
+    return;
+
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->model));
+  update_empty (self);
 }
 
 static void
@@ -248,7 +275,7 @@ field_cell_bind (GtkWidget  *cell,
 
   text = desk_cell_dup_field_text (store, record, info->field, &tooltip);
   desk_cell_set_text (cell, text);
-  gtk_widget_set_tooltip_text (cell, tooltip);
+  desk_cell_set_tooltip (cell, tooltip);
 
   /* A figure wider than most grows its cell, and so its column: never “GHS 32,5”. */
   if (text != NULL && (info->field->type == DESK_FIELD_MONEY || info->field->type == DESK_FIELD_INT ||
@@ -266,6 +293,10 @@ field_cell_bind (GtkWidget  *cell,
 
 /* Callbacks */
 
+/* On notify::text rather than changed: gtk_editable_set_text() deletes the old text then
+ * inserts the new, and "changed" follows each, so the list showed every record between
+ * two queries (and made their rows) before filtering again; the text's notification is
+ * held back until both are done. */
 static void
 search_changed_cb (DeskRecordList *self)
 {
@@ -275,7 +306,6 @@ search_changed_cb (DeskRecordList *self)
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   folded = desk_text_fold_search (text);
-  g_strstrip (folded);
   if (folded[0] == '\0')
     g_clear_pointer (&folded, g_free);
 
@@ -321,7 +351,7 @@ selection_changed_cb (DeskRecordList *self)
 }
 
 static void
-sorted_items_changed_cb (DeskRecordList *self)
+shown_items_changed_cb (DeskRecordList *self)
 {
   update_empty (self);
 
@@ -347,7 +377,7 @@ static void
 column_view_activated_cb (DeskRecordList *self,
                           guint           position)
 {
-  g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+  g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   if (record == NULL)
     return;
@@ -447,12 +477,20 @@ close_editor_activated (GtkWidget  *widget,
 /* Overrides */
 
 static void
+desk_record_list_map (GtkWidget *widget)
+{
+  attach_model (DESK_RECORD_LIST (widget));
+
+  GTK_WIDGET_CLASS (desk_record_list_parent_class)->map (widget);
+}
+
+static void
 desk_record_list_dispose (GObject *object)
 {
   DeskRecordList *self = (DeskRecordList *) object;
 
-  if (self->sort_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
@@ -493,6 +531,7 @@ desk_record_list_class_init (DeskRecordListClass *klass)
 
   object_class->dispose = desk_record_list_dispose;
   object_class->finalize = desk_record_list_finalize;
+  widget_class->map = desk_record_list_map;
 
   /**
    * DeskRecordList::open:
@@ -546,11 +585,11 @@ desk_record_list_init (DeskRecordList *self)
 
   self->columns = g_ptr_array_new_with_free_func (g_free);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
   gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
@@ -558,8 +597,8 @@ desk_record_list_init (DeskRecordList *self)
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect_swapped (self->sort_model, "items-changed",
-                            G_CALLBACK (sorted_items_changed_cb), self);
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (shown_items_changed_cb), self);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",
                             G_CALLBACK (flap_revealed_cb), self);
   g_signal_connect_swapped (self->flap, "notify::folded",
@@ -655,8 +694,8 @@ desk_record_list_set_model (DeskRecordList  *self,
     return;
 
   desk_record_list_close_editor (self);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (model));
-  update_empty (self);
+  if (model == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_model (self);
 }
 
 DeskRecordModel *
@@ -970,6 +1009,7 @@ desk_record_list_get_filter_model (DeskRecordList *self)
 {
   g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
 
+  attach_model (self);
   return G_LIST_MODEL (self->filter_model);
 }
 
@@ -978,7 +1018,9 @@ desk_record_list_get_sorted_model (DeskRecordList *self)
 {
   g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  /* The filter is above the sort: what it shows is in the order shown. */
+  attach_model (self);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 GtkEditable *

@@ -39,7 +39,8 @@ DeskRecordList      *desk_record_list_new_in          (AdwBin           *bin,
 void                 desk_record_list_set_history     (DeskRecordList   *self,
                                                        DeskHistory      *history);
 DeskHistory         *desk_record_list_get_history     (DeskRecordList   *self);
-/* The records shown: a DeskRecordModel. NULL empties the list. */
+/* The records shown: a DeskRecordModel. NULL empties the list. Its rows are made when the
+ * list is first mapped, or its models first read. */
 void                 desk_record_list_set_model       (DeskRecordList   *self,
                                                        DeskRecordModel  *model);
 DeskRecordModel     *desk_record_list_get_model       (DeskRecordList   *self);
@@ -108,7 +109,8 @@ DeskRecord          *desk_record_list_dup_open_record (DeskRecordList   *self);
 gboolean             desk_record_list_get_editor_open (DeskRecordList   *self);
 void                 desk_record_list_focus_search    (DeskRecordList   *self);
 
-/* The filtered list (what the user sees, before sorting) and the search entry. */
+/* The records shown, in the order shown: the filtered model and the sorted one are the
+ * same (the filter is above the sort). And the search entry. */
 GListModel          *desk_record_list_get_filter_model (DeskRecordList  *self);
 GListModel          *desk_record_list_get_sorted_model (DeskRecordList  *self);
 GtkEditable         *desk_record_list_get_search_entry (DeskRecordList  *self);

@@ -442,7 +442,6 @@ entry_changed_cb (DeskCheckin *self)
   g_autofree char *folded = desk_text_fold_search (text);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_strstrip (folded);
   if (folded[0] == '\0')
     g_clear_pointer (&folded, g_free);
   if (g_strcmp0 (folded, self->query) == 0)
@@ -651,7 +650,72 @@ choice_selected_cb (GtkDropDown *dropdown,
   if (uuid == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (codes))
     return;
 
+  /* The write replaces the row's record, and its row gives way to a new one with a plain
+   * cell: the drop-down, still inside its own notification, lives until the next idle. */
+  g_object_ref (dropdown);
+  g_idle_add_once ((GSourceOnceFunc) g_object_unref, dropdown);
   set_entry_field (self, uuid, field, codes[selected]);
+}
+
+/* A role or status cell is an inscription until it is used: a drop-down a row (a button,
+ * its label, its arrow, its popover and the popover's list) made 500 rows cost most of
+ * the view's first frame. A click turns the cell into a drop-down, opened at once, and
+ * the row keeps it. The keyboard cycles the value from the list (Alt+R, Alt+S). */
+
+static void
+choice_show (DeskCheckin *self,
+             GtkWidget   *cell)
+{
+  const char *field = g_object_get_data (G_OBJECT (cell), "field");
+  DeskRecord *record = g_object_get_data (G_OBJECT (cell), "record");
+  GStrv codes = g_str_equal (field, "role") ? self->role_codes : self->status_codes;
+  GtkStringList *labels = g_str_equal (field, "role") ? self->role_labels : self->status_labels;
+  int index = record != NULL ? code_index (codes, desk_record_get_string (record, field)) : -1;
+
+  if (GTK_IS_DROP_DOWN (cell))
+    {
+      /* Binding shows the value; only the user's choice writes. */
+      g_object_set_data (G_OBJECT (cell), "uuid", NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), index >= 0 ? (guint) index : GTK_INVALID_LIST_POSITION);
+      if (record != NULL)
+        g_object_set_data_full (G_OBJECT (cell), "uuid", g_strdup (desk_record_get_uuid (record)), g_free);
+      return;
+    }
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell),
+                            index >= 0 ? gtk_string_list_get_string (labels, (guint) index) : NULL);
+}
+
+static void
+choice_pressed_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   DeskCheckin     *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  const char *field = g_object_get_data (G_OBJECT (cell), "field");
+  GtkStringList *labels = g_str_equal (field, "role") ? self->role_labels : self->status_labels;
+  GtkWidget *dropdown;
+
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  g_object_set_data (G_OBJECT (dropdown), "field", (gpointer) field);
+  g_object_set_data (G_OBJECT (dropdown), "record", gtk_list_item_get_item (item));
+  gtk_widget_add_css_class (dropdown, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_str_equal (field, "role") ? _("Role") : _("Attendance status"), -1);
+  choice_show (self, dropdown);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (choice_selected_cb), self);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  /* The inscription holds the gesture that is running: it lives until the next idle. */
+  g_object_ref (cell);
+  g_idle_add_once ((GSourceOnceFunc) g_object_unref, cell);
+  gtk_list_item_set_child (item, dropdown);
+  g_signal_emit_by_name (dropdown, "activate");
 }
 
 static void
@@ -659,15 +723,19 @@ choice_setup (GtkListItem *item,
               DeskCheckin *self,
               const char  *field)
 {
-  GtkStringList *labels = g_str_equal (field, "role") ? self->role_labels : self->status_labels;
-  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
 
-  g_object_set_data (G_OBJECT (dropdown), "field", (gpointer) field);
-  gtk_widget_add_css_class (dropdown, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 8);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 14);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (cell), "field", (gpointer) field);
+  g_object_set_data (G_OBJECT (cell), "item", item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   g_str_equal (field, "role") ? _("Role") : _("Attendance status"), -1);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (choice_selected_cb), self);
-  gtk_list_item_set_child (item, dropdown);
+  g_signal_connect (click, "pressed", G_CALLBACK (choice_pressed_cb), self);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -691,16 +759,10 @@ choice_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 DeskCheckin              *self)
 {
-  GtkWidget *dropdown = gtk_list_item_get_child (item);
-  DeskRecord *record = gtk_list_item_get_item (item);
-  const char *field = g_object_get_data (G_OBJECT (dropdown), "field");
-  GStrv codes = g_str_equal (field, "role") ? self->role_codes : self->status_codes;
-  int index = code_index (codes, desk_record_get_string (record, field));
+  GtkWidget *cell = gtk_list_item_get_child (item);
 
-  /* Binding shows the value; only the user's choice writes. */
-  g_object_set_data (G_OBJECT (dropdown), "uuid", NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), index >= 0 ? (guint) index : GTK_INVALID_LIST_POSITION);
-  g_object_set_data_full (G_OBJECT (dropdown), "uuid", g_strdup (desk_record_get_uuid (record)), g_free);
+  g_object_set_data (G_OBJECT (cell), "record", gtk_list_item_get_item (item));
+  choice_show (self, cell);
 }
 
 static void
@@ -708,7 +770,10 @@ choice_unbind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   DeskCheckin              *self)
 {
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "uuid", NULL);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (cell), "uuid", NULL);
+  g_object_set_data (G_OBJECT (cell), "record", NULL);
 }
 
 static GtkColumnViewColumn *

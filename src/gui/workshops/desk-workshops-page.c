@@ -6,9 +6,10 @@
  * page) and the import of a sign-in sheet. Two more views: the attendance breakdown of a
  * period, and the group's nominees to the Annual Plenary. Read on first show only.
  *
- * The attended/planned column keeps a count per workshop, built from one read of the
- * group's attendance and then moved by each change, so that a check-in costs one lookup
- * and not a recount of every list.
+ * The attended/planned column keeps a count per workshop, read from the workshop's
+ * attendance the first time its row is shown (or the column sorted), and then moved by
+ * each change, so that a check-in costs one lookup and not a recount of every list. Reading
+ * all the group's attendance for the first show was most of it on a large group.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +51,7 @@ struct _DeskWorkshopsPage
   GHashTable *count_cells;       /* bound cells of the attended column (set) */
   gulong changed_id;
   guint period_idle;
+  gboolean period_stale;         /* the period's breakdown waits for its tab */
 
   DeskRecordEditor *editor;
   DeskBreakdownView *workshop_breakdown;
@@ -101,41 +103,54 @@ period_free (Period *period)
   g_free (period);
 }
 
+/* Moves the count of @attendance's workshop by @delta, when that count has been read. */
 static void
 count_attendance (DeskWorkshopsPage *self,
                   DeskRecord        *attendance,
                   int                delta)
 {
   const char *workshop = desk_record_get_string (attendance, "workshop_uuid");
-  int count = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, workshop));
+  gpointer count;
 
-  g_hash_table_insert (self->counts, g_strdup (workshop), GINT_TO_POINTER (count + delta));
+  if (g_hash_table_lookup_extended (self->counts, workshop, NULL, &count))
+    g_hash_table_insert (self->counts, g_strdup (workshop), GINT_TO_POINTER (GPOINTER_TO_INT (count) + delta));
 }
 
-static void
-load_counts (DeskWorkshopsPage *self)
+/* How many attended @workshop: read once from its attendance, then kept up to date by
+ * store_changed_cb(). A change to a workshop not read yet needs nothing: it is read as it
+ * is then. */
+static int
+ensure_count (DeskWorkshopsPage *self,
+              const char        *workshop)
 {
-  g_autoptr(GPtrArray) records = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ATTENDANCE, self->group_uuid, NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  gpointer count;
+  int attended = 0;
 
-  g_hash_table_remove_all (self->attended);
-  g_hash_table_remove_all (self->counts);
+  if (g_hash_table_lookup_extended (self->counts, workshop, NULL, &count))
+    return GPOINTER_TO_INT (count);
+
+  records = desk_store_list_by (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ATTENDANCE, "workshop_uuid",
+                                workshop, NULL);
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
       DeskRecord *record = g_ptr_array_index (records, i);
 
       if (g_strcmp0 (desk_record_get_string (record, "status"), "attended") != 0)
         continue;
-      g_hash_table_insert (self->attended, g_strdup (desk_record_get_uuid (record)),
-                           g_strdup (desk_record_get_string (record, "workshop_uuid")));
-      count_attendance (self, record, 1);
+      g_hash_table_insert (self->attended, g_strdup (desk_record_get_uuid (record)), g_strdup (workshop));
+      attended++;
     }
+  g_hash_table_insert (self->counts, g_strdup (workshop), GINT_TO_POINTER (attended));
+
+  return attended;
 }
 
 static char *
 dup_count_text (DeskWorkshopsPage *self,
                 DeskRecord        *workshop)
 {
-  int count = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid (workshop)));
+  int count = ensure_count (self, desk_record_get_uuid (workshop));
 
   if (desk_record_is_set (workshop, "planned_participants"))
     /* Translators: people who attended a workshop out of those planned: “23 / 40”. */
@@ -159,13 +174,13 @@ update_workshop_breakdown (DeskWorkshopsPage *self)
 }
 
 static void
-update_period_breakdown (DeskWorkshopsPage *self)
+compute_period_breakdown (DeskWorkshopsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->period_dropdown);
   Period *period;
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->period_idle, g_source_remove);
+  self->period_stale = FALSE;
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->periods->len)
     return;
 
@@ -173,6 +188,28 @@ update_period_breakdown (DeskWorkshopsPage *self)
   if (!desk_breakdown_view_update (self->period_breakdown, desk_page_get_store (DESK_PAGE (self)), self->group_uuid, NULL,
                                    period->from, period->to, &error))
     g_warning ("Could not count the period’s attendance: %s", error->message);
+}
+
+/* Counting a period's attendance reads every attendance of the group: done when its tab
+ * is shown, not for a first look at the list of workshops. */
+static void
+update_period_breakdown (DeskWorkshopsPage *self)
+{
+  g_clear_handle_id (&self->period_idle, g_source_remove);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "breakdown") != 0)
+    {
+      self->period_stale = TRUE;
+      return;
+    }
+
+  compute_period_breakdown (self);
+}
+
+static void
+tab_shown_cb (DeskWorkshopsPage *self)
+{
+  if (self->period_stale && self->period_dropdown != NULL)
+    update_period_breakdown (self);
 }
 
 static gboolean
@@ -295,8 +332,8 @@ compare_count (gconstpointer a,
                gpointer      user_data)
 {
   DeskWorkshopsPage *self = user_data;
-  int x = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid ((DeskRecord *) a)));
-  int y = GPOINTER_TO_INT (g_hash_table_lookup (self->counts, desk_record_get_uuid ((DeskRecord *) b)));
+  int x = ensure_count (self, desk_record_get_uuid ((DeskRecord *) a));
+  int y = ensure_count (self, desk_record_get_uuid ((DeskRecord *) b));
 
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -343,7 +380,9 @@ store_changed_cb (DeskStore         *store,
                                GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (self->counts, old_workshop)) - 1));
           refresh_count_cells (self, old_workshop);
         }
-      if (fresh != NULL && g_strcmp0 (desk_record_get_string (fresh, "status"), "attended") == 0)
+      /* Only for a workshop whose count was read: any other is read as it is, later. */
+      if (fresh != NULL && g_strcmp0 (desk_record_get_string (fresh, "status"), "attended") == 0 &&
+          g_hash_table_contains (self->counts, desk_record_get_string (fresh, "workshop_uuid")))
         {
           g_hash_table_insert (self->attended, g_strdup (uuid),
                                g_strdup (desk_record_get_string (fresh, "workshop_uuid")));
@@ -478,7 +517,6 @@ desk_workshops_page_build (DeskPage *page)
   self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
   self->workshops = desk_record_model_new (store, DESK_KIND_WORKSHOP, self->group_uuid);
   self->nominations = desk_record_model_new (store, DESK_KIND_NOMINATION, self->group_uuid);
-  load_counts (self);
 
   make_workshop_list (self);
   make_plenary_list (self);
@@ -493,6 +531,7 @@ desk_workshops_page_build (DeskPage *page)
   self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
   desk_record_list_set_model (self->workshop_list, self->workshops);
   desk_record_list_set_model (self->plenary_list, self->nominations);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (tab_shown_cb), self);
   update_period_breakdown (self);
 
   return TRUE;
@@ -794,6 +833,8 @@ desk_workshops_page_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
 
   G_OBJECT_CLASS (desk_workshops_page_parent_class)->dispose (object);
 }
@@ -922,6 +963,8 @@ DeskBreakdownView *
 _desk_workshops_page_get_period_breakdown (DeskWorkshopsPage *self)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (self->period_stale)
+    compute_period_breakdown (self);
   return self->period_breakdown;
 }
 
