@@ -7,6 +7,7 @@
 #include "desk-exports-page.h"
 #include "desk-export-dialog.h"
 #include "desk-import-dialog.h"
+#include "desk-job.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,11 @@ const char              *_desk_export_dialog_get_count_text       (DeskExportDia
 GtkListBox              *_desk_export_dialog_get_problem_list     (DeskExportDialog  *self);
 GtkButton               *_desk_export_dialog_get_export_button    (DeskExportDialog  *self);
 gboolean                 _desk_export_dialog_export_to            (DeskExportDialog  *self,
+                                                                   const char        *path,
+                                                                   GError           **error);
+/* What Save… does once the chooser has answered: the job writing @path, not waited for;
+ * NULL with @error when it could not start. */
+DeskJob                 *_desk_export_dialog_start_export         (DeskExportDialog  *self,
                                                                    const char        *path,
                                                                    GError           **error);
 

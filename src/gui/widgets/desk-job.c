@@ -1,0 +1,404 @@
+/* desk-job.c — a long operation on a worker thread, with a progress bar and Cancel
+ *
+ * Export, import, backup and restore take seconds on a large group; run on the main
+ * thread they stop the window from drawing. A job runs the operation in a GTask thread
+ * on a connection of its own to the same database (WAL lets the window keep reading its
+ * own), never touching the window's DeskStore. Progress comes back to the main thread
+ * through the default main context, at most once per hundredth of the way, so a
+ * record-by-record operation does not flood the window with updates.
+ *
+ * The window the job was started from waits insensitive, so nothing can start a second
+ * write meanwhile; a job that lasts more than a moment shows a small modal window over
+ * it with the operation's name, the bar and Cancel (also Escape, and closing it).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-job"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-job.h"
+#include "desk-toast.h"
+
+/* Shown only when the job is still running after this long: a quick one never flashes. */
+#define SHOW_AFTER_MS 150
+
+struct _DeskJob
+{
+  GObject parent_instance;
+
+  GtkWindow *parent;
+  char *title;
+  char *path;                 /* the database; NULL when it is kept in memory */
+  gboolean read_only;
+  GDateTime *now;             /* the window's clock, for the worker's connection */
+
+  DeskJobFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+  DeskJobDoneFunc done;
+  gpointer user_data;
+
+  GCancellable *cancellable;
+  gboolean running;
+  gboolean on_worker;
+  gboolean parent_was_sensitive;
+  GError *error;
+
+  /* Written by the worker, read on the main thread. */
+  GMutex lock;
+  double fraction;
+  double reported;            /* what the last update carried */
+  gboolean update_pending;
+
+  double shown;               /* main thread: what the bar shows */
+  guint show_timeout;
+  GtkWindow *window;
+  GtkProgressBar *bar;
+  GtkWidget *cancel_button;
+};
+
+G_DEFINE_FINAL_TYPE (DeskJob, desk_job, G_TYPE_OBJECT)
+
+static void
+desk_job_finalize (GObject *object)
+{
+  DeskJob *self = DESK_JOB (object);
+
+  g_assert (!self->running);
+  g_clear_object (&self->parent);
+  g_free (self->title);
+  g_free (self->path);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->error);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (desk_job_parent_class)->finalize (object);
+}
+
+static void
+desk_job_class_init (DeskJobClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = desk_job_finalize;
+}
+
+static void
+desk_job_init (DeskJob *self)
+{
+  g_mutex_init (&self->lock);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Progress */
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  DeskJob *self = user_data;
+
+  g_mutex_lock (&self->lock);
+  self->shown = self->fraction;
+  self->update_pending = FALSE;
+  g_mutex_unlock (&self->lock);
+
+  if (self->bar != NULL)
+    gtk_progress_bar_set_fraction (self->bar, self->shown);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: one update on its way at a time, and only for a hundredth or more. */
+static void
+job_progress (double   fraction,
+              gpointer user_data)
+{
+  DeskJob *self = user_data;
+  gboolean send;
+
+  g_mutex_lock (&self->lock);
+  self->fraction = fraction;
+  send = !self->update_pending && (fraction - self->reported >= 0.01 || fraction >= 1.0);
+  if (send)
+    {
+      self->update_pending = TRUE;
+      self->reported = fraction;
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (send)
+    g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, update_cb, g_object_ref (self),
+                                g_object_unref);
+}
+
+/* The progress window */
+
+static void
+cancel_clicked_cb (GtkButton *button,
+                   DeskJob   *self)
+{
+  desk_job_cancel (self);
+}
+
+/* Closing the window means Cancel; it goes away when the job has ended. */
+static gboolean
+close_request_cb (GtkWindow *window,
+                  DeskJob   *self)
+{
+  desk_job_cancel (self);
+
+  return TRUE;
+}
+
+static gboolean
+show_window_cb (gpointer user_data)
+{
+  DeskJob *self = user_data;
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkEventController *shortcuts;
+
+  self->show_timeout = 0;
+
+  self->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_title (self->window, self->title);
+  gtk_window_set_modal (self->window, TRUE);
+  gtk_window_set_transient_for (self->window, self->parent);
+  gtk_window_set_resizable (self->window, FALSE);
+  gtk_window_set_default_size (self->window, 360, -1);
+  g_signal_connect (self->window, "close-request", G_CALLBACK (close_request_cb), self);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+
+  label = gtk_label_new (self->title);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  self->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_fraction (self->bar, self->shown);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->bar),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->bar));
+
+  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_halign (self->cancel_button, GTK_ALIGN_END);
+  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), self->cancel_button);
+
+  adw_window_set_content (ADW_WINDOW (self->window), box);
+
+  /* Escape cancels, as it closes every dialog of the app. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (self->window), shortcuts);
+
+  gtk_window_set_default_widget (self->window, self->cancel_button);
+  gtk_window_present (self->window);
+  gtk_widget_grab_focus (self->cancel_button);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Ending */
+
+static void
+job_finish (DeskJob      *self,
+            const GError *error)
+{
+  gpointer data;
+
+  self->running = FALSE;
+  g_clear_handle_id (&self->show_timeout, g_source_remove);
+  if (self->window != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->window, self);
+      gtk_window_destroy (self->window);
+      self->window = NULL;
+      self->bar = NULL;
+      self->cancel_button = NULL;
+    }
+  if (self->parent != NULL && self->parent_was_sensitive)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->parent), TRUE);
+
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->parent != NULL)
+    desk_toast_show_message (GTK_WIDGET (self->parent), _("Cancelled: nothing was changed"));
+
+  if (self->done != NULL)
+    self->done (self, self->data, error, self->user_data);
+  data = g_steal_pointer (&self->data);
+  if (self->data_free != NULL && data != NULL)
+    self->data_free (data);
+  /* The window may keep the job; the job no longer needs the window. */
+  g_clear_object (&self->parent);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  DeskJob *self = source_object;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  gboolean ok = FALSE;
+
+  /* A connection of the worker's own, opened and closed on this thread. */
+  store = self->read_only ? desk_store_open_read_only (self->path, &error)
+                          : desk_store_open (self->path, &error);
+  if (store != NULL)
+    {
+      desk_store_set_now (store, self->now);
+      ok = self->func (store, self->data, cancellable, job_progress, self, &error);
+    }
+  g_clear_object (&store);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DeskJob *self = DESK_JOB (source);
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  update_cb (self);
+  job_finish (self, error);
+  /* The reference the running job held. */
+  g_object_unref (self);
+}
+
+DeskJob *
+desk_job_start (GtkWindow        *parent,
+                DeskStore        *store,
+                const char       *title,
+                DeskJobFunc       func,
+                gpointer          data,
+                GDestroyNotify    data_free,
+                DeskJobDoneFunc   done,
+                gpointer          user_data)
+{
+  DeskJob *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = g_object_new (DESK_TYPE_JOB, NULL);
+  self->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  self->title = g_strdup (title);
+  self->path = g_strdup (desk_store_get_path (store));
+  self->read_only = desk_store_is_read_only (store);
+  self->now = desk_store_dup_now (store);
+  self->func = func;
+  self->data = data;
+  self->data_free = data_free;
+  self->done = done;
+  self->user_data = user_data;
+  self->running = TRUE;
+
+  if (self->path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* In memory (tests only): no second connection can see it, so in place. */
+      if (!func (store, data, self->cancellable, job_progress, self, &error))
+        g_assert (error != NULL);
+      update_cb (self);
+      job_finish (self, error);
+      return self;
+    }
+
+  self->on_worker = TRUE;
+  if (self->parent != NULL)
+    {
+      self->parent_was_sensitive = gtk_widget_get_sensitive (GTK_WIDGET (self->parent));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->parent), FALSE);
+    }
+  self->show_timeout = g_timeout_add (SHOW_AFTER_MS, show_window_cb, self);
+
+  {
+    g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_done_cb, NULL);
+
+    g_task_set_name (task, title);
+    /* Held while it runs: the caller may drop its reference at once. */
+    g_object_ref (self);
+    g_task_run_in_thread (task, job_thread);
+  }
+
+  return self;
+}
+
+void
+desk_job_cancel (DeskJob *self)
+{
+  g_return_if_fail (DESK_IS_JOB (self));
+
+  if (!self->running)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  if (self->cancel_button != NULL)
+    gtk_widget_set_sensitive (self->cancel_button, FALSE);
+}
+
+gboolean
+desk_job_is_running (DeskJob *self)
+{
+  g_return_val_if_fail (DESK_IS_JOB (self), FALSE);
+
+  return self->running;
+}
+
+gboolean
+desk_job_on_worker (DeskJob *self)
+{
+  g_return_val_if_fail (DESK_IS_JOB (self), FALSE);
+
+  return self->on_worker;
+}
+
+double
+desk_job_get_fraction (DeskJob *self)
+{
+  g_return_val_if_fail (DESK_IS_JOB (self), 0.0);
+
+  return self->shown;
+}
+
+gboolean
+desk_job_wait (DeskJob  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (DESK_IS_JOB (self), FALSE);
+
+  while (self->running)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
