@@ -69,11 +69,14 @@ look (DeskProgress  *progress,
       GError       **error)
 {
   progress->next = progress->done + EVERY;
+  /* A cancelled operation stops at once, without a word more about how far it got. */
+  if (!desk_progress_check (progress, error))
+    return FALSE;
   if (progress->total > 0)
     desk_progress_report (progress, progress->start + progress->span *
                                     MIN (1.0, (double) progress->done / (double) progress->total));
 
-  return desk_progress_check (progress, error);
+  return TRUE;
 }
 
 gboolean
