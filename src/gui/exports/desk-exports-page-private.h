@@ -56,5 +56,7 @@ const char *_desk_import_dialog_get_count_text    (DeskImportDialog  *self,
                                                    guint              column);
 gboolean    _desk_import_dialog_import            (DeskImportDialog  *self,
                                                    GError           **error);
+/* What the Import button does: the job, not waited for. */
+DeskJob    *_desk_import_dialog_start_import      (DeskImportDialog  *self);
 
 G_END_DECLS

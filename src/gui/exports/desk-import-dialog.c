@@ -625,6 +625,15 @@ start_import (DeskImportDialog *self)
                          import_work, work, import_work_free, import_done, self);
 }
 
+DeskJob *
+_desk_import_dialog_start_import (DeskImportDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_IMPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (!self->plan->already_imported, NULL);
+
+  return start_import (self);
+}
+
 /* What the Import button does, waiting for the job: the import, a toast on the main
  * window, and the dialog closes. */
 gboolean

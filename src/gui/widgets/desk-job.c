@@ -17,13 +17,19 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "desk-job.h"
 #include "desk-toast.h"
 
 /* Shown only when the job is still running after this long: a quick one never flashes. */
 #define SHOW_AFTER_MS 150
+/* The worker's nice value: below the window, above nothing else of ours. */
+#define WORKER_NICE 10
 
 struct _DeskJob
 {
@@ -245,16 +251,23 @@ job_finish (DeskJob      *self,
   g_clear_object (&self->parent);
 }
 
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* The worker: a thread of its own rather than one of GLib's pool, so that it can give
+ * way to the window. On two cores, a worker at full speed beside the main thread and
+ * the display server makes frames late; at a lower priority it takes the time they
+ * leave. */
+static gpointer
+job_thread (gpointer data)
 {
-  DeskJob *self = source_object;
+  g_autoptr(GTask) task = data;
+  DeskJob *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = NULL;
   gboolean ok = FALSE;
+
+  /* This thread only (Linux gives each thread its own nice value); it ends with the job. */
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE) != 0)
+    g_debug ("the worker keeps its priority: %s", g_strerror (errno));
 
   /* A connection of the worker's own, opened and closed on this thread. */
   store = self->read_only ? desk_store_open_read_only (self->path, &error)
@@ -266,10 +279,13 @@ job_thread (GTask        *task,
     }
   g_clear_object (&store);
 
+  /* Delivered on the main thread, through the task's context. */
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
+
+  return NULL;
 }
 
 static void
@@ -335,15 +351,17 @@ desk_job_start (GtkWindow        *parent,
       self->parent_was_sensitive = gtk_widget_get_sensitive (GTK_WIDGET (self->parent));
       gtk_widget_set_sensitive (GTK_WIDGET (self->parent), FALSE);
     }
+
   self->show_timeout = g_timeout_add (SHOW_AFTER_MS, show_window_cb, self);
 
   {
-    g_autoptr(GTask) task = g_task_new (self, self->cancellable, job_done_cb, NULL);
+    GTask *task = g_task_new (self, self->cancellable, job_done_cb, NULL);
 
     g_task_set_name (task, title);
     /* Held while it runs: the caller may drop its reference at once. */
     g_object_ref (self);
-    g_task_run_in_thread (task, job_thread);
+    /* The thread owns the task and returns its result. */
+    g_thread_unref (g_thread_new ("desk-job", job_thread, task));
   }
 
   return self;
