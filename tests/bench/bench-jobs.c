@@ -221,13 +221,16 @@ import_gaps (const char *db_path,
   *finish_ms = (g_get_monotonic_time () - finish) / 1000.0;
   *took_ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  /* Whatever window the reload made. */
+  /* Whatever window the reload made; one destroyed may take others with it. */
   {
-    GList *toplevels = gtk_window_list_toplevels ();
+    GListModel *toplevels = gtk_window_get_toplevels ();
 
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      gtk_window_destroy (l->data);
-    g_list_free (toplevels);
+    while (g_list_model_get_n_items (toplevels) > 0)
+      {
+        g_autoptr(GtkWindow) first = g_list_model_get_item (toplevels, 0);
+
+        gtk_window_destroy (first);
+      }
     while (g_main_context_iteration (NULL, FALSE))
       ;
   }

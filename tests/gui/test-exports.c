@@ -670,7 +670,7 @@ test_export_on_worker (void)
   g_assert_true (desk_job_on_worker (job));
   g_assert_true (desk_job_is_running (job));
   /* Nothing else can be started from the dialog meanwhile. */
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (dialog)));
 
   /* The main loop turns while the worker writes. */
   idle = g_idle_add_full (G_PRIORITY_DEFAULT, count_idle_cb, &turns, NULL);
@@ -718,7 +718,7 @@ test_export_cancelled (void)
   g_assert_cmpuint (count_other_files (g.dir), ==, 0);
   g_assert_cmpint (desk_store_count (g.store, DESK_KIND_EXPORT, g.group), ==, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (dialog)));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   destroy_window (window);

@@ -7,9 +7,9 @@
  * through the default main context, at most once per hundredth of the way, so a
  * record-by-record operation does not flood the window with updates.
  *
- * The window the job was started from waits insensitive, so nothing can start a second
- * write meanwhile; a job that lasts more than a moment shows a small modal window over
- * it with the operation's name, the bar and Cancel (also Escape, and closing it).
+ * The window the job was started from takes no input meanwhile, so nothing can start a
+ * second write; a job that lasts more than a moment shows a small modal window over it
+ * with the operation's name, the bar and Cancel (also Escape, and closing it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,7 +50,8 @@ struct _DeskJob
   GCancellable *cancellable;
   gboolean running;
   gboolean on_worker;
-  gboolean parent_was_sensitive;
+  gboolean parent_could_target;
+  GtkEventController *keys;   /* on the parent while the job runs */
   GError *error;
 
   /* Written by the worker, read on the main thread. */
@@ -216,6 +217,34 @@ show_window_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The window that started the job takes no click and no key until the job ends
+ * (Escape cancels), so nothing can start a second write meanwhile. It is not made
+ * insensitive: on a large window that restyles every widget, a frame's worth of work
+ * and more, and the progress window soon shows that it waits. */
+static gboolean
+parent_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               DeskJob               *self)
+{
+  if (keyval == GDK_KEY_Escape)
+    desk_job_cancel (self);
+
+  return TRUE;
+}
+
+static void
+hold_parent (DeskJob *self)
+{
+  self->parent_could_target = gtk_widget_get_can_target (GTK_WIDGET (self->parent));
+  gtk_widget_set_can_target (GTK_WIDGET (self->parent), FALSE);
+  self->keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (self->keys, "key-pressed", G_CALLBACK (parent_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->parent), self->keys);
+}
+
 /* Ending */
 
 static void
@@ -234,8 +263,13 @@ job_finish (DeskJob      *self,
       self->bar = NULL;
       self->cancel_button = NULL;
     }
-  if (self->parent != NULL && self->parent_was_sensitive)
-    gtk_widget_set_sensitive (GTK_WIDGET (self->parent), TRUE);
+  if (self->parent != NULL)
+    {
+      gtk_widget_set_can_target (GTK_WIDGET (self->parent), self->parent_could_target);
+      if (self->keys != NULL)
+        gtk_widget_remove_controller (GTK_WIDGET (self->parent), self->keys);
+      self->keys = NULL;
+    }
 
   if (error != NULL)
     self->error = g_error_copy (error);
@@ -347,10 +381,7 @@ desk_job_start (GtkWindow        *parent,
 
   self->on_worker = TRUE;
   if (self->parent != NULL)
-    {
-      self->parent_was_sensitive = gtk_widget_get_sensitive (GTK_WIDGET (self->parent));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->parent), FALSE);
-    }
+    hold_parent (self);
 
   self->show_timeout = g_timeout_add (SHOW_AFTER_MS, show_window_cb, self);
 

@@ -31,7 +31,7 @@ typedef void     (*DeskJobDoneFunc) (DeskJob           *job,
                                      gpointer           user_data);
 
 /* Runs @func on a worker thread with a connection of its own to @store's database, while
- * @parent (a dialog, or the main window) waits insensitive; after a moment a small modal
+ * @parent (a dialog, or the main window) takes no input; after a moment a small modal
  * window shows @title, a progress bar and Cancel (Escape). @done is called once, on the
  * main thread, then @data is freed with @data_free. A database kept in memory (tests)
  * cannot be opened twice: there the job runs in place, on @store, before this returns. */
