@@ -596,11 +596,20 @@ import_done (DeskJob      *job,
   /* Written on another connection: every page must read the database again, as after a
    * restore (win.reload makes a new main window on the same store). */
   main_window = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (desk_job_on_worker (job) && main_window != NULL &&
-      gtk_widget_activate_action (GTK_WIDGET (main_window), "win.reload", "s", message))
+  if (desk_job_on_worker (job) && main_window != NULL)
     {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
+      g_autoptr(GtkWindow) held = g_object_ref (main_window);
+      gboolean reloaded;
+
+      /* Let go of the main window first: the reload destroys it. */
+      gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+      reloaded = gtk_widget_activate_action (GTK_WIDGET (held), "win.reload", "s", message);
+      if (reloaded)
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      gtk_window_set_transient_for (GTK_WINDOW (self), held);
     }
   desk_dialog_finish (GTK_WINDOW (self), message);
 }

@@ -159,23 +159,32 @@ close_request_cb (GtkWindow *window,
   return TRUE;
 }
 
-static gboolean
-show_window_cb (gpointer user_data)
+/* One progress window is kept, hidden, for the next job: a new window's first frame
+ * (its surface and renderer made) holds the main thread for longer than a frame, a
+ * window shown again does not. */
+static GtkWindow *spare_window;
+
+static void
+spare_destroyed_cb (GtkWidget *window)
 {
-  DeskJob *self = user_data;
+  if (spare_window == GTK_WINDOW (window))
+    spare_window = NULL;
+}
+
+static GtkWindow *
+progress_window_new (void)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
   GtkWidget *box;
   GtkWidget *label;
+  GtkWidget *bar;
+  GtkWidget *button;
   GtkEventController *shortcuts;
 
-  self->show_timeout = 0;
-
-  self->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_title (self->window, self->title);
-  gtk_window_set_modal (self->window, TRUE);
-  gtk_window_set_transient_for (self->window, self->parent);
-  gtk_window_set_resizable (self->window, FALSE);
-  gtk_window_set_default_size (self->window, 360, -1);
-  g_signal_connect (self->window, "close-request", G_CALLBACK (close_request_cb), self);
+  gtk_window_set_modal (window, TRUE);
+  gtk_window_set_resizable (window, FALSE);
+  gtk_window_set_default_size (window, 360, -1);
+  gtk_window_set_hide_on_close (window, FALSE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_margin_top (box, 24);
@@ -183,38 +192,82 @@ show_window_cb (gpointer user_data)
   gtk_widget_set_margin_start (box, 24);
   gtk_widget_set_margin_end (box, 24);
 
-  label = gtk_label_new (self->title);
+  label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
 
-  self->bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_fraction (self->bar, self->shown);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->bar),
+  bar = gtk_progress_bar_new ();
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (bar),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->bar));
+  gtk_box_append (GTK_BOX (box), bar);
 
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_widget_set_halign (self->cancel_button, GTK_ALIGN_END);
-  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), self->cancel_button);
+  button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), button);
 
-  adw_window_set_content (ADW_WINDOW (self->window), box);
+  adw_window_set_content (ADW_WINDOW (window), box);
 
   /* Escape cancels, as it closes every dialog of the app. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (GTK_WIDGET (self->window), shortcuts);
+  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+  gtk_window_set_default_widget (window, button);
 
-  gtk_window_set_default_widget (self->window, self->cancel_button);
+  g_object_set_data (G_OBJECT (window), "desk-job-label", label);
+  g_object_set_data (G_OBJECT (window), "desk-job-bar", bar);
+  g_object_set_data (G_OBJECT (window), "desk-job-cancel", button);
+  g_signal_connect (window, "destroy", G_CALLBACK (spare_destroyed_cb), NULL);
+
+  return window;
+}
+
+static gboolean
+show_window_cb (gpointer user_data)
+{
+  DeskJob *self = user_data;
+
+  self->show_timeout = 0;
+
+  self->window = spare_window != NULL ? g_steal_pointer (&spare_window) : progress_window_new ();
+  self->bar = g_object_get_data (G_OBJECT (self->window), "desk-job-bar");
+  self->cancel_button = g_object_get_data (G_OBJECT (self->window), "desk-job-cancel");
+
+  gtk_window_set_title (self->window, self->title);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (self->window), "desk-job-label"), self->title);
+  gtk_progress_bar_set_fraction (self->bar, self->shown);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  gtk_window_set_transient_for (self->window, self->parent);
+  g_signal_connect (self->window, "close-request", G_CALLBACK (close_request_cb), self);
+  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+
   gtk_window_present (self->window);
   gtk_widget_grab_focus (self->cancel_button);
 
   return G_SOURCE_REMOVE;
+}
+
+/* Hidden and kept for the next job, unless one is kept already. */
+static void
+release_window (DeskJob *self)
+{
+  GtkWindow *window = g_steal_pointer (&self->window);
+
+  g_signal_handlers_disconnect_by_data (window, self);
+  g_signal_handlers_disconnect_by_data (self->cancel_button, self);
+  self->bar = NULL;
+  self->cancel_button = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_transient_for (window, NULL);
+  if (spare_window == NULL)
+    spare_window = window;
+  else
+    gtk_window_destroy (window);
 }
 
 /* The window that started the job takes no click and no key until the job ends
@@ -242,7 +295,7 @@ hold_parent (DeskJob *self)
   self->keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
   g_signal_connect (self->keys, "key-pressed", G_CALLBACK (parent_key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->parent), self->keys);
+  gtk_widget_add_controller (GTK_WIDGET (self->parent), g_object_ref (self->keys));
 }
 
 /* Ending */
@@ -256,19 +309,15 @@ job_finish (DeskJob      *self,
   self->running = FALSE;
   g_clear_handle_id (&self->show_timeout, g_source_remove);
   if (self->window != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->window, self);
-      gtk_window_destroy (self->window);
-      self->window = NULL;
-      self->bar = NULL;
-      self->cancel_button = NULL;
-    }
+    release_window (self);
   if (self->parent != NULL)
     {
       gtk_widget_set_can_target (GTK_WIDGET (self->parent), self->parent_could_target);
-      if (self->keys != NULL)
+      /* Held by the job: the parent may have been destroyed meanwhile. */
+      if (self->keys != NULL &&
+          gtk_event_controller_get_widget (self->keys) == GTK_WIDGET (self->parent))
         gtk_widget_remove_controller (GTK_WIDGET (self->parent), self->keys);
-      self->keys = NULL;
+      g_clear_object (&self->keys);
     }
 
   if (error != NULL)
