@@ -147,7 +147,8 @@ static double
 export_gap (const char *db_path,
             const char *out,
             double     *took_ms,
-            double     *finish_ms)
+            double     *finish_ms,
+            double     *preview_ms)
 {
   GtkWidget *window = open_window (db_path);
   g_autoptr(GError) error = NULL;
@@ -164,9 +165,12 @@ export_gap (const char *db_path,
   page = window_page (window, "exports");
   dialog = _desk_exports_page_get_export_dialog (DESK_EXPORTS_PAGE (page));
   _desk_export_dialog_set_period (dialog, "2000-01-01", "2030-12-31");
+  /* The dialog's own preview of the counts, read again when the privacy changes, still
+   * runs on the main thread: timed and printed apart. */
+  start = g_get_monotonic_time ();
   _desk_export_dialog_set_privacy (dialog, DESK_PRIVACY_NAMED);
-  /* The dialog's own preview of the counts is read before Save… is pressed. */
   _desk_export_dialog_get_preview (dialog);
+  *preview_ms = (g_get_monotonic_time () - start) / 1000.0;
   wait_next_frame (window);
 
   handler = start_gaps (window, &gaps);
@@ -264,6 +268,7 @@ bench_jobs (const char *db_path,
   g_autoptr(GArray) export_gaps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) export_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) export_finish = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) export_previews = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) preview_gaps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_gaps_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -276,16 +281,20 @@ bench_jobs (const char *db_path,
     {
       double took;
       double finish;
-      double gap = export_gap (copy, bundle, &took, &finish);
+      double preview;
+      double gap = export_gap (copy, bundle, &took, &finish, &preview);
 
       g_array_append_val (export_gaps, gap);
       g_array_append_val (export_times, took);
       g_array_append_val (export_finish, finish);
+      g_array_append_val (export_previews, preview);
     }
   report ("Jobs: export, longest gap between frames", median (export_gaps), GOAL_MS,
           "the goal (50 ms)", 1.0);
   g_print ("  the export took %.0f ms; then closing the dialog and showing the new bundle "
            "in the history held the window %.0f ms\n", median (export_times), median (export_finish));
+  g_print ("  (the export dialog's own preview of the counts, still on the main thread: %.0f ms)\n",
+           median (export_previews));
 
   /* The bundle of the large group, as the bundles benchmark wrote it; else one of ours. */
   if (g_file_test (given, G_FILE_TEST_IS_REGULAR))

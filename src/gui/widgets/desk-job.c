@@ -1,9 +1,10 @@
 /* desk-job.c — a long operation on a worker thread, with a progress bar and Cancel
  *
- * Export, import, backup and restore take seconds on a large group; run on the main
- * thread they stop the window from drawing. A job runs the operation in a GTask thread
- * on a connection of its own to the same database (WAL lets the window keep reading its
- * own), never touching the window's DeskStore. Progress comes back to the main thread
+ * Export, import, backup, restore and PDF reports take seconds on a large group; run on
+ * the main thread they stop the window from drawing. A job runs the operation in a
+ * thread of its own, its result coming back through a GTask, on a connection of its own
+ * to the same database (WAL lets the window keep reading its own), never touching the
+ * window's DeskStore. Progress comes back to the main thread
  * through the default main context, at most once per hundredth of the way, so a
  * record-by-record operation does not flood the window with updates.
  *
