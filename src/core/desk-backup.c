@@ -329,6 +329,18 @@ desk_backup_before (DeskStore       *store,
                     DeskBackupKind   kind,
                     GError         **error)
 {
+  return desk_backup_before_full (store, kind, NULL, NULL, NULL, error);
+}
+
+char *
+desk_backup_before_full (DeskStore         *store,
+                         DeskBackupKind     kind,
+                         GCancellable      *cancellable,
+                         DeskProgressFunc   progress_func,
+                         gpointer           progress_data,
+                         GError           **error)
+{
+  DeskProgress progress;
   g_autofree char *folder = desk_backup_folder (store);
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
@@ -362,11 +374,20 @@ desk_backup_before (DeskStore       *store,
       }
   }
 
+  desk_progress_init (&progress, cancellable, progress_func, progress_data);
+  if (desk_progress_cancelled (&progress, error))
+    return NULL;
+
   path = claim_name (folder, prefix_of (kind), stamp, next, error);
   if (path == NULL)
     return NULL;
 
-  if (!_desk_store_backup_internal (store, path, error))
+  /* In steps only when someone listens or may cancel: otherwise one snapshot, one step. */
+  if (!_desk_store_backup_internal_full (store, path,
+                                         cancellable != NULL || progress_func != NULL
+                                         ? &progress : NULL, error) ||
+      /* The last look: after it the old backups are pruned, which cannot be undone. */
+      desk_progress_cancelled (&progress, error))
     {
       g_unlink (path);
       return NULL;
@@ -453,20 +474,38 @@ desk_store_restore (DeskStore   *store,
                     const char  *backup_path,
                     GError     **error)
 {
+  return desk_store_restore_full (store, backup_path, NULL, NULL, NULL, error);
+}
+
+gboolean
+desk_store_restore_full (DeskStore         *store,
+                         const char        *backup_path,
+                         GCancellable      *cancellable,
+                         DeskProgressFunc   progress,
+                         gpointer           progress_data,
+                         GError           **error)
+{
   g_autofree char *safety = NULL;
   sqlite3 *source;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   source = open_backup (backup_path, error);
   if (source == NULL)
     return FALSE;
 
-  /* The current state first, so that a restore can itself be undone. */
+  /* The current state first, so that a restore can itself be undone. The backup is
+   * most of the time, and where it can be cancelled (leaving no backup of its own
+   * behind); the replacement, one write, is too short to need it and cannot be stopped
+   * half-way. */
   if (desk_store_get_path (store) != NULL)
     {
-      safety = desk_backup_before (store, DESK_BACKUP_BEFORE_RESTORE, error);
+      safety = desk_backup_before_full (store, DESK_BACKUP_BEFORE_RESTORE, cancellable,
+                                        progress, progress_data, error);
       if (safety == NULL)
         {
           sqlite3_close (source);

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "desk-progress.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,14 @@ char       *desk_backup_daily          (DeskStore      *store,
 char       *desk_backup_before         (DeskStore      *store,
                                         DeskBackupKind  kind,
                                         GError        **error);
+/* The same, on a worker thread: @cancellable (may be NULL) stops it with
+ * G_IO_ERROR_CANCELLED and no file left; @progress (may be NULL) hears how far. */
+char       *desk_backup_before_full    (DeskStore         *store,
+                                        DeskBackupKind     kind,
+                                        GCancellable      *cancellable,
+                                        DeskProgressFunc   progress,
+                                        gpointer           progress_data,
+                                        GError           **error);
 /* The backups, newest first. */
 GPtrArray  *desk_backup_list           (DeskStore      *store);
 /* A translated name for the kind: "Daily", "Before an import" … */
@@ -66,5 +75,14 @@ gboolean    desk_backup_replace_damaged (const char    *db_path,
 gboolean    desk_store_restore         (DeskStore      *store,
                                         const char     *backup_path,
                                         GError        **error);
+/* The same, on a worker thread: @cancellable stops it before the replacement (with
+ * G_IO_ERROR_CANCELLED, the database and the backups as they were); @progress hears
+ * how far the backup of the current state is. */
+gboolean    desk_store_restore_full    (DeskStore         *store,
+                                        const char        *backup_path,
+                                        GCancellable      *cancellable,
+                                        DeskProgressFunc   progress,
+                                        gpointer           progress_data,
+                                        GError           **error);
 
 G_END_DECLS

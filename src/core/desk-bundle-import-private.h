@@ -93,6 +93,7 @@ typedef struct
   GPtrArray *deferred;
   GArray *tombstones;        /* Tombstone: applied together once every record is in */
   GError *error;
+  DeskProgress *progress;    /* bytes read, and the cancellable; or NULL */
 } Import;
 
 /* Sets im->error (the first failure wins) and returns FALSE. */

@@ -22,6 +22,7 @@
 #include "desk-bundle-import-private.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "desk-backup.h"
 #include "desk-error.h"
@@ -803,12 +804,15 @@ run (Import  *im,
   void *old_context;
   void *old_generic_context;
   xmlTextReaderPtr r;
+  guint nodes = 0;
   int rc;
 
   im->mapped = _desk_bundle_map (im->path, error);
   if (im->mapped == NULL)
     return FALSE;
   im->file_sha256 = _desk_bundle_file_digest (im->mapped);
+  if (im->progress != NULL)
+    desk_progress_stage (im->progress, g_mapped_file_get_length (im->mapped), 0.0, 1.0);
 
   /* Parser errors reach us through the thread's handler (see _desk_bundle_open_reader);
    * libxml2's generic messages ("Unimplemented block …") are never printed. */
@@ -884,6 +888,12 @@ run (Import  *im,
         default:
           break;
         }
+
+      /* How far, by the bytes read, and whether to stop: every few hundred nodes. */
+      if (im->progress != NULL && (++nodes & 255) == 0 && im->error == NULL &&
+          !desk_progress_set (im->progress, (guint64) MAX (xmlTextReaderByteConsumed (r), 0),
+                              &im->error))
+        break;
     }
 
   if (rc == 0 && im->reasons->len == 0 && im->error == NULL && !im->stop &&
@@ -1108,16 +1118,46 @@ desk_bundle_import (DeskStore   *store,
                     gboolean     dry_run,
                     GError     **error)
 {
+  return desk_bundle_import_full (store, path, force, dry_run, NULL, NULL, NULL, error);
+}
+
+/* A cancelled import leaves nothing behind: the backup taken for it goes too. */
+static void
+forget_backup (Import *im)
+{
+  if (im->plan != NULL && im->plan->backup_path != NULL)
+    g_unlink (im->plan->backup_path);
+}
+
+DeskImportPlan *
+desk_bundle_import_full (DeskStore        *store,
+                         const char       *path,
+                         gboolean          force,
+                         gboolean          dry_run,
+                         GCancellable     *cancellable,
+                         DeskProgressFunc  progress_func,
+                         gpointer          progress_data,
+                         GError          **error)
+{
   DeskImportPlan *plan;
+  DeskProgress progress;
   Import im;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  import_init (&im, store, path, force, dry_run);
+  desk_progress_init (&progress, cancellable, progress_func, progress_data);
+  if (desk_progress_cancelled (&progress, error))
+    return NULL;
 
-  if (!run (&im, error))
+  import_init (&im, store, path, force, dry_run);
+  im.progress = &progress;
+
+  /* The last look before the commit: after it, the import is kept. */
+  if (!run (&im, error) || desk_progress_cancelled (&progress, error))
     {
+      if (g_cancellable_is_cancelled (cancellable))
+        forget_backup (&im);
       import_clear (&im);
       return NULL;
     }
@@ -1148,6 +1188,7 @@ desk_bundle_import (DeskStore   *store,
 
   plan = g_steal_pointer (&im.plan);
   import_clear (&im);
+  desk_progress_report (&progress, 1.0);
 
   return plan;
 }

@@ -214,6 +214,7 @@ typedef struct
   gint64 counts[N_COUNTS];
   gboolean failed;      /* the writer refused: disk full, or a write error */
   GError *error;        /* a record that cannot be written, with its reason */
+  DeskProgress *progress; /* counts the records; NULL in the validator's copy */
 } Export;
 
 const char *
@@ -430,7 +431,8 @@ write_kind (Export           *ex,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (!write_row (ex, w, kind, stmt, consent_column))
+      if (!write_row (ex, w, kind, stmt, consent_column) ||
+          !desk_progress_step (ex->progress, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
@@ -864,6 +866,7 @@ start_validator (Export       *ex,
   memset (copy.counts, 0, sizeof copy.counts);
   copy.failed = FALSE;
   copy.error = NULL;
+  copy.progress = NULL;
   head = xmlBufferCreate ();
   w = head != NULL ? xmlNewTextWriterMemory (head, 0) : NULL;
   if (w != NULL)
@@ -928,6 +931,24 @@ sync_folder (const char *path)
     }
 }
 
+/* The records the export will write, for its progress: an estimate (counts by kind and
+ * the tombstones), read only when someone listens. */
+static guint64
+count_records (Export *ex)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
+    {
+      const DeskKind *kind = desk_kind_all ()[i];
+
+      if (_desk_bundle_kind_in_bundle (kind, ex->privacy))
+        total += (guint64) MAX (desk_store_count (ex->store, kind, ex->group), 0);
+    }
+
+  return total;
+}
+
 gboolean
 desk_bundle_export (DeskStore    *store,
                     const char   *group_uuid,
@@ -937,6 +958,23 @@ desk_bundle_export (DeskStore    *store,
                     const char   *path,
                     GError      **error)
 {
+  return desk_bundle_export_full (store, group_uuid, from, to, privacy, path,
+                                  NULL, NULL, NULL, error);
+}
+
+gboolean
+desk_bundle_export_full (DeskStore        *store,
+                         const char       *group_uuid,
+                         const char       *from,
+                         const char       *to,
+                         DeskPrivacy       privacy,
+                         const char       *path,
+                         GCancellable     *cancellable,
+                         DeskProgressFunc  progress_func,
+                         gpointer          progress_data,
+                         GError          **error)
+{
+  DeskProgress progress;
   g_autoptr(DeskRecord) group = NULL;
   g_autoptr(DeskRecord) export = NULL;
   g_autoptr(GChecksum) records_sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -972,6 +1010,10 @@ desk_bundle_export (DeskStore    *store,
   if (!desk_file_check_output (path, error))
     return FALSE;
 
+  desk_progress_init (&progress, cancellable, progress_func, progress_data);
+  if (desk_progress_cancelled (&progress, error))
+    return FALSE;
+
   if (!_desk_bundle_check_request (store, group_uuid, from, to, &group, error) ||
       !_desk_bundle_find_previous (store, group_uuid, &sequence, &previous_uuid, &previous_sha256, error))
     return FALSE;
@@ -980,6 +1022,9 @@ desk_bundle_export (DeskStore    *store,
   ex.store = store;
   ex.group = group_uuid;
   ex.privacy = privacy;
+  ex.progress = &progress;
+  /* The records are nearly all of the work; putting the file together is the rest. */
+  desk_progress_stage (&progress, progress_func != NULL ? count_records (&ex) : 0, 0.0, 0.9);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -1061,6 +1106,10 @@ desk_bundle_export (DeskStore    *store,
   if (!validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
     goto failed;
 
+  /* Cancelled while it was put together: the last moment before anything is kept. */
+  if (desk_progress_cancelled (&progress, error))
+    goto failed;
+
   /* 4. Recorded and renamed together: the rename is the last step before the commit. */
   counts = counts_json (&ex);
   export = desk_record_new (DESK_KIND_EXPORT);
@@ -1097,6 +1146,7 @@ desk_bundle_export (DeskStore    *store,
     goto failed;
 
   _desk_bundle_set_mapping (store, TRUE);
+  desk_progress_report (&progress, 1.0);
   return TRUE;
 
 disk_failed:

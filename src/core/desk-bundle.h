@@ -10,6 +10,7 @@
  */
 #pragma once
 
+#include "desk-progress.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,20 @@ gboolean            desk_bundle_export       (DeskStore    *store,
                                               DeskPrivacy   privacy,
                                               const char   *path,
                                               GError      **error);
+
+/* The same, on a worker thread: @cancellable (may be NULL) stops it, with
+ * G_IO_ERROR_CANCELLED, nothing at @path, no temporary file and nothing recorded;
+ * @progress (may be NULL) hears how far it is, on the calling thread. */
+gboolean            desk_bundle_export_full  (DeskStore        *store,
+                                              const char       *group_uuid,
+                                              const char       *from,
+                                              const char       *to,
+                                              DeskPrivacy       privacy,
+                                              const char       *path,
+                                              GCancellable     *cancellable,
+                                              DeskProgressFunc  progress,
+                                              gpointer          progress_data,
+                                              GError          **error);
 
 /* "GH-VPI-2026-06-30-3.gdbundle": a file name for the next bundle of @group_uuid. */
 char               *desk_bundle_suggest_name (DeskStore    *store,
@@ -161,5 +176,16 @@ DeskImportPlan *desk_bundle_import            (DeskStore      *store,
                                                gboolean        force,
                                                gboolean        dry_run,
                                                GError        **error);
+/* The same, on a worker thread: @cancellable (may be NULL) stops it with
+ * G_IO_ERROR_CANCELLED, the database as it was and the backup taken for it removed;
+ * @progress (may be NULL) hears how far it is, on the calling thread. */
+DeskImportPlan *desk_bundle_import_full       (DeskStore        *store,
+                                               const char       *path,
+                                               gboolean          force,
+                                               gboolean          dry_run,
+                                               GCancellable     *cancellable,
+                                               DeskProgressFunc  progress,
+                                               gpointer          progress_data,
+                                               GError          **error);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "desk-kind.h"
 #include "desk-money.h"
 #include "desk-people.h"
+#include "desk-progress.h"
 #include "desk-record.h"
 #include "desk-record-model.h"
 #include "desk-reference.h"

@@ -47,10 +47,50 @@ _desk_store_backup_run (sqlite3_backup *backup)
   return rc;
 }
 
+/* Pages copied between two looks at the progress: 1 MiB of 4 KiB pages, a few
+ * milliseconds of copying. */
+#define STEP_PAGES 256
+
+/* As _desk_store_backup_run, STEP_PAGES at a time: how far after each step, and
+ * SQLITE_INTERRUPT once @progress is cancelled. Each step reads a snapshot of its own; a
+ * write by another connection in between makes SQLite start the copy again, so the copy
+ * is always of one state. */
+static int
+backup_run_in_steps (sqlite3_backup *backup,
+                     DeskProgress   *progress)
+{
+  gint64 deadline = g_get_monotonic_time () + DESK_BUSY_TIMEOUT_MS * (gint64) 1000;
+  int rc;
+
+  for (;;)
+    {
+      if (desk_progress_cancelled (progress, NULL))
+        return SQLITE_INTERRUPT;
+      rc = sqlite3_backup_step (backup, STEP_PAGES);
+      if (rc == SQLITE_OK)
+        {
+          int total = sqlite3_backup_pagecount (backup);
+
+          if (total > 0)
+            desk_progress_report (progress, (double) (total - sqlite3_backup_remaining (backup)) / total);
+          deadline = g_get_monotonic_time () + DESK_BUSY_TIMEOUT_MS * (gint64) 1000;
+          continue;
+        }
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        break;
+      if (g_get_monotonic_time () >= deadline)
+        break;
+      sqlite3_sleep (50);
+    }
+
+  return rc;
+}
+
 /* Copies the database into the empty file @tmp_path, which the caller made. */
 static int
-copy_into (DeskStore  *self,
-           const char *tmp_path)
+copy_into (DeskStore    *self,
+           const char   *tmp_path,
+           DeskProgress *progress)
 {
   g_autofree char *name = _desk_store_sqlite_name (tmp_path);
   sqlite3 *dest = NULL;
@@ -67,7 +107,8 @@ copy_into (DeskStore  *self,
         {
           int finished;
 
-          rc = _desk_store_backup_run (backup);
+          rc = progress != NULL ? backup_run_in_steps (backup, progress)
+                                : _desk_store_backup_run (backup);
           finished = sqlite3_backup_finish (backup);
           if (rc == SQLITE_DONE)
             rc = finished;
@@ -101,6 +142,15 @@ _desk_store_backup_internal (DeskStore   *self,
                              const char  *path,
                              GError     **error)
 {
+  return _desk_store_backup_internal_full (self, path, NULL, error);
+}
+
+gboolean
+_desk_store_backup_internal_full (DeskStore    *self,
+                                  const char   *path,
+                                  DeskProgress *progress,
+                                  GError      **error)
+{
   g_autofree char *tmp_path = NULL;
   int fd;
   int rc;
@@ -128,11 +178,12 @@ _desk_store_backup_internal (DeskStore   *self,
     }
   close (fd);
 
-  rc = copy_into (self, tmp_path);
+  rc = copy_into (self, tmp_path, progress);
   if (rc != SQLITE_OK)
     {
       g_unlink (tmp_path);
-      set_backup_error (self, path, rc, error);
+      if (!desk_progress_cancelled (progress, error))
+        set_backup_error (self, path, rc, error);
       return FALSE;
     }
 
@@ -173,7 +224,7 @@ desk_store_backup (DeskStore   *self,
     return FALSE;
   close (fd);
 
-  rc = copy_into (self, tmp_path);
+  rc = copy_into (self, tmp_path, NULL);
   if (rc != SQLITE_OK)
     {
       g_unlink (tmp_path);

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "desk-progress.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,12 @@ int           _desk_store_backup_run      (sqlite3_backup *backup);
 gboolean      _desk_store_backup_internal (DeskStore   *self,
                                            const char  *path,
                                            GError     **error);
+/* The same, a few pages at a time, reporting to @progress and stopping when it is
+ * cancelled (G_IO_ERROR_CANCELLED, no file left); @progress may be NULL. */
+gboolean      _desk_store_backup_internal_full (DeskStore    *self,
+                                                const char   *path,
+                                                DeskProgress *progress,
+                                                GError      **error);
 
 sqlite3      *_desk_store_get_db          (DeskStore   *self);
 /* A prepared statement kept for the life of the store; reset before it is returned. */

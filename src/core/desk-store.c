@@ -296,6 +296,17 @@ _desk_store_emit_changed (DeskStore      *self,
   g_free (item);
 }
 
+void
+desk_store_announce_change (DeskStore      *self,
+                            const DeskKind *kind,
+                            const char     *uuid)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (kind != NULL && uuid != NULL);
+
+  _desk_store_emit_changed (self, kind, uuid);
+}
+
 /* Opening and migrating */
 
 char *

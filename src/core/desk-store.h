@@ -105,6 +105,12 @@ gboolean     desk_store_count_changes     (DeskStore      *self,
                                            gint64         *deleted,
                                            GError        **error);
 
+/* Emits ::changed for a record that another connection to the same file (a worker
+ * thread's) wrote and committed, so that what shows this store's records reads it. */
+void         desk_store_announce_change   (DeskStore      *self,
+                                           const DeskKind *kind,
+                                           const char     *uuid);
+
 /* The group a coordinator's database is about: the first one, or NULL when empty. */
 DeskRecord  *desk_store_dup_main_group    (DeskStore      *self);
 

@@ -595,6 +595,20 @@ desk_report_write_pdf (DeskReport  *report,
                        const char  *printed_on,
                        GError     **error)
 {
+  return desk_report_write_pdf_full (report, path, printed_on, NULL, NULL, NULL, error);
+}
+
+gboolean
+desk_report_write_pdf_full (DeskReport        *report,
+                            const char        *path,
+                            const char        *printed_on,
+                            GCancellable      *cancellable,
+                            DeskProgressFunc   progress_func,
+                            gpointer           progress_data,
+                            GError           **error)
+{
+  DeskProgress progress;
+  gboolean cancelled = FALSE;
   /* Wide tables (the attendance report's pillars) go on landscape pages. */
   gboolean landscape = report->columns->len > 8;
   const double a4_width = landscape ? 841.89 : 595.276, a4_height = landscape ? 595.276 : 841.89;
@@ -605,6 +619,10 @@ desk_report_write_pdf (DeskReport  *report,
   cairo_status_t status;
   cairo_t *cr;
   guint pages;
+
+  desk_progress_init (&progress, cancellable, progress_func, progress_data);
+  if (desk_progress_cancelled (&progress, error))
+    return FALSE;
 
   /* Never over the open database, its companions or backups, nor into a device or a
    * pipe: written beside the target under a name of its own, renamed when whole. */
@@ -618,8 +636,12 @@ desk_report_write_pdf (DeskReport  *report,
   cr = cairo_create (surface);
 
   pages = desk_report_layout_paginate (layout, cr);
-  for (guint page = 0; page < pages; page++)
+  for (guint page = 0; page < pages && !cancelled; page++)
     {
+      desk_progress_report (&progress, (double) page / pages);
+      cancelled = g_cancellable_is_cancelled (cancellable);
+      if (cancelled)
+        break;
       desk_report_layout_draw_page (layout, cr, page);
       cairo_show_page (cr);
     }
@@ -636,6 +658,13 @@ desk_report_write_pdf (DeskReport  *report,
     }
   close (sink.fd);
 
+  /* Cancelled, or cancelled while the last page was written: nothing is kept. */
+  if (cancelled || desk_progress_cancelled (&progress, NULL))
+    {
+      g_unlink (tmp);
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_unlink (tmp);
@@ -647,5 +676,9 @@ desk_report_write_pdf (DeskReport  *report,
       return FALSE;
     }
 
-  return desk_file_commit_temp (tmp, path, error);
+  if (!desk_file_commit_temp (tmp, path, error))
+    return FALSE;
+  desk_progress_report (&progress, 1.0);
+
+  return TRUE;
 }

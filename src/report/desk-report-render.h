@@ -10,6 +10,7 @@
 
 #include <cairo.h>
 
+#include "desk-progress.h"
 #include "desk-report.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,16 @@ void              desk_report_layout_draw_page  (DeskReportLayout *layout,
 gboolean          desk_report_write_pdf         (DeskReport       *report,
                                                  const char       *path,
                                                  const char       *printed_on,
+                                                 GError          **error);
+/* The same, on a worker thread: @cancellable (may be NULL) stops it between two pages,
+ * with G_IO_ERROR_CANCELLED and no file left (neither at @path nor beside it);
+ * @progress (may be NULL) hears how many of the pages are done. */
+gboolean          desk_report_write_pdf_full    (DeskReport       *report,
+                                                 const char       *path,
+                                                 const char       *printed_on,
+                                                 GCancellable     *cancellable,
+                                                 DeskProgressFunc  progress,
+                                                 gpointer          progress_data,
                                                  GError          **error);
 
 /* Draws the report's chart into the rectangle, with labels and patterns so that it

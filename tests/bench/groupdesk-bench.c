@@ -29,6 +29,7 @@ static const Bench benches[] = {
   { "search", bench_search, TRUE },
   { "budget", bench_budget, FALSE },
   { "workshops", bench_workshops, FALSE },
+  { "jobs", bench_jobs, FALSE },
 };
 
 int

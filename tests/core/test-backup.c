@@ -369,6 +369,95 @@ test_same_second (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint calls;
+} Cancel;
+
+static void
+cancel_first (double   fraction,
+              gpointer user_data)
+{
+  Cancel *c = user_data;
+
+  if (c->calls++ == 0)
+    g_cancellable_cancel (c->cancellable);
+}
+
+/* Cancelled under way (from the first report) or before it starts: no backup, not even
+ * a partial one, and none of the older ones pruned; a restore cancelled so leaves the
+ * database byte for byte as it was. */
+/* Whether @folder holds @only and nothing else. */
+static gboolean
+test_folder_holds_only (const char *folder,
+                        const char *only)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *base = g_path_get_basename (only);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (!g_str_equal (name, base))
+        return FALSE;
+      n++;
+    }
+
+  return n == 1;
+}
+
+static void
+test_cancelled (Fixture       *f,
+                gconstpointer  data)
+{
+  gboolean before_start = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *folder = desk_backup_folder (f->store);
+  g_autofree char *first = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  Cancel cancel = { cancellable, 0 };
+  /* Some megabytes: a backup of several steps. */
+  DeskGenerateOptions options = { 7, 100, 400, 1500 };
+  g_autofree char *generated = desk_generate_fill (f->store, &options, &error);
+
+  g_assert_no_error (error);
+  first = desk_backup_before (f->store, DESK_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+
+  if (before_start)
+    g_cancellable_cancel (cancellable);
+  g_assert_null (desk_backup_before_full (f->store, DESK_BACKUP_MANUAL, cancellable,
+                                          cancel_first, &cancel, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (cancel.calls, ==, before_start ? 0 : 1);
+  list = desk_backup_list (f->store);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (test_folder_holds_only (folder, first));
+
+  g_clear_object (&f->store);
+  before = test_file_digest (f->path);
+  f->store = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  test_set_now (f->store, "2026-11-25T08:00:00Z");
+  cancel.calls = 0;
+  g_cancellable_reset (cancellable);
+  if (before_start)
+    g_cancellable_cancel (cancellable);
+  g_assert_false (desk_store_restore_full (f->store, first, cancellable, cancel_first,
+                                           &cancel, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (test_folder_holds_only (folder, first));
+  g_clear_object (&f->store);
+  after = test_file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,6 +472,10 @@ main (int    argc,
   ADD ("/core/backup/replace-damaged", test_replace_damaged);
   ADD ("/core/backup/restore-locked", test_restore_locked);
   ADD ("/core/backup/same-second", test_same_second);
+  g_test_add ("/core/backup/cancelled/under-way", Fixture, GUINT_TO_POINTER (0), fixture_set_up,
+              test_cancelled, fixture_tear_down);
+  g_test_add ("/core/backup/cancelled/before-start", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_cancelled, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

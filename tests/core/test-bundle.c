@@ -977,6 +977,162 @@ test_export_bad_value (Fixture       *f,
   g_assert_cmpint (desk_store_count (f->src, DESK_KIND_EXPORT, NULL), ==, exports);
 }
 
+/* Cancelling: from the first progress report (the operation is under way), or before it
+ * starts. Either way G_IO_ERROR_CANCELLED, nothing under the target's name, no temporary
+ * file, no backup, and the database file byte for byte as before. */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint calls;
+  double last;
+  gboolean backwards;
+} Progress;
+
+static void
+cancel_at_first_report (double   fraction,
+                        gpointer user_data)
+{
+  Progress *p = user_data;
+
+  if (p->calls++ == 0)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static void
+count_reports (double   fraction,
+               gpointer user_data)
+{
+  Progress *p = user_data;
+
+  p->backwards |= fraction < p->last;
+  p->last = fraction;
+  p->calls++;
+}
+
+static char *
+closed_digest (Fixture    *f,
+               DeskStore **store,
+               const char *name)
+{
+  g_autofree char *path = fixture_path (f, name);
+  char *digest;
+
+  g_clear_object (store);
+  digest = test_file_digest (path);
+  *store = open_file_store (f, name);
+
+  return digest;
+}
+
+static void
+test_export_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  gboolean before_start = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DeskStore) big = open_file_store (f, "generated.db");
+  /* Some thousands of records: several reports on the way. */
+  DeskGenerateOptions options = { 7, 100, 400, 1500 };
+  g_autofree char *group = desk_generate_fill (big, &options, &error);
+  g_autofree char *target = fixture_path (f, "out.gdbundle");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Progress progress = { cancellable, 0, 0.0, FALSE };
+
+  g_assert_no_error (error);
+  before = closed_digest (f, &big, "generated.db");
+
+  if (before_start)
+    g_cancellable_cancel (cancellable);
+  g_assert_false (desk_bundle_export_full (big, group, "2025-01-01", "2026-12-31",
+                                           DESK_PRIVACY_NAMED, target, cancellable,
+                                           cancel_at_first_report, &progress, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, ==, before_start ? 0 : 1);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  assert_no_partial_files (f);
+  g_assert_cmpint (desk_store_count (big, DESK_KIND_EXPORT, group), ==, 0);
+
+  after = closed_digest (f, &big, "generated.db");
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A completed export_full writes what desk_bundle_export writes, reporting forwards from
+ * 0 to 1. */
+static void
+test_export_full_same_result (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DeskStore) big = open_file_store (f, "generated.db");
+  /* Some thousands of records: several reports on the way. */
+  DeskGenerateOptions options = { 7, 100, 400, 1500 };
+  g_autofree char *group = desk_generate_fill (big, &options, &error);
+  g_autofree char *plain = fixture_path (f, "plain.gdbundle");
+  g_autofree char *full = fixture_path (f, "full.gdbundle");
+  g_autofree char *plain_digest = NULL;
+  g_autofree char *full_digest = NULL;
+  Progress progress = { cancellable, 0, 0.0, FALSE };
+
+  g_assert_no_error (error);
+  g_assert_true (desk_bundle_export (big, group, "2025-01-01", "2026-12-31",
+                                     DESK_PRIVACY_NAMED, plain, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_bundle_export_full (big, group, "2025-01-01", "2026-12-31",
+                                          DESK_PRIVACY_NAMED, full, cancellable,
+                                          count_reports, &progress, &error));
+  g_assert_no_error (error);
+
+  /* Several reports, never backwards, ending at the whole. */
+  g_assert_cmpuint (progress.calls, >, 2);
+  g_assert_false (progress.backwards);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+  plain_digest = content_digest (plain);
+  full_digest = content_digest (full);
+  g_assert_cmpstr (plain_digest, ==, full_digest);
+  g_assert_cmpint (desk_store_count (big, DESK_KIND_EXPORT, group), ==, 2);
+}
+
+static void
+test_import_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  gboolean before_start = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *bundle = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "one.gdbundle");
+  g_autofree char *backups = fixture_path (f, "dst.db.backups");
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  Progress progress = { cancellable, 0, 0.0, FALSE };
+
+  test_world_free (test_world_new (dst, "KEEP"));
+  before = closed_digest (f, &dst, "dst.db");
+
+  if (before_start)
+    g_cancellable_cancel (cancellable);
+  g_assert_null (desk_bundle_import_full (dst, bundle, FALSE, FALSE, cancellable,
+                                          cancel_at_first_report, &progress, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, ==, before_start ? 0 : 1);
+
+  /* The backup taken for the import went with it. */
+  dir = g_dir_open (backups, 0, NULL);
+  g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);
+
+  after = closed_digest (f, &dst, "dst.db");
+  g_assert_cmpstr (before, ==, after);
+
+  /* And the same bundle, not cancelled, imports. */
+  g_clear_error (&error);
+  desk_import_plan_free (import_ok (dst, bundle, FALSE, FALSE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1010,7 +1166,12 @@ main (int    argc,
   ADD_DATA ("/core/bundle/export-bad-value/code", 1, test_export_bad_value);
   ADD_DATA ("/core/bundle/export-bad-value/currency", 2, test_export_bad_value);
   ADD_DATA ("/core/bundle/export-bad-value/long-text", 3, test_export_bad_value);
+  ADD_DATA ("/core/bundle/export-cancelled/under-way", 0, test_export_cancelled);
+  ADD_DATA ("/core/bundle/export-cancelled/before-start", 1, test_export_cancelled);
+  ADD_DATA ("/core/bundle/import-cancelled/under-way", 0, test_import_cancelled);
+  ADD_DATA ("/core/bundle/import-cancelled/before-start", 1, test_import_cancelled);
 #undef ADD_DATA
+  ADD ("/core/bundle/export-full-same-result", test_export_full_same_result);
   ADD ("/core/iati/validates", test_iati);
 #undef ADD
 

@@ -337,6 +337,61 @@ test_indicators_huge_values (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint calls;
+} Cancel;
+
+static void
+cancel_first (double   fraction,
+              gpointer user_data)
+{
+  Cancel *c = user_data;
+
+  if (c->calls++ == 0)
+    g_cancellable_cancel (c->cancellable);
+}
+
+/* Cancelled from its first report (the file begun) or before it starts: no PDF, and
+ * nothing beside it; not cancelled, the same report is written. */
+static void
+test_pdf_cancelled (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
+  Cancel cancel = { cancellable, 0 };
+
+  g_assert_no_error (error);
+  for (guint before_start = 0; before_start < 2; before_start++)
+    {
+      g_autoptr(GDir) listing = NULL;
+
+      cancel.calls = 0;
+      g_cancellable_reset (cancellable);
+      if (before_start)
+        g_cancellable_cancel (cancellable);
+      g_assert_false (desk_report_write_pdf_full (report, pdf, "25 November 2026", cancellable,
+                                                  cancel_first, &cancel, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpuint (cancel.calls, ==, before_start ? 0 : 1);
+      listing = g_dir_open (dir, 0, NULL);
+      g_assert_null (g_dir_read_name (listing));
+    }
+
+  g_cancellable_reset (cancellable);
+  g_assert_true (desk_report_write_pdf_full (report, pdf, "25 November 2026", cancellable,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,6 +406,7 @@ main (int    argc,
   ADD ("/core/report/bad-period", test_bad_period);
   ADD ("/core/report/csv", test_csv);
   ADD ("/core/report/pdf", test_pdf);
+  ADD ("/core/report/pdf-cancelled", test_pdf_cancelled);
   ADD ("/core/report/budget-huge-rate", test_budget_huge_rate);
   ADD ("/core/report/indicators-huge-values", test_indicators_huge_values);
 #undef ADD

@@ -554,6 +554,177 @@ test_import_cascade (void)
   g_rmdir (dir);
 }
 
+
+/* Jobs: on a database in a file the export runs on a worker with its own connection,
+ * and the main loop keeps turning meanwhile. */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  DeskStore *store;
+  char *group;
+} FileGroup;
+
+static void
+file_group_init (FileGroup *g)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 10, 15, 9, 30, 0);
+  /* Some thousands of records: the export takes long enough to be seen running. */
+  DeskGenerateOptions options = { 7, 100, 400, 1500 };
+
+  g->dir = g_dir_make_tmp ("test-exports-XXXXXX", NULL);
+  g->db = g_build_filename (g->dir, "group.db", NULL);
+  g->store = desk_store_open (g->db, &error);
+  g_assert_no_error (error);
+  desk_store_set_now (g->store, now);
+  g->group = desk_generate_fill (g->store, &options, &error);
+  g_assert_no_error (error);
+}
+
+static void
+file_group_clear (FileGroup *g)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&g->store);
+  dir = g_dir_open (g->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (g->dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GDir) inner = g_dir_open (path, 0, NULL);
+          const char *file;
+
+          while (inner != NULL && (file = g_dir_read_name (inner)) != NULL)
+            {
+              g_autofree char *inner_path = g_build_filename (path, file, NULL);
+
+              g_remove (inner_path);
+            }
+          g_rmdir (path);
+        }
+      else
+        g_remove (path);
+    }
+  g_rmdir (g->dir);
+  g_free (g->dir);
+  g_free (g->db);
+  g_free (g->group);
+}
+
+/* The names in the folder besides the database and its companions. */
+static guint
+count_other_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (!g_str_has_prefix (name, "group.db"))
+      n++;
+
+  return n;
+}
+
+static gboolean
+count_idle_cb (gpointer user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_export_on_worker (void)
+{
+  FileGroup g = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskJob) job = NULL;
+  DeskExportDialog *dialog;
+  DeskWindow *window;
+  GListModel *history;
+  guint turns = 0;
+  guint idle;
+
+  file_group_init (&g);
+  window = new_window (g.store);
+  dialog = open_export_dialog (window);
+  history = _desk_exports_page_get_history (get_page (window));
+  _desk_export_dialog_set_period (dialog, "2025-01-01", "2026-06-30");
+  _desk_export_dialog_set_privacy (dialog, DESK_PRIVACY_NAMED);
+  path = g_build_filename (g.dir, "out.gdbundle", NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  job = _desk_export_dialog_start_export (dialog, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+  g_assert_true (desk_job_on_worker (job));
+  g_assert_true (desk_job_is_running (job));
+  /* Nothing else can be started from the dialog meanwhile. */
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (dialog)));
+
+  /* The main loop turns while the worker writes. */
+  idle = g_idle_add_full (G_PRIORITY_DEFAULT, count_idle_cb, &turns, NULL);
+  while (desk_job_is_running (job))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (idle);
+  g_assert_cmpuint (turns, >, 10);
+  g_assert_cmpfloat (desk_job_get_fraction (job), ==, 1.0);
+
+  /* Written, checked, recorded, and shown in the history; the dialog closed. */
+  wait_a_moment (10);
+  g_assert_null (dialog);
+  g_assert_true (desk_bundle_validate_file (path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count (g.store, DESK_KIND_EXPORT, g.group), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+
+  destroy_window (window);
+  file_group_clear (&g);
+}
+
+/* Cancel: no file, no temporary file, nothing recorded, and the dialog stays open. */
+static void
+test_export_cancelled (void)
+{
+  FileGroup g = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskJob) job = NULL;
+  DeskExportDialog *dialog;
+  DeskWindow *window;
+
+  file_group_init (&g);
+  window = new_window (g.store);
+  dialog = open_export_dialog (window);
+  _desk_export_dialog_set_period (dialog, "2025-01-01", "2026-06-30");
+  path = g_build_filename (g.dir, "out.gdbundle", NULL);
+
+  job = _desk_export_dialog_start_export (dialog, path, &error);
+  g_assert_no_error (error);
+  desk_job_cancel (job);
+  g_assert_false (desk_job_wait (job, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_cmpuint (count_other_files (g.dir), ==, 0);
+  g_assert_cmpint (desk_store_count (g.store, DESK_KIND_EXPORT, g.group), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+  file_group_clear (&g);
+}
+
 static void
 test_iati (void)
 {
@@ -625,6 +796,8 @@ main (int   argc,
   g_test_add_func ("/gui/exports/import", test_import);
   g_test_add_func ("/gui/exports/import-cascade", test_import_cascade);
   g_test_add_func ("/gui/exports/iati", test_iati);
+  g_test_add_func ("/gui/exports/export-on-worker", test_export_on_worker);
+  g_test_add_func ("/gui/exports/export-cancelled", test_export_cancelled);
 
   return g_test_run ();
 }

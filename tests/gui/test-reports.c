@@ -14,6 +14,7 @@
 #include "desk-drawing.h"
 #include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
+#include "desk-job.h"
 #include "desk-overview-page.h"
 #include "desk-overview-page-private.h"
 #include "desk-pillars-cell.h"
@@ -657,6 +658,112 @@ test_print_to_pdf (void)
   destroy_window (window);
 }
 
+/* Backup and restore run on a worker (the store is in a file): waits for the last. */
+static void
+wait_for_job (GtkWidget *prefs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskJob) job = NULL;
+
+  job = DESK_JOB (g_object_ref (_desk_preferences_window_get_job (DESK_PREFERENCES_WINDOW (prefs))));
+  g_assert_true (desk_job_on_worker (job));
+  g_assert_true (desk_job_wait (job, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* The bytes of the database and its -wal, digested: equal means byte for byte. */
+static char *
+test_db_digest (DeskStore  **store,
+                const char  *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (file, &contents, &length, NULL))
+        g_checksum_update (sum, (const guchar *) contents, length);
+    }
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+test_restore_work (DeskStore         *store,
+                   gpointer           data,
+                   GCancellable      *cancellable,
+                   DeskProgressFunc   progress,
+                   gpointer           progress_data,
+                   GError           **error)
+{
+  return desk_store_restore_full (store, data, cancellable, progress, progress_data, error);
+}
+
+/* Back Up Now and Restore… cancelled: no file in the backups folder (not even a partial
+ * one), and the database byte for byte as it was. */
+static void
+test_backup_cancelled (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "cancelled.db", NULL);
+  g_autofree char *folder = g_strconcat (path, ".backups", NULL);
+  g_autoptr(DeskStore) store = new_store_at (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskJob) job = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *prefs;
+  guint files;
+
+  first = desk_backup_before (store, DESK_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  files = count_files (folder);
+  prefs = g_object_ref (desk_preferences_window_new (store));
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_a_moment (20);
+
+  g_assert_true (gtk_widget_activate_action (prefs, "preferences.back-up", NULL));
+  job = DESK_JOB (g_object_ref (_desk_preferences_window_get_job (DESK_PREFERENCES_WINDOW (prefs))));
+  desk_job_cancel (job);
+  g_assert_false (desk_job_wait (job, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&job);
+  g_assert_cmpuint (count_files (folder), ==, files);
+
+  /* A restore cancelled: nothing replaced, no backup of the current state kept. */
+  before = test_db_digest (&store, path);
+  job = desk_job_start (GTK_WINDOW (prefs), store, "restore", test_restore_work,
+                        g_strdup (first), g_free, NULL, NULL);
+  desk_job_cancel (job);
+  g_assert_false (desk_job_wait (job, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (folder), ==, files);
+  g_clear_object (&job);
+  after = test_db_digest (&store, path);
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  wait_a_moment (20);
+  g_object_unref (prefs);
+}
+
 /* Back Up Now adds a row; Restore… asks, then brings the old state back. */
 static void
 test_backups (void)
@@ -680,6 +787,7 @@ test_backups (void)
   list = _desk_preferences_window_get_backups_list (DESK_PREFERENCES_WINDOW (prefs));
 
   g_assert_true (gtk_widget_activate_action (prefs, "preferences.back-up", NULL));
+  wait_for_job (prefs);
   wait_a_moment (10);
   backups = desk_backup_list (store);
   g_assert_cmpuint (backups->len, >=, 1);
@@ -732,6 +840,7 @@ test_backups (void)
     adw_message_dialog_response (dialog, "restore");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
+  wait_for_job (prefs);
   wait_a_moment (50);
 
   g_assert_cmpint (desk_store_count (store, DESK_KIND_MEMBER, NULL), ==, before);
@@ -1073,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/gui/helpers/column-append", test_column_append);
   g_test_add_func ("/gui/reports/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/gui/preferences/backups", test_backups);
+  g_test_add_func ("/gui/preferences/backup-cancelled", test_backup_cancelled);
   g_test_add_func ("/gui/preferences/language-toast", test_language_toast);
   g_test_add_func ("/gui/helpers/format-timestamp", test_format_timestamp);
   g_test_add_func ("/gui/helpers/find-history", test_find_history);

@@ -18,6 +18,7 @@
 #include "desk-dialog.h"
 #include "desk-exports-page-private.h"
 #include "desk-file-chooser.h"
+#include "desk-job.h"
 #include "desk-widget-util.h"
 
 
@@ -43,6 +44,7 @@ struct _DeskExportDialog
   DeskBundlePreview *preview;
   GHashTable *count_labels;     /* kind → GtkLabel */
   guint refresh_idle;
+  DeskJob *job;                 /* the last export started */
 
   /* Template widgets */
   AdwWindowTitle *window_title;
@@ -325,7 +327,152 @@ queue_refresh (DeskExportDialog *self)
   desk_schedule_once (&self->refresh_idle, G_PRIORITY_DEFAULT_IDLE, 0, (DeskOnceFunc) refresh, self);
 }
 
-/* Saving */
+/* Saving: on a worker thread (desk-job.c), with its own connection to the database */
+
+typedef struct
+{
+  DeskExportMode mode;
+  char *group_uuid;
+  char *from;
+  char *to;
+  DeskPrivacy privacy;
+  char *path;
+  gint64 sequence;           /* the bundle's number, once written */
+  char *export_uuid;         /* its export record, once written */
+} ExportWork;
+
+static void
+export_work_free (gpointer data)
+{
+  ExportWork *work = data;
+
+  g_free (work->group_uuid);
+  g_free (work->from);
+  g_free (work->to);
+  g_free (work->path);
+  g_free (work->export_uuid);
+  g_free (work);
+}
+
+/* The export record just written: the group's one with the highest number. */
+static void
+find_export_record (DeskStore  *store,
+                    ExportWork *work)
+{
+  g_autoptr(GPtrArray) exports = desk_store_list (store, DESK_KIND_EXPORT, work->group_uuid, NULL);
+
+  for (guint i = 0; exports != NULL && i < exports->len; i++)
+    {
+      DeskRecord *record = g_ptr_array_index (exports, i);
+      gint64 sequence = desk_record_get_int (record, "sequence");
+
+      if (work->export_uuid == NULL || sequence > work->sequence)
+        {
+          g_free (work->export_uuid);
+          work->export_uuid = g_strdup (desk_record_get_uuid (record));
+          work->sequence = sequence;
+        }
+    }
+}
+
+/* On the worker. */
+static gboolean
+export_work (DeskStore         *store,
+             gpointer           data,
+             GCancellable      *cancellable,
+             DeskProgressFunc   progress,
+             gpointer           progress_data,
+             GError           **error)
+{
+  ExportWork *work = data;
+
+  if (work->mode == DESK_EXPORT_IATI)
+    /* A few hundred activities at most: quick, so not cancelled half-way. */
+    return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+           desk_iati_export (store, work->group_uuid, work->from, work->to, work->path, error);
+
+  if (!desk_bundle_export_full (store, work->group_uuid, work->from, work->to, work->privacy,
+                                work->path, cancellable, progress, progress_data, error))
+    return FALSE;
+  find_export_record (store, work);
+
+  return TRUE;
+}
+
+/* Back on the main thread. */
+static void
+export_done (DeskJob      *job,
+             gpointer      data,
+             const GError *error,
+             gpointer      user_data)
+{
+  DeskExportDialog *self = user_data;
+  ExportWork *work = data;
+  g_autofree char *message = NULL;
+
+  /* Cancelled, or the dialog was closed meanwhile (its template is gone). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->error_label == NULL)
+    return;
+  if (error != NULL)
+    {
+      desk_dialog_show_error (self->error_label, error->message);
+      return;
+    }
+
+  if (work->mode == DESK_EXPORT_IATI)
+    {
+      g_autofree char *base = g_path_get_basename (work->path);
+
+      message = g_strdup_printf (_("IATI activity file %s saved"), base);
+    }
+  else
+    {
+      /* Written on another connection: the window's store announces it, so the
+       * Exports page's history shows it. */
+      if (desk_job_on_worker (job) && work->export_uuid != NULL)
+        desk_store_announce_change (self->store, DESK_KIND_EXPORT, work->export_uuid);
+      message = g_strdup_printf (_("Bundle %lld saved — checked against the schema"),
+                                 (long long) work->sequence);
+    }
+
+  desk_dialog_finish (GTK_WINDOW (self), message);
+}
+
+static DeskJob *
+start_export (DeskExportDialog  *self,
+              const char        *path,
+              GError           **error)
+{
+  ExportWork *work;
+  const char *from;
+  const char *to;
+
+  if (self->refresh_idle != 0)
+    refresh (self);
+  if (self->group_uuid == NULL || !get_period (self, &from, &to))
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
+                           _("Enter the first and the last day of the period, as YYYY-MM-DD, "
+                             "the first before the last."));
+      return NULL;
+    }
+
+  desk_dialog_show_error (self->error_label, NULL);
+
+  work = g_new0 (ExportWork, 1);
+  work->mode = self->mode;
+  work->group_uuid = g_strdup (self->group_uuid);
+  work->from = g_strdup (from);
+  work->to = g_strdup (to);
+  work->privacy = self->privacy;
+  work->path = g_strdup (path);
+  work->sequence = self->preview != NULL ? self->preview->sequence : 0;
+
+  return desk_job_start (GTK_WINDOW (self), self->store,
+                         self->mode == DESK_EXPORT_IATI ? _("Saving the IATI activity file")
+                                                        : _("Saving the bundle"),
+                         export_work, work, export_work_free, export_done, self);
+}
 
 static void
 file_chosen (gpointer  owner,
@@ -342,7 +489,9 @@ file_chosen (gpointer  owner,
       return;
     }
 
-  if (!_desk_export_dialog_export_to (self, path, &error))
+  g_clear_object (&self->job);
+  self->job = start_export (self, path, &error);
+  if (self->job == NULL)
     desk_dialog_show_error (self->error_label, error->message);
 }
 
@@ -449,6 +598,10 @@ desk_export_dialog_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   desk_file_chooser_cancel (self);
+  /* Closed while it writes (the window went away): nothing is kept. */
+  if (self->job != NULL)
+    desk_job_cancel (self->job);
+  g_clear_object (&self->job);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_EXPORT_DIALOG);
 
@@ -680,51 +833,28 @@ _desk_export_dialog_get_export_button (DeskExportDialog *self)
   return self->export_button;
 }
 
-/* Writes the file to @path as Save… does once the chooser has answered: on success the
- * toast is shown and the dialog closes. */
+/* Writes the file to @path as Save… does once the chooser has answered, and waits for
+ * the job: on success the toast is shown and the dialog closes. */
 gboolean
 _desk_export_dialog_export_to (DeskExportDialog  *self,
                                const char        *path,
                                GError           **error)
 {
-  g_autofree char *message = NULL;
-  const char *from;
-  const char *to;
+  g_autoptr(DeskJob) job = NULL;
 
   g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), FALSE);
 
-  if (self->refresh_idle != 0)
-    refresh (self);
-  if (self->group_uuid == NULL || !get_period (self, &from, &to))
-    {
-      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
-                           _("Enter the first and the last day of the period, as YYYY-MM-DD, "
-                             "the first before the last."));
-      return FALSE;
-    }
+  job = start_export (self, path, error);
 
-  desk_dialog_show_error (self->error_label, NULL);
+  return job != NULL && desk_job_wait (job, error);
+}
 
-  if (self->mode == DESK_EXPORT_IATI)
-    {
-      g_autofree char *base = NULL;
+DeskJob *
+_desk_export_dialog_start_export (DeskExportDialog  *self,
+                                  const char        *path,
+                                  GError           **error)
+{
+  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), NULL);
 
-      if (!desk_iati_export (self->store, self->group_uuid, from, to, path, error))
-        return FALSE;
-      base = g_path_get_basename (path);
-      message = g_strdup_printf (_("IATI activity file %s saved"), base);
-    }
-  else
-    {
-      gint64 sequence = self->preview != NULL ? self->preview->sequence : 0;
-
-      if (!desk_bundle_export (self->store, self->group_uuid, from, to, self->privacy, path, error))
-        return FALSE;
-      message = g_strdup_printf (_("Bundle %lld saved — checked against the schema"),
-                                 (long long) sequence);
-    }
-
-  desk_dialog_finish (GTK_WINDOW (self), message);
-
-  return TRUE;
+  return start_export (self, path, error);
 }

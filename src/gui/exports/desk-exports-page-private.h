@@ -7,6 +7,7 @@
 #include "desk-exports-page.h"
 #include "desk-export-dialog.h"
 #include "desk-import-dialog.h"
+#include "desk-job.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,11 @@ GtkButton               *_desk_export_dialog_get_export_button    (DeskExportDia
 gboolean                 _desk_export_dialog_export_to            (DeskExportDialog  *self,
                                                                    const char        *path,
                                                                    GError           **error);
+/* What Save… does once the chooser has answered: the job writing @path, not waited for;
+ * NULL with @error when it could not start. */
+DeskJob                 *_desk_export_dialog_start_export         (DeskExportDialog  *self,
+                                                                   const char        *path,
+                                                                   GError           **error);
 
 /* The import dialog */
 /* The plural label of one of the bundle's kinds ("Members"), as the export's preview. */
@@ -50,5 +56,7 @@ const char *_desk_import_dialog_get_count_text    (DeskImportDialog  *self,
                                                    guint              column);
 gboolean    _desk_import_dialog_import            (DeskImportDialog  *self,
                                                    GError           **error);
+/* What the Import button does: the job, not waited for. */
+DeskJob    *_desk_import_dialog_start_import      (DeskImportDialog  *self);
 
 G_END_DECLS

@@ -405,19 +405,48 @@ show_refusal (DeskExportsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The plan has been read (on a worker): the dialog, or why the file cannot be imported.
+ * A cancelled reading says so in a toast, nothing more. */
+static void
+plan_read_cb (DeskImportDialog *dialog,
+              const GError     *error,
+              gpointer          user_data)
+{
+  g_autoptr(DeskExportsPage) self = user_data;
+
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    show_refusal (self, error->message);
+}
+
+static DeskJob *
+open_import (DeskExportsPage         *self,
+             GFile                   *file,
+             DeskImportDialogOpened   opened,
+             gpointer                 user_data,
+             GError                 **error)
+{
+  return desk_import_dialog_open (desk_widget_get_window (GTK_WIDGET (self)),
+                                  desk_page_get_store (DESK_PAGE (self)), file, opened,
+                                  user_data, error);
+}
+
 static void
 bundle_chosen (gpointer  owner,
                GFile    *file)
 {
   DeskExportsPage *self = owner;
   g_autoptr(GError) error = NULL;
-  DeskImportDialog *dialog;
+  g_autoptr(DeskJob) job = NULL;
 
-  dialog = _desk_exports_page_import_file (self, file, &error);
-  if (dialog == NULL)
-    show_refusal (self, error->message);
-  else
-    gtk_window_present (GTK_WINDOW (dialog));
+  job = open_import (self, file, plan_read_cb, g_object_ref (self), &error);
+  if (job == NULL)
+    {
+      show_refusal (self, error->message);
+      g_object_unref (self);
+    }
 }
 
 static void
@@ -522,6 +551,24 @@ _desk_exports_page_get_export_dialog (DeskExportsPage *self)
   return self->export_dialog;
 }
 
+typedef struct
+{
+  DeskImportDialog *dialog;
+  GError *error;
+} Opened;
+
+static void
+hook_opened_cb (DeskImportDialog *dialog,
+                const GError     *error,
+                gpointer          user_data)
+{
+  Opened *opened = user_data;
+
+  opened->dialog = dialog;
+  opened->error = error != NULL ? g_error_copy (error) : NULL;
+}
+
+/* What Import a Bundle… does once the chooser has answered, waiting for the plan. */
 DeskImportDialog *
 _desk_exports_page_import_file (DeskExportsPage  *self,
                                 GFile            *file,
@@ -530,5 +577,16 @@ _desk_exports_page_import_file (DeskExportsPage  *self,
   g_return_val_if_fail (DESK_IS_EXPORTS_PAGE (self), NULL);
   g_return_val_if_fail (desk_page_get_store (DESK_PAGE (self)) != NULL, NULL);
 
-  return desk_import_dialog_new (desk_widget_get_window (GTK_WIDGET (self)), desk_page_get_store (DESK_PAGE (self)), file, error);
+  {
+    Opened opened = { NULL, NULL };
+    g_autoptr(DeskJob) job = open_import (self, file, hook_opened_cb, &opened, error);
+
+    if (job == NULL)
+      return NULL;
+    desk_job_wait (job, NULL);
+    if (opened.dialog == NULL)
+      g_propagate_error (error, g_steal_pointer (&opened.error));
+
+    return opened.dialog;
+  }
 }

@@ -16,6 +16,7 @@
 #include "desk-import-dialog.h"
 #include "desk-dialog.h"
 #include "desk-exports-page-private.h"
+#include "desk-job.h"
 #include "desk-widget-util.h"
 
 
@@ -27,6 +28,7 @@ struct _DeskImportDialog
   char *path;
   DeskImportPlan *plan;
   char *refused;        /* why the plain import is refused, when Import Anyway is offered */
+  DeskJob *job;         /* the import, once started */
 
   /* Template widgets */
   GtkButton *cancel_button;
@@ -239,20 +241,31 @@ show_plan (DeskImportDialog *self)
   gtk_label_set_label (self->status_label, status);
 }
 
+static DeskJob *start_import (DeskImportDialog *self);
+
+/* Errors are shown by import_done. */
 static void
 import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  g_autoptr(GError) error = NULL;
+  DeskImportDialog *self = DESK_IMPORT_DIALOG (widget);
 
-  if (!_desk_import_dialog_import (DESK_IMPORT_DIALOG (widget), &error))
-    desk_dialog_show_error (DESK_IMPORT_DIALOG (widget)->error_label, error->message);
+  if (self->plan->already_imported)
+    return;
+  g_clear_object (&self->job);
+  self->job = start_import (self);
 }
 
 static void
 desk_import_dialog_dispose (GObject *object)
 {
+  DeskImportDialog *self = DESK_IMPORT_DIALOG (object);
+
+  /* Closed while it imports (the window went away): nothing is kept. */
+  if (self->job != NULL)
+    desk_job_cancel (self->job);
+  g_clear_object (&self->job);
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (desk_import_dialog_parent_class)->dispose (object);
@@ -303,45 +316,61 @@ desk_import_dialog_init (DeskImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-DeskImportDialog *
-desk_import_dialog_new (GtkWindow  *parent,
-                        DeskStore  *store,
-                        GFile      *file,
-                        GError    **error)
+/* Reading the plan: a dry run, on the worker when it is opened through a job. */
+
+typedef struct
 {
+  char *path;
+  DeskImportPlan *plan;
+  char *refused;        /* see DeskImportDialog */
+  DeskStore *window_store;
+  DeskImportDialogOpened opened;
+  gpointer user_data;
+} PlanWork;
+
+static void
+plan_work_free (gpointer data)
+{
+  PlanWork *work = data;
+
+  g_free (work->path);
+  g_clear_pointer (&work->plan, desk_import_plan_free);
+  g_free (work->refused);
+  g_clear_object (&work->window_store);
+  g_free (work);
+}
+
+static gboolean
+plan_work (DeskStore         *store,
+           gpointer           data,
+           GCancellable      *cancellable,
+           DeskProgressFunc   progress,
+           gpointer           progress_data,
+           GError           **error)
+{
+  PlanWork *work = data;
   g_autoptr(DeskImportPlan) plan = NULL;
-  g_autofree char *path = NULL;
-  DeskImportDialog *self;
 
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
-                           _("Copy the bundle to a folder on this computer first, then import it."));
-      return NULL;
-    }
-
-  plan = desk_bundle_read_plan (store, path, FALSE, error);
+  plan = desk_bundle_import_full (store, work->path, FALSE, TRUE, cancellable, progress,
+                                  progress_data, error);
   if (plan == NULL)
-    return NULL;
-
-  self = g_object_new (DESK_TYPE_IMPORT_DIALOG,
-                       "transient-for", parent,
-                       NULL);
-  self->store = g_object_ref (store);
-  self->path = g_steal_pointer (&path);
+    return FALSE;
 
   /* An older bundle, a fork of the group's chain, deletions that take records with them:
    * the reason, and what Import Anyway would do, with every count shown. */
   if ((plan->refused != NULL || plan->cascade != NULL) && !plan->already_imported)
     {
-      g_autoptr(DeskImportPlan) forced = desk_bundle_read_plan (store, self->path, TRUE, NULL);
+      g_autoptr(GError) forced_error = NULL;
+      g_autoptr(DeskImportPlan) forced = NULL;
 
-      self->refused = plan->refused != NULL && plan->cascade != NULL
+      forced = desk_bundle_import_full (store, work->path, TRUE, TRUE, cancellable, progress,
+                                        progress_data, &forced_error);
+      if (g_error_matches (forced_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&forced_error));
+          return FALSE;
+        }
+      work->refused = plan->refused != NULL && plan->cascade != NULL
                         ? g_strconcat (plan->refused, " ", plan->cascade, NULL)
                         : g_strdup (plan->refused != NULL ? plan->refused : plan->cascade);
       if (forced != NULL)
@@ -350,10 +379,108 @@ desk_import_dialog_new (GtkWindow  *parent,
           plan = g_steal_pointer (&forced);
         }
     }
-  self->plan = g_steal_pointer (&plan);
+  work->plan = g_steal_pointer (&plan);
+
+  return TRUE;
+}
+
+static char *
+file_path (GFile   *file,
+           GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                         _("Copy the bundle to a folder on this computer first, then import it."));
+
+  return path;
+}
+
+static DeskImportDialog *
+dialog_new (GtkWindow *parent,
+            DeskStore *store,
+            PlanWork  *work)
+{
+  DeskImportDialog *self = g_object_new (DESK_TYPE_IMPORT_DIALOG,
+                                         "transient-for", parent,
+                                         NULL);
+
+  self->store = g_object_ref (store);
+  self->path = g_steal_pointer (&work->path);
+  self->refused = g_steal_pointer (&work->refused);
+  self->plan = g_steal_pointer (&work->plan);
   show_plan (self);
 
   return self;
+}
+
+DeskImportDialog *
+desk_import_dialog_new (GtkWindow  *parent,
+                        DeskStore  *store,
+                        GFile      *file,
+                        GError    **error)
+{
+  PlanWork work = { 0 };
+  DeskImportDialog *self = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  work.path = file_path (file, error);
+  if (work.path != NULL && plan_work (store, &work, NULL, NULL, NULL, error))
+    self = dialog_new (parent, store, &work);
+  g_free (work.path);
+  g_free (work.refused);
+  g_clear_pointer (&work.plan, desk_import_plan_free);
+
+  return self;
+}
+
+static void
+plan_done (DeskJob      *job,
+           gpointer      data,
+           const GError *error,
+           gpointer      user_data)
+{
+  PlanWork *work = data;
+  GtkWindow *parent = user_data;
+  DeskImportDialog *dialog = NULL;
+
+  if (error == NULL)
+    dialog = dialog_new (parent, work->window_store, work);
+  work->opened (dialog, error, work->user_data);
+}
+
+DeskJob *
+desk_import_dialog_open (GtkWindow               *parent,
+                         DeskStore               *store,
+                         GFile                   *file,
+                         DeskImportDialogOpened   opened,
+                         gpointer                 user_data,
+                         GError                 **error)
+{
+  PlanWork *work;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (opened != NULL, NULL);
+
+  path = file_path (file, error);
+  if (path == NULL)
+    return NULL;
+
+  work = g_new0 (PlanWork, 1);
+  work->path = g_steal_pointer (&path);
+  work->window_store = g_object_ref (store);
+  work->opened = opened;
+  work->user_data = user_data;
+
+  return desk_job_start (parent, store, _("Reading the bundle"), plan_work, work,
+                         plan_work_free, plan_done, parent);
 }
 
 DeskImportPlan *
@@ -399,32 +526,64 @@ _desk_import_dialog_get_count_text (DeskImportDialog *self,
   return NULL;
 }
 
-/* What the Import button does: the import, a toast on the main window, and the dialog
- * closes. */
-gboolean
-_desk_import_dialog_import (DeskImportDialog  *self,
-                            GError           **error)
+/* Importing: on the worker, then the main window reads the database again. */
+
+typedef struct
 {
-  g_autoptr(DeskImportPlan) done = NULL;
-  g_autoptr(DeskRecord) known = NULL;
-  g_autoptr(DeskRecord) main_group = NULL;
-  g_autofree char *message = NULL;
+  char *path;
+  gboolean force;
   gboolean new_group;
+  DeskImportPlan *done;
+} ImportWork;
 
-  g_return_val_if_fail (DESK_IS_IMPORT_DIALOG (self), FALSE);
+static void
+import_work_free (gpointer data)
+{
+  ImportWork *work = data;
 
-  if (self->plan->already_imported)
-    return TRUE;
+  g_free (work->path);
+  g_clear_pointer (&work->done, desk_import_plan_free);
+  g_free (work);
+}
 
-  known = desk_store_get (self->store, DESK_KIND_GROUP, self->plan->group_uuid, NULL);
-  main_group = desk_store_dup_main_group (self->store);
-  new_group = known == NULL && main_group != NULL;
+static gboolean
+import_work (DeskStore         *store,
+             gpointer           data,
+             GCancellable      *cancellable,
+             DeskProgressFunc   progress,
+             gpointer           progress_data,
+             GError           **error)
+{
+  ImportWork *work = data;
 
-  done = desk_bundle_import (self->store, self->path, self->refused != NULL, FALSE, error);
-  if (done == NULL)
-    return FALSE;
+  work->done = desk_bundle_import_full (store, work->path, work->force, FALSE, cancellable,
+                                        progress, progress_data, error);
 
-  if (new_group)
+  return work->done != NULL;
+}
+
+static void
+import_done (DeskJob      *job,
+             gpointer      data,
+             const GError *error,
+             gpointer      user_data)
+{
+  DeskImportDialog *self = user_data;
+  ImportWork *work = data;
+  DeskImportPlan *done = work->done;
+  g_autofree char *message = NULL;
+  GtkWindow *main_window;
+
+  /* Cancelled, or the dialog was closed meanwhile (its template is gone). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->error_label == NULL)
+    return;
+  if (error != NULL)
+    {
+      desk_dialog_show_error (self->error_label, error->message);
+      return;
+    }
+
+  if (work->new_group)
     message = g_strdup_printf (_("Bundle %lld imported: the group %s was added "
                                  "beside yours, with %u records"),
                                (long long) done->sequence, done->group_name, desk_import_plan_total (done, 0));
@@ -433,7 +592,71 @@ _desk_import_dialog_import (DeskImportDialog  *self,
                                  "%u deleted"),
                                (long long) done->sequence, done->group_code, desk_import_plan_total (done, 0),
                                desk_import_plan_total (done, 1), desk_import_plan_total (done, 2));
-  desk_dialog_finish (GTK_WINDOW (self), message);
 
-  return TRUE;
+  /* Written on another connection: every page must read the database again, as after a
+   * restore (win.reload makes a new main window on the same store). */
+  main_window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (desk_job_on_worker (job) && main_window != NULL)
+    {
+      g_autoptr(GtkWindow) held = g_object_ref (main_window);
+      gboolean reloaded;
+
+      /* Let go of the main window first: the reload destroys it. */
+      gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+      reloaded = gtk_widget_activate_action (GTK_WIDGET (held), "win.reload", "s", message);
+      if (reloaded)
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
+      gtk_window_set_transient_for (GTK_WINDOW (self), held);
+    }
+  desk_dialog_finish (GTK_WINDOW (self), message);
+}
+
+static DeskJob *
+start_import (DeskImportDialog *self)
+{
+  g_autoptr(DeskRecord) known = NULL;
+  g_autoptr(DeskRecord) main_group = NULL;
+  ImportWork *work;
+
+  known = desk_store_get (self->store, DESK_KIND_GROUP, self->plan->group_uuid, NULL);
+  main_group = desk_store_dup_main_group (self->store);
+
+  desk_dialog_show_error (self->error_label, NULL);
+  work = g_new0 (ImportWork, 1);
+  work->path = g_strdup (self->path);
+  work->force = self->refused != NULL;
+  work->new_group = known == NULL && main_group != NULL;
+
+  return desk_job_start (GTK_WINDOW (self), self->store, _("Importing the bundle"),
+                         import_work, work, import_work_free, import_done, self);
+}
+
+DeskJob *
+_desk_import_dialog_start_import (DeskImportDialog *self)
+{
+  g_return_val_if_fail (DESK_IS_IMPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (!self->plan->already_imported, NULL);
+
+  return start_import (self);
+}
+
+/* What the Import button does, waiting for the job: the import, a toast on the main
+ * window, and the dialog closes. */
+gboolean
+_desk_import_dialog_import (DeskImportDialog  *self,
+                            GError           **error)
+{
+  g_autoptr(DeskJob) job = NULL;
+
+  g_return_val_if_fail (DESK_IS_IMPORT_DIALOG (self), FALSE);
+
+  if (self->plan->already_imported)
+    return TRUE;
+
+  job = start_import (self);
+
+  return desk_job_wait (job, error);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-job.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,18 @@ DeskImportDialog *desk_import_dialog_new      (GtkWindow   *parent,
                                                GFile       *file,
                                                GError     **error);
 DeskImportPlan   *desk_import_dialog_get_plan (DeskImportDialog *self);
+
+/* The same through a job (desk-job.h): the plan is read on a worker while @parent waits,
+ * then @opened is called on the main thread with the dialog (not yet shown), or NULL and
+ * core's message. NULL with @error when the job could not start. */
+typedef void (*DeskImportDialogOpened) (DeskImportDialog *dialog,
+                                        const GError     *error,
+                                        gpointer          user_data);
+DeskJob          *desk_import_dialog_open     (GtkWindow               *parent,
+                                               DeskStore               *store,
+                                               GFile                   *file,
+                                               DeskImportDialogOpened   opened,
+                                               gpointer                 user_data,
+                                               GError                 **error);
 
 G_END_DECLS

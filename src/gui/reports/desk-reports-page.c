@@ -16,6 +16,7 @@
 
 #include "desk-reports-page.h"
 #include "desk-reports-page-private.h"
+#include "desk-job.h"
 
 #include "desk-chart.h"
 #include "desk-file-chooser.h"
@@ -427,6 +428,85 @@ suggested_name (DeskReport *report,
                           report->from, report->to, extension);
 }
 
+/* The PDF is computed again and written on a worker (desk-job.c), with a connection of
+ * its own: on a large group laying out every page takes a while. */
+typedef struct
+{
+  DeskReportsPage *page;
+  DeskReportKind kind;
+  char *from;
+  char *to;
+  char *path;
+  char *printed_on;
+} PdfWork;
+
+static void
+pdf_work_free (gpointer data)
+{
+  PdfWork *work = data;
+
+  g_clear_object (&work->page);
+  g_free (work->from);
+  g_free (work->to);
+  g_free (work->path);
+  g_free (work->printed_on);
+  g_free (work);
+}
+
+static gboolean
+pdf_work (DeskStore         *store,
+          gpointer           data,
+          GCancellable      *cancellable,
+          DeskProgressFunc   progress,
+          gpointer           progress_data,
+          GError           **error)
+{
+  PdfWork *work = data;
+  g_autoptr(DeskReport) report = desk_report_compute (store, work->kind, NULL, work->from,
+                                                      work->to, error);
+
+  return report != NULL &&
+         desk_report_write_pdf_full (report, work->path, work->printed_on, cancellable,
+                                     progress, progress_data, error);
+}
+
+static void
+pdf_done (DeskJob      *job,
+          gpointer      data,
+          const GError *error,
+          gpointer      user_data)
+{
+  PdfWork *work = data;
+  g_autofree char *basename = g_path_get_basename (work->path);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error == NULL)
+    /* Translators: a toast after saving a report; %s is the file's name. */
+    message = g_strdup_printf (_("Saved “%s”"), basename);
+  else
+    message = g_strdup (error->message);
+  desk_page_add_toast (DESK_PAGE (work->page), message);
+}
+
+static DeskJob *
+start_pdf (DeskReportsPage *self,
+           const char      *path)
+{
+  PdfWork *work = g_new0 (PdfWork, 1);
+
+  work->page = g_object_ref (self);
+  work->kind = self->kind;
+  get_period (self, &work->from, &work->to);
+  work->path = g_strdup (path);
+  work->printed_on = dup_printed_on (self);
+
+  return desk_job_start (desk_widget_get_window (GTK_WIDGET (self)),
+                         desk_page_get_store (DESK_PAGE (self)), _("Saving the report as PDF"),
+                         pdf_work, work, pdf_work_free, pdf_done, NULL);
+}
+
 /* Writes the report shown to @file, as a PDF or as CSV, and says so in a toast. */
 static void
 save_report (DeskReportsPage *self,
@@ -443,19 +523,21 @@ save_report (DeskReportsPage *self,
   if (report == NULL)
     return;
 
-  if (csv)
+  if (!csv)
     {
-      /* The byte-order mark makes spreadsheets read the Chinese as UTF-8. */
-      g_autofree char *text = desk_report_to_csv (report, TRUE);
+      /* The job keeps itself until it ends, and says how it went in a toast. */
+      DeskJob *job = start_pdf (self, path);
 
-      ok = desk_file_write_contents (path, text, strlen (text), &error);
+      g_clear_object (&job);
+      return;
     }
-  else
-    {
-      g_autofree char *printed_on = dup_printed_on (self);
 
-      ok = desk_report_write_pdf (report, path, printed_on, &error);
-    }
+  /* The byte-order mark makes spreadsheets read the Chinese as UTF-8. */
+  {
+    g_autofree char *text = desk_report_to_csv (report, TRUE);
+
+    ok = desk_file_write_contents (path, text, strlen (text), &error);
+  }
 
   if (ok)
     /* Translators: a toast after saving a report; %s is the file's name. */

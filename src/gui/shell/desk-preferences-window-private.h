@@ -13,5 +13,7 @@ AdwToast   *_desk_preferences_window_get_restart_toast (DeskPreferencesWindow *s
 /* The Backups page's rows: one per backup, each with a Restore… button. */
 GtkListBox *_desk_preferences_window_get_backups_list  (DeskPreferencesWindow *self);
 void        _desk_preferences_window_update_backups    (DeskPreferencesWindow *self);
+/* The last backup or restore started (a job of desk-job.h), or NULL. */
+GObject    *_desk_preferences_window_get_job           (DeskPreferencesWindow *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "desk-preferences-window.h"
 #include "desk-preferences-window-private.h"
+#include "desk-job.h"
 
 #include "desk-widget-util.h"
 
@@ -29,6 +30,7 @@ struct _DeskPreferencesWindow
 
   /* The last “restart to change the language” toast, for tests. */
   AdwToast *restart_toast;
+  DeskJob *job;              /* the last backup or restore started */
 };
 
 G_DEFINE_FINAL_TYPE (DeskPreferencesWindow, desk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -111,29 +113,79 @@ reload_main_window (DeskPreferencesWindow *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-restore_response_cb (AdwMessageDialog      *dialog,
-                     const char            *response,
-                     DeskPreferencesWindow *self)
+/* Restoring and backing up run on a worker (desk-job.c), with their own connection. */
+
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  const char *path = g_object_get_data (G_OBJECT (dialog), "desk-backup-path");
-  g_autofree char *when = g_strdup (g_object_get_data (G_OBJECT (dialog), "desk-backup-taken"));
+  char *path;                /* the backup to restore, or the one just taken */
+  char *when;                /* when the backup to restore was taken, as shown */
+} BackupWork;
+
+static void
+backup_work_free (gpointer data)
+{
+  BackupWork *work = data;
+
+  g_free (work->path);
+  g_free (work->when);
+  g_free (work);
+}
+
+static gboolean
+restore_work (DeskStore         *store,
+              gpointer           data,
+              GCancellable      *cancellable,
+              DeskProgressFunc   progress,
+              gpointer           progress_data,
+              GError           **error)
+{
+  BackupWork *work = data;
+
+  return desk_store_restore_full (store, work->path, cancellable, progress, progress_data, error);
+}
+
+static void
+restore_done (DeskJob      *job,
+              gpointer      data,
+              const GError *error,
+              gpointer      user_data)
+{
+  DeskPreferencesWindow *self = user_data;
+  BackupWork *work = data;
   g_autofree char *message = NULL;
 
-  if (!g_str_equal (response, "restore"))
+  /* Closed meanwhile: its list is gone. */
+  if (self->backups_list == NULL)
     return;
-
-  if (!desk_store_restore (self->store, path, &error))
+  if (error != NULL)
     {
-      show_toast (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
       desk_preferences_window_update_backups (self);
       return;
     }
 
   /* Translators: after a restore; %s is when the backup was taken. */
-  message = g_strdup_printf (_("Restored the backup of %s"), when);
+  message = g_strdup_printf (_("Restored the backup of %s"), work->when);
   reload_main_window (self, message);
+}
+
+static void
+restore_response_cb (AdwMessageDialog      *dialog,
+                     const char            *response,
+                     DeskPreferencesWindow *self)
+{
+  BackupWork *work;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  work = g_new0 (BackupWork, 1);
+  work->path = g_strdup (g_object_get_data (G_OBJECT (dialog), "desk-backup-path"));
+  work->when = g_strdup (g_object_get_data (G_OBJECT (dialog), "desk-backup-taken"));
+  g_clear_object (&self->job);
+  self->job = desk_job_start (GTK_WINDOW (self), self->store, _("Restoring the backup"),
+                              restore_work, work, backup_work_free, restore_done, self);
 }
 
 static void
@@ -213,27 +265,54 @@ desk_preferences_window_update_backups (DeskPreferencesWindow *self)
     }
 }
 
+static gboolean
+back_up_work (DeskStore         *store,
+              gpointer           data,
+              GCancellable      *cancellable,
+              DeskProgressFunc   progress,
+              gpointer           progress_data,
+              GError           **error)
+{
+  BackupWork *work = data;
+
+  work->path = desk_backup_before_full (store, DESK_BACKUP_MANUAL, cancellable, progress,
+                                        progress_data, error);
+
+  return work->path != NULL;
+}
+
+static void
+back_up_done (DeskJob      *job,
+              gpointer      data,
+              const GError *error,
+              gpointer      user_data)
+{
+  DeskPreferencesWindow *self = user_data;
+
+  /* Closed meanwhile: its list is gone. */
+  if (self->backups_list == NULL)
+    return;
+  if (error == NULL)
+    show_toast (self, _("Backed up"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+  desk_preferences_window_update_backups (self);
+}
+
 static void
 back_up_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   if (self->store == NULL)
     return;
 
-  path = desk_backup_before (self->store, DESK_BACKUP_MANUAL, &error);
-  if (path == NULL)
-    {
-      show_toast (self, error != NULL ? error->message : _("Could not back up the database"));
-      return;
-    }
-
-  show_toast (self, _("Backed up"));
-  desk_preferences_window_update_backups (self);
+  g_clear_object (&self->job);
+  self->job = desk_job_start (GTK_WINDOW (self), self->store, _("Backing up the database"),
+                              back_up_work, g_new0 (BackupWork, 1), backup_work_free,
+                              back_up_done, self);
 }
 
 static void
@@ -286,6 +365,11 @@ desk_preferences_window_dispose (GObject *object)
 {
   DeskPreferencesWindow *self = (DeskPreferencesWindow *) object;
 
+  /* Closed while a backup or restore runs: a restore is stopped only before it replaces
+   * anything, a backup leaves no file. */
+  if (self->job != NULL)
+    desk_job_cancel (self->job);
+  g_clear_object (&self->job);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -372,6 +456,14 @@ AdwToast *
 _desk_preferences_window_get_restart_toast (DeskPreferencesWindow *self)
 {
   return self->restart_toast;
+}
+
+GObject *
+_desk_preferences_window_get_job (DeskPreferencesWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->job != NULL ? G_OBJECT (self->job) : NULL;
 }
 
 GtkListBox *
