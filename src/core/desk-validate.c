@@ -99,7 +99,8 @@ _desk_dup_referenced (DeskStore  *store,
   if (f == NULL || f->type != DESK_FIELD_REF || uuid == NULL)
     return NULL;
 
-  return desk_store_get (store, desk_kind_lookup (f->ref), uuid, NULL);
+  /* Shared while an import runs: the callers only read it. */
+  return _desk_store_dup_parent (store, desk_kind_lookup (f->ref), uuid);
 }
 
 /* Text that says who someone is: stored in desk_text_normalize_name's form, so that two
