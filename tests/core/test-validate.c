@@ -255,11 +255,16 @@ test_choices (Fixture       *fixture,
           g_auto(GStrv) choices = g_strsplit (f->ref, "|", -1);
           g_autofree char *upper = g_ascii_strup (choices[0], -1);
           g_autofree char *joined = g_strdup_printf ("%s|%s", choices[0], choices[1]);
+          g_autofree char *shorter = g_strndup (choices[1], strlen (choices[1]) - 1);
+          g_autofree char *longer = g_strconcat (choices[1], "s", NULL);
 
           assert_value_refused (fixture, *k, f->name, "no_such_choice", NULL);
           assert_value_refused (fixture, *k, f->name, "", NULL);
           assert_value_refused (fixture, *k, f->name, upper, NULL);
           assert_value_refused (fixture, *k, f->name, joined, NULL);
+          /* A choice's beginning, or more than it, is not that choice. */
+          assert_value_refused (fixture, *k, f->name, shorter, NULL);
+          assert_value_refused (fixture, *k, f->name, longer, NULL);
           n++;
         }
   g_assert_cmpuint (n, >=, 10);
