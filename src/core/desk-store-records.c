@@ -366,9 +366,15 @@ memo_written (DeskStore  *self,
   if (memo == NULL)
     return;
 
-  g_hash_table_remove (memo->known, uuid);
-  g_hash_table_remove (memo->parents, uuid);
-  if (!is_insert || !imported || !g_hash_table_contains (memo->targets, kind))
+  /* An inserted record was in no table of the memo: only records that exist are, and a
+   * delete forgets them all. */
+  if (!is_insert)
+    {
+      g_hash_table_remove (memo->known, uuid);
+      g_hash_table_remove (memo->parents, uuid);
+      return;
+    }
+  if (!imported || !g_hash_table_contains (memo->targets, kind))
     return;
 
   known = g_new (Known, 1);
