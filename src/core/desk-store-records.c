@@ -16,11 +16,13 @@
 #include "desk-validate-private.h"
 
 /* The statements' text built once and kept on each store (see cached_write_sql,
- * _desk_store_record_exists and by_uuid_sql). */
+ * cached_set_sql, _desk_store_record_exists and by_uuid_sql). */
 static GQuark write_sql_cache_quark (void);
 static GQuark exists_sql_cache_quark (void);
 static GQuark by_uuid_sql_cache_quark (void);
+static GQuark set_sql_cache_quark (void);
 G_DEFINE_QUARK (desk-store-write-sql, write_sql_cache)
+G_DEFINE_QUARK (desk-store-set-sql, set_sql_cache)
 G_DEFINE_QUARK (desk-store-exists-sql, exists_sql_cache)
 G_DEFINE_QUARK (desk-store-by-uuid-sql, by_uuid_sql_cache)
 
@@ -141,6 +143,56 @@ read_row (sqlite3_stmt *stmt,
     }
 }
 
+/* The statements that write set field @f (its join table): "DELETE …" then "INSERT …",
+ * built once per field and kept on @self. */
+typedef struct
+{
+  char *delete_sql;
+  char *insert_sql;
+} SetSql;
+
+static void
+set_sql_free (gpointer data)
+{
+  SetSql *sql = data;
+
+  g_free (sql->delete_sql);
+  g_free (sql->insert_sql);
+  g_free (sql);
+}
+
+static const SetSql *
+cached_set_sql (DeskStore       *self,
+                const DeskField *f)
+{
+  GHashTable *cache = g_object_get_qdata (G_OBJECT (self), set_sql_cache_quark ());
+  SetSql *sql;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (NULL, NULL, NULL, set_sql_free);
+      g_object_set_qdata_full (G_OBJECT (self), set_sql_cache_quark (), cache,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+
+  sql = g_hash_table_lookup (cache, f);
+  if (sql == NULL)
+    {
+      g_autofree char *table = NULL;
+      g_autofree char *parent = NULL;
+      g_autofree char *value = NULL;
+
+      split_join (f, &table, &parent, &value);
+      sql = g_new (SetSql, 1);
+      sql->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, parent);
+      sql->insert_sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, %s) VALUES (?1, ?2)",
+                                         table, parent, value);
+      g_hash_table_insert (cache, (gpointer) f, sql);
+    }
+
+  return sql;
+}
+
 static gboolean
 write_sets (DeskStore   *self,
             DeskRecord  *record,
@@ -153,10 +205,7 @@ write_sets (DeskStore   *self,
   for (guint i = 0; kind->fields[i].name != NULL; i++)
     {
       const DeskField *f = &kind->fields[i];
-      g_autofree char *table = NULL;
-      g_autofree char *parent = NULL;
-      g_autofree char *value = NULL;
-      g_autofree char *sql = NULL;
+      const SetSql *sql;
       const char *const *values;
       sqlite3_stmt *stmt;
       int rc;
@@ -164,12 +213,10 @@ write_sets (DeskStore   *self,
       if (!desk_field_type_is_set (f->type))
         continue;
 
-      split_join (f, &table, &parent, &value);
-
+      sql = cached_set_sql (self, f);
       if (replace)
         {
-          sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", table, parent);
-          if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
+          if ((stmt = _desk_store_prepare (self, sql->delete_sql, error)) == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
           if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
@@ -177,15 +224,12 @@ write_sets (DeskStore   *self,
               _desk_store_set_error (self, rc, error);
               return FALSE;
             }
-          g_clear_pointer (&sql, g_free);
         }
 
-      sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, %s) VALUES (?1, ?2)",
-                             table, parent, value);
       values = desk_record_index_get_set (record, i);
       for (guint j = 0; values[j] != NULL; j++)
         {
-          if ((stmt = _desk_store_prepare (self, sql, error)) == NULL)
+          if ((stmt = _desk_store_prepare (self, sql->insert_sql, error)) == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 2, values[j], -1, SQLITE_TRANSIENT);
