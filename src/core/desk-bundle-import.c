@@ -288,6 +288,7 @@ tune_connection (Import *im)
 {
   im->temp_store = query_int (im->store, "PRAGMA temp_store");
   im->tuned = _desk_store_exec (im->store, "PRAGMA temp_store = MEMORY", NULL);
+  _desk_store_remember_import (im->store, TRUE);
 }
 
 static void
@@ -295,6 +296,8 @@ restore_connection (Import *im)
 {
   g_autofree char *sql = NULL;
 
+  if (im->store != NULL)
+    _desk_store_remember_import (im->store, FALSE);
   if (!im->tuned)
     return;
   sql = g_strdup_printf ("PRAGMA temp_store = %d", im->temp_store);

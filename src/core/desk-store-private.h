@@ -108,6 +108,20 @@ gboolean      _desk_store_write_imported  (DeskStore   *self,
                                            gboolean     is_insert,
                                            const char  *updated,
                                            GError     **error);
+/* For the bundle import, from just before its transaction begins (@on TRUE) to just
+ * after it ends (@on FALSE): the store remembers the records the import inserts that
+ * other records can refer to (so _desk_store_record_exists answers for them without a
+ * query) and the parents validation reads (_desk_store_dup_parent). Only what was seen
+ * is remembered, forgotten when written again or when anything is deleted, and all of
+ * it forgotten when the import ends. */
+void          _desk_store_remember_import (DeskStore      *self,
+                                           gboolean        on);
+/* desk_store_get (@kind, @uuid) without the error, for validation: while an import runs,
+ * the same record it returned before, unless it was written since. The record may be
+ * shared: read it, never change it. */
+DeskRecord   *_desk_store_dup_parent      (DeskStore      *self,
+                                           const DeskKind *kind,
+                                           const char     *uuid);
 void          _desk_store_emit_changed    (DeskStore      *self,
                                            const DeskKind *kind,
                                            const char     *uuid);

@@ -33,7 +33,8 @@ gboolean _desk_check_date_order    (DeskRecord  *record,
                                     const char  *end,
                                     char       **bad_field,
                                     GError     **error);
-/* The record @field refers to (a REF field), or NULL. */
+/* The record @field refers to (a REF field), or NULL. Read it only: while an import
+ * runs, it may be shared (see _desk_store_dup_parent). */
 DeskRecord *_desk_dup_referenced   (DeskStore   *store,
                                     DeskRecord  *record,
                                     const char  *field);

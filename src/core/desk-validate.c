@@ -99,7 +99,8 @@ _desk_dup_referenced (DeskStore  *store,
   if (f == NULL || f->type != DESK_FIELD_REF || uuid == NULL)
     return NULL;
 
-  return desk_store_get (store, desk_kind_lookup (f->ref), uuid, NULL);
+  /* Shared while an import runs: the callers only read it. */
+  return _desk_store_dup_parent (store, desk_kind_lookup (f->ref), uuid);
 }
 
 /* Text that says who someone is: stored in desk_text_normalize_name's form, so that two
@@ -156,13 +157,23 @@ normalize_identity (DeskRecord       *record,
   return TRUE;
 }
 
+/* Whether @value is one of the "a|b|c" @choices. Asked for every choice of every record
+ * written, so it reads @choices in place rather than splitting them. */
 static gboolean
 choice_is_valid (const char *choices,
                  const char *value)
 {
-  g_auto(GStrv) list = g_strsplit (choices, "|", -1);
+  gsize len;
 
-  return value != NULL && g_strv_contains ((const char *const *) list, value);
+  if (value == NULL || strchr (value, '|') != NULL)
+    return FALSE;
+
+  len = strlen (value);
+  for (const char *p = choices; p != NULL; p = strchr (p, '|'), p = p != NULL ? p + 1 : NULL)
+    if (strncmp (p, value, len) == 0 && (p[len] == '|' || p[len] == '\0'))
+      return TRUE;
+
+  return FALSE;
 }
 
 static gboolean

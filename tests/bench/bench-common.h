@@ -46,5 +46,6 @@ void bench_budget    (const char *db_path, guint runs);   /* bench-shell.c */
 void bench_search    (const char *db_path, guint runs);   /* bench-lists.c */
 void bench_workshops (const char *db_path, guint runs);   /* bench-lists.c */
 void bench_jobs      (const char *db_path, guint runs);   /* bench-jobs.c */
+void bench_growth    (const char *db_path, guint runs);   /* bench-growth.c */
 
 G_END_DECLS

@@ -2,11 +2,12 @@
  *
  *   groupdesk-bench-export WORKDIR
  *
- * Generates the large group (and one twice its size) in WORKDIR unless it is there, then
- * measures, each in a child process of the CLI ($GROUPDESK_CLI):
+ * Generates the large group (and the same at twice and four times its size) in WORKDIR
+ * unless it is there, then measures, each in a child process of the CLI ($GROUPDESK_CLI):
  *   - a full export (named) against `sqlite3 DB .dump > /dev/null`       (at most 1.5×)
  *   - an import into an empty database against `xmllint --noout --schema` (at most 2×)
  *   - the export's peak memory with 2× the data against 1×               (flat: ≤ 1.2×)
+ *   - how export and import grow from 1× to 2× to 4×                     (linear or better)
  * and prints each as a ratio. Exit status 0 even when a limit is missed: it reports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +20,12 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "bench-scale.h"
+
+/* The larger groups take long to export and import: fewer runs of each. */
+#define RUNS_1X 3
+#define RUNS_LARGER 2
 
 typedef struct
 {
@@ -90,22 +97,6 @@ best_of (int                n,
 }
 
 static void
-ensure_generated (const char *cli,
-                  const char *db,
-                  const char *activities,
-                  const char *people,
-                  const char *attendance)
-{
-  const char *argv[] = { cli, "--db", db, "generate", "--seed", "1", "--activities", activities,
-                         "--people", people, "--attendance", attendance, NULL };
-
-  if (g_file_test (db, G_FILE_TEST_EXISTS))
-    return;
-  g_printerr ("Generating %s …\n", db);
-  measure (argv, NULL);
-}
-
-static void
 ratio (const char *what,
        double      value,
        double      reference,
@@ -118,6 +109,35 @@ ratio (const char *what,
            reference, unit, r, limit, r <= limit ? "ok" : "OVER");
 }
 
+/* Exports @db (on a fresh copy at @work: an export writes to the exports table) to
+ * @bundle, the best of @runs; the peak memory is the last run's. */
+static Measure
+measure_export (const char *cli,
+                const char *db,
+                const char *work,
+                const char *bundle,
+                int         runs)
+{
+  g_autofree char *copy = g_strdup_printf ("cp '%s' '%s' && rm -f '%s-wal' '%s-shm'", db, work,
+                                           work, work);
+  const char *argv[] = { cli, "--db", work, "export", "--from", "2025-01-01", "--to",
+                         "2026-12-31", "--privacy", "named", "-o", bundle, NULL };
+  Measure best = { G_MAXDOUBLE, 0 };
+
+  for (int i = 0; i < runs; i++)
+    {
+      Measure m;
+
+      if (system (copy) != 0)
+        g_error ("could not copy %s", db);
+      m = measure (argv, NULL);
+      best.seconds = MIN (best.seconds, m.seconds);
+      best.max_rss_kb = m.max_rss_kb;
+    }
+
+  return best;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -126,14 +146,13 @@ main (int    argc,
   g_autofree char *xsd = g_build_filename (GROUPDESK_SOURCE_ROOT, "data", "schema",
                                            "groupdesk-bundle-1.xsd", NULL);
   g_autofree char *dir = NULL;
-  g_autofree char *db1 = NULL;
-  g_autofree char *db2 = NULL;
   g_autofree char *work = NULL;
-  g_autofree char *bundle1 = NULL;
-  g_autofree char *bundle2 = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *dump_cmd = NULL;
-  Measure dump, export1, export2, lint, import;
+  char *dbs[BENCH_N_SCALES];
+  char *bundles[BENCH_N_SCALES];
+  Measure dump, lint, exports[BENCH_N_SCALES], imports[BENCH_N_SCALES];
+  double export_s[BENCH_N_SCALES], import_s[BENCH_N_SCALES];
 
   setlocale (LC_ALL, "");
   if (argc != 2 || cli == NULL)
@@ -144,64 +163,60 @@ main (int    argc,
 
   dir = g_canonicalize_filename (argv[1], NULL);
   g_mkdir_with_parents (dir, 0755);
-  db1 = g_build_filename (dir, "large.db", NULL);
-  db2 = g_build_filename (dir, "large-2x.db", NULL);
   work = g_build_filename (dir, "export-work.db", NULL);
-  bundle1 = g_build_filename (dir, "large.gdbundle", NULL);
-  bundle2 = g_build_filename (dir, "large-2x.gdbundle", NULL);
   empty = g_build_filename (dir, "import-target.db", NULL);
+  for (guint s = 0; s < BENCH_N_SCALES; s++)
+    {
+      g_autofree char *name = bench_scales[s] == 1
+                              ? g_strdup ("large.gdbundle")
+                              : g_strdup_printf ("large-%ux.gdbundle", bench_scales[s]);
 
-  ensure_generated (cli, db1, "2000", "20000", "80000");
-  ensure_generated (cli, db2, "4000", "40000", "160000");
+      dbs[s] = bench_scaled_db (dir, bench_scales[s]);
+      bundles[s] = g_build_filename (dir, name, NULL);
+    }
 
   /* The reference: SQLite writing out the same database as SQL text. */
-  dump_cmd = g_strdup_printf ("sqlite3 '%s' .dump > /dev/null", db1);
+  dump_cmd = g_strdup_printf ("sqlite3 '%s' .dump > /dev/null", dbs[0]);
   {
     const char *sh[] = { "sh", "-c", dump_cmd, NULL };
-    dump = best_of (3, sh, NULL, NULL);
+    dump = best_of (RUNS_1X, sh, NULL, NULL);
   }
 
-  /* Exports write to the exports table, so each runs on a fresh copy. */
-  {
-    g_autofree char *copy1 = g_strdup_printf ("cp '%s' '%s' && rm -f '%s-wal' '%s-shm'", db1, work, work, work);
-    g_autofree char *copy2 = g_strdup_printf ("cp '%s' '%s' && rm -f '%s-wal' '%s-shm'", db2, work, work, work);
-    const char *ex1[] = { cli, "--db", work, "export", "--from", "2025-01-01", "--to", "2026-12-31",
-                          "--privacy", "named", "-o", bundle1, NULL };
-    const char *ex2[] = { cli, "--db", work, "export", "--from", "2025-01-01", "--to", "2026-12-31",
-                          "--privacy", "named", "-o", bundle2, NULL };
+  /* Each export writes the bundle the import of the same size then reads. */
+  for (guint s = 0; s < BENCH_N_SCALES; s++)
+    {
+      const char *im[] = { cli, "--db", empty, "import", bundles[s], NULL };
+      int runs = s == 0 ? RUNS_1X : RUNS_LARGER;
 
-    export1.seconds = G_MAXDOUBLE;
-    for (int i = 0; i < 3; i++)
-      {
-        Measure m;
+      exports[s] = measure_export (cli, dbs[s], work, bundles[s], runs);
+      if (s == 0)
+        {
+          const char *xl[] = { "xmllint", "--noout", "--schema", xsd, bundles[0], NULL };
 
-        if (system (copy1) != 0)
-          g_error ("could not copy %s", db1);
-        m = measure (ex1, NULL);
-        export1.seconds = MIN (export1.seconds, m.seconds);
-        export1.max_rss_kb = m.max_rss_kb;
-      }
-    if (system (copy2) != 0)
-      g_error ("could not copy %s", db2);
-    export2 = measure (ex2, NULL);
-  }
-
-  {
-    const char *xl[] = { "xmllint", "--noout", "--schema", xsd, bundle1, NULL };
-    const char *im[] = { cli, "--db", empty, "import", bundle1, NULL };
-
-    lint = best_of (3, xl, NULL, NULL);
-    import = best_of (3, im, NULL, empty);
-  }
+          lint = best_of (RUNS_1X, xl, NULL, NULL);
+        }
+      imports[s] = best_of (runs, im, NULL, empty);
+      export_s[s] = exports[s].seconds;
+      import_s[s] = imports[s].seconds;
+    }
 
   g_print ("Bundles on the large generated group (2,000 activities, 20,000 people, 80,000 attendances)\n");
-  ratio ("export (named) / sqlite3 .dump", export1.seconds, dump.seconds, "s", 1.5);
-  ratio ("import into empty / xmllint --schema", import.seconds, lint.seconds, "s", 2.0);
-  ratio ("export peak RSS, 2× data / 1× data", export2.max_rss_kb / 1024.0,
-         export1.max_rss_kb / 1024.0, "MB", 1.2);
-  g_print ("(export of 2× data took %.2f s; import peak RSS %.0f MB)\n", export2.seconds,
-           import.max_rss_kb / 1024.0);
+  ratio ("export (named) / sqlite3 .dump", exports[0].seconds, dump.seconds, "s", 1.5);
+  ratio ("import into empty / xmllint --schema", imports[0].seconds, lint.seconds, "s", 2.0);
+  ratio ("export peak RSS, 2× data / 1× data", exports[1].max_rss_kb / 1024.0,
+         exports[0].max_rss_kb / 1024.0, "MB", 1.2);
+  g_print ("(import peak RSS %.0f MB at 1×, %.0f MB at 2×)\n", imports[0].max_rss_kb / 1024.0,
+           imports[1].max_rss_kb / 1024.0);
+  g_print ("Growth with the group (best of %d runs at 1×, of %d at 2× and 4×)\n", RUNS_1X,
+           RUNS_LARGER);
+  report_growth ("  export (named)", export_s, "s");
+  report_growth ("  import into an empty database", import_s, "s");
 
+  for (guint s = 0; s < BENCH_N_SCALES; s++)
+    {
+      g_free (dbs[s]);
+      g_free (bundles[s]);
+    }
   g_unlink (work);
   return 0;
 }

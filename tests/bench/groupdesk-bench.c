@@ -8,7 +8,8 @@
  * several runs, alternating ours and the reference. This is not a test: it fails nothing,
  * it reports.
  *
- * The benchmarks themselves are in bench-*.c, one file per area.
+ * The benchmarks themselves are in bench-*.c, one file per area; `growth` measures the
+ * window again on the group at 2× and 4× (generated once beside large.db).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +31,7 @@ static const Bench benches[] = {
   { "budget", bench_budget, FALSE },
   { "workshops", bench_workshops, FALSE },
   { "jobs", bench_jobs, FALSE },
+  { "growth", bench_growth, FALSE },
 };
 
 int

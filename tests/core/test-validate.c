@@ -255,11 +255,16 @@ test_choices (Fixture       *fixture,
           g_auto(GStrv) choices = g_strsplit (f->ref, "|", -1);
           g_autofree char *upper = g_ascii_strup (choices[0], -1);
           g_autofree char *joined = g_strdup_printf ("%s|%s", choices[0], choices[1]);
+          g_autofree char *shorter = g_strndup (choices[1], strlen (choices[1]) - 1);
+          g_autofree char *longer = g_strconcat (choices[1], "s", NULL);
 
           assert_value_refused (fixture, *k, f->name, "no_such_choice", NULL);
           assert_value_refused (fixture, *k, f->name, "", NULL);
           assert_value_refused (fixture, *k, f->name, upper, NULL);
           assert_value_refused (fixture, *k, f->name, joined, NULL);
+          /* A choice's beginning, or more than it, is not that choice. */
+          assert_value_refused (fixture, *k, f->name, shorter, NULL);
+          assert_value_refused (fixture, *k, f->name, longer, NULL);
           n++;
         }
   g_assert_cmpuint (n, >=, 10);
@@ -752,6 +757,121 @@ test_group_of_record (Fixture       *fixture,
   assert_refused (fixture, lost, "group");
 }
 
+/* While an import runs, the store answers reference checks from the records the import
+ * wrote and the parents it read (_desk_store_remember_import). Its answers must be the
+ * ones the database gives, with the same sentences, after every kind of change. */
+static void
+import_write (Fixture    *fixture,
+              DeskRecord *record,
+              gboolean    is_insert)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_desk_store_write_imported (fixture->store, record, is_insert, "2026-06-01T00:00:00Z",
+                                   &error))
+    g_error ("the imported %s was refused: %s", desk_record_get_kind (record)->name,
+             error->message);
+}
+
+/* @record is refused on @field with a message that holds @words. */
+static void
+assert_refused_with (Fixture    *fixture,
+                     DeskRecord *record,
+                     const char *field,
+                     const char *words)
+{
+  g_autoptr(DeskRecord) probe = desk_record_copy (record);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = NULL;
+
+  g_assert_false (desk_store_validate (fixture->store, probe, &bad, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_cmpstr (bad, ==, field);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” is not in “%s”", words, error->message);
+}
+
+static DeskRecord *
+new_copy (Fixture        *fixture,
+          const DeskKind *kind)
+{
+  DeskRecord *record = stored (fixture, kind);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  desk_record_set_uuid (record, uuid);
+
+  return record;
+}
+
+static void
+test_import_memo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DeskStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) workplan = new_copy (fixture, DESK_KIND_WORKPLAN);
+  g_autoptr(DeskRecord) line = new_copy (fixture, DESK_KIND_BUDGET_LINE);
+  g_autoptr(DeskRecord) expense = new_copy (fixture, DESK_KIND_EXPENSE);
+  g_autoptr(DeskRecord) wrong_kind = NULL;
+  g_autoptr(DeskRecord) member = new_copy (fixture, DESK_KIND_MEMBER);
+  g_autoptr(DeskRecord) person = new_copy (fixture, DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) after = NULL;
+
+  g_assert_true (desk_store_begin (store, &error));
+  _desk_store_remember_import (store, TRUE);
+
+  /* A parent written earlier in the same import, and read once by validation. */
+  test_set_field (workplan, "period_start", "2027-01-01");
+  test_set_field (workplan, "period_end", "2027-06-30");
+  desk_record_unset (workplan, "previous_uuid");
+  import_write (fixture, workplan, TRUE);
+  test_set_field (line, "workplan_uuid", desk_record_get_uuid (workplan));
+  desk_record_unset (line, "activity_uuid");
+  import_write (fixture, line, TRUE);
+  test_set_field (expense, "budget_line_uuid", desk_record_get_uuid (line));
+  test_set_field (expense, "date", "2027-03-01");
+  assert_valid (fixture, expense);
+  test_set_field (expense, "date", "2027-09-01");
+  assert_refused_with (fixture, expense, "date", "outside its workplan (2027-01-01 to 2027-06-30)");
+
+  /* The parent changed by the import: the new period holds, not the one read before. */
+  test_set_field (workplan, "period_end", "2027-12-31");
+  import_write (fixture, workplan, FALSE);
+  assert_valid (fixture, expense);
+
+  /* A record of the import, of another kind than the field names. */
+  wrong_kind = desk_record_copy (expense);
+  test_set_field (wrong_kind, "budget_line_uuid", desk_record_get_uuid (workplan));
+  assert_refused_with (fixture, wrong_kind, "budget_line_uuid", "does not exist");
+
+  /* A parent of the import in another group; then moved to this one. */
+  desk_record_set_group (member, fixture->b->group);
+  import_write (fixture, member, TRUE);
+  test_set_field (person, "member_uuid", desk_record_get_uuid (member));
+  assert_refused_with (fixture, person, "member_uuid", "another group");
+  desk_record_set_group (member, fixture->a->group);
+  import_write (fixture, member, FALSE);
+  assert_valid (fixture, person);
+
+  /* Deleted during the import, whatever the way (here a cascade from its workplan). */
+  g_assert_true (desk_store_delete (store, DESK_KIND_WORKPLAN, desk_record_get_uuid (workplan),
+                                    &error));
+  g_assert_no_error (error);
+  assert_refused_with (fixture, expense, "budget_line_uuid", "does not exist");
+
+  /* Rolled back: what the import wrote is forgotten with it. */
+  import_write (fixture, workplan, TRUE);
+  import_write (fixture, line, TRUE);
+  assert_valid (fixture, expense);
+  desk_store_rollback (store);
+  _desk_store_remember_import (store, FALSE);
+  assert_refused_with (fixture, expense, "budget_line_uuid", "does not exist");
+  assert_refused_with (fixture, person, "member_uuid", "does not exist");
+  after = desk_store_get (store, DESK_KIND_WORKPLAN, desk_record_get_uuid (workplan), &error);
+  g_assert_null (after);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -786,6 +906,7 @@ main (int    argc,
   ADD ("group", test_group_rules);
   ADD ("export", test_export_rules);
   ADD ("group-of-record", test_group_of_record);
+  ADD ("import-memo", test_import_memo);
 
 #undef ADD
 
