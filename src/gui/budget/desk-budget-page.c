@@ -2,9 +2,11 @@
  *
  * The budget of one workplan: its lines, what was spent against them, the money
  * received, the exchange rates, and the figures that compare them. Every figure comes
- * from core's desk_budget_summarise, computed again in an idle after a change to any
- * kind it reads (several writes in one turn of the main loop cost one summary), so the
- * page never sums money itself and shows what the CLI and the reports show.
+ * from core's desk_budget_summarise, so the page never sums money itself and shows what
+ * the CLI and the reports show. After a change to a kind the summary reads, the summary
+ * follows that one record (desk_budget_summary_apply: a line's few expenses read again,
+ * the lines added up again) in an idle, several writes in one turn of the main loop
+ * together; only what core cannot follow that way (a rate, the workplan) sums again.
  *
  * This file is the page itself: building it, the workplan shown, the summary computed
  * again after a change, the actions. desk-budget-page-private.h lists the other files.
@@ -96,6 +98,19 @@ summary_name_cb (DeskBudgetTable  table,
   return desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category", key);
 }
 
+typedef struct
+{
+  char *kind;
+  char *uuid;
+} DeskBudgetChange;
+
+static void
+change_clear (DeskBudgetChange *change)
+{
+  g_free (change->kind);
+  g_free (change->uuid);
+}
+
 static void
 refresh_summary (DeskBudgetPage *self)
 {
@@ -103,6 +118,8 @@ refresh_summary (DeskBudgetPage *self)
   DeskBudgetSummary *summary;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_array_set_size (self->changes, 0);
+  self->sum_again = FALSE;
   if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
     return;
 
@@ -130,13 +147,54 @@ refresh_summary (DeskBudgetPage *self)
   self->refresh_count++;
 }
 
+/* The summary follows the changes made since it was last shown, each from its record;
+ * FALSE when one cannot be followed and it must be summed again. */
+static gboolean
+follow_changes (DeskBudgetPage *self)
+{
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  gboolean lines_changed = FALSE;
+
+  if (self->summary == NULL || self->sum_again)
+    return FALSE;
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      DeskBudgetChange *change = &g_array_index (self->changes, DeskBudgetChange, i);
+
+      if (!desk_budget_summary_apply (self->summary, store, change->kind, change->uuid))
+        return FALSE;
+      lines_changed |= g_str_equal (change->kind, "budget_line");
+    }
+  g_array_set_size (self->changes, 0);
+
+  /* A line added or gone: the lines' rows are another set. */
+  if (lines_changed)
+    {
+      g_clear_pointer (&self->line_rows, g_hash_table_unref);
+      self->line_rows = _desk_budget_index_rows (self->summary->lines);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
   DeskBudgetPage *self = user_data;
 
   self->refresh_id = 0;
-  refresh_summary (self);
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!follow_changes (self))
+    {
+      refresh_summary (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  show_figures (self);
+  self->refresh_count++;
 
   return G_SOURCE_REMOVE;
 }
@@ -169,6 +227,15 @@ store_changed_cb (DeskStore      *store,
   if (!relevant)
     return;
 
+  /* A burst of changes (an import, an undone deletion) is summed again at once. */
+  if (self->changes->len < 64)
+    {
+      DeskBudgetChange change = { g_strdup (kind), g_strdup (uuid) };
+
+      g_array_append_val (self->changes, change);
+    }
+  else
+    self->sum_again = TRUE;
   queue_refresh (self);
   _desk_budget_page_update_open_record (self, kind, uuid);
 }
@@ -292,6 +359,7 @@ static void
 stop_watching (DeskBudgetPage *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_array_set_size (self->changes, 0);
   if (desk_page_get_store (DESK_PAGE (self)) != NULL)
     g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
   if (self->workplans != NULL)
@@ -369,6 +437,7 @@ desk_budget_page_finalize (GObject *object)
   DeskBudgetPage *self = (DeskBudgetPage *) object;
 
   clear_summary (self);
+  g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->figure_cells, g_hash_table_unref);
   desk_workplan_choice_clear (&self->choice);
   g_free (self->group_uuid);
@@ -483,6 +552,8 @@ desk_budget_page_init (DeskBudgetPage *self)
 {
   self->version = DESK_BUDGET_REVISED;
   self->figure_cells = g_hash_table_new (NULL, NULL);
+  self->changes = g_array_new (FALSE, FALSE, sizeof (DeskBudgetChange));
+  g_array_set_clear_func (self->changes, (GDestroyNotify) change_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_workplan_choice_init (&self->choice, self->workplan_dropdown, self->workplan_title);
