@@ -968,8 +968,9 @@ desk_overview_page_build (DeskPage *page)
     self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
                                                 self, G_CONNECT_SWAPPED);
 
-  if (path == NULL || g_str_equal (path, ":memory:") || clock == NULL ||
-      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Built as it is being mapped, or by code that needs it: in a window that draws,
+   * after its next frame; on its own, at once. */
+  if (path == NULL || g_str_equal (path, ":memory:") || clock == NULL)
     {
       desk_overview_page_refresh (self);
       return TRUE;
