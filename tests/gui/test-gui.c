@@ -1244,7 +1244,17 @@ test_overview_worker_outlived (void)
   while (!gtk_widget_get_mapped (GTK_WIDGET (page)) && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  wait_a_moment (1);
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (timeout_cb), &painted);
+
+    /* The frame the page waited for: its worker starts then. */
+    start = g_get_monotonic_time ();
+    while (!painted && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, TRUE);
+    g_signal_handler_disconnect (clock, id);
+  }
   _desk_overview_page_get_figures (page, &figures);
   if (!figures.pending)
     {

@@ -907,8 +907,11 @@ desk_overview_page_refresh (DeskOverviewPage *self)
 static void
 stop_waiting_for_frame (DeskOverviewPage *self)
 {
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  /* A window that went before its frame took the clock's handlers with its surface. */
+  if (self->frame_clock != NULL && self->after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+  self->after_paint_id = 0;
   g_clear_object (&self->frame_clock);
 }
 
