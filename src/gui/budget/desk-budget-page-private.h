@@ -64,6 +64,8 @@ struct _DeskBudgetPage
    * them means summing again. */
   GArray *changes;
   gboolean sum_again;
+  /* While a worker sums the workplan again (a database on disk), to cancel it. */
+  GCancellable *summing;
   gulong changed_id;
   GHashTable *figure_cells;         /* GtkWidget → nothing: cells filled from the summary */
   DeskBudgetColumn columns[DESK_BUDGET_N_FIGURES];
