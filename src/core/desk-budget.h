@@ -83,6 +83,8 @@ typedef struct
    * record and saying what to check. Every figure of a summary lies within
    * ±DESK_MONEY_MAX_SUM, so the difference of two of them always fits an int64. */
   GPtrArray  *problems;
+  /* What desk_budget_summary_apply() needs to follow changes; private. */
+  struct _DeskBudgetTally *tally;
 } DeskBudgetSummary;
 
 void               desk_budget_summary_free (DeskBudgetSummary *summary);
@@ -93,6 +95,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskBudgetSummary, desk_budget_summary_free)
 DeskBudgetSummary *desk_budget_summarise    (DeskStore   *store,
                                              const char  *workplan_uuid,
                                              GError     **error);
+
+/* Brings @summary up to date after a change (insert, update or delete) to the record
+ * @uuid of @kind, as the store's "changed" signal names it, from that record alone: the
+ * summary remembers what it counted of each record, and reads the record as it is now
+ * from @store (a line's few expenses and its latest revision at most). A change to a kind
+ * the summary does not read leaves it as it is. Returns FALSE when the change cannot be
+ * followed that way (an exchange rate, the workplan or the group changed, a deletion that
+ * cascades unannounced, a figure too large to count): @summary is then no longer valid
+ * and must be made again with desk_budget_summarise(). After any sequence of changes each
+ * applied this way, the summary equals the one desk_budget_summarise() makes. */
+gboolean           desk_budget_summary_apply (DeskBudgetSummary *summary,
+                                              DeskStore         *store,
+                                              const char        *kind,
+                                              const char        *uuid);
 
 gint64   desk_budget_row_budget            (const DeskBudgetRow *row,
                                             DeskBudgetVersion    version);

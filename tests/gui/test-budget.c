@@ -14,6 +14,7 @@
 
 #include <locale.h>
 #include <sqlite3.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "desk-store-private.h"
@@ -811,6 +812,168 @@ test_budget_summary_view (void)
   g_assert_finalize_object (alone);
 }
 
+/* An expense saved: the page follows it in the summary it has (no new summary), and
+ * the cards show the total core sums from the whole database. A new rate cannot be
+ * followed: the page sums again, and the cards still agree. */
+static void
+test_budget_follows_saved_expense (void)
+{
+  g_autoptr(DeskStore) store = new_demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) expense = NULL;
+  g_autoptr(DeskRecord) rate = NULL;
+  g_autoptr(DeskBudgetSummary) whole = NULL;
+  DeskWindow *window = new_window (store);
+  DeskBudgetPage *page = show_budget (window);
+  DeskHistory *history = desk_window_get_history (window);
+  const DeskBudgetSummary *before;
+  GListModel *expenses;
+  guint count;
+
+  before = _desk_budget_page_get_summary (page);
+  expenses = desk_record_list_get_filter_model (_desk_budget_page_get_list (page, "expenses"));
+  g_assert_cmpuint (n_items (expenses), >, 0);
+  {
+    g_autoptr(DeskRecord) shown = g_list_model_get_item (expenses, 0);
+
+    expense = desk_record_copy (shown);
+  }
+  desk_record_set_int (expense, "amount_minor", desk_record_get_int (expense, "amount_minor") + 12345);
+  desk_record_set_int (expense, "is_refund", desk_record_get_int (expense, "amount_minor") < 0);
+
+  count = _desk_budget_page_get_refresh_count (page);
+  g_assert_true (desk_history_update (history, expense, &error));
+  g_assert_no_error (error);
+  wait_refresh (page, count);
+
+  g_assert_true (_desk_budget_page_get_summary (page) == before);
+  whole = desk_budget_summarise (store, before->workplan_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before->total.spent, ==, whole->total.spent);
+  assert_card (page, "spent", whole->total.spent);
+  assert_card (page, "remaining", desk_budget_row_variance (&whole->total, DESK_BUDGET_REVISED));
+
+  /* Undone: followed too. */
+  count = _desk_budget_page_get_refresh_count (page);
+  g_assert_true (desk_history_undo (history, &error));
+  g_assert_no_error (error);
+  wait_refresh (page, count);
+  g_assert_true (_desk_budget_page_get_summary (page) == before);
+  g_clear_pointer (&whole, desk_budget_summary_free);
+  whole = desk_budget_summarise (store, before->workplan_uuid, &error);
+  assert_card (page, "spent", whole->total.spent);
+
+  /* A rate: every conversion may change, so the page sums again. */
+  rate = desk_record_new (DESK_KIND_RATE);
+  desk_record_set_group (rate, desk_record_get_group (expense));
+  desk_record_set_string (rate, "currency", "JPY");
+  desk_record_set_string (rate, "valid_from", "2001-01-01");
+  desk_record_set_int (rate, "rate_mantissa", 5);
+  desk_record_set_int (rate, "rate_scale", 2);
+  count = _desk_budget_page_get_refresh_count (page);
+  g_assert_true (desk_history_insert (history, rate, &error));
+  g_assert_no_error (error);
+  wait_refresh (page, count);
+  g_assert_true (_desk_budget_page_get_summary (page) != before);
+  g_clear_pointer (&whole, desk_budget_summary_free);
+  whole = desk_budget_summarise (store, _desk_budget_page_get_summary (page)->workplan_uuid, &error);
+  assert_card (page, "spent", whole->total.spent);
+
+  destroy_window (window);
+}
+
+/* On disk, what the page cannot follow is summed in a worker: meanwhile the page holds
+ * no summary (the one it had may be half followed), then the worker's, which agrees
+ * with core's; a change made while the worker reads is followed after it. */
+static void
+test_budget_sums_in_worker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("groupdesk-budget-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) rate = NULL;
+  g_autoptr(DeskRecord) expense = NULL;
+  g_autoptr(DeskBudgetSummary) whole = NULL;
+  DeskWindow *window;
+  DeskBudgetPage *page;
+  GListModel *expenses;
+  guint count;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "group.db", NULL);
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  uuid = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+  window = new_window (store);
+  page = show_budget (window);
+  g_assert_nonnull (_desk_budget_page_get_summary (page));
+
+  rate = desk_record_new (DESK_KIND_RATE);
+  desk_record_set_group (rate, uuid);
+  desk_record_set_string (rate, "currency", "JPY");
+  desk_record_set_string (rate, "valid_from", "2001-01-01");
+  desk_record_set_int (rate, "rate_mantissa", 5);
+  desk_record_set_int (rate, "rate_scale", 2);
+  count = _desk_budget_page_get_refresh_count (page);
+  g_assert_true (desk_store_insert (store, rate, &error));
+  g_assert_no_error (error);
+  /* The page's idle starts the worker. */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (_desk_budget_page_get_summary (page) != NULL &&
+           _desk_budget_page_get_refresh_count (page) == count && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
+  /* An expense changed while the worker reads. */
+  expenses = desk_record_list_get_filter_model (_desk_budget_page_get_list (page, "expenses"));
+  {
+    g_autoptr(DeskRecord) shown = g_list_model_get_item (expenses, 0);
+
+    expense = desk_record_copy (shown);
+  }
+  desk_record_set_int (expense, "amount_minor", desk_record_get_int (expense, "amount_minor") + 777);
+  desk_record_set_int (expense, "is_refund", desk_record_get_int (expense, "amount_minor") < 0);
+  g_assert_true (desk_store_update (store, expense, &error));
+  g_assert_no_error (error);
+
+  wait_refresh (page, count);
+  g_assert_nonnull (_desk_budget_page_get_summary (page));
+  whole = desk_budget_summarise (store, _desk_budget_page_get_summary (page)->workplan_uuid, &error);
+  g_assert_no_error (error);
+  /* The expense is followed after the worker's summary arrives, in the page's idle. */
+  {
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while ((_desk_budget_page_get_summary (page) == NULL ||
+            _desk_budget_page_get_summary (page)->total.spent != whole->total.spent) &&
+           g_get_monotonic_time () < end)
+      wait_a_moment (10);
+  }
+  g_assert_nonnull (_desk_budget_page_get_summary (page));
+  g_assert_cmpint (_desk_budget_page_get_summary (page)->total.spent, ==, whole->total.spent);
+  assert_card (page, "spent", whole->total.spent);
+
+  destroy_window (window);
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        if (!g_file_test (file, G_FILE_TEST_IS_DIR))
+          g_remove (file);
+      }
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,6 +990,8 @@ main (int    argc,
   g_test_add_func ("/gui/budget/refused-input", test_budget_refused);
   g_test_add_func ("/gui/budget/csv", test_budget_csv);
   g_test_add_func ("/gui/budget/summary-view", test_budget_summary_view);
+  g_test_add_func ("/gui/budget/follows-saved-expense", test_budget_follows_saved_expense);
+  g_test_add_func ("/gui/budget/sums-in-worker", test_budget_sums_in_worker);
 
   return g_test_run ();
 }

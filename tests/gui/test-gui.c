@@ -14,6 +14,7 @@
 #include "desk-exports-page.h"
 #include "desk-group-dialog.h"
 #include "desk-overview-page.h"
+#include "desk-overview-page-private.h"
 #include "desk-people-page.h"
 #include "desk-people-page-private.h"
 #include "desk-preferences-window.h"
@@ -1104,6 +1105,174 @@ test_people_members (void)
   destroy_window (window);
 }
 
+/* The Overview on disk: a database in a folder of the test's own, with the demo group. */
+static DeskStore *
+new_store_on_disk (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uuid = NULL;
+
+  *dir = g_dir_make_tmp ("groupdesk-overview-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "group.db", NULL);
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  uuid = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+static void
+remove_store_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_store_dir (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static DeskOverviewPage *
+window_overview (DeskWindow *window)
+{
+  GtkStack *stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "page_stack"));
+
+  return DESK_OVERVIEW_PAGE (gtk_stack_get_child_by_name (stack, "overview"));
+}
+
+/* On disk the window's first frame shows the tiles with "…"; the figures come from the
+ * worker after it, and they are core's. */
+static void
+test_overview_worker (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DeskStore) store = new_store_on_disk (&dir);
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
+  DeskOverviewPage *page = window_overview (window);
+  DeskOverviewFigures figures;
+  GtkLabel *budget_figure;
+  gint64 start;
+
+  g_object_ref (window);
+  /* An earlier test may have left another page to restore. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  gtk_window_present (GTK_WINDOW (window));
+  /* Built when it was mapped, before the first frame: nothing read yet. */
+  start = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)) && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  _desk_overview_page_get_figures (page, &figures);
+  g_assert_true (figures.pending);
+  budget_figure = GTK_LABEL (template_child (page, DESK_TYPE_OVERVIEW_PAGE, "budget_figure"));
+  g_assert_cmpstr (gtk_label_get_label (budget_figure), ==, "…");
+
+  start = g_get_monotonic_time ();
+  do
+    {
+      g_main_context_iteration (NULL, FALSE);
+      _desk_overview_page_get_figures (page, &figures);
+    }
+  while (figures.pending && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC);
+  g_assert_false (figures.pending);
+  g_assert_cmpstr (gtk_label_get_label (budget_figure), !=, "…");
+
+  /* The figures of the newest workplan, as core sums them. */
+  {
+    g_autoptr(GPtrArray) workplans = desk_store_list (store, DESK_KIND_WORKPLAN, desk_record_get_uuid (group), NULL);
+    g_autoptr(DeskBudgetSummary) summary = NULL;
+    g_autoptr(DeskAttendanceBreakdown) breakdown = NULL;
+    DeskRecord *newest = NULL;
+
+    for (guint i = 0; i < workplans->len; i++)
+      {
+        DeskRecord *w = g_ptr_array_index (workplans, i);
+
+        if (newest == NULL || g_strcmp0 (desk_record_get_string (w, "period_start"),
+                                         desk_record_get_string (newest, "period_start")) > 0)
+          newest = w;
+      }
+    summary = desk_budget_summarise (store, desk_record_get_uuid (newest), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (figures.budget, ==, desk_budget_row_budget (&summary->total, DESK_BUDGET_REVISED));
+    g_assert_cmpint (figures.spent, ==, summary->total.spent);
+    g_assert_cmpint (figures.received, ==, summary->received);
+    breakdown = desk_attendance_breakdown (store, desk_record_get_uuid (group), NULL,
+                                           desk_record_get_string (newest, "period_start"),
+                                           desk_record_get_string (newest, "period_end"), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (figures.attendances, ==, breakdown->attendances);
+    g_assert_cmpint (figures.overdue, ==, desk_store_count_overdue (store, desk_record_get_uuid (group)));
+  }
+
+  destroy_window (window);
+  g_clear_object (&store);
+  remove_store_dir (dir);
+}
+
+/* The window goes while the worker reads: its figures are dropped, nothing is shown on
+ * a disposed page, and the page is freed once the worker is done. */
+static void
+test_overview_worker_outlived (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DeskStore) store = new_store_on_disk (&dir);
+  DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
+  DeskOverviewPage *page = window_overview (window);
+  DeskOverviewFigures figures;
+  gpointer weak = page;
+  gint64 start;
+
+  g_object_add_weak_pointer (G_OBJECT (page), &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  gtk_window_present (GTK_WINDOW (window));
+  /* Until the worker has started: after the first frame, before its figures. */
+  start = g_get_monotonic_time ();
+  while (!gtk_widget_get_mapped (GTK_WIDGET (page)) && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    gboolean painted = FALSE;
+    gulong id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (timeout_cb), &painted);
+
+    /* The frame the page waited for: its worker starts then. */
+    start = g_get_monotonic_time ();
+    while (!painted && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, TRUE);
+    g_signal_handler_disconnect (clock, id);
+  }
+  _desk_overview_page_get_figures (page, &figures);
+  if (!figures.pending)
+    {
+      g_test_skip ("The worker finished before the window could go");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  start = g_get_monotonic_time ();
+  while (weak != NULL && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+
+  g_clear_object (&store);
+  remove_store_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1133,6 +1302,8 @@ main (int   argc,
   g_test_add_func ("/gui/workplan/start-next-undo", test_workplan_start_next_undo);
   g_test_add_func ("/gui/deliverables/overdue", test_deliverables_overdue);
   g_test_add_func ("/gui/people/members", test_people_members);
+  g_test_add_func ("/gui/overview/worker", test_overview_worker);
+  g_test_add_func ("/gui/overview/worker-outlived", test_overview_worker_outlived);
 
   return g_test_run ();
 }

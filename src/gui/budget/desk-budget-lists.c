@@ -167,11 +167,15 @@ bind_line_activity (GtkWidget  *cell,
 {
   DeskBudgetPage *self = user_data;
   DeskRecord *activity = _desk_budget_page_find_activity (self, desk_record_get_string (record, "activity_uuid"));
+  const char *tooltip = activity != NULL ? desk_record_title (activity, "title", NULL) :
+                        _("Group coordination");
 
   desk_cell_set_text (cell, activity != NULL ? desk_record_get_string (activity, "code") :
                       C_("budget line", "Group"));
-  gtk_widget_set_tooltip_text (cell, activity != NULL ? desk_record_title (activity, "title", NULL) :
-                               _("Group coordination"));
+  /* GTK 4.8 asks the X server where the pointer is at each new tooltip, and the column
+   * view binds every row again after a change above it: only a new text is set. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (cell), tooltip) != 0)
+    gtk_widget_set_tooltip_text (cell, tooltip);
 }
 
 static int

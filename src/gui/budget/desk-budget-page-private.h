@@ -60,6 +60,12 @@ struct _DeskBudgetPage
   GHashTable *line_rows;            /* line UUID → DeskBudgetRow, borrowed from the summary */
   guint refresh_id;
   guint refresh_count;
+  /* The changes (DeskBudgetChange) the summary has not followed yet, and whether one of
+   * them means summing again. */
+  GArray *changes;
+  gboolean sum_again;
+  /* While a worker sums the workplan again (a database on disk), to cancel it. */
+  GCancellable *summing;
   gulong changed_id;
   GHashTable *figure_cells;         /* GtkWidget → nothing: cells filled from the summary */
   DeskBudgetColumn columns[DESK_BUDGET_N_FIGURES];
@@ -188,7 +194,8 @@ const char               *_desk_budget_page_get_rate_error    (DeskBudgetPage *s
 /* The form the page has open (new expense, receipt, rate, or a revision), or NULL. */
 DeskRecordForm           *_desk_budget_page_get_form          (DeskBudgetPage *self);
 const DeskBudgetSummary  *_desk_budget_page_get_summary       (DeskBudgetPage *self);
-/* How many times the figures were recomputed; the recomputing itself, at once. */
+/* How many times the figures were brought up to date (after a change, or summed again);
+ * the summing again itself, at once. */
 guint                     _desk_budget_page_get_refresh_count (DeskBudgetPage *self);
 void                      _desk_budget_page_refresh_now       (DeskBudgetPage *self);
 /* The CSV that "Export CSV…" writes: @what is "lines" or "expenses". */

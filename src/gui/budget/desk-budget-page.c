@@ -2,9 +2,12 @@
  *
  * The budget of one workplan: its lines, what was spent against them, the money
  * received, the exchange rates, and the figures that compare them. Every figure comes
- * from core's desk_budget_summarise, computed again in an idle after a change to any
- * kind it reads (several writes in one turn of the main loop cost one summary), so the
- * page never sums money itself and shows what the CLI and the reports show.
+ * from core's desk_budget_summarise, so the page never sums money itself and shows what
+ * the CLI and the reports show. After a change to a kind the summary reads, the summary
+ * follows that one record (desk_budget_summary_apply: a line's few expenses read again,
+ * the lines added up again) in an idle, several writes in one turn of the main loop
+ * together; only what core cannot follow that way (a rate, the workplan) sums again,
+ * in a worker on a read-only connection of its own for a database on disk.
  *
  * This file is the page itself: building it, the workplan shown, the summary computed
  * again after a change, the actions. desk-budget-page-private.h lists the other files.
@@ -96,23 +99,32 @@ summary_name_cb (DeskBudgetTable  table,
   return desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category", key);
 }
 
-static void
-refresh_summary (DeskBudgetPage *self)
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  DeskBudgetSummary *summary;
+  char *kind;
+  char *uuid;
+} DeskBudgetChange;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
-    return;
+static void
+change_clear (DeskBudgetChange *change)
+{
+  g_free (change->kind);
+  g_free (change->uuid);
+}
 
-  summary = desk_budget_summarise (desk_page_get_store (DESK_PAGE (self)), self->workplan_uuid, &error);
-  if (summary == NULL)
-    {
-      g_warning ("Could not sum up the budget: %s", error->message);
-      return;
-    }
+/* A summary being made again in a worker is not wanted any more. */
+static void
+stop_summing (DeskBudgetPage *self)
+{
+  g_cancellable_cancel (self->summing);
+  g_clear_object (&self->summing);
+}
 
+/* @summary (taken) is the page's from now on, shown everywhere. */
+static void
+install_summary (DeskBudgetPage    *self,
+                 DeskBudgetSummary *summary)
+{
   clear_summary (self);
   self->summary = summary;
   self->line_rows = _desk_budget_index_rows (summary->lines);
@@ -130,13 +142,185 @@ refresh_summary (DeskBudgetPage *self)
   self->refresh_count++;
 }
 
+/* Sums the workplan again, at once. */
+static void
+refresh_summary (DeskBudgetPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  DeskBudgetSummary *summary;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_summing (self);
+  g_array_set_size (self->changes, 0);
+  self->sum_again = FALSE;
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL)
+    return;
+
+  summary = desk_budget_summarise (desk_page_get_store (DESK_PAGE (self)), self->workplan_uuid, &error);
+  if (summary == NULL)
+    {
+      g_warning ("Could not sum up the budget: %s", error->message);
+      return;
+    }
+
+  install_summary (self, summary);
+}
+
+typedef struct
+{
+  char *path;
+  GDateTime *now;
+  char *workplan;
+} SumJob;
+
+static void
+sum_job_free (SumJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->now, g_date_time_unref);
+  g_free (job->workplan);
+  g_free (job);
+}
+
+static void
+sum_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  SumJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  DeskBudgetSummary *summary;
+
+  /* A read-only connection of its own: it never takes the window's write lock. */
+  store = desk_store_open_read_only (job->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  desk_store_set_now (store, job->now);
+
+  summary = desk_budget_summarise (store, job->workplan, &error);
+  if (summary == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) desk_budget_summary_free);
+}
+
+static void queue_refresh (DeskBudgetPage *self);
+
+static void
+summed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  DeskBudgetPage *self = DESK_BUDGET_PAGE (object);
+  g_autoptr(DeskBudgetSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Another workplan shown, the page unbuilt or gone: not this page's figures. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->summing);
+
+  summary = g_task_propagate_pointer (G_TASK (result), &error);
+  if (summary == NULL)
+    {
+      g_warning ("Could not sum up the budget: %s", error->message);
+      return;
+    }
+  install_summary (self, g_steal_pointer (&summary));
+
+  /* What changed while the worker read is followed now: following a change the worker
+   * already saw does no harm, each reads its record as it is now. */
+  if (self->changes->len > 0 || self->sum_again)
+    queue_refresh (self);
+}
+
+/* Sums the workplan again: on a database on disk in a worker (tens of milliseconds on a
+ * large group), the page's summary put away meanwhile, for it may be half followed. */
+static void
+start_summing (DeskBudgetPage *self)
+{
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  const char *path = desk_store_get_path (store);
+  g_autoptr(GTask) task = NULL;
+  SumJob *job;
+
+  if (path == NULL || g_str_equal (path, ":memory:"))
+    {
+      refresh_summary (self);
+      return;
+    }
+
+  stop_summing (self);
+  g_array_set_size (self->changes, 0);
+  self->sum_again = FALSE;
+  desk_budget_summary_view_show (self->summary_view, NULL, self->version);
+  clear_summary (self);
+
+  job = g_new0 (SumJob, 1);
+  job->path = g_strdup (path);
+  job->now = desk_store_dup_now (store);
+  job->workplan = g_strdup (self->workplan_uuid);
+  self->summing = g_cancellable_new ();
+  task = g_task_new (self, self->summing, summed_cb, NULL);
+  g_task_set_source_tag (task, start_summing);
+  g_task_set_task_data (task, job, (GDestroyNotify) sum_job_free);
+  g_task_run_in_thread (task, sum_thread);
+}
+
+/* The summary follows the changes made since it was last shown, each from its record;
+ * FALSE when one cannot be followed and it must be summed again. */
+static gboolean
+follow_changes (DeskBudgetPage *self)
+{
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  gboolean lines_changed = FALSE;
+
+  if (self->summary == NULL || self->sum_again)
+    return FALSE;
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      DeskBudgetChange *change = &g_array_index (self->changes, DeskBudgetChange, i);
+
+      if (!desk_budget_summary_apply (self->summary, store, change->kind, change->uuid))
+        return FALSE;
+      lines_changed |= g_str_equal (change->kind, "budget_line");
+    }
+  g_array_set_size (self->changes, 0);
+
+  /* A line added or gone: the lines' rows are another set. */
+  if (lines_changed)
+    {
+      g_clear_pointer (&self->line_rows, g_hash_table_unref);
+      self->line_rows = _desk_budget_index_rows (self->summary->lines);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
   DeskBudgetPage *self = user_data;
 
   self->refresh_id = 0;
-  refresh_summary (self);
+  /* While a worker sums, the changes wait for its summary. */
+  if (!desk_page_get_built (DESK_PAGE (self)) || self->workplan_uuid == NULL || self->summing != NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!follow_changes (self))
+    {
+      start_summing (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  show_figures (self);
+  self->refresh_count++;
 
   return G_SOURCE_REMOVE;
 }
@@ -169,6 +353,15 @@ store_changed_cb (DeskStore      *store,
   if (!relevant)
     return;
 
+  /* A burst of changes (an import, an undone deletion) is summed again at once. */
+  if (self->changes->len < 64)
+    {
+      DeskBudgetChange change = { g_strdup (kind), g_strdup (uuid) };
+
+      g_array_append_val (self->changes, change);
+    }
+  else
+    self->sum_again = TRUE;
   queue_refresh (self);
   _desk_budget_page_update_open_record (self, kind, uuid);
 }
@@ -292,6 +485,8 @@ static void
 stop_watching (DeskBudgetPage *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_summing (self);
+  g_array_set_size (self->changes, 0);
   if (desk_page_get_store (DESK_PAGE (self)) != NULL)
     g_clear_signal_handler (&self->changed_id, desk_page_get_store (DESK_PAGE (self)));
   if (self->workplans != NULL)
@@ -369,6 +564,7 @@ desk_budget_page_finalize (GObject *object)
   DeskBudgetPage *self = (DeskBudgetPage *) object;
 
   clear_summary (self);
+  g_clear_pointer (&self->changes, g_array_unref);
   g_clear_pointer (&self->figure_cells, g_hash_table_unref);
   desk_workplan_choice_clear (&self->choice);
   g_free (self->group_uuid);
@@ -483,6 +679,8 @@ desk_budget_page_init (DeskBudgetPage *self)
 {
   self->version = DESK_BUDGET_REVISED;
   self->figure_cells = g_hash_table_new (NULL, NULL);
+  self->changes = g_array_new (FALSE, FALSE, sizeof (DeskBudgetChange));
+  g_array_set_clear_func (self->changes, (GDestroyNotify) change_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_workplan_choice_init (&self->choice, self->workplan_dropdown, self->workplan_title);

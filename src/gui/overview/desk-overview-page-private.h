@@ -18,7 +18,7 @@ typedef struct
   gint64   received;
   gint64   attendances;
   gint64   women;
-  gboolean pending;     /* the budget and attendance are still being computed */
+  gboolean pending;     /* the figures are still being read: the tiles show “…” */
 } DeskOverviewFigures;
 
 void _desk_overview_page_get_figures (DeskOverviewPage    *self,

@@ -4,13 +4,15 @@
  * burn, attendance by pillar and gender, the next workshops, and the last export with
  * what changed since. Each tile opens its page.
  *
- * The Overview is the first thing drawn at start, so it reads only what is cheap at
- * once (a workplan's activities, the deliverables, the workshops: a few milliseconds
- * each on a large group). The budget summary and the attendance breakdown read the
- * expense and attendance tables whole (tens to hundreds of milliseconds on a large
- * group): for a database on disk they are computed on a second connection in a worker
- * thread and fill their tiles when ready; an in-memory database (the tests) has no
- * second connection and is small, so they are computed at once.
+ * The Overview is the page shown at start, and on a large group what it shows reads
+ * whole tables (the deliverables, the expenses, the attendances: hundreds of milliseconds).
+ * So the page reads nothing before the window's first frame: it shows its tiles with "…"
+ * in place of the figures, and once that frame is painted it reads every figure on a
+ * read-only connection of its own in a worker thread (WAL lets the window keep reading
+ * and writing meanwhile) and fills the tiles when the worker is done. A result that
+ * arrives after the store changed, or after the page went, is dropped: the figures shown
+ * are always those of the database now open. An in-memory database (the tests) has no
+ * second connection and is small: its figures are read at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,22 +38,31 @@ static const char *const activity_colours[] = {
   "#2ec27e", "#3584e4", "#9a9996", "#e5a50a", "#c01c28",
 };
 
-/* What the worker computes: everything that reads a large table whole. */
+/* Every figure the tiles show, read from one connection by figures_read(). */
 typedef struct
 {
+  /* What to read with */
   char *path;
   GDateTime *now;
-  char *group;
-  char *workplan;
-  char *from;
-  char *to;
-  char *export_created;
+  guint generation;
 
+  /* What was read; group is NULL when the store holds none. */
+  DeskRecord *group;
+  gint64 members;
+  char *today;
+  DeskRecord *workplan;
+  gint64 status_counts[G_N_ELEMENTS (activity_statuses)];
+  gint64 activities;
+  gint64 overdue;
+  gint64 due_soon;
+  GPtrArray *deliverables;  /* the first open ones, by due date */
+  GPtrArray *workshops;     /* the first ones not over, by start */
+  DeskRecord *last_export;
   DeskBudgetSummary *budget;
   DeskAttendanceBreakdown *attendance;
-  gint64 changed;
+  gint64 changed;           /* since the last export; -1 when there is none */
   gint64 deleted;
-} SlowFigures;
+} Figures;
 
 struct _DeskOverviewPage
 {
@@ -70,7 +81,12 @@ struct _DeskOverviewPage
   gint64 received;
   gint64 attendances;
   gint64 women;
-  gboolean slow_pending;
+  /* The tiles show "…" until the worker's figures arrive. */
+  gboolean pending;
+  /* Which refresh the figures on their way belong to: any other is dropped. */
+  guint generation;
+  GdkFrameClock *frame_clock;
+  gulong after_paint_id;
 
   /* Template widgets */
   GtkStack *stack;
@@ -102,73 +118,22 @@ struct _DeskOverviewPage
 G_DEFINE_FINAL_TYPE (DeskOverviewPage, desk_overview_page, DESK_TYPE_PAGE)
 
 static void
-slow_figures_free (SlowFigures *figures)
+figures_free (Figures *figures)
 {
   g_free (figures->path);
   g_clear_pointer (&figures->now, g_date_time_unref);
-  g_free (figures->group);
-  g_free (figures->workplan);
-  g_free (figures->from);
-  g_free (figures->to);
-  g_free (figures->export_created);
+  g_clear_object (&figures->group);
+  g_free (figures->today);
+  g_clear_object (&figures->workplan);
+  g_clear_pointer (&figures->deliverables, g_ptr_array_unref);
+  g_clear_pointer (&figures->workshops, g_ptr_array_unref);
+  g_clear_object (&figures->last_export);
   g_clear_pointer (&figures->budget, desk_budget_summary_free);
   g_clear_pointer (&figures->attendance, desk_attendance_breakdown_free);
   g_free (figures);
 }
 
-static void
-slow_figures_compute (SlowFigures *figures,
-                      DeskStore   *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (figures->workplan != NULL)
-    {
-      figures->budget = desk_budget_summarise (store, figures->workplan, &error);
-      if (figures->budget == NULL)
-        g_debug ("Budget summary: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  figures->attendance = desk_attendance_breakdown (store, figures->group, NULL,
-                                                   figures->from, figures->to, &error);
-  if (figures->attendance == NULL)
-    g_debug ("Attendance breakdown: %s", error->message);
-
-  /* Records added, changed and deleted since the last export. Only when there is one. */
-  figures->changed = -1;
-  figures->deleted = 0;
-  if (figures->export_created != NULL &&
-      !desk_store_count_changes (store, figures->group, figures->export_created,
-                                 &figures->changed, &figures->deleted, &error))
-    {
-      g_debug ("Changes since the last export: %s", error->message);
-      figures->changed = -1;
-    }
-}
-
-static void
-slow_figures_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  SlowFigures *figures = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = NULL;
-
-  /* A connection of its own: SQLite connections are not shared across threads. */
-  store = desk_store_open (figures->path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  desk_store_set_now (store, figures->now);
-
-  slow_figures_compute (figures, store);
-  g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Figures, figures_free)
 
 static char *
 format_count (gint64 n)
@@ -326,11 +291,194 @@ dup_current_workplan (DeskStore  *store,
   return best != NULL ? g_object_ref (best) : NULL;
 }
 
+/* Reading: no GTK here, for it runs in the worker. */
+
 static void
-update_workplan (DeskOverviewPage *self,
-                 DeskRecord       *workplan)
+read_workplan (Figures   *figures,
+               DeskStore *store)
 {
   g_autoptr(GPtrArray) activities = NULL;
+
+  if (figures->workplan == NULL)
+    return;
+
+  activities = desk_store_list_by (store, DESK_KIND_ACTIVITY, "workplan_uuid",
+                                   desk_record_get_uuid (figures->workplan), NULL);
+  for (guint i = 0; activities != NULL && i < activities->len; i++)
+    {
+      const char *status = desk_record_get_string (g_ptr_array_index (activities, i), "status");
+
+      for (guint s = 0; s < G_N_ELEMENTS (activity_statuses); s++)
+        if (g_strcmp0 (status, activity_statuses[s]) == 0)
+          figures->status_counts[s]++;
+      figures->activities++;
+    }
+}
+
+/* Keeps the first @max of @records, as @compare sorts them. */
+static GPtrArray *
+first_of (GPtrArray        *records,
+          GCompareFunc      compare,
+          guint             max)
+{
+  g_ptr_array_sort (records, compare);
+  if (records->len > max)
+    g_ptr_array_set_size (records, max);
+
+  return records;
+}
+
+static void
+read_deliverables (Figures    *figures,
+                   DeskStore  *store,
+                   const char *group)
+{
+  g_autoptr(GPtrArray) deliverables = desk_store_list (store, DESK_KIND_DELIVERABLE, group, NULL);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *limit = desk_date_add_days (figures->today, DUE_SOON_DAYS);
+
+  figures->overdue = desk_store_count_overdue (store, group);
+
+  for (guint i = 0; deliverables != NULL && i < deliverables->len; i++)
+    {
+      DeskRecord *d = g_ptr_array_index (deliverables, i);
+      const char *status = desk_record_get_string (d, "status");
+      const char *due = desk_record_get_string (d, "due_date");
+
+      if (due == NULL || g_strcmp0 (status, "delivered") == 0 || g_strcmp0 (status, "accepted") == 0)
+        continue;
+      g_ptr_array_add (open, g_object_ref (d));
+      if (g_strcmp0 (due, figures->today) >= 0 && g_strcmp0 (due, limit) <= 0)
+        figures->due_soon++;
+    }
+
+  /* The overdue first (they are the oldest due dates), then what comes next. */
+  figures->deliverables = first_of (g_steal_pointer (&open), compare_due, LIST_LENGTH);
+}
+
+static void
+read_workshops (Figures    *figures,
+                DeskStore  *store,
+                const char *group)
+{
+  g_autoptr(GPtrArray) workshops = desk_store_list (store, DESK_KIND_WORKSHOP, group, NULL);
+  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; workshops != NULL && i < workshops->len; i++)
+    {
+      DeskRecord *w = g_ptr_array_index (workshops, i);
+
+      if (g_strcmp0 (desk_record_get_string (w, "end_date"), figures->today) >= 0)
+        g_ptr_array_add (next, g_object_ref (w));
+    }
+
+  figures->workshops = first_of (g_steal_pointer (&next), compare_start, LIST_LENGTH + 1);
+}
+
+static void
+read_export (Figures    *figures,
+             DeskStore  *store,
+             const char *group)
+{
+  g_autoptr(GPtrArray) exports = desk_store_list (store, DESK_KIND_EXPORT, group, NULL);
+  g_autoptr(GError) error = NULL;
+  DeskRecord *last = NULL;
+
+  for (guint i = 0; exports != NULL && i < exports->len; i++)
+    {
+      DeskRecord *e = g_ptr_array_index (exports, i);
+
+      if (last == NULL || desk_record_get_int (e, "sequence") > desk_record_get_int (last, "sequence"))
+        last = e;
+    }
+
+  figures->changed = -1;
+  figures->deleted = 0;
+  if (last == NULL)
+    return;
+
+  figures->last_export = g_object_ref (last);
+  /* Records added, changed and deleted since the last export. */
+  if (!desk_store_count_changes (store, group, desk_record_get_string (last, "created"),
+                                 &figures->changed, &figures->deleted, &error))
+    {
+      g_debug ("Changes since the last export: %s", error->message);
+      figures->changed = -1;
+    }
+}
+
+static void
+figures_read (Figures   *figures,
+              DeskStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  const char *group;
+  const char *from = NULL;
+  const char *to = NULL;
+
+  figures->group = desk_store_dup_main_group (store);
+  if (figures->group == NULL)
+    return;
+
+  group = desk_record_get_uuid (figures->group);
+  figures->members = desk_store_count (store, DESK_KIND_MEMBER, group);
+  figures->today = desk_store_dup_today (store);
+  figures->workplan = dup_current_workplan (store, group);
+
+  read_workplan (figures, store);
+  read_deliverables (figures, store, group);
+  read_workshops (figures, store, group);
+  read_export (figures, store, group);
+
+  if (figures->workplan != NULL)
+    {
+      from = desk_record_get_string (figures->workplan, "period_start");
+      to = desk_record_get_string (figures->workplan, "period_end");
+      figures->budget = desk_budget_summarise (store, desk_record_get_uuid (figures->workplan), &error);
+      if (figures->budget == NULL)
+        g_debug ("Budget summary: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  figures->attendance = desk_attendance_breakdown (store, group, NULL, from, to, &error);
+  if (figures->attendance == NULL)
+    g_debug ("Attendance breakdown: %s", error->message);
+}
+
+static void
+figures_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Figures *figures = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* A connection of its own (SQLite connections are not shared across threads), and a
+   * read-only one: it never takes the write lock the window's connection may need. */
+  store = desk_store_open_read_only (figures->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  desk_store_set_now (store, figures->now);
+
+  figures_read (figures, store);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Showing: on the main thread. */
+
+static void
+show_workplan (DeskOverviewPage *self,
+               Figures          *figures)
+{
+  DeskRecord *workplan = figures->workplan;
   g_autoptr(GString) legend = g_string_new (NULL);
   g_autofree char *figure = NULL;
   g_autofree char *from = NULL;
@@ -338,9 +486,8 @@ update_workplan (DeskOverviewPage *self,
   g_autofree char *title = NULL;
   g_autofree char *done_text = NULL;
   g_autofree char *total_text = NULL;
-  gint64 total = 0;
 
-  memset (self->status_counts, 0, sizeof self->status_counts);
+  memcpy (self->status_counts, figures->status_counts, sizeof self->status_counts);
 
   if (workplan == NULL)
     {
@@ -349,18 +496,6 @@ update_workplan (DeskOverviewPage *self,
       gtk_label_set_label (self->workplan_legend, "");
       gtk_widget_queue_draw (GTK_WIDGET (self->workplan_bar));
       return;
-    }
-
-  activities = desk_store_list_by (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "workplan_uuid",
-                                   desk_record_get_uuid (workplan), NULL);
-  for (guint i = 0; activities != NULL && i < activities->len; i++)
-    {
-      const char *status = desk_record_get_string (g_ptr_array_index (activities, i), "status");
-
-      for (guint s = 0; s < G_N_ELEMENTS (activity_statuses); s++)
-        if (g_strcmp0 (status, activity_statuses[s]) == 0)
-          self->status_counts[s]++;
-      total++;
     }
 
   from = desk_date_format (desk_record_get_string (workplan, "period_start"), DESK_DATE_SHORT);
@@ -373,7 +508,7 @@ update_workplan (DeskOverviewPage *self,
 
   /* Translators: activities done of all activities of the workplan: "12 of 40 done". */
   done_text = format_count (self->status_counts[0]);
-  total_text = format_count (total);
+  total_text = format_count (figures->activities);
   figure = g_strdup_printf (_("%s of %s done"), done_text, total_text);
   gtk_label_set_label (self->workplan_figure, figure);
 
@@ -399,33 +534,15 @@ update_workplan (DeskOverviewPage *self,
 }
 
 static void
-update_deliverables (DeskOverviewPage *self,
-                     const char       *group,
-                     const char       *today)
+show_deliverables (DeskOverviewPage *self,
+                   Figures          *figures)
 {
-  g_autoptr(GPtrArray) deliverables = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_DELIVERABLE, group, NULL);
-  g_autoptr(GPtrArray) open = g_ptr_array_new ();
-  g_autofree char *limit = desk_date_add_days (today, DUE_SOON_DAYS);
   g_autofree char *figure = NULL;
   g_autofree char *overdue = NULL;
   g_autofree char *count = NULL;
 
-  self->due_soon = 0;
-  self->overdue = desk_store_count_overdue (desk_page_get_store (DESK_PAGE (self)), group);
-
-  for (guint i = 0; deliverables != NULL && i < deliverables->len; i++)
-    {
-      DeskRecord *d = g_ptr_array_index (deliverables, i);
-      const char *status = desk_record_get_string (d, "status");
-      const char *due = desk_record_get_string (d, "due_date");
-
-      if (due == NULL || g_strcmp0 (status, "delivered") == 0 || g_strcmp0 (status, "accepted") == 0)
-        continue;
-      g_ptr_array_add (open, d);
-      if (g_strcmp0 (due, today) >= 0 && g_strcmp0 (due, limit) <= 0)
-        self->due_soon++;
-    }
-  g_ptr_array_sort (open, compare_due);
+  self->due_soon = figures->due_soon;
+  self->overdue = figures->overdue;
 
   count = format_count (self->due_soon);
   /* Translators: deliverables due in the next 30 days (not delivered yet). */
@@ -444,39 +561,14 @@ update_deliverables (DeskOverviewPage *self,
   gtk_label_set_label (self->overdue_label, overdue != NULL ? overdue : _("Nothing overdue"));
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), TRUE);
 
-  /* The overdue first (they are the oldest due dates), then what comes next. */
-  fill_dated_list (self->deliverables_list, open, "due_date", LIST_LENGTH, today,
-                   _("No deliverable is waiting"));
+  fill_dated_list (self->deliverables_list, figures->deliverables, "due_date", LIST_LENGTH,
+                   figures->today, _("No deliverable is waiting"));
 }
 
 static void
-update_workshops (DeskOverviewPage *self,
-                  const char       *group,
-                  const char       *today)
+show_export (DeskOverviewPage *self,
+             DeskRecord       *last)
 {
-  g_autoptr(GPtrArray) workshops = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKSHOP, group, NULL);
-  g_autoptr(GPtrArray) next = g_ptr_array_new ();
-
-  for (guint i = 0; workshops != NULL && i < workshops->len; i++)
-    {
-      DeskRecord *w = g_ptr_array_index (workshops, i);
-
-      if (g_strcmp0 (desk_record_get_string (w, "end_date"), today) >= 0)
-        g_ptr_array_add (next, w);
-    }
-  g_ptr_array_sort (next, compare_start);
-
-  fill_dated_list (self->workshops_list, next, "start_date", LIST_LENGTH + 1, NULL,
-                   _("No workshop is planned"));
-}
-
-/* The newest export, or NULL. */
-static DeskRecord *
-update_export (DeskOverviewPage *self,
-               const char       *group)
-{
-  g_autoptr(GPtrArray) exports = desk_store_list (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_EXPORT, group, NULL);
-  DeskRecord *last = NULL;
   g_autofree char *figure = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *from = NULL;
@@ -486,14 +578,6 @@ update_export (DeskOverviewPage *self,
   g_autofree char *sequence = NULL;
   const char *created_text;
 
-  for (guint i = 0; exports != NULL && i < exports->len; i++)
-    {
-      DeskRecord *e = g_ptr_array_index (exports, i);
-
-      if (last == NULL || desk_record_get_int (e, "sequence") > desk_record_get_int (last, "sequence"))
-        last = e;
-    }
-
   if (last == NULL)
     {
       gtk_label_set_label (self->export_figure, _("Nothing exported yet"));
@@ -501,7 +585,7 @@ update_export (DeskOverviewPage *self,
                            _("Send the secretariat the group’s work from the Exports page."));
       gtk_label_set_label (self->changes_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->changes_label), FALSE);
-      return NULL;
+      return;
     }
 
   created_text = desk_record_get_string (last, "created");
@@ -521,10 +605,7 @@ update_export (DeskOverviewPage *self,
   detail = g_strdup_printf (_("%s – %s · %s"), from, to, privacy);
   gtk_label_set_label (self->export_figure, figure);
   gtk_label_set_label (self->export_detail, detail);
-  gtk_label_set_label (self->changes_label, _("Counting the changes since…"));
   gtk_widget_set_visible (GTK_WIDGET (self->changes_label), TRUE);
-
-  return g_object_ref (last);
 }
 
 static void
@@ -673,60 +754,36 @@ show_changes (DeskOverviewPage *self,
   gtk_label_set_label (self->changes_label, text);
 }
 
+
 static void
-show_slow_figures (DeskOverviewPage *self,
-                   SlowFigures      *figures)
+show_group (DeskOverviewPage *self,
+            DeskRecord       *group)
 {
-  self->slow_pending = FALSE;
-  show_budget (self, figures->budget);
-  show_attendance (self, figures->attendance);
-  show_changes (self, figures->changed, figures->deleted);
+  const char *name = desk_record_get_narrative (group, "name", desk_locale_language (), NULL);
+  g_autofree char *country = desk_country_name (desk_record_get_string (group, "country"));
+  g_autofree char *details = NULL;
+
+  /* Translators: under the group's name: its country, then its reporting currency. */
+  details = g_strdup_printf (_("%s · Reports in %s"), country, desk_record_get_string (group, "currency"));
+  gtk_label_set_label (self->name_label, name != NULL ? name : "");
+  gtk_label_set_label (self->details_label, details);
 }
 
+/* The group's name and country come from one row each: they show at once. Every other
+ * figure shows "…" until the worker's arrive. */
 static void
-slow_figures_done_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  DeskOverviewPage *self = DESK_OVERVIEW_PAGE (object);
-  GTask *task = G_TASK (result);
-  g_autoptr(GError) error = NULL;
-
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    return;
-
-  if (!g_task_propagate_boolean (task, &error))
-    {
-      g_debug ("Overview figures: %s", error->message);
-      self->slow_pending = FALSE;
-      return;
-    }
-
-  show_slow_figures (self, g_task_get_task_data (task));
-}
-
-static void
-desk_overview_page_refresh (DeskOverviewPage *self)
+show_placeholders (DeskOverviewPage *self)
 {
   DeskStore *store = desk_page_get_store (DESK_PAGE (self));
-  g_autoptr(DeskRecord) group = NULL;
-  g_autoptr(DeskRecord) workplan = NULL;
-  g_autoptr(DeskRecord) last_export = NULL;
-  g_autofree char *country = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *members = NULL;
-  SlowFigures *figures;
-  const char *uuid;
-  const char *name;
-  const char *path;
-  gint64 n_members;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  if (store != NULL)
-    group = desk_store_dup_main_group (store);
+  g_autoptr(DeskRecord) group = store != NULL ? desk_store_dup_main_group (store) : NULL;
+  GtkLabel *figures[] = {
+    self->members_count, self->workplan_figure, self->due_figure, self->budget_figure,
+    self->attendance_figure, self->export_figure,
+  };
+  GtkLabel *details[] = {
+    self->workplan_title, self->workplan_legend, self->budget_detail, self->budget_time,
+    self->attendance_detail, self->export_detail, self->changes_label,
+  };
 
   if (group == NULL)
     {
@@ -734,63 +791,135 @@ desk_overview_page_refresh (DeskOverviewPage *self)
       return;
     }
 
-  uuid = desk_record_get_uuid (group);
-  name = desk_record_get_narrative (group, "name", desk_locale_language (), NULL);
-  country = desk_country_name (desk_record_get_string (group, "country"));
-  /* Translators: under the group's name: its country, then its reporting currency. */
-  details = g_strdup_printf (_("%s · Reports in %s"), country, desk_record_get_string (group, "currency"));
-  gtk_label_set_label (self->name_label, name != NULL ? name : "");
-  gtk_label_set_label (self->details_label, details);
+  show_group (self, group);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    gtk_label_set_label (figures[i], "…");
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    gtk_label_set_label (details[i], "");
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), FALSE);
+  gtk_level_bar_set_value (self->budget_level, 0);
+  desk_widget_remove_children (GTK_WIDGET (self->deliverables_list));
+  desk_widget_remove_children (GTK_WIDGET (self->workshops_list));
+  desk_widget_remove_children (GTK_WIDGET (self->attendance_grid));
+  memset (self->status_counts, 0, sizeof self->status_counts);
+  gtk_widget_queue_draw (GTK_WIDGET (self->workplan_bar));
+  gtk_stack_set_visible_child_name (self->stack, "group");
+}
 
-  n_members = desk_store_count (store, DESK_KIND_MEMBER, uuid);
-  members = format_count (n_members);
+static void
+show_figures (DeskOverviewPage *self,
+              Figures          *figures)
+{
+  g_autofree char *members = NULL;
+
+  self->pending = FALSE;
+
+  if (figures->group == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  show_group (self, figures->group);
+  members = format_count (figures->members);
   gtk_label_set_label (self->members_count, members);
   gtk_label_set_label (self->members_caption,
-                       ngettext ("member", "members", (gulong) n_members));
+                       ngettext ("member", "members", (gulong) figures->members));
 
-  today = desk_store_dup_today (store);
-  workplan = dup_current_workplan (store, uuid);
+  show_workplan (self, figures);
+  show_deliverables (self, figures);
+  fill_dated_list (self->workshops_list, figures->workshops, "start_date", LIST_LENGTH + 1, NULL,
+                   _("No workshop is planned"));
+  show_export (self, figures->last_export);
+  show_budget (self, figures->budget);
+  show_attendance (self, figures->attendance);
+  show_changes (self, figures->changed, figures->deleted);
+  gtk_stack_set_visible_child_name (self->stack, "group");
+}
 
-  update_workplan (self, workplan);
-  update_deliverables (self, uuid, today);
-  update_workshops (self, uuid, today);
-  last_export = update_export (self, uuid);
+static void
+figures_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DeskOverviewPage *self = DESK_OVERVIEW_PAGE (object);
+  GTask *task = G_TASK (result);
+  Figures *figures = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
 
-  figures = g_new0 (SlowFigures, 1);
-  figures->path = g_strdup (desk_store_get_path (store));
-  figures->now = desk_store_dup_now (store);
-  figures->group = g_strdup (uuid);
-  if (workplan != NULL)
+  /* Cancelled (the store changed, or the page was unbuilt or disposed), or overtaken by
+   * a newer refresh: these figures may not be the database's any more. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) ||
+      figures->generation != self->generation)
+    return;
+
+  if (!g_task_propagate_boolean (task, &error))
     {
-      figures->workplan = g_strdup (desk_record_get_uuid (workplan));
-      figures->from = g_strdup (desk_record_get_string (workplan, "period_start"));
-      figures->to = g_strdup (desk_record_get_string (workplan, "period_end"));
+      g_debug ("Overview figures: %s", error->message);
+      self->pending = FALSE;
+      return;
     }
-  if (last_export != NULL)
-    figures->export_created = g_strdup (desk_record_get_string (last_export, "created"));
 
-  path = figures->path;
+  show_figures (self, figures);
+}
+
+/* Drops the figures on their way, if any: they were read before what happened now. */
+static void
+forget_pending (DeskOverviewPage *self)
+{
+  self->generation++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+desk_overview_page_refresh (DeskOverviewPage *self)
+{
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
+  g_autoptr(Figures) figures = NULL;
+  g_autoptr(GTask) task = NULL;
+  const char *path;
+
+  forget_pending (self);
+
+  figures = g_new0 (Figures, 1);
+  figures->generation = self->generation;
+  path = store != NULL ? desk_store_get_path (store) : NULL;
+
   if (path == NULL || g_str_equal (path, ":memory:"))
     {
-      slow_figures_compute (figures, store);
-      show_slow_figures (self, figures);
-      slow_figures_free (figures);
-    }
-  else
-    {
-      g_autoptr(GTask) task = NULL;
-
-      self->slow_pending = TRUE;
-      gtk_label_set_label (self->budget_figure, "…");
-      gtk_label_set_label (self->attendance_figure, "…");
-      self->cancellable = g_cancellable_new ();
-      task = g_task_new (self, self->cancellable, slow_figures_done_cb, NULL);
-      g_task_set_source_tag (task, desk_overview_page_refresh);
-      g_task_set_task_data (task, figures, (GDestroyNotify) slow_figures_free);
-      g_task_run_in_thread (task, slow_figures_thread);
+      if (store != NULL)
+        figures_read (figures, store);
+      show_figures (self, figures);
+      return;
     }
 
-  gtk_stack_set_visible_child_name (self->stack, "group");
+  figures->path = g_strdup (path);
+  figures->now = desk_store_dup_now (store);
+  self->pending = TRUE;
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, figures_done_cb, NULL);
+  g_task_set_source_tag (task, desk_overview_page_refresh);
+  g_task_set_task_data (task, g_steal_pointer (&figures), (GDestroyNotify) figures_free);
+  g_task_run_in_thread (task, figures_thread);
+}
+
+static void
+stop_waiting_for_frame (DeskOverviewPage *self)
+{
+  /* A window that went before its frame took the clock's handlers with its surface. */
+  if (self->frame_clock != NULL && self->after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+after_paint_cb (DeskOverviewPage *self)
+{
+  stop_waiting_for_frame (self);
+  desk_overview_page_refresh (self);
 }
 
 static void
@@ -799,6 +928,14 @@ store_changed_cb (DeskOverviewPage *self,
                   const char       *uuid,
                   DeskStore        *store)
 {
+  /* Before the first figures, the refresh after the frame reads this change too. */
+  if (self->after_paint_id != 0)
+    return;
+
+  /* Whatever the worker is reading may miss this change. */
+  if (self->cancellable != NULL)
+    forget_pending (self);
+
   /* A sample group arrives as hundreds of changes at once: count once, when idle. */
   desk_schedule_once (&self->refresh_source, G_PRIORITY_DEFAULT_IDLE, 0,
                       (DeskOnceFunc) desk_overview_page_refresh, self);
@@ -820,16 +957,33 @@ deliverables_tile_clicked_cb (DeskOverviewPage *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "deliverables");
 }
 
-/* The figures follow the store from the first time the page is shown. */
+/* The figures follow the store from the first time the page is shown. A page on disk
+ * shows its tiles with "…" in this frame and reads its figures once it is painted. */
 static gboolean
 desk_overview_page_build (DeskPage *page)
 {
   DeskOverviewPage *self = DESK_OVERVIEW_PAGE (page);
+  DeskStore *store = desk_page_get_store (page);
+  const char *path = store != NULL ? desk_store_get_path (store) : NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  self->changed_id = g_signal_connect_object (desk_page_get_store (page), "changed",
-                                              G_CALLBACK (store_changed_cb), self,
-                                              G_CONNECT_SWAPPED);
-  desk_overview_page_refresh (self);
+  if (store != NULL)
+    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+
+  /* Built as it is being mapped, or by code that needs it: in a window that draws,
+   * after its next frame; on its own, at once. */
+  if (path == NULL || g_str_equal (path, ":memory:") || clock == NULL)
+    {
+      desk_overview_page_refresh (self);
+      return TRUE;
+    }
+
+  show_placeholders (self);
+  self->pending = TRUE;
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 
   return TRUE;
 }
@@ -841,9 +995,9 @@ desk_overview_page_unbuild (DeskPage *page)
 
   g_clear_signal_handler (&self->changed_id, desk_page_get_store (page));
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->slow_pending = FALSE;
+  stop_waiting_for_frame (self);
+  forget_pending (self);
+  self->pending = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -925,7 +1079,7 @@ _desk_overview_page_get_figures (DeskOverviewPage   *self,
   figures->received = self->received;
   figures->attendances = self->attendances;
   figures->women = self->women;
-  figures->pending = self->slow_pending;
+  figures->pending = self->pending;
 }
 
 void

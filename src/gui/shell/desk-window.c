@@ -78,7 +78,11 @@ create_sidebar_row (gpointer item,
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* GTK 4.8 asks the X server where the pointer is whenever a visible widget gets a
+   * tooltip, a round trip each: the row gets its tooltip while hidden. */
+  gtk_widget_set_visible (row, FALSE);
   gtk_widget_set_tooltip_text (row, gtk_stack_page_get_title (page));
+  gtk_widget_set_visible (row, TRUE);
   g_object_set_data_full (G_OBJECT (row), "desk-page-name",
                           g_strdup (gtk_stack_page_get_name (page)), g_free);
 
