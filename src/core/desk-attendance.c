@@ -15,6 +15,7 @@
 #include "desk-error.h"
 #include "desk-i18n.h"
 #include "desk-people.h"
+#include "desk-reference.h"
 #include "desk-store-private.h"
 
 /* Check-in */
@@ -130,6 +131,120 @@ desk_attendance_check_in_person (DeskStore   *store,
 failed:
   desk_store_rollback (store);
   return NULL;
+}
+
+/* Attendees' names */
+
+/* A person's name and organisation, with their member's names to choose from: the
+ * columns ATTENDEE_ROW reads. */
+#define ATTENDEE_COLUMNS \
+  "SELECT p.uuid, p.name, p.name_key, p.organisation, m.name_en, m.name_zh" \
+  " FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid"
+
+void
+desk_attendee_free (DeskAttendee *attendee)
+{
+  if (attendee == NULL)
+    return;
+
+  g_free (attendee->person_uuid);
+  g_free (attendee->name);
+  g_free (attendee->name_key);
+  g_free (attendee->organisation);
+  g_free (attendee);
+}
+
+static const char *
+first_filled (const char *a,
+              const char *b)
+{
+  if (a != NULL && a[0] != '\0')
+    return a;
+  if (b != NULL && b[0] != '\0')
+    return b;
+
+  return NULL;
+}
+
+/* The organisation is chosen as desk_person_dup_organisation chooses it: the member's
+ * name in the UI language, else in the other, else the free text. */
+static DeskAttendee *
+attendee_from_row (sqlite3_stmt *stmt,
+                   gboolean      zh)
+{
+  DeskAttendee *attendee = g_new0 (DeskAttendee, 1);
+  const char *free_text = (const char *) sqlite3_column_text (stmt, 3);
+  const char *member_en = (const char *) sqlite3_column_text (stmt, 4);
+  const char *member_zh = (const char *) sqlite3_column_text (stmt, 5);
+  const char *member = zh ? first_filled (member_zh, member_en) : first_filled (member_en, member_zh);
+
+  attendee->person_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  attendee->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  attendee->name_key = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  attendee->organisation = g_strdup (member != NULL ? member : free_text != NULL ? free_text : "");
+
+  return attendee;
+}
+
+GHashTable *
+desk_attendance_list_attendees (DeskStore   *store,
+                                const char  *workshop_uuid,
+                                GError     **error)
+{
+  g_autoptr(GHashTable) attendees = NULL;
+  gboolean zh = g_str_equal (desk_locale_language (), "zh");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (workshop_uuid != NULL, NULL);
+
+  stmt = _desk_store_prepare (store,
+                              ATTENDEE_COLUMNS
+                              " JOIN attendance t ON t.person_uuid = p.uuid"
+                              " WHERE t.workshop_uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  attendees = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) desk_attendee_free);
+  sqlite3_bind_text (stmt, 1, workshop_uuid, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskAttendee *attendee = attendee_from_row (stmt, zh);
+
+      g_hash_table_replace (attendees, attendee->person_uuid, attendee);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&attendees);
+}
+
+DeskAttendee *
+desk_attendance_get_attendee (DeskStore  *store,
+                              const char *person_uuid)
+{
+  DeskAttendee *attendee = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_uuid != NULL, NULL);
+
+  stmt = _desk_store_prepare (store, ATTENDEE_COLUMNS " WHERE p.uuid = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, person_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    attendee = attendee_from_row (stmt, g_str_equal (desk_locale_language (), "zh"));
+  sqlite3_reset (stmt);
+
+  return attendee;
 }
 
 /* Breakdowns */

@@ -37,6 +37,27 @@ DeskRecord *desk_attendance_find            (DeskStore   *store,
                                              const char  *workshop_uuid,
                                              const char  *person_uuid);
 
+/* One person on a workshop's list, as the check-in view shows them. */
+typedef struct
+{
+  char *person_uuid;
+  char *name;
+  char *name_key;      /* the folded name, for sorting */
+  char *organisation;  /* as desk_person_dup_organisation gives it; "" when none */
+} DeskAttendee;
+
+void        desk_attendee_free              (DeskAttendee *attendee);
+/* The people on @workshop_uuid's list (whatever their status), by person UUID, in one
+ * query: a workshop's list needs the names of its few hundred people, not of the
+ * thousands of its group. Values are DeskAttendee. */
+GHashTable *desk_attendance_list_attendees  (DeskStore   *store,
+                                             const char  *workshop_uuid,
+                                             GError     **error);
+/* One person's name and organisation, as desk_attendance_list_attendees gives them;
+ * NULL when there is no such person. */
+DeskAttendee *desk_attendance_get_attendee  (DeskStore   *store,
+                                             const char  *person_uuid);
+
 /* Attendance (status attended) of a group, a workshop and/or a period, counted by pillar ×
  * gender. A person's pillar is their own, else their member organisation's, else
  * DESK_ATTENDANCE_PILLAR_NOT_STATED. */
@@ -87,5 +108,6 @@ char    *desk_share_format_percent            (gint64                   women,
                                                gint64                   total);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAttendanceBreakdown, desk_attendance_breakdown_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAttendee, desk_attendee_free)
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "desk-record.h"
+#include "desk-record-private.h"
 
 #include "desk-i18n.h"
 #include "desk-reference.h"
@@ -289,6 +290,42 @@ desk_record_index_set_string (DeskRecord *self,
     }
 
   emit_changed (self, index);
+}
+
+void
+_desk_record_load_string (DeskRecord *self,
+                          guint       index,
+                          const char *value)
+{
+  DeskValue *v = &self->values[index];
+
+  g_assert (index < self->n_values && !v->is_set);
+  v->s = g_strdup (value);
+  v->is_set = TRUE;
+}
+
+void
+_desk_record_load_int (DeskRecord *self,
+                       guint       index,
+                       gint64      value)
+{
+  DeskValue *v = &self->values[index];
+
+  g_assert (index < self->n_values && !v->is_set);
+  v->i = value;
+  v->is_set = TRUE;
+}
+
+void
+_desk_record_load_set (DeskRecord  *self,
+                       guint        index,
+                       char       **values)
+{
+  DeskValue *v = &self->values[index];
+
+  g_assert (index < self->n_values && !v->is_set);
+  v->v = values != NULL ? values : g_new0 (char *, 1);
+  v->is_set = TRUE;
 }
 
 void

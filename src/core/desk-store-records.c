@@ -13,6 +13,7 @@
 
 #include "desk-error.h"
 #include "desk-i18n.h"
+#include "desk-record-private.h"
 #include "desk-validate-private.h"
 
 /* The statements' text built once and kept on each store (see cached_write_sql,
@@ -134,10 +135,9 @@ read_row (sqlite3_stmt *stmt,
       if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
         {
           if (desk_field_type_is_text (f->type))
-            desk_record_index_set_string (record, i,
-                                          (const char *) sqlite3_column_text (stmt, column));
+            _desk_record_load_string (record, i, (const char *) sqlite3_column_text (stmt, column));
           else
-            desk_record_index_set_int (record, i, sqlite3_column_int64 (stmt, column));
+            _desk_record_load_int (record, i, sqlite3_column_int64 (stmt, column));
         }
       column++;
     }
@@ -245,7 +245,9 @@ write_sets (DeskStore   *self,
 }
 
 /* Reads the set fields of the records in @records (all of one kind) with one query per
- * set field, rather than one per record. */
+ * set field, rather than one per record. The query gives each record's values together
+ * (ORDER BY the record), so each record's array is built as they come and handed over
+ * whole. */
 static char *
 set_select_sql (const DeskKind *kind,
                 guint           index,
@@ -289,12 +291,11 @@ read_sets (DeskStore          *self,
   for (guint i = 0; kind->fields[i].name != NULL; i++)
     {
       const DeskField *f = &kind->fields[i];
-      g_autoptr(GHashTable) collected = NULL;
       g_autofree char *built = NULL;
+      g_autoptr(GPtrArray) values = NULL;
+      DeskRecord *current = NULL;
       const char *sql;
       sqlite3_stmt *stmt;
-      GHashTableIter iter;
-      gpointer key, val;
       int rc;
 
       if (!desk_field_type_is_set (f->type))
@@ -306,19 +307,32 @@ read_sets (DeskStore          *self,
       if (where_value != NULL)
         sqlite3_bind_text (stmt, 1, where_value, -1, SQLITE_TRANSIENT);
 
-      collected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *p = (const char *) sqlite3_column_text (stmt, 0);
-          GPtrArray *list = g_hash_table_lookup (collected, p);
 
-          if (list == NULL)
+          if (current == NULL || g_strcmp0 (desk_record_get_uuid (current), p) != 0)
             {
-              list = g_ptr_array_new_with_free_func (g_free);
-              g_hash_table_insert (collected, g_strdup (p), list);
+              if (current != NULL)
+                {
+                  g_ptr_array_add (values, NULL);
+                  _desk_record_load_set (current, i, (char **) g_ptr_array_free (g_steal_pointer (&values), FALSE));
+                }
+              current = g_hash_table_lookup (by_uuid, p);
+              /* A record can only be met once: its values come together. */
+              if (current != NULL && desk_record_index_is_set (current, i))
+                current = NULL;
+              if (current != NULL)
+                values = g_ptr_array_new_with_free_func (g_free);
             }
-          g_ptr_array_add (list, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+          if (current != NULL)
+            g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+      if (current != NULL)
+        {
+          g_ptr_array_add (values, NULL);
+          _desk_record_load_set (current, i, (char **) g_ptr_array_free (g_steal_pointer (&values), FALSE));
         }
       if (rc != SQLITE_DONE)
         {
@@ -326,20 +340,10 @@ read_sets (DeskStore          *self,
           return FALSE;
         }
 
+      /* Those with none have an empty set. */
       for (guint j = 0; j < records->len; j++)
-        desk_record_index_set_set (g_ptr_array_index (records, j), i, NULL);
-
-      g_hash_table_iter_init (&iter, collected);
-      while (g_hash_table_iter_next (&iter, &key, &val))
-        {
-          DeskRecord *r = g_hash_table_lookup (by_uuid, key);
-          GPtrArray *list = val;
-
-          if (r == NULL)
-            continue;
-          g_ptr_array_add (list, NULL);
-          desk_record_index_set_set (r, i, (const char *const *) list->pdata);
-        }
+        if (!desk_record_index_is_set (g_ptr_array_index (records, j), i))
+          _desk_record_load_set (g_ptr_array_index (records, j), i, NULL);
     }
 
   return TRUE;

@@ -503,6 +503,69 @@ test_check_in_person (Fixture       *fixture,
   g_assert_cmpint (test_count_all_rows (fixture->store), ==, before);
 }
 
+/* The check-in list's names come from one query: everyone on the list (whatever their
+ * status) and no one else, each named and placed as the person's own record says. */
+static void
+test_attendees (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *w = add_workshop (fixture, "2026-05-01");
+  g_autofree char *other = add_workshop (fixture, "2026-06-01");
+  g_autofree char *kofi = add_person (fixture, "Kofi  Boateng", "company", "man");
+  g_autofree char *esi = add_person (fixture, "Esi Owusu", "government", "woman");
+  g_autofree char *yaw = add_person (fixture, "Yaw Darko", "company", "man");
+  const char *abena = test_world_uuid (fixture->world, "person");
+  const char *on_list[] = { abena, kofi, esi };
+  g_autoptr(DeskRecord) kofi_record = NULL;
+  g_autoptr(GHashTable) attendees = NULL;
+  g_autoptr(DeskAttendee) one = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kofi_record = desk_store_get (fixture->store, DESK_KIND_PERSON, kofi, &error);
+  g_assert_no_error (error);
+  desk_record_set_string (kofi_record, "organisation", "Friends of the Nation");
+  g_assert_true (desk_store_update (fixture->store, kofi_record, &error));
+  g_assert_no_error (error);
+
+  attend (fixture, w, abena, "attended");
+  attend (fixture, w, kofi, "registered");
+  attend (fixture, w, esi, "attended");
+  attend (fixture, other, yaw, "attended");
+
+  attendees = desk_attendance_list_attendees (fixture->store, w, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (attendees), ==, G_N_ELEMENTS (on_list));
+  g_assert_false (g_hash_table_contains (attendees, yaw));
+  for (guint i = 0; i < G_N_ELEMENTS (on_list); i++)
+    {
+      g_autoptr(DeskRecord) person = desk_store_get (fixture->store, DESK_KIND_PERSON, on_list[i], NULL);
+      g_autofree char *organisation = desk_person_dup_organisation (fixture->store, person);
+      DeskAttendee *attendee = g_hash_table_lookup (attendees, on_list[i]);
+
+      g_assert_nonnull (attendee);
+      g_assert_cmpstr (attendee->person_uuid, ==, on_list[i]);
+      g_assert_cmpstr (attendee->name, ==, desk_record_get_string (person, "name"));
+      g_assert_cmpstr (attendee->name_key, ==, desk_record_get_string (person, "name_key"));
+      g_assert_cmpstr (attendee->organisation, ==, organisation);
+    }
+  /* The member's name, the free text, and nothing. */
+  g_assert_cmpstr (((DeskAttendee *) g_hash_table_lookup (attendees, abena))->organisation, ==,
+                   "Ministry of Mines");
+  g_assert_cmpstr (((DeskAttendee *) g_hash_table_lookup (attendees, kofi))->organisation, ==,
+                   "Friends of the Nation");
+  g_assert_cmpstr (((DeskAttendee *) g_hash_table_lookup (attendees, esi))->organisation, ==, "");
+
+  one = desk_attendance_get_attendee (fixture->store, yaw);
+  g_assert_nonnull (one);
+  g_assert_cmpstr (one->name, ==, "Yaw Darko");
+  g_assert_null (desk_attendance_get_attendee (fixture->store, "no-such-person"));
+
+  g_clear_pointer (&attendees, g_hash_table_unref);
+  attendees = desk_attendance_list_attendees (fixture->store, "no-such-workshop", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (attendees), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -520,6 +583,7 @@ main (int    argc,
   g_test_add_func ("/core/attendance/share", test_share);
   ADD ("check-in", test_check_in);
   ADD ("check-in-person", test_check_in_person);
+  ADD ("attendees", test_attendees);
 
   return g_test_run ();
 }

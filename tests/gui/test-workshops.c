@@ -625,6 +625,79 @@ test_checkin_choice_cell (void)
   destroy_window (window);
 }
 
+/* Whether an inscription under @widget shows @text. */
+static gboolean
+shows_inscription (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_inscription (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The list names its people from core's attendees query: in name order, with their
+ * organisations, and a person renamed elsewhere is shown renamed. */
+static void
+test_checkin_names (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, desk_record_get_uuid (group), NULL);
+  g_autofree char *workshop = new_empty_workshop (store);
+  DeskWindow *window = new_window (store);
+  DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  g_autoptr(DeskRecord) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskCheckin *checkin;
+  GListModel *attendees;
+  g_autofree char *previous_key = NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop,
+                                                              desk_record_get_uuid (g_ptr_array_index (people, i)),
+                                                              NULL, &error);
+      g_assert_no_error (error);
+    }
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
+  checkin = _desk_workshops_page_get_checkin (page);
+  wait_a_moment (50);
+  attendees = _desk_checkin_get_attendees (checkin);
+  g_assert_cmpuint (g_list_model_get_n_items (attendees), ==, 4);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(DeskRecord) entry = g_list_model_get_item (attendees, i);
+      g_autoptr(DeskRecord) person = desk_store_get (store, DESK_KIND_PERSON,
+                                                     desk_record_get_string (entry, "person_uuid"), NULL);
+      g_autofree char *organisation = desk_person_dup_organisation (store, person);
+      const char *key = desk_record_get_string (person, "name_key");
+
+      g_assert_true (previous_key == NULL || g_strcmp0 (previous_key, key) <= 0);
+      g_free (previous_key);
+      previous_key = g_strdup (key);
+      g_assert_true (shows_inscription (GTK_WIDGET (checkin), desk_record_get_string (person, "name")));
+      if (organisation[0] != '\0')
+        g_assert_true (shows_inscription (GTK_WIDGET (checkin), organisation));
+    }
+
+  renamed = desk_store_get (store, DESK_KIND_PERSON, desk_record_get_uuid (g_ptr_array_index (people, 2)), NULL);
+  desk_record_set_string (renamed, "name", "Zelda Renamed-Person");
+  g_assert_true (desk_store_update (store, renamed, &error));
+  g_assert_no_error (error);
+  wait_a_moment (20);
+  g_assert_true (shows_inscription (GTK_WIDGET (checkin), "Zelda Renamed-Person"));
+
+  destroy_window (window);
+}
+
 /* Two columns for the names: the dialog still opens, says so, and waits for the choice. */
 static void
 test_signin_two_columns (void)
@@ -982,6 +1055,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/checkin-new-undo", test_checkin_new_undo);
   g_test_add_func ("/gui/workshops/checkin-pick", test_checkin_pick);
   g_test_add_func ("/gui/workshops/checkin-choice-cell", test_checkin_choice_cell);
+  g_test_add_func ("/gui/workshops/checkin-names", test_checkin_names);
   g_test_add_func ("/gui/workshops/attended-column", test_attended_column);
   g_test_add_func ("/gui/workshops/signin-import", test_signin_import);
   g_test_add_func ("/gui/workshops/signin-two-columns", test_signin_two_columns);

@@ -99,10 +99,7 @@ filter_changed_cb (DeskDeliverablesPage *self)
 static GtkWidget *
 setup_overdue (gpointer user_data)
 {
-  GtkWidget *pill = desk_pill_new ("alarm-symbolic", _("Overdue"), "desk-overdue");
-
-  gtk_widget_set_halign (pill, GTK_ALIGN_START);
-  return pill;
+  return desk_cell_pill_new (_("Overdue"), "desk-overdue");
 }
 
 static void

@@ -473,6 +473,26 @@ desk_filter_dropdown_set_code (GtkWidget  *dropdown,
 }
 
 GtkWidget *
+desk_cell_pill_new (const char *text,
+                    const char *css_class)
+{
+  GtkWidget *cell = gtk_inscription_new (text);
+  int chars = text != NULL ? (int) g_utf8_strlen (text, -1) : 0;
+
+  /* As wide as its text, so that the rounded background hugs it. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), chars);
+  gtk_widget_add_css_class (cell, "desk-pill");
+  gtk_widget_add_css_class (cell, "desk-cell-pill");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (cell, css_class);
+  gtk_widget_set_halign (cell, GTK_ALIGN_START);
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+
+  return cell;
+}
+
+GtkWidget *
 desk_pill_new (const char *icon_name,
                const char *text,
                const char *css_class)

@@ -75,6 +75,11 @@ GtkWidget           *desk_filter_dropdown_new         (const char       *all_lab
 const char          *desk_filter_dropdown_get_code    (GtkWidget        *dropdown);
 void                 desk_filter_dropdown_set_code    (GtkWidget        *dropdown,
                                                        const char       *code);
+/* The same pill as one inscription, for a list's cells: a box, an image and a label a row
+ * were three widgets to make, measure and draw for every row shown. Its icon, if any, is
+ * drawn by the stylesheet from @css_class (ui/style.css, ".desk-cell-pill"). */
+GtkWidget           *desk_cell_pill_new               (const char       *text,
+                                                       const char       *css_class);
 /* A small rounded label: text, never colour alone, says what it means. */
 GtkWidget           *desk_pill_new                    (const char       *icon_name,
                                                        const char       *text,

@@ -10,6 +10,11 @@
  * one group. So do changes of role and status. The list follows the store item by item,
  * so a change of one row does not rebuild the others.
  *
+ * The list shows its people from one core query of their names and organisations
+ * (desk_attendance_list_attendees): opening the view reads the few hundred people on the
+ * list, not the thousands of the group. Those the entry searches are read after the
+ * view's first frame, or at the first letter typed if that comes sooner.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-checkin"
@@ -36,6 +41,9 @@ struct _DeskCheckin
   char *workshop_uuid;
   char *group_uuid;
   DeskRecordModel *people;
+  guint people_idle;
+  /* Person UUID → DeskAttendee, for everyone on the list. */
+  GHashTable *attendee_names;
   GtkCustomFilter *filter;
   GtkFilterListModel *matches;
   GtkSingleSelection *match_selection;
@@ -66,14 +74,45 @@ G_DEFINE_FINAL_TYPE (DeskCheckin, desk_checkin, GTK_TYPE_BOX)
 
 /* Helpers */
 
-static DeskRecord *
-person_of (DeskCheckin *self,
-           DeskRecord  *attendance)
+static DeskAttendee *
+attendee_of (DeskCheckin *self,
+             DeskRecord  *attendance)
 {
-  if (self->people == NULL)
+  const char *person_uuid = desk_record_get_string (attendance, "person_uuid");
+
+  if (self->attendee_names == NULL || person_uuid == NULL)
     return NULL;
 
-  return desk_record_model_find (self->people, desk_record_get_string (attendance, "person_uuid"), NULL);
+  return g_hash_table_lookup (self->attendee_names, person_uuid);
+}
+
+/* Reads @person_uuid's name again, or for the first time. */
+static void
+refresh_attendee (DeskCheckin *self,
+                  const char  *person_uuid)
+{
+  DeskAttendee *attendee;
+
+  if (self->attendee_names == NULL || person_uuid == NULL)
+    return;
+
+  attendee = desk_attendance_get_attendee (self->store, person_uuid);
+  if (attendee != NULL)
+    g_hash_table_replace (self->attendee_names, attendee->person_uuid, attendee);
+  else
+    g_hash_table_remove (self->attendee_names, person_uuid);
+}
+
+/* The people the entry searches: the whole group, read once per group. */
+static void
+ensure_people (DeskCheckin *self)
+{
+  g_clear_handle_id (&self->people_idle, g_source_remove);
+  if (self->people != NULL || self->group_uuid == NULL)
+    return;
+
+  self->people = desk_record_model_new (self->store, DESK_KIND_PERSON, self->group_uuid);
+  gtk_filter_list_model_set_model (self->matches, G_LIST_MODEL (self->people));
 }
 
 static int
@@ -82,12 +121,11 @@ compare_attendance (gconstpointer a,
                     gpointer      user_data)
 {
   DeskCheckin *self = user_data;
-  DeskRecord *pa = person_of (self, (DeskRecord *) a);
-  DeskRecord *pb = person_of (self, (DeskRecord *) b);
+  DeskAttendee *pa = attendee_of (self, (DeskRecord *) a);
+  DeskAttendee *pb = attendee_of (self, (DeskRecord *) b);
   int cmp;
 
-  cmp = g_strcmp0 (pa != NULL ? desk_record_get_string (pa, "name_key") : NULL,
-                   pb != NULL ? desk_record_get_string (pb, "name_key") : NULL);
+  cmp = g_strcmp0 (pa != NULL ? pa->name_key : NULL, pb != NULL ? pb->name_key : NULL);
   if (cmp != 0)
     return cmp;
 
@@ -180,10 +218,17 @@ static void
 reload_attendees (DeskCheckin *self)
 {
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
 
+  g_clear_pointer (&self->attendee_names, g_hash_table_unref);
   if (self->store != NULL && self->workshop_uuid != NULL)
-    records = desk_store_list_by (self->store, DESK_KIND_ATTENDANCE, "workshop_uuid",
-                                  self->workshop_uuid, NULL);
+    {
+      records = desk_store_list_by (self->store, DESK_KIND_ATTENDANCE, "workshop_uuid",
+                                    self->workshop_uuid, NULL);
+      self->attendee_names = desk_attendance_list_attendees (self->store, self->workshop_uuid, &error);
+      if (self->attendee_names == NULL)
+        g_warning ("Could not read the names on the list: %s", error->message);
+    }
   if (records != NULL)
     g_ptr_array_sort_with_data (records, compare_attendance_ptr, self);
 
@@ -446,6 +491,8 @@ entry_changed_cb (DeskCheckin *self)
     g_clear_pointer (&folded, g_free);
   if (g_strcmp0 (folded, self->query) == 0)
     return;
+  if (folded != NULL)
+    ensure_people (self);
 
   if (self->query != NULL && folded != NULL && strstr (folded, self->query) != NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
@@ -542,6 +589,8 @@ store_changed_cb (DeskStore   *store,
         }
       else if (ours)
         {
+          if (attendee_of (self, fresh) == NULL)
+            refresh_attendee (self, desk_record_get_string (fresh, "person_uuid"));
           g_list_store_insert_sorted (self->attendees, fresh, compare_attendance, self);
         }
       update_heading (self);
@@ -549,14 +598,29 @@ store_changed_cb (DeskStore   *store,
     }
   else if (g_str_equal (kind, "person") || g_str_equal (kind, "member"))
     {
-      /* A name, gender or pillar changed: show it, and count again. */
+      /* A name, gender or pillar changed: show it, and count again. A member's name may
+       * be the organisation of any of them. */
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+      gboolean member = g_str_equal (kind, "member");
+      g_autoptr(GError) error = NULL;
+
+      if (member)
+        {
+          g_clear_pointer (&self->attendee_names, g_hash_table_unref);
+          self->attendee_names = desk_attendance_list_attendees (store, self->workshop_uuid, &error);
+          if (self->attendee_names == NULL)
+            g_warning ("Could not read the names on the list: %s", error->message);
+        }
+      else if (self->attendee_names != NULL && g_hash_table_contains (self->attendee_names, uuid))
+        {
+          refresh_attendee (self, uuid);
+        }
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
 
-          if (g_strcmp0 (desk_record_get_string (record, "person_uuid"), uuid) == 0)
+          if (member || g_strcmp0 (desk_record_get_string (record, "person_uuid"), uuid) == 0)
             g_list_model_items_changed (G_LIST_MODEL (self->attendees), i, 1, 1);
         }
       queue_counts (self);
@@ -618,10 +682,10 @@ name_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               DeskCheckin              *self)
 {
-  DeskRecord *person = person_of (self, gtk_list_item_get_item (item));
+  DeskAttendee *attendee = attendee_of (self, gtk_list_item_get_item (item));
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
-                            person != NULL ? desk_record_get_string (person, "name") : NULL);
+                            attendee != NULL ? attendee->name : NULL);
 }
 
 static void
@@ -629,12 +693,10 @@ organisation_bind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       DeskCheckin              *self)
 {
-  DeskRecord *person = person_of (self, gtk_list_item_get_item (item));
-  g_autofree char *organisation = NULL;
+  DeskAttendee *attendee = attendee_of (self, gtk_list_item_get_item (item));
 
-  if (person != NULL)
-    organisation = desk_person_dup_organisation (self->store, person);
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), organisation);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                            attendee != NULL ? attendee->organisation : NULL);
 }
 
 static void
@@ -729,6 +791,7 @@ choice_setup (GtkListItem *item,
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 8);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 14);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (cell, "desk-choice-cell");
   g_object_set_data (G_OBJECT (cell), "field", (gpointer) field);
   g_object_set_data (G_OBJECT (cell), "item", item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -846,6 +909,7 @@ desk_checkin_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
+  g_clear_handle_id (&self->people_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CHECKIN);
 
@@ -855,6 +919,7 @@ desk_checkin_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->attendees);
   g_clear_object (&self->people);
+  g_clear_pointer (&self->attendee_names, g_hash_table_unref);
   g_clear_object (&self->role_labels);
   g_clear_object (&self->status_labels);
   g_clear_object (&self->history);
@@ -1003,8 +1068,9 @@ desk_checkin_set_workshop (DeskCheckin *self,
       g_free (self->group_uuid);
       self->group_uuid = g_strdup (desk_record_get_group (workshop));
       g_clear_object (&self->people);
-      self->people = desk_record_model_new (self->store, DESK_KIND_PERSON, self->group_uuid);
-      gtk_filter_list_model_set_model (self->matches, G_LIST_MODEL (self->people));
+      gtk_filter_list_model_set_model (self->matches, NULL);
+      /* After the view's first frame: low priority comes after the frame clock's paint. */
+      desk_schedule_once (&self->people_idle, G_PRIORITY_LOW, 0, (DeskOnceFunc) ensure_people, self);
     }
 
   if (workshop != NULL)
