@@ -165,13 +165,16 @@ export_gap (const char *db_path,
   page = window_page (window, "exports");
   dialog = _desk_exports_page_get_export_dialog (DESK_EXPORTS_PAGE (page));
   _desk_export_dialog_set_period (dialog, "2000-01-01", "2030-12-31");
-  /* The dialog's own preview of the counts, read again when the privacy changes, still
-   * runs on the main thread: timed and printed apart. */
-  start = g_get_monotonic_time ();
+  /* The dialog's own preview of the counts, read again (on a worker) when the privacy
+   * changes: the window's longest gap until it has arrived, printed apart. */
+  _desk_export_dialog_get_preview (dialog);
+  handler = start_gaps (window, &gaps);
+  wait_next_frame (window);
   _desk_export_dialog_set_privacy (dialog, DESK_PRIVACY_NAMED);
   _desk_export_dialog_get_preview (dialog);
-  *preview_ms = (g_get_monotonic_time () - start) / 1000.0;
   wait_next_frame (window);
+  stop_gaps (window, handler, &gaps);
+  *preview_ms = gaps.longest / 1000.0;
 
   handler = start_gaps (window, &gaps);
   /* The new bundle announced to the window's store: the export's result has arrived. */
@@ -293,8 +296,8 @@ bench_jobs (const char *db_path,
           "the goal (50 ms)", 1.0);
   g_print ("  the export took %.0f ms; then closing the dialog and showing the new bundle "
            "in the history held the window %.0f ms\n", median (export_times), median (export_finish));
-  g_print ("  (the export dialog's own preview of the counts, still on the main thread: %.0f ms)\n",
-           median (export_previews));
+  report ("Jobs: export dialog's preview, longest gap", median (export_previews), GOAL_MS,
+          "the goal (50 ms)", 1.0);
 
   /* The bundle of the large group, as the bundles benchmark wrote it; else one of ours. */
   if (g_file_test (given, G_FILE_TEST_IS_REGULAR))
