@@ -759,23 +759,14 @@ desk_history_adopt (DeskHistory *self,
   elsewhere = other->store != self->store;
   g_queue_clear_full (&other->redo, (GDestroyNotify) step_free);
 
-  /* other's queue is newest first: its tail is the oldest step. */
+  /* other's queue is newest first: its tail is the oldest step. Each stays a step of
+   * its own even while a group is open here: a cancel of the group rolls back this
+   * connection's transaction, which never held them, so it must not forget them. */
   while ((step = g_queue_pop_tail (&other->undo)) != NULL)
     {
       if (elsewhere)
         announce_step (self->store, step);
-
-      if (self->group != NULL)
-        {
-          /* Its writes become the open group's, after those it already has. */
-          for (guint w = 0; w < step->writes->len; w++)
-            g_ptr_array_add (self->group->writes, g_ptr_array_ref (g_ptr_array_index (step->writes, w)));
-          if (self->group->label == NULL)
-            self->group->label = g_steal_pointer (&step->label);
-          step_free (step);
-        }
-      else
-        push (self, step);
+      push (self, step);
     }
 
   g_signal_emit (other, signals[CHANGED], 0);

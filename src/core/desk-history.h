@@ -77,8 +77,8 @@ gboolean     desk_history_note_update  (DeskHistory     *self,
                                         GError         **error);
 
 /* Takes the steps @other made — on a connection of its own to the same database, on a
- * worker thread, and committed — as the newest steps of @self, oldest first (into the
- * open group, if one is open), so that Ctrl+Z in the window takes back what the worker
+ * worker thread, and committed — as the newest steps of @self, oldest first (never part
+ * of a group open in @self), so that Ctrl+Z in the window takes back what the worker
  * wrote: undo and redo need only each record's states before and after, which the steps
  * hold. When @other wrote through another DeskStore, each record its steps wrote is
  * announced on @self's (desk_store_announce_change), so what shows them reads them
