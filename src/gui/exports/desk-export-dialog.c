@@ -400,7 +400,9 @@ start_preview (DeskExportDialog *self,
   task = g_task_new (self, self->preview_cancellable, preview_ready_cb, NULL);
   g_task_set_name (task, "export preview");
   g_task_set_task_data (task, request, preview_request_free);
-  g_task_run_in_thread (task, preview_thread);
+  /* At a lower priority, as a job's worker: on two cores it must not take the window's
+   * turn to draw. */
+  desk_job_run_in_thread (task, preview_thread);
 }
 
 static void
