@@ -723,6 +723,55 @@ desk_history_in_group (DeskHistory *self)
   return self->group != NULL;
 }
 
+/* Announces on @store each record @step wrote, once however often it was written. */
+static void
+announce_step (DeskStore *store,
+               Step      *step)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint w = 0; w < step->writes->len; w++)
+    {
+      GPtrArray *changes = g_ptr_array_index (step->writes, w);
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          Change *c = g_ptr_array_index (changes, i);
+
+          if (g_hash_table_add (seen, c->uuid))
+            desk_store_announce_change (store, c->kind, c->uuid);
+        }
+    }
+}
+
+void
+desk_history_adopt (DeskHistory *self,
+                    DeskHistory *other)
+{
+  gboolean elsewhere;
+  Step *step;
+
+  g_return_if_fail (DESK_IS_HISTORY (self));
+  g_return_if_fail (DESK_IS_HISTORY (other));
+  g_return_if_fail (self != other);
+  g_return_if_fail (other->group == NULL);
+
+  elsewhere = other->store != self->store;
+  g_queue_clear_full (&other->redo, (GDestroyNotify) step_free);
+
+  /* other's queue is newest first: its tail is the oldest step. Each stays a step of
+   * its own even while a group is open here: a cancel of the group rolls back this
+   * connection's transaction, which never held them, so it must not forget them. */
+  while ((step = g_queue_pop_tail (&other->undo)) != NULL)
+    {
+      if (elsewhere)
+        announce_step (self->store, step);
+      push (self, step);
+    }
+
+  g_signal_emit (other, signals[CHANGED], 0);
+}
+
 gboolean
 desk_history_can_undo (DeskHistory *self)
 {

@@ -76,6 +76,16 @@ gboolean     desk_history_note_update  (DeskHistory     *self,
                                         DeskRecord      *before,
                                         GError         **error);
 
+/* Takes the steps @other made — on a connection of its own to the same database, on a
+ * worker thread, and committed — as the newest steps of @self, oldest first (never part
+ * of a group open in @self), so that Ctrl+Z in the window takes back what the worker
+ * wrote: undo and redo need only each record's states before and after, which the steps
+ * hold. When @other wrote through another DeskStore, each record its steps wrote is
+ * announced on @self's (desk_store_announce_change), so what shows them reads them
+ * again. @other is left with nothing to undo or redo; it must have no open group. */
+void         desk_history_adopt        (DeskHistory     *self,
+                                        DeskHistory     *other);
+
 gboolean     desk_history_can_undo     (DeskHistory     *self);
 gboolean     desk_history_can_redo     (DeskHistory     *self);
 /* A short sentence for a toast or tooltip: "Deleted activity “A3 …”". NULL if none. */

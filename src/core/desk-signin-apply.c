@@ -18,6 +18,7 @@
 #include "desk-history.h"
 #include "desk-i18n.h"
 #include "desk-people.h"
+#include "desk-progress.h"
 #include "desk-store-private.h"
 
 /* A write of the import: through @history when there is one, so that it can be undone. */
@@ -94,13 +95,15 @@ apply_row (DeskStore        *store,
   return TRUE;
 }
 
-/* The whole import in one transaction: a group of @history when there is one. */
+/* The whole import in one transaction: a group of @history when there is one. A row at
+ * a time is counted on @progress; once it is cancelled, everything is rolled back. */
 static gboolean
 apply_plan (DeskStore        *store,
             DeskHistory      *history,
             DeskSigninPlan   *plan,
             const char       *workshop_uuid,
             DeskSigninResult *result,
+            DeskProgress     *progress,
             GError          **error)
 {
   DeskSigninResult counts = { 0 };
@@ -120,11 +123,20 @@ apply_plan (DeskStore        *store,
   if (!begun)
     return FALSE;
 
+  desk_progress_stage (progress, plan->rows->len, 0.0, 1.0);
   for (guint i = 0; i < plan->rows->len; i++)
     {
       DeskSigninRow *row = g_ptr_array_index (plan->rows, i);
       g_autoptr(GError) local = NULL;
 
+      if (!desk_progress_step (progress, error))
+        {
+          if (history != NULL)
+            desk_history_cancel_group (history);
+          else
+            desk_store_rollback (store);
+          return FALSE;
+        }
       if (row->fate == DESK_SIGNIN_ROW_ERROR)
         {
           counts.errors++;
@@ -150,8 +162,18 @@ apply_plan (DeskStore        *store,
         }
     }
 
+  /* The last moment a Cancel can still leave the database as it was. */
+  if (!desk_progress_check (progress, error))
+    {
+      if (history != NULL)
+        desk_history_cancel_group (history);
+      else
+        desk_store_rollback (store);
+      return FALSE;
+    }
   if (history != NULL ? !desk_history_end_group (history, error) : !desk_store_commit (store, error))
     return FALSE;
+  desk_progress_report (progress, 1.0);
 
   if (result != NULL)
     *result = counts;
@@ -170,7 +192,7 @@ desk_signin_apply (DeskStore        *store,
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (workshop_uuid != NULL, FALSE);
 
-  return apply_plan (store, NULL, plan, workshop_uuid, result, error);
+  return desk_signin_apply_full (store, NULL, plan, workshop_uuid, result, NULL, NULL, NULL, error);
 }
 
 gboolean
@@ -184,5 +206,29 @@ desk_signin_apply_with_history (DeskHistory      *history,
   g_return_val_if_fail (plan != NULL, FALSE);
   g_return_val_if_fail (workshop_uuid != NULL, FALSE);
 
-  return apply_plan (desk_history_get_store (history), history, plan, workshop_uuid, result, error);
+  return desk_signin_apply_full (desk_history_get_store (history), history, plan, workshop_uuid,
+                                 result, NULL, NULL, NULL, error);
+}
+
+gboolean
+desk_signin_apply_full (DeskStore         *store,
+                        DeskHistory       *history,
+                        DeskSigninPlan    *plan,
+                        const char        *workshop_uuid,
+                        DeskSigninResult  *result,
+                        GCancellable      *cancellable,
+                        DeskProgressFunc   progress_func,
+                        gpointer           progress_data,
+                        GError           **error)
+{
+  DeskProgress progress;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (history == NULL || desk_history_get_store (history) == store, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
+
+  desk_progress_init (&progress, cancellable, progress_func, progress_data);
+
+  return apply_plan (store, history, plan, workshop_uuid, result, &progress, error);
 }

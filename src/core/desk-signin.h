@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "desk-history.h"
+#include "desk-progress.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -150,6 +151,20 @@ gboolean        desk_signin_apply_with_history (DeskHistory      *history,
                                                 const char       *workshop_uuid,
                                                 DeskSigninResult *result,
                                                 GError          **error);
+
+/* Either of the above, for a worker thread: through @history when it is not NULL (it
+ * must be @store's), reporting how far it is row by row. Once @cancellable is cancelled
+ * the whole import is rolled back and it fails with G_IO_ERROR_CANCELLED: the database
+ * is as it was. */
+gboolean        desk_signin_apply_full        (DeskStore         *store,
+                                               DeskHistory       *history,
+                                               DeskSigninPlan    *plan,
+                                               const char        *workshop_uuid,
+                                               DeskSigninResult  *result,
+                                               GCancellable      *cancellable,
+                                               DeskProgressFunc   progress,
+                                               gpointer           progress_data,
+                                               GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskSigninPlan, desk_signin_plan_free)
 

@@ -11,6 +11,8 @@
  */
 #define G_LOG_DOMAIN "groupdesk-bench"
 
+#include <time.h>
+
 #include "bench-common.h"
 
 #include "desk-exports-page-private.h"
@@ -91,6 +93,18 @@ stop_gaps (GtkWidget *window,
   g_clear_object (&gaps->clock);
 }
 
+/* The calling thread's CPU time, ms: what the main thread itself spent, whatever else
+ * the machine runs meanwhile. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static GtkWidget *
 open_window (const char *db_path)
 {
@@ -148,7 +162,8 @@ export_gap (const char *db_path,
             const char *out,
             double     *took_ms,
             double     *finish_ms,
-            double     *preview_ms)
+            double     *preview_ms,
+            double     *preview_cpu_ms)
 {
   GtkWidget *window = open_window (db_path);
   g_autoptr(GError) error = NULL;
@@ -165,13 +180,18 @@ export_gap (const char *db_path,
   page = window_page (window, "exports");
   dialog = _desk_exports_page_get_export_dialog (DESK_EXPORTS_PAGE (page));
   _desk_export_dialog_set_period (dialog, "2000-01-01", "2030-12-31");
-  /* The dialog's own preview of the counts, read again when the privacy changes, still
-   * runs on the main thread: timed and printed apart. */
-  start = g_get_monotonic_time ();
+  /* The dialog's own preview of the counts, read again (on a worker) when the privacy
+   * changes: the window's longest gap until it has arrived, printed apart. */
+  _desk_export_dialog_get_preview (dialog);
+  handler = start_gaps (window, &gaps);
+  wait_next_frame (window);
+  *preview_cpu_ms = thread_cpu_ms ();
   _desk_export_dialog_set_privacy (dialog, DESK_PRIVACY_NAMED);
   _desk_export_dialog_get_preview (dialog);
-  *preview_ms = (g_get_monotonic_time () - start) / 1000.0;
   wait_next_frame (window);
+  *preview_cpu_ms = thread_cpu_ms () - *preview_cpu_ms;
+  stop_gaps (window, handler, &gaps);
+  *preview_ms = gaps.longest / 1000.0;
 
   handler = start_gaps (window, &gaps);
   /* The new bundle announced to the window's store: the export's result has arrived. */
@@ -269,6 +289,7 @@ bench_jobs (const char *db_path,
   g_autoptr(GArray) export_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) export_finish = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) export_previews = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) export_preview_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) preview_gaps = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_gaps_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -282,19 +303,23 @@ bench_jobs (const char *db_path,
       double took;
       double finish;
       double preview;
-      double gap = export_gap (copy, bundle, &took, &finish, &preview);
+      double preview_cpu;
+      double gap = export_gap (copy, bundle, &took, &finish, &preview, &preview_cpu);
 
       g_array_append_val (export_gaps, gap);
       g_array_append_val (export_times, took);
       g_array_append_val (export_finish, finish);
       g_array_append_val (export_previews, preview);
+      g_array_append_val (export_preview_cpu, preview_cpu);
     }
   report ("Jobs: export, longest gap between frames", median (export_gaps), GOAL_MS,
           "the goal (50 ms)", 1.0);
   g_print ("  the export took %.0f ms; then closing the dialog and showing the new bundle "
            "in the history held the window %.0f ms\n", median (export_times), median (export_finish));
-  g_print ("  (the export dialog's own preview of the counts, still on the main thread: %.0f ms)\n",
-           median (export_previews));
+  report ("Jobs: export dialog's preview, longest gap", median (export_previews), GOAL_MS,
+          "the goal (50 ms)", 1.0);
+  g_print ("  the main thread's own CPU time meanwhile (the preview read on a worker, the "
+           "dialog and window drawn): %.1f ms\n", median (export_preview_cpu));
 
   /* The bundle of the large group, as the bundles benchmark wrote it; else one of ours. */
   if (g_file_test (given, G_FILE_TEST_IS_REGULAR))

@@ -417,6 +417,43 @@ test_group_cancel (Fixture       *f,
   assert_snapshot (f, before);
 }
 
+/* Steps another history made (a worker's) are adopted oldest first, each one step of its
+ * own even while a group is open here, so cancelling that group does not forget them;
+ * undone newest first, they leave everything as it was. */
+static void
+test_adopt (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = snapshot (f);
+  g_autoptr(DeskHistory) other = desk_history_new (f->store);
+  g_autoptr(DeskRecord) a1 = find_activity (f, "A1");
+  g_autoptr(DeskRecord) first = new_deliverable (f, desk_record_get_uuid (a1), "Written first");
+  g_autoptr(DeskRecord) second = new_deliverable (f, desk_record_get_uuid (a1), "Written second");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second_label = NULL;
+
+  g_assert_true (desk_history_insert (other, first, &error));
+  g_assert_true (desk_history_insert (other, second, &error));
+  g_assert_no_error (error);
+  second_label = g_strdup (desk_history_get_undo_label (other));
+
+  begin (f, "Open meanwhile");
+  desk_history_adopt (f->history, other);
+  desk_history_cancel_group (f->history);
+
+  g_assert_false (desk_history_can_undo (other));
+  g_assert_true (desk_history_can_undo (f->history));
+  g_assert_cmpstr (desk_history_get_undo_label (f->history), ==, second_label);
+  g_assert_cmpuint (f->changed, >, 0);
+
+  undo (f);
+  g_assert_false (_desk_store_record_exists (f->store, DESK_KIND_DELIVERABLE, desk_record_get_uuid (second), NULL));
+  g_assert_true (_desk_store_record_exists (f->store, DESK_KIND_DELIVERABLE, desk_record_get_uuid (first), NULL));
+  undo (f);
+  g_assert_false (desk_history_can_undo (f->history));
+  assert_snapshot (f, before);
+}
+
 /* A write of the group that cannot be reverted any more (its activity's lead member was
  * deleted outside the history): undo fails as a whole, with the reason, and the writes
  * reverted before it in the same undo are back. Redo fails the same way. */
@@ -699,6 +736,7 @@ main (int   argc,
   ADD ("note-start-next", test_note_start_next);
   ADD ("signin-one-step", test_signin_one_step);
   ADD ("delete-with-children", test_delete_with_children);
+  ADD ("adopt", test_adopt);
 
 #undef ADD
 

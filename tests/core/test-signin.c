@@ -15,6 +15,8 @@ typedef struct
   DeskStore *store;
   TestWorld *world;
   char *workshop;   /* a second workshop, with an empty list */
+  char *dir;        /* a database in a file (the worker tests): its folder and path */
+  char *path;
 } Fixture;
 
 static void
@@ -23,7 +25,19 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(DeskRecord) workshop = NULL;
 
-  fixture->store = test_open_memory (NULL);
+  if (data == GINT_TO_POINTER (-1))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A worker opens a connection of its own, which only a file allows. */
+      fixture->dir = test_make_tmpdir ();
+      fixture->path = g_build_filename (fixture->dir, "group.db", NULL);
+      fixture->store = desk_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      test_set_now (fixture->store, TEST_NOW);
+    }
+  else
+    fixture->store = test_open_memory (NULL);
   /* The world holds the member "Ministry of Mines" and its person Abena Mensah, who
    * attended the world's workshop. */
   fixture->world = test_world_new (fixture->store, "GH-TEST");
@@ -41,6 +55,10 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->world, test_world_free);
   g_clear_object (&fixture->store);
   g_free (fixture->workshop);
+  if (fixture->dir != NULL)
+    test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
 }
 
 static GBytes *
@@ -1157,6 +1175,139 @@ test_apply_one_transaction (Fixture       *fixture,
   g_assert_cmpint (count_attendance (fixture->store, fixture->workshop, "attended"), ==, 4);
 }
 
+/* A second connection to the fixture's file, as a worker has. */
+static DeskStore *
+open_worker_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  DeskStore *store = desk_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  test_set_now (store, TEST_NOW);
+
+  return store;
+}
+
+/* The database file and its -wal, digested: equal means byte for byte. */
+static char *
+database_digest (Fixture *fixture)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *db_digest = test_file_digest (fixture->path);
+  g_autofree char *wal_digest = g_file_test (wal, G_FILE_TEST_EXISTS) ? test_file_digest (wal) : NULL;
+
+  return g_strconcat (db_digest, "/", wal_digest != NULL ? wal_digest : "-", NULL);
+}
+
+/* Cancels the import when it first reports, before its first row: the rows are still
+ * written, and the check before the commit finds the cancel. */
+static void
+cancel_on_progress (double   fraction,
+                    gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+count_changed (DeskStore  *store,
+               const char *kind,
+               const char *uuid,
+               guint      *count)
+{
+  (*count)++;
+}
+
+/* Cancelled on a worker's connection, through a history: the transaction is rolled back,
+ * the database byte for byte as it was, and the history has nothing to undo. */
+static void
+test_apply_cancelled (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(DeskSigninPlan) plan = plan_fixture (fixture, "utf8.csv", NULL);
+  g_autoptr(DeskStore) worker = open_worker_store (fixture);
+  g_autoptr(DeskHistory) history = desk_history_new (worker);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = database_digest (fixture);
+  g_autofree char *after = NULL;
+  gint64 rows = test_count_all_rows (fixture->store);
+  DeskSigninResult result = { 0 };
+
+  g_assert_false (desk_signin_apply_full (worker, history, plan, fixture->workshop, &result,
+                                          cancellable, cancel_on_progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (desk_history_can_undo (history));
+  g_assert_false (desk_history_in_group (history));
+  g_assert_cmpuint (result.people_added, ==, 0);
+
+  after = database_digest (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (test_count_all_rows (fixture->store), ==, rows);
+  g_assert_cmpint (test_count_all_rows (worker), ==, rows);
+}
+
+/* Applied on a worker's connection through a history of its own, then adopted by the
+ * window's history: the window's store announces each record written, and one undo
+ * there takes the whole import back (redo makes it again). */
+static void
+test_apply_worker_adopted (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(DeskSigninPlan) plan = plan_fixture (fixture, "utf8.csv", NULL);
+  g_autoptr(DeskHistory) window_history = desk_history_new (fixture->store);
+  g_autoptr(DeskStore) worker = open_worker_store (fixture);
+  g_autoptr(DeskHistory) worker_history = desk_history_new (worker);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 people = desk_store_count (fixture->store, DESK_KIND_PERSON, NULL);
+  gint64 entries = desk_store_count (fixture->store, DESK_KIND_ATTENDANCE, NULL);
+  DeskSigninResult result = { 0 };
+  double last = 0.0;
+  guint announced = 0;
+
+  g_assert_true (desk_signin_apply_full (worker, worker_history, plan, fixture->workshop, &result,
+                                         cancellable, record_progress, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+  /* What desk_signin_apply gives (see test_apply_one_transaction). */
+  g_assert_cmpuint (result.people_added, ==, 3);
+  g_assert_cmpuint (result.people_matched, ==, 1);
+  g_assert_cmpuint (result.attendance_added, ==, 4);
+  g_assert_cmpint (count_attendance (fixture->store, fixture->workshop, "attended"), ==, 4);
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (count_changed), &announced);
+  desk_history_adopt (window_history, worker_history);
+  /* Three new people and four entries on the list, each once. */
+  g_assert_cmpuint (announced, ==, 7);
+  g_assert_false (desk_history_can_undo (worker_history));
+  g_assert_true (desk_history_can_undo (window_history));
+  g_assert_cmpstr (desk_history_get_undo_label (window_history), ==, "Imported a sign-in sheet");
+  /* The worker's connection is closed before the window undoes. */
+  g_clear_object (&worker_history);
+  g_clear_object (&worker);
+
+  g_assert_true (desk_history_undo (window_history, &error));
+  g_assert_no_error (error);
+  /* (Each record taken back leaves its tombstone.) */
+  g_assert_cmpint (desk_store_count (fixture->store, DESK_KIND_PERSON, NULL), ==, people);
+  g_assert_cmpint (desk_store_count (fixture->store, DESK_KIND_ATTENDANCE, NULL), ==, entries);
+  g_assert_cmpint (count_attendance (fixture->store, fixture->workshop, "attended"), ==, 0);
+
+  g_assert_true (desk_history_redo (window_history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_attendance (fixture->store, fixture->workshop, "attended"), ==, 4);
+}
+
 static void
 test_plan_writes_nothing (Fixture       *fixture,
                           gconstpointer  data)
@@ -1226,6 +1377,10 @@ main (int    argc,
   ADD ("hostile-bytes", test_hostile_bytes);
   ADD ("hostile-rows", test_hostile_rows);
   ADD ("too-many-rows", test_too_many_rows);
+  g_test_add ("/core/signin/apply-cancelled", Fixture, GINT_TO_POINTER (-1), fixture_set_up,
+              test_apply_cancelled, fixture_tear_down);
+  g_test_add ("/core/signin/apply-worker-adopted", Fixture, GINT_TO_POINTER (-1), fixture_set_up,
+              test_apply_worker_adopted, fixture_tear_down);
   {
     static const char *const shapes[] = {
       "empty-fields", "empty-lines", "comma-lines", "huge-header", "huge-field",

@@ -692,6 +692,42 @@ test_export_on_worker (void)
   file_group_clear (&g);
 }
 
+/* On a database in a file the preview is read on a worker: the dialog shows that it
+ * counts, then the counts core gives for the last privacy chosen (an earlier question
+ * still running is dropped). */
+static void
+test_preview_on_worker (void)
+{
+  FileGroup g = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBundlePreview) named = NULL;
+  const DeskBundlePreview *shown;
+  DeskExportDialog *dialog;
+  DeskWindow *window;
+
+  file_group_init (&g);
+  window = new_window (g.store);
+  dialog = open_export_dialog (window);
+  _desk_export_dialog_set_period (dialog, "2025-01-01", "2026-06-30");
+  _desk_export_dialog_set_privacy (dialog, DESK_PRIVACY_AGGREGATE);
+  _desk_export_dialog_set_privacy (dialog, DESK_PRIVACY_NAMED);
+  /* Asked, not yet answered: nothing counted on the main thread. */
+  g_assert_null (_desk_export_dialog_get_count_text (dialog, "person"));
+
+  named = desk_bundle_preview (g.store, g.group, "2025-01-01", "2026-06-30", DESK_PRIVACY_NAMED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (preview_count (named, "person"), >, 0);
+  shown = _desk_export_dialog_get_preview (dialog);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (shown->sequence, ==, named->sequence);
+  g_assert_cmpuint (shown->problems->len, ==, named->problems->len);
+  assert_counts_shown (dialog, named);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+  file_group_clear (&g);
+}
+
 /* Cancel: no file, no temporary file, nothing recorded, and the dialog stays open. */
 static void
 test_export_cancelled (void)
@@ -798,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/gui/exports/iati", test_iati);
   g_test_add_func ("/gui/exports/export-on-worker", test_export_on_worker);
   g_test_add_func ("/gui/exports/export-cancelled", test_export_cancelled);
+  g_test_add_func ("/gui/exports/preview-on-worker", test_preview_on_worker);
 
   return g_test_run ();
 }

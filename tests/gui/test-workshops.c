@@ -16,6 +16,7 @@
 #include "desk-workshops-page.h"
 #include "desk-workshops-page-private.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 
 static gboolean
@@ -1039,6 +1040,140 @@ log_writer_cb (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+/* Sign-in import on a worker */
+
+/* The database file and its -wal, digested: equal means byte for byte. */
+static char *
+database_digest (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *const files[] = { path, wal };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (files[i], &contents, &length, NULL))
+        g_checksum_update (checksum, (const guchar *) contents, (gssize) length);
+      g_checksum_update (checksum, (const guchar *) "|", 1);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* A database in a file, so that the import runs on a worker with a connection of its
+ * own: cancelled, the database is byte for byte as it was and the dialog stays; done, it
+ * writes what the in-place import writes (test_signin_import's counts), as one step of
+ * the window's history that win.undo takes back. */
+static void
+test_signin_worker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("groupdesk-signin-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "group.db", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fixtures", "signin", "utf8.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(DeskRecord) group = NULL;
+  g_autoptr(DeskJob) job = NULL;
+  g_autofree char *workshop = NULL;
+  g_autofree char *fill = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  DeskWindow *window;
+  DeskWorkshopsPage *page;
+  DeskSigninDialog *dialog;
+  DeskSigninPlan *plan;
+  DeskHistory *history;
+  const char *undo_label;
+  gint64 people_before;
+  guint importable, new_people;
+
+  g_assert_no_error (error);
+  store = desk_store_open (db, &error);
+  g_assert_no_error (error);
+  fill = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+  group = desk_store_dup_main_group (store);
+  workshop = new_empty_workshop (store);
+  people_before = desk_store_count (store, DESK_KIND_PERSON, desk_record_get_uuid (group));
+
+  window = new_window (store);
+  history = desk_window_get_history (window);
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  dialog = _desk_workshops_page_import_file (page, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_a_moment (20);
+
+  plan = desk_signin_dialog_get_plan (dialog);
+  new_people = desk_signin_plan_count (plan, DESK_SIGNIN_ROW_NEW);
+  importable = new_people + desk_signin_plan_count (plan, DESK_SIGNIN_ROW_EXISTING) +
+               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_LISTED);
+  g_assert_cmpuint (new_people, >, 0);
+  undo_label = desk_history_get_undo_label (history);
+
+  /* Cancelled. The window's connection holds the write lock meanwhile, so the worker
+   * cannot have committed before the cancel, whatever the machine's speed. */
+  before = database_digest (db);
+  g_assert_true (desk_store_begin (store, &error));
+  job = desk_signin_dialog_start_import (dialog);
+  g_assert_nonnull (job);
+  g_assert_true (desk_job_on_worker (job));
+  g_assert_true (desk_job_is_running (job));
+  /* One import at a time. */
+  g_assert_null (desk_signin_dialog_start_import (dialog));
+  desk_job_cancel (job);
+  desk_store_rollback (store);
+  g_assert_false (desk_job_wait (job, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&job);
+  after = database_digest (db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count_attended (store, workshop), ==, 0);
+  g_assert_cmpstr (desk_history_get_undo_label (history), ==, undo_label);
+  /* The dialog is still there, to import again. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* Done. */
+  job = desk_signin_dialog_start_import (dialog);
+  g_assert_nonnull (job);
+  g_assert_true (desk_job_on_worker (job));
+  g_assert_true (desk_job_wait (job, &error));
+  g_assert_no_error (error);
+  g_clear_object (&job);
+  wait_a_moment (20);
+  g_assert_finalize_object (dialog);
+  g_assert_cmpint (count_attended (store, workshop), ==, importable);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, desk_record_get_uuid (group)), ==,
+                   people_before + new_people);
+
+  /* One step of the window's history: win.undo takes it all back. */
+  g_assert_cmpstr (desk_history_get_undo_label (history), ==, "Imported a sign-in sheet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (count_attended (store, workshop), ==, 0);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, desk_record_get_uuid (group)), ==,
+                   people_before);
+  g_assert_cmpstr (desk_history_get_undo_label (history), ==, undo_label);
+
+  destroy_window (window);
+  g_clear_object (&store);
+  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL }; *suffix != NULL; suffix++)
+    {
+      g_autofree char *name = g_strconcat (db, *suffix, NULL);
+
+      g_unlink (name);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1062,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/breakdown", test_breakdown);
   g_test_add_func ("/gui/workshops/plenary", test_plenary);
   g_test_add_func ("/gui/people/duplicate", test_people_duplicate);
+  g_test_add_func ("/gui/workshops/signin-worker", test_signin_worker);
 
   return g_test_run ();
 }

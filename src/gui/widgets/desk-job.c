@@ -335,6 +335,15 @@ job_finish (DeskJob      *self,
   g_clear_object (&self->parent);
 }
 
+/* This thread only (Linux gives each thread its own nice value, and a thread of GLib's
+ * pool would keep it for the next task: hence threads of our own, ended with the work). */
+static void
+give_way (void)
+{
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE) != 0)
+    g_debug ("the worker keeps its priority: %s", g_strerror (errno));
+}
+
 /* The worker: a thread of its own rather than one of GLib's pool, so that it can give
  * way to the window. On two cores, a worker at full speed beside the main thread and
  * the display server makes frames late; at a lower priority it takes the time they
@@ -349,9 +358,7 @@ job_thread (gpointer data)
   g_autoptr(DeskStore) store = NULL;
   gboolean ok = FALSE;
 
-  /* This thread only (Linux gives each thread its own nice value); it ends with the job. */
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE) != 0)
-    g_debug ("the worker keeps its priority: %s", g_strerror (errno));
+  give_way ();
 
   /* A connection of the worker's own, opened and closed on this thread. */
   store = self->read_only ? desk_store_open_read_only (self->path, &error)
@@ -446,6 +453,41 @@ desk_job_start (GtkWindow        *parent,
   }
 
   return self;
+}
+
+typedef struct
+{
+  GTask *task;
+  GTaskThreadFunc func;
+} ThreadRun;
+
+static gpointer
+run_thread (gpointer data)
+{
+  ThreadRun *run = data;
+  g_autoptr(GTask) task = run->task;
+
+  give_way ();
+  run->func (task, g_task_get_source_object (task), g_task_get_task_data (task),
+             g_task_get_cancellable (task));
+  g_free (run);
+
+  return NULL;
+}
+
+void
+desk_job_run_in_thread (GTask           *task,
+                        GTaskThreadFunc  func)
+{
+  ThreadRun *run;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  run = g_new0 (ThreadRun, 1);
+  run->task = g_object_ref (task);
+  run->func = func;
+  g_thread_unref (g_thread_new ("desk-job-read", run_thread, run));
 }
 
 void

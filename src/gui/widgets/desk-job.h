@@ -55,4 +55,10 @@ double    desk_job_get_fraction (DeskJob          *self);
 gboolean  desk_job_wait         (DeskJob          *self,
                                  GError          **error);
 
+/* Runs @func for @task on a thread of its own at the workers' lower priority, as a job's
+ * work runs, for reads the window waits for without a progress window (a preview); the
+ * task's callback comes back on the main thread as usual. */
+void      desk_job_run_in_thread (GTask           *task,
+                                  GTaskThreadFunc  func);
+
 G_END_DECLS

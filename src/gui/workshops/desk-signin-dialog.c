@@ -3,8 +3,12 @@
  * A sign-in sheet is read into a plan (desk_signin_plan_new) that says what each row will
  * become — a new person, someone already known, someone already on the list, a repeat of
  * an earlier row, or an error with its line — and nothing is written until the user
- * presses Import, which applies the plan in one transaction through the window's history
- * (desk_signin_apply_with_history), so that one Ctrl+Z takes the whole sheet back.
+ * presses Import. The import is a job (desk-job.h): on a worker with a connection of its
+ * own, the sheet is read again with the chosen mapping (against the database as it is
+ * then) and the plan applied in one transaction through a history of the worker's; Cancel
+ * rolls it all back. Back on the main thread the window's history adopts the worker's
+ * step (desk_history_adopt), so that one Ctrl+Z takes the whole sheet back, and the
+ * window's store announces the records written, so the lists show them.
  *
  * The mapping drop-downs offer the headers of the sheet's first line; core reads the
  * sheet again with the chosen mapping ("COLUMN=HEADER" pairs) and the preview follows.
@@ -21,6 +25,7 @@
 
 #include "desk-signin-dialog.h"
 #include "desk-dialog.h"
+#include "desk-job.h"
 #include "desk-widget-util.h"
 
 /* What a "not in the sheet" choice maps a column to: a header no sheet has. */
@@ -51,7 +56,9 @@ struct _DeskSigninDialog
   DeskSigninPlan *plan;
   GListStore *items;
   GtkDropDown *mappings[DESK_SIGNIN_N_COLUMNS];
+  char **mapping;                /* the plan's: NULL for the sheet's own headers */
   gboolean loading;
+  DeskJob *job;                  /* the last import started */
 
   /* Template widgets */
   GtkButton *import_button;
@@ -209,6 +216,8 @@ make_plan (DeskSigninDialog  *self,
 
   g_clear_pointer (&self->plan, desk_signin_plan_free);
   self->plan = plan;
+  g_strfreev (self->mapping);
+  self->mapping = g_strdupv ((char **) mapping);
 
   return TRUE;
 }
@@ -376,6 +385,116 @@ add_column (DeskSigninDialog *self,
     gtk_column_view_column_set_fixed_width (column, fixed_chars * 9 + 16);
 }
 
+/* The import job */
+
+typedef struct
+{
+  GBytes *bytes;
+  char **mapping;
+  char *workshop_uuid;
+  DeskHistory *history;          /* the worker's, on the job's connection */
+  DeskSigninResult result;
+} SigninWork;
+
+static void
+signin_work_free (gpointer data)
+{
+  SigninWork *work = data;
+
+  g_bytes_unref (work->bytes);
+  g_strfreev (work->mapping);
+  g_free (work->workshop_uuid);
+  g_clear_object (&work->history);
+  g_free (work);
+}
+
+/* On the worker. */
+static gboolean
+signin_work (DeskStore         *store,
+             gpointer           data,
+             GCancellable      *cancellable,
+             DeskProgressFunc   progress,
+             gpointer           progress_data,
+             GError           **error)
+{
+  SigninWork *work = data;
+  g_autoptr(DeskSigninPlan) plan = NULL;
+
+  /* Read again on this connection: what each row becomes is decided against the
+   * database as it is now, as the import's own lookups are. */
+  plan = desk_signin_plan_new (store, work->workshop_uuid, work->bytes,
+                               (const char *const *) work->mapping, error);
+  if (plan == NULL)
+    return FALSE;
+
+  /* Its steps go to the window's history when the job is done. It keeps the job's
+   * connection open until then; closing it is all that is left to do. */
+  work->history = desk_history_new (store);
+
+  return desk_signin_apply_full (store, work->history, plan, work->workshop_uuid, &work->result,
+                                 cancellable, progress, progress_data, error);
+}
+
+/* Back on the main thread. */
+static void
+signin_done (DeskJob      *job,
+             gpointer      data,
+             const GError *error,
+             gpointer      user_data)
+{
+  DeskSigninDialog *self = user_data;
+  SigninWork *work = data;
+  g_autoptr(DeskHistory) own = NULL;
+  g_autofree char *text = NULL;
+  DeskHistory *history;
+
+  /* Cancelled (the job said so), or the dialog was closed meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->error_label == NULL)
+    return;
+  if (error != NULL)
+    {
+      desk_dialog_show_error (self->error_label, error->message);
+      return;
+    }
+
+  /* One step of the window's history that Ctrl+Z takes back; a dialog without the
+   * window still has the records announced, through a history of its own. */
+  history = desk_widget_find_history (GTK_WIDGET (self));
+  if (history == NULL || desk_history_get_store (history) != self->store)
+    history = own = desk_history_new (self->store);
+  desk_history_adopt (history, work->history);
+
+  /* Translators: after a sign-in sheet was imported. */
+  text = g_strdup_printf (_("Imported the sign-in sheet: %u added to the list (%u new people), %u marked attended, %u skipped, %u not imported"),
+                          work->result.attendance_added, work->result.people_added,
+                          work->result.attendance_marked, work->result.skipped, work->result.errors);
+  desk_dialog_finish (GTK_WINDOW (self), text);
+}
+
+DeskJob *
+desk_signin_dialog_start_import (DeskSigninDialog *self)
+{
+  SigninWork *work;
+
+  g_return_val_if_fail (DESK_IS_SIGNIN_DIALOG (self), NULL);
+
+  if (self->plan == NULL || (self->job != NULL && desk_job_is_running (self->job)))
+    return NULL;
+
+  desk_dialog_show_error (self->error_label, NULL);
+  work = g_new0 (SigninWork, 1);
+  work->bytes = g_bytes_ref (self->bytes);
+  work->mapping = g_strdupv (self->mapping);
+  work->workshop_uuid = g_strdup (self->workshop_uuid);
+
+  /* A database kept in memory (tests) has it done before this returns. */
+  g_clear_object (&self->job);
+  self->job = desk_job_start (GTK_WINDOW (self), self->store, _("Importing the sign-in sheet"),
+                              signin_work, work, signin_work_free, signin_done, self);
+
+  return g_object_ref (self->job);
+}
+
 /* Actions */
 
 static void
@@ -383,34 +502,8 @@ import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  DeskSigninDialog *self = DESK_SIGNIN_DIALOG (widget);
-  DeskSigninResult result = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  DeskHistory *history;
-  gboolean done;
-
-  if (self->plan == NULL)
-    return;
-
-  /* The window's history, so that the import is one step of it that Ctrl+Z takes back;
-   * a dialog without the window is simply written. */
-  history = desk_widget_find_history (GTK_WIDGET (self));
-  if (history != NULL && desk_history_get_store (history) == self->store)
-    done = desk_signin_apply_with_history (history, self->plan, self->workshop_uuid, &result, &error);
-  else
-    done = desk_signin_apply (self->store, self->plan, self->workshop_uuid, &result, &error);
-  if (!done)
-    {
-      desk_dialog_show_error (self->error_label, error->message);
-      return;
-    }
-
-  /* Translators: after a sign-in sheet was imported. */
-  text = g_strdup_printf (_("Imported the sign-in sheet: %u added to the list (%u new people), %u marked attended, %u skipped, %u not imported"),
-                          result.attendance_added, result.people_added, result.attendance_marked,
-                          result.skipped, result.errors);
-  desk_dialog_finish (GTK_WINDOW (self), text);
+  /* The dialog keeps the job. */
+  g_autoptr(DeskJob) job = desk_signin_dialog_start_import (DESK_SIGNIN_DIALOG (widget));
 }
 
 /* Overrides */
@@ -421,6 +514,9 @@ desk_signin_dialog_dispose (GObject *object)
   DeskSigninDialog *self = (DeskSigninDialog *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_SIGNIN_DIALOG);
+  if (self->job != NULL)
+    desk_job_cancel (self->job);
+  g_clear_object (&self->job);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
 
@@ -435,6 +531,7 @@ desk_signin_dialog_finalize (GObject *object)
   g_clear_pointer (&self->plan, desk_signin_plan_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->headers, g_ptr_array_unref);
+  g_strfreev (self->mapping);
   g_free (self->workshop_uuid);
 
   G_OBJECT_CLASS (desk_signin_dialog_parent_class)->finalize (object);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-job.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,11 @@ GtkDropDown      *desk_signin_dialog_get_mapping (DeskSigninDialog *self,
 /* The fate of the preview's row @position, as the preview words it. */
 char             *desk_signin_dialog_dup_fate_text (DeskSigninDialog *self,
                                                     guint             position);
+
+/* What Import does: the sheet is read again and imported on a worker (desk-job.h) while
+ * the dialog waits, with progress and Cancel; when done, one step of the window's
+ * history and the dialog closes. Returns the job (a new reference; it may have ended
+ * already), or NULL when there is nothing to import or an import runs. */
+DeskJob          *desk_signin_dialog_start_import (DeskSigninDialog *self);
 
 G_END_DECLS
