@@ -7,7 +7,9 @@
  * follows that one record (desk_budget_summary_apply: a line's few expenses read again,
  * the lines added up again) in an idle, several writes in one turn of the main loop
  * together; only what core cannot follow that way (a rate, the workplan) sums again,
- * in a worker on a read-only connection of its own for a database on disk.
+ * in a worker on a read-only connection of its own for a database on disk. So is the
+ * workplan shown first and the one chosen after it: the page shows its frame and its lists
+ * at once, and the cards and the Summary tab fill when the worker's summary arrives.
  *
  * This file is the page itself: building it, the workplan shown, the summary computed
  * again after a change, the actions. desk-budget-page-private.h lists the other files.
@@ -249,7 +251,7 @@ start_summing (DeskBudgetPage *self)
   g_autoptr(GTask) task = NULL;
   SumJob *job;
 
-  if (path == NULL || g_str_equal (path, ":memory:"))
+  if (path == NULL || g_str_equal (path, ":memory:") || self->workplan_uuid == NULL)
     {
       refresh_summary (self);
       return;
@@ -386,7 +388,9 @@ show_workplan (DeskBudgetPage *self,
       desk_record_list_close_editor (self->line_list);
       desk_record_list_close_editor (self->expense_list);
       desk_record_list_close_editor (self->funding_list);
-      refresh_summary (self);
+      /* The page shows its lines at once and its figures when the worker has summed
+       * them (on disk; in memory at once). */
+      start_summing (self);
       desk_record_list_refilter (self->line_list, GTK_FILTER_CHANGE_DIFFERENT);
       desk_record_list_refilter (self->expense_list, GTK_FILTER_CHANGE_DIFFERENT);
       desk_record_list_refilter (self->funding_list, GTK_FILTER_CHANGE_DIFFERENT);
