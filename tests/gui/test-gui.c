@@ -434,6 +434,9 @@ test_pages_made_when_needed (void)
   g_assert_cmpuint (n_made, ==, 1);
   g_assert_nonnull (gtk_stack_get_child_by_name (page_stack, shown));
   g_assert_null (gtk_stack_get_child_by_name (page_stack, target));
+  /* A group's window has no welcome view to make. */
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "main_stack")),
+                                              "welcome"));
 
   records = desk_store_list (store, desk_kind_lookup (kind), NULL, &error);
   g_assert_no_error (error);

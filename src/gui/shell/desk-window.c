@@ -218,6 +218,9 @@ desk_window_update_group (DeskWindow *self)
     }
   else
     {
+      /* Made only for a store with no group: a group's window never needs it. */
+      if (gtk_stack_get_child_by_name (self->main_stack, "welcome") == NULL)
+        gtk_stack_add_named (self->main_stack, desk_welcome_view_new (), "welcome");
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
