@@ -977,6 +977,38 @@ test_budget_sums_in_worker (void)
   }
 }
 
+/* The page first shown on its Lines tab reads no expense: they are read when their tab is
+ * first shown (as a click on it does), all of them, and the list shows them. */
+static void
+test_budget_expenses_read_when_shown (void)
+{
+  g_autoptr(DeskStore) store = new_demo_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  DeskWindow *window = new_window (store);
+  DeskBudgetPage *page = show_budget (window);
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
+                                                                   "view_stack"));
+  AdwBin *expenses_bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
+                                                                 "expenses_bin"));
+  DeskRecordList *list = DESK_RECORD_LIST (adw_bin_get_child (expenses_bin));
+  DeskRecordModel *model;
+
+  gtk_stack_set_visible_child_name (view_stack, "lines");
+  wait_a_moment (10);
+  g_assert_null (desk_record_list_get_model (list));
+
+  gtk_stack_set_visible_child_name (view_stack, "expenses");
+  wait_a_moment (10);
+  model = desk_record_list_get_model (list);
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                   desk_store_count (store, DESK_KIND_EXPENSE, desk_record_get_uuid (group)));
+  g_assert_cmpuint (n_items (desk_record_list_get_filter_model (list)), >, 0);
+  g_assert_true (_desk_budget_page_get_list (page, "expenses") == list);
+
+  destroy_window (window);
+}
+
 /* A demo group in a database on disk, in a new folder (*dir) for remove_store_dir. */
 static DeskStore *
 new_disk_store (char **dir)
@@ -1095,6 +1127,7 @@ main (int    argc,
   g_test_add_func ("/gui/budget/sums-in-worker", test_budget_sums_in_worker);
   g_test_add_func ("/gui/budget/first-figures-from-worker", test_budget_first_figures_from_worker);
   g_test_add_func ("/gui/budget/worker-outlived", test_budget_worker_outlived);
+  g_test_add_func ("/gui/budget/expenses-read-when-shown", test_budget_expenses_read_when_shown);
 
   return g_test_run ();
 }

@@ -409,6 +409,27 @@ workplans_changed_cb (DeskBudgetPage *self)
   show_workplan (self, uuid);
 }
 
+/* The expenses (40,000 on a large group) are read the first time their tab or their list
+ * is needed, not when the page is first shown on its Lines tab. */
+static void
+ensure_expenses (DeskBudgetPage *self)
+{
+  if (self->expenses != NULL || self->expense_list == NULL || self->group_uuid == NULL)
+    return;
+
+  self->expenses = desk_record_model_new (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_EXPENSE,
+                                          self->group_uuid);
+  desk_record_list_set_model (self->expense_list, self->expenses);
+}
+
+static void
+view_shown_cb (DeskBudgetPage *self)
+{
+  if (desk_page_get_built (DESK_PAGE (self)) &&
+      view_index (gtk_stack_get_visible_child_name (self->view_stack)) == view_index ("expenses"))
+    ensure_expenses (self);
+}
+
 static gboolean
 desk_budget_page_build (DeskPage *page)
 {
@@ -424,7 +445,6 @@ desk_budget_page_build (DeskPage *page)
   self->workplans = desk_record_model_new (store, DESK_KIND_WORKPLAN, self->group_uuid);
   self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
   self->lines = desk_record_model_new (store, DESK_KIND_BUDGET_LINE, self->group_uuid);
-  self->expenses = desk_record_model_new (store, DESK_KIND_EXPENSE, self->group_uuid);
   self->funding = desk_record_model_new (store, DESK_KIND_FUNDING, self->group_uuid);
   self->rates = desk_record_model_new (store, DESK_KIND_RATE, self->group_uuid);
   g_signal_connect_swapped (self->workplans, "items-changed", G_CALLBACK (workplans_changed_cb), self);
@@ -432,9 +452,9 @@ desk_budget_page_build (DeskPage *page)
 
   show_workplan (self, desk_workplan_pick_current (G_LIST_MODEL (self->workplans)));
   desk_record_list_set_model (self->line_list, self->lines);
-  desk_record_list_set_model (self->expense_list, self->expenses);
   desk_record_list_set_model (self->funding_list, self->funding);
   desk_record_list_set_model (self->rate_list, self->rates);
+  view_shown_cb (self);
 
   return TRUE;
 }
@@ -693,6 +713,7 @@ desk_budget_page_init (DeskBudgetPage *self)
   /* The cards above the tabs, the tables on the Summary tab. */
   adw_bin_set_child (self->headline_bin, desk_budget_summary_view_get_headline (self->summary_view));
   desk_budget_summary_view_set_name_func (self->summary_view, summary_name_cb, self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (view_shown_cb), self);
 }
 
 /* Private API, for tests and the benchmark */
@@ -702,6 +723,8 @@ _desk_budget_page_show_view (DeskBudgetPage *self,
                              const char     *view)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (view_index (view) == view_index ("expenses"))
+    ensure_expenses (self);
   gtk_stack_set_visible_child_name (self->view_stack, view);
 }
 
@@ -710,6 +733,8 @@ _desk_budget_page_get_list (DeskBudgetPage *self,
                             const char     *view)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (view_index (view) == view_index ("expenses"))
+    ensure_expenses (self);
 
   {
     DeskRecordList *lists[] = { self->line_list, self->expense_list, self->funding_list, self->rate_list };
@@ -723,6 +748,8 @@ _desk_budget_page_get_editor (DeskBudgetPage *self,
                               const char     *view)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (view_index (view) == view_index ("expenses"))
+    ensure_expenses (self);
 
   {
     DeskRecordEditor *editors[] = { self->line_editor, self->expense_editor, self->funding_editor,
@@ -861,4 +888,10 @@ _desk_budget_page_dup_reporting_currency (DeskBudgetPage *self)
   group = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_GROUP, self->group_uuid, NULL);
 
   return g_strdup (group != NULL ? desk_record_get_string (group, "currency") : "USD");
+}
+
+void
+_desk_budget_page_ensure_expenses (DeskBudgetPage *self)
+{
+  ensure_expenses (self);
 }
