@@ -153,15 +153,29 @@ bench_budget (const char *db_path,
   GListModel *shown;
   GtkWidget *window;
   double bare_ms;
+  double shown_ms;
   gint64 start;
 
   g_assert_no_error (error);
   window = g_object_new (DESK_TYPE_WINDOW, "store", store, NULL);
   present_and_wait_first_frame (GTK_WINDOW (window));
 
+  /* Shown, the page reads its lines and expenses; its summary comes from a worker. */
   start = g_get_monotonic_time ();
   page = DESK_BUDGET_PAGE (window_page (window, "budget"));
-  g_print ("Budget page, first shown (its summary, lines and expenses read): %.1f ms\n",
+  shown_ms = (g_get_monotonic_time () - start) / 1000.0;
+  while (_desk_budget_page_get_refresh_count (page) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("Budget page, first shown (its frame and its lines read): %.1f ms\n", shown_ms);
+  g_print ("  its summary, summed in a worker, shows %.1f ms after it was asked for\n",
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  /* The expenses are read when their tab is first shown. */
+  start = g_get_monotonic_time ();
+  _desk_budget_page_show_view (page, "expenses");
+  wait_next_frame (window);
+  wait_next_frame (window);
+  g_print ("  its Expenses tab, first shown (the expenses read): %.1f ms\n",
            (g_get_monotonic_time () - start) / 1000.0);
 
   shown = desk_record_list_get_filter_model (_desk_budget_page_get_list (page, "expenses"));

@@ -90,6 +90,9 @@ show_budget (DeskWindow *window)
    * over its width, and a flap never allocated gets a NaN progress. */
   while (gtk_widget_get_width (page) == 0 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
+  /* On disk the first figures come from a worker. */
+  while (_desk_budget_page_get_refresh_count (DESK_BUDGET_PAGE (page)) == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
   wait_a_moment (20);
 
   return DESK_BUDGET_PAGE (page);
@@ -974,6 +977,136 @@ test_budget_sums_in_worker (void)
   }
 }
 
+/* The page first shown on its Lines tab reads no expense: they are read when their tab is
+ * first shown (as a click on it does), all of them, and the list shows them. */
+static void
+test_budget_expenses_read_when_shown (void)
+{
+  g_autoptr(DeskStore) store = new_demo_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  DeskWindow *window = new_window (store);
+  DeskBudgetPage *page = show_budget (window);
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
+                                                                   "view_stack"));
+  AdwBin *expenses_bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
+                                                                 "expenses_bin"));
+  DeskRecordList *list = DESK_RECORD_LIST (adw_bin_get_child (expenses_bin));
+  DeskRecordModel *model;
+
+  gtk_stack_set_visible_child_name (view_stack, "lines");
+  wait_a_moment (10);
+  g_assert_null (desk_record_list_get_model (list));
+
+  gtk_stack_set_visible_child_name (view_stack, "expenses");
+  wait_a_moment (10);
+  model = desk_record_list_get_model (list);
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                   desk_store_count (store, DESK_KIND_EXPENSE, desk_record_get_uuid (group)));
+  g_assert_cmpuint (n_items (desk_record_list_get_filter_model (list)), >, 0);
+  g_assert_true (_desk_budget_page_get_list (page, "expenses") == list);
+
+  destroy_window (window);
+}
+
+/* A demo group in a database on disk, in a new folder (*dir) for remove_store_dir. */
+static DeskStore *
+new_disk_store (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uuid = NULL;
+  DeskStore *store;
+
+  *dir = g_dir_make_tmp ("groupdesk-budget-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "group.db", NULL);
+  store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  uuid = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+remove_store_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+}
+
+/* On disk the page, first shown, reads its figures in a worker: built, it holds no
+ * summary until the main loop brings the worker's, which is core's. */
+static void
+test_budget_first_figures_from_worker (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DeskStore) store = new_disk_store (&dir);
+  g_autoptr(DeskBudgetSummary) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window = new_window (store);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW,
+                                                              "page_stack"));
+  DeskBudgetPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget"));
+  page = DESK_BUDGET_PAGE (gtk_stack_get_child_by_name (stack, "budget"));
+  g_assert_true (desk_page_ensure_built (DESK_PAGE (page)));
+  /* No turn of the main loop yet: the worker's summary cannot have arrived. */
+  g_assert_null (_desk_budget_page_get_summary (page));
+  g_assert_cmpuint (_desk_budget_page_get_refresh_count (page), ==, 0);
+
+  wait_refresh (page, 0);
+  g_assert_nonnull (_desk_budget_page_get_summary (page));
+  whole = desk_budget_summarise (store, _desk_budget_page_get_summary (page)->workplan_uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (_desk_budget_page_get_summary (page)->total.spent, ==, whole->total.spent);
+  g_assert_cmpuint (_desk_budget_page_get_summary (page)->lines->len, ==, whole->lines->len);
+  wait_a_moment (20);
+  assert_card (page, "spent", whole->total.spent);
+
+  destroy_window (window);
+  g_clear_object (&store);
+  remove_store_dir (dir);
+}
+
+/* A worker's summary that arrives after its page is gone is dropped: the page lives until
+ * then (the worker holds it), and goes without a crash. */
+static void
+test_budget_worker_outlived (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DeskStore) store = new_disk_store (&dir);
+  DeskWindow *window = new_window (store);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW,
+                                                              "page_stack"));
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget"));
+  page = gtk_stack_get_child_by_name (stack, "budget");
+  g_assert_true (desk_page_ensure_built (DESK_PAGE (page)));
+  g_assert_null (_desk_budget_page_get_summary (DESK_BUDGET_PAGE (page)));
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+
+  destroy_window (window);
+  while (page != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (page);
+
+  g_clear_object (&store);
+  remove_store_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -992,6 +1125,9 @@ main (int    argc,
   g_test_add_func ("/gui/budget/summary-view", test_budget_summary_view);
   g_test_add_func ("/gui/budget/follows-saved-expense", test_budget_follows_saved_expense);
   g_test_add_func ("/gui/budget/sums-in-worker", test_budget_sums_in_worker);
+  g_test_add_func ("/gui/budget/first-figures-from-worker", test_budget_first_figures_from_worker);
+  g_test_add_func ("/gui/budget/worker-outlived", test_budget_worker_outlived);
+  g_test_add_func ("/gui/budget/expenses-read-when-shown", test_budget_expenses_read_when_shown);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "desk-exports-page.h"
 #include "desk-exports-page-private.h"
 #include "desk-window.h"
+#include "desk-window-private.h"
 #include "desk-workshops-page-private.h"
 
 #include <locale.h>
@@ -81,10 +82,8 @@ destroy_window (DeskWindow *window)
 static DeskExportsPage *
 get_page (DeskWindow *window)
 {
-  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW,
-                                                              "page_stack"));
-
-  return DESK_EXPORTS_PAGE (gtk_stack_get_child_by_name (stack, "exports"));
+  /* Made now if the window has not shown it yet. */
+  return DESK_EXPORTS_PAGE (_desk_window_ensure_page (window, "exports"));
 }
 
 static char *

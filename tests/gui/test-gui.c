@@ -397,6 +397,81 @@ test_pages_have_store (void)
   destroy_window (window);
 }
 
+/* A page is made the first time it is needed: the window starts with the sidebar's rows
+ * for every page but only the page it shows; win.open-record and win.show-page make
+ * theirs, with the window's store, built and showing what was asked for. */
+static void
+test_pages_made_when_needed (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  DeskWindow *window = new_window (store);
+  GtkStack *page_stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "page_stack"));
+  GtkListBox *sidebar = GTK_LIST_BOX (template_child (window, DESK_TYPE_WINDOW, "sidebar_list"));
+  const char *shown = desk_window_get_visible_page (window);
+  /* Not the page the window remembered from an earlier test. */
+  gboolean on_workshops = g_str_equal (shown, "workshops");
+  const char *target = on_workshops ? "deliverables" : "workshops";
+  const char *kind = on_workshops ? "deliverable" : "workshop";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(DeskStore) page_store = NULL;
+  GtkListBoxRow *row;
+  DeskRecordList *list;
+  const char *uuid;
+  GtkWidget *page;
+  guint n_made = 0;
+  int index = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      g_assert_nonnull (gtk_list_box_get_row_at_index (sidebar, i));
+      if (gtk_stack_get_child_by_name (page_stack, page_names[i]) != NULL)
+        n_made++;
+      if (g_str_equal (page_names[i], target))
+        index = i;
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (page_names)));
+  g_assert_cmpuint (n_made, ==, 1);
+  g_assert_nonnull (gtk_stack_get_child_by_name (page_stack, shown));
+  g_assert_null (gtk_stack_get_child_by_name (page_stack, target));
+  /* A group's window has no welcome view to make. */
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "main_stack")),
+                                              "welcome"));
+
+  records = desk_store_list (store, desk_kind_lookup (kind), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, >, 0);
+  uuid = desk_record_get_uuid (g_ptr_array_index (records, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", kind, uuid));
+  wait_a_moment (10);
+
+  page = gtk_stack_get_child_by_name (page_stack, target);
+  g_assert_nonnull (page);
+  g_assert_true (desk_page_get_built (DESK_PAGE (page)));
+  g_object_get (page, "store", &page_store, NULL);
+  g_assert_true (page_store == store);
+  g_assert_true (desk_page_get_history (DESK_PAGE (page)) == desk_window_get_history (window));
+  if (on_workshops)
+    list = _desk_deliverables_page_get_list (DESK_DELIVERABLES_PAGE (page));
+  else
+    list = _desk_workshops_page_get_list (DESK_WORKSHOPS_PAGE (page));
+  g_assert_cmpstr (desk_record_list_get_open_uuid (list), ==, uuid);
+  /* The sidebar follows, in its own order. */
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, target);
+  row = gtk_list_box_get_selected_row (sidebar);
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_list_box_row_get_index (row), ==, index);
+
+  /* Shown again, the same page: not made twice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  wait_a_moment (10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", target));
+  wait_a_moment (10);
+  g_assert_true (gtk_stack_get_child_by_name (page_stack, target) == page);
+
+  destroy_window (window);
+}
+
 static void
 test_overview_counts (void)
 {
@@ -1161,14 +1236,16 @@ test_overview_worker (void)
   g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
   g_autoptr(GError) error = NULL;
   DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
-  DeskOverviewPage *page = window_overview (window);
+  DeskOverviewPage *page;
   DeskOverviewFigures figures;
   GtkLabel *budget_figure;
   gint64 start;
 
   g_object_ref (window);
-  /* An earlier test may have left another page to restore. */
+  /* An earlier test may have left another page to restore: the Overview is then made
+   * when it is shown. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  page = window_overview (window);
   gtk_window_present (GTK_WINDOW (window));
   /* Built when it was mapped, before the first frame: nothing read yet. */
   start = g_get_monotonic_time ();
@@ -1231,13 +1308,15 @@ test_overview_worker_outlived (void)
   g_autofree char *dir = NULL;
   g_autoptr(DeskStore) store = new_store_on_disk (&dir);
   DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
-  DeskOverviewPage *page = window_overview (window);
+  DeskOverviewPage *page;
   DeskOverviewFigures figures;
-  gpointer weak = page;
+  gpointer weak;
   gint64 start;
 
-  g_object_add_weak_pointer (G_OBJECT (page), &weak);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview"));
+  page = window_overview (window);
+  weak = page;
+  g_object_add_weak_pointer (G_OBJECT (page), &weak);
   gtk_window_present (GTK_WINDOW (window));
   /* Until the worker has started: after the first frame, before its figures. */
   start = g_get_monotonic_time ();
@@ -1291,6 +1370,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/toast-finds-overlay", test_toast_finds_overlay);
   g_test_add_func ("/gui/page/new-refused-toast", test_new_refused_toast);
   g_test_add_func ("/gui/window/pages-have-store", test_pages_have_store);
+  g_test_add_func ("/gui/window/pages-made-when-needed", test_pages_made_when_needed);
   g_test_add_func ("/gui/window/create-group", test_create_group);
   g_test_add_func ("/gui/window/remembers-page", test_remembers_page);
   g_test_add_func ("/gui/overview/counts", test_overview_counts);

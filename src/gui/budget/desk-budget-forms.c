@@ -342,8 +342,13 @@ dup_currency_without_rate (DeskBudgetPage *self,
                            const char     *reporting)
 {
   g_autoptr(GHashTable) rated = g_hash_table_new (g_str_hash, g_str_equal);
-  DeskRecordModel *models[] = { self->lines, self->expenses, self->funding };
+  DeskRecordModel *models[3];
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rates));
+
+  _desk_budget_page_ensure_expenses (self);
+  models[0] = self->lines;
+  models[1] = self->expenses;
+  models[2] = self->funding;
 
   for (guint i = 0; i < n; i++)
     {

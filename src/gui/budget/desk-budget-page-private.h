@@ -120,6 +120,9 @@ GtkWindow                *_desk_budget_page_get_window        (DeskBudgetPage *s
 /* The decimals of currency @code, 2 when it is unknown. */
 int                       _desk_budget_page_decimals_of       (DeskBudgetPage *self,
                                                                const char     *code);
+/* Reads the expenses into their list now if they were not yet (they are read the first
+ * time the Expenses tab or list is needed). */
+void                      _desk_budget_page_ensure_expenses   (DeskBudgetPage *self);
 DeskRecord               *_desk_budget_page_find_line         (DeskBudgetPage *self,
                                                                const char     *uuid);
 DeskRecord               *_desk_budget_page_find_activity     (DeskBudgetPage *self,

@@ -7,7 +7,9 @@
  * follows that one record (desk_budget_summary_apply: a line's few expenses read again,
  * the lines added up again) in an idle, several writes in one turn of the main loop
  * together; only what core cannot follow that way (a rate, the workplan) sums again,
- * in a worker on a read-only connection of its own for a database on disk.
+ * in a worker on a read-only connection of its own for a database on disk. So is the
+ * workplan shown first and the one chosen after it: the page shows its frame and its lists
+ * at once, and the cards and the Summary tab fill when the worker's summary arrives.
  *
  * This file is the page itself: building it, the workplan shown, the summary computed
  * again after a change, the actions. desk-budget-page-private.h lists the other files.
@@ -249,7 +251,7 @@ start_summing (DeskBudgetPage *self)
   g_autoptr(GTask) task = NULL;
   SumJob *job;
 
-  if (path == NULL || g_str_equal (path, ":memory:"))
+  if (path == NULL || g_str_equal (path, ":memory:") || self->workplan_uuid == NULL)
     {
       refresh_summary (self);
       return;
@@ -386,7 +388,9 @@ show_workplan (DeskBudgetPage *self,
       desk_record_list_close_editor (self->line_list);
       desk_record_list_close_editor (self->expense_list);
       desk_record_list_close_editor (self->funding_list);
-      refresh_summary (self);
+      /* The page shows its lines at once and its figures when the worker has summed
+       * them (on disk; in memory at once). */
+      start_summing (self);
       desk_record_list_refilter (self->line_list, GTK_FILTER_CHANGE_DIFFERENT);
       desk_record_list_refilter (self->expense_list, GTK_FILTER_CHANGE_DIFFERENT);
       desk_record_list_refilter (self->funding_list, GTK_FILTER_CHANGE_DIFFERENT);
@@ -405,6 +409,27 @@ workplans_changed_cb (DeskBudgetPage *self)
   show_workplan (self, uuid);
 }
 
+/* The expenses (40,000 on a large group) are read the first time their tab or their list
+ * is needed, not when the page is first shown on its Lines tab. */
+static void
+ensure_expenses (DeskBudgetPage *self)
+{
+  if (self->expenses != NULL || self->expense_list == NULL || self->group_uuid == NULL)
+    return;
+
+  self->expenses = desk_record_model_new (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_EXPENSE,
+                                          self->group_uuid);
+  desk_record_list_set_model (self->expense_list, self->expenses);
+}
+
+static void
+view_shown_cb (DeskBudgetPage *self)
+{
+  if (desk_page_get_built (DESK_PAGE (self)) &&
+      view_index (gtk_stack_get_visible_child_name (self->view_stack)) == view_index ("expenses"))
+    ensure_expenses (self);
+}
+
 static gboolean
 desk_budget_page_build (DeskPage *page)
 {
@@ -420,7 +445,6 @@ desk_budget_page_build (DeskPage *page)
   self->workplans = desk_record_model_new (store, DESK_KIND_WORKPLAN, self->group_uuid);
   self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
   self->lines = desk_record_model_new (store, DESK_KIND_BUDGET_LINE, self->group_uuid);
-  self->expenses = desk_record_model_new (store, DESK_KIND_EXPENSE, self->group_uuid);
   self->funding = desk_record_model_new (store, DESK_KIND_FUNDING, self->group_uuid);
   self->rates = desk_record_model_new (store, DESK_KIND_RATE, self->group_uuid);
   g_signal_connect_swapped (self->workplans, "items-changed", G_CALLBACK (workplans_changed_cb), self);
@@ -428,9 +452,9 @@ desk_budget_page_build (DeskPage *page)
 
   show_workplan (self, desk_workplan_pick_current (G_LIST_MODEL (self->workplans)));
   desk_record_list_set_model (self->line_list, self->lines);
-  desk_record_list_set_model (self->expense_list, self->expenses);
   desk_record_list_set_model (self->funding_list, self->funding);
   desk_record_list_set_model (self->rate_list, self->rates);
+  view_shown_cb (self);
 
   return TRUE;
 }
@@ -689,6 +713,7 @@ desk_budget_page_init (DeskBudgetPage *self)
   /* The cards above the tabs, the tables on the Summary tab. */
   adw_bin_set_child (self->headline_bin, desk_budget_summary_view_get_headline (self->summary_view));
   desk_budget_summary_view_set_name_func (self->summary_view, summary_name_cb, self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (view_shown_cb), self);
 }
 
 /* Private API, for tests and the benchmark */
@@ -698,6 +723,8 @@ _desk_budget_page_show_view (DeskBudgetPage *self,
                              const char     *view)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (view_index (view) == view_index ("expenses"))
+    ensure_expenses (self);
   gtk_stack_set_visible_child_name (self->view_stack, view);
 }
 
@@ -706,6 +733,8 @@ _desk_budget_page_get_list (DeskBudgetPage *self,
                             const char     *view)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (view_index (view) == view_index ("expenses"))
+    ensure_expenses (self);
 
   {
     DeskRecordList *lists[] = { self->line_list, self->expense_list, self->funding_list, self->rate_list };
@@ -719,6 +748,8 @@ _desk_budget_page_get_editor (DeskBudgetPage *self,
                               const char     *view)
 {
   desk_page_ensure_built (DESK_PAGE (self));
+  if (view_index (view) == view_index ("expenses"))
+    ensure_expenses (self);
 
   {
     DeskRecordEditor *editors[] = { self->line_editor, self->expense_editor, self->funding_editor,
@@ -857,4 +888,10 @@ _desk_budget_page_dup_reporting_currency (DeskBudgetPage *self)
   group = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_GROUP, self->group_uuid, NULL);
 
   return g_strdup (group != NULL ? desk_record_get_string (group, "currency") : "USD");
+}
+
+void
+_desk_budget_page_ensure_expenses (DeskBudgetPage *self)
+{
+  ensure_expenses (self);
 }

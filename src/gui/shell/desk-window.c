@@ -4,6 +4,11 @@
  * it does; it follows the store's "changed::group" signal, so a group made by the
  * dialog, by the sample data or by an import all bring the pages in the same way.
  *
+ * The sidebar lists every page from the start, but a page is made (its template
+ * instantiated) only the first time it is needed: shown, opened on a record, or reached
+ * by an action of the window. The first frame then pays for the frame, the sidebar and the
+ * page shown, not for the seven others.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-window"
@@ -13,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-window.h"
+#include "desk-window-private.h"
 
 #include "desk-budget-page.h"
 #include "desk-deliverables-page.h"
@@ -57,19 +63,46 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-create_sidebar_row (gpointer item,
-                    gpointer user_data)
+/* The pages, in the sidebar's order. */
+static const struct
 {
-  GtkStackPage *page = item;
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GType (*get_type) (void);
+} window_pages[] = {
+  { "overview", N_("Overview"), "view-grid-symbolic", desk_overview_page_get_type },
+  { "workplan", N_("Workplan"), "x-office-calendar-symbolic", desk_workplan_page_get_type },
+  { "deliverables", N_("Deliverables"), "checkbox-checked-symbolic", desk_deliverables_page_get_type },
+  { "budget", N_("Budget"), "accessories-calculator-symbolic", desk_budget_page_get_type },
+  { "workshops", N_("Workshops"), "x-office-presentation-symbolic", desk_workshops_page_get_type },
+  { "people", N_("People"), "system-users-symbolic", desk_people_page_get_type },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", desk_reports_page_get_type },
+  { "exports", N_("Exports"), "document-send-symbolic", desk_exports_page_get_type },
+};
+
+static int
+window_page_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
+    if (g_strcmp0 (window_pages[i].name, name) == 0)
+      return i;
+
+  return -1;
+}
+
+static GtkWidget *
+create_sidebar_row (guint index)
+{
+  const char *title = _(window_pages[index].title);
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *image;
   GtkWidget *label;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  image = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
-  label = gtk_label_new (gtk_stack_page_get_title (page));
+  image = gtk_image_new_from_icon_name (window_pages[index].icon_name);
+  label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
@@ -81,32 +114,56 @@ create_sidebar_row (gpointer item,
   /* GTK 4.8 asks the X server where the pointer is whenever a visible widget gets a
    * tooltip, a round trip each: the row gets its tooltip while hidden. */
   gtk_widget_set_visible (row, FALSE);
-  gtk_widget_set_tooltip_text (row, gtk_stack_page_get_title (page));
+  gtk_widget_set_tooltip_text (row, title);
   gtk_widget_set_visible (row, TRUE);
-  g_object_set_data_full (G_OBJECT (row), "desk-page-name",
-                          g_strdup (gtk_stack_page_get_name (page)), g_free);
+  g_object_set_data (G_OBJECT (row), "desk-page-name", (gpointer) window_pages[index].name);
 
   return row;
+}
+
+/* The page @name, made now if it was not yet: NULL when there is no such page. A page
+ * made here gets the window's store and history; it builds its content when it is
+ * first mapped, or when something asks it to (desk_page_ensure_built). */
+static GtkWidget *
+desk_window_ensure_page (DeskWindow *self,
+                         const char *name)
+{
+  GtkStackPage *stack_page;
+  GtkWidget *page;
+  int index;
+
+  if (name == NULL)
+    return NULL;
+
+  page = gtk_stack_get_child_by_name (self->page_stack, name);
+  if (page != NULL)
+    return page;
+
+  index = window_page_index (name);
+  if (index < 0)
+    return NULL;
+
+  page = g_object_new (window_pages[index].get_type (),
+                       "store", self->store,
+                       "history", self->history,
+                       NULL);
+  stack_page = gtk_stack_add_titled (self->page_stack, page, name, _(window_pages[index].title));
+  gtk_stack_page_set_icon_name (stack_page, window_pages[index].icon_name);
+
+  return page;
 }
 
 static void
 desk_window_sync_page (DeskWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
-  GtkStackPage *page;
-  int index = 0;
+  int index = window_page_index (gtk_stack_get_visible_child_name (self->page_stack));
 
-  if (child == NULL)
+  if (index < 0)
     return;
 
-  page = gtk_stack_get_page (self->page_stack, child);
-  adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
-
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       c != NULL && c != child;
-       c = gtk_widget_get_next_sibling (c))
-    index++;
-
+  /* The sidebar's rows are in the order of window_pages, the stack's in the order the
+   * pages were made. */
+  adw_window_title_set_title (self->window_title, _(window_pages[index].title));
   gtk_list_box_select_row (self->sidebar_list,
                            gtk_list_box_get_row_at_index (self->sidebar_list, index));
 }
@@ -115,10 +172,12 @@ static gboolean
 desk_window_show_page (DeskWindow *self,
                        const char *name)
 {
-  if (name == NULL || gtk_stack_get_child_by_name (self->page_stack, name) == NULL)
+  GtkWidget *page = desk_window_ensure_page (self, name);
+
+  if (page == NULL)
     return FALSE;
 
-  gtk_stack_set_visible_child_name (self->page_stack, name);
+  gtk_stack_set_visible_child (self->page_stack, page);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
   return TRUE;
@@ -159,6 +218,9 @@ desk_window_update_group (DeskWindow *self)
     }
   else
     {
+      /* Made only for a store with no group: a group's window never needs it. */
+      if (gtk_stack_get_child_by_name (self->main_stack, "welcome") == NULL)
+        gtk_stack_add_named (self->main_stack, desk_welcome_view_new (), "welcome");
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
@@ -410,9 +472,7 @@ show_report_activated (GtkWidget  *widget,
   if (!desk_report_kind_from_key (g_variant_get_string (parameter, NULL), &kind))
     return;
 
-  page = gtk_stack_get_child_by_name (self->page_stack, "reports");
-  if (page == NULL)
-    return;
+  page = desk_window_ensure_page (self, "reports");
   desk_reports_page_show_report (DESK_REPORTS_PAGE (page), kind);
   desk_window_show_page (self, "reports");
 }
@@ -438,10 +498,9 @@ import_bundle_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, "exports");
+  GtkWidget *page = desk_window_ensure_page (self, "exports");
 
-  if (page != NULL)
-    gtk_widget_activate_action (page, "exports.import", NULL);
+  gtk_widget_activate_action (page, "exports.import", NULL);
 }
 
 static void
@@ -498,22 +557,15 @@ desk_window_constructed (GObject *object)
     }
   update_history_actions (self);
 
-  /* The pages come from the template, before the store is known: hand each the store
-   * and the history. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      desk_page_set_store (DESK_PAGE (child), self->store);
-      desk_page_set_history (DESK_PAGE (child), self->history);
-    }
-
   if (self->store != NULL)
     self->group_changed_id = g_signal_connect_object (self->store, "changed::group",
                                                       G_CALLBACK (group_changed_cb), self,
                                                       G_CONNECT_SWAPPED);
 
+  /* The page last shown, or else the Overview: the one page made before the first frame. */
   desk_window_load_state (self);
+  if (gtk_stack_get_visible_child (self->page_stack) == NULL)
+    desk_window_ensure_page (self, "overview");
   desk_window_update_group (self);
   desk_window_sync_page (self);
 }
@@ -602,15 +654,8 @@ desk_window_class_init (DeskWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (DESK_TYPE_BUDGET_PAGE);
-  g_type_ensure (DESK_TYPE_DELIVERABLES_PAGE);
-  g_type_ensure (DESK_TYPE_EXPORTS_PAGE);
-  g_type_ensure (DESK_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (DESK_TYPE_PEOPLE_PAGE);
-  g_type_ensure (DESK_TYPE_REPORTS_PAGE);
+  /* The pages' types are made with the pages (window_pages), not before. */
   g_type_ensure (DESK_TYPE_WELCOME_VIEW);
-  g_type_ensure (DESK_TYPE_WORKPLAN_PAGE);
-  g_type_ensure (DESK_TYPE_WORKSHOPS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-window.ui");
@@ -652,13 +697,10 @@ desk_window_class_init (DeskWindowClass *klass)
 static void
 desk_window_init (DeskWindow *self)
 {
-  g_autoptr(GtkSelectionModel) pages = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  pages = gtk_stack_get_pages (self->page_stack);
-  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (pages),
-                           create_sidebar_row, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
 
   /* Without the schema the window does not remember its size and page. */
   self->settings = desk_settings_new_if_installed ();
@@ -705,4 +747,15 @@ desk_window_get_visible_page (DeskWindow *self)
     return "welcome";
 
   return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+/* Private API, for tests */
+
+GtkWidget *
+_desk_window_ensure_page (DeskWindow *self,
+                          const char *name)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  return desk_window_ensure_page (self, name);
 }
