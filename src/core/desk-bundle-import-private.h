@@ -73,6 +73,7 @@ typedef struct
                               * transaction began: nothing local to compare with */
   gboolean tuned;            /* temp_store is to be restored */
   int temp_store;            /* where the connection's temporary files went before */
+  gboolean triggers_off;     /* the connection's triggers are off (see set_triggers) */
 
   /* The record being read */
   const DeskKind *kind;
