@@ -56,7 +56,9 @@ typedef struct
   /* The manifest */
   char *format;
   char *content_sha256;
-  char *file_sha256;
+  char *file_sha256;         /* see file_digest_start */
+  GThread *file_digest;      /* computing file_sha256 beside the reader, or NULL */
+  gint file_digest_stop;     /* atomic: the import ends before the digest was needed */
   char *computed_content_sha256;
   char *previous_uuid;
   char *previous_sha256;
@@ -73,6 +75,7 @@ typedef struct
                               * transaction began: nothing local to compare with */
   gboolean tuned;            /* temp_store is to be restored */
   int temp_store;            /* where the connection's temporary files went before */
+  gboolean triggers_off;     /* the connection's triggers are off (see set_triggers) */
 
   /* The record being read */
   const DeskKind *kind;

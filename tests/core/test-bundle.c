@@ -627,6 +627,108 @@ last_record_dangling (Fixture    *f,
   return crafted;
 }
 
+/* Whether the connection runs its triggers (the import turns them off while it fills a
+ * fresh database). */
+static gboolean
+triggers_on (DeskStore *store)
+{
+  int on = -1;
+
+  sqlite3_db_config (_desk_store_get_db (store), SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &on);
+
+  return on == 1;
+}
+
+/* The first column of @sql's first row, with ?1 bound to @arg. */
+static char *
+query_text (DeskStore  *store,
+            const char *sql,
+            const char *arg)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, NULL);
+  char *kind = NULL;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return kind;
+}
+
+/* Into an empty database the import runs without triggers and computes the file's digest
+ * in a thread beside the reader. A bundle refused by the schema at its very end, and one
+ * whose last record core refuses, leave the database byte for byte, with the sentences
+ * they always had, and the connection's triggers on; the sound bundle then goes in with
+ * the file's true digest, and a delete after it leaves its tombstone. */
+static void
+test_import_into_empty_keeps_checks (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) lint_error = NULL;
+  g_autofree char *db_path = fixture_path (f, "empty.db");
+  g_autofree char *bundle = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED,
+                                           "sound.gdbundle");
+  g_autofree char *dangling = last_record_dangling (f, bundle);
+  g_autofree char *text = read_text (bundle);
+  g_autofree char *tail = fixture_path (f, "tail.gdbundle");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *file_digest = NULL;
+  g_autofree char *recorded = NULL;
+  g_autofree char *kind = NULL;
+  g_autoptr(GString) crafted = g_string_new (text);
+  g_autoptr(DeskImportPlan) plan = NULL;
+  const char *member = test_world_uuid (f->world, "member");
+  const char *end = g_strrstr (crafted->str, "</bundle>");
+  DeskStore *dst = open_file_store (f, "empty.db");
+
+  /* An element the schema does not allow, after the last record (outside the records'
+   * digest): the schema refuses the file at its last element. */
+  g_assert_nonnull (end);
+  g_string_insert (crafted, end - crafted->str, "<unexpected/>");
+  g_assert_true (g_file_set_contents (tail, crafted->str, -1, NULL));
+  g_assert_false (desk_bundle_validate_file (tail, NULL, &lint_error));
+  g_assert_error (lint_error, DESK_ERROR, DESK_ERROR_INVALID);
+
+  g_object_unref (dst);
+  before = test_file_digest (db_path);
+
+  dst = open_file_store (f, "empty.db");
+  g_assert_null (desk_bundle_import (dst, tail, FALSE, FALSE, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, lint_error->message);
+  g_clear_error (&error);
+  g_assert_true (triggers_on (dst));
+
+  g_assert_null (desk_bundle_import (dst, dangling, FALSE, FALSE, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "refers to a record that does not exist"));
+  g_clear_error (&error);
+  g_assert_true (triggers_on (dst));
+  g_assert_cmpint (desk_store_count (dst, DESK_KIND_GROUP, NULL), ==, 0);
+  g_object_unref (dst);
+  after = test_file_digest (db_path);
+  g_assert_cmpstr (before, ==, after);
+
+  dst = open_file_store (f, "empty.db");
+  plan = import_ok (dst, bundle, FALSE, FALSE);
+  g_assert_cmpuint (plan_kind (plan, "member")->added, ==, 1);
+  g_assert_true (triggers_on (dst));
+  recorded = query_text (dst, "SELECT file_sha256 FROM imported_bundles WHERE uuid = ?1",
+                         plan->bundle_uuid);
+  file_digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_assert_cmpstr (recorded, ==, file_digest);
+
+  g_assert_true (desk_store_delete (dst, DESK_KIND_MEMBER, member, &error));
+  g_assert_no_error (error);
+  kind = query_text (dst, "SELECT kind FROM tombstones WHERE uuid = ?1", member);
+  g_assert_cmpstr (kind, ==, "member");
+  g_object_unref (dst);
+}
+
 /* The import writes its records without a savepoint each, in its one transaction: a
  * bundle whose last record the store refuses leaves the database byte for byte as it
  * was, with the store's sentence; the same store then imports the sound bundle, and its
@@ -1155,6 +1257,7 @@ main (int    argc,
   ADD ("/core/bundle/failed-import-leaves-file", test_failed_import_leaves_file);
   ADD ("/core/bundle/failed-import-into-empty", test_failed_import_into_empty);
   ADD ("/core/bundle/import-last-record-refused", test_import_last_record_refused);
+  ADD ("/core/bundle/import-into-empty-keeps-checks", test_import_into_empty_keeps_checks);
   ADD ("/core/bundle/unclean-text", test_unclean_text);
   ADD ("/core/bundle/bad-period", test_bad_period);
   ADD ("/core/bundle/migration-from-1", test_migration_from_1);
