@@ -1107,6 +1107,50 @@ test_budget_worker_outlived (void)
   remove_store_dir (dir);
 }
 
+/* Choosing another workplan in the header's drop-down shows its budget: the choice
+ * rebuilt the drop-down's model from inside its own selection change. */
+static void
+test_budget_choose_workplan (void)
+{
+  g_autoptr(DeskStore) store = new_demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) workplans = desk_store_list (store, DESK_KIND_WORKPLAN, desk_record_get_uuid (group), NULL);
+  g_autofree char *first = g_strdup (desk_record_get_uuid (g_ptr_array_index (workplans, 0)));
+  g_autofree char *next = desk_workplan_start_next (store, first, &error);
+  DeskWindow *window;
+  DeskBudgetPage *page;
+  GtkDropDown *dropdown;
+  guint before;
+
+  g_assert_no_error (error);
+  window = new_window (store);
+  page = show_budget (window);
+  g_assert_cmpstr (_desk_budget_page_get_summary (page)->workplan_uuid, ==, next);
+
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
+                                                           "workplan_dropdown"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *want = i == 0 ? first : next;
+      g_autoptr(DeskRecord) workplan = desk_store_get (store, DESK_KIND_WORKPLAN, want, NULL);
+      guint position = gtk_drop_down_get_selected (dropdown) == 0 ? 1 : 0;
+      const char *shown = gtk_string_object_get_string (
+        GTK_STRING_OBJECT (g_list_model_get_object (gtk_drop_down_get_model (dropdown), position)));
+
+      g_assert_cmpstr (shown, ==, desk_record_title (workplan, "title", NULL));
+      before = _desk_budget_page_get_refresh_count (page);
+      gtk_drop_down_set_selected (dropdown, position);
+      wait_refresh (page, before);
+      g_assert_cmpstr (_desk_budget_page_get_summary (page)->workplan_uuid, ==, want);
+      g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, position);
+    }
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1128,6 +1172,7 @@ main (int    argc,
   g_test_add_func ("/gui/budget/first-figures-from-worker", test_budget_first_figures_from_worker);
   g_test_add_func ("/gui/budget/worker-outlived", test_budget_worker_outlived);
   g_test_add_func ("/gui/budget/expenses-read-when-shown", test_budget_expenses_read_when_shown);
+  g_test_add_func ("/gui/budget/choose-workplan", test_budget_choose_workplan);
 
   return g_test_run ();
 }

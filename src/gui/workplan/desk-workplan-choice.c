@@ -5,6 +5,11 @@
  * the group has a single plan. Setting the drop-down from code must not read as the
  * user's choice, hence `syncing`.
  *
+ * The drop-down keeps its model while the plans' titles are the same: a page calls
+ * `show` from the drop-down's own notify::selected, and GTK 4.8's drop-down, given a new
+ * model from inside that notification, tears down and rebuilds its popup's list view
+ * there and never comes back (the app hung when a coordinator chose another plan).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-workplan-choice"
@@ -38,6 +43,23 @@ desk_workplan_choice_clear (DeskWorkplanChoice *self)
   self->title = NULL;
 }
 
+static gboolean
+same_titles (GListModel *shown,
+             GListModel *titles)
+{
+  guint n = g_list_model_get_n_items (titles);
+
+  if (shown == NULL || !GTK_IS_STRING_LIST (shown) || g_list_model_get_n_items (shown) != n)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+                   gtk_string_list_get_string (GTK_STRING_LIST (titles), i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 void
 desk_workplan_choice_show (DeskWorkplanChoice *self,
                            GListModel         *workplans,
@@ -65,8 +87,10 @@ desk_workplan_choice_show (DeskWorkplanChoice *self,
     }
 
   self->syncing = TRUE;
-  gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->dropdown, selected);
+  if (!same_titles (gtk_drop_down_get_model (self->dropdown), G_LIST_MODEL (titles)))
+    gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (titles));
+  if (gtk_drop_down_get_selected (self->dropdown) != selected)
+    gtk_drop_down_set_selected (self->dropdown, selected);
   self->syncing = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->dropdown), n > 1);
