@@ -671,12 +671,14 @@ test_export_on_worker (void)
   /* Nothing else can be started from the dialog meanwhile. */
   g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (dialog)));
 
-  /* The main loop turns while the worker writes. */
+  /* The main loop turns while the worker writes. Run on the main thread, the export would
+   * have ended before the first turn; how many turns there are depends on the load of the
+   * machine (3 were seen with other builds running), so the test asks for one. */
   idle = g_idle_add_full (G_PRIORITY_DEFAULT, count_idle_cb, &turns, NULL);
   while (desk_job_is_running (job))
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (idle);
-  g_assert_cmpuint (turns, >, 10);
+  g_assert_cmpuint (turns, >=, 1);
   g_assert_cmpfloat (desk_job_get_fraction (job), ==, 1.0);
 
   /* Written, checked, recorded, and shown in the history; the dialog closed. */
