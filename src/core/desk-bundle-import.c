@@ -408,12 +408,16 @@ manifest_done (Import     *im,
     {
       GError *local_error = NULL;
 
-      plan->backup_path = desk_backup_before (im->store, DESK_BACKUP_BEFORE_IMPORT, &local_error);
+      /* Copying a large database takes a while: Cancel stops it too, leaving no file. */
+      plan->backup_path = desk_backup_before_full (im->store, DESK_BACKUP_BEFORE_IMPORT,
+                                                   im->progress != NULL ? im->progress->cancellable : NULL,
+                                                   NULL, NULL, &local_error);
       if (plan->backup_path == NULL)
         {
           im->error = local_error;
-          g_prefix_error (&im->error, _("Nothing was imported, because the backup before "
-                                        "the import failed. "));
+          if (!g_error_matches (im->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_prefix_error (&im->error, _("Nothing was imported, because the backup before "
+                                          "the import failed. "));
           return FALSE;
         }
     }
