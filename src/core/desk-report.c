@@ -86,6 +86,46 @@ series_free (DeskReportSeries *series)
   g_free (series);
 }
 
+DeskChartAxis
+desk_chart_axis (gint64 max,
+                 int    unit_scale,
+                 guint  max_steps)
+{
+  static const gint64 multiples[] = { 1, 2, 5 };
+  DeskChartAxis axis = { 0, 1, 0 };
+  gint64 scale = MAX (unit_scale, 1);
+  gint64 units;
+
+  max_steps = MAX (max_steps, 1);
+  /* The largest value in whole units of what is shown, rounded up. */
+  units = max <= 0 ? 1 : max / scale + (max % scale != 0);
+
+  /* The smallest round step that covers @units in @max_steps steps. Steps are whole
+   * units: a chart of counts never shows half a person. */
+  for (gint64 power = 1; power <= G_MAXINT64 / 10 / scale; power *= 10)
+    for (guint m = 0; m < G_N_ELEMENTS (multiples); m++)
+      {
+        gint64 step = multiples[m] * power;
+        gint64 n = units / step + (units % step != 0);
+
+        if (n <= (gint64) max_steps)
+          {
+            if (step > G_MAXINT64 / scale / n)
+              break;
+            axis.n_steps = (guint) n;
+            axis.step = step * scale;
+            axis.top = axis.step * n;
+            return axis;
+          }
+      }
+
+  /* Beyond any round step (values near the largest integer): one step to the top. */
+  axis.step = max;
+  axis.n_steps = 1;
+  axis.top = max;
+  return axis;
+}
+
 void
 desk_report_free (DeskReport *report)
 {

@@ -67,6 +67,22 @@ typedef struct
 void        desk_report_free      (DeskReport     *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReport, desk_report_free)
 
+/* A chart's value axis: ticks at 0, step, 2·step … n_steps·step, the step a round number
+ * (1, 2 or 5 times a power of ten) of the unit shown, so every tick reads as a round
+ * figure and bars line up with them. */
+typedef struct
+{
+  gint64 step;      /* in unit_scale-ths, as the values */
+  guint  n_steps;   /* 1 … max_steps */
+  gint64 top;       /* step × n_steps: the value at the top of the axis, ≥ the largest */
+} DeskChartAxis;
+
+/* The axis for values up to @max (in @unit_scale-ths, ≥ 1 per unit) with at most
+ * @max_steps steps (≥ 1). A @max of 0 or less gives one step of one unit. */
+DeskChartAxis desk_chart_axis     (gint64          max,
+                                   int             unit_scale,
+                                   guint           max_steps);
+
 const char *desk_report_kind_key  (DeskReportKind  kind);
 gboolean    desk_report_kind_from_key (const char *key,
                                        DeskReportKind *kind);

@@ -471,6 +471,7 @@ desk_report_draw_chart (DeskReport *report,
   double plot_x = x + 48, plot_y = y + title_h + legend_h, plot_w = width - 56;
   double plot_h = height - title_h - legend_h - label_h;
   gint64 max = 0;
+  DeskChartAxis axis;
   double group_w, bar_w;
 
   cairo_save (cr);
@@ -505,15 +506,15 @@ desk_report_draw_chart (DeskReport *report,
       for (guint i = 0; i < n_labels; i++)
         max = MAX (max, series->values[i]);
     }
-  if (max <= 0)
-    max = 1;
+  axis = desk_chart_axis (max, report->unit_scale, 5);
+  max = axis.top;
 
-  /* Axis and three grid lines with their values. */
+  /* The axis and a grid line at each round step, with its value. */
   cairo_set_line_width (cr, 0.5);
-  for (guint t = 0; t <= 3; t++)
+  for (guint t = 0; t <= axis.n_steps; t++)
     {
-      double gy = plot_y + plot_h - plot_h * t / 3.0;
-      gint64 value = max * t / 3;
+      double gy = plot_y + plot_h - plot_h * t / (double) axis.n_steps;
+      gint64 value = axis.step * (gint64) t;
       g_autofree char *text = desk_money_format_amount (value / MAX (report->unit_scale, 1), 0);
 
       cairo_set_source_rgba (cr, fg, fg, fg, t == 0 ? 0.8 : 0.2);

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+
 #include "test-common.h"
 
 #include "desk-report-render.h"
@@ -392,6 +394,91 @@ test_pdf_cancelled (Fixture       *f,
   test_rm_rf (dir);
 }
 
+static gboolean
+is_round (gint64 units)
+{
+  while (units >= 10 && units % 10 == 0)
+    units /= 10;
+
+  return units == 1 || units == 2 || units == 5;
+}
+
+/* The round number just below @round (a 1, 2 or 5 times a power of ten), or 0. */
+static gint64
+next_smaller_round (gint64 round)
+{
+  gint64 power = 1;
+
+  while (round / power >= 10)
+    power *= 10;
+  switch (round / power)
+    {
+    case 5: return 2 * power;
+    case 2: return power;
+    default: return power >= 10 ? 5 * (power / 10) : 0;
+    }
+}
+
+/* Chart axes tick at round figures (1-2-5 steps) of the unit shown: the Workplan
+ * report's axis read 0, 1, 2, 4 and the budget's 43,333 and 86,666. */
+static void
+test_chart_axis (void)
+{
+  static const struct { gint64 max; int scale; gint64 step; guint n; } cases[] = {
+    { 4, 1, 1, 4 },                 /* four activities: 0 1 2 3 4 */
+    { 3, 1, 1, 3 },
+    { 7, 1, 2, 4 },                 /* 0 2 4 6 8 */
+    { 0, 1, 1, 1 },                 /* nothing: one step of one */
+    { -5, 1, 1, 1 },
+    { 13000000, 100, 5000000, 3 },  /* GHS 130,000.00: 0 50,000 100,000 150,000 */
+    { 452, 10, 100, 5 },            /* 45.2 %: 0 10 20 30 40 50 */
+    { 1, 100, 100, 1 },             /* one cent still shows a whole unit */
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DeskChartAxis axis = desk_chart_axis (cases[i].max, cases[i].scale, 5);
+
+      g_assert_cmpint (axis.step, ==, cases[i].step);
+      g_assert_cmpuint (axis.n_steps, ==, cases[i].n);
+      g_assert_cmpint (axis.top, ==, axis.step * axis.n_steps);
+    }
+
+  /* Any value: a round step of whole units, at most five steps, the top at or above the
+   * value and less than a step above it, and no smaller round step would have done. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      int scale = (int[]) { 1, 10, 100, 1000 }[g_rand_int_range (rand, 0, 4)];
+      gint64 max = (gint64) (g_rand_double (rand) * pow (10, g_rand_int_range (rand, 0, 16))) + 1;
+      gint64 units = max / scale + (max % scale != 0);
+      DeskChartAxis axis = desk_chart_axis (max, scale, 5);
+      gint64 step_units = axis.step / scale;
+
+      g_assert_cmpint (axis.step % scale, ==, 0);
+      g_assert_true (is_round (step_units));
+      g_assert_cmpuint (axis.n_steps, >=, 1);
+      g_assert_cmpuint (axis.n_steps, <=, 5);
+      g_assert_cmpint (axis.top, >=, max);
+      g_assert_cmpint ((gint64) (axis.n_steps - 1) * step_units, <, units);
+      /* The next smaller round step would have needed more than five steps. */
+      if (next_smaller_round (step_units) > 0)
+        {
+          gint64 lower = next_smaller_round (step_units);
+
+          g_assert_cmpint (units / lower + (units % lower != 0), >, 5);
+        }
+    }
+
+  /* Near the largest integer: no overflow, the top still covers the value. */
+  {
+    DeskChartAxis axis = desk_chart_axis (G_MAXINT64 - 3, 100, 5);
+
+    g_assert_cmpint (axis.top, >=, G_MAXINT64 - 3);
+    g_assert_cmpuint (axis.n_steps, >=, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,5 +498,6 @@ main (int    argc,
   ADD ("/core/report/indicators-huge-values", test_indicators_huge_values);
 #undef ADD
 
+  g_test_add_func ("/core/report/chart-axis", test_chart_axis);
   return g_test_run ();
 }
