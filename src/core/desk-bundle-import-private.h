@@ -122,4 +122,16 @@ gboolean         _desk_import_read_tombstone   (Import      *im);
 gboolean         _desk_import_apply_tombstones (Import      *im);
 gboolean         _desk_import_apply_counts     (Import      *im);
 
+/* desk-bundle-import-connection.c: the connection tuned for an import (temp_store in
+ * memory, the import memo, triggers off into a fresh database) and put back on every way
+ * out; the file's digest computed in a thread beside the reader. */
+void     _desk_import_tune_connection    (Import   *im);
+void     _desk_import_set_triggers       (Import   *im,
+                                          gboolean  on);
+void     _desk_import_restore_connection (Import   *im);
+gboolean _desk_import_database_is_fresh  (Import   *im);
+void     _desk_import_file_digest_start  (Import   *im);
+void     _desk_import_file_digest_join   (Import   *im,
+                                          gboolean  stop);
+
 G_END_DECLS

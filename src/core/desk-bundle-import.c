@@ -261,89 +261,6 @@ _desk_import_query_text (DeskStore   *store,
   return found;
 }
 
-static int
-query_int (DeskStore  *store,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = 0;
-
-  if (sqlite3_prepare_v2 (_desk_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-/* For as long as the import runs, the journal of each record's savepoint (see
- * desk_store_begin) is kept in memory. In a file it is never truncated while the
- * import's transaction lasts, and every record writes the pages it changes to it again:
- * twice the records took seven times as long. In memory it is emptied as each record's
- * savepoint is released, so it holds one record's pages at most. Set before the
- * transaction begins, which is when SQLite reads temp_store; the store makes no
- * temporary tables, which changing it would drop. */
-static void
-tune_connection (Import *im)
-{
-  im->temp_store = query_int (im->store, "PRAGMA temp_store");
-  im->tuned = _desk_store_exec (im->store, "PRAGMA temp_store = MEMORY", NULL);
-  _desk_store_remember_import (im->store, TRUE);
-}
-
-/* The only triggers of the schema are each table's AFTER DELETE (a tombstone for what is
- * deleted) and AFTER INSERT (the inserted record's tombstone taken away). Into a fresh
- * database (see database_is_fresh) the second has nothing to take away and the first has
- * no delete to follow until the bundle's tombstones are applied, yet each insert runs it:
- * one more b-tree search per record. So the connection's triggers are off while a fresh
- * database receives the records, and on again before the first delete and whenever the
- * import ends. Changing it makes SQLite prepare its statements again. */
-static void
-set_triggers (Import   *im,
-              gboolean  on)
-{
-  int now = -1;
-
-  if (on == !im->triggers_off)
-    return;
-  sqlite3_db_config (_desk_store_get_db (im->store), SQLITE_DBCONFIG_ENABLE_TRIGGER, on ? 1 : 0,
-                     &now);
-  im->triggers_off = now == 0;
-}
-
-static void
-restore_connection (Import *im)
-{
-  g_autofree char *sql = NULL;
-
-  if (im->store != NULL)
-    {
-      set_triggers (im, TRUE);
-      _desk_store_remember_import (im->store, FALSE);
-    }
-  if (!im->tuned)
-    return;
-  sql = g_strdup_printf ("PRAGMA temp_store = %d", im->temp_store);
-  _desk_store_exec (im->store, sql, NULL);
-  im->tuned = FALSE;
-}
-
-/* Whether the database holds no record of a kind a bundle carries, and no tombstone:
- * then no record of the bundle can meet a local one, except those this import wrote,
- * and the identifiers met so far (im->seen) already answer for those. Asked inside the
- * transaction, so that nobody can write in between. */
-static gboolean
-database_is_fresh (Import *im)
-{
-  g_autoptr(GString) sql = g_string_new ("SELECT NOT (");
-
-  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
-    g_string_append_printf (sql, "EXISTS (SELECT 1 FROM %s) OR ", desk_kind_all ()[i]->table);
-  g_string_append (sql, "EXISTS (SELECT 1 FROM tombstones))");
-
-  return query_int (im->store, sql->str) == 1;
-}
-
 /* Everything the manifest decides, before the first record: is this the file it claims
  * to be, was it imported before, where it stands in its group's chain. */
 static gboolean
@@ -422,13 +339,13 @@ manifest_done (Import     *im,
         }
     }
 
-  tune_connection (im);
+  _desk_import_tune_connection (im);
   if (!desk_store_begin (im->store, &im->error))
     return FALSE;
   im->started = TRUE;
-  im->fresh = database_is_fresh (im);
+  im->fresh = _desk_import_database_is_fresh (im);
   if (im->fresh)
-    set_triggers (im, FALSE);
+    _desk_import_set_triggers (im, FALSE);
 
   /* Asked again inside the transaction: another Groupdesk may have imported the same
    * bundle, or the one before it, while we were waiting for the write lock. */
@@ -751,7 +668,7 @@ records_end (Import *im,
   else if (depth == 1)
     {
       if (im->store != NULL)
-        set_triggers (im, TRUE);
+        _desk_import_set_triggers (im, TRUE);
       if (im->store != NULL && (!_desk_import_apply_deferred (im) || !_desk_import_apply_tombstones (im)))
         return FALSE;
       im->section = SECTION_DONE;
@@ -828,58 +745,6 @@ silence (void       *context,
 }
 
 /* Reads the whole file, applying what it holds when im->store is set. */
-/* The digest of the whole file is only written down with the import, at its end: it is
- * computed on another core while this one reads the file, a slice at a time so that an
- * import that ends early (refused, cancelled) does not wait for it. */
-#define FILE_DIGEST_SLICE (1024 * 1024)
-
-static gpointer
-file_digest_run (gpointer data)
-{
-  Import *im = data;
-  const guchar *bytes = (const guchar *) g_mapped_file_get_contents (im->mapped);
-  gsize len = g_mapped_file_get_length (im->mapped);
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-
-  for (gsize done = 0; done < len; done += FILE_DIGEST_SLICE)
-    {
-      if (g_atomic_int_get (&im->file_digest_stop))
-        return NULL;
-      g_checksum_update (sum, bytes + done, MIN (FILE_DIGEST_SLICE, len - done));
-    }
-
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-static void
-file_digest_start (Import *im)
-{
-  /* Only checking the file (no store): it is never written down. */
-  if (im->store == NULL)
-    return;
-  im->file_digest = g_thread_try_new ("groupdesk-digest", file_digest_run, im, NULL);
-  if (im->file_digest == NULL)
-    im->file_sha256 = _desk_bundle_file_digest (im->mapped);
-}
-
-/* Waits for the file's digest; with @stop, tells the thread it is no longer needed. */
-static void
-file_digest_join (Import   *im,
-                  gboolean  stop)
-{
-  char *digest;
-
-  if (im->file_digest == NULL)
-    return;
-  if (stop)
-    g_atomic_int_set (&im->file_digest_stop, 1);
-  digest = g_thread_join (g_steal_pointer (&im->file_digest));
-  if (im->file_sha256 == NULL)
-    im->file_sha256 = digest;
-  else
-    g_free (digest);
-}
-
 static gboolean
 run (Import  *im,
      GError **error)
@@ -896,7 +761,7 @@ run (Import  *im,
   im->mapped = _desk_bundle_map (im->path, error);
   if (im->mapped == NULL)
     return FALSE;
-  file_digest_start (im);
+  _desk_import_file_digest_start (im);
   if (im->progress != NULL)
     desk_progress_stage (im->progress, g_mapped_file_get_length (im->mapped), 0.0, 1.0);
 
@@ -1075,11 +940,11 @@ import_init (Import         *im,
 static void
 import_clear (Import *im)
 {
-  file_digest_join (im, TRUE);
+  _desk_import_file_digest_join (im, TRUE);
   clear_record (im);
   if (im->started)
     desk_store_rollback (im->store);
-  restore_connection (im);
+  _desk_import_restore_connection (im);
   g_ptr_array_unref (im->reasons);
   desk_import_plan_free (im->plan);
   g_string_free (im->text, TRUE);
@@ -1167,7 +1032,7 @@ record_import (Import  *im,
   sqlite3_stmt *stmt;
   int rc;
 
-  file_digest_join (im, FALSE);
+  _desk_import_file_digest_join (im, FALSE);
   stmt = _desk_store_prepare (im->store,
                               "INSERT INTO imported_bundles (uuid, group_uuid, sequence, "
                               "period_start, period_end, privacy, previous_uuid, content_sha256, "
