@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "desk-budget.h"
+#include "desk-budget-private.h"
 
 #include "desk-date.h"
 #include "desk-error.h"
@@ -80,129 +81,6 @@ desk_store_rate_on (DeskStore  *store,
   sqlite3_reset (stmt);
 
   return found;
-}
-
-/* Lines and revisions */
-
-/* How a message names a budget line: its description, else (a line written by another
- * program may have none) its UUID. */
-static const char *
-line_label (const char *description,
-            const char *uuid)
-{
-  if (description != NULL && description[0] != '\0')
-    return description;
-
-  return uuid != NULL ? uuid : "";
-}
-
-/* The sentence for a line whose total (quantity × unit cost) is too large to count;
- * @revised_on: the date of the revision it comes from, NULL for the original. */
-static char *
-line_total_problem (const char *description,
-                    const char *uuid,
-                    const char *revised_on)
-{
-  if (revised_on == NULL)
-    return g_strdup_printf (_("The total of budget line “%s” (quantity × unit cost) is more than "
-                              "Groupdesk can count. Check its quantity and unit cost."),
-                            line_label (description, uuid));
-
-  return g_strdup_printf (_("The total of budget line “%s” as revised on %s (quantity × unit "
-                            "cost) is more than Groupdesk can count. Check the revision's "
-                            "quantity and unit cost."),
-                          line_label (description, uuid), revised_on);
-}
-
-static gboolean
-latest_revision (DeskStore  *store,
-                 const char *line_uuid,
-                 gint64     *quantity,
-                 gint64     *unit_cost,
-                 char      **revised_on)
-{
-  sqlite3_stmt *stmt = _desk_store_prepare (store,
-                                            "SELECT quantity_milli, unit_cost_minor, revised_on "
-                                            "FROM budget_revisions WHERE budget_line_uuid = ?1 "
-                                            "ORDER BY revised_on DESC, rowid DESC LIMIT 1", NULL);
-  gboolean found = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, line_uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *quantity = sqlite3_column_int64 (stmt, 0);
-      *unit_cost = sqlite3_column_int64 (stmt, 1);
-      if (revised_on != NULL)
-        *revised_on = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      found = TRUE;
-    }
-  sqlite3_reset (stmt);
-
-  return found;
-}
-
-gboolean
-desk_budget_line_total (DeskStore         *store,
-                        DeskRecord        *line,
-                        DeskBudgetVersion  version,
-                        gint64            *out_minor,
-                        GError           **error)
-{
-  gint64 quantity = desk_record_get_int (line, "quantity_milli");
-  gint64 unit_cost = desk_record_get_int (line, "unit_cost_minor");
-  g_autofree char *revised_on = NULL;
-  Wide total;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  g_return_val_if_fail (DESK_IS_RECORD (line), FALSE);
-  g_return_val_if_fail (out_minor != NULL, FALSE);
-
-  if (version == DESK_BUDGET_REVISED && desk_record_get_uuid (line) != NULL)
-    latest_revision (store, desk_record_get_uuid (line), &quantity, &unit_cost, &revised_on);
-
-  total = line_product (quantity, unit_cost);
-  if (!countable (total))
-    {
-      g_autofree char *message = NULL;
-
-      message = line_total_problem (desk_record_get_narrative (line, "description",
-                                                               desk_locale_language (), NULL),
-                                    desk_record_get_uuid (line), revised_on);
-      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID, message);
-      return FALSE;
-    }
-
-  *out_minor = (gint64) total;
-  return TRUE;
-}
-
-gboolean
-desk_budget_line_revise (DeskStore   *store,
-                         const char  *line_uuid,
-                         gint64       quantity_milli,
-                         gint64       unit_cost_minor,
-                         const char  *revised_on,
-                         const char  *reason,
-                         GError     **error)
-{
-  g_autoptr(DeskRecord) revision = desk_record_new (DESK_KIND_BUDGET_REVISION);
-  gint64 total;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-
-  if (!desk_money_multiply (quantity_milli, unit_cost_minor, &total, error))
-    return FALSE;
-
-  desk_record_set_string (revision, "budget_line_uuid", line_uuid);
-  desk_record_set_int (revision, "quantity_milli", quantity_milli);
-  desk_record_set_int (revision, "unit_cost_minor", unit_cost_minor);
-  desk_record_set_string (revision, "revised_on", revised_on);
-  desk_record_set_string (revision, "reason", reason);
-
-  return desk_store_insert (store, revision, error);
 }
 
 /* The summary */
@@ -555,7 +433,7 @@ label_of (Summing *s,
           const char *first = desk_locale_is_chinese () ? zh : en;
           const char *second = desk_locale_is_chinese () ? en : zh;
 
-          line->label = g_strdup (line_label (first != NULL && first[0] != '\0' ? first : second,
+          line->label = g_strdup (_desk_budget_line_label (first != NULL && first[0] != '\0' ? first : second,
                                               line->row->key));
         }
       sqlite3_reset (stmt);
@@ -671,7 +549,7 @@ line_budget (Summing    *s,
   if (!countable (total))
     {
       g_ptr_array_add (s->summary->problems,
-                       line_total_problem (label_of (s, line), NULL, revised_on));
+                       _desk_budget_line_total_problem (label_of (s, line), NULL, revised_on));
       line->row->too_large++;
       return FALSE;
     }
@@ -1058,7 +936,7 @@ line_reload (Summing *s,
     return FALSE;
 
   line->revised = FALSE;
-  if (latest_revision (s->store, line->row->key, &quantity, &unit_cost, &revised_on))
+  if (_desk_budget_latest_revision (s->store, line->row->key, &quantity, &unit_cost, &revised_on))
     line_set_revision (line, quantity, unit_cost, revised_on);
 
   line_compute (s, line);
@@ -1276,65 +1154,4 @@ desk_budget_summary_apply (DeskBudgetSummary *summary,
     add_up (&s);
 
   return summary->problems->len == 0;
-}
-
-gint64
-desk_budget_row_budget (const DeskBudgetRow *row,
-                        DeskBudgetVersion    version)
-{
-  return version == DESK_BUDGET_ORIGINAL ? row->original : row->revised;
-}
-
-/* The figures of a summary's rows lie within ±DESK_MONEY_MAX_SUM, so their difference
- * fits an int64. */
-gint64
-desk_budget_row_variance (const DeskBudgetRow *row,
-                          DeskBudgetVersion    version)
-{
-  return desk_budget_row_budget (row, version) - row->spent;
-}
-
-/* @part / @whole in thousandths, rounded; FALSE when @whole is zero or the share does not
- * fit an int (kept clear of INT_MIN, whose abs() overflows). */
-static gboolean
-permille (Wide    part,
-          gint64  whole,
-          int    *out)
-{
-  Wide share;
-
-  if (whole == 0)
-    return FALSE;
-
-  share = round_div (part * 1000, whole);
-  if (share > G_MAXINT || share < -G_MAXINT)
-    return FALSE;
-
-  *out = (int) share;
-  return TRUE;
-}
-
-gboolean
-desk_budget_row_variance_permille (const DeskBudgetRow *row,
-                                   DeskBudgetVersion    version,
-                                   int                 *out)
-{
-  gint64 budget = desk_budget_row_budget (row, version);
-
-  return permille ((Wide) budget - row->spent, budget, out);
-}
-
-gboolean
-desk_budget_row_burn_permille (const DeskBudgetRow *row,
-                               DeskBudgetVersion    version,
-                               int                 *out)
-{
-  return permille (row->spent, desk_budget_row_budget (row, version), out);
-}
-
-gboolean
-desk_budget_row_is_over (const DeskBudgetRow *row,
-                         DeskBudgetVersion    version)
-{
-  return row->spent > desk_budget_row_budget (row, version);
 }
