@@ -170,6 +170,27 @@ count_sql (DeskStore   *store,
 
 #define MAX_PROBLEMS 200
 
+/* @sql prepared (cached by the store) with ?1 the group, ?2 and ?3 the period's first
+ * and last days: how every check of the period asks. */
+static sqlite3_stmt *
+prepare_for_period (DeskStore   *store,
+                    const char  *group,
+                    const char  *from,
+                    const char  *to,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+
+  return stmt;
+}
+
 static gboolean
 find_problems (DeskStore   *store,
                const char  *group,
@@ -182,19 +203,16 @@ find_problems (DeskStore   *store,
   int rc;
 
   /* Expenses of the period in a currency with no rate in force on their date. */
-  stmt = _desk_store_prepare (store,
-                              "SELECT e.uuid, e.date, e.currency, e.amount_minor FROM expenses e"
-                              " JOIN groups g ON g.uuid = e.group_uuid"
-                              " WHERE e.group_uuid = ?1 AND e.date BETWEEN ?2 AND ?3"
-                              " AND e.currency <> g.currency AND NOT EXISTS ("
-                              "  SELECT 1 FROM exchange_rates r WHERE r.group_uuid = e.group_uuid"
-                              "  AND r.currency = e.currency AND r.valid_from <= e.date)"
-                              " ORDER BY e.date, e.uuid", error);
+  stmt = prepare_for_period (store, group, from, to,
+                             "SELECT e.uuid, e.date, e.currency, e.amount_minor FROM expenses e"
+                             " JOIN groups g ON g.uuid = e.group_uuid"
+                             " WHERE e.group_uuid = ?1 AND e.date BETWEEN ?2 AND ?3"
+                             " AND e.currency <> g.currency AND NOT EXISTS ("
+                             "  SELECT 1 FROM exchange_rates r WHERE r.group_uuid = e.group_uuid"
+                             "  AND r.currency = e.currency AND r.valid_from <= e.date)"
+                             " ORDER BY e.date, e.uuid", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
     add_problem (problems, "expense", (const char *) sqlite3_column_text (stmt, 0),
                  g_strdup_printf (_("The expense of %s in %s has no exchange rate in force on "
@@ -206,18 +224,15 @@ find_problems (DeskStore   *store,
   sqlite3_reset (stmt);
 
   /* Activities of a workplan that overlaps the period, with no dates at all. */
-  stmt = _desk_store_prepare (store,
-                              "SELECT a.uuid, a.code, coalesce (nullif (a.title_en, ''), a.title_zh)"
-                              " FROM activities a JOIN workplans w ON w.uuid = a.workplan_uuid"
-                              " WHERE a.group_uuid = ?1 AND w.period_start <= ?3"
-                              " AND w.period_end >= ?2 AND a.planned_start IS NULL"
-                              " AND a.actual_start IS NULL AND a.status <> 'cancelled'"
-                              " ORDER BY a.code, a.uuid", error);
+  stmt = prepare_for_period (store, group, from, to,
+                             "SELECT a.uuid, a.code, coalesce (nullif (a.title_en, ''), a.title_zh)"
+                             " FROM activities a JOIN workplans w ON w.uuid = a.workplan_uuid"
+                             " WHERE a.group_uuid = ?1 AND w.period_start <= ?3"
+                             " AND w.period_end >= ?2 AND a.planned_start IS NULL"
+                             " AND a.actual_start IS NULL AND a.status <> 'cancelled'"
+                             " ORDER BY a.code, a.uuid", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
     add_problem (problems, "activity", (const char *) sqlite3_column_text (stmt, 0),
                  g_strdup_printf (_("The activity “%s %s” has no dates. Enter when it is "
@@ -227,20 +242,17 @@ find_problems (DeskStore   *store,
   sqlite3_reset (stmt);
 
   /* Workshops that took place in the period with no one recorded as attending. */
-  stmt = _desk_store_prepare (store,
-                              "SELECT w.uuid, w.start_date, coalesce (nullif (w.title_en, ''), w.title_zh)"
-                              " FROM workshops w WHERE w.group_uuid = ?1"
-                              " AND w.start_date BETWEEN ?2 AND ?3"
-                              " AND NOT EXISTS (SELECT 1 FROM attendance a"
-                              "  WHERE a.workshop_uuid = w.uuid AND a.status = 'attended')"
-                              " AND NOT EXISTS (SELECT 1 FROM workshop_counts c"
-                              "  WHERE c.workshop_uuid = w.uuid)"
-                              " ORDER BY w.start_date, w.uuid", error);
+  stmt = prepare_for_period (store, group, from, to,
+                             "SELECT w.uuid, w.start_date, coalesce (nullif (w.title_en, ''), w.title_zh)"
+                             " FROM workshops w WHERE w.group_uuid = ?1"
+                             " AND w.start_date BETWEEN ?2 AND ?3"
+                             " AND NOT EXISTS (SELECT 1 FROM attendance a"
+                             "  WHERE a.workshop_uuid = w.uuid AND a.status = 'attended')"
+                             " AND NOT EXISTS (SELECT 1 FROM workshop_counts c"
+                             "  WHERE c.workshop_uuid = w.uuid)"
+                             " ORDER BY w.start_date, w.uuid", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
     add_problem (problems, "workshop", (const char *) sqlite3_column_text (stmt, 0),
                  g_strdup_printf (_("The workshop “%s” of %s has no attendance. Record who "
