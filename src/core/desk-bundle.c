@@ -597,21 +597,30 @@ counts_json (Export *ex)
   return g_string_free (s, FALSE);
 }
 
+/* What the manifest says of a bundle: written twice, with zeroed counts and digest for
+ * the schema check beside the writer, then for the file. */
+typedef struct
+{
+  DeskRecord *group;
+  const char *bundle_uuid;
+  const char *from;
+  const char *to;
+  gint64 sequence;
+  const char *previous_uuid;
+  const char *previous_sha256;
+  const char *created;
+  const char *content_sha256;
+} Head;
+
 static gboolean
 write_manifest (Export           *ex,
                 xmlTextWriterPtr  w,
-                DeskRecord       *group,
-                const char       *bundle_uuid,
-                const char       *from,
-                const char       *to,
-                gint64            sequence,
-                const char       *previous_uuid,
-                const char       *previous_sha256,
-                const char       *created,
-                const char       *content_sha256)
+                const Head       *head)
 {
+  DeskRecord *group = head->group;
+
   check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "manifest"));
-  write_text_element (ex, w, "bundle_uuid", NULL, bundle_uuid);
+  write_text_element (ex, w, "bundle_uuid", NULL, head->bundle_uuid);
 
   check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "group"));
   check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "uuid",
@@ -632,20 +641,20 @@ write_manifest (Export           *ex,
   check_written (ex, xmlTextWriterEndElement (w));
 
   check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "period"));
-  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "start", BAD_CAST from));
-  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "end", BAD_CAST to));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "start", BAD_CAST head->from));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "end", BAD_CAST head->to));
   check_written (ex, xmlTextWriterEndElement (w));
 
   check_written (ex, xmlTextWriterWriteFormatElement (w, BAD_CAST "sequence", "%" G_GINT64_FORMAT,
-                                                      sequence));
-  if (previous_uuid != NULL && previous_sha256 != NULL)
+                                                      head->sequence));
+  if (head->previous_uuid != NULL && head->previous_sha256 != NULL)
     {
       check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "previous"));
-      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "uuid", BAD_CAST previous_uuid));
-      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "sha256", BAD_CAST previous_sha256));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "uuid", BAD_CAST head->previous_uuid));
+      check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "sha256", BAD_CAST head->previous_sha256));
       check_written (ex, xmlTextWriterEndElement (w));
     }
-  write_text_element (ex, w, "created", NULL, created);
+  write_text_element (ex, w, "created", NULL, head->created);
 
   check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "generator"));
   check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "name", BAD_CAST "Groupdesk"));
@@ -664,7 +673,7 @@ write_manifest (Export           *ex,
     }
   check_written (ex, xmlTextWriterEndElement (w));
 
-  write_text_element (ex, w, "content_sha256", NULL, content_sha256);
+  write_text_element (ex, w, "content_sha256", NULL, head->content_sha256);
   check_written (ex, xmlTextWriterEndElement (w));
 
   return !ex->failed;
@@ -675,22 +684,13 @@ write_manifest (Export           *ex,
 static gboolean
 write_head (Export           *ex,
             xmlTextWriterPtr  w,
-            DeskRecord       *group,
-            const char       *bundle_uuid,
-            const char       *from,
-            const char       *to,
-            gint64            sequence,
-            const char       *previous_uuid,
-            const char       *previous_sha256,
-            const char       *created,
-            const char       *content_sha256)
+            const Head       *head)
 {
   check_written (ex, xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL));
   check_written (ex, xmlTextWriterStartElementNS (w, NULL, BAD_CAST "bundle",
                                                   BAD_CAST DESK_BUNDLE_NAMESPACE));
   check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "format", BAD_CAST "1"));
-  write_manifest (ex, w, group, bundle_uuid, from, to, sequence, previous_uuid,
-                  previous_sha256, created, content_sha256);
+  write_manifest (ex, w, head);
   check_written (ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
 
   return !ex->failed;
@@ -842,20 +842,14 @@ start_validator (Export       *ex,
                  Validator    *v,
                  GThread     **thread,
                  int          *tee,
-                 DeskRecord   *group,
-                 const char   *bundle_uuid,
-                 const char   *from,
-                 const char   *to,
-                 gint64        sequence,
-                 const char   *previous_uuid,
-                 const char   *previous_sha256,
-                 const char   *created,
+                 const Head   *manifest,
                  const char   *path,
                  GError      **error)
 {
   xmlBufferPtr head = NULL;
   xmlTextWriterPtr w = NULL;
   Export copy = *ex;
+  Head zeroed = *manifest;
   int pair[2];
   gboolean ok;
 
@@ -874,8 +868,8 @@ start_validator (Export       *ex,
       xmlTextWriterSetIndent (w, 1);
       xmlTextWriterSetIndentString (w, BAD_CAST " ");
     }
-  ok = w != NULL && write_head (&copy, w, group, bundle_uuid, from, to, sequence,
-                                previous_uuid, previous_sha256, created, ZERO_SHA256);
+  zeroed.content_sha256 = ZERO_SHA256;
+  ok = w != NULL && write_head (&copy, w, &zeroed);
   if (w != NULL)
     ok = xmlTextWriterFlush (w) >= 0 && ok;
   g_clear_pointer (&w, xmlFreeTextWriter);
@@ -990,6 +984,7 @@ desk_bundle_export_full (DeskStore        *store,
   g_autofree char *content_sha256 = NULL;
   g_autofree char *counts = NULL;
   Export ex = { 0 };
+  Head head = { 0 };
   g_autofree char *body_buffer = g_malloc (SINK_SIZE);
   g_autofree char *final_buffer = g_malloc (SINK_SIZE);
   Sink body = { -1, NULL, 0, TRUE, FALSE, 0, body_buffer, 0, -1 };
@@ -1045,8 +1040,15 @@ desk_bundle_export_full (DeskStore        *store,
   body.checksum = records_sum;
   bundle_uuid = g_uuid_string_random ();
   created = desk_store_dup_timestamp (store);
-  if (!start_validator (&ex, &validator, &validator_thread, &body.tee, group, bundle_uuid,
-                        from, to, sequence, previous_uuid, previous_sha256, created, path, error))
+  head.group = group;
+  head.bundle_uuid = bundle_uuid;
+  head.from = from;
+  head.to = to;
+  head.sequence = sequence;
+  head.previous_uuid = previous_uuid;
+  head.previous_sha256 = previous_sha256;
+  head.created = created;
+  if (!start_validator (&ex, &validator, &validator_thread, &body.tee, &head, path, error))
     goto failed;
   w = sink_writer_new (&body);
   if (w == NULL || !write_records (&ex, w, error))
@@ -1077,8 +1079,8 @@ desk_bundle_export_full (DeskStore        *store,
   w = sink_writer_new (&final);
   if (w == NULL)
     goto disk_failed;
-  if (!write_head (&ex, w, group, bundle_uuid, from, to, sequence, previous_uuid,
-                   previous_sha256, created, content_sha256) ||
+  head.content_sha256 = content_sha256;
+  if (!write_head (&ex, w, &head) ||
       !copy_records (&ex, w, &final, body.fd, &saved_errno))
     goto disk_failed;
   check_written (&ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
