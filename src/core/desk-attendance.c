@@ -247,6 +247,19 @@ desk_attendance_get_attendee (DeskStore  *store,
   return attendee;
 }
 
+gboolean
+desk_workshop_is_upcoming (DeskRecord *workshop,
+                           const char *today)
+{
+  const char *start;
+
+  g_return_val_if_fail (DESK_IS_RECORD (workshop), FALSE);
+
+  start = desk_record_get_string (workshop, "start_date");
+
+  return start != NULL && today != NULL && g_strcmp0 (start, today) > 0;
+}
+
 /* Breakdowns */
 
 /* The attended entries within the filters, each with its person's pillar and gender,
@@ -281,8 +294,82 @@ typedef struct
 {
   int pillar;
   gboolean woman;
-  gint64 attendances;
 } PersonCount;
+
+/* Repeat attendance */
+
+struct _DeskRepeatCounter
+{
+  GHashTable *seen;  /* person UUID → attendances counted */
+  gint64 repeat_people;
+};
+
+DeskRepeatCounter *
+desk_repeat_counter_new (void)
+{
+  DeskRepeatCounter *counter = g_new0 (DeskRepeatCounter, 1);
+
+  counter->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return counter;
+}
+
+void
+desk_repeat_counter_free (DeskRepeatCounter *counter)
+{
+  if (counter == NULL)
+    return;
+
+  g_hash_table_unref (counter->seen);
+  g_free (counter);
+}
+
+gboolean
+desk_repeat_counter_add (DeskRepeatCounter *counter,
+                         const char        *person_uuid)
+{
+  gpointer before;
+
+  g_return_val_if_fail (counter != NULL, FALSE);
+  g_return_val_if_fail (person_uuid != NULL, FALSE);
+
+  if (!g_hash_table_lookup_extended (counter->seen, person_uuid, NULL, &before))
+    {
+      g_hash_table_insert (counter->seen, g_strdup (person_uuid), GINT_TO_POINTER (1));
+      return FALSE;
+    }
+
+  /* The second attendance makes them one of the people who came again. */
+  if (GPOINTER_TO_INT (before) == 1)
+    counter->repeat_people++;
+  g_hash_table_insert (counter->seen, g_strdup (person_uuid), GINT_TO_POINTER (GPOINTER_TO_INT (before) + 1));
+
+  return TRUE;
+}
+
+gint64
+desk_repeat_counter_people (DeskRepeatCounter *counter)
+{
+  g_return_val_if_fail (counter != NULL, 0);
+
+  return g_hash_table_size (counter->seen);
+}
+
+gint64
+desk_repeat_counter_repeat_people (DeskRepeatCounter *counter)
+{
+  g_return_val_if_fail (counter != NULL, 0);
+
+  return counter->repeat_people;
+}
+
+const char *
+desk_attendance_repeat_definition (void)
+{
+  return _("Repeat attendance: people who came to more than one workshop in the period. "
+           "“Came again” counts the people at a quarter’s workshops who had come to an "
+           "earlier workshop in the period.");
+}
 
 static sqlite3_stmt *
 prepare_filtered (DeskStore               *store,
@@ -406,6 +493,7 @@ desk_attendance_breakdown (DeskStore   *store,
     return NULL;
   {
     g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autoptr(DeskRepeatCounter) repeats = desk_repeat_counter_new ();
     g_autoptr(GHashTable) workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     GHashTableIter iter;
     gpointer value;
@@ -433,7 +521,7 @@ desk_attendance_breakdown (DeskStore   *store,
             count->woman = g >= 0 && g_str_equal (b->genders[g], "woman");
             g_hash_table_insert (people, g_strdup (person), count);
           }
-        count->attendances++;
+        desk_repeat_counter_add (repeats, person);
         if (!g_hash_table_contains (workshops, workshop))
           g_hash_table_add (workshops, g_strdup (workshop));
       }
@@ -455,12 +543,10 @@ desk_attendance_breakdown (DeskStore   *store,
           b->pillar_people[count->pillar]++;
         if (count->woman)
           b->women_people++;
-        if (count->attendances > 1)
-          {
-            b->repeat_people++;
-            b->repeat_attendances += count->attendances - 1;
-          }
       }
+    b->repeat_people = desk_repeat_counter_repeat_people (repeats);
+    /* Every attendance after a person's first. */
+    b->repeat_attendances = b->attendances - b->people;
   }
 
   return g_steal_pointer (&b);
@@ -531,6 +617,21 @@ desk_attendance_breakdown_gender_total (DeskAttendanceBreakdown *breakdown,
     total += desk_attendance_breakdown_get (breakdown, breakdown->pillars[p], gender);
 
   return total;
+}
+
+char *
+desk_gender_heading (DeskStore  *store,
+                     const char *code)
+{
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if (g_str_equal (code, "woman"))
+    return g_strdup (_("Women"));
+  if (g_str_equal (code, "man"))
+    return g_strdup (_("Men"));
+
+  return desk_reference_table_label (store, "genders", code);
 }
 
 int

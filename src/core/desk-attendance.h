@@ -58,6 +58,11 @@ GHashTable *desk_attendance_list_attendees  (DeskStore   *store,
 DeskAttendee *desk_attendance_get_attendee  (DeskStore   *store,
                                              const char  *person_uuid);
 
+/* A workshop that starts after @today: nobody can have attended it yet, so its count of
+ * attendances is not a figure to show ("0 / 20" would read as nobody came). */
+gboolean    desk_workshop_is_upcoming       (DeskRecord  *workshop,
+                                             const char  *today);
+
 /* Attendance (status attended) of a group, a workshop and/or a period, counted by pillar ×
  * gender. A person's pillar is their own, else their member organisation's, else
  * DESK_ATTENDANCE_PILLAR_NOT_STATED. */
@@ -72,7 +77,7 @@ typedef struct
   gint64 people;            /* distinct people reached */
   gint64 women_attendances; /* attendances by women */
   gint64 women_people;      /* distinct women reached */
-  gint64 repeat_people;     /* people who attended more than one workshop */
+  gint64 repeat_people;     /* people who attended more than one workshop (DeskRepeatCounter) */
   gint64 repeat_attendances; /* their attendances beyond the first */
   gint64 workshops;         /* workshops with at least one attendance */
 
@@ -98,6 +103,31 @@ gint64   desk_attendance_breakdown_pillar_total (DeskAttendanceBreakdown *breakd
                                                  const char              *pillar);
 gint64   desk_attendance_breakdown_gender_total (DeskAttendanceBreakdown *breakdown,
                                                  const char              *gender);
+/* Repeat attendance, defined once for every figure that shows it (the Overview, the
+ * Attendance page, the report's table and footer, the CLI, the CSV and the PDF): a person
+ * came again when they attended more than one workshop of the period counted. Fed the
+ * period's attendances in the order of their workshops' start, it also says, for each
+ * attendance, whether its person had come to an earlier workshop of the period: so a
+ * part of the period (a quarter) counts the people who came in it after coming before,
+ * and the people who came again in any part are those who came more than once. */
+typedef struct _DeskRepeatCounter DeskRepeatCounter;
+
+DeskRepeatCounter *desk_repeat_counter_new    (void);
+void     desk_repeat_counter_free             (DeskRepeatCounter       *counter);
+/* Counts one attendance of @person_uuid; TRUE when they had attended before. */
+gboolean desk_repeat_counter_add              (DeskRepeatCounter       *counter,
+                                               const char              *person_uuid);
+/* Distinct people counted so far. */
+gint64   desk_repeat_counter_people           (DeskRepeatCounter       *counter);
+/* People who attended more than once so far. */
+gint64   desk_repeat_counter_repeat_people    (DeskRepeatCounter       *counter);
+/* The definition in a sentence a reader sees under the figure. */
+const char *desk_attendance_repeat_definition (void);
+
+/* A gender code as the heading of a column or series of people counted: "Women", "Men",
+ * else the reference label ("Another gender", "Not stated"), each answer on its own. */
+char    *desk_gender_heading                  (DeskStore               *store,
+                                               const char              *code);
 /* Women's share of @women out of @total in thousandths, rounded half up; -1 when
  * @total is 0. */
 int      desk_share_per_mille                 (gint64                   women,
@@ -109,5 +139,6 @@ char    *desk_share_format_percent            (gint64                   women,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAttendanceBreakdown, desk_attendance_breakdown_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAttendee, desk_attendee_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskRepeatCounter, desk_repeat_counter_free)
 
 G_END_DECLS

@@ -227,6 +227,12 @@ _desk_bundle_count_kind (guint index)
   return desk_kind_all ()[index]->name;
 }
 
+gboolean
+desk_bundle_kind_is_record (const char *kind)
+{
+  return kind != NULL && !g_str_equal (kind, _desk_bundle_count_kind (COUNT_TOMBSTONE));
+}
+
 const char *
 _desk_bundle_count_label (guint index)
 {

@@ -43,6 +43,12 @@ typedef struct
   gint64      count;
 } DeskBundleCount;
 
+/* Whether a count of @kind (as in DeskBundleCount and the export's counts) is among the
+ * records a bundle holds, as the export history totals them and an import adds or
+ * updates them: every record (the group's own included) and each workshop's attendance
+ * counts, but not the deletions, which an import counts apart. */
+gboolean desk_bundle_kind_is_record (const char *kind);
+
 typedef struct
 {
   const char *kind;          /* the kind of the record to fix */

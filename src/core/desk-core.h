@@ -11,6 +11,7 @@
 #include "desk-csv.h"
 #include "desk-date.h"
 #include "desk-demo.h"
+#include "desk-due.h"
 #include "desk-error.h"
 #include "desk-file.h"
 #include "desk-history.h"

@@ -22,6 +22,45 @@
 
 /* Attendance and gender, per quarter */
 
+/* The gender codes in the reference order. */
+static GStrv
+dup_genders (DeskStore  *store,
+             GError    **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT code FROM genders ORDER BY position, code", error);
+
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+gender_index (GStrv       genders,
+              const char *code)
+{
+  for (guint g = 0; code != NULL && genders[g] != NULL; g++)
+    if (g_str_equal (genders[g], code))
+      return (int) g;
+
+  return -1;
+}
+
+static gint64
+series_value (DeskReport *report,
+              int         series,
+              guint       label)
+{
+  if (series < 0)
+    return 0;
+
+  return ((DeskReportSeries *) g_ptr_array_index (report->series, series))->values[label];
+}
+
 gboolean
 _desk_report_compute_attendance (DeskStore   *store,
                                  DeskReport  *report,
@@ -30,7 +69,8 @@ _desk_report_compute_attendance (DeskStore   *store,
 {
   static const char *const pillars[] = { "government", "company", "civil_society", "observer", "other" };
   g_autoptr(GPtrArray) quarters = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  DeskReportSeries *women, *men, *others;
+  g_auto(GStrv) genders = NULL;
+  int women_index;
   GDate date, last;
 
   _desk_report_add_column (report, "quarter", _("Quarter"), DESK_COLUMN_TEXT);
@@ -69,9 +109,18 @@ _desk_report_compute_attendance (DeskStore   *store,
       g_date_add_months (&date, 3);
     }
 
-  women = _desk_report_add_series (report, _("Women"));
-  men = _desk_report_add_series (report, _("Men"));
-  others = _desk_report_add_series (report, _("Another gender or not stated"));
+  /* A series per gender of the reference table (women, men, another gender, not stated):
+   * "another gender" and "not stated" are different answers and are not summed as one. */
+  genders = dup_genders (store, error);
+  if (genders == NULL)
+    return FALSE;
+  for (guint g = 0; genders[g] != NULL; g++)
+    {
+      g_autofree char *label = desk_gender_heading (store, genders[g]);
+
+      _desk_report_add_series (report, label);
+    }
+  women_index = gender_index (genders, "woman");
   report->chart_title = g_strdup (_("Attendances by gender and quarter"));
 
   {
@@ -81,19 +130,19 @@ _desk_report_compute_attendance (DeskStore   *store,
     g_autofree gint64 *attend = g_new0 (gint64, nq);
     g_autofree gint64 *pillar_counts = g_new0 (gint64, nq * G_N_ELEMENTS (pillars));
     g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    g_autoptr(GPtrArray) came_again = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    g_autoptr(DeskRepeatCounter) repeats = desk_repeat_counter_new ();
     g_autoptr(GPtrArray) workshops = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-    g_autoptr(GHashTable) all_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GHashTable) all_workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    gint64 all_women = 0, all_attendances = 0, all_repeat = 0;
+    gint64 all_women = 0, all_attendances = 0;
     g_autofree char *share = NULL;
-    GHashTableIter iter;
-    gpointer value;
     sqlite3_stmt *stmt;
     int rc;
 
     for (guint i = 0; i < nq; i++)
       {
         g_ptr_array_add (people, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+        g_ptr_array_add (came_again, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
         g_ptr_array_add (workshops, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
       }
 
@@ -102,7 +151,9 @@ _desk_report_compute_attendance (DeskStore   *store,
       "  COALESCE (p.pillar, m.pillar, 'not_stated'), p.gender "
       "FROM attendance t NOT INDEXED JOIN workshops w ON w.uuid = t.workshop_uuid "
       "JOIN people p ON p.uuid = t.person_uuid LEFT JOIN members m ON m.uuid = p.member_uuid "
-      "WHERE t.status = 'attended' AND t.group_uuid = ?1 AND w.start_date BETWEEN ?2 AND ?3", error);
+      "WHERE t.status = 'attended' AND t.group_uuid = ?1 AND w.start_date BETWEEN ?2 AND ?3 "
+      /* In the order of the workshops: who came again is who had come before. */
+      "ORDER BY w.start_date, w.uuid", error);
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
@@ -116,6 +167,7 @@ _desk_report_compute_attendance (DeskStore   *store,
         const char *workshop = (const char *) sqlite3_column_text (stmt, 2);
         const char *pillar = (const char *) sqlite3_column_text (stmt, 3);
         const char *gender = (const char *) sqlite3_column_text (stmt, 4);
+        int g = gender_index (genders, gender);
         GHashTable *qp;
         guint q = 0;
 
@@ -124,15 +176,11 @@ _desk_report_compute_attendance (DeskStore   *store,
 
         attend[q]++;
         all_attendances++;
-        if (g_strcmp0 (gender, "woman") == 0)
-          {
-            women->values[q]++;
-            all_women++;
-          }
-        else if (g_strcmp0 (gender, "man") == 0)
-          men->values[q]++;
-        else
-          others->values[q]++;
+        /* Gender codes are enforced by a foreign key: every attendance has a series. */
+        if (g >= 0)
+          ((DeskReportSeries *) g_ptr_array_index (report->series, g))->values[q]++;
+        if (g >= 0 && g == women_index)
+          all_women++;
 
         for (guint p = 0; p < G_N_ELEMENTS (pillars); p++)
           if (g_strcmp0 (pillars[p], pillar) == 0)
@@ -142,8 +190,8 @@ _desk_report_compute_attendance (DeskStore   *store,
         g_hash_table_insert (qp, g_strdup (person),
                              GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (qp, person)) + 1));
         g_hash_table_add (g_ptr_array_index (workshops, q), g_strdup (workshop));
-        g_hash_table_insert (all_people, g_strdup (person),
-                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (all_people, person)) + 1));
+        if (desk_repeat_counter_add (repeats, person))
+          g_hash_table_add (g_ptr_array_index (came_again, q), g_strdup (person));
         g_hash_table_add (all_workshops, g_strdup (workshop));
       }
     sqlite3_reset (stmt);
@@ -158,12 +206,8 @@ _desk_report_compute_attendance (DeskStore   *store,
         char **quarter = g_ptr_array_index (quarters, q);
         GHashTable *qp = g_ptr_array_index (people, q);
         GPtrArray *cells = g_ptr_array_new ();
-        gint64 repeat = 0;
-
-        /* An attendance is one person at one workshop: more than one is coming again. */
-        g_hash_table_iter_init (&iter, qp);
-        while (g_hash_table_iter_next (&iter, NULL, &value))
-          repeat += GPOINTER_TO_INT (value) > 1;
+        /* People at this quarter's workshops who had come to an earlier one. */
+        gint64 repeat = g_hash_table_size (g_ptr_array_index (came_again, q));
 
         g_ptr_array_add (cells, g_strdup (quarter[2]));
         g_ptr_array_add (cells, g_strdup_printf ("%u", g_hash_table_size (g_ptr_array_index (workshops, q))));
@@ -171,7 +215,7 @@ _desk_report_compute_attendance (DeskStore   *store,
         g_ptr_array_add (cells, g_strdup_printf ("%u", g_hash_table_size (qp)));
         if (attend[q] > 0)
           {
-            g_autofree char *number = desk_share_format_percent (women->values[q], attend[q]);
+            g_autofree char *number = desk_share_format_percent (series_value (report, women_index, q), attend[q]);
             g_ptr_array_add (cells, g_strdup_printf (C_("percentage", "%s %%"), number));
           }
         else
@@ -184,10 +228,6 @@ _desk_report_compute_attendance (DeskStore   *store,
         g_ptr_array_add (report->rows, g_ptr_array_free (cells, FALSE));
       }
 
-    g_hash_table_iter_init (&iter, all_people);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      all_repeat += GPOINTER_TO_INT (value) > 1;
-
     if (all_attendances > 0)
       {
         g_autofree char *number = desk_share_format_percent (all_women, all_attendances);
@@ -199,10 +239,13 @@ _desk_report_compute_attendance (DeskStore   *store,
     g_ptr_array_add (report->notes,
                      g_strdup_printf (_("%lld attendances by %u people at %u workshops; "
                                         "women %s; %lld people came more than once."),
-                                      (long long) all_attendances, g_hash_table_size (all_people),
-                                      g_hash_table_size (all_workshops), share, (long long) all_repeat));
-    report->chart_description = g_strdup_printf (_("Bar chart of attendances per quarter, split into women, "
-                                                   "men and others; women are %s of all attendances."), share);
+                                      (long long) all_attendances, (guint) desk_repeat_counter_people (repeats),
+                                      g_hash_table_size (all_workshops), share,
+                                      (long long) desk_repeat_counter_repeat_people (repeats)));
+    g_ptr_array_add (report->notes, g_strdup (desk_attendance_repeat_definition ()));
+    report->chart_description = g_strdup_printf (_("Bar chart of attendances per quarter by gender: women, "
+                                                   "men, another gender and not stated; women are %s of "
+                                                   "all attendances."), share);
   }
 
   return TRUE;

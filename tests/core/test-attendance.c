@@ -431,6 +431,37 @@ test_share (void)
     }
 }
 
+/* One definition of repeat attendance: the second attendance of a person is their first
+ * "came again", and they count once among the people who came more than once. */
+static void
+test_repeat_counter (void)
+{
+  g_autoptr(DeskRepeatCounter) counter = desk_repeat_counter_new ();
+
+  g_assert_false (desk_repeat_counter_add (counter, "ama"));
+  g_assert_false (desk_repeat_counter_add (counter, "kofi"));
+  g_assert_cmpint (desk_repeat_counter_repeat_people (counter), ==, 0);
+  g_assert_true (desk_repeat_counter_add (counter, "ama"));
+  g_assert_true (desk_repeat_counter_add (counter, "ama"));
+  g_assert_false (desk_repeat_counter_add (counter, "efua"));
+  g_assert_cmpint (desk_repeat_counter_people (counter), ==, 3);
+  g_assert_cmpint (desk_repeat_counter_repeat_people (counter), ==, 1);
+  g_assert_true (desk_repeat_counter_add (counter, "kofi"));
+  g_assert_cmpint (desk_repeat_counter_repeat_people (counter), ==, 2);
+}
+
+/* A workshop after today is upcoming; today's and earlier ones are not. */
+static void
+test_upcoming (void)
+{
+  g_autoptr(DeskRecord) workshop = desk_record_new (DESK_KIND_WORKSHOP);
+
+  desk_record_set_string (workshop, "start_date", "2026-12-16");
+  g_assert_true (desk_workshop_is_upcoming (workshop, "2026-12-06"));
+  g_assert_false (desk_workshop_is_upcoming (workshop, "2026-12-16"));
+  g_assert_false (desk_workshop_is_upcoming (workshop, "2026-12-17"));
+}
+
 static void
 test_check_in (Fixture       *fixture,
                gconstpointer  data)
@@ -581,6 +612,8 @@ main (int    argc,
   ADD ("generated", test_generated);
   ADD ("bad-filters", test_bad_filters);
   g_test_add_func ("/core/attendance/share", test_share);
+  g_test_add_func ("/core/attendance/repeat-counter", test_repeat_counter);
+  g_test_add_func ("/core/attendance/upcoming", test_upcoming);
   ADD ("check-in", test_check_in);
   ADD ("check-in-person", test_check_in_person);
   ADD ("attendees", test_attendees);

@@ -529,6 +529,41 @@ test_attended_column (void)
   destroy_window (window);
 }
 
+/* A workshop not held yet shows as upcoming, not as "0 / 45" (nobody came); one who
+ * checked in early is counted as ever. */
+static void
+test_upcoming_column (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, desk_record_get_uuid (group), NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2025, 6, 1, 9, 0, 0);
+  g_autofree char *workshop = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+  DeskWorkshopsPage *page;
+
+  /* The workshop starts on 10 June 2025: upcoming on the 1st. */
+  desk_store_set_now (store, now);
+  workshop = new_empty_workshop (store);
+  window = new_window (store);
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  wait_a_moment (50);
+  g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "Upcoming");
+
+  {
+    g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop,
+                                                            desk_record_get_uuid (g_ptr_array_index (people, 0)),
+                                                            NULL, &error);
+
+    g_assert_no_error (error);
+    wait_a_moment (20);
+    g_assert_cmpstr (find_count_text (GTK_WIDGET (page), workshop), ==, "1 / 45");
+  }
+
+  destroy_window (window);
+}
+
 /* The first widget under @widget of @type whose "field" is @field and whose bound record
  * is @record, or NULL. */
 static GtkWidget *
@@ -1192,6 +1227,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/checkin-choice-cell", test_checkin_choice_cell);
   g_test_add_func ("/gui/workshops/checkin-names", test_checkin_names);
   g_test_add_func ("/gui/workshops/attended-column", test_attended_column);
+  g_test_add_func ("/gui/workshops/upcoming-column", test_upcoming_column);
   g_test_add_func ("/gui/workshops/signin-import", test_signin_import);
   g_test_add_func ("/gui/workshops/signin-two-columns", test_signin_two_columns);
   g_test_add_func ("/gui/workshops/breakdown", test_breakdown);

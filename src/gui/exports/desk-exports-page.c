@@ -56,9 +56,9 @@ format_created (const char *timestamp)
   return desk_format_timestamp (timestamp, DESK_DATE_SHORT);
 }
 
-/* The counts JSON of an export ({"member": 13, …}): the total of records (not the
- * deletions, nor the workshops counted for aggregate attendance) and, for the tooltip,
- * one line per kind. */
+/* The counts JSON of an export ({"member": 13, …}): the total of records, as an import
+ * of the bundle adds them (desk_bundle_kind_is_record: the deletions are not), and, for
+ * the tooltip, one line per kind. */
 static gint64
 parse_counts (const char  *json,
               char       **lines)
@@ -76,7 +76,7 @@ parse_counts (const char  *json,
       g_autofree char *number = g_match_info_fetch (match, 2);
       gint64 n = g_ascii_strtoll (number, NULL, 10);
 
-      if (!g_str_equal (kind, "tombstone") && !g_str_equal (kind, "attendance_counts"))
+      if (desk_bundle_kind_is_record (kind))
         total += n;
       if (text != NULL && n > 0)
         g_string_append_printf (text, "%s%s: %" G_GINT64_FORMAT, text->len > 0 ? "\n" : "",

@@ -26,7 +26,6 @@
 #include "desk-overview-page-private.h"
 #include "desk-widget-util.h"
 
-#define DUE_SOON_DAYS 30
 #define LIST_LENGTH 3
 
 static const char *const activity_statuses[] = {
@@ -53,9 +52,7 @@ typedef struct
   DeskRecord *workplan;
   gint64 status_counts[G_N_ELEMENTS (activity_statuses)];
   gint64 activities;
-  gint64 overdue;
-  gint64 due_soon;
-  GPtrArray *deliverables;  /* the first open ones, by due date */
+  DeskDeliverablesDue *due; /* the overdue and those due soon, by due date */
   GPtrArray *workshops;     /* the first ones not over, by start */
   DeskRecord *last_export;
   DeskBudgetSummary *budget;
@@ -125,7 +122,7 @@ figures_free (Figures *figures)
   g_clear_object (&figures->group);
   g_free (figures->today);
   g_clear_object (&figures->workplan);
-  g_clear_pointer (&figures->deliverables, g_ptr_array_unref);
+  g_clear_pointer (&figures->due, desk_deliverables_due_free);
   g_clear_pointer (&figures->workshops, g_ptr_array_unref);
   g_clear_object (&figures->last_export);
   g_clear_pointer (&figures->budget, desk_budget_summary_free);
@@ -212,13 +209,6 @@ compare_by_field (DeskRecord *a,
                   const char *field)
 {
   return g_strcmp0 (desk_record_get_string (a, field), desk_record_get_string (b, field));
-}
-
-static int
-compare_due (gconstpointer a,
-             gconstpointer b)
-{
-  return compare_by_field (*(DeskRecord **) a, *(DeskRecord **) b, "due_date");
 }
 
 static int
@@ -329,34 +319,6 @@ first_of (GPtrArray        *records,
 }
 
 static void
-read_deliverables (Figures    *figures,
-                   DeskStore  *store,
-                   const char *group)
-{
-  g_autoptr(GPtrArray) deliverables = desk_store_list (store, DESK_KIND_DELIVERABLE, group, NULL);
-  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *limit = desk_date_add_days (figures->today, DUE_SOON_DAYS);
-
-  figures->overdue = desk_store_count_overdue (store, group);
-
-  for (guint i = 0; deliverables != NULL && i < deliverables->len; i++)
-    {
-      DeskRecord *d = g_ptr_array_index (deliverables, i);
-      const char *status = desk_record_get_string (d, "status");
-      const char *due = desk_record_get_string (d, "due_date");
-
-      if (due == NULL || g_strcmp0 (status, "delivered") == 0 || g_strcmp0 (status, "accepted") == 0)
-        continue;
-      g_ptr_array_add (open, g_object_ref (d));
-      if (g_strcmp0 (due, figures->today) >= 0 && g_strcmp0 (due, limit) <= 0)
-        figures->due_soon++;
-    }
-
-  /* The overdue first (they are the oldest due dates), then what comes next. */
-  figures->deliverables = first_of (g_steal_pointer (&open), compare_due, LIST_LENGTH);
-}
-
-static void
 read_workshops (Figures    *figures,
                 DeskStore  *store,
                 const char *group)
@@ -426,7 +388,7 @@ figures_read (Figures   *figures,
   figures->workplan = dup_current_workplan (store, group);
 
   read_workplan (figures, store);
-  read_deliverables (figures, store, group);
+  figures->due = desk_deliverables_due (store, group);
   read_workshops (figures, store, group);
   read_export (figures, store, group);
 
@@ -541,11 +503,13 @@ show_deliverables (DeskOverviewPage *self,
   g_autofree char *overdue = NULL;
   g_autofree char *count = NULL;
 
-  self->due_soon = figures->due_soon;
-  self->overdue = figures->overdue;
+  /* The figure counts the list below it, and the overdue are counted apart: one
+   * definition (desk_deliverables_due) for both. */
+  self->due_soon = figures->due->due_soon->len;
+  self->overdue = figures->due->overdue->len;
 
   count = format_count (self->due_soon);
-  /* Translators: deliverables due in the next 30 days (not delivered yet). */
+  /* Translators: deliverables due from today to 30 days from now (not delivered yet). */
   figure = g_strdup_printf (ngettext ("%s due in the next 30 days", "%s due in the next 30 days",
                                       (gulong) self->due_soon),
                             count);
@@ -561,8 +525,8 @@ show_deliverables (DeskOverviewPage *self,
   gtk_label_set_label (self->overdue_label, overdue != NULL ? overdue : _("Nothing overdue"));
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), TRUE);
 
-  fill_dated_list (self->deliverables_list, figures->deliverables, "due_date", LIST_LENGTH,
-                   figures->today, _("No deliverable is waiting"));
+  fill_dated_list (self->deliverables_list, figures->due->due_soon, "due_date", LIST_LENGTH,
+                   NULL, _("Nothing is due in the next 30 days"));
 }
 
 static void
@@ -690,22 +654,24 @@ show_attendance (DeskOverviewPage        *self,
   detail = g_strdup_printf (_("%s attendances by %s people"), attendances, people);
   gtk_label_set_label (self->attendance_detail, detail);
 
+  /* A column per gender of the reference table: "another gender" and "not stated" are
+   * different answers, not one "other". */
   {
-    const char *const headings[] = { _("Pillar"), _("Women"), _("Men"), C_("gender", "Other"), NULL };
+    g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
 
-    desk_grid_attach_row (self->attendance_grid, 0, "dim-label", headings);
+    g_ptr_array_add (headings, g_strdup (_("Pillar")));
+    for (guint g = 0; breakdown->genders[g] != NULL; g++)
+      g_ptr_array_add (headings, desk_gender_heading (desk_page_get_store (DESK_PAGE (self)), breakdown->genders[g]));
+    g_ptr_array_add (headings, NULL);
+    desk_grid_attach_row (self->attendance_grid, 0, "dim-label", (const char *const *) headings->pdata);
   }
 
   for (guint p = 0; breakdown->pillars != NULL && breakdown->pillars[p] != NULL; p++)
     {
       const char *pillar = breakdown->pillars[p];
       gint64 total = desk_attendance_breakdown_pillar_total (breakdown, pillar);
-      gint64 women = MAX (0, desk_attendance_breakdown_get (breakdown, pillar, "woman"));
-      gint64 men = MAX (0, desk_attendance_breakdown_get (breakdown, pillar, "man"));
-      g_autofree char *name = NULL;
-      g_autofree char *w = NULL;
-      g_autofree char *m = NULL;
-      g_autofree char *o = NULL;
+      g_autoptr(GPtrArray) cells = NULL;
+      char *name;
 
       if (total <= 0)
         continue;
@@ -713,11 +679,13 @@ show_attendance (DeskOverviewPage        *self,
         name = g_strdup (_("Not stated"));
       else
         name = desk_reference_table_label (desk_page_get_store (DESK_PAGE (self)), "pillars", pillar);
-      w = format_count (women);
-      m = format_count (men);
-      o = format_count (total - women - men);
-
-      desk_grid_attach_row (self->attendance_grid, row++, NULL, (const char *const[]) { name, w, m, o, NULL });
+      cells = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (cells, name);
+      for (guint g = 0; breakdown->genders[g] != NULL; g++)
+        g_ptr_array_add (cells, format_count (MAX (0, desk_attendance_breakdown_get (breakdown, pillar,
+                                                                                      breakdown->genders[g]))));
+      g_ptr_array_add (cells, NULL);
+      desk_grid_attach_row (self->attendance_grid, row++, NULL, (const char *const *) cells->pdata);
     }
 }
 

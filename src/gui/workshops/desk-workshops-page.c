@@ -151,6 +151,13 @@ dup_count_text (DeskWorkshopsPage *self,
                 DeskRecord        *workshop)
 {
   int count = ensure_count (self, desk_record_get_uuid (workshop));
+  g_autofree char *today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
+
+  /* Not held yet: no count to show, whatever was planned. Someone checked in early still
+   * shows as counted. */
+  if (count == 0 && desk_workshop_is_upcoming (workshop, today))
+    /* Translators: in the Attended column, a workshop that has not taken place yet. */
+    return g_strdup (C_("workshop", "Upcoming"));
 
   if (desk_record_is_set (workshop, "planned_participants"))
     /* Translators: people who attended a workshop out of those planned: “23 / 40”. */
