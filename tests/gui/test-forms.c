@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "desk-record-form.h"
+#include "desk-date-entry.h"
 #include "desk-date-row.h"
 #include "desk-field-row.h"
 #include "desk-record-editor.h"
@@ -316,6 +317,35 @@ test_date_row (void)
   g_assert_null (iso);
 
   g_assert_finalize_object (row);
+}
+
+/* The toolbar's entry shares the row's calendar and reading: the same day whichever way
+ * it came, and core's sentence for what is no date. */
+static void
+test_date_entry (void)
+{
+  DeskDateEntry *entry = DESK_DATE_ENTRY (g_object_ref_sink (desk_date_entry_new ()));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  guint chosen = 0;
+
+  g_signal_connect (entry, "date-chosen", G_CALLBACK (count_cb), &chosen);
+  desk_date_entry_set_iso (entry, "2025-07-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1 Jul 2025");
+
+  select_day (desk_date_entry_get_calendar (entry), 2025, 12, 31);
+  g_assert_cmpuint (chosen, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "31 Dec 2025");
+  g_assert_true (desk_date_entry_get_iso (entry, &iso, &error));
+  g_assert_cmpstr (iso, ==, "2025-12-31");
+  g_clear_pointer (&iso, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2025-13-01");
+  g_assert_false (desk_date_entry_get_iso (entry, &iso, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  g_assert_finalize_object (entry);
 }
 
 static void
@@ -677,6 +707,7 @@ main (int    argc,
   g_test_add_func ("/gui/forms/field-row/parse", test_field_row_parse);
   g_test_add_func ("/gui/forms/field-row/date", test_field_row_date);
   g_test_add_func ("/gui/forms/date-row", test_date_row);
+  g_test_add_func ("/gui/forms/date-entry", test_date_entry);
   g_test_add_func ("/gui/forms/form/save", test_form_save);
   g_test_add_func ("/gui/forms/form/prepare", test_form_prepare);
   g_test_add_func ("/gui/forms/form/sign-and-currency", test_form_sign_and_currency);
