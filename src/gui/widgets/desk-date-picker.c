@@ -21,6 +21,8 @@ struct _DeskDatePicker
   GtkWidget *popover;       /* a reference: the owner parents it */
   GtkCalendar *calendar;
   GtkWidget *clear_button;
+  GtkEventController *click;
+  GtkEventController *keys;
 
   gboolean updating;        /* filling the calendar: its day-selected is not a choice */
 };
@@ -38,23 +40,62 @@ set_text (DeskDatePicker *self,
     gtk_editable_set_text (self->editable, text);
 }
 
+/* The calendar's day becomes the text and the popover closes. A day the text already
+ * shows is no change to report. */
+static void
+choose_day (DeskDatePicker *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *text = desk_date_format (iso);
+  gboolean same = g_strcmp0 (gtk_editable_get_text (self->editable), text) == 0;
+
+  set_text (self, text);
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (!same)
+    self->funcs->picked (self->owner);
+}
+
 static void
 day_selected_cb (GtkCalendar    *calendar,
                  DeskDatePicker *self)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *text = NULL;
+  if (!self->updating)
+    choose_day (self);
+}
 
-  if (self->updating)
-    return;
+/* GtkCalendar says day-selected only when the day of the month changes: a click on the
+ * 7th after moving from 7 May to 7 June would say nothing. A click on a day chooses it
+ * whatever the calendar said. */
+static void
+calendar_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      DeskDatePicker  *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
 
-  date = gtk_calendar_get_date (calendar);
-  iso = g_date_time_format (date, "%Y-%m-%d");
-  text = desk_date_format (iso);
-  set_text (self, text);
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
-  self->funcs->picked (self->owner);
+  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number") &&
+      gtk_widget_get_visible (self->popover))
+    choose_day (self);
+}
+
+/* Enter chooses the day the calendar holds (arrows move, Space selects, as GtkCalendar
+ * does; Escape closes the popover without a change). */
+static gboolean
+calendar_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         DeskDatePicker        *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+
+  choose_day (self);
+
+  return GDK_EVENT_STOP;
 }
 
 /* The calendar opens on the day typed, or where it was when the text is none. */
@@ -115,6 +156,13 @@ _desk_date_picker_new (GtkEditable               *editable,
   gtk_popover_set_child (GTK_POPOVER (self->popover), box);
 
   g_signal_connect (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self);
+  self->click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  g_signal_connect (self->click, "released", G_CALLBACK (calendar_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), self->click);
+  self->keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (self->keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), self->keys);
   g_signal_connect (self->popover, "show", G_CALLBACK (popover_shown_cb), self);
   g_signal_connect_swapped (self->clear_button, "clicked", G_CALLBACK (clear_clicked_cb), self);
   g_signal_connect (editable, "changed", G_CALLBACK (text_changed_cb), NULL);
@@ -127,6 +175,8 @@ _desk_date_picker_free (DeskDatePicker *self)
 {
   /* The calendar may outlive this while its parent goes: it reports to nobody. */
   g_signal_handlers_disconnect_by_data (self->calendar, self);
+  g_signal_handlers_disconnect_by_data (self->click, self);
+  g_signal_handlers_disconnect_by_data (self->keys, self);
   g_signal_handlers_disconnect_by_data (self->popover, self);
   g_signal_handlers_disconnect_by_data (self->clear_button, self);
   g_object_unref (self->popover);
