@@ -201,9 +201,11 @@ static void
 print_plan (DeskImportPlan *plan,
             gboolean        dry_run)
 {
-  g_print (_("Bundle %s of the group %s (%s), number %lld, for %s to %s, %s.\n"),
+  g_autofree char *period = desk_date_format_period (plan->period_start, plan->period_end);
+
+  g_print (_("Bundle %s of the group %s (%s), number %lld, for %s, %s.\n"),
            plan->bundle_uuid, plan->group_code, plan->group_name != NULL ? plan->group_name : "",
-           (long long) plan->sequence, plan->period_start, plan->period_end, plan->privacy);
+           (long long) plan->sequence, period, plan->privacy);
 
   if (plan->already_imported)
     {

@@ -113,7 +113,7 @@ cmd_report (CliOptions  *options,
   else if (pdf != NULL)
     {
       g_autofree char *today = desk_store_dup_today (store);
-      g_autofree char *printed = desk_date_format (today, DESK_DATE_LONG);
+      g_autofree char *printed = desk_date_format (today);
 
       if (!desk_report_write_pdf (report, pdf, printed, &error))
         return cli_fail (error);

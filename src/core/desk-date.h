@@ -23,15 +23,22 @@ char     *desk_date_add_years    (const char *text,
 int       desk_date_days_between (const char *a,
                                   const char *b);
 
-typedef enum
-{
-  DESK_DATE_LONG,   /* 5 March 2025 — 2025年3月5日 */
-  DESK_DATE_SHORT,  /* 5 Mar 2025 — 2025年3月5日 */
-} DeskDateStyle;
+/* The one way a date reaches a person: @iso (YYYY-MM-DD) as "5 Mar 2025" (in Chinese
+ * "2025年3月5日"), the format a translatable string. Returns "" for NULL and @iso itself
+ * when it is not a date. Files meant for programs (CSV, JSON, XML) keep ISO 8601. */
+char     *desk_date_format       (const char    *iso);
+/* A period, @from to @to, both through desk_date_format(): "1 Jan 2026 – 30 Jun 2026". */
+char     *desk_date_format_period (const char   *from,
+                                   const char   *to);
+/* An ISO 8601 timestamp (UTC, as the store keeps "exported at") in local time, as a
+ * person reads it: the day through desk_date_format(), then the time of day. Returns ""
+ * for NULL and @timestamp itself when it is not a timestamp. */
+char     *desk_date_format_timestamp (const char *timestamp);
 
-/* @iso (YYYY-MM-DD) as a person reads it, in the UI language: the formats are
- * translatable strings. Returns "" for NULL and @iso itself when it is not a date. */
-char     *desk_date_format       (const char    *iso,
-                                  DeskDateStyle  style);
+/* What a person typed as a date — the format desk_date_format() writes, or ISO 8601 —
+ * as ISO 8601 (newly allocated); NULL and a sentence naming the text in @error when it
+ * is neither or not a day that exists. */
+char     *desk_date_parse_shown  (const char    *text,
+                                  GError       **error);
 
 G_END_DECLS

@@ -202,16 +202,13 @@ report_new (DeskReportKind  kind,
             const char     *to)
 {
   DeskReport *report = g_new0 (DeskReport, 1);
-  g_autofree char *from_text = desk_date_format (from, DESK_DATE_LONG);
-  g_autofree char *to_text = desk_date_format (to, DESK_DATE_LONG);
 
   report->kind = kind;
   report->title = g_strdup (desk_report_kind_title (kind));
   report->group_name = g_strdup (desk_record_get_narrative (group, "name", desk_locale_language (), NULL));
   report->from = g_strdup (from);
   report->to = g_strdup (to);
-  /* Translators: the period of a report: "1 July 2025 to 31 December 2026". */
-  report->subtitle = g_strdup_printf (_("%s to %s"), from_text, to_text);
+  report->subtitle = desk_date_format_period (from, to);
   report->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   report->notes = g_ptr_array_new_with_free_func (g_free);

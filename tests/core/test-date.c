@@ -2,7 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "test-common.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 
 static void
 test_valid (void)
@@ -108,16 +113,118 @@ test_days_between (void)
 static void
 test_format (void)
 {
-  g_autofree char *long_date = desk_date_format ("2025-03-05", DESK_DATE_LONG);
-  g_autofree char *short_date = desk_date_format ("2025-03-05", DESK_DATE_SHORT);
-  g_autofree char *not_a_date = desk_date_format ("soon", DESK_DATE_LONG);
-  g_autofree char *none = desk_date_format (NULL, DESK_DATE_LONG);
+  g_autofree char *date = desk_date_format ("2025-03-05");
+  g_autofree char *not_a_date = desk_date_format ("soon");
+  g_autofree char *none = desk_date_format (NULL);
+  g_autofree char *period = desk_date_format_period ("2026-01-01", "2026-06-30");
 
-  /* The tests run in the C locale, untranslated. */
-  g_assert_cmpstr (long_date, ==, "5 March 2025");
-  g_assert_cmpstr (short_date, ==, "5 Mar 2025");
+  /* The tests run in the C locale, untranslated: the one English format. */
+  g_assert_cmpstr (date, ==, "5 Mar 2025");
   g_assert_cmpstr (not_a_date, ==, "soon");
   g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (period, ==, "1 Jan 2026 – 30 Jun 2026");
+}
+
+/* The day in the one format, then the time in the local zone; "" for nothing, and what
+ * is not a timestamp as it came. */
+static void
+test_format_timestamp (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2025, 3, 5, 12, 2, 0);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *day = desk_date_format (iso);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *expected = g_strdup_printf ("%s, %s", day, time);
+  g_autofree char *text = desk_date_format_timestamp ("2025-03-05T12:02:00Z");
+  g_autofree char *empty = desk_date_format_timestamp (NULL);
+  g_autofree char *odd = desk_date_format_timestamp ("not a time");
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (odd, ==, "not a time");
+}
+
+static void
+assert_read (const char *typed,
+             const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = desk_date_parse_shown (typed, &error);
+
+  if (expected != NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, expected);
+    }
+  else
+    {
+      g_assert_null (iso);
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+      /* The sentence names what was typed. */
+      g_assert_nonnull (strstr (error->message, g_strstrip (g_strdup (typed))) );
+    }
+}
+
+/* A date typed as the app writes it, or in ISO 8601, is read back as ISO 8601. */
+static void
+test_parse_shown (void)
+{
+  g_autofree char *written = desk_date_format ("2024-02-29");
+
+  assert_read ("2025-03-05", "2025-03-05");
+  assert_read ("  2025-03-05 ", "2025-03-05");
+  assert_read ("5 Mar 2025", "2025-03-05");
+  assert_read ("05 mar 2025", "2025-03-05");
+  assert_read ("5 March 2025", "2025-03-05");
+  assert_read (written, "2024-02-29");
+  assert_read ("31 Dec 9999", "9999-12-31");
+
+  assert_read ("30 Feb 2025", NULL);
+  assert_read ("29 Feb 2023", NULL);
+  assert_read ("5 Mar 25", NULL);
+  assert_read ("Mar 2025", NULL);
+  assert_read ("5 Foo 2025", NULL);
+  assert_read ("5 Mar 2025 Apr", NULL);
+  assert_read ("5 3 2025", NULL);
+  assert_read ("2025-02-30", NULL);
+  assert_read ("tomorrow", NULL);
+  assert_read ("", NULL);
+}
+
+/* In Chinese, the format the catalogue gives: written and read back the same way. */
+static void
+test_chinese (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *localedir = g_getenv ("GROUPDESK_LOCALEDIR");
+      g_autofree char *date = NULL;
+      g_autofree char *period = NULL;
+      g_autofree char *iso = NULL;
+      g_autofree char *spaced = NULL;
+      g_autofree char *refused = NULL;
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      setlocale (LC_ALL, "");
+      desk_core_init_i18n (localedir != NULL ? localedir : LOCALEDIR);
+      textdomain (GETTEXT_PACKAGE);
+
+      date = desk_date_format ("2026-01-10");
+      period = desk_date_format_period ("2026-01-01", "2026-06-30");
+      iso = desk_date_parse_shown ("2026年1月10日", NULL);
+      spaced = desk_date_parse_shown ("2026 年 1 月 10 日", NULL);
+      refused = desk_date_parse_shown ("2026年2月30日", NULL);
+      g_assert_cmpstr (date, ==, "2026年1月10日");
+      g_assert_cmpstr (period, ==, "2026年1月1日 至 2026年6月30日");
+      g_assert_cmpstr (iso, ==, "2026-01-10");
+      g_assert_cmpstr (spaced, ==, "2026-01-10");
+      g_assert_null (refused);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -126,6 +233,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/core/date/format", test_format);
+  g_test_add_func ("/core/date/format-timestamp", test_format_timestamp);
+  g_test_add_func ("/core/date/parse-shown", test_parse_shown);
+  g_test_add_func ("/core/date/chinese", test_chinese);
 
   g_test_add_func ("/core/date/valid", test_valid);
   g_test_add_func ("/core/date/parse-and-format", test_parse_and_format);

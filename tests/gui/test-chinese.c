@@ -97,7 +97,7 @@ test_validation_error (void)
 static void
 test_dates_money_and_names (void)
 {
-  g_autofree char *date = desk_date_format ("2025-03-05", DESK_DATE_LONG);
+  g_autofree char *date = desk_date_format ("2025-03-05");
   g_autofree char *amount = desk_money_format (123450, "GHS", 2);
   g_autofree char *country = desk_country_name ("GH");
   g_autofree char *currency = desk_currency_name ("GHS");

@@ -195,7 +195,7 @@ test_date_formatted (Fixture       *fixture,
     {
       g_autoptr(DeskRecord) record = get_shown (fixture, i);
       const char *iso = desk_record_get_string (record, "planned_start");
-      g_autofree char *expected = desk_date_format (iso, DESK_DATE_SHORT);
+      g_autofree char *expected = desk_date_format (iso);
 
       if (iso == NULL)
         continue;
@@ -262,8 +262,7 @@ test_date_sorted (Fixture       *fixture,
 
   /* What the cells show follows the order. */
   {
-    g_autofree char *expected = desk_date_format (desk_record_get_string (last, "planned_end"),
-                                                  DESK_DATE_SHORT);
+    g_autofree char *expected = desk_date_format (desk_record_get_string (last, "planned_end"));
 
     g_assert_cmpstr (get_cell_text (fixture, column, 0), ==, expected);
   }

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "desk-record-form.h"
+#include "desk-date-entry.h"
+#include "desk-date-row.h"
 #include "desk-field-row.h"
 #include "desk-record-editor.h"
 
@@ -224,6 +226,210 @@ test_field_row_parse (void)
 }
 
 static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static char *
+row_iso (DeskDateRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  g_assert_true (desk_date_row_get_iso (row, &iso, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&iso);
+}
+
+/* Selects a day of @year and @month as a click does, and returns it: GtkCalendar says
+ * day-selected only when the day of the month changes, so the day is the 7th, or the
+ * 8th when the calendar is on a 7th. */
+static int
+select_day (GtkCalendar *calendar,
+            int          year,
+            int          month)
+{
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+  int day = g_date_time_get_day_of_month (shown) == 7 ? 8 : 7;
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+  gtk_calendar_select_day (calendar, date);
+
+  return day;
+}
+
+/* The date row reads what was typed in the app's format or in ISO 8601 as ISO 8601,
+ * refuses what is no date with core's sentence, and takes the calendar's day. */
+static void
+test_date_row (void)
+{
+  DeskDateRow *row = DESK_DATE_ROW (g_object_ref_sink (desk_date_row_new ()));
+  GtkCalendar *calendar = desk_date_row_get_calendar (row);
+  GtkWidget *clear = gtk_widget_get_next_sibling (GTK_WIDGET (calendar));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  guint chosen = 0;
+
+  g_signal_connect (row, "date-chosen", G_CALLBACK (count_cb), &chosen);
+
+  /* Filled with ISO 8601, it shows the one format and emits nothing. */
+  desk_date_row_set_iso (row, "2026-01-10");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "10 Jan 2026");
+  g_assert_cmpuint (chosen, ==, 0);
+
+  /* Typed either way, it is read as ISO 8601. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "5 Mar 2026");
+  iso = row_iso (row);
+  g_assert_cmpstr (iso, ==, "2026-03-05");
+  g_clear_pointer (&iso, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (row), " 2026-03-09 ");
+  iso = row_iso (row);
+  g_assert_cmpstr (iso, ==, "2026-03-09");
+  g_clear_pointer (&iso, g_free);
+
+  /* A day that does not exist: core's sentence, naming it, and the row marked. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "30 Feb 2026");
+  g_assert_false (desk_date_row_get_iso (row, &iso, &error));
+  g_assert_null (iso);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "30 Feb 2026"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_clear_error (&error);
+  /* Typing again takes the mark back. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "28 Feb 2026");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* A day chosen in the calendar fills the row and is reported. */
+  {
+    int day = select_day (calendar, 2026, 4);
+    g_autofree char *shown = g_strdup_printf ("%d Apr 2026", day);
+    g_autofree char *want = g_strdup_printf ("2026-04-%02d", day);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, shown);
+    iso = row_iso (row);
+    g_assert_cmpstr (iso, ==, want);
+    g_clear_pointer (&iso, g_free);
+    g_assert_cmpuint (chosen, ==, 1);
+  }
+
+  /* Empty is no date: allowed, read as none. Only an optional date offers Clear. */
+  g_assert_true (GTK_IS_BUTTON (clear));
+  g_assert_false (gtk_widget_get_visible (clear));
+  desk_date_row_set_optional (row, TRUE);
+  g_assert_true (gtk_widget_get_visible (clear));
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_cmpuint (chosen, ==, 2);
+  g_assert_true (desk_date_row_get_iso (row, &iso, &error));
+  g_assert_no_error (error);
+  g_assert_null (iso);
+
+  g_assert_finalize_object (row);
+}
+
+/* The toolbar's entry shares the row's calendar and reading: the same day whichever way
+ * it came, and core's sentence for what is no date. */
+static void
+test_date_entry (void)
+{
+  DeskDateEntry *entry = DESK_DATE_ENTRY (g_object_ref_sink (desk_date_entry_new ()));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  guint chosen = 0;
+
+  g_signal_connect (entry, "date-chosen", G_CALLBACK (count_cb), &chosen);
+  desk_date_entry_set_iso (entry, "2025-07-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1 Jul 2025");
+
+  {
+    int day = select_day (desk_date_entry_get_calendar (entry), 2025, 12);
+    g_autofree char *shown = g_strdup_printf ("%d Dec 2025", day);
+    g_autofree char *want = g_strdup_printf ("2025-12-%02d", day);
+
+    g_assert_cmpuint (chosen, ==, 1);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, shown);
+    g_assert_true (desk_date_entry_get_iso (entry, &iso, &error));
+    g_assert_cmpstr (iso, ==, want);
+    g_clear_pointer (&iso, g_free);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2025-13-01");
+  g_assert_false (desk_date_entry_get_iso (entry, &iso, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  g_assert_finalize_object (entry);
+}
+
+static void
+changed_cb (DeskFieldRow *row,
+            guint        *count)
+{
+  (*count)++;
+}
+
+/* The editor's date row stores ISO 8601 whatever way the date came: typed in the app's
+ * format, typed in ISO, or chosen in the calendar (reported as a change). */
+static void
+test_field_row_date (void)
+{
+  g_autofree char *group = NULL;
+  g_autoptr(DeskStore) store = new_demo_store (&group);
+  g_autoptr(DeskRecord) record = desk_record_new (DESK_KIND_FUNDING);
+  g_autoptr(DeskFieldRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *kept = NULL;
+  GtkWidget *widget;
+  guint changes = 0;
+
+  row = desk_field_row_new (store, DESK_KIND_FUNDING, desk_kind_get_field (DESK_KIND_FUNDING, "date"),
+                            NULL, (DeskFieldRowChanged) changed_cb, &changes);
+  widget = g_object_ref_sink (desk_field_row_get_widget (row));
+  g_assert_true (DESK_IS_DATE_ROW (widget));
+
+  desk_record_set_string (record, "date", "2026-03-02");
+  desk_field_row_fill (row, record);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, "2 Mar 2026");
+  g_assert_cmpuint (changes, ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (widget), "12 Mar 2026");
+  g_assert_true (desk_field_row_read (row, record, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_string (record, "date"), ==, "2026-03-12");
+
+  gtk_editable_set_text (GTK_EDITABLE (widget), "2026-03-13");
+  g_assert_true (desk_field_row_read (row, record, &error));
+  g_assert_cmpstr (desk_record_get_string (record, "date"), ==, "2026-03-13");
+
+  {
+    int day = select_day (desk_date_row_get_calendar (DESK_DATE_ROW (widget)), 2026, 5);
+    g_autofree char *want = g_strdup_printf ("2026-05-%02d", day);
+
+    g_assert_cmpuint (changes, ==, 1);
+    g_assert_true (desk_field_row_read (row, record, &error));
+    g_assert_cmpstr (desk_record_get_string (record, "date"), ==, want);
+    g_free (kept);
+    kept = g_steal_pointer (&want);
+  }
+
+  /* Refused with core's sentence; the record keeps its date. */
+  refused = desk_date_parse_shown ("31 Apr 2026", &expected);
+  g_assert_null (refused);
+  gtk_editable_set_text (GTK_EDITABLE (widget), "31 Apr 2026");
+  g_assert_false (desk_field_row_read (row, record, &error));
+  g_assert_cmpstr (error->message, ==, expected->message);
+  g_assert_cmpstr (desk_record_get_string (record, "date"), ==, kept);
+
+  g_clear_pointer (&row, desk_field_row_free);
+  g_object_unref (widget);
+}
+
+static void
 saved_cb (DeskRecordForm  *form,
           DeskRecord      *record,
           DeskRecord     **saved)
@@ -282,9 +488,10 @@ test_form_save (void)
   g_signal_connect (form, "saved", G_CALLBACK (saved_cb), &saved);
   desk_record_form_add_fields (form, "date", "source", "amount_minor", "currency", "reference", NULL);
 
-  /* Filled from the record; a required drop-down offers its first choice. */
+  /* Filled from the record, the date as the app writes dates; a required drop-down
+   * offers its first choice. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (desk_record_form_get_row (form, "date"))), ==,
-                   "2026-03-02");
+                   "2 Mar 2026");
   g_assert_cmpstr (desk_record_form_get_code (form, "currency"), ==, "GHS");
   g_assert_nonnull (desk_record_form_get_code (form, "source"));
 
@@ -521,6 +728,9 @@ main (int    argc,
 
   g_test_add_func ("/gui/forms/field-row/round-trip", test_field_row_round_trip);
   g_test_add_func ("/gui/forms/field-row/parse", test_field_row_parse);
+  g_test_add_func ("/gui/forms/field-row/date", test_field_row_date);
+  g_test_add_func ("/gui/forms/date-row", test_date_row);
+  g_test_add_func ("/gui/forms/date-entry", test_date_entry);
   g_test_add_func ("/gui/forms/form/save", test_form_save);
   g_test_add_func ("/gui/forms/form/prepare", test_form_prepare);
   g_test_add_func ("/gui/forms/form/sign-and-currency", test_form_sign_and_currency);

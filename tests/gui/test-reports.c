@@ -897,31 +897,6 @@ test_language_toast (void)
 
 /* Helpers */
 
-/* The day in the UI language, then the time in the local zone; "" for nothing, and what
- * is not a timestamp as it came. */
-static void
-test_format_timestamp (void)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_utc (2025, 3, 5, 12, 2, 0);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
-  g_autofree char *long_day = desk_date_format (iso, DESK_DATE_LONG);
-  g_autofree char *short_day = desk_date_format (iso, DESK_DATE_SHORT);
-  g_autofree char *time = g_date_time_format (local, "%H:%M");
-  g_autofree char *expected_long = g_strdup_printf ("%s, %s", long_day, time);
-  g_autofree char *expected_short = g_strdup_printf ("%s, %s", short_day, time);
-  g_autofree char *text_long = desk_format_timestamp ("2025-03-05T12:02:00Z", DESK_DATE_LONG);
-  g_autofree char *text_short = desk_format_timestamp ("2025-03-05T12:02:00Z", DESK_DATE_SHORT);
-  g_autofree char *empty = desk_format_timestamp (NULL, DESK_DATE_LONG);
-  g_autofree char *odd = desk_format_timestamp ("not a time", DESK_DATE_LONG);
-
-  g_assert_cmpstr (text_long, ==, expected_long);
-  g_assert_cmpstr (text_short, ==, expected_short);
-  g_assert_cmpstr (text_long, !=, text_short);
-  g_assert_cmpstr (empty, ==, "");
-  g_assert_cmpstr (odd, ==, "not a time");
-}
-
 /* The main window's history is found from the window, from a widget in it and from a
  * dialog over it; nowhere else. */
 static void
@@ -1184,7 +1159,6 @@ main (int   argc,
   g_test_add_func ("/gui/preferences/backups", test_backups);
   g_test_add_func ("/gui/preferences/backup-cancelled", test_backup_cancelled);
   g_test_add_func ("/gui/preferences/language-toast", test_language_toast);
-  g_test_add_func ("/gui/helpers/format-timestamp", test_format_timestamp);
   g_test_add_func ("/gui/helpers/find-history", test_find_history);
   g_test_add_func ("/gui/helpers/schedule-once", test_schedule_once);
   g_test_add_func ("/gui/helpers/remove-children", test_remove_children);

@@ -350,7 +350,7 @@ update_line_totals (DeskBudgetPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->revision_row), revision != NULL);
   if (revision != NULL)
     {
-      g_autofree char *date = desk_date_format (desk_record_get_string (revision, "revised_on"), DESK_DATE_LONG);
+      g_autofree char *date = desk_date_format (desk_record_get_string (revision, "revised_on"));
       /* Translators: the latest revision of a budget line: its date and its reason. */
       g_autofree char *text = g_strdup_printf (_("%s: %s"), date, desk_record_get_string (revision, "reason"));
 
@@ -699,7 +699,7 @@ open_dated_amount (DeskBudgetPage   *self,
       const char *currency = desk_record_get_string (record, "currency");
       g_autofree char *amount = desk_money_format (desk_record_get_int (record, "amount_minor"), currency,
                                                    _desk_budget_page_decimals_of (self, currency));
-      g_autofree char *date = desk_date_format (desk_record_get_string (record, "date"), DESK_DATE_LONG);
+      g_autofree char *date = desk_date_format (desk_record_get_string (record, "date"));
 
       /* Translators: an expense's or a receipt's title in its editor: its amount and date. */
       title = g_strdup_printf (_("%s on %s"), amount, date);

@@ -118,11 +118,7 @@ static char *
 format_period (const char *from,
                const char *to)
 {
-  g_autofree char *a = desk_date_format (from, DESK_DATE_SHORT);
-  g_autofree char *b = desk_date_format (to, DESK_DATE_SHORT);
-
-  /* TRANSLATORS: a period, from the first date to the second. */
-  return g_strdup_printf (_("%s – %s"), a, b);
+  return desk_date_format_period (from, to);
 }
 
 static void

@@ -53,7 +53,7 @@ G_DEFINE_FINAL_TYPE (DeskExportsPage, desk_exports_page, DESK_TYPE_PAGE)
 static char *
 format_created (const char *timestamp)
 {
-  return desk_format_timestamp (timestamp, DESK_DATE_SHORT);
+  return desk_date_format_timestamp (timestamp);
 }
 
 /* The counts JSON of an export ({"member": 13, …}): the total of records, as an import
@@ -210,13 +210,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
     case COLUMN_PERIOD:
       {
-        g_autofree char *from = desk_date_format (desk_record_get_string (record, "period_start"),
-                                                  DESK_DATE_SHORT);
-        g_autofree char *to = desk_date_format (desk_record_get_string (record, "period_end"),
-                                                DESK_DATE_SHORT);
-
-        /* TRANSLATORS: a period, from the first date to the second. */
-        text = g_strdup_printf (_("%s – %s"), from, to);
+        text = desk_date_format_period (desk_record_get_string (record, "period_start"),
+                                        desk_record_get_string (record, "period_end"));
       }
       break;
 

@@ -169,17 +169,13 @@ show_plan (DeskImportDialog *self)
   DeskImportPlan *plan = self->plan;
   DeskPrivacy privacy = DESK_PRIVACY_AGGREGATE;
   g_autofree char *group = NULL;
-  g_autofree char *from = desk_date_format (plan->period_start, DESK_DATE_LONG);
-  g_autofree char *to = desk_date_format (plan->period_end, DESK_DATE_LONG);
-  g_autofree char *period = NULL;
+  g_autofree char *period = desk_date_format_period (plan->period_start, plan->period_end);
   g_autofree char *sequence = g_strdup_printf ("%" G_GINT64_FORMAT, plan->sequence);
-  g_autofree char *created = desk_format_timestamp (plan->created, DESK_DATE_LONG);
+  g_autofree char *created = desk_date_format_timestamp (plan->created);
   g_autofree char *status = NULL;
 
   /* TRANSLATORS: a group's name, then its short code in brackets. */
   group = g_strdup_printf (_("%s (%s)"), plan->group_name, plan->group_code);
-  /* TRANSLATORS: a period, from the first date to the second. */
-  period = g_strdup_printf (_("%s – %s"), from, to);
   set_value (self->group_row, group);
   set_value (self->period_row, period);
   set_value (self->sequence_row, sequence);

@@ -144,7 +144,7 @@ dated_line (const char *date,
             const char *text,
             gboolean    overdue)
 {
-  g_autofree char *day = desk_date_format (date, DESK_DATE_SHORT);
+  g_autofree char *day = desk_date_format (date);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *when = gtk_label_new (day);
   GtkWidget *what = gtk_label_new (text);
@@ -443,8 +443,7 @@ show_workplan (DeskOverviewPage *self,
   DeskRecord *workplan = figures->workplan;
   g_autoptr(GString) legend = g_string_new (NULL);
   g_autofree char *figure = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_autofree char *period = NULL;
   g_autofree char *title = NULL;
   g_autofree char *done_text = NULL;
   g_autofree char *total_text = NULL;
@@ -460,12 +459,12 @@ show_workplan (DeskOverviewPage *self,
       return;
     }
 
-  from = desk_date_format (desk_record_get_string (workplan, "period_start"), DESK_DATE_SHORT);
-  to = desk_date_format (desk_record_get_string (workplan, "period_end"), DESK_DATE_SHORT);
+  period = desk_date_format_period (desk_record_get_string (workplan, "period_start"),
+                                    desk_record_get_string (workplan, "period_end"));
   /* Translators: a workplan's title and its period: "Workplan 2025 · 1 Jan 2025 – 31 Dec 2025". */
-  title = g_strdup_printf (_("%s · %s – %s"),
+  title = g_strdup_printf (_("%s · %s"),
                            desk_record_get_narrative (workplan, "title", desk_locale_language (), NULL),
-                           from, to);
+                           period);
   gtk_label_set_label (self->workplan_title, title);
 
   /* Translators: activities done of all activities of the workplan: "12 of 40 done". */
@@ -535,8 +534,7 @@ show_export (DeskOverviewPage *self,
 {
   g_autofree char *figure = NULL;
   g_autofree char *detail = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_autofree char *period = NULL;
   g_autofree char *privacy = NULL;
   g_autofree char *created = NULL;
   g_autofree char *sequence = NULL;
@@ -556,17 +554,17 @@ show_export (DeskOverviewPage *self,
   {
     g_autofree char *day = g_strndup (created_text != NULL ? created_text : "", 10);
 
-    created = desk_date_format (day, DESK_DATE_LONG);
+    created = desk_date_format (day);
   }
   /* Translators: the last export: its sequence number and the day it was made. */
   sequence = format_count (desk_record_get_int (last, "sequence"));
   figure = g_strdup_printf (_("Export %s on %s"), sequence, created);
-  from = desk_date_format (desk_record_get_string (last, "period_start"), DESK_DATE_SHORT);
-  to = desk_date_format (desk_record_get_string (last, "period_end"), DESK_DATE_SHORT);
+  period = desk_date_format_period (desk_record_get_string (last, "period_start"),
+                                    desk_record_get_string (last, "period_end"));
   privacy = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_EXPORT, "privacy",
                                   desk_record_get_string (last, "privacy"));
   /* Translators: an export's period and privacy level: "1 Jan 2025 – 30 Jun 2025 · Counts only". */
-  detail = g_strdup_printf (_("%s – %s · %s"), from, to, privacy);
+  detail = g_strdup_printf (_("%s · %s"), period, privacy);
   gtk_label_set_label (self->export_figure, figure);
   gtk_label_set_label (self->export_detail, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->changes_label), TRUE);

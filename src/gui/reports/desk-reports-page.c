@@ -111,7 +111,7 @@ dup_printed_on (DeskReportsPage *self)
 {
   g_autofree char *today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
 
-  return desk_date_format (today, DESK_DATE_LONG);
+  return desk_date_format (today);
 }
 
 /* The period chosen, as two dates; both NULL for the newest workplan's. */

@@ -108,7 +108,7 @@ desk_application_show_open_error (DeskApplication *self,
     {
       g_autofree char *body = NULL;
       g_autofree char *iso = g_strndup (backup->taken, 10);
-      g_autofree char *day = desk_date_format (iso, DESK_DATE_LONG);
+      g_autofree char *day = desk_date_format (iso);
 
       /* Translators: under core's message about a damaged database; %s is a date. */
       body = g_strdup_printf (_("%s\n\nThe latest backup is from %s. Restoring it keeps the damaged "

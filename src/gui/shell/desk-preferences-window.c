@@ -244,7 +244,7 @@ desk_preferences_window_update_backups (DeskPreferencesWindow *self)
   for (guint i = 0; i < backups->len; i++)
     {
       DeskBackupInfo *info = g_ptr_array_index (backups, i);
-      g_autofree char *taken = desk_format_timestamp (info->taken, DESK_DATE_LONG);
+      g_autofree char *taken = desk_date_format_timestamp (info->taken);
       g_autofree char *size = g_format_size ((guint64) MAX (info->size, 0));
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();

@@ -33,7 +33,7 @@ date_width_chars (void)
   for (int month = 1; month <= 12; month++)
     {
       g_autofree char *iso = g_strdup_printf ("2000-%02d-28", month);
-      g_autofree char *text = desk_date_format (iso, DESK_DATE_SHORT);
+      g_autofree char *text = desk_date_format (iso);
       int chars = 0;
 
       for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -311,9 +311,8 @@ desk_cell_dup_field_text (DeskStore        *store,
   switch (field->type)
     {
     case DESK_FIELD_DATE:
-      if (tooltip != NULL)
-        *tooltip = desk_date_format (value, DESK_DATE_LONG);
-      return desk_date_format (value, DESK_DATE_SHORT);
+      /* The cell shows the whole date, the one format: no longer text to reveal. */
+      return desk_date_format (value);
 
     case DESK_FIELD_INT:
       return g_strdup_printf ("%" G_GINT64_FORMAT, desk_record_get_int (record, field->name));

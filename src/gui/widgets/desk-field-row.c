@@ -16,6 +16,7 @@
 
 #include "desk-field-row.h"
 
+#include "desk-date-row.h"
 #include "desk-file-chooser.h"
 
 #include <string.h>
@@ -66,8 +67,6 @@ struct _DeskFieldRow
   GtkLabel *error_label;
   GtkLabel *suffix;         /* entries */
   GtkTextBuffer *buffer;    /* long texts */
-  GtkCalendar *calendar;    /* dates */
-  GtkWidget *popover;
   GtkWidget *toggle;        /* switches */
   GPtrArray *codes;         /* drop-downs and sets: the code of each position, NULL for None */
   GPtrArray *checks;        /* sets: a GtkCheckButton per code */
@@ -266,11 +265,12 @@ watch_focus (DeskFieldRow *self,
   gtk_widget_add_controller (widget, focus);
 }
 
+/* @row, an AdwEntryRow, as the row of the value (sinks it). */
 static void
-make_entry (DeskFieldRow *self,
-            const char   *title)
+take_entry_row (DeskFieldRow *self,
+                GtkWidget    *row)
 {
-  self->row = adw_entry_row_new ();
+  self->row = row;
 
   if (self->changed != NULL)
     {
@@ -283,6 +283,13 @@ make_entry (DeskFieldRow *self,
 
   if (self->type->format != NULL)
     gtk_editable_set_alignment (GTK_EDITABLE (self->row), 0.0f);
+}
+
+static void
+make_entry (DeskFieldRow *self,
+            const char   *title)
+{
+  take_entry_row (self, adw_entry_row_new ());
 }
 
 static void
@@ -355,39 +362,6 @@ focus_entry (DeskFieldRow *self)
   gtk_editable_select_region (GTK_EDITABLE (self->row), 0, -1);
 }
 
-static void
-calendar_day_selected_cb (GtkCalendar  *calendar,
-                          DeskFieldRow *self)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-
-  if (self->updating)
-    return;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->row), text);
-  gtk_popover_popdown (GTK_POPOVER (self->popover));
-  report_change (self);
-}
-
-static void
-date_popover_shown_cb (GtkPopover   *popover,
-                       DeskFieldRow *self)
-{
-  GDate date;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->row));
-
-  self->updating = TRUE;
-  if (desk_date_parse (text, &date))
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
-                                                       g_date_get_month (&date),
-                                                       g_date_get_day (&date), 0, 0, 0);
-      gtk_calendar_select_day (self->calendar, dt);
-    }
-  self->updating = FALSE;
-}
-
 static GtkWidget *
 add_entry_button (DeskFieldRow *self,
                   GtkWidget    *button,
@@ -401,21 +375,47 @@ add_entry_button (DeskFieldRow *self,
   return button;
 }
 
+/* Dates: a DeskDateRow, which writes the one date format and reads it or ISO back. */
+
 static void
 make_date (DeskFieldRow *self,
            const char   *title)
 {
-  GtkWidget *button = gtk_menu_button_new ();
+  take_entry_row (self, desk_date_row_new ());
+  desk_date_row_set_optional (DESK_DATE_ROW (self->row),
+                              (self->field->flags & DESK_FIELD_REQUIRED) == 0);
+  g_signal_connect_swapped (self->row, "date-chosen", G_CALLBACK (report_change), self);
+}
 
-  make_entry (self, title);
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->popover), GTK_WIDGET (self->calendar));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), self->popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  g_signal_connect (self->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), self);
-  g_signal_connect (self->popover, "show", G_CALLBACK (date_popover_shown_cb), self);
-  add_entry_button (self, button, _("Choose a Day"));
+static void
+fill_date (DeskFieldRow *self,
+           DeskRecord   *record)
+{
+  const char *name = self->field->name;
+  const char *iso = record != NULL && desk_record_is_set (record, name)
+                    ? desk_record_get_string (record, name) : NULL;
+
+  desk_date_row_set_iso (DESK_DATE_ROW (self->row), iso);
+  g_free (self->filled);
+  self->filled = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->row)));
+}
+
+static gboolean
+read_date (DeskFieldRow  *self,
+           DeskRecord    *record,
+           GError       **error)
+{
+  g_autofree char *iso = NULL;
+
+  if (!desk_date_row_get_iso (DESK_DATE_ROW (self->row), &iso, error))
+    return FALSE;
+
+  if (iso == NULL)
+    desk_record_unset (record, self->field->name);
+  else
+    desk_record_set_string (record, self->field->name, iso);
+
+  return TRUE;
 }
 
 /* The row whose chooser it was, unless the row went while the chooser was open. */
@@ -667,7 +667,7 @@ read_switch (DeskFieldRow  *self,
 /* The tables */
 
 static const RowOps entry_ops = { make_entry, fill_entry, read_text, focus_entry };
-static const RowOps date_ops = { make_date, fill_entry, read_text, focus_entry };
+static const RowOps date_ops = { make_date, fill_date, read_date, focus_entry };
 static const RowOps file_ops = { make_file, fill_entry, read_text, focus_entry };
 static const RowOps multiline_ops = { make_multiline, fill_multiline, read_text, focus_row };
 static const RowOps combo_ops = { make_combo, fill_combo, read_combo, focus_row };

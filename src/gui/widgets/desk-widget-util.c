@@ -268,29 +268,3 @@ desk_schedule_once (guint        *source,
   else
     *source = g_timeout_add_full (priority, delay_ms, once_cb, once, g_free);
 }
-
-char *
-desk_format_timestamp (const char    *timestamp,
-                       DeskDateStyle  style)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *day = NULL;
-  g_autofree char *time = NULL;
-
-  if (timestamp == NULL)
-    return g_strdup ("");
-
-  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
-  if (utc == NULL)
-    return g_strdup (timestamp);
-
-  local = g_date_time_to_local (utc);
-  iso = g_date_time_format (local, "%Y-%m-%d");
-  day = desk_date_format (iso, style);
-  time = g_date_time_format (local, "%H:%M");
-
-  /* Translators: a date, then a time of day: "5 March 2025, 14:02". */
-  return g_strdup_printf (_("%s, %s"), day, time);
-}

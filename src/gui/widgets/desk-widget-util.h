@@ -64,10 +64,5 @@ void         desk_schedule_once       (guint         *source,
                                        guint          delay_ms,
                                        DeskOnceFunc   func,
                                        gpointer       data);
-/* An ISO 8601 timestamp (UTC) as a person reads it: the day in @style and the UI
- * language, then the time of day in the local zone, "5 March 2025, 14:02". Returns ""
- * for NULL, and @timestamp itself when it is not a timestamp. */
-char        *desk_format_timestamp        (const char    *timestamp,
-                                           DeskDateStyle  style);
 
 G_END_DECLS

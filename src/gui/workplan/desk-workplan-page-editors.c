@@ -64,7 +64,7 @@ _desk_workplan_page_refresh_deliverables (DeskWorkplanPage *self)
 
       if (desk_record_is_set (d, "due_date"))
         {
-          g_autofree char *due = desk_date_format (desk_record_get_string (d, "due_date"), DESK_DATE_SHORT);
+          g_autofree char *due = desk_date_format (desk_record_get_string (d, "due_date"));
 
           /* Translators: a deliverable's due date and its status: “Due 2025-03-31 · Planned”. */
           subtitle = g_strdup_printf (_("Due %s · %s"), due, status);

@@ -73,17 +73,12 @@ update_header (DeskWorkplanPage *self)
       g_autofree char *status_label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_WORKPLAN,
                                                             "status", status);
       g_autofree char *status_class = g_strconcat ("desk-status-", status, NULL);
-      g_autofree char *period = NULL;
-      g_autofree char *start = desk_date_format (desk_record_get_string (workplan, "period_start"),
-                                                 DESK_DATE_SHORT);
-      g_autofree char *end = desk_date_format (desk_record_get_string (workplan, "period_end"),
-                                               DESK_DATE_SHORT);
+      g_autofree char *period = desk_date_format_period (desk_record_get_string (workplan, "period_start"),
+                                                         desk_record_get_string (workplan, "period_end"));
 
       gtk_label_set_label (self->workplan_status, status_label);
       gtk_widget_set_css_classes (GTK_WIDGET (self->workplan_status),
                                   (const char *[]) { "desk-pill", status_class, NULL });
-      /* Translators: a period of time, from the first to the last day. */
-      period = g_strdup_printf (_("%s to %s"), start, end);
       gtk_label_set_label (self->workplan_period, period);
     }
 

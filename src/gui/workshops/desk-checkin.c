@@ -1075,7 +1075,7 @@ desk_checkin_set_workshop (DeskCheckin *self,
 
   if (workshop != NULL)
     {
-      g_autofree char *date = desk_date_format (desk_record_get_string (workshop, "start_date"), DESK_DATE_LONG);
+      g_autofree char *date = desk_date_format (desk_record_get_string (workshop, "start_date"));
       const char *town = desk_record_get_string (workshop, "town");
       g_autofree char *subtitle = NULL;
 
