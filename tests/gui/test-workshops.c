@@ -144,6 +144,24 @@ type_and_enter (GtkEditable *entry,
   g_signal_emit_by_name (entry, "activate");
 }
 
+/* Types @text and chooses the "Add new person" row, the last one offered, with ↓ as far
+ * as it goes and Enter. */
+static void
+type_and_add (DeskCheckin *checkin,
+              const char  *text)
+{
+  GtkEditable *entry = _desk_checkin_get_entry (checkin);
+  GtkSingleSelection *matches = _desk_checkin_get_matches (checkin);
+  guint n;
+
+  gtk_editable_set_text (entry, text);
+  n = g_list_model_get_n_items (G_LIST_MODEL (matches));
+  g_assert_cmpuint (n, >, 0);
+  gtk_single_selection_set_selected (matches, n - 1);
+  g_assert_true (_desk_checkin_is_add_row (gtk_single_selection_get_selected_item (matches)));
+  g_signal_emit_by_name (entry, "activate");
+}
+
 static void
 test_workshop_list (void)
 {
@@ -258,7 +276,7 @@ test_checkin_keyboard (void)
           g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
           typed++;
         }
-      type_and_enter (entry, new_names[i]);
+      type_and_add (checkin, new_names[i]);
       g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
       typed++;
     }
@@ -362,8 +380,8 @@ record_exists (DeskStore      *store,
   return record != NULL;
 }
 
-/* A name nobody has adds a person and their entry: one win.undo takes back both, one
- * win.redo makes both again. */
+/* A name nobody has, added from the "Add new person" row, adds a person and their entry:
+ * one win.undo takes back both, one win.redo makes both again. */
 static void
 test_checkin_new_undo (void)
 {
@@ -387,7 +405,7 @@ test_checkin_new_undo (void)
   checkin = _desk_workshops_page_get_checkin (page);
   entry_widget = _desk_checkin_get_entry (checkin);
 
-  type_and_enter (entry_widget, "Selorm Kudzordzi-Ahiadzro");
+  type_and_add (checkin, "Selorm Kudzordzi-Ahiadzro");
   g_assert_cmpstr (gtk_editable_get_text (entry_widget), ==, "");
   g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + 1);
   g_assert_cmpint (count_attended (store, workshop), ==, 1);
@@ -1174,6 +1192,105 @@ test_signin_worker (void)
   g_rmdir (dir);
 }
 
+/* Enter on a misspelt name checks in the person it is close to, never a new one; Enter
+ * on a name nobody is near adds nobody; the "Add new person" row adds and checks in, and
+ * one win.undo takes both back. */
+static void
+test_checkin_misspelt (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, group_uuid, NULL);
+  g_autofree char *workshop = new_empty_workshop (store);
+  DeskWindow *window = new_window (store);
+  DeskHistory *history = desk_window_get_history (window);
+  DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  gint64 people_before = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
+  DeskRecord *known = NULL;
+  g_autofree char *misspelt = NULL;
+  g_autoptr(DeskRecord) known_entry = NULL;
+  g_autoptr(DeskRecord) added = NULL;
+  g_autoptr(DeskRecord) best = NULL;
+  DeskCheckin *checkin;
+  GtkEditable *entry;
+  GtkSingleSelection *matches;
+  guint n;
+  gboolean offered = FALSE;
+
+  /* A demo person of a long name, misspelt by its last letter dropped. */
+  for (guint i = 0; i < people->len && known == NULL; i++)
+    if (g_utf8_strlen (desk_record_get_string (g_ptr_array_index (people, i), "name"), -1) >= 10)
+      known = g_ptr_array_index (people, i);
+  g_assert_nonnull (known);
+  misspelt = g_strndup (desk_record_get_string (known, "name"),
+                        strlen (desk_record_get_string (known, "name")) - 1);
+
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
+  wait_a_moment (10);
+  checkin = _desk_workshops_page_get_checkin (page);
+  entry = _desk_checkin_get_entry (checkin);
+  matches = _desk_checkin_get_matches (checkin);
+
+  /* Offered first, selected; the add row last, not selected. */
+  gtk_editable_set_text (entry, misspelt);
+  n = g_list_model_get_n_items (G_LIST_MODEL (matches));
+  g_assert_cmpuint (n, >=, 2);
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (matches), n - 1);
+
+    g_assert_true (_desk_checkin_is_add_row (last));
+  }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (matches), i);
+
+      g_assert_true (DESK_IS_RECORD (row));
+      offered |= g_str_equal (desk_record_get_uuid (DESK_RECORD (row)), desk_record_get_uuid (known));
+    }
+  g_assert_true (offered);
+  g_assert_cmpuint (gtk_single_selection_get_selected (matches), ==, 0);
+  best = g_object_ref (gtk_single_selection_get_selected_item (matches));
+
+  /* Enter: the best match checked in, nobody added. */
+  g_signal_emit_by_name (entry, "activate");
+  known_entry = desk_attendance_find (store, workshop, desk_record_get_uuid (best));
+  g_assert_nonnull (known_entry);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  /* A name nobody is near: only the add row, and Enter adds nobody. */
+  gtk_editable_set_text (entry, "Zyxwq Vutsrq");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (matches)), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (matches), ==, GTK_INVALID_LIST_POSITION);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Zyxwq Vutsrq");
+  g_assert_nonnull (strstr (gtk_label_get_label (_desk_checkin_get_status (checkin)), "Zyxwq Vutsrq"));
+
+  /* Chosen explicitly: added and checked in, one step. */
+  type_and_add (checkin, "Zyxwq Vutsrq");
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + 1);
+  g_assert_cmpint (count_attended (store, workshop), ==, 2);
+  added = desk_store_find_person (store, group_uuid, "Zyxwq Vutsrq", NULL);
+  g_assert_nonnull (added);
+  g_assert_nonnull (strstr (desk_history_get_undo_label (history), "Zyxwq Vutsrq"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  g_assert_false (record_exists (store, DESK_KIND_PERSON, desk_record_get_uuid (added)));
+  g_clear_object (&known_entry);
+  known_entry = desk_attendance_find (store, workshop, desk_record_get_uuid (best));
+  g_assert_nonnull (known_entry);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1198,6 +1315,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/plenary", test_plenary);
   g_test_add_func ("/gui/people/duplicate", test_people_duplicate);
   g_test_add_func ("/gui/workshops/signin-worker", test_signin_worker);
+  g_test_add_func ("/gui/workshops/checkin-misspelt", test_checkin_misspelt);
 
   return g_test_run ();
 }
