@@ -341,6 +341,42 @@ desk_person_dup_distinction (DeskStore  *store,
 
 /* Merging */
 
+DeskRecord *
+desk_people_merged_details (DeskRecord *kept,
+                            DeskRecord *gone)
+{
+  static const char *const fillable[] = { "member_uuid", "organisation", "pillar", "role_title",
+                                          "phone", "email", NULL };
+  DeskRecord *merged;
+  g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
+  g_auto(GStrv) both = NULL;
+
+  g_return_val_if_fail (DESK_IS_RECORD (kept), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD (gone), NULL);
+
+  merged = desk_record_copy (kept);
+  for (guint i = 0; fillable[i] != NULL; i++)
+    {
+      const char *ours = desk_record_get_string (kept, fillable[i]);
+      const char *theirs = desk_record_get_string (gone, fillable[i]);
+
+      if ((ours == NULL || ours[0] == '\0') && theirs != NULL && theirs[0] != '\0')
+        desk_record_set_string (merged, fillable[i], theirs);
+    }
+  if (g_strcmp0 (desk_record_get_string (kept, "gender"), "not_stated") == 0 &&
+      desk_record_get_string (gone, "gender") != NULL)
+    desk_record_set_string (merged, "gender", desk_record_get_string (gone, "gender"));
+
+  g_strv_builder_addv (groups, (const char **) desk_record_get_set (kept, "vulnerable_groups"));
+  for (const char *const *code = desk_record_get_set (gone, "vulnerable_groups"); *code != NULL; code++)
+    if (!g_strv_contains (desk_record_get_set (kept, "vulnerable_groups"), *code))
+      g_strv_builder_add (groups, *code);
+  both = g_strv_builder_end (groups);
+  desk_record_set_set (merged, "vulnerable_groups", (const char *const *) both);
+
+  return merged;
+}
+
 static int
 status_rank (const char *status)
 {

@@ -49,6 +49,13 @@ GPtrArray  *desk_people_find_similar        (DeskStore   *store,
 char       *desk_person_dup_distinction     (DeskStore   *store,
                                              DeskRecord  *person);
 
+/* The details a merge of @gone into @kept keeps by default: @kept's, each one it lacks
+ * (an empty text, no organisation or pillar, gender not stated) taken from @gone, and
+ * the vulnerable groups of both. Consent to be named is @kept's alone: it is never
+ * assumed. A new record. */
+DeskRecord *desk_people_merged_details      (DeskRecord  *kept,
+                                             DeskRecord  *gone);
+
 /* Merges the person @gone_uuid into @kept (a person of the same group, with the details
  * the user chose to keep), as one step of @history: every record that refers to the
  * merged-away person refers to @kept instead — an attendance at a workshop @kept attended

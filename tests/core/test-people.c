@@ -522,6 +522,34 @@ test_merge (Fixture       *fixture,
   g_assert_cmpstr (merged_into, ==, t.abena);
 }
 
+/* The kept record's details stay; those it lacks come from the other; consent does not. */
+static void
+test_merged_details (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskRecord) kept = test_record_new (DESK_KIND_PERSON, fixture->world->group,
+                                                "name", "Abena Mensah", "email", "abena@example.org",
+                                                "gender", "not_stated", "consent_named", "0",
+                                                "vulnerable_groups", "youth", NULL);
+  g_autoptr(DeskRecord) gone = test_record_new (DESK_KIND_PERSON, fixture->world->group,
+                                                "name", "Abena Mensa", "email", "old@example.org",
+                                                "phone", "+233 20 000 0000", "gender", "woman",
+                                                "consent_named", "1", "organisation", "Chamber of Mines",
+                                                "vulnerable_groups", "women_girls,youth", NULL);
+  g_autoptr(DeskRecord) merged = desk_people_merged_details (kept, gone);
+  const char *const *groups = desk_record_get_set (merged, "vulnerable_groups");
+
+  g_assert_cmpstr (desk_record_get_string (merged, "name"), ==, "Abena Mensah");
+  g_assert_cmpstr (desk_record_get_string (merged, "email"), ==, "abena@example.org");
+  g_assert_cmpstr (desk_record_get_string (merged, "phone"), ==, "+233 20 000 0000");
+  g_assert_cmpstr (desk_record_get_string (merged, "organisation"), ==, "Chamber of Mines");
+  g_assert_cmpstr (desk_record_get_string (merged, "gender"), ==, "woman");
+  g_assert_cmpint (desk_record_get_int (merged, "consent_named"), ==, 0);
+  g_assert_cmpuint (g_strv_length ((char **) groups), ==, 2);
+  g_assert_true (g_strv_contains (groups, "women_girls"));
+  g_assert_cmpstr (desk_record_get_uuid (merged), ==, desk_record_get_uuid (kept));
+}
+
 /* A merge that cannot be made leaves everything as it was, and says why. */
 static void
 test_merge_refused (Fixture       *fixture,
@@ -648,6 +676,7 @@ main (int    argc,
   ADD ("find-similar", test_find_similar);
   ADD ("merge", test_merge);
   ADD ("merge-refused", test_merge_refused);
+  ADD ("merged-details", test_merged_details);
   ADD ("merge-then-import", test_merge_then_import);
 
   return g_test_run ();
