@@ -10,6 +10,7 @@
 
 #include "desk-breakdown-chart.h"
 #include "desk-checkin-private.h"
+#include "desk-person-merge.h"
 #include "desk-people-page.h"
 #include "desk-people-page-private.h"
 #include "desk-window.h"
@@ -1291,6 +1292,80 @@ test_checkin_misspelt (void)
   destroy_window (window);
 }
 
+/* People: the open person merged with their misspelt twin from the merge dialog — the
+ * twin offered first — keeps both workshops; one win.undo brings the twin back. */
+static void
+test_people_merge (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  g_autofree char *first = new_empty_workshop (store);
+  g_autofree char *second = new_empty_workshop (store);
+  g_autoptr(DeskRecord) kwame = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) twin = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) entry = NULL;
+  g_autoptr(DeskRecord) entry2 = NULL;
+  g_autoptr(DeskRecord) moved = NULL;
+  g_autoptr(DeskRecord) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window = new_window (store);
+  DeskPeoplePage *page;
+  DeskRecordList *list;
+  AdwViewStack *tabs;
+  AdwMessageDialog *dialog;
+  gint64 total;
+
+  desk_record_set_group (kwame, group_uuid);
+  desk_record_set_string (kwame, "name", "Kwame Asante-Boateng");
+  desk_record_set_string (kwame, "gender", "man");
+  g_assert_true (desk_store_insert (store, kwame, &error));
+  desk_record_set_group (twin, group_uuid);
+  desk_record_set_string (twin, "name", "Kwame Asante-Boatneg");
+  desk_record_set_string (twin, "gender", "not_stated");
+  desk_record_set_string (twin, "phone", "+233 24 111 2222");
+  g_assert_true (desk_store_insert (store, twin, &error));
+  g_assert_no_error (error);
+  entry = desk_attendance_check_in (store, first, desk_record_get_uuid (kwame), NULL, &error);
+  entry2 = desk_attendance_check_in (store, second, desk_record_get_uuid (twin), NULL, &error);
+  g_assert_no_error (error);
+  total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
+
+  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
+  tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_PEOPLE_PAGE, "view_stack"));
+  adw_view_stack_set_visible_child_name (tabs, "people");
+  list = _desk_people_page_get_person_list (page);
+  desk_record_list_open (list, desk_record_get_uuid (kwame));
+
+  _desk_people_page_merge (page);
+  dialog = _desk_people_page_get_merge_dialog (page);
+  g_assert_nonnull (dialog);
+  /* The twin, of a similar name, is offered first and chosen. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (_desk_person_merge_get_other (dialog)), ==, 0);
+  g_assert_cmpstr (_desk_person_merge_get_uuid (dialog, 0), ==, desk_record_get_uuid (twin));
+  adw_message_dialog_response (dialog, "merge");
+  wait_a_moment (20);
+
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, total - 1);
+  g_assert_false (record_exists (store, DESK_KIND_PERSON, desk_record_get_uuid (twin)));
+  moved = desk_attendance_find (store, second, desk_record_get_uuid (kwame));
+  g_assert_nonnull (moved);
+  merged = desk_store_get (store, DESK_KIND_PERSON, desk_record_get_uuid (kwame), NULL);
+  g_assert_cmpstr (desk_record_get_string (merged, "name"), ==, "Kwame Asante-Boateng");
+  g_assert_cmpstr (desk_record_get_string (merged, "phone"), ==, "+233 24 111 2222");
+  g_assert_cmpstr (desk_record_list_get_open_uuid (list), ==, desk_record_get_uuid (kwame));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, total);
+  g_clear_object (&moved);
+  moved = desk_attendance_find (store, second, desk_record_get_uuid (twin));
+  g_assert_nonnull (moved);
+  g_assert_null (desk_attendance_find (store, second, desk_record_get_uuid (kwame)));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1316,6 +1391,7 @@ main (int   argc,
   g_test_add_func ("/gui/people/duplicate", test_people_duplicate);
   g_test_add_func ("/gui/workshops/signin-worker", test_signin_worker);
   g_test_add_func ("/gui/workshops/checkin-misspelt", test_checkin_misspelt);
+  g_test_add_func ("/gui/people/merge", test_people_merge);
 
   return g_test_run ();
 }
