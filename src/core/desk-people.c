@@ -202,6 +202,7 @@ edit_distance (const gunichar *a,
 
 typedef struct
 {
+  char *uuid;
   DeskRecord *person;
   guint distance;
   char *sort_key;
@@ -210,6 +211,7 @@ typedef struct
 static void
 candidate_free (Candidate *candidate)
 {
+  g_free (candidate->uuid);
   g_clear_object (&candidate->person);
   g_free (candidate->sort_key);
   g_free (candidate);
@@ -277,7 +279,7 @@ desk_people_find_similar (DeskStore   *store,
 
       candidate = g_new0 (Candidate, 1);
       candidate->distance = distance;
-      candidate->sort_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      candidate->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       g_ptr_array_add (candidates, candidate);
     }
   sqlite3_reset (stmt);
@@ -292,9 +294,8 @@ desk_people_find_similar (DeskStore   *store,
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *candidate = g_ptr_array_index (candidates, i);
-      g_autofree char *uuid = g_steal_pointer (&candidate->sort_key);
 
-      candidate->person = desk_store_get (store, DESK_KIND_PERSON, uuid, error);
+      candidate->person = desk_store_get (store, DESK_KIND_PERSON, candidate->uuid, error);
       if (candidate->person == NULL)
         {
           g_ptr_array_unref (people);

@@ -449,6 +449,10 @@ main (int   argc,
       desk_record_list_open (person_list, person);
     }
     ok &= save_window (window, dir, "55-people-person");
+    /* The merge dialog for the person open, the closest other record chosen. */
+    _desk_people_page_merge (people);
+    if (_desk_people_page_get_merge_dialog (people) != NULL)
+      ok &= save_dialog (GTK_WINDOW (_desk_people_page_get_merge_dialog (people)), dir, "57-people-merge");
     adw_view_stack_set_visible_child_name (people_tabs, "members");
   }
 

@@ -340,8 +340,6 @@ merge_response_cb (AdwMessageDialog *dialog,
   g_autofree char *kept = NULL;
   DeskHistory *history = desk_page_get_history (DESK_PAGE (self));
 
-  if (self->merge_dialog == dialog)
-    self->merge_dialog = NULL;
   if (g_strcmp0 (response, "merge") != 0)
     return;
 
@@ -368,10 +366,15 @@ merge_clicked_cb (DeskPeoplePage *self)
   if (open == NULL)
     return;
 
+  if (self->merge_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
   self->merge_dialog = desk_person_merge_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                      desk_page_get_history (DESK_PAGE (self)), open);
-  if (self->merge_dialog != NULL)
-    g_signal_connect (self->merge_dialog, "response", G_CALLBACK (merge_response_cb), self);
+  if (self->merge_dialog == NULL)
+    return;
+  /* Until it is closed, however that happens. */
+  g_object_add_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
+  g_signal_connect (self->merge_dialog, "response", G_CALLBACK (merge_response_cb), self);
 }
 
 static void
@@ -698,6 +701,7 @@ desk_people_page_unbuild (DeskPage *page)
   if (self->merge_dialog != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->merge_dialog, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
       self->merge_dialog = NULL;
     }
 

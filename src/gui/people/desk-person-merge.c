@@ -75,7 +75,8 @@ add_choice (Merge         *merge,
 static GtkStringList *
 load_choices (Merge      *merge,
               DeskStore  *store,
-              DeskRecord *person)
+              DeskRecord *person,
+              guint      *n_similar)
 {
   GtkStringList *labels = gtk_string_list_new (NULL);
   g_autoptr(GHashTable) offered = g_hash_table_new (g_str_hash, g_str_equal);
@@ -92,6 +93,8 @@ load_choices (Merge      *merge,
       if (g_hash_table_add (offered, (gpointer) desk_record_get_uuid (other)))
         add_choice (merge, labels, store, other);
     }
+
+  *n_similar = merge->uuids->len;
 
   everyone = desk_store_list (store, DESK_KIND_PERSON, group, NULL);
   if (everyone != NULL)
@@ -119,7 +122,11 @@ other_selected_cb (GtkDropDown      *dropdown,
 
   adw_message_dialog_set_response_enabled (dialog, "merge", selected != GTK_INVALID_LIST_POSITION);
   if (item == NULL || selected >= merge->uuids->len)
-    return;
+    {
+      /* Translators: the merge dialog's second choice before the other record is chosen. */
+      gtk_check_button_set_label (merge->keep_other, _("Keep the details of the other record"));
+      return;
+    }
 
   /* Translators: a choice in the merge dialog; the other record's name (and
    * organisation). */
@@ -141,6 +148,7 @@ desk_person_merge_dialog_new (GtkWindow   *parent,
   GtkWidget *box;
   GtkWidget *label;
   GtkCheckButton *keep_person;
+  guint n_similar = 0;
   Merge *merge;
 
   g_return_val_if_fail (person != NULL, NULL);
@@ -164,8 +172,11 @@ desk_person_merge_dialog_new (GtkWindow   *parent,
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
 
-  labels = load_choices (merge, store, person);
+  labels = load_choices (merge, store, person, &n_similar);
   merge->other = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  /* The closest record is a fair guess; with none of a similar name, nobody is. */
+  if (n_similar == 0)
+    gtk_drop_down_set_selected (merge->other, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_enable_search (merge->other,
                                    labels != NULL && g_list_model_get_n_items (G_LIST_MODEL (labels)) > 10);
   gtk_drop_down_set_expression (merge->other,
