@@ -13,8 +13,10 @@
 
 #include <string.h>
 
+#include "desk-attendance.h"
 #include "desk-error.h"
 #include "desk-i18n.h"
+#include "desk-people.h"
 #include "desk-reference.h"
 #include "desk-store-private.h"
 
@@ -411,6 +413,49 @@ check_references (Import         *im,
   return TRUE;
 }
 
+/* A person merged into another here (desk_people_merge) must not come back with a bundle
+ * written before the merge, nor by someone who never heard of it: the person is left out
+ * (*merged_away), and what refers to them refers to the person they became. An
+ * attendance of theirs at a workshop where that person is on the list already is the
+ * same entry, and left out too. */
+static void
+follow_merges (Import         *im,
+               const DeskKind *kind,
+               DeskRecord     *record,
+               gboolean       *merged_away)
+{
+  if (kind == DESK_KIND_PERSON)
+    {
+      g_autofree char *kept = desk_people_dup_merged_into (im->store, desk_record_get_uuid (record));
+
+      *merged_away = kept != NULL;
+      return;
+    }
+
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+      g_autofree char *kept = NULL;
+
+      if (f->type != DESK_FIELD_REF || g_strcmp0 (f->ref, "person") != 0 ||
+          !desk_record_index_is_set (record, i))
+        continue;
+      kept = desk_people_dup_merged_into (im->store, desk_record_index_get_string (record, i));
+      if (kept == NULL)
+        continue;
+      desk_record_index_set_string (record, i, kept);
+
+      if (kind == DESK_KIND_ATTENDANCE)
+        {
+          g_autoptr(DeskRecord) listed =
+            desk_attendance_find (im->store, desk_record_get_string (record, "workshop_uuid"), kept);
+
+          *merged_away = listed != NULL &&
+                         g_strcmp0 (desk_record_get_uuid (listed), desk_record_get_uuid (record)) != 0;
+        }
+    }
+}
+
 gboolean
 _desk_import_apply_record (Import *im)
 {
@@ -443,6 +488,19 @@ _desk_import_apply_record (Import *im)
   count = _desk_import_plan_count (im, kind->name);
   if (kind != DESK_KIND_GROUP)
     desk_record_set_group (record, im->plan->group_uuid);
+
+  /* Two records of one person merged here stay one, whatever the bundle's times. */
+  if (!im->fresh)
+    {
+      gboolean merged_away = FALSE;
+
+      follow_merges (im, kind, record, &merged_away);
+      if (merged_away)
+        {
+          count->unchanged++;
+          return TRUE;
+        }
+    }
 
   /* Into a fresh database (see Import.fresh) the record is new, everything it refers to
    * came from this bundle, and no tombstone waits for it: there is nothing to ask. */

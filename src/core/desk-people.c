@@ -1,4 +1,5 @@
-/* desk-people.c — finding a person again, and naming their organisation
+/* desk-people.c — finding a person again, naming their organisation, and merging two
+ * records of one person
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,9 @@
 
 #include "desk-people.h"
 
+#include "desk-attendance.h"
+#include "desk-error.h"
+#include "desk-i18n.h"
 #include "desk-reference.h"
 #include "desk-store-private.h"
 #include "desk-text.h"
@@ -151,4 +155,460 @@ desk_person_dup_organisation (DeskStore  *store,
   free_text = desk_record_get_string (person, "organisation");
 
   return g_strdup (free_text != NULL ? free_text : "");
+}
+
+/* Similar names */
+
+/* The edit distance between @a and @b (characters), or @limit + 1 once it is sure to
+ * pass @limit: most names of a group are far from the one typed, and give up early. */
+static guint
+edit_distance (const gunichar *a,
+               glong           na,
+               const gunichar *b,
+               glong           nb,
+               guint           limit)
+{
+  g_autofree guint *row = NULL;
+
+  if ((guint) ABS (na - nb) > limit)
+    return limit + 1;
+
+  row = g_new (guint, nb + 1);
+  for (glong j = 0; j <= nb; j++)
+    row[j] = (guint) j;
+
+  for (glong i = 1; i <= na; i++)
+    {
+      guint diagonal = row[0];
+      guint smallest;
+
+      row[0] = (guint) i;
+      smallest = row[0];
+      for (glong j = 1; j <= nb; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+          smallest = MIN (smallest, row[j]);
+        }
+      if (smallest > limit)
+        return limit + 1;
+    }
+
+  return row[nb];
+}
+
+typedef struct
+{
+  char *uuid;
+  DeskRecord *person;
+  guint distance;
+  char *sort_key;
+} Candidate;
+
+static void
+candidate_free (Candidate *candidate)
+{
+  g_free (candidate->uuid);
+  g_clear_object (&candidate->person);
+  g_free (candidate->sort_key);
+  g_free (candidate);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = *(const Candidate **) a;
+  const Candidate *y = *(const Candidate **) b;
+
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+
+  return g_strcmp0 (x->sort_key, y->sort_key);
+}
+
+GPtrArray *
+desk_people_find_similar (DeskStore   *store,
+                          const char  *group_uuid,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+  g_autofree char *key = NULL;
+  g_autofree gunichar *typed = NULL;
+  GPtrArray *people;
+  glong n_typed = 0;
+  guint limit;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (group_uuid != NULL, NULL);
+
+  people = g_ptr_array_new_with_free_func (g_object_unref);
+  key = desk_text_fold_search (name);
+  if (key[0] == '\0')
+    return people;
+  typed = g_utf8_to_ucs4_fast (key, -1, &n_typed);
+  limit = n_typed >= 6 ? 2 : 1;
+
+  stmt = _desk_store_prepare (store, "SELECT uuid, name FROM people WHERE group_uuid = ?1", error);
+  if (stmt == NULL)
+    {
+      g_ptr_array_unref (people);
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *their_name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *folded = desk_text_fold_search (their_name);
+      g_autofree gunichar *theirs = NULL;
+      glong n_theirs = 0;
+      guint distance;
+      Candidate *candidate;
+
+      theirs = g_utf8_to_ucs4_fast (folded, -1, &n_theirs);
+      distance = edit_distance (typed, n_typed, theirs, n_theirs, limit);
+      if (distance > limit)
+        continue;
+
+      candidate = g_new0 (Candidate, 1);
+      candidate->distance = distance;
+      candidate->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (candidates, candidate);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      g_ptr_array_unref (people);
+      return NULL;
+    }
+
+  /* The records are read once the few candidates are known. */
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (candidates, i);
+
+      candidate->person = desk_store_get (store, DESK_KIND_PERSON, candidate->uuid, error);
+      if (candidate->person == NULL)
+        {
+          g_ptr_array_unref (people);
+          return NULL;
+        }
+      candidate->sort_key = desk_text_sort_key (desk_record_get_string (candidate->person, "name"));
+    }
+  g_ptr_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = g_ptr_array_index (candidates, i);
+      g_ptr_array_add (people, g_steal_pointer (&candidate->person));
+    }
+
+  return people;
+}
+
+char *
+desk_person_dup_distinction (DeskStore  *store,
+                             DeskRecord *person)
+{
+  g_autofree char *organisation = NULL;
+  g_autofree char *pillar = NULL;
+  const char *code;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD (person), NULL);
+
+  organisation = desk_person_dup_organisation (store, person);
+  code = desk_record_get_string (person, "pillar");
+  if (code != NULL && code[0] != '\0')
+    pillar = desk_reference_table_label (store, "pillars", code);
+
+  if (organisation[0] != '\0' && pillar != NULL)
+    /* Translators: what tells two people of a similar name apart: their organisation
+     * and their pillar (government, companies, civil society). */
+    return g_strdup_printf (C_("person distinction", "%s · %s"), organisation, pillar);
+  if (pillar != NULL)
+    return g_steal_pointer (&pillar);
+
+  return g_steal_pointer (&organisation);
+}
+
+/* Merging */
+
+DeskRecord *
+desk_people_merged_details (DeskRecord *kept,
+                            DeskRecord *gone)
+{
+  static const char *const fillable[] = { "member_uuid", "organisation", "pillar", "role_title",
+                                          "phone", "email", NULL };
+  DeskRecord *merged;
+  g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
+  g_auto(GStrv) both = NULL;
+
+  g_return_val_if_fail (DESK_IS_RECORD (kept), NULL);
+  g_return_val_if_fail (DESK_IS_RECORD (gone), NULL);
+
+  merged = desk_record_copy (kept);
+  for (guint i = 0; fillable[i] != NULL; i++)
+    {
+      const char *ours = desk_record_get_string (kept, fillable[i]);
+      const char *theirs = desk_record_get_string (gone, fillable[i]);
+
+      if ((ours == NULL || ours[0] == '\0') && theirs != NULL && theirs[0] != '\0')
+        desk_record_set_string (merged, fillable[i], theirs);
+    }
+  if (g_strcmp0 (desk_record_get_string (kept, "gender"), "not_stated") == 0 &&
+      desk_record_get_string (gone, "gender") != NULL)
+    desk_record_set_string (merged, "gender", desk_record_get_string (gone, "gender"));
+
+  g_strv_builder_addv (groups, (const char **) desk_record_get_set (kept, "vulnerable_groups"));
+  for (const char *const *code = desk_record_get_set (gone, "vulnerable_groups"); *code != NULL; code++)
+    if (!g_strv_contains (desk_record_get_set (kept, "vulnerable_groups"), *code))
+      g_strv_builder_add (groups, *code);
+  both = g_strv_builder_end (groups);
+  desk_record_set_set (merged, "vulnerable_groups", (const char *const *) both);
+
+  return merged;
+}
+
+static int
+status_rank (const char *status)
+{
+  if (g_strcmp0 (status, "attended") == 0)
+    return 0;
+  if (g_strcmp0 (status, "registered") == 0)
+    return 1;
+
+  return 2;
+}
+
+/* @gone's attendance at a workshop where @kept_entry is @kept's: the one entry keeps the
+ * better status and the more telling role, and @gone's goes. */
+static gboolean
+merge_attendance (DeskHistory  *history,
+                  DeskRecord   *kept_entry,
+                  DeskRecord   *gone_entry,
+                  GError      **error)
+{
+  g_autoptr(DeskRecord) merged = desk_record_copy (kept_entry);
+  const char *gone_status = desk_record_get_string (gone_entry, "status");
+  const char *gone_role = desk_record_get_string (gone_entry, "role");
+
+  if (status_rank (gone_status) < status_rank (desk_record_get_string (kept_entry, "status")))
+    desk_record_set_string (merged, "status", gone_status);
+  if (g_strcmp0 (desk_record_get_string (kept_entry, "role"), "participant") == 0 &&
+      gone_role != NULL && g_strcmp0 (gone_role, "participant") != 0)
+    desk_record_set_string (merged, "role", gone_role);
+
+  /* The duplicate goes first: the workshop may hold one entry per person. */
+  if (!desk_history_delete (history, DESK_KIND_ATTENDANCE, desk_record_get_uuid (gone_entry), error))
+    return FALSE;
+  if (desk_record_equal (merged, kept_entry))
+    return TRUE;
+
+  return desk_history_update (history, merged, error);
+}
+
+/* Every record of @kind whose person reference @field is @gone_uuid refers to @kept_uuid. */
+static gboolean
+move_references (DeskHistory     *history,
+                 const DeskKind  *kind,
+                 const char      *field,
+                 const char      *kept_uuid,
+                 const char      *gone_uuid,
+                 GError         **error)
+{
+  DeskStore *store = desk_history_get_store (history);
+  g_autoptr(GPtrArray) refs = desk_store_list_by (store, kind, field, gone_uuid, error);
+
+  if (refs == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      DeskRecord *record = g_ptr_array_index (refs, i);
+      g_autoptr(DeskRecord) moved = NULL;
+
+      if (kind == DESK_KIND_ATTENDANCE)
+        {
+          g_autoptr(DeskRecord) kept_entry =
+            desk_attendance_find (store, desk_record_get_string (record, "workshop_uuid"), kept_uuid);
+
+          if (kept_entry != NULL)
+            {
+              if (!merge_attendance (history, kept_entry, record, error))
+                return FALSE;
+              continue;
+            }
+        }
+
+      moved = desk_record_copy (record);
+      desk_record_set_string (moved, field, kept_uuid);
+      if (!desk_history_update (history, moved, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+merge_in_group (DeskHistory  *history,
+                DeskRecord   *kept,
+                DeskRecord   *gone,
+                GError      **error)
+{
+  DeskStore *store = desk_history_get_store (history);
+  const DeskKind *const *kinds = desk_kind_all ();
+  const char *kept_uuid = desk_record_get_uuid (kept);
+  const char *gone_uuid = desk_record_get_uuid (gone);
+  g_autofree char *merged = NULL;
+  sqlite3_stmt *stmt;
+
+  for (guint k = 0; kinds[k] != NULL; k++)
+    for (guint f = 0; kinds[k]->fields[f].name != NULL; f++)
+      {
+        const DeskField *field = &kinds[k]->fields[f];
+
+        if (field->type == DESK_FIELD_REF && g_strcmp0 (field->ref, "person") == 0 &&
+            !move_references (history, kinds[k], field->name, kept_uuid, gone_uuid, error))
+          return FALSE;
+      }
+
+  if (!desk_history_update (history, kept, error) ||
+      !desk_history_delete (history, DESK_KIND_PERSON, gone_uuid, error))
+    return FALSE;
+
+  /* Who the merged-away person became, and who those merged into them before. */
+  merged = desk_store_dup_timestamp (store);
+  stmt = _desk_store_prepare (store,
+                              "INSERT OR REPLACE INTO person_merges (gone_uuid, kept_uuid, group_uuid, merged) "
+                              "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, gone_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kept_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, desk_record_get_group (kept), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, merged, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, sqlite3_errcode (_desk_store_get_db (store)), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _desk_store_prepare (store, "UPDATE person_merges SET kept_uuid = ?1 WHERE kept_uuid = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kept_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, gone_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, sqlite3_errcode (_desk_store_get_db (store)), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+gboolean
+desk_people_merge (DeskHistory  *history,
+                   DeskRecord   *kept,
+                   const char   *gone_uuid,
+                   GError      **error)
+{
+  DeskStore *store;
+  g_autoptr(DeskRecord) gone = NULL;
+  g_autoptr(DeskRecord) kept_now = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (DESK_IS_HISTORY (history), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (kept), FALSE);
+  g_return_val_if_fail (desk_record_get_kind (kept) == DESK_KIND_PERSON, FALSE);
+  g_return_val_if_fail (gone_uuid != NULL, FALSE);
+
+  store = desk_history_get_store (history);
+  if (g_strcmp0 (desk_record_get_uuid (kept), gone_uuid) == 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("A person cannot be merged with themselves. Choose two different people."));
+      return FALSE;
+    }
+
+  kept_now = desk_store_get (store, DESK_KIND_PERSON, desk_record_get_uuid (kept), error);
+  if (kept_now == NULL)
+    return FALSE;
+  gone = desk_store_get (store, DESK_KIND_PERSON, gone_uuid, error);
+  if (gone == NULL)
+    return FALSE;
+  if (g_strcmp0 (desk_record_get_group (gone), desk_record_get_group (kept_now)) != 0 ||
+      g_strcmp0 (desk_record_get_group (kept), desk_record_get_group (kept_now)) != 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("Only two people of the same group can be merged."));
+      return FALSE;
+    }
+
+  /* Translators: the name of one step of the undo history (Ctrl+Z): two records of one
+   * person became one; the merged-away name, then the kept one. */
+  label = g_strdup_printf (_("Merged “%s” into “%s”"), desk_record_get_string (gone, "name"),
+                           desk_record_get_string (kept, "name"));
+  if (!desk_history_begin_group (history, label, error))
+    return FALSE;
+
+  if (!merge_in_group (history, kept, gone, error))
+    {
+      desk_history_cancel_group (history);
+      return FALSE;
+    }
+
+  return desk_history_end_group (history, error);
+}
+
+char *
+desk_people_dup_merged_into (DeskStore  *store,
+                             const char *uuid)
+{
+  g_autofree char *current = g_strdup (uuid);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (_desk_store_record_exists (store, DESK_KIND_PERSON, uuid, NULL))
+    return NULL;
+
+  stmt = _desk_store_prepare (store, "SELECT kept_uuid FROM person_merges WHERE gone_uuid = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  /* Merges of merges were rewritten to their last kept person as they were made; the
+   * loop is bounded all the same, in case a database holds a cycle. */
+  for (guint hops = 0; hops < 16; hops++)
+    {
+      char *next = NULL;
+
+      sqlite3_bind_text (stmt, 1, current, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        next = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+
+      if (next == NULL)
+        break;
+      g_free (current);
+      current = next;
+      if (_desk_store_record_exists (store, DESK_KIND_PERSON, current, NULL))
+        return g_steal_pointer (&current);
+    }
+
+  return NULL;
 }

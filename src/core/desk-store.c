@@ -42,6 +42,7 @@ typedef struct
 static const Migration migrations[] = {
   { 1, "/org/voluntaryprinciples/Groupdesk/core/schema/001-initial.sql", _desk_store_migrate_1_reference },
   { 2, "/org/voluntaryprinciples/Groupdesk/core/schema/002-imported-bundles.sql", NULL },
+  { 3, "/org/voluntaryprinciples/Groupdesk/core/schema/003-person-merges.sql", NULL },
 };
 
 static void

@@ -847,15 +847,15 @@ test_migration_from_1 (Fixture       *f,
   g_clear_pointer (&f->world, test_world_free);
   g_clear_object (&f->src);
 
-  /* Back to version 1: what version 2 added removed. */
+  /* Back to version 1: what versions 2 and 3 added removed. */
   db = test_sqlite_open (path);
   test_sqlite_exec (db, "DROP TABLE imported_bundles; DROP TABLE workshop_counts; "
-                        "PRAGMA user_version = 1;");
+                        "DROP TABLE person_merges; PRAGMA user_version = 1;");
   sqlite3_close (db);
 
   again = desk_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (desk_store_get_schema_version (again), ==, 2);
+  g_assert_cmpint (desk_store_get_schema_version (again), ==, DESK_SCHEMA_VERSION);
   g_assert_cmpint (desk_store_count (again, DESK_KIND_ACTIVITY, NULL), ==, 1);
   g_assert_cmpint (test_sqlite_int (_desk_store_get_db (again), "SELECT count (*) FROM imported_bundles"), ==, 0);
   g_assert_cmpint (test_sqlite_int (_desk_store_get_db (again), "SELECT count (*) FROM workshop_counts"), ==, 0);

@@ -877,9 +877,17 @@ test_app_id_legacy (void)
       g_clear_object (&store);
 
       db = test_sqlite_open (path);
-      if (version == 1)
-        test_sqlite_exec (db, "DROP TABLE workshop_counts; DROP TABLE imported_bundles; "
-                              "PRAGMA user_version = 1;");
+      /* Back to @version: what each later migration added removed. */
+      if (version < 3)
+        test_sqlite_exec (db, "DROP TABLE person_merges;");
+      if (version < 2)
+        test_sqlite_exec (db, "DROP TABLE workshop_counts; DROP TABLE imported_bundles;");
+      if (version < DESK_SCHEMA_VERSION)
+        {
+          g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", version);
+
+          test_sqlite_exec (db, sql);
+        }
       test_sqlite_exec (db, "PRAGMA application_id = 0");
       sqlite3_close (db);
 

@@ -10,6 +10,7 @@
 
 #include "desk-breakdown-chart.h"
 #include "desk-checkin-private.h"
+#include "desk-person-merge.h"
 #include "desk-people-page.h"
 #include "desk-people-page-private.h"
 #include "desk-window.h"
@@ -144,6 +145,24 @@ type_and_enter (GtkEditable *entry,
   g_signal_emit_by_name (entry, "activate");
 }
 
+/* Types @text and chooses the "Add new person" row, the last one offered, with ↓ as far
+ * as it goes and Enter. */
+static void
+type_and_add (DeskCheckin *checkin,
+              const char  *text)
+{
+  GtkEditable *entry = _desk_checkin_get_entry (checkin);
+  GtkSingleSelection *matches = _desk_checkin_get_matches (checkin);
+  guint n;
+
+  gtk_editable_set_text (entry, text);
+  n = g_list_model_get_n_items (G_LIST_MODEL (matches));
+  g_assert_cmpuint (n, >, 0);
+  gtk_single_selection_set_selected (matches, n - 1);
+  g_assert_true (_desk_checkin_is_add_row (gtk_single_selection_get_selected_item (matches)));
+  g_signal_emit_by_name (entry, "activate");
+}
+
 static void
 test_workshop_list (void)
 {
@@ -258,7 +277,7 @@ test_checkin_keyboard (void)
           g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
           typed++;
         }
-      type_and_enter (entry, new_names[i]);
+      type_and_add (checkin, new_names[i]);
       g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
       typed++;
     }
@@ -362,8 +381,8 @@ record_exists (DeskStore      *store,
   return record != NULL;
 }
 
-/* A name nobody has adds a person and their entry: one win.undo takes back both, one
- * win.redo makes both again. */
+/* A name nobody has, added from the "Add new person" row, adds a person and their entry:
+ * one win.undo takes back both, one win.redo makes both again. */
 static void
 test_checkin_new_undo (void)
 {
@@ -387,7 +406,7 @@ test_checkin_new_undo (void)
   checkin = _desk_workshops_page_get_checkin (page);
   entry_widget = _desk_checkin_get_entry (checkin);
 
-  type_and_enter (entry_widget, "Selorm Kudzordzi-Ahiadzro");
+  type_and_add (checkin, "Selorm Kudzordzi-Ahiadzro");
   g_assert_cmpstr (gtk_editable_get_text (entry_widget), ==, "");
   g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + 1);
   g_assert_cmpint (count_attended (store, workshop), ==, 1);
@@ -1209,6 +1228,179 @@ test_signin_worker (void)
   g_rmdir (dir);
 }
 
+/* Enter on a misspelt name checks in the person it is close to, never a new one; Enter
+ * on a name nobody is near adds nobody; the "Add new person" row adds and checks in, and
+ * one win.undo takes both back. */
+static void
+test_checkin_misspelt (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, group_uuid, NULL);
+  g_autofree char *workshop = new_empty_workshop (store);
+  DeskWindow *window = new_window (store);
+  DeskHistory *history = desk_window_get_history (window);
+  DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  gint64 people_before = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
+  DeskRecord *known = NULL;
+  g_autofree char *misspelt = NULL;
+  g_autoptr(DeskRecord) known_entry = NULL;
+  g_autoptr(DeskRecord) added = NULL;
+  g_autoptr(DeskRecord) best = NULL;
+  DeskCheckin *checkin;
+  GtkEditable *entry;
+  GtkSingleSelection *matches;
+  guint n;
+  gboolean offered = FALSE;
+
+  /* A demo person of a long name, misspelt by its last letter dropped. */
+  for (guint i = 0; i < people->len && known == NULL; i++)
+    if (g_utf8_strlen (desk_record_get_string (g_ptr_array_index (people, i), "name"), -1) >= 10)
+      known = g_ptr_array_index (people, i);
+  g_assert_nonnull (known);
+  misspelt = g_strndup (desk_record_get_string (known, "name"),
+                        strlen (desk_record_get_string (known, "name")) - 1);
+
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
+  wait_a_moment (10);
+  checkin = _desk_workshops_page_get_checkin (page);
+  entry = _desk_checkin_get_entry (checkin);
+  matches = _desk_checkin_get_matches (checkin);
+
+  /* Offered first, selected; the add row last, not selected. */
+  gtk_editable_set_text (entry, misspelt);
+  n = g_list_model_get_n_items (G_LIST_MODEL (matches));
+  g_assert_cmpuint (n, >=, 2);
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (matches), n - 1);
+
+    g_assert_true (_desk_checkin_is_add_row (last));
+  }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (matches), i);
+
+      g_assert_true (DESK_IS_RECORD (row));
+      offered |= g_str_equal (desk_record_get_uuid (DESK_RECORD (row)), desk_record_get_uuid (known));
+    }
+  g_assert_true (offered);
+  g_assert_cmpuint (gtk_single_selection_get_selected (matches), ==, 0);
+  best = g_object_ref (gtk_single_selection_get_selected_item (matches));
+
+  /* Enter: the best match checked in, nobody added. */
+  g_signal_emit_by_name (entry, "activate");
+  known_entry = desk_attendance_find (store, workshop, desk_record_get_uuid (best));
+  g_assert_nonnull (known_entry);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  /* A name nobody is near: only the add row, and Enter adds nobody. */
+  gtk_editable_set_text (entry, "Zyxwq Vutsrq");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (matches)), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (matches), ==, GTK_INVALID_LIST_POSITION);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Zyxwq Vutsrq");
+  g_assert_nonnull (strstr (gtk_label_get_label (_desk_checkin_get_status (checkin)), "Zyxwq Vutsrq"));
+
+  /* Chosen explicitly: added and checked in, one step. */
+  type_and_add (checkin, "Zyxwq Vutsrq");
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before + 1);
+  g_assert_cmpint (count_attended (store, workshop), ==, 2);
+  added = desk_store_find_person (store, group_uuid, "Zyxwq Vutsrq", NULL);
+  g_assert_nonnull (added);
+  g_assert_nonnull (strstr (desk_history_get_undo_label (history), "Zyxwq Vutsrq"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  g_assert_false (record_exists (store, DESK_KIND_PERSON, desk_record_get_uuid (added)));
+  g_clear_object (&known_entry);
+  known_entry = desk_attendance_find (store, workshop, desk_record_get_uuid (best));
+  g_assert_nonnull (known_entry);
+
+  destroy_window (window);
+}
+
+/* People: the open person merged with their misspelt twin from the merge dialog — the
+ * twin offered first — keeps both workshops; one win.undo brings the twin back. */
+static void
+test_people_merge (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  g_autofree char *first = new_empty_workshop (store);
+  g_autofree char *second = new_empty_workshop (store);
+  g_autoptr(DeskRecord) kwame = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) twin = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) entry = NULL;
+  g_autoptr(DeskRecord) entry2 = NULL;
+  g_autoptr(DeskRecord) moved = NULL;
+  g_autoptr(DeskRecord) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window = new_window (store);
+  DeskPeoplePage *page;
+  DeskRecordList *list;
+  AdwViewStack *tabs;
+  AdwMessageDialog *dialog;
+  gint64 total;
+
+  desk_record_set_group (kwame, group_uuid);
+  desk_record_set_string (kwame, "name", "Kwame Asante-Boateng");
+  desk_record_set_string (kwame, "gender", "man");
+  g_assert_true (desk_store_insert (store, kwame, &error));
+  desk_record_set_group (twin, group_uuid);
+  desk_record_set_string (twin, "name", "Kwame Asante-Boatneg");
+  desk_record_set_string (twin, "gender", "not_stated");
+  desk_record_set_string (twin, "phone", "+233 24 111 2222");
+  g_assert_true (desk_store_insert (store, twin, &error));
+  g_assert_no_error (error);
+  entry = desk_attendance_check_in (store, first, desk_record_get_uuid (kwame), NULL, &error);
+  entry2 = desk_attendance_check_in (store, second, desk_record_get_uuid (twin), NULL, &error);
+  g_assert_no_error (error);
+  total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
+
+  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
+  tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_PEOPLE_PAGE, "view_stack"));
+  adw_view_stack_set_visible_child_name (tabs, "people");
+  list = _desk_people_page_get_person_list (page);
+  desk_record_list_open (list, desk_record_get_uuid (kwame));
+
+  _desk_people_page_merge (page);
+  dialog = _desk_people_page_get_merge_dialog (page);
+  g_assert_nonnull (dialog);
+  /* The twin, of a similar name, is offered first and chosen. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (_desk_person_merge_get_other (dialog)), ==, 0);
+  g_assert_cmpstr (_desk_person_merge_get_uuid (dialog, 0), ==, desk_record_get_uuid (twin));
+  adw_message_dialog_response (dialog, "merge");
+  wait_a_moment (20);
+
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, total - 1);
+  g_assert_false (record_exists (store, DESK_KIND_PERSON, desk_record_get_uuid (twin)));
+  moved = desk_attendance_find (store, second, desk_record_get_uuid (kwame));
+  g_assert_nonnull (moved);
+  merged = desk_store_get (store, DESK_KIND_PERSON, desk_record_get_uuid (kwame), NULL);
+  g_assert_cmpstr (desk_record_get_string (merged, "name"), ==, "Kwame Asante-Boateng");
+  g_assert_cmpstr (desk_record_get_string (merged, "phone"), ==, "+233 24 111 2222");
+  g_assert_cmpstr (desk_record_list_get_open_uuid (list), ==, desk_record_get_uuid (kwame));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (20);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, total);
+  g_clear_object (&moved);
+  moved = desk_attendance_find (store, second, desk_record_get_uuid (twin));
+  g_assert_nonnull (moved);
+  g_assert_null (desk_attendance_find (store, second, desk_record_get_uuid (kwame)));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1234,6 +1426,8 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/plenary", test_plenary);
   g_test_add_func ("/gui/people/duplicate", test_people_duplicate);
   g_test_add_func ("/gui/workshops/signin-worker", test_signin_worker);
+  g_test_add_func ("/gui/workshops/checkin-misspelt", test_checkin_misspelt);
+  g_test_add_func ("/gui/people/merge", test_people_merge);
 
   return g_test_run ();
 }

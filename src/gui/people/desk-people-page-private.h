@@ -27,5 +27,8 @@ void              _desk_people_page_use_existing       (DeskPeoplePage *self);
 void              _desk_people_page_add_anyway         (DeskPeoplePage *self);
 /* The confirmation that list.delete of a person opened, or NULL. */
 AdwMessageDialog *_desk_people_page_get_delete_dialog  (DeskPeoplePage *self);
+/* Opens the merge dialog for the open person, as its button does; the dialog or NULL. */
+void              _desk_people_page_merge              (DeskPeoplePage *self);
+AdwMessageDialog *_desk_people_page_get_merge_dialog   (DeskPeoplePage *self);
 
 G_END_DECLS

@@ -17,6 +17,8 @@
 #include "desk-people-page.h"
 #include "desk-people-page-private.h"
 
+#include "desk-person-merge.h"
+
 #include "desk-record-editor.h"
 #include "desk-cells.h"
 #include "desk-record-list.h"
@@ -46,6 +48,7 @@ struct _DeskPeoplePage
   char *dup_uuid;              /* the person the open one seems to repeat */
   char *dup_dismissed;         /* the open person the user chose to keep anyway */
   AdwMessageDialog *delete_dialog;
+  AdwMessageDialog *merge_dialog;
 
   /* Template widgets */
   GtkWidget *content;
@@ -329,6 +332,52 @@ confirm_person_delete (DeskPeoplePage *self)
 }
 
 static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   DeskPeoplePage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  DeskHistory *history = desk_page_get_history (DESK_PAGE (self));
+
+  if (g_strcmp0 (response, "merge") != 0)
+    return;
+
+  kept = desk_person_merge_dialog_apply (dialog, &error);
+  if (kept == NULL)
+    {
+      desk_page_add_toast (DESK_PAGE (self), error->message);
+      return;
+    }
+
+  /* The step's label says who went into whom. */
+  desk_page_add_toast (DESK_PAGE (self), desk_history_get_undo_label (history));
+  if (self->person_list != NULL)
+    desk_record_list_open (self->person_list, kept);
+}
+
+/* Two records of one person become one: the open person and one the dialog asks for. */
+static void
+merge_clicked_cb (DeskPeoplePage *self)
+{
+  const char *open = desk_record_list_get_open_uuid (self->person_list);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (open == NULL)
+    return;
+
+  if (self->merge_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
+  self->merge_dialog = desk_person_merge_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     desk_page_get_history (DESK_PAGE (self)), open);
+  if (self->merge_dialog == NULL)
+    return;
+  /* Until it is closed, however that happens. */
+  g_object_add_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
+  g_signal_connect (self->merge_dialog, "response", G_CALLBACK (merge_response_cb), self);
+}
+
+static void
 person_delete_activated (GSimpleAction *action,
                          GVariant      *parameter,
                          gpointer       user_data)
@@ -450,6 +499,12 @@ make_person_list (DeskPeoplePage *self)
                                  _("Off unless the person agreed. Without consent, exports count "
                                    "them but never name them."));
   gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->person_editor));
+  button = gtk_button_new_with_mnemonic (_("Mer_ge With Another Record…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("For a person entered twice: keep one record, with the "
+                                         "workshops and nominations of both"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (merge_clicked_cb), self);
+  gtk_box_append (GTK_BOX (pane), button);
   desk_record_list_set_editor (self->person_list, pane, self->person_editor, "name");
   desk_record_list_set_history (self->person_list, desk_page_get_history (DESK_PAGE (self)));
   desk_record_list_set_match_func (self->person_list, person_matches, self);
@@ -643,6 +698,12 @@ desk_people_page_unbuild (DeskPage *page)
       g_signal_handlers_disconnect_by_data (self->delete_dialog, self);
       self->delete_dialog = NULL;
     }
+  if (self->merge_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->merge_dialog, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
+      self->merge_dialog = NULL;
+    }
 
   /* Each list goes with its filters and editor. */
   adw_bin_set_child (self->member_bin, NULL);
@@ -804,4 +865,16 @@ AdwMessageDialog *
 _desk_people_page_get_delete_dialog (DeskPeoplePage *self)
 {
   return self->delete_dialog;
+}
+
+void
+_desk_people_page_merge (DeskPeoplePage *self)
+{
+  merge_clicked_cb (self);
+}
+
+AdwMessageDialog *
+_desk_people_page_get_merge_dialog (DeskPeoplePage *self)
+{
+  return self->merge_dialog;
 }

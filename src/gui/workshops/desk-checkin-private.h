@@ -1,4 +1,8 @@
-/* desk-checkin-private.h — what tests reach inside the check-in view
+/* desk-checkin-private.h — what the parts of the check-in view share, and what tests
+ * reach inside it
+ *
+ * desk-checkin.c checks people in and keeps the workshop's list; desk-checkin-search.c
+ * turns what is typed into the rows to choose from.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,8 +13,65 @@
 
 G_BEGIN_DECLS
 
+struct _DeskCheckin
+{
+  GtkBox parent_instance;
+
+  DeskHistory *history;
+  DeskStore *store;
+  char *workshop_uuid;
+  char *group_uuid;
+  DeskRecordModel *people;
+  guint people_idle;
+  /* Person UUID → DeskAttendee, for everyone on the list. */
+  GHashTable *attendee_names;
+  /* What the typed text may mean: people (DeskRecord), those of a similar name first,
+   * then the one "Add new person" row (a GtkStringObject holding the typed name). */
+  GListStore *matches;
+  GtkSingleSelection *match_selection;
+  /* UUIDs of the people offered for a similar name. */
+  GHashTable *similar;
+  char *query;
+  GListStore *attendees;
+  GtkSingleSelection *attendee_selection;
+  GStrv role_codes;
+  GStrv status_codes;
+  GtkStringList *role_labels;
+  GtkStringList *status_labels;
+  DeskBreakdownView *counts;
+  guint counts_idle;
+  gulong changed_id;
+
+  /* Template widgets */
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkSearchEntry *entry;
+  GtkScrolledWindow *matches_scroller;
+  GtkListView *matches_view;
+  GtkLabel *status_label;
+  GtkLabel *list_heading;
+  GtkColumnView *attendee_view;
+  AdwBin *counts_bin;
+};
+
+/* desk-checkin-search.c */
+void                _desk_checkin_search_init     (DeskCheckin *self);
+void                _desk_checkin_search_dispose  (DeskCheckin *self);
+/* Reads the group's people now, if not yet. */
+void                _desk_checkin_ensure_people   (DeskCheckin *self);
+/* The template's "changed" handler of the entry. */
+void                _desk_checkin_entry_changed_cb (DeskCheckin *self);
+/* Whether @item of the matches is the "Add new person" row. */
+gboolean            _desk_checkin_is_add_row      (gpointer     item);
+
+/* desk-checkin.c: Enter, or Ctrl+Enter (@always_new) for a new person. */
+void                _desk_checkin_check_in_typed  (DeskCheckin *self,
+                                                   gboolean     always_new);
+
+/* For tests */
 GtkEditable        *_desk_checkin_get_entry       (DeskCheckin *self);
-/* The people matching what is typed, the picked one selected. */
+/* The rows offered for what is typed, the picked one selected: people (DeskRecord),
+ * then the "Add new person" row (_desk_checkin_is_add_row). */
 GtkSingleSelection *_desk_checkin_get_matches     (DeskCheckin *self);
 /* The workshop's list: attendance records, in name order. */
 GListModel         *_desk_checkin_get_attendees   (DeskCheckin *self);

@@ -1,9 +1,10 @@
 /* desk-checkin.c
  *
  * Check-in at the door, from the keyboard: type a few letters, ↑/↓ to pick among the
- * people who match, Enter to check them in; Enter on a name nobody has adds that person
- * (desk_attendance_check_in_person, one transaction) with only their name, to complete
- * later. The entry is cleared and keeps the focus, ready for the next name.
+ * people offered (desk-checkin-search.c), Enter to check them in. A new person is added
+ * only from the explicit "Add new person" row or with Ctrl+Enter, never because a name
+ * was misspelt (desk_attendance_check_in_person, one transaction, with only their name,
+ * to complete later). The entry is cleared and keeps the focus, ready for the next name.
  *
  * Every check-in goes through the history, so one Ctrl+Z takes it back: someone already
  * known is an insert or an update of their attendance, a new person and their attendance
@@ -31,44 +32,6 @@
 #include "desk-breakdown-view.h"
 #include "desk-record-editor.h"
 #include "desk-widget-util.h"
-
-struct _DeskCheckin
-{
-  GtkBox parent_instance;
-
-  DeskHistory *history;
-  DeskStore *store;
-  char *workshop_uuid;
-  char *group_uuid;
-  DeskRecordModel *people;
-  guint people_idle;
-  /* Person UUID → DeskAttendee, for everyone on the list. */
-  GHashTable *attendee_names;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *matches;
-  GtkSingleSelection *match_selection;
-  char *query;
-  GListStore *attendees;
-  GtkSingleSelection *attendee_selection;
-  GStrv role_codes;
-  GStrv status_codes;
-  GtkStringList *role_labels;
-  GtkStringList *status_labels;
-  DeskBreakdownView *counts;
-  guint counts_idle;
-  gulong changed_id;
-
-  /* Template widgets */
-  GtkLabel *title_label;
-  GtkLabel *subtitle_label;
-  GtkSearchEntry *entry;
-  GtkScrolledWindow *matches_scroller;
-  GtkListView *matches_view;
-  GtkLabel *status_label;
-  GtkLabel *list_heading;
-  GtkColumnView *attendee_view;
-  AdwBin *counts_bin;
-};
 
 G_DEFINE_FINAL_TYPE (DeskCheckin, desk_checkin, GTK_TYPE_BOX)
 
@@ -101,18 +64,6 @@ refresh_attendee (DeskCheckin *self,
     g_hash_table_replace (self->attendee_names, attendee->person_uuid, attendee);
   else
     g_hash_table_remove (self->attendee_names, person_uuid);
-}
-
-/* The people the entry searches: the whole group, read once per group. */
-static void
-ensure_people (DeskCheckin *self)
-{
-  g_clear_handle_id (&self->people_idle, g_source_remove);
-  if (self->people != NULL || self->group_uuid == NULL)
-    return;
-
-  self->people = desk_record_model_new (self->store, DESK_KIND_PERSON, self->group_uuid);
-  gtk_filter_list_model_set_model (self->matches, G_LIST_MODEL (self->people));
 }
 
 static int
@@ -249,32 +200,6 @@ set_status (DeskCheckin *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  DeskCheckin *self = user_data;
-
-  return self->query != NULL && strstr (desk_record_get_search_key (item), self->query) != NULL;
-}
-
-static void
-move_match (DeskCheckin *self,
-            int          delta)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matches));
-  guint selected = gtk_single_selection_get_selected (self->match_selection);
-  int next;
-
-  if (n == 0)
-    return;
-
-  next = selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected + delta;
-  next = CLAMP (next, 0, (int) n - 1);
-  gtk_single_selection_set_selected (self->match_selection, (guint) next);
-  gtk_widget_activate_action (GTK_WIDGET (self->matches_view), "list.scroll-to-item", "u", (guint) next);
 }
 
 /* Checks in someone the database knows, through the history so that Ctrl+Z undoes it. */
@@ -417,12 +342,12 @@ check_in_new (DeskCheckin *self,
   return TRUE;
 }
 
-static void
-check_in_typed (DeskCheckin *self,
-                gboolean     always_new)
+void
+_desk_checkin_check_in_typed (DeskCheckin *self,
+                              gboolean     always_new)
 {
   g_autofree char *name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
-  DeskRecord *picked = NULL;
+  gpointer picked = NULL;
   gboolean done;
 
   g_strstrip (name);
@@ -432,10 +357,21 @@ check_in_typed (DeskCheckin *self,
   if (!always_new)
     picked = gtk_single_selection_get_selected_item (self->match_selection);
 
-  if (picked != NULL)
+  if (always_new || _desk_checkin_is_add_row (picked))
+    done = check_in_new (self, name);
+  else if (picked != NULL)
     done = check_in_known (self, picked);
   else
-    done = check_in_new (self, name);
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: Enter on a name that matches nobody: nothing is added until the
+       * "Add new person" row is chosen. */
+      text = g_strdup_printf (_("Nobody on record is called “%s”. To add them, choose "
+                                "“Add new person” (↓ then Enter) or press Ctrl+Enter."), name);
+      set_status (self, text, FALSE);
+      done = FALSE;
+    }
 
   if (done)
     gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
@@ -481,38 +417,9 @@ code_index (GStrv       codes,
 /* Callbacks */
 
 static void
-entry_changed_cb (DeskCheckin *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autofree char *folded = desk_text_fold_search (text);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  if (folded[0] == '\0')
-    g_clear_pointer (&folded, g_free);
-  if (g_strcmp0 (folded, self->query) == 0)
-    return;
-  if (folded != NULL)
-    ensure_people (self);
-
-  if (self->query != NULL && folded != NULL && strstr (folded, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->query != NULL && folded != NULL && strstr (self->query, folded) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_scroller),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0)
-    gtk_single_selection_set_selected (self->match_selection, 0);
-}
-
-static void
 entry_activated_cb (DeskCheckin *self)
 {
-  check_in_typed (self, FALSE);
+  _desk_checkin_check_in_typed (self, FALSE);
 }
 
 static void
@@ -520,48 +427,7 @@ match_activated_cb (DeskCheckin *self,
                     guint        position)
 {
   gtk_single_selection_set_selected (self->match_selection, position);
-  check_in_typed (self, FALSE);
-}
-
-static gboolean
-entry_key_pressed_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      DeskCheckin           *self)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      move_match (self, 1);
-      return TRUE;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      move_match (self, -1);
-      return TRUE;
-
-    case GDK_KEY_Page_Down:
-      move_match (self, 8);
-      return TRUE;
-
-    case GDK_KEY_Page_Up:
-      move_match (self, -8);
-      return TRUE;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-      if (state & GDK_CONTROL_MASK)
-        {
-          check_in_typed (self, TRUE);
-          return TRUE;
-        }
-      return FALSE;
-
-    default:
-      return FALSE;
-    }
+  _desk_checkin_check_in_typed (self, FALSE);
 }
 
 static void
@@ -627,42 +493,7 @@ store_changed_cb (DeskStore   *store,
     }
 }
 
-/* Cells of the matches */
 
-static void
-match_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                DeskCheckin              *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *organisation = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (organisation), 1.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (organisation), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (organisation, TRUE);
-  gtk_widget_add_css_class (organisation, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), organisation);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-match_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               DeskCheckin              *self)
-{
-  DeskRecord *person = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  g_autofree char *organisation = desk_person_dup_organisation (self->store, person);
-
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), desk_record_get_string (person, "name"));
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), organisation);
-}
-
-/* Cells of the attendance list */
 
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
@@ -909,16 +740,12 @@ desk_checkin_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
-  g_clear_handle_id (&self->people_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CHECKIN);
 
-  g_clear_object (&self->match_selection);
+  _desk_checkin_search_dispose (self);
   g_clear_object (&self->attendee_selection);
-  g_clear_object (&self->matches);
-  g_clear_object (&self->filter);
   g_clear_object (&self->attendees);
-  g_clear_object (&self->people);
   g_clear_pointer (&self->attendee_names, g_hash_table_unref);
   g_clear_object (&self->role_labels);
   g_clear_object (&self->status_labels);
@@ -963,7 +790,8 @@ desk_checkin_class_init (DeskCheckinClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCheckin, attendee_view);
   gtk_widget_class_bind_template_child (widget_class, DeskCheckin, counts_bin);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "entry_changed_cb",
+                                                G_CALLBACK (_desk_checkin_entry_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "checkin.cycle-role", NULL, cycle_activated);
@@ -978,29 +806,10 @@ desk_checkin_class_init (DeskCheckinClass *klass)
 static void
 desk_checkin_init (DeskCheckin *self)
 {
-  GtkEventController *keys;
-  GtkListItemFactory *factory;
   GtkShortcutController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->matches = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  gtk_filter_list_model_set_incremental (self->matches, FALSE);
-  self->match_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
-  gtk_single_selection_set_autoselect (self->match_selection, TRUE);
-  gtk_list_view_set_model (self->matches_view, GTK_SELECTION_MODEL (self->match_selection));
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (match_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (match_bind_cb), self);
-  gtk_list_view_set_factory (self->matches_view, factory);
-  g_object_unref (factory);
-
-  /* ↑/↓ move among the matches while the focus stays in the entry. */
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+  _desk_checkin_search_init (self);
 
   self->attendees = g_list_store_new (DESK_TYPE_RECORD);
   self->attendee_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->attendees)));
@@ -1068,9 +877,9 @@ desk_checkin_set_workshop (DeskCheckin *self,
       g_free (self->group_uuid);
       self->group_uuid = g_strdup (desk_record_get_group (workshop));
       g_clear_object (&self->people);
-      gtk_filter_list_model_set_model (self->matches, NULL);
       /* After the view's first frame: low priority comes after the frame clock's paint. */
-      desk_schedule_once (&self->people_idle, G_PRIORITY_LOW, 0, (DeskOnceFunc) ensure_people, self);
+      desk_schedule_once (&self->people_idle, G_PRIORITY_LOW, 0,
+                          (DeskOnceFunc) _desk_checkin_ensure_people, self);
     }
 
   if (workshop != NULL)
