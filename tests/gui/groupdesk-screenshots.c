@@ -543,7 +543,6 @@ main (int   argc,
     if (export_dialog != NULL)
       {
         _desk_export_dialog_set_period (export_dialog, "2025-07-01", "2026-06-30");
-        gtk_window_set_default_size (GTK_WINDOW (export_dialog), 640, 990);
         ok &= save_window (GTK_WIDGET (export_dialog), dir, "60-export-dialog");
         if (!_desk_export_dialog_export_to (export_dialog, bundle, &error))
           {

@@ -236,16 +236,8 @@ update_export_button (DeskExportDialog *self)
   else
     gtk_button_set_label (self->export_button, _("_Export…"));
 
-  if (problems)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-      gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "destructive-action");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->export_button), "destructive-action");
-      gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-    }
+  /* Exporting with problems loses nothing, the secretariat only asks about them: the
+   * button stays the suggested action (from the template) whatever its label says. */
 }
 
 /* The preview (taken), or why there is none. */
@@ -582,7 +574,7 @@ export_done (DeskJob      *job,
                                  (long long) work->sequence);
     }
 
-  desk_dialog_finish (GTK_WINDOW (self), message);
+  desk_dialog_finish_with_file (GTK_WINDOW (self), message, work->path);
 }
 
 static DeskJob *
@@ -873,8 +865,6 @@ desk_export_dialog_new (GtkWindow      *parent,
                            "with their budgets and the money spent and received in the period, "
                            "in the format of the International Aid Transparency Initiative "
                            "(version 2.03)."));
-  if (!bundle)
-    gtk_window_set_default_size (GTK_WINDOW (self), 640, 420);
   gtk_widget_set_visible (GTK_WIDGET (self->privacy_group), bundle);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), bundle);
 
