@@ -63,6 +63,7 @@ choice_context (const char *field)
 {
   /* The msgctxt of each field's labels, as written above. */
   static const struct { const char *field; const char *context; } contexts[] = {
+    { "group.languages", "group languages" },
     { "workplan.status", "workplan status" },
     { "activity.status", "activity status" },
     { "deliverable.status", "deliverable status" },

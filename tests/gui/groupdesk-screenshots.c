@@ -2,7 +2,8 @@
  *
  *   groupdesk-screenshots OUTPUT_DIR
  *
- * Builds the real window on an in-memory store, first empty (the welcome view and the
+ * Builds the real window on a store in a temporary file (a store kept in memory would
+ * show its banner on every page; 17-memory-banner shows it once), first empty (the welcome view and the
  * Create Your Group dialog), then with the sample group (every page, the dialogs), and
  * saves each as OUTPUT_DIR/NN-name.png. The language comes from the environment
  * (LANGUAGE, with GROUPDESK_LOCALEDIR pointing at the build's catalogues).
@@ -217,6 +218,26 @@ save_dialog (GtkWindow  *dialog,
   return ok;
 }
 
+/* The temporary folder of the store: the database, SQLite's files and the backups
+ * folder beside it. */
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) folder = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        remove_folder (file);
+      else
+        g_remove (file);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +246,8 @@ main (int   argc,
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *db_path = NULL;
   const char *localedir;
   const char *dir;
   GtkWidget *window;
@@ -273,7 +296,14 @@ main (int   argc,
                 "gtk-font-name", "Cantarell 11",
                 NULL);
 
-  store = desk_store_open (NULL, &error);
+  tmp_dir = g_dir_make_tmp ("groupdesk-screenshots-XXXXXX", &error);
+  if (tmp_dir == NULL)
+    {
+      g_printerr ("Could not make a temporary folder: %s\n", error->message);
+      return 1;
+    }
+  db_path = g_build_filename (tmp_dir, "groupdesk.db", NULL);
+  store = desk_store_open (db_path, &error);
   if (store == NULL)
     {
       g_printerr ("Could not open a store: %s\n", error->message);
@@ -672,9 +702,27 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (window, "win.show-page", "s", "overview");
   ok &= save_window (window, dir, "16-narrow");
-
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A database kept in memory: the banner says nothing is saved. */
+  {
+    g_autoptr(DeskStore) memory = desk_store_open (NULL, NULL);
+    g_autoptr(DeskRecord) group = desk_record_new (DESK_KIND_GROUP);
+
+    desk_record_set_string (group, "name_en", "Ghana VPI Working Group");
+    desk_record_set_string (group, "name_zh", "加纳自愿原则工作组");
+    desk_record_set_string (group, "country", "GH");
+    desk_record_set_string (group, "currency", "GHS");
+    desk_store_insert (memory, group, NULL);
+    window = new_main_window (GTK_APPLICATION (app), memory);
+    gtk_widget_activate_action (window, "win.show-page", "s", "overview");
+    ok &= save_window (window, dir, "17-memory-banner");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
   g_application_release (G_APPLICATION (app));
+  g_clear_object (&store);
+  remove_folder (tmp_dir);
 
   return ok ? 0 : 1;
 }

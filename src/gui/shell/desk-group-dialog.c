@@ -37,6 +37,7 @@ struct _DeskGroupDialog
   gboolean picking_currency;
 
   /* Template widgets */
+  GtkButton *create_button;
   AdwEntryRow *name_row;
   AdwComboRow *country_row;
   AdwComboRow *currency_row;
@@ -341,6 +342,7 @@ desk_group_dialog_class_init (DeskGroupDialogClass *klass)
   desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskGroupDialog, store));
 
   desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-group-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskGroupDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, DeskGroupDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, DeskGroupDialog, country_row);
   gtk_widget_class_bind_template_child (widget_class, DeskGroupDialog, currency_row);

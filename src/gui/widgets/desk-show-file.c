@@ -99,6 +99,7 @@ bus_got (GObject      *source,
   ShowData *data = g_task_get_task_data (task);
   g_autofree char *uri = NULL;
   const char *uris[2] = { NULL, NULL };
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
   bus = g_bus_get_finish (result, &error);
   if (bus == NULL)
@@ -116,8 +117,7 @@ bus_got (GObject      *source,
   g_dbus_connection_call (bus, FILE_MANAGER_NAME, FILE_MANAGER_PATH, FILE_MANAGER_NAME,
                           "ShowItems", g_variant_new ("(^ass)", uris, ""), NULL,
                           G_DBUS_CALL_FLAGS_NONE, FILE_MANAGER_TIMEOUT_MS,
-                          g_task_get_cancellable (task), show_items_done,
-                          g_steal_pointer (&task));
+                          cancellable, show_items_done, g_steal_pointer (&task));
 }
 
 void
