@@ -127,7 +127,6 @@ static void
 desk_banner_init (DeskBanner *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *clamp = gtk_center_box_new ();
 
   self->revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (self->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
@@ -148,9 +147,9 @@ desk_banner_init (DeskBanner *self)
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->button));
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (clamp), box);
-  gtk_widget_add_css_class (clamp, "desk-banner-content");
-  gtk_revealer_set_child (self->revealer, clamp);
+  /* The sentence takes the width, centred, and wraps only when the window is narrow. */
+  gtk_widget_add_css_class (box, "desk-banner-content");
+  gtk_revealer_set_child (self->revealer, box);
 }
 
 GtkWidget *
