@@ -103,7 +103,9 @@ static const DeskField group_fields[] = {
   { "name_zh", DESK_FIELD_TEXT, NARR, N_("Name in Chinese"), NULL, NULL },
   { "country", DESK_FIELD_TEXT, REQ, N_("Country"), NULL, NULL },
   { "currency", DESK_FIELD_CURRENCY, REQ, N_("Reporting currency"), NULL, NULL },
-  { "languages", DESK_FIELD_TEXT, 0, N_("Languages"), NULL, NULL },
+  /* The languages the group works in, which decide the narrative rows forms ask for:
+   * the values the free-text field of earlier versions held, so no migration. */
+  { "languages", DESK_FIELD_CHOICE, 0, N_("Languages"), "en|zh|en,zh", NULL },
   { "notes", DESK_FIELD_TEXT, 0, N_("Notes"), NULL, NULL },
   { NULL }
 };

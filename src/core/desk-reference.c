@@ -19,6 +19,9 @@
 /* The words for the values of CHOICE fields. Reference tables carry their own labels in
  * both languages (data/reference); these are the app's own and go through gettext. */
 static const struct { const char *field; const char *code; const char *context_label; } choice_labels[] = {
+  { "group.languages", "en", NC_("group languages", "English") },
+  { "group.languages", "zh", NC_("group languages", "Chinese") },
+  { "group.languages", "en,zh", NC_("group languages", "English and Chinese") },
   { "workplan.status", "draft", NC_("workplan status", "Draft") },
   { "workplan.status", "approved", NC_("workplan status", "Approved") },
   { "workplan.status", "closed", NC_("workplan status", "Closed") },
@@ -60,6 +63,7 @@ choice_context (const char *field)
 {
   /* The msgctxt of each field's labels, as written above. */
   static const struct { const char *field; const char *context; } contexts[] = {
+    { "group.languages", "group languages" },
     { "workplan.status", "workplan status" },
     { "activity.status", "activity status" },
     { "deliverable.status", "deliverable status" },
@@ -344,6 +348,85 @@ desk_country_choices (void)
   g_ptr_array_sort (choices, compare_choice_labels);
 
   return choices;
+}
+
+/* Country → currency. iso-codes has no such mapping, so Groupdesk keeps its own
+ * (data/reference/country-currencies.tsv): the currency a group in that country most
+ * likely reports in, a suggestion the coordinator can change. */
+
+#define COUNTRY_CURRENCIES "/org/voluntaryprinciples/Groupdesk/core/reference/country-currencies.tsv"
+
+static GHashTable *
+load_country_currencies (void)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (COUNTRY_CURRENCIES, 0, NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return table;
+
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  /* The first line names the columns: country, currency, note. */
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (g_strchomp (lines[i]), "\t", 3);
+
+      if (g_strv_length (cols) >= 2 && cols[0][0] != '\0' && cols[1][0] != '\0')
+        g_hash_table_insert (table, g_strdup (cols[0]), g_strdup (cols[1]));
+    }
+
+  return table;
+}
+
+const char *
+desk_country_currency (const char *alpha2)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    g_once_init_leave (&table, load_country_currencies ());
+
+  return alpha2 != NULL ? g_hash_table_lookup (table, alpha2) : NULL;
+}
+
+/* Languages */
+
+gboolean
+desk_languages_include (const char *languages,
+                        const char *language)
+{
+  g_auto(GStrv) codes = NULL;
+
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  /* Not said: both, as before the group had to choose. */
+  if (languages == NULL || languages[0] == '\0')
+    return TRUE;
+
+  codes = g_strsplit (languages, ",", -1);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (codes[i]), language))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+desk_store_uses_language (DeskStore  *store,
+                          const char *language)
+{
+  g_autoptr(DeskRecord) group = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), TRUE);
+
+  group = desk_store_dup_main_group (store);
+
+  return desk_languages_include (group != NULL ? desk_record_get_string (group, "languages")
+                                               : NULL,
+                                 language);
 }
 
 void

@@ -45,4 +45,17 @@ char       *desk_currency_name         (const char     *code);
 /* All countries as DeskChoice (alpha-2 code, translated name), sorted by name. */
 GPtrArray  *desk_country_choices       (void);
 
+/* The currency a group in the country @alpha2 most likely reports in (an ISO 4217 code
+ * from the reference data), or NULL when Groupdesk does not know one. */
+const char *desk_country_currency      (const char     *alpha2);
+
+/* Whether @languages, a group's "languages" value ("en", "zh" or "en,zh"), holds
+ * @language ("en" or "zh"); a group that has not said works in both. */
+gboolean    desk_languages_include     (const char     *languages,
+                                        const char     *language);
+/* The same for the main group of @store: whether forms ask for narrative text in
+ * @language. TRUE without a group. */
+gboolean    desk_store_uses_language   (DeskStore      *store,
+                                        const char     *language);
+
 G_END_DECLS

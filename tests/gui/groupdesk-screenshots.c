@@ -2,7 +2,8 @@
  *
  *   groupdesk-screenshots OUTPUT_DIR
  *
- * Builds the real window on an in-memory store, first empty (the welcome view and the
+ * Builds the real window on a store in a temporary file (a store kept in memory would
+ * show its banner on every page; 17-memory-banner shows it once), first empty (the welcome view and the
  * Create Your Group dialog), then with the sample group (every page, the dialogs), and
  * saves each as OUTPUT_DIR/NN-name.png. The language comes from the environment
  * (LANGUAGE, with GROUPDESK_LOCALEDIR pointing at the build's catalogues).
@@ -217,6 +218,26 @@ save_dialog (GtkWindow  *dialog,
   return ok;
 }
 
+/* The temporary folder of the store: the database, SQLite's files and the backups
+ * folder beside it. */
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) folder = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        remove_folder (file);
+      else
+        g_remove (file);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +246,8 @@ main (int   argc,
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *db_path = NULL;
   const char *localedir;
   const char *dir;
   GtkWidget *window;
@@ -273,7 +296,14 @@ main (int   argc,
                 "gtk-font-name", "Cantarell 11",
                 NULL);
 
-  store = desk_store_open (NULL, &error);
+  tmp_dir = g_dir_make_tmp ("groupdesk-screenshots-XXXXXX", &error);
+  if (tmp_dir == NULL)
+    {
+      g_printerr ("Could not make a temporary folder: %s\n", error->message);
+      return 1;
+    }
+  db_path = g_build_filename (tmp_dir, "groupdesk.db", NULL);
+  store = desk_store_open (db_path, &error);
   if (store == NULL)
     {
       g_printerr ("Could not open a store: %s\n", error->message);
@@ -287,7 +317,23 @@ main (int   argc,
   gtk_widget_activate_action (window, "win.create-group", NULL);
   dialog = find_toplevel (DESK_TYPE_GROUP_DIALOG);
   ok &= save_window (GTK_WIDGET (dialog), dir, "10-create-group");
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL);
+  /* As typed: Ghana chosen (its currency follows), a name typed and rubbed out, whose
+   * error shows at once. */
+  {
+    GtkEditable *name_row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                         DESK_TYPE_GROUP_DIALOG,
+                                                                         "name_row"));
+    AdwComboRow *country_row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                             DESK_TYPE_GROUP_DIALOG,
+                                                                             "country_row"));
+    g_autoptr(GPtrArray) countries = desk_country_choices ();
+
+    for (guint i = 0; i < countries->len; i++)
+      if (g_str_equal (((DeskChoice *) g_ptr_array_index (countries, i))->code, "GH"))
+        adw_combo_row_set_selected (country_row, i + 1);
+    gtk_editable_set_text (name_row, "Ghana");
+    gtk_editable_set_text (name_row, "");
+  }
   ok &= save_dialog (dialog, dir, "11-create-group-error");
 
   /* The sample group, on every page. */
@@ -554,7 +600,6 @@ main (int   argc,
     if (export_dialog != NULL)
       {
         _desk_export_dialog_set_period (export_dialog, "2025-07-01", "2026-06-30");
-        gtk_window_set_default_size (GTK_WINDOW (export_dialog), 640, 990);
         ok &= save_window (GTK_WIDGET (export_dialog), dir, "60-export-dialog");
         if (!_desk_export_dialog_export_to (export_dialog, bundle, &error))
           {
@@ -684,9 +729,27 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (window, "win.show-page", "s", "overview");
   ok &= save_window (window, dir, "16-narrow");
-
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A database kept in memory: the banner says nothing is saved. */
+  {
+    g_autoptr(DeskStore) memory = desk_store_open (NULL, NULL);
+    g_autoptr(DeskRecord) group = desk_record_new (DESK_KIND_GROUP);
+
+    desk_record_set_string (group, "name_en", "Ghana VPI Working Group");
+    desk_record_set_string (group, "name_zh", "加纳自愿原则工作组");
+    desk_record_set_string (group, "country", "GH");
+    desk_record_set_string (group, "currency", "GHS");
+    desk_store_insert (memory, group, NULL);
+    window = new_main_window (GTK_APPLICATION (app), memory);
+    gtk_widget_activate_action (window, "win.show-page", "s", "overview");
+    ok &= save_window (window, dir, "17-memory-banner");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
   g_application_release (G_APPLICATION (app));
+  g_clear_object (&store);
+  remove_folder (tmp_dir);
 
   return ok ? 0 : 1;
 }

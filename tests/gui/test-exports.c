@@ -11,6 +11,8 @@
 
 #include "desk-exports-page.h"
 #include "desk-exports-page-private.h"
+#include "desk-show-file.h"
+#include "desk-toast.h"
 #include "desk-window.h"
 #include "desk-window-private.h"
 #include "desk-workshops-page-private.h"
@@ -261,6 +263,11 @@ test_problem_opens_record (void)
     }
   g_assert_cmpuint (index, >, 0);
   g_assert_nonnull (strstr (gtk_button_get_label (_desk_export_dialog_get_export_button (dialog)), "Anyway"));
+  /* Exporting with problems destroys nothing: still the suggested action. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_desk_export_dialog_get_export_button (dialog)),
+                                           "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_desk_export_dialog_get_export_button (dialog)),
+                                            "destructive-action"));
 
   list = _desk_export_dialog_get_problem_list (dialog);
   row = gtk_list_box_get_row_at_index (list, (int) index - 1);
@@ -802,6 +809,261 @@ test_iati (void)
 /* GTK 4.8 on X11 warns when a dialog takes the focus from an entry before the X server
  * (with no window manager) sends the focus-out; nothing is wrong with the code under
  * test. Every other message goes to GLib's writer, which keeps warnings fatal. */
+
+/* The export dialog on the sample group, with a problem to fix and every count shown, is
+ * no taller than a 1366×768 laptop's screen leaves for a window; its content scrolls. */
+static void
+test_dialog_fits_laptop (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  DeskWindow *window = new_window (store);
+  DeskExportDialog *dialog = open_export_dialog (window);
+  int natural = 0;
+  int minimum = 0;
+
+  _desk_export_dialog_set_period (dialog, "2025-07-01", "2026-06-30");
+  _desk_export_dialog_get_preview (dialog);
+  wait_a_moment (50);
+
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_VERTICAL, 640,
+                      &minimum, &natural, NULL, NULL);
+  g_test_message ("Export dialog: %d px tall at most, %d at least", natural, minimum);
+  g_assert_cmpint (natural, <=, 640);
+  g_assert_cmpint (natural, >=, 400);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, 640);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+/* Show in Files */
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean ok;
+  gboolean used_file_manager;
+  GError *error;
+} ShowWait;
+
+static void
+show_file_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ShowWait *wait = user_data;
+
+  wait->ok = desk_show_file_finish (result, &wait->used_file_manager, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+/* Shows @path and waits for the answer. */
+static void
+show_file_and_wait (const char *path,
+                    ShowWait   *wait)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  wait->loop = g_main_loop_new (NULL, FALSE);
+  desk_show_file_async (file, NULL, show_file_done, wait);
+  g_main_loop_run (wait->loop);
+  g_main_loop_unref (wait->loop);
+}
+
+static char *opened_folder;
+
+static gboolean
+record_folder (const char  *uri,
+               GError     **error)
+{
+  g_free (opened_folder);
+  opened_folder = g_strdup (uri);
+
+  return TRUE;
+}
+
+/* Whether the session bus could start a real file manager: then the fallback cannot be
+ * reached by asking. */
+static gboolean
+file_manager_activatable (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **names = NULL;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "ListActivatableNames", NULL,
+                                       G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+  g_variant_get (reply, "(^a&s)", &names);
+
+  return g_strv_contains (names, "org.freedesktop.FileManager1");
+}
+
+/* No file manager on the bus: the folder the file is in is opened instead. */
+static void
+test_show_file_fallback (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  ShowWait wait = { 0 };
+
+  if (bus == NULL)
+    {
+      g_test_skip ("No session bus: run the GUI tests under dbus-run-session");
+      return;
+    }
+  if (file_manager_activatable (bus))
+    {
+      g_test_skip ("This session bus starts a real file manager: run under dbus-run-session "
+                   "without one to reach the fallback");
+      return;
+    }
+
+  _desk_show_file_set_folder_opener (record_folder);
+  show_file_and_wait ("/tmp/groupdesk-test/GH-VPI-2025-1.gdbundle", &wait);
+  _desk_show_file_set_folder_opener (NULL);
+
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_false (wait.used_file_manager);
+  g_assert_cmpstr (opened_folder, ==, "file:///tmp/groupdesk-test");
+  g_clear_pointer (&opened_folder, g_free);
+}
+
+/* A fake org.freedesktop.FileManager1 on the test's session bus. */
+
+static const char file_manager_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.FileManager1'>"
+  "    <method name='ShowItems'>"
+  "      <arg type='as' name='URIs' direction='in'/>"
+  "      <arg type='s' name='StartupId' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+typedef struct
+{
+  char **uris;
+  char *startup_id;
+  gboolean owned;
+} FakeFileManager;
+
+static void
+fake_method_call (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  FakeFileManager *fake = user_data;
+
+  g_assert_cmpstr (method_name, ==, "ShowItems");
+  g_strfreev (fake->uris);
+  g_free (fake->startup_id);
+  g_variant_get (parameters, "(^ass)", &fake->uris, &fake->startup_id);
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+fake_name_acquired (GDBusConnection *connection,
+                    const char      *name,
+                    gpointer         user_data)
+{
+  FakeFileManager *fake = user_data;
+
+  fake->owned = TRUE;
+}
+
+static void
+test_show_file_dbus (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const GDBusInterfaceVTable vtable = { fake_method_call, NULL, NULL, { 0 } };
+  FakeFileManager fake = { 0 };
+  ShowWait wait = { 0 };
+  guint object_id;
+  guint name_id;
+
+  if (bus == NULL)
+    {
+      g_test_skip ("No session bus: run the GUI tests under dbus-run-session");
+      return;
+    }
+
+  node = g_dbus_node_info_new_for_xml (file_manager_xml, &error);
+  g_assert_no_error (error);
+  object_id = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1",
+                                                 node->interfaces[0], &vtable, &fake, NULL,
+                                                 &error);
+  g_assert_no_error (error);
+  name_id = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1",
+                                          G_BUS_NAME_OWNER_FLAGS_NONE,
+                                          fake_name_acquired, NULL, &fake, NULL);
+  while (!fake.owned)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Never reached: the file manager answers. */
+  _desk_show_file_set_folder_opener (record_folder);
+  show_file_and_wait ("/tmp/groupdesk-test/GH-VPI-2025-1.gdbundle", &wait);
+  _desk_show_file_set_folder_opener (NULL);
+
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_true (wait.used_file_manager);
+  g_assert_null (opened_folder);
+  g_assert_nonnull (fake.uris);
+  g_assert_cmpuint (g_strv_length (fake.uris), ==, 1);
+  g_assert_cmpstr (fake.uris[0], ==, "file:///tmp/groupdesk-test/GH-VPI-2025-1.gdbundle");
+  g_assert_cmpstr (fake.startup_id, ==, "");
+
+  g_bus_unown_name (name_id);
+  g_dbus_connection_unregister_object (bus, object_id);
+  g_strfreev (fake.uris);
+  g_free (fake.startup_id);
+}
+
+/* The toast after an export carries the file, and its button shows it. */
+static void
+test_export_toast_shows_file (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GtkWidget) holder = NULL;
+  GVariant *target;
+
+  toast = g_object_ref_sink (desk_toast_new_show_file ("Bundle 1 saved",
+                                                      "/tmp/groupdesk-test/GH-VPI-2025-1.gdbundle"));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Bundle 1 saved");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Show in Files");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "toast.show-file");
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==,
+                   "file:///tmp/groupdesk-test/GH-VPI-2025-1.gdbundle");
+
+  /* The action the button activates reaches the helper: with no file manager on the
+   * bus, the folder is opened. */
+  if (bus != NULL && !file_manager_activatable (bus))
+    {
+      holder = g_object_ref_sink (gtk_label_new (NULL));
+      desk_toast_install_actions (holder);
+      _desk_show_file_set_folder_opener (record_folder);
+      g_assert_true (gtk_widget_activate_action_variant (holder, "toast.show-file", target));
+      while (opened_folder == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      _desk_show_file_set_folder_opener (NULL);
+      g_assert_cmpstr (opened_folder, ==, "file:///tmp/groupdesk-test");
+      g_clear_pointer (&opened_folder, g_free);
+    }
+}
+
 static GLogWriterOutput
 log_writer_cb (GLogLevelFlags   log_level,
                const GLogField *fields,
@@ -836,6 +1098,10 @@ main (int   argc,
   g_test_add_func ("/gui/exports/export-on-worker", test_export_on_worker);
   g_test_add_func ("/gui/exports/export-cancelled", test_export_cancelled);
   g_test_add_func ("/gui/exports/preview-on-worker", test_preview_on_worker);
+  g_test_add_func ("/gui/exports/dialog-fits-laptop", test_dialog_fits_laptop);
+  g_test_add_func ("/gui/exports/show-file/fallback", test_show_file_fallback);
+  g_test_add_func ("/gui/exports/show-file/dbus", test_show_file_dbus);
+  g_test_add_func ("/gui/exports/export-toast-shows-file", test_export_toast_shows_file);
 
   return g_test_run ();
 }

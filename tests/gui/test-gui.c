@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "desk-banner.h"
 #include "desk-budget-page.h"
 #include "desk-budget-page-private.h"
 #include "desk-deliverables-page.h"
@@ -18,6 +19,7 @@
 #include "desk-people-page.h"
 #include "desk-people-page-private.h"
 #include "desk-preferences-window.h"
+#include "desk-record-editor.h"
 #include "desk-reports-page.h"
 #include "desk-welcome-view.h"
 #include "desk-toast.h"
@@ -491,6 +493,29 @@ test_overview_counts (void)
   g_assert_finalize_object (page);
 }
 
+/* The position of the choice whose code is @code in @row, found through core's list of
+ * the field's choices (the rows' first entry is the “choose” placeholder when @offset
+ * is 1). */
+static guint
+choice_position (DeskStore  *store,
+                 const char *field,
+                 const char *code,
+                 guint       offset)
+{
+  g_autoptr(GPtrArray) choices = NULL;
+
+  if (g_str_equal (field, "country"))
+    choices = desk_country_choices ();
+  else
+    choices = desk_reference_choices (store, DESK_KIND_GROUP, field);
+
+  for (guint i = 0; i < choices->len; i++)
+    if (g_str_equal (((DeskChoice *) g_ptr_array_index (choices, i))->code, code))
+      return i + offset;
+
+  g_assert_not_reached ();
+}
+
 static void
 test_create_group (void)
 {
@@ -500,9 +525,10 @@ test_create_group (void)
   DeskWindow *window;
   GtkWidget *name_row;
   GtkWidget *revealer;
+  GtkWidget *create;
   AdwComboRow *country_row;
   AdwComboRow *currency_row;
-  GListModel *model;
+  AdwComboRow *languages_row;
 
   window = new_window (store);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-group", NULL));
@@ -514,35 +540,53 @@ test_create_group (void)
 
   name_row = template_child (dialog, DESK_TYPE_GROUP_DIALOG, "name_row");
   revealer = template_child (dialog, DESK_TYPE_GROUP_DIALOG, "error_revealer");
+  create = template_child (dialog, DESK_TYPE_GROUP_DIALOG, "create_button");
   country_row = ADW_COMBO_ROW (template_child (dialog, DESK_TYPE_GROUP_DIALOG, "country_row"));
   currency_row = ADW_COMBO_ROW (template_child (dialog, DESK_TYPE_GROUP_DIALOG, "currency_row"));
+  languages_row = ADW_COMBO_ROW (template_child (dialog, DESK_TYPE_GROUP_DIALOG, "languages_row"));
 
-  /* An empty form: core refuses it, the dialog shows why and stays. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_test_message ("Empty form: %s",
-                  gtk_label_get_label (GTK_LABEL (template_child (dialog, DESK_TYPE_GROUP_DIALOG,
-                                                                  "error_label"))));
-  g_assert_true (gtk_widget_has_css_class (name_row, "error") ||
-                 gtk_widget_has_css_class (GTK_WIDGET (country_row), "error") ||
-                 gtk_widget_has_css_class (GTK_WIDGET (currency_row), "error"));
-  g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 0);
-  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "welcome");
+  /* An empty form: Create waits for a group core accepts, and the form does not open
+   * full of errors about fields nobody has touched. */
+  g_assert_false (gtk_widget_is_sensitive (create));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  /* The coordinator works in English: the group's language at first. */
+  g_assert_cmpuint (adw_combo_row_get_selected (languages_row), ==,
+                    choice_position (store, "languages", "en", 0));
 
-  /* A name alone is not enough either: the country is next. */
+  /* A name typed, then rubbed out: core's message shows at the name, as it is typed. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Test Group");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (country_row), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "  ");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_false (gtk_widget_is_sensitive (create));
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Test Group");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  /* A name alone is not a group: the country is missing, but not touched yet. */
+  g_assert_false (gtk_widget_is_sensitive (create));
 
-  /* The first real choice of each list (0 is the placeholder). */
-  model = adw_combo_row_get_model (country_row);
-  g_assert_cmpuint (g_list_model_get_n_items (model), >, 100);
-  adw_combo_row_set_selected (country_row, 1);
-  model = adw_combo_row_get_model (currency_row);
-  g_assert_cmpuint (g_list_model_get_n_items (model), >, 10);
-  adw_combo_row_set_selected (currency_row, 1);
+  /* Ghana chooses the cedi, and the form is complete. */
+  adw_combo_row_set_selected (country_row, choice_position (store, "country", "GH", 1));
+  g_assert_cmpuint (adw_combo_row_get_selected (currency_row), ==,
+                    choice_position (store, "currency", "GHS", 1));
+  g_assert_true (gtk_widget_is_sensitive (create));
+
+  /* A currency chosen by hand is the coordinator's: another country does not change it. */
+  adw_combo_row_set_selected (currency_row, choice_position (store, "currency", "USD", 1));
+  adw_combo_row_set_selected (country_row, choice_position (store, "country", "NG", 1));
+  g_assert_cmpuint (adw_combo_row_get_selected (currency_row), ==,
+                    choice_position (store, "currency", "USD", 1));
+
+  /* No currency: Create waits again, and says why at the currency. */
+  adw_combo_row_set_selected (currency_row, 0);
+  g_assert_false (gtk_widget_is_sensitive (create));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (currency_row), "error"));
+  adw_combo_row_set_selected (currency_row, choice_position (store, "currency", "NGN", 1));
+  g_assert_true (gtk_widget_is_sensitive (create));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  adw_combo_row_set_selected (languages_row, choice_position (store, "languages", "en,zh", 0));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
   wait_a_moment (20);
@@ -551,6 +595,9 @@ test_create_group (void)
   g_assert_cmpint (desk_store_count (store, DESK_KIND_GROUP, NULL), ==, 1);
   group = desk_store_dup_main_group (store);
   g_assert_cmpstr (desk_record_get_narrative (group, "name", "en", NULL), ==, "Test Group");
+  g_assert_cmpstr (desk_record_get_string (group, "country"), ==, "NG");
+  g_assert_cmpstr (desk_record_get_string (group, "currency"), ==, "NGN");
+  g_assert_cmpstr (desk_record_get_string (group, "languages"), ==, "en,zh");
   g_assert_cmpstr (desk_window_get_visible_page (window), ==, "overview");
   g_assert_cmpstr (header_subtitle (window), ==, "Test Group");
 
@@ -1352,6 +1399,112 @@ test_overview_worker_outlived (void)
   remove_store_dir (dir);
 }
 
+/* A database kept in memory says so in the window, with a way to save a copy; one in a
+ * file does not. */
+static void
+test_memory_banner (void)
+{
+  g_autoptr(DeskStore) memory = new_store (TRUE);
+  g_autoptr(DeskStore) file_store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("groupdesk-banner-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "groupdesk.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  DeskWindow *window;
+  DeskBanner *banner;
+
+  window = new_window (memory);
+  banner = DESK_BANNER (template_child (window, DESK_TYPE_WINDOW, "memory_banner"));
+  g_assert_true (desk_banner_get_revealed (banner));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (banner)));
+  g_assert_nonnull (strstr (desk_banner_get_title (banner), "memory"));
+  g_assert_cmpstr (desk_banner_get_button_label (banner), ==, "_Save a Copy…");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (desk_banner_get_button (banner))),
+                   ==, "win.save-copy");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (desk_banner_get_button (banner))));
+  destroy_window (window);
+
+  /* The copy the button saves is a database that opens with the group in it. */
+  g_assert_true (desk_store_backup (memory, copy, &error));
+  g_assert_no_error (error);
+  file_store = desk_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_count (file_store, DESK_KIND_GROUP, NULL), ==, 1);
+  g_clear_object (&file_store);
+
+  file_store = desk_store_open (path, &error);
+  g_assert_no_error (error);
+  window = new_window (file_store);
+  banner = DESK_BANNER (template_child (window, DESK_TYPE_WINDOW, "memory_banner"));
+  g_assert_false (desk_banner_get_revealed (banner));
+  destroy_window (window);
+  g_clear_object (&file_store);
+
+  remove_store_dir (dir);
+}
+
+/* The banner widget on its own: its button appears with a label, and it reveals. */
+static void
+test_banner_widget (void)
+{
+  g_autoptr(GtkWidget) banner = g_object_ref_sink (desk_banner_new ("Not saved"));
+  GtkButton *button = desk_banner_get_button (DESK_BANNER (banner));
+
+  g_assert_cmpstr (desk_banner_get_title (DESK_BANNER (banner)), ==, "Not saved");
+  g_assert_null (desk_banner_get_button_label (DESK_BANNER (banner)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_false (desk_banner_get_revealed (DESK_BANNER (banner)));
+
+  desk_banner_set_button_label (DESK_BANNER (banner), "_Save");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "_Save");
+  desk_banner_set_revealed (DESK_BANNER (banner), TRUE);
+  g_assert_true (desk_banner_get_revealed (DESK_BANNER (banner)));
+  desk_banner_set_button_label (DESK_BANNER (banner), NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+}
+
+/* Narrative rows follow the group's languages: English only, Chinese only, both. */
+static void
+test_narrative_follows_languages (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(DeskHistory) history = desk_history_new (store);
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GError) error = NULL;
+  const char *const fields[] = { "title", "start_date", NULL };
+  GtkWidget *editor;
+  GtkWidget *title_en;
+  GtkWidget *title_zh;
+  GtkWidget *start;
+
+  editor = g_object_ref_sink (desk_record_editor_new (history, DESK_KIND_WORKSHOP));
+  desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, fields);
+  title_en = desk_record_editor_get_row (DESK_RECORD_EDITOR (editor), "title_en");
+  title_zh = desk_record_editor_get_row (DESK_RECORD_EDITOR (editor), "title_zh");
+  start = desk_record_editor_get_row (DESK_RECORD_EDITOR (editor), "start_date");
+
+  /* The sample group works in both. */
+  g_assert_cmpstr (desk_record_get_string (group, "languages"), ==, "en,zh");
+  g_assert_true (gtk_widget_get_visible (title_en));
+  g_assert_true (gtk_widget_get_visible (title_zh));
+
+  desk_record_set_string (group, "languages", "en");
+  g_assert_true (desk_store_update (store, group, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (title_en));
+  g_assert_false (gtk_widget_get_visible (title_zh));
+  g_assert_true (gtk_widget_get_visible (start));
+
+  desk_record_set_string (group, "languages", "zh");
+  g_assert_true (desk_store_update (store, group, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (title_en));
+  g_assert_true (gtk_widget_get_visible (title_zh));
+
+  g_assert_finalize_object (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1384,6 +1537,9 @@ main (int   argc,
   g_test_add_func ("/gui/people/members", test_people_members);
   g_test_add_func ("/gui/overview/worker", test_overview_worker);
   g_test_add_func ("/gui/overview/worker-outlived", test_overview_worker_outlived);
+  g_test_add_func ("/gui/window/memory-banner", test_memory_banner);
+  g_test_add_func ("/gui/widgets/banner", test_banner_widget);
+  g_test_add_func ("/gui/forms/narrative-follows-languages", test_narrative_follows_languages);
 
   return g_test_run ();
 }

@@ -232,16 +232,8 @@ update_export_button (DeskExportDialog *self)
   else
     gtk_button_set_label (self->export_button, _("_Export…"));
 
-  if (problems)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-      gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "destructive-action");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->export_button), "destructive-action");
-      gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-    }
+  /* Exporting with problems loses nothing, the secretariat only asks about them: the
+   * button stays the suggested action (from the template) whatever its label says. */
 }
 
 /* The preview (taken), or why there is none. */
@@ -344,13 +336,17 @@ preview_ready_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  DeskExportDialog *self = DESK_EXPORT_DIALOG (source);
+  GWeakRef *dialog_ref = user_data;
+  g_autoptr(DeskExportDialog) self = g_weak_ref_get (dialog_ref);
   GTask *task = G_TASK (result);
   g_autoptr(GError) error = NULL;
   DeskBundlePreview *preview;
 
+  g_weak_ref_clear (dialog_ref);
+  g_free (dialog_ref);
+
   /* An answer to a question asked again since (or the dialog closed): dropped. */
-  if (g_task_get_cancellable (task) != self->preview_cancellable)
+  if (self == NULL || g_task_get_cancellable (task) != self->preview_cancellable)
     {
       desk_bundle_preview_free (g_task_propagate_pointer (task, NULL));
       return;
@@ -381,6 +377,7 @@ start_preview (DeskExportDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   PreviewRequest *request = g_new0 (PreviewRequest, 1);
+  GWeakRef *dialog_ref;
 
   cancel_preview (self);
   self->preview_cancellable = g_cancellable_new ();
@@ -393,7 +390,12 @@ start_preview (DeskExportDialog *self,
   request->to = g_strdup (to);
   request->privacy = self->privacy;
 
-  task = g_task_new (self, self->preview_cancellable, preview_ready_cb, NULL);
+  /* The task holds the dialog weakly: a dialog closed while the worker reads goes at
+   * once, rather than when the worker is done, by which time the window it belonged to
+   * (its transient parent) may have gone too. */
+  dialog_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (dialog_ref, self);
+  task = g_task_new (NULL, self->preview_cancellable, preview_ready_cb, dialog_ref);
   g_task_set_name (task, "export preview");
   g_task_set_task_data (task, request, preview_request_free);
   /* At a lower priority, as a job's worker: on two cores it must not take the window's
@@ -578,7 +580,7 @@ export_done (DeskJob      *job,
                                  (long long) work->sequence);
     }
 
-  desk_dialog_finish (GTK_WINDOW (self), message);
+  desk_dialog_finish_with_file (GTK_WINDOW (self), message, work->path);
 }
 
 static DeskJob *
@@ -869,8 +871,6 @@ desk_export_dialog_new (GtkWindow      *parent,
                            "with their budgets and the money spent and received in the period, "
                            "in the format of the International Aid Transparency Initiative "
                            "(version 2.03)."));
-  if (!bundle)
-    gtk_window_set_default_size (GTK_WINDOW (self), 640, 420);
   gtk_widget_set_visible (GTK_WIDGET (self->privacy_group), bundle);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), bundle);
 

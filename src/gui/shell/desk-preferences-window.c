@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-preferences-window.h"
+#include "desk-toast.h"
 #include "desk-preferences-window-private.h"
 #include "desk-job.h"
 
@@ -288,12 +289,17 @@ back_up_done (DeskJob      *job,
               gpointer      user_data)
 {
   DeskPreferencesWindow *self = user_data;
+  BackupWork *work = data;
 
   /* Closed meanwhile: its list is gone. */
   if (self->backups_list == NULL)
     return;
   if (error == NULL)
-    show_toast (self, _("Backed up"));
+    {
+      /* Its path is a file the coordinator may want to copy to a USB stick. */
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        desk_toast_new_show_file (_("Backed up"), work->path));
+    }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_toast (self, error->message);
   desk_preferences_window_update_backups (self);
@@ -417,6 +423,7 @@ static void
 desk_preferences_window_init (DeskPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_toast_install_actions (GTK_WIDGET (self));
 
   /* Without the schema the language cannot be kept: the row says so by being off. */
   self->settings = desk_settings_new_if_installed ();

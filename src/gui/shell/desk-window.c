@@ -20,9 +20,11 @@
 #include "desk-window.h"
 #include "desk-window-private.h"
 
+#include "desk-banner.h"
 #include "desk-budget-page.h"
 #include "desk-deliverables-page.h"
 #include "desk-exports-page.h"
+#include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
 #include "desk-overview-page.h"
 #include "desk-people-page.h"
@@ -50,6 +52,7 @@ struct _DeskWindow
   GtkListBox *sidebar_list;
   AdwWindowTitle *window_title;
   GtkStack *page_stack;
+  DeskBanner *memory_banner;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -503,6 +506,58 @@ import_bundle_activated (GtkWidget  *widget,
   gtk_widget_activate_action (page, "exports.import", NULL);
 }
 
+/* A database kept in memory: the banner says so and offers a copy in a file. */
+
+static void
+memory_copy_chosen (gpointer  owner,
+                    GFile    *file)
+{
+  DeskWindow *self = owner;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      desk_toast_show_message (GTK_WIDGET (self),
+                               _("Choose a folder on this computer: the file cannot be written there."));
+      return;
+    }
+  if (!desk_store_backup (self->store, path, &error))
+    {
+      desk_toast_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  desk_toast_show (GTK_WIDGET (self),
+                   desk_toast_new_show_file (_("Copy of the database saved"),
+                                             path));
+}
+
+static void
+save_copy_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  desk_file_chooser_ask (self, GTK_WINDOW (self), _("Save a Copy of the Database"),
+                         "groupdesk.db", memory_copy_chosen,
+                         desk_file_filter_new (_("Groupdesk databases"), "db", NULL),
+                         NULL);
+}
+
+static void
+desk_window_update_memory_banner (DeskWindow *self)
+{
+  gboolean in_memory = self->store != NULL && desk_store_get_path (self->store) == NULL;
+
+  desk_banner_set_revealed (self->memory_banner, in_memory);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", in_memory);
+}
+
 static void
 history_changed_cb (DeskWindow *self)
 {
@@ -568,6 +623,7 @@ desk_window_constructed (GObject *object)
     desk_window_ensure_page (self, "overview");
   desk_window_update_group (self);
   desk_window_sync_page (self);
+  desk_window_update_memory_banner (self);
 }
 
 static void
@@ -578,6 +634,7 @@ desk_window_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->group_changed_id, self->store);
 
+  desk_file_chooser_cancel (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -656,6 +713,7 @@ desk_window_class_init (DeskWindowClass *klass)
 
   /* The pages' types are made with the pages (window_pages), not before. */
   g_type_ensure (DESK_TYPE_WELCOME_VIEW);
+  g_type_ensure (DESK_TYPE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-window.ui");
@@ -665,6 +723,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, memory_banner);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
@@ -684,6 +743,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-bundle", NULL, export_bundle_activated);
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_activated);
   gtk_widget_class_install_action (widget_class, "win.reload", "s", reload_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
 
   /* Undo and redo bubble up from the focus, unlike the application's accelerators (see
    * desk-application.c): an entry with typing of its own to undo takes Ctrl+Z first. */
@@ -698,6 +758,8 @@ static void
 desk_window_init (DeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (desk_banner_get_button (self->memory_banner)),
+                                  "win.save-copy");
 
   for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
     gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));

@@ -47,3 +47,16 @@ desk_dialog_finish (GtkWindow  *dialog,
   desk_toast_show_message (GTK_WIDGET (dialog), message);
   gtk_window_destroy (dialog);
 }
+
+void
+desk_dialog_finish_with_file (GtkWindow  *dialog,
+                              const char *message,
+                              const char *path)
+{
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (path != NULL);
+
+  desk_toast_show (GTK_WIDGET (dialog), desk_toast_new_show_file (message, path));
+  gtk_window_destroy (dialog);
+}

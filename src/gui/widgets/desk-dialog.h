@@ -20,4 +20,9 @@ void desk_dialog_show_error         (GtkLabel       *error_label,
 void desk_dialog_finish             (GtkWindow      *dialog,
                                      const char     *message);
 
+/* The same after the dialog saved a file at @path: the toast offers to show it. */
+void desk_dialog_finish_with_file   (GtkWindow      *dialog,
+                                     const char     *message,
+                                     const char     *path);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "desk-record-editor.h"
 
@@ -40,6 +41,63 @@ static gboolean
 is_reference (const DeskField *field)
 {
   return field->type == DESK_FIELD_REF || field->type == DESK_FIELD_REF_SET;
+}
+
+/* The language of a narrative row ("en" or "zh"), or NULL for another row. */
+static const char *
+row_language (DeskFieldRow *row)
+{
+  const DeskField *field = desk_field_row_get_field (row);
+
+  if ((field->flags & DESK_FIELD_NARRATIVE) == 0)
+    return NULL;
+  if (g_str_has_suffix (field->name, "_en"))
+    return "en";
+  if (g_str_has_suffix (field->name, "_zh"))
+    return "zh";
+
+  return NULL;
+}
+
+/* Narrative rows follow the group's languages: a group that works in English only is
+ * not asked for “Title in Chinese”, and the other way round. */
+static void
+desk_record_editor_show_languages (DeskRecordEditor *self)
+{
+  gboolean uses_en = desk_store_uses_language (self->store, "en");
+  gboolean uses_zh = desk_store_uses_language (self->store, "zh");
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      DeskFieldRow *row = g_ptr_array_index (self->rows, i);
+      const char *language = row_language (row);
+
+      if (language != NULL)
+        gtk_widget_set_visible (desk_field_row_get_widget (row),
+                                g_str_equal (language, "en") ? uses_en : uses_zh);
+    }
+}
+
+/* The row a message about @field shows under: a hidden narrative row hands it to the
+ * other language's row of the pair. */
+static DeskFieldRow *
+error_target (DeskRecordEditor *self,
+              DeskFieldRow     *row)
+{
+  const DeskField *field = desk_field_row_get_field (row);
+  const char *language = row_language (row);
+  g_autofree char *base = NULL;
+  g_autofree char *other = NULL;
+  DeskFieldRow *partner;
+
+  if (language == NULL || gtk_widget_get_visible (desk_field_row_get_widget (row)))
+    return row;
+
+  base = g_strndup (field->name, strlen (field->name) - 3);
+  other = g_strconcat (base, g_str_equal (language, "en") ? "_zh" : "_en", NULL);
+  partner = g_hash_table_lookup (self->by_name, other);
+
+  return partner != NULL ? partner : row;
 }
 
 static void
@@ -125,7 +183,7 @@ row_changed_cb (DeskFieldRow *row,
   /* The write said why; validating again says which field, to show it there. */
   desk_store_validate (self->store, copy, &bad_field, NULL);
   if (bad_field != NULL && g_hash_table_contains (self->by_name, bad_field))
-    target = g_hash_table_lookup (self->by_name, bad_field);
+    target = error_target (self, g_hash_table_lookup (self->by_name, bad_field));
 
   desk_record_editor_clear_errors (self);
   desk_field_row_show_error (target, error->message);
@@ -139,6 +197,10 @@ store_changed_cb (DeskStore        *store,
                   DeskRecordEditor *self)
 {
   g_autoptr(DeskRecord) fresh = NULL;
+
+  /* The group's languages may have changed. */
+  if (g_str_equal (kind_name, DESK_KIND_GROUP->name))
+    desk_record_editor_show_languages (self);
 
   if (self->record == NULL)
     return;
@@ -314,6 +376,7 @@ desk_record_editor_add_group (DeskRecordEditor  *self,
     }
 
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (group));
+  desk_record_editor_show_languages (self);
 
   return group;
 }

@@ -17,4 +17,12 @@ void desk_toast_show         (GtkWidget  *widget,
 void desk_toast_show_message (GtkWidget  *widget,
                               const char *message);
 
+/* A toast saying @message whose “Show in Files” button shows the file at @path in the
+ * file manager (desk_show_file_async()). desk_toast_show() gives its overlay the
+ * button's action; a window that shows toasts of its own calls
+ * desk_toast_install_actions() on itself first. */
+AdwToast *desk_toast_new_show_file   (const char *message,
+                                      const char *path);
+void      desk_toast_install_actions (GtkWidget  *widget);
+
 G_END_DECLS
