@@ -177,10 +177,27 @@ place_values (DeskChartLayout         *layout,
             fits = FALSE;
         }
       for (guint i = 0; fits && i < layout->n_labels; i++)
-        fits = !rects_overlap (&layout->values[k], &layout->labels[i]);
+        fits = !layout->label_shown[i] || !rects_overlap (&layout->values[k], &layout->labels[i]);
       for (guint t = 0; fits && t <= layout->axis.n_steps; t++)
         fits = !rects_overlap (&layout->values[k], &layout->ticks[t]);
       layout->value_shown[k] = fits;
+    }
+}
+
+/* Category labels in order, each shown when inside the chart and clear of the one
+ * before: only rows thinner than a line of text leave some out. */
+static void
+place_labels (DeskChartLayout         *layout,
+              const DeskChartMeasures *m)
+{
+  int last = -1;
+
+  for (guint i = 0; i < layout->n_labels; i++)
+    {
+      layout->label_shown[i] = rect_inside (&layout->labels[i], &m->area) &&
+                               (last < 0 || !rects_overlap (&layout->labels[i], &layout->labels[last]));
+      if (layout->label_shown[i])
+        last = (int) i;
     }
 }
 
@@ -328,7 +345,7 @@ static gboolean
 all_shown (const DeskChartLayout *layout)
 {
   for (guint i = 0; i < layout->n_labels; i++)
-    if (layout->label_ellipsized[i])
+    if (layout->label_ellipsized[i] || !layout->label_shown[i])
       return FALSE;
   for (guint k = 0; k < layout->n_labels * layout->n_series; k++)
     if (!layout->value_shown[k])
@@ -355,6 +372,7 @@ layout_alloc (DeskChartLayout *layout,
       layout->labels = g_new0 (DeskChartRect, MAX (layout->n_labels, 1));
       layout->label_lines = g_new0 (guint, MAX (layout->n_labels, 1));
       layout->label_ellipsized = g_new0 (gboolean, MAX (layout->n_labels, 1));
+      layout->label_shown = g_new0 (gboolean, MAX (layout->n_labels, 1));
     }
 }
 
@@ -381,10 +399,12 @@ desk_chart_layout_new (DeskReport              *report,
    * word and every figure fits above its bar; else bars that lie, labels beside them. */
   layout_alloc (layout, 6);
   lay_out_vertical (layout, report, m);
+  place_labels (layout, m);
   place_values (layout, m);
   if (!all_shown (layout))
     {
       lay_out_horizontal (layout, report, m);
+      place_labels (layout, m);
       place_values (layout, m);
     }
   place_ticks (layout);
@@ -404,6 +424,7 @@ desk_chart_layout_free (DeskChartLayout *layout)
   g_free (layout->labels);
   g_free (layout->label_lines);
   g_free (layout->label_ellipsized);
+  g_free (layout->label_shown);
   g_free (layout->ticks);
   g_free (layout->tick_shown);
   g_free (layout);

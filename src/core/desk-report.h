@@ -133,6 +133,8 @@ typedef struct
   DeskChartRect *labels;          /* the box each category label is laid out in */
   guint         *label_lines;     /* how many lines that box holds */
   gboolean      *label_ellipsized;/* a word wider than the box: cut, with "…" */
+  gboolean      *label_shown;     /* FALSE where rows are thinner than a line and the
+                                   * label would overlap another (the description has it) */
   DeskChartRect *ticks;           /* axis.n_steps + 1 tick label boxes */
   gboolean      *tick_shown;
 } DeskChartLayout;

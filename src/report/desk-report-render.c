@@ -829,7 +829,8 @@ desk_report_draw_chart (DeskReport *report,
             g_autofree char *value = desk_report_chart_value_text (report, s, i);
             draw_chart_text (cr, value, &layout->values[i * n_series + s], PANGO_ALIGN_LEFT);
           }
-      draw_category_label (cr, g_ptr_array_index (report->chart_labels, i), layout, i);
+      if (layout->label_shown[i])
+        draw_category_label (cr, g_ptr_array_index (report->chart_labels, i), layout, i);
     }
 
   cairo_restore (cr);
