@@ -342,6 +342,34 @@ test_chart_description (void)
   g_assert_finalize_object (chart);
 }
 
+/* A chart whose bars lie (the budget's long categories) asks for a row per category,
+ * taller than the class's 260 pixels; upright bars keep 260, and no report goes back to
+ * it. */
+static void
+test_chart_height (void)
+{
+  g_autoptr(DeskStore) store = new_store_at (":memory:");
+  g_autoptr(GError) error = NULL;
+  DeskReport *budget = desk_report_compute (store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  DeskReport *workplan = NULL;
+  GtkWidget *chart = g_object_ref_sink (desk_chart_new ());
+  int minimum, natural;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (budget->chart_labels->len, >, 6);
+  desk_chart_set_report (DESK_CHART (chart), budget);
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, >, 260);
+  g_assert_cmpint (minimum, <=, 420);
+
+  workplan = desk_report_compute (store, DESK_REPORT_WORKPLAN, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  desk_chart_set_report (DESK_CHART (chart), workplan);
+  gtk_widget_measure (chart, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 260);
+  g_assert_finalize_object (chart);
+}
+
 /* A drawing that only records how it was asked to draw. */
 #define TEST_TYPE_DRAWING (test_drawing_get_type ())
 G_DECLARE_FINAL_TYPE (TestDrawing, test_drawing, TEST, DRAWING, DeskDrawing)
@@ -1176,6 +1204,7 @@ main (int   argc,
   g_test_add_func ("/gui/overview/tiles-open-pages", test_overview_tiles_open_pages);
   g_test_add_func ("/gui/reports/page", test_reports_page);
   g_test_add_func ("/gui/reports/chart-description", test_chart_description);
+  g_test_add_func ("/gui/reports/chart-height", test_chart_height);
   g_test_add_func ("/gui/reports/drawing-base", test_drawing_base);
   g_test_add_func ("/gui/helpers/dialog-answer", test_dialog_answer);
   g_test_add_func ("/gui/helpers/grid-row", test_grid_row);
