@@ -127,6 +127,8 @@ chart_indicators (DeskReport *report,
   g_free (report->unit);
   report->unit = g_strdup ("%");
   report->reference = 1000;
+  /* Translators: in the indicators chart's legend: the dashed line at the target,
+   * which each bar is a share of. */
   report->reference_name = g_strdup (_("Target (100 %)"));
   report->chart_title = g_strdup (_("Indicators: baseline and actual as a share of the target"));
   baseline = _desk_report_add_series (report, _("Baseline"));
