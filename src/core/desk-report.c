@@ -84,6 +84,7 @@ series_free (DeskReportSeries *series)
 {
   g_free (series->name);
   g_free (series->values);
+  g_free (series->missing);
   g_free (series);
 }
 
@@ -146,6 +147,7 @@ desk_report_free (DeskReport *report)
   g_clear_pointer (&report->series, g_ptr_array_unref);
   g_free (report->unit);
   g_free (report->chart_description);
+  g_free (report->reference_name);
   g_free (report);
 }
 
@@ -190,6 +192,7 @@ _desk_report_add_series (DeskReport *report,
 
   series->name = g_strdup (name);
   series->values = g_new0 (gint64, MAX (report->chart_labels->len, 1));
+  series->missing = g_new0 (gboolean, MAX (report->chart_labels->len, 1));
   g_ptr_array_add (report->series, series);
 
   return series;
@@ -331,7 +334,21 @@ desk_report_compute (DeskStore       *store,
       g_assert_not_reached ();
     }
 
-  return ok ? g_steal_pointer (&report) : NULL;
+  if (!ok)
+    return NULL;
+
+  /* The workplan's sentence already counts every bar; the others name each value. */
+  if (kind != DESK_REPORT_WORKPLAN && report->chart_labels->len > 0 && report->series->len > 0)
+    {
+      g_autofree char *values = desk_report_chart_values_sentence (report);
+      char *description = g_strjoin (" ", report->chart_description != NULL ? report->chart_description : "",
+                                     values, NULL);
+
+      g_free (report->chart_description);
+      report->chart_description = g_strstrip (description);
+    }
+
+  return g_steal_pointer (&report);
 }
 
 /* CSV */

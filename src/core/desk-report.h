@@ -38,8 +38,10 @@ typedef struct
  * (money in minor units, percentages in tenths …). */
 typedef struct
 {
-  char    *name;               /* translated: "Budget", "Spent", "Women" … */
-  gint64  *values;             /* one per chart label */
+  char     *name;              /* translated: "Budget", "Spent", "Women" … */
+  gint64   *values;            /* one per chart label */
+  gboolean *missing;           /* one per chart label: TRUE where nothing was reported
+                                * (drawn as no bar and "—", never as a 0) */
 } DeskReportSeries;
 
 typedef struct
@@ -62,6 +64,10 @@ typedef struct
   char           *unit;         /* "GHS", "%", "" */
   /* A sentence that says what the chart shows, for screen readers. */
   char           *chart_description;
+  /* A value marked by a dashed line across the bars (the indicators' target, 100 %),
+   * named by reference_name; no line when reference_name is NULL. */
+  gint64          reference;
+  char           *reference_name;
 } DeskReport;
 
 void        desk_report_free      (DeskReport     *report);
@@ -82,6 +88,73 @@ typedef struct
 DeskChartAxis desk_chart_axis     (gint64          max,
                                    int             unit_scale,
                                    guint           max_steps);
+
+/* A chart's geometry, decided here so that the app and the PDF agree and a test can
+ * check it without drawing: the renderer measures the texts (in its own units: points
+ * or pixels) and draws what this returns. */
+typedef enum
+{
+  DESK_CHART_VERTICAL,      /* bars grow up from category labels under them */
+  DESK_CHART_HORIZONTAL,    /* bars grow right from category labels beside them:
+                             * for labels too long to sit under a bar */
+} DeskChartOrientation;
+
+typedef struct
+{
+  double x, y, width, height;
+} DeskChartRect;
+
+typedef struct
+{
+  DeskChartRect area;             /* the chart below its title and legend */
+  double        line_height;      /* one line of a category label */
+  double        value_height;     /* a value or tick label */
+  double        tick_width;       /* the widest tick label */
+  const double *label_widths;     /* each category label on one line */
+  const double *label_min_widths; /* each label's widest word (what cannot be broken) */
+  const double *value_widths;     /* each value label, label-major: [label × n_series + series] */
+  /* The lines label @i takes when wrapped between words at @width. */
+  guint       (*label_lines)     (guint    i,
+                                  double   width,
+                                  gpointer data);
+  gpointer      data;
+} DeskChartMeasures;
+
+typedef struct
+{
+  DeskChartOrientation orientation;
+  DeskChartAxis  axis;
+  guint          n_labels;
+  guint          n_series;
+  DeskChartRect  plot;            /* 0 at its bottom (vertical) or left (horizontal) edge */
+  DeskChartRect *bars;            /* label-major; empty (0 long) for 0 or missing */
+  DeskChartRect *values;          /* each value label's box, where value_shown */
+  gboolean      *value_shown;     /* FALSE where there is no room for it */
+  DeskChartRect *labels;          /* the box each category label is laid out in */
+  guint         *label_lines;     /* how many lines that box holds */
+  gboolean      *label_ellipsized;/* a word wider than the box: cut, with "…" */
+  gboolean      *label_shown;     /* FALSE where rows are thinner than a line and the
+                                   * label would overlap another (the description has it) */
+  DeskChartRect *ticks;           /* axis.n_steps + 1 tick label boxes */
+  gboolean      *tick_shown;
+} DeskChartLayout;
+
+DeskChartLayout *desk_chart_layout_new  (DeskReport              *report,
+                                         const DeskChartMeasures *measures);
+void             desk_chart_layout_free (DeskChartLayout         *layout);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskChartLayout, desk_chart_layout_free)
+
+/* A chart value as the report's table writes it: "1,250.00", "72.5 %", "12"; "—" for
+ * a value that was not reported. */
+char       *desk_report_chart_value_text (DeskReport *report,
+                                          guint       series,
+                                          guint       label);
+/* A tick of the value axis: "50,000", "75 %". */
+char       *desk_report_chart_tick_text  (DeskReport *report,
+                                          gint64      value);
+/* Every bar of the chart in words, for screen readers:
+ * "Travel: Budget 1,200.00, Spent 950.00. Venue: …". */
+char       *desk_report_chart_values_sentence (DeskReport *report);
 
 const char *desk_report_kind_key  (DeskReportKind  kind);
 gboolean    desk_report_kind_from_key (const char *key,

@@ -25,6 +25,7 @@
 
 #define MARGIN 42.0
 #define CHART_HEIGHT 220.0
+#define CHART_MAX_HEIGHT 400.0
 #define HEADER_HEIGHT 68.0
 #define FOOTER_HEIGHT 24.0
 #define CELL_PAD 4.0
@@ -40,6 +41,7 @@ struct _DeskReportLayout
   double *row_heights;
   double header_row_height;
   GArray *page_starts;   /* guint: the first row of each page */
+  double chart_height;
   double notes_height;
   gboolean notes_on_own_page;
 };
@@ -253,8 +255,12 @@ desk_report_layout_paginate (DeskReportLayout *self,
     self->notes_height += text_height (cr, g_ptr_array_index (r->notes, i), 9, FALSE,
                                        self->width - 2 * MARGIN) + 4;
 
+  /* Taller when its bars lie, so that every bar has room for its figure. */
+  self->chart_height = desk_report_chart_height (r, cr, self->width - 2 * MARGIN, CHART_HEIGHT,
+                                                 CHART_MAX_HEIGHT);
+
   g_array_set_size (self->page_starts, 0);
-  body_top = MARGIN + HEADER_HEIGHT + CHART_HEIGHT + 12;
+  body_top = MARGIN + HEADER_HEIGHT + self->chart_height + 12;
   body_bottom = self->height - MARGIN - FOOTER_HEIGHT;
   y = body_top + self->header_row_height;
   g_array_append_val (self->page_starts, first);
@@ -350,8 +356,8 @@ desk_report_layout_draw_page (DeskReportLayout *self,
   y = MARGIN + HEADER_HEIGHT;
   if (page == 0)
     {
-      desk_report_draw_chart (r, cr, MARGIN, y, self->width - 2 * MARGIN, CHART_HEIGHT, FALSE);
-      y += CHART_HEIGHT + 12;
+      desk_report_draw_chart (r, cr, MARGIN, y, self->width - 2 * MARGIN, self->chart_height, FALSE);
+      y += self->chart_height + 12;
     }
 
   if (first < last)
@@ -454,6 +460,320 @@ fill_pattern (cairo_t      *cr,
   cairo_new_path (cr);
 }
 
+#define CHART_TEXT 7.0        /* figures, ticks and category labels */
+#define LEGEND_ROW 14.0
+
+typedef struct
+{
+  cairo_t *cr;
+  DeskReport *report;
+} ChartText;
+
+static PangoLayout *
+label_layout (cairo_t    *cr,
+              const char *label,
+              double      width)
+{
+  PangoLayout *layout = text_layout (cr, label, CHART_TEXT, FALSE, width);
+
+  /* Lines break between words only: a word wider than its box is cut with "…" (the
+   * chart's description has it whole), never split in two. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+
+  return layout;
+}
+
+static guint
+label_lines (guint    i,
+             double   width,
+             gpointer data)
+{
+  ChartText *t = data;
+  g_autoptr(PangoLayout) layout = label_layout (t->cr, g_ptr_array_index (t->report->chart_labels, i), width);
+
+  return (guint) pango_layout_get_line_count (layout);
+}
+
+/* The widest piece of @label that cannot be broken: laid out in no width at all, each
+ * line is one such piece. */
+static double
+label_min_width (cairo_t    *cr,
+                 const char *label)
+{
+  g_autoptr(PangoLayout) layout = label_layout (cr, label, 1.0 / PANGO_SCALE);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+
+  return (double) w / PANGO_SCALE;
+}
+
+static void
+draw_chart_text (cairo_t             *cr,
+                 const char          *text,
+                 const DeskChartRect *box,
+                 PangoAlignment       alignment)
+{
+  g_autoptr(PangoLayout) layout = text_layout (cr, text, CHART_TEXT, FALSE, -1);
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  if (alignment == PANGO_ALIGN_RIGHT)
+    cairo_move_to (cr, box->x + box->width - (double) w / PANGO_SCALE, box->y);
+  else if (alignment == PANGO_ALIGN_CENTER)
+    cairo_move_to (cr, box->x + (box->width - (double) w / PANGO_SCALE) / 2, box->y);
+  else
+    cairo_move_to (cr, box->x, box->y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The legend, wrapped onto as many rows as it needs: a swatch with each series'
+ * pattern and its name, and a dashed line for the reference. Returns its height. */
+static double
+draw_legend (DeskReport   *report,
+             cairo_t      *cr,
+             const Colour *colours,
+             double        fg,
+             double        x,
+             double        y,
+             double        width)
+{
+  guint n_items = report->series->len + (report->reference_name != NULL);
+  double lx = x, ly = y;
+
+  for (guint s = 0; s < n_items; s++)
+    {
+      gboolean reference = s == report->series->len;
+      const char *name = reference ? report->reference_name
+                                   : ((DeskReportSeries *) g_ptr_array_index (report->series, s))->name;
+      double item_w = 18 + text_width (cr, name, 8, FALSE) + 16;
+
+      if (lx > x && lx + item_w - 16 > x + width)
+        {
+          lx = x;
+          ly += LEGEND_ROW;
+        }
+      if (reference)
+        {
+          static const double dash[] = { 3.0, 2.0 };
+
+          cairo_set_source_rgb (cr, fg, fg, fg);
+          cairo_set_line_width (cr, 1.0);
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          cairo_move_to (cr, lx, ly + 7.5);
+          cairo_line_to (cr, lx + 14, ly + 7.5);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else
+        fill_pattern (cr, s, &colours[s % 3], lx, ly + 3, 14, 9);
+      cairo_set_source_rgb (cr, fg, fg, fg);
+      draw_text (cr, name, lx + 18, ly, 8, FALSE, -1, FALSE);
+      lx += item_w;
+    }
+
+  return ly + LEGEND_ROW - y;
+}
+
+/* The widest tick label the axis can have: its top, on the finest axis there is. */
+static double
+widest_tick (DeskReport *report,
+             cairo_t    *cr)
+{
+  gint64 max = report->reference_name != NULL ? report->reference : 0;
+  g_autofree char *top = NULL;
+
+  for (guint s = 0; s < report->series->len; s++)
+    for (guint i = 0; i < report->chart_labels->len; i++)
+      max = MAX (max, ((DeskReportSeries *) g_ptr_array_index (report->series, s))->values[i]);
+  top = desk_report_chart_tick_text (report, desk_chart_axis (max, report->unit_scale, 5).top);
+
+  return text_width (cr, top, CHART_TEXT, FALSE);
+}
+
+static void
+draw_grid (DeskReport            *report,
+           cairo_t               *cr,
+           const DeskChartLayout *layout,
+           double                 fg)
+{
+  const DeskChartRect *p = &layout->plot;
+  gboolean vertical = layout->orientation == DESK_CHART_VERTICAL;
+
+  cairo_set_line_width (cr, 0.5);
+  for (guint t = 0; t <= layout->axis.n_steps; t++)
+    {
+      double f = t / (double) layout->axis.n_steps;
+      g_autofree char *text = desk_report_chart_tick_text (report, layout->axis.step * (gint64) t);
+
+      cairo_set_source_rgba (cr, fg, fg, fg, t == 0 ? 0.8 : 0.2);
+      if (vertical)
+        {
+          cairo_move_to (cr, p->x, p->y + p->height * (1 - f));
+          cairo_line_to (cr, p->x + p->width, p->y + p->height * (1 - f));
+        }
+      else
+        {
+          cairo_move_to (cr, p->x + p->width * f, p->y);
+          cairo_line_to (cr, p->x + p->width * f, p->y + p->height);
+        }
+      cairo_stroke (cr);
+      if (layout->tick_shown[t])
+        {
+          cairo_set_source_rgb (cr, fg, fg, fg);
+          draw_chart_text (cr, text, &layout->ticks[t], vertical ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+        }
+    }
+
+  /* The reference (the target), dashed across the bars. */
+  if (report->reference_name != NULL && layout->axis.top > 0)
+    {
+      static const double dash[] = { 3.0, 2.0 };
+      double f = (double) report->reference / (double) layout->axis.top;
+
+      cairo_set_source_rgb (cr, fg, fg, fg);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      if (vertical)
+        {
+          cairo_move_to (cr, p->x, p->y + p->height * (1 - f));
+          cairo_line_to (cr, p->x + p->width, p->y + p->height * (1 - f));
+        }
+      else
+        {
+          cairo_move_to (cr, p->x + p->width * f, p->y);
+          cairo_line_to (cr, p->x + p->width * f, p->y + p->height);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+static void
+draw_category_label (cairo_t               *cr,
+                     const char            *label,
+                     const DeskChartLayout *layout,
+                     guint                  i)
+{
+  const DeskChartRect *box = &layout->labels[i];
+  g_autoptr(PangoLayout) text = label_layout (cr, label, box->width);
+
+  /* A word wider than the box: one line, cut with "…". */
+  pango_layout_set_height (text, layout->label_ellipsized[i] ? -1 : -(int) layout->label_lines[i]);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (text, layout->orientation == DESK_CHART_VERTICAL ? PANGO_ALIGN_CENTER
+                                                                              : PANGO_ALIGN_LEFT);
+  cairo_move_to (cr, box->x, box->y);
+  pango_cairo_show_layout (cr, text);
+}
+
+/* What the chart's layout needs measured, for a chart whose bars start at @top. */
+typedef struct
+{
+  ChartText text;
+  double *label_widths;
+  double *label_min_widths;
+  double *value_widths;
+  DeskChartMeasures m;
+} ChartMeasures;
+
+static void
+chart_measures_init (ChartMeasures *cm,
+                     DeskReport    *report,
+                     cairo_t       *cr,
+                     double         x,
+                     double         top,
+                     double         width,
+                     double         height)
+{
+  guint n_labels = report->chart_labels->len;
+  guint n_series = report->series->len;
+
+  cm->text = (ChartText) { cr, report };
+  cm->label_widths = g_new0 (double, MAX (n_labels, 1));
+  cm->label_min_widths = g_new0 (double, MAX (n_labels, 1));
+  cm->value_widths = g_new0 (double, MAX (n_labels * n_series, 1));
+  for (guint i = 0; i < n_labels; i++)
+    {
+      const char *label = g_ptr_array_index (report->chart_labels, i);
+
+      cm->label_widths[i] = text_width (cr, label, CHART_TEXT, FALSE);
+      cm->label_min_widths[i] = label_min_width (cr, label);
+      for (guint s = 0; s < n_series; s++)
+        {
+          g_autofree char *value = desk_report_chart_value_text (report, s, i);
+          cm->value_widths[i * n_series + s] = text_width (cr, value, CHART_TEXT, FALSE);
+        }
+    }
+  cm->m = (DeskChartMeasures) { 0 };
+  cm->m.area = (DeskChartRect) { x, top, width, MAX (height, 1) };
+  cm->m.line_height = text_height (cr, "Ag", CHART_TEXT, FALSE, -1);
+  cm->m.value_height = cm->m.line_height;
+  cm->m.tick_width = widest_tick (report, cr);
+  cm->m.label_widths = cm->label_widths;
+  cm->m.label_min_widths = cm->label_min_widths;
+  cm->m.value_widths = cm->value_widths;
+  cm->m.label_lines = label_lines;
+  cm->m.data = &cm->text;
+}
+
+static void
+chart_measures_clear (ChartMeasures *cm)
+{
+  g_free (cm->label_widths);
+  g_free (cm->label_min_widths);
+  g_free (cm->value_widths);
+}
+
+/* The height of the title and the legend. */
+static double
+chart_header_height (DeskReport *report,
+                     cairo_t    *cr,
+                     double      width)
+{
+  double h = text_height (cr, report->chart_title, 10, TRUE, width) + 4;
+
+  if (report->chart_labels->len > 0 && report->series->len > 0)
+    {
+      /* Drawn and thrown away: the legend measures itself as it wraps. */
+      cairo_save (cr);
+      cairo_push_group (cr);
+      h += draw_legend (report, cr, light_colours, 0, 0, 0, width) + 6;
+      cairo_pattern_destroy (cairo_pop_group (cr));
+      cairo_restore (cr);
+    }
+
+  return h;
+}
+
+double
+desk_report_chart_height (DeskReport *report,
+                          cairo_t    *cr,
+                          double      width,
+                          double      min_height,
+                          double      max_height)
+{
+  guint n_labels = report->chart_labels->len;
+  guint n_series = report->series->len;
+  double header, needed;
+  ChartMeasures cm;
+  g_autoptr(DeskChartLayout) layout = NULL;
+
+  if (n_labels == 0 || n_series == 0)
+    return min_height;
+
+  header = chart_header_height (report, cr, width);
+  chart_measures_init (&cm, report, cr, 0, header, width, min_height - header);
+  layout = desk_chart_layout_new (report, &cm.m);
+  /* Lying bars: a row for each label with room for every bar's figure beside it. */
+  needed = layout->orientation == DESK_CHART_HORIZONTAL
+    ? header + n_labels * (n_series * (cm.m.value_height + 1) + 8) + cm.m.value_height + 4
+    : min_height;
+  chart_measures_clear (&cm);
+
+  return CLAMP (needed, min_height, MAX (max_height, min_height));
+}
+
 void
 desk_report_draw_chart (DeskReport *report,
                         cairo_t    *cr,
@@ -467,16 +787,14 @@ desk_report_draw_chart (DeskReport *report,
   guint n_labels = report->chart_labels->len;
   guint n_series = report->series->len;
   double fg = dark ? 0.92 : 0.12;
-  double legend_h = 18, label_h = 34, title_h = 18;
-  double plot_x = x + 48, plot_y = y + title_h + legend_h, plot_w = width - 56;
-  double plot_h = height - title_h - legend_h - label_h;
-  gint64 max = 0;
-  DeskChartAxis axis;
-  double group_w, bar_w;
+  double top;
+  ChartMeasures cm;
+  g_autoptr(DeskChartLayout) layout = NULL;
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, fg, fg, fg);
   draw_text (cr, report->chart_title, x, y, 10, TRUE, width, FALSE);
+  top = y + text_height (cr, report->chart_title, 10, TRUE, width) + 4;
 
   if (n_labels == 0 || n_series == 0)
     {
@@ -485,75 +803,34 @@ desk_report_draw_chart (DeskReport *report,
       return;
     }
 
-  /* The legend: a swatch with the series' pattern, then its name. */
-  {
-    double lx = x;
+  /* The legend has a row of its own, with space under it before the top tick. */
+  top += draw_legend (report, cr, colours, fg, x, top, width) + 6;
 
-    for (guint s = 0; s < n_series; s++)
-      {
-        DeskReportSeries *series = g_ptr_array_index (report->series, s);
+  chart_measures_init (&cm, report, cr, x, top, width, y + height - top);
+  layout = desk_chart_layout_new (report, &cm.m);
+  chart_measures_clear (&cm);
 
-        fill_pattern (cr, s, &colours[s % 3], lx, y + title_h + 3, 14, 9);
-        cairo_set_source_rgb (cr, fg, fg, fg);
-        draw_text (cr, series->name, lx + 18, y + title_h, 8, FALSE, -1, FALSE);
-        lx += 18 + text_width (cr, series->name, 8, FALSE) + 16;
-      }
-  }
+  draw_grid (report, cr, layout, fg);
 
-  for (guint s = 0; s < n_series; s++)
-    {
-      DeskReportSeries *series = g_ptr_array_index (report->series, s);
-      for (guint i = 0; i < n_labels; i++)
-        max = MAX (max, series->values[i]);
-    }
-  axis = desk_chart_axis (max, report->unit_scale, 5);
-  max = axis.top;
-
-  /* The axis and a grid line at each round step, with its value. */
-  cairo_set_line_width (cr, 0.5);
-  for (guint t = 0; t <= axis.n_steps; t++)
-    {
-      double gy = plot_y + plot_h - plot_h * t / (double) axis.n_steps;
-      gint64 value = axis.step * (gint64) t;
-      g_autofree char *text = desk_money_format_amount (value / MAX (report->unit_scale, 1), 0);
-
-      cairo_set_source_rgba (cr, fg, fg, fg, t == 0 ? 0.8 : 0.2);
-      cairo_move_to (cr, plot_x, gy);
-      cairo_line_to (cr, plot_x + plot_w, gy);
-      cairo_stroke (cr);
-      cairo_set_source_rgb (cr, fg, fg, fg);
-      draw_text (cr, text, x, gy - 6, 7, FALSE, 44, TRUE);
-    }
-
-  group_w = plot_w / n_labels;
-  bar_w = MIN (28, (group_w - 6) / n_series);
   for (guint i = 0; i < n_labels; i++)
     {
-      double gx = plot_x + group_w * i + (group_w - bar_w * n_series) / 2;
-      const char *label = g_ptr_array_index (report->chart_labels, i);
-
       for (guint s = 0; s < n_series; s++)
         {
-          DeskReportSeries *series = g_ptr_array_index (report->series, s);
-          double h = plot_h * (double) MAX (series->values[i], 0) / (double) max;
+          const DeskChartRect *bar = &layout->bars[i * n_series + s];
 
-          if (h > 0)
-            fill_pattern (cr, s, &colours[s % 3], gx + bar_w * s, plot_y + plot_h - h, bar_w - 1, h);
+          if (bar->width > 0 && bar->height > 0)
+            fill_pattern (cr, s, &colours[s % 3], bar->x, bar->y, bar->width, bar->height);
         }
 
       cairo_set_source_rgb (cr, fg, fg, fg);
-      {
-        g_autoptr(PangoLayout) text = text_layout (cr, label, 7, FALSE, group_w - 2);
-
-        /* At most three lines, centred under their bars; a word longer than a bar is
-         * broken rather than drawn over its neighbours. */
-        pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_height (text, -3);
-        pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-        pango_layout_set_alignment (text, PANGO_ALIGN_CENTER);
-        cairo_move_to (cr, plot_x + group_w * i + 1, plot_y + plot_h + 3);
-        pango_cairo_show_layout (cr, text);
-      }
+      for (guint s = 0; s < n_series; s++)
+        if (layout->value_shown[i * n_series + s])
+          {
+            g_autofree char *value = desk_report_chart_value_text (report, s, i);
+            draw_chart_text (cr, value, &layout->values[i * n_series + s], PANGO_ALIGN_LEFT);
+          }
+      if (layout->label_shown[i])
+        draw_category_label (cr, g_ptr_array_index (report->chart_labels, i), layout, i);
     }
 
   cairo_restore (cr);

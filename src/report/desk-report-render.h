@@ -58,4 +58,12 @@ void              desk_report_draw_chart        (DeskReport       *report,
                                                  double            height,
                                                  gboolean          dark);
 
+/* The height the chart wants at @width: @min_height, or more (up to @max_height) when
+ * its bars lie and need a row each with room for their figures. */
+double            desk_report_chart_height      (DeskReport       *report,
+                                                 cairo_t          *cr,
+                                                 double            width,
+                                                 double            min_height,
+                                                 double            max_height);
+
 G_END_DECLS

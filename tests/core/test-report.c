@@ -6,6 +6,8 @@
 
 #include "test-common.h"
 
+#include <cairo-pdf.h>
+
 #include "desk-report-render.h"
 
 typedef struct
@@ -479,6 +481,389 @@ test_chart_axis (void)
   }
 }
 
+/* Chart layout, measured as if every character were 5 units wide and a line 10 high:
+ * what the renderer does with Pango, without drawing. */
+
+#define FAKE_CHAR 5.0
+#define FAKE_LINE 10.0
+
+static double
+fake_width (const char *text)
+{
+  return FAKE_CHAR * g_utf8_strlen (text, -1);
+}
+
+static double
+fake_longest_word (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  double w = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    w = MAX (w, fake_width (words[i]));
+
+  return w;
+}
+
+/* Words packed greedily onto lines of @width, a word wider than the line alone on one. */
+static guint
+fake_lines (guint    i,
+            double   width,
+            gpointer data)
+{
+  DeskReport *report = data;
+  g_auto(GStrv) words = g_strsplit (g_ptr_array_index (report->chart_labels, i), " ", -1);
+  guint lines = 1;
+  double line = -1;
+
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      double ww = fake_width (words[w]);
+
+      if (line < 0)
+        line = ww;
+      else if (line + FAKE_CHAR + ww <= width)
+        line += FAKE_CHAR + ww;
+      else
+        {
+          lines++;
+          line = ww;
+        }
+    }
+
+  return lines;
+}
+
+static DeskChartLayout *
+fake_layout (DeskReport *report,
+             double      width,
+             double      height)
+{
+  guint n = report->chart_labels->len, ns = report->series->len;
+  g_autofree double *widths = g_new0 (double, MAX (n, 1));
+  g_autofree double *min_widths = g_new0 (double, MAX (n, 1));
+  g_autofree double *values = g_new0 (double, MAX (n * ns, 1));
+  DeskChartMeasures m = { { 10, 20, width, height }, FAKE_LINE, FAKE_LINE, 40, NULL, NULL, NULL,
+                          fake_lines, report };
+
+  for (guint i = 0; i < n; i++)
+    {
+      widths[i] = fake_width (g_ptr_array_index (report->chart_labels, i));
+      min_widths[i] = fake_longest_word (g_ptr_array_index (report->chart_labels, i));
+      for (guint s = 0; s < ns; s++)
+        {
+          g_autofree char *text = desk_report_chart_value_text (report, s, i);
+          values[i * ns + s] = fake_width (text);
+        }
+    }
+  m.label_widths = widths;
+  m.label_min_widths = min_widths;
+  m.value_widths = values;
+
+  return desk_chart_layout_new (report, &m);
+}
+
+static gboolean
+overlap (const DeskChartRect *a,
+         const DeskChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+inside (const DeskChartRect *r,
+        double               width,
+        double               height)
+{
+  return r->x >= 10 - 0.01 && r->y >= 20 - 0.01 &&
+         r->x + r->width <= 10 + width + 0.01 && r->y + r->height <= 20 + height + 0.01;
+}
+
+/* Nothing drawn outside the chart, no text over other text or over another bar, and
+ * every bar as long as its value on the axis. */
+static void
+assert_chart_sound (DeskReport      *report,
+                    DeskChartLayout *layout,
+                    double           width,
+                    double           height)
+{
+  guint n = layout->n_labels * layout->n_series;
+  gboolean upright = layout->orientation == DESK_CHART_VERTICAL;
+
+  g_assert_cmpuint (layout->n_labels, ==, report->chart_labels->len);
+  g_assert_true (inside (&layout->plot, width, height));
+  for (guint i = 0; i < layout->n_labels; i++)
+    {
+      if (!layout->label_shown[i])
+        continue;
+      g_assert_true (inside (&layout->labels[i], width, height));
+      g_assert_cmpuint (layout->label_lines[i], >=, 1);
+      for (guint j = i + 1; j < layout->n_labels; j++)
+        if (layout->label_shown[j])
+          g_assert_false (overlap (&layout->labels[i], &layout->labels[j]));
+      g_assert_false (overlap (&layout->labels[i], &layout->plot));
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      const DeskReportSeries *series = g_ptr_array_index (report->series, k % layout->n_series);
+      gint64 v = series->missing[k / layout->n_series] ? 0 : MAX (series->values[k / layout->n_series], 0);
+      double length = upright ? layout->bars[k].height : layout->bars[k].width;
+      double extent = upright ? layout->plot.height : layout->plot.width;
+
+      g_assert_cmpfloat (fabs (length - extent * v / layout->axis.top), <, 0.01);
+      g_assert_cmpint (layout->axis.top, >=, v);
+      if (!layout->value_shown[k])
+        continue;
+      g_assert_true (inside (&layout->values[k], width, height));
+      for (guint j = 0; j < n; j++)
+        {
+          if (j != k && layout->value_shown[j])
+            g_assert_false (overlap (&layout->values[k], &layout->values[j]));
+          if (j != k && layout->bars[j].width > 0 && layout->bars[j].height > 0)
+            g_assert_false (overlap (&layout->values[k], &layout->bars[j]));
+        }
+      for (guint i = 0; i < layout->n_labels; i++)
+        if (layout->label_shown[i])
+          g_assert_false (overlap (&layout->values[k], &layout->labels[i]));
+    }
+
+  for (guint t = 0; t <= layout->axis.n_steps; t++)
+    for (guint u = t + 1; u <= layout->axis.n_steps; u++)
+      if (layout->tick_shown[t] && layout->tick_shown[u])
+        g_assert_false (overlap (&layout->ticks[t], &layout->ticks[u]));
+}
+
+/* Short labels: upright bars, every figure above its bar, the 0 of "Cancelled" too. */
+static void
+test_chart_layout_upright (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_WORKPLAN, NULL, NULL, NULL, &error);
+  g_autoptr(DeskChartLayout) layout = NULL;
+  DeskReportSeries *series;
+  gboolean zero = FALSE;
+
+  g_assert_no_error (error);
+  series = g_ptr_array_index (report->series, 0);
+  layout = fake_layout (report, 500, 200);
+  g_assert_cmpint (layout->orientation, ==, DESK_CHART_VERTICAL);
+  assert_chart_sound (report, layout, 500, 200);
+  for (guint i = 0; i < layout->n_labels; i++)
+    {
+      g_assert_true (layout->value_shown[i]);
+      g_assert_true (layout->label_shown[i]);
+      g_assert_false (layout->label_ellipsized[i]);
+      zero |= series->values[i] == 0;
+    }
+  g_assert_true (zero);
+}
+
+/* Budget categories are too long to sit under their bars: the bars lie, the labels
+ * beside them keep every word whole, and every figure is shown when there is room. */
+static void
+test_chart_layout_long_labels (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_autoptr(DeskChartLayout) roomy = NULL;
+  g_autoptr(DeskChartLayout) narrow = NULL;
+  g_autoptr(DeskChartLayout) crowded = NULL;
+  gboolean cut = FALSE, hidden = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->chart_labels->len, >, 3);
+
+  roomy = fake_layout (report, 560, 600);
+  g_assert_cmpint (roomy->orientation, ==, DESK_CHART_HORIZONTAL);
+  assert_chart_sound (report, roomy, 560, 600);
+  for (guint i = 0; i < roomy->n_labels; i++)
+    {
+      g_assert_true (roomy->label_shown[i]);
+      g_assert_false (roomy->label_ellipsized[i]);
+    }
+  for (guint k = 0; k < roomy->n_labels * roomy->n_series; k++)
+    g_assert_true (roomy->value_shown[k]);
+
+  /* "Interpretation" is wider than 40 % of 150 units: cut, not broken. */
+  narrow = fake_layout (report, 150, 600);
+  assert_chart_sound (report, narrow, 150, 600);
+  for (guint i = 0; i < narrow->n_labels; i++)
+    cut |= narrow->label_ellipsized[i];
+  g_assert_true (cut);
+
+  /* No room for the figures: some are left out, none overlaps. */
+  crowded = fake_layout (report, 560, 150);
+  assert_chart_sound (report, crowded, 560, 150);
+  for (guint i = 0; i < crowded->n_labels; i++)
+    g_assert_true (crowded->label_shown[i]);
+  for (guint k = 0; k < crowded->n_labels * crowded->n_series; k++)
+    hidden |= !crowded->value_shown[k];
+  g_assert_true (hidden);
+
+  /* Rows thinner than a line: labels that would overlap are left out, none overlaps. */
+  g_clear_pointer (&crowded, desk_chart_layout_free);
+  crowded = fake_layout (report, 560, 60);
+  assert_chart_sound (report, crowded, 560, 60);
+}
+
+/* The indicators chart: baseline and actual in tenths of a percent of the target, the
+ * yes/no indicator charted (its target "yes" when none is written), values not reported
+ * marked missing rather than drawn as 0, and every value in the description. */
+static void
+test_indicators_chart (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_INDICATORS, NULL, NULL, NULL, &error);
+  DeskReportSeries *baseline, *actual;
+  guint seen = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->unit, ==, "%");
+  g_assert_cmpint (report->unit_scale, ==, 10);
+  g_assert_cmpint (report->reference, ==, 1000);
+  g_assert_cmpuint (report->series->len, ==, 2);
+  g_assert_cmpuint (report->chart_labels->len, ==, sql_int (f, "SELECT count(*) FROM indicators WHERE unit <> 'text'"));
+  baseline = g_ptr_array_index (report->series, 0);
+  actual = g_ptr_array_index (report->series, 1);
+
+  for (guint i = 0; i < report->chart_labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (report->chart_labels, i);
+
+      if (g_str_has_prefix (label, "Police officers trained"))
+        {
+          /* 85 of 120 trained: 70.8 %, from a baseline of 0. */
+          g_assert_cmpint (actual->values[i], ==, 708);
+          g_assert_false (baseline->missing[i]);
+          g_assert_cmpint (baseline->values[i], ==, 0);
+          seen++;
+        }
+      else if (g_str_has_prefix (label, "Share of women"))
+        {
+          /* 31.5 % against a target of 35 %: 90 % of it; 18 % is 51.4 % of it. */
+          g_assert_cmpint (actual->values[i], ==, 900);
+          g_assert_cmpint (baseline->values[i], ==, 514);
+          seen++;
+        }
+      else if (g_str_has_prefix (label, "Member companies"))
+        {
+          /* No actual yet: missing, shown as "—", not as 0 %. */
+          g_assert_true (actual->missing[i]);
+          g_assert_cmpint (baseline->values[i], ==, 333);
+          {
+            g_autofree char *text = desk_report_chart_value_text (report, 1, i);
+            g_assert_cmpstr (text, ==, "—");
+          }
+          seen++;
+        }
+      else if (g_str_has_prefix (label, "Voluntary Principles referenced"))
+        {
+          /* yes/no: a "No" baseline is 0 % of a "yes" target. */
+          g_assert_false (baseline->missing[i]);
+          g_assert_cmpint (baseline->values[i], ==, 0);
+          g_assert_true (actual->missing[i]);
+          seen++;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 4);
+
+  {
+    g_autofree char *text = desk_report_chart_value_text (report, 1, 0);
+    g_assert_true (g_str_has_suffix (text, " %"));
+  }
+  g_assert_nonnull (strstr (report->chart_description, "Actual 70.8 %"));
+  g_assert_nonnull (strstr (report->chart_description, "Actual not reported"));
+}
+
+/* A text indicator is not charted, and the description says so. */
+static void
+test_indicators_chart_text (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = NULL;
+
+  test_sqlite_exec (_desk_store_get_db (f->store),
+                    "UPDATE indicators SET unit = 'text' WHERE name_en LIKE 'Member companies%'");
+  report = desk_report_compute (f->store, DESK_REPORT_INDICATORS, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->chart_labels->len; i++)
+    g_assert_false (g_str_has_prefix (g_ptr_array_index (report->chart_labels, i), "Member companies"));
+  g_assert_nonnull (strstr (report->chart_description, "Not charted: Member companies"));
+}
+
+/* The budget chart's description names every category's figures. */
+static void
+test_budget_chart_description (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->chart_labels->len; i++)
+    {
+      g_autofree char *budget = desk_report_chart_value_text (report, 0, i);
+      g_autofree char *spent = desk_report_chart_value_text (report, 1, i);
+      g_autofree char *expected = g_strdup_printf ("%s: Budget %s, Spent %s.",
+                                                   (char *) g_ptr_array_index (report->chart_labels, i),
+                                                   budget, spent);
+
+      g_assert_nonnull (strstr (report->chart_description, expected));
+    }
+}
+
+/* The chart as printed: pdftotext finds the long category labels whole. */
+static void
+test_chart_pdf_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double height;
+
+  g_assert_no_error (error);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the chart cannot be read back");
+      test_rm_rf (dir);
+      return;
+    }
+
+  /* The chart alone, on an A4 page's width, as the PDF report draws it. */
+  surface = cairo_pdf_surface_create (pdf, 595.276, 841.89);
+  cr = cairo_create (surface);
+  height = desk_report_chart_height (report, cr, 511, 220, 400);
+  desk_report_draw_chart (report, cr, 42, 42, 511, height, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  {
+    const char *argv[] = { pdftotext, "-layout", pdf, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                  NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "Interpretation and translation"));
+  g_assert_nonnull (strstr (text, "Coordination and administration"));
+  /* Every figure is there too, as the table writes it. */
+  g_assert_nonnull (strstr (text, "130,000.00"));
+  g_assert_nonnull (strstr (text, "8,400.00"));
+  test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -496,6 +881,12 @@ main (int    argc,
   ADD ("/core/report/pdf-cancelled", test_pdf_cancelled);
   ADD ("/core/report/budget-huge-rate", test_budget_huge_rate);
   ADD ("/core/report/indicators-huge-values", test_indicators_huge_values);
+  ADD ("/core/report/chart-layout-upright", test_chart_layout_upright);
+  ADD ("/core/report/chart-layout-long-labels", test_chart_layout_long_labels);
+  ADD ("/core/report/indicators-chart", test_indicators_chart);
+  ADD ("/core/report/indicators-chart-text", test_indicators_chart_text);
+  ADD ("/core/report/budget-chart-description", test_budget_chart_description);
+  ADD ("/core/report/chart-pdf-words", test_chart_pdf_words);
 #undef ADD
 
   g_test_add_func ("/core/report/chart-axis", test_chart_axis);

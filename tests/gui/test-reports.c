@@ -8,16 +8,13 @@
  */
 #include "config.h"
 
-#include "desk-breakdown-chart.h"
 #include "desk-chart.h"
 #include "desk-dialog.h"
-#include "desk-drawing.h"
 #include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
 #include "desk-job.h"
 #include "desk-overview-page.h"
 #include "desk-overview-page-private.h"
-#include "desk-pillars-cell.h"
 #include "desk-preferences-window.h"
 #include "desk-preferences-window-private.h"
 #include "desk-reports-page.h"
@@ -323,149 +320,6 @@ test_reports_page (void)
   }
 
   destroy_window (window);
-}
-
-/* The accessible description, read through GtkAccessible's test API. */
-static void
-test_chart_description (void)
-{
-  g_autoptr(DeskStore) store = new_store_at (":memory:");
-  g_autoptr(GError) error = NULL;
-  DeskReport *report = desk_report_compute (store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
-  GtkWidget *chart = g_object_ref_sink (desk_chart_new ());
-  g_autofree char *description = NULL;
-
-  g_assert_no_error (error);
-  description = g_strdup (report->chart_description);
-  desk_chart_set_report (DESK_CHART (chart), report);
-  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
-  g_assert_finalize_object (chart);
-}
-
-/* A drawing that only records how it was asked to draw. */
-#define TEST_TYPE_DRAWING (test_drawing_get_type ())
-G_DECLARE_FINAL_TYPE (TestDrawing, test_drawing, TEST, DRAWING, DeskDrawing)
-
-struct _TestDrawing
-{
-  DeskDrawing parent_instance;
-
-  guint draws;
-  int width;
-  int height;
-  gboolean dark;
-};
-
-G_DEFINE_FINAL_TYPE (TestDrawing, test_drawing, DESK_TYPE_DRAWING)
-
-static void
-test_drawing_draw (DeskDrawing *drawing,
-                   GtkSnapshot *snapshot,
-                   int          width,
-                   int          height,
-                   gboolean     dark)
-{
-  TestDrawing *self = TEST_DRAWING (drawing);
-
-  self->draws++;
-  self->width = width;
-  self->height = height;
-  self->dark = dark;
-}
-
-static void
-test_drawing_class_init (TestDrawingClass *klass)
-{
-  DESK_DRAWING_CLASS (klass)->draw = test_drawing_draw;
-  desk_drawing_class_set_chart (DESK_DRAWING_CLASS (klass), 300, 120);
-}
-
-static void
-test_drawing_init (TestDrawing *self)
-{
-}
-
-static void
-assert_measure (GtkWidget *widget,
-                int        min_width,
-                int        natural_width,
-                int        height)
-{
-  int minimum, natural;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (minimum, ==, min_width);
-  g_assert_cmpint (natural, ==, natural_width);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
-  g_assert_cmpint (minimum, ==, height);
-  g_assert_cmpint (natural, ==, height);
-}
-
-/* Draws the widget as GTK would for a frame. */
-static void
-snapshot_widget (GtkWidget *widget)
-{
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_clear_pointer (&node, gsk_render_node_unref);
-}
-
-/* The charts and the pillar pills share one base: an image to screen readers, a chart's
- * size (240 pixels wide at least), drawing only at a size that shows something, in the
- * style's colours, and again when the style turns dark. */
-static void
-test_drawing_base (void)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  GtkWidget *chart = g_object_ref_sink (desk_chart_new ());
-  GtkWidget *breakdown = g_object_ref_sink (desk_breakdown_chart_new ());
-  GtkWidget *pillars = g_object_ref_sink (desk_pillars_cell_new ());
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *drawing = g_object_new (TEST_TYPE_DRAWING, NULL);
-  TestDrawing *test = TEST_DRAWING (drawing);
-  guint draws;
-
-  assert_measure (chart, 240, 640, 260);
-  assert_measure (breakdown, 240, 420, 18 + 150 + 6 + 34 + 2 * 22);
-  assert_measure (drawing, 240, 300, 120);
-  g_assert_cmpstr (gtk_widget_get_css_name (chart), ==, "chart");
-  g_assert_cmpstr (gtk_widget_get_css_name (breakdown), ==, "chart");
-  g_assert_cmpstr (gtk_widget_get_css_name (pillars), !=, "chart");
-  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (pillars)), ==, GTK_ACCESSIBLE_ROLE_IMG);
-  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (drawing)), ==, GTK_ACCESSIBLE_ROLE_IMG);
-
-  /* Not allocated yet: nothing to draw. */
-  snapshot_widget (drawing);
-  g_assert_cmpuint (test->draws, ==, 0);
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  gtk_window_set_child (GTK_WINDOW (window), drawing);
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 200);
-  gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 200 && test->draws == 0; i++)
-    wait_a_moment (10);
-  g_assert_cmpuint (test->draws, >, 0);
-  g_assert_cmpint (test->width, ==, gtk_widget_get_width (drawing));
-  g_assert_cmpint (test->height, ==, gtk_widget_get_height (drawing));
-  g_assert_cmpint (test->width, >=, 240);
-  g_assert_false (test->dark);
-
-  draws = test->draws;
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  for (guint i = 0; i < 200 && test->draws == draws; i++)
-    wait_a_moment (10);
-  g_assert_cmpuint (test->draws, >, draws);
-  g_assert_true (test->dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_a_moment (20);
-  g_assert_finalize_object (chart);
-  g_assert_finalize_object (breakdown);
-  g_assert_finalize_object (pillars);
 }
 
 static guint
@@ -1150,8 +1004,6 @@ main (int   argc,
   g_test_add_func ("/gui/overview/async", test_overview_async);
   g_test_add_func ("/gui/overview/tiles-open-pages", test_overview_tiles_open_pages);
   g_test_add_func ("/gui/reports/page", test_reports_page);
-  g_test_add_func ("/gui/reports/chart-description", test_chart_description);
-  g_test_add_func ("/gui/reports/drawing-base", test_drawing_base);
   g_test_add_func ("/gui/helpers/dialog-answer", test_dialog_answer);
   g_test_add_func ("/gui/helpers/grid-row", test_grid_row);
   g_test_add_func ("/gui/helpers/column-append", test_column_append);

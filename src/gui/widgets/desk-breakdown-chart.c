@@ -139,8 +139,14 @@ append_text (GtkWidget     *widget,
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
     }
+  /* Lines break between words only; a word wider than the room (the description has
+   * it whole) puts the label on one line, cut with "…", rather than split in two. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 1);
+  pango_layout_get_size (layout, &w, &h);
+  if (w > max_width * PANGO_SCALE)
+    lines = 1;
   pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (layout, -lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);

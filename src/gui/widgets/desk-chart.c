@@ -14,9 +14,12 @@
 
 #include "desk-chart.h"
 
+#include <math.h>
+
 #include "desk-report-render.h"
 
 #define HEIGHT 260
+#define MAX_HEIGHT 420
 #define NATURAL_WIDTH 640
 
 struct _DeskChart
@@ -72,6 +75,22 @@ desk_chart_init (DeskChart *self)
 {
 }
 
+/* Measured as it will be drawn, at the natural width: taller than the class's height
+ * when the bars lie and each needs a row with room for its figure. */
+static int
+chart_height (DeskChart  *self,
+              DeskReport *report)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double height = desk_report_chart_height (report, cr, NATURAL_WIDTH, HEIGHT, MAX_HEIGHT);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return (int) ceil (height);
+}
+
 GtkWidget *
 desk_chart_new (void)
 {
@@ -89,6 +108,7 @@ desk_chart_set_report (DeskChart  *self,
 
   g_clear_pointer (&self->report, desk_report_free);
   self->report = report;
+  desk_drawing_set_height (DESK_DRAWING (self), report != NULL ? chart_height (self, report) : 0);
 
   if (report != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),

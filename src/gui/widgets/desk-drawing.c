@@ -14,7 +14,12 @@
 
 #define CHART_MIN_WIDTH 240
 
-G_DEFINE_ABSTRACT_TYPE (DeskDrawing, desk_drawing, GTK_TYPE_WIDGET)
+typedef struct
+{
+  int height;   /* this chart's own height, or 0 for its class's */
+} DeskDrawingPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DeskDrawing, desk_drawing, GTK_TYPE_WIDGET)
 
 /* Overrides */
 
@@ -43,6 +48,7 @@ desk_drawing_measure (GtkWidget      *widget,
                       int            *natural_baseline)
 {
   DeskDrawingClass *klass = DESK_DRAWING_GET_CLASS (widget);
+  DeskDrawingPrivate *priv = desk_drawing_get_instance_private (DESK_DRAWING (widget));
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -50,7 +56,7 @@ desk_drawing_measure (GtkWidget      *widget,
       *natural = MAX (klass->natural_width, *minimum);
     }
   else
-    *minimum = *natural = klass->height;
+    *minimum = *natural = priv->height > 0 ? priv->height : klass->height;
 }
 
 static void
@@ -84,4 +90,20 @@ desk_drawing_class_set_chart (DeskDrawingClass *klass,
   klass->natural_width = natural_width;
   klass->height = height;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "chart");
+}
+
+void
+desk_drawing_set_height (DeskDrawing *self,
+                         int          height)
+{
+  DeskDrawingPrivate *priv;
+
+  g_return_if_fail (DESK_IS_DRAWING (self));
+
+  priv = desk_drawing_get_instance_private (self);
+  if (priv->height == MAX (height, 0))
+    return;
+
+  priv->height = MAX (height, 0);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -38,4 +38,9 @@ void desk_drawing_class_set_chart (DeskDrawingClass *klass,
                                    int               natural_width,
                                    int               height);
 
+/* A chart whose height depends on what it shows (one row per bar when its bars lie):
+ * @height replaces the class's, 0 goes back to it. */
+void desk_drawing_set_height      (DeskDrawing      *self,
+                                   int               height);
+
 G_END_DECLS
