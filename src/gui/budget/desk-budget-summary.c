@@ -73,6 +73,7 @@ struct _DeskBudgetSummaryView
   GtkWidget *headline;
   GtkFlowBox *cards;
   GtkWidget *missing_banner;
+  GPtrArray *gaps;  /* DeskBudgetGap: the amounts without a rate, named in the banner */
   GtkLabel *missing_label;
 };
 
@@ -90,15 +91,11 @@ format_reporting (const DeskBudgetSummary *summary,
   return desk_money_format (minor, summary->currency, summary->decimals);
 }
 
-/* Thousandths as a percentage with one decimal: 625 → “62.5%”. */
+/* Thousandths as a percentage with one decimal: 625 → “62.5%”, in core's one form. */
 static char *
 format_permille (int permille)
 {
-  /* Translators: a percentage; %s is the number, such as 62.5. */
-  g_autofree char *number = g_strdup_printf ("%s%d.%d", permille < 0 ? "-" : "",
-                                             abs (permille) / 10, abs (permille) % 10);
-
-  return g_strdup_printf (C_("percent", "%s%%"), number);
+  return desk_percent_format (permille);
 }
 
 /* Cards */
@@ -263,7 +260,19 @@ update_cards (DeskBudgetSummaryView *self)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      if (missing > 0)
+      /* Which amounts are left out, by currency, so the coordinator knows which rate to
+       * add; the bare count only when they could not be read. */
+      if (missing > 0 && self->gaps != NULL && self->gaps->len > 0)
+        {
+          g_string_append (text, _("These totals are incomplete: amounts without an exchange "
+                                   "rate are left out of them."));
+          for (guint i = 0; i < self->gaps->len; i++)
+            {
+              g_autofree char *gap = desk_budget_gap_text (g_ptr_array_index (self->gaps, i));
+              g_string_append_printf (text, "\n%s", gap);
+            }
+        }
+      else if (missing > 0)
         g_string_append_printf (text,
                                 g_dngettext (GETTEXT_PACKAGE,
                                              "%u amount has no exchange rate — add the rate to include it",
@@ -423,6 +432,7 @@ desk_budget_summary_view_dispose (GObject *object)
       g_clear_object (&self->keys[t]);
     }
   self->summary = NULL;
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_budget_summary_view_parent_class)->dispose (object);
 }
@@ -480,6 +490,18 @@ desk_budget_summary_view_set_name_func (DeskBudgetSummaryView *self,
 
   self->name_func = func;
   self->name_data = user_data;
+}
+
+void
+desk_budget_summary_view_set_rate_gaps (DeskBudgetSummaryView *self,
+                                        GPtrArray             *gaps)
+{
+  g_return_if_fail (DESK_IS_BUDGET_SUMMARY_VIEW (self));
+
+  if (gaps != NULL)
+    g_ptr_array_ref (gaps);
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
+  self->gaps = gaps;
 }
 
 void
