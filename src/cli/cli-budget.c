@@ -318,7 +318,7 @@ cmd_budget (CliOptions  *options,
       else if (g_str_equal (argv[i], "--revised"))
         b.version = DESK_BUDGET_REVISED;
       else
-        return cli_usage_error (_("Unknown option “%s” for “budget”."), argv[i]);
+        return cli_unknown_option (argv[i]);
     }
   if (json && csv)
     return cli_usage_error (_("Choose one of --json and --csv."));
