@@ -19,8 +19,12 @@
 #include "desk-budget-page-private.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define N_TABLES 2
+
+/* The key of the grand total's row in the summary tables: no UUID or code is like it. */
+#define TOTAL_KEY "\x01total"
 
 typedef enum
 {
@@ -318,15 +322,24 @@ summary_bind_cb (GtkSignalListItemFactory *factory,
 {
   DeskBudgetSummaryView *self = column->view;
   const char *key = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  const DeskBudgetRow *row = self->rows[column->table] != NULL ?
+  gboolean total = g_str_equal (key, TOTAL_KEY);
+  const DeskBudgetRow *row = total && self->summary != NULL ? &self->summary->total :
+                             self->rows[column->table] != NULL ?
                              g_hash_table_lookup (self->rows[column->table], key) : NULL;
   GtkWidget *cell = gtk_list_item_get_child (item);
+
+  /* The grand total stands out from the rows it sums; cells are reused, so both ways. */
+  if (total)
+    gtk_widget_add_css_class (cell, "heading");
+  else
+    gtk_widget_remove_css_class (cell, "heading");
 
   switch (column->which)
     {
     case SUM_NAME:
       {
-        g_autofree char *name = self->name_func != NULL ?
+        g_autofree char *name = total ? g_strdup (_("Total")) :
+                                self->name_func != NULL ?
                                 self->name_func (column->table, key, self->name_data) : g_strdup (key);
         desk_cell_set_text (cell, name);
         gtk_widget_set_tooltip_text (cell, name);
@@ -386,6 +399,21 @@ add_columns (DeskBudgetSummaryView *self,
     }
 }
 
+typedef struct
+{
+  const char *key;
+  char       *sort_key;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const Keyed *) a)->sort_key, ((const Keyed *) b)->sort_key);
+}
+
+/* Each table in the order of core's budget table: activities by code (numbers as numbers),
+ * the group's own costs last; categories by name; then the grand total. */
 static void
 update_tables (DeskBudgetSummaryView *self)
 {
@@ -395,11 +423,29 @@ update_tables (DeskBudgetSummaryView *self)
                         t == DESK_BUDGET_TABLE_ACTIVITIES ? self->summary->activities :
                         self->summary->categories;
       guint len = rows != NULL ? rows->len : 0;
-      g_autofree const char **keys = g_new0 (const char *, len + 1);
+      g_autofree const char **keys = g_new0 (const char *, len + 2);
+      g_autofree Keyed *keyed = g_new0 (Keyed, MAX (len, 1));
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->keys[t]));
 
       for (guint i = 0; i < len; i++)
-        keys[i] = ((DeskBudgetRow *) g_ptr_array_index (rows, i))->key;
+        {
+          const char *key = ((DeskBudgetRow *) g_ptr_array_index (rows, i))->key;
+          g_autofree char *name = self->name_func != NULL ? self->name_func (t, key, self->name_data)
+                                                          : g_strdup (key);
+          g_autofree char *collated = g_utf8_collate_key_for_filename (name, -1);
+
+          keyed[i].key = key;
+          keyed[i].sort_key = g_strconcat (t == DESK_BUDGET_TABLE_ACTIVITIES && key[0] == '\0' ? "\x7f" : " ",
+                                           collated, NULL);
+        }
+      qsort (keyed, len, sizeof (Keyed), compare_keyed);
+      for (guint i = 0; i < len; i++)
+        {
+          keys[i] = keyed[i].key;
+          g_free (keyed[i].sort_key);
+        }
+      if (len > 0)
+        keys[len] = TOTAL_KEY;
       gtk_string_list_splice (self->keys[t], 0, n, keys);
     }
   self->tables_dirty = FALSE;
