@@ -53,28 +53,23 @@ add_table_row (DeskReport               *report,
   int variance_pm = 0, burn_pm = 0;
   gboolean has_variance = desk_budget_row_variance_permille (row, version, &variance_pm);
   gboolean has_burn = desk_budget_row_burn_permille (row, version, &burn_pm);
-  char *activity, *item;
+  char *item, *category = NULL;
 
   if (t->level == DESK_BUDGET_LEVEL_LINE)
-    {
-      activity = g_strdup (t->activity);
-      item = g_strdup (t->description != NULL && t->description[0] != '\0' ? t->description : "—");
-    }
+    item = g_strdup (t->description != NULL && t->description[0] != '\0' ? t->description : "—");
   else if (t->level == DESK_BUDGET_LEVEL_ACTIVITY)
     {
-      activity = g_strdup (t->activity);
-      /* Translators: the row that sums an activity's budget lines. */
-      item = g_strdup (_("Subtotal"));
+      item = g_strdup (t->activity);
+      /* Translators: in the Category column of the budget report, on the row that sums
+       * an activity's lines (which follow it). */
+      category = g_strdup (_("Activity subtotal"));
     }
   else
-    {
-      activity = g_strdup (_("All activities"));
-      /* Translators: the last row of the budget report, summing every line. */
-      item = g_strdup (_("Total"));
-    }
+    /* Translators: the last row of the budget report, summing every line. */
+    item = g_strdup (_("Total"));
 
-  _desk_report_add_row (report, activity, item,
-                        g_strdup (t->category_label != NULL ? t->category_label : ""),
+  _desk_report_add_row (report, item,
+                        category != NULL ? category : g_strdup (t->category_label != NULL ? t->category_label : ""),
                         desk_money_format_amount (desk_budget_row_budget (row, version), summary->decimals),
                         desk_money_format_amount (row->spent, summary->decimals),
                         desk_money_format_amount (desk_budget_row_variance (row, version), summary->decimals),
@@ -97,15 +92,17 @@ _desk_report_compute_budget (DeskStore   *store,
   DeskReportSeries *budget_series, *spent_series;
   DeskBudgetVersion version = DESK_BUDGET_REVISED;
 
-  _desk_report_add_column (report, "activity", _("Activity"), DESK_COLUMN_TEXT);
-  _desk_report_add_column (report, "item", _("Budget line"), DESK_COLUMN_TEXT);
+  _desk_report_add_column (report, "item", _("Activity or budget line"), DESK_COLUMN_TEXT);
   _desk_report_add_column (report, "category", _("Category"), DESK_COLUMN_TEXT);
   _desk_report_add_column (report, "budget", _("Budget"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "spent", _("Spent"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "variance", _("Variance"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "variance_percent", _("Variance %"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "burn", _("Spent of budget"), DESK_COLUMN_NUMBER);
-  _desk_report_add_column (report, "status", _("Status"), DESK_COLUMN_TEXT);
+  /* Right-aligned like a figure: the PDF then gives it its natural width and never
+   * wraps it, where text columns share what is left in proportion to their longest
+   * cells and a short word would break ("Over bud get"). */
+  _desk_report_add_column (report, "status", _("Status"), DESK_COLUMN_NUMBER);
 
   if (workplan == NULL)
     {
@@ -131,15 +128,23 @@ _desk_report_compute_budget (DeskStore   *store,
   for (int i = 0; i < summary->decimals; i++)
     report->unit_scale *= 10;
 
-  /* The lines grouped by activity, each group closed by its subtotal, then the grand
-   * total. The categories' totals are the chart's. */
+  /* Each activity's subtotal, then its lines, then the grand total: on paper the
+   * activity heads the lines it sums. The categories' totals are the chart's. */
   for (guint i = 0; i < table->len; i++)
     {
       const DeskBudgetTableRow *t = g_ptr_array_index (table, i);
+      guint first = i;
 
-      if (t->level != DESK_BUDGET_LEVEL_CATEGORY)
-        add_table_row (report, summary, version, t);
+      if (t->level != DESK_BUDGET_LEVEL_LINE)
+        continue;
+      while (i < table->len && ((DeskBudgetTableRow *) g_ptr_array_index (table, i))->level == DESK_BUDGET_LEVEL_LINE)
+        i++;
+      /* table[i] is the subtotal that closes the lines first … i − 1. */
+      add_table_row (report, summary, version, g_ptr_array_index (table, i));
+      for (guint l = first; l < i; l++)
+        add_table_row (report, summary, version, g_ptr_array_index (table, l));
     }
+  add_table_row (report, summary, version, g_ptr_array_index (table, table->len - 1));
 
   {
     int burn_pm = 0;
