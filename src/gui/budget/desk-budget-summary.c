@@ -396,6 +396,9 @@ add_columns (DeskBudgetSummaryView *self,
       view_column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_expand (view_column, i == SUM_NAME);
       gtk_column_view_append_column (view, view_column);
+      /* Figures are right-aligned: so are their headings. */
+      if (i != SUM_NAME && titles[i] != NULL)
+        desk_cell_header_align_end (view_column);
     }
 }
 
