@@ -103,9 +103,11 @@ json_row (JsonBuilder         *builder,
   json_builder_add_int_value (builder, row->too_large);
 }
 
-static void
+static int
 print_json (Budget *b)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gaps = desk_budget_rate_gaps (b->store, b->summary, b->version, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -113,6 +115,9 @@ print_json (Budget *b)
   DeskBudgetSummary *s = b->summary;
   static const char *const sections[] = { "lines", "activities", "categories" };
   GPtrArray *arrays[] = { s->lines, s->activities, s->categories };
+
+  if (gaps == NULL)
+    return cli_fail (error);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "workplan");
@@ -135,6 +140,32 @@ print_json (Budget *b)
   json_builder_begin_array (builder);
   for (guint i = 0; i < s->problems->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (s->problems, i));
+  json_builder_end_array (builder);
+  /* The amounts left out for want of a rate, by currency, in that currency's minor units. */
+  json_builder_set_member_name (builder, "missing_rates_by_currency");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const DeskBudgetGap *gap = g_ptr_array_index (gaps, i);
+      static const char *const kinds[DESK_BUDGET_GAP_KINDS] = { "budget", "spent", "received" };
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "currency");
+      json_builder_add_string_value (builder, gap->currency);
+      for (guint k = 0; k < DESK_BUDGET_GAP_KINDS; k++)
+        {
+          g_autofree char *count = g_strconcat (kinds[k], "_count", NULL);
+
+          json_builder_set_member_name (builder, count);
+          json_builder_add_int_value (builder, gap->n[k]);
+          json_builder_set_member_name (builder, kinds[k]);
+          if (gap->beyond[k])
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_int_value (builder, gap->sum[k]);
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "cash");
   json_builder_add_int_value (builder, s->received - s->total.spent);
@@ -169,6 +200,8 @@ print_json (Budget *b)
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -352,10 +385,7 @@ cmd_budget (CliOptions  *options,
     return print_csv (&b, expenses, bom);
 
   if (json)
-    {
-      print_json (&b);
-      return EXIT_SUCCESS;
-    }
+    return print_json (&b);
 
   return print_text (&b);
 }

@@ -428,6 +428,15 @@ test_budget_text (Fixture       *fixture,
   g_assert_nonnull (strstr (lines[hall], "\xe2\x88\x92" "500.00"));
   g_assert_nonnull (strstr (lines[hall], "over budget"));
   g_assert_null (strstr (run.out, "-500"));
+
+  /* JSON names the amounts without a rate by currency: none in the sample group. */
+  {
+    g_auto(Run) json = { 0 };
+
+    run_cli (&json, "--db", fixture->db, "budget", "--json");
+    assert_ok (&json);
+    g_assert_nonnull (strstr (json.out, "\"missing_rates_by_currency\" : []"));
+  }
 }
 
 /* The commands' synopses as the global --help lists them: the lines indented by two
