@@ -4,6 +4,8 @@
  */
 #include "test-common.h"
 
+#include "desk-report.h"
+
 /* An independent computation: Python's exact fractions, rounding half away from zero. */
 static const char *const python_check =
   "import sys\n"
@@ -470,6 +472,24 @@ test_table_and_gaps (void)
   g_assert_cmpuint (summary->total.missing, ==, 2);
   text = desk_budget_gap_text (gap);
   g_assert_cmpstr (text, ==, "No rate for EUR: 2 amounts not converted (budget EUR 200.00; spent EUR 50.00)");
+
+  /* The report says so in words: the total is incomplete, and the note names the euros. */
+  {
+    g_autoptr(DeskReport) report = desk_report_compute (w.store, DESK_REPORT_BUDGET, w.group, NULL, NULL, &error);
+    char **last;
+    gboolean named = FALSE;
+
+    g_assert_no_error (error);
+    last = g_ptr_array_index (report->rows, report->rows->len - 1);
+    g_assert_cmpstr (last[0], ==, "Total");
+    g_assert_cmpstr (last[report->columns->len - 1], ==, "Incomplete");
+    /* A1's subtotal heads its lines. */
+    g_assert_true (g_str_has_prefix (((char **) g_ptr_array_index (report->rows, 0))[0], "A1 "));
+    g_assert_cmpstr (((char **) g_ptr_array_index (report->rows, 1))[0], ==, "Taxi");
+    for (guint i = 0; i < report->notes->len; i++)
+      named |= g_str_equal (g_ptr_array_index (report->notes, i), text);
+    g_assert_true (named);
+  }
 
   /* With a rate in force, nothing is left out. */
   g_clear_object (&r);
