@@ -265,8 +265,7 @@ print_text (Budget *b)
   g_print (_("Received %s; cash in hand %s.\n"), received, cash);
   /* Totals that leave amounts out say so, and say which. */
   if (gaps->len > 0)
-    g_print ("%s\n", _("These totals are incomplete: amounts without an exchange rate are left "
-                       "out of them."));
+    g_print ("%s\n", desk_budget_incomplete_sentence ());
   for (guint i = 0; i < gaps->len; i++)
     {
       g_autofree char *text = desk_budget_gap_text (g_ptr_array_index (gaps, i));

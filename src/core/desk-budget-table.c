@@ -342,6 +342,13 @@ desk_budget_rate_gaps (DeskStore          *store,
   return g_steal_pointer (&gaps);
 }
 
+const char *
+desk_budget_incomplete_sentence (void)
+{
+  return _("These totals are incomplete: amounts without an exchange rate are left out of "
+           "them.");
+}
+
 char *
 desk_budget_gap_text (const DeskBudgetGap *gap)
 {

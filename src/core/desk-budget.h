@@ -189,6 +189,8 @@ GPtrArray  *desk_budget_rate_gaps            (DeskStore           *store,
                                               DeskBudgetSummary   *summary,
                                               DeskBudgetVersion    version,
                                               GError             **error);
+/* The one sentence that says converted totals leave amounts out (banner, report, CLI). */
+const char *desk_budget_incomplete_sentence  (void);
 /* "No rate for XOF: 3 amounts not converted (budget XOF 1,250,000; spent XOF 30,000)". */
 char       *desk_budget_gap_text             (const DeskBudgetGap *gap);
 

@@ -161,8 +161,7 @@ _desk_report_compute_budget (DeskStore   *store,
     /* Totals that leave amounts out say so, and say which. */
     if (gaps->len > 0)
       g_ptr_array_add (report->notes,
-                       g_strdup (_("These totals are incomplete: amounts without an exchange rate "
-                                   "are left out of them.")));
+                       g_strdup (desk_budget_incomplete_sentence ()));
     for (guint i = 0; i < gaps->len; i++)
       g_ptr_array_add (report->notes, desk_budget_gap_text (g_ptr_array_index (gaps, i)));
     /* Figures too large to count are left out too, each named by the summary. */

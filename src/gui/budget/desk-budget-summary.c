@@ -268,8 +268,7 @@ update_cards (DeskBudgetSummaryView *self)
        * add; the bare count only when they could not be read. */
       if (missing > 0 && self->gaps != NULL && self->gaps->len > 0)
         {
-          g_string_append (text, _("These totals are incomplete: amounts without an exchange "
-                                   "rate are left out of them."));
+          g_string_append (text, desk_budget_incomplete_sentence ());
           for (guint i = 0; i < self->gaps->len; i++)
             {
               g_autofree char *gap = desk_budget_gap_text (g_ptr_array_index (self->gaps, i));
