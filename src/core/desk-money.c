@@ -354,6 +354,12 @@ desk_percent_format (int permille)
 
       number = g_strconcat (DESK_MINUS_SIGN, plain + 1, NULL);
     }
+  return desk_percent_text (number);
+}
+
+char *
+desk_percent_text (const char *number)
+{
   /* Translators: a percentage; %s is the number, such as 62.5 or −2.0. */
   return g_strdup_printf (C_("percent", "%s%%"), number);
 }

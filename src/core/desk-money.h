@@ -89,6 +89,9 @@ char     *desk_milli_format_plain   (gint64       milli);
 /* Thousandths as a percentage with one decimal, for people: 625 → "62.5%", −20 →
  * "−2.0%" (translated form, U+2212). */
 char     *desk_percent_format       (int          permille);
+/* @number (already formatted for people, "62.5" or "−2.0") as a percentage: "62.5%". The
+ * one place the percent sign is placed, so every screen, report and PDF writes it alike. */
+char     *desk_percent_text         (const char  *number);
 /* The same number for data: "-2.0", no sign of percent. */
 char     *desk_percent_format_plain (int          permille);
 
