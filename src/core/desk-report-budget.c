@@ -77,6 +77,10 @@ add_table_row (DeskReport               *report,
                         _desk_report_percent_text (has_burn, burn_pm),
                         status_text (t, version),
                         NULL);
+  if (t->level == DESK_BUDGET_LEVEL_ACTIVITY)
+    _desk_report_set_last_row_level (report, DESK_REPORT_ROW_SUBTOTAL);
+  else if (t->level != DESK_BUDGET_LEVEL_LINE)
+    _desk_report_set_last_row_level (report, DESK_REPORT_ROW_TOTAL);
 }
 
 gboolean

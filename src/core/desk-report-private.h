@@ -16,6 +16,9 @@ void               _desk_report_add_column   (DeskReport      *report,
 /* Adds a row from NULL-terminated cells, taking ownership of each. */
 void               _desk_report_add_row      (DeskReport      *report,
                                               ...) G_GNUC_NULL_TERMINATED;
+/* Marks the row added last as a subtotal or the total. */
+void               _desk_report_set_last_row_level (DeskReport         *report,
+                                                    DeskReportRowLevel  level);
 DeskReportSeries  *_desk_report_add_series   (DeskReport      *report,
                                               const char      *name);
 /* The newest workplan of the group overlapping the period (or the newest of all). */

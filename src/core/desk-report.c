@@ -141,6 +141,7 @@ desk_report_free (DeskReport *report)
   g_free (report->to);
   g_clear_pointer (&report->columns, g_ptr_array_unref);
   g_clear_pointer (&report->rows, g_ptr_array_unref);
+  g_clear_pointer (&report->row_levels, g_array_unref);
   g_clear_pointer (&report->notes, g_ptr_array_unref);
   g_free (report->chart_title);
   g_clear_pointer (&report->chart_labels, g_ptr_array_unref);
@@ -182,6 +183,28 @@ _desk_report_add_row (DeskReport *report,
   g_assert (cells->len == report->columns->len);
   g_ptr_array_add (cells, NULL);
   g_ptr_array_add (report->rows, g_ptr_array_free (cells, FALSE));
+  g_array_set_size (report->row_levels, report->rows->len);
+}
+
+void
+_desk_report_set_last_row_level (DeskReport         *report,
+                                 DeskReportRowLevel  level)
+{
+  g_return_if_fail (report->rows->len > 0);
+
+  g_array_set_size (report->row_levels, report->rows->len);
+  g_array_index (report->row_levels, DeskReportRowLevel, report->rows->len - 1) = level;
+}
+
+DeskReportRowLevel
+desk_report_row_level (DeskReport *report,
+                       guint       row)
+{
+  /* Rows added straight to report->rows (attendance's quarters) are plain. */
+  if (report->row_levels == NULL || row >= report->row_levels->len)
+    return DESK_REPORT_ROW_PLAIN;
+
+  return g_array_index (report->row_levels, DeskReportRowLevel, row);
 }
 
 DeskReportSeries *
@@ -214,6 +237,7 @@ report_new (DeskReportKind  kind,
   report->subtitle = desk_date_format_period (from, to);
   report->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  report->row_levels = g_array_new (FALSE, TRUE, sizeof (DeskReportRowLevel));
   report->notes = g_ptr_array_new_with_free_func (g_free);
   report->chart_labels = g_ptr_array_new_with_free_func (g_free);
   report->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);

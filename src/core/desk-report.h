@@ -27,6 +27,16 @@ typedef enum
   DESK_COLUMN_NUMBER,       /* right-aligned */
 } DeskColumnAlign;
 
+/* What a row of the table is: most are plain; a subtotal sums the rows that follow it
+ * (an activity's budget lines), the total sums them all. Shown in bold, in the app and
+ * the PDF, so a sum is never read as one more line. */
+typedef enum
+{
+  DESK_REPORT_ROW_PLAIN,
+  DESK_REPORT_ROW_SUBTOTAL,
+  DESK_REPORT_ROW_TOTAL,
+} DeskReportRowLevel;
+
 typedef struct
 {
   char            *title;      /* translated */
@@ -54,6 +64,7 @@ typedef struct
   char           *to;
   GPtrArray      *columns;      /* DeskReportColumn */
   GPtrArray      *rows;         /* GStrv, one string per column */
+  GArray         *row_levels;   /* DeskReportRowLevel, one per row */
   GPtrArray      *notes;        /* sentences under the table: missing rates … */
 
   /* The chart */
@@ -71,6 +82,8 @@ typedef struct
 } DeskReport;
 
 void        desk_report_free      (DeskReport     *report);
+DeskReportRowLevel desk_report_row_level (DeskReport *report,
+                                          guint       row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskReport, desk_report_free)
 
 /* A chart's value axis: ticks at 0, step, 2·step … n_steps·step, the step a round number

@@ -76,6 +76,9 @@ desk_report_layout_free (DeskReportLayout *layout)
   g_free (layout);
 }
 
+/* Text in the table and header wraps between words only: a word never breaks in the
+ * middle ("Conting-ency"). Columns are made at least as wide as their longest word
+ * (measure_columns), so every word fits its line. */
 static PangoLayout *
 text_layout (cairo_t    *cr,
              const char *text,
@@ -94,7 +97,7 @@ text_layout (cairo_t    *cr,
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
     }
 
   return layout;
@@ -147,22 +150,40 @@ draw_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* The width of the longest word of a column title (or of all of it, in Chinese). */
+/* The width of the longest word of @text (or of all of it, in Chinese, which has no
+ * spaces and may wrap between any two characters: there, one character). */
 static double
 longest_word (cairo_t    *cr,
-              const char *title)
+              const char *text,
+              gboolean    bold)
 {
-  g_auto(GStrv) words = g_strsplit (title, " ", -1);
+  g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", " ", -1);
   double w = 0;
 
   for (guint i = 0; words[i] != NULL; i++)
-    w = MAX (w, text_width (cr, words[i], 8, TRUE));
+    {
+      gunichar first = g_utf8_get_char (words[i]);
+
+      /* A word of ideographs wraps between characters: its widest part is one. */
+      if (words[i][0] != '\0' && g_unichar_iswide (first))
+        w = MAX (w, text_width (cr, "\xe5\xad\x97", 8, bold));  /* 字 */
+      else
+        w = MAX (w, text_width (cr, words[i], 8, bold));
+    }
 
   return w;
 }
 
-/* Column widths: numbers get their natural width and never wrap; text columns share
- * the rest of the page in proportion to their widest cells. */
+static gboolean
+row_is_bold (DeskReport *report,
+             guint       row)
+{
+  return desk_report_row_level (report, row) != DESK_REPORT_ROW_PLAIN;
+}
+
+/* Column widths: numbers get their natural width and never wrap; text columns get at
+ * least their longest word, and share the rest of the page in proportion to their widest
+ * cells. */
 static void
 measure_columns (DeskReportLayout *self,
                  cairo_t          *cr)
@@ -170,7 +191,9 @@ measure_columns (DeskReportLayout *self,
   DeskReport *r = self->report;
   guint n = r->columns->len;
   double available = self->width - 2 * MARGIN;
-  double numbers = 0, texts = 0;
+  double numbers = 0, naturals = 0, minimums = 0, room, texts;
+  g_autofree double *minimum = g_new0 (double, n);
+  guint n_texts = 0;
 
   g_free (self->column_widths);
   self->column_widths = g_new0 (double, n);
@@ -178,46 +201,53 @@ measure_columns (DeskReportLayout *self,
   for (guint c = 0; c < n; c++)
     {
       DeskReportColumn *column = g_ptr_array_index (r->columns, c);
-      /* A number column is as wide as its title's longest word, so titles wrap only
-       * between words. */
-      double w = column->align == DESK_COLUMN_NUMBER ? longest_word (cr, column->title)
-                                                      : text_width (cr, column->title, 8, TRUE);
+      gboolean number = column->align == DESK_COLUMN_NUMBER;
+      /* A title wraps only between words. */
+      double w = number ? longest_word (cr, column->title, TRUE) : text_width (cr, column->title, 8, TRUE);
 
+      minimum[c] = longest_word (cr, column->title, TRUE);
       for (guint i = 0; i < r->rows->len; i++)
         {
           char **cells = g_ptr_array_index (r->rows, i);
-          w = MAX (w, text_width (cr, cells[c], 8, FALSE));
+          gboolean bold = row_is_bold (r, i);
+
+          w = MAX (w, text_width (cr, cells[c], 8, bold));
+          if (!number)
+            minimum[c] = MAX (minimum[c], longest_word (cr, cells[c], bold));
         }
       self->column_widths[c] = w + 2 * CELL_PAD;
-      if (column->align == DESK_COLUMN_NUMBER)
+      minimum[c] = MIN (minimum[c] + 2 * CELL_PAD, self->column_widths[c]);
+      if (number)
         numbers += self->column_widths[c];
       else
-        texts += MIN (self->column_widths[c], available * 0.5);
+        {
+          n_texts++;
+          naturals += MIN (self->column_widths[c], available * 0.5);
+          minimums += minimum[c];
+        }
     }
 
-  {
-    guint n_texts = 0;
-    double room;
-
+  /* Numbers keep their width unless text columns would get less than 70 points each, or
+   * less than their longest words. */
+  room = MAX (available - MAX (70.0 * n_texts, minimums), available * 0.5);
+  if (numbers > room)
     for (guint c = 0; c < n; c++)
-      n_texts += ((DeskReportColumn *) g_ptr_array_index (r->columns, c))->align != DESK_COLUMN_NUMBER;
-    /* Numbers keep their width unless text columns would get less than 70 points each. */
-    room = MAX (available - 70.0 * n_texts, available * 0.5);
+      if (((DeskReportColumn *) g_ptr_array_index (r->columns, c))->align == DESK_COLUMN_NUMBER)
+        self->column_widths[c] *= room / numbers;
 
-    for (guint c = 0; c < n; c++)
-      {
-        DeskReportColumn *column = g_ptr_array_index (r->columns, c);
-
-        if (column->align == DESK_COLUMN_NUMBER)
-          {
-            if (numbers > room)
-              self->column_widths[c] *= room / numbers;
-          }
-        else if (texts > 0)
-          self->column_widths[c] = MIN (self->column_widths[c], available * 0.5) / texts *
-                                   MAX (available - MIN (numbers, room), 0);
-      }
-  }
+  texts = MAX (available - MIN (numbers, room), 0);
+  for (guint c = 0; c < n && naturals > 0; c++)
+    {
+      if (((DeskReportColumn *) g_ptr_array_index (r->columns, c))->align == DESK_COLUMN_NUMBER)
+        continue;
+      if (minimums <= texts)
+        /* Each its longest word, and the rest shared by how much more each would take. */
+        self->column_widths[c] = minimum[c] + (texts - minimums) *
+                                 MIN (self->column_widths[c], available * 0.5) / naturals;
+      else
+        /* Words longer than the page allows: shared by their length (a word then breaks). */
+        self->column_widths[c] = minimum[c] * texts / minimums;
+    }
 }
 
 guint
@@ -246,7 +276,7 @@ desk_report_layout_paginate (DeskReportLayout *self,
 
       for (guint c = 0; cells[c] != NULL; c++)
         self->row_heights[i] = MAX (self->row_heights[i],
-                                    text_height (cr, cells[c], 8, FALSE,
+                                    text_height (cr, cells[c], 8, row_is_bold (r, i),
                                                  self->column_widths[c] - 2 * CELL_PAD) + 2 * CELL_PAD);
     }
 
@@ -377,11 +407,19 @@ desk_report_layout_draw_page (DeskReportLayout *self,
               cairo_fill (cr);
             }
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+          /* The total under a rule, as a sum is written on paper. */
+          if (desk_report_row_level (r, i) == DESK_REPORT_ROW_TOTAL)
+            {
+              cairo_set_line_width (cr, 0.8);
+              cairo_move_to (cr, MARGIN, y + 0.4);
+              cairo_line_to (cr, self->width - MARGIN, y + 0.4);
+              cairo_stroke (cr);
+            }
           for (guint c = 0; cells[c] != NULL; c++)
             {
               DeskReportColumn *column = g_ptr_array_index (r->columns, c);
 
-              draw_text (cr, cells[c], x + CELL_PAD, y + CELL_PAD, 8, FALSE,
+              draw_text (cr, cells[c], x + CELL_PAD, y + CELL_PAD, 8, row_is_bold (r, i),
                          self->column_widths[c] - 2 * CELL_PAD, column->align == DESK_COLUMN_NUMBER);
               x += self->column_widths[c];
             }

@@ -874,6 +874,83 @@ test_chart_pdf_words (Fixture       *f,
   test_rm_rf (dir);
 }
 
+/* The budget report's table: an activity's subtotal heads its lines, the total comes last,
+ * and in the PDF no word of a text column is broken across lines ("Conting-ency"). */
+static void
+test_table_rows_and_words (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (f->store, DESK_REPORT_BUDGET, NULL, NULL, NULL, &error);
+  g_autofree char *dir = test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "budget.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  guint subtotals = 0, words = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows->len, >, 2);
+  g_assert_cmpint (desk_report_row_level (report, report->rows->len - 1), ==, DESK_REPORT_ROW_TOTAL);
+  g_assert_cmpint (desk_report_row_level (report, 0), ==, DESK_REPORT_ROW_SUBTOTAL);
+  for (guint i = 0; i + 1 < report->rows->len; i++)
+    subtotals += desk_report_row_level (report, i) == DESK_REPORT_ROW_SUBTOTAL;
+  g_assert_cmpuint (subtotals, >, 1);
+  /* Out of range reads as plain. */
+  g_assert_cmpint (desk_report_row_level (report, report->rows->len), ==, DESK_REPORT_ROW_PLAIN);
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the PDF cannot be read back");
+      test_rm_rf (dir);
+      return;
+    }
+
+  g_assert_true (desk_report_write_pdf (report, pdf, "2026-12-07", &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { pdftotext, pdf, "-", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                  NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (report->rows, i);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          DeskReportColumn *column = g_ptr_array_index (report->columns, c);
+          g_auto(GStrv) split = NULL;
+
+          if (column->align == DESK_COLUMN_NUMBER)
+            continue;
+          /* Lines may break at a space or after a hyphen (“multi-/stakeholder”). */
+          split = g_strsplit_set (cells[c], " -", -1);
+          for (guint w = 0; split[w] != NULL; w++)
+            if (strlen (split[w]) >= 6)
+              {
+                int len = (int) strlen (split[w]);
+
+                g_assert_nonnull (strstr (text, split[w]));
+                /* Not "Conting" at the end of a line and "ency" on the next. */
+                for (int k = 2; k <= len - 2; k++)
+                  {
+                    g_autofree char *broken = g_strdup_printf ("%.*s\n%s", k, split[w], split[w] + k);
+                    g_autofree char *hyphened = g_strdup_printf ("%.*s-\n%s", k, split[w], split[w] + k);
+
+                    if (strstr (text, broken) != NULL || strstr (text, hyphened) != NULL)
+                      g_error ("“%s” of “%s” is broken across lines in the PDF", split[w], cells[c]);
+                  }
+                words++;
+              }
+        }
+    }
+  g_assert_cmpuint (words, >, 20);
+  test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -897,6 +974,7 @@ main (int    argc,
   ADD ("/core/report/indicators-chart-text", test_indicators_chart_text);
   ADD ("/core/report/budget-chart-description", test_budget_chart_description);
   ADD ("/core/report/chart-pdf-words", test_chart_pdf_words);
+  ADD ("/core/report/table-rows-and-words", test_table_rows_and_words);
 #undef ADD
 
   g_test_add_func ("/core/report/chart-axis", test_chart_axis);

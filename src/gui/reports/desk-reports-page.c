@@ -39,6 +39,7 @@ struct _DeskReportRow
 {
   GObject parent_instance;
   GStrv cells;
+  DeskReportRowLevel level;
 };
 
 G_DEFINE_FINAL_TYPE (DeskReportRow, desk_report_row, G_TYPE_OBJECT)
@@ -207,6 +208,11 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     text = row->cells[column];
 
   gtk_label_set_label (label, text);
+  /* Subtotals and the total in bold, as in the PDF, so a sum is not read as a line. */
+  if (row->level != DESK_REPORT_ROW_PLAIN)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
   /* Long titles are cut in the cell: the tooltip shows them whole. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), column == 0 && text[0] != '\0' ? text : NULL);
 }
@@ -251,6 +257,7 @@ set_table (DeskReportsPage *self,
       DeskReportRow *row = g_object_new (DESK_TYPE_REPORT_ROW, NULL);
 
       row->cells = g_strdupv (g_ptr_array_index (report->rows, i));
+      row->level = desk_report_row_level (report, i);
       items[i] = row;
     }
   g_list_store_splice (rows, 0, 0, items, report->rows->len);
