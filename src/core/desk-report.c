@@ -441,22 +441,57 @@ csv_number (const char *cell)
   return g_string_free (g_steal_pointer (&plain), FALSE);
 }
 
+static gboolean
+has_levels (DeskReport *report)
+{
+  for (guint i = 0; i < report->rows->len; i++)
+    if (desk_report_row_level (report, i) != DESK_REPORT_ROW_PLAIN)
+      return TRUE;
+
+  return FALSE;
+}
+
+static const char *
+level_key (DeskReportRowLevel level)
+{
+  switch (level)
+    {
+    case DESK_REPORT_ROW_SUBTOTAL:
+      return "subtotal";
+    case DESK_REPORT_ROW_TOTAL:
+      return "total";
+    case DESK_REPORT_ROW_PLAIN:
+    default:
+      return "line";
+    }
+}
+
 char *
 desk_report_to_csv (DeskReport *report,
                     gboolean    bom)
 {
   GString *out = g_string_new (NULL);
+  /* A spreadsheet filters sums from lines by a column, not by reading labels; and money
+   * says its currency in a column of its own. */
+  gboolean levels = has_levels (report);
+  gboolean currency = report->kind == DESK_REPORT_BUDGET && report->unit != NULL && report->unit[0] != '\0';
   DeskCsv csv;
 
   desk_csv_init (&csv, out, bom);
+  if (levels)
+    desk_csv_field (&csv, "level");
   for (guint i = 0; i < report->columns->len; i++)
     desk_csv_field (&csv, ((DeskReportColumn *) g_ptr_array_index (report->columns, i))->key);
+  if (currency)
+    desk_csv_field (&csv, "currency");
   desk_csv_end_row (&csv);
 
   for (guint r = 0; r < report->rows->len; r++)
     {
       char **cells = g_ptr_array_index (report->rows, r);
 
+      if (levels)
+        desk_csv_field (&csv, level_key (desk_report_row_level (report, r)));
       for (guint i = 0; cells[i] != NULL; i++)
         {
           const DeskReportColumn *column = g_ptr_array_index (report->columns, i);
@@ -473,9 +508,10 @@ desk_report_to_csv (DeskReport *report,
           else
             desk_csv_field (&csv, cells[i]);
         }
+      if (currency)
+        desk_csv_field (&csv, report->unit);
       desk_csv_end_row (&csv);
     }
 
   return g_string_free (out, FALSE);
 }
-
