@@ -1505,6 +1505,66 @@ test_narrative_follows_languages (void)
   g_assert_finalize_object (editor);
 }
 
+/* A row the group's languages would hide stays shown while the record holds text in it,
+ * so that nothing typed is hidden; a record without that text hides it again. */
+static void
+test_narrative_keeps_text (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(DeskHistory) history = desk_history_new (store);
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) workshops = desk_store_list (store, DESK_KIND_WORKSHOP, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *const fields[] = { "title", NULL };
+  DeskRecord *with_text;
+  DeskRecord *without_text;
+  GtkWidget *editor;
+  GtkWidget *title_zh;
+
+  g_assert_cmpuint (workshops->len, >=, 2);
+  with_text = g_ptr_array_index (workshops, 0);
+  without_text = g_ptr_array_index (workshops, 1);
+  desk_record_set_string (with_text, "title_zh", "社区对话");
+  g_assert_true (desk_store_update (store, with_text, &error));
+  g_assert_no_error (error);
+  desk_record_set_string (without_text, "title_zh", "");
+  g_assert_true (desk_store_update (store, without_text, &error));
+  g_assert_no_error (error);
+
+  desk_record_set_string (group, "languages", "en");
+  g_assert_true (desk_store_update (store, group, &error));
+  g_assert_no_error (error);
+
+  editor = g_object_ref_sink (desk_record_editor_new (history, DESK_KIND_WORKSHOP));
+  desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, fields);
+  title_zh = desk_record_editor_get_row (DESK_RECORD_EDITOR (editor), "title_zh");
+
+  desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), with_text);
+  g_assert_true (gtk_widget_get_visible (title_zh));
+
+  desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), without_text);
+  g_assert_false (gtk_widget_get_visible (title_zh));
+
+  desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), with_text);
+  g_assert_true (gtk_widget_get_visible (title_zh));
+
+  /* The group changing its languages again does not hide the text either. */
+  desk_record_set_string (group, "languages", "en");
+  g_assert_true (desk_store_update (store, group, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (title_zh));
+
+  /* Emptied while shown (the user clearing it), the row stays until another record. */
+  desk_record_set_string (with_text, "title_zh", "");
+  g_assert_true (desk_store_update (store, with_text, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (title_zh));
+  desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), without_text);
+  g_assert_false (gtk_widget_get_visible (title_zh));
+
+  g_assert_finalize_object (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1540,6 +1600,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/memory-banner", test_memory_banner);
   g_test_add_func ("/gui/widgets/banner", test_banner_widget);
   g_test_add_func ("/gui/forms/narrative-follows-languages", test_narrative_follows_languages);
+  g_test_add_func ("/gui/forms/narrative-keeps-text", test_narrative_keeps_text);
 
   return g_test_run ();
 }
