@@ -495,7 +495,16 @@ main (int   argc,
       desk_record_list_open (person_list, person);
     }
     ok &= save_window (window, dir, "55-people-person");
-    /* The merge dialog for the person open, the closest other record chosen. */
+    /* A second person chosen with Ctrl+click: Merge… in the list's bar is enabled. */
+    {
+      GtkSelectionModel *selection = desk_record_list_get_selection (person_list);
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (selection)) > 1)
+        gtk_selection_model_select_item (selection, gtk_selection_model_is_selected (selection, 1) ? 0 : 1,
+                                         FALSE);
+    }
+    ok &= save_window (window, dir, "56-people-merge-selected");
+    /* The merge dialog for the two people chosen. */
     _desk_people_page_merge (people);
     if (_desk_people_page_get_merge_dialog (people) != NULL)
       ok &= save_dialog (GTK_WINDOW (_desk_people_page_get_merge_dialog (people)), dir, "57-people-merge");

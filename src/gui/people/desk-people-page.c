@@ -532,7 +532,7 @@ make_person_list (DeskPeoplePage *self)
   gtk_box_append (GTK_BOX (pane), self->dup_box);
 
   /* At the top, where it is seen without scrolling past the whole form. */
-  button = gtk_button_new_with_mnemonic (_("Mer_ge With Another Record…"));
+  button = gtk_button_new_with_mnemonic (_("Merge With Another _Record…"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (button, _("For a person entered twice: keep one record, with the "
                                          "workshops and nominations of both"));
