@@ -85,6 +85,77 @@ test_people_duplicate (void)
   destroy_window (window);
 }
 
+/* People: a person found again when added (the offer shows) is merged from the offer's
+ * Merge Both, the one already there chosen, and keeps the workshops of both records. */
+static void
+test_people_duplicate_merge (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  g_autofree char *first = new_empty_workshop (store);
+  g_autofree char *second = new_empty_workshop (store);
+  g_autoptr(DeskRecord) kwame = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) entry = NULL;
+  g_autoptr(DeskRecord) entry2 = NULL;
+  g_autoptr(DeskRecord) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  DeskWindow *window = new_window (store);
+  DeskPeoplePage *page;
+  DeskRecordList *list;
+  DeskRecordEditor *editor;
+  AdwViewStack *tabs;
+  AdwMessageDialog *dialog;
+  guint other;
+  gint64 total;
+
+  desk_record_set_group (kwame, group_uuid);
+  desk_record_set_string (kwame, "name", "Kwame Asante");
+  desk_record_set_string (kwame, "organisation", "Tarkwa Community Radio");
+  desk_record_set_string (kwame, "gender", "man");
+  g_assert_true (desk_store_insert (store, kwame, &error));
+  g_assert_no_error (error);
+  entry = desk_attendance_check_in (store, first, desk_record_get_uuid (kwame), NULL, &error);
+  g_assert_no_error (error);
+  total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
+
+  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
+  tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_PEOPLE_PAGE, "view_stack"));
+  adw_view_stack_set_visible_child_name (tabs, "people");
+  list = _desk_people_page_get_person_list (page);
+  editor = _desk_people_page_get_person_editor (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
+  added = g_strdup (desk_record_list_get_open_uuid (list));
+  g_assert_nonnull (added);
+  entry2 = desk_attendance_check_in (store, second, added, NULL, &error);
+  g_assert_no_error (error);
+  enter_text (desk_record_editor_get_row (editor, "organisation"), "Tarkwa Community Radio");
+  enter_text (desk_record_editor_get_row (editor, "name"), "Kwame Asante");
+  g_assert_true (gtk_widget_get_visible (_desk_people_page_get_duplicate_box (page)));
+
+  _desk_people_page_merge_duplicate (page);
+  dialog = _desk_people_page_get_merge_dialog (page);
+  g_assert_nonnull (dialog);
+  other = gtk_drop_down_get_selected (_desk_person_merge_get_other (dialog));
+  g_assert_cmpstr (_desk_person_merge_get_uuid (dialog, other), ==, desk_record_get_uuid (kwame));
+  adw_message_dialog_response (dialog, "merge");
+  wait_a_moment (20);
+
+  /* One Kwame, on the lists of both workshops. */
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, total);
+  g_assert_false (record_exists (store, DESK_KIND_PERSON, desk_record_get_uuid (kwame)));
+  found = desk_attendance_find (store, first, added);
+  g_assert_nonnull (found);
+  g_clear_object (&found);
+  found = desk_attendance_find (store, second, added);
+  g_assert_nonnull (found);
+  g_assert_false (gtk_widget_get_visible (_desk_people_page_get_duplicate_box (page)));
+
+  destroy_window (window);
+}
+
 /* People: the open person merged with their misspelt twin from the merge dialog — the
  * twin offered first — keeps both workshops; one win.undo brings the twin back. */
 static void
@@ -282,6 +353,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/gui/people/duplicate", test_people_duplicate);
+  g_test_add_func ("/gui/people/duplicate-merge", test_people_duplicate_merge);
   g_test_add_func ("/gui/people/merge", test_people_merge);
   g_test_add_func ("/gui/people/merge-selected", test_people_merge_selected);
 

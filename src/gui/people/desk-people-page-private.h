@@ -25,6 +25,8 @@ GtkWidget        *_desk_people_page_get_duplicate_box  (DeskPeoplePage *self);
 const char       *_desk_people_page_get_duplicate_uuid (DeskPeoplePage *self);
 void              _desk_people_page_use_existing       (DeskPeoplePage *self);
 void              _desk_people_page_add_anyway         (DeskPeoplePage *self);
+/* The offer's Merge Both: the merge dialog with the person already there chosen. */
+void              _desk_people_page_merge_duplicate    (DeskPeoplePage *self);
 /* The confirmation that list.delete of a person opened, or NULL. */
 AdwMessageDialog *_desk_people_page_get_delete_dialog  (DeskPeoplePage *self);
 /* The list's Merge button, enabled while exactly two people are selected. */

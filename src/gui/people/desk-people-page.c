@@ -357,6 +357,28 @@ merge_response_cb (AdwMessageDialog *dialog,
     desk_record_list_open (self->person_list, kept);
 }
 
+/* The merge dialog for @open, with @other (or, NULL, the closest record) chosen. */
+static void
+open_merge_dialog (DeskPeoplePage *self,
+                   const char     *open,
+                   const char     *other)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (open == NULL)
+    return;
+
+  if (self->merge_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
+  self->merge_dialog = desk_person_merge_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     desk_page_get_history (DESK_PAGE (self)), open, other);
+  if (self->merge_dialog == NULL)
+    return;
+  /* Until it is closed, however that happens. */
+  g_object_add_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
+  g_signal_connect (self->merge_dialog, "response", G_CALLBACK (merge_response_cb), self);
+}
+
 /* Two records of one person become one: the two selected in the list, or the open
  * person and one the dialog asks for. */
 static void
@@ -365,7 +387,6 @@ merge_clicked_cb (DeskPeoplePage *self)
   g_autoptr(GPtrArray) selected = desk_record_list_dup_selected (self->person_list);
   const char *open = desk_record_list_get_open_uuid (self->person_list);
   const char *other = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (selected->len == 2)
     {
@@ -382,18 +403,18 @@ merge_clicked_cb (DeskPeoplePage *self)
         }
     }
 
-  if (open == NULL)
-    return;
+  open_merge_dialog (self, open, other);
+}
 
-  if (self->merge_dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
-  self->merge_dialog = desk_person_merge_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                     desk_page_get_history (DESK_PAGE (self)), open, other);
-  if (self->merge_dialog == NULL)
-    return;
-  /* Until it is closed, however that happens. */
-  g_object_add_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
-  g_signal_connect (self->merge_dialog, "response", G_CALLBACK (merge_response_cb), self);
+/* The person the open one repeats: merged, so that the workshops of both are kept (Use
+ * Existing removes the open record, for one just typed in). */
+static void
+merge_duplicate_clicked_cb (DeskPeoplePage *self)
+{
+  g_autofree char *existing = g_strdup (self->dup_uuid);
+
+  if (existing != NULL)
+    open_merge_dialog (self, desk_record_list_get_open_uuid (self->person_list), existing);
 }
 
 /* The list's Merge button works on exactly two people. */
@@ -521,6 +542,10 @@ make_person_list (DeskPeoplePage *self)
   gtk_widget_set_margin_start (buttons, 12);
   gtk_widget_set_margin_end (buttons, 12);
   gtk_widget_set_margin_bottom (buttons, 12);
+  button = gtk_button_new_with_mnemonic (_("Merge _Both…"));
+  gtk_widget_set_tooltip_text (button, _("Keep one record, with the workshops and nominations of both"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (merge_duplicate_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("_Add Anyway"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_anyway_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
@@ -915,6 +940,12 @@ GtkWidget *
 _desk_people_page_get_merge_button (DeskPeoplePage *self)
 {
   return self->merge_button;
+}
+
+void
+_desk_people_page_merge_duplicate (DeskPeoplePage *self)
+{
+  merge_duplicate_clicked_cb (self);
 }
 
 void
