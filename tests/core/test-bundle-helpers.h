@@ -106,14 +106,6 @@ assert_no_partial_files (Fixture *f)
   g_dir_close (dir);
 }
 
-G_GNUC_UNUSED static const char *const hostile[] = {
-  "xxe-local-file.gdbundle", "billion-laughs.gdbundle", "external-dtd.gdbundle",
-  "xinclude.gdbundle", "deep-nesting.gdbundle", "invalid-utf8.gdbundle", "empty.gdbundle",
-  "truncated.gdbundle", "wrong-namespace.gdbundle", "newer-format.gdbundle",
-  "wrong-version.gdbundle", "duplicate-uuids.gdbundle", "negative-amount.gdbundle",
-  "impossible-date.gdbundle", "digest-mismatch.gdbundle", "counts-mismatch.gdbundle",
-};
-
 static inline int
 pragma_int (DeskStore  *store,
             const char *sql)
@@ -287,15 +279,6 @@ assert_exports_valid (Fixture    *f,
       assert_no_partial_files (f);
     }
 }
-
-/* Values the store's own checks refuse, written straight into the database (each case
- * on a fresh fixture): the export refuses them too, says so, and leaves nothing behind. */
-G_GNUC_UNUSED static const char *const bad_values[] = {
-  "UPDATE expenses SET date = '2026-02-30' WHERE uuid = '@expense'",
-  "UPDATE members SET pillar = 'not a code' WHERE uuid = '@member'",
-  "UPDATE expenses SET currency = 'usd' WHERE uuid = '@expense'",
-  "UPDATE members SET notes = '@long' WHERE uuid = '@member'",
-};
 
 /* Cancelling: from the first progress report (the operation is under way), or before it
  * starts. Either way G_IO_ERROR_CANCELLED, nothing under the target's name, no temporary

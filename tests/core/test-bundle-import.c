@@ -171,6 +171,14 @@ test_dry_run (Fixture       *f,
   g_assert_null (plan->backup_path);
 }
 
+static const char *const hostile[] = {
+  "xxe-local-file.gdbundle", "billion-laughs.gdbundle", "external-dtd.gdbundle",
+  "xinclude.gdbundle", "deep-nesting.gdbundle", "invalid-utf8.gdbundle", "empty.gdbundle",
+  "truncated.gdbundle", "wrong-namespace.gdbundle", "newer-format.gdbundle",
+  "wrong-version.gdbundle", "duplicate-uuids.gdbundle", "negative-amount.gdbundle",
+  "impossible-date.gdbundle", "digest-mismatch.gdbundle", "counts-mismatch.gdbundle",
+};
+
 static void
 test_hostile (Fixture       *f,
               gconstpointer  data)

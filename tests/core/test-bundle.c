@@ -293,6 +293,15 @@ test_export_valid_generated (Fixture       *f,
   assert_exports_valid (f, big, group, "2025-01-01", "2026-12-31");
 }
 
+/* Values the store's own checks refuse, written straight into the database (each case
+ * on a fresh fixture): the export refuses them too, says so, and leaves nothing behind. */
+static const char *const bad_values[] = {
+  "UPDATE expenses SET date = '2026-02-30' WHERE uuid = '@expense'",
+  "UPDATE members SET pillar = 'not a code' WHERE uuid = '@member'",
+  "UPDATE expenses SET currency = 'usd' WHERE uuid = '@expense'",
+  "UPDATE members SET notes = '@long' WHERE uuid = '@member'",
+};
+
 static void
 test_export_bad_value (Fixture       *f,
                        gconstpointer  data)

@@ -32,11 +32,6 @@
 #include <locale.h>
 #include <string.h>
 
-G_GNUC_UNUSED static const char * const page_names[] = {
-  "overview", "workplan", "deliverables", "budget",
-  "workshops", "people", "reports", "exports",
-};
-
 static inline GtkWidget *
 template_child (gpointer    widget,
                 GType       type,

@@ -8,6 +8,11 @@
  */
 #include "test-gui-common.h"
 
+static const char * const page_names[] = {
+  "overview", "workplan", "deliverables", "budget",
+  "workshops", "people", "reports", "exports",
+};
+
 /* win.open-record (kind, uuid) takes any link to the page that owns the kind, with the
  * record open in its list. */
 static void

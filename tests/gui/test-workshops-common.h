@@ -1,4 +1,5 @@
-/* test-workshops-common.h — the stores, windows and workshops that the Workshops, check-in and People tests share
+/* test-workshops-common.h — the stores, windows and workshops that the Workshops, check-in
+ * and People tests share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
