@@ -495,10 +495,42 @@ main (int   argc,
       desk_record_list_open (person_list, person);
     }
     ok &= save_window (window, dir, "55-people-person");
-    /* The merge dialog for the person open, the closest other record chosen. */
+    /* A second person chosen with Ctrl+click: Merge… in the list's bar is enabled. */
+    {
+      GtkSelectionModel *selection = desk_record_list_get_selection (person_list);
+
+      if (g_list_model_get_n_items (G_LIST_MODEL (selection)) > 1)
+        gtk_selection_model_select_item (selection, gtk_selection_model_is_selected (selection, 1) ? 0 : 1,
+                                         FALSE);
+    }
+    ok &= save_window (window, dir, "56-people-merge-selected");
+    /* The merge dialog for the two people chosen. */
     _desk_people_page_merge (people);
     if (_desk_people_page_get_merge_dialog (people) != NULL)
       ok &= save_dialog (GTK_WINDOW (_desk_people_page_get_merge_dialog (people)), dir, "57-people-merge");
+    /* A person entered again (the same name and member): the offer of the one already
+     * there, Merge Both… among its buttons. The insert is undone, so the pages after see
+     * the data as it was. */
+    {
+      g_autoptr(DeskRecord) existing = desk_record_list_dup_open_record (person_list);
+      g_autoptr(DeskRecord) again = desk_record_new (DESK_KIND_PERSON);
+      DeskHistory *history = desk_page_get_history (DESK_PAGE (people));
+
+      if (existing != NULL)
+        {
+          desk_record_set_group (again, desk_record_get_group (existing));
+          desk_record_set_string (again, "name", desk_record_get_string (existing, "name"));
+          desk_record_set_string (again, "member_uuid", desk_record_get_string (existing, "member_uuid"));
+          desk_record_set_string (again, "organisation", desk_record_get_string (existing, "organisation"));
+          desk_record_set_string (again, "gender", "not_stated");
+          if (desk_history_insert (history, again, NULL))
+            {
+              desk_record_list_open (person_list, desk_record_get_uuid (again));
+              ok &= save_window (window, dir, "58-people-duplicate");
+              gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+            }
+        }
+    }
     adw_view_stack_set_visible_child_name (people_tabs, "members");
   }
 

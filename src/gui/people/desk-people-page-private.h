@@ -25,9 +25,14 @@ GtkWidget        *_desk_people_page_get_duplicate_box  (DeskPeoplePage *self);
 const char       *_desk_people_page_get_duplicate_uuid (DeskPeoplePage *self);
 void              _desk_people_page_use_existing       (DeskPeoplePage *self);
 void              _desk_people_page_add_anyway         (DeskPeoplePage *self);
+/* The offer's Merge Both: the merge dialog with the person already there chosen. */
+void              _desk_people_page_merge_duplicate    (DeskPeoplePage *self);
 /* The confirmation that list.delete of a person opened, or NULL. */
 AdwMessageDialog *_desk_people_page_get_delete_dialog  (DeskPeoplePage *self);
-/* Opens the merge dialog for the open person, as its button does; the dialog or NULL. */
+/* The list's Merge button, enabled while exactly two people are selected. */
+GtkWidget        *_desk_people_page_get_merge_button   (DeskPeoplePage *self);
+/* Opens the merge dialog as its buttons do: for the two people selected, or else for the
+ * open person; then the dialog or NULL. */
 void              _desk_people_page_merge              (DeskPeoplePage *self);
 AdwMessageDialog *_desk_people_page_get_merge_dialog   (DeskPeoplePage *self);
 

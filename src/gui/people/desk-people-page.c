@@ -43,6 +43,7 @@ struct _DeskPeoplePage
   DeskRecordEditor *person_editor;
   GtkEventController *person_keys;
   GtkWidget *gender_filter;
+  GtkWidget *merge_button;     /* over the list: merges the two people selected */
   GtkWidget *dup_box;
   GtkLabel *dup_label;
   char *dup_uuid;              /* the person the open one seems to repeat */
@@ -356,11 +357,12 @@ merge_response_cb (AdwMessageDialog *dialog,
     desk_record_list_open (self->person_list, kept);
 }
 
-/* Two records of one person become one: the open person and one the dialog asks for. */
+/* The merge dialog for @open, with @other (or, NULL, the closest record) chosen. */
 static void
-merge_clicked_cb (DeskPeoplePage *self)
+open_merge_dialog (DeskPeoplePage *self,
+                   const char     *open,
+                   const char     *other)
 {
-  const char *open = desk_record_list_get_open_uuid (self->person_list);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (open == NULL)
@@ -369,12 +371,59 @@ merge_clicked_cb (DeskPeoplePage *self)
   if (self->merge_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
   self->merge_dialog = desk_person_merge_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                     desk_page_get_history (DESK_PAGE (self)), open);
+                                                     desk_page_get_history (DESK_PAGE (self)), open, other);
   if (self->merge_dialog == NULL)
     return;
   /* Until it is closed, however that happens. */
   g_object_add_weak_pointer (G_OBJECT (self->merge_dialog), (gpointer *) &self->merge_dialog);
   g_signal_connect (self->merge_dialog, "response", G_CALLBACK (merge_response_cb), self);
+}
+
+/* Two records of one person become one: the two selected in the list, or the open
+ * person and one the dialog asks for. */
+static void
+merge_clicked_cb (DeskPeoplePage *self)
+{
+  g_autoptr(GPtrArray) selected = desk_record_list_dup_selected (self->person_list);
+  const char *open = desk_record_list_get_open_uuid (self->person_list);
+  const char *other = NULL;
+
+  if (selected->len == 2)
+    {
+      const char *first = desk_record_get_uuid (g_ptr_array_index (selected, 0));
+      const char *second = desk_record_get_uuid (g_ptr_array_index (selected, 1));
+
+      /* The open person is “this” record, whose details are kept unless told otherwise. */
+      if (g_strcmp0 (open, second) == 0)
+        other = first;
+      else
+        {
+          open = first;
+          other = second;
+        }
+    }
+
+  open_merge_dialog (self, open, other);
+}
+
+/* The person the open one repeats: merged, so that the workshops of both are kept (Use
+ * Existing removes the open record, for one just typed in). */
+static void
+merge_duplicate_clicked_cb (DeskPeoplePage *self)
+{
+  g_autofree char *existing = g_strdup (self->dup_uuid);
+
+  if (existing != NULL)
+    open_merge_dialog (self, desk_record_list_get_open_uuid (self->person_list), existing);
+}
+
+/* The list's Merge button works on exactly two people. */
+static void
+person_selection_changed_cb (DeskPeoplePage *self)
+{
+  g_autoptr(GPtrArray) selected = desk_record_list_dup_selected (self->person_list);
+
+  gtk_widget_set_sensitive (self->merge_button, selected->len == 2);
 }
 
 static void
@@ -461,6 +510,20 @@ make_person_list (DeskPeoplePage *self)
   g_signal_connect_swapped (self->gender_filter, "notify::selected", G_CALLBACK (person_filter_changed_cb), self);
   gtk_box_append (desk_record_list_get_filter_box (self->person_list), self->gender_filter);
 
+  /* Two records of one person: choose both with Ctrl+click, then merge them. */
+  desk_record_list_set_multiple (self->person_list, TRUE);
+  self->merge_button = gtk_button_new_with_mnemonic (_("_Merge…"));
+  gtk_widget_set_tooltip_text (self->merge_button,
+                               _("Merge the two people selected into one record "
+                                 "(select the second with Ctrl+click)"));
+  gtk_widget_set_hexpand (self->merge_button, TRUE);
+  gtk_widget_set_halign (self->merge_button, GTK_ALIGN_END);
+  gtk_widget_set_sensitive (self->merge_button, FALSE);
+  g_signal_connect_swapped (self->merge_button, "clicked", G_CALLBACK (merge_clicked_cb), self);
+  gtk_box_append (desk_record_list_get_filter_box (self->person_list), self->merge_button);
+  g_signal_connect_swapped (self->person_list, "selection-changed",
+                            G_CALLBACK (person_selection_changed_cb), self);
+
   /* The pane: the offer of the person already there, then the editor. */
   pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   self->dup_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -479,6 +542,10 @@ make_person_list (DeskPeoplePage *self)
   gtk_widget_set_margin_start (buttons, 12);
   gtk_widget_set_margin_end (buttons, 12);
   gtk_widget_set_margin_bottom (buttons, 12);
+  button = gtk_button_new_with_mnemonic (_("Merge _Both…"));
+  gtk_widget_set_tooltip_text (button, _("Keep one record, with the workshops and nominations of both"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (merge_duplicate_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
   button = gtk_button_new_with_mnemonic (_("_Add Anyway"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_anyway_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
@@ -488,6 +555,14 @@ make_person_list (DeskPeoplePage *self)
   gtk_box_append (GTK_BOX (buttons), button);
   gtk_box_append (GTK_BOX (self->dup_box), buttons);
   gtk_box_append (GTK_BOX (pane), self->dup_box);
+
+  /* At the top, where it is seen without scrolling past the whole form. */
+  button = gtk_button_new_with_mnemonic (_("Merge With Another _Record…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("For a person entered twice: keep one record, with the "
+                                         "workshops and nominations of both"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (merge_clicked_cb), self);
+  gtk_box_append (GTK_BOX (pane), button);
 
   self->person_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_PERSON));
   desk_record_editor_add_group (self->person_editor, NULL, person_layout_main);
@@ -499,12 +574,6 @@ make_person_list (DeskPeoplePage *self)
                                  _("Off unless the person agreed. Without consent, exports count "
                                    "them but never name them."));
   gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->person_editor));
-  button = gtk_button_new_with_mnemonic (_("Mer_ge With Another Record…"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, _("For a person entered twice: keep one record, with the "
-                                         "workshops and nominations of both"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (merge_clicked_cb), self);
-  gtk_box_append (GTK_BOX (pane), button);
   desk_record_list_set_editor (self->person_list, pane, self->person_editor, "name");
   desk_record_list_set_history (self->person_list, desk_page_get_history (DESK_PAGE (self)));
   desk_record_list_set_match_func (self->person_list, person_matches, self);
@@ -865,6 +934,18 @@ AdwMessageDialog *
 _desk_people_page_get_delete_dialog (DeskPeoplePage *self)
 {
   return self->delete_dialog;
+}
+
+GtkWidget *
+_desk_people_page_get_merge_button (DeskPeoplePage *self)
+{
+  return self->merge_button;
+}
+
+void
+_desk_people_page_merge_duplicate (DeskPeoplePage *self)
+{
+  merge_duplicate_clicked_cb (self);
 }
 
 void

@@ -137,7 +137,8 @@ other_selected_cb (GtkDropDown      *dropdown,
 AdwMessageDialog *
 desk_person_merge_dialog_new (GtkWindow   *parent,
                               DeskHistory *history,
-                              const char  *person_uuid)
+                              const char  *person_uuid,
+                              const char  *other_uuid)
 {
   DeskStore *store = desk_history_get_store (history);
   g_autoptr(DeskRecord) person = desk_store_get (store, DESK_KIND_PERSON, person_uuid, NULL);
@@ -177,6 +178,10 @@ desk_person_merge_dialog_new (GtkWindow   *parent,
   /* The closest record is a fair guess; with none of a similar name, nobody is. */
   if (n_similar == 0)
     gtk_drop_down_set_selected (merge->other, GTK_INVALID_LIST_POSITION);
+  /* The two chosen in the list: the other is already known. */
+  for (guint i = 0; other_uuid != NULL && i < merge->uuids->len; i++)
+    if (g_str_equal (g_ptr_array_index (merge->uuids, i), other_uuid))
+      gtk_drop_down_set_selected (merge->other, i);
   gtk_drop_down_set_enable_search (merge->other,
                                    labels != NULL && g_list_model_get_n_items (G_LIST_MODEL (labels)) > 10);
   gtk_drop_down_set_expression (merge->other,

@@ -11,11 +11,13 @@
 G_BEGIN_DECLS
 
 /* A dialog, presented, that asks which record of @person_uuid's group repeats them (those
- * of a similar name first) and whose details to keep. Its "merge" response is the
- * caller's to answer with desk_person_merge_dialog_apply. */
+ * of a similar name first; @other_uuid, when not NULL, already chosen) and whose details
+ * to keep. Its "merge" response is the caller's to answer with
+ * desk_person_merge_dialog_apply. */
 AdwMessageDialog *desk_person_merge_dialog_new   (GtkWindow         *parent,
                                                   DeskHistory       *history,
-                                                  const char        *person_uuid);
+                                                  const char        *person_uuid,
+                                                  const char        *other_uuid);
 /* Merges as the dialog says, one step of its history: the kept person's UUID, or NULL
  * with @error (and the database as it was). */
 char             *desk_person_merge_dialog_apply (AdwMessageDialog  *dialog,

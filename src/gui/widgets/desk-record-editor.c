@@ -59,10 +59,29 @@ row_language (DeskFieldRow *row)
   return NULL;
 }
 
+/* Whether the record shown holds text in @row's field. */
+static gboolean
+row_has_text (DeskRecordEditor *self,
+              DeskFieldRow     *row)
+{
+  const char *text;
+
+  if (self->record == NULL)
+    return FALSE;
+
+  text = desk_record_get_string (self->record, desk_field_row_get_field (row)->name);
+
+  return text != NULL && text[0] != '\0';
+}
+
 /* Narrative rows follow the group's languages: a group that works in English only is
- * not asked for “Title in Chinese”, and the other way round. */
+ * not asked for “Title in Chinese”, and the other way round. A row that already holds
+ * text stays shown all the same, so that nothing typed is hidden. With @reveal_only
+ * (the same record written again) a shown row is never hidden: emptying the row one is
+ * typing in must not take it away under the cursor. */
 static void
-desk_record_editor_show_languages (DeskRecordEditor *self)
+desk_record_editor_show_languages_full (DeskRecordEditor *self,
+                                        gboolean          reveal_only)
 {
   gboolean uses_en = desk_store_uses_language (self->store, "en");
   gboolean uses_zh = desk_store_uses_language (self->store, "zh");
@@ -70,12 +89,24 @@ desk_record_editor_show_languages (DeskRecordEditor *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       DeskFieldRow *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *widget = desk_field_row_get_widget (row);
       const char *language = row_language (row);
+      gboolean visible;
 
-      if (language != NULL)
-        gtk_widget_set_visible (desk_field_row_get_widget (row),
-                                g_str_equal (language, "en") ? uses_en : uses_zh);
+      if (language == NULL)
+        continue;
+
+      visible = (g_str_equal (language, "en") ? uses_en : uses_zh) || row_has_text (self, row);
+      if (reveal_only && gtk_widget_get_visible (widget))
+        continue;
+      gtk_widget_set_visible (widget, visible);
     }
+}
+
+static void
+desk_record_editor_show_languages (DeskRecordEditor *self)
+{
+  desk_record_editor_show_languages_full (self, FALSE);
 }
 
 /* The row a message about @field shows under: a hidden narrative row hands it to the
@@ -242,6 +273,7 @@ store_changed_cb (DeskStore        *store,
       if (desk_field_row_get_error (row) == NULL)
         desk_field_row_fill (row, self->record);
     }
+  desk_record_editor_show_languages_full (self, TRUE);
 }
 
 /* Overrides */
@@ -403,6 +435,7 @@ desk_record_editor_set_record (DeskRecordEditor *self,
 
   desk_record_editor_load_choices (self);
   desk_record_editor_fill (self);
+  desk_record_editor_show_languages_full (self, !other);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
 }

@@ -2,7 +2,8 @@
  *
  * DeskRecordModel → GtkSortListModel (the column view's sorter) → GtkFilterListModel (the
  * search and the page's filters, never incremental, so a keystroke is filtered before the
- * next frame) → GtkSingleSelection → GtkColumnView.
+ * next frame) → GtkSingleSelection (GtkMultiSelection in a list that lets several records be
+ * chosen, such as People for a merge) → GtkColumnView.
  *
  * The filter sits above the sort: a keystroke then removes or adds only the rows that
  * change, and the column view keeps the rows of the others. Below it, GTK 4.8's sort
@@ -53,7 +54,8 @@ struct _DeskRecordList
   DeskRecordModel *model;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
-  GtkSingleSelection *selection;
+  GtkSelectionModel *selection;  /* single, or multiple after desk_record_list_set_multiple() */
+  gboolean multiple;
   GtkCustomFilter *filter;
   DeskRecordMatch match;
   gpointer match_data;
@@ -83,6 +85,7 @@ G_DEFINE_FINAL_TYPE (DeskRecordList, desk_record_list, ADW_TYPE_BIN)
 enum {
   SIGNAL_OPEN,
   SIGNAL_NEW,
+  SIGNAL_SELECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -157,10 +160,32 @@ select_open_record (DeskRecordList *self)
 
   self->restoring = TRUE;
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
+    gtk_selection_model_select_item (self->selection, position, TRUE);
   else
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+    gtk_selection_model_unselect_all (self->selection);
   self->restoring = FALSE;
+}
+
+/* The record selected when exactly one is, or NULL. */
+static DeskRecord *
+dup_single_selected (DeskRecordList *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+}
+
+/* Whether the open record is among those selected. */
+static gboolean
+open_record_selected (DeskRecordList *self)
+{
+  guint position = find_position (self, self->open_uuid);
+
+  return position != GTK_INVALID_LIST_POSITION &&
+         gtk_selection_model_is_selected (self->selection, position);
 }
 
 static void
@@ -338,8 +363,12 @@ stop_search_cb (DeskRecordList *self)
 static void
 selection_changed_cb (DeskRecordList *self)
 {
-  DeskRecord *record = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(DeskRecord) record = NULL;
 
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+
+  /* Two or more chosen (Ctrl+click): the editor stays on the record it has. */
+  record = dup_single_selected (self);
   if (self->restoring || record == NULL)
     return;
 
@@ -365,12 +394,10 @@ shown_items_changed_cb (DeskRecordList *self)
       return;
     }
 
-  {
-    DeskRecord *selected = gtk_single_selection_get_selected_item (self->selection);
-
-    if (selected == NULL || g_strcmp0 (desk_record_get_uuid (selected), self->open_uuid) != 0)
-      select_open_record (self);
-  }
+  /* A write replaced the open record's row: select it again, leaving a choice of
+   * several that holds it as it is. */
+  if (!open_record_selected (self))
+    select_open_record (self);
 }
 
 static void
@@ -553,6 +580,10 @@ desk_record_list_class_init (DeskRecordListClass *klass)
   signals[SIGNAL_NEW] =
     g_signal_new ("new", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The records selected changed: one more or one fewer chosen with Ctrl+click. */
+  signals[SIGNAL_SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-record-list.ui");
@@ -594,13 +625,17 @@ desk_record_list_init (DeskRecordList *self)
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
   gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  {
+    GtkSingleSelection *single = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
 
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
+    gtk_single_selection_set_autoselect (single, FALSE);
+    gtk_single_selection_set_can_unselect (single, TRUE);
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (single));
+    self->selection = GTK_SELECTION_MODEL (single);
+  }
+  gtk_column_view_set_model (self->column_view, self->selection);
+
+  g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (shown_items_changed_cb), self);
@@ -967,6 +1002,71 @@ desk_record_list_open (DeskRecordList *self,
   update_actions (self);
 }
 
+static gboolean
+swallow_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  return TRUE;
+}
+
+void
+desk_record_list_set_multiple (DeskRecordList *self,
+                               gboolean        multiple)
+{
+  GtkShortcutController *keys;
+
+  g_return_if_fail (DESK_IS_RECORD_LIST (self));
+
+  if (!multiple || self->multiple)
+    return;
+
+  self->multiple = TRUE;
+  g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_object_unref (self->selection);
+  self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model))));
+  gtk_column_view_set_model (self->column_view, self->selection);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (selection_changed_cb), self);
+  select_open_record (self);
+
+  /* Ctrl+click and Shift+click choose a few records; Ctrl+A would choose them all, which
+   * nothing here acts on, so the list leaves it alone. */
+  keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (keys), GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (keys,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (swallow_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (keys));
+}
+
+GPtrArray *
+desk_record_list_dup_selected (DeskRecordList *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), records);
+
+  selected = gtk_selection_model_get_selection (self->selection);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return records;
+}
+
+GtkSelectionModel *
+desk_record_list_get_selection (DeskRecordList *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), NULL);
+
+  return self->selection;
+}
+
 void
 desk_record_list_close_editor (DeskRecordList *self)
 {
@@ -976,7 +1076,7 @@ desk_record_list_close_editor (DeskRecordList *self)
   adw_flap_set_reveal_flap (self->flap, FALSE);
 
   self->restoring = TRUE;
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_selection_model_unselect_all (self->selection);
   self->restoring = FALSE;
 
   update_actions (self);

@@ -107,6 +107,15 @@ void                 desk_record_list_set_new_tooltip (DeskRecordList   *self,
 void                 desk_record_list_open            (DeskRecordList   *self,
                                                        const char       *uuid);
 void                 desk_record_list_close_editor    (DeskRecordList   *self);
+/* Lets several records be chosen with Ctrl+click and Shift+click (a click alone still
+ * chooses one and opens it); "selection-changed" tells of each change. Once set, it
+ * stays. */
+void                 desk_record_list_set_multiple    (DeskRecordList   *self,
+                                                       gboolean          multiple);
+/* The records selected, in the order shown (a new array). */
+GPtrArray           *desk_record_list_dup_selected    (DeskRecordList   *self);
+/* The column view's selection model, for tests that click. */
+GtkSelectionModel   *desk_record_list_get_selection   (DeskRecordList   *self);
 const char          *desk_record_list_get_open_uuid   (DeskRecordList   *self);
 /* The record open, as the store has it now, or NULL. */
 DeskRecord          *desk_record_list_dup_open_record (DeskRecordList   *self);
