@@ -143,7 +143,9 @@ install_summary (DeskBudgetPage    *self,
     g_autofree char *text = g_strdup_printf (_("Reporting currency: %s (%s)"),
                                              name != NULL ? name : summary->currency, summary->currency);
 
-    gtk_label_set_label (self->currency_label, text);
+    /* The bar has room for the code beside the sections; the sentence says what it is. */
+    gtk_label_set_label (self->currency_label, summary->currency);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->currency_label), text);
   }
 
   show_figures (self);
