@@ -22,6 +22,8 @@
 #include "desk-workplan-page-private.h"
 #include "desk-workshops-page-private.h"
 #include "desk-checkin-private.h"
+#include "desk-date-row.h"
+#include "desk-export-dialog.h"
 #include "desk-group-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-window.h"
@@ -91,10 +93,37 @@ wait_for_frames (GtkWidget *widget,
   gtk_widget_remove_tick_callback (widget, tick_id);
 }
 
+/* Draws @popover, open on @window, into @snapshot where it shows, and returns where that
+ * is in @bounds: a popover is a surface of its own, which a snapshot of its window leaves
+ * out. */
+static void
+snapshot_popover (GtkSnapshot     *snapshot,
+                  GtkWidget       *window,
+                  GtkWidget       *popover,
+                  graphene_rect_t *bounds)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (popover);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  double window_x, window_y, popover_x, popover_y;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  graphene_rect_init (bounds,
+                      gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
+                      gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y,
+                      gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &bounds->origin);
+  gdk_paintable_snapshot (paintable, snapshot, bounds->size.width, bounds->size.height);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Saves @window, with @popover drawn over it when it is not NULL. */
 static gboolean
-save_window (GtkWidget  *window,
-             const char *dir,
-             const char *name)
+save_window_with_popover (GtkWidget  *window,
+                          GtkWidget  *popover,
+                          const char *dir,
+                          const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
@@ -103,6 +132,7 @@ save_window (GtkWidget  *window,
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer;
+  graphene_rect_t area;
   int width;
   int height;
 
@@ -114,6 +144,15 @@ save_window (GtkWidget  *window,
   paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
+  /* A popover past the window's edge widens the picture to show it whole. */
+  graphene_rect_init (&area, 0, 0, width, height);
+  if (popover != NULL && gtk_widget_get_mapped (popover))
+    {
+      graphene_rect_t bounds;
+
+      snapshot_popover (snapshot, window, popover, &bounds);
+      graphene_rect_union (&area, &bounds, &area);
+    }
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     {
@@ -122,8 +161,7 @@ save_window (GtkWidget  *window,
     }
 
   renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = gsk_renderer_render_texture (renderer, node, &area);
 
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
@@ -133,8 +171,16 @@ save_window (GtkWidget  *window,
       return FALSE;
     }
 
-  g_print ("%s (%d×%d)\n", path, width, height);
+  g_print ("%s (%d×%d)\n", path, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
   return TRUE;
+}
+
+static gboolean
+save_window (GtkWidget  *window,
+             const char *dir,
+             const char *name)
+{
+  return save_window_with_popover (window, NULL, dir, name);
 }
 
 static GtkWindow *
@@ -546,6 +592,11 @@ main (int   argc,
         gtk_widget_activate_action (GTK_WIDGET (page), "reports.show", "s", keys[i]);
         ok &= save_window (window, dir, name);
       }
+    /* A period of one's own: the two dates as the app writes them, with their calendars. */
+    _desk_reports_page_set_period (page, "2025-01-01", "2025-12-31");
+    ok &= save_window (window, dir, "36-report-custom-period");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_REPORTS_PAGE,
+                                                                              "period_dropdown")), 0);
     /* The printed report, through GtkPrintOperation; pdftoppm turns it into a PNG. */
     desk_reports_page_show_report (page, DESK_REPORT_BUDGET);
     if (!_desk_reports_page_print (page, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &print_error))
@@ -633,6 +684,19 @@ main (int   argc,
       {
         _desk_export_dialog_set_period (export_dialog, "2025-07-01", "2026-06-30");
         ok &= save_window (GTK_WIDGET (export_dialog), dir, "60-export-dialog");
+        /* The calendar of the first day, open on the day the row shows. */
+        {
+          DeskDateRow *from_row = DESK_DATE_ROW (gtk_widget_get_template_child (GTK_WIDGET (export_dialog),
+                                                                                DESK_TYPE_EXPORT_DIALOG,
+                                                                                "from_row"));
+          GtkWidget *calendar = GTK_WIDGET (desk_date_row_get_calendar (from_row));
+          GtkWidget *popover = gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER);
+
+          gtk_popover_popup (GTK_POPOVER (popover));
+          wait_for_frames (popover, 4);
+          ok &= save_window_with_popover (GTK_WIDGET (export_dialog), popover, dir, "66-export-date-popover");
+          gtk_popover_popdown (GTK_POPOVER (popover));
+        }
         if (!_desk_export_dialog_export_to (export_dialog, bundle, &error))
           {
             g_printerr ("Could not export: %s\n", error->message);

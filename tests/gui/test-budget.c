@@ -1026,18 +1026,18 @@ test_budget_expenses_read_when_shown (void)
   g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
   DeskWindow *window = new_window (store);
   DeskBudgetPage *page = show_budget (window);
-  GtkStack *view_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
-                                                                   "view_stack"));
+  AdwViewStack *view_stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
+                                                                           "view_stack"));
   AdwBin *expenses_bin = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_BUDGET_PAGE,
                                                                  "expenses_bin"));
   DeskRecordList *list = DESK_RECORD_LIST (adw_bin_get_child (expenses_bin));
   DeskRecordModel *model;
 
-  gtk_stack_set_visible_child_name (view_stack, "lines");
+  adw_view_stack_set_visible_child_name (view_stack, "lines");
   wait_a_moment (10);
   g_assert_null (desk_record_list_get_model (list));
 
-  gtk_stack_set_visible_child_name (view_stack, "expenses");
+  adw_view_stack_set_visible_child_name (view_stack, "expenses");
   wait_a_moment (10);
   model = desk_record_list_get_model (list);
   g_assert_nonnull (model);

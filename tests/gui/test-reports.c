@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "desk-chart.h"
+#include "desk-date-entry.h"
 #include "desk-dialog.h"
 #include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
@@ -318,6 +319,114 @@ test_reports_page (void)
     assert_table_matches (page, expected);
     g_assert_cmpstr (_desk_reports_page_get_report (page)->from, ==, from);
   }
+
+  destroy_window (window);
+}
+
+/* Selects a day of @year and @month in @calendar as a click does, and returns it (the
+ * 7th, or the 8th when the calendar is on a 7th: GtkCalendar says day-selected only when
+ * the day of the month changes). */
+static int
+select_day (GtkCalendar *calendar,
+            int          year,
+            int          month)
+{
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+  int day = g_date_time_get_day_of_month (shown) == 7 ? 8 : 7;
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+  gtk_calendar_select_day (calendar, date);
+
+  return day;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The reports are the page's sections, switched as every page switches its sections;
+ * the one report view follows the section shown. A custom period is typed the way the
+ * app shows dates or picked in a calendar, and reaches the report as ISO 8601. */
+static void
+test_reports_sections_and_dates (void)
+{
+  g_autoptr(DeskStore) store = new_store_at (":memory:");
+  DeskWindow *window = new_window (store);
+  DeskReportsPage *page = DESK_REPORTS_PAGE (show_page (window, "reports"));
+  GtkWidget *widget = GTK_WIDGET (page);
+  AdwViewStack *sections = ADW_VIEW_STACK (gtk_widget_get_template_child (widget, DESK_TYPE_REPORTS_PAGE, "sections"));
+  GtkDropDown *period = GTK_DROP_DOWN (gtk_widget_get_template_child (widget, DESK_TYPE_REPORTS_PAGE, "period_dropdown"));
+  DeskDateEntry *from_entry = DESK_DATE_ENTRY (gtk_widget_get_template_child (widget, DESK_TYPE_REPORTS_PAGE, "from_entry"));
+  DeskDateEntry *to_entry = DESK_DATE_ENTRY (gtk_widget_get_template_child (widget, DESK_TYPE_REPORTS_PAGE, "to_entry"));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (widget, DESK_TYPE_REPORTS_PAGE, "stack"));
+  AdwStatusPage *error_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (widget, DESK_TYPE_REPORTS_PAGE, "error_page"));
+  GtkWidget *chart = GTK_WIDGET (_desk_reports_page_get_chart (page));
+  GtkWidget *switcher = find_descendant (widget, ADW_TYPE_VIEW_SWITCHER);
+  g_autofree char *typed = desk_date_format ("2025-02-03");
+  g_autofree char *picked = NULL;
+  g_autoptr(DeskReport) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  int day;
+
+  g_assert_nonnull (switcher);
+  g_assert_true (adw_view_switcher_get_stack (ADW_VIEW_SWITCHER (switcher)) == sections);
+  g_assert_null (find_descendant (widget, GTK_TYPE_STACK_SWITCHER));
+
+  /* The switcher's section is the report computed, and the report is in it. */
+  adw_view_stack_set_visible_child_name (sections, "attendance");
+  wait_a_moment (20);
+  g_assert_cmpint (desk_reports_page_get_kind (page), ==, DESK_REPORT_ATTENDANCE);
+  g_assert_true (gtk_widget_is_ancestor (chart, adw_view_stack_get_visible_child (sections)));
+  g_assert_true (gtk_widget_get_mapped (chart));
+  /* And the page's action turns the switcher. */
+  g_assert_true (gtk_widget_activate_action (widget, "reports.show", "s", "budget"));
+  wait_a_moment (20);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (sections), ==, "budget");
+  g_assert_true (gtk_widget_is_ancestor (chart, adw_view_stack_get_visible_child (sections)));
+  g_assert_true (gtk_widget_get_mapped (chart));
+
+  /* Custom: the fields start from the period shown, written as the app writes dates. */
+  gtk_drop_down_set_selected (period, 3);
+  wait_a_moment (20);
+  {
+    g_autofree char *shown_from = desk_date_format (_desk_reports_page_get_report (page)->from);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, shown_from);
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), typed);
+  desk_date_entry_popup (to_entry);
+  day = select_day (desk_date_entry_get_calendar (to_entry), 2025, 11);
+  wait_a_moment (20);
+  picked = g_strdup_printf ("2025-11-%02d", day);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "report");
+  g_assert_cmpstr (_desk_reports_page_get_report (page)->from, ==, "2025-02-03");
+  g_assert_cmpstr (_desk_reports_page_get_report (page)->to, ==, picked);
+  expected = desk_report_compute (store, DESK_REPORT_BUDGET, NULL, "2025-02-03", picked, &error);
+  g_assert_no_error (error);
+  assert_table_matches (page, expected);
+
+  /* Not a date: Enter shows why, naming the text, and marks the field. */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "3 Foo 2025");
+  g_signal_emit_by_name (from_entry, "activate");
+  wait_a_moment (20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "3 Foo 2025"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from_entry), "error"));
 
   destroy_window (window);
 }
@@ -1004,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/gui/overview/async", test_overview_async);
   g_test_add_func ("/gui/overview/tiles-open-pages", test_overview_tiles_open_pages);
   g_test_add_func ("/gui/reports/page", test_reports_page);
+  g_test_add_func ("/gui/reports/sections-and-dates", test_reports_sections_and_dates);
   g_test_add_func ("/gui/helpers/dialog-answer", test_dialog_answer);
   g_test_add_func ("/gui/helpers/grid-row", test_grid_row);
   g_test_add_func ("/gui/helpers/column-append", test_column_append);

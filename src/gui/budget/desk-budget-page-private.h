@@ -101,13 +101,14 @@ struct _DeskBudgetPage
 
   /* Template widgets */
   GtkStack *main_stack;
+  GtkBox *toolbar;
   GtkDropDown *workplan_dropdown;
   GtkLabel *workplan_title;
   GtkLabel *currency_label;
   GtkToggleButton *original_toggle;
   GtkToggleButton *revised_toggle;
   AdwBin *headline_bin;
-  GtkStack *view_stack;
+  AdwViewStack *view_stack;
   AdwBin *lines_bin;
   AdwBin *expenses_bin;
   AdwBin *funding_bin;

@@ -143,7 +143,9 @@ install_summary (DeskBudgetPage    *self,
     g_autofree char *text = g_strdup_printf (_("Reporting currency: %s (%s)"),
                                              name != NULL ? name : summary->currency, summary->currency);
 
-    gtk_label_set_label (self->currency_label, text);
+    /* The bar has room for the code beside the sections; the sentence says what it is. */
+    gtk_label_set_label (self->currency_label, summary->currency);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->currency_label), text);
   }
 
   show_figures (self);
@@ -432,7 +434,7 @@ static void
 view_shown_cb (DeskBudgetPage *self)
 {
   if (desk_page_get_built (DESK_PAGE (self)) &&
-      view_index (gtk_stack_get_visible_child_name (self->view_stack)) == view_index ("expenses"))
+      view_index (adw_view_stack_get_visible_child_name (self->view_stack)) == view_index ("expenses"))
     ensure_expenses (self);
 }
 
@@ -651,7 +653,7 @@ desk_budget_page_get_active_list (DeskPage *page)
 {
   DeskBudgetPage *self = DESK_BUDGET_PAGE (page);
 
-  return _desk_budget_page_get_list (self, gtk_stack_get_visible_child_name (self->view_stack));
+  return _desk_budget_page_get_list (self, adw_view_stack_get_visible_child_name (self->view_stack));
 }
 
 static void
@@ -683,6 +685,7 @@ desk_budget_page_class_init (DeskBudgetPageClass *klass)
   desk_page_class_set_template_from_resource (page_class,
                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-budget-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, workplan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, workplan_title);
   gtk_widget_class_bind_template_child (widget_class, DeskBudgetPage, currency_label);
@@ -713,6 +716,9 @@ desk_budget_page_init (DeskBudgetPage *self)
   g_array_set_clear_func (self->changes, (GDestroyNotify) change_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* One toolbar row above the figures: the sections, the workplan, Original or Revised,
+   * the actions; the data gets the rest. */
+  desk_page_add_section_switcher (DESK_PAGE (self), self->toolbar, self->view_stack);
   desk_workplan_choice_init (&self->choice, self->workplan_dropdown, self->workplan_title);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", FALSE);
 
@@ -731,7 +737,7 @@ _desk_budget_page_show_view (DeskBudgetPage *self,
   desk_page_ensure_built (DESK_PAGE (self));
   if (view_index (view) == view_index ("expenses"))
     ensure_expenses (self);
-  gtk_stack_set_visible_child_name (self->view_stack, view);
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
 
 DeskRecordList *

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-export-dialog.h"
+#include "desk-date-row.h"
 #include "desk-dialog.h"
 #include "desk-exports-page-private.h"
 #include "desk-file-chooser.h"
@@ -57,8 +58,8 @@ struct _DeskExportDialog
   GtkLabel *error_label;
   AdwComboRow *period_row;
   GtkStringList *period_list;
-  AdwEntryRow *from_row;
-  AdwEntryRow *to_row;
+  DeskDateRow *from_row;
+  DeskDateRow *to_row;
   AdwPreferencesGroup *privacy_group;
   AdwActionRow *aggregate_row;
   AdwActionRow *pseudonymous_row;
@@ -148,31 +149,48 @@ fill_period_list (DeskExportDialog *self)
   gtk_string_list_append (self->period_list, _("Other dates"));
 }
 
-/* The period chosen; FALSE (and the row marked) when the dates typed are not valid. */
+/* The period chosen, as two ISO dates (newly allocated). FALSE, with the sentence to show
+ * in @error and the row at fault marked, when a date typed is no date, one is missing or
+ * the first comes after the last. */
 static gboolean
 get_period (DeskExportDialog  *self,
-            const char       **from,
-            const char       **to)
+            char             **from,
+            char             **to,
+            GError           **error)
 {
   guint selected = adw_combo_row_get_selected (self->period_row);
-  gboolean ok = TRUE;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  *from = NULL;
+  *to = NULL;
 
   if (selected < PERIOD_CUSTOM)
     {
-      *from = self->preset_from[selected];
-      *to = self->preset_to[selected];
+      *from = g_strdup (self->preset_from[selected]);
+      *to = g_strdup (self->preset_to[selected]);
       return TRUE;
     }
 
-  *from = gtk_editable_get_text (GTK_EDITABLE (self->from_row));
-  *to = gtk_editable_get_text (GTK_EDITABLE (self->to_row));
+  /* A text that is no date: the row says so itself, with the sentence naming the text. */
+  if (!desk_date_row_get_iso (self->from_row, &first, error) ||
+      !desk_date_row_get_iso (self->to_row, &last, error))
+    return FALSE;
 
-  if (!desk_date_is_valid (*from))
-    ok = FALSE;
-  if (!desk_date_is_valid (*to) || (ok && g_strcmp0 (*from, *to) > 0))
-    ok = FALSE;
+  if (first == NULL || last == NULL || strcmp (first, last) > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (first == NULL ? self->from_row : self->to_row), "error");
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
+                           _("Enter the first and the last day of the period, the first before the last."));
+      return FALSE;
+    }
 
-  return ok;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->from_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->to_row), "error");
+  *from = g_steal_pointer (&first);
+  *to = g_steal_pointer (&last);
+
+  return TRUE;
 }
 
 /* Preview */
@@ -407,29 +425,17 @@ static void
 refresh (DeskExportDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) period_error = NULL;
   DeskBundlePreview *preview;
-  const char *from;
-  const char *to;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   gboolean valid;
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   cancel_preview (self);
 
-  valid = self->group_uuid != NULL && get_period (self, &from, &to);
+  valid = self->group_uuid != NULL && get_period (self, &from, &to, &period_error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", valid);
-  if (adw_combo_row_get_selected (self->period_row) == PERIOD_CUSTOM)
-    {
-      gboolean from_ok = desk_date_is_valid (gtk_editable_get_text (GTK_EDITABLE (self->from_row)));
-
-      if (from_ok)
-        gtk_widget_remove_css_class (GTK_WIDGET (self->from_row), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (self->from_row), "error");
-      if (valid || !from_ok)
-        gtk_widget_remove_css_class (GTK_WIDGET (self->to_row), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
-    }
 
   if (self->mode == DESK_EXPORT_IATI)
     {
@@ -446,8 +452,7 @@ refresh (DeskExportDialog *self)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
       adw_preferences_group_set_description (self->preview_group,
-                                             _("Enter the first and the last day of the period, "
-                                               "as YYYY-MM-DD, the first before the last."));
+                                             period_error != NULL ? period_error->message : NULL);
       update_export_button (self);
       return;
     }
@@ -589,16 +594,17 @@ start_export (DeskExportDialog  *self,
               GError           **error)
 {
   ExportWork *work;
-  const char *from;
-  const char *to;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
 
   if (self->refresh_idle != 0)
     refresh (self);
-  if (self->group_uuid == NULL || !get_period (self, &from, &to))
+  if (!get_period (self, &from, &to, error))
+    return NULL;
+  if (self->group_uuid == NULL)
     {
-      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
-                           _("Enter the first and the last day of the period, as YYYY-MM-DD, "
-                             "the first before the last."));
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                           _("There is no group yet. Create your group or load the sample data first."));
       return NULL;
     }
 
@@ -607,8 +613,8 @@ start_export (DeskExportDialog  *self,
   work = g_new0 (ExportWork, 1);
   work->mode = self->mode;
   work->group_uuid = g_strdup (self->group_uuid);
-  work->from = g_strdup (from);
-  work->to = g_strdup (to);
+  work->from = g_steal_pointer (&from);
+  work->to = g_steal_pointer (&to);
   work->privacy = self->privacy;
   work->path = g_strdup (path);
   work->sequence = self->preview != NULL ? self->preview->sequence : 0;
@@ -648,10 +654,10 @@ save_activated (GtkWidget  *widget,
   DeskExportDialog *self = DESK_EXPORT_DIALOG (widget);
   GtkFileFilter *filter;
   g_autofree char *name = NULL;
-  const char *from;
-  const char *to;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
 
-  if (!get_period (self, &from, &to))
+  if (!get_period (self, &from, &to, NULL))
     return;
 
   if (self->mode == DESK_EXPORT_IATI)
@@ -681,8 +687,8 @@ period_changed_cb (DeskExportDialog *self)
   if (custom && gtk_editable_get_text (GTK_EDITABLE (self->from_row))[0] == '\0' &&
       self->preset_from[PERIOD_QUARTER] != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->from_row), self->preset_from[PERIOD_QUARTER]);
-      gtk_editable_set_text (GTK_EDITABLE (self->to_row), self->preset_to[PERIOD_QUARTER]);
+      desk_date_row_set_iso (self->from_row, self->preset_from[PERIOD_QUARTER]);
+      desk_date_row_set_iso (self->to_row, self->preset_to[PERIOD_QUARTER]);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->from_row), custom);
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), custom);
@@ -781,6 +787,8 @@ desk_export_dialog_class_init (DeskExportDialogClass *klass)
 
   object_class->dispose = desk_export_dialog_dispose;
   object_class->finalize = desk_export_dialog_finalize;
+
+  g_type_ensure (DESK_TYPE_DATE_ROW);
 
   desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, window_title);
@@ -900,20 +908,19 @@ _desk_export_dialog_set_period (DeskExportDialog *self,
   g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
 
   adw_combo_row_set_selected (self->period_row, PERIOD_CUSTOM);
-  gtk_editable_set_text (GTK_EDITABLE (self->from_row), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_row), to);
+  desk_date_row_set_iso (self->from_row, from);
+  desk_date_row_set_iso (self->to_row, to);
   refresh (self);
 }
 
 void
 _desk_export_dialog_get_period (DeskExportDialog  *self,
-                                const char       **from,
-                                const char       **to)
+                                char             **from,
+                                char             **to)
 {
   g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
 
-  if (!get_period (self, from, to))
-    *from = *to = NULL;
+  get_period (self, from, to, NULL);
 }
 
 void

@@ -25,9 +25,10 @@ DeskImportDialog *_desk_exports_page_import_file       (DeskExportsPage *self,
 void                     _desk_export_dialog_set_period           (DeskExportDialog  *self,
                                                                    const char        *from,
                                                                    const char        *to);
+/* The period chosen, as ISO dates (newly allocated); both NULL when it is not valid. */
 void                     _desk_export_dialog_get_period           (DeskExportDialog  *self,
-                                                                   const char       **from,
-                                                                   const char       **to);
+                                                                   char             **from,
+                                                                   char             **to);
 void                     _desk_export_dialog_set_privacy          (DeskExportDialog  *self,
                                                                    DeskPrivacy        privacy);
 DeskPrivacy              _desk_export_dialog_get_privacy          (DeskExportDialog  *self);

@@ -54,6 +54,7 @@ struct _DeskPeoplePage
   /* Template widgets */
   GtkWidget *content;
   GtkBox *balance_box;
+  GtkBox *toolbar;
   AdwViewStack *view_stack;
   AdwBin *member_bin;
   AdwBin *person_bin;
@@ -851,6 +852,7 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-people-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, content);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, balance_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, member_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, person_bin);
@@ -862,6 +864,7 @@ static void
 desk_people_page_init (DeskPeoplePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_page_add_section_switcher (DESK_PAGE (self), self->toolbar, self->view_stack);
 }
 
 /* Private API, for tests */

@@ -19,6 +19,7 @@
 #include "desk-job.h"
 
 #include "desk-chart.h"
+#include "desk-date-entry.h"
 #include "desk-file-chooser.h"
 #include "desk-report-render.h"
 #include "desk-widget-util.h"
@@ -73,10 +74,12 @@ struct _DeskReportsPage
   GSimpleActionGroup *actions;
 
   /* Template widgets */
+  GtkBox *toolbar;
+  AdwViewStack *sections;
   GtkDropDown *period_dropdown;
   GtkWidget *custom_box;
-  GtkEntry *from_entry;
-  GtkEntry *to_entry;
+  DeskDateEntry *from_entry;
+  DeskDateEntry *to_entry;
   GtkStack *stack;
   AdwStatusPage *error_page;
   GtkLabel *title_label;
@@ -115,11 +118,13 @@ dup_printed_on (DeskReportsPage *self)
   return desk_date_format (today);
 }
 
-/* The period chosen, as two dates; both NULL for the newest workplan's. */
-static void
+/* The period chosen, as two ISO dates; both NULL for the newest workplan's. FALSE, with
+ * the date field's sentence in @error, when a custom date typed is no date. */
+static gboolean
 get_period (DeskReportsPage  *self,
             char            **from,
-            char            **to)
+            char            **to,
+            GError          **error)
 {
   g_autofree char *today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
   GDate date;
@@ -148,14 +153,20 @@ get_period (DeskReportsPage  *self,
       break;
 
     case PERIOD_CUSTOM:
-      *from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
-      *to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+      if (!desk_date_entry_get_iso (self->from_entry, from, error) ||
+          !desk_date_entry_get_iso (self->to_entry, to, error))
+        {
+          g_clear_pointer (from, g_free);
+          return FALSE;
+        }
       break;
 
     case PERIOD_WORKPLAN:
     default:
       break;
     }
+
+  return TRUE;
 }
 
 static DeskReport *
@@ -174,7 +185,8 @@ compute_report (DeskReportsPage  *self,
       return NULL;
     }
 
-  get_period (self, &from, &to);
+  if (!get_period (self, &from, &to, error))
+    return NULL;
 
   return desk_report_compute (store, self->kind, NULL, from, to, error);
 }
@@ -359,26 +371,32 @@ period_selected_cb (DeskReportsPage *self)
           g_autofree char *report_from = g_strdup (report->from);
           g_autofree char *report_to = g_strdup (report->to);
 
-          gtk_editable_set_text (GTK_EDITABLE (self->from_entry), report_from);
-          gtk_editable_set_text (GTK_EDITABLE (self->to_entry), report_to);
+          desk_date_entry_set_iso (self->from_entry, report_from);
+          desk_date_entry_set_iso (self->to_entry, report_to);
         }
     }
 
   desk_reports_page_invalidate (self);
 }
 
+/* Whether @entry holds a whole date, without marking it as wrong while it is typed. */
+static gboolean
+entry_has_date (DeskDateEntry *entry)
+{
+  g_autofree char *iso = desk_date_parse_shown (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL);
+
+  return iso != NULL;
+}
+
 static void
 custom_dates_cb (DeskReportsPage *self,
                  GtkEntry        *entry)
 {
-  const char *from = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
-  const char *to = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
-
   if (gtk_drop_down_get_selected (self->period_dropdown) != PERIOD_CUSTOM)
     return;
 
-  /* While typing, wait for two whole dates; Enter shows core's message about them. */
-  if (desk_date_is_valid (from) && desk_date_is_valid (to))
+  /* While typing, wait for two whole dates; Enter shows the message about them. */
+  if (entry_has_date (self->from_entry) && entry_has_date (self->to_entry))
     desk_reports_page_invalidate (self);
 }
 
@@ -501,11 +519,17 @@ static DeskJob *
 start_pdf (DeskReportsPage *self,
            const char      *path)
 {
+  g_autoptr(GError) error = NULL;
   PdfWork *work = g_new0 (PdfWork, 1);
 
   work->page = g_object_ref (self);
   work->kind = self->kind;
-  get_period (self, &work->from, &work->to);
+  if (!get_period (self, &work->from, &work->to, &error))
+    {
+      desk_page_add_toast (DESK_PAGE (self), error->message);
+      pdf_work_free (work);
+      return NULL;
+    }
   work->path = g_strdup (path);
   work->printed_on = dup_printed_on (self);
 
@@ -618,6 +642,32 @@ show_activated (GSimpleAction *action,
     desk_reports_page_show_report (self, kind);
 }
 
+/* Every report shares one view: it moves into the section shown, which is then the
+ * report the page computes. */
+static void
+section_shown_cb (DeskReportsPage *self)
+{
+  GtkWidget *bin = adw_view_stack_get_visible_child (self->sections);
+  GtkWidget *view = GTK_WIDGET (self->stack);
+  GtkWidget *old_bin = gtk_widget_get_parent (view);
+  DeskReportKind kind;
+
+  if (bin == NULL)
+    return;
+
+  if (old_bin != bin)
+    {
+      g_object_ref (view);
+      adw_bin_set_child (ADW_BIN (old_bin), NULL);
+      adw_bin_set_child (ADW_BIN (bin), view);
+      g_object_unref (view);
+    }
+
+  if (desk_report_kind_from_key (adw_view_stack_get_visible_child_name (self->sections), &kind)
+      && kind != self->kind)
+    desk_reports_page_show_report (self, kind);
+}
+
 static const GActionEntry page_actions[] = {
   { "show", show_activated, "s", "'workplan'", NULL, { 0 } },
   { "print", print_activated, NULL, NULL, NULL, { 0 } },
@@ -684,9 +734,12 @@ desk_reports_page_class_init (DeskReportsPageClass *klass)
   page_class->unbuild = desk_reports_page_unbuild;
 
   g_type_ensure (DESK_TYPE_CHART);
+  g_type_ensure (DESK_TYPE_DATE_ENTRY);
 
   desk_page_class_set_template_from_resource (page_class,
                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, sections);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, custom_box);
   gtk_widget_class_bind_template_child (widget_class, DeskReportsPage, from_entry);
@@ -716,6 +769,9 @@ desk_reports_page_init (DeskReportsPage *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "reports", G_ACTION_GROUP (self->actions));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_page_add_section_switcher (DESK_PAGE (self), self->toolbar, self->sections);
+  g_signal_connect_object (self->sections, "notify::visible-child", G_CALLBACK (section_shown_cb), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -734,18 +790,21 @@ desk_reports_page_show_report (DeskReportsPage *self,
                                DeskReportKind   kind)
 {
   GAction *action;
+  gboolean changed;
 
   g_return_if_fail (DESK_IS_REPORTS_PAGE (self));
+
+  /* The kind first, so that the section switched to below finds it already shown. */
+  changed = self->kind != kind || self->dirty;
+  self->kind = kind;
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "show");
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
                              g_variant_new_string (desk_report_kind_key (kind)));
+  adw_view_stack_set_visible_child_name (self->sections, desk_report_kind_key (kind));
 
-  if (self->kind == kind && !self->dirty)
-    return;
-
-  self->kind = kind;
-  desk_reports_page_invalidate (self);
+  if (changed)
+    desk_reports_page_invalidate (self);
 }
 
 DeskReportKind
@@ -785,8 +844,8 @@ _desk_reports_page_set_period (DeskReportsPage *self,
                                const char      *from,
                                const char      *to)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+  desk_date_entry_set_iso (self->from_entry, from);
+  desk_date_entry_set_iso (self->to_entry, to);
   gtk_drop_down_set_selected (self->period_dropdown, PERIOD_CUSTOM);
   desk_reports_page_invalidate (self);
 }

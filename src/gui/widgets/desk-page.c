@@ -453,6 +453,29 @@ desk_page_add_new_record (DeskPage       *self,
   return TRUE;
 }
 
+GtkWidget *
+desk_page_add_section_switcher (DeskPage     *self,
+                                GtkBox       *toolbar,
+                                AdwViewStack *sections)
+{
+  GtkWidget *switcher;
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), NULL);
+  g_return_val_if_fail (GTK_IS_BOX (toolbar), NULL);
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (sections), NULL);
+
+  /* Wide: a title beside its icon reads at a glance, and the toolbar has the room. */
+  switcher = g_object_new (ADW_TYPE_VIEW_SWITCHER,
+                           "stack", sections,
+                           "policy", ADW_VIEW_SWITCHER_POLICY_WIDE,
+                           "valign", GTK_ALIGN_CENTER,
+                           NULL);
+  gtk_widget_add_css_class (switcher, "desk-section-switcher");
+  gtk_box_prepend (toolbar, switcher);
+
+  return switcher;
+}
+
 void
 desk_page_add_toast (DeskPage   *self,
                      const char *message)

@@ -99,6 +99,13 @@ gboolean     desk_page_add_new_record (DeskPage  *self,
                                       DeskRecordList *list,
                                       DeskRecord *record,
                                       const char *focus_field);
+/* For a page's init: puts the switcher of @sections, the page's sections, at the start
+ * of @toolbar, the row above them. Every page switches its sections with this one kind
+ * of control, in the same place, each section by its title and icon. Returns the
+ * switcher. */
+GtkWidget   *desk_page_add_section_switcher (DeskPage     *self,
+                                             GtkBox       *toolbar,
+                                             AdwViewStack *sections);
 /* Shows @message in the window's toast overlay (or logs it when the page has none). */
 void         desk_page_add_toast     (DeskPage   *self,
                                       const char *message);

@@ -58,7 +58,8 @@ struct _DeskWorkplanPage
   GtkLabel *workplan_title;
   GtkLabel *workplan_status;
   GtkLabel *workplan_period;
-  GtkStack *view_stack;
+  GtkBox *toolbar;
+  AdwViewStack *view_stack;
   AdwBin *activity_bin;
   AdwBin *indicator_bin;
   DeskRecordList *activity_list;

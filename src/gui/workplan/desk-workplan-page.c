@@ -520,11 +520,6 @@ workplan_chosen_cb (DeskWorkplanPage *self)
 }
 
 static void
-view_changed_cb (DeskWorkplanPage *self)
-{
-}
-
-static void
 activity_open_cb (DeskWorkplanPage *self,
                   const char       *uuid)
 {
@@ -687,7 +682,7 @@ desk_workplan_page_get_active_list (DeskPage *page)
 {
   DeskWorkplanPage *self = DESK_WORKPLAN_PAGE (page);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "indicators") == 0)
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "indicators") == 0)
     return self->indicator_list;
 
   return self->activity_list;
@@ -714,11 +709,11 @@ desk_workplan_page_class_init (DeskWorkplanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, workplan_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, workplan_status);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, workplan_period);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, activity_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkplanPage, indicator_bin);
   gtk_widget_class_bind_template_callback (widget_class, workplan_chosen_cb);
-  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   _desk_workplan_page_class_install_actions (widget_class);
 }
@@ -727,6 +722,7 @@ static void
 desk_workplan_page_init (DeskWorkplanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_page_add_section_switcher (DESK_PAGE (self), self->toolbar, self->view_stack);
 
   self->totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) totals_free);
   desk_workplan_choice_init (&self->choice, self->workplan_dropdown, self->workplan_title);
@@ -794,5 +790,5 @@ void
 _desk_workplan_page_show_view (DeskWorkplanPage *self,
                                const char       *name)
 {
-  gtk_stack_set_visible_child_name (self->view_stack, name);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -64,6 +64,7 @@ struct _DeskWorkshopsPage
 
   /* Template widgets */
   GtkStack *mode_stack;
+  GtkBox *toolbar;
   AdwViewStack *view_stack;
   AdwBin *list_bin;
   GtkBox *breakdown_box;
@@ -911,6 +912,7 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
   desk_page_class_set_template_from_resource (page_class,
                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-workshops-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, list_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, breakdown_box);
@@ -930,6 +932,7 @@ static void
 desk_workshops_page_init (DeskWorkshopsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_page_add_section_switcher (DESK_PAGE (self), self->toolbar, self->view_stack);
 }
 
 /* Public API */
