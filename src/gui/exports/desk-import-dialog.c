@@ -103,8 +103,10 @@ grid_label (const char *text,
 static void
 fill_counts (DeskImportDialog *self)
 {
+  /* What importing will do, not what it did: the Chinese differs (新增, not 已添加). */
   static const char *const headings[] = {
-    NULL, N_("Added"), N_("Updated"), N_("Deleted"), N_("Unchanged"),
+    NULL, NC_("import preview", "Added"), NC_("import preview", "Updated"),
+    NC_("import preview", "Deleted"), NC_("import preview", "Unchanged"),
   };
   int row = 1;
 
@@ -112,7 +114,9 @@ fill_counts (DeskImportDialog *self)
 
   gtk_grid_attach (self->count_grid, grid_label (_("Kind of Record"), FALSE, "heading"), 0, 0, 1, 1);
   for (int c = 1; c < (int) G_N_ELEMENTS (headings); c++)
-    gtk_grid_attach (self->count_grid, grid_label (_(headings[c]), TRUE, "heading"), c, 0, 1, 1);
+    gtk_grid_attach (self->count_grid,
+                     grid_label (g_dpgettext2 (GETTEXT_PACKAGE, "import preview", headings[c]),
+                                 TRUE, "heading"), c, 0, 1, 1);
 
   for (guint i = 0; self->plan->counts != NULL && i < self->plan->counts->len; i++)
     {

@@ -776,6 +776,7 @@ static void
 show_figures (DeskOverviewPage *self,
               Figures          *figures)
 {
+  g_autofree char *count = NULL;
   g_autofree char *members = NULL;
 
   self->pending = FALSE;
@@ -787,10 +788,15 @@ show_figures (DeskOverviewPage *self,
     }
 
   show_group (self, figures->group);
-  members = format_count (figures->members);
+  /* The whole phrase in one message, so that Chinese can put its measure word between
+   * the number and the noun (13 名成员); the caption label is not needed. */
+  count = format_count (figures->members);
+  /* Translators: after the group's name on the Overview: how many member organisations
+   * it has; the number is already formatted (“1,024”). */
+  members = g_strdup_printf (ngettext ("%s member", "%s members", (gulong) figures->members),
+                             count);
   gtk_label_set_label (self->members_count, members);
-  gtk_label_set_label (self->members_caption,
-                       ngettext ("member", "members", (gulong) figures->members));
+  gtk_widget_set_visible (GTK_WIDGET (self->members_caption), FALSE);
 
   show_workplan (self, figures);
   show_deliverables (self, figures);
