@@ -222,8 +222,12 @@ show_plan (DeskImportDialog *self)
   else
     {
       /* TRANSLATORS: the counts of records an import adds, updates and deletes. */
-      status = g_strdup_printf (_("Importing adds %u records, updates %u and deletes %u. "
-                                  "The database is backed up first."),
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Importing adds %u record, updates %u and deletes %u. "
+                                             "The database is backed up first.",
+                                             "Importing adds %u records, updates %u and deletes %u. "
+                                             "The database is backed up first.",
+                                             desk_import_plan_total (plan, DESK_IMPORT_ADDED)),
                                 desk_import_plan_total (plan, DESK_IMPORT_ADDED),
                                 desk_import_plan_total (plan, DESK_IMPORT_UPDATED),
                                 desk_import_plan_total (plan, DESK_IMPORT_DELETED) +
@@ -584,8 +588,12 @@ import_done (DeskJob      *job,
     }
 
   if (work->new_group)
-    message = g_strdup_printf (_("Bundle %lld imported: the group %s was added "
-                                 "beside yours, with %u records"),
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Bundle %lld imported: the group %s was added "
+                                            "beside yours, with %u record",
+                                            "Bundle %lld imported: the group %s was added "
+                                            "beside yours, with %u records",
+                                            desk_import_plan_total (done, 0)),
                                (long long) done->sequence, done->group_name, desk_import_plan_total (done, 0));
   else
     message = g_strdup_printf (_("Bundle %lld of %s imported: %u added, %u updated, "

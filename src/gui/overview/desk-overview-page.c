@@ -625,6 +625,7 @@ show_attendance (DeskOverviewPage        *self,
   g_autofree char *share = NULL;
   g_autofree char *attendances = NULL;
   g_autofree char *people = NULL;
+  g_autofree char *people_text = NULL;
   int row = 1;
 
   desk_widget_remove_children (GTK_WIDGET (self->attendance_grid));
@@ -646,10 +647,18 @@ show_attendance (DeskOverviewPage        *self,
   figure = g_strdup_printf (_("%s%% women"), share);
   gtk_label_set_label (self->attendance_figure, figure);
 
-  /* Translators: attendances (one per person per workshop) and distinct people. */
+  /* Each count in a message of its own, so that each noun gets its plural (and Chinese
+   * its measure word); the second fills the first's second %s. */
   attendances = format_count (breakdown->attendances);
   people = format_count (breakdown->people);
-  detail = g_strdup_printf (_("%s attendances by %s people"), attendances, people);
+  /* Translators: distinct people who attended, filled into "41 attendances by %s". */
+  people_text = g_strdup_printf (ngettext ("%s person", "%s people", (gulong) breakdown->people),
+                                 people);
+  /* Translators: attendances (one per person per workshop), then "%s people" (already
+   * translated): "41 attendances by 12 people". */
+  detail = g_strdup_printf (ngettext ("%s attendance by %s", "%s attendances by %s",
+                                      (gulong) breakdown->attendances),
+                            attendances, people_text);
   gtk_label_set_label (self->attendance_detail, detail);
 
   /* A column per gender of the reference table: "another gender" and "not stated" are
