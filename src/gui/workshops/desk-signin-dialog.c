@@ -507,19 +507,19 @@ signin_done (DeskJob      *job,
 
   /* Translators: after a sign-in sheet was imported, the counts one after the other:
    * “Imported the sign-in sheet: 3 added to the list, 2 new people, …”. */
-  append_count (counts, ", ",
+  append_count (counts, C_("list separator", ", "),
                 g_dngettext (GETTEXT_PACKAGE, "%u added to the list", "%u added to the list", work->result.attendance_added),
                 work->result.attendance_added);
-  append_count (counts, ", ",
+  append_count (counts, C_("list separator", ", "),
                 g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", work->result.people_added),
                 work->result.people_added);
-  append_count (counts, ", ",
+  append_count (counts, C_("list separator", ", "),
                 g_dngettext (GETTEXT_PACKAGE, "%u marked attended", "%u marked attended", work->result.attendance_marked),
                 work->result.attendance_marked);
-  append_count (counts, ", ",
+  append_count (counts, C_("list separator", ", "),
                 g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", work->result.skipped),
                 work->result.skipped);
-  append_count (counts, ", ",
+  append_count (counts, C_("list separator", ", "),
                 g_dngettext (GETTEXT_PACKAGE, "%u not imported", "%u not imported", work->result.errors),
                 work->result.errors);
   text = g_strdup_printf (_("Imported the sign-in sheet: %s"), counts->str);
