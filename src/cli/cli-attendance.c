@@ -21,6 +21,27 @@ int cmd_attendance (CliOptions *options, int argc, char **argv);
 
 /* attendance-import */
 
+/* One counted phrase of a summary ("3 new people, 1 error"): each count in a message of
+ * its own through ngettext, so that English gets its plurals and Chinese its measure
+ * words; the same messages as the sign-in dialog's. */
+static void append_count (GString    *text,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+
+static void
+append_count (GString    *text,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append (text, C_("list separator", ", "));
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
 static const char *
 separator_name (char separator)
 {
@@ -90,6 +111,7 @@ cmd_attendance_import (CliOptions  *options,
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskSigninPlan) plan = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GString) counts = g_string_new (NULL);
   g_autoptr(GStrvBuilder) mapping_builder = g_strv_builder_new ();
   g_auto(GStrv) mapping = NULL;
   DeskSigninResult result = { 0 };
@@ -154,23 +176,48 @@ cmd_attendance_import (CliOptions  *options,
 
   if (dry_run)
     {
-      g_print (_("Dry run: %u new people, %u already known, %u already on the list, "
-                 "%u repeated, %u with errors. Nothing was written.\n"),
-               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_NEW),
-               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_EXISTING),
-               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_LISTED),
-               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_REPEAT),
-               desk_signin_plan_count (plan, DESK_SIGNIN_ROW_ERROR));
+      guint n_new = desk_signin_plan_count (plan, DESK_SIGNIN_ROW_NEW);
+      guint n_known = desk_signin_plan_count (plan, DESK_SIGNIN_ROW_EXISTING);
+      guint n_listed = desk_signin_plan_count (plan, DESK_SIGNIN_ROW_LISTED);
+      guint n_repeat = desk_signin_plan_count (plan, DESK_SIGNIN_ROW_REPEAT);
+      guint n_error = desk_signin_plan_count (plan, DESK_SIGNIN_ROW_ERROR);
+
+      append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", n_new), n_new);
+      append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u known person", "%u known people", n_known),
+                    n_known);
+      append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u already on the list", "%u already on the list",
+                                         n_listed),
+                    n_listed);
+      append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u repeated row", "%u repeated rows", n_repeat),
+                    n_repeat);
+      append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_error), n_error);
+      /* Translators: the counts of a sign-in sheet's rows, one after the other. */
+      g_print (_("Dry run: %s. Nothing was written.\n"), counts->str);
       return EXIT_SUCCESS;
     }
 
   if (!desk_signin_apply (store, plan, workshop, &result, &error))
     return cli_fail (error);
 
-  g_print (_("Imported: %u people added, %u people matched, %u added to the list, "
-             "%u marked attended, %u skipped, %u rows with errors.\n"),
-           result.people_added, result.people_matched, result.attendance_added,
-           result.attendance_marked, result.skipped, result.errors);
+  append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u person added", "%u people added",
+                                     result.people_added),
+                result.people_added);
+  append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u person matched", "%u people matched",
+                                     result.people_matched),
+                result.people_matched);
+  append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u added to the list", "%u added to the list",
+                                     result.attendance_added),
+                result.attendance_added);
+  append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u marked attended", "%u marked attended",
+                                     result.attendance_marked),
+                result.attendance_marked);
+  append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", result.skipped),
+                result.skipped);
+  append_count (counts, g_dngettext (GETTEXT_PACKAGE, "%u row with errors", "%u rows with errors",
+                                     result.errors),
+                result.errors);
+  /* Translators: what importing a sign-in sheet did, the counts one after the other. */
+  g_print (_("Imported: %s.\n"), counts->str);
   if (result.errors > 0)
     g_printerr (g_dngettext (GETTEXT_PACKAGE,
                              "%u row was not imported: correct it in the sheet and import it "

@@ -236,12 +236,37 @@ _desk_report_compute_attendance (DeskStore   *store,
     else
       share = g_strdup ("—");
 
-    g_ptr_array_add (report->notes,
-                     g_strdup_printf (_("%lld attendances by %u people at %u workshops; "
-                                        "women %s; %lld people came more than once."),
-                                      (long long) all_attendances, (guint) desk_repeat_counter_people (repeats),
-                                      g_hash_table_size (all_workshops), share,
-                                      (long long) desk_repeat_counter_repeat_people (repeats)));
+    {
+      guint n_people = desk_repeat_counter_people (repeats);
+      guint n_workshops = g_hash_table_size (all_workshops);
+      gint64 n_again = desk_repeat_counter_repeat_people (repeats);
+      /* Each counted noun in a message of its own (its plural, its Chinese measure word),
+       * filled into the sentence. */
+      /* Translators: filled into "… attendances by %s at %s; …". */
+      g_autofree char *people_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person",
+                                                                   "%u people", n_people),
+                                                      n_people);
+      /* Translators: filled into "… attendances by … at %s; …". */
+      g_autofree char *workshops_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u workshop",
+                                                                      "%u workshops", n_workshops),
+                                                         n_workshops);
+      /* Translators: the end of the attendance report's summary. */
+      g_autofree char *again_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%lld person came more than once",
+                                                                  "%lld people came more than once",
+                                                                  (gulong) n_again),
+                                                     (long long) n_again);
+
+      /* Translators: the attendance report's summary: "120 attendances by 45 people at
+       * 9 workshops; women 41.2 %; 20 people came more than once." Each %s after the
+       * first count is a phrase translated on its own. */
+      g_ptr_array_add (report->notes,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld attendance by %s at %s; women %s; %s.",
+                                                     "%lld attendances by %s at %s; women %s; %s.",
+                                                     (gulong) all_attendances),
+                                        (long long) all_attendances, people_text, workshops_text, share,
+                                        again_text));
+    }
     g_ptr_array_add (report->notes, g_strdup (desk_attendance_repeat_definition ()));
     report->chart_description = g_strdup_printf (_("Bar chart of attendances per quarter by gender: women, "
                                                    "men, another gender and not stated; women are %s of "

@@ -114,9 +114,14 @@ _desk_report_compute_workplan (DeskStore   *store,
                                                  "%lld deliverables are overdue.",
                                                  (gulong) overdue_total),
                                     (long long) overdue_total));
-  report->chart_description = g_strdup_printf (_("Bar chart of the %u activities by status: "
-                                                 "%lld planned, %lld in progress, %lld done, %lld postponed, "
-                                                 "%lld cancelled."),
+  report->chart_description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Bar chart of the %u activity by status: "
+                                                            "%lld planned, %lld in progress, %lld done, "
+                                                            "%lld postponed, %lld cancelled.",
+                                                            "Bar chart of the %u activities by status: "
+                                                            "%lld planned, %lld in progress, %lld done, "
+                                                            "%lld postponed, %lld cancelled.",
+                                                            report->rows->len),
                                                report->rows->len, (long long) series->values[0],
                                                (long long) series->values[1], (long long) series->values[2],
                                                (long long) series->values[3], (long long) series->values[4]);

@@ -43,10 +43,14 @@ static const char *const column_keys[DESK_SIGNIN_N_COLUMNS] = {
   "name", "organisation", "pillar", "gender", "role", "phone", "email",
 };
 
+/* In the context "column", as the people and check-in lists name them: a person's name
+ * (姓名), not a group's (名称). */
 static const char *const column_labels[DESK_SIGNIN_N_COLUMNS] = {
-  N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Role"), N_("Phone"),
-  N_("E-mail"),
+  NC_("column", "Name"), NC_("column", "Organisation"), NC_("column", "Pillar"),
+  NC_("column", "Gender"), NC_("column", "Role"), NC_("column", "Phone"), NC_("column", "E-mail"),
 };
+
+#define COLUMN_LABEL(c) g_dpgettext2 (GETTEXT_PACKAGE, "column", column_labels[c])
 
 /* Headers as header_key() folds them: lower case, without spaces, dots, dashes or colons. */
 static const char *const name_headers[] = {
@@ -545,9 +549,9 @@ row_normalize (DeskSigninRow     *row,
   char *normalized;
 
   if (column == DESK_SIGNIN_COLUMN_NAME)
-    normalized = desk_text_normalize_name (*value, _(column_labels[column]), &local);
+    normalized = desk_text_normalize_name (*value, COLUMN_LABEL (column), &local);
   else
-    normalized = desk_text_normalize_identity (*value, _(column_labels[column]), &local);
+    normalized = desk_text_normalize_identity (*value, COLUMN_LABEL (column), &local);
 
   if (normalized == NULL)
     {
@@ -660,7 +664,7 @@ read_row (DeskStore      *store,
       row_fail (row, _("Line %u: the “%s” value is longer than 20,000 characters. Shorten "
                        "it, or check the quotation marks on this line: one that is not "
                        "closed takes in the lines after it."),
-                line, _(column_labels[too_long]));
+                line, COLUMN_LABEL (too_long));
       return row;
     }
 
@@ -774,7 +778,7 @@ desk_signin_column_label (DeskSigninColumn column)
 {
   g_return_val_if_fail (column < DESK_SIGNIN_N_COLUMNS, NULL);
 
-  return _(column_labels[column]);
+  return COLUMN_LABEL (column);
 }
 
 static gboolean
@@ -945,7 +949,7 @@ desk_signin_plan_new (DeskStore         *store,
                      _("The first row of the sheet has no column headed “%s” for “%s”. "
                        "Check the spelling of the header, or leave that column out of the "
                        "mapping so that it is recognised by its header."),
-                     mapping.given[c], _(column_labels[c]));
+                     mapping.given[c], COLUMN_LABEL (c));
         return NULL;
       }
 
@@ -977,7 +981,7 @@ desk_signin_plan_new (DeskStore         *store,
                                            "“%s”: “%s” (column %s) and “%s” (column %s). "
                                            "Choose the one to import, or delete or rename "
                                            "the other."),
-                                         _(column_labels[c]),
+                                         COLUMN_LABEL (c),
                                          (const char *) g_ptr_array_index (best.cells, best.columns[c]),
                                          first,
                                          (const char *) g_ptr_array_index (best.cells, best.second[c]),

@@ -2,7 +2,8 @@
  *
  * Started with LANGUAGE=zh_CN, as a Chinese-speaking member would run it: the page
  * titles, a validation error, a date, an amount and country and currency names must
- * come out in Chinese.
+ * come out in Chinese; an English word with two meanings gets the Chinese of each, a
+ * count its measure word.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "desk-application.h"
 #include "desk-core.h"
 #include "desk-window.h"
 
@@ -26,6 +28,29 @@ collect_titles (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_titles (child, titles);
+}
+
+/* The text of every label under widget. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static gboolean
+labels_contain (GPtrArray  *labels,
+                const char *text)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -112,6 +137,64 @@ test_dates_money_and_names (void)
   g_assert_cmpstr (desk_locale_language (), ==, "zh");
 }
 
+/* "Name" of a person (姓名) and of a group or indicator (名称); the import preview's
+ * "Added" (what will be done: 新增) and the CLI's after an import (已添加). */
+static void
+test_two_meanings (void)
+{
+  g_assert_cmpstr (desk_signin_column_label (DESK_SIGNIN_COLUMN_NAME), ==, "姓名");
+  g_assert_cmpstr (_("Name"), ==, "名称");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "import preview", "Added"), ==, "新增");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "import preview", "Unchanged"), ==, "不变");
+  g_assert_cmpstr (_("Added"), ==, "已添加");
+}
+
+/* The Overview counts the members with a measure word: "13 名成员", never "13 成员". */
+static void
+test_measure_word (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (":memory:", &error);
+  g_autofree char *group = desk_demo_fill (store, &error);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *members = NULL;
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  members = g_strdup_printf ("%lld 名成员", (long long) desk_store_count (store, DESK_KIND_MEMBER, group));
+  window = desk_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "overview"));
+  /* The figures are read on a worker thread: wait until they are shown. */
+  for (guint i = 0; i < 500 && !labels_contain (labels, members); i++)
+    {
+      g_ptr_array_set_size (labels, 0);
+      g_usleep (2000);
+      wait_for_frames ();
+      collect_labels (window, labels);
+    }
+  if (!labels_contain (labels, members))
+    g_error ("the Overview does not say “%s”", members);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames ();
+}
+
+/* The shortcuts window is headed 键盘快捷键, as the menu names it, not GTK's 快捷操作. */
+static void
+test_shortcuts_title (void)
+{
+  GtkWindow *window = desk_application_build_shortcuts_window (NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  collect_labels (gtk_window_get_titlebar (window), labels);
+  g_assert_true (labels_contain (labels, "键盘快捷键"));
+  g_assert_false (labels_contain (labels, "快捷操作"));
+
+  gtk_window_destroy (window);
+  wait_for_frames ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -130,6 +213,9 @@ main (int    argc,
   g_test_add_func ("/gui/chinese/page-titles", test_page_titles);
   g_test_add_func ("/gui/chinese/validation-error", test_validation_error);
   g_test_add_func ("/gui/chinese/dates-money-and-names", test_dates_money_and_names);
+  g_test_add_func ("/gui/chinese/two-meanings", test_two_meanings);
+  g_test_add_func ("/gui/chinese/measure-word", test_measure_word);
+  g_test_add_func ("/gui/chinese/shortcuts-title", test_shortcuts_title);
 
   return g_test_run ();
 }

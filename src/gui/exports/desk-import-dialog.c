@@ -103,8 +103,10 @@ grid_label (const char *text,
 static void
 fill_counts (DeskImportDialog *self)
 {
+  /* What importing will do, not what it did: the Chinese differs (新增, not 已添加). */
   static const char *const headings[] = {
-    NULL, N_("Added"), N_("Updated"), N_("Deleted"), N_("Unchanged"),
+    NULL, NC_("import preview", "Added"), NC_("import preview", "Updated"),
+    NC_("import preview", "Deleted"), NC_("import preview", "Unchanged"),
   };
   int row = 1;
 
@@ -112,7 +114,9 @@ fill_counts (DeskImportDialog *self)
 
   gtk_grid_attach (self->count_grid, grid_label (_("Kind of Record"), FALSE, "heading"), 0, 0, 1, 1);
   for (int c = 1; c < (int) G_N_ELEMENTS (headings); c++)
-    gtk_grid_attach (self->count_grid, grid_label (_(headings[c]), TRUE, "heading"), c, 0, 1, 1);
+    gtk_grid_attach (self->count_grid,
+                     grid_label (g_dpgettext2 (GETTEXT_PACKAGE, "import preview", headings[c]),
+                                 TRUE, "heading"), c, 0, 1, 1);
 
   for (guint i = 0; self->plan->counts != NULL && i < self->plan->counts->len; i++)
     {
@@ -218,8 +222,12 @@ show_plan (DeskImportDialog *self)
   else
     {
       /* TRANSLATORS: the counts of records an import adds, updates and deletes. */
-      status = g_strdup_printf (_("Importing adds %u records, updates %u and deletes %u. "
-                                  "The database is backed up first."),
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Importing adds %u record, updates %u and deletes %u. "
+                                             "The database is backed up first.",
+                                             "Importing adds %u records, updates %u and deletes %u. "
+                                             "The database is backed up first.",
+                                             desk_import_plan_total (plan, DESK_IMPORT_ADDED)),
                                 desk_import_plan_total (plan, DESK_IMPORT_ADDED),
                                 desk_import_plan_total (plan, DESK_IMPORT_UPDATED),
                                 desk_import_plan_total (plan, DESK_IMPORT_DELETED) +
@@ -580,8 +588,12 @@ import_done (DeskJob      *job,
     }
 
   if (work->new_group)
-    message = g_strdup_printf (_("Bundle %lld imported: the group %s was added "
-                                 "beside yours, with %u records"),
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Bundle %lld imported: the group %s was added "
+                                            "beside yours, with %u record",
+                                            "Bundle %lld imported: the group %s was added "
+                                            "beside yours, with %u records",
+                                            desk_import_plan_total (done, 0)),
                                (long long) done->sequence, done->group_name, desk_import_plan_total (done, 0));
   else
     message = g_strdup_printf (_("Bundle %lld of %s imported: %u added, %u updated, "

@@ -625,6 +625,7 @@ show_attendance (DeskOverviewPage        *self,
   g_autofree char *share = NULL;
   g_autofree char *attendances = NULL;
   g_autofree char *people = NULL;
+  g_autofree char *people_text = NULL;
   int row = 1;
 
   desk_widget_remove_children (GTK_WIDGET (self->attendance_grid));
@@ -646,10 +647,18 @@ show_attendance (DeskOverviewPage        *self,
   figure = g_strdup_printf (_("%s%% women"), share);
   gtk_label_set_label (self->attendance_figure, figure);
 
-  /* Translators: attendances (one per person per workshop) and distinct people. */
+  /* Each count in a message of its own, so that each noun gets its plural (and Chinese
+   * its measure word); the second fills the first's second %s. */
   attendances = format_count (breakdown->attendances);
   people = format_count (breakdown->people);
-  detail = g_strdup_printf (_("%s attendances by %s people"), attendances, people);
+  /* Translators: distinct people who attended, filled into "41 attendances by %s". */
+  people_text = g_strdup_printf (ngettext ("%s person", "%s people", (gulong) breakdown->people),
+                                 people);
+  /* Translators: attendances (one per person per workshop), then "%s people" (already
+   * translated): "41 attendances by 12 people". */
+  detail = g_strdup_printf (ngettext ("%s attendance by %s", "%s attendances by %s",
+                                      (gulong) breakdown->attendances),
+                            attendances, people_text);
   gtk_label_set_label (self->attendance_detail, detail);
 
   /* A column per gender of the reference table: "another gender" and "not stated" are
@@ -776,6 +785,7 @@ static void
 show_figures (DeskOverviewPage *self,
               Figures          *figures)
 {
+  g_autofree char *count = NULL;
   g_autofree char *members = NULL;
 
   self->pending = FALSE;
@@ -787,10 +797,15 @@ show_figures (DeskOverviewPage *self,
     }
 
   show_group (self, figures->group);
-  members = format_count (figures->members);
+  /* The whole phrase in one message, so that Chinese can put its measure word between
+   * the number and the noun (13 名成员); the caption label is not needed. */
+  count = format_count (figures->members);
+  /* Translators: after the group's name on the Overview: how many member organisations
+   * it has; the number is already formatted (“1,024”). */
+  members = g_strdup_printf (ngettext ("%s member", "%s members", (gulong) figures->members),
+                             count);
   gtk_label_set_label (self->members_count, members);
-  gtk_label_set_label (self->members_caption,
-                       ngettext ("member", "members", (gulong) figures->members));
+  gtk_widget_set_visible (GTK_WIDGET (self->members_caption), FALSE);
 
   show_workplan (self, figures);
   show_deliverables (self, figures);

@@ -406,6 +406,22 @@ desk_application_build_about_window (GtkWindow *parent)
   return GTK_WINDOW (about);
 }
 
+/* GtkShortcutsWindow heads itself with a label of its own, GTK's "Shortcuts" (快捷操作
+ * in Chinese), whatever the window's title: that label gets the title the .ui file sets
+ * (Keyboard Shortcuts, 键盘快捷键), as the menu item that opens the window is named. */
+static void
+title_shortcuts_window (GtkWindow *window)
+{
+  GtkWidget *bar = gtk_window_get_titlebar (window);
+  GtkWidget *stack = GTK_IS_HEADER_BAR (bar) ? gtk_header_bar_get_title_widget (GTK_HEADER_BAR (bar))
+                                             : NULL;
+  GtkWidget *label = GTK_IS_STACK (stack) ? gtk_stack_get_child_by_name (GTK_STACK (stack), "title")
+                                          : NULL;
+
+  if (GTK_IS_LABEL (label) && gtk_window_get_title (window) != NULL)
+    gtk_label_set_label (GTK_LABEL (label), gtk_window_get_title (window));
+}
+
 GtkWindow *
 desk_application_build_shortcuts_window (GtkWindow *parent)
 {
@@ -415,6 +431,7 @@ desk_application_build_shortcuts_window (GtkWindow *parent)
   builder = gtk_builder_new_from_resource ("/org/voluntaryprinciples/Groupdesk/ui/desk-shortcuts-window.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
   gtk_window_set_transient_for (window, parent);
+  title_shortcuts_window (window);
 
   return window;
 }

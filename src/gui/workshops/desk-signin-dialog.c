@@ -166,13 +166,35 @@ importable (DeskSigninPlan *plan)
          desk_signin_plan_count (plan, DESK_SIGNIN_ROW_LISTED);
 }
 
+/* One counted phrase of a list ("3 new people · 1 error"): each count in a message of its
+ * own through ngettext, so that English gets its plurals and Chinese its measure words. */
+static void append_count (GString    *text,
+                          const char *separator,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (3, 4);
+
+static void
+append_count (GString    *text,
+              const char *separator,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append (text, separator);
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
 static void
 show_plan (DeskSigninDialog *self)
 {
   guint n = self->plan != NULL ? desk_signin_plan_get_n_rows (self->plan) : 0;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *label = NULL;
-  g_autofree char *counts = NULL;
+  g_autoptr(GString) counts = g_string_new (NULL);
   guint count = self->plan != NULL ? importable (self->plan) : 0;
 
   for (guint i = 0; i < n; i++)
@@ -186,14 +208,32 @@ show_plan (DeskSigninDialog *self)
                        items->pdata, items->len);
 
   if (self->plan != NULL)
-    /* Translators: the counts of a sign-in sheet's preview, by what each row becomes. */
-    counts = g_strdup_printf (_("%u new people · %u known people · %u already on the list · %u repeated rows · %u errors"),
-                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_NEW),
-                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_EXISTING),
-                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_LISTED),
-                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_REPEAT),
-                              desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_ERROR));
-  gtk_label_set_label (self->counts_label, counts);
+    {
+      guint n_new = desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_NEW);
+      guint n_known = desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_EXISTING);
+      guint n_listed = desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_LISTED);
+      guint n_repeat = desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_REPEAT);
+      guint n_error = desk_signin_plan_count (self->plan, DESK_SIGNIN_ROW_ERROR);
+
+      /* Translators: the counts of a sign-in sheet's preview, by what each row becomes,
+       * shown one after the other: “3 new people · 2 known people · …”. */
+      append_count (counts, " · ",
+                    g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", n_new),
+                    n_new);
+      append_count (counts, " · ",
+                    g_dngettext (GETTEXT_PACKAGE, "%u known person", "%u known people", n_known),
+                    n_known);
+      append_count (counts, " · ",
+                    g_dngettext (GETTEXT_PACKAGE, "%u already on the list", "%u already on the list", n_listed),
+                    n_listed);
+      append_count (counts, " · ",
+                    g_dngettext (GETTEXT_PACKAGE, "%u repeated row", "%u repeated rows", n_repeat),
+                    n_repeat);
+      append_count (counts, " · ",
+                    g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_error),
+                    n_error);
+    }
+  gtk_label_set_label (self->counts_label, counts->str);
 
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", count), count);
   gtk_button_set_label (self->import_button, label);
@@ -445,6 +485,7 @@ signin_done (DeskJob      *job,
   DeskSigninDialog *self = user_data;
   SigninWork *work = data;
   g_autoptr(DeskHistory) own = NULL;
+  g_autoptr(GString) counts = g_string_new (NULL);
   g_autofree char *text = NULL;
   DeskHistory *history;
 
@@ -464,10 +505,24 @@ signin_done (DeskJob      *job,
     history = own = desk_history_new (self->store);
   desk_history_adopt (history, work->history);
 
-  /* Translators: after a sign-in sheet was imported. */
-  text = g_strdup_printf (_("Imported the sign-in sheet: %u added to the list (%u new people), %u marked attended, %u skipped, %u not imported"),
-                          work->result.attendance_added, work->result.people_added,
-                          work->result.attendance_marked, work->result.skipped, work->result.errors);
+  /* Translators: after a sign-in sheet was imported, the counts one after the other:
+   * “Imported the sign-in sheet: 3 added to the list, 2 new people, …”. */
+  append_count (counts, C_("list separator", ", "),
+                g_dngettext (GETTEXT_PACKAGE, "%u added to the list", "%u added to the list", work->result.attendance_added),
+                work->result.attendance_added);
+  append_count (counts, C_("list separator", ", "),
+                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", work->result.people_added),
+                work->result.people_added);
+  append_count (counts, C_("list separator", ", "),
+                g_dngettext (GETTEXT_PACKAGE, "%u marked attended", "%u marked attended", work->result.attendance_marked),
+                work->result.attendance_marked);
+  append_count (counts, C_("list separator", ", "),
+                g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", work->result.skipped),
+                work->result.skipped);
+  append_count (counts, C_("list separator", ", "),
+                g_dngettext (GETTEXT_PACKAGE, "%u not imported", "%u not imported", work->result.errors),
+                work->result.errors);
+  text = g_strdup_printf (_("Imported the sign-in sheet: %s"), counts->str);
   desk_dialog_finish (GTK_WINDOW (self), text);
 }
 
