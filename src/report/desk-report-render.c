@@ -413,10 +413,17 @@ typedef struct
   double r, g, b;
 } Colour;
 
-/* Blue, orange, grey: told apart by colour-blind readers too, and each bar also has a
- * pattern and its series' name in the legend. */
-static const Colour light_colours[] = { { 0.16, 0.40, 0.72 }, { 0.90, 0.52, 0.13 }, { 0.55, 0.55, 0.58 } };
-static const Colour dark_colours[] = { { 0.47, 0.68, 0.95 }, { 0.98, 0.68, 0.35 }, { 0.70, 0.70, 0.74 } };
+/* Blue, orange, grey, green: told apart by colour-blind readers too, and each bar also has
+ * a pattern and its series' name in the legend. Four, for the attendance chart's four
+ * genders (women, men, another gender, not stated): no two series share a colour. */
+static const Colour light_colours[] = {
+  { 0.16, 0.40, 0.72 }, { 0.90, 0.52, 0.13 }, { 0.55, 0.55, 0.58 }, { 0.00, 0.55, 0.42 },
+};
+static const Colour dark_colours[] = {
+  { 0.47, 0.68, 0.95 }, { 0.98, 0.68, 0.35 }, { 0.70, 0.70, 0.74 }, { 0.35, 0.80, 0.65 },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (light_colours) == G_N_ELEMENTS (dark_colours));
+#define N_COLOURS G_N_ELEMENTS (light_colours)
 
 static void
 fill_pattern (cairo_t      *cr,
@@ -431,14 +438,29 @@ fill_pattern (cairo_t      *cr,
   cairo_rectangle (cr, x, y, w, h);
   cairo_fill_preserve (cr);
 
-  if (series == 1 || series == 2)
+  if (series % N_COLOURS == 3)
+    {
+      /* Upright stripes for the fourth. */
+      cairo_save (cr);
+      cairo_clip (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+      cairo_set_line_width (cr, 1.0);
+      for (double d = x + 2.5; d < x + w; d += 4)
+        {
+          cairo_move_to (cr, d, y);
+          cairo_line_to (cr, d, y + h);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else if (series % N_COLOURS == 1 || series % N_COLOURS == 2)
     {
       /* Hatching for the second series, dots for the third. */
       cairo_save (cr);
       cairo_clip (cr);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
       cairo_set_line_width (cr, 1.0);
-      if (series == 1)
+      if (series % N_COLOURS == 1)
         for (double d = -h; d < w; d += 5)
           {
             cairo_move_to (cr, x + d, y + h);
@@ -451,7 +473,7 @@ fill_pattern (cairo_t      *cr,
               cairo_new_sub_path (cr);
               cairo_arc (cr, dx, dy, 0.7, 0, 2 * G_PI);
             }
-      if (series == 1)
+      if (series % N_COLOURS == 1)
         cairo_stroke (cr);
       else
         cairo_fill (cr);
@@ -566,7 +588,7 @@ draw_legend (DeskReport   *report,
           cairo_set_dash (cr, NULL, 0, 0);
         }
       else
-        fill_pattern (cr, s, &colours[s % 3], lx, ly + 3, 14, 9);
+        fill_pattern (cr, s, &colours[s % N_COLOURS], lx, ly + 3, 14, 9);
       cairo_set_source_rgb (cr, fg, fg, fg);
       draw_text (cr, name, lx + 18, ly, 8, FALSE, -1, FALSE);
       lx += item_w;
@@ -819,7 +841,7 @@ desk_report_draw_chart (DeskReport *report,
           const DeskChartRect *bar = &layout->bars[i * n_series + s];
 
           if (bar->width > 0 && bar->height > 0)
-            fill_pattern (cr, s, &colours[s % 3], bar->x, bar->y, bar->width, bar->height);
+            fill_pattern (cr, s, &colours[s % N_COLOURS], bar->x, bar->y, bar->width, bar->height);
         }
 
       cairo_set_source_rgb (cr, fg, fg, fg);
