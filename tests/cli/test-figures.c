@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 
 #include "desk-core.h"
+#include "desk-overview.h"
 
 /* The day the Overview's figures are read on: both groups then have deliverables
  * overdue and others due within 30 days (the sample's dates are fixed). */
@@ -643,6 +644,584 @@ test_bundle_counts (Fixture       *f,
   g_assert_cmpint (sum_added (plan), ==, rows);
 }
 
+
+/* The newest workplan's uuid. */
+static char *
+sql_workplan (Fixture *f)
+{
+  return sql_text (f, "SELECT uuid FROM workplans WHERE group_uuid = ?1 "
+                      "ORDER BY period_start DESC LIMIT 1", f->group);
+}
+
+/* The local day the CLI counts on (it has no fixed "now"). */
+static char *
+local_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The pdftotext text of the report @kind, or NULL (the test then says it skipped). */
+static char *
+report_pdf_text (Fixture    *f,
+                 const char *kind)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.pdf", f->dir, kind);
+  g_autofree char *out = run_cli ("--db", f->db, "report", kind, "--pdf", path);
+  char *text = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", (char *) "-layout", path, (char *) "-", NULL },
+                     NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &text, NULL, &status, NULL))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: the PDF is not checked");
+      return NULL;
+    }
+
+  return text;
+}
+
+/* The Workplan progress report */
+
+/* Per activity of the newest workplan, on @today: code, status, deliverables, done, overdue. */
+#define WORKPLAN_ROWS \
+  "SELECT a.code, a.status," \
+  " (SELECT count(*) FROM deliverables d WHERE d.activity_uuid = a.uuid)," \
+  " (SELECT count(*) FROM deliverables d WHERE d.activity_uuid = a.uuid AND d.status IN ('delivered', 'accepted'))," \
+  " (SELECT count(*) FROM deliverables d WHERE d.activity_uuid = a.uuid AND d.due_date < ?2" \
+  "   AND d.status NOT IN ('delivered', 'accepted'))" \
+  " FROM activities a WHERE a.workplan_uuid = ?1 ORDER BY a.code"
+
+static void
+test_workplan_report (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (store, DESK_REPORT_WORKPLAN, f->group, NULL, NULL, &error);
+  g_autofree char *workplan = sql_workplan (f);
+  g_autofree char *today = local_today ();
+  g_autofree char *text = run_cli ("--db", f->db, "report", "workplan");
+  g_autofree char *csv = run_cli ("--db", f->db, "report", "workplan", "--csv");
+  g_autofree char *pdf = report_pdf_text (f, "workplan");
+  g_auto(GStrv) csv_lines = g_strsplit (csv, "\r\n", -1);
+  g_autofree char *footer = NULL;
+  gint64 activities = sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1", workplan, NULL, NULL);
+  gint64 overdue_total = 0;
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (activities, >, 0);
+  g_assert_cmpuint (report->rows->len, ==, activities);
+  g_assert_cmpuint (g_strv_length (csv_lines), ==, activities + 2);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      /* Core on the test's day, then the CLI on the machine's. */
+      sqlite3_stmt *stmt = sql_prepare (f, WORKPLAN_ROWS);
+
+      sqlite3_bind_text (stmt, 1, workplan, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, pass == 0 ? TODAY : today, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *code = (const char *) sqlite3_column_text (stmt, 0);
+          g_autofree char *status = desk_reference_label (store, DESK_KIND_ACTIVITY, "status",
+                                                          (const char *) sqlite3_column_text (stmt, 1));
+          g_autofree char *done = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT,
+                                                   (gint64) sqlite3_column_int64 (stmt, 3), (gint64) sqlite3_column_int64 (stmt, 2));
+          gint64 overdue = sqlite3_column_int64 (stmt, 4);
+          g_autofree char *tail = g_strdup_printf ("%s %" G_GINT64_FORMAT, done, overdue);
+          g_autofree char *csv_tail = g_strdup_printf (",%s,%" G_GINT64_FORMAT, done, overdue);
+          g_autofree char *prefix = g_strdup_printf ("%s ", code);
+          g_autofree char *csv_prefix = g_strdup_printf ("%s,", code);
+          gboolean found = FALSE;
+
+          if (pass == 0)
+            {
+              for (guint r = 0; r < report->rows->len; r++)
+                {
+                  char **cells = g_ptr_array_index (report->rows, r);
+
+                  if (g_strcmp0 (cells[0], code) != 0)
+                    continue;
+                  g_assert_cmpstr (cells[2], ==, status);
+                  g_assert_cmpstr (cells[5], ==, done);
+                  g_assert_cmpint (g_ascii_strtoll (cells[6], NULL, 10), ==, overdue);
+                  found = TRUE;
+                }
+              g_assert_true (found);
+              continue;
+            }
+
+          overdue_total += overdue;
+          /* The CLI's text and the PDF's table end in the same cells; the CSV's row too. */
+          {
+            g_autofree char *row = find_row (text, prefix);
+
+            g_assert_nonnull (row);
+            g_assert_true (g_str_has_suffix (row, tail));
+            g_assert_nonnull (strstr (row, status));
+          }
+          for (guint l = 1; csv_lines[l] != NULL; l++)
+            if (g_str_has_prefix (csv_lines[l], csv_prefix))
+              {
+                g_assert_true (g_str_has_suffix (csv_lines[l], csv_tail));
+                found = TRUE;
+              }
+          g_assert_true (found);
+          if (pdf != NULL)
+            {
+              g_autofree char *row = find_row (pdf, prefix);
+
+              g_assert_nonnull (row);
+              g_assert_true (g_str_has_suffix (row, tail));
+            }
+          checked++;
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpuint (checked, ==, activities);
+
+  /* The footer counts the same activities and overdue deliverables. */
+  footer = g_strdup_printf ("%" G_GINT64_FORMAT " activities in the period.", activities);
+  g_assert_nonnull (strstr (text, footer));
+  if (pdf != NULL)
+    g_assert_nonnull (strstr (pdf, footer));
+  g_free (footer);
+  footer = overdue_total == 1 ? g_strdup ("1 deliverable is overdue.")
+                              : g_strdup_printf ("%" G_GINT64_FORMAT " deliverables are overdue.", overdue_total);
+  g_assert_nonnull (strstr (text, footer));
+}
+
+/* The Indicators report */
+
+/* A value in thousandths as the report writes it: "85", "31.5". */
+static char *
+milli_text (gint64 milli)
+{
+  g_autofree char *s = g_strdup_printf ("%" G_GINT64_FORMAT ".%03" G_GINT64_FORMAT, milli / 1000, ABS (milli % 1000));
+  char *end = s + strlen (s) - 1;
+
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+
+  return g_steal_pointer (&s);
+}
+
+/* The newest total (no gender, no pillar) of @type by the end of the period. */
+#define INDICATOR_VALUE \
+  "SELECT value_milli FROM indicator_values WHERE indicator_uuid = ?1 AND type = ?2" \
+  " AND gender IS NULL AND pillar IS NULL AND period_start <= ?3 AND value_milli IS NOT NULL" \
+  " ORDER BY period_end DESC, rowid DESC LIMIT 1"
+
+static void
+test_indicators_report (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskReport) report = desk_report_compute (store, DESK_REPORT_INDICATORS, f->group, NULL, NULL, &error);
+  g_autofree char *csv = run_cli ("--db", f->db, "report", "indicators", "--csv");
+  g_autofree char *text = run_cli ("--db", f->db, "report", "indicators");
+  g_autofree char *pdf = report_pdf_text (f, "indicators");
+  g_auto(GStrv) csv_lines = g_strsplit (csv, "\r\n", -1);
+  sqlite3_stmt *stmt = sql_prepare (f, "SELECT uuid, name_en, baseline_milli FROM indicators "
+                                       "WHERE group_uuid = ?1 AND unit IN ('number', 'percentage') ORDER BY name_en");
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows->len, ==,
+                    sql_int (f, "SELECT count(*) FROM indicators WHERE group_uuid = ?1", f->group, NULL, NULL));
+
+  sqlite3_bind_text (stmt, 1, f->group, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *baseline = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                                  ? g_strdup ("—") : milli_text (sqlite3_column_int64 (stmt, 2));
+      g_autofree char *target = NULL;
+      g_autofree char *actual = NULL;
+      g_autofree char *expected_csv = NULL;
+      gboolean found = FALSE;
+      sqlite3_stmt *v = sql_prepare (f, INDICATOR_VALUE);
+      gboolean has_target, has_actual;
+      gint64 target_v = 0, actual_v = 0;
+
+      sqlite3_bind_text (v, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (v, 2, "target", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (v, 3, f->to, -1, SQLITE_TRANSIENT);
+      has_target = sqlite3_step (v) == SQLITE_ROW;
+      if (has_target)
+        target_v = sqlite3_column_int64 (v, 0);
+      sqlite3_reset (v);
+      sqlite3_bind_text (v, 2, "actual", -1, SQLITE_TRANSIENT);
+      has_actual = sqlite3_step (v) == SQLITE_ROW;
+      if (has_actual)
+        actual_v = sqlite3_column_int64 (v, 0);
+      sqlite3_finalize (v);
+      target = has_target ? milli_text (target_v) : g_strdup ("—");
+      actual = has_actual ? milli_text (actual_v) : g_strdup ("—");
+
+      /* Core's cells, the CSV's, the text's and the PDF's: baseline, target, actual. */
+      for (guint r = 0; r < report->rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (report->rows, r);
+          g_autofree char *b = normalise (cells[2]);
+          g_autofree char *t = normalise (cells[3]);
+          g_autofree char *a = normalise (cells[4]);
+
+          if (g_strcmp0 (cells[0], name) != 0)
+            continue;
+          g_assert_cmpstr (b, ==, baseline);
+          g_assert_cmpstr (t, ==, target);
+          g_assert_cmpstr (a, ==, actual);
+          found = TRUE;
+        }
+      g_assert_true (found);
+
+      expected_csv = g_strdup_printf (",%s,%s,%s,", baseline, target, actual);
+      found = FALSE;
+      for (guint l = 1; csv_lines[l] != NULL; l++)
+        if (g_str_has_prefix (csv_lines[l], name) || g_str_has_prefix (csv_lines[l] + 1, name))
+          {
+            g_assert_nonnull (strstr (csv_lines[l], expected_csv));
+            found = TRUE;
+          }
+      g_assert_true (found);
+
+      /* Text and PDF cut long names: the row is found by its first words. */
+      {
+        g_autofree char *start = g_strndup (name, 20);
+        g_autofree char *figures = g_strdup_printf (" %s %s %s ", baseline, target, actual);
+        g_autofree char *row = find_row (text, start);
+
+        g_assert_nonnull (row);
+        g_assert_nonnull (strstr (row, figures));
+        if (pdf != NULL)
+          {
+            g_autofree char *pdf_row = find_row (pdf, start);
+
+            g_assert_nonnull (pdf_row);
+            g_assert_nonnull (strstr (pdf_row, figures));
+          }
+      }
+      checked++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* Budget against actual, in SQL and plain C arithmetic (HACKING.md "Money") */
+
+typedef struct
+{
+  gint64 revised;
+  gint64 spent;
+  guint missing;
+} SqlBudget;
+
+/* @amount of @currency on @date in the reporting currency, rounded half away from zero;
+ * FALSE when the group has no rate for it on that day. */
+static gboolean
+sql_convert (Fixture    *f,
+             gint64      amount,
+             const char *currency,
+             const char *date,
+             gint64     *out)
+{
+  g_autofree char *reporting = sql_text (f, "SELECT currency FROM groups WHERE uuid = ?1", f->group);
+  sqlite3_stmt *stmt;
+  __int128 n, d;
+  gint64 mantissa;
+  int scale, from_dec, to_dec;
+  gboolean negative = amount < 0;
+
+  if (g_str_equal (currency, reporting))
+    {
+      *out = amount;
+      return TRUE;
+    }
+  stmt = sql_prepare (f, "SELECT rate_mantissa, rate_scale, (SELECT minor_units FROM currencies WHERE code = ?2),"
+                         " (SELECT minor_units FROM currencies WHERE code = ?4)"
+                         " FROM exchange_rates WHERE group_uuid = ?1 AND currency = ?2 AND valid_from <= ?3"
+                         " ORDER BY valid_from DESC LIMIT 1");
+  sqlite3_bind_text (stmt, 1, f->group, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, reporting, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  mantissa = sqlite3_column_int64 (stmt, 0);
+  scale = sqlite3_column_int (stmt, 1);
+  from_dec = sqlite3_column_int (stmt, 2);
+  to_dec = sqlite3_column_int (stmt, 3);
+  sqlite3_finalize (stmt);
+
+  n = (__int128) ABS (amount) * mantissa;
+  d = 1;
+  for (int i = 0; i < scale; i++)
+    d *= 10;
+  for (int i = to_dec; i < from_dec; i++)
+    d *= 10;
+  for (int i = from_dec; i < to_dec; i++)
+    n *= 10;
+  *out = (gint64) ((2 * n + d) / (2 * d));
+  if (negative)
+    *out = -*out;
+
+  return TRUE;
+}
+
+/* @x × @y / 1000 rounded half away from zero (quantities are in thousandths). */
+static gint64
+milli_times (gint64 x,
+             gint64 y)
+{
+  __int128 n = (__int128) x * y;
+
+  return (gint64) ((2 * n + 1000) / 2000);
+}
+
+/* The newest workplan's budget by category (and the total under ""): the revised budget
+ * of each line, converted at the rate on its revision's day (or the workplan's start),
+ * and its expenses summed per currency and rate, each sum converted once. */
+static GHashTable *
+sql_budget (Fixture *f)
+{
+  g_autofree char *workplan = sql_workplan (f);
+  g_autofree char *start = sql_text (f, "SELECT period_start FROM workplans WHERE uuid = ?1", workplan);
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  SqlBudget *total = g_new0 (SqlBudget, 1);
+  sqlite3_stmt *stmt;
+
+  g_hash_table_insert (rows, g_strdup (""), total);
+  stmt = sql_prepare (f, "SELECT l.category, l.currency,"
+                         " COALESCE (r.quantity_milli, l.quantity_milli), COALESCE (r.unit_cost_minor, l.unit_cost_minor),"
+                         " COALESCE (r.revised_on, ?2)"
+                         " FROM budget_lines l LEFT JOIN budget_revisions r ON r.rowid ="
+                         "  (SELECT rowid FROM budget_revisions WHERE budget_line_uuid = l.uuid"
+                         "   ORDER BY revised_on DESC, rowid DESC LIMIT 1)"
+                         " WHERE l.workplan_uuid = ?1"
+                         " UNION ALL "
+                         "SELECT l.category, e.currency, -1, sum (e.amount_minor),"
+                         " COALESCE ((SELECT max (valid_from) FROM exchange_rates x WHERE x.group_uuid = e.group_uuid"
+                         "  AND x.currency = e.currency AND x.valid_from <= e.date), e.date)"
+                         " FROM expenses e JOIN budget_lines l ON l.uuid = e.budget_line_uuid"
+                         " WHERE l.workplan_uuid = ?1"
+                         " GROUP BY l.uuid, e.currency, (SELECT max (valid_from) FROM exchange_rates x"
+                         "  WHERE x.group_uuid = e.group_uuid AND x.currency = e.currency AND x.valid_from <= e.date)");
+  sqlite3_bind_text (stmt, 1, workplan, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, start, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *category = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean expense = sqlite3_column_int64 (stmt, 2) < 0;
+      gint64 amount = expense ? sqlite3_column_int64 (stmt, 3)
+                              : milli_times (sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+      SqlBudget *row = g_hash_table_lookup (rows, category);
+      gint64 converted;
+
+      if (row == NULL)
+        {
+          row = g_new0 (SqlBudget, 1);
+          g_hash_table_insert (rows, g_strdup (category), row);
+        }
+      if (!sql_convert (f, amount, (const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 4), &converted))
+        {
+          row->missing++;
+          total->missing++;
+          continue;
+        }
+      if (expense)
+        {
+          row->spent += converted;
+          total->spent += converted;
+        }
+      else
+        {
+          row->revised += converted;
+          total->revised += converted;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rows;
+}
+
+static void
+test_budget_report (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = open_store (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workplan = sql_workplan (f);
+  g_autoptr(GHashTable) rows = sql_budget (f);
+  g_autoptr(DeskBudgetSummary) summary = desk_budget_summarise (store, workplan, &error);
+  g_autofree char *json = run_cli ("--db", f->db, "budget", "--json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SqlBudget *total = g_hash_table_lookup (rows, "");
+  JsonObject *o;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (total->revised, >, 0);
+  g_assert_cmpint (total->spent, >, 0);
+
+  /* Core: every category and the total; amounts without a rate are left out, counted. */
+  g_assert_cmpuint (summary->categories->len + 1, ==, g_hash_table_size (rows));
+  for (guint i = 0; i < summary->categories->len; i++)
+    {
+      DeskBudgetRow *row = g_ptr_array_index (summary->categories, i);
+      SqlBudget *expected = g_hash_table_lookup (rows, row->key);
+
+      g_assert_nonnull (expected);
+      g_assert_cmpint (desk_budget_row_budget (row, DESK_BUDGET_REVISED), ==, expected->revised);
+      g_assert_cmpint (row->spent, ==, expected->spent);
+      g_assert_cmpuint (row->missing > 0, ==, expected->missing > 0);
+    }
+  g_assert_cmpint (desk_budget_row_budget (&summary->total, DESK_BUDGET_REVISED), ==, total->revised);
+  g_assert_cmpint (summary->total.spent, ==, total->spent);
+  g_assert_cmpuint (summary->total.missing > 0, ==, total->missing > 0);
+
+  /* The CLI's JSON: the same total. */
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  o = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "total");
+  g_assert_cmpint (json_object_get_int_member (o, "revised"), ==, total->revised);
+  g_assert_cmpint (json_object_get_int_member (o, "spent"), ==, total->spent);
+}
+
+/* The Overview: groupdesk-cli overview (what the page shows, from the same core call) */
+
+static void
+assert_uuids (JsonArray  *array,
+              const char *expected)
+{
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (got, "%s%s", i > 0 ? " " : "",
+                            json_object_get_string_member (json_array_get_object_element (array, i), "uuid"));
+  g_assert_cmpstr (got->str, ==, expected);
+}
+
+static void
+test_overview_cli (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *json = run_cli ("--db", f->db, "overview", "--json");
+  g_autofree char *text = run_cli ("--db", f->db, "overview");
+  g_autofree char *workplan = sql_workplan (f);
+  g_autoptr(GHashTable) budget_rows = sql_budget (f);
+  SqlBudget *budget = g_hash_table_lookup (budget_rows, "");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *soon = NULL;
+  g_autofree char *next = NULL;
+  JsonObject *o, *w, *counts, *d, *b, *a;
+  const char *today;
+  gint64 done, burn;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  today = json_object_get_string_member (o, "today");
+  g_assert_nonnull (today);
+
+  g_assert_cmpstr (json_object_get_string_member (o, "group"), ==, f->group);
+  g_assert_cmpint (json_object_get_int_member (o, "members"), ==,
+                   sql_int (f, "SELECT count(*) FROM members WHERE group_uuid = ?1", f->group, NULL, NULL));
+
+  /* Workplan: "X of Y done", and each status. */
+  w = json_object_get_object_member (o, "workplan");
+  g_assert_cmpstr (json_object_get_string_member (w, "uuid"), ==, workplan);
+  g_assert_cmpint (json_object_get_int_member (w, "activities"), ==,
+                   sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1", workplan, NULL, NULL));
+  counts = json_object_get_object_member (w, "status_counts");
+  for (guint s = 0; s < DESK_OVERVIEW_N_STATUSES; s++)
+    g_assert_cmpint (json_object_get_int_member (counts, desk_overview_statuses[s]), ==,
+                     sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1 AND status = ?2",
+                              workplan, desk_overview_statuses[s], NULL));
+  done = sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1 AND status = 'done'",
+                  workplan, NULL, NULL);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " done\n", done,
+                              json_object_get_int_member (w, "activities"));
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* Deliverables, on the CLI's day. */
+  d = json_object_get_object_member (o, "deliverables");
+  overdue = sql_uuids (f, "SELECT uuid FROM deliverables WHERE group_uuid = ?1 AND due_date < ?2"
+                          " AND status NOT IN ('delivered', 'accepted') ORDER BY due_date, uuid", f->group, today);
+  soon = sql_uuids (f, "SELECT uuid FROM deliverables WHERE group_uuid = ?1"
+                       " AND due_date BETWEEN ?2 AND date (?2, '+30 days')"
+                       " AND status NOT IN ('delivered', 'accepted') ORDER BY due_date, uuid", f->group, today);
+  assert_uuids (json_object_get_array_member (d, "overdue"), overdue);
+  assert_uuids (json_object_get_array_member (d, "due_soon"), soon);
+  expected = g_strdup_printf ("%u due in the next 30 days · ",
+                              json_array_get_length (json_object_get_array_member (d, "due_soon")));
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* Budget burn: the revised budget, spent and their share. */
+  b = json_object_get_object_member (o, "budget");
+  g_assert_cmpint (json_object_get_int_member (b, "budget"), ==, budget->revised);
+  g_assert_cmpint (json_object_get_int_member (b, "spent"), ==, budget->spent);
+  burn = (budget->spent * 2000 + budget->revised) / (budget->revised * 2);
+  g_assert_cmpint (json_object_get_int_member (b, "burn_permille"), ==, burn);
+  expected = g_strdup_printf ("\n  %" G_GINT64_FORMAT "%% spent\n", (burn + 5) / 10);
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* Attendance in the workplan's period. */
+  a = json_object_get_object_member (o, "attendance");
+  g_assert_cmpint (json_object_get_int_member (a, "attendances"), ==,
+                   sql_int (f, "SELECT count(*)" ATTENDED, f->group, f->from, f->to));
+  g_assert_cmpint (json_object_get_int_member (a, "people"), ==,
+                   sql_int (f, "SELECT count(DISTINCT t.person_uuid)" ATTENDED, f->group, f->from, f->to));
+  g_assert_cmpint (json_object_get_int_member (a, "women_attendances"), ==,
+                   sql_int (f, "SELECT count(*)" ATTENDED " AND p.gender = 'woman'", f->group, f->from, f->to));
+
+  /* The next workshops: not over yet, by start. */
+  next = sql_uuids (f, "SELECT uuid FROM workshops WHERE group_uuid = ?1 AND end_date >= ?2"
+                       " ORDER BY start_date, uuid LIMIT 4", f->group, today);
+  assert_uuids (json_object_get_array_member (o, "next_workshops"), next);
+}
+
+/* The page's own reading (core, on the test's day) agrees with SQL too. */
+static void
+test_overview_core (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = open_store (f);
+  g_autoptr(DeskOverview) overview = desk_overview_read (store);
+  g_autofree char *workplan = sql_workplan (f);
+  g_autoptr(GHashTable) budget_rows = sql_budget (f);
+  SqlBudget *budget = g_hash_table_lookup (budget_rows, "");
+
+  g_assert_cmpstr (overview->today, ==, TODAY);
+  g_assert_cmpstr (desk_record_get_uuid (overview->workplan), ==, workplan);
+  g_assert_cmpint (overview->status_counts[0], ==,
+                   sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1 AND status = 'done'",
+                            workplan, NULL, NULL));
+  g_assert_cmpint (overview->activities, ==,
+                   sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1", workplan, NULL, NULL));
+  g_assert_true (overview->has_burn);
+  g_assert_cmpint (desk_budget_row_budget (&overview->budget->total, DESK_BUDGET_REVISED), ==, budget->revised);
+  g_assert_cmpint (overview->budget->total.spent, ==, budget->spent);
+  g_assert_cmpint (overview->burn_permille, ==, (budget->spent * 2000 + budget->revised) / (budget->revised * 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +1244,26 @@ main (int   argc,
               test_attendance_report, tear_down);
   g_test_add ("/figures/generated/bundle-counts", Fixture, NULL, set_up_generated,
               test_bundle_counts, tear_down);
+
+  g_test_add ("/figures/sample/workplan-report", Fixture, NULL, set_up_sample,
+              test_workplan_report, tear_down);
+  /* The generated group has no indicators: the sample's are checked. */
+  g_test_add ("/figures/sample/indicators-report", Fixture, NULL, set_up_sample,
+              test_indicators_report, tear_down);
+  g_test_add ("/figures/sample/budget-report", Fixture, NULL, set_up_sample,
+              test_budget_report, tear_down);
+  g_test_add ("/figures/sample/overview-cli", Fixture, NULL, set_up_sample,
+              test_overview_cli, tear_down);
+  g_test_add ("/figures/sample/overview-core", Fixture, NULL, set_up_sample,
+              test_overview_core, tear_down);
+  g_test_add ("/figures/generated/workplan-report", Fixture, NULL, set_up_generated,
+              test_workplan_report, tear_down);
+  g_test_add ("/figures/generated/budget-report", Fixture, NULL, set_up_generated,
+              test_budget_report, tear_down);
+  g_test_add ("/figures/generated/overview-cli", Fixture, NULL, set_up_generated,
+              test_overview_cli, tear_down);
+  g_test_add ("/figures/generated/overview-core", Fixture, NULL, set_up_generated,
+              test_overview_core, tear_down);
 
   return g_test_run ();
 }
