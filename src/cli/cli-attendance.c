@@ -117,7 +117,7 @@ cmd_attendance_import (CliOptions  *options,
             }
         }
       else if (g_str_has_prefix (argv[i], "-") && !g_str_equal (argv[i], "-"))
-        return cli_usage_error (_("Unknown option “%s” for “attendance-import”."), argv[i]);
+        return cli_unknown_option (argv[i]);
       else if (path == NULL)
         path = argv[i];
       else
@@ -413,7 +413,7 @@ cmd_attendance (CliOptions  *options,
             to = argv[++i];
         }
       else
-        return cli_usage_error (_("Unknown option “%s” for “attendance”."), argv[i]);
+        return cli_unknown_option (argv[i]);
     }
 
   if (json && csv)

@@ -49,28 +49,15 @@ pick_workplan (DeskStore   *store,
   return g_object_ref (newest);
 }
 
-static char *
-percent (gboolean ok,
-         int      permille)
-{
-  if (!ok)
-    return g_strdup ("");
-
-  return g_strdup_printf ("%s%d.%d", permille < 0 ? "-" : "", abs (permille) / 10, abs (permille) % 10);
-}
-
-/* A share for a sentence: "69.5 %", or "—" when there is no budget to divide by. */
+/* A share for a sentence: "69.5%", or "—" when there is no budget to divide by. */
 static char *
 percent_sign (gboolean ok,
               int      permille)
 {
-  g_autofree char *number = NULL;
-
   if (!ok)
     return g_strdup ("—");
 
-  number = percent (TRUE, permille);
-  return g_strdup_printf ("%s %%", number);
+  return desk_percent_format (permille);
 }
 
 typedef struct
@@ -78,22 +65,7 @@ typedef struct
   DeskStore *store;
   DeskBudgetSummary *summary;
   DeskBudgetVersion version;
-  GHashTable *activities;  /* uuid → DeskRecord */
-  GHashTable *lines;       /* uuid → DeskRecord */
 } Budget;
-
-static char *
-activity_name (Budget     *b,
-               const char *uuid)
-{
-  DeskRecord *a = uuid != NULL && uuid[0] != '\0' ? g_hash_table_lookup (b->activities, uuid) : NULL;
-
-  if (a == NULL)
-    return g_strdup (_("Group coordination"));
-
-  return g_strdup_printf ("%s %s", desk_record_get_string (a, "code"),
-                          desk_record_get_narrative (a, "title", desk_locale_language (), NULL));
-}
 
 static void
 json_row (JsonBuilder         *builder,
@@ -131,9 +103,11 @@ json_row (JsonBuilder         *builder,
   json_builder_add_int_value (builder, row->too_large);
 }
 
-static void
+static int
 print_json (Budget *b)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gaps = desk_budget_rate_gaps (b->store, b->summary, b->version, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -141,6 +115,9 @@ print_json (Budget *b)
   DeskBudgetSummary *s = b->summary;
   static const char *const sections[] = { "lines", "activities", "categories" };
   GPtrArray *arrays[] = { s->lines, s->activities, s->categories };
+
+  if (gaps == NULL)
+    return cli_fail (error);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "workplan");
@@ -163,6 +140,32 @@ print_json (Budget *b)
   json_builder_begin_array (builder);
   for (guint i = 0; i < s->problems->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (s->problems, i));
+  json_builder_end_array (builder);
+  /* The amounts left out for want of a rate, by currency, in that currency's minor units. */
+  json_builder_set_member_name (builder, "missing_rates_by_currency");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const DeskBudgetGap *gap = g_ptr_array_index (gaps, i);
+      static const char *const kinds[DESK_BUDGET_GAP_KINDS] = { "budget", "spent", "received" };
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "currency");
+      json_builder_add_string_value (builder, gap->currency);
+      for (guint k = 0; k < DESK_BUDGET_GAP_KINDS; k++)
+        {
+          g_autofree char *count = g_strconcat (kinds[k], "_count", NULL);
+
+          json_builder_set_member_name (builder, count);
+          json_builder_add_int_value (builder, gap->n[k]);
+          json_builder_set_member_name (builder, kinds[k]);
+          if (gap->beyond[k])
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_int_value (builder, gap->sum[k]);
+        }
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "cash");
   json_builder_add_int_value (builder, s->received - s->total.spent);
@@ -197,6 +200,8 @@ print_json (Budget *b)
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -215,7 +220,24 @@ print_csv (Budget   *b,
   return EXIT_SUCCESS;
 }
 
+/* One row of the text table: @name fitted by terminal cells (names may be Chinese), the
+ * figures right-aligned under their headings. */
 static void
+print_text_row (const char *name,
+                const char *budget,
+                const char *spent,
+                const char *variance,
+                const char *status)
+{
+  g_autofree char *n = cli_fit (name, 44, FALSE);
+  g_autofree char *rb = cli_fit (budget, 16, TRUE);
+  g_autofree char *rs = cli_fit (spent, 16, TRUE);
+  g_autofree char *rv = cli_fit (variance, 16, TRUE);
+
+  g_print ("%s %s %s %s  %s\n", n, rb, rs, rv, status);
+}
+
+static int
 print_text (Budget *b)
 {
   DeskBudgetSummary *s = b->summary;
@@ -223,40 +245,72 @@ print_text (Budget *b)
   g_autofree char *spent = desk_money_format (s->total.spent, s->currency, s->decimals);
   g_autofree char *received = desk_money_format (s->received, s->currency, s->decimals);
   g_autofree char *cash = desk_money_format (s->received - s->total.spent, s->currency, s->decimals);
+  g_autoptr(GPtrArray) table = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
   int burn = 0;
   gboolean has_burn = desk_budget_row_burn_permille (&s->total, b->version, &burn);
   g_autofree char *burn_text = percent_sign (has_burn, burn);
   g_autofree char *elapsed = percent_sign (TRUE, s->elapsed_permille);
 
+  table = desk_budget_table (b->store, s, &error);
+  if (table != NULL)
+    gaps = desk_budget_rate_gaps (b->store, s, b->version, &error);
+  if (gaps == NULL)
+    return cli_fail (error);
+
   g_print (_("Budget %s, spent %s (%s of the budget, with %s of the time gone).\n"),
            budget, spent, burn_text, elapsed);
   g_print (_("Received %s; cash in hand %s.\n"), received, cash);
-  if (s->total.missing > 0 || s->received_missing > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u amount has no exchange rate and is left out. Enter the rate to "
-                          "include it.\n",
-                          "%u amounts have no exchange rate and are left out. Enter the rates to "
-                          "include them.\n", s->total.missing + s->received_missing),
-             s->total.missing + s->received_missing);
+  /* Totals that leave amounts out say so, and say which. */
+  if (gaps->len > 0)
+    g_print ("%s\n", desk_budget_incomplete_sentence ());
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      g_autofree char *text = desk_budget_gap_text (g_ptr_array_index (gaps, i));
+      g_print ("%s.\n", text);
+    }
   /* Figures too large to count are left out too: each sentence names its record. */
   for (guint i = 0; i < s->problems->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (s->problems, i));
   g_print ("\n");
 
-  for (guint i = 0; i < s->activities->len; i++)
+  /* Translators: the heading of the figures in `groupdesk-cli budget`; %s is a currency code. */
+  heading = g_strdup_printf (_("Budget (%s)"), s->currency);
+  print_text_row (_("Activity and budget line"), heading, _("Spent"), _("Variance"), _("Status"));
+  for (guint i = 0; i < table->len; i++)
     {
-      const DeskBudgetRow *row = g_ptr_array_index (s->activities, i);
-      g_autofree char *name = activity_name (b, row->key);
-      g_autofree char *rb = desk_money_format_amount (desk_budget_row_budget (row, b->version), s->decimals);
-      g_autofree char *rs = desk_money_format_amount (row->spent, s->decimals);
-      g_autofree char *rv = desk_money_format_amount (desk_budget_row_variance (row, b->version), s->decimals);
+      const DeskBudgetTableRow *t = g_ptr_array_index (table, i);
+      const DeskBudgetRow *row = t->row;
+      g_autofree char *name = NULL;
+      g_autofree char *rb = NULL, *rs = NULL, *rv = NULL;
+      const char *status = "";
 
-      /* Fitted by terminal cells, not bytes: names may be Chinese. */
-      g_autofree char *shown = cli_fit (name, 56, FALSE);
+      if (t->level == DESK_BUDGET_LEVEL_CATEGORY)
+        continue;
+      if (t->level == DESK_BUDGET_LEVEL_LINE)
+        name = g_strdup_printf ("  %s", t->description != NULL && t->description[0] != '\0' ? t->description : "—");
+      else if (t->level == DESK_BUDGET_LEVEL_ACTIVITY)
+        /* Translators: the row that sums an activity's lines; %s is the activity. */
+        name = g_strdup_printf (_("%s, subtotal"), t->activity);
+      else
+        name = g_strdup (_("Total"));
 
-      g_print ("%s %16s %16s %16s%s\n", shown, rb, rs, rv,
-               desk_budget_row_is_over (row, b->version) ? _("  over budget") : "");
+      rb = desk_money_format_amount (desk_budget_row_budget (row, b->version), s->decimals);
+      rs = desk_money_format_amount (row->spent, s->decimals);
+      rv = desk_money_format_amount (desk_budget_row_variance (row, b->version), s->decimals);
+      if (desk_budget_row_is_over (row, b->version))
+        status = _("over budget");
+      else if (desk_budget_table_row_incomplete (t))
+        /* Translators: a total that leaves out amounts without an exchange rate. */
+        status = C_("budget total", "incomplete");
+      print_text_row (name, rb, rs, rv, status);
+      if (t->level == DESK_BUDGET_LEVEL_ACTIVITY)
+        g_print ("\n");
     }
+
+  return EXIT_SUCCESS;
 }
 
 int
@@ -269,9 +323,6 @@ cmd_budget (CliOptions  *options,
   g_autoptr(DeskRecord) workplan = NULL;
   g_autoptr(DeskRecord) group_record = NULL;
   g_autoptr(DeskBudgetSummary) summary = NULL;
-  g_autoptr(GHashTable) activities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr(GPtrArray) list = NULL;
   g_autofree char *group = NULL;
   const char *wanted = NULL;
   gboolean json = FALSE, csv = FALSE, bom = FALSE, expenses = FALSE;
@@ -299,7 +350,7 @@ cmd_budget (CliOptions  *options,
       else if (g_str_equal (argv[i], "--revised"))
         b.version = DESK_BUDGET_REVISED;
       else
-        return cli_usage_error (_("Unknown option “%s” for “budget”."), argv[i]);
+        return cli_unknown_option (argv[i]);
     }
   if (json && csv)
     return cli_usage_error (_("Choose one of --json and --csv."));
@@ -326,32 +377,14 @@ cmd_budget (CliOptions  *options,
   if (summary == NULL)
     return cli_fail (error);
 
-  list = desk_store_list_by (store, DESK_KIND_ACTIVITY, "workplan_uuid", desk_record_get_uuid (workplan), NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      DeskRecord *a = g_ptr_array_index (list, i);
-      g_hash_table_insert (activities, (gpointer) desk_record_get_uuid (a), g_object_ref (a));
-    }
-  g_clear_pointer (&list, g_ptr_array_unref);
-  list = desk_store_list_by (store, DESK_KIND_BUDGET_LINE, "workplan_uuid", desk_record_get_uuid (workplan), NULL);
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      DeskRecord *l = g_ptr_array_index (list, i);
-      g_hash_table_insert (lines, (gpointer) desk_record_get_uuid (l), g_object_ref (l));
-    }
-
   b.store = store;
   b.summary = summary;
-  b.activities = activities;
-  b.lines = lines;
 
   if (csv)
     return print_csv (&b, expenses, bom);
 
   if (json)
-    print_json (&b);
-  else
-    print_text (&b);
+    return print_json (&b);
 
-  return EXIT_SUCCESS;
+  return print_text (&b);
 }

@@ -87,7 +87,7 @@ cmd_export (CliOptions  *options,
       else if (g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
         target = &output;
       else
-        return cli_usage_error (_("Unknown option “%s” for “export”."), argv[i]);
+        return cli_unknown_option (argv[i]);
 
       if (!take_value (argc, argv, &i, target))
         return cli_usage_error (_("%s needs a value."), argv[i]);
@@ -150,7 +150,7 @@ cmd_export_iati (CliOptions  *options,
       else if (g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output"))
         target = &output;
       else
-        return cli_usage_error (_("Unknown option “%s” for “export-iati”."), argv[i]);
+        return cli_unknown_option (argv[i]);
 
       if (!take_value (argc, argv, &i, target))
         return cli_usage_error (_("%s needs a value."), argv[i]);
@@ -259,7 +259,7 @@ cmd_import (CliOptions  *options,
       else if (g_str_equal (argv[i], "--force"))
         force = TRUE;
       else if (g_str_has_prefix (argv[i], "-"))
-        return cli_usage_error (_("Unknown option “%s” for “import”."), argv[i]);
+        return cli_unknown_option (argv[i]);
       else if (file == NULL)
         file = argv[i];
       else

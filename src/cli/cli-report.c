@@ -82,7 +82,7 @@ cmd_report (CliOptions  *options,
       else if (!have_kind && desk_report_kind_from_key (argv[i], &kind))
         have_kind = TRUE;
       else if (g_str_has_prefix (argv[i], "-"))
-        return cli_usage_error (_("Unknown option “%s” for “report”."), argv[i]);
+        return cli_unknown_option (argv[i]);
       else
         return cli_usage_error (_("“%s” is not a report. Use workplan, budget, attendance or indicators."),
                                 argv[i]);

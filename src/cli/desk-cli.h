@@ -24,6 +24,9 @@ typedef struct
 /* Prints "groupdesk-cli: MESSAGE" and a hint to --help; returns EXIT_USAGE. */
 int        cli_usage_error   (const char  *format,
                               ...) G_GNUC_PRINTF (1, 2);
+/* "Unknown option “--x” for “budget”.": the one way every command refuses an option it
+ * does not know. */
+int        cli_unknown_option (const char *option);
 /* Prints the error's message; returns EXIT_FAILURE. */
 int        cli_fail          (GError      *error);
 DeskStore *cli_open_store    (CliOptions  *options,

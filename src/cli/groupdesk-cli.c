@@ -69,6 +69,16 @@ cli_fail (GError *error)
   return EXIT_FAILURE;
 }
 
+int
+cli_unknown_option (const char *option)
+{
+  /* One sentence for every command, so that it reads (and translates) the same. */
+  /* Translators: the first %s is what was typed, the second a command such as “budget”,
+   * or “groupdesk-cli” itself. */
+  return cli_usage_error (_("Unknown option “%s” for “%s”."), option,
+                          current_command != NULL ? current_command->name : "groupdesk-cli");
+}
+
 DeskStore *
 cli_open_store (CliOptions  *options,
             GError     **error)
@@ -219,7 +229,7 @@ cmd_generate (CliOptions  *options,
       else if (g_str_equal (argv[i], "--attendance"))
         target = &gen.attendance;
       else
-        return cli_usage_error (_("Unknown option “%s” for “generate”."), argv[i]);
+        return cli_unknown_option (argv[i]);
 
       if (i + 1 >= argc || !parse_count (argv[i + 1], target))
         return cli_usage_error (_("%s needs a whole number."), argv[i]);
@@ -397,7 +407,7 @@ cmd_list (CliOptions  *options,
       if (g_str_equal (argv[i], "--json"))
         json = TRUE;
       else if (g_str_has_prefix (argv[i], "-"))
-        return cli_usage_error (_("Unknown option “%s” for “list”."), argv[i]);
+        return cli_unknown_option (argv[i]);
       else if (kind == NULL)
         {
           kind = desk_kind_lookup_plural (argv[i]);
@@ -467,7 +477,7 @@ cmd_show (CliOptions  *options,
       if (g_str_equal (argv[i], "--json"))
         json = TRUE;
       else if (g_str_has_prefix (argv[i], "-"))
-        return cli_usage_error (_("Unknown option “%s” for “show”."), argv[i]);
+        return cli_unknown_option (argv[i]);
       else if (kind == NULL)
         {
           /* Both "activity" and "activities" name the kind. */
@@ -607,7 +617,7 @@ cmd_backup (CliOptions  *options,
           output = argv[++i];
         }
       else
-        return cli_usage_error (_("Unknown option “%s” for “backup”."), argv[i]);
+        return cli_unknown_option (argv[i]);
     }
 
   if (output == NULL)
@@ -960,7 +970,7 @@ main (int    argc,
       else if (g_str_has_prefix (arg, "--db="))
         options.db_path = (char *) arg + strlen ("--db=");
       else if (g_str_has_prefix (arg, "-"))
-        return cli_usage_error (_("Unknown option “%s”."), arg);
+        return cli_unknown_option (arg);
       else
         break;
     }

@@ -128,6 +128,72 @@ gboolean desk_budget_row_burn_permille     (const DeskBudgetRow *row,
 gboolean desk_budget_row_is_over           (const DeskBudgetRow *row,
                                             DeskBudgetVersion    version);
 
+/* The budget as one table, for the page, the report, the CSV and the CLI alike */
+
+typedef enum
+{
+  DESK_BUDGET_LEVEL_LINE,      /* one budget line */
+  DESK_BUDGET_LEVEL_ACTIVITY,  /* an activity's subtotal, after its lines */
+  DESK_BUDGET_LEVEL_CATEGORY,  /* a category's total over every activity */
+  DESK_BUDGET_LEVEL_TOTAL,     /* the grand total, last */
+} DeskBudgetLevel;
+
+typedef struct
+{
+  DeskBudgetLevel      level;
+  char                *activity;       /* "1.1 Title" or "Group coordination"; line and activity rows */
+  char                *activity_uuid;  /* "" for the group's own costs; line and activity rows */
+  char                *category;       /* the code; line and category rows */
+  char                *category_label; /* translated; line and category rows */
+  char                *description;    /* in the interface's language; line rows */
+  DeskRecord          *line;           /* line rows */
+  const DeskBudgetRow *row;            /* the figures: the summary's, valid as long as it is */
+  char                *sort_key;       /* private */
+} DeskBudgetTableRow;
+
+/* "line", "activity", "category", "total": the stable key of the CSV's `level` column. */
+const char *desk_budget_level_key            (DeskBudgetLevel      level);
+/* The rows of @summary in the one order every view shows: for each activity (by code,
+ * numbers in codes compared as numbers; the group's own costs last) its lines by category
+ * then description, then its subtotal; then each category's total (by label); then the
+ * grand total. A GPtrArray of DeskBudgetTableRow, or NULL on a database error. */
+GPtrArray  *desk_budget_table                (DeskStore           *store,
+                                              DeskBudgetSummary   *summary,
+                                              GError             **error);
+/* Whether a row's figures leave anything out (a missing rate, a figure too large): its
+ * converted totals are then incomplete and must be shown so. */
+gboolean    desk_budget_table_row_incomplete (const DeskBudgetTableRow *row);
+
+/* Amounts left out of the converted totals for want of an exchange rate, per currency. */
+enum
+{
+  DESK_BUDGET_GAP_BUDGET,
+  DESK_BUDGET_GAP_SPENT,
+  DESK_BUDGET_GAP_RECEIVED,
+  DESK_BUDGET_GAP_KINDS
+};
+
+typedef struct
+{
+  char     *currency;
+  int       decimals;
+  guint     n[DESK_BUDGET_GAP_KINDS];       /* how many amounts of each kind */
+  gint64    sum[DESK_BUDGET_GAP_KINDS];     /* their sum, in @currency */
+  gboolean  beyond[DESK_BUDGET_GAP_KINDS];  /* the sum is beyond what Groupdesk counts */
+} DeskBudgetGap;
+
+/* One DeskBudgetGap per currency with an amount that has no rate in force on its date:
+ * lines' budgets (in @version), expenses and funding received, as desk_budget_summarise()
+ * converts them. Empty when every amount converts; NULL on a database error. */
+GPtrArray  *desk_budget_rate_gaps            (DeskStore           *store,
+                                              DeskBudgetSummary   *summary,
+                                              DeskBudgetVersion    version,
+                                              GError             **error);
+/* The one sentence that says converted totals leave amounts out (banner, report, CLI). */
+const char *desk_budget_incomplete_sentence  (void);
+/* "No rate for XOF: 3 amounts not converted (budget XOF 1,250,000; spent XOF 30,000)". */
+char       *desk_budget_gap_text             (const DeskBudgetGap *gap);
+
 /* The lines of @summary's workplan as CSV (RFC 4180, stable English column names). */
 char    *desk_budget_lines_csv             (DeskStore           *store,
                                             DeskBudgetSummary   *summary,

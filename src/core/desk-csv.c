@@ -164,15 +164,10 @@ desk_csv_field_fixed (DeskCsv *csv,
                       gint64   value,
                       int      decimals)
 {
-  g_autofree char *text = desk_money_format_amount (value, decimals);
-  GString *plain = g_string_new (NULL);
+  g_autofree char *text = desk_money_format_plain (value, decimals);
 
-  /* No grouping in data meant for a spreadsheet. */
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ',')
-      g_string_append_c (plain, *p);
-  desk_csv_field_number (csv, plain->str);
-  g_string_free (plain, TRUE);
+  /* No grouping and an ASCII minus: data meant for a spreadsheet. */
+  desk_csv_field_number (csv, text);
 }
 
 void

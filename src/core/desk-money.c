@@ -137,6 +137,12 @@ parse_scaled (const char  *text,
       negative = *p == '-';
       p++;
     }
+  /* U+2212, the minus sign Groupdesk shows: what it shows can be typed back. */
+  else if (g_str_has_prefix (p, DESK_MINUS_SIGN))
+    {
+      negative = TRUE;
+      p += strlen (DESK_MINUS_SIGN);
+    }
 
   for (; *p != '\0'; p++)
     {
@@ -233,12 +239,15 @@ desk_milli_parse (const char  *text,
   return parse_scaled (text, 3, TRUE, out_milli, error);
 }
 
+/* @value / 10^@decimals. For people (@display): the minus sign U+2212 and digits
+ * grouped by three; for data: ASCII '-' and no grouping, as spreadsheets read it. */
 static char *
-format_scaled (gint64 value,
-               int    decimals,
-               gboolean group,
+format_scaled (gint64   value,
+               int      decimals,
+               gboolean display,
                gboolean trim)
 {
+  gboolean group = display;
   GString *s = g_string_new (NULL);
   guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
   guint64 scale = 1;
@@ -253,7 +262,7 @@ format_scaled (gint64 value,
   fraction = magnitude % scale;
 
   if (value < 0)
-    g_string_append_c (s, '-');
+    g_string_append (s, display ? DESK_MINUS_SIGN : "-");
 
   digits = g_strdup_printf ("%" G_GUINT64_FORMAT, whole);
   len = strlen (digits);
@@ -291,6 +300,13 @@ desk_money_format_amount (gint64 minor,
 }
 
 char *
+desk_money_format_plain (gint64 minor,
+                         int    minor_units)
+{
+  return format_scaled (minor, MAX (minor_units, 0), FALSE, FALSE);
+}
+
+char *
 desk_money_format (gint64      minor,
                    const char *code,
                    int         minor_units)
@@ -304,7 +320,48 @@ desk_money_format (gint64      minor,
 char *
 desk_milli_format (gint64 milli)
 {
+  g_autofree char *text = format_scaled (milli, 3, FALSE, TRUE);
+
+  /* Quantities are not grouped (they stay short), but their sign is the one people see. */
+  if (text[0] == '-')
+    return g_strconcat (DESK_MINUS_SIGN, text + 1, NULL);
+  return g_steal_pointer (&text);
+}
+
+char *
+desk_milli_format_plain (gint64 milli)
+{
   return format_scaled (milli, 3, FALSE, TRUE);
+}
+
+char *
+desk_percent_format_plain (int permille)
+{
+  /* abs() of INT_MIN does not exist: the magnitude is taken as unsigned. */
+  guint magnitude = permille < 0 ? (guint) -(permille + 1) + 1 : (guint) permille;
+
+  return g_strdup_printf ("%s%u.%u", permille < 0 ? "-" : "", magnitude / 10, magnitude % 10);
+}
+
+char *
+desk_percent_format (int permille)
+{
+  g_autofree char *number = desk_percent_format_plain (permille);
+
+  if (number[0] == '-')
+    {
+      g_autofree char *plain = g_steal_pointer (&number);
+
+      number = g_strconcat (DESK_MINUS_SIGN, plain + 1, NULL);
+    }
+  return desk_percent_text (number);
+}
+
+char *
+desk_percent_text (const char *number)
+{
+  /* Translators: a percentage; %s is the number, such as 62.5 or −2.0. */
+  return g_strdup_printf (C_("percent", "%s%%"), number);
 }
 
 gboolean

@@ -62,8 +62,16 @@ gboolean  desk_money_parse          (const char  *text,
                                      gboolean     allow_negative,
                                      gint64      *out_minor,
                                      GError     **error);
-/* "1,234.50" — the amount with digit grouping and the currency's decimals. */
+/* The minus sign every figure shown to people carries (U+2212 MINUS SIGN); data meant for
+ * programs and spreadsheets (CSV, JSON) keeps ASCII '-'. */
+#define DESK_MINUS_SIGN "\xe2\x88\x92"
+
+/* "1,234.50", "−500.00" — the amount with digit grouping, the currency's decimals and
+ * the minus sign U+2212, for people. desk_money_parse() reads it back. */
 char     *desk_money_format_amount  (gint64       minor,
+                                     int          minor_units);
+/* "1234.50", "-500.00" — the same for data: no grouping, ASCII minus. */
+char     *desk_money_format_plain   (gint64       minor,
                                      int          minor_units);
 /* "GHS 1,234.50". */
 char     *desk_money_format         (gint64       minor,
@@ -74,7 +82,18 @@ char     *desk_money_format         (gint64       minor,
 gboolean  desk_milli_parse          (const char  *text,
                                      gint64      *out_milli,
                                      GError     **error);
+/* "2.5", "−0.25" for people; desk_milli_format_plain() gives "-0.25" for data. */
 char     *desk_milli_format         (gint64       milli);
+char     *desk_milli_format_plain   (gint64       milli);
+
+/* Thousandths as a percentage with one decimal, for people: 625 → "62.5%", −20 →
+ * "−2.0%" (translated form, U+2212). */
+char     *desk_percent_format       (int          permille);
+/* @number (already formatted for people, "62.5" or "−2.0") as a percentage: "62.5%". The
+ * one place the percent sign is placed, so every screen, report and PDF writes it alike. */
+char     *desk_percent_text         (const char  *number);
+/* The same number for data: "-2.0", no sign of percent. */
+char     *desk_percent_format_plain (int          permille);
 
 /* A whole number between @min and @max, as typed ("40", " 1,200 "). */
 gboolean  desk_count_parse          (const char  *text,

@@ -216,7 +216,7 @@ _desk_report_compute_attendance (DeskStore   *store,
         if (attend[q] > 0)
           {
             g_autofree char *number = desk_share_format_percent (series_value (report, women_index, q), attend[q]);
-            g_ptr_array_add (cells, g_strdup_printf (C_("percentage", "%s %%"), number));
+            g_ptr_array_add (cells, desk_percent_text (number));
           }
         else
           g_ptr_array_add (cells, g_strdup ("—"));
@@ -231,7 +231,7 @@ _desk_report_compute_attendance (DeskStore   *store,
     if (all_attendances > 0)
       {
         g_autofree char *number = desk_share_format_percent (all_women, all_attendances);
-        share = g_strdup_printf (C_("percentage", "%s %%"), number);
+        share = desk_percent_text (number);
       }
     else
       share = g_strdup ("—");

@@ -22,6 +22,63 @@
 
 /* Budget against actual */
 
+/* "Over budget", "Incomplete" or both: words, so that a printout in black and white
+ * still tells an overspend and a total that leaves amounts out. */
+static char *
+status_text (const DeskBudgetTableRow *t,
+             DeskBudgetVersion         version)
+{
+  gboolean over = desk_budget_row_is_over (t->row, version);
+  gboolean incomplete = desk_budget_table_row_incomplete (t);
+
+  if (over && incomplete)
+    /* Translators: the status of a row of the budget report. */
+    return g_strdup (_("Over budget; incomplete"));
+  if (over)
+    return g_strdup (_("Over budget"));
+  if (incomplete)
+    /* Translators: the status of a row of the budget report whose figures leave out
+     * amounts without an exchange rate. */
+    return g_strdup (C_("budget total", "Incomplete"));
+  return g_strdup ("");
+}
+
+static void
+add_table_row (DeskReport               *report,
+               DeskBudgetSummary        *summary,
+               DeskBudgetVersion         version,
+               const DeskBudgetTableRow *t)
+{
+  const DeskBudgetRow *row = t->row;
+  int variance_pm = 0, burn_pm = 0;
+  gboolean has_variance = desk_budget_row_variance_permille (row, version, &variance_pm);
+  gboolean has_burn = desk_budget_row_burn_permille (row, version, &burn_pm);
+  char *item, *category = NULL;
+
+  if (t->level == DESK_BUDGET_LEVEL_LINE)
+    item = g_strdup (t->description != NULL && t->description[0] != '\0' ? t->description : "—");
+  else if (t->level == DESK_BUDGET_LEVEL_ACTIVITY)
+    {
+      item = g_strdup (t->activity);
+      /* Translators: in the Category column of the budget report, on the row that sums
+       * an activity's lines (which follow it). */
+      category = g_strdup (_("Activity subtotal"));
+    }
+  else
+    /* Translators: the last row of the budget report, summing every line. */
+    item = g_strdup (_("Total"));
+
+  _desk_report_add_row (report, item,
+                        category != NULL ? category : g_strdup (t->category_label != NULL ? t->category_label : ""),
+                        desk_money_format_amount (desk_budget_row_budget (row, version), summary->decimals),
+                        desk_money_format_amount (row->spent, summary->decimals),
+                        desk_money_format_amount (desk_budget_row_variance (row, version), summary->decimals),
+                        _desk_report_percent_text (has_variance, variance_pm),
+                        _desk_report_percent_text (has_burn, burn_pm),
+                        status_text (t, version),
+                        NULL);
+}
+
 gboolean
 _desk_report_compute_budget (DeskStore   *store,
                              DeskReport  *report,
@@ -30,17 +87,22 @@ _desk_report_compute_budget (DeskStore   *store,
 {
   g_autoptr(DeskRecord) workplan = _desk_report_workplan_for (store, group, report->from, report->to);
   g_autoptr(DeskBudgetSummary) summary = NULL;
-  g_autoptr(GPtrArray) activities = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) table = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
   DeskReportSeries *budget_series, *spent_series;
   DeskBudgetVersion version = DESK_BUDGET_REVISED;
 
-  _desk_report_add_column (report, "item", _("Activity or category"), DESK_COLUMN_TEXT);
+  _desk_report_add_column (report, "item", _("Activity or budget line"), DESK_COLUMN_TEXT);
+  _desk_report_add_column (report, "category", _("Category"), DESK_COLUMN_TEXT);
   _desk_report_add_column (report, "budget", _("Budget"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "spent", _("Spent"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "variance", _("Variance"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "variance_percent", _("Variance %"), DESK_COLUMN_NUMBER);
   _desk_report_add_column (report, "burn", _("Spent of budget"), DESK_COLUMN_NUMBER);
+  /* Right-aligned like a figure: the PDF then gives it its natural width and never
+   * wraps it, where text columns share what is left in proportion to their longest
+   * cells and a short word would break ("Over bud get"). */
+  _desk_report_add_column (report, "status", _("Status"), DESK_COLUMN_NUMBER);
 
   if (workplan == NULL)
     {
@@ -53,6 +115,12 @@ _desk_report_compute_budget (DeskStore   *store,
   summary = desk_budget_summarise (store, desk_record_get_uuid (workplan), error);
   if (summary == NULL)
     return FALSE;
+  table = desk_budget_table (store, summary, error);
+  if (table == NULL)
+    return FALSE;
+  gaps = desk_budget_rate_gaps (store, summary, version, error);
+  if (gaps == NULL)
+    return FALSE;
 
   g_free (report->unit);
   report->unit = g_strdup (summary->currency);
@@ -60,47 +128,23 @@ _desk_report_compute_budget (DeskStore   *store,
   for (int i = 0; i < summary->decimals; i++)
     report->unit_scale *= 10;
 
-  activities = desk_store_list_by (store, DESK_KIND_ACTIVITY, "workplan_uuid", desk_record_get_uuid (workplan), NULL);
-  for (guint i = 0; activities != NULL && i < activities->len; i++)
+  /* Each activity's subtotal, then its lines, then the grand total: on paper the
+   * activity heads the lines it sums. The categories' totals are the chart's. */
+  for (guint i = 0; i < table->len; i++)
     {
-      DeskRecord *a = g_ptr_array_index (activities, i);
-      g_hash_table_insert (names, g_strdup (desk_record_get_uuid (a)),
-                           g_strdup_printf ("%s %s", desk_record_get_string (a, "code"),
-                                            desk_record_get_narrative (a, "title", desk_locale_language (), NULL)));
+      const DeskBudgetTableRow *t = g_ptr_array_index (table, i);
+      guint first = i;
+
+      if (t->level != DESK_BUDGET_LEVEL_LINE)
+        continue;
+      while (i < table->len && ((DeskBudgetTableRow *) g_ptr_array_index (table, i))->level == DESK_BUDGET_LEVEL_LINE)
+        i++;
+      /* table[i] is the subtotal that closes the lines first … i − 1. */
+      add_table_row (report, summary, version, g_ptr_array_index (table, i));
+      for (guint l = first; l < i; l++)
+        add_table_row (report, summary, version, g_ptr_array_index (table, l));
     }
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      GPtrArray *rows = pass == 0 ? summary->activities : summary->categories;
-
-      for (guint i = 0; i < rows->len; i++)
-        {
-          const DeskBudgetRow *row = g_ptr_array_index (rows, i);
-          int variance_pm = 0, burn_pm = 0;
-          gboolean has_variance = desk_budget_row_variance_permille (row, version, &variance_pm);
-          gboolean has_burn = desk_budget_row_burn_permille (row, version, &burn_pm);
-          char *name;
-
-          if (pass == 0)
-            name = row->key[0] == '\0' ? g_strdup (_("Group coordination"))
-                                       : g_strdup (g_hash_table_lookup (names, row->key));
-          else
-            {
-              g_autofree char *category = desk_reference_table_label (store, "budget_categories", row->key);
-
-              /* Translators: a row of the budget report for a budget category. */
-              name = g_strdup_printf (_("Category: %s"), category);
-            }
-
-          _desk_report_add_row (report, name != NULL ? name : g_strdup (row->key),
-                   desk_money_format_amount (desk_budget_row_budget (row, version), summary->decimals),
-                   desk_money_format_amount (row->spent, summary->decimals),
-                   desk_money_format_amount (desk_budget_row_variance (row, version), summary->decimals),
-                   _desk_report_percent_text (has_variance, variance_pm),
-                   _desk_report_percent_text (has_burn, burn_pm),
-                   NULL);
-        }
-    }
+  add_table_row (report, summary, version, g_ptr_array_index (table, table->len - 1));
 
   {
     int burn_pm = 0;
@@ -114,13 +158,12 @@ _desk_report_compute_budget (DeskStore   *store,
     g_ptr_array_add (report->notes,
                      g_strdup_printf (_("Revised budget %s, spent %s (%s), with %s of the workplan's time gone; "
                                         "received %s."), budget, spent, burn, elapsed, received));
-    if (summary->total.missing > 0)
+    /* Totals that leave amounts out say so, and say which. */
+    if (gaps->len > 0)
       g_ptr_array_add (report->notes,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u amount has no exchange rate and is left out of the totals.",
-                                                     "%u amounts have no exchange rate and are left out of the totals.",
-                                                     summary->total.missing),
-                                        summary->total.missing));
+                       g_strdup (desk_budget_incomplete_sentence ()));
+    for (guint i = 0; i < gaps->len; i++)
+      g_ptr_array_add (report->notes, desk_budget_gap_text (g_ptr_array_index (gaps, i)));
     /* Figures too large to count are left out too, each named by the summary. */
     for (guint i = 0; i < summary->problems->len; i++)
       g_ptr_array_add (report->notes, g_strdup (g_ptr_array_index (summary->problems, i)));

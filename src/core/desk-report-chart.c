@@ -65,7 +65,7 @@ desk_report_chart_tick_text (DeskReport *report,
   g_autofree char *units = desk_money_format_amount (value / MAX (report->unit_scale, 1), 0);
 
   if (g_strcmp0 (report->unit, "%") == 0)
-    return g_strdup_printf (C_("percentage", "%s %%"), units);
+    return desk_percent_text (units);
 
   return g_steal_pointer (&units);
 }

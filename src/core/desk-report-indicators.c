@@ -37,7 +37,7 @@ indicator_value (const char *unit,
   if (g_strcmp0 (unit, "percentage") == 0)
     {
       g_autofree char *number = desk_milli_format (milli);
-      return g_strdup_printf (C_("percentage", "%s %%"), number);
+      return desk_percent_text (number);
     }
 
   return desk_milli_format (milli);

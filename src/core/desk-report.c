@@ -255,7 +255,7 @@ _desk_report_percent_text (gboolean ok,
   if (!ok)
     return g_strdup ("—");
 
-  return g_strdup_printf ("%s%d.%d %%", permille < 0 ? "−" : "", ABS (permille) / 10, ABS (permille) % 10);
+  return desk_percent_format (permille);
 }
 
 DeskReport *

@@ -361,6 +361,84 @@ test_help_chinese (Fixture       *fixture,
   }
 }
 
+/* Every command refuses an option it does not know in the same sentence, naming itself;
+ * options before the command are refused as groupdesk-cli's own. */
+static void
+test_unknown_option (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *const commands[] = {
+    "generate", "list", "show", "budget", "attendance-import", "attendance", "backup", "report",
+    "export", "export-iati", "import",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *expected = g_strdup_printf ("Unknown option “--no-such-option” for “%s”.",
+                                                   commands[i]);
+
+      run_cli (&run, "--db", fixture->db, commands[i], "--no-such-option");
+      g_assert_cmpint (run.status, ==, 2);
+      if (strstr (run.err, expected) == NULL)
+        g_error ("“%s --no-such-option” says:\n%s", commands[i], run.err);
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "--no-such-option", "budget");
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "Unknown option “--no-such-option” for “groupdesk-cli”."));
+  }
+}
+
+/* The budget as text: a heading over the figures, lines grouped under their activity's
+ * subtotal, a grand total, and the one minus sign. */
+static void
+test_budget_text (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  int heading = -1, subtotal = -1, total = -1, hall = -1;
+
+  run_cli (&demo, "--db", fixture->db, "demo");
+  assert_ok (&demo);
+  run_cli (&run, "--db", fixture->db, "budget");
+  assert_ok (&run);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Activity and budget line") && strstr (lines[i], "Budget (GHS)") &&
+          strstr (lines[i], "Spent") && strstr (lines[i], "Variance"))
+        heading = i;
+      else if (g_str_has_prefix (lines[i], "  Conference hall and lunch"))
+        hall = i;
+      else if (g_str_has_prefix (lines[i], "A1 ") && subtotal < 0)
+        subtotal = i;
+      else if (g_str_has_prefix (lines[i], "Total "))
+        total = i;
+    }
+  g_assert_cmpint (heading, >=, 0);
+  g_assert_cmpint (heading, <, hall);
+  g_assert_cmpint (hall, <, subtotal);
+  g_assert_cmpint (subtotal, <, total);
+  g_assert_nonnull (strstr (lines[hall], "\xe2\x88\x92" "500.00"));
+  g_assert_nonnull (strstr (lines[hall], "over budget"));
+  g_assert_null (strstr (run.out, "-500"));
+
+  /* JSON names the amounts without a rate by currency: none in the sample group. */
+  {
+    g_auto(Run) json = { 0 };
+
+    run_cli (&json, "--db", fixture->db, "budget", "--json");
+    assert_ok (&json);
+    g_assert_nonnull (strstr (json.out, "\"missing_rates_by_currency\" : []"));
+  }
+}
+
 /* The commands' synopses as the global --help lists them: the lines indented by two
  * spaces between "Commands:" and the next blank line. The command's name is the first word. */
 static GPtrArray *
@@ -1343,6 +1421,8 @@ main (int    argc,
   ADD ("help/command-chinese", test_command_help_chinese);
   ADD ("restore", test_restore);
   ADD ("usage-errors", test_usage_errors);
+  ADD ("usage-errors/unknown-option", test_unknown_option);
+  ADD ("budget/text", test_budget_text);
   ADD ("list/json-every-kind", test_list_json_every_kind);
   ADD ("list/plain", test_list_plain);
   ADD ("list/plain-multiline", test_list_plain_multiline);

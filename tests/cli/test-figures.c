@@ -552,7 +552,7 @@ test_attendance_report (Fixture       *f,
     gint64 people = sql_int (f, "SELECT count(DISTINCT t.person_uuid)" ATTENDED, f->group, f->from, f->to);
 
     footer = g_strdup_printf ("%" G_GINT64_FORMAT " attendances by %" G_GINT64_FORMAT " people at %"
-                              G_GINT64_FORMAT " workshops; women %s %%; %" G_GINT64_FORMAT
+                              G_GINT64_FORMAT " workshops; women %s%%; %" G_GINT64_FORMAT
                               " people came more than once.",
                               attendances, people,
                               sql_int (f, "SELECT count(DISTINCT t.workshop_uuid)" ATTENDED, f->group, f->from, f->to),

@@ -4,6 +4,8 @@
  */
 #include "test-common.h"
 
+#include "desk-report.h"
+
 /* An independent computation: Python's exact fractions, rounding half away from zero. */
 static const char *const python_check =
   "import sys\n"
@@ -386,6 +388,116 @@ test_summary (void)
 
   /* On 2 July, 183 of 365 days have gone. */
   g_assert_cmpint (summary->elapsed_permille, ==, 501);
+
+  world_clear (&w);
+}
+
+/* The one table: activities by code (A2 before A10), the group's own costs last, lines
+ * by category label then description, each activity closed by its subtotal; then the
+ * categories, then the total. And the amounts without a rate, named by currency. */
+static void
+test_table_and_gaps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskBudgetSummary) summary = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(DeskRecord) a2 = NULL;
+  g_autoptr(DeskRecord) a10 = NULL;
+  g_autoptr(DeskRecord) eur = NULL;
+  g_autoptr(DeskRecord) r = NULL;
+  g_autoptr(GString) order = g_string_new (NULL);
+  const DeskBudgetGap *gap;
+  g_autofree char *text = NULL;
+  World w = { 0 };
+
+  world_init (&w);
+  a10 = add (&w, DESK_KIND_ACTIVITY, "workplan_uuid", w.workplan, "code", "A10", "title_en", "Ten",
+             "kind", "dialogue", "status", "planned", NULL);
+  a2 = add (&w, DESK_KIND_ACTIVITY, "workplan_uuid", w.workplan, "code", "A2", "title_en", "Two",
+            "kind", "dialogue", "status", "planned", NULL);
+#define LINE(act, cat, desc, cost, cur) \
+  g_clear_object (&r); \
+  r = add (&w, DESK_KIND_BUDGET_LINE, "workplan_uuid", w.workplan, "activity_uuid", act, "category", cat, \
+           "description_en", desc, "quantity_milli", "2000", "unit", "day", "unit_cost_minor", cost, \
+           "currency", cur, NULL)
+  LINE (desk_record_get_uuid (a10), "venue", "Hall B", "1000", "GHS");
+  LINE (w.activity, "venue", "Hall A", "2000", "GHS");
+  LINE (w.activity, "travel", "Taxi", "3000", "GHS");
+  LINE (desk_record_get_uuid (a2), "travel", "Bus", "4000", "GHS");
+#undef LINE
+  /* The group's own costs, in euros, which have no rate: EUR 200.00 of budget. */
+  eur = add (&w, DESK_KIND_BUDGET_LINE, "workplan_uuid", w.workplan, "category", "coordination",
+             "description_en", "Office", "quantity_milli", "2000", "unit", "month",
+             "unit_cost_minor", "10000", "currency", "EUR", NULL);
+  g_clear_object (&r);
+  r = add (&w, DESK_KIND_EXPENSE, "budget_line_uuid", desk_record_get_uuid (eur), "date", "2026-05-01",
+           "amount_minor", "5000", "currency", "EUR", NULL);
+
+  summary = desk_budget_summarise (w.store, w.workplan, &error);
+  g_assert_no_error (error);
+  table = desk_budget_table (w.store, summary, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < table->len; i++)
+    {
+      const DeskBudgetTableRow *t = g_ptr_array_index (table, i);
+
+      g_string_append_printf (order, "%s:%s|", desk_budget_level_key (t->level),
+                              t->level == DESK_BUDGET_LEVEL_LINE ? t->description :
+                              t->level == DESK_BUDGET_LEVEL_ACTIVITY ? t->activity :
+                              t->level == DESK_BUDGET_LEVEL_CATEGORY ? t->category : "");
+    }
+  g_assert_cmpstr (order->str, ==,
+                   "line:Taxi|line:Hall A|activity:A1 Dialogue|"
+                   "line:Bus|activity:A2 Two|"
+                   "line:Hall B|activity:A10 Ten|"
+                   "line:Office|activity:Group coordination|"
+                   "category:coordination|category:travel|category:venue|total:|");
+  /* The total is the summary's; the euro line leaves it incomplete, the others not. */
+  g_assert_true (((DeskBudgetTableRow *) g_ptr_array_index (table, table->len - 1))->row == &summary->total);
+  g_assert_true (desk_budget_table_row_incomplete (g_ptr_array_index (table, table->len - 1)));
+  g_assert_false (desk_budget_table_row_incomplete (g_ptr_array_index (table, 0)));
+
+  gaps = desk_budget_rate_gaps (w.store, summary, DESK_BUDGET_REVISED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  gap = g_ptr_array_index (gaps, 0);
+  g_assert_cmpstr (gap->currency, ==, "EUR");
+  g_assert_cmpuint (gap->n[DESK_BUDGET_GAP_BUDGET], ==, 1);
+  g_assert_cmpint (gap->sum[DESK_BUDGET_GAP_BUDGET], ==, 20000);
+  g_assert_cmpuint (gap->n[DESK_BUDGET_GAP_SPENT], ==, 1);
+  g_assert_cmpint (gap->sum[DESK_BUDGET_GAP_SPENT], ==, 5000);
+  g_assert_cmpuint (gap->n[DESK_BUDGET_GAP_RECEIVED], ==, 0);
+  g_assert_cmpuint (summary->total.missing, ==, 2);
+  text = desk_budget_gap_text (gap);
+  g_assert_cmpstr (text, ==, "No rate for EUR: 2 amounts not converted (budget EUR 200.00; spent EUR 50.00)");
+
+  /* The report says so in words: the total is incomplete, and the note names the euros. */
+  {
+    g_autoptr(DeskReport) report = desk_report_compute (w.store, DESK_REPORT_BUDGET, w.group, NULL, NULL, &error);
+    char **last;
+    gboolean named = FALSE;
+
+    g_assert_no_error (error);
+    last = g_ptr_array_index (report->rows, report->rows->len - 1);
+    g_assert_cmpstr (last[0], ==, "Total");
+    g_assert_cmpstr (last[report->columns->len - 1], ==, "Incomplete");
+    /* A1's subtotal heads its lines. */
+    g_assert_true (g_str_has_prefix (((char **) g_ptr_array_index (report->rows, 0))[0], "A1 "));
+    g_assert_cmpstr (((char **) g_ptr_array_index (report->rows, 1))[0], ==, "Taxi");
+    for (guint i = 0; i < report->notes->len; i++)
+      named |= g_str_equal (g_ptr_array_index (report->notes, i), text);
+    g_assert_true (named);
+  }
+
+  /* With a rate in force, nothing is left out. */
+  g_clear_object (&r);
+  r = add (&w, DESK_KIND_RATE, "currency", "EUR", "valid_from", "2025-01-01",
+           "rate_mantissa", "16", "rate_scale", "0", NULL);
+  none = desk_budget_rate_gaps (w.store, summary, DESK_BUDGET_REVISED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
 
   world_clear (&w);
 }
@@ -1180,11 +1292,37 @@ static const char *const python_csv =
   "    head = rows[0]\n"
   "    for r in rows[1:]:\n"
   "        assert len(r) == len(head), (path, r)\n"
-  "    print(path.rsplit('/', 1)[-1], len(rows) - 1)\n"
-  "    if 'description' in head:\n"
-  "        d = [r[head.index('description')] for r in rows[1:]]\n"
-  "        assert 'Conference hall and lunch, 60 people' in d, d\n"
-  "        print('sum', sum(round(float(r[head.index('budget')]) * 100) for r in rows[1:]))\n";
+  "    if 'level' not in head:\n"
+  "        print(path.rsplit('/', 1)[-1], len(rows) - 1)\n"
+  "        dates = [r[head.index('date')] for r in rows[1:]]\n"
+  "        assert dates == sorted(dates), 'expenses not by date'\n"
+  "        continue\n"
+  "    L = head.index('level')\n"
+  "    lines = [r for r in rows[1:] if r[L] == 'line']\n"
+  "    print(path.rsplit('/', 1)[-1], len(lines))\n"
+  "    d = [r[head.index('description')] for r in lines]\n"
+  "    assert 'Conference hall and lunch, 60 people' in d, d\n"
+  "    cents = lambda r: round(float(r[head.index('budget')]) * 100)\n"
+  "    total = [r for r in rows[1:] if r[L] == 'total']\n"
+  "    assert len(total) == 1 and total[0] is rows[-1], 'one grand total, last'\n"
+  "    assert total[0][head.index('currency')] == 'GHS', total[0]\n"
+  "    for level in ('line', 'activity', 'category'):\n"
+  "        got = sum(cents(r) for r in rows[1:] if r[L] == level)\n"
+  "        assert got == cents(total[0]), (level, got, cents(total[0]))\n"
+  "    for r in rows[1:]:\n"
+  "        for k in ('budget', 'spent', 'variance'):\n"
+  "            assert ',' not in r[head.index(k)] and '\u2212' not in r[head.index(k)], r\n"
+  "    # Each activity's lines come together, closed by its subtotal.\n"
+  "    seen, current = set(), None\n"
+  "    for r in rows[1:]:\n"
+  "        if r[L] == 'line':\n"
+  "            a = r[head.index('activity')]\n"
+  "            assert a == current or a not in seen, ('lines of', a, 'apart')\n"
+  "            current = a; seen.add(a)\n"
+  "        elif r[L] == 'activity':\n"
+  "            assert current in (None, r[head.index('activity')]), r\n"
+  "            current = None\n"
+  "    print('sum', cents(total[0]))\n";
 
 static void
 test_csv_read_back (void)
@@ -1729,6 +1867,7 @@ main (int    argc,
   g_test_add_func ("/core/budget/overflow/conversion", test_overflow_conversion);
   g_test_add_func ("/core/budget/overflow/sum-of-valid", test_overflow_sum_of_valid);
   g_test_add_func ("/core/budget/overflow/totals", test_overflow_totals);
+  g_test_add_func ("/core/budget/table-and-gaps", test_table_and_gaps);
   g_test_add_func ("/core/budget/overflow/line-total", test_overflow_line_total);
   g_test_add_func ("/core/budget/overflow/funding", test_overflow_funding);
   g_test_add_func ("/core/budget/overflow/cli", test_overflow_cli);

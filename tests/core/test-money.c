@@ -4,6 +4,8 @@
  */
 #include "test-common.h"
 
+#include <string.h>
+
 static void
 assert_parses (const char *text,
                int         decimals,
@@ -222,19 +224,48 @@ test_format (void)
   assert_formats (99999, 2, "999.99");
   assert_formats (100000, 2, "1,000.00");
   assert_formats (123456789012, 2, "1,234,567,890.12");
-  assert_formats (-123450, 2, "-1,234.50");
-  assert_formats (-5, 2, "-0.05");
+  assert_formats (-123450, 2, "\xe2\x88\x92" "1,234.50");
+  assert_formats (-5, 2, "\xe2\x88\x92" "0.05");
   assert_formats (1234567, 0, "1,234,567");
-  assert_formats (-1000, 0, "-1,000");
+  assert_formats (-1000, 0, "\xe2\x88\x92" "1,000");
   assert_formats (1234, 3, "1.234");
   assert_formats (G_MAXINT64, 2, "92,233,720,368,547,758.07");
-  assert_formats (G_MININT64, 2, "-92,233,720,368,547,758.08");
-  assert_formats (G_MININT64, 0, "-9,223,372,036,854,775,808");
-  assert_formats (G_MININT64, 4, "-922,337,203,685,477.5808");
+  assert_formats (G_MININT64, 2, "\xe2\x88\x92" "92,233,720,368,547,758.08");
+  assert_formats (G_MININT64, 0, "\xe2\x88\x92" "9,223,372,036,854,775,808");
+  assert_formats (G_MININT64, 4, "\xe2\x88\x92" "922,337,203,685,477.5808");
   {
     g_autofree char *milli = desk_milli_format (G_MININT64);
-    g_assert_cmpstr (milli, ==, "-9223372036854775.808");
+    g_assert_cmpstr (milli, ==, "\xe2\x88\x92" "9223372036854775.808");
   }
+}
+
+/* People see U+2212; data (CSV) gets ASCII '-' and no grouping; both read back. */
+static void
+test_minus_sign (void)
+{
+  g_autofree char *shown = desk_money_format_amount (-50000, 2);
+  g_autofree char *plain = desk_money_format_plain (-123450, 2);
+  g_autofree char *plain_milli = desk_milli_format_plain (-250);
+  g_autofree char *pct = desk_percent_format (-20);
+  g_autofree char *pct_plain = desk_percent_format_plain (-20);
+  g_autofree char *pct_min = desk_percent_format_plain (G_MININT);
+  g_autofree char *pct_positive = desk_percent_format (625);
+  gint64 back = 0;
+
+  g_assert_cmpstr (shown, ==, DESK_MINUS_SIGN "500.00");
+  g_assert_null (strchr (shown, '-'));
+  g_assert_cmpstr (plain, ==, "-1234.50");
+  g_assert_cmpstr (plain_milli, ==, "-0.25");
+  g_assert_cmpstr (pct, ==, DESK_MINUS_SIGN "2.0%");
+  g_assert_cmpstr (pct_plain, ==, "-2.0");
+  g_assert_cmpstr (pct_min, ==, "-214748364.8");
+  g_assert_cmpstr (pct_positive, ==, "62.5%");
+
+  g_assert_true (desk_money_parse (shown, 2, TRUE, &back, NULL));
+  g_assert_cmpint (back, ==, -50000);
+  g_assert_false (desk_money_parse (shown, 2, FALSE, &back, NULL));
+  g_assert_true (desk_milli_parse (DESK_MINUS_SIGN "2.5", &back, NULL));
+  g_assert_cmpint (back, ==, -2500);
 }
 
 static void
@@ -261,7 +292,7 @@ test_milli (void)
     { "2", 2000, "2" },
     { "0", 0, "0" },
     { "0.001", 1, "0.001" },
-    { "-0.25", -250, "-0.25" },
+    { "-0.25", -250, "\xe2\x88\x92" "0.25" },
     { "1234.567", 1234567, "1234.567" },
     { "1,000", 1000000, "1000" },
   };
@@ -371,6 +402,7 @@ main (int    argc,
   g_test_add_func ("/core/money/parse-decimals", test_parse_decimals);
   g_test_add_func ("/core/money/parse-overflow", test_parse_overflow);
   g_test_add_func ("/core/money/format", test_format);
+  g_test_add_func ("/core/money/minus-sign", test_minus_sign);
   g_test_add_func ("/core/money/format-with-code", test_format_with_code);
   g_test_add_func ("/core/money/milli", test_milli);
   g_test_add_func ("/core/money/round-trip", test_round_trip);

@@ -481,9 +481,41 @@ test_budget_missing_rate (void)
   /* Left out, not counted as zero nor guessed. */
   g_assert_cmpint (desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED), ==, budget);
   g_assert_nonnull (missing_label (page));
+  /* The banner names the currency, how many amounts and their sum, and says the totals
+   * are incomplete. */
   g_assert_cmpstr (gtk_label_get_label (missing_label (page)), ==,
-                   "1 amount has no exchange rate — add the rate to include it");
+                   "These totals are incomplete: amounts without an exchange rate are left out of them.\n"
+                   "No rate for JPY: 1 amount not converted (budget JPY 120,000)");
   g_assert_true (card_pill_shown (page, "budget"));
+
+  /* The lines are listed by activity code, as the report and the CSV list them; the
+   * group's own costs (the new line among them) last. */
+  {
+    GListModel *shown = desk_record_list_get_sorted_model (lines);
+    guint n = g_list_model_get_n_items (shown);
+    DeskRecord *previous = NULL;
+    gboolean own_costs = FALSE, seen_new = FALSE;
+
+    g_assert_cmpuint (n, >, 2);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DeskRecord) line_i = g_list_model_get_item (shown, i);
+        DeskRecord *activity = _desk_budget_page_find_activity (page, desk_record_get_string (line_i, "activity_uuid"));
+
+        seen_new |= g_str_equal (desk_record_get_uuid (line_i), uuid);
+        if (activity == NULL)
+          {
+            own_costs = TRUE;
+            continue;
+          }
+        g_assert_false (own_costs);
+        if (previous != NULL)
+          g_assert_cmpint (desk_record_compare_field (previous, activity, (gpointer) "code"), <=, 0);
+        previous = activity;
+      }
+    g_assert_true (own_costs);
+    g_assert_true (seen_new);
+  }
 
   /* Add a Rate…: the form offers yen first; a rate that is not a number is refused. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "budget.add-rate", NULL));
@@ -676,11 +708,14 @@ test_budget_csv (void)
   g_auto(GStrv) rows = g_strsplit (lines, "\r\n", -1);
   g_auto(GStrv) expense_rows = g_strsplit (expenses, "\r\n", -1);
 
-  g_assert_true (g_str_has_prefix (lines, "activity,category,description,quantity,"));
-  g_assert_true (g_str_has_prefix (with_bom, "\xEF\xBB\xBF" "activity,"));
+  g_assert_true (g_str_has_prefix (lines, "level,activity,category,description,quantity,"));
+  g_assert_true (g_str_has_prefix (with_bom, "\xEF\xBB\xBF" "level,"));
   g_assert_true (g_utf8_validate (lines, -1, NULL));
-  /* A header, a row per line, and the empty string after the last CRLF. */
-  g_assert_cmpuint (g_strv_length (rows), ==, s->lines->len + 2);
+  /* A header, a row per line, per activity, per category, the total, and the empty
+   * string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (rows), ==,
+                    1 + s->lines->len + s->activities->len + s->categories->len + 1 + 1);
+  g_assert_true (g_str_has_prefix (rows[g_strv_length (rows) - 2], "total,"));
   g_assert_true (g_str_has_prefix (expenses, "date,activity,budget_line,payee,"));
   g_assert_cmpuint (g_strv_length (expense_rows), >, 2);
 
@@ -745,14 +780,19 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Every row of the summary once, sorted by the view, and the grand total last. */
 static void
 assert_keys (GListModel *model,
              GPtrArray  *rows)
 {
-  g_assert_cmpuint (n_items (model), ==, rows->len);
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (n_items (model), ==, rows->len + 1);
   for (guint i = 0; i < rows->len; i++)
-    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==,
-                     ((DeskBudgetRow *) g_ptr_array_index (rows, i))->key);
+    g_hash_table_add (shown, (gpointer) gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (g_hash_table_contains (shown, ((DeskBudgetRow *) g_ptr_array_index (rows, i))->key));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), rows->len), ==, "\x01total");
 }
 
 /* The summary view shows the summary it is handed, with no store of its own: the page's

@@ -178,19 +178,34 @@ bind_line_activity (GtkWidget  *cell,
     gtk_widget_set_tooltip_text (cell, tooltip);
 }
 
+/* The order of core's budget table (desk_budget_table): by activity code, the group's own
+ * costs last, then by category, then by description. */
 static int
 compare_line_activity (gconstpointer a,
                        gconstpointer b,
                        gpointer      user_data)
 {
   DeskBudgetPage *self = user_data;
+  DeskStore *store = desk_page_get_store (DESK_PAGE (self));
   DeskRecord *x = _desk_budget_page_find_activity (self, desk_record_get_string ((DeskRecord *) a, "activity_uuid"));
   DeskRecord *y = _desk_budget_page_find_activity (self, desk_record_get_string ((DeskRecord *) b, "activity_uuid"));
+  g_autofree char *cx = NULL;
+  g_autofree char *cy = NULL;
+  int c;
 
   if (x == NULL || y == NULL)
-    return (x == NULL) - (y == NULL);
+    c = (x == NULL) - (y == NULL);
+  else
+    c = desk_record_compare_field (x, y, (gpointer) "code");
+  if (c != 0 || store == NULL)
+    return c;
 
-  return desk_record_compare_field (x, y, (gpointer) "code");
+  cx = desk_reference_table_label (store, "budget_categories", desk_record_get_string ((DeskRecord *) a, "category"));
+  cy = desk_reference_table_label (store, "budget_categories", desk_record_get_string ((DeskRecord *) b, "category"));
+  c = g_utf8_collate (cx, cy);
+  if (c != 0)
+    return c;
+  return desk_record_compare_narrative (a, b, (gpointer) "description");
 }
 
 static void
@@ -462,7 +477,7 @@ static void
 build_lines (DeskBudgetPage *self)
 {
   g_autoptr(GPtrArray) categories = NULL;
-  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *column, *activity_column;
   GtkWidget *toggle_box;
   AdwPreferencesGroup *group;
   GtkWidget *button;
@@ -473,6 +488,7 @@ build_lines (DeskBudgetPage *self)
   column = desk_record_list_add_column (list, C_("column", "Activity"), NULL, bind_line_activity,
                                         compare_line_activity, self, FALSE);
   desk_record_list_fix_width (column, 7);
+  activity_column = column;
   column = desk_record_list_add_field_column (list, DESK_KIND_BUDGET_LINE, "category",
                                               C_("column", "Category"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 14);
@@ -545,6 +561,9 @@ build_lines (DeskBudgetPage *self)
   desk_record_editor_add_group (self->line_editor, NULL, line_layout_notes);
   desk_record_list_set_editor (list, NULL, self->line_editor, NULL);
   desk_record_list_set_match_func (list, line_matches, self);
+  /* Lines grouped by activity, as the report and the CSV list them: once the filters it
+   * runs through exist. */
+  desk_record_list_sort_by (list, activity_column);
 }
 
 static void

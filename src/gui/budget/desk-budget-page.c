@@ -71,6 +71,12 @@ clear_summary (DeskBudgetPage *self)
 static void
 show_figures (DeskBudgetPage *self)
 {
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  /* Read only when a rate is missing: the amounts are then named by currency. */
+  if (self->summary != NULL && (self->summary->total.missing > 0 || self->summary->received_missing > 0))
+    gaps = desk_budget_rate_gaps (desk_page_get_store (DESK_PAGE (self)), self->summary, self->version, NULL);
+  desk_budget_summary_view_set_rate_gaps (self->summary_view, gaps);
   desk_budget_summary_view_show (self->summary_view, self->summary, self->version);
   _desk_budget_page_update_figures (self);
 }

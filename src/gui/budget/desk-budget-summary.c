@@ -19,8 +19,12 @@
 #include "desk-budget-page-private.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define N_TABLES 2
+
+/* The key of the grand total's row in the summary tables: no UUID or code is like it. */
+#define TOTAL_KEY "\x01total"
 
 typedef enum
 {
@@ -73,6 +77,7 @@ struct _DeskBudgetSummaryView
   GtkWidget *headline;
   GtkFlowBox *cards;
   GtkWidget *missing_banner;
+  GPtrArray *gaps;  /* DeskBudgetGap: the amounts without a rate, named in the banner */
   GtkLabel *missing_label;
 };
 
@@ -90,15 +95,11 @@ format_reporting (const DeskBudgetSummary *summary,
   return desk_money_format (minor, summary->currency, summary->decimals);
 }
 
-/* Thousandths as a percentage with one decimal: 625 → “62.5%”. */
+/* Thousandths as a percentage with one decimal: 625 → “62.5%”, in core's one form. */
 static char *
 format_permille (int permille)
 {
-  /* Translators: a percentage; %s is the number, such as 62.5. */
-  g_autofree char *number = g_strdup_printf ("%s%d.%d", permille < 0 ? "-" : "",
-                                             abs (permille) / 10, abs (permille) % 10);
-
-  return g_strdup_printf (C_("percent", "%s%%"), number);
+  return desk_percent_format (permille);
 }
 
 /* Cards */
@@ -263,7 +264,18 @@ update_cards (DeskBudgetSummaryView *self)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      if (missing > 0)
+      /* Which amounts are left out, by currency, so the coordinator knows which rate to
+       * add; the bare count only when they could not be read. */
+      if (missing > 0 && self->gaps != NULL && self->gaps->len > 0)
+        {
+          g_string_append (text, desk_budget_incomplete_sentence ());
+          for (guint i = 0; i < self->gaps->len; i++)
+            {
+              g_autofree char *gap = desk_budget_gap_text (g_ptr_array_index (self->gaps, i));
+              g_string_append_printf (text, "\n%s", gap);
+            }
+        }
+      else if (missing > 0)
         g_string_append_printf (text,
                                 g_dngettext (GETTEXT_PACKAGE,
                                              "%u amount has no exchange rate — add the rate to include it",
@@ -309,15 +321,24 @@ summary_bind_cb (GtkSignalListItemFactory *factory,
 {
   DeskBudgetSummaryView *self = column->view;
   const char *key = gtk_string_object_get_string (gtk_list_item_get_item (item));
-  const DeskBudgetRow *row = self->rows[column->table] != NULL ?
+  gboolean total = g_str_equal (key, TOTAL_KEY);
+  const DeskBudgetRow *row = total && self->summary != NULL ? &self->summary->total :
+                             self->rows[column->table] != NULL ?
                              g_hash_table_lookup (self->rows[column->table], key) : NULL;
   GtkWidget *cell = gtk_list_item_get_child (item);
+
+  /* The grand total stands out from the rows it sums; cells are reused, so both ways. */
+  if (total)
+    gtk_widget_add_css_class (cell, "heading");
+  else
+    gtk_widget_remove_css_class (cell, "heading");
 
   switch (column->which)
     {
     case SUM_NAME:
       {
-        g_autofree char *name = self->name_func != NULL ?
+        g_autofree char *name = total ? g_strdup (_("Total")) :
+                                self->name_func != NULL ?
                                 self->name_func (column->table, key, self->name_data) : g_strdup (key);
         desk_cell_set_text (cell, name);
         gtk_widget_set_tooltip_text (cell, name);
@@ -374,9 +395,27 @@ add_columns (DeskBudgetSummaryView *self,
       view_column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_expand (view_column, i == SUM_NAME);
       gtk_column_view_append_column (view, view_column);
+      /* Figures are right-aligned: so are their headings. */
+      if (i != SUM_NAME && titles[i] != NULL)
+        desk_cell_header_align_end (view_column);
     }
 }
 
+typedef struct
+{
+  const char *key;
+  char       *sort_key;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const Keyed *) a)->sort_key, ((const Keyed *) b)->sort_key);
+}
+
+/* Each table in the order of core's budget table: activities by code (numbers as numbers),
+ * the group's own costs last; categories by name; then the grand total. */
 static void
 update_tables (DeskBudgetSummaryView *self)
 {
@@ -386,11 +425,29 @@ update_tables (DeskBudgetSummaryView *self)
                         t == DESK_BUDGET_TABLE_ACTIVITIES ? self->summary->activities :
                         self->summary->categories;
       guint len = rows != NULL ? rows->len : 0;
-      g_autofree const char **keys = g_new0 (const char *, len + 1);
+      g_autofree const char **keys = g_new0 (const char *, len + 2);
+      g_autofree Keyed *keyed = g_new0 (Keyed, MAX (len, 1));
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->keys[t]));
 
       for (guint i = 0; i < len; i++)
-        keys[i] = ((DeskBudgetRow *) g_ptr_array_index (rows, i))->key;
+        {
+          const char *key = ((DeskBudgetRow *) g_ptr_array_index (rows, i))->key;
+          g_autofree char *name = self->name_func != NULL ? self->name_func (t, key, self->name_data)
+                                                          : g_strdup (key);
+          g_autofree char *collated = g_utf8_collate_key_for_filename (name, -1);
+
+          keyed[i].key = key;
+          keyed[i].sort_key = g_strconcat (t == DESK_BUDGET_TABLE_ACTIVITIES && key[0] == '\0' ? "\x7f" : " ",
+                                           collated, NULL);
+        }
+      qsort (keyed, len, sizeof (Keyed), compare_keyed);
+      for (guint i = 0; i < len; i++)
+        {
+          keys[i] = keyed[i].key;
+          g_free (keyed[i].sort_key);
+        }
+      if (len > 0)
+        keys[len] = TOTAL_KEY;
       gtk_string_list_splice (self->keys[t], 0, n, keys);
     }
   self->tables_dirty = FALSE;
@@ -423,6 +480,7 @@ desk_budget_summary_view_dispose (GObject *object)
       g_clear_object (&self->keys[t]);
     }
   self->summary = NULL;
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (desk_budget_summary_view_parent_class)->dispose (object);
 }
@@ -480,6 +538,18 @@ desk_budget_summary_view_set_name_func (DeskBudgetSummaryView *self,
 
   self->name_func = func;
   self->name_data = user_data;
+}
+
+void
+desk_budget_summary_view_set_rate_gaps (DeskBudgetSummaryView *self,
+                                        GPtrArray             *gaps)
+{
+  g_return_if_fail (DESK_IS_BUDGET_SUMMARY_VIEW (self));
+
+  if (gaps != NULL)
+    g_ptr_array_ref (gaps);
+  g_clear_pointer (&self->gaps, g_ptr_array_unref);
+  self->gaps = gaps;
 }
 
 void

@@ -40,6 +40,10 @@ GtkWidget *desk_budget_summary_view_new           (void);
 void       desk_budget_summary_view_set_name_func (DeskBudgetSummaryView   *self,
                                                    DeskBudgetNameFunc       func,
                                                    gpointer                 user_data);
+/* The amounts without an exchange rate, from desk_budget_rate_gaps() (NULL: not known),
+ * named in the banner at the next desk_budget_summary_view_show(). Takes a reference. */
+void       desk_budget_summary_view_set_rate_gaps (DeskBudgetSummaryView   *self,
+                                                   GPtrArray               *gaps);
 /* Shows @summary (NULL: nothing) in @version. The view borrows @summary: it must stay
  * alive until the next call. */
 void       desk_budget_summary_view_show          (DeskBudgetSummaryView   *self,

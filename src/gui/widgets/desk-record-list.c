@@ -493,6 +493,11 @@ desk_record_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  /* Taking the columns down resets a sort by one of them, and the list would be sorted
+   * and filtered once more by the page's functions, whose widgets may be gone already. */
+  self->match = NULL;
+  if (self->sort_model != NULL)
+    gtk_sort_list_model_set_sorter (self->sort_model, NULL);
 
   /* The bin's child is a template child: the bin lets go of it before the template
    * does, or the bin would unparent it a second time. */
@@ -845,6 +850,16 @@ desk_record_list_set_column_priority (DeskRecordList      *self,
 
   info->priority = priority;
   update_column_visibility (self);
+}
+
+void
+desk_record_list_sort_by (DeskRecordList      *self,
+                          GtkColumnViewColumn *column)
+{
+  g_return_if_fail (DESK_IS_RECORD_LIST (self));
+  g_return_if_fail (find_column (self, column) != NULL);
+
+  gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
 }
 
 void

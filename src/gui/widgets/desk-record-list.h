@@ -72,6 +72,10 @@ GtkColumnViewColumn *desk_record_list_add_field_column (DeskRecordList  *self,
 void                 desk_record_list_set_column_priority (DeskRecordList *self,
                                                        GtkColumnViewColumn *column,
                                                        DeskColumnPriority priority);
+/* Sorts the list by @column (one of its own, with a compare function), ascending, until
+ * the user picks another column. */
+void                 desk_record_list_sort_by         (DeskRecordList      *self,
+                                                       GtkColumnViewColumn *column);
 /* A column of short values (codes, statuses) at a fixed width, in characters. */
 void                 desk_record_list_fix_width       (GtkColumnViewColumn *column,
                                                        int               chars);

@@ -157,8 +157,7 @@ format_indicator_value (const char *unit,
 
   number = desk_milli_format (milli);
   if (g_strcmp0 (unit, "percentage") == 0)
-    /* Translators: a percentage, such as “35 %”. */
-    return g_strdup_printf (_("%s %%"), number);
+    return desk_percent_text (number);
 
   return g_steal_pointer (&number);
 }
