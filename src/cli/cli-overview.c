@@ -215,7 +215,9 @@ print_text (DeskStore    *store,
   g_print ("%s\n", name != NULL ? name : "");
   g_print (_("%s · Reports in %s"), country, desk_record_get_string (o->group, "currency"));
   g_print ("\n");
-  g_print ("%s %s\n\n", members, ngettext ("member", "members", (gulong) o->members));
+  /* Translators: the group's members: "13 members" (in Chinese with a measure word). */
+  g_print (ngettext ("%s member", "%s members", (gulong) o->members), members);
+  g_print ("\n\n");
 
   g_print ("%s\n  ", _("Workplan Progress"));
   print_workplan (store, o);
