@@ -501,6 +501,50 @@ test_overview_core (Fixture       *f,
   g_assert_cmpint (overview->burn_permille, ==, (budget->spent * 2000 + budget->revised) / (budget->revised * 2));
 }
 
+/* "Export N on …" names the day the export was made where the user is, not the UTC
+ * timestamp's first ten characters: far east and far west of UTC, one export shows on
+ * the days its moment falls on there. */
+static void
+test_overview_export_day (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *bundle = g_build_filename (f->dir, "bundle.xml", NULL);
+  g_autofree char *out = run_cli ("--db", f->db, "export", "--from", f->from, "--to", f->to, "-o", bundle);
+  g_autofree char *created = NULL;
+  g_autoptr(GDateTime) moment = NULL;
+  static const char *const zones[][2] = { { "UTC-14", "+14:00" }, { "UTC+12", "-12:00" } };
+  g_autofree char *days[G_N_ELEMENTS (zones)] = { NULL };
+
+  sqlite3_close (f->sql);
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &f->sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  created = sql_text (f, "SELECT created FROM exports WHERE group_uuid = ?1 AND sequence = 1", f->group);
+  moment = g_date_time_new_from_iso8601 (created, NULL);
+  g_assert_nonnull (moment);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z][1]);
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (moment, tz);
+      g_autofree char *iso = g_date_time_format (there, "%Y-%m-%d");
+      g_autofree char *day = desk_date_format (iso);
+      g_autofree char *time = g_date_time_format (there, "%H:%M");
+      g_autofree char *expected = g_strdup_printf ("Export 1 on %s, %s\n", day, time);
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "TZ", zones[z][0], TRUE);
+      const char *argv[] = { g_getenv ("GROUPDESK_CLI"), "--db", f->db, "overview", NULL };
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (text, expected));
+      days[z] = g_steal_pointer (&iso);
+    }
+  /* 26 hours apart: never the same day, so one of them is not UTC's. */
+  g_assert_cmpstr (days[0], !=, days[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +575,8 @@ main (int   argc,
               test_overview_cli, tear_down);
   g_test_add ("/figures/generated/overview-core", Fixture, NULL, set_up_generated,
               test_overview_core, tear_down);
+  g_test_add ("/figures/sample/overview-export-day", Fixture, NULL, set_up_sample,
+              test_overview_export_day, tear_down);
 
   return g_test_run ();
 }
