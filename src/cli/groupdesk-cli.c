@@ -645,6 +645,7 @@ int cmd_export (CliOptions *options, int argc, char **argv);
 int cmd_export_iati (CliOptions *options, int argc, char **argv);
 int cmd_validate (CliOptions *options, int argc, char **argv);
 int cmd_import (CliOptions *options, int argc, char **argv);
+int cmd_overview (CliOptions *options, int argc, char **argv);
 static int cmd_help (CliOptions *options, int argc, char **argv);
 
 /* The commands' arguments and options, each as the command's parser reads it. */
@@ -785,6 +786,7 @@ static const Command commands[] = {
   { "import", "import [--dry-run] [--force] FILE",
     N_("Merge a bundle into the database (--dry-run: only say what would change)"), cmd_import,
     import_options },
+  { "overview", "overview [--json]", N_("The Overview's figures: workplan, deliverables, budget, attendance, workshops, last export"), cmd_overview, (const CommandOption[]) { { "--json", N_("Print the figures as JSON") }, { NULL, NULL } } },
   { "help", "help [COMMAND]", N_("Show the commands, or one command's arguments and options"), cmd_help,
     help_options },
 };

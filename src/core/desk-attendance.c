@@ -364,11 +364,18 @@ desk_repeat_counter_repeat_people (DeskRepeatCounter *counter)
 }
 
 const char *
+desk_attendance_repeat_people_definition (void)
+{
+  return _("Repeat attendance: people who came to more than one workshop in the period.");
+}
+
+char *
 desk_attendance_repeat_definition (void)
 {
-  return _("Repeat attendance: people who came to more than one workshop in the period. "
-           "“Came again” counts the people at a quarter’s workshops who had come to an "
-           "earlier workshop in the period.");
+  /* The first sentence is the one under the Attendance page's figure: written once. */
+  return g_strdup_printf ("%s %s", desk_attendance_repeat_people_definition (),
+                          _("“Came again” counts the people at a quarter’s workshops who had come "
+                            "to an earlier workshop in the period."));
 }
 
 static sqlite3_stmt *

@@ -121,8 +121,11 @@ gboolean desk_repeat_counter_add              (DeskRepeatCounter       *counter,
 gint64   desk_repeat_counter_people           (DeskRepeatCounter       *counter);
 /* People who attended more than once so far. */
 gint64   desk_repeat_counter_repeat_people    (DeskRepeatCounter       *counter);
-/* The definition in a sentence a reader sees under the figure. */
-const char *desk_attendance_repeat_definition (void);
+/* The definition of repeat attendance (repeat_people) in a sentence a reader sees under
+ * the figure; and with it what the Attendance report's "Came again" column counts, for
+ * the report's notes (a new string). */
+const char *desk_attendance_repeat_people_definition (void);
+char       *desk_attendance_repeat_definition        (void);
 
 /* A gender code as the heading of a column or series of people counted: "Women", "Men",
  * else the reference label ("Another gender", "Not stated"), each answer on its own. */

@@ -267,7 +267,7 @@ _desk_report_compute_attendance (DeskStore   *store,
                                         (long long) all_attendances, people_text, workshops_text, share,
                                         again_text));
     }
-    g_ptr_array_add (report->notes, g_strdup (desk_attendance_repeat_definition ()));
+    g_ptr_array_add (report->notes, desk_attendance_repeat_definition ());
     report->chart_description = g_strdup_printf (_("Bar chart of attendances per quarter by gender: women, "
                                                    "men, another gender and not stated; women are %s of "
                                                    "all attendances."), share);

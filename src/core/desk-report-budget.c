@@ -106,7 +106,7 @@ _desk_report_compute_budget (DeskStore   *store,
   /* Right-aligned like a figure: the PDF then gives it its natural width and never
    * wraps it, where text columns share what is left in proportion to their longest
    * cells and a short word would break ("Over bud get"). */
-  _desk_report_add_column (report, "status", _("Status"), DESK_COLUMN_NUMBER);
+  _desk_report_add_column (report, "status", _("Status"), DESK_COLUMN_TEXT);
 
   if (workplan == NULL)
     {

@@ -38,6 +38,7 @@ struct _DeskReportLayout
   double height;
   char *printed_on;
   double *column_widths;
+  double table_size;     /* the table's font size: 8 pt, smaller when its columns need it */
   double *row_heights;
   double header_row_height;
   GArray *page_starts;   /* guint: the first row of each page */
@@ -155,9 +156,11 @@ draw_text (cairo_t    *cr,
 static double
 longest_word (cairo_t    *cr,
               const char *text,
+              double      size,
               gboolean    bold)
 {
-  g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", " ", -1);
+  /* Pango breaks lines at spaces and after a hyphen ("multi-/stakeholder"). */
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " -/", -1);
   double w = 0;
 
   for (guint i = 0; words[i] != NULL; i++)
@@ -166,9 +169,9 @@ longest_word (cairo_t    *cr,
 
       /* A word of ideographs wraps between characters: its widest part is one. */
       if (words[i][0] != '\0' && g_unichar_iswide (first))
-        w = MAX (w, text_width (cr, "\xe5\xad\x97", 8, bold));  /* 字 */
+        w = MAX (w, text_width (cr, "\xe5\xad\x97", size, bold));  /* 字 */
       else
-        w = MAX (w, text_width (cr, words[i], 8, bold));
+        w = MAX (w, text_width (cr, words[i], size, bold));
     }
 
   return w;
@@ -179,6 +182,53 @@ row_is_bold (DeskReport *report,
              guint       row)
 {
   return desk_report_row_level (report, row) != DESK_REPORT_ROW_PLAIN;
+}
+
+/* Each column's natural width and (for text) its longest word, at the table's size. */
+static void
+measure_column_widths (DeskReportLayout *self,
+                       cairo_t          *cr,
+                       double           *minimum,
+                       double           *numbers,
+                       double           *naturals,
+                       double           *minimums,
+                       guint            *n_texts)
+{
+  DeskReport *r = self->report;
+  guint n = r->columns->len;
+  double available = self->width - 2 * MARGIN;
+
+  for (guint c = 0; c < n; c++)
+    {
+      DeskReportColumn *column = g_ptr_array_index (r->columns, c);
+      gboolean number = column->align == DESK_COLUMN_NUMBER;
+      /* A title wraps only between words. */
+      double w = number ? longest_word (cr, column->title, self->table_size, TRUE) : text_width (cr, column->title, self->table_size, TRUE);
+
+      minimum[c] = longest_word (cr, column->title, self->table_size, TRUE);
+      for (guint i = 0; i < r->rows->len; i++)
+        {
+          char **cells = g_ptr_array_index (r->rows, i);
+          gboolean bold = row_is_bold (r, i);
+
+          w = MAX (w, text_width (cr, cells[c], self->table_size, bold));
+          if (!number)
+            minimum[c] = MAX (minimum[c], longest_word (cr, cells[c], self->table_size, bold));
+        }
+      self->column_widths[c] = w + 2 * CELL_PAD;
+      minimum[c] = MIN (minimum[c] + 2 * CELL_PAD, self->column_widths[c]);
+      if (number)
+        *numbers += self->column_widths[c];
+      else
+        {
+          (*n_texts)++;
+          *naturals += MIN (self->column_widths[c], available * 0.5);
+          *minimums += minimum[c];
+        }
+    }
+
+  /* Numbers keep their width (an amount broken over two lines misreads) unless text
+   * columns would get less than their longest words. */
 }
 
 /* Column widths: numbers get their natural width and never wrap; text columns get at
@@ -198,38 +248,25 @@ measure_columns (DeskReportLayout *self,
   g_free (self->column_widths);
   self->column_widths = g_new0 (double, n);
 
-  for (guint c = 0; c < n; c++)
+  /* When the numbers and the text columns' longest words cannot share the page, the
+   * whole table is set smaller (down to 6 pt) rather than a number overprinting the next
+   * or a word breaking. Measured again at each size: hinting makes widths not follow the
+   * size exactly. */
+  self->table_size = 8.0;
+  for (guint attempt = 0; attempt < 4; attempt++)
     {
-      DeskReportColumn *column = g_ptr_array_index (r->columns, c);
-      gboolean number = column->align == DESK_COLUMN_NUMBER;
-      /* A title wraps only between words. */
-      double w = number ? longest_word (cr, column->title, TRUE) : text_width (cr, column->title, 8, TRUE);
-
-      minimum[c] = longest_word (cr, column->title, TRUE);
-      for (guint i = 0; i < r->rows->len; i++)
-        {
-          char **cells = g_ptr_array_index (r->rows, i);
-          gboolean bold = row_is_bold (r, i);
-
-          w = MAX (w, text_width (cr, cells[c], 8, bold));
-          if (!number)
-            minimum[c] = MAX (minimum[c], longest_word (cr, cells[c], bold));
-        }
-      self->column_widths[c] = w + 2 * CELL_PAD;
-      minimum[c] = MIN (minimum[c] + 2 * CELL_PAD, self->column_widths[c]);
-      if (number)
-        numbers += self->column_widths[c];
-      else
-        {
-          n_texts++;
-          naturals += MIN (self->column_widths[c], available * 0.5);
-          minimums += minimum[c];
-        }
+      numbers = naturals = minimums = 0;
+      n_texts = 0;
+      measure_column_widths (self, cr, minimum, &numbers, &naturals, &minimums, &n_texts);
+      if (numbers + minimums <= available || self->table_size <= 6.0)
+        break;
+      /* Quarter points, and at least one quarter smaller each time. */
+      self->table_size = MAX (6.0, MIN ((int) (self->table_size * (available - 2 * CELL_PAD * n) /
+                                               MAX (numbers + minimums - 2 * CELL_PAD * n, 1.0) * 4) / 4.0,
+                                         self->table_size - 0.25));
     }
 
-  /* Numbers keep their width unless text columns would get less than 70 points each, or
-   * less than their longest words. */
-  room = MAX (available - MAX (70.0 * n_texts, minimums), available * 0.5);
+  room = MAX (available - minimums, available * 0.5);
   if (numbers > room)
     for (guint c = 0; c < n; c++)
       if (((DeskReportColumn *) g_ptr_array_index (r->columns, c))->align == DESK_COLUMN_NUMBER)
@@ -267,7 +304,7 @@ desk_report_layout_paginate (DeskReportLayout *self,
     {
       DeskReportColumn *column = g_ptr_array_index (r->columns, c);
       self->header_row_height = MAX (self->header_row_height,
-                                     text_height (cr, column->title, 8, TRUE,
+                                     text_height (cr, column->title, self->table_size, TRUE,
                                                   self->column_widths[c] - 2 * CELL_PAD) + 2 * CELL_PAD);
     }
   for (guint i = 0; i < r->rows->len; i++)
@@ -276,7 +313,7 @@ desk_report_layout_paginate (DeskReportLayout *self,
 
       for (guint c = 0; cells[c] != NULL; c++)
         self->row_heights[i] = MAX (self->row_heights[i],
-                                    text_height (cr, cells[c], 8, row_is_bold (r, i),
+                                    text_height (cr, cells[c], self->table_size, row_is_bold (r, i),
                                                  self->column_widths[c] - 2 * CELL_PAD) + 2 * CELL_PAD);
     }
 
@@ -357,7 +394,7 @@ draw_table_header (DeskReportLayout *self,
     {
       DeskReportColumn *column = g_ptr_array_index (r->columns, c);
 
-      draw_text (cr, column->title, x + CELL_PAD, y + CELL_PAD, 8, TRUE,
+      draw_text (cr, column->title, x + CELL_PAD, y + CELL_PAD, self->table_size, TRUE,
                  self->column_widths[c] - 2 * CELL_PAD, column->align == DESK_COLUMN_NUMBER);
       x += self->column_widths[c];
     }
@@ -419,7 +456,7 @@ desk_report_layout_draw_page (DeskReportLayout *self,
             {
               DeskReportColumn *column = g_ptr_array_index (r->columns, c);
 
-              draw_text (cr, cells[c], x + CELL_PAD, y + CELL_PAD, 8, row_is_bold (r, i),
+              draw_text (cr, cells[c], x + CELL_PAD, y + CELL_PAD, self->table_size, row_is_bold (r, i),
                          self->column_widths[c] - 2 * CELL_PAD, column->align == DESK_COLUMN_NUMBER);
               x += self->column_widths[c];
             }
@@ -451,10 +488,17 @@ typedef struct
   double r, g, b;
 } Colour;
 
-/* Blue, orange, grey: told apart by colour-blind readers too, and each bar also has a
- * pattern and its series' name in the legend. */
-static const Colour light_colours[] = { { 0.16, 0.40, 0.72 }, { 0.90, 0.52, 0.13 }, { 0.55, 0.55, 0.58 } };
-static const Colour dark_colours[] = { { 0.47, 0.68, 0.95 }, { 0.98, 0.68, 0.35 }, { 0.70, 0.70, 0.74 } };
+/* Blue, orange, grey, green: told apart by colour-blind readers too, and each bar also has
+ * a pattern and its series' name in the legend. Four, for the attendance chart's four
+ * genders (women, men, another gender, not stated): no two series share a colour. */
+static const Colour light_colours[] = {
+  { 0.16, 0.40, 0.72 }, { 0.90, 0.52, 0.13 }, { 0.55, 0.55, 0.58 }, { 0.00, 0.55, 0.42 },
+};
+static const Colour dark_colours[] = {
+  { 0.47, 0.68, 0.95 }, { 0.98, 0.68, 0.35 }, { 0.70, 0.70, 0.74 }, { 0.35, 0.80, 0.65 },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (light_colours) == G_N_ELEMENTS (dark_colours));
+#define N_COLOURS G_N_ELEMENTS (light_colours)
 
 static void
 fill_pattern (cairo_t      *cr,
@@ -469,14 +513,29 @@ fill_pattern (cairo_t      *cr,
   cairo_rectangle (cr, x, y, w, h);
   cairo_fill_preserve (cr);
 
-  if (series == 1 || series == 2)
+  if (series % N_COLOURS == 3)
+    {
+      /* Upright stripes for the fourth. */
+      cairo_save (cr);
+      cairo_clip (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+      cairo_set_line_width (cr, 1.0);
+      for (double d = x + 2.5; d < x + w; d += 4)
+        {
+          cairo_move_to (cr, d, y);
+          cairo_line_to (cr, d, y + h);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  else if (series % N_COLOURS == 1 || series % N_COLOURS == 2)
     {
       /* Hatching for the second series, dots for the third. */
       cairo_save (cr);
       cairo_clip (cr);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
       cairo_set_line_width (cr, 1.0);
-      if (series == 1)
+      if (series % N_COLOURS == 1)
         for (double d = -h; d < w; d += 5)
           {
             cairo_move_to (cr, x + d, y + h);
@@ -489,7 +548,7 @@ fill_pattern (cairo_t      *cr,
               cairo_new_sub_path (cr);
               cairo_arc (cr, dx, dy, 0.7, 0, 2 * G_PI);
             }
-      if (series == 1)
+      if (series % N_COLOURS == 1)
         cairo_stroke (cr);
       else
         cairo_fill (cr);
@@ -604,7 +663,7 @@ draw_legend (DeskReport   *report,
           cairo_set_dash (cr, NULL, 0, 0);
         }
       else
-        fill_pattern (cr, s, &colours[s % 3], lx, ly + 3, 14, 9);
+        fill_pattern (cr, s, &colours[s % N_COLOURS], lx, ly + 3, 14, 9);
       cairo_set_source_rgb (cr, fg, fg, fg);
       draw_text (cr, name, lx + 18, ly, 8, FALSE, -1, FALSE);
       lx += item_w;
@@ -857,7 +916,7 @@ desk_report_draw_chart (DeskReport *report,
           const DeskChartRect *bar = &layout->bars[i * n_series + s];
 
           if (bar->width > 0 && bar->height > 0)
-            fill_pattern (cr, s, &colours[s % 3], bar->x, bar->y, bar->width, bar->height);
+            fill_pattern (cr, s, &colours[s % N_COLOURS], bar->x, bar->y, bar->width, bar->height);
         }
 
       cairo_set_source_rgb (cr, fg, fg, fg);

@@ -9,150 +9,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
-#include <sys/wait.h>
 
-#include "desk-core.h"
-
-/* The day the Overview's figures are read on: both groups then have deliverables
- * overdue and others due within 30 days (the sample's dates are fixed). */
-#define TODAY "2026-12-06"
-
-typedef struct
-{
-  char *dir;
-  char *db;
-  sqlite3 *sql;   /* the same database, read-only, for the figures computed here */
-  char *group;
-  char *from;     /* the newest workplan's period, as the reports take it */
-  char *to;
-} Fixture;
-
-/* Running the CLI */
-
-static char *
-run_cliv (const char **args)
-{
-  const char *cli = g_getenv ("GROUPDESK_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  if (cli == NULL)
-    g_error ("GROUPDESK_CLI is not set: run the tests through meson test");
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
-    g_error ("groupdesk-cli %s failed: %s", args[2], err);
-
-  return out;
-}
-
-#define run_cli(...) run_cliv ((const char *[]) { __VA_ARGS__, NULL })
-
-/* SQL, independent of the code under test */
-
-static sqlite3_stmt *
-sql_prepare (Fixture    *f,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (f->sql, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (f->sql));
-
-  return stmt;
-}
-
-/* One integer from @sql with up to three text parameters (NULL: not bound). */
-static gint64
-sql_int (Fixture    *f,
-         const char *sql,
-         const char *p1,
-         const char *p2,
-         const char *p3)
-{
-  sqlite3_stmt *stmt = sql_prepare (f, sql);
-  const char *params[] = { p1, p2, p3 };
-  gint64 value;
-
-  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
-    if (params[i] != NULL)
-      sqlite3_bind_text (stmt, (int) i + 1, params[i], -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static char *
-sql_text (Fixture    *f,
-          const char *sql,
-          const char *p1)
-{
-  sqlite3_stmt *stmt = sql_prepare (f, sql);
-  char *value;
-
-  sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-/* The uuids @sql returns, joined by spaces, with @p1 and @p2 bound. */
-static char *
-sql_uuids (Fixture    *f,
-           const char *sql,
-           const char *p1,
-           const char *p2)
-{
-  sqlite3_stmt *stmt = sql_prepare (f, sql);
-  GString *s = g_string_new (NULL);
-
-  sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, p2, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (s, "%s%s", s->len > 0 ? " " : "", sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return g_string_free (s, FALSE);
-}
-
-/* The attended entries of the group between ?2 and ?3 (by the workshop's start). */
-#define ATTENDED \
-  " FROM attendance t JOIN workshops w ON w.uuid = t.workshop_uuid" \
-  " JOIN people p ON p.uuid = t.person_uuid LEFT JOIN members m ON m.uuid = p.member_uuid" \
-  " WHERE t.status = 'attended' AND t.group_uuid = ?1 AND w.start_date BETWEEN ?2 AND ?3"
-
-/* A share in tenths of a percent, rounded half up, as "45.2"; "—" for none. */
-static char *
-percent_text (gint64 part,
-              gint64 total)
-{
-  gint64 tenths;
-
-  if (total == 0)
-    return g_strdup ("—");
-  tenths = (part * 2000 + total) / (total * 2);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, tenths / 10, tenths % 10);
-}
+#include "figures-common.h"
+#include "desk-overview.h"
 
 static const char *const pillars[] = { "government", "company", "civil_society", "observer", "other" };
 
@@ -235,134 +97,6 @@ quarters_of (const char *from,
     }
 
   return quarters;
-}
-
-/* Fixtures */
-
-static void
-fixture_open (Fixture *f)
-{
-  g_assert_cmpint (sqlite3_open_v2 (f->db, &f->sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  /* One group a database: the sample, or the generated one. */
-  f->group = sql_text (f, "SELECT uuid FROM groups WHERE ?1 IS NULL", NULL);
-  g_assert_cmpint (sql_int (f, "SELECT count(*) FROM groups", NULL, NULL, NULL), ==, 1);
-  f->from = sql_text (f, "SELECT period_start FROM workplans WHERE group_uuid = ?1 "
-                         "ORDER BY period_start DESC LIMIT 1", f->group);
-  f->to = sql_text (f, "SELECT period_end FROM workplans WHERE group_uuid = ?1 "
-                       "ORDER BY period_start DESC LIMIT 1", f->group);
-  g_assert_nonnull (f->from);
-}
-
-static void
-set_up_sample (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  f->dir = g_dir_make_tmp ("groupdesk-figures-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "groupdesk.db", NULL);
-  out = run_cli ("--db", f->db, "demo");
-  fixture_open (f);
-}
-
-static void
-set_up_generated (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  f->dir = g_dir_make_tmp ("groupdesk-figures-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "groupdesk.db", NULL);
-  out = run_cli ("--db", f->db, "generate", "--seed", "15", "--activities", "40",
-                 "--people", "300", "--attendance", "1500");
-  fixture_open (f);
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      rm_rf (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
-tear_down (Fixture       *f,
-           gconstpointer  data)
-{
-  sqlite3_close (f->sql);
-  rm_rf (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-  g_free (f->group);
-  g_free (f->from);
-  g_free (f->to);
-}
-
-static DeskStore *
-open_store (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 6, 12, 0, 0);
-  DeskStore *store = desk_store_open (f->db, &error);
-
-  g_assert_no_error (error);
-  desk_store_set_now (store, now);
-
-  return store;
-}
-
-/* Text helpers */
-
-/* @text with " %" and "%" gone and every run of white space made one space. */
-static char *
-normalise (const char *text)
-{
-  g_autoptr(GRegex) percent = g_regex_new (" ?%", 0, 0, NULL);
-  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
-  g_autofree char *a = g_regex_replace_literal (percent, text, -1, 0, "", 0, NULL);
-
-  return g_regex_replace_literal (space, a, -1, 0, " ", 0, NULL);
-}
-
-/* The last line of @text that starts with @label (after spaces), normalised; NULL if
- * none. The last: in the PDF, the chart's axis names the quarters before the table. */
-static char *
-find_row (const char *text,
-          const char *label)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  char *found = NULL;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = normalise (lines[i]);
-      const char *start = line[0] == ' ' ? line + 1 : line;
-
-      if (g_str_has_prefix (start, label))
-        {
-          g_free (found);
-          found = g_strchomp (g_strdup (start));
-        }
-    }
-
-  return found;
 }
 
 /* Overview */
@@ -643,6 +377,174 @@ test_bundle_counts (Fixture       *f,
   g_assert_cmpint (sum_added (plan), ==, rows);
 }
 
+
+/* The Overview: groupdesk-cli overview (what the page shows, from the same core call) */
+
+static void
+assert_uuids (JsonArray  *array,
+              const char *expected)
+{
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (got, "%s%s", i > 0 ? " " : "",
+                            json_object_get_string_member (json_array_get_object_element (array, i), "uuid"));
+  g_assert_cmpstr (got->str, ==, expected);
+}
+
+static void
+test_overview_cli (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *json = run_cli ("--db", f->db, "overview", "--json");
+  g_autofree char *text = run_cli ("--db", f->db, "overview");
+  g_autofree char *workplan = sql_workplan (f);
+  g_autoptr(GHashTable) budget_rows = sql_budget (f);
+  SqlBudget *budget = g_hash_table_lookup (budget_rows, "");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *soon = NULL;
+  g_autofree char *next = NULL;
+  JsonObject *o, *w, *counts, *d, *b, *a;
+  const char *today;
+  gint64 done, burn;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  today = json_object_get_string_member (o, "today");
+  g_assert_nonnull (today);
+
+  g_assert_cmpstr (json_object_get_string_member (o, "group"), ==, f->group);
+  g_assert_cmpint (json_object_get_int_member (o, "members"), ==,
+                   sql_int (f, "SELECT count(*) FROM members WHERE group_uuid = ?1", f->group, NULL, NULL));
+
+  /* Workplan: "X of Y done", and each status. */
+  w = json_object_get_object_member (o, "workplan");
+  g_assert_cmpstr (json_object_get_string_member (w, "uuid"), ==, workplan);
+  g_assert_cmpint (json_object_get_int_member (w, "activities"), ==,
+                   sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1", workplan, NULL, NULL));
+  counts = json_object_get_object_member (w, "status_counts");
+  for (guint s = 0; s < DESK_OVERVIEW_N_STATUSES; s++)
+    g_assert_cmpint (json_object_get_int_member (counts, desk_overview_statuses[s]), ==,
+                     sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1 AND status = ?2",
+                              workplan, desk_overview_statuses[s], NULL));
+  done = sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1 AND status = 'done'",
+                  workplan, NULL, NULL);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " done\n", done,
+                              json_object_get_int_member (w, "activities"));
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* Deliverables, on the CLI's day. */
+  d = json_object_get_object_member (o, "deliverables");
+  overdue = sql_uuids (f, "SELECT uuid FROM deliverables WHERE group_uuid = ?1 AND due_date < ?2"
+                          " AND status NOT IN ('delivered', 'accepted') ORDER BY due_date, uuid", f->group, today);
+  soon = sql_uuids (f, "SELECT uuid FROM deliverables WHERE group_uuid = ?1"
+                       " AND due_date BETWEEN ?2 AND date (?2, '+30 days')"
+                       " AND status NOT IN ('delivered', 'accepted') ORDER BY due_date, uuid", f->group, today);
+  assert_uuids (json_object_get_array_member (d, "overdue"), overdue);
+  assert_uuids (json_object_get_array_member (d, "due_soon"), soon);
+  expected = g_strdup_printf ("%u due in the next 30 days · ",
+                              json_array_get_length (json_object_get_array_member (d, "due_soon")));
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* Budget burn: the revised budget, spent and their share. */
+  b = json_object_get_object_member (o, "budget");
+  g_assert_cmpint (json_object_get_int_member (b, "budget"), ==, budget->revised);
+  g_assert_cmpint (json_object_get_int_member (b, "spent"), ==, budget->spent);
+  burn = (budget->spent * 2000 + budget->revised) / (budget->revised * 2);
+  g_assert_cmpint (json_object_get_int_member (b, "burn_permille"), ==, burn);
+  expected = g_strdup_printf ("\n  %" G_GINT64_FORMAT "%% spent\n", (burn + 5) / 10);
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+
+  /* Attendance in the workplan's period. */
+  a = json_object_get_object_member (o, "attendance");
+  g_assert_cmpint (json_object_get_int_member (a, "attendances"), ==,
+                   sql_int (f, "SELECT count(*)" ATTENDED, f->group, f->from, f->to));
+  g_assert_cmpint (json_object_get_int_member (a, "people"), ==,
+                   sql_int (f, "SELECT count(DISTINCT t.person_uuid)" ATTENDED, f->group, f->from, f->to));
+  g_assert_cmpint (json_object_get_int_member (a, "women_attendances"), ==,
+                   sql_int (f, "SELECT count(*)" ATTENDED " AND p.gender = 'woman'", f->group, f->from, f->to));
+
+  /* The next workshops: not over yet, by start. */
+  next = sql_uuids (f, "SELECT uuid FROM workshops WHERE group_uuid = ?1 AND end_date >= ?2"
+                       " ORDER BY start_date, uuid LIMIT 4", f->group, today);
+  assert_uuids (json_object_get_array_member (o, "next_workshops"), next);
+}
+
+/* The page's own reading (core, on the test's day) agrees with SQL too. */
+static void
+test_overview_core (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(DeskStore) store = open_store (f);
+  g_autoptr(DeskOverview) overview = desk_overview_read (store);
+  g_autofree char *workplan = sql_workplan (f);
+  g_autoptr(GHashTable) budget_rows = sql_budget (f);
+  SqlBudget *budget = g_hash_table_lookup (budget_rows, "");
+
+  g_assert_cmpstr (overview->today, ==, TODAY);
+  g_assert_cmpstr (desk_record_get_uuid (overview->workplan), ==, workplan);
+  g_assert_cmpint (overview->status_counts[0], ==,
+                   sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1 AND status = 'done'",
+                            workplan, NULL, NULL));
+  g_assert_cmpint (overview->activities, ==,
+                   sql_int (f, "SELECT count(*) FROM activities WHERE workplan_uuid = ?1", workplan, NULL, NULL));
+  g_assert_true (overview->has_burn);
+  g_assert_cmpint (desk_budget_row_budget (&overview->budget->total, DESK_BUDGET_REVISED), ==, budget->revised);
+  g_assert_cmpint (overview->budget->total.spent, ==, budget->spent);
+  g_assert_cmpint (overview->burn_permille, ==, (budget->spent * 2000 + budget->revised) / (budget->revised * 2));
+}
+
+/* "Export N on …" names the day the export was made where the user is, not the UTC
+ * timestamp's first ten characters: far east and far west of UTC, one export shows on
+ * the days its moment falls on there. */
+static void
+test_overview_export_day (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *bundle = g_build_filename (f->dir, "bundle.xml", NULL);
+  g_autofree char *out = run_cli ("--db", f->db, "export", "--from", f->from, "--to", f->to, "-o", bundle);
+  g_autofree char *created = NULL;
+  g_autoptr(GDateTime) moment = NULL;
+  static const char *const zones[][2] = { { "UTC-14", "+14:00" }, { "UTC+12", "-12:00" } };
+  g_autofree char *days[G_N_ELEMENTS (zones)] = { NULL };
+
+  sqlite3_close (f->sql);
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &f->sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  created = sql_text (f, "SELECT created FROM exports WHERE group_uuid = ?1 AND sequence = 1", f->group);
+  moment = g_date_time_new_from_iso8601 (created, NULL);
+  g_assert_nonnull (moment);
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z][1]);
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (moment, tz);
+      g_autofree char *iso = g_date_time_format (there, "%Y-%m-%d");
+      g_autofree char *day = desk_date_format (iso);
+      g_autofree char *time = g_date_time_format (there, "%H:%M");
+      g_autofree char *expected = g_strdup_printf ("Export 1 on %s, %s\n", day, time);
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "TZ", zones[z][0], TRUE);
+      const char *argv[] = { g_getenv ("GROUPDESK_CLI"), "--db", f->db, "overview", NULL };
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (text, expected));
+      days[z] = g_steal_pointer (&iso);
+    }
+  /* 26 hours apart: never the same day, so one of them is not UTC's. */
+  g_assert_cmpstr (days[0], !=, days[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +567,16 @@ main (int   argc,
               test_attendance_report, tear_down);
   g_test_add ("/figures/generated/bundle-counts", Fixture, NULL, set_up_generated,
               test_bundle_counts, tear_down);
+  g_test_add ("/figures/sample/overview-cli", Fixture, NULL, set_up_sample,
+              test_overview_cli, tear_down);
+  g_test_add ("/figures/sample/overview-core", Fixture, NULL, set_up_sample,
+              test_overview_core, tear_down);
+  g_test_add ("/figures/generated/overview-cli", Fixture, NULL, set_up_generated,
+              test_overview_cli, tear_down);
+  g_test_add ("/figures/generated/overview-core", Fixture, NULL, set_up_generated,
+              test_overview_core, tear_down);
+  g_test_add ("/figures/sample/overview-export-day", Fixture, NULL, set_up_sample,
+              test_overview_export_day, tear_down);
 
   return g_test_run ();
 }

@@ -24,41 +24,24 @@
 
 #include "desk-overview-page.h"
 #include "desk-overview-page-private.h"
+#include "desk-overview.h"
 #include "desk-widget-util.h"
 
 #define LIST_LENGTH 3
 
-static const char *const activity_statuses[] = {
-  "done", "in_progress", "planned", "postponed", "cancelled",
-};
-
-/* Bar colours that read on light and dark backgrounds; the legend names each. */
-static const char *const activity_colours[] = {
+/* Bar colours, one for each of desk_overview_statuses, that read on light and dark
+ * backgrounds; the legend names each. */
+static const char *const activity_colours[DESK_OVERVIEW_N_STATUSES] = {
   "#2ec27e", "#3584e4", "#9a9996", "#e5a50a", "#c01c28",
 };
 
-/* Every figure the tiles show, read from one connection by figures_read(). */
+/* A refresh: what to read the figures with, and, once read in core, what they are. */
 typedef struct
 {
-  /* What to read with */
   char *path;
   GDateTime *now;
   guint generation;
-
-  /* What was read; group is NULL when the store holds none. */
-  DeskRecord *group;
-  gint64 members;
-  char *today;
-  DeskRecord *workplan;
-  gint64 status_counts[G_N_ELEMENTS (activity_statuses)];
-  gint64 activities;
-  DeskDeliverablesDue *due; /* the overdue and those due soon, by due date */
-  GPtrArray *workshops;     /* the first ones not over, by start */
-  DeskRecord *last_export;
-  DeskBudgetSummary *budget;
-  DeskAttendanceBreakdown *attendance;
-  gint64 changed;           /* since the last export; -1 when there is none */
-  gint64 deleted;
+  DeskOverview *overview;
 } Figures;
 
 struct _DeskOverviewPage
@@ -72,7 +55,7 @@ struct _DeskOverviewPage
 
   gint64 overdue;
   gint64 due_soon;
-  gint64 status_counts[G_N_ELEMENTS (activity_statuses)];
+  gint64 status_counts[DESK_OVERVIEW_N_STATUSES];
   gint64 budget;
   gint64 spent;
   gint64 received;
@@ -119,14 +102,7 @@ figures_free (Figures *figures)
 {
   g_free (figures->path);
   g_clear_pointer (&figures->now, g_date_time_unref);
-  g_clear_object (&figures->group);
-  g_free (figures->today);
-  g_clear_object (&figures->workplan);
-  g_clear_pointer (&figures->due, desk_deliverables_due_free);
-  g_clear_pointer (&figures->workshops, g_ptr_array_unref);
-  g_clear_object (&figures->last_export);
-  g_clear_pointer (&figures->budget, desk_budget_summary_free);
-  g_clear_pointer (&figures->attendance, desk_attendance_breakdown_free);
+  g_clear_pointer (&figures->overview, desk_overview_free);
   g_free (figures);
 }
 
@@ -203,21 +179,6 @@ fill_dated_list (GtkBox     *list,
     add_empty_line (list, empty);
 }
 
-static int
-compare_by_field (DeskRecord *a,
-                  DeskRecord *b,
-                  const char *field)
-{
-  return g_strcmp0 (desk_record_get_string (a, field), desk_record_get_string (b, field));
-}
-
-static int
-compare_start (gconstpointer a,
-               gconstpointer b)
-{
-  return compare_by_field (*(DeskRecord **) a, *(DeskRecord **) b, "start_date");
-}
-
 static void
 workplan_bar_draw (GtkDrawingArea *area,
                    cairo_t        *cr,
@@ -229,7 +190,7 @@ workplan_bar_draw (GtkDrawingArea *area,
   gint64 total = 0;
   double x = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (activity_statuses); i++)
+  for (guint i = 0; i < DESK_OVERVIEW_N_STATUSES; i++)
     total += self->status_counts[i];
 
   /* The track, so that an empty workplan still shows an (empty) bar. */
@@ -240,7 +201,7 @@ workplan_bar_draw (GtkDrawingArea *area,
   if (total == 0)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (activity_statuses); i++)
+  for (guint i = 0; i < DESK_OVERVIEW_N_STATUSES; i++)
     {
       double w = (double) width * self->status_counts[i] / total;
       GdkRGBA colour;
@@ -262,150 +223,7 @@ workplan_bar_draw (GtkDrawingArea *area,
     }
 }
 
-/* The newest workplan (by start), as the reports pick it. */
-static DeskRecord *
-dup_current_workplan (DeskStore  *store,
-                      const char *group)
-{
-  g_autoptr(GPtrArray) workplans = desk_store_list (store, DESK_KIND_WORKPLAN, group, NULL);
-  DeskRecord *best = NULL;
-
-  for (guint i = 0; workplans != NULL && i < workplans->len; i++)
-    {
-      DeskRecord *w = g_ptr_array_index (workplans, i);
-
-      if (best == NULL || compare_by_field (w, best, "period_start") > 0)
-        best = w;
-    }
-
-  return best != NULL ? g_object_ref (best) : NULL;
-}
-
-/* Reading: no GTK here, for it runs in the worker. */
-
-static void
-read_workplan (Figures   *figures,
-               DeskStore *store)
-{
-  g_autoptr(GPtrArray) activities = NULL;
-
-  if (figures->workplan == NULL)
-    return;
-
-  activities = desk_store_list_by (store, DESK_KIND_ACTIVITY, "workplan_uuid",
-                                   desk_record_get_uuid (figures->workplan), NULL);
-  for (guint i = 0; activities != NULL && i < activities->len; i++)
-    {
-      const char *status = desk_record_get_string (g_ptr_array_index (activities, i), "status");
-
-      for (guint s = 0; s < G_N_ELEMENTS (activity_statuses); s++)
-        if (g_strcmp0 (status, activity_statuses[s]) == 0)
-          figures->status_counts[s]++;
-      figures->activities++;
-    }
-}
-
-/* Keeps the first @max of @records, as @compare sorts them. */
-static GPtrArray *
-first_of (GPtrArray        *records,
-          GCompareFunc      compare,
-          guint             max)
-{
-  g_ptr_array_sort (records, compare);
-  if (records->len > max)
-    g_ptr_array_set_size (records, max);
-
-  return records;
-}
-
-static void
-read_workshops (Figures    *figures,
-                DeskStore  *store,
-                const char *group)
-{
-  g_autoptr(GPtrArray) workshops = desk_store_list (store, DESK_KIND_WORKSHOP, group, NULL);
-  g_autoptr(GPtrArray) next = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; workshops != NULL && i < workshops->len; i++)
-    {
-      DeskRecord *w = g_ptr_array_index (workshops, i);
-
-      if (g_strcmp0 (desk_record_get_string (w, "end_date"), figures->today) >= 0)
-        g_ptr_array_add (next, g_object_ref (w));
-    }
-
-  figures->workshops = first_of (g_steal_pointer (&next), compare_start, LIST_LENGTH + 1);
-}
-
-static void
-read_export (Figures    *figures,
-             DeskStore  *store,
-             const char *group)
-{
-  g_autoptr(GPtrArray) exports = desk_store_list (store, DESK_KIND_EXPORT, group, NULL);
-  g_autoptr(GError) error = NULL;
-  DeskRecord *last = NULL;
-
-  for (guint i = 0; exports != NULL && i < exports->len; i++)
-    {
-      DeskRecord *e = g_ptr_array_index (exports, i);
-
-      if (last == NULL || desk_record_get_int (e, "sequence") > desk_record_get_int (last, "sequence"))
-        last = e;
-    }
-
-  figures->changed = -1;
-  figures->deleted = 0;
-  if (last == NULL)
-    return;
-
-  figures->last_export = g_object_ref (last);
-  /* Records added, changed and deleted since the last export. */
-  if (!desk_store_count_changes (store, group, desk_record_get_string (last, "created"),
-                                 &figures->changed, &figures->deleted, &error))
-    {
-      g_debug ("Changes since the last export: %s", error->message);
-      figures->changed = -1;
-    }
-}
-
-static void
-figures_read (Figures   *figures,
-              DeskStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  const char *group;
-  const char *from = NULL;
-  const char *to = NULL;
-
-  figures->group = desk_store_dup_main_group (store);
-  if (figures->group == NULL)
-    return;
-
-  group = desk_record_get_uuid (figures->group);
-  figures->members = desk_store_count (store, DESK_KIND_MEMBER, group);
-  figures->today = desk_store_dup_today (store);
-  figures->workplan = dup_current_workplan (store, group);
-
-  read_workplan (figures, store);
-  figures->due = desk_deliverables_due (store, group);
-  read_workshops (figures, store, group);
-  read_export (figures, store, group);
-
-  if (figures->workplan != NULL)
-    {
-      from = desk_record_get_string (figures->workplan, "period_start");
-      to = desk_record_get_string (figures->workplan, "period_end");
-      figures->budget = desk_budget_summarise (store, desk_record_get_uuid (figures->workplan), &error);
-      if (figures->budget == NULL)
-        g_debug ("Budget summary: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  figures->attendance = desk_attendance_breakdown (store, group, NULL, from, to, &error);
-  if (figures->attendance == NULL)
-    g_debug ("Attendance breakdown: %s", error->message);
-}
+/* Reading: in core, in the worker. */
 
 static void
 figures_thread (GTask        *task,
@@ -430,7 +248,7 @@ figures_thread (GTask        *task,
     }
   desk_store_set_now (store, figures->now);
 
-  figures_read (figures, store);
+  figures->overview = desk_overview_read (store);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -438,7 +256,7 @@ figures_thread (GTask        *task,
 
 static void
 show_workplan (DeskOverviewPage *self,
-               Figures          *figures)
+               DeskOverview     *figures)
 {
   DeskRecord *workplan = figures->workplan;
   g_autoptr(GString) legend = g_string_new (NULL);
@@ -474,7 +292,7 @@ show_workplan (DeskOverviewPage *self,
   gtk_label_set_label (self->workplan_figure, figure);
 
   /* Each status's colour with its name and count: the bar reads without colour too. */
-  for (guint s = 0; s < G_N_ELEMENTS (activity_statuses); s++)
+  for (guint s = 0; s < DESK_OVERVIEW_N_STATUSES; s++)
     {
       g_autofree char *label = NULL;
       g_autofree char *escaped = NULL;
@@ -482,7 +300,7 @@ show_workplan (DeskOverviewPage *self,
 
       if (self->status_counts[s] == 0)
         continue;
-      label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "status", activity_statuses[s]);
+      label = desk_reference_label (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_ACTIVITY, "status", desk_overview_statuses[s]);
       escaped = g_markup_escape_text (label, -1);
       if (legend->len > 0)
         g_string_append (legend, "   ");
@@ -496,7 +314,7 @@ show_workplan (DeskOverviewPage *self,
 
 static void
 show_deliverables (DeskOverviewPage *self,
-                   Figures          *figures)
+                   DeskOverview     *figures)
 {
   g_autofree char *figure = NULL;
   g_autofree char *overdue = NULL;
@@ -538,7 +356,6 @@ show_export (DeskOverviewPage *self,
   g_autofree char *privacy = NULL;
   g_autofree char *created = NULL;
   g_autofree char *sequence = NULL;
-  const char *created_text;
 
   if (last == NULL)
     {
@@ -550,13 +367,9 @@ show_export (DeskOverviewPage *self,
       return;
     }
 
-  created_text = desk_record_get_string (last, "created");
-  {
-    g_autofree char *day = g_strndup (created_text != NULL ? created_text : "", 10);
-
-    created = desk_date_format (day);
-  }
-  /* Translators: the last export: its sequence number and the day it was made. */
+  /* The moment it was made, in UTC, shown on the user's own day and time. */
+  created = desk_date_format_timestamp (desk_record_get_string (last, "created"));
+  /* Translators: the last export: its sequence number and when it was made ("5 Mar 2025, 14:02"). */
   sequence = format_count (desk_record_get_int (last, "sequence"));
   figure = g_strdup_printf (_("Export %s on %s"), sequence, created);
   period = desk_date_format_period (desk_record_get_string (last, "period_start"),
@@ -571,16 +384,16 @@ show_export (DeskOverviewPage *self,
 }
 
 static void
-show_budget (DeskOverviewPage  *self,
-             DeskBudgetSummary *summary)
+show_budget (DeskOverviewPage *self,
+             DeskOverview     *figures)
 {
+  DeskBudgetSummary *summary = figures->budget;
   g_autofree char *figure = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *time = NULL;
   g_autofree char *budget_text = NULL;
   g_autofree char *received_text = NULL;
   g_autofree char *spent_text = NULL;
-  int burn = 0;
 
   if (summary == NULL)
     {
@@ -599,13 +412,13 @@ show_budget (DeskOverviewPage  *self,
   budget_text = desk_money_format (self->budget, summary->currency, summary->decimals);
   received_text = desk_money_format (self->received, summary->currency, summary->decimals);
 
-  if (desk_budget_row_burn_permille (&summary->total, DESK_BUDGET_REVISED, &burn))
+  if (figures->has_burn)
     /* Translators: the share of the budget spent: "38% spent". */
-    figure = g_strdup_printf (_("%d%% spent"), (burn + 5) / 10);
+    figure = g_strdup_printf (_("%d%% spent"), desk_overview_burn_percent (figures));
   else
     figure = g_strdup (_("No budget yet"));
   gtk_label_set_label (self->budget_figure, figure);
-  gtk_level_bar_set_value (self->budget_level, CLAMP (burn / 1000.0, 0.0, 1.0));
+  gtk_level_bar_set_value (self->budget_level, CLAMP (figures->burn_permille / 1000.0, 0.0, 1.0));
 
   /* Translators: spent, budget and received, in the reporting currency. */
   detail = g_strdup_printf (_("%s spent of %s · %s received"), spent_text, budget_text, received_text);
@@ -783,7 +596,7 @@ show_placeholders (DeskOverviewPage *self)
 
 static void
 show_figures (DeskOverviewPage *self,
-              Figures          *figures)
+              DeskOverview     *figures)
 {
   g_autofree char *count = NULL;
   g_autofree char *members = NULL;
@@ -809,10 +622,10 @@ show_figures (DeskOverviewPage *self,
 
   show_workplan (self, figures);
   show_deliverables (self, figures);
-  fill_dated_list (self->workshops_list, figures->workshops, "start_date", LIST_LENGTH + 1, NULL,
+  fill_dated_list (self->workshops_list, figures->workshops, "start_date", DESK_OVERVIEW_WORKSHOPS, NULL,
                    _("No workshop is planned"));
   show_export (self, figures->last_export);
-  show_budget (self, figures->budget);
+  show_budget (self, figures);
   show_attendance (self, figures->attendance);
   show_changes (self, figures->changed, figures->deleted);
   gtk_stack_set_visible_child_name (self->stack, "group");
@@ -841,7 +654,7 @@ figures_done_cb (GObject      *object,
       return;
     }
 
-  show_figures (self, figures);
+  show_figures (self, figures->overview);
 }
 
 /* Drops the figures on their way, if any: they were read before what happened now. */
@@ -869,9 +682,8 @@ desk_overview_page_refresh (DeskOverviewPage *self)
 
   if (path == NULL || g_str_equal (path, ":memory:"))
     {
-      if (store != NULL)
-        figures_read (figures, store);
-      show_figures (self, figures);
+      figures->overview = store != NULL ? desk_overview_read (store) : g_new0 (DeskOverview, 1);
+      show_figures (self, figures->overview);
       return;
     }
 

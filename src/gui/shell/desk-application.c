@@ -107,10 +107,10 @@ desk_application_show_open_error (DeskApplication *self,
       (backup = desk_backup_latest_sound (self->failed_path)) != NULL)
     {
       g_autofree char *body = NULL;
-      g_autofree char *iso = g_strndup (backup->taken, 10);
-      g_autofree char *day = desk_date_format (iso);
+      /* Taken is a UTC timestamp: shown on the user's own day, not UTC's. */
+      g_autofree char *day = desk_date_format_timestamp (backup->taken);
 
-      /* Translators: under core's message about a damaged database; %s is a date. */
+      /* Translators: under core's message about a damaged database; %s is a date and time. */
       body = g_strdup_printf (_("%s\n\nThe latest backup is from %s. Restoring it keeps the damaged "
                                 "file beside it, renamed, so nothing is lost."),
                               error->message, day);

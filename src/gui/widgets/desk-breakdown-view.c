@@ -29,6 +29,7 @@ struct _DeskBreakdownView
   GHashTable *cell_labels;     /* "pillar|gender" → GtkLabel */
   GtkWidget *chart;
   GtkWidget *empty_label;
+  GtkWidget *definition_label;
 };
 
 G_DEFINE_FINAL_TYPE (DeskBreakdownView, desk_breakdown_view, GTK_TYPE_BOX)
@@ -203,6 +204,15 @@ desk_breakdown_view_new (gboolean compact)
     gtk_box_append (GTK_BOX (self), grid);
   }
 
+  /* "Came more than once" could be read as "came to a workshop again in this quarter" or
+   * "came twice to one workshop": core's definition says which, under the figures. */
+  self->definition_label = gtk_label_new (desk_attendance_repeat_people_definition ());
+  gtk_widget_add_css_class (self->definition_label, "caption");
+  gtk_widget_add_css_class (self->definition_label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (self->definition_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->definition_label), 0.0f);
+  gtk_box_append (GTK_BOX (self), self->definition_label);
+
   self->empty_label = gtk_label_new (_("Nobody has been marked as attended yet."));
   gtk_widget_add_css_class (self->empty_label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
@@ -263,6 +273,7 @@ desk_breakdown_view_update (DeskBreakdownView *self,
   rebuild_table (self, store);
   desk_breakdown_chart_set_breakdown (DESK_BREAKDOWN_CHART (self->chart), store, b);
   gtk_widget_set_visible (self->empty_label, b->attendances == 0);
+  gtk_widget_set_visible (self->definition_label, b->attendances > 0);
   gtk_widget_set_visible (self->chart, b->attendances > 0);
 
   return TRUE;
