@@ -423,7 +423,7 @@ cmd_overview (CliOptions  *options,
       if (g_str_equal (argv[i], "--json"))
         json = TRUE;
       else
-        return cli_usage_error (_("Unknown option “%s” for “overview”."), argv[i]);
+        return cli_unknown_option (argv[i]);
     }
 
   store = cli_open_store_read (options, &error);
