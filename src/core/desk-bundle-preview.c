@@ -81,9 +81,12 @@ _desk_bundle_check_request (DeskStore    *store,
     }
   if (strcmp (to, from) < 0)
     {
+      g_autofree char *to_text = desk_date_format (to);
+      g_autofree char *from_text = desk_date_format (from);
+
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("The period of the export ends (%s) before it starts (%s). Make the "
-                     "end the same day as the start or later."), to, from);
+                     "end the same day as the start or later."), to_text, from_text);
       return FALSE;
     }
 
@@ -214,13 +217,15 @@ find_problems (DeskStore   *store,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
-    add_problem (problems, "expense", (const char *) sqlite3_column_text (stmt, 0),
-                 g_strdup_printf (_("The expense of %s in %s has no exchange rate in force on "
-                                    "that day. Add a rate for %s valid from %s or earlier."),
-                                  (const char *) sqlite3_column_text (stmt, 1),
-                                  (const char *) sqlite3_column_text (stmt, 2),
-                                  (const char *) sqlite3_column_text (stmt, 2),
-                                  (const char *) sqlite3_column_text (stmt, 1)));
+    {
+      g_autofree char *day = desk_date_format ((const char *) sqlite3_column_text (stmt, 1));
+
+      add_problem (problems, "expense", (const char *) sqlite3_column_text (stmt, 0),
+                   g_strdup_printf (_("The expense of %s in %s has no exchange rate in force on "
+                                      "that day. Add a rate for %s valid from %s or earlier."),
+                                    day, (const char *) sqlite3_column_text (stmt, 2),
+                                    (const char *) sqlite3_column_text (stmt, 2), day));
+    }
   sqlite3_reset (stmt);
 
   /* Activities of a workplan that overlaps the period, with no dates at all. */
@@ -254,11 +259,14 @@ find_problems (DeskStore   *store,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && problems->len < MAX_PROBLEMS)
-    add_problem (problems, "workshop", (const char *) sqlite3_column_text (stmt, 0),
-                 g_strdup_printf (_("The workshop “%s” of %s has no attendance. Record who "
-                                    "came, or move its dates if it has not taken place yet."),
-                                  (const char *) sqlite3_column_text (stmt, 2),
-                                  (const char *) sqlite3_column_text (stmt, 1)));
+    {
+      g_autofree char *day = desk_date_format ((const char *) sqlite3_column_text (stmt, 1));
+
+      add_problem (problems, "workshop", (const char *) sqlite3_column_text (stmt, 0),
+                   g_strdup_printf (_("The workshop “%s” of %s has no attendance. Record who "
+                                      "came, or move its dates if it has not taken place yet."),
+                                    (const char *) sqlite3_column_text (stmt, 2), day));
+    }
   sqlite3_reset (stmt);
 
   return TRUE;
