@@ -12,6 +12,7 @@
 #include "desk-budget-page.h"
 #include "desk-budget-page-private.h"
 #include "desk-window.h"
+#include "test-window-common.h"
 
 #include <locale.h>
 #include <sqlite3.h>
@@ -19,26 +20,6 @@
 #include <string.h>
 
 #include "desk-store-private.h"
-
-static inline gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static inline void
-wait_a_moment (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static inline DeskStore *
 new_demo_store (void)
@@ -53,26 +34,6 @@ new_demo_store (void)
   g_assert_nonnull (uuid);
 
   return g_steal_pointer (&store);
-}
-
-static inline DeskWindow *
-new_window (DeskStore *store)
-{
-  DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
-
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_a_moment (50);
-
-  return window;
-}
-
-static inline void
-destroy_window (DeskWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_a_moment (20);
-  g_assert_finalize_object (window);
 }
 
 static inline DeskBudgetPage *

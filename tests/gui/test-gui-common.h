@@ -27,6 +27,7 @@
 #include "desk-workplan-page-private.h"
 #include "desk-workshops-page.h"
 #include "desk-workshops-page-private.h"
+#include "test-window-common.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -42,27 +43,6 @@ template_child (gpointer    widget,
   g_assert_true (GTK_IS_WIDGET (child));
 
   return GTK_WIDGET (child);
-}
-
-static inline gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets pending idles, layouts and frames run for a moment. */
-static inline void
-wait_a_moment (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static inline DeskStore *
@@ -84,27 +64,6 @@ new_store (gboolean with_demo)
     }
 
   return g_steal_pointer (&store);
-}
-
-static inline DeskWindow *
-new_window (DeskStore *store)
-{
-  DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
-
-  /* GTK owns toplevels; the test keeps its own reference to check they are freed. */
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_a_moment (50);
-
-  return window;
-}
-
-static inline void
-destroy_window (DeskWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_a_moment (20);
-  g_assert_finalize_object (window);
 }
 
 static inline const char *

@@ -15,29 +15,10 @@
 #include "desk-window.h"
 #include "desk-workshops-page.h"
 #include "desk-workshops-page-private.h"
+#include "test-window-common.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
-
-static inline gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static inline void
-wait_a_moment (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static inline DeskStore *
 new_store (void)
@@ -52,26 +33,6 @@ new_store (void)
   g_assert_nonnull (uuid);
 
   return g_steal_pointer (&store);
-}
-
-static inline DeskWindow *
-new_window (DeskStore *store)
-{
-  DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
-
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_a_moment (50);
-
-  return window;
-}
-
-static inline void
-destroy_window (DeskWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_a_moment (20);
-  g_assert_finalize_object (window);
 }
 
 static inline GtkWidget *
