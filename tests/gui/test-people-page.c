@@ -4,6 +4,23 @@
  */
 #include "test-workshops-common.h"
 
+/* The People page, on its People tab (not Members), and its list of people. */
+static DeskPeoplePage *
+show_people_tab (DeskWindow      *window,
+                 DeskRecordList **list)
+{
+  DeskPeoplePage *page = DESK_PEOPLE_PAGE (show_page (window, "people"));
+  AdwViewStack *tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                      DESK_TYPE_PEOPLE_PAGE,
+                                                                      "view_stack"));
+
+  adw_view_stack_set_visible_child_name (tabs, "people");
+  wait_a_moment (20);
+  *list = _desk_people_page_get_person_list (page);
+
+  return page;
+}
+
 static void
 test_people_duplicate (void)
 {
@@ -16,7 +33,6 @@ test_people_duplicate (void)
   DeskPeoplePage *page;
   DeskRecordList *list;
   DeskRecordEditor *editor;
-  AdwViewStack *tabs;
   gint64 total;
   g_autofree char *uuid = NULL;
   AdwMessageDialog *confirm;
@@ -29,10 +45,7 @@ test_people_duplicate (void)
   g_assert_no_error (error);
   total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
 
-  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
-  tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_PEOPLE_PAGE, "view_stack"));
-  adw_view_stack_set_visible_child_name (tabs, "people");
-  list = _desk_people_page_get_person_list (page);
+  page = show_people_tab (window, &list);
   editor = _desk_people_page_get_person_editor (page);
   g_assert_cmpuint (g_list_model_get_n_items (desk_record_list_get_filter_model (list)), ==, total);
 
@@ -105,7 +118,6 @@ test_people_duplicate_merge (void)
   DeskPeoplePage *page;
   DeskRecordList *list;
   DeskRecordEditor *editor;
-  AdwViewStack *tabs;
   AdwMessageDialog *dialog;
   guint other;
   gint64 total;
@@ -120,10 +132,7 @@ test_people_duplicate_merge (void)
   g_assert_no_error (error);
   total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
 
-  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
-  tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_PEOPLE_PAGE, "view_stack"));
-  adw_view_stack_set_visible_child_name (tabs, "people");
-  list = _desk_people_page_get_person_list (page);
+  page = show_people_tab (window, &list);
   editor = _desk_people_page_get_person_editor (page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
@@ -176,7 +185,6 @@ test_people_merge (void)
   DeskWindow *window = new_window (store);
   DeskPeoplePage *page;
   DeskRecordList *list;
-  AdwViewStack *tabs;
   AdwMessageDialog *dialog;
   gint64 total;
 
@@ -195,10 +203,7 @@ test_people_merge (void)
   g_assert_no_error (error);
   total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
 
-  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
-  tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_PEOPLE_PAGE, "view_stack"));
-  adw_view_stack_set_visible_child_name (tabs, "people");
-  list = _desk_people_page_get_person_list (page);
+  page = show_people_tab (window, &list);
   desk_record_list_open (list, desk_record_get_uuid (kwame));
 
   _desk_people_page_merge (page);
@@ -251,7 +256,6 @@ test_people_merge_selected (void)
   DeskWindow *window = new_window (store);
   DeskPeoplePage *page;
   DeskRecordList *list;
-  AdwViewStack *tabs;
   AdwMessageDialog *dialog;
   GtkSelectionModel *selection;
   GListModel *shown;
@@ -277,11 +281,7 @@ test_people_merge_selected (void)
   g_assert_no_error (error);
   total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
 
-  page = DESK_PEOPLE_PAGE (show_page (window, "people"));
-  tabs = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), DESK_TYPE_PEOPLE_PAGE, "view_stack"));
-  adw_view_stack_set_visible_child_name (tabs, "people");
-  wait_a_moment (20);
-  list = _desk_people_page_get_person_list (page);
+  page = show_people_tab (window, &list);
   merge = _desk_people_page_get_merge_button (page);
   selection = desk_record_list_get_selection (list);
   g_assert_true (GTK_IS_MULTI_SELECTION (selection));
