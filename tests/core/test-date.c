@@ -160,9 +160,11 @@ assert_read (const char *typed,
   else
     {
       g_assert_null (iso);
+      g_autofree char *trimmed = g_strstrip (g_strdup (typed));
+
       g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
       /* The sentence names what was typed. */
-      g_assert_nonnull (strstr (error->message, g_strstrip (g_strdup (typed))) );
+      g_assert_nonnull (strstr (error->message, trimmed));
     }
 }
 
