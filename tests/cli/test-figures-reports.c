@@ -218,7 +218,8 @@ test_indicators_report (Fixture       *f,
       expected_csv = g_strdup_printf (",%s,%s,%s,", baseline, target, actual);
       found = FALSE;
       for (guint l = 1; csv_lines[l] != NULL; l++)
-        if (g_str_has_prefix (csv_lines[l], name) || g_str_has_prefix (csv_lines[l] + 1, name))
+        if (csv_lines[l][0] != '\0' &&
+            (g_str_has_prefix (csv_lines[l], name) || g_str_has_prefix (csv_lines[l] + 1, name)))
           {
             g_assert_nonnull (strstr (csv_lines[l], expected_csv));
             found = TRUE;

@@ -513,7 +513,8 @@ test_overview_export_day (Fixture       *f,
   g_autofree char *created = NULL;
   g_autoptr(GDateTime) moment = NULL;
   static const char *const zones[][2] = { { "UTC-14", "+14:00" }, { "UTC+12", "-12:00" } };
-  g_autofree char *days[G_N_ELEMENTS (zones)] = { NULL };
+  /* The day in each zone (an array of g_autofree would free only its address). */
+  g_auto(GStrv) days = g_new0 (char *, G_N_ELEMENTS (zones) + 1);
 
   sqlite3_close (f->sql);
   g_assert_cmpint (sqlite3_open_v2 (f->db, &f->sql, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
