@@ -4,6 +4,29 @@
  */
 #include "test-workshops-common.h"
 
+/* A person of @group, inserted: @name, @gender, and one more field @key = @value (or none). */
+static DeskRecord *
+add_person (DeskStore  *store,
+            const char *group,
+            const char *name,
+            const char *gender,
+            const char *key,
+            const char *value)
+{
+  g_autoptr(DeskRecord) person = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(GError) error = NULL;
+
+  desk_record_set_group (person, group);
+  desk_record_set_string (person, "name", name);
+  desk_record_set_string (person, "gender", gender);
+  if (key != NULL)
+    desk_record_set_string (person, key, value);
+  g_assert_true (desk_store_insert (store, person, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&person);
+}
+
 /* The People page, on its People tab (not Members), and its list of people. */
 static DeskPeoplePage *
 show_people_tab (DeskWindow      *window,
@@ -27,7 +50,7 @@ test_people_duplicate (void)
   g_autoptr(DeskStore) store = new_store ();
   g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
   const char *group_uuid = desk_record_get_uuid (group);
-  g_autoptr(DeskRecord) kwame = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) kwame = NULL;
   g_autoptr(GError) error = NULL;
   DeskWindow *window = new_window (store);
   DeskPeoplePage *page;
@@ -37,12 +60,7 @@ test_people_duplicate (void)
   g_autofree char *uuid = NULL;
   AdwMessageDialog *confirm;
 
-  desk_record_set_group (kwame, group_uuid);
-  desk_record_set_string (kwame, "name", "Kwame Asante");
-  desk_record_set_string (kwame, "organisation", "Tarkwa Community Radio");
-  desk_record_set_string (kwame, "gender", "man");
-  g_assert_true (desk_store_insert (store, kwame, &error));
-  g_assert_no_error (error);
+  kwame = add_person (store, group_uuid, "Kwame Asante", "man", "organisation", "Tarkwa Community Radio");
   total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
 
   page = show_people_tab (window, &list);
@@ -108,7 +126,7 @@ test_people_duplicate_merge (void)
   const char *group_uuid = desk_record_get_uuid (group);
   g_autofree char *first = new_empty_workshop (store);
   g_autofree char *second = new_empty_workshop (store);
-  g_autoptr(DeskRecord) kwame = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) kwame = NULL;
   g_autoptr(DeskRecord) entry = NULL;
   g_autoptr(DeskRecord) entry2 = NULL;
   g_autoptr(DeskRecord) found = NULL;
@@ -122,12 +140,7 @@ test_people_duplicate_merge (void)
   guint other;
   gint64 total;
 
-  desk_record_set_group (kwame, group_uuid);
-  desk_record_set_string (kwame, "name", "Kwame Asante");
-  desk_record_set_string (kwame, "organisation", "Tarkwa Community Radio");
-  desk_record_set_string (kwame, "gender", "man");
-  g_assert_true (desk_store_insert (store, kwame, &error));
-  g_assert_no_error (error);
+  kwame = add_person (store, group_uuid, "Kwame Asante", "man", "organisation", "Tarkwa Community Radio");
   entry = desk_attendance_check_in (store, first, desk_record_get_uuid (kwame), NULL, &error);
   g_assert_no_error (error);
   total = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
@@ -175,8 +188,8 @@ test_people_merge (void)
   const char *group_uuid = desk_record_get_uuid (group);
   g_autofree char *first = new_empty_workshop (store);
   g_autofree char *second = new_empty_workshop (store);
-  g_autoptr(DeskRecord) kwame = desk_record_new (DESK_KIND_PERSON);
-  g_autoptr(DeskRecord) twin = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) kwame = NULL;
+  g_autoptr(DeskRecord) twin = NULL;
   g_autoptr(DeskRecord) entry = NULL;
   g_autoptr(DeskRecord) entry2 = NULL;
   g_autoptr(DeskRecord) moved = NULL;
@@ -188,16 +201,8 @@ test_people_merge (void)
   AdwMessageDialog *dialog;
   gint64 total;
 
-  desk_record_set_group (kwame, group_uuid);
-  desk_record_set_string (kwame, "name", "Kwame Asante-Boateng");
-  desk_record_set_string (kwame, "gender", "man");
-  g_assert_true (desk_store_insert (store, kwame, &error));
-  desk_record_set_group (twin, group_uuid);
-  desk_record_set_string (twin, "name", "Kwame Asante-Boatneg");
-  desk_record_set_string (twin, "gender", "not_stated");
-  desk_record_set_string (twin, "phone", "+233 24 111 2222");
-  g_assert_true (desk_store_insert (store, twin, &error));
-  g_assert_no_error (error);
+  kwame = add_person (store, group_uuid, "Kwame Asante-Boateng", "man", NULL, NULL);
+  twin = add_person (store, group_uuid, "Kwame Asante-Boatneg", "not_stated", "phone", "+233 24 111 2222");
   entry = desk_attendance_check_in (store, first, desk_record_get_uuid (kwame), NULL, &error);
   entry2 = desk_attendance_check_in (store, second, desk_record_get_uuid (twin), NULL, &error);
   g_assert_no_error (error);
@@ -246,8 +251,8 @@ test_people_merge_selected (void)
   const char *group_uuid = desk_record_get_uuid (group);
   g_autofree char *first = new_empty_workshop (store);
   g_autofree char *second = new_empty_workshop (store);
-  g_autoptr(DeskRecord) ama = desk_record_new (DESK_KIND_PERSON);
-  g_autoptr(DeskRecord) again = desk_record_new (DESK_KIND_PERSON);
+  g_autoptr(DeskRecord) ama = NULL;
+  g_autoptr(DeskRecord) again = NULL;
   g_autoptr(DeskRecord) entry = NULL;
   g_autoptr(DeskRecord) entry2 = NULL;
   g_autoptr(DeskRecord) moved = NULL;
@@ -266,16 +271,8 @@ test_people_merge_selected (void)
   gint64 total;
 
   /* Names no similarity search would pair: only the user's choice brings them together. */
-  desk_record_set_group (ama, group_uuid);
-  desk_record_set_string (ama, "name", "Ama Serwaa Owusu");
-  desk_record_set_string (ama, "gender", "woman");
-  g_assert_true (desk_store_insert (store, ama, &error));
-  desk_record_set_group (again, group_uuid);
-  desk_record_set_string (again, "name", "Mrs A. S. Owusu");
-  desk_record_set_string (again, "gender", "woman");
-  desk_record_set_string (again, "email", "ama.owusu@example.org");
-  g_assert_true (desk_store_insert (store, again, &error));
-  g_assert_no_error (error);
+  ama = add_person (store, group_uuid, "Ama Serwaa Owusu", "woman", NULL, NULL);
+  again = add_person (store, group_uuid, "Mrs A. S. Owusu", "woman", "email", "ama.owusu@example.org");
   entry = desk_attendance_check_in (store, first, desk_record_get_uuid (ama), NULL, &error);
   entry2 = desk_attendance_check_in (store, second, desk_record_get_uuid (again), NULL, &error);
   g_assert_no_error (error);
