@@ -169,18 +169,28 @@ first_filled (const char *a,
 /* The organisation is chosen as desk_person_dup_organisation chooses it: the member's
  * name in the UI language, else in the other, else the free text. */
 static DeskAttendee *
-attendee_from_row (sqlite3_stmt *stmt,
+attendee_from_row (DeskStore    *store,
+                   sqlite3_stmt *stmt,
                    gboolean      zh)
 {
   DeskAttendee *attendee = g_new0 (DeskAttendee, 1);
-  const char *free_text = (const char *) sqlite3_column_text (stmt, 3);
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  const char *name = _desk_store_open_column (store, DESK_KIND_PERSON, "name", uuid,
+                                              (const char *) sqlite3_column_text (stmt, 1));
+  const char *name_key = _desk_store_open_column (store, DESK_KIND_PERSON, "name_key", uuid,
+                                                  (const char *) sqlite3_column_text (stmt, 2));
+  const char *free_text = _desk_store_open_column (store, DESK_KIND_PERSON, "organisation", uuid,
+                                                   (const char *) sqlite3_column_text (stmt, 3));
   const char *member_en = (const char *) sqlite3_column_text (stmt, 4);
   const char *member_zh = (const char *) sqlite3_column_text (stmt, 5);
   const char *member = zh ? first_filled (member_zh, member_en) : first_filled (member_en, member_zh);
 
-  attendee->person_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  attendee->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  attendee->name_key = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  attendee->person_uuid = g_strdup (uuid);
+  /* Locked, or changed outside Groupdesk: said in the name's place. */
+  attendee->name = g_strdup (name != NULL ? name
+                             : desk_seal_describe (desk_store_names_readable (store)
+                                                   ? DESK_SEAL_DAMAGED : DESK_SEAL_LOCKED));
+  attendee->name_key = g_strdup (name_key != NULL ? name_key : "");
   attendee->organisation = g_strdup (member != NULL ? member : free_text != NULL ? free_text : "");
 
   return attendee;
@@ -210,7 +220,7 @@ desk_attendance_list_attendees (DeskStore   *store,
   sqlite3_bind_text (stmt, 1, workshop_uuid, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DeskAttendee *attendee = attendee_from_row (stmt, zh);
+      DeskAttendee *attendee = attendee_from_row (store, stmt, zh);
 
       g_hash_table_replace (attendees, attendee->person_uuid, attendee);
     }
@@ -241,7 +251,7 @@ desk_attendance_get_attendee (DeskStore  *store,
 
   sqlite3_bind_text (stmt, 1, person_uuid, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    attendee = attendee_from_row (stmt, g_str_equal (desk_locale_language (), "zh"));
+    attendee = attendee_from_row (store, stmt, g_str_equal (desk_locale_language (), "zh"));
   sqlite3_reset (stmt);
 
   return attendee;

@@ -264,7 +264,7 @@ _desk_bundle_kind_in_bundle (const DeskKind *kind,
 static gboolean
 is_set_field (const DeskField *f)
 {
-  return f->type == DESK_FIELD_CODE_SET || f->type == DESK_FIELD_REF_SET;
+  return desk_field_in_join (f);
 }
 
 /* SELECT uuid, updated, each plain column, then each set as a sorted, space-separated
@@ -339,6 +339,7 @@ write_row (Export           *ex,
   for (const DeskField *f = kind->fields; f->name != NULL; f++, column++)
     {
       DeskBundleFieldRule rule = _desk_bundle_field_rule (kind, f, ex->privacy);
+      const char *sealed;
       const char *text;
       const char *lang = NULL;
       g_autofree char *base = NULL;
@@ -348,6 +349,23 @@ write_row (Export           *ex,
           sqlite3_column_type (stmt, column) == SQLITE_NULL)
         continue;
 
+      sealed = NULL;
+      if ((f->flags & DESK_FIELD_SEALED) != 0)
+        {
+          sealed = _desk_store_open_column (ex->store, kind, f->name, uuid,
+                                            (const char *) sqlite3_column_text (stmt, column));
+          if (sealed == NULL)
+            {
+              if (!desk_store_require_names (ex->store, &ex->error))
+                return FALSE;
+              g_set_error (&ex->error, DESK_ERROR, DESK_ERROR_DAMAGED,
+                           _("The %s %s has a “%s” that cannot be read: the database was "
+                             "changed outside Groupdesk. Correct the field, then export again."),
+                           _(kind->label), uuid, _(f->label));
+              return FALSE;
+            }
+        }
+
       switch (f->type)
         {
         case DESK_FIELD_CODE_SET:
@@ -355,7 +373,7 @@ write_row (Export           *ex,
           {
             g_auto(GStrv) values = NULL;
 
-            text = (const char *) sqlite3_column_text (stmt, column);
+            text = sealed != NULL ? sealed : (const char *) sqlite3_column_text (stmt, column);
             if (text[0] == '\0')
               break;
             values = g_strsplit (text, " ", -1);
@@ -380,7 +398,7 @@ write_row (Export           *ex,
           break;
 
         case DESK_FIELD_TEXT:
-          text = (const char *) sqlite3_column_text (stmt, column);
+          text = sealed != NULL ? sealed : (const char *) sqlite3_column_text (stmt, column);
           if (text[0] == '\0')
             break;
           /* Core refuses such text on the way in; a database changed by other means

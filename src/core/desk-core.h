@@ -21,6 +21,7 @@
 #include "desk-money.h"
 #include "desk-people.h"
 #include "desk-progress.h"
+#include "desk-protect.h"
 #include "desk-record.h"
 #include "desk-record-model.h"
 #include "desk-reference.h"

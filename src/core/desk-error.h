@@ -23,6 +23,9 @@ typedef enum
   DESK_ERROR_CORRUPT,        /* the database fails its integrity check */
   DESK_ERROR_IO,             /* the disk said no: full, removed, … */
   DESK_ERROR_FAILED,         /* anything else, with SQLite's own words */
+  DESK_ERROR_NAMES_LOCKED,   /* names are protected and the store is locked */
+  DESK_ERROR_WRONG_PASSPHRASE, /* the passphrase or recovery key does not unlock */
+  DESK_ERROR_DAMAGED,        /* an encrypted value or key does not verify: changed outside */
 } DeskError;
 
 GQuark desk_error_quark (void);

@@ -39,6 +39,7 @@ typedef enum
   /* On the _en half of a bilingual pair: this or its _zh twin must hold text. `ref` is
    * the pair's name in messages ("Title"). Checked in field order, like the others. */
   DESK_FIELD_PAIR_REQUIRED = 1 << 5,
+  DESK_FIELD_SEALED       = 1 << 6, /* personal data: encrypted at rest when names are protected */
 } DeskFieldFlags;
 
 typedef struct
@@ -48,7 +49,7 @@ typedef struct
   DeskFieldFlags flags;
   const char *label;      /* translatable: the field's name in a message */
   const char *ref;        /* see DeskFieldType */
-  const char *join;       /* for sets: "table:parent_column:value_column" */
+  const char *join;       /* for sets: "table:parent_column:value_column", or NULL (own column) */
 } DeskField;
 
 typedef struct _DeskRecord DeskRecord;
@@ -86,6 +87,11 @@ const DeskKind *const *desk_kind_all      (void);
  * whole number. */
 gboolean         desk_field_type_is_text  (DeskFieldType   type);
 gboolean         desk_field_type_is_set   (DeskFieldType   type);
+/* A set kept in a join table; a set with no `join` is kept in the record's own column as
+ * its values separated by spaces (so that it can be sealed). */
+gboolean         desk_field_in_join       (const DeskField *field);
+/* Whether any field of @kind is DESK_FIELD_SEALED. */
+gboolean         desk_kind_has_sealed     (const DeskKind  *kind);
 const DeskField *desk_kind_get_field      (const DeskKind *kind,
                                            const char     *name);
 int              desk_kind_field_index    (const DeskKind *kind,

@@ -23,6 +23,7 @@
 #define POS DESK_FIELD_POSITIVE
 #define NARR DESK_FIELD_NARRATIVE
 #define PRIV DESK_FIELD_PRIVATE
+#define SEAL DESK_FIELD_SEALED
 #define PAIR DESK_FIELD_PAIR_REQUIRED
 
 /* Rules shared by several kinds */
@@ -161,9 +162,9 @@ static const DeskField member_fields[] = {
   { "name_zh", DESK_FIELD_TEXT, NARR, N_("Organisation in Chinese"), NULL, NULL },
   { "pillar", DESK_FIELD_CODE, REQ, N_("Pillar"), "pillars", NULL },
   { "status", DESK_FIELD_CODE, REQ, N_("Membership status"), "membership_statuses", NULL },
-  { "contact_name", DESK_FIELD_TEXT, PRIV, N_("Contact person"), NULL, NULL },
-  { "contact_email", DESK_FIELD_TEXT, PRIV, N_("Contact e-mail"), NULL, NULL },
-  { "contact_phone", DESK_FIELD_TEXT, PRIV, N_("Contact phone"), NULL, NULL },
+  { "contact_name", DESK_FIELD_TEXT, PRIV | SEAL, N_("Contact person"), NULL, NULL },
+  { "contact_email", DESK_FIELD_TEXT, PRIV | SEAL, N_("Contact e-mail"), NULL, NULL },
+  { "contact_phone", DESK_FIELD_TEXT, PRIV | SEAL, N_("Contact phone"), NULL, NULL },
   { "joined", DESK_FIELD_DATE, 0, N_("Joined on"), NULL, NULL },
   { "active", DESK_FIELD_BOOL, 0, N_("Active"), NULL, NULL },
   { "notes", DESK_FIELD_TEXT, 0, N_("Notes"), NULL, NULL },
@@ -674,17 +675,18 @@ const DeskKind desk_kind_workshop = {
 /* Person */
 
 static const DeskField person_fields[] = {
-  { "name", DESK_FIELD_TEXT, REQ | PRIV, N_("Full name"), NULL, NULL },
-  { "name_key", DESK_FIELD_TEXT, PRIV, N_("Full name"), NULL, NULL },
+  { "name", DESK_FIELD_TEXT, REQ | PRIV | SEAL, N_("Full name"), NULL, NULL },
+  { "name_key", DESK_FIELD_TEXT, PRIV | SEAL, N_("Full name"), NULL, NULL },
   { "member_uuid", DESK_FIELD_REF, 0, N_("Member organisation"), "member", NULL },
-  { "organisation", DESK_FIELD_TEXT, 0, N_("Organisation"), NULL, NULL },
+  { "organisation", DESK_FIELD_TEXT, SEAL, N_("Organisation"), NULL, NULL },
   { "pillar", DESK_FIELD_CODE, 0, N_("Pillar"), "pillars", NULL },
   { "gender", DESK_FIELD_CODE, REQ, N_("Gender"), "genders", NULL },
-  { "role_title", DESK_FIELD_TEXT, 0, N_("Role or title"), NULL, NULL },
-  { "phone", DESK_FIELD_TEXT, PRIV, N_("Phone"), NULL, NULL },
-  { "email", DESK_FIELD_TEXT, PRIV, N_("E-mail"), NULL, NULL },
-  { "vulnerable_groups", DESK_FIELD_CODE_SET, 0, N_("Vulnerable groups"), "vulnerable_groups",
-    "person_vulnerable_groups:person_uuid:vulnerable_group" },
+  { "role_title", DESK_FIELD_TEXT, SEAL, N_("Role or title"), NULL, NULL },
+  { "phone", DESK_FIELD_TEXT, PRIV | SEAL, N_("Phone"), NULL, NULL },
+  { "email", DESK_FIELD_TEXT, PRIV | SEAL, N_("E-mail"), NULL, NULL },
+  /* Kept in the person's own column (space-separated codes), so that it can be sealed. */
+  { "vulnerable_groups", DESK_FIELD_CODE_SET, SEAL, N_("Vulnerable groups"), "vulnerable_groups",
+    NULL },
   { "consent_named", DESK_FIELD_BOOL, 0, N_("Consents to be named in exports"), NULL, NULL },
   { NULL }
 };
@@ -704,7 +706,10 @@ person_validate (DeskStore   *store,
                          "leave it empty."),
                        email);
 
-  /* The folded name is derived, never typed: it keeps duplicate detection in step. */
+  /* The folded name is derived, never typed: it keeps duplicate detection in step. A
+   * record read while names were locked has no name to fold, and keeps the stored one. */
+  if (desk_record_get_seal (record) == DESK_SEAL_LOCKED)
+    return TRUE;
   key = desk_text_fold_name (desk_record_get_string (record, "name"));
   desk_record_set_string (record, "name_key", key);
 
@@ -767,7 +772,8 @@ static const DeskField nomination_fields[] = {
   { "member_uuid", DESK_FIELD_REF, 0, N_("Member organisation"), "member", NULL },
   { "status", DESK_FIELD_CHOICE, REQ, N_("Status"), "nominated|confirmed|attended", NULL },
   { "budget_line_uuid", DESK_FIELD_REF, 0, N_("Budget line for the travel"), "budget_line", NULL },
-  { "notes", DESK_FIELD_TEXT, 0, N_("Notes"), NULL, NULL },
+  /* About the nominee: personal, so sealed and kept out of aggregate bundles. */
+  { "notes", DESK_FIELD_TEXT, PRIV | SEAL, N_("Notes"), NULL, NULL },
   { NULL }
 };
 
@@ -961,4 +967,19 @@ gboolean
 desk_field_type_is_set (DeskFieldType type)
 {
   return type == DESK_FIELD_CODE_SET || type == DESK_FIELD_REF_SET;
+}
+
+gboolean
+desk_field_in_join (const DeskField *field)
+{
+  return desk_field_type_is_set (field->type) && field->join != NULL;
+}
+
+gboolean
+desk_kind_has_sealed (const DeskKind *kind)
+{
+  for (const DeskField *f = kind->fields; f->name != NULL; f++)
+    if ((f->flags & DESK_FIELD_SEALED) != 0)
+      return TRUE;
+  return FALSE;
 }

@@ -48,6 +48,7 @@ desk_store_find_person (DeskStore  *store,
   g_autofree char *name_key = NULL;
   g_autofree char *org_key = NULL;
   g_autofree char *found = NULL;
+  gboolean sealing;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -60,16 +61,26 @@ desk_store_find_person (DeskStore  *store,
 
   /* The index on (group_uuid, name_key) narrows it to the few people of that name; their
    * organisations are folded here, since SQLite cannot fold like desk_text_fold_name. */
+  /* Where names are sealed, the folded names are compared in memory (opened at unlock)
+   * rather than through the index, which holds only cipher text. */
+  sealing = _desk_store_is_sealing (store);
+  if (sealing && !desk_store_names_readable (store))
+    return NULL;
   stmt = _desk_store_prepare (store,
-                              "SELECT p.uuid, p.organisation, m.name_en, m.name_zh "
-                              "FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid "
-                              "WHERE p.group_uuid = ?1 AND p.name_key = ?2 "
-                              "ORDER BY p.rowid", NULL);
+                              sealing
+                              ? "SELECT p.uuid, p.organisation, m.name_en, m.name_zh, p.name_key "
+                                "FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid "
+                                "WHERE p.group_uuid = ?1 ORDER BY p.rowid"
+                              : "SELECT p.uuid, p.organisation, m.name_en, m.name_zh, p.name_key "
+                                "FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid "
+                                "WHERE p.group_uuid = ?1 AND p.name_key = ?2 "
+                                "ORDER BY p.rowid", NULL);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name_key, -1, SQLITE_TRANSIENT);
+  if (!sealing)
+    sqlite3_bind_text (stmt, 2, name_key, -1, SQLITE_TRANSIENT);
   while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
@@ -77,6 +88,16 @@ desk_store_find_person (DeskStore  *store,
       const char *member_en = (const char *) sqlite3_column_text (stmt, 2);
       const char *member_zh = (const char *) sqlite3_column_text (stmt, 3);
       gboolean matches;
+
+      if (sealing)
+        {
+          const char *their_key = _desk_store_open_column (store, DESK_KIND_PERSON, "name_key", uuid,
+                                                           (const char *) sqlite3_column_text (stmt, 4));
+
+          if (g_strcmp0 (their_key, name_key) != 0)
+            continue;
+          free_text = _desk_store_open_column (store, DESK_KIND_PERSON, "organisation", uuid, free_text);
+        }
 
       if (org_key[0] == '\0')
         matches = desk_text_is_blank (free_text) &&
@@ -265,13 +286,18 @@ desk_people_find_similar (DeskStore   *store,
   sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *their_name = (const char *) sqlite3_column_text (stmt, 1);
-      g_autofree char *folded = desk_text_fold_search (their_name);
+      const char *their_name = _desk_store_open_column (store, DESK_KIND_PERSON, "name",
+                                                        (const char *) sqlite3_column_text (stmt, 0),
+                                                        (const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *folded = NULL;
       g_autofree gunichar *theirs = NULL;
       glong n_theirs = 0;
       guint distance;
       Candidate *candidate;
 
+      if (their_name == NULL)
+        continue;  /* locked, or changed outside Groupdesk */
+      folded = desk_text_fold_search (their_name);
       theirs = g_utf8_to_ucs4_fast (folded, -1, &n_theirs);
       distance = edit_distance (typed, n_typed, theirs, n_theirs, limit);
       if (distance > limit)

@@ -23,4 +23,9 @@ void _desk_record_load_set    (DeskRecord  *self,
                                guint        index,
                                char       **values);
 
+void _desk_record_set_seal    (DeskRecord  *self,
+                               DeskSeal     seal);
+/* After the record was written whole: its sealed fields are what it holds. */
+void _desk_record_reset_seal  (DeskRecord  *self);
+
 G_END_DECLS

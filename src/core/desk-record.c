@@ -35,6 +35,7 @@ struct _DeskRecord
   guint n_values;
   DeskValue *values;
   char *search_key;
+  DeskSeal seal;
 };
 
 G_DEFINE_FINAL_TYPE (DeskRecord, desk_record, G_TYPE_OBJECT)
@@ -148,6 +149,7 @@ desk_record_copy (DeskRecord *self)
   copy->uuid = g_strdup (self->uuid);
   copy->group_uuid = g_strdup (self->group_uuid);
   copy->updated = g_strdup (self->updated);
+  copy->seal = self->seal;
   for (guint i = 0; i < self->n_values; i++)
     {
       copy->values[i].is_set = self->values[i].is_set;
@@ -599,6 +601,8 @@ desk_record_dup_label (DeskRecord *record)
     text = desk_record_title (record, base, NULL);
   else if (desk_kind_get_field (kind, "name") != NULL)
     text = desk_record_get_string (record, "name");  /* people: one name, in no language */
+  if (text == NULL && record->seal != DESK_SEAL_OPEN)
+    text = desk_seal_describe (record->seal);
   if (desk_kind_get_field (kind, "code") != NULL)
     code = desk_record_get_string (record, "code");
 
@@ -606,4 +610,42 @@ desk_record_dup_label (DeskRecord *record)
     return g_strdup_printf ("%s  %s", code, text != NULL ? text : "");
 
   return g_strdup (text != NULL && text[0] != '\0' ? text : desk_record_get_uuid (record));
+}
+
+DeskSeal
+desk_record_get_seal (DeskRecord *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD (self), DESK_SEAL_OPEN);
+
+  return self->seal;
+}
+
+void
+_desk_record_set_seal (DeskRecord *self,
+                       DeskSeal    seal)
+{
+  /* The worse state wins: damaged over locked over open. */
+  if (seal > self->seal)
+    self->seal = seal;
+}
+
+const char *
+desk_seal_describe (DeskSeal seal)
+{
+  switch (seal)
+    {
+    case DESK_SEAL_LOCKED:
+      return _("Name locked");
+    case DESK_SEAL_DAMAGED:
+      return _("Name cannot be read");
+    case DESK_SEAL_OPEN:
+    default:
+      return "";
+    }
+}
+
+void
+_desk_record_reset_seal (DeskRecord *self)
+{
+  self->seal = DESK_SEAL_OPEN;
 }

@@ -66,6 +66,20 @@ const char     *desk_record_title         (DeskRecord    *self,
  * or description ("2.1  Dialogue"); a person's name; else its identifier. */
 char           *desk_record_dup_label     (DeskRecord    *self);
 
+/* Whether the record's sealed fields (DESK_FIELD_SEALED) could be read. A record read
+ * from a protected store while it is locked has them unset and says LOCKED; one whose
+ * stored value did not verify (changed outside Groupdesk) says DAMAGED. */
+typedef enum
+{
+  DESK_SEAL_OPEN,
+  DESK_SEAL_LOCKED,
+  DESK_SEAL_DAMAGED,
+} DeskSeal;
+
+DeskSeal        desk_record_get_seal     (DeskRecord     *self);
+/* What a person is shown in place of an unreadable name: "Name locked", … */
+const char     *desk_seal_describe       (DeskSeal        seal);
+
 /* Indexed access for code that walks every field. */
 gboolean        desk_record_index_is_set (DeskRecord     *self,
                                           guint           index);

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "desk-progress.h"
+#include "desk-protect-private.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ struct _DeskStore
   GArray *marks;           /* pending->len at each open transaction or savepoint */
   gboolean read_only;      /* opened with desk_store_open_read_only */
   gboolean protected;      /* registered with _desk_file_protect */
+  gboolean names_protected; /* the protection table has its row (desk-protect.c) */
+  DeskKey *data_key;       /* while unlocked; sodium_malloc memory */
+  GHashTable *opened;      /* "uuid/table.field" → the value opened (desk-protect.c) */
 };
 
 /* The application_id in the header of every Groupdesk database: "GDSK" in ASCII. It tells

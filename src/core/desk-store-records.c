@@ -67,7 +67,7 @@ column_list (const DeskKind *kind,
                           has_group_column (kind) ? "group_uuid" : "uuid", prefix);
 
   for (const DeskField *f = kind->fields; f->name != NULL; f++)
-    if (!desk_field_type_is_set (f->type))
+    if (!desk_field_in_join (f))
       g_string_append_printf (s, ", %s%s", prefix, f->name);
 
   return g_string_free (s, FALSE);
@@ -87,35 +87,69 @@ split_join (const DeskField  *field,
   *value = g_strdup (parts[2]);
 }
 
-static void
-bind_field (sqlite3_stmt    *stmt,
+/* The text stored for field @index of @record: its text, or the values of a set kept in
+ * its own column separated by spaces; then sealed where names are protected. NULL with
+ * the reason when it cannot be sealed (locked). */
+static char *
+stored_text (DeskStore   *self,
+             DeskRecord  *record,
+             guint        index,
+             GError     **error)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+  const DeskField *f = &kind->fields[index];
+  g_autofree char *joined = NULL;
+  const char *plain;
+
+  if (desk_field_type_is_set (f->type))
+    plain = joined = g_strjoinv (" ", (char **) desk_record_index_get_set (record, index));
+  else
+    plain = desk_record_index_get_string (record, index);
+
+  return _desk_store_seal_value (self, kind, f, desk_record_get_uuid (record), plain, error);
+}
+
+static gboolean
+bind_field (DeskStore       *self,
+            sqlite3_stmt    *stmt,
             int              column,
             DeskRecord      *record,
-            guint            index)
+            guint            index,
+            GError         **error)
 {
   const DeskField *f = &desk_record_get_kind (record)->fields[index];
 
   if (!desk_record_index_is_set (record, index))
     {
       /* Unset text is stored as empty text where the column has a default. */
-      if (f->type == DESK_FIELD_TEXT)
+      if (f->type == DESK_FIELD_TEXT || desk_field_type_is_set (f->type))
         sqlite3_bind_text (stmt, column, "", -1, SQLITE_STATIC);
       else if (f->type == DESK_FIELD_BOOL)
         sqlite3_bind_int (stmt, column, 0);
       else
         sqlite3_bind_null (stmt, column);
-      return;
+      return TRUE;
     }
 
-  if (desk_field_type_is_text (f->type))
+  if ((f->flags & DESK_FIELD_SEALED) != 0 || desk_field_type_is_set (f->type))
+    {
+      char *text = stored_text (self, record, index, error);
+
+      if (text == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, column, text, -1, g_free);
+    }
+  else if (desk_field_type_is_text (f->type))
     sqlite3_bind_text (stmt, column, desk_record_index_get_string (record, index), -1,
                        SQLITE_TRANSIENT);
   else
     sqlite3_bind_int64 (stmt, column, desk_record_index_get_int (record, index));
+  return TRUE;
 }
 
 static void
-read_row (sqlite3_stmt *stmt,
+read_row (DeskStore    *self,
+          sqlite3_stmt *stmt,
           DeskRecord   *record)
 {
   const DeskKind *kind = desk_record_get_kind (record);
@@ -129,13 +163,26 @@ read_row (sqlite3_stmt *stmt,
     {
       const DeskField *f = &kind->fields[i];
 
-      if (desk_field_type_is_set (f->type))
+      if (desk_field_in_join (f))
         continue;
 
       if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
         {
-          if (desk_field_type_is_text (f->type))
-            _desk_record_load_string (record, i, (const char *) sqlite3_column_text (stmt, column));
+          if (desk_field_type_is_text (f->type) || desk_field_type_is_set (f->type))
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, column);
+              DeskSeal seal = DESK_SEAL_OPEN;
+
+              if ((f->flags & DESK_FIELD_SEALED) != 0)
+                text = _desk_store_open_value (self, kind, f, desk_record_get_uuid (record),
+                                               text, &seal);
+              if (text == NULL)
+                _desk_record_set_seal (record, seal);
+              else if (desk_field_type_is_set (f->type))
+                _desk_record_load_set (record, i, text[0] != '\0' ? g_strsplit (text, " ", -1) : NULL);
+              else
+                _desk_record_load_string (record, i, text);
+            }
           else
             _desk_record_load_int (record, i, sqlite3_column_int64 (stmt, column));
         }
@@ -210,7 +257,7 @@ write_sets (DeskStore   *self,
       sqlite3_stmt *stmt;
       int rc;
 
-      if (!desk_field_type_is_set (f->type))
+      if (!desk_field_in_join (f))
         continue;
 
       sql = cached_set_sql (self, f);
@@ -298,7 +345,7 @@ read_sets (DeskStore          *self,
       sqlite3_stmt *stmt;
       int rc;
 
-      if (!desk_field_type_is_set (f->type))
+      if (!desk_field_in_join (f))
         continue;
 
       sql = set_sql != NULL ? set_sql[i] : (built = set_select_sql (kind, i, where_sql));
@@ -546,7 +593,8 @@ desk_store_validate (DeskStore   *self,
  * ?3 updated, then the kind's own columns in order (for an insert, only the set ones). */
 static char *
 write_sql (DeskRecord *record,
-           gboolean    is_insert)
+           gboolean    is_insert,
+           gboolean    keep_sealed)
 {
   const DeskKind *kind = desk_record_get_kind (record);
   GString *s = g_string_new (NULL);
@@ -557,11 +605,11 @@ write_sql (DeskRecord *record,
       g_string_append_printf (s, "INSERT INTO %s (uuid, %supdated", kind->table,
                               has_group_column (kind) ? "group_uuid, " : "");
       for (guint i = 0; kind->fields[i].name != NULL; i++)
-        if (!desk_field_type_is_set (kind->fields[i].type) && desk_record_index_is_set (record, i))
+        if (!desk_field_in_join (&kind->fields[i]) && desk_record_index_is_set (record, i))
           g_string_append_printf (s, ", %s", kind->fields[i].name);
       g_string_append_printf (s, ") VALUES (?1, %s?3", has_group_column (kind) ? "?2, " : "");
       for (guint i = 0, n = 4; kind->fields[i].name != NULL; i++)
-        if (!desk_field_type_is_set (kind->fields[i].type) && desk_record_index_is_set (record, i))
+        if (!desk_field_in_join (&kind->fields[i]) && desk_record_index_is_set (record, i))
           g_string_append_printf (s, ", ?%u", n++);
       g_string_append (s, ")");
     }
@@ -573,7 +621,7 @@ write_sql (DeskRecord *record,
       if (has_group_column (kind))
         g_string_append (s, ", group_uuid = ?2");
       for (const DeskField *f = kind->fields; f->name != NULL; f++)
-        if (!desk_field_type_is_set (f->type))
+        if (!desk_field_in_join (f) && !(keep_sealed && (f->flags & DESK_FIELD_SEALED) != 0))
           g_string_append_printf (s, ", %s = ?%u", f->name, i++);
       g_string_append (s, " WHERE uuid = ?1");
     }
@@ -627,7 +675,7 @@ cached_write_sql (DeskStore  *self,
       {
         if (i >= 64)
           return NULL;
-        if (!desk_field_type_is_set (kind->fields[i].type) && desk_record_index_is_set (record, i))
+        if (!desk_field_in_join (&kind->fields[i]) && desk_record_index_is_set (record, i))
           key.set_fields |= G_GUINT64_CONSTANT (1) << i;
       }
 
@@ -642,11 +690,30 @@ cached_write_sql (DeskStore  *self,
   sql = g_hash_table_lookup (cache, &key);
   if (sql == NULL)
     {
-      sql = write_sql (record, is_insert);
+      sql = write_sql (record, is_insert, FALSE);
       g_hash_table_insert (cache, g_memdup2 (&key, sizeof key), sql);
     }
 
   return sql;
+}
+
+/* Whether @record holds a value for a sealed field: a text or a set that is not empty. */
+static gboolean
+any_sealed_value (DeskRecord *record)
+{
+  const DeskKind *kind = desk_record_get_kind (record);
+
+  for (guint i = 0; kind->fields[i].name != NULL; i++)
+    {
+      const DeskField *f = &kind->fields[i];
+
+      if ((f->flags & DESK_FIELD_SEALED) == 0 || !desk_record_index_is_set (record, i))
+        continue;
+      if (desk_field_type_is_set (f->type) ? desk_record_index_get_set (record, i)[0] != NULL
+                                           : desk_record_index_get_string (record, i)[0] != '\0')
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Validates and writes @record. With @updated NULL, as desk_store_insert and
@@ -665,6 +732,7 @@ write_record (DeskStore   *self,
   g_autofree char *built_sql = NULL;
   g_autofree char *stamp = NULL;
   const char *sql = NULL;
+  gboolean keep_sealed = FALSE;
   sqlite3_stmt *stmt;
   int column;
   int rc;
@@ -677,13 +745,22 @@ write_record (DeskStore   *self,
   if (kind == DESK_KIND_GROUP)
     desk_record_set_group (record, desk_record_get_uuid (record));
 
+  /* Locked: names cannot be sealed, so none may be written; a record read while locked
+   * is updated with its sealed columns left as they are. */
+  if (!desk_store_names_readable (self) && desk_kind_has_sealed (kind))
+    {
+      if (!own_transaction || any_sealed_value (record))
+        return desk_store_require_names (self, error);
+      keep_sealed = !is_insert;
+    }
+
   if (!_desk_validate_record (self, record, NULL, error))
     return FALSE;
 
   if (!own_transaction)
     sql = cached_write_sql (self, record, is_insert);
   if (sql == NULL)
-    sql = built_sql = write_sql (record, is_insert);
+    sql = built_sql = write_sql (record, is_insert, keep_sealed);
 
   if (own_transaction && !desk_store_begin (self, error))
     return FALSE;
@@ -698,9 +775,14 @@ write_record (DeskStore   *self,
   sqlite3_bind_text (stmt, 3, stamp, -1, SQLITE_TRANSIENT);
   column = 4;
   for (guint i = 0; kind->fields[i].name != NULL; i++)
-    if (!desk_field_type_is_set (kind->fields[i].type) &&
-        (!is_insert || desk_record_index_is_set (record, i)))
-      bind_field (stmt, column++, record, i);
+    if (!desk_field_in_join (&kind->fields[i]) &&
+        (!is_insert || desk_record_index_is_set (record, i)) &&
+        !(keep_sealed && (kind->fields[i].flags & DESK_FIELD_SEALED) != 0) &&
+        !bind_field (self, stmt, column++, record, i, error))
+      {
+        sqlite3_clear_bindings (stmt);
+        goto failed;
+      }
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
@@ -728,6 +810,8 @@ write_record (DeskStore   *self,
     return FALSE;
 
   desk_record_set_updated (record, stamp);
+  if (!keep_sealed)
+    _desk_record_reset_seal (record);
   memo_written (self, record, is_insert, !own_transaction);
   _desk_store_emit_changed (self, kind, desk_record_get_uuid (record));
 
@@ -901,12 +985,84 @@ by_uuid_sql (DeskStore      *self,
       /* [0] the record's row, then [1 + i] the set field i (NULL for others). */
       g_ptr_array_add (sql, select_sql (kind, BY_UUID));
       for (guint i = 0; kind->fields[i].name != NULL; i++)
-        g_ptr_array_add (sql, desk_field_type_is_set (kind->fields[i].type)
+        g_ptr_array_add (sql, desk_field_in_join (&kind->fields[i])
                               ? set_select_sql (kind, i, BY_UUID) : NULL);
       g_hash_table_insert (cache, (gpointer) kind, sql);
     }
 
   return (const char *const *) sql->pdata;
+}
+
+/* Whether @kind's order (kind->order_by) names a sealed column, which SQL can only sort
+ * by its cipher text. */
+static gboolean
+order_is_sealed (const DeskKind *kind)
+{
+  for (const DeskField *f = kind->fields; f->name != NULL; f++)
+    if ((f->flags & DESK_FIELD_SEALED) != 0)
+      {
+        g_autofree char *column = g_strconcat ("t.", f->name, NULL);
+
+        if (strstr (kind->order_by, column) != NULL)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static int
+compare_like_sql (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  DeskRecord *ra = *(DeskRecord **) a;
+  DeskRecord *rb = *(DeskRecord **) b;
+  const char *const *columns = user_data;
+
+  for (guint c = 0; columns[c] != NULL; c++)
+    {
+      const char *name = columns[c];
+      int cmp;
+
+      if (g_str_equal (name, "uuid"))
+        cmp = g_strcmp0 (desk_record_get_uuid (ra), desk_record_get_uuid (rb));
+      else if (g_str_equal (name, "group_uuid"))
+        cmp = g_strcmp0 (desk_record_get_group (ra), desk_record_get_group (rb));
+      else
+        {
+          const DeskField *f = desk_kind_get_field (desk_record_get_kind (ra), name);
+
+          if (f != NULL && desk_field_type_is_text (f->type))
+            /* SQLite's BINARY order is strcmp's on UTF-8; NULL (locked) first. */
+            cmp = g_strcmp0 (desk_record_get_string (ra, name), desk_record_get_string (rb, name));
+          else
+            {
+              gint64 x = desk_record_get_int (ra, name);
+              gint64 y = desk_record_get_int (rb, name);
+
+              cmp = x < y ? -1 : x > y;
+            }
+        }
+      if (cmp != 0)
+        return cmp;
+    }
+  return 0;
+}
+
+/* Puts @records in the order kind->order_by gives, from their opened values. */
+static void
+sort_like_sql (GPtrArray      *records,
+               const DeskKind *kind)
+{
+  g_auto(GStrv) columns = g_strsplit (kind->order_by, ",", -1);
+
+  for (guint c = 0; columns[c] != NULL; c++)
+    {
+      char *name = g_strstrip (columns[c]);
+
+      if (g_str_has_prefix (name, "t."))
+        memmove (name, name + 2, strlen (name + 2) + 1);
+    }
+  g_ptr_array_sort_with_data (records, compare_like_sql, columns);
 }
 
 static GPtrArray *
@@ -944,7 +1100,7 @@ select_records (DeskStore      *self,
     {
       DeskRecord *record = desk_record_new (kind);
 
-      read_row (stmt, record);
+      read_row (self, stmt, record);
       g_ptr_array_add (records, record);
     }
   sqlite3_reset (stmt);
@@ -957,6 +1113,9 @@ select_records (DeskStore      *self,
 
   if (!read_sets (self, records, where, where_value, cached != NULL ? cached + 1 : NULL, error))
     return NULL;
+
+  if (_desk_store_is_sealing (self) && records->len > 1 && order_is_sealed (kind))
+    sort_like_sql (records, kind);
 
   return g_steal_pointer (&records);
 }
@@ -1017,7 +1176,7 @@ desk_store_list_by (DeskStore       *self,
   g_return_val_if_fail (kind != NULL, NULL);
 
   f = desk_kind_get_field (kind, field);
-  g_return_val_if_fail (f != NULL && !desk_field_type_is_set (f->type), NULL);
+  g_return_val_if_fail (f != NULL && !desk_field_in_join (f), NULL);
 
   return select_records (self, kind, field, value, error);
 }

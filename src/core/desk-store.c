@@ -29,6 +29,32 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_PROTECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+desk_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DeskStore *self = DESK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROTECTION:
+      g_value_set_int (value, (int) desk_store_get_protection (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 typedef struct
 {
   int version;
@@ -43,6 +69,7 @@ static const Migration migrations[] = {
   { 1, "/org/voluntaryprinciples/Groupdesk/core/schema/001-initial.sql", _desk_store_migrate_1_reference },
   { 2, "/org/voluntaryprinciples/Groupdesk/core/schema/002-imported-bundles.sql", NULL },
   { 3, "/org/voluntaryprinciples/Groupdesk/core/schema/003-person-merges.sql", NULL },
+  { 4, "/org/voluntaryprinciples/Groupdesk/core/schema/004-protection.sql", NULL },
 };
 
 static void
@@ -50,6 +77,7 @@ desk_store_finalize (GObject *object)
 {
   DeskStore *self = (DeskStore *) object;
 
+  _desk_store_forget_key (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -76,6 +104,19 @@ desk_store_class_init (DeskStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = desk_store_finalize;
+  object_class->get_property = desk_store_get_property;
+
+  /**
+   * DeskStore:protection:
+   *
+   * Whether names are protected, and locked or unlocked: a #DeskProtection, notified
+   * when protection is turned on or off and when the store locks or unlocks.
+   */
+  properties[PROP_PROTECTION] =
+    g_param_spec_int ("protection", NULL, NULL, DESK_PROTECTION_OFF, DESK_PROTECTION_UNLOCKED,
+                      DESK_PROTECTION_OFF, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                      G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * DeskStore::changed:
@@ -950,7 +991,8 @@ open_store (const char  *path,
         return NULL;
     }
 
-  if (!_desk_store_load_reference_cache (self, error))
+  if (!_desk_store_load_reference_cache (self, error) ||
+      !_desk_store_load_protection (self, error))
     return NULL;
 
   if (self->path != NULL)
@@ -1118,6 +1160,13 @@ _desk_store_replace_from (DeskStore  *self,
       !ensure_application_id (self, error) ||
       !_desk_store_load_reference_cache (self, error))
     return FALSE;
+
+  /* The backup brings its own protection (or none), and its own wrapped key: the key in
+   * memory may not be its key. */
+  _desk_store_forget_key (self);
+  if (!_desk_store_load_protection (self, error))
+    return FALSE;
+  g_object_notify (G_OBJECT (self), "protection");
 
   return TRUE;
 }

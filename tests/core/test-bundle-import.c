@@ -464,6 +464,7 @@ test_migration_from_1 (Fixture       *f,
 
   /* Back to version 1: what versions 2 and 3 added removed. */
   db = test_sqlite_open (path);
+  test_sqlite_undo_migration_4 (db);
   test_sqlite_exec (db, "DROP TABLE imported_bundles; DROP TABLE workshop_counts; "
                         "DROP TABLE person_merges; PRAGMA user_version = 1;");
   sqlite3_close (db);

@@ -1,0 +1,103 @@
+/* desk-protect-private.h — keys and sealed values, for core's own files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "desk-kind.h"
+#include "desk-protect.h"
+#include "desk-record.h"
+
+G_BEGIN_DECLS
+
+/* A 256-bit key in sodium_malloc memory: locked in RAM (never swapped), guarded, wiped
+ * when freed. */
+typedef struct _DeskKey DeskKey;
+
+#define DESK_KEY_BYTES 32
+#define DESK_SALT_BYTES 16
+
+DeskKey      *_desk_key_new_random        (void);
+void          _desk_key_free              (DeskKey           *key);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskKey, _desk_key_free)
+
+/* Argon2id over @passphrase and @salt with @cost. NULL with DESK_ERROR_FAILED when the
+ * memory cannot be had. */
+DeskKey      *_desk_key_derive            (const char        *passphrase,
+                                           const guint8      *salt,
+                                           const DeskKdfCost *cost,
+                                           GError           **error);
+/* @key wrapped under @wrapping with @purpose as associated data: base64 of nonce, cipher
+ * text and tag. */
+char         *_desk_key_wrap              (const DeskKey     *wrapping,
+                                           const DeskKey     *key,
+                                           const char        *purpose);
+/* The key @wrapped holds, or NULL when @wrapping is not the key it was wrapped under or
+ * @wrapped was changed (the tag does not verify: DESK_ERROR_WRONG_PASSPHRASE), or it is
+ * not a wrapped key at all (DESK_ERROR_DAMAGED). */
+DeskKey      *_desk_key_unwrap            (const DeskKey     *wrapping,
+                                           const char        *wrapped,
+                                           const char        *purpose,
+                                           GError           **error);
+
+/* The recovery key as a person reads and types it: 56 characters of Crockford's base32 in
+ * groups of four, the last 24 bits a checksum. Free with desk_secret_free. */
+char         *_desk_key_format_recovery   (const DeskKey     *key);
+/* Reads one back (case, spaces, dashes, O for 0 and I or L for 1 forgiven). NULL with a
+ * sentence when it is not a recovery key or was mistyped (the checksum). */
+DeskKey      *_desk_key_parse_recovery    (const char        *text,
+                                           GError           **error);
+
+/* A value sealed for field @field of record @uuid of table @table: "v1:" and base64 of a
+ * fresh 24-byte nonce and the XChaCha20-Poly1305 cipher text; the associated data is
+ * "uuid/table.field", so a value moved to another record or field does not open. */
+char         *_desk_seal_text             (const DeskKey     *key,
+                                           const char        *table,
+                                           const char        *field,
+                                           const char        *uuid,
+                                           const char        *plain);
+/* The plain text of @sealed, or NULL when it does not verify. */
+char         *_desk_open_text             (const DeskKey     *key,
+                                           const char        *table,
+                                           const char        *field,
+                                           const char        *uuid,
+                                           const char        *sealed);
+/* Wipes @text (a plain value held in ordinary memory) before freeing it. */
+void          _desk_text_wipe_free        (char              *text);
+
+/* For the store (desk-store-records.c and the readers of raw rows) */
+
+/* Whether the database's sealed fields are stored encrypted (locked or unlocked). */
+gboolean      _desk_store_is_sealing      (DeskStore         *self);
+/* The value to store for @plain in field @f of record @uuid of @kind: @plain itself
+ * when names are not protected or it is empty, else sealed. NULL with
+ * DESK_ERROR_NAMES_LOCKED when the store is locked. */
+char         *_desk_store_seal_value      (DeskStore         *self,
+                                           const DeskKind    *kind,
+                                           const DeskField   *f,
+                                           const char        *uuid,
+                                           const char        *plain,
+                                           GError           **error);
+/* The plain text of the stored value @stored of field @f of record @uuid, owned by the
+ * store's cache of opened values (valid until the next lock or write of the store); NULL
+ * with *seal saying why (locked, or damaged: it does not verify). A value of a store
+ * that is not protected, or an empty one, is returned as it is. */
+const char   *_desk_store_open_value      (DeskStore         *self,
+                                           const DeskKind    *kind,
+                                           const DeskField   *f,
+                                           const char        *uuid,
+                                           const char        *stored,
+                                           DeskSeal          *seal);
+/* The same for a column read by a query of its own: @field is the field's name. */
+const char   *_desk_store_open_column     (DeskStore         *self,
+                                           const DeskKind    *kind,
+                                           const char        *field,
+                                           const char        *uuid,
+                                           const char        *stored);
+/* Reads whether the database is protected (at open, after a restore or migration). */
+gboolean      _desk_store_load_protection (DeskStore         *self,
+                                           GError           **error);
+/* Forgets the key and every opened value (lock, finalize). */
+void          _desk_store_forget_key      (DeskStore         *self);
+
+G_END_DECLS

@@ -1,0 +1,855 @@
+/* desk-protect.c — turning name protection on and off, locking and unlocking
+ *
+ * The keys and values themselves are desk-seal.c's; this file keeps the store's state
+ * (protected or not, the data key while unlocked, the values opened so far) and rewrites
+ * the database when protection is turned on or off. See "Names at rest" in HACKING.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-protect"
+
+#include "config.h"
+
+#include "desk-protect-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "desk-backup.h"
+#include "desk-error.h"
+#include "desk-i18n.h"
+#include "desk-store-private.h"
+
+#define PURPOSE_PASSPHRASE "groupdesk data key, by passphrase"
+#define PURPOSE_RECOVERY "groupdesk data key, by recovery key"
+
+/* What the store remembers of an opened value: the stored text it came from (so a value
+ * written since is opened again) and the plain text. */
+typedef struct
+{
+  char *stored;
+  char *plain;
+} Opened;
+
+static void
+opened_free (gpointer data)
+{
+  Opened *o = data;
+
+  g_free (o->stored);
+  _desk_text_wipe_free (o->plain);
+  g_free (o);
+}
+
+static void
+notify_protection (DeskStore *self)
+{
+  g_object_notify (G_OBJECT (self), "protection");
+}
+
+void
+_desk_store_forget_key (DeskStore *self)
+{
+  g_clear_pointer (&self->data_key, _desk_key_free);
+  g_clear_pointer (&self->opened, g_hash_table_unref);
+}
+
+gboolean
+_desk_store_load_protection (DeskStore  *self,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean was = self->names_protected;
+  int rc;
+
+  stmt = _desk_store_prepare (self, "SELECT count(*) FROM protection", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  self->names_protected = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _desk_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (!self->names_protected)
+    _desk_store_forget_key (self);
+  /* Whatever is deleted from a protected database is overwritten, not left in free pages. */
+  if (self->names_protected && !self->read_only &&
+      !_desk_store_exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+  if (was != self->names_protected)
+    notify_protection (self);
+  return TRUE;
+}
+
+DeskProtection
+desk_store_get_protection (DeskStore *self)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), DESK_PROTECTION_OFF);
+
+  if (!self->names_protected)
+    return DESK_PROTECTION_OFF;
+  return self->data_key != NULL ? DESK_PROTECTION_UNLOCKED : DESK_PROTECTION_LOCKED;
+}
+
+gboolean
+desk_store_names_readable (DeskStore *self)
+{
+  return desk_store_get_protection (self) != DESK_PROTECTION_LOCKED;
+}
+
+static void
+set_locked_error (GError **error)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED,
+               _("People's names are locked. Unlock Groupdesk with the passphrase or the "
+                 "recovery key, then try again."));
+}
+
+gboolean
+desk_store_require_names (DeskStore  *self,
+                          GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (desk_store_names_readable (self))
+    return TRUE;
+  set_locked_error (error);
+  return FALSE;
+}
+
+gboolean
+_desk_store_is_sealing (DeskStore *self)
+{
+  return self->names_protected;
+}
+
+char *
+_desk_store_seal_value (DeskStore        *self,
+                        const DeskKind   *kind,
+                        const DeskField  *f,
+                        const char       *uuid,
+                        const char       *plain,
+                        GError          **error)
+{
+  if (!self->names_protected || (f->flags & DESK_FIELD_SEALED) == 0 || plain[0] == '\0')
+    return g_strdup (plain);
+  if (self->data_key == NULL)
+    {
+      set_locked_error (error);
+      return NULL;
+    }
+  return _desk_seal_text (self->data_key, kind->table, f->name, uuid, plain);
+}
+
+const char *
+_desk_store_open_value (DeskStore        *self,
+                        const DeskKind   *kind,
+                        const DeskField  *f,
+                        const char       *uuid,
+                        const char       *stored,
+                        DeskSeal         *seal)
+{
+  g_autofree char *cache_key = NULL;
+  Opened *o;
+  char *plain;
+
+  *seal = DESK_SEAL_OPEN;
+  if (!self->names_protected || (f->flags & DESK_FIELD_SEALED) == 0 || stored[0] == '\0')
+    return stored;
+  if (self->data_key == NULL)
+    {
+      *seal = DESK_SEAL_LOCKED;
+      return NULL;
+    }
+
+  if (self->opened == NULL)
+    self->opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, opened_free);
+  cache_key = g_strdup_printf ("%s/%s.%s", uuid, kind->table, f->name);
+  o = g_hash_table_lookup (self->opened, cache_key);
+  if (o != NULL && strcmp (o->stored, stored) == 0)
+    return o->plain;
+
+  plain = _desk_open_text (self->data_key, kind->table, f->name, uuid, stored);
+  if (plain == NULL)
+    {
+      *seal = DESK_SEAL_DAMAGED;
+      return NULL;
+    }
+  o = g_new (Opened, 1);
+  o->stored = g_strdup (stored);
+  o->plain = plain;
+  g_hash_table_replace (self->opened, g_steal_pointer (&cache_key), o);
+  return o->plain;
+}
+
+const char *
+_desk_store_open_column (DeskStore      *self,
+                         const DeskKind *kind,
+                         const char     *field,
+                         const char     *uuid,
+                         const char     *stored)
+{
+  const DeskField *f = desk_kind_get_field (kind, field);
+  DeskSeal seal;
+
+  g_assert (f != NULL);
+  if (stored == NULL)
+    return NULL;
+  return _desk_store_open_value (self, kind, f, uuid, stored, &seal);
+}
+
+/* The protection row */
+
+typedef struct
+{
+  char *salt;
+  gint64 opslimit;
+  gint64 memlimit;
+  char *by_passphrase;
+  char *by_recovery;
+} KeyRow;
+
+static void
+key_row_clear (KeyRow *row)
+{
+  g_clear_pointer (&row->salt, g_free);
+  g_clear_pointer (&row->by_passphrase, g_free);
+  g_clear_pointer (&row->by_recovery, g_free);
+}
+
+static gboolean
+read_key_row (DeskStore  *self,
+              KeyRow     *row,
+              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _desk_store_prepare (self,
+                              "SELECT kdf_salt, kdf_opslimit, kdf_memlimit, key_by_passphrase, "
+                              "key_by_recovery FROM protection WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      row->salt = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->opslimit = sqlite3_column_int64 (stmt, 1);
+      row->memlimit = sqlite3_column_int64 (stmt, 2);
+      row->by_passphrase = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->by_recovery = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("People's names in this database are not protected, so there is "
+                     "nothing to unlock."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _desk_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_damaged_key_error (DeskStore  *self,
+                       GError    **error)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_DAMAGED,
+               _("The key that protects the names in %s is damaged: the database was changed "
+                 "outside Groupdesk. Names cannot be read; everything else can. Restore a "
+                 "backup to get them back."),
+               _desk_store_display_path (self));
+}
+
+/* Reads the salt of @row into @salt; FALSE when it is not one. */
+static gboolean
+decode_salt (const char *text,
+             guint8     *salt)
+{
+  gsize len = 0;
+
+  return sodium_base642bin (salt, DESK_SALT_BYTES, text, strlen (text), NULL, &len, NULL,
+                            sodium_base64_VARIANT_ORIGINAL) == 0 && len == DESK_SALT_BYTES;
+}
+
+/* Argon2id's limits as stored are trusted only within what libsodium allows and what a
+ * laptop can give: a database that asks for 64 GiB is damaged, not protected harder. */
+static gboolean
+cost_is_sound (gint64 opslimit,
+               gint64 memlimit)
+{
+  return opslimit >= (gint64) crypto_pwhash_OPSLIMIT_MIN && opslimit <= 64 &&
+         memlimit >= (gint64) crypto_pwhash_MEMLIMIT_MIN && memlimit <= G_GINT64_CONSTANT (4) << 30;
+}
+
+/* Takes @key as the data key: the store is unlocked. The names of people are opened at
+ * once, so that search, sorting and duplicate detection find them in memory. */
+static void
+take_key (DeskStore *self,
+          DeskKey   *key)
+{
+  sqlite3_stmt *stmt;
+  const DeskField *name = desk_kind_get_field (DESK_KIND_PERSON, "name");
+  const DeskField *name_key = desk_kind_get_field (DESK_KIND_PERSON, "name_key");
+
+  _desk_store_forget_key (self);
+  self->data_key = key;
+
+  stmt = _desk_store_prepare (self, "SELECT uuid, name, name_key FROM people", NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+          DeskSeal seal;
+
+          _desk_store_open_value (self, DESK_KIND_PERSON, name, uuid,
+                                  (const char *) sqlite3_column_text (stmt, 1), &seal);
+          _desk_store_open_value (self, DESK_KIND_PERSON, name_key, uuid,
+                                  (const char *) sqlite3_column_text (stmt, 2), &seal);
+        }
+      sqlite3_reset (stmt);
+    }
+  notify_protection (self);
+}
+
+gboolean
+desk_store_unlock (DeskStore   *self,
+                   const char  *passphrase,
+                   GError     **error)
+{
+  KeyRow row = { 0 };
+  guint8 salt[DESK_SALT_BYTES];
+  DeskKdfCost cost;
+  g_autoptr(DeskKey) derived = NULL;
+  g_autoptr(GError) local = NULL;
+  DeskKey *key;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  if (!read_key_row (self, &row, error))
+    return FALSE;
+  if (!decode_salt (row.salt, salt) || !cost_is_sound (row.opslimit, row.memlimit))
+    {
+      key_row_clear (&row);
+      set_damaged_key_error (self, error);
+      return FALSE;
+    }
+
+  cost.opslimit = (guint64) row.opslimit;
+  cost.memlimit = (gsize) row.memlimit;
+  derived = _desk_key_derive (passphrase, salt, &cost, error);
+  if (derived == NULL)
+    {
+      key_row_clear (&row);
+      return FALSE;
+    }
+  key = _desk_key_unwrap (derived, row.by_passphrase, PURPOSE_PASSPHRASE, &local);
+  key_row_clear (&row);
+  if (key == NULL)
+    {
+      if (g_error_matches (local, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE))
+        g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
+                     _("Wrong passphrase. Type it again (capitals and spaces count), or "
+                       "unlock with the recovery key."));
+      else
+        set_damaged_key_error (self, error);
+      return FALSE;
+    }
+
+  take_key (self, key);
+  return TRUE;
+}
+
+gboolean
+desk_store_unlock_with_recovery_key (DeskStore   *self,
+                                     const char  *recovery_key,
+                                     GError     **error)
+{
+  KeyRow row = { 0 };
+  g_autoptr(DeskKey) recovery = NULL;
+  g_autoptr(GError) local = NULL;
+  DeskKey *key;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (recovery_key != NULL, FALSE);
+
+  if (!read_key_row (self, &row, error))
+    return FALSE;
+  recovery = _desk_key_parse_recovery (recovery_key, error);
+  if (recovery == NULL)
+    {
+      key_row_clear (&row);
+      return FALSE;
+    }
+  key = _desk_key_unwrap (recovery, row.by_recovery, PURPOSE_RECOVERY, &local);
+  key_row_clear (&row);
+  if (key == NULL)
+    {
+      if (g_error_matches (local, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE))
+        g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
+                     _("This recovery key is not the one of this database. Find the recovery "
+                       "key printed when protection was turned on for it."));
+      else
+        set_damaged_key_error (self, error);
+      return FALSE;
+    }
+
+  take_key (self, key);
+  return TRUE;
+}
+
+void
+desk_store_lock (DeskStore *self)
+{
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  if (self->data_key == NULL)
+    return;
+  _desk_store_forget_key (self);
+  notify_protection (self);
+}
+
+/* Turning protection on and off */
+
+/* Rewrites every sealed field of every record: sealed under @to when it is not NULL,
+ * else opened with @from into plain text. Inside the caller's transaction. */
+static gboolean
+rewrite_sealed (DeskStore      *self,
+                const DeskKey  *from,
+                const DeskKey  *to,
+                GError        **error)
+{
+  const DeskKind *const *kinds = desk_kind_all ();
+
+  for (guint k = 0; kinds[k] != NULL; k++)
+    {
+      const DeskKind *kind = kinds[k];
+      g_autoptr(GString) select = NULL;
+      g_autoptr(GString) update = NULL;
+      g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+      sqlite3_stmt *read_stmt;
+      sqlite3_stmt *write_stmt;
+      int rc;
+
+      for (const DeskField *f = kind->fields; f->name != NULL; f++)
+        if ((f->flags & DESK_FIELD_SEALED) != 0)
+          g_ptr_array_add (fields, (gpointer) f);
+      if (fields->len == 0)
+        continue;
+
+      select = g_string_new ("SELECT uuid");
+      update = g_string_new (NULL);
+      g_string_append_printf (update, "UPDATE %s SET ", kind->table);
+      for (guint i = 0; i < fields->len; i++)
+        {
+          const DeskField *f = g_ptr_array_index (fields, i);
+
+          g_string_append_printf (select, ", %s", f->name);
+          g_string_append_printf (update, "%s%s = ?%u", i > 0 ? ", " : "", f->name, i + 2);
+        }
+      g_string_append_printf (select, " FROM %s", kind->table);
+      g_string_append (update, " WHERE uuid = ?1");
+
+      /* Prepared here, not kept: they are used once in a database's life. */
+      if (sqlite3_prepare_v2 (_desk_store_get_db (self), select->str, -1, &read_stmt, NULL) != SQLITE_OK)
+        {
+          _desk_store_set_error (self, sqlite3_errcode (_desk_store_get_db (self)), error);
+          return FALSE;
+        }
+      if (sqlite3_prepare_v2 (_desk_store_get_db (self), update->str, -1, &write_stmt, NULL) != SQLITE_OK)
+        {
+          _desk_store_set_error (self, sqlite3_errcode (_desk_store_get_db (self)), error);
+          sqlite3_finalize (read_stmt);
+          return FALSE;
+        }
+
+      while ((rc = sqlite3_step (read_stmt)) == SQLITE_ROW)
+        {
+          const char *uuid = (const char *) sqlite3_column_text (read_stmt, 0);
+
+          sqlite3_bind_text (write_stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+          for (guint i = 0; i < fields->len; i++)
+            {
+              const DeskField *f = g_ptr_array_index (fields, i);
+              const char *stored = (const char *) sqlite3_column_text (read_stmt, (int) i + 1);
+              char *value;
+
+              if (stored == NULL || stored[0] == '\0')
+                value = g_strdup (stored != NULL ? stored : "");
+              else if (to != NULL)
+                value = _desk_seal_text (to, kind->table, f->name, uuid, stored);
+              else
+                {
+                  value = _desk_open_text (from, kind->table, f->name, uuid, stored);
+                  if (value == NULL)
+                    {
+                      g_set_error (error, DESK_ERROR, DESK_ERROR_DAMAGED,
+                                   _("The %s %s has a “%s” that cannot be read: the database "
+                                     "was changed outside Groupdesk. Protection stays on; "
+                                     "correct or delete that record, then try again."),
+                                   _(kind->label), uuid, _(f->label));
+                      sqlite3_finalize (read_stmt);
+                      sqlite3_finalize (write_stmt);
+                      return FALSE;
+                    }
+                }
+              sqlite3_bind_text (write_stmt, (int) i + 2, value, -1, SQLITE_TRANSIENT);
+              _desk_text_wipe_free (value);
+            }
+          rc = sqlite3_step (write_stmt);
+          sqlite3_reset (write_stmt);
+          if (rc != SQLITE_DONE)
+            break;
+        }
+      sqlite3_finalize (read_stmt);
+      sqlite3_finalize (write_stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _desk_store_set_error (self, rc, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Overwrites @path with zeros, then removes it. The disk may still keep the old blocks
+ * (a journalling file system or an SSD's wear levelling); what we can do, we do. */
+static void
+wipe_file (const char *path)
+{
+  int fd = g_open (path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      GStatBuf st;
+
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+        {
+          static const char zeros[65536];
+          gint64 left = st.st_size;
+
+          while (left > 0)
+            {
+              ssize_t n = write (fd, zeros, (size_t) MIN (left, (gint64) sizeof zeros));
+
+              if (n <= 0)
+                break;
+              left -= n;
+            }
+          fsync (fd);
+        }
+      close (fd);
+    }
+  g_unlink (path);
+}
+
+/* Every automatic backup and upgrade copy of the database is wiped and one backup of its
+ * state now is made, so that no copy keeps what the database no longer holds. */
+static void
+remake_backups (DeskStore *self)
+{
+  const char *path = desk_store_get_path (self);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh = NULL;
+  GDir *d;
+  const char *name;
+
+  if (path == NULL)
+    return;
+
+  backups = desk_backup_list (self);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      DeskBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char *wal = g_strconcat (info->path, "-wal", NULL);
+      g_autofree char *journal = g_strconcat (info->path, "-journal", NULL);
+
+      wipe_file (info->path);
+      wipe_file (wal);
+      wipe_file (journal);
+    }
+
+  /* The copies kept before an upgrade: <database>.vN.backup. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      const char *rest;
+
+      if (!g_str_has_prefix (name, base))
+        continue;
+      rest = name + strlen (base);
+      if (g_str_has_prefix (rest, ".v") && g_str_has_suffix (rest, ".backup"))
+        {
+          g_autofree char *copy = g_build_filename (dir, name, NULL);
+          wipe_file (copy);
+        }
+    }
+  if (d != NULL)
+    g_dir_close (d);
+
+  folder = desk_backup_folder (self);
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      fresh = desk_backup_daily (self, &error);
+      if (fresh == NULL && error != NULL)
+        g_warning ("no backup after protection changed: %s", error->message);
+    }
+}
+
+/* After sealed values replaced plain ones: nothing of the old values may stay in free
+ * pages, the WAL or a backup. */
+static gboolean
+scrub (DeskStore  *self,
+       GError    **error)
+{
+  if (!_desk_store_exec (self, "PRAGMA secure_delete = ON", error) ||
+      !_desk_store_exec (self, "VACUUM", error) ||
+      !_desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+    return FALSE;
+  remake_backups (self);
+  return TRUE;
+}
+
+static char *
+now_text (DeskStore *self)
+{
+  return desk_store_dup_timestamp (self);
+}
+
+/* Derives a key from @passphrase under a new salt: the salt in base64 into @salt_text. */
+static DeskKey *
+derive_new (const char         *passphrase,
+            const DeskKdfCost  *cost,
+            char              **salt_text,
+            GError            **error)
+{
+  guint8 salt[DESK_SALT_BYTES];
+  gsize size = sodium_base64_ENCODED_LEN (DESK_SALT_BYTES, sodium_base64_VARIANT_ORIGINAL);
+
+  randombytes_buf (salt, sizeof salt);
+  *salt_text = g_malloc (size);
+  sodium_bin2base64 (*salt_text, size, salt, sizeof salt, sodium_base64_VARIANT_ORIGINAL);
+  return _desk_key_derive (passphrase, salt, cost, error);
+}
+
+static const DeskKdfCost *
+default_cost (void)
+{
+  static const DeskKdfCost cost = {
+    crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE,
+  };
+
+  return &cost;
+}
+
+static gboolean
+check_writable (DeskStore  *self,
+                GError    **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  g_set_error (error, DESK_ERROR, DESK_ERROR_READ_ONLY,
+               _("The database %s was opened only to be read. Open it to write, then try "
+                 "again."), _desk_store_display_path (self));
+  return FALSE;
+}
+
+char *
+desk_store_protect (DeskStore          *self,
+                    const char         *passphrase,
+                    const DeskKdfCost  *cost,
+                    GError            **error)
+{
+  g_autoptr(DeskKey) data_key = NULL;
+  g_autoptr(DeskKey) recovery = NULL;
+  g_autoptr(DeskKey) derived = NULL;
+  g_autofree char *salt = NULL;
+  g_autofree char *by_passphrase = NULL;
+  g_autofree char *by_recovery = NULL;
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+  char *recovery_text;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!check_writable (self, error) || !desk_passphrase_check (passphrase, NULL, error))
+    return NULL;
+  if (self->names_protected)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("People's names in this database are already protected. To choose "
+                     "another passphrase, change the passphrase."));
+      return NULL;
+    }
+  if (cost == NULL)
+    cost = default_cost ();
+
+  data_key = _desk_key_new_random ();
+  recovery = _desk_key_new_random ();
+  derived = derive_new (passphrase, cost, &salt, error);
+  if (derived == NULL)
+    return NULL;
+  by_passphrase = _desk_key_wrap (derived, data_key, PURPOSE_PASSPHRASE);
+  by_recovery = _desk_key_wrap (recovery, data_key, PURPOSE_RECOVERY);
+  stamp = now_text (self);
+
+  if (!desk_store_begin (self, error))
+    return NULL;
+  stmt = _desk_store_prepare (self,
+                              "INSERT INTO protection (id, format, kdf_salt, kdf_opslimit, "
+                              "kdf_memlimit, key_by_passphrase, key_by_recovery, created, changed) "
+                              "VALUES (1, 1, ?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, salt, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, (gint64) cost->opslimit);
+  sqlite3_bind_int64 (stmt, 3, (gint64) cost->memlimit);
+  sqlite3_bind_text (stmt, 4, by_passphrase, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, by_recovery, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, stamp, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
+      goto failed;
+    }
+  if (!rewrite_sealed (self, NULL, data_key, error) || !desk_store_commit (self, error))
+    goto failed;
+
+  self->names_protected = TRUE;
+  take_key (self, g_steal_pointer (&data_key));
+  recovery_text = _desk_key_format_recovery (recovery);
+  if (!scrub (self, error))
+    {
+      /* The names are sealed already; only the clean-up failed. Say so, but the
+       * recovery key must still reach the person: it is the only copy. */
+      g_warning ("protection is on, but the old copies could not be cleared: %s",
+                 error != NULL && *error != NULL ? (*error)->message : "");
+      g_clear_error (error);
+    }
+  return recovery_text;
+
+failed:
+  desk_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+desk_store_unprotect (DeskStore  *self,
+                      GError    **error)
+{
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!self->names_protected)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("People's names in this database are not protected."));
+      return FALSE;
+    }
+  if (!desk_store_require_names (self, error))
+    return FALSE;
+
+  if (!desk_store_begin (self, error))
+    return FALSE;
+  if (!rewrite_sealed (self, self->data_key, NULL, error) ||
+      !_desk_store_exec (self, "DELETE FROM protection", error) ||
+      !desk_store_commit (self, error))
+    {
+      desk_store_rollback (self);
+      return FALSE;
+    }
+
+  self->names_protected = FALSE;
+  _desk_store_forget_key (self);
+  _desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  notify_protection (self);
+  return TRUE;
+}
+
+gboolean
+desk_store_change_passphrase (DeskStore          *self,
+                              const char         *passphrase,
+                              const DeskKdfCost  *cost,
+                              GError            **error)
+{
+  g_autoptr(DeskKey) derived = NULL;
+  g_autofree char *salt = NULL;
+  g_autofree char *wrapped = NULL;
+  g_autofree char *stamp = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!check_writable (self, error) || !desk_passphrase_check (passphrase, NULL, error))
+    return FALSE;
+  if (!self->names_protected)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("People's names in this database are not protected. Turn protection "
+                     "on to choose a passphrase."));
+      return FALSE;
+    }
+  if (!desk_store_require_names (self, error))
+    return FALSE;
+  if (cost == NULL)
+    cost = default_cost ();
+
+  derived = derive_new (passphrase, cost, &salt, error);
+  if (derived == NULL)
+    return FALSE;
+  wrapped = _desk_key_wrap (derived, self->data_key, PURPOSE_PASSPHRASE);
+  stamp = now_text (self);
+
+  /* One statement: the old wrapping or the new one, never half of each. */
+  stmt = _desk_store_prepare (self,
+                              "UPDATE protection SET kdf_salt = ?1, kdf_opslimit = ?2, "
+                              "kdf_memlimit = ?3, key_by_passphrase = ?4, changed = ?5 WHERE id = 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, salt, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, (gint64) cost->opslimit);
+  sqlite3_bind_int64 (stmt, 3, (gint64) cost->memlimit);
+  sqlite3_bind_text (stmt, 4, wrapped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  /* The old passphrase must not open anything any more: not the WAL's old page, not a
+   * backup that still has the key wrapped under it. */
+  _desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  remake_backups (self);
+  return TRUE;
+}
