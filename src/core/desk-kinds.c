@@ -650,7 +650,8 @@ static const DeskField workshop_fields[] = {
   { "region", DESK_FIELD_TEXT, 0, N_("Region"), NULL, NULL },
   { "format", DESK_FIELD_CHOICE, REQ, N_("Format"), "in_person|online|hybrid", NULL },
   { "languages", DESK_FIELD_TEXT, 0, N_("Languages"), NULL, NULL },
-  { "facilitators", DESK_FIELD_TEXT, 0, N_("Facilitators"), NULL, NULL },
+  /* People's names: sealed, and named only in a named bundle. */
+  { "facilitators", DESK_FIELD_TEXT, PRIV | SEAL, N_("Facilitators"), NULL, NULL },
   { "notes", DESK_FIELD_TEXT, 0, N_("Notes"), NULL, NULL },
   { "planned_participants", DESK_FIELD_INT, NONNEG, N_("Planned participants"), NULL, NULL },
   { "actual_participants", DESK_FIELD_INT, NONNEG, N_("Actual participants"), NULL, NULL },

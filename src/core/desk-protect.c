@@ -215,7 +215,28 @@ typedef struct
   gint64 memlimit;
   char *by_passphrase;
   char *by_recovery;
+  char *check;
 } KeyRow;
+
+/* The check of a row's key fields (key_check): BLAKE2b, in base64. */
+static char *
+key_row_check (const char *salt,
+               gint64      opslimit,
+               gint64      memlimit,
+               const char *by_passphrase,
+               const char *by_recovery)
+{
+  g_autofree char *all = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT
+                                          "\x1f%s\x1f%s", salt, opslimit, memlimit,
+                                          by_passphrase, by_recovery);
+  guint8 hash[crypto_generichash_BYTES];
+  gsize size = sodium_base64_ENCODED_LEN (sizeof hash, sodium_base64_VARIANT_ORIGINAL);
+  char *text = g_malloc (size);
+
+  crypto_generichash (hash, sizeof hash, (const guint8 *) all, strlen (all), NULL, 0);
+  sodium_bin2base64 (text, size, hash, sizeof hash, sodium_base64_VARIANT_ORIGINAL);
+  return text;
+}
 
 static void
 key_row_clear (KeyRow *row)
@@ -223,6 +244,21 @@ key_row_clear (KeyRow *row)
   g_clear_pointer (&row->salt, g_free);
   g_clear_pointer (&row->by_passphrase, g_free);
   g_clear_pointer (&row->by_recovery, g_free);
+  g_clear_pointer (&row->check, g_free);
+}
+
+/* Whether the row is as Groupdesk wrote it (its check matches). */
+static gboolean
+key_row_sound (const KeyRow *row)
+{
+  g_autofree char *check = NULL;
+
+  if (row->salt == NULL || row->by_passphrase == NULL || row->by_recovery == NULL ||
+      row->check == NULL)
+    return FALSE;
+  check = key_row_check (row->salt, row->opslimit, row->memlimit, row->by_passphrase,
+                         row->by_recovery);
+  return strcmp (check, row->check) == 0;
 }
 
 static gboolean
@@ -235,7 +271,7 @@ read_key_row (DeskStore  *self,
 
   stmt = _desk_store_prepare (self,
                               "SELECT kdf_salt, kdf_opslimit, kdf_memlimit, key_by_passphrase, "
-                              "key_by_recovery FROM protection WHERE id = 1", error);
+                              "key_by_recovery, key_check FROM protection WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -246,6 +282,7 @@ read_key_row (DeskStore  *self,
       row->memlimit = sqlite3_column_int64 (stmt, 2);
       row->by_passphrase = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       row->by_recovery = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      row->check = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -343,7 +380,8 @@ desk_store_unlock (DeskStore   *self,
 
   if (!read_key_row (self, &row, error))
     return FALSE;
-  if (!decode_salt (row.salt, salt) || !cost_is_sound (row.opslimit, row.memlimit))
+  if (!key_row_sound (&row) || !decode_salt (row.salt, salt) ||
+      !cost_is_sound (row.opslimit, row.memlimit))
     {
       key_row_clear (&row);
       set_damaged_key_error (self, error);
@@ -390,6 +428,12 @@ desk_store_unlock_with_recovery_key (DeskStore   *self,
 
   if (!read_key_row (self, &row, error))
     return FALSE;
+  if (!key_row_sound (&row))
+    {
+      key_row_clear (&row);
+      set_damaged_key_error (self, error);
+      return FALSE;
+    }
   recovery = _desk_key_parse_recovery (recovery_key, error);
   if (recovery == NULL)
     {
@@ -688,6 +732,7 @@ desk_store_protect (DeskStore          *self,
   g_autofree char *salt = NULL;
   g_autofree char *by_passphrase = NULL;
   g_autofree char *by_recovery = NULL;
+  g_autofree char *check = NULL;
   g_autofree char *stamp = NULL;
   sqlite3_stmt *stmt;
   char *recovery_text;
@@ -714,14 +759,17 @@ desk_store_protect (DeskStore          *self,
     return NULL;
   by_passphrase = _desk_key_wrap (derived, data_key, PURPOSE_PASSPHRASE);
   by_recovery = _desk_key_wrap (recovery, data_key, PURPOSE_RECOVERY);
+  check = key_row_check (salt, (gint64) cost->opslimit, (gint64) cost->memlimit, by_passphrase,
+                         by_recovery);
   stamp = now_text (self);
 
   if (!desk_store_begin (self, error))
     return NULL;
   stmt = _desk_store_prepare (self,
                               "INSERT INTO protection (id, format, kdf_salt, kdf_opslimit, "
-                              "kdf_memlimit, key_by_passphrase, key_by_recovery, created, changed) "
-                              "VALUES (1, 1, ?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+                              "kdf_memlimit, key_by_passphrase, key_by_recovery, key_check, "
+                              "created, changed) VALUES (1, 1, ?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6)",
+                              error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, salt, -1, SQLITE_TRANSIENT);
@@ -730,6 +778,7 @@ desk_store_protect (DeskStore          *self,
   sqlite3_bind_text (stmt, 4, by_passphrase, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, by_recovery, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, check, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -802,6 +851,8 @@ desk_store_change_passphrase (DeskStore          *self,
   g_autofree char *salt = NULL;
   g_autofree char *wrapped = NULL;
   g_autofree char *stamp = NULL;
+  g_autofree char *check = NULL;
+  KeyRow row = { 0 };
   sqlite3_stmt *stmt;
   int rc;
 
@@ -826,11 +877,17 @@ desk_store_change_passphrase (DeskStore          *self,
     return FALSE;
   wrapped = _desk_key_wrap (derived, self->data_key, PURPOSE_PASSPHRASE);
   stamp = now_text (self);
+  if (!read_key_row (self, &row, error))
+    return FALSE;
+  check = key_row_check (salt, (gint64) cost->opslimit, (gint64) cost->memlimit, wrapped,
+                         row.by_recovery);
+  key_row_clear (&row);
 
   /* One statement: the old wrapping or the new one, never half of each. */
   stmt = _desk_store_prepare (self,
                               "UPDATE protection SET kdf_salt = ?1, kdf_opslimit = ?2, "
-                              "kdf_memlimit = ?3, key_by_passphrase = ?4, changed = ?5 WHERE id = 1",
+                              "kdf_memlimit = ?3, key_by_passphrase = ?4, changed = ?5, "
+                              "key_check = ?6 WHERE id = 1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -839,6 +896,7 @@ desk_store_change_passphrase (DeskStore          *self,
   sqlite3_bind_int64 (stmt, 3, (gint64) cost->memlimit);
   sqlite3_bind_text (stmt, 4, wrapped, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, check, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -5,7 +5,8 @@
 -- At most one row: present when names are protected. The data key that encrypts the
 -- sealed fields is kept only wrapped (XChaCha20-Poly1305, nonce first, base64): under a
 -- key derived from the passphrase with Argon2id (salt and limits beside it) and under the
--- recovery key.
+-- recovery key. An attacker who rewrites key_check gains nothing: a wrong check only
+-- changes which sentence is shown.
 CREATE TABLE protection (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   format INTEGER NOT NULL CHECK (format = 1),
@@ -14,6 +15,8 @@ CREATE TABLE protection (
   kdf_memlimit INTEGER NOT NULL CHECK (kdf_memlimit > 0),
   key_by_passphrase TEXT NOT NULL,
   key_by_recovery TEXT NOT NULL,
+  -- BLAKE2b of the fields above: tells a damaged row from a wrong passphrase.
+  key_check TEXT NOT NULL,
   created TEXT NOT NULL,
   changed TEXT NOT NULL
 ) STRICT;
