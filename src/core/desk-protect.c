@@ -58,6 +58,22 @@ _desk_store_forget_key (DeskStore *self)
   g_clear_pointer (&self->opened, g_hash_table_unref);
 }
 
+static gboolean scrub (DeskStore *self, GError **error);
+
+static gboolean
+scrub_pending (DeskStore *self)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (self, "SELECT scrub_pending FROM protection", NULL);
+  gboolean pending = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pending = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return pending;
+}
+
 gboolean
 _desk_store_load_protection (DeskStore  *self,
                              GError    **error)
@@ -83,6 +99,10 @@ _desk_store_load_protection (DeskStore  *self,
   /* Whatever is deleted from a protected database is overwritten, not left in free pages. */
   if (self->names_protected && !self->read_only &&
       !_desk_store_exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+  /* Turning protection on or changing the passphrase was cut short after its change
+   * was committed (the program killed, the disk full): clear the old copies now. */
+  if (self->names_protected && !self->read_only && scrub_pending (self) && !scrub (self, error))
     return FALSE;
   if (was != self->names_protected)
     notify_protection (self);
@@ -673,7 +693,9 @@ scrub (DeskStore  *self,
       !_desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
     return FALSE;
   remake_backups (self);
-  return TRUE;
+  /* Only now is it done: killed before this, the next open clears again. */
+  return _desk_store_exec (self, "UPDATE protection SET scrub_pending = 0", error) &&
+         _desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
 static char *
@@ -853,6 +875,7 @@ desk_store_change_passphrase (DeskStore          *self,
   g_autofree char *stamp = NULL;
   g_autofree char *check = NULL;
   KeyRow row = { 0 };
+  g_autoptr(GError) local = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -887,7 +910,7 @@ desk_store_change_passphrase (DeskStore          *self,
   stmt = _desk_store_prepare (self,
                               "UPDATE protection SET kdf_salt = ?1, kdf_opslimit = ?2, "
                               "kdf_memlimit = ?3, key_by_passphrase = ?4, changed = ?5, "
-                              "key_check = ?6 WHERE id = 1",
+                              "key_check = ?6, scrub_pending = 1 WHERE id = 1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -905,9 +928,10 @@ desk_store_change_passphrase (DeskStore          *self,
       return FALSE;
     }
 
-  /* The old passphrase must not open anything any more: not the WAL's old page, not a
-   * backup that still has the key wrapped under it. */
-  _desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-  remake_backups (self);
+  /* The old passphrase must not open anything any more: not an old page in the WAL or
+   * the free pages, not a backup that still has the key wrapped under it. */
+  if (!scrub (self, &local))
+    g_warning ("the passphrase changed, but the old copies could not be cleared: %s",
+               local->message);
   return TRUE;
 }

@@ -270,6 +270,39 @@ test_nothing_left_behind (Fixture       *f,
   g_assert_cmpuint (count_leaks (f), ==, 0);
 }
 
+/* Killed after the names were sealed but before the old copies were cleared: the next
+ * open clears them. */
+static void
+test_cut_short (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *daily = desk_backup_daily (f->store, &error);
+  g_autofree char *old_copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(DeskSecret) recovery = NULL;
+  gsize len = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (daily, &contents, &len, NULL));
+  recovery = protect (f);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store),
+                                    "SELECT scrub_pending FROM protection"), ==, 0);
+
+  /* As if the clean-up had not run: pending, and a plain backup still there. */
+  test_sqlite_exec (_desk_store_get_db (f->store), "UPDATE protection SET scrub_pending = 1");
+  g_clear_object (&f->store);
+  old_copy = g_build_filename (f->dir, "group.db.backups", "before-import-20261124T100000Z.db", NULL);
+  g_assert_true (g_file_set_contents (old_copy, contents, (gssize) len, NULL));
+  g_assert_cmpuint (count_leaks (f), >, 0);
+
+  reopen (f);
+  g_assert_cmpuint (count_leaks (f), ==, 0);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store),
+                                    "SELECT scrub_pending FROM protection"), ==, 0);
+  g_assert_cmpint (desk_store_get_protection (f->store), ==, DESK_PROTECTION_LOCKED);
+}
+
 static void
 test_locked (Fixture       *f,
              gconstpointer  data)
@@ -709,6 +742,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/protect/nothing-left-behind", test_nothing_left_behind);
+  ADD ("/core/protect/cut-short", test_cut_short);
   ADD ("/core/protect/locked", test_locked);
   ADD ("/core/protect/recovery-key", test_recovery_key);
   ADD ("/core/protect/change-passphrase", test_change_passphrase);

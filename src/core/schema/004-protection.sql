@@ -17,6 +17,9 @@ CREATE TABLE protection (
   key_by_recovery TEXT NOT NULL,
   -- BLAKE2b of the fields above: tells a damaged row from a wrong passphrase.
   key_check TEXT NOT NULL,
+  -- 1 from the change that sealed or rewrapped until the old copies were cleared (VACUUM,
+  -- WAL, backups): a change cut short is cleared at the next open.
+  scrub_pending INTEGER NOT NULL DEFAULT 1 CHECK (scrub_pending IN (0, 1)),
   created TEXT NOT NULL,
   changed TEXT NOT NULL
 ) STRICT;
