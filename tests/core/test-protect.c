@@ -637,6 +637,61 @@ test_bundles (Fixture       *f,
     g_assert_false (file_holds (aggregate, g_ptr_array_index (f->secrets, i)));
 }
 
+/* A named bundle from another laptop, imported into a protected database: its names are
+ * sealed as they are written; locked, the import is refused whole. */
+static void
+test_import_seals (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *bundle = g_build_filename (f->dir, "other.gdbundle", NULL);
+  g_autoptr(DeskStore) other = desk_store_open (other_path, &error);
+  g_autoptr(DeskSecret) recovery = NULL;
+  g_autoptr(DeskImportPlan) refused = NULL;
+  g_autoptr(DeskImportPlan) plan = NULL;
+  g_autofree char *other_group = NULL;
+  g_autofree char *backups = g_strconcat (f->path, ".backups", NULL);
+  g_autofree char *sql = NULL;
+  gint64 people;
+
+  g_assert_no_error (error);
+  test_set_now (other, TEST_NOW);
+  other_group = desk_demo_fill (other, &error);
+  g_assert_no_error (error);
+  test_sqlite_exec (_desk_store_get_db (other), "UPDATE people SET consent_named = 1");
+  g_assert_true (desk_bundle_export (other, other_group, "2026-01-01", "2026-12-31",
+                                     DESK_PRIVACY_NAMED, bundle, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+
+  /* Into a protected database of its own (the sample group is one group per database). */
+  g_clear_object (&f->store);
+  g_unlink (f->path);
+  test_rm_rf (backups);
+  f->store = desk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  test_set_now (f->store, TEST_NOW);
+  recovery = protect (f);
+
+  reopen (f);
+  refused = desk_bundle_import (f->store, bundle, FALSE, FALSE, &error);
+  g_assert_null (refused);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
+  g_clear_error (&error);
+  g_assert_cmpint (desk_store_count (f->store, DESK_KIND_PERSON, NULL), ==, 0);
+
+  g_assert_true (desk_store_unlock (f->store, PASSPHRASE, &error));
+  plan = desk_bundle_import (f->store, bundle, FALSE, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  people = desk_store_count (f->store, DESK_KIND_PERSON, NULL);
+  g_assert_cmpint (people, >, 10);
+  sql = g_strdup ("SELECT count(*) FROM people WHERE name LIKE 'v1:%' AND name_key LIKE 'v1:%'");
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), sql), ==, people);
+  assert_names_read (f);
+}
+
 static void
 test_vulnerable_groups_migrate (void)
 {
@@ -750,6 +805,7 @@ main (int    argc,
   ADD ("/core/protect/tampered", test_tampered);
   ADD ("/core/protect/damaged-key", test_damaged_key);
   ADD ("/core/protect/bundles", test_bundles);
+  ADD ("/core/protect/import-seals", test_import_seals);
   g_test_add_func ("/core/protect/vulnerable-groups-migrate", test_vulnerable_groups_migrate);
   g_test_add_func ("/core/protect/passphrase-rules", test_passphrase_rules);
   g_test_add_func ("/core/protect/sealed-values", test_sealed_values);
