@@ -39,6 +39,35 @@ folded_equals_one (const char *key,
   return FALSE;
 }
 
+/* The UUID of the person in @stmt's row (uuid, organisation, member's names) when their
+ * organisation is @org_key folded, else NULL. */
+static char *
+person_matches (DeskStore    *store,
+                sqlite3_stmt *stmt,
+                const char   *org_key,
+                gboolean      sealed)
+{
+  const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+  const char *free_text = (const char *) sqlite3_column_text (stmt, 1);
+  const char *member_en = (const char *) sqlite3_column_text (stmt, 2);
+  const char *member_zh = (const char *) sqlite3_column_text (stmt, 3);
+  gboolean matches;
+
+  if (sealed)
+    {
+      free_text = _desk_store_open_column (store, DESK_KIND_PERSON, "organisation", uuid, free_text);
+      if (free_text == NULL)
+        return NULL;
+    }
+
+  if (org_key[0] == '\0')
+    matches = desk_text_is_blank (free_text) && sqlite3_column_type (stmt, 2) == SQLITE_NULL;
+  else
+    matches = folded_equals_one (org_key, free_text, member_en, member_zh);
+
+  return matches ? g_strdup (uuid) : NULL;
+}
+
 DeskRecord *
 desk_store_find_person (DeskStore  *store,
                         const char *group_uuid,
@@ -48,7 +77,6 @@ desk_store_find_person (DeskStore  *store,
   g_autofree char *name_key = NULL;
   g_autofree char *org_key = NULL;
   g_autofree char *found = NULL;
-  gboolean sealing;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -61,53 +89,40 @@ desk_store_find_person (DeskStore  *store,
 
   /* The index on (group_uuid, name_key) narrows it to the few people of that name; their
    * organisations are folded here, since SQLite cannot fold like desk_text_fold_name. */
-  /* Where names are sealed, the folded names are compared in memory (opened at unlock)
-   * rather than through the index, which holds only cipher text. */
-  sealing = _desk_store_is_sealing (store);
-  if (sealing && !desk_store_names_readable (store))
-    return NULL;
+  /* Where names are sealed, the index on people holds cipher text: the people of that
+   * folded name come from the store's index in memory, each row read by its UUID. */
+  if (_desk_store_is_sealing (store))
+    {
+      const GPtrArray *uuids = _desk_store_people_with_key (store, group_uuid, name_key);
+
+      stmt = _desk_store_prepare (store,
+                                  "SELECT p.uuid, p.organisation, m.name_en, m.name_zh "
+                                  "FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid "
+                                  "WHERE p.uuid = ?1", NULL);
+      for (guint i = 0; stmt != NULL && uuids != NULL && found == NULL && i < uuids->len; i++)
+        {
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (uuids, i), -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            found = person_matches (store, stmt, org_key, TRUE);
+          sqlite3_reset (stmt);
+        }
+      if (found == NULL)
+        return NULL;
+      return desk_store_get (store, DESK_KIND_PERSON, found, NULL);
+    }
+
   stmt = _desk_store_prepare (store,
-                              sealing
-                              ? "SELECT p.uuid, p.organisation, m.name_en, m.name_zh, p.name_key "
-                                "FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid "
-                                "WHERE p.group_uuid = ?1 ORDER BY p.rowid"
-                              : "SELECT p.uuid, p.organisation, m.name_en, m.name_zh, p.name_key "
-                                "FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid "
-                                "WHERE p.group_uuid = ?1 AND p.name_key = ?2 "
-                                "ORDER BY p.rowid", NULL);
+                              "SELECT p.uuid, p.organisation, m.name_en, m.name_zh "
+                              "FROM people p LEFT JOIN members m ON m.uuid = p.member_uuid "
+                              "WHERE p.group_uuid = ?1 AND p.name_key = ?2 "
+                              "ORDER BY p.rowid", NULL);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
-  if (!sealing)
-    sqlite3_bind_text (stmt, 2, name_key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name_key, -1, SQLITE_TRANSIENT);
   while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-      const char *free_text = (const char *) sqlite3_column_text (stmt, 1);
-      const char *member_en = (const char *) sqlite3_column_text (stmt, 2);
-      const char *member_zh = (const char *) sqlite3_column_text (stmt, 3);
-      gboolean matches;
-
-      if (sealing)
-        {
-          const char *their_key = _desk_store_open_column (store, DESK_KIND_PERSON, "name_key", uuid,
-                                                           (const char *) sqlite3_column_text (stmt, 4));
-
-          if (g_strcmp0 (their_key, name_key) != 0)
-            continue;
-          free_text = _desk_store_open_column (store, DESK_KIND_PERSON, "organisation", uuid, free_text);
-        }
-
-      if (org_key[0] == '\0')
-        matches = desk_text_is_blank (free_text) &&
-                  sqlite3_column_type (stmt, 2) == SQLITE_NULL;
-      else
-        matches = folded_equals_one (org_key, free_text, member_en, member_zh);
-
-      if (matches)
-        found = g_strdup (uuid);
-    }
+    found = person_matches (store, stmt, org_key, FALSE);
   sqlite3_reset (stmt);
 
   if (found == NULL)
@@ -251,6 +266,41 @@ compare_candidates (gconstpointer a,
   return g_strcmp0 (x->sort_key, y->sort_key);
 }
 
+typedef struct
+{
+  const gunichar *typed;
+  glong n_typed;
+  guint limit;
+  GPtrArray *candidates;
+} Similar;
+
+/* Adds the person @uuid to the candidates when @their_name is within the limit. */
+static void
+consider_candidate (const char *uuid,
+                    const char *their_name,
+                    gpointer    data)
+{
+  Similar *similar = data;
+  g_autofree char *folded = NULL;
+  g_autofree gunichar *theirs = NULL;
+  glong n_theirs = 0;
+  guint distance;
+  Candidate *candidate;
+
+  if (their_name == NULL)
+    return;
+  folded = desk_text_fold_search (their_name);
+  theirs = g_utf8_to_ucs4_fast (folded, -1, &n_theirs);
+  distance = edit_distance (similar->typed, similar->n_typed, theirs, n_theirs, similar->limit);
+  if (distance > similar->limit)
+    return;
+
+  candidate = g_new0 (Candidate, 1);
+  candidate->distance = distance;
+  candidate->uuid = g_strdup (uuid);
+  g_ptr_array_add (similar->candidates, candidate);
+}
+
 GPtrArray *
 desk_people_find_similar (DeskStore   *store,
                           const char  *group_uuid,
@@ -261,6 +311,7 @@ desk_people_find_similar (DeskStore   *store,
   g_autofree char *key = NULL;
   g_autofree gunichar *typed = NULL;
   GPtrArray *people;
+  Similar similar;
   glong n_typed = 0;
   guint limit;
   sqlite3_stmt *stmt;
@@ -276,44 +327,34 @@ desk_people_find_similar (DeskStore   *store,
   typed = g_utf8_to_ucs4_fast (key, -1, &n_typed);
   limit = n_typed >= 6 ? 2 : 1;
 
-  stmt = _desk_store_prepare (store, "SELECT uuid, name FROM people WHERE group_uuid = ?1", error);
-  if (stmt == NULL)
-    {
-      g_ptr_array_unref (people);
-      return NULL;
-    }
+  similar.typed = typed;
+  similar.n_typed = n_typed;
+  similar.limit = limit;
+  similar.candidates = candidates;
 
-  sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* Where names are sealed they come from the store's index in memory, opened once. */
+  if (_desk_store_is_sealing (store))
+    _desk_store_people_foreach_name (store, group_uuid, consider_candidate, &similar);
+  else
     {
-      const char *their_name = _desk_store_open_column (store, DESK_KIND_PERSON, "name",
-                                                        (const char *) sqlite3_column_text (stmt, 0),
-                                                        (const char *) sqlite3_column_text (stmt, 1));
-      g_autofree char *folded = NULL;
-      g_autofree gunichar *theirs = NULL;
-      glong n_theirs = 0;
-      guint distance;
-      Candidate *candidate;
+      stmt = _desk_store_prepare (store, "SELECT uuid, name FROM people WHERE group_uuid = ?1", error);
+      if (stmt == NULL)
+        {
+          g_ptr_array_unref (people);
+          return NULL;
+        }
 
-      if (their_name == NULL)
-        continue;  /* locked, or changed outside Groupdesk */
-      folded = desk_text_fold_search (their_name);
-      theirs = g_utf8_to_ucs4_fast (folded, -1, &n_theirs);
-      distance = edit_distance (typed, n_typed, theirs, n_theirs, limit);
-      if (distance > limit)
-        continue;
-
-      candidate = g_new0 (Candidate, 1);
-      candidate->distance = distance;
-      candidate->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      g_ptr_array_add (candidates, candidate);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (store, rc, error);
-      g_ptr_array_unref (people);
-      return NULL;
+      sqlite3_bind_text (stmt, 1, group_uuid, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        consider_candidate ((const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1), &similar);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _desk_store_set_error (store, rc, error);
+          g_ptr_array_unref (people);
+          return NULL;
+        }
     }
 
   /* The records are read once the few candidates are known. */

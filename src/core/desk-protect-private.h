@@ -94,6 +94,28 @@ const char   *_desk_store_open_column     (DeskStore         *self,
                                            const char        *field,
                                            const char        *uuid,
                                            const char        *stored);
+/* Where names are sealed: the people of @group whose folded name is @key (UUIDs; NULL
+ * for none, or while locked), from an index kept in memory. The store keeps it in step
+ * with its own writes (note, forget); a UUID it gives may have been deleted since by a
+ * cascade, so callers read the row again. */
+const GPtrArray *_desk_store_people_with_key (DeskStore      *self,
+                                              const char     *group,
+                                              const char     *key);
+void          _desk_store_people_index_note   (DeskStore      *self,
+                                               DeskRecord     *person);
+void          _desk_store_people_index_forget (DeskStore      *self,
+                                               const char     *uuid);
+typedef void (*DeskPersonNameFunc) (const char *uuid,
+                                    const char *name,
+                                    gpointer    data);
+/* Calls @func with each person of @group and their opened name, from the same index.
+ * FALSE (and no call) while locked. */
+gboolean      _desk_store_people_foreach_name (DeskStore          *self,
+                                               const char         *group,
+                                               DeskPersonNameFunc  func,
+                                               gpointer            data);
+/* Forgets the whole index (a transaction rolled back): it is made again when needed. */
+void          _desk_store_people_index_drop   (DeskStore      *self);
 /* Reads whether the database is protected (at open, after a restore or migration). */
 gboolean      _desk_store_load_protection (DeskStore         *self,
                                            GError           **error);

@@ -27,12 +27,14 @@
 #define PURPOSE_PASSPHRASE "groupdesk data key, by passphrase"
 #define PURPOSE_RECOVERY "groupdesk data key, by recovery key"
 
-/* What the store remembers of an opened value: the stored text it came from (so a value
- * written since is opened again) and the plain text. */
+/* What the store remembers of a record's opened values, by field index: the stored text
+ * each came from (so a value written since is opened again) and the plain text. Kept by
+ * the record's UUID alone: a UUID names one record of one kind in the whole database. */
 typedef struct
 {
-  char *stored;
-  char *plain;
+  guint n_fields;
+  char **stored;
+  char **plain;
 } Opened;
 
 static void
@@ -40,9 +42,52 @@ opened_free (gpointer data)
 {
   Opened *o = data;
 
+  for (guint i = 0; i < o->n_fields; i++)
+    {
+      g_free (o->stored[i]);
+      _desk_text_wipe_free (o->plain[i]);
+    }
   g_free (o->stored);
-  _desk_text_wipe_free (o->plain);
+  g_free (o->plain);
   g_free (o);
+}
+
+/* Where names are sealed, the folded names cannot be looked up through the index on
+ * people (it holds cipher text): the store keeps its own, in memory, while unlocked. */
+typedef struct
+{
+  char *entry;          /* "group\x1ffolded name" */
+  char *group;
+  char *name;
+} PersonEntry;
+
+typedef struct
+{
+  GHashTable *by_uuid;  /* person's UUID → PersonEntry */
+  GHashTable *by_key;   /* "group\x1ffolded name" → GPtrArray of UUIDs */
+  gint64 data_version;  /* PRAGMA data_version when it was made: another connection's
+                         * write changes it, and the index is made again */
+} PeopleIndex;
+
+static void
+person_entry_free (gpointer data)
+{
+  PersonEntry *e = data;
+
+  g_free (e->entry);
+  g_free (e->group);
+  _desk_text_wipe_free (e->name);
+  g_free (e);
+}
+
+static void
+people_index_free (gpointer data)
+{
+  PeopleIndex *index = data;
+
+  g_hash_table_unref (index->by_uuid);
+  g_hash_table_unref (index->by_key);
+  g_free (index);
 }
 
 static void
@@ -56,6 +101,7 @@ _desk_store_forget_key (DeskStore *self)
 {
   g_clear_pointer (&self->data_key, _desk_key_free);
   g_clear_pointer (&self->opened, g_hash_table_unref);
+  g_clear_pointer (&self->people_index, people_index_free);
 }
 
 static gboolean scrub (DeskStore *self, GError **error);
@@ -177,7 +223,7 @@ _desk_store_open_value (DeskStore        *self,
                         const char       *stored,
                         DeskSeal         *seal)
 {
-  g_autofree char *cache_key = NULL;
+  guint index = (guint) (f - kind->fields);
   Opened *o;
   char *plain;
 
@@ -192,10 +238,22 @@ _desk_store_open_value (DeskStore        *self,
 
   if (self->opened == NULL)
     self->opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, opened_free);
-  cache_key = g_strdup_printf ("%s/%s.%s", uuid, kind->table, f->name);
-  o = g_hash_table_lookup (self->opened, cache_key);
-  if (o != NULL && strcmp (o->stored, stored) == 0)
-    return o->plain;
+  o = g_hash_table_lookup (self->opened, uuid);
+  if (o == NULL)
+    {
+      guint n = 0;
+
+      while (kind->fields[n].name != NULL)
+        n++;
+      o = g_new0 (Opened, 1);
+      o->n_fields = n;
+      o->stored = g_new0 (char *, n);
+      o->plain = g_new0 (char *, n);
+      g_hash_table_insert (self->opened, g_strdup (uuid), o);
+    }
+  g_assert (index < o->n_fields);
+  if (o->stored[index] != NULL && strcmp (o->stored[index], stored) == 0)
+    return o->plain[index];
 
   plain = _desk_open_text (self->data_key, kind->table, f->name, uuid, stored);
   if (plain == NULL)
@@ -203,11 +261,170 @@ _desk_store_open_value (DeskStore        *self,
       *seal = DESK_SEAL_DAMAGED;
       return NULL;
     }
-  o = g_new (Opened, 1);
-  o->stored = g_strdup (stored);
-  o->plain = plain;
-  g_hash_table_replace (self->opened, g_steal_pointer (&cache_key), o);
-  return o->plain;
+  g_free (o->stored[index]);
+  _desk_text_wipe_free (o->plain[index]);
+  o->stored[index] = g_strdup (stored);
+  o->plain[index] = plain;
+  return plain;
+}
+
+/* The people index */
+
+static void
+people_index_add (PeopleIndex *index,
+                  const char  *uuid,
+                  const char  *group,
+                  const char  *key,
+                  const char  *name)
+{
+  PersonEntry *e = g_new0 (PersonEntry, 1);
+  GPtrArray *uuids;
+
+  e->entry = g_strconcat (group, "\x1f", key, NULL);
+  e->group = g_strdup (group);
+  e->name = g_strdup (name);
+  uuids = g_hash_table_lookup (index->by_key, e->entry);
+  if (uuids == NULL)
+    {
+      uuids = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (index->by_key, g_strdup (e->entry), uuids);
+    }
+  g_ptr_array_add (uuids, g_strdup (uuid));
+  g_hash_table_replace (index->by_uuid, g_strdup (uuid), e);
+}
+
+void
+_desk_store_people_index_drop (DeskStore *self)
+{
+  g_clear_pointer (&self->people_index, people_index_free);
+}
+
+void
+_desk_store_people_index_forget (DeskStore  *self,
+                                 const char *uuid)
+{
+  PeopleIndex *index = self->people_index;
+  PersonEntry *e;
+  GPtrArray *uuids;
+
+  if (index == NULL || (e = g_hash_table_lookup (index->by_uuid, uuid)) == NULL)
+    return;
+  uuids = g_hash_table_lookup (index->by_key, e->entry);
+  for (guint i = 0; uuids != NULL && i < uuids->len; i++)
+    if (g_str_equal (g_ptr_array_index (uuids, i), uuid))
+      {
+        g_ptr_array_remove_index_fast (uuids, i);
+        break;
+      }
+  g_hash_table_remove (index->by_uuid, uuid);
+}
+
+void
+_desk_store_people_index_note (DeskStore  *self,
+                               DeskRecord *person)
+{
+  const char *key = desk_record_get_string (person, "name_key");
+  const char *name = desk_record_get_string (person, "name");
+
+  if (self->people_index == NULL)
+    return;  /* made when first needed, from the table */
+  _desk_store_people_index_forget (self, desk_record_get_uuid (person));
+  if (key != NULL && name != NULL)
+    people_index_add (self->people_index, desk_record_get_uuid (person),
+                      desk_record_get_group (person), key, name);
+}
+
+static gint64
+data_version (DeskStore *self)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+/* The index, made from the table if there is none or another connection wrote since;
+ * NULL while locked. */
+static PeopleIndex *
+people_index (DeskStore *self)
+{
+  const DeskField *name_field = desk_kind_get_field (DESK_KIND_PERSON, "name");
+  const DeskField *key_field = desk_kind_get_field (DESK_KIND_PERSON, "name_key");
+  gint64 version;
+  sqlite3_stmt *stmt;
+  PeopleIndex *index;
+
+  if (self->data_key == NULL)
+    return NULL;
+  version = data_version (self);
+  if (self->people_index != NULL && ((PeopleIndex *) self->people_index)->data_version == version)
+    return self->people_index;
+  _desk_store_people_index_drop (self);
+
+  stmt = _desk_store_prepare (self, "SELECT uuid, group_uuid, name, name_key FROM people", NULL);
+  if (stmt == NULL)
+    return NULL;
+  index = g_new0 (PeopleIndex, 1);
+  index->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, person_entry_free);
+  index->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  index->data_version = version;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      DeskSeal seal;
+      const char *name = _desk_store_open_value (self, DESK_KIND_PERSON, name_field, uuid,
+                                                 (const char *) sqlite3_column_text (stmt, 2), &seal);
+      const char *key = _desk_store_open_value (self, DESK_KIND_PERSON, key_field, uuid,
+                                                (const char *) sqlite3_column_text (stmt, 3), &seal);
+
+      if (name != NULL && key != NULL)
+        people_index_add (index, uuid, (const char *) sqlite3_column_text (stmt, 1), key, name);
+    }
+  sqlite3_reset (stmt);
+  self->people_index = index;
+  return index;
+}
+
+const GPtrArray *
+_desk_store_people_with_key (DeskStore  *self,
+                             const char *group,
+                             const char *key)
+{
+  PeopleIndex *index = people_index (self);
+  g_autofree char *entry = NULL;
+
+  if (index == NULL)
+    return NULL;
+  entry = g_strconcat (group, "\x1f", key, NULL);
+  return g_hash_table_lookup (index->by_key, entry);
+}
+
+gboolean
+_desk_store_people_foreach_name (DeskStore          *self,
+                                 const char         *group,
+                                 DeskPersonNameFunc  func,
+                                 gpointer            data)
+{
+  PeopleIndex *index = people_index (self);
+  GHashTableIter iter;
+  gpointer uuid, value;
+
+  if (index == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, index->by_uuid);
+  while (g_hash_table_iter_next (&iter, &uuid, &value))
+    {
+      PersonEntry *e = value;
+
+      if (g_str_equal (e->group, group))
+        func (uuid, e->name, data);
+    }
+  return TRUE;
 }
 
 const char *
@@ -358,28 +575,9 @@ static void
 take_key (DeskStore *self,
           DeskKey   *key)
 {
-  sqlite3_stmt *stmt;
-  const DeskField *name = desk_kind_get_field (DESK_KIND_PERSON, "name");
-  const DeskField *name_key = desk_kind_get_field (DESK_KIND_PERSON, "name_key");
-
   _desk_store_forget_key (self);
   self->data_key = key;
-
-  stmt = _desk_store_prepare (self, "SELECT uuid, name, name_key FROM people", NULL);
-  if (stmt != NULL)
-    {
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-          DeskSeal seal;
-
-          _desk_store_open_value (self, DESK_KIND_PERSON, name, uuid,
-                                  (const char *) sqlite3_column_text (stmt, 1), &seal);
-          _desk_store_open_value (self, DESK_KIND_PERSON, name_key, uuid,
-                                  (const char *) sqlite3_column_text (stmt, 2), &seal);
-        }
-      sqlite3_reset (stmt);
-    }
+  people_index (self);
   notify_protection (self);
 }
 

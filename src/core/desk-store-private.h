@@ -30,7 +30,8 @@ struct _DeskStore
   gboolean protected;      /* registered with _desk_file_protect */
   gboolean names_protected; /* the protection table has its row (desk-protect.c) */
   DeskKey *data_key;       /* while unlocked; sodium_malloc memory */
-  GHashTable *opened;      /* "uuid/table.field" → the value opened (desk-protect.c) */
+  GHashTable *opened;      /* UUID → the record's values opened so far (desk-protect.c) */
+  gpointer people_index;   /* folded names → people, while unlocked (desk-protect.c) */
 };
 
 /* The application_id in the header of every Groupdesk database: "GDSK" in ASCII. It tells

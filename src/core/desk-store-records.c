@@ -812,6 +812,8 @@ write_record (DeskStore   *self,
   desk_record_set_updated (record, stamp);
   if (!keep_sealed)
     _desk_record_reset_seal (record);
+  if (kind == DESK_KIND_PERSON && !keep_sealed)
+    _desk_store_people_index_note (self, record);
   memo_written (self, record, is_insert, !own_transaction);
   _desk_store_emit_changed (self, kind, desk_record_get_uuid (record));
 
@@ -894,6 +896,10 @@ desk_store_delete (DeskStore       *self,
       goto failed;
     }
 
+  if (kind == DESK_KIND_PERSON)
+    _desk_store_people_index_forget (self, uuid);
+  else if (kind == DESK_KIND_GROUP)
+    _desk_store_people_index_drop (self);  /* its people go with it */
   sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", kind->table);
   stmt = _desk_store_prepare (self, sql, error);
   if (stmt == NULL)

@@ -314,7 +314,9 @@ desk_store_rollback (DeskStore *self)
       sqlite3_exec (self->db, sql, NULL, NULL, NULL);
     }
 
-  /* What the savepoint wrote is undone: it must not be announced at the outer commit. */
+  /* What the savepoint wrote is undone: it must not be announced at the outer commit, nor
+   * stay in the index of names. */
+  _desk_store_people_index_drop (self);
   g_ptr_array_set_size (self->pending, g_array_index (self->marks, guint, self->marks->len - 1));
   g_array_set_size (self->marks, self->marks->len - 1);
   self->depth--;

@@ -382,6 +382,29 @@ test_locked (Fixture       *f,
     g_assert_cmpuint (similar->len, >=, 1);
   }
 
+  /* Someone added by another connection (the CLI while the app is open) is found too:
+   * the names in memory follow the database. */
+  {
+    g_autoptr(DeskStore) other = desk_store_open (f->path, &error);
+    g_autoptr(DeskRecord) added = NULL;
+    g_autoptr(DeskRecord) found = NULL;
+    g_autoptr(GPtrArray) similar = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (desk_store_unlock (other, PASSPHRASE, &error));
+    added = test_add (other, DESK_KIND_PERSON, f->group, "name", "Nana Akufo-Test", "gender", "man", NULL);
+    found = desk_store_find_person (f->store, f->group, "nana akufo-test", NULL);
+    g_assert_nonnull (found);
+    g_assert_cmpstr (desk_record_get_uuid (found), ==, desk_record_get_uuid (added));
+    similar = desk_people_find_similar (f->store, f->group, "Nana Akufo-Tesd", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (similar->len, ==, 1);
+    g_assert_true (desk_store_delete (other, DESK_KIND_PERSON, desk_record_get_uuid (added), &error));
+    g_clear_object (&found);
+    found = desk_store_find_person (f->store, f->group, "Nana Akufo-Test", NULL);
+    g_assert_null (found);
+  }
+
   /* Locking on demand forgets the key. */
   desk_store_lock (f->store);
   g_assert_cmpint (desk_store_get_protection (f->store), ==, DESK_PROTECTION_LOCKED);
