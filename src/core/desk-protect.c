@@ -148,8 +148,15 @@ _desk_store_load_protection (DeskStore  *self,
     return FALSE;
   /* Turning protection on or changing the passphrase was cut short after its change
    * was committed (the program killed, the disk full): clear the old copies now. */
-  if (self->names_protected && !self->read_only && scrub_pending (self) && !scrub (self, error))
-    return FALSE;
+  if (self->names_protected && !self->read_only && scrub_pending (self))
+    {
+      g_autoptr(GError) local = NULL;
+
+      /* Not a reason to refuse the database: it stays pending for the next time. */
+      if (!scrub (self, &local))
+        g_warning ("the old copies of %s could not be cleared: %s",
+                   _desk_store_display_path (self), local->message);
+    }
   if (was != self->names_protected)
     notify_protection (self);
   return TRUE;
@@ -882,18 +889,42 @@ remake_backups (DeskStore *self)
 
 /* After sealed values replaced plain ones: nothing of the old values may stay in free
  * pages, the WAL or a backup. */
+/* Copies the WAL into the database and empties it. A reader of another connection can
+ * hold it back (SQLite then says busy, not an error): FALSE then, so the caller leaves
+ * the clean-up pending. */
+static gboolean
+checkpoint_truncate (DeskStore  *self,
+                     GError    **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+  gboolean done;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  done = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  if (!done)
+    g_set_error (error, DESK_ERROR, DESK_ERROR_LOCKED,
+                 _("Another program is reading %s, so its old copies could not be cleared yet. "
+                   "Groupdesk clears them the next time it opens the database."),
+                 _desk_store_display_path (self));
+  return done;
+}
+
 static gboolean
 scrub (DeskStore  *self,
        GError    **error)
 {
   if (!_desk_store_exec (self, "PRAGMA secure_delete = ON", error) ||
       !_desk_store_exec (self, "VACUUM", error) ||
-      !_desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+      !checkpoint_truncate (self, error))
     return FALSE;
   remake_backups (self);
   /* Only now is it done: killed before this, the next open clears again. */
   return _desk_store_exec (self, "UPDATE protection SET scrub_pending = 0", error) &&
-         _desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+         checkpoint_truncate (self, error);
 }
 
 static char *
@@ -1056,7 +1087,7 @@ desk_store_unprotect (DeskStore  *self,
 
   self->names_protected = FALSE;
   _desk_store_forget_key (self);
-  _desk_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  checkpoint_truncate (self, NULL);
   notify_protection (self);
   return TRUE;
 }
