@@ -99,6 +99,10 @@ desk_attendance_check_in_person (DeskStore   *store,
   g_return_val_if_fail (workshop_uuid != NULL, NULL);
   g_return_val_if_fail (DESK_IS_RECORD (person), NULL);
 
+  /* Checking in matches people by name. */
+  if (!desk_store_require_names (store, error))
+    return NULL;
+
   workshop = desk_store_get (store, DESK_KIND_WORKSHOP, workshop_uuid, error);
   if (workshop == NULL)
     return NULL;

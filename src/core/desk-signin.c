@@ -868,6 +868,10 @@ desk_signin_plan_new (DeskStore         *store,
   g_return_val_if_fail (workshop_uuid != NULL, NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  /* A sheet is matched to people by name: locked, every row would look new. */
+  if (!desk_store_require_names (store, error))
+    return NULL;
+
   if (g_bytes_get_size (bytes) > DESK_SIGNIN_MAX_BYTES)
     {
       refuse_size (g_bytes_get_size (bytes), error);

@@ -354,6 +354,29 @@ test_locked (Fixture       *f,
   g_assert_cmpint (desk_store_count (f->store, DESK_KIND_PERSON, NULL), ==, before);
   g_assert_null (desk_store_find_person (f->store, f->group, g_ptr_array_index (f->names, 0), NULL));
 
+  /* Matching people by name needs names: the check-in and a sign-in sheet ask for them. */
+  {
+    g_autofree char *workshop = test_sqlite_query (_desk_store_get_db (f->store),
+                                                   "SELECT uuid FROM workshops LIMIT 1");
+    const char *csv = "Name,Organisation\nYaw Boateng,Ghana Police Service\n";
+    g_autoptr(GBytes) sheet = g_bytes_new_static (csv, strlen (csv));
+    g_autoptr(DeskRecord) walk_in = test_record_new (DESK_KIND_PERSON, f->group, "name", "Yaw Boateng",
+                                                     "gender", "man", NULL);
+    g_autoptr(DeskRecord) checked = NULL;
+    DeskSigninPlan *plan;
+    gboolean matched = FALSE;
+
+    plan = desk_signin_plan_new (f->store, workshop, sheet, NULL, &error);
+    g_assert_null (plan);
+    g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
+    g_clear_error (&error);
+    checked = desk_attendance_check_in_person (f->store, workshop, walk_in, &matched, &error);
+    g_assert_null (checked);
+    g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
+    g_clear_error (&error);
+    g_assert_cmpint (desk_store_count (f->store, DESK_KIND_PERSON, NULL), ==, before);
+  }
+
   /* A wrong passphrase: said, still locked. */
   g_assert_false (desk_store_unlock (f->store, OTHER_PASSPHRASE, &error));
   g_assert_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE);
