@@ -18,6 +18,7 @@ typedef struct _DeskKey DeskKey;
 #define DESK_SALT_BYTES 16
 
 DeskKey      *_desk_key_new_random        (void);
+DeskKey      *_desk_key_copy              (const DeskKey     *key);
 void          _desk_key_free              (DeskKey           *key);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskKey, _desk_key_free)
 

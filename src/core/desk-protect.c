@@ -544,17 +544,6 @@ read_key_row (DeskStore  *self,
   return TRUE;
 }
 
-static void
-set_damaged_key_error (DeskStore  *self,
-                       GError    **error)
-{
-  g_set_error (error, DESK_ERROR, DESK_ERROR_DAMAGED,
-               _("The key that protects the names in %s is damaged: the database was changed "
-                 "outside Groupdesk. Names cannot be read; everything else can. Restore a "
-                 "backup to get them back."),
-               _desk_store_display_path (self));
-}
-
 /* Reads the salt of @row into @salt; FALSE when it is not one. */
 static gboolean
 decode_salt (const char *text,
@@ -588,54 +577,135 @@ take_key (DeskStore *self,
   notify_protection (self);
 }
 
+/* Unlocking in three steps, so that Argon2id can run on a worker: what is read from the
+ * database (on the store's thread), the derivation (anywhere: it touches no store), and
+ * taking the key (on the store's thread). */
+typedef struct
+{
+  char *secret;            /* the passphrase or the recovery key, in guarded memory */
+  gboolean recovery;
+  KeyRow row;
+  char *display_path;
+} Unlock;
+
+static void
+unlock_free (Unlock *u)
+{
+  desk_secret_free (u->secret);
+  key_row_clear (&u->row);
+  g_free (u->display_path);
+  g_free (u);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Unlock, unlock_free)
+
+static void
+set_damaged_key_error_for (const char  *display_path,
+                           GError     **error)
+{
+  g_set_error (error, DESK_ERROR, DESK_ERROR_DAMAGED,
+               _("The key that protects the names in %s is damaged: the database was changed "
+                 "outside Groupdesk. Names cannot be read; everything else can. Restore a "
+                 "backup to get them back."),
+               display_path);
+}
+
+static Unlock *
+unlock_prepare (DeskStore   *self,
+                const char  *secret,
+                gboolean     recovery,
+                GError     **error)
+{
+  g_autoptr(Unlock) u = g_new0 (Unlock, 1);
+
+  u->secret = desk_secret_dup (secret);
+  u->recovery = recovery;
+  u->display_path = g_strdup (_desk_store_display_path (self));
+  if (!read_key_row (self, &u->row, error))
+    return NULL;
+  if (!key_row_sound (&u->row) || !cost_is_sound (u->row.opslimit, u->row.memlimit))
+    {
+      set_damaged_key_error_for (u->display_path, error);
+      return NULL;
+    }
+  return g_steal_pointer (&u);
+}
+
+/* The data key, or NULL with the reason. Touches no store. */
+static DeskKey *
+unlock_derive (Unlock  *u,
+               GError **error)
+{
+  g_autoptr(DeskKey) wrapping = NULL;
+  g_autoptr(GError) local = NULL;
+  DeskKey *key;
+
+  if (u->recovery)
+    {
+      wrapping = _desk_key_parse_recovery (u->secret, error);
+      if (wrapping == NULL)
+        return NULL;
+    }
+  else
+    {
+      guint8 salt[DESK_SALT_BYTES];
+      DeskKdfCost cost = { (guint64) u->row.opslimit, (gsize) u->row.memlimit };
+
+      if (!decode_salt (u->row.salt, salt))
+        {
+          set_damaged_key_error_for (u->display_path, error);
+          return NULL;
+        }
+      wrapping = _desk_key_derive (u->secret, salt, &cost, error);
+      if (wrapping == NULL)
+        return NULL;
+    }
+
+  key = _desk_key_unwrap (wrapping, u->recovery ? u->row.by_recovery : u->row.by_passphrase,
+                          u->recovery ? PURPOSE_RECOVERY : PURPOSE_PASSPHRASE, &local);
+  if (key != NULL)
+    return key;
+
+  if (!g_error_matches (local, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE))
+    set_damaged_key_error_for (u->display_path, error);
+  else if (u->recovery)
+    g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
+                 _("This recovery key is not the one of this database. Find the recovery "
+                   "key printed when protection was turned on for it."));
+  else
+    g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
+                 _("Wrong passphrase. Type it again (capitals and spaces count), or "
+                   "unlock with the recovery key."));
+  return NULL;
+}
+
+static gboolean
+unlock_sync (DeskStore   *self,
+             const char  *secret,
+             gboolean     recovery,
+             GError     **error)
+{
+  g_autoptr(Unlock) u = unlock_prepare (self, secret, recovery, error);
+  DeskKey *key;
+
+  if (u == NULL)
+    return FALSE;
+  key = unlock_derive (u, error);
+  if (key == NULL)
+    return FALSE;
+  take_key (self, key);
+  return TRUE;
+}
+
 gboolean
 desk_store_unlock (DeskStore   *self,
                    const char  *passphrase,
                    GError     **error)
 {
-  KeyRow row = { 0 };
-  guint8 salt[DESK_SALT_BYTES];
-  DeskKdfCost cost;
-  g_autoptr(DeskKey) derived = NULL;
-  g_autoptr(GError) local = NULL;
-  DeskKey *key;
-
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (passphrase != NULL, FALSE);
 
-  if (!read_key_row (self, &row, error))
-    return FALSE;
-  if (!key_row_sound (&row) || !decode_salt (row.salt, salt) ||
-      !cost_is_sound (row.opslimit, row.memlimit))
-    {
-      key_row_clear (&row);
-      set_damaged_key_error (self, error);
-      return FALSE;
-    }
-
-  cost.opslimit = (guint64) row.opslimit;
-  cost.memlimit = (gsize) row.memlimit;
-  derived = _desk_key_derive (passphrase, salt, &cost, error);
-  if (derived == NULL)
-    {
-      key_row_clear (&row);
-      return FALSE;
-    }
-  key = _desk_key_unwrap (derived, row.by_passphrase, PURPOSE_PASSPHRASE, &local);
-  key_row_clear (&row);
-  if (key == NULL)
-    {
-      if (g_error_matches (local, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE))
-        g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
-                     _("Wrong passphrase. Type it again (capitals and spaces count), or "
-                       "unlock with the recovery key."));
-      else
-        set_damaged_key_error (self, error);
-      return FALSE;
-    }
-
-  take_key (self, key);
-  return TRUE;
+  return unlock_sync (self, passphrase, FALSE, error);
 }
 
 gboolean
@@ -643,41 +713,105 @@ desk_store_unlock_with_recovery_key (DeskStore   *self,
                                      const char  *recovery_key,
                                      GError     **error)
 {
-  KeyRow row = { 0 };
-  g_autoptr(DeskKey) recovery = NULL;
-  g_autoptr(GError) local = NULL;
-  DeskKey *key;
-
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (recovery_key != NULL, FALSE);
 
-  if (!read_key_row (self, &row, error))
-    return FALSE;
-  if (!key_row_sound (&row))
-    {
-      key_row_clear (&row);
-      set_damaged_key_error (self, error);
-      return FALSE;
-    }
-  recovery = _desk_key_parse_recovery (recovery_key, error);
-  if (recovery == NULL)
-    {
-      key_row_clear (&row);
-      return FALSE;
-    }
-  key = _desk_key_unwrap (recovery, row.by_recovery, PURPOSE_RECOVERY, &local);
-  key_row_clear (&row);
+  return unlock_sync (self, recovery_key, TRUE, error);
+}
+
+static void
+unlock_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DeskKey *key = unlock_derive (data, &error);
+
   if (key == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, key, (GDestroyNotify) _desk_key_free);
+}
+
+void
+desk_store_unlock_async (DeskStore           *self,
+                         const char          *secret,
+                         gboolean             recovery_key,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Unlock *u;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+  g_return_if_fail (secret != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_store_unlock_async);
+  u = unlock_prepare (self, secret, recovery_key, &error);
+  if (u == NULL)
     {
-      if (g_error_matches (local, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE))
-        g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
-                     _("This recovery key is not the one of this database. Find the recovery "
-                       "key printed when protection was turned on for it."));
-      else
-        set_damaged_key_error (self, error);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, u, (GDestroyNotify) unlock_free);
+  g_task_run_in_thread (task, unlock_thread);
+}
+
+gboolean
+desk_store_unlock_finish (DeskStore     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  DeskKey *key;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  key = g_task_propagate_pointer (G_TASK (result), error);
+  if (key == NULL)
+    return FALSE;
+  take_key (self, key);
+  return TRUE;
+}
+
+gboolean
+desk_store_unlock_like (DeskStore  *self,
+                        DeskStore  *unlocked,
+                        GError    **error)
+{
+  KeyRow mine = { 0 };
+  KeyRow theirs = { 0 };
+  gboolean same;
+  DeskKey *key;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_STORE (unlocked), FALSE);
+
+  if (unlocked->data_key == NULL)
+    return desk_store_require_names (unlocked, error);
+  if (!read_key_row (self, &mine, error))
+    return FALSE;
+  if (!read_key_row (unlocked, &theirs, error))
+    {
+      key_row_clear (&mine);
+      return FALSE;
+    }
+  /* The same row (check and recovery wrapping) is the same data key. */
+  same = key_row_sound (&mine) && g_strcmp0 (mine.check, theirs.check) == 0 &&
+         g_strcmp0 (mine.by_recovery, theirs.by_recovery) == 0;
+  key_row_clear (&mine);
+  key_row_clear (&theirs);
+  if (!same)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
+                   _("The passphrase of this database changed meanwhile. Unlock it again."));
       return FALSE;
     }
 
+  key = _desk_key_copy (unlocked->data_key);
   take_key (self, key);
   return TRUE;
 }
@@ -971,43 +1105,88 @@ check_writable (DeskStore  *self,
   return FALSE;
 }
 
-char *
-desk_store_protect (DeskStore          *self,
-                    const char         *passphrase,
-                    const DeskKdfCost  *cost,
-                    GError            **error)
+/* A key derived from a new passphrase under a new salt: made on the store's thread,
+ * derived anywhere (it touches no store), used on the store's thread. */
+typedef struct
 {
-  g_autoptr(DeskKey) data_key = NULL;
-  g_autoptr(DeskKey) recovery = NULL;
-  g_autoptr(DeskKey) derived = NULL;
-  g_autofree char *salt = NULL;
-  g_autofree char *by_passphrase = NULL;
-  g_autofree char *by_recovery = NULL;
-  g_autofree char *check = NULL;
-  g_autofree char *stamp = NULL;
-  sqlite3_stmt *stmt;
-  char *recovery_text;
-  int rc;
+  char *passphrase;        /* guarded memory */
+  DeskKdfCost cost;
+  char *salt;              /* base64, once derived */
+  DeskKey *derived;
+} Derivation;
 
-  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+static void
+derivation_free (Derivation *d)
+{
+  desk_secret_free (d->passphrase);
+  g_free (d->salt);
+  _desk_key_free (d->derived);
+  g_free (d);
+}
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Derivation, derivation_free)
+
+static Derivation *
+derivation_new (const char        *passphrase,
+                const DeskKdfCost *cost)
+{
+  Derivation *d = g_new0 (Derivation, 1);
+
+  d->passphrase = desk_secret_dup (passphrase);
+  d->cost = cost != NULL ? *cost : *default_cost ();
+  return d;
+}
+
+static gboolean
+derivation_run (Derivation  *d,
+                GError     **error)
+{
+  d->derived = derive_new (d->passphrase, &d->cost, &d->salt, error);
+  return d->derived != NULL;
+}
+
+static gboolean
+protect_check (DeskStore   *self,
+               const char  *passphrase,
+               GError     **error)
+{
   if (!check_writable (self, error) || !desk_passphrase_check (passphrase, NULL, error))
-    return NULL;
+    return FALSE;
   if (self->names_protected)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("People's names in this database are already protected. To choose "
                      "another passphrase, change the passphrase."));
-      return NULL;
+      return FALSE;
     }
-  if (cost == NULL)
-    cost = default_cost ();
+  return TRUE;
+}
+
+/* Turns protection on with @d's derived key: the rest of desk_store_protect. */
+static char *
+protect_with (DeskStore   *self,
+              Derivation  *d,
+              GError     **error)
+{
+  g_autoptr(DeskKey) data_key = NULL;
+  g_autoptr(DeskKey) recovery = NULL;
+  g_autofree char *by_passphrase = NULL;
+  g_autofree char *by_recovery = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *stamp = NULL;
+  const DeskKdfCost *cost = &d->cost;
+  const DeskKey *derived = d->derived;
+  const char *salt = d->salt;
+  sqlite3_stmt *stmt;
+  char *recovery_text;
+  int rc;
+
+  /* Checked again: the database may have changed while the key was derived. */
+  if (!protect_check (self, d->passphrase, error))
+    return NULL;
 
   data_key = _desk_key_new_random ();
   recovery = _desk_key_new_random ();
-  derived = derive_new (passphrase, cost, &salt, error);
-  if (derived == NULL)
-    return NULL;
   by_passphrase = _desk_key_wrap (derived, data_key, PURPOSE_PASSPHRASE);
   by_recovery = _desk_key_wrap (recovery, data_key, PURPOSE_RECOVERY);
   check = key_row_check (salt, (gint64) cost->opslimit, (gint64) cost->memlimit, by_passphrase,
@@ -1058,6 +1237,87 @@ failed:
   return NULL;
 }
 
+char *
+desk_store_protect (DeskStore          *self,
+                    const char         *passphrase,
+                    const DeskKdfCost  *cost,
+                    GError            **error)
+{
+  g_autoptr(Derivation) d = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), NULL);
+
+  if (!protect_check (self, passphrase, error))
+    return NULL;
+  d = derivation_new (passphrase, cost);
+  if (!derivation_run (d, error))
+    return NULL;
+  return protect_with (self, d, error);
+}
+
+static void
+derive_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (derivation_run (data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Starts deriving a key from @passphrase on a worker, for @tag's finish. */
+static void
+derive_async (DeskStore           *self,
+              const char          *passphrase,
+              const DeskKdfCost   *cost,
+              gpointer             tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, derivation_new (passphrase, cost), (GDestroyNotify) derivation_free);
+  g_task_run_in_thread (task, derive_thread);
+}
+
+void
+desk_store_protect_async (DeskStore           *self,
+                          const char          *passphrase,
+                          const DeskKdfCost   *cost,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GError *error = NULL;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  if (!protect_check (self, passphrase, &error))
+    {
+      g_task_report_error (self, callback, user_data, desk_store_protect_async, error);
+      return;
+    }
+  derive_async (self, passphrase, cost, desk_store_protect_async, cancellable, callback, user_data);
+}
+
+char *
+desk_store_protect_finish (DeskStore     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return protect_with (self, g_task_get_task_data (G_TASK (result)), error);
+}
+
 gboolean
 desk_store_unprotect (DeskStore  *self,
                       GError    **error)
@@ -1092,24 +1352,11 @@ desk_store_unprotect (DeskStore  *self,
   return TRUE;
 }
 
-gboolean
-desk_store_change_passphrase (DeskStore          *self,
-                              const char         *passphrase,
-                              const DeskKdfCost  *cost,
-                              GError            **error)
+static gboolean
+change_check (DeskStore   *self,
+              const char  *passphrase,
+              GError     **error)
 {
-  g_autoptr(DeskKey) derived = NULL;
-  g_autofree char *salt = NULL;
-  g_autofree char *wrapped = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *check = NULL;
-  KeyRow row = { 0 };
-  g_autoptr(GError) local = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-
   if (!check_writable (self, error) || !desk_passphrase_check (passphrase, NULL, error))
     return FALSE;
   if (!self->names_protected)
@@ -1119,13 +1366,26 @@ desk_store_change_passphrase (DeskStore          *self,
                      "on to choose a passphrase."));
       return FALSE;
     }
-  if (!desk_store_require_names (self, error))
-    return FALSE;
-  if (cost == NULL)
-    cost = default_cost ();
+  return desk_store_require_names (self, error);
+}
 
-  derived = derive_new (passphrase, cost, &salt, error);
-  if (derived == NULL)
+static gboolean
+change_with (DeskStore   *self,
+             Derivation  *d,
+             GError     **error)
+{
+  g_autofree char *wrapped = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *check = NULL;
+  const DeskKdfCost *cost = &d->cost;
+  const DeskKey *derived = d->derived;
+  const char *salt = d->salt;
+  KeyRow row = { 0 };
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!change_check (self, d->passphrase, error))
     return FALSE;
   wrapped = _desk_key_wrap (derived, self->data_key, PURPOSE_PASSPHRASE);
   stamp = now_text (self);
@@ -1163,4 +1423,55 @@ desk_store_change_passphrase (DeskStore          *self,
     g_warning ("the passphrase changed, but the old copies could not be cleared: %s",
                local->message);
   return TRUE;
+}
+
+gboolean
+desk_store_change_passphrase (DeskStore          *self,
+                              const char         *passphrase,
+                              const DeskKdfCost  *cost,
+                              GError            **error)
+{
+  g_autoptr(Derivation) d = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+
+  if (!change_check (self, passphrase, error))
+    return FALSE;
+  d = derivation_new (passphrase, cost);
+  if (!derivation_run (d, error))
+    return FALSE;
+  return change_with (self, d, error);
+}
+
+void
+desk_store_change_passphrase_async (DeskStore           *self,
+                                    const char          *passphrase,
+                                    const DeskKdfCost   *cost,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GError *error = NULL;
+
+  g_return_if_fail (DESK_IS_STORE (self));
+
+  if (!change_check (self, passphrase, &error))
+    {
+      g_task_report_error (self, callback, user_data, desk_store_change_passphrase_async, error);
+      return;
+    }
+  derive_async (self, passphrase, cost, desk_store_change_passphrase_async, cancellable, callback,
+                user_data);
+}
+
+gboolean
+desk_store_change_passphrase_finish (DeskStore     *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  return change_with (self, g_task_get_task_data (G_TASK (result)), error);
 }

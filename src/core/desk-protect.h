@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -73,6 +75,46 @@ gboolean       desk_store_change_passphrase      (DeskStore         *self,
                                                   const char        *passphrase,
                                                   const DeskKdfCost *cost,
                                                   GError           **error);
+
+/* The same three on a worker thread, for a window that must keep drawing while Argon2id
+ * runs (about a second): what needs the database is done on the calling thread, before and
+ * in _finish; only the key derivation runs on the worker. The store must not be used
+ * from another thread meanwhile (it is not: the worker never touches it). */
+void           desk_store_unlock_async           (DeskStore           *self,
+                                                  const char          *secret,
+                                                  gboolean             recovery_key,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean       desk_store_unlock_finish          (DeskStore           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void           desk_store_protect_async          (DeskStore           *self,
+                                                  const char          *passphrase,
+                                                  const DeskKdfCost   *cost,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* The recovery key, as desk_store_protect returns it. */
+char          *desk_store_protect_finish         (DeskStore           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void           desk_store_change_passphrase_async (DeskStore          *self,
+                                                  const char          *passphrase,
+                                                  const DeskKdfCost   *cost,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean       desk_store_change_passphrase_finish (DeskStore         *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* Unlocks @self, another connection to the database @unlocked is open on, with
+ * @unlocked's key (a copy, in guarded memory): for a worker's own connection. Refused
+ * when @unlocked is locked or the two do not hold the same key row. */
+gboolean       desk_store_unlock_like            (DeskStore           *self,
+                                                  DeskStore           *unlocked,
+                                                  GError             **error);
 
 typedef enum
 {

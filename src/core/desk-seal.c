@@ -72,6 +72,15 @@ _desk_key_new_random (void)
   return key;
 }
 
+DeskKey *
+_desk_key_copy (const DeskKey *key)
+{
+  DeskKey *copy = key_alloc ();
+
+  memcpy (copy->bytes, key->bytes, sizeof copy->bytes);
+  return copy;
+}
+
 void
 _desk_key_free (DeskKey *key)
 {

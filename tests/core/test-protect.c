@@ -739,6 +739,86 @@ test_import_seals (Fixture       *f,
 }
 
 static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* The app's way: the key derived on a worker, the database touched only here. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSecret) recovery = NULL;
+  g_autoptr(DeskStore) worker = NULL;
+  GAsyncResult *result = NULL;
+
+  /* Refused before any work: too short. */
+  desk_store_protect_async (f->store, "short", desk_kdf_cost_fastest (), NULL, got_result, &result);
+  g_assert_null (desk_store_protect_finish (f->store, wait_for_result (&result), &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpint (desk_store_get_protection (f->store), ==, DESK_PROTECTION_OFF);
+
+  desk_store_protect_async (f->store, PASSPHRASE, desk_kdf_cost_fastest (), NULL, got_result, &result);
+  recovery = desk_store_protect_finish (f->store, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (recovery);
+  g_clear_object (&result);
+  g_assert_cmpuint (count_leaks (f), ==, 0);
+
+  desk_store_lock (f->store);
+  desk_store_unlock_async (f->store, OTHER_PASSPHRASE, FALSE, NULL, got_result, &result);
+  g_assert_false (desk_store_unlock_finish (f->store, wait_for_result (&result), &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  desk_store_unlock_async (f->store, recovery, TRUE, NULL, got_result, &result);
+  g_assert_true (desk_store_unlock_finish (f->store, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  assert_names_read (f);
+
+  desk_store_change_passphrase_async (f->store, OTHER_PASSPHRASE, desk_kdf_cost_fastest (), NULL,
+                                      got_result, &result);
+  g_assert_true (desk_store_change_passphrase_finish (f->store, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* A worker's own connection takes the window's key, and reads names. */
+  worker = desk_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_get_protection (worker), ==, DESK_PROTECTION_LOCKED);
+  g_assert_true (desk_store_unlock_like (worker, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_store_get_protection (worker), ==, DESK_PROTECTION_UNLOCKED);
+  {
+    g_autoptr(GPtrArray) people = desk_store_list (worker, DESK_KIND_PERSON, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (desk_record_get_string (g_ptr_array_index (people, 0), "name"), ==,
+                     g_ptr_array_index (f->names, 0));
+  }
+  /* Not from a locked one. */
+  desk_store_lock (worker);
+  desk_store_lock (f->store);
+  g_assert_false (desk_store_unlock_like (worker, f->store, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
+}
+
+static void
 test_vulnerable_groups_migrate (void)
 {
   g_autoptr(GError) error = NULL;
@@ -852,6 +932,7 @@ main (int    argc,
   ADD ("/core/protect/damaged-key", test_damaged_key);
   ADD ("/core/protect/bundles", test_bundles);
   ADD ("/core/protect/import-seals", test_import_seals);
+  ADD ("/core/protect/async", test_async);
   g_test_add_func ("/core/protect/vulnerable-groups-migrate", test_vulnerable_groups_migrate);
   g_test_add_func ("/core/protect/passphrase-rules", test_passphrase_rules);
   g_test_add_func ("/core/protect/sealed-values", test_sealed_values);
