@@ -25,12 +25,14 @@ response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "unlock") && parent != NULL)
     {
-      /* A dialog's parent may be a dialog itself: the main window is its parent. */
-      while (!gtk_widget_activate_action (GTK_WIDGET (parent), "win.unlock", NULL))
+      /* A dialog's parent may be a dialog itself (the export dialog): it makes way for
+       * the passphrase page of the main window, its parent. */
+      while (parent != NULL && !gtk_widget_activate_action (GTK_WIDGET (parent), "win.unlock", NULL))
         {
-          parent = gtk_window_get_transient_for (parent);
-          if (parent == NULL)
-            break;
+          GtkWindow *dialog_parent = gtk_window_get_transient_for (parent);
+
+          gtk_window_destroy (parent);
+          parent = dialog_parent;
         }
     }
 }

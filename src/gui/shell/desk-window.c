@@ -58,6 +58,9 @@ struct _DeskWindow
   gboolean has_group;
   /* The coordinator chose Continue Without Names on the passphrase page. */
   gboolean without_names;
+  /* The welcome view's "protect names" was checked when the group dialog opened. */
+  gboolean protect_after_create;
+  guint protect_source;
   DeskIdleLock *idle_lock;
 
   /* Template widgets */
@@ -214,6 +217,17 @@ desk_window_present_page (DeskWindow *self,
   return gtk_stack_get_child_by_name (self->page_stack, name);
 }
 
+static gboolean
+protect_after_create_cb (gpointer user_data)
+{
+  DeskWindow *self = user_data;
+
+  self->protect_source = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.protect", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 desk_window_update_group (DeskWindow *self)
 {
@@ -247,6 +261,10 @@ desk_window_update_group (DeskWindow *self)
       /* A group that just arrived starts on its overview. */
       if (!had_group && gtk_widget_get_mapped (GTK_WIDGET (self)))
         desk_window_show_page (self, "overview");
+      /* After the group dialog has gone, the protect dialog the welcome view promised. */
+      if (!had_group && self->protect_after_create && self->protect_source == 0)
+        self->protect_source = g_idle_add (protect_after_create_cb, self);
+      self->protect_after_create = FALSE;
     }
   else
     {
@@ -322,15 +340,27 @@ show_page_activated (GtkWidget  *widget,
     g_warning ("There is no page called “%s”", name);
 }
 
+/* Cancelled: no group, no protect dialog later for one made another way. */
+static void
+group_dialog_destroyed_cb (DeskWindow *self)
+{
+  self->protect_after_create = FALSE;
+}
+
 static void
 create_group_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *welcome = gtk_stack_get_child_by_name (self->main_stack, "welcome");
   GtkWidget *dialog;
 
+  self->protect_after_create = DESK_IS_WELCOME_VIEW (welcome) &&
+                               desk_welcome_view_get_protect (DESK_WELCOME_VIEW (welcome));
   dialog = desk_group_dialog_new (self->store);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (group_dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -807,6 +837,7 @@ desk_window_dispose (GObject *object)
       g_clear_signal_handler (&self->protection_id, self->store);
     }
   g_clear_object (&self->idle_lock);
+  g_clear_handle_id (&self->protect_source, g_source_remove);
 
   desk_file_chooser_cancel (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
