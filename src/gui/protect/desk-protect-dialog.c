@@ -75,8 +75,9 @@ set_busy (DeskProtectDialog *self,
   self->busy = busy;
   gtk_widget_set_visible (self->busy_box, busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->again_row), !busy);
+  /* Not insensitive: the focused field would lose its focus under the typing hand. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->again_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !busy);
 }
 

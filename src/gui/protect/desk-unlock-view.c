@@ -60,7 +60,8 @@ set_busy (DeskUnlockView *self,
   self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !busy);
+  /* Not insensitive: the focused field would lose its focus under the typing hand. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.unlock", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.switch-mode", !busy);
 }
