@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "desk-protect-dialog.h"
 #include "desk-protect-dialog-private.h"
@@ -106,10 +107,38 @@ desk_protect_dialog_validate (DeskProtectDialog *self)
     desk_dialog_show_error (self->error_label, NULL);
 }
 
+/* The key in lines of four groups, so that no group breaks across lines; core ignores
+ * the line breaks (and dashes and spaces) when it reads a key back. */
+static char *
+format_key (const char *key)
+{
+  g_auto(GStrv) groups = g_strsplit (key, "-", -1);
+  GString *text = g_string_new (NULL);
+  char *shown;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, i % 4 == 0 ? '\n' : '-');
+      g_string_append (text, groups[i]);
+    }
+
+  shown = desk_secret_dup (text->str);
+  /* Pieces of the key do not stay in freed memory. */
+  memset (text->str, 0, text->len);
+  g_string_free (text, TRUE);
+  for (guint i = 0; groups[i] != NULL; i++)
+    memset (groups[i], 0, strlen (groups[i]));
+
+  return shown;
+}
+
 static void
 show_key_page (DeskProtectDialog *self)
 {
-  gtk_label_set_label (self->key_label, self->recovery_key);
+  g_autoptr(DeskSecret) shown = format_key (self->recovery_key);
+
+  gtk_label_set_label (self->key_label, shown);
   gtk_stack_set_visible_child_name (self->stack, "key");
   gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
@@ -262,6 +291,7 @@ draw_page_cb (GtkPrintOperation *operation,
   const char *name = group != NULL ? desk_record_get_narrative (group, "name", desk_locale_language (), NULL)
                                    : NULL;
   g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(DeskSecret) key = format_key (self->recovery_key);
   g_autofree char *heading = NULL;
   PangoFontDescription *font;
   int height;
@@ -286,7 +316,7 @@ draw_page_cb (GtkPrintOperation *operation,
   font = pango_font_description_from_string ("Monospace Bold 20");
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  pango_layout_set_text (layout, self->recovery_key, -1);
+  pango_layout_set_text (layout, key, -1);
   cairo_move_to (cr, 0, y);
   pango_cairo_show_layout (cr, layout);
   pango_layout_get_pixel_size (layout, NULL, &height);
