@@ -11,6 +11,7 @@
 #include "desk-export-dialog.h"
 #include "desk-exports-page-private.h"
 #include "desk-idle-lock-private.h"
+#include "desk-job.h"
 #include "desk-preferences-window-private.h"
 #include "desk-protect-dialog.h"
 #include "desk-protect-dialog-private.h"
@@ -565,6 +566,63 @@ test_export_asks (void)
   g_assert_finalize_object (dialog);
 }
 
+static gboolean
+names_readable_work (DeskStore         *store,
+                     gpointer           data,
+                     GCancellable      *cancellable,
+                     DeskProgressFunc   progress,
+                     gpointer           progress_data,
+                     GError           **error)
+{
+  *(int *) data = desk_store_names_readable (store) ? 1 : 0;
+
+  return TRUE;
+}
+
+static void
+job_done (DeskJob      *job,
+          gpointer      data,
+          const GError *error,
+          gpointer      user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A job of an unlocked store can read names: a worker's own connection would open
+ * locked, so it runs on the window's store; a store without protection still uses the
+ * worker. */
+static void
+test_job_sees_names (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DeskStore) store = new_file_store (&dir, &path);
+  g_autoptr(DeskJob) plain = NULL;
+  g_autoptr(DeskJob) job = NULL;
+  int readable_plain = -1;
+  int readable = -1;
+  gboolean done = FALSE;
+
+  plain = desk_job_start (NULL, store, "Reading names", names_readable_work, &readable_plain, NULL,
+                          job_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (desk_job_on_worker (plain));
+  g_assert_cmpint (readable_plain, ==, 1);
+
+  protect_store (store);
+  done = FALSE;
+  job = desk_job_start (NULL, store, "Reading names", names_readable_work, &readable, NULL,
+                        job_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (desk_job_on_worker (job));
+  g_assert_cmpint (readable, ==, 1);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/gui/protect/dialog-change", test_dialog_change);
   g_test_add_func ("/gui/protect/preferences", test_preferences);
   g_test_add_func ("/gui/protect/export-asks", test_export_asks);
+  g_test_add_func ("/gui/protect/job-sees-names", test_job_sees_names);
 
   return g_test_run ();
 }
