@@ -11,6 +11,8 @@
 #include "desk-export-dialog.h"
 #include "desk-exports-page-private.h"
 #include "desk-idle-lock-private.h"
+#include "desk-checkin.h"
+#include "desk-checkin-private.h"
 #include "desk-job.h"
 #include "desk-preferences-window-private.h"
 #include "desk-protect-dialog.h"
@@ -566,6 +568,96 @@ test_export_asks (void)
   g_assert_finalize_object (dialog);
 }
 
+/* Check-in finds people by name: locked, it asks to unlock instead of starting, and
+ * Unlock… shows the passphrase page. */
+static void
+test_checkin_asks (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) workshops = desk_store_list (store, DESK_KIND_WORKSHOP, NULL, &error);
+  const char *workshop;
+  AdwMessageDialog *ask;
+  DeskWindow *window;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (workshops->len, >, 0);
+  workshop = desk_record_get_uuid (g_ptr_array_index (workshops, 0));
+  protect_store (store);
+  desk_store_lock (store);
+
+  window = new_window (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.continue-locked", NULL));
+  page = show_page (window, "workshops");
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  g_assert_null (find_message_dialog ());
+  g_assert_true (gtk_widget_activate_action (page, "workshops.checkin", NULL));
+  wait_a_moment (10);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (_desk_workshops_page_get_checkin (DESK_WORKSHOPS_PAGE (page)))));
+  ask = find_message_dialog ();
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Names Are Locked");
+
+  /* As its button does: the response, then the dialog closes. */
+  adw_message_dialog_response (ask, "unlock");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  wait_a_moment (10);
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "locked");
+
+  destroy_window (window);
+}
+
+/* The welcome view's "protect names", checked, opens the protect dialog once the group
+ * is created; unchecked, it does not. */
+static void
+test_welcome_protects (void)
+{
+  for (int checked = 0; checked <= 1; checked++)
+    {
+      g_autoptr(DeskStore) store = new_store (FALSE);
+      DeskWindow *window = new_window (store);
+      GtkStack *main_stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "main_stack"));
+      DeskWelcomeView *welcome = DESK_WELCOME_VIEW (gtk_stack_get_child_by_name (main_stack, "welcome"));
+      DeskGroupDialog *dialog;
+      GtkWidget *protect;
+
+      g_assert_true (desk_welcome_view_get_protect (welcome));
+      desk_welcome_view_set_protect (welcome, checked);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-group", NULL));
+      wait_a_moment (10);
+      dialog = find_group_dialog ();
+      g_assert_nonnull (dialog);
+      gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, DESK_TYPE_GROUP_DIALOG, "name_row")),
+                             "Test Group");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (template_child (dialog, DESK_TYPE_GROUP_DIALOG, "country_row")),
+                                  choice_position (store, "country", "GH", 1));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "group.create", NULL));
+      wait_a_moment (20);
+      g_assert_null (find_group_dialog ());
+      g_assert_cmpstr (desk_window_get_visible_page (window), ==, "overview");
+
+      protect = NULL;
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+          {
+            g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+            if (DESK_IS_PROTECT_DIALOG (toplevel))
+              protect = GTK_WIDGET (toplevel);
+          }
+      }
+      g_assert_true ((protect != NULL) == checked);
+      if (protect != NULL)
+        gtk_window_destroy (GTK_WINDOW (protect));
+      g_assert_cmpint (desk_store_get_protection (store), ==, DESK_PROTECTION_OFF);
+
+      destroy_window (window);
+    }
+}
+
 static gboolean
 names_readable_work (DeskStore         *store,
                      gpointer           data,
@@ -644,6 +736,8 @@ main (int   argc,
   g_test_add_func ("/gui/protect/preferences", test_preferences);
   g_test_add_func ("/gui/protect/export-asks", test_export_asks);
   g_test_add_func ("/gui/protect/job-sees-names", test_job_sees_names);
+  g_test_add_func ("/gui/protect/checkin-asks", test_checkin_asks);
+  g_test_add_func ("/gui/protect/welcome-protects", test_welcome_protects);
 
   return g_test_run ();
 }

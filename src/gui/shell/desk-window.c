@@ -261,10 +261,6 @@ desk_window_update_group (DeskWindow *self)
       /* A group that just arrived starts on its overview. */
       if (!had_group && gtk_widget_get_mapped (GTK_WIDGET (self)))
         desk_window_show_page (self, "overview");
-      /* After the group dialog has gone, the protect dialog the welcome view promised. */
-      if (!had_group && self->protect_after_create && self->protect_source == 0)
-        self->protect_source = g_idle_add (protect_after_create_cb, self);
-      self->protect_after_create = FALSE;
     }
   else
     {
@@ -340,10 +336,19 @@ show_page_activated (GtkWidget  *widget,
     g_warning ("There is no page called “%s”", name);
 }
 
-/* Cancelled: no group, no protect dialog later for one made another way. */
+/* The group dialog has gone: with a group made, the protect dialog the welcome view
+ * promised; cancelled, nothing. */
 static void
 group_dialog_destroyed_cb (DeskWindow *self)
 {
+  g_autoptr(DeskRecord) group = NULL;
+
+
+  if (self->protect_after_create && self->store != NULL)
+    group = desk_store_dup_main_group (self->store);
+  /* Before the next frame's layout: the group's pages are being made meanwhile. */
+  if (group != NULL && self->protect_source == 0)
+    self->protect_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, protect_after_create_cb, self, NULL);
   self->protect_after_create = FALSE;
 }
 
