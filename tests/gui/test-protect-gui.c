@@ -582,7 +582,7 @@ test_export_asks (void)
 }
 
 /* Check-in finds people by name: locked, it asks to unlock instead of starting, and
- * Unlock… shows the passphrase page. */
+ * Unlock… shows the passphrase page. A sign-in sheet is refused. */
 static void
 test_checkin_asks (void)
 {
@@ -611,6 +611,15 @@ test_checkin_asks (void)
   ask = find_message_dialog ();
   g_assert_nonnull (ask);
   g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Names Are Locked");
+
+  /* A sign-in sheet is names too: refused before the file is read, in core's words. */
+  {
+    g_autoptr(GFile) sheet = g_file_new_for_path ("/nonexistent/sign-in.csv");
+    g_autoptr(GError) locked = NULL;
+
+    g_assert_null (_desk_workshops_page_import_file (DESK_WORKSHOPS_PAGE (page), sheet, &locked));
+    g_assert_error (locked, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
+  }
 
   /* As its button does: the response, then the dialog closes. */
   adw_message_dialog_response (ask, "unlock");
