@@ -23,6 +23,7 @@
 #include "desk-exports-page-private.h"
 #include "desk-file-chooser.h"
 #include "desk-job.h"
+#include "desk-names-locked.h"
 #include "desk-widget-util.h"
 
 
@@ -708,6 +709,14 @@ privacy_toggled_cb (DeskExportDialog *self,
   if (!gtk_check_button_get_active (check))
     return;
 
+  /* Pseudonyms and names are made from names: locked, they ask to unlock first. */
+  if (check != self->aggregate_check && self->store != NULL &&
+      !desk_names_ask_unlock (GTK_WIDGET (self), self->store))
+    {
+      gtk_check_button_set_active (self->aggregate_check, TRUE);
+      return;
+    }
+
   if (check == self->pseudonymous_check)
     self->privacy = DESK_PRIVACY_PSEUDONYMOUS;
   else if (check == self->named_check)
@@ -881,6 +890,18 @@ desk_export_dialog_new (GtkWindow      *parent,
                            "(version 2.03)."));
   gtk_widget_set_visible (GTK_WIDGET (self->privacy_group), bundle);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), bundle);
+
+  /* Protected names leave this computer in plain text only by this choice. */
+  if (desk_store_get_protection (store) != DESK_PROTECTION_OFF)
+    {
+      g_autofree char *named = g_strconcat (desk_bundle_describe_privacy (DESK_PRIVACY_NAMED), " ",
+                                            _("Names are protected on this computer, but a named "
+                                              "bundle carries them in plain text, because you "
+                                              "choose it here."),
+                                            NULL);
+
+      adw_action_row_set_subtitle (self->named_row, named);
+    }
 
   make_presets (self);
   fill_period_list (self);

@@ -4,7 +4,8 @@
  * who take part in its workshops. A person is known by name and organisation: naming a
  * new person like someone already there offers that person instead
  * (desk_store_find_person), and deleting one says that it takes them off every list. The group profile opens in a small window
- * of its own. Read on first show only.
+ * of its own. Read on first show only. While a protected store is locked the page shows
+ * "Names Are Locked" and an Unlock button instead of its lists.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +53,7 @@ struct _DeskPeoplePage
   AdwMessageDialog *merge_dialog;
 
   /* Template widgets */
+  GtkStack *lock_stack;
   GtkWidget *content;
   GtkBox *balance_box;
   GtkBox *toolbar;
@@ -641,6 +643,15 @@ desk_people_page_build (DeskPage *page)
   if (self->group_uuid == NULL)
     return FALSE;
 
+  /* Locked names: a page that says so instead of lists of "Name locked". The window
+   * makes its pages again when the store is unlocked. */
+  if (!desk_store_names_readable (store))
+    {
+      gtk_stack_set_visible_child_name (self->lock_stack, "locked");
+      return TRUE;
+    }
+  gtk_stack_set_visible_child_name (self->lock_stack, "content");
+
   make_list (self);
   box = desk_record_list_get_filter_box (self->member_list);
   pillars = desk_reference_choices (store, DESK_KIND_MEMBER, "pillar");
@@ -778,7 +789,8 @@ desk_people_page_unbuild (DeskPage *page)
   /* Each list goes with its filters and editor. */
   adw_bin_set_child (self->member_bin, NULL);
   adw_bin_set_child (self->person_bin, NULL);
-  gtk_widget_remove_controller (GTK_WIDGET (self->person_bin), self->person_keys);
+  if (self->person_keys != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (self->person_bin), self->person_keys);
   desk_widget_remove_children (GTK_WIDGET (self->balance_box));
   self->person_keys = NULL;
   self->member_list = NULL;
@@ -850,6 +862,7 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
 
   desk_page_class_set_template_from_resource (page_class,
                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-people-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, lock_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, content);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, balance_box);
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, toolbar);

@@ -223,6 +223,7 @@ static const struct {
   { "app.shortcuts", { "<Control>question", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  { "win.lock", { "<Control>l", NULL } },
   /* Ctrl+Z and Ctrl+Shift+Z (win.undo, win.redo) are the window's own bindings, and Delete
    * and Escape the lists': all four must give way to the focused entry. */
   { "win.new", { "<Control>n", NULL } },

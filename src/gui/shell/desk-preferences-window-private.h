@@ -16,4 +16,12 @@ void        _desk_preferences_window_update_backups    (DeskPreferencesWindow *s
 /* The last backup or restore started (a job of desk-job.h), or NULL. */
 GObject    *_desk_preferences_window_get_job           (DeskPreferencesWindow *self);
 
+/* Privacy: the switch of "Protect Names With a Passphrase" (it asks, and follows the
+ * store), the protect or change-passphrase dialog it opened last and the confirmation of
+ * turning protection off (each NULL when closed), and "Lock After". */
+GtkSwitch        *_desk_preferences_window_get_protect_switch   (DeskPreferencesWindow *self);
+GtkWidget        *_desk_preferences_window_get_protect_dialog   (DeskPreferencesWindow *self);
+AdwMessageDialog *_desk_preferences_window_get_unprotect_dialog (DeskPreferencesWindow *self);
+AdwComboRow      *_desk_preferences_window_get_lock_after_row   (DeskPreferencesWindow *self);
+
 G_END_DECLS

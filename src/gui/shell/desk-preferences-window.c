@@ -12,6 +12,7 @@
 #include "desk-toast.h"
 #include "desk-preferences-window-private.h"
 #include "desk-job.h"
+#include "desk-protect-dialog.h"
 
 #include "desk-widget-util.h"
 
@@ -28,6 +29,14 @@ struct _DeskPreferencesWindow
   AdwComboRow *language_row;
   AdwPreferencesPage *backups_page;
   GtkListBox *backups_list;
+  AdwActionRow *protect_row;
+  GtkSwitch *protect_switch;
+  AdwActionRow *change_row;
+  AdwComboRow *lock_after_row;
+
+  gboolean syncing_protection;   /* set while the switch follows the store */
+  GtkWidget *protect_dialog;     /* weak: the protect or change dialog open */
+  AdwMessageDialog *unprotect_dialog; /* weak */
 
   /* The last “restart to change the language” toast, for tests. */
   AdwToast *restart_toast;
@@ -76,6 +85,172 @@ show_toast (DeskPreferencesWindow *self,
             const char            *message)
 {
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+/* Privacy: protecting names with a passphrase, and when they lock again. */
+
+/* The choices of "Lock After", in the order of the .ui file, in minutes (0 is never). */
+static const int lock_after_minutes[] = { 0, 5, 15, 30, 60 };
+
+static gboolean
+lock_after_get_mapping (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  int minutes = g_variant_get_int32 (variant);
+  guint best = 0;
+
+  /* A value set outside Preferences shows as the nearest choice. */
+  for (guint i = 1; i < G_N_ELEMENTS (lock_after_minutes); i++)
+    if (ABS (lock_after_minutes[i] - minutes) < ABS (lock_after_minutes[best] - minutes))
+      best = i;
+
+  g_value_set_uint (value, best);
+  return TRUE;
+}
+
+static GVariant *
+lock_after_set_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (lock_after_minutes))
+    return NULL;
+
+  return g_variant_new_int32 (lock_after_minutes[selected]);
+}
+
+static void
+desk_preferences_window_update_protection (DeskPreferencesWindow *self)
+{
+  DeskProtection protection = self->store != NULL ? desk_store_get_protection (self->store)
+                                                  : DESK_PROTECTION_OFF;
+  const char *subtitle;
+
+  self->syncing_protection = TRUE;
+  gtk_switch_set_active (self->protect_switch, protection != DESK_PROTECTION_OFF);
+  gtk_switch_set_state (self->protect_switch, protection != DESK_PROTECTION_OFF);
+  self->syncing_protection = FALSE;
+
+  switch (protection)
+    {
+    case DESK_PROTECTION_UNLOCKED:
+      subtitle = _("On. Names are unlocked now.");
+      break;
+    case DESK_PROTECTION_LOCKED:
+      subtitle = _("On. Names are locked now: unlock them in the main window to change the "
+                   "passphrase or turn protection off.");
+      break;
+    case DESK_PROTECTION_OFF:
+    default:
+      subtitle = _("Off. Anyone who copies this computer’s disk can read people’s names and "
+                   "contacts.");
+      break;
+    }
+  adw_action_row_set_subtitle (self->protect_row, subtitle);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->protect_row), self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.change-passphrase",
+                                 protection == DESK_PROTECTION_UNLOCKED);
+}
+
+static void
+open_protect_dialog (DeskPreferencesWindow *self,
+                     DeskProtectDialogMode  mode)
+{
+  if (self->protect_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->protect_dialog), (gpointer *) &self->protect_dialog);
+  self->protect_dialog = desk_protect_dialog_new (self->store, mode, GTK_WINDOW (self));
+  g_object_add_weak_pointer (G_OBJECT (self->protect_dialog), (gpointer *) &self->protect_dialog);
+  gtk_window_present (GTK_WINDOW (self->protect_dialog));
+}
+
+static void
+unprotect_response_cb (AdwMessageDialog      *dialog,
+                       const char            *response,
+                       DeskPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "unprotect") && self->store != NULL &&
+      !desk_store_unprotect (self->store, &error))
+    show_toast (self, error->message);
+  else if (g_str_equal (response, "unprotect"))
+    show_toast (self, _("Names are stored without a passphrase again"));
+
+  desk_preferences_window_update_protection (self);
+}
+
+static void
+ask_unprotect (DeskPreferencesWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (desk_store_get_protection (self->store) == DESK_PROTECTION_LOCKED)
+    {
+      show_toast (self, _("Names are locked. Unlock them in the main window first, then turn "
+                          "protection off."));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Protecting Names?"),
+                                   _("People’s names, contacts and notes will be stored in plain "
+                                     "text again: anyone who copies this computer’s disk can read "
+                                     "them. The passphrase and the recovery key stop working."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "unprotect", _("_Stop Protecting"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unprotect",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unprotect_response_cb), self, 0);
+  if (self->unprotect_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->unprotect_dialog), (gpointer *) &self->unprotect_dialog);
+  self->unprotect_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->unprotect_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The switch never changes by itself: it asks, and follows the store's "protection". */
+static gboolean
+protect_state_set_cb (DeskPreferencesWindow *self,
+                      gboolean               state)
+{
+  if (self->syncing_protection)
+    return FALSE;
+  if (self->store == NULL)
+    return TRUE;
+
+  if (state && desk_store_get_protection (self->store) == DESK_PROTECTION_OFF)
+    open_protect_dialog (self, DESK_PROTECT_DIALOG_PROTECT);
+  else if (!state && desk_store_get_protection (self->store) != DESK_PROTECTION_OFF)
+    ask_unprotect (self);
+
+  desk_preferences_window_update_protection (self);
+  return TRUE;
+}
+
+static void
+change_passphrase_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (widget);
+
+  if (self->store == NULL || desk_store_get_protection (self->store) != DESK_PROTECTION_UNLOCKED)
+    return;
+
+  open_protect_dialog (self, DESK_PROTECT_DIALOG_CHANGE);
+}
+
+static void
+protection_changed_cb (DeskPreferencesWindow *self)
+{
+  desk_preferences_window_update_protection (self);
 }
 
 static void
@@ -376,6 +551,15 @@ desk_preferences_window_dispose (GObject *object)
   if (self->job != NULL)
     desk_job_cancel (self->job);
   g_clear_object (&self->job);
+  if (self->protect_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->protect_dialog), (gpointer *) &self->protect_dialog);
+  self->protect_dialog = NULL;
+  if (self->unprotect_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->unprotect_dialog, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->unprotect_dialog), (gpointer *) &self->unprotect_dialog);
+    }
+  self->unprotect_dialog = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -393,6 +577,11 @@ desk_preferences_window_constructed (GObject *object)
 
   desk_preferences_window_update_database (self);
   desk_preferences_window_update_backups (self);
+
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "notify::protection", G_CALLBACK (protection_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  desk_preferences_window_update_protection (self);
 }
 
 static void
@@ -413,10 +602,17 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, backups_page);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, backups_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, protect_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, protect_switch);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, change_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, lock_after_row);
+  gtk_widget_class_bind_template_callback (widget_class, protect_state_set_cb);
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-path", NULL, copy_path_activated);
   gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_activated);
   gtk_widget_class_install_action (widget_class, "preferences.restart", NULL, restart_activated);
+  gtk_widget_class_install_action (widget_class, "preferences.change-passphrase", NULL,
+                                   change_passphrase_activated);
 }
 
 static void
@@ -436,9 +632,17 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
                                     NULL, NULL);
       g_signal_connect_object (self->settings, "changed::language",
                                G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+      g_settings_bind_with_mapping (self->settings, "lock-after-minutes",
+                                    self->lock_after_row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    lock_after_get_mapping, lock_after_set_mapping,
+                                    NULL, NULL);
     }
   else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->lock_after_row), FALSE);
+    }
 }
 
 GtkWidget *
@@ -483,4 +687,28 @@ void
 _desk_preferences_window_update_backups (DeskPreferencesWindow *self)
 {
   desk_preferences_window_update_backups (self);
+}
+
+GtkSwitch *
+_desk_preferences_window_get_protect_switch (DeskPreferencesWindow *self)
+{
+  return self->protect_switch;
+}
+
+GtkWidget *
+_desk_preferences_window_get_protect_dialog (DeskPreferencesWindow *self)
+{
+  return self->protect_dialog;
+}
+
+AdwMessageDialog *
+_desk_preferences_window_get_unprotect_dialog (DeskPreferencesWindow *self)
+{
+  return self->unprotect_dialog;
+}
+
+AdwComboRow *
+_desk_preferences_window_get_lock_after_row (DeskPreferencesWindow *self)
+{
+  return self->lock_after_row;
 }

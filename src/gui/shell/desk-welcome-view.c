@@ -1,8 +1,8 @@
 /* desk-welcome-view.c
  *
  * The first run explains itself: what Groupdesk is for, and two ways in. Its buttons
- * activate the window's win.create-group and win.explore-sample actions, so the view
- * holds no state of its own.
+ * activate the window's win.create-group and win.explore-sample actions; the window asks
+ * the view whether to protect names once the group it creates is there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +18,7 @@ struct _DeskWelcomeView
 
   /* Template widgets */
   AdwStatusPage *status_page;
+  GtkCheckButton *protect_check;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWelcomeView, desk_welcome_view, ADW_TYPE_BIN)
@@ -41,6 +42,7 @@ desk_welcome_view_class_init (DeskWelcomeViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-welcome-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWelcomeView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskWelcomeView, protect_check);
 }
 
 static void
@@ -56,4 +58,21 @@ GtkWidget *
 desk_welcome_view_new (void)
 {
   return g_object_new (DESK_TYPE_WELCOME_VIEW, NULL);
+}
+
+gboolean
+desk_welcome_view_get_protect (DeskWelcomeView *self)
+{
+  g_return_val_if_fail (DESK_IS_WELCOME_VIEW (self), FALSE);
+
+  return gtk_check_button_get_active (self->protect_check);
+}
+
+void
+desk_welcome_view_set_protect (DeskWelcomeView *self,
+                               gboolean         protect)
+{
+  g_return_if_fail (DESK_IS_WELCOME_VIEW (self));
+
+  gtk_check_button_set_active (self->protect_check, protect);
 }

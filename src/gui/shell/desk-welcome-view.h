@@ -14,4 +14,10 @@ G_DECLARE_FINAL_TYPE (DeskWelcomeView, desk_welcome_view, DESK, WELCOME_VIEW, Ad
 
 GtkWidget *desk_welcome_view_new (void);
 
+/* Whether the coordinator wants names protected: the protect dialog opens once the
+ * group they create is there. */
+gboolean   desk_welcome_view_get_protect (DeskWelcomeView *self);
+void       desk_welcome_view_set_protect (DeskWelcomeView *self,
+                                          gboolean         protect);
+
 G_END_DECLS

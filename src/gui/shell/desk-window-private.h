@@ -5,6 +5,7 @@
 #pragma once
 
 #include "desk-window.h"
+#include "desk-idle-lock.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,10 @@ G_BEGIN_DECLS
  * is made only when first needed, so the page stack holds none of the others before. */
 GtkWidget *_desk_window_ensure_page (DeskWindow *self,
                                      const char *name);
+
+/* The passphrase page, once the store was shown locked; else NULL. */
+GtkWidget    *_desk_window_get_unlock_view (DeskWindow *self);
+/* What locks the store after the minutes without input. */
+DeskIdleLock *_desk_window_get_idle_lock   (DeskWindow *self);
 
 G_END_DECLS

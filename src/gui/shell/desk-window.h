@@ -23,7 +23,8 @@ GtkWidget  *desk_window_new              (GtkApplication *application,
 DeskStore  *desk_window_get_store        (DeskWindow     *self);
 /* The window's undo history, shared by its pages. */
 DeskHistory *desk_window_get_history     (DeskWindow     *self);
-/* "welcome" while the store holds no group, else the name of the page shown:
+/* "locked" while the passphrase page is shown, "welcome" while the store holds no group,
+ * else the name of the page shown:
  * overview, workplan, deliverables, budget, workshops, people, reports or exports. */
 const char *desk_window_get_visible_page (DeskWindow     *self);
 

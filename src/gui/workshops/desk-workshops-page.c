@@ -27,6 +27,7 @@
 #include "desk-breakdown-view.h"
 #include "desk-cells.h"
 #include "desk-checkin.h"
+#include "desk-names-locked.h"
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
 #include "desk-signin-dialog.h"
@@ -667,6 +668,9 @@ checkin_activated (GtkWidget  *widget,
       desk_page_add_toast (DESK_PAGE (self), _("Open a workshop first, then check people in"));
       return;
     }
+  /* Checking in is finding people by name. */
+  if (!desk_names_ask_unlock (widget, desk_page_get_store (DESK_PAGE (self))))
+    return;
 
   desk_checkin_set_workshop (self->checkin, uuid);
   gtk_stack_set_visible_child_name (self->mode_stack, "checkin");
@@ -747,6 +751,9 @@ import_signin_activated (GtkWidget  *widget,
       desk_page_add_toast (DESK_PAGE (self), _("Open a workshop first, then import its sign-in sheet"));
       return;
     }
+  /* A sheet is names: matched against the group's people and written as people. */
+  if (!desk_names_ask_unlock (widget, desk_page_get_store (DESK_PAGE (self))))
+    return;
 
   if (self->chooser != NULL)
     g_object_unref (self->chooser);
@@ -1034,6 +1041,8 @@ _desk_workshops_page_import_file (DeskWorkshopsPage  *self,
                            _("Open a workshop first, then import its sign-in sheet"));
       return NULL;
     }
+  if (!desk_store_require_names (desk_page_get_store (DESK_PAGE (self)), error))
+    return NULL;
 
   return desk_signin_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                  desk_page_get_store (DESK_PAGE (self)), uuid, file, error);
