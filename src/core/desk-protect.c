@@ -777,33 +777,69 @@ desk_store_unlock_finish (DeskStore     *self,
   return TRUE;
 }
 
+struct _DeskSharedKey
+{
+  DeskKey *key;
+  char *check;
+  char *by_recovery;
+};
+
+DeskSharedKey *
+desk_store_share_key (DeskStore  *unlocked,
+                      GError    **error)
+{
+  KeyRow row = { 0 };
+  DeskSharedKey *shared;
+
+  g_return_val_if_fail (DESK_IS_STORE (unlocked), NULL);
+
+  if (!desk_store_require_names (unlocked, error))
+    return NULL;
+  if (unlocked->data_key == NULL)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("People's names in this database are not protected, so there is "
+                     "nothing to unlock."));
+      return NULL;
+    }
+  if (!read_key_row (unlocked, &row, error))
+    return NULL;
+  shared = g_new0 (DeskSharedKey, 1);
+  shared->key = _desk_key_copy (unlocked->data_key);
+  shared->check = g_steal_pointer (&row.check);
+  shared->by_recovery = g_steal_pointer (&row.by_recovery);
+  key_row_clear (&row);
+  return shared;
+}
+
+void
+desk_shared_key_free (DeskSharedKey *shared)
+{
+  if (shared == NULL)
+    return;
+  _desk_key_free (shared->key);
+  g_free (shared->check);
+  g_free (shared->by_recovery);
+  g_free (shared);
+}
+
 gboolean
-desk_store_unlock_like (DeskStore  *self,
-                        DeskStore  *unlocked,
-                        GError    **error)
+desk_store_unlock_shared (DeskStore      *self,
+                          DeskSharedKey  *shared,
+                          GError        **error)
 {
   KeyRow mine = { 0 };
-  KeyRow theirs = { 0 };
   gboolean same;
-  DeskKey *key;
 
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DESK_IS_STORE (unlocked), FALSE);
+  g_return_val_if_fail (shared != NULL, FALSE);
 
-  if (unlocked->data_key == NULL)
-    return desk_store_require_names (unlocked, error);
   if (!read_key_row (self, &mine, error))
     return FALSE;
-  if (!read_key_row (unlocked, &theirs, error))
-    {
-      key_row_clear (&mine);
-      return FALSE;
-    }
   /* The same row (check and recovery wrapping) is the same data key. */
-  same = key_row_sound (&mine) && g_strcmp0 (mine.check, theirs.check) == 0 &&
-         g_strcmp0 (mine.by_recovery, theirs.by_recovery) == 0;
+  same = key_row_sound (&mine) && g_strcmp0 (mine.check, shared->check) == 0 &&
+         g_strcmp0 (mine.by_recovery, shared->by_recovery) == 0;
   key_row_clear (&mine);
-  key_row_clear (&theirs);
   if (!same)
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE,
@@ -811,9 +847,27 @@ desk_store_unlock_like (DeskStore  *self,
       return FALSE;
     }
 
-  key = _desk_key_copy (unlocked->data_key);
-  take_key (self, key);
+  take_key (self, _desk_key_copy (shared->key));
   return TRUE;
+}
+
+gboolean
+desk_store_unlock_like (DeskStore  *self,
+                        DeskStore  *unlocked,
+                        GError    **error)
+{
+  DeskSharedKey *shared;
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DESK_IS_STORE (unlocked), FALSE);
+
+  shared = desk_store_share_key (unlocked, error);
+  if (shared == NULL)
+    return FALSE;
+  ok = desk_store_unlock_shared (self, shared, error);
+  desk_shared_key_free (shared);
+  return ok;
 }
 
 void

@@ -109,9 +109,20 @@ gboolean       desk_store_change_passphrase_finish (DeskStore         *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
-/* Unlocks @self, another connection to the database @unlocked is open on, with
- * @unlocked's key (a copy, in guarded memory): for a worker's own connection. Refused
- * when @unlocked is locked or the two do not hold the same key row. */
+/* For a worker's own connection to the same database: desk_store_share_key copies the
+ * unlocked store's key (guarded memory) with what identifies it, on the store's thread;
+ * desk_store_unlock_shared unlocks the worker's store with it, on the worker's thread,
+ * refused when the database's key row is not the one the key came with. NULL or FALSE
+ * with the reason (locked, not protected). desk_store_unlock_like does both at once. */
+typedef struct _DeskSharedKey DeskSharedKey;
+
+DeskSharedKey *desk_store_share_key              (DeskStore           *unlocked,
+                                                  GError             **error);
+gboolean       desk_store_unlock_shared          (DeskStore           *self,
+                                                  DeskSharedKey       *shared,
+                                                  GError             **error);
+void           desk_shared_key_free              (DeskSharedKey       *shared);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskSharedKey, desk_shared_key_free)
 gboolean       desk_store_unlock_like            (DeskStore           *self,
                                                   DeskStore           *unlocked,
                                                   GError             **error);

@@ -41,6 +41,7 @@ struct _DeskJob
   char *path;                 /* the database; NULL when it is kept in memory */
   gboolean read_only;
   GDateTime *now;             /* the window's clock, for the worker's connection */
+  DeskSharedKey *shared_key;  /* the window's key, for the worker's connection */
 
   DeskJobFunc func;
   gpointer data;
@@ -84,6 +85,7 @@ desk_job_finalize (GObject *object)
   g_clear_error (&self->error);
   g_mutex_clear (&self->lock);
 
+  g_clear_pointer (&self->shared_key, desk_shared_key_free);
   G_OBJECT_CLASS (desk_job_parent_class)->finalize (object);
 }
 
@@ -363,6 +365,10 @@ job_thread (gpointer data)
   /* A connection of the worker's own, opened and closed on this thread. */
   store = self->read_only ? desk_store_open_read_only (self->path, &error)
                           : desk_store_open (self->path, &error);
+  if (store != NULL && self->shared_key != NULL &&
+      !desk_store_unlock_shared (store, self->shared_key, &error))
+    g_clear_object (&store);
+  g_clear_pointer (&self->shared_key, desk_shared_key_free);
   if (store != NULL)
     {
       desk_store_set_now (store, self->now);
@@ -424,11 +430,13 @@ desk_job_start (GtkWindow        *parent,
   self->user_data = user_data;
   self->running = TRUE;
 
-  /* In memory (tests only) no second connection can see the database. Unlocked names
-   * are the window's store's alone: a worker's connection would open locked and could
-   * neither read nor write them (core has no way yet to hand the data key to a second
-   * connection). Both run in place, the window waiting. */
-  if (self->path == NULL || desk_store_get_protection (store) == DESK_PROTECTION_UNLOCKED)
+  /* Unlocked names: the worker's own connection opens locked, so it takes a copy of the
+   * window's key (desk_store_unlock_shared on the worker). */
+  if (desk_store_get_protection (store) == DESK_PROTECTION_UNLOCKED)
+    self->shared_key = desk_store_share_key (store, NULL);
+
+  /* In memory (tests only) no second connection can see the database: in place. */
+  if (self->path == NULL)
     {
       g_autoptr(GError) error = NULL;
 
