@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -65,13 +66,27 @@ on_terminal (void)
   return isatty (STDIN_FILENO) == 1;
 }
 
+/* The terminal's settings while echo is off, to put back when Ctrl+C stops the CLI at
+ * a prompt: a shell left without echo would hide what is typed next. */
+static struct termios saved_terminal;
+static volatile sig_atomic_t echo_is_off;
+
+static void
+restore_echo_and_stop (int signum)
+{
+  if (echo_is_off)
+    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved_terminal);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
 /* Reads one line typed on the terminal with echo off, straight from the descriptor (no
  * stdio buffer keeps a copy), into guarded memory. */
 static char *
 read_typed (const char  *prompt,
             GError     **error)
 {
-  struct termios saved, quiet;
+  struct termios quiet;
   gboolean restore;
   char *line;
   char *buffer;
@@ -80,15 +95,20 @@ read_typed (const char  *prompt,
 
   buffer = g_malloc0 (TYPED_MAX + 1);
 
-  g_printerr ("%s ", prompt);
-  restore = tcgetattr (STDIN_FILENO, &saved) == 0;
+  restore = tcgetattr (STDIN_FILENO, &saved_terminal) == 0;
   if (restore)
     {
-      quiet = saved;
+      signal (SIGINT, restore_echo_and_stop);
+      signal (SIGTERM, restore_echo_and_stop);
+      signal (SIGHUP, restore_echo_and_stop);
+      quiet = saved_terminal;
       quiet.c_lflag &= ~(tcflag_t) ECHO;
       quiet.c_lflag |= ECHONL;
+      echo_is_off = TRUE;
       tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
     }
+  /* Only once echo is off: what is typed after the prompt is neither shown nor flushed. */
+  g_printerr ("%s ", prompt);
 
   while (!ended)
     {
@@ -104,7 +124,13 @@ read_typed (const char  *prompt,
     }
 
   if (restore)
-    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+    {
+      tcsetattr (STDIN_FILENO, TCSADRAIN, &saved_terminal);
+      echo_is_off = FALSE;
+      signal (SIGINT, SIG_DFL);
+      signal (SIGTERM, SIG_DFL);
+      signal (SIGHUP, SIG_DFL);
+    }
   else
     g_printerr ("\n");
 
@@ -163,8 +189,9 @@ read_new_passphrase (const char  *file,
 /* Unlocks @store, when the options did not, with the passphrase typed on the terminal; or
  * says that names are locked and how to unlock them. */
 static gboolean
-unlock_or_ask (DeskStore  *store,
-               GError    **error)
+unlock_or_ask (DeskStore   *store,
+               const char  *prompt,
+               GError     **error)
 {
   g_autoptr(DeskSecret) passphrase = NULL;
 
@@ -173,7 +200,7 @@ unlock_or_ask (DeskStore  *store,
   if (!on_terminal ())
     return cli_require_names (store, error);
 
-  passphrase = read_typed (_("Passphrase:"), error);
+  passphrase = read_typed (prompt, error);
 
   return passphrase != NULL && desk_store_unlock (store, passphrase, error);
 }
@@ -271,7 +298,8 @@ cmd_unprotect (CliOptions  *options,
   store = cli_open_store (options, &error);
   if (store == NULL)
     return cli_fail (error);
-  if (desk_store_get_protection (store) != DESK_PROTECTION_OFF && !unlock_or_ask (store, &error))
+  if (desk_store_get_protection (store) != DESK_PROTECTION_OFF &&
+      !unlock_or_ask (store, _("Passphrase:"), &error))
     return cli_fail (error);
   if (!desk_store_unprotect (store, &error))
     return cli_fail (error);
@@ -332,7 +360,7 @@ cmd_change_passphrase (CliOptions  *options,
                     "on to choose a passphrase."));
       return EXIT_FAILURE;
     }
-  if (!unlock_or_ask (store, &error))
+  if (!unlock_or_ask (store, _("Current passphrase:"), &error))
     return cli_fail (error);
 
   if (passphrase == NULL)

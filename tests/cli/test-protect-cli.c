@@ -10,6 +10,8 @@
 
 #include "test-cli-common.h"
 
+#include <pty.h>
+
 #define PASSPHRASE "correct horse battery staple"
 #define NEW_PASSPHRASE "seven quiet rivers under Kumasi"
 #define PHONE "+233 24 555 0199"
@@ -249,6 +251,18 @@ test_protect_and_unlock (Protect       *p,
   assert_locked_refusal (&run);
   run_p (&run, "--db", p->base.db, "demo");
   assert_locked_refusal (&run);
+  run_p (&run, "--db", p->base.db, "generate", "--seed", "5", "--activities", "2", "--people", "3",
+         "--attendance", "3");
+  assert_locked_refusal (&run);
+  g_assert_null (query_text (p->base.db, "SELECT uuid FROM groups WHERE code = 'GEN-5'"));
+  {
+    g_autofree char *workshop = query_text (p->base.db, "SELECT uuid FROM activities LIMIT 1");
+    g_autofree char *sheet = g_build_filename (p->base.dir, "sheet.csv", NULL);
+
+    write_file (sheet, "Name,Organisation\nKofi Annan Jr,Ministry of Mines\n");
+    run_p (&run, "--db", p->base.db, "attendance-import", "--workshop", workshop, sheet);
+    assert_locked_refusal (&run);
+  }
 
   /* With it, by the option or by the variable naming the file. */
   run_p (&run, "--db", p->base.db, "--passphrase-file", p->pass, "list", "people");
@@ -446,6 +460,93 @@ test_bad_passphrase_files (Protect       *p,
   g_assert_nonnull (strstr (run.err, "change-passphrase"));
 }
 
+/* Runs the CLI on a pseudo-terminal, typing each of @lines after the next prompt (a
+ * colon) appears; returns what the terminal showed and the exit status. */
+static char *
+run_on_terminal (const char *const *args,
+                 const char *const *lines,
+                 int                *status)
+{
+  const char *cli = g_getenv ("GROUPDESK_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  GString *shown = g_string_new (NULL);
+  gsize looked = 0;
+  int fd = -1;
+  int wait_status = 0;
+  pid_t pid;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  pid = forkpty (&fd, NULL, NULL, NULL);
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      alarm (60);
+      execv (cli, (char **) argv->pdata);
+      _exit (127);
+    }
+
+  for (guint i = 0; ; )
+    {
+      char buffer[512];
+      ssize_t n = read (fd, buffer, sizeof buffer);
+
+      if (n <= 0)
+        break;  /* EIO: the CLI has ended */
+      g_string_append_len (shown, buffer, n);
+      if (lines[i] != NULL && strchr (shown->str + looked, ':') != NULL)
+        {
+          g_assert_cmpint (write (fd, lines[i], strlen (lines[i])), ==, (ssize_t) strlen (lines[i]));
+          g_assert_cmpint (write (fd, "\n", 1), ==, 1);
+          looked = shown->len;
+          i++;
+        }
+    }
+  close (fd);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_assert_true (WIFEXITED (wait_status));
+  *status = WEXITSTATUS (wait_status);
+  g_test_message ("on a terminal: %s", shown->str);
+
+  return g_string_free (shown, FALSE);
+}
+
+/* On a terminal without a file: asks twice without echo, and refuses two that differ. */
+static void
+test_prompts (Protect       *p,
+              gconstpointer  data)
+{
+  const char *protect_args[] = { "--db", p->base.db, "protect", NULL };
+  const char *unprotect_args[] = { "--db", p->base.db, "unprotect", NULL };
+  g_autofree char *differ = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_off = NULL;
+  int status = -1;
+
+  differ = run_on_terminal (protect_args,
+                            (const char *[]) { PASSPHRASE, NEW_PASSPHRASE, NULL }, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (differ, "Passphrase again:"));
+  g_assert_nonnull (strstr (differ, "differ"));
+  g_assert_true (database_holds (p->base.db, p->name));
+
+  shown = run_on_terminal (protect_args, (const char *[]) { PASSPHRASE, PASSPHRASE, NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (shown, "Passphrase:"));
+  g_assert_nonnull (strstr (shown, "shown only this once"));
+  /* Not echoed. */
+  g_assert_null (strstr (shown, PASSPHRASE));
+  g_assert_false (database_holds (p->base.db, p->name));
+
+  shown_off = run_on_terminal (unprotect_args, (const char *[]) { PASSPHRASE, NULL }, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (strstr (shown_off, PASSPHRASE));
+  g_assert_true (database_holds (p->base.db, p->name));
+}
+
 static void
 test_help (void)
 {
@@ -483,6 +584,8 @@ main (int    argc,
               test_unprotect, protect_tear_down);
   g_test_add ("/cli/protect/bad-passphrase-files", Protect, NULL, protect_set_up,
               test_bad_passphrase_files, protect_tear_down);
+  g_test_add ("/cli/protect/prompts", Protect, NULL, protect_set_up,
+              test_prompts, protect_tear_down);
   g_test_add_func ("/cli/protect/help", test_help);
 
   return g_test_run ();
