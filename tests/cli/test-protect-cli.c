@@ -316,6 +316,32 @@ test_protect_and_unlock (Protect       *p,
          "--privacy", "pseudonymous", "-o", bundle);
   assert_locked_refusal (&run);
   g_assert_false (g_file_test (bundle, G_FILE_TEST_EXISTS));
+
+  /* A named bundle from elsewhere: refused while locked; unlocked, its people are sealed
+   * as they are written. */
+  {
+    g_autofree char *other = g_build_filename (p->base.dir, "other.db", NULL);
+    g_autofree char *sql = NULL;
+    g_autofree char *stranger = NULL;
+
+    run_p (&run, "--db", other, "generate", "--seed", "6", "--activities", "3", "--people", "5",
+           "--attendance", "5");
+    assert_ok (&run);
+    stranger = query_text (other, "SELECT name FROM people LIMIT 1");
+    run_p (&run, "--db", other, "export", "--from", "2020-01-01", "--to", "2030-12-31",
+           "--privacy", "named", "-o", bundle);
+    assert_ok (&run);
+
+    run_p (&run, "--db", p->base.db, "import", bundle);
+    assert_locked_refusal (&run);
+    g_assert_null (query_text (p->base.db, "SELECT uuid FROM groups WHERE code = 'GEN-6'"));
+    run_p (&run, "--db", p->base.db, "--passphrase-file", p->pass, "import", bundle);
+    assert_ok (&run);
+    g_assert_nonnull (query_text (p->base.db, "SELECT uuid FROM groups WHERE code = 'GEN-6'"));
+    g_assert_false (database_holds (p->base.db, stranger));
+    sql = query_text (p->base.db, "SELECT count(*) FROM people WHERE name NOT LIKE 'v1:%'");
+    g_assert_cmpstr (sql, ==, "0");
+  }
 }
 
 static void
