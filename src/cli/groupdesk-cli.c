@@ -884,8 +884,8 @@ static void print_option (const char *name, const char *description, int width);
 static void
 print_help (void)
 {
-  g_print (_("Usage: groupdesk-cli [--db PATH] [--group CODE|UUID] [--passphrase-file FILE | "
-             "--recovery-key-file FILE] COMMAND [ARGUMENTS…]\n"));
+  /* The unlocking options are under Options: the usage line stays short. */
+  g_print (_("Usage: groupdesk-cli [--db PATH] [--group CODE|UUID] COMMAND [ARGUMENTS…]\n"));
   g_print ("\n");
   g_print (_("Groupdesk keeps the workplans, budgets and workshops of a Voluntary Principles "
              "in-country implementation group.\n"));
