@@ -323,6 +323,7 @@ test_protect_and_unlock (Protect       *p,
     g_autofree char *other = g_build_filename (p->base.dir, "other.db", NULL);
     g_autofree char *sql = NULL;
     g_autofree char *stranger = NULL;
+    g_autofree char *imported = NULL;
 
     run_p (&run, "--db", other, "generate", "--seed", "6", "--activities", "3", "--people", "5",
            "--attendance", "5");
@@ -337,7 +338,8 @@ test_protect_and_unlock (Protect       *p,
     g_assert_null (query_text (p->base.db, "SELECT uuid FROM groups WHERE code = 'GEN-6'"));
     run_p (&run, "--db", p->base.db, "--passphrase-file", p->pass, "import", bundle);
     assert_ok (&run);
-    g_assert_nonnull (query_text (p->base.db, "SELECT uuid FROM groups WHERE code = 'GEN-6'"));
+    imported = query_text (p->base.db, "SELECT uuid FROM groups WHERE code = 'GEN-6'");
+    g_assert_nonnull (imported);
     g_assert_false (database_holds (p->base.db, stranger));
     sql = query_text (p->base.db, "SELECT count(*) FROM people WHERE name NOT LIKE 'v1:%'");
     g_assert_cmpstr (sql, ==, "0");
