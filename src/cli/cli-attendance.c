@@ -154,6 +154,9 @@ cmd_attendance_import (CliOptions  *options,
   store = cli_open_store (options, &error);
   if (store == NULL)
     return cli_fail (error);
+  /* Matching a sheet's names against the people known needs their names. */
+  if (!cli_require_names (store, &error))
+    return cli_fail (error);
 
   file = g_file_new_for_commandline_arg (path);
   plan = desk_signin_plan_new_for_file (store, workshop, file,

@@ -109,6 +109,10 @@ cmd_export (CliOptions  *options,
   if (!desk_file_check_output (output, &error))
     return cli_fail (error);
 
+  /* Records of people, with or without their names, are read from sealed fields. */
+  if (privacy != DESK_PRIVACY_AGGREGATE && !cli_require_names (store, &error))
+    return cli_fail (error);
+
   preview = desk_bundle_preview (store, group, from, to, privacy, &error);
   if (preview == NULL)
     return cli_fail (error);

@@ -19,6 +19,10 @@ typedef struct
 {
   char *db_path;
   char *group;
+  /* Where the passphrase or the recovery key is (a file, never the secret itself): a
+   * protected database is unlocked with it as soon as it is opened. */
+  const char *passphrase_file;
+  const char *recovery_key_file;
 } CliOptions;
 
 /* Prints "groupdesk-cli: MESSAGE" and a hint to --help; returns EXIT_USAGE. */
@@ -27,7 +31,8 @@ int        cli_usage_error   (const char  *format,
 /* "Unknown option “--x” for “budget”.": the one way every command refuses an option it
  * does not know. */
 int        cli_unknown_option (const char *option);
-/* Prints the error's message; returns EXIT_FAILURE. */
+/* Prints the error's message; returns EXIT_FAILURE. When names are locked, a second
+ * sentence says how to unlock them on the command line. */
 int        cli_fail          (GError      *error);
 DeskStore *cli_open_store    (CliOptions  *options,
                               GError     **error);
@@ -35,6 +40,16 @@ DeskStore *cli_open_store    (CliOptions  *options,
  * to date, so that a read-only file or folder can still be read. */
 DeskStore *cli_open_store_read (CliOptions  *options,
                                 GError     **error);
+/* For commands that need people's names: FALSE (DESK_ERROR_NAMES_LOCKED) while they are
+ * locked; cli_fail then says how to unlock. */
+gboolean   cli_require_names (DeskStore   *store,
+                              GError     **error);
+/* Unlocks a protected, locked @store with the files @options name (nothing to do when
+ * the store is not protected or no file is named). */
+gboolean   cli_unlock        (DeskStore   *store,
+                              CliOptions  *options,
+                              GError     **error);
+
 /* --group CODE|UUID to a group UUID (NULL: every group). */
 gboolean   cli_resolve_group (DeskStore   *store,
                               const char  *wanted,

@@ -65,6 +65,12 @@ int
 cli_fail (GError *error)
 {
   g_printerr ("groupdesk-cli: %s\n", error->message);
+  /* Core's sentence says to unlock; here is how, on the command line. */
+  if (g_error_matches (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED))
+    g_printerr ("%s\n", _("To unlock them here, name a file that holds the passphrase with "
+                          "--passphrase-file FILE (or in the variable GROUPDESK_PASSPHRASE_FILE), "
+                          "or one that holds the recovery key with --recovery-key-file FILE, "
+                          "before the command."));
 
   return EXIT_FAILURE;
 }
@@ -79,6 +85,19 @@ cli_unknown_option (const char *option)
                           current_command != NULL ? current_command->name : "groupdesk-cli");
 }
 
+/* The store, unlocked when the options name a passphrase or recovery key; NULL when that
+ * does not unlock it (nothing is changed then). */
+static DeskStore *
+unlocked (DeskStore   *store,
+          CliOptions  *options,
+          GError     **error)
+{
+  if (store != NULL && !cli_unlock (store, options, error))
+    g_clear_object (&store);
+
+  return store;
+}
+
 DeskStore *
 cli_open_store (CliOptions  *options,
             GError     **error)
@@ -86,12 +105,12 @@ cli_open_store (CliOptions  *options,
   g_autofree char *path = options->db_path != NULL ? g_strdup (options->db_path)
                                                    : desk_store_default_path ();
 
-  return desk_store_open (path, error);
+  return unlocked (desk_store_open (path, error), options, error);
 }
 
-DeskStore *
-cli_open_store_read (CliOptions  *options,
-                     GError     **error)
+static DeskStore *
+open_store_read (CliOptions  *options,
+                 GError     **error)
 {
   g_autofree char *path = options->db_path != NULL ? g_strdup (options->db_path)
                                                    : desk_store_default_path ();
@@ -126,6 +145,13 @@ cli_open_store_read (CliOptions  *options,
     g_propagate_error (error, g_steal_pointer (&write_error));
 
   return NULL;
+}
+
+DeskStore *
+cli_open_store_read (CliOptions  *options,
+                     GError     **error)
+{
+  return unlocked (open_store_read (options, error), options, error);
 }
 
 /* Resolves --group CODE|UUID to a group UUID; NULL means every group. */
@@ -181,6 +207,9 @@ cmd_demo (CliOptions  *options,
   if (store == NULL)
     return cli_fail (error);
 
+  /* The sample group has people: their names cannot be written while locked. */
+  if (!cli_require_names (store, &error))
+    return cli_fail (error);
   group = desk_demo_fill (store, &error);
   if (group == NULL)
     return cli_fail (error);
@@ -242,6 +271,8 @@ cmd_generate (CliOptions  *options,
   if (store == NULL)
     return cli_fail (error);
 
+  if (gen.people > 0 && !cli_require_names (store, &error))
+    return cli_fail (error);
   group = desk_generate_fill (store, &gen, &error);
   if (group == NULL)
     return cli_fail (error);
@@ -390,6 +421,19 @@ cli_print_kinds (void)
   g_printerr ("\n");
 }
 
+/* Whether listing @kind (as JSON, or one line each) would show personal data, which
+ * cannot be shown while names are locked. A member's line is its organisation's name;
+ * its contact person shows only in JSON and in `show`. */
+static gboolean
+shows_sealed (const DeskKind *kind,
+              gboolean        json)
+{
+  if (!desk_kind_has_sealed (kind))
+    return FALSE;
+
+  return json || kind != DESK_KIND_MEMBER;
+}
+
 static int
 cmd_list (CliOptions  *options,
           int          argc,
@@ -433,6 +477,8 @@ cmd_list (CliOptions  *options,
   if (store == NULL)
     return cli_fail (error);
   if (!cli_resolve_group (store, options->group, &group, &error))
+    return cli_fail (error);
+  if (shows_sealed (kind, json) && !cli_require_names (store, &error))
     return cli_fail (error);
 
   records = desk_store_list (store, kind, group, &error);
@@ -502,6 +548,8 @@ cmd_show (CliOptions  *options,
 
   store = cli_open_store_read (options, &error);
   if (store == NULL)
+    return cli_fail (error);
+  if (shows_sealed (kind, TRUE) && !cli_require_names (store, &error))
     return cli_fail (error);
 
   record = desk_store_get (store, kind, uuid, &error);
@@ -646,6 +694,9 @@ int cmd_export_iati (CliOptions *options, int argc, char **argv);
 int cmd_validate (CliOptions *options, int argc, char **argv);
 int cmd_import (CliOptions *options, int argc, char **argv);
 int cmd_overview (CliOptions *options, int argc, char **argv);
+int cmd_protect (CliOptions *options, int argc, char **argv);
+int cmd_unprotect (CliOptions *options, int argc, char **argv);
+int cmd_change_passphrase (CliOptions *options, int argc, char **argv);
 static int cmd_help (CliOptions *options, int argc, char **argv);
 
 /* The commands' arguments and options, each as the command's parser reads it. */
@@ -749,6 +800,24 @@ static const CommandOption import_options[] = {
   { NULL, NULL },
 };
 
+static const CommandOption protect_options[] = {
+  { "--passphrase-file FILE", N_("Read the new passphrase from the first line of FILE instead of "
+                                 "asking for it twice on the terminal") },
+  { NULL, NULL },
+};
+
+static const CommandOption unprotect_options[] = {
+  { NULL, NULL },
+};
+
+static const CommandOption change_passphrase_options[] = {
+  { "--passphrase-file FILE", N_("Read the current passphrase from the first line of FILE "
+                                 "instead of asking for it on the terminal") },
+  { "--new-passphrase-file FILE", N_("Read the new passphrase from the first line of FILE "
+                                     "instead of asking for it twice on the terminal") },
+  { NULL, NULL },
+};
+
 static const CommandOption help_options[] = {
   { "COMMAND", N_("The command to explain; without it, the list of commands") },
   { NULL, NULL },
@@ -787,6 +856,15 @@ static const Command commands[] = {
     N_("Merge a bundle into the database (--dry-run: only say what would change)"), cmd_import,
     import_options },
   { "overview", "overview [--json]", N_("The Overview's figures: workplan, deliverables, budget, attendance, workshops, last export"), cmd_overview, (const CommandOption[]) { { "--json", N_("Print the figures as JSON") }, { NULL, NULL } } },
+  { "protect", "protect [--passphrase-file FILE]",
+    N_("Encrypt people's names under a passphrase, and print the recovery key once"), cmd_protect,
+    protect_options },
+  { "unprotect", "unprotect",
+    N_("Store people's names in plain text again (needs the passphrase or the recovery key)"),
+    cmd_unprotect, unprotect_options },
+  { "change-passphrase", "change-passphrase [--passphrase-file FILE] [--new-passphrase-file FILE]",
+    N_("Choose a new passphrase; the recovery key stays the same"), cmd_change_passphrase,
+    change_passphrase_options },
   { "help", "help [COMMAND]", N_("Show the commands, or one command's arguments and options"), cmd_help,
     help_options },
 };
@@ -801,9 +879,12 @@ find_command (const char *name)
   return NULL;
 }
 
+static void print_option (const char *name, const char *description, int width);
+
 static void
 print_help (void)
 {
+  /* The unlocking options are under Options: the usage line stays short. */
   g_print (_("Usage: groupdesk-cli [--db PATH] [--group CODE|UUID] COMMAND [ARGUMENTS…]\n"));
   g_print ("\n");
   g_print (_("Groupdesk keeps the workplans, budgets and workshops of a Voluntary Principles "
@@ -816,6 +897,13 @@ print_help (void)
   g_print (_("Options:\n"));
   g_print ("  --db PATH          %s\n", _("The database to use (default: $GROUPDESK_DB, or the app's own)"));
   g_print ("  --group CODE|UUID  %s\n", _("Only the records of this group"));
+  print_option ("--passphrase-file FILE",
+                _("When people's names are protected, unlock them with the passphrase on the "
+                  "first line of FILE (default: $GROUPDESK_PASSPHRASE_FILE, which names a file)"),
+                17);
+  print_option ("--recovery-key-file FILE",
+                _("When people's names are protected, unlock them with the recovery key in FILE"),
+                17);
   g_print ("  --version          %s\n", _("Print the version and exit"));
   g_print ("  --help             %s\n", _("Print this help and exit"));
   g_print ("\n");
@@ -936,7 +1024,7 @@ int
 main (int    argc,
       char **argv)
 {
-  CliOptions options = { NULL, NULL };
+  CliOptions options = { NULL, NULL, NULL, NULL };
   int first = 1;
 
   setlocale (LC_ALL, "");
@@ -958,14 +1046,19 @@ main (int    argc,
           g_print ("groupdesk-cli %s\n", PACKAGE_VERSION);
           return EXIT_SUCCESS;
         }
-      else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--group"))
+      else if (g_str_equal (arg, "--db") || g_str_equal (arg, "--group") ||
+               g_str_equal (arg, "--passphrase-file") || g_str_equal (arg, "--recovery-key-file"))
         {
           if (first + 1 >= argc)
             return cli_usage_error (_("%s needs a value."), arg);
           if (g_str_equal (arg, "--db"))
             options.db_path = argv[++first];
-          else
+          else if (g_str_equal (arg, "--group"))
             options.group = argv[++first];
+          else if (g_str_equal (arg, "--passphrase-file"))
+            options.passphrase_file = argv[++first];
+          else
+            options.recovery_key_file = argv[++first];
         }
       else if (g_str_has_prefix (arg, "--db="))
         options.db_path = (char *) arg + strlen ("--db=");
@@ -977,6 +1070,12 @@ main (int    argc,
 
   if (first >= argc)
     return cli_usage_error (_("No command given."));
+
+  /* The variable names a file, like the option: a passphrase never sits in the
+   * environment, where other programs of the same user can read it. */
+  if (options.passphrase_file == NULL && options.recovery_key_file == NULL &&
+      g_getenv ("GROUPDESK_PASSPHRASE_FILE") != NULL && g_getenv ("GROUPDESK_PASSPHRASE_FILE")[0] != '\0')
+    options.passphrase_file = g_getenv ("GROUPDESK_PASSPHRASE_FILE");
 
   current_command = find_command (argv[first]);
   if (current_command == NULL)

@@ -4,6 +4,8 @@
  * transaction of thousands of records), and runs out of disk (an RLIMIT_FSIZE in the
  * child, which makes writes fail the way a full disk does). Each time the database must
  * pass integrity_check and foreign_key_check and hold all or none of the transaction.
+ * Turning protection on, changing the passphrase and turning it off are killed too: the
+ * database then holds the old state or the new, never names half sealed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -733,6 +735,231 @@ test_full_disk_export (Fixture       *f,
   g_assert_cmpint (query (f->db, "SELECT count(*) FROM exports"), ==, exports_before);
 }
 
+/* Protection: SIGKILL while names are sealed, unsealed or rewrapped. */
+
+#define KILL_OLD_PASSPHRASE "amber lanterns over Tamale"
+#define KILL_NEW_PASSPHRASE "twelve drums at the harbour"
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_file_set_contents (to, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+/* @db as it was when @copy was made: no -wal, -shm or backups of later runs. */
+static void
+restore_copy (const char *copy,
+              const char *db)
+{
+  static const char *const suffixes[] = { "-wal", "-shm", ".backups" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+      rm_rf (path);
+    }
+  copy_file (copy, db);
+}
+
+static char *
+write_secret_file (const char *dir,
+                   const char *name,
+                   const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *line = g_strconcat (text, "\n", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, line, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* The old state or the new, never a mix: no protection row and every name and contact
+ * in plain text, or the row and every one of them sealed. TRUE when protected. */
+static gboolean
+assert_sealed_all_or_none (const char *db)
+{
+  gint64 rows = query (db, "SELECT count(*) FROM protection");
+  gint64 people = query (db, "SELECT count(*) FROM people");
+  gint64 names = query (db, "SELECT count(*) FROM people WHERE name LIKE 'v1:%'");
+  gint64 keys = query (db, "SELECT count(*) FROM people WHERE name_key LIKE 'v1:%'");
+  gint64 contacts = query (db, "SELECT count(*) FROM members WHERE contact_name <> ''");
+  gint64 sealed_contacts = query (db, "SELECT count(*) FROM members WHERE contact_name LIKE 'v1:%'");
+
+  g_assert_cmpint (people, >, 0);
+  g_assert_cmpint (contacts, >, 0);
+  if (rows == 0)
+    {
+      g_assert_cmpint (names, ==, 0);
+      g_assert_cmpint (keys, ==, 0);
+      g_assert_cmpint (sealed_contacts, ==, 0);
+      return FALSE;
+    }
+  g_assert_cmpint (rows, ==, 1);
+  g_assert_cmpint (names, ==, people);
+  g_assert_cmpint (keys, ==, people);
+  g_assert_cmpint (sealed_contacts, ==, contacts);
+  return TRUE;
+}
+
+/* Every person's name reads, once unlocked with @passphrase (or in plain text when
+ * @passphrase is NULL). FALSE, with the store untouched, when @passphrase is wrong. */
+static gboolean
+names_read (const char *db,
+            const char *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (db, &error);
+  g_autoptr(GPtrArray) people = NULL;
+
+  g_assert_no_error (error);
+  if (passphrase != NULL && !desk_store_unlock (store, passphrase, &error))
+    {
+      g_assert_error (error, DESK_ERROR, DESK_ERROR_WRONG_PASSPHRASE);
+      return FALSE;
+    }
+  g_assert_true (desk_store_names_readable (store));
+  people = desk_store_list (store, DESK_KIND_PERSON, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >, 0);
+  for (guint i = 0; i < people->len; i++)
+    {
+      DeskRecord *person = g_ptr_array_index (people, i);
+      const char *name = desk_record_get_string (person, "name");
+
+      g_assert_cmpint (desk_record_get_seal (person), ==, DESK_SEAL_OPEN);
+      g_assert_true (name != NULL && name[0] != '\0' && !g_str_has_prefix (name, "v1:"));
+    }
+
+  return TRUE;
+}
+
+/* A copy of the fixture's database with protection on under KILL_OLD_PASSPHRASE, at the
+ * fastest cost (the CLI unlocks it quickly; it spends the default cost only on a new
+ * passphrase). */
+static char *
+protected_copy (Fixture *f)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "protected.db", NULL);
+  g_autofree char *work = g_build_filename (f->dir, "protecting.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  copy_file (f->db, work);
+  {
+    g_autoptr(DeskStore) store = desk_store_open (work, &error);
+    g_autoptr(DeskSecret) recovery = NULL;
+
+    g_assert_no_error (error);
+    recovery = desk_store_protect (store, KILL_OLD_PASSPHRASE, desk_kdf_cost_fastest (), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (recovery);
+  }
+  /* Closed: the WAL is checkpointed into the file, which is whole on its own. */
+  copy_file (work, copy);
+
+  return g_steal_pointer (&copy);
+}
+
+typedef enum
+{
+  KILL_PROTECT,
+  KILL_CHANGE,
+  KILL_UNPROTECT,
+} KillCase;
+
+static void
+test_kill_during_protection (Fixture       *f,
+                             gconstpointer  data)
+{
+  KillCase which = GPOINTER_TO_INT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19 + which);
+  g_autofree char *old_file = write_secret_file (f->dir, "old.txt", KILL_OLD_PASSPHRASE);
+  g_autofree char *new_file = write_secret_file (f->dir, "new.txt", KILL_NEW_PASSPHRASE);
+  g_autofree char *start_copy = NULL;
+  const char *protect_args[] = { "protect", "--passphrase-file", old_file, NULL };
+  const char *change_args[] = { "change-passphrase", "--passphrase-file", old_file,
+                                "--new-passphrase-file", new_file, NULL };
+  const char *unprotect_args[] = { "--passphrase-file", old_file, "unprotect", NULL };
+  const char **args = which == KILL_PROTECT ? protect_args
+                      : which == KILL_CHANGE ? change_args : unprotect_args;
+  guint run_ms, killed = 0, old_state = 0, new_state = 0;
+
+  if (which == KILL_PROTECT)
+    {
+      start_copy = g_build_filename (f->dir, "plain.db", NULL);
+      copy_file (f->db, start_copy);
+    }
+  else
+    start_copy = protected_copy (f);
+
+  /* One whole run first: its length sets the kill points. */
+  restore_copy (start_copy, f->db);
+  run_ms = time_run (f->db, args);
+  g_test_message ("a whole run takes %u ms", run_ms);
+
+  for (guint round = 0; round < 10; round++)
+    {
+      /* Half the kill points anywhere in the run; half in its last quarter, where the
+       * writing is (before it, the key derivation takes most of the time). */
+      guint delay_ms = round % 2 == 0
+                       ? (guint) g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1)
+                       : (guint) g_rand_int_range (rand, run_ms - run_ms / 4, run_ms + run_ms / 10 + 1);
+      gboolean is_new;
+      gboolean is_protected;
+      GPid pid;
+      int status;
+
+      restore_copy (start_copy, f->db);
+      pid = spawn_cli (f->db, args, NULL, NULL);
+      g_usleep (delay_ms * 1000);
+      kill (pid, SIGKILL);
+      status = wait_for (pid);
+      killed += WIFSIGNALED (status);
+
+      assert_sound (f->db);
+      is_protected = assert_sealed_all_or_none (f->db);
+      switch (which)
+        {
+        case KILL_PROTECT:
+          is_new = is_protected;
+          /* Protected: the passphrase unlocks and every name reads. */
+          g_assert_true (names_read (f->db, is_protected ? KILL_OLD_PASSPHRASE : NULL));
+          break;
+        case KILL_UNPROTECT:
+          is_new = !is_protected;
+          g_assert_true (names_read (f->db, is_protected ? KILL_OLD_PASSPHRASE : NULL));
+          break;
+        case KILL_CHANGE:
+        default:
+          g_assert_true (is_protected);
+          /* The old passphrase or the new one, and the names read under it. */
+          is_new = !names_read (f->db, KILL_OLD_PASSPHRASE);
+          if (is_new)
+            g_assert_true (names_read (f->db, KILL_NEW_PASSPHRASE));
+          break;
+        }
+      g_test_message ("round %u, killed after %u ms: %s state", round, delay_ms,
+                      is_new ? "the new" : "the old");
+      if (is_new)
+        new_state++;
+      else
+        old_state++;
+    }
+
+  g_test_message ("kill points: %u killed mid-way; %u left the old state, %u the new",
+                  killed, old_state, new_state);
+  g_assert_cmpuint (killed, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -751,6 +978,12 @@ main (int    argc,
               test_full_disk_export, fixture_tear_down);
   g_test_add ("/cli/safety/full-disk", Fixture, NULL, fixture_set_up,
               test_full_disk, fixture_tear_down);
+  g_test_add ("/cli/safety/kill-during-protect", Fixture, GINT_TO_POINTER (KILL_PROTECT),
+              fixture_set_up, test_kill_during_protection, fixture_tear_down);
+  g_test_add ("/cli/safety/kill-during-change-passphrase", Fixture, GINT_TO_POINTER (KILL_CHANGE),
+              fixture_set_up, test_kill_during_protection, fixture_tear_down);
+  g_test_add ("/cli/safety/kill-during-unprotect", Fixture, GINT_TO_POINTER (KILL_UNPROTECT),
+              fixture_set_up, test_kill_during_protection, fixture_tear_down);
 
   return g_test_run ();
 }
