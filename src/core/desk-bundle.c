@@ -350,21 +350,11 @@ write_row (Export           *ex,
         continue;
 
       sealed = NULL;
-      if ((f->flags & DESK_FIELD_SEALED) != 0)
-        {
-          sealed = _desk_store_open_column (ex->store, kind, f->name, uuid,
-                                            (const char *) sqlite3_column_text (stmt, column));
-          if (sealed == NULL)
-            {
-              if (!desk_store_require_names (ex->store, &ex->error))
-                return FALSE;
-              g_set_error (&ex->error, DESK_ERROR, DESK_ERROR_DAMAGED,
-                           _("The %s %s has a “%s” that cannot be read: the database was "
-                             "changed outside Groupdesk. Correct the field, then export again."),
-                           _(kind->label), uuid, _(f->label));
-              return FALSE;
-            }
-        }
+      if ((f->flags & DESK_FIELD_SEALED) != 0 &&
+          (sealed = _desk_store_open_for_output (ex->store, kind, f, uuid,
+                                                 (const char *) sqlite3_column_text (stmt, column),
+                                                 &ex->error)) == NULL)
+        return FALSE;
 
       switch (f->type)
         {

@@ -117,10 +117,61 @@ gboolean      _desk_store_people_foreach_name (DeskStore          *self,
                                                gpointer            data);
 /* Forgets the whole index (a transaction rolled back): it is made again when needed. */
 void          _desk_store_people_index_drop   (DeskStore      *self);
+/* Whether @record holds a value for a sealed field: a text or a set that is not empty. */
+gboolean      _desk_record_has_sealed_value (DeskRecord      *record);
+/* _desk_store_open_value for a value that must be written out (a bundle): NULL with
+ * DESK_ERROR_NAMES_LOCKED or DESK_ERROR_DAMAGED naming the record and field. */
+const char   *_desk_store_open_for_output (DeskStore         *self,
+                                           const DeskKind    *kind,
+                                           const DeskField   *f,
+                                           const char        *uuid,
+                                           const char        *stored,
+                                           GError           **error);
+/* Puts @records (of @kind) in the order kind->order_by gives, from their opened values,
+ * when that order names a sealed column (which SQL could sort only by its cipher text). */
+void          _desk_store_sort_opened     (GPtrArray         *records,
+                                           const DeskKind    *kind);
 /* Reads whether the database is protected (at open, after a restore or migration). */
 gboolean      _desk_store_load_protection (DeskStore         *self,
                                            GError           **error);
 /* Forgets the key and every opened value (lock, finalize). */
 void          _desk_store_forget_key      (DeskStore         *self);
+
+/* Between desk-protect.c, desk-protect-keys.c and desk-protect-change.c only */
+
+#define PURPOSE_PASSPHRASE "groupdesk data key, by passphrase"
+#define PURPOSE_RECOVERY "groupdesk data key, by recovery key"
+
+/* The protection table's row. */
+typedef struct
+{
+  char *salt;
+  gint64 opslimit;
+  gint64 memlimit;
+  char *by_passphrase;
+  char *by_recovery;
+  char *check;
+} DeskKeyRow;
+
+gboolean      _desk_key_row_read          (DeskStore         *self,
+                                           DeskKeyRow        *row,
+                                           GError           **error);
+void          _desk_key_row_clear         (DeskKeyRow        *row);
+/* The check of a row's key fields (key_check): BLAKE2b, in base64. */
+char         *_desk_key_row_check         (const char        *salt,
+                                           gint64             opslimit,
+                                           gint64             memlimit,
+                                           const char        *by_passphrase,
+                                           const char        *by_recovery);
+/* Whether the row is as Groupdesk wrote it (its check matches). */
+gboolean      _desk_key_row_sound         (const DeskKeyRow  *row);
+/* Takes @key as the data key: the store is unlocked, its people's names opened. */
+void          _desk_store_take_key        (DeskStore         *self,
+                                           DeskKey           *key);
+void          _desk_store_notify_protection (DeskStore       *self);
+/* Makes the index of names in memory now (at unlock). */
+void          _desk_store_people_index_make (DeskStore       *self);
+/* Clears what a change cut short left behind, when the row says it is pending. */
+void          _desk_store_scrub_if_pending (DeskStore        *self);
 
 G_END_DECLS

@@ -697,25 +697,6 @@ cached_write_sql (DeskStore  *self,
   return sql;
 }
 
-/* Whether @record holds a value for a sealed field: a text or a set that is not empty. */
-static gboolean
-any_sealed_value (DeskRecord *record)
-{
-  const DeskKind *kind = desk_record_get_kind (record);
-
-  for (guint i = 0; kind->fields[i].name != NULL; i++)
-    {
-      const DeskField *f = &kind->fields[i];
-
-      if ((f->flags & DESK_FIELD_SEALED) == 0 || !desk_record_index_is_set (record, i))
-        continue;
-      if (desk_field_type_is_set (f->type) ? desk_record_index_get_set (record, i)[0] != NULL
-                                           : desk_record_index_get_string (record, i)[0] != '\0')
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Validates and writes @record. With @updated NULL, as desk_store_insert and
  * desk_store_update: stamped with the store's time, in a savepoint of its own. Otherwise
  * for the import (see _desk_store_write_imported): stamped with @updated, in the caller's
@@ -749,7 +730,7 @@ write_record (DeskStore   *self,
    * is updated with its sealed columns left as they are. */
   if (!desk_store_names_readable (self) && desk_kind_has_sealed (kind))
     {
-      if (!own_transaction || any_sealed_value (record))
+      if (!own_transaction || _desk_record_has_sealed_value (record))
         return desk_store_require_names (self, error);
       keep_sealed = !is_insert;
     }
@@ -999,78 +980,6 @@ by_uuid_sql (DeskStore      *self,
   return (const char *const *) sql->pdata;
 }
 
-/* Whether @kind's order (kind->order_by) names a sealed column, which SQL can only sort
- * by its cipher text. */
-static gboolean
-order_is_sealed (const DeskKind *kind)
-{
-  for (const DeskField *f = kind->fields; f->name != NULL; f++)
-    if ((f->flags & DESK_FIELD_SEALED) != 0)
-      {
-        g_autofree char *column = g_strconcat ("t.", f->name, NULL);
-
-        if (strstr (kind->order_by, column) != NULL)
-          return TRUE;
-      }
-  return FALSE;
-}
-
-static int
-compare_like_sql (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  DeskRecord *ra = *(DeskRecord **) a;
-  DeskRecord *rb = *(DeskRecord **) b;
-  const char *const *columns = user_data;
-
-  for (guint c = 0; columns[c] != NULL; c++)
-    {
-      const char *name = columns[c];
-      int cmp;
-
-      if (g_str_equal (name, "uuid"))
-        cmp = g_strcmp0 (desk_record_get_uuid (ra), desk_record_get_uuid (rb));
-      else if (g_str_equal (name, "group_uuid"))
-        cmp = g_strcmp0 (desk_record_get_group (ra), desk_record_get_group (rb));
-      else
-        {
-          const DeskField *f = desk_kind_get_field (desk_record_get_kind (ra), name);
-
-          if (f != NULL && desk_field_type_is_text (f->type))
-            /* SQLite's BINARY order is strcmp's on UTF-8; NULL (locked) first. */
-            cmp = g_strcmp0 (desk_record_get_string (ra, name), desk_record_get_string (rb, name));
-          else
-            {
-              gint64 x = desk_record_get_int (ra, name);
-              gint64 y = desk_record_get_int (rb, name);
-
-              cmp = x < y ? -1 : x > y;
-            }
-        }
-      if (cmp != 0)
-        return cmp;
-    }
-  return 0;
-}
-
-/* Puts @records in the order kind->order_by gives, from their opened values. */
-static void
-sort_like_sql (GPtrArray      *records,
-               const DeskKind *kind)
-{
-  g_auto(GStrv) columns = g_strsplit (kind->order_by, ",", -1);
-
-  for (guint c = 0; columns[c] != NULL; c++)
-    {
-      char *name = g_strstrip (columns[c]);
-
-      if (g_str_has_prefix (name, "t."))
-        memmove (name, name + 2, strlen (name + 2) + 1);
-    }
-  g_ptr_array_sort_with_data (records, compare_like_sql, columns);
-}
-
 static GPtrArray *
 select_records (DeskStore      *self,
                 const DeskKind *kind,
@@ -1120,8 +1029,8 @@ select_records (DeskStore      *self,
   if (!read_sets (self, records, where, where_value, cached != NULL ? cached + 1 : NULL, error))
     return NULL;
 
-  if (_desk_store_is_sealing (self) && records->len > 1 && order_is_sealed (kind))
-    sort_like_sql (records, kind);
+  if (_desk_store_is_sealing (self) && records->len > 1)
+    _desk_store_sort_opened (records, kind);
 
   return g_steal_pointer (&records);
 }
