@@ -7,7 +7,8 @@
  * (desk_store_protect_async, desk_store_change_passphrase_async) while the spinner turns
  * and the fields and buttons wait, insensitive; the store is touched on the main thread
  * only, before and in _finish. The dialog cannot be closed meanwhile; destroyed all the
- * same (its parent going), it cancels, and the finish then changes nothing.
+ * same (its parent going), it cancels as it leaves the screen, and the finish then
+ * changes nothing.
  * The second page shows the recovery key once, to copy or print, and closes only when the
  * coordinator says it is kept. Changing the passphrase is the first page alone.
  *
@@ -468,14 +469,38 @@ desk_protect_dialog_set_mode (DeskProtectDialog     *self,
   desk_protect_dialog_validate (self);
 }
 
+/* Cancels the work that runs: its finish then changes nothing. */
+static void
+cancel_work (DeskProtectDialog *self)
+{
+  if (self->working != NULL)
+    g_cancellable_cancel (self->working);
+  g_clear_object (&self->working);
+}
+
+/* Destroyed (gtk_window_destroy, its parent going) while it works: the dialog is not
+ * disposed before the worker's task lets it go, so it cancels here, as it leaves the
+ * screen. Protection stays as it was. */
+static void
+desk_protect_dialog_unrealize (GtkWidget *widget)
+{
+  DeskProtectDialog *self = DESK_PROTECT_DIALOG (widget);
+
+  if (self->working != NULL)
+    {
+      cancel_work (self);
+      set_busy (self, FALSE);
+    }
+
+  GTK_WIDGET_CLASS (desk_protect_dialog_parent_class)->unrealize (widget);
+}
+
 static void
 desk_protect_dialog_dispose (GObject *object)
 {
   DeskProtectDialog *self = (DeskProtectDialog *) object;
 
-  if (self->working != NULL)
-    g_cancellable_cancel (self->working);
-  g_clear_object (&self->working);
+  cancel_work (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PROTECT_DIALOG);
   g_clear_pointer (&self->recovery_key, desk_secret_free);
   g_clear_object (&self->store);
@@ -491,6 +516,7 @@ desk_protect_dialog_class_init (DeskProtectDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = desk_protect_dialog_dispose;
+  widget_class->unrealize = desk_protect_dialog_unrealize;
   window_class->close_request = desk_protect_dialog_close_request;
 
   desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskProtectDialog, store));

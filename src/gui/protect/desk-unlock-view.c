@@ -5,8 +5,8 @@
  * Argon2id, about a second, on a worker (desk_store_unlock_async): the window keeps drawing
  * and the spinner turns, while the field and the buttons wait, insensitive. The store
  * itself is touched on the main thread only, before the worker starts and in _finish. A
- * view that goes meanwhile (disposed, or reset) cancels the unlock, and its finish then
- * does nothing: the store stays locked. What happens once names are readable is the
+ * view that goes meanwhile (out of its window, disposed, or reset) cancels the unlock,
+ * and its finish then does nothing: the store stays locked. What happens once names are readable is the
  * window's business: it follows the store's "protection" property.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -205,6 +205,22 @@ desk_unlock_view_map (GtkWidget *widget)
   gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
 }
 
+/* A view taken out of its window (the window destroyed, say) unlocks nothing: the store
+ * stays locked, and a window made later asks again. */
+static void
+desk_unlock_view_unroot (GtkWidget *widget)
+{
+  DeskUnlockView *self = DESK_UNLOCK_VIEW (widget);
+
+  if (self->unlocking != NULL)
+    {
+      cancel_unlock (self);
+      set_busy (self, FALSE);
+    }
+
+  GTK_WIDGET_CLASS (desk_unlock_view_parent_class)->unroot (widget);
+}
+
 static void
 desk_unlock_view_constructed (GObject *object)
 {
@@ -234,6 +250,7 @@ desk_unlock_view_class_init (DeskUnlockViewClass *klass)
   object_class->constructed = desk_unlock_view_constructed;
   object_class->dispose = desk_unlock_view_dispose;
   widget_class->map = desk_unlock_view_map;
+  widget_class->unroot = desk_unlock_view_unroot;
 
   desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskUnlockView, store));
 
