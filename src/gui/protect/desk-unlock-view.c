@@ -6,8 +6,8 @@
  * and the spinner turns, while the field and the buttons wait, insensitive. The store
  * itself is touched on the main thread only, before the worker starts and in _finish. A
  * view that goes meanwhile (out of its window, disposed, or reset) cancels the unlock,
- * and its finish then does nothing: the store stays locked. What happens once names are readable is the
- * window's business: it follows the store's "protection" property.
+ * and its finish then does nothing: the store stays locked. What happens once names are
+ * readable is the window's business: it follows the store's "protection" property.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,7 +28,8 @@ struct _DeskUnlockView
   DeskStore *store;
   gboolean recovery_mode;
   gboolean busy;
-  /* While an unlock runs: cancelled when the view is disposed or reset. */
+  /* While an unlock runs: cancelled when the view leaves its window, is disposed or
+   * is reset. */
   GCancellable *unlocking;
 
   /* Template widgets */
@@ -104,8 +105,8 @@ update_mode (DeskUnlockView *self)
 }
 
 /* The worker is done. The task holds a reference on the view until here, so @self is
- * still an object; a view disposed or reset meanwhile cancelled @cancellable, and then
- * the finish says so and leaves the store locked. */
+ * still an object; a view taken out of its window, disposed or reset meanwhile cancelled
+ * @cancellable, and then the finish says so and leaves the store locked. */
 static void
 unlock_done_cb (GObject      *source,
                 GAsyncResult *result,

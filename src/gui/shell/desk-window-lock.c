@@ -18,8 +18,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "desk-window-lock-private.h"
 #include "desk-window-private.h"
 
