@@ -796,6 +796,7 @@ test_unlock_keeps_drawing (void)
   iterate_until (unlock_view_idle, drawing.view);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
 
+  g_test_message ("%u frames while unlocking", drawing.ticks_while_unlocking);
   g_assert_cmpuint (drawing.ticks_while_unlocking, >, 0);
   g_assert_cmpint (desk_store_get_protection (store), ==, DESK_PROTECTION_UNLOCKED);
   g_assert_true (gtk_widget_get_sensitive (row));
