@@ -3,8 +3,12 @@
  * Turning name protection on asks for a passphrase twice, with core's strength hint as
  * it is typed, and enables its button only when core's desk_passphrase_check passes; so
  * the dialog and the CLI refuse the same passphrases with the same sentences. Core then
- * rewrites every sealed field (Argon2id alone takes about a second): the dialog shows its
- * spinner first and runs it after that frame, on the main thread, where the store lives.
+ * rewrites every sealed field. Argon2id, about a second, runs on a worker
+ * (desk_store_protect_async, desk_store_change_passphrase_async) while the spinner turns
+ * and the fields and buttons wait, insensitive; the store is touched on the main thread
+ * only, before and in _finish. The dialog cannot be closed meanwhile; destroyed all the
+ * same (its parent going), it cancels as it leaves the screen, and the finish then
+ * changes nothing.
  * The second page shows the recovery key once, to copy or print, and closes only when the
  * coordinator says it is kept. Changing the passphrase is the first page alone.
  *
@@ -33,9 +37,8 @@ struct _DeskProtectDialog
   const DeskKdfCost *cost;
   char *recovery_key;          /* a DeskSecret, once protection is on */
   gboolean busy;
-  guint work_source;
-  gulong after_paint_id;
-  GdkFrameClock *frame_clock;
+  /* While protecting or changing the passphrase: cancelled when the dialog is disposed. */
+  GCancellable *working;
 
   /* Template widgets */
   GtkButton *cancel_button;
@@ -69,17 +72,33 @@ again_text (DeskProtectDialog *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->again_row));
 }
 
+/* Lets go of the focus when it is inside @widget, before @widget's fields turn
+ * insensitive: GTK 4.8 warns when a focused text turns insensitive without a focus-out. */
+static void
+drop_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}
+
 static void
 set_busy (DeskProtectDialog *self,
           gboolean           busy)
 {
   self->busy = busy;
+  if (busy)
+    drop_focus_within (GTK_WIDGET (self));
   gtk_widget_set_visible (self->busy_box, busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  /* Not insensitive: the focused field would lose its focus under the typing hand. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !busy);
-  gtk_editable_set_editable (GTK_EDITABLE (self->again_row), !busy);
+  /* Insensitive while it runs (the focus let go first: GTK warns when a focused entry
+   * turns insensitive); the first field takes the focus back when it fails. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->again_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !busy);
+  gtk_window_set_deletable (GTK_WINDOW (self), !busy);
 }
 
 /* The strength of what is typed, and whether core would take it. */
@@ -149,64 +168,84 @@ show_key_page (DeskProtectDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->again_row), "");
 }
 
-static gboolean
-work_now_cb (gpointer user_data)
+/* What protecting or changing ended in, when the dialog is still there to show it. */
+static void
+work_failed (DeskProtectDialog *self,
+             const GError      *error)
 {
-  DeskProtectDialog *self = user_data;
+  set_busy (self, FALSE);
+  desk_dialog_show_error (self->error_label, error->message);
+  desk_protect_dialog_validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+}
+
+/* The worker is done, and its finish called: TRUE when the dialog is still there to show
+ * what it ended in. The task holds a reference on the dialog until then; a dialog disposed
+ * meanwhile (before, or by a "protection" handler during the finish) cancelled the work
+ * and forgot its cancellable: a finish cancelled before changes nothing. */
+static gboolean
+work_done_current (DeskProtectDialog *self)
+{
+  return self->working != NULL && !g_cancellable_is_cancelled (self->working);
+}
+
+static void
+protect_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DeskProtectDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DeskSecret) passphrase = desk_secret_dup (passphrase_text (self));
+  char *key;
 
-  self->work_source = 0;
-
-  if (self->mode == DESK_PROTECT_DIALOG_PROTECT)
+  /* Cancelled, the finish turns nothing on; called all the same, to free what it holds. */
+  key = desk_store_protect_finish (DESK_STORE (source), result, &error);
+  if (!work_done_current (self))
     {
-      self->recovery_key = desk_store_protect (self->store, passphrase, self->cost, &error);
-      set_busy (self, FALSE);
-      if (self->recovery_key == NULL)
-        {
-          desk_dialog_show_error (self->error_label, error->message);
-          desk_protect_dialog_validate (self);
-          return G_SOURCE_REMOVE;
-        }
-      show_key_page (self);
-      return G_SOURCE_REMOVE;
+      g_clear_pointer (&key, desk_secret_free);
+      return;
     }
 
-  if (!desk_store_change_passphrase (self->store, passphrase, self->cost, &error))
+  g_clear_object (&self->working);
+  if (key == NULL)
     {
-      set_busy (self, FALSE);
-      desk_dialog_show_error (self->error_label, error->message);
-      desk_protect_dialog_validate (self);
-      return G_SOURCE_REMOVE;
+      work_failed (self, error);
+      return;
+    }
+
+  self->recovery_key = key;
+  set_busy (self, FALSE);
+  show_key_page (self);
+}
+
+static void
+change_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DeskProtectDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  changed = desk_store_change_passphrase_finish (DESK_STORE (source), result, &error);
+  if (!work_done_current (self))
+    return;
+
+  g_clear_object (&self->working);
+  if (!changed)
+    {
+      work_failed (self, error);
+      return;
     }
 
   set_busy (self, FALSE);
   desk_dialog_finish (GTK_WINDOW (self), _("Passphrase changed. The recovery key stays the same."));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-disconnect_frame_clock (DeskProtectDialog *self)
-{
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
-  g_clear_object (&self->frame_clock);
-}
-
-static void
-after_paint_cb (GdkFrameClock     *clock,
-                DeskProtectDialog *self)
-{
-  disconnect_frame_clock (self);
-  if (self->work_source == 0)
-    self->work_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, work_now_cb, self, NULL);
 }
 
 static void
 desk_protect_dialog_apply (DeskProtectDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  GdkFrameClock *clock;
 
   if (self->busy || self->store == NULL)
     return;
@@ -219,17 +258,15 @@ desk_protect_dialog_apply (DeskProtectDialog *self)
   desk_dialog_show_error (self->error_label, NULL);
   set_busy (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "protect.apply", FALSE);
+  self->working = g_cancellable_new ();
 
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
-                                                    : NULL;
-  if (clock != NULL)
-    {
-      self->frame_clock = g_object_ref (clock);
-      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+  /* Core copies the passphrase into guarded memory before these return. */
+  if (self->mode == DESK_PROTECT_DIALOG_PROTECT)
+    desk_store_protect_async (self->store, passphrase_text (self), self->cost, self->working,
+                              protect_done_cb, g_object_ref (self));
   else
-    self->work_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, work_now_cb, self, NULL);
+    desk_store_change_passphrase_async (self->store, passphrase_text (self), self->cost, self->working,
+                                        change_done_cb, g_object_ref (self));
 }
 
 static void
@@ -432,13 +469,38 @@ desk_protect_dialog_set_mode (DeskProtectDialog     *self,
   desk_protect_dialog_validate (self);
 }
 
+/* Cancels the work that runs: its finish then changes nothing. */
+static void
+cancel_work (DeskProtectDialog *self)
+{
+  if (self->working != NULL)
+    g_cancellable_cancel (self->working);
+  g_clear_object (&self->working);
+}
+
+/* Destroyed (gtk_window_destroy, its parent going) while it works: the dialog is not
+ * disposed before the worker's task lets it go, so it cancels here, as it leaves the
+ * screen. Protection stays as it was. */
+static void
+desk_protect_dialog_unrealize (GtkWidget *widget)
+{
+  DeskProtectDialog *self = DESK_PROTECT_DIALOG (widget);
+
+  if (self->working != NULL)
+    {
+      cancel_work (self);
+      set_busy (self, FALSE);
+    }
+
+  GTK_WIDGET_CLASS (desk_protect_dialog_parent_class)->unrealize (widget);
+}
+
 static void
 desk_protect_dialog_dispose (GObject *object)
 {
   DeskProtectDialog *self = (DeskProtectDialog *) object;
 
-  g_clear_handle_id (&self->work_source, g_source_remove);
-  disconnect_frame_clock (self);
+  cancel_work (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PROTECT_DIALOG);
   g_clear_pointer (&self->recovery_key, desk_secret_free);
   g_clear_object (&self->store);
@@ -454,6 +516,7 @@ desk_protect_dialog_class_init (DeskProtectDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = desk_protect_dialog_dispose;
+  widget_class->unrealize = desk_protect_dialog_unrealize;
   window_class->close_request = desk_protect_dialog_close_request;
 
   desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskProtectDialog, store));

@@ -2,10 +2,12 @@
  *
  * The page a protected database opens on, and comes back to after every lock: the
  * group's name, the passphrase (or the recovery key) and what went wrong. Unlocking runs
- * Argon2id, about a second. The store is used from the main thread only (its connection
- * and its "protection" notification are not for a worker), so the view shows its spinner
- * first and unlocks after that frame is painted. What happens once names are readable is
- * the window's business: it follows the store's "protection" property.
+ * Argon2id, about a second, on a worker (desk_store_unlock_async): the window keeps drawing
+ * and the spinner turns, while the field and the buttons wait, insensitive. The store
+ * itself is touched on the main thread only, before the worker starts and in _finish. A
+ * view that goes meanwhile (out of its window, disposed, or reset) cancels the unlock,
+ * and its finish then does nothing: the store stays locked. What happens once names are
+ * readable is the window's business: it follows the store's "protection" property.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,9 +28,9 @@ struct _DeskUnlockView
   DeskStore *store;
   gboolean recovery_mode;
   gboolean busy;
-  guint unlock_source;
-  gulong after_paint_id;
-  GdkFrameClock *frame_clock;
+  /* While an unlock runs: cancelled when the view leaves its window, is disposed or
+   * is reset. */
+  GCancellable *unlocking;
 
   /* Template widgets */
   AdwStatusPage *status_page;
@@ -36,6 +38,7 @@ struct _DeskUnlockView
   GtkLabel *error_label;
   GtkButton *unlock_button;
   GtkButton *mode_button;
+  GtkWidget *continue_button;
   GtkSpinner *spinner;
 };
 
@@ -53,17 +56,42 @@ show_error (DeskUnlockView *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->passphrase_row), "error");
 }
 
+/* Lets go of the focus when it is inside @widget, before @widget's fields turn
+ * insensitive: GTK 4.8 warns when a focused text turns insensitive without a focus-out. */
+static void
+drop_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}
+
 static void
 set_busy (DeskUnlockView *self,
           gboolean        busy)
 {
   self->busy = busy;
+  if (busy)
+    drop_focus_within (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  /* Not insensitive: the focused field would lose its focus under the typing hand. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_row), !busy);
+  /* Insensitive while it runs (the focus let go first: GTK warns when a focused entry
+   * turns insensitive); the field takes the focus back when the unlock fails. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !busy);
+  gtk_widget_set_sensitive (self->continue_button, !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.unlock", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.switch-mode", !busy);
+}
+
+/* Cancels an unlock that runs: its finish will do nothing, the store stays locked. */
+static void
+cancel_unlock (DeskUnlockView *self)
+{
+  if (self->unlocking != NULL)
+    g_cancellable_cancel (self->unlocking);
+  g_clear_object (&self->unlocking);
 }
 
 static void
@@ -76,60 +104,45 @@ update_mode (DeskUnlockView *self)
                                             : _("Use the _Recovery Key Instead"));
 }
 
-static gboolean
-unlock_now_cb (gpointer user_data)
+/* The worker is done. The task holds a reference on the view until here, so @self is
+ * still an object; a view taken out of its window, disposed or reset meanwhile cancelled
+ * @cancellable, and then the finish says so and leaves the store locked. */
+static void
+unlock_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  DeskUnlockView *self = user_data;
+  g_autoptr(DeskUnlockView) self = user_data;
+  /* Always the view's: core passes it to its task. */
+  g_autoptr(GCancellable) cancellable = g_object_ref (g_task_get_cancellable (G_TASK (result)));
   g_autoptr(GError) error = NULL;
-  g_autoptr(DeskSecret) text = NULL;
   gboolean unlocked;
 
-  self->unlock_source = 0;
-  text = desk_secret_dup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
+  unlocked = desk_store_unlock_finish (DESK_STORE (source), result, &error);
+  /* Unlocking made the window show its pages, which may have disposed the view (then
+   * @cancellable is cancelled too): nothing of it is left to update. */
+  if (g_cancellable_is_cancelled (cancellable) || self->unlocking != cancellable)
+    return;
 
-  if (self->recovery_mode)
-    unlocked = desk_store_unlock_with_recovery_key (self->store, text, &error);
-  else
-    unlocked = desk_store_unlock (self->store, text, &error);
-
+  g_clear_object (&self->unlocking);
   set_busy (self, FALSE);
   if (!unlocked)
     {
       show_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
       gtk_editable_select_region (GTK_EDITABLE (self->passphrase_row), 0, -1);
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   /* Nothing of the secret stays in the field. */
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
   show_error (self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-disconnect_frame_clock (DeskUnlockView *self)
-{
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
-  g_clear_object (&self->frame_clock);
-}
-
-/* The spinner is on screen: unlock in the next idle, after this frame. */
-static void
-after_paint_cb (GdkFrameClock  *clock,
-                DeskUnlockView *self)
-{
-  disconnect_frame_clock (self);
-  if (self->unlock_source == 0)
-    self->unlock_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unlock_now_cb, self, NULL);
 }
 
 static void
 desk_unlock_view_start (DeskUnlockView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
-  GdkFrameClock *clock;
 
   if (self->busy || self->store == NULL)
     return;
@@ -143,17 +156,10 @@ desk_unlock_view_start (DeskUnlockView *self)
 
   show_error (self, NULL);
   set_busy (self, TRUE);
-
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
-                                                    : NULL;
-  if (clock != NULL)
-    {
-      self->frame_clock = g_object_ref (clock);
-      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  else
-    self->unlock_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unlock_now_cb, self, NULL);
+  self->unlocking = g_cancellable_new ();
+  /* Core copies the secret into guarded memory before this returns. */
+  desk_store_unlock_async (self->store, text, self->recovery_mode, self->unlocking,
+                           unlock_done_cb, g_object_ref (self));
 }
 
 static void
@@ -200,6 +206,22 @@ desk_unlock_view_map (GtkWidget *widget)
   gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
 }
 
+/* A view taken out of its window (the window destroyed, say) unlocks nothing: the store
+ * stays locked, and a window made later asks again. */
+static void
+desk_unlock_view_unroot (GtkWidget *widget)
+{
+  DeskUnlockView *self = DESK_UNLOCK_VIEW (widget);
+
+  if (self->unlocking != NULL)
+    {
+      cancel_unlock (self);
+      set_busy (self, FALSE);
+    }
+
+  GTK_WIDGET_CLASS (desk_unlock_view_parent_class)->unroot (widget);
+}
+
 static void
 desk_unlock_view_constructed (GObject *object)
 {
@@ -213,8 +235,7 @@ desk_unlock_view_dispose (GObject *object)
 {
   DeskUnlockView *self = (DeskUnlockView *) object;
 
-  g_clear_handle_id (&self->unlock_source, g_source_remove);
-  disconnect_frame_clock (self);
+  cancel_unlock (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_UNLOCK_VIEW);
   g_clear_object (&self->store);
 
@@ -230,6 +251,7 @@ desk_unlock_view_class_init (DeskUnlockViewClass *klass)
   object_class->constructed = desk_unlock_view_constructed;
   object_class->dispose = desk_unlock_view_dispose;
   widget_class->map = desk_unlock_view_map;
+  widget_class->unroot = desk_unlock_view_unroot;
 
   desk_object_class_install_store (object_class, G_STRUCT_OFFSET (DeskUnlockView, store));
 
@@ -240,6 +262,7 @@ desk_unlock_view_class_init (DeskUnlockViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskUnlockView, error_label);
   gtk_widget_class_bind_template_child (widget_class, DeskUnlockView, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, DeskUnlockView, mode_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskUnlockView, continue_button);
   gtk_widget_class_bind_template_child (widget_class, DeskUnlockView, spinner);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
@@ -276,6 +299,7 @@ desk_unlock_view_reset (DeskUnlockView *self)
     name = desk_record_get_narrative (group, "name", desk_locale_language (), NULL);
   adw_status_page_set_title (self->status_page, name != NULL ? name : "Groupdesk");
 
+  cancel_unlock (self);
   self->recovery_mode = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
   show_error (self, NULL);

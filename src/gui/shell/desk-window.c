@@ -10,10 +10,9 @@
  * page shown, not for the seven others.
  *
  * A protected store that is locked shows the passphrase page (DeskUnlockView) first, or
- * the pages with names locked once the coordinator chose to continue without them. Every
- * change of the store's "protection" remakes the pages, so no name read before a lock
- * stays on screen or in a model, and a lock also empties the undo history (its steps hold
- * whole records, names included).
+ * the pages with names locked once the coordinator chose to continue without them; all of
+ * protection (the passphrase page, locking, idle lock, the protect dialog) is in
+ * desk-window-lock.c, which shares the window's struct through desk-window-lock-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,55 +24,23 @@
 
 #include "desk-window.h"
 #include "desk-window-private.h"
+#include "desk-window-lock-private.h"
 
 #include "desk-banner.h"
 #include "desk-budget-page.h"
 #include "desk-deliverables-page.h"
-#include "desk-export-dialog.h"
 #include "desk-exports-page.h"
 #include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
-#include "desk-idle-lock.h"
-#include "desk-protect-dialog.h"
-#include "desk-unlock-view.h"
 #include "desk-overview-page.h"
 #include "desk-people-page.h"
 #include "desk-reports-page.h"
-#include "desk-signin-dialog.h"
 #include "desk-toast.h"
 #include "desk-widget-util.h"
 #include "desk-welcome-view.h"
 #include "desk-workplan-page.h"
 #include "desk-workshops-page.h"
 
-struct _DeskWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  DeskStore *store;
-  DeskHistory *history;
-  GSettings *settings;
-  gulong group_changed_id;
-  gulong protection_id;
-  gboolean has_group;
-  /* The coordinator chose Continue Without Names on the passphrase page. */
-  gboolean without_names;
-  /* The welcome view's "protect names" was checked when the group dialog opened. */
-  gboolean protect_after_create;
-  guint protect_source;
-  DeskIdleLock *idle_lock;
-
-  /* Template widgets */
-  GtkStack *main_stack;
-  AdwLeaflet *leaflet;
-  GtkWidget *content_box;
-  GtkListBox *sidebar_list;
-  AdwWindowTitle *window_title;
-  GtkStack *page_stack;
-  DeskBanner *memory_banner;
-  GtkWidget *lock_button;
-  GtkWidget *unlock_button;
-};
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -217,41 +184,13 @@ desk_window_present_page (DeskWindow *self,
   return gtk_stack_get_child_by_name (self->page_stack, name);
 }
 
-static gboolean
-protect_after_create_cb (gpointer user_data)
-{
-  DeskWindow *self = user_data;
-
-  self->protect_source = 0;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.protect", NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
+/* The group's pages, or the welcome view while the store holds no group. */
 static void
-desk_window_update_group (DeskWindow *self)
+desk_window_show_group (DeskWindow *self,
+                        DeskRecord *group,
+                        gboolean    had_group)
 {
-  g_autoptr(DeskRecord) group = NULL;
-  gboolean had_group = self->has_group;
-
-  if (self->store != NULL)
-    group = desk_store_dup_main_group (self->store);
-
-  self->has_group = group != NULL;
-
-  if (self->store != NULL &&
-      desk_store_get_protection (self->store) == DESK_PROTECTION_LOCKED && !self->without_names)
-    {
-      GtkWidget *view = gtk_stack_get_child_by_name (self->main_stack, "locked");
-
-      /* Made only for a locked store, as the welcome view only for no group. */
-      if (view == NULL)
-        gtk_stack_add_named (self->main_stack, desk_unlock_view_new (self->store), "locked");
-      else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "locked") != 0)
-        desk_unlock_view_reset (DESK_UNLOCK_VIEW (view));
-      gtk_stack_set_visible_child_name (self->main_stack, "locked");
-    }
-  else if (group != NULL)
+  if (group != NULL)
     {
       const char *name = desk_record_get_narrative (group, "name", desk_locale_language (), NULL);
 
@@ -270,6 +209,22 @@ desk_window_update_group (DeskWindow *self)
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
+}
+
+void
+_desk_window_update_group (DeskWindow *self)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  gboolean had_group = self->has_group;
+
+  if (self->store != NULL)
+    group = desk_store_dup_main_group (self->store);
+
+  self->has_group = group != NULL;
+
+  /* A locked store shows its passphrase page (desk-window-lock.c) before anything else. */
+  if (!_desk_window_show_locked (self))
+    desk_window_show_group (self, group, had_group);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-group",
                                  self->store != NULL && group == NULL);
@@ -336,22 +291,6 @@ show_page_activated (GtkWidget  *widget,
     g_warning ("There is no page called “%s”", name);
 }
 
-/* The group dialog has gone: with a group made, the protect dialog the welcome view
- * promised; cancelled, nothing. */
-static void
-group_dialog_destroyed_cb (DeskWindow *self)
-{
-  g_autoptr(DeskRecord) group = NULL;
-
-
-  if (self->protect_after_create && self->store != NULL)
-    group = desk_store_dup_main_group (self->store);
-  /* Before the next frame's layout: the group's pages are being made meanwhile. */
-  if (group != NULL && self->protect_source == 0)
-    self->protect_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, protect_after_create_cb, self, NULL);
-  self->protect_after_create = FALSE;
-}
-
 static void
 create_group_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -361,11 +300,9 @@ create_group_activated (GtkWidget  *widget,
   GtkWidget *welcome = gtk_stack_get_child_by_name (self->main_stack, "welcome");
   GtkWidget *dialog;
 
-  self->protect_after_create = DESK_IS_WELCOME_VIEW (welcome) &&
-                               desk_welcome_view_get_protect (DESK_WELCOME_VIEW (welcome));
   dialog = desk_group_dialog_new (self->store);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (group_dialog_destroyed_cb), self,
-                           G_CONNECT_SWAPPED);
+  if (DESK_IS_WELCOME_VIEW (welcome) && desk_welcome_view_get_protect (DESK_WELCOME_VIEW (welcome)))
+    _desk_window_protect_after_create (self, dialog);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -445,26 +382,10 @@ reload_activated (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Name protection */
-
-static void
-desk_window_update_protection (DeskWindow *self)
-{
-  DeskProtection protection = self->store != NULL ? desk_store_get_protection (self->store)
-                                                  : DESK_PROTECTION_OFF;
-
-  gtk_widget_set_visible (self->lock_button, protection == DESK_PROTECTION_UNLOCKED);
-  gtk_widget_set_visible (self->unlock_button, protection == DESK_PROTECTION_LOCKED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", protection == DESK_PROTECTION_UNLOCKED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", protection == DESK_PROTECTION_LOCKED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.continue-locked",
-                                 protection == DESK_PROTECTION_LOCKED);
-}
-
 /* Every page made again, the one shown shown again: what a page read before (names in
  * its models, its editors, its check-in) goes with it. */
-static void
-desk_window_remake_pages (DeskWindow *self)
+void
+_desk_window_remake_pages (DeskWindow *self)
 {
   g_autofree char *shown = g_strdup (gtk_stack_get_visible_child_name (self->page_stack));
   GtkWidget *child;
@@ -480,102 +401,6 @@ desk_window_remake_pages (DeskWindow *self)
         gtk_stack_set_visible_child (self->page_stack, page);
     }
   desk_window_sync_page (self);
-}
-
-/* Dialogs over the window that show people or may write them (merging, deleting, a
- * sign-in sheet, a named export) go at a lock; Preferences, the protect dialog and a
- * job's progress stay. */
-static void
-close_name_dialogs (DeskWindow *self)
-{
-  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) != GTK_WINDOW (self))
-        continue;
-      if (ADW_IS_MESSAGE_DIALOG (window) || DESK_IS_SIGNIN_DIALOG (window) ||
-          DESK_IS_EXPORT_DIALOG (window))
-        g_ptr_array_add (doomed, window);
-    }
-
-  for (guint i = 0; i < doomed->len; i++)
-    gtk_window_destroy (g_ptr_array_index (doomed, i));
-}
-
-static void
-protection_changed_cb (DeskWindow *self)
-{
-  if (desk_store_get_protection (self->store) == DESK_PROTECTION_LOCKED)
-    {
-      /* Its steps hold whole records, names included. */
-      if (self->history != NULL)
-        desk_history_clear (self->history);
-      self->without_names = FALSE;
-      close_name_dialogs (self);
-    }
-
-  desk_window_remake_pages (self);
-  desk_window_update_protection (self);
-  desk_window_update_group (self);
-}
-
-static void
-lock_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-
-  if (self->store != NULL)
-    desk_store_lock (self->store);
-}
-
-/* win.unlock: the passphrase page, from the header's Unlock… or a feature that needs
- * names. */
-static void
-unlock_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-
-  if (self->store == NULL || desk_store_get_protection (self->store) != DESK_PROTECTION_LOCKED)
-    return;
-
-  self->without_names = FALSE;
-  desk_window_update_group (self);
-}
-
-/* The passphrase page's Continue Without Names: the pages, names showing as locked. */
-static void
-continue_locked_activated (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-
-  self->without_names = TRUE;
-  desk_window_update_group (self);
-}
-
-/* win.protect: the protect dialog, from the welcome view's choice. */
-static void
-protect_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  DeskWindow *self = DESK_WINDOW (widget);
-
-  if (self->store == NULL || desk_store_get_protection (self->store) != DESK_PROTECTION_OFF)
-    return;
-
-  gtk_window_present (GTK_WINDOW (desk_protect_dialog_new (self->store, DESK_PROTECT_DIALOG_PROTECT,
-                                                           GTK_WINDOW (self))));
 }
 
 /* Ctrl+N and Ctrl+F (win.new, win.find) mean the page shown: its own page.new and
@@ -767,7 +592,7 @@ group_changed_cb (DeskWindow *self,
                   const char *uuid,
                   DeskStore  *store)
 {
-  desk_window_update_group (self);
+  _desk_window_update_group (self);
 }
 
 static void
@@ -814,19 +639,15 @@ desk_window_constructed (GObject *object)
       self->group_changed_id = g_signal_connect_object (self->store, "changed::group",
                                                         G_CALLBACK (group_changed_cb), self,
                                                         G_CONNECT_SWAPPED);
-      self->protection_id = g_signal_connect_object (self->store, "notify::protection",
-                                                     G_CALLBACK (protection_changed_cb), self,
-                                                     G_CONNECT_SWAPPED);
-      self->idle_lock = desk_idle_lock_new (self->store);
-      desk_idle_lock_watch (self->idle_lock, GTK_WINDOW (self));
+      _desk_window_lock_watch (self);
     }
 
   /* The page last shown, or else the Overview: the one page made before the first frame. */
   desk_window_load_state (self);
   if (gtk_stack_get_visible_child (self->page_stack) == NULL)
     desk_window_ensure_page (self, "overview");
-  desk_window_update_protection (self);
-  desk_window_update_group (self);
+  _desk_window_update_protection (self);
+  _desk_window_update_group (self);
   desk_window_sync_page (self);
   desk_window_update_memory_banner (self);
 }
@@ -837,12 +658,8 @@ desk_window_dispose (GObject *object)
   DeskWindow *self = (DeskWindow *) object;
 
   if (self->store != NULL)
-    {
-      g_clear_signal_handler (&self->group_changed_id, self->store);
-      g_clear_signal_handler (&self->protection_id, self->store);
-    }
-  g_clear_object (&self->idle_lock);
-  g_clear_handle_id (&self->protect_source, g_source_remove);
+    g_clear_signal_handler (&self->group_changed_id, self->store);
+  _desk_window_lock_dispose (self);
 
   desk_file_chooser_cancel (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_WINDOW);
@@ -934,8 +751,6 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, memory_banner);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, lock_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, unlock_button);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
@@ -956,10 +771,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-bundle", NULL, import_bundle_activated);
   gtk_widget_class_install_action (widget_class, "win.reload", "s", reload_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_activated);
-  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
-  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_activated);
-  gtk_widget_class_install_action (widget_class, "win.continue-locked", NULL, continue_locked_activated);
-  gtk_widget_class_install_action (widget_class, "win.protect", NULL, protect_activated);
+  _desk_window_lock_class_init (widget_class);
 
   /* Undo and redo bubble up from the focus, unlike the application's accelerators (see
    * desk-application.c): an entry with typing of its own to undo takes Ctrl+Z first. */
@@ -1038,20 +850,4 @@ _desk_window_ensure_page (DeskWindow *self,
   g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
 
   return desk_window_ensure_page (self, name);
-}
-
-GtkWidget *
-_desk_window_get_unlock_view (DeskWindow *self)
-{
-  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_child_by_name (self->main_stack, "locked");
-}
-
-DeskIdleLock *
-_desk_window_get_idle_lock (DeskWindow *self)
-{
-  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
-
-  return self->idle_lock;
 }
