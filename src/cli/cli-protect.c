@@ -278,7 +278,7 @@ cmd_protect (CliOptions  *options,
   g_print ("\n%s\n\n    %s\n\n", _("Recovery key:"), recovery);
   g_print ("%s\n", _("Print this recovery key or write it down now, and keep it apart from the "
                      "computer: it is shown only this once. Either the passphrase or the "
-                     "recovery key unlocks the names; without both, nobody can read them."));
+                     "recovery key unlocks the names; without either, nobody can read them."));
 
   return EXIT_SUCCESS;
 }
