@@ -42,7 +42,7 @@
 #define BADGE_COLUMNS 2
 #define BADGE_ROWS 4
 #define BADGE_PAD 12.0
-#define BADGE_QR 84.0
+#define BADGE_QR 100.0
 #define CUT_GAP 4.0
 #define CUT_LENGTH 14.0
 
@@ -377,7 +377,7 @@ draw_qr (cairo_t    *cr,
          double      y,
          double      size)
 {
-  QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_Q, QR_MODE_8, 1);
   double module;
 
   if (qr == NULL)
@@ -388,6 +388,9 @@ draw_qr (cairo_t    *cr,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, x, y, size, size);
   cairo_fill (cr);
+  /* Modules with hard edges: grey seams between them, where a module's edge falls
+   * inside a printer's or a scanner's pixel, make the code harder to read. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (int row = 0; row < qr->width; row++)
     for (int col = 0; col < qr->width; col++)
