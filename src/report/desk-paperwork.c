@@ -32,7 +32,7 @@
 
 /* Sign-in sheet */
 #define SHEET_MARGIN 36.0
-#define SHEET_ROW 26.0
+#define SHEET_ROW 30.0
 #define SHEET_FOOTER 22.0
 #define SHEET_TEXT 8.0
 
@@ -91,11 +91,11 @@ text_layout (cairo_t    *cr,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  /* A cell or a badge has room for so much: the rest is cut with "…", never drawn over
-   * the next cell. */
-  if (height > 0)
+  /* A cell or a badge has room for so much (@height in points, or below -1 a number of
+   * lines, as Pango takes it): the rest is cut with "…", never drawn over the next cell. */
+  if (height > 0 || height < -1)
     {
-      pango_layout_set_height (layout, (int) (height * PANGO_SCALE));
+      pango_layout_set_height (layout, height > 0 ? (int) (height * PANGO_SCALE) : (int) height);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
 
@@ -172,10 +172,10 @@ typedef struct
 
 static const SheetColumn sheet_columns[] = {
   { DESK_SIGNIN_COLUMN_NAME, 0.15 },
-  { DESK_SIGNIN_COLUMN_ORGANISATION, 0.15 },
-  { DESK_SIGNIN_COLUMN_PILLAR, 0.08 },
-  { DESK_SIGNIN_COLUMN_GENDER, 0.07 },
-  { DESK_SIGNIN_COLUMN_ROLE, 0.10 },
+  { DESK_SIGNIN_COLUMN_ORGANISATION, 0.16 },
+  { DESK_SIGNIN_COLUMN_PILLAR, 0.09 },
+  { DESK_SIGNIN_COLUMN_GENDER, 0.06 },
+  { DESK_SIGNIN_COLUMN_ROLE, 0.09 },
   { DESK_SIGNIN_COLUMN_PHONE, 0.10 },
   { DESK_SIGNIN_COLUMN_EMAIL, 0.14 },
   { -1, 0.08 },
@@ -296,6 +296,36 @@ sheet_header_height (cairo_t *cr,
   return height;
 }
 
+/* A cell's text in at most two lines, in a smaller size when two lines of the usual one
+ * are taller than the row (the CJK font's lines are tall), cut with "…" at the end. */
+static void
+sheet_draw_cell (cairo_t    *cr,
+                 const char *text,
+                 double      x,
+                 double      y,
+                 double      width,
+                 double      height)
+{
+  for (double size = SHEET_TEXT; ; size -= 1)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (cr, text, size, FALSE, width, -2);
+      int w, h;
+
+      pango_layout_get_size (layout, &w, &h);
+      if ((double) h / PANGO_SCALE <= height || size <= SHEET_TEXT - 2)
+        {
+          if ((double) h / PANGO_SCALE > height)
+            {
+              g_clear_object (&layout);
+              layout = text_layout (cr, text, size, FALSE, width, height);
+            }
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, layout);
+          return;
+        }
+    }
+}
+
 static void
 sheet_draw_page (cairo_t   *cr,
                  Paper     *paper,
@@ -327,9 +357,9 @@ sheet_draw_page (cairo_t   *cr,
           cairo_rectangle (cr, x, y, w, SHEET_ROW);
           cairo_stroke (cr);
           if (first + r < people->len)
-            draw_text (cr, sheet_cell (paper->data, g_ptr_array_index (people, first + r),
-                                       sheet_columns[c].column),
-                       SHEET_TEXT, FALSE, x + 3, y + 3, w - 6, SHEET_ROW - 6, FALSE);
+            sheet_draw_cell (cr, sheet_cell (paper->data, g_ptr_array_index (people, first + r),
+                                             sheet_columns[c].column),
+                             x + 3, y + 2, w - 6, SHEET_ROW - 4);
         }
       x += w;
     }
