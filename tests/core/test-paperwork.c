@@ -264,6 +264,49 @@ test_signin_headers (Fixture       *f,
   assert_headers_import (f, "zh");
 }
 
+/* The sheet prints pillars and genders by their labels: typed back, each one imports as
+ * its code. */
+static void
+test_signin_values (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pillars = desk_reference_choices (f->store, DESK_KIND_PERSON, "pillar");
+  g_autoptr(GPtrArray) genders = desk_reference_choices (f->store, DESK_KIND_PERSON, "gender");
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DeskSigninPlan) plan = NULL;
+  guint n = MAX (pillars->len, genders->len);
+
+  fill (f, 0, 0);
+  g_string_append_printf (csv, "%s,%s,%s\n", desk_paperwork_signin_header (DESK_SIGNIN_COLUMN_NAME, "en"),
+                          desk_paperwork_signin_header (DESK_SIGNIN_COLUMN_PILLAR, "en"),
+                          desk_paperwork_signin_header (DESK_SIGNIN_COLUMN_GENDER, "en"));
+  for (guint i = 0; i < n; i++)
+    {
+      DeskChoice *pillar = g_ptr_array_index (pillars, MIN (i, pillars->len - 1));
+      DeskChoice *gender = g_ptr_array_index (genders, MIN (i, genders->len - 1));
+
+      g_string_append_printf (csv, "Person %u,%s,%s\n", i, pillar->label, gender->label);
+    }
+
+  bytes = g_bytes_new (csv->str, csv->len);
+  plan = desk_signin_plan_new (f->store, f->workshop, bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (desk_signin_plan_get_n_rows (plan), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const DeskSigninRow *row = desk_signin_plan_get_row (plan, i);
+      DeskChoice *pillar = g_ptr_array_index (pillars, MIN (i, pillars->len - 1));
+      DeskChoice *gender = g_ptr_array_index (genders, MIN (i, genders->len - 1));
+
+      g_test_message ("%s → %s, %s → %s", pillar->label, row->pillar, gender->label, row->gender);
+      g_assert_cmpint (row->fate, ==, DESK_SIGNIN_ROW_NEW);
+      g_assert_cmpstr (row->pillar, ==, pillar->code);
+      g_assert_cmpstr (row->gender, ==, gender->code);
+    }
+}
+
 static void
 test_signin_pdf (Fixture       *f,
                  gconstpointer  data)
@@ -461,6 +504,7 @@ main (int   argc,
 #define ADD(path, fn) g_test_add ("/core/paperwork/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("code", test_code);
   ADD ("signin-headers", test_signin_headers);
+  ADD ("signin-values", test_signin_values);
   ADD ("signin-pdf", test_signin_pdf);
   ADD ("signin-pages", test_signin_pages);
   ADD ("badges", test_badges);
