@@ -685,6 +685,7 @@ cmd_backup (CliOptions  *options,
 
 int cmd_budget (CliOptions *options, int argc, char **argv);
 int cmd_report (CliOptions *options, int argc, char **argv);
+int cmd_paperwork (CliOptions *options, int argc, char **argv);
 int cmd_backups (CliOptions *options, int argc, char **argv);
 int cmd_restore (CliOptions *options, int argc, char **argv);
 int cmd_attendance_import (CliOptions *options, int argc, char **argv);
@@ -765,6 +766,14 @@ static const CommandOption report_options[] = {
   { NULL, NULL },
 };
 
+static const CommandOption paperwork_options[] = {
+  { "sign-in|badges|certificates", N_("The paperwork to print: the sign-in sheet, name badges with "
+                                      "QR codes, or certificates of attendance") },
+  { "--workshop UUID", N_("The workshop it is for") },
+  { "--pdf FILE", N_("The PDF to write") },
+  { NULL, NULL },
+};
+
 static const CommandOption restore_options[] = {
   { "FILE", N_("The backup to restore; “groupdesk-cli backups” lists them") },
   { NULL, NULL },
@@ -842,6 +851,9 @@ static const Command commands[] = {
   { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup, backup_options },
   { "report", "report workplan|budget|attendance|indicators [--from DATE --to DATE] [--csv | --pdf FILE]",
     N_("One of the four reports, as text, CSV or a printable PDF"), cmd_report, report_options },
+  { "paperwork", "paperwork sign-in|badges|certificates --workshop UUID --pdf FILE",
+    N_("A workshop's sign-in sheet, badges or certificates as a printable PDF"), cmd_paperwork,
+    paperwork_options },
   { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups, NULL },
   { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"),
     cmd_restore, restore_options },

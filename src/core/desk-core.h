@@ -19,6 +19,7 @@
 #include "desk-json.h"
 #include "desk-kind.h"
 #include "desk-money.h"
+#include "desk-paperwork-data.h"
 #include "desk-people.h"
 #include "desk-progress.h"
 #include "desk-protect.h"

@@ -488,6 +488,72 @@ test_checkin_misspelt (void)
   destroy_window (window);
 }
 
+/* A badge's code, as a scanner types it: its person checked in at once; a code of
+ * nobody in the group offers nothing, and Enter on it adds nobody and says so. */
+static void
+test_checkin_code (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  const char *group_uuid = desk_record_get_uuid (group);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, group_uuid, NULL);
+  g_autofree char *workshop = new_empty_workshop (store);
+  DeskWindow *window = new_window (store);
+  DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  gint64 people_before = desk_store_count (store, DESK_KIND_PERSON, group_uuid);
+  DeskRecord *person = g_ptr_array_index (people, people->len / 2);
+  g_autofree char *code = desk_person_code (desk_record_get_uuid (person));
+  g_autofree char *nobody = NULL;
+  g_autoptr(DeskRecord) entry_record = NULL;
+  DeskCheckin *checkin;
+  GtkEditable *entry;
+  GtkSingleSelection *matches;
+  const char *status;
+
+  /* A code no person of the group has: the first eight digits of no one's UUID. */
+  for (guint n = 0; nobody == NULL; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("P-%08X", n);
+      g_autoptr(DeskRecord) found = desk_people_find_by_code (store, group_uuid, candidate, NULL);
+
+      if (found == NULL)
+        nobody = g_steal_pointer (&candidate);
+    }
+
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
+  wait_a_moment (10);
+  checkin = _desk_workshops_page_get_checkin (page);
+  entry = _desk_checkin_get_entry (checkin);
+  matches = _desk_checkin_get_matches (checkin);
+
+  /* The code, as a scanner types it: the one person, selected, no add row. */
+  gtk_editable_set_text (entry, code);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (matches)), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (matches), ==, 0);
+  g_assert_cmpstr (desk_record_get_uuid (gtk_single_selection_get_selected_item (matches)), ==,
+                   desk_record_get_uuid (person));
+  g_signal_emit_by_name (entry, "activate");
+  entry_record = desk_attendance_find (store, workshop, desk_record_get_uuid (person));
+  g_assert_nonnull (entry_record);
+  g_assert_cmpstr (desk_record_get_string (entry_record, "status"), ==, "attended");
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  /* A code of nobody: nothing offered, nothing added, a message that names the code. */
+  gtk_editable_set_text (entry, nobody);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (matches)), ==, 0);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_PERSON, group_uuid), ==, people_before);
+  g_assert_cmpint (count_attended (store, workshop), ==, 1);
+  status = gtk_label_get_label (_desk_checkin_get_status (checkin));
+  g_assert_nonnull (strstr (status, nobody));
+  g_assert_nonnull (strstr (status, "badge code"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_desk_checkin_get_status (checkin)), "error"));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/checkin-choice-cell", test_checkin_choice_cell);
   g_test_add_func ("/gui/workshops/checkin-names", test_checkin_names);
   g_test_add_func ("/gui/workshops/checkin-misspelt", test_checkin_misspelt);
+  g_test_add_func ("/gui/workshops/checkin-code", test_checkin_code);
 
   return g_test_run ();
 }

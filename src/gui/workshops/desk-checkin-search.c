@@ -8,6 +8,11 @@
  * so a misspelt name cannot make a second record of someone: it is ↓ (or a click) onto
  * that row, or Ctrl+Enter, that adds a person.
  *
+ * A badge's code ("P-1A2B3C4D", desk_person_code), typed by a USB scanner that then
+ * presses Enter, offers the one person it names and nothing else, so Enter checks them
+ * in at once; a code that names nobody of the group offers nothing, and Enter on it
+ * says so and adds nobody (a code is never anyone's name).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-checkin"
@@ -95,6 +100,52 @@ add_containing (DeskCheckin *self,
     }
 }
 
+/* The person of the group a badge's code names, or NULL. */
+static DeskRecord *
+person_of_code (DeskCheckin *self,
+                const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  DeskRecord *person;
+
+  if (self->group_uuid == NULL)
+    return NULL;
+
+  person = desk_people_find_by_code (self->store, self->group_uuid, text, &error);
+  if (error != NULL)
+    g_warning ("Could not look for a badge code: %s", error->message);
+
+  return person;
+}
+
+/* Enter on a code that names nobody: a message, the code selected so that the next scan
+ * replaces it, and nothing added. TRUE when @text was such a code. */
+static gboolean
+refuse_unknown_code (DeskCheckin *self)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  g_autoptr(DeskRecord) person = NULL;
+  g_autofree char *message = NULL;
+
+  g_strstrip (text);
+  if (!desk_person_code_parse (text, NULL))
+    return FALSE;
+  person = person_of_code (self, text);
+  if (person != NULL)
+    return FALSE;
+
+  /* Translators: Enter on a badge's code (as printed under its QR code) that is no
+   * person's of this group; the code. */
+  message = g_strdup_printf (_("No one in this group has the badge code %s. Check that the "
+                               "badge was printed for this group, or type the person’s name."),
+                             text);
+  gtk_label_set_label (self->status_label, message);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+
+  return TRUE;
+}
+
 /* Fills the rows for the entry's text, in one splice, the best person selected. */
 static void
 update_matches (DeskCheckin *self)
@@ -105,7 +156,16 @@ update_matches (DeskCheckin *self)
 
   g_hash_table_remove_all (self->similar);
   g_strstrip (text);
-  if (self->query != NULL)
+  if (self->query != NULL && desk_person_code_parse (text, NULL))
+    {
+      /* A badge's code: its person alone, or nothing; never an "Add new person" row. */
+      DeskRecord *person = person_of_code (self, text);
+
+      if (person != NULL)
+        g_ptr_array_add (rows, person);
+      people = rows->len;
+    }
+  else if (self->query != NULL)
     {
       add_similar (self, text, rows);
       add_containing (self, rows);
@@ -193,6 +253,8 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
 
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
+      if (refuse_unknown_code (self))
+        return TRUE;
       if (state & GDK_CONTROL_MASK)
         {
           _desk_checkin_check_in_typed (self, TRUE);
@@ -203,6 +265,16 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
     default:
       return FALSE;
     }
+}
+
+/* After the view's own Enter (which adds nobody when nothing is offered), a code that
+ * names nobody says so in place of "Nobody on record is called …". A scanner's Enter is
+ * refused before it gets here (entry_key_pressed_cb); this covers activation by other
+ * means. */
+static void
+entry_activated_cb (DeskCheckin *self)
+{
+  refuse_unknown_code (self);
 }
 
 /* Cells of the matches */
@@ -281,6 +353,8 @@ _desk_checkin_search_init (DeskCheckin *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+  /* Connected after the template's handler, so that it runs after the check-in. */
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activated_cb), self);
 }
 
 void
