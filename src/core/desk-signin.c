@@ -59,7 +59,7 @@ static const char *const name_headers[] = {
 };
 static const char *const organisation_headers[] = {
   "organisation", "organization", "organisationname", "organizationname", "org",
-  "institution", "affiliation", "单位", "机构", "组织", "工作单位", "所在单位", NULL
+  "institution", "affiliation", "单位", "机构", "组织", "工作单位", "所在单位", "组织名称", NULL
 };
 static const char *const pillar_headers[] = {
   "pillar", "pillars", "stakeholdergroup", "界别", "支柱", NULL
