@@ -519,7 +519,7 @@ certificate_draw (cairo_t             *cr,
   DeskPaperworkData *data = paper->data;
   double margin = 72;
   double width = paper->width - 2 * margin;
-  double y = 96;
+  double y = 80;
   g_autofree char *title = words_in (data, &words_certificate, "\n");
   g_autofree char *certifies = words_in (data, &words_certifies, " · ");
   g_autofree char *attended = words_in (data, &words_attended, " · ");
@@ -535,16 +535,17 @@ certificate_draw (cairo_t             *cr,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  y += draw_text (cr, title, 26, TRUE, margin, y, width, -1, TRUE) + 24;
+  y += draw_text (cr, title, 26, TRUE, margin, y, width, -1, TRUE) + 18;
   y += draw_text (cr, certifies, 13, FALSE, margin, y, width, -1, TRUE) + 12;
   y += draw_text (cr, person->name, 28, TRUE, margin, y, width, 80, TRUE) + 12;
   y += draw_text (cr, attended, 13, FALSE, margin, y, width, -1, TRUE) + 12;
   y += draw_text (cr, workshop, 17, TRUE, margin, y, width, 90, TRUE) + 8;
   y += draw_text (cr, data->dates, 12, FALSE, margin, y, width, -1, TRUE) + 4;
   if (data->place[0] != '\0')
-    draw_text (cr, data->place, 12, FALSE, margin, y, width, -1, TRUE);
+    y += draw_text (cr, data->place, 12, FALSE, margin, y, width, -1, TRUE);
 
-  draw_text (cr, group, 13, TRUE, margin, paper->height - 130, width, -1, TRUE);
+  /* The group signs at the foot, or right under a long text: never over it. */
+  draw_text (cr, group, 13, TRUE, margin, MAX (y + 20, paper->height - 130), width, -1, TRUE);
 }
 
 static guint
