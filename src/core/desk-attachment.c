@@ -1,12 +1,12 @@
 /* desk-attachment.c — files attached to the work, kept inside the database
  *
- * The bytes live in attachment_blobs, one row per content keyed by its SHA-256; each
- * attachment row names its owner, its file name and its bytes (005-attachments.sql). The
- * bytes are copied in and out 64 KiB at a time through SQLite's incremental blob I/O:
- * adding a file reserves a zeroblob of the size fstat gave, then writes the pieces into
- * it while hashing them, under a placeholder key that becomes the digest at the end (or
- * goes, when the same bytes were already stored). Triggers drop bytes nobody refers to
- * and the attachments of a deleted owner.
+ * The bytes live in attachment_contents, keyed in attachment_blobs by their SHA-256;
+ * each attachment row names its owner, its file name and its bytes (005-attachments.sql).
+ * The bytes are copied in and out 64 KiB at a time through SQLite's incremental blob
+ * I/O: adding a file reserves a zeroblob of the size fstat gave, then writes the pieces
+ * into it while hashing them; the digest then keys them (or they go, when the same bytes
+ * were stored already). Triggers drop bytes nobody refers to and the attachments of a
+ * deleted owner.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +29,6 @@
 #define CHUNK_SIZE (64 * 1024)
 /* How much of the start of a file the media type is guessed from. */
 #define SNIFF_SIZE 4096
-#define PENDING_KEY "pending"
 
 static const DeskKind *const owner_kinds[] = {
   &desk_kind_activity,
@@ -45,6 +44,63 @@ static const char attachment_columns[] =
   "personal, added";
 
 /* Helpers */
+
+/* The store keeps a 64 MB page cache and maps up to 256 MB of the file, both good for
+ * lists and reports; while a file's bytes go through, they would fill both with pages
+ * read once. The copy runs with a small cache and no mapping, and puts the store's
+ * settings back after. */
+typedef struct
+{
+  DeskStore *store;
+  gint64 cache_size;
+  gint64 mmap_size;
+} CacheBound;
+
+static gint64
+pragma_int (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static void
+pragma_set (sqlite3    *db,
+            const char *name,
+            gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
+
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+static void
+cache_bound_begin (CacheBound *bound,
+                   DeskStore  *store)
+{
+  sqlite3 *db = _desk_store_get_db (store);
+
+  bound->store = store;
+  bound->cache_size = pragma_int (db, "PRAGMA cache_size");
+  bound->mmap_size = pragma_int (db, "PRAGMA mmap_size");
+  pragma_set (db, "cache_size", -1024);
+  pragma_set (db, "mmap_size", 0);
+}
+
+static void
+cache_bound_end (CacheBound *bound)
+{
+  sqlite3 *db = _desk_store_get_db (bound->store);
+
+  pragma_set (db, "cache_size", bound->cache_size);
+  pragma_set (db, "mmap_size", bound->mmap_size);
+}
 
 static void
 stmt_reset (sqlite3_stmt *stmt)
@@ -146,7 +202,7 @@ copy_in (DeskStore   *store,
   gssize n;
   int rc;
 
-  rc = sqlite3_blob_open (db, "main", "attachment_blobs", "content", rowid, 1, &blob);
+  rc = sqlite3_blob_open (db, "main", "attachment_contents", "content", rowid, 1, &blob);
   if (rc != SQLITE_OK)
     {
       sqlite3_blob_close (blob);
@@ -228,9 +284,8 @@ store_bytes (DeskStore   *store,
   sqlite3_int64 rowid;
   int rc;
 
-  insert = _desk_store_prepare (store,
-                                "INSERT INTO attachment_blobs (sha256, size, content) "
-                                "VALUES ('" PENDING_KEY "', ?1, zeroblob (?1))", error);
+  insert = _desk_store_prepare (store, "INSERT INTO attachment_contents (content) "
+                                       "VALUES (zeroblob (?1))", error);
   if (insert == NULL)
     return NULL;
   sqlite3_bind_int64 (insert, 1, size);
@@ -260,15 +315,18 @@ store_bytes (DeskStore   *store,
 
   /* The same bytes are stored already: the copy just made goes. */
   if (rc == SQLITE_ROW)
-    keep = _desk_store_prepare (store, "DELETE FROM attachment_blobs WHERE rowid = ?1", error);
+    keep = _desk_store_prepare (store, "DELETE FROM attachment_contents WHERE id = ?1", error);
   else
-    keep = _desk_store_prepare (store, "UPDATE attachment_blobs SET sha256 = ?2 WHERE rowid = ?1",
-                                error);
+    keep = _desk_store_prepare (store, "INSERT INTO attachment_blobs (content_id, sha256, size) "
+                                       "VALUES (?1, ?2, ?3)", error);
   if (keep == NULL)
     return NULL;
   sqlite3_bind_int64 (keep, 1, rowid);
   if (rc != SQLITE_ROW)
-    sqlite3_bind_text (keep, 2, digest, -1, SQLITE_TRANSIENT);
+    {
+      sqlite3_bind_text (keep, 2, digest, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (keep, 3, size);
+    }
   rc = sqlite3_step (keep);
   if (rc != SQLITE_DONE)
     {
@@ -299,7 +357,7 @@ typedef gboolean (*SinkFunc) (const guint8  *data,
 
 /* Reads the attachment's bytes in pieces into @sink, checking their digest at the end. */
 static gboolean
-copy_out (DeskStore   *store,
+copy_out_unbounded (DeskStore   *store,
           const char  *uuid,
           SinkFunc     sink,
           gpointer     sink_data,
@@ -317,7 +375,7 @@ copy_out (DeskStore   *store,
   int rc;
 
   stmt = _desk_store_prepare (store,
-                              "SELECT a.name, a.sha256, a.size, b.rowid, b.size "
+                              "SELECT a.name, a.sha256, a.size, b.content_id, b.size "
                               "FROM attachments AS a LEFT JOIN attachment_blobs AS b "
                               "ON b.sha256 = a.sha256 WHERE a.uuid = ?1", error);
   if (stmt == NULL)
@@ -349,7 +407,7 @@ copy_out (DeskStore   *store,
   rowid = sqlite3_column_int64 (stmt, 3);
   stmt_reset (g_steal_pointer (&stmt));
 
-  rc = sqlite3_blob_open (db, "main", "attachment_blobs", "content", rowid, 0, &blob);
+  rc = sqlite3_blob_open (db, "main", "attachment_contents", "content", rowid, 0, &blob);
   if (rc == SQLITE_OK && sqlite3_blob_bytes (blob) != size)
     rc = SQLITE_CORRUPT;
   if (rc != SQLITE_OK)
@@ -396,6 +454,23 @@ copy_out (DeskStore   *store,
     }
 
   return TRUE;
+}
+
+static gboolean
+copy_out (DeskStore   *store,
+          const char  *uuid,
+          SinkFunc     sink,
+          gpointer     sink_data,
+          GError     **error)
+{
+  CacheBound bound;
+  gboolean ok;
+
+  cache_bound_begin (&bound, store);
+  ok = copy_out_unbounded (store, uuid, sink, sink_data, error);
+  cache_bound_end (&bound);
+
+  return ok;
 }
 
 typedef struct
@@ -508,7 +583,9 @@ desk_attachment_add (DeskStore              *store,
   g_autofree char *added = NULL;
   g_autoptr(GByteArray) sniff = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  CacheBound bound;
   gboolean is_personal;
+  gboolean committed;
   gint64 size = 0;
   int fd;
   int rc;
@@ -530,9 +607,21 @@ desk_attachment_add (DeskStore              *store,
 
   /* Regular files only, and the size known (and checked against the limit) before a
    * byte is read. */
-  fd = desk_file_open_input (path, DESK_ATTACHMENT_MAX_SIZE, &size, error);
+  fd = desk_file_open_input (path, 0, &size, error);
   if (fd < 0)
     return NULL;
+  if (size > DESK_ATTACHMENT_MAX_SIZE)
+    {
+      g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit_text = g_format_size_full (DESK_ATTACHMENT_MAX_SIZE,
+                                                        G_FORMAT_SIZE_LONG_FORMAT);
+
+      close (fd);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("%s is %s, more than the %s a file attached to a record can be. Attach a "
+                     "smaller copy, or split it into parts."), path, size_text, limit_text);
+      return NULL;
+    }
   if (size == 0)
     {
       close (fd);
@@ -551,8 +640,10 @@ desk_attachment_add (DeskStore              *store,
   else
     is_personal = personal == DESK_ATTACHMENT_PERSONAL_YES;
 
+  cache_bound_begin (&bound, store);
   if (!desk_store_begin (store, error))
     {
+      cache_bound_end (&bound);
       close (fd);
       return NULL;
     }
@@ -590,13 +681,16 @@ desk_attachment_add (DeskStore              *store,
       goto fail;
     }
 
-  if (!desk_store_commit (store, error))
+  committed = desk_store_commit (store, error);
+  cache_bound_end (&bound);
+  if (!committed)
     return NULL;
 
   return desk_attachment_get (store, uuid, error);
 
 fail:
   desk_store_rollback (store);
+  cache_bound_end (&bound);
   return NULL;
 }
 

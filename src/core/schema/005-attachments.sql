@@ -4,13 +4,20 @@
 -- Keeps the conventions of 001-initial.sql (STRICT, no REAL).
 
 -- The bytes, once per content: keyed by the SHA-256 of the bytes (lowercase hex), so that
--- the same file attached twice is stored once. Written and read through SQLite's
--- incremental blob I/O, a piece at a time. While a file is being copied in, its row is
--- keyed 'pending' (inside the one transaction of the add, never committed so).
-CREATE TABLE attachment_blobs (
-  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64 OR sha256 = 'pending'),
-  size INTEGER NOT NULL CHECK (size > 0),
+-- the same file attached twice is stored once. The bytes themselves are a row of
+-- attachment_contents, written and read through SQLite's incremental blob I/O a piece at
+-- a time: they are copied in first and hashed on the way, and only then is their key
+-- known. Kept apart from the key because SQLite rewrites a whole row on UPDATE: keying a
+-- row that holds the bytes after the copy would read and write them all again.
+CREATE TABLE attachment_contents (
+  id INTEGER PRIMARY KEY,
   content BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE attachment_blobs (
+  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),
+  size INTEGER NOT NULL CHECK (size > 0),
+  content_id INTEGER NOT NULL UNIQUE REFERENCES attachment_contents (id)
 ) STRICT;
 
 -- One file attached to one record. The owner is named by kind and UUID (the kinds that
@@ -38,6 +45,10 @@ CREATE INDEX attachments_sha256 ON attachments (sha256);
 CREATE TRIGGER attachments_drop_blob AFTER DELETE ON attachments
 WHEN NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = OLD.sha256) BEGIN
   DELETE FROM attachment_blobs WHERE sha256 = OLD.sha256;
+END;
+
+CREATE TRIGGER attachment_blobs_drop_content AFTER DELETE ON attachment_blobs BEGIN
+  DELETE FROM attachment_contents WHERE id = OLD.content_id;
 END;
 
 -- An owner deleted, asked for or cascaded, takes its attachments with it.
