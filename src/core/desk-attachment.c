@@ -102,8 +102,12 @@ cache_bound_end (CacheBound *bound)
   pragma_set (db, "mmap_size", bound->mmap_size);
 }
 
+/* A statement the store keeps (_desk_store_prepare): reset when it goes out of scope, so
+ * that it holds no lock and no bound text, but never finalized. */
+typedef sqlite3_stmt KeptStmt;
+
 static void
-stmt_reset (sqlite3_stmt *stmt)
+stmt_reset (KeptStmt *stmt)
 {
   if (stmt != NULL)
     {
@@ -111,7 +115,7 @@ stmt_reset (sqlite3_stmt *stmt)
       sqlite3_clear_bindings (stmt);
     }
 }
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, stmt_reset)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeptStmt, stmt_reset)
 
 static char *
 column_dup (sqlite3_stmt *stmt,
@@ -277,9 +281,9 @@ store_bytes (DeskStore   *store,
 {
   sqlite3 *db = _desk_store_get_db (store);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) exists = NULL;
-  g_autoptr(sqlite3_stmt) keep = NULL;
+  g_autoptr(KeptStmt) insert = NULL;
+  g_autoptr(KeptStmt) exists = NULL;
+  g_autoptr(KeptStmt) keep = NULL;
   g_autofree char *digest = NULL;
   sqlite3_int64 rowid;
   int rc;
@@ -364,7 +368,7 @@ copy_out_unbounded (DeskStore   *store,
           GError     **error)
 {
   sqlite3 *db = _desk_store_get_db (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KeptStmt) stmt = NULL;
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guint8 *buffer = NULL;
   g_autofree char *name = NULL;
@@ -582,7 +586,7 @@ desk_attachment_add (DeskStore              *store,
   g_autofree char *digest = NULL;
   g_autofree char *added = NULL;
   g_autoptr(GByteArray) sniff = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(KeptStmt) insert = NULL;
   CacheBound bound;
   gboolean is_personal;
   gboolean committed;
@@ -701,7 +705,7 @@ desk_attachment_list (DeskStore       *store,
                       GError         **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KeptStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
@@ -736,7 +740,7 @@ desk_attachment_get (DeskStore   *store,
                      const char  *uuid,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KeptStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
@@ -765,7 +769,7 @@ desk_attachment_remove (DeskStore   *store,
                         const char  *uuid,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(KeptStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
