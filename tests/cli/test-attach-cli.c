@@ -156,6 +156,22 @@ test_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "There is no attachment"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
+  /* The database itself is never an output. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *uuid = NULL;
+
+    run_cli (&run, "--db", fixture->db, "attach", "workshop", workshop, file);
+    assert_ok (&run);
+    uuid = g_strstrip (g_strdup (run.out));
+    before = digest (fixture->db);
+    run_cli (&run, "--db", fixture->db, "attachment-get", uuid, "-o", fixture->db);
+    g_assert_cmpint (run.status, ==, 1);
+    after = digest (fixture->db);
+    g_assert_cmpstr (before, ==, after);
+  }
+
   /* Bad usage is 2. */
   run_cli (&run, "--db", fixture->db, "attach", "workshop", workshop, file, "--personal", "--not-personal");
   g_assert_cmpint (run.status, ==, 2);
