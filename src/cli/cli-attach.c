@@ -30,8 +30,9 @@ attachment_kind (const char  *name,
   if (!desk_attachment_kind_allowed (kind))
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("Files cannot be attached to a %s. Attach them to a deliverable, "
-                     "activity, expense, funding, workshop or indicator_value."),
+                   _("Files cannot be attached to this kind of record (%s). Attach them "
+                     "to a deliverable, activity, expense, funding, workshop or "
+                     "indicator_value."),
                    _(kind->label));
       return NULL;
     }

@@ -156,9 +156,9 @@ check_owner (DeskStore       *store,
   if (!desk_attachment_kind_allowed (owner_kind))
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("Files cannot be attached to a %s. Attach them to a deliverable, an "
-                     "activity, an expense, a funding receipt, a workshop or an indicator "
-                     "value."), _(owner_kind->label));
+                   _("Files cannot be attached to this kind of record (%s). Attach them to "
+                     "a deliverable, an activity, an expense, a funding receipt, a workshop "
+                     "or an indicator value."), _(owner_kind->label));
       return FALSE;
     }
   if (owner_uuid == NULL || !_desk_store_record_exists (store, owner_kind, owner_uuid, group_uuid))

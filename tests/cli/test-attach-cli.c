@@ -128,7 +128,7 @@ test_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "“meeting” is not a kind of record"));
   run_cli (&run, "--db", fixture->db, "attach", "group", group, file);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "cannot be attached to a group"));
+  g_assert_nonnull (strstr (run.err, "cannot be attached to this kind of record (group)"));
   run_cli (&run, "--db", fixture->db, "attach", "workshop", group, file);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "There is no workshop"));
