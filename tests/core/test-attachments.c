@@ -312,6 +312,30 @@ test_refused (Fixture       *f,
   assert_refused (f, missing, DESK_ERROR_NOT_FOUND, "missing.txt");
   assert_refused (f, "/dev/zero", DESK_ERROR_INVALID, "/dev/zero");
 
+  /* A store opened read-only takes nothing, and says so. */
+  {
+    g_autofree char *file = write_generated (f, "minutes.txt", 100000, 5);
+    g_autoptr(DeskStore) reader = desk_store_open_read_only (f->path, NULL);
+    g_autoptr(DeskAttachment) attachment = NULL;
+    g_autoptr(GPtrArray) list = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (reader);
+    attachment = desk_attachment_add (reader, DESK_KIND_EXPENSE, test_world_uuid (f->world, "expense"),
+                                      file, NULL, DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
+    g_assert_null (attachment);
+    g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+    g_assert_cmpint (attachment_count (f), ==, 0);
+    g_assert_cmpint (blob_count (f), ==, 0);
+    /* And the store it was refused in is still usable for reading. */
+    list = desk_attachment_list (reader, DESK_KIND_EXPENSE, test_world_uuid (f->world, "expense"),
+                                 &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+
   if (getuid () != 0)
     {
       g_autofree char *locked = write_generated (f, "locked.txt", 10, 1);
