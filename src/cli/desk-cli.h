@@ -25,6 +25,17 @@ typedef struct
   const char *recovery_key_file;
 } CliOptions;
 
+/* The commands of cli-attach.c. */
+int        cmd_attach         (CliOptions  *options,
+                               int          argc,
+                               char       **argv);
+int        cmd_attachments    (CliOptions  *options,
+                               int          argc,
+                               char       **argv);
+int        cmd_attachment_get (CliOptions  *options,
+                               int          argc,
+                               char       **argv);
+
 /* Prints "groupdesk-cli: MESSAGE" and a hint to --help; returns EXIT_USAGE. */
 int        cli_usage_error   (const char  *format,
                               ...) G_GNUC_PRINTF (1, 2);

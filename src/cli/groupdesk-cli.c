@@ -827,6 +827,31 @@ static const CommandOption change_passphrase_options[] = {
   { NULL, NULL },
 };
 
+static const CommandOption attach_options[] = {
+  { "KIND", N_("What the file is attached to: deliverable, activity, expense, funding, workshop "
+               "or indicator_value") },
+  { "UUID", N_("The record's identifier, as “list” prints it") },
+  { "FILE", N_("The file to attach (at most 50 MB)") },
+  { "--caption TEXT", N_("A few words that say what the file is") },
+  { "--personal", N_("Mark the file as holding personal data (the default for workshops)") },
+  { "--not-personal", N_("Mark the file as holding no personal data (the default for the other kinds)") },
+  { NULL, NULL },
+};
+
+static const CommandOption attachments_options[] = {
+  { "KIND", N_("The kind of record: deliverable, activity, expense, funding, workshop or "
+               "indicator_value") },
+  { "UUID", N_("The record's identifier, as “list” prints it") },
+  { "--json", N_("Print the attachments as a JSON array instead of one line each") },
+  { NULL, NULL },
+};
+
+static const CommandOption attachment_get_options[] = {
+  { "UUID", N_("The attachment's identifier, as “attachments” prints it") },
+  { "-o, --output FILE", N_("The file to write the attachment's bytes to") },
+  { NULL, NULL },
+};
+
 static const CommandOption help_options[] = {
   { "COMMAND", N_("The command to explain; without it, the list of commands") },
   { NULL, NULL },
@@ -877,6 +902,12 @@ static const Command commands[] = {
   { "change-passphrase", "change-passphrase [--passphrase-file FILE] [--new-passphrase-file FILE]",
     N_("Choose a new passphrase; the recovery key stays the same"), cmd_change_passphrase,
     change_passphrase_options },
+  { "attach", "attach KIND UUID FILE [--caption TEXT] [--personal|--not-personal]",
+    N_("Attach a file to a record; prints the attachment's identifier"), cmd_attach, attach_options },
+  { "attachments", "attachments KIND UUID [--json]", N_("List the files attached to a record"),
+    cmd_attachments, attachments_options },
+  { "attachment-get", "attachment-get UUID -o FILE", N_("Write an attached file's bytes to a file"),
+    cmd_attachment_get, attachment_get_options },
   { "help", "help [COMMAND]", N_("Show the commands, or one command's arguments and options"), cmd_help,
     help_options },
 };

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "desk-attachment.h"
 #include "desk-attendance.h"
 #include "desk-backup.h"
 #include "desk-budget.h"

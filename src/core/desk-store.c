@@ -70,6 +70,7 @@ static const Migration migrations[] = {
   { 2, "/org/voluntaryprinciples/Groupdesk/core/schema/002-imported-bundles.sql", NULL },
   { 3, "/org/voluntaryprinciples/Groupdesk/core/schema/003-person-merges.sql", NULL },
   { 4, "/org/voluntaryprinciples/Groupdesk/core/schema/004-protection.sql", NULL },
+  { 5, "/org/voluntaryprinciples/Groupdesk/core/schema/005-attachments.sql", NULL },
 };
 
 static void

@@ -457,12 +457,38 @@ test_count_rows (DeskStore      *store,
   return test_sqlite_int (_desk_store_get_db (store), sql);
 }
 
-/* Takes a database at the current version back to version 3: what migration 4 added
+/* Takes a database back to version 4: what migration 5 added (attachments) removed.
+ * Harmless on a database that has it removed already. */
+static inline void
+test_sqlite_undo_migration_5 (sqlite3 *db)
+{
+  static const char *const owners[] = {
+    "activities", "deliverables", "expenses", "funding_receipts", "workshops",
+    "indicator_values",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER IF EXISTS %s_attachments;",
+                                              owners[i]);
+
+      test_sqlite_exec (db, sql);
+    }
+  test_sqlite_exec (db, "DROP TRIGGER IF EXISTS attachments_drop_blob; "
+                        "DROP TRIGGER IF EXISTS attachment_blobs_drop_content; "
+                        "DROP TABLE IF EXISTS attachments; "
+                        "DROP TABLE IF EXISTS attachment_blobs; "
+                        "DROP TABLE IF EXISTS attachment_contents;");
+}
+
+/* Takes a database at the current version back to version 3: what migrations 5 and 4 added
  * removed, and the join table it folded into people put back. Data of migration 4's
  * columns is lost, so only for databases without people. */
 static inline void
 test_sqlite_undo_migration_4 (sqlite3 *db)
 {
+  /* Migration 5 came after: a database taken back to version 3 loses it too. */
+  test_sqlite_undo_migration_5 (db);
   test_sqlite_exec (db, "DROP TABLE protection; "
                         "ALTER TABLE people DROP COLUMN vulnerable_groups; "
                         "CREATE TABLE person_vulnerable_groups ("

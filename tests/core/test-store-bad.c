@@ -377,6 +377,8 @@ test_app_id_legacy (void)
 
       db = test_sqlite_open (path);
       /* Back to @version: what each later migration added removed. */
+      if (version < 5)
+        test_sqlite_undo_migration_5 (db);
       if (version < 4)
         test_sqlite_undo_migration_4 (db);
       if (version < 3)
