@@ -644,6 +644,19 @@ desk_attachment_add (DeskStore              *store,
   else
     is_personal = personal == DESK_ATTACHMENT_PERSONAL_YES;
 
+  /* Files are not encrypted yet: where names are protected, a file holding personal data
+   * would lie in the database in plain text beside them. Refused, not stored. */
+  if (is_personal && _desk_store_is_sealing (store))
+    {
+      close (fd);
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("%s is marked as holding personal data, and this version of Groupdesk "
+                     "cannot yet encrypt files the way it protects names. Keep the file "
+                     "outside Groupdesk for now; attach it only if it holds no personal data, "
+                     "marked so."), path);
+      return NULL;
+    }
+
   cache_bound_begin (&bound, store);
   if (!desk_store_begin (store, error))
     {

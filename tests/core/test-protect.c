@@ -818,6 +818,56 @@ test_async (Fixture       *f,
   g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
 }
 
+/* Files are not encrypted yet: no personal file may lie in plain text beside sealed
+ * names. Protection waits until there are none; a protected database takes none. */
+static void
+test_personal_files_wait (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "sheet.txt", NULL);
+  g_autofree char *workshop = test_sqlite_query (_desk_store_get_db (f->store),
+                                                 "SELECT uuid FROM workshops LIMIT 1");
+  g_autoptr(DeskAttachment) sheet = NULL;
+  g_autoptr(DeskAttachment) report = NULL;
+  g_autoptr(DeskAttachment) refused = NULL;
+  g_autoptr(DeskSecret) recovery = NULL;
+  char *none;
+
+  g_assert_true (g_file_set_contents (file, "Signed: Ama Owusu-Ansah, Kofi Boateng\n", -1, NULL));
+  /* A workshop's file holds personal data unless said otherwise. */
+  sheet = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, NULL,
+                               DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (sheet->personal);
+
+  none = desk_store_protect (f->store, PASSPHRASE, desk_kdf_cost_fastest (), &error);
+  g_assert_null (none);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1 attached file marked as holding personal data"));
+  g_clear_error (&error);
+  g_assert_cmpint (desk_store_get_protection (f->store), ==, DESK_PROTECTION_OFF);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM protection"), ==, 0);
+
+  g_assert_true (desk_attachment_remove (f->store, sheet->uuid, &error));
+  g_assert_no_error (error);
+  recovery = protect (f);
+
+  /* Protected: a personal file is refused and nothing is stored; one marked as holding no
+   * personal data is taken. */
+  refused = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, NULL,
+                                 DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
+  g_assert_null (refused);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM attachments"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM attachment_blobs"), ==, 0);
+  report = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, "agenda",
+                                DESK_ATTACHMENT_PERSONAL_NO, &error);
+  g_assert_no_error (error);
+  g_assert_false (report->personal);
+}
+
 static void
 test_vulnerable_groups_migrate (void)
 {
@@ -933,6 +983,7 @@ main (int    argc,
   ADD ("/core/protect/bundles", test_bundles);
   ADD ("/core/protect/import-seals", test_import_seals);
   ADD ("/core/protect/async", test_async);
+  ADD ("/core/protect/personal-files-wait", test_personal_files_wait);
   g_test_add_func ("/core/protect/vulnerable-groups-migrate", test_vulnerable_groups_migrate);
   g_test_add_func ("/core/protect/passphrase-rules", test_passphrase_rules);
   g_test_add_func ("/core/protect/sealed-values", test_sealed_values);

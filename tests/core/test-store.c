@@ -150,7 +150,16 @@ test_strict_no_real (void)
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           const char *type = (const char *) sqlite3_column_text (stmt, 1);
+          const char *column = (const char *) sqlite3_column_text (stmt, 0);
 
+          /* The one BLOB: attached files' bytes, which incremental blob I/O needs (a
+           * STRICT TEXT column cannot hold a zeroblob). Nothing else may be one. */
+          if (g_str_equal (g_ptr_array_index (tables, i), "attachment_contents") &&
+              g_str_equal (column, "content") && g_ascii_strcasecmp (type, "BLOB") == 0)
+            {
+              n_columns++;
+              continue;
+            }
           if (g_ascii_strcasecmp (type, "INTEGER") != 0 && g_ascii_strcasecmp (type, "TEXT") != 0)
             g_error ("%s.%s has the type %s: money, quantities and rates are INTEGER, the "
                      "rest TEXT", (const char *) g_ptr_array_index (tables, i),
