@@ -9,6 +9,8 @@
  */
 #include "test-workshops-common.h"
 
+#include "desk-paperwork-save.h"
+
 static void
 test_workshop_list (void)
 {
@@ -493,6 +495,91 @@ test_signin_worker (void)
   g_rmdir (dir);
 }
 
+/* The check-in's Paperwork menu: the open workshop's sheet, badges and certificates are
+ * written where the chooser said, the same PDFs the CLI writes; with names locked,
+ * nothing is written. */
+static void
+test_paperwork (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = new_store ();
+  g_autofree char *dir = g_dir_make_tmp ("groupdesk-paperwork-XXXXXX", &error);
+  g_autofree char *workshop = NULL;
+  g_autoptr(DeskSecret) recovery = NULL;
+  DeskWindow *window;
+  DeskWorkshopsPage *page;
+  const struct { DeskPaperworkKind kind; const char *name; } kinds[] = {
+    { DESK_PAPERWORK_SIGN_IN, "sheet.pdf" },
+    { DESK_PAPERWORK_BADGES, "badges.pdf" },
+    { DESK_PAPERWORK_CERTIFICATES, "certificates.pdf" },
+  };
+
+  g_assert_no_error (error);
+  /* The workshop most people attended. */
+  {
+    g_autoptr(GPtrArray) attendance = desk_store_list (store, DESK_KIND_ATTENDANCE, NULL, &error);
+    g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+    guint best = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < attendance->len; i++)
+      {
+        DeskRecord *a = g_ptr_array_index (attendance, i);
+        const char *w = desk_record_get_string (a, "workshop_uuid");
+        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, w)) + 1;
+
+        if (!g_str_equal (desk_record_get_string (a, "status"), "attended"))
+          continue;
+        g_hash_table_insert (counts, (gpointer) w, GUINT_TO_POINTER (n));
+        if (n > best)
+          {
+            best = n;
+            g_free (workshop);
+            workshop = g_strdup (w);
+          }
+      }
+    g_assert_nonnull (workshop);
+  }
+  window = new_window (store);
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kinds[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *head = NULL;
+      gsize len = 0;
+
+      g_assert_true (desk_paperwork_save_to (DESK_PAGE (page), workshop, kinds[i].kind, file));
+      g_assert_true (g_file_get_contents (path, &head, &len, NULL));
+      g_assert_cmpuint (len, >, 1000);
+      g_assert_true (g_str_has_prefix (head, "%PDF-"));
+    }
+
+  /* Locked names: refused, nothing written. */
+  recovery = desk_store_protect (store, "river lantern copper seven", desk_kdf_cost_fastest (), &error);
+  g_assert_no_error (error);
+  desk_store_lock (store);
+  wait_a_moment (50);
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  {
+    g_autofree char *path = g_build_filename (dir, "locked.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_false (desk_paperwork_save_to (DESK_PAGE (page), workshop, DESK_PAPERWORK_BADGES, file));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  destroy_window (window);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kinds[i].name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/breakdown", test_breakdown);
   g_test_add_func ("/gui/workshops/plenary", test_plenary);
   g_test_add_func ("/gui/workshops/signin-worker", test_signin_worker);
+  g_test_add_func ("/gui/workshops/paperwork", test_paperwork);
 
   return g_test_run ();
 }

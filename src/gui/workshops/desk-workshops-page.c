@@ -30,6 +30,8 @@
 #include "desk-names-locked.h"
 #include "desk-record-editor.h"
 #include "desk-record-list.h"
+#include "desk-file-chooser.h"
+#include "desk-paperwork-save.h"
 #include "desk-signin-dialog.h"
 
 typedef struct
@@ -736,6 +738,30 @@ chooser_response_cb (GtkNativeDialog   *chooser,
 }
 
 static void
+paperwork_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
+  const char *which = g_variant_get_string (parameter, NULL);
+  DeskPaperworkKind kind = DESK_PAPERWORK_SIGN_IN;
+  const char *workshop;
+
+  desk_page_ensure_built (DESK_PAGE (self));
+  workshop = current_workshop (self);
+  if (workshop == NULL)
+    {
+      desk_page_add_toast (DESK_PAGE (self), _("Open a workshop first, then print its paperwork"));
+      return;
+    }
+  if (g_str_equal (which, "badges"))
+    kind = DESK_PAPERWORK_BADGES;
+  else if (g_str_equal (which, "certificates"))
+    kind = DESK_PAPERWORK_CERTIFICATES;
+  desk_paperwork_save_ask (DESK_PAGE (self), workshop, kind);
+}
+
+static void
 import_signin_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -850,6 +876,8 @@ desk_workshops_page_dispose (GObject *object)
     }
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->view_stack, self);
+  /* The paperwork's chooser, if one is open. */
+  desk_file_chooser_cancel (self);
 
   G_OBJECT_CLASS (desk_workshops_page_parent_class)->dispose (object);
 }
@@ -931,6 +959,7 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "workshops.checkin", NULL, checkin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.close-checkin", NULL, close_checkin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.import-signin", NULL, import_signin_activated);
+  gtk_widget_class_install_action (widget_class, "workshops.paperwork", "s", paperwork_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "workshops.checkin", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "workshops.close-checkin", NULL);
 }
