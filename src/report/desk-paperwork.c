@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "desk-paperwork.h"
+#include "desk-report-render-private.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -564,37 +565,6 @@ certificates_draw (cairo_t   *cr,
 
 /* Writing */
 
-typedef struct
-{
-  int fd;
-  int saved_errno;
-} PdfSink;
-
-static cairo_status_t
-pdf_write_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  PdfSink *sink = closure;
-
-  while (length > 0)
-    {
-      gssize n = write (sink->fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= (unsigned int) n;
-    }
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 desk_paperwork_write_pdf (DeskStore          *store,
                           const char         *workshop_uuid,
@@ -606,7 +576,7 @@ desk_paperwork_write_pdf (DeskStore          *store,
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *title = NULL;
-  PdfSink sink = { -1, 0 };
+  DeskPdfSink sink = { -1, 0 };
   Paper paper;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -649,7 +619,7 @@ desk_paperwork_write_pdf (DeskStore          *store,
   if (sink.fd < 0)
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &sink, paper.width, paper.height);
+  surface = cairo_pdf_surface_create_for_stream (_desk_pdf_sink_write, &sink, paper.width, paper.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Groupdesk " PACKAGE_VERSION);
   cr = cairo_create (surface);

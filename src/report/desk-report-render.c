@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "desk-report-render.h"
+#include "desk-report-render-private.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -933,18 +934,12 @@ desk_report_draw_chart (DeskReport *report,
   cairo_restore (cr);
 }
 
-typedef struct
+cairo_status_t
+_desk_pdf_sink_write (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
 {
-  int fd;
-  int saved_errno;
-} PdfSink;
-
-static cairo_status_t
-pdf_write_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  PdfSink *sink = closure;
+  DeskPdfSink *sink = closure;
 
   while (length > 0)
     {
@@ -989,7 +984,7 @@ desk_report_write_pdf_full (DeskReport        *report,
   const double a4_width = landscape ? 841.89 : 595.276, a4_height = landscape ? 595.276 : 841.89;
   g_autoptr(DeskReportLayout) layout = desk_report_layout_new (report, a4_width, a4_height, printed_on);
   g_autofree char *tmp = NULL;
-  PdfSink sink = { -1, 0 };
+  DeskPdfSink sink = { -1, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -1005,7 +1000,7 @@ desk_report_write_pdf_full (DeskReport        *report,
   if (sink.fd < 0)
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &sink, a4_width, a4_height);
+  surface = cairo_pdf_surface_create_for_stream (_desk_pdf_sink_write, &sink, a4_width, a4_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Groupdesk " PACKAGE_VERSION);
   cr = cairo_create (surface);
