@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "desk-attachment.h"
+#include "desk-attachment-private.h"
 
 #include "desk-error.h"
 #include "desk-file.h"
@@ -187,17 +188,18 @@ read_some (int     fd,
   return n;
 }
 
-/* Copies the @size bytes of @fd into the zeroblob at @rowid, hashing them; the first
- * bytes are kept in @sniff for the media type. */
+/* Copies the @size bytes @read gives into the zeroblob at @rowid, hashing them; the
+ * first bytes are kept in @sniff for the media type. */
 static gboolean
-copy_in (DeskStore   *store,
-         int          fd,
-         const char  *path,
-         sqlite3_int64 rowid,
-         gint64       size,
-         GChecksum   *checksum,
-         GByteArray  *sniff,
-         GError     **error)
+copy_in (DeskStore               *store,
+         DeskAttachmentReadFunc   read,
+         gpointer                 read_data,
+         const char              *what,
+         sqlite3_int64            rowid,
+         gint64                   size,
+         GChecksum               *checksum,
+         GByteArray              *sniff,
+         GError                 **error)
 {
   sqlite3 *db = _desk_store_get_db (store);
   g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
@@ -216,15 +218,10 @@ copy_in (DeskStore   *store,
 
   while (offset < size)
     {
-      n = read_some (fd, buffer, MIN ((gint64) CHUNK_SIZE, size - offset));
+      n = read (buffer, MIN ((gint64) CHUNK_SIZE, size - offset), read_data, error);
       if (n < 0)
         {
-          int saved_errno = errno;
-
           sqlite3_blob_close (blob);
-          g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                       _("%s could not be read: %s. Check the disk and attach it again."),
-                       path, g_strerror (saved_errno));
           return FALSE;
         }
       if (n == 0)
@@ -232,12 +229,12 @@ copy_in (DeskStore   *store,
           sqlite3_blob_close (blob);
           g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
                        _("%s became shorter while it was read. Attach it again once no "
-                         "program is writing to it."), path);
+                         "program is writing to it."), what);
           return FALSE;
         }
 
       g_checksum_update (checksum, buffer, n);
-      if (sniff->len < SNIFF_SIZE)
+      if (sniff != NULL && sniff->len < SNIFF_SIZE)
         g_byte_array_append (sniff, buffer, MIN ((gsize) n, SNIFF_SIZE - sniff->len));
 
       rc = sqlite3_blob_write (blob, buffer, (int) n, (int) offset);
@@ -257,27 +254,17 @@ copy_in (DeskStore   *store,
       return FALSE;
     }
 
-  /* One byte more than fstat said: the file grew while it was read. */
-  n = read_some (fd, buffer, 1);
-  if (n != 0)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                   _("%s changed while it was read. Attach it again once no program is "
-                     "writing to it."), path);
-      return FALSE;
-    }
-
   return TRUE;
 }
 
-/* Inside the add's transaction: stores the file's bytes and returns their digest. */
-static char *
-store_bytes (DeskStore   *store,
-             int          fd,
-             const char  *path,
-             gint64       size,
-             GByteArray  *sniff,
-             GError     **error)
+char *
+_desk_attachment_store_bytes (DeskStore               *store,
+                              gint64                   size,
+                              DeskAttachmentReadFunc   read,
+                              gpointer                 read_data,
+                              const char              *what,
+                              GByteArray              *sniff,
+                              GError                 **error)
 {
   sqlite3 *db = _desk_store_get_db (store);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -287,6 +274,8 @@ store_bytes (DeskStore   *store,
   g_autofree char *digest = NULL;
   sqlite3_int64 rowid;
   int rc;
+
+  g_return_val_if_fail (size > 0 && size <= DESK_ATTACHMENT_MAX_SIZE, NULL);
 
   insert = _desk_store_prepare (store, "INSERT INTO attachment_contents (content) "
                                        "VALUES (zeroblob (?1))", error);
@@ -301,7 +290,7 @@ store_bytes (DeskStore   *store,
     }
   rowid = sqlite3_last_insert_rowid (db);
 
-  if (!copy_in (store, fd, path, rowid, size, checksum, sniff, error))
+  if (!copy_in (store, read, read_data, what, rowid, size, checksum, sniff, error))
     return NULL;
 
   digest = g_strdup (g_checksum_get_string (checksum));
@@ -339,6 +328,33 @@ store_bytes (DeskStore   *store,
     }
 
   return g_steal_pointer (&digest);
+}
+
+typedef struct
+{
+  int fd;
+  const char *path;
+} FileSource;
+
+static gssize
+file_source_read (guint8   *buffer,
+                  gsize     length,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  FileSource *source = user_data;
+  gssize n = read_some (source->fd, buffer, length);
+
+  if (n < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                   _("%s could not be read: %s. Check the disk and attach it again."),
+                   source->path, g_strerror (saved_errno));
+    }
+
+  return n;
 }
 
 static char *
@@ -540,6 +556,100 @@ file_sink (const guint8  *data,
   return TRUE;
 }
 
+static gboolean
+insert_row (DeskStore             *store,
+            const DeskAttachment  *a,
+            GError               **error)
+{
+  g_autoptr(KeptStmt) insert = NULL;
+  int rc;
+
+  insert = _desk_store_prepare (store,
+                                "INSERT INTO attachments (uuid, group_uuid, owner_kind, "
+                                "owner_uuid, name, media_type, size, sha256, caption, "
+                                "personal, added) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, a->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 2, a->group_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 3, a->owner_kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 4, a->owner_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 5, a->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 6, a->media_type, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 7, a->size);
+  sqlite3_bind_text (insert, 8, a->sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 9, a->caption != NULL ? a->caption : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (insert, 10, a->personal ? 1 : 0);
+  sqlite3_bind_text (insert, 11, a->added, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (insert);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @sql with @uuid as ?1 (and @text as ?2 when not NULL); FALSE on an error. */
+static gboolean
+run_on (DeskStore   *store,
+        const char  *sql,
+        const char  *uuid,
+        const char  *text,
+        GError     **error)
+{
+  g_autoptr(KeptStmt) stmt = _desk_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+select_list (DeskStore   *store,
+             const char  *where,
+             const char  *first,
+             const char  *second,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(KeptStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s FROM attachments WHERE %s", attachment_columns, where);
+  stmt = _desk_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  if (second != NULL)
+    sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_attachment_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, attachment_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
 /* Public API */
 
 void
@@ -586,13 +696,11 @@ desk_attachment_add (DeskStore              *store,
   g_autofree char *digest = NULL;
   g_autofree char *added = NULL;
   g_autoptr(GByteArray) sniff = NULL;
-  g_autoptr(KeptStmt) insert = NULL;
   CacheBound bound;
   gboolean is_personal;
   gboolean committed;
   gint64 size = 0;
   int fd;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (owner_kind != NULL, NULL);
@@ -665,38 +773,37 @@ desk_attachment_add (DeskStore              *store,
       return NULL;
     }
 
-  digest = store_bytes (store, fd, path, size, sniff, error);
+  {
+    FileSource source = { fd, path };
+    guint8 extra;
+
+    digest = _desk_attachment_store_bytes (store, size, file_source_read, &source, path, sniff, error);
+    /* One byte more than fstat said: the file grew while it was read. */
+    if (digest != NULL && read_some (fd, &extra, 1) != 0)
+      {
+        g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
+                     _("%s changed while it was read. Attach it again once no program is "
+                       "writing to it."), path);
+        g_clear_pointer (&digest, g_free);
+      }
+  }
   close (fd);
   if (digest == NULL)
     goto fail;
 
   media_type = guess_media_type (name, sniff);
 
-  insert = _desk_store_prepare (store,
-                                "INSERT INTO attachments (uuid, group_uuid, owner_kind, "
-                                "owner_uuid, name, media_type, size, sha256, caption, "
-                                "personal, added) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-  if (insert == NULL)
-    goto fail;
-  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 2, group_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, owner_kind->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, owner_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 5, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 6, media_type, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (insert, 7, size);
-  sqlite3_bind_text (insert, 8, digest, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 9, caption, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (insert, 10, is_personal ? 1 : 0);
-  sqlite3_bind_text (insert, 11, added, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (insert);
-  stmt_reset (g_steal_pointer (&insert));
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (store, rc, error);
+  {
+    DeskAttachment row = {
+      .uuid = uuid, .group_uuid = group_uuid, .owner_kind = (char *) owner_kind->name,
+      .owner_uuid = (char *) owner_uuid, .name = name, .media_type = media_type,
+      .size = size, .sha256 = digest, .caption = (char *) caption,
+      .personal = is_personal, .added = added,
+    };
+
+    if (!insert_row (store, &row, error))
       goto fail;
-    }
+  }
 
   committed = desk_store_commit (store, error);
   cache_bound_end (&bound);
@@ -717,35 +824,14 @@ desk_attachment_list (DeskStore       *store,
                       const char      *owner_uuid,
                       GError         **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(KeptStmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  int rc;
-
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (owner_kind != NULL, NULL);
 
   if (!check_owner (store, owner_kind, owner_uuid, NULL, error))
     return NULL;
 
-  sql = g_strdup_printf ("SELECT %s FROM attachments WHERE owner_uuid = ?1 AND owner_kind = ?2 "
-                         "ORDER BY added, rowid", attachment_columns);
-  stmt = _desk_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, owner_uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, owner_kind->name, -1, SQLITE_STATIC);
-
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_attachment_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, attachment_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (store, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
+  return select_list (store, "owner_uuid = ?1 AND owner_kind = ?2 ORDER BY added, rowid",
+                      owner_uuid, owner_kind->name, error);
 }
 
 DeskAttachment *
@@ -913,4 +999,131 @@ desk_attachment_to_json (DeskAttachment *attachment)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+gboolean
+desk_attachment_update (DeskStore    *store,
+                        const char   *uuid,
+                        const char   *caption,
+                        int           personal,
+                        GError      **error)
+{
+  g_autoptr(DeskAttachment) attachment = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  if (caption != NULL && !g_utf8_validate (caption, -1, NULL))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The caption is not valid text (UTF-8). Type it again."));
+      return FALSE;
+    }
+  attachment = desk_attachment_get (store, uuid, error);
+  if (attachment == NULL)
+    return FALSE;
+  if (personal == TRUE && !attachment->personal && _desk_store_is_sealing (store))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("“%s” cannot be marked as holding personal data here: names are "
+                     "protected in this database, and this version of Groupdesk cannot yet "
+                     "encrypt files the way it protects names. Remove the file and keep it "
+                     "outside Groupdesk for now."), attachment->name);
+      return FALSE;
+    }
+
+  if (!desk_store_begin (store, error))
+    return FALSE;
+  if (caption != NULL &&
+      !run_on (store, "UPDATE attachments SET caption = ?2 WHERE uuid = ?1", uuid, caption, error))
+    goto fail;
+  if (personal >= 0 &&
+      !run_on (store, "UPDATE attachments SET personal = ?2 WHERE uuid = ?1", uuid,
+               personal ? "1" : "0", error))
+    goto fail;
+
+  return desk_store_commit (store, error);
+
+fail:
+  desk_store_rollback (store);
+  return FALSE;
+}
+
+GHashTable *
+desk_attachment_count_by_owner (DeskStore       *store,
+                                const DeskKind  *owner_kind,
+                                GError         **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(KeptStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (owner_kind != NULL, NULL);
+
+  stmt = _desk_store_prepare (store, "SELECT owner_uuid, count(*) FROM attachments "
+                                     "WHERE owner_kind = ?1 GROUP BY owner_uuid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, owner_kind->name, -1, SQLITE_STATIC);
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts, column_dup (stmt, 0), GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&counts);
+}
+
+/* Private API */
+
+gboolean
+_desk_attachment_has_bytes (DeskStore   *store,
+                            const char  *sha256,
+                            GError     **error)
+{
+  g_autoptr(KeptStmt) stmt = _desk_store_prepare (store, "SELECT 1 FROM attachment_blobs "
+                                                         "WHERE sha256 = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _desk_store_set_error (store, rc, error);
+
+  return rc == SQLITE_ROW;
+}
+
+gboolean
+_desk_attachment_put (DeskStore             *store,
+                      const DeskAttachment  *attachment,
+                      GError               **error)
+{
+  /* Deleting the row first would let the trigger take bytes the new row shares with it;
+   * the new row goes in under a new key, then the old one goes, then the key is the
+   * attachment's again. */
+  const char *uuid = attachment->uuid;
+  g_autofree char *parked = g_strconcat ("~", uuid, NULL);
+  DeskAttachment row = *attachment;
+
+  row.uuid = parked;
+  return run_on (store, "DELETE FROM attachments WHERE uuid = ?1", parked, NULL, error) &&
+         insert_row (store, &row, error) &&
+         run_on (store, "DELETE FROM attachments WHERE uuid = ?1", uuid, NULL, error) &&
+         run_on (store, "UPDATE attachments SET uuid = ?1 WHERE uuid = ?2", uuid, parked, error);
+}
+
+GPtrArray *
+_desk_attachment_list_group (DeskStore   *store,
+                             const char  *group_uuid,
+                             GError     **error)
+{
+  return select_list (store, "group_uuid = ?1 ORDER BY owner_kind, owner_uuid, added, rowid",
+                      group_uuid, NULL, error);
 }

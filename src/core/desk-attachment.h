@@ -73,6 +73,19 @@ gboolean        desk_attachment_remove        (DeskStore              *store,
                                                const char             *uuid,
                                                GError                **error);
 
+/* Changes an attachment's caption (NULL: kept) and its "contains personal data" mark
+ * (TRUE or FALSE; -1: kept). */
+gboolean        desk_attachment_update        (DeskStore              *store,
+                                               const char             *uuid,
+                                               const char             *caption,
+                                               int                     personal,
+                                               GError                **error);
+/* How many files each record of @owner_kind has: owner UUID → count (GUINT_TO_POINTER);
+ * records without files are absent. */
+GHashTable     *desk_attachment_count_by_owner (DeskStore             *store,
+                                                const DeskKind        *owner_kind,
+                                                GError               **error);
+
 /* Writes the attachment's bytes to @stream, checking their SHA-256 as they are read: a
  * mismatch is DESK_ERROR_DAMAGED, and what was already written to @stream must then be
  * thrown away by the caller. */

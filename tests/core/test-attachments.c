@@ -4,6 +4,8 @@
  */
 #include "test-common.h"
 
+#include "desk-attachment-private.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -384,6 +386,137 @@ test_tampered (Fixture       *f,
   g_assert_error (error, DESK_ERROR, DESK_ERROR_DAMAGED);
 }
 
+/* A caption and the personal mark change alone; counts per owner follow. */
+static void
+test_update_and_count (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *a = write_generated (f, "a.pdf", 1000, 5);
+  g_autofree char *b = write_generated (f, "b.jpg", 2000, 6);
+  g_autoptr(DeskAttachment) first = attach (f, "deliverable", a);
+  g_autoptr(DeskAttachment) second = attach (f, "deliverable", b);
+  g_autoptr(DeskAttachment) third = attach (f, "expense", b);
+  g_autoptr(DeskAttachment) changed = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *deliverable = test_world_uuid (f->world, "deliverable");
+
+  g_assert_false (first->personal);
+  g_assert_true (desk_attachment_update (f->store, first->uuid, "Signed report", TRUE, &error));
+  g_assert_no_error (error);
+  changed = desk_attachment_get (f->store, first->uuid, &error);
+  g_assert_cmpstr (changed->caption, ==, "Signed report");
+  g_assert_true (changed->personal);
+  g_assert_cmpstr (changed->sha256, ==, first->sha256);
+  g_clear_pointer (&changed, desk_attachment_free);
+
+  /* -1 and NULL keep what is there. */
+  g_assert_true (desk_attachment_update (f->store, first->uuid, NULL, -1, &error));
+  changed = desk_attachment_get (f->store, first->uuid, &error);
+  g_assert_cmpstr (changed->caption, ==, "Signed report");
+  g_assert_true (changed->personal);
+  g_clear_pointer (&changed, desk_attachment_free);
+
+  g_assert_false (desk_attachment_update (f->store, first->uuid, "\xff", -1, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (desk_attachment_update (f->store, "no-such", "x", -1, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  counts = desk_attachment_count_by_owner (f->store, DESK_KIND_DELIVERABLE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, deliverable)), ==, 2);
+  g_clear_pointer (&counts, g_hash_table_unref);
+  g_assert_true (desk_attachment_remove (f->store, second->uuid, &error));
+  counts = desk_attachment_count_by_owner (f->store, DESK_KIND_DELIVERABLE, &error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, deliverable)), ==, 1);
+  g_clear_pointer (&counts, g_hash_table_unref);
+  counts = desk_attachment_count_by_owner (f->store, DESK_KIND_WORKSHOP, &error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize length;
+  gsize offset;
+} MemorySource;
+
+static gssize
+memory_read (guint8   *buffer,
+             gsize     length,
+             gpointer  user_data,
+             GError  **error)
+{
+  MemorySource *source = user_data;
+  gsize n = MIN (length, source->length - source->offset);
+
+  memcpy (buffer, source->data + source->offset, n);
+  source->offset += n;
+
+  return (gssize) n;
+}
+
+/* What a bundle's import does: bytes from elsewhere, then a row put over an older one of
+ * the same UUID, whose bytes go when nothing else refers to them. */
+static void
+test_put (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *a = write_generated (f, "a.pdf", 100000, 7);
+  g_autoptr(DeskAttachment) first = attach (f, "activity", a);
+  g_autoptr(DeskAttachment) got = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *bytes = g_malloc (150000);
+  g_autofree char *digest = NULL;
+  MemorySource source = { bytes, 150000, 0 };
+  DeskAttachment row;
+
+  for (gsize i = 0; i < 150000; i++)
+    bytes[i] = (guint8) (i * 7 + i / 251);
+
+  g_assert_true (desk_store_begin (f->store, &error));
+  digest = _desk_attachment_store_bytes (f->store, 150000, memory_read, &source, "bundle", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (_desk_attachment_has_bytes (f->store, digest, &error));
+  row = *first;
+  row.sha256 = digest;
+  row.size = 150000;
+  row.name = (char *) "new.pdf";
+  g_assert_true (_desk_attachment_put (f->store, &row, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_store_commit (f->store, &error));
+
+  got = desk_attachment_get (f->store, first->uuid, &error);
+  g_assert_cmpstr (got->name, ==, "new.pdf");
+  g_assert_cmpstr (got->sha256, ==, digest);
+  g_assert_false (_desk_attachment_has_bytes (f->store, first->sha256, &error));
+  g_assert_cmpint (blob_count (f), ==, 1);
+  g_assert_cmpint (attachment_count (f), ==, 1);
+
+  /* Put again with the same bytes: they stay. */
+  g_assert_true (desk_store_begin (f->store, &error));
+  g_assert_true (_desk_attachment_put (f->store, &row, &error));
+  g_assert_true (desk_store_commit (f->store, &error));
+  g_assert_cmpint (blob_count (f), ==, 1);
+  g_assert_true (_desk_attachment_has_bytes (f->store, digest, &error));
+
+  /* A source that ends early is an error; the caller's rollback leaves nothing. */
+  source.offset = 149000;
+  g_assert_true (desk_store_begin (f->store, &error));
+  g_assert_null (_desk_attachment_store_bytes (f->store, 150000, memory_read, &source, "bundle", NULL, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_IO);
+  desk_store_rollback (f->store);
+  g_assert_cmpint (blob_count (f), ==, 1);
+  {
+    g_autoptr(GPtrArray) all = _desk_attachment_list_group (f->store, first->group_uuid, &error);
+
+    g_assert_cmpuint (all->len, ==, 1);
+  }
+}
+
 static void
 test_backup_restore (Fixture       *f,
                      gconstpointer  data)
@@ -540,6 +673,8 @@ main (int    argc,
   ADD ("backup-restore", test_backup_restore);
   ADD ("owner-deleted", test_owner_deleted);
   ADD ("memory", test_memory);
+  ADD ("update-and-count", test_update_and_count);
+  ADD ("put", test_put);
 #undef ADD
 
   return g_test_run ();
