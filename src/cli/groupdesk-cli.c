@@ -105,7 +105,22 @@ cli_open_store (CliOptions  *options,
   g_autofree char *path = options->db_path != NULL ? g_strdup (options->db_path)
                                                    : desk_store_default_path ();
 
-  return unlocked (desk_store_open (path, error), options, error);
+  DeskStore *store = unlocked (desk_store_open (path, error), options, error);
+
+  /* Once, the first time a command writes: old evidence paths become attachments. */
+  if (store != NULL)
+    {
+      g_autoptr(GError) move_error = NULL;
+      g_autoptr(DeskEvidenceMove) move = desk_evidence_move_into_store (store, &move_error);
+      g_autofree char *account = desk_evidence_move_describe (move);
+
+      if (account != NULL)
+        g_printerr ("%s\n", account);
+      if (move_error != NULL)
+        g_printerr ("%s\n", move_error->message);
+    }
+
+  return store;
 }
 
 static DeskStore *
