@@ -287,7 +287,7 @@ static const DeskField deliverable_fields[] = {
   { "status", DESK_FIELD_CHOICE, REQ, N_("Status"),
     "planned|in_progress|delivered|accepted", NULL },
   { "delivered_on", DESK_FIELD_DATE, 0, N_("Delivered on"), NULL, NULL },
-  { "evidence_note", DESK_FIELD_TEXT, 0, N_("Evidence"), NULL, NULL },
+  { "evidence_note", DESK_FIELD_TEXT, 0, N_("Evidence note"), NULL, NULL },
   { "evidence_path", DESK_FIELD_TEXT, 0, N_("Evidence file"), NULL, NULL },
   { NULL }
 };

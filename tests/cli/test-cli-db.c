@@ -560,7 +560,7 @@ test_evidence_move (Fixture       *fixture,
 
   run_cli (&run, "--db", fixture->db, "attach", "deliverable", deliverable, photo);
   assert_ok (&run);
-  g_assert_nonnull (strstr (run.err, "1 evidence file of a deliverable was moved"));
+  g_assert_nonnull (strstr (run.err, "1 evidence or receipt file was moved"));
 
   run_cli (&run, "--db", fixture->db, "attachments", "deliverable", deliverable, "--json");
   assert_ok (&run);

@@ -140,7 +140,7 @@ test_move (Fixture       *f,
   }
 
   account = desk_evidence_move_describe (move);
-  g_assert_nonnull (strstr (account, "2 evidence files of deliverables were moved"));
+  g_assert_nonnull (strstr (account, "2 evidence or receipt files were moved"));
   g_assert_nonnull (strstr (account, gone));
 
   /* Once: nothing is left to move. */
@@ -148,6 +148,43 @@ test_move (Fixture       *f,
   g_assert_no_error (error);
   g_assert_null (again);
   g_assert_null (desk_evidence_move_describe (again));
+}
+
+/* An expense's receipt file, the same way, its note keeping what could not be moved. */
+static void
+test_receipts (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *receipt = g_build_filename (f->dir, "receipt.jpg", NULL);
+  g_autofree char *lost = g_build_filename (f->dir, "lost.jpg", NULL);
+  g_autoptr(DeskRecord) kept = test_world_new_record (f->world, DESK_KIND_EXPENSE);
+  g_autoptr(DeskRecord) gone = test_world_new_record (f->world, DESK_KIND_EXPENSE);
+  g_autoptr(DeskEvidenceMove) move = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (receipt, "JFIF receipt", -1);
+  desk_record_set_string (kept, "receipt_path", receipt);
+  desk_record_set_string (gone, "receipt_path", lost);
+  desk_record_set_string (gone, "note", "Taxi");
+  g_assert_true (desk_store_insert (f->store, kept, &error));
+  g_assert_true (desk_store_insert (f->store, gone, &error));
+  g_assert_no_error (error);
+
+  move = desk_evidence_move_into_store (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (move->moved, ==, 1);
+  g_assert_cmpuint (move->missed->len, ==, 1);
+  files = desk_attachment_list (f->store, DESK_KIND_EXPENSE, desk_record_get_uuid (kept), &error);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (((DeskAttachment *) files->pdata[0])->name, ==, "receipt.jpg");
+  {
+    g_autoptr(DeskRecord) d = desk_store_get (f->store, DESK_KIND_EXPENSE, desk_record_get_uuid (gone), &error);
+
+    g_assert_cmpstr (desk_record_get_string (d, "receipt_path"), ==, "");
+    g_assert_true (g_str_has_prefix (desk_record_get_string (d, "note"), "Taxi\n\nFile not moved"));
+    g_assert_nonnull (strstr (desk_record_get_string (d, "note"), lost));
+  }
 }
 
 /* A read-only store moves nothing and changes nothing. */
@@ -182,6 +219,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/core/evidence/move", Fixture, NULL, fixture_set_up, test_move, fixture_tear_down);
+  g_test_add ("/core/evidence/receipts", Fixture, NULL, fixture_set_up, test_receipts, fixture_tear_down);
   g_test_add ("/core/evidence/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
 
