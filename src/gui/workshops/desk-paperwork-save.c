@@ -42,6 +42,9 @@ suggested_name (DeskPaperworkKind kind)
     case DESK_PAPERWORK_CERTIFICATES:
       /* Translators: a file name, so no spaces. */
       return _("certificates.pdf");
+    case DESK_PAPERWORK_PAYMENTS:
+      /* Translators: a file name, so no spaces. */
+      return _("payment-sheet.pdf");
     case DESK_PAPERWORK_SIGN_IN:
     default:
       /* Translators: a file name, so no spaces. */
@@ -58,6 +61,8 @@ chooser_title (DeskPaperworkKind kind)
       return _("Save Badges");
     case DESK_PAPERWORK_CERTIFICATES:
       return _("Save Certificates");
+    case DESK_PAPERWORK_PAYMENTS:
+      return _("Save Payment Sheet");
     case DESK_PAPERWORK_SIGN_IN:
     default:
       return _("Save Sign-in Sheet");
