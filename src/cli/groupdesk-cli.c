@@ -767,10 +767,13 @@ static const CommandOption report_options[] = {
 };
 
 static const CommandOption paperwork_options[] = {
-  { "sign-in|badges|certificates", N_("The paperwork to print: the sign-in sheet, name badges with "
-                                      "QR codes, or certificates of attendance") },
+  { "sign-in|badges|payments|certificates",
+    N_("The paperwork to print: the sign-in sheet, name badges with QR codes, the per-diem and "
+       "transport payment sheet, or certificates of attendance") },
   { "--workshop UUID", N_("The workshop it is for") },
   { "--pdf FILE", N_("The PDF to write") },
+  { "--record", N_("With payments: also record each payment as an expense of the workshop's "
+                   "budget lines") },
   { NULL, NULL },
 };
 
@@ -876,8 +879,9 @@ static const Command commands[] = {
   { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup, backup_options },
   { "report", "report workplan|budget|attendance|indicators [--from DATE --to DATE] [--csv | --pdf FILE]",
     N_("One of the four reports, as text, CSV or a printable PDF"), cmd_report, report_options },
-  { "paperwork", "paperwork sign-in|badges|certificates --workshop UUID --pdf FILE",
-    N_("A workshop's sign-in sheet, badges or certificates as a printable PDF"), cmd_paperwork,
+  { "paperwork", "paperwork sign-in|badges|payments|certificates --workshop UUID --pdf FILE [--record]",
+    N_("A workshop's sign-in sheet, badges, payment sheet or certificates as a printable PDF"),
+    cmd_paperwork,
     paperwork_options },
   { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups, NULL },
   { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"),
