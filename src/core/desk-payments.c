@@ -302,14 +302,16 @@ insert_expense (DeskStore   *store,
                          : desk_store_insert (store, expense, error);
 }
 
-gboolean
-desk_payments_record (DeskStore    *store,
-                      DeskHistory  *history,
-                      const char   *workshop_uuid,
-                      guint        *n_people,
-                      guint        *n_expenses,
-                      char        **total,
-                      GError      **error)
+/* Records the payments, or with @dry_run only checks that they can be and counts them. */
+static gboolean
+record (DeskStore    *store,
+        DeskHistory  *history,
+        const char   *workshop_uuid,
+        gboolean      dry_run,
+        guint        *n_people,
+        guint        *n_expenses,
+        char        **total,
+        GError      **error)
 {
   g_autoptr(DeskRecord) workshop = NULL;
   g_autoptr(GPtrArray) attendance = NULL;
@@ -362,6 +364,14 @@ desk_payments_record (DeskStore    *store,
     if (!multiply (&lines[k], paid->len, error))
       goto out;
 
+  if (dry_run)
+    {
+      for (guint k = 0; k < DESK_PAYMENT_N_KINDS; k++)
+        if (lines[k].line_uuid != NULL && lines[k].unit_minor != 0)
+          written += paid->len;
+      goto done;
+    }
+
   title = desk_record_title (workshop, "title", NULL);
   if (history != NULL ? !desk_history_begin_group (history, _("Recorded payments"), error)
                       : !desk_store_begin (store, error))
@@ -389,6 +399,7 @@ desk_payments_record (DeskStore    *store,
   if (history != NULL ? !desk_history_end_group (history, error) : !desk_store_commit (store, error))
     goto out;
 
+done:
   if (n_people != NULL)
     *n_people = paid->len;
   if (n_expenses != NULL)
@@ -401,4 +412,27 @@ out:
   for (guint k = 0; k < DESK_PAYMENT_N_KINDS; k++)
     line_clear (&lines[k]);
   return ok;
+}
+
+gboolean
+desk_payments_record (DeskStore    *store,
+                      DeskHistory  *history,
+                      const char   *workshop_uuid,
+                      guint        *n_people,
+                      guint        *n_expenses,
+                      char        **total,
+                      GError      **error)
+{
+  return record (store, history, workshop_uuid, FALSE, n_people, n_expenses, total, error);
+}
+
+gboolean
+desk_payments_check (DeskStore   *store,
+                     const char  *workshop_uuid,
+                     guint       *n_people,
+                     guint       *n_expenses,
+                     char       **total,
+                     GError     **error)
+{
+  return record (store, NULL, workshop_uuid, TRUE, n_people, n_expenses, total, error);
 }

@@ -78,6 +78,15 @@ gboolean      desk_payments_record       (DeskStore     *store,
                                           char         **total,
                                           GError       **error);
 
+/* What desk_payments_record would record, written nowhere: the same refusals, the same
+ * counts and total. For a confirmation before recording. */
+gboolean      desk_payments_check        (DeskStore     *store,
+                                          const char    *workshop_uuid,
+                                          guint         *n_people,
+                                          guint         *n_expenses,
+                                          char         **total,
+                                          GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskPayments, desk_payments_free)
 
 G_END_DECLS

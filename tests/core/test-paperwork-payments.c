@@ -267,6 +267,15 @@ test_record (Fixture       *f,
   fill (f);
   g_assert_false (desk_payments_are_recorded (f->store, f->workshop, &error));
   g_assert_no_error (error);
+  /* The check counts what recording will make, and makes nothing. */
+  g_assert_true (desk_payments_check (f->store, f->workshop, &n_people, &n_expenses, &total,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_people, ==, 3);
+  g_assert_cmpuint (n_expenses, ==, 6);
+  g_assert_cmpstr (total, ==, "GHS 901.50");
+  g_clear_pointer (&total, g_free);
+  g_assert_cmpint (test_count_rows (f->store, DESK_KIND_EXPENSE), ==, before);
   g_assert_true (desk_payments_record (f->store, history, f->workshop, &n_people, &n_expenses,
                                        &total, &error));
   g_assert_no_error (error);
@@ -310,6 +319,9 @@ test_record (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "recorded already"));
   g_clear_error (&error);
   g_assert_cmpint (test_count_rows (f->store, DESK_KIND_EXPENSE), ==, before + 6);
+  g_assert_false (desk_payments_check (f->store, f->workshop, NULL, NULL, NULL, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
 
   /* One undo takes all six back; then they can be recorded again. */
   g_assert_true (desk_history_undo (history, &error));
