@@ -12,7 +12,6 @@
 #include "desk-paperwork.h"
 #include "desk-paperwork-private.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "desk-money.h"
 #include "desk-payments.h"

@@ -1,0 +1,174 @@
+/* desk-checkin-invited.c — the check-in's invitations: how many were invited and have
+ * not confirmed, the list narrowed to them, and the selected people's e-mail addresses
+ * copied for a reminder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-checkin"
+
+#include "config.h"
+
+#include "desk-checkin-private.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-names-locked.h"
+#include "desk-toast.h"
+
+#define COPIED_KEY "desk-checkin-copied"
+
+static gboolean
+invited_match (gpointer item,
+               gpointer user_data)
+{
+  DeskCheckin *self = user_data;
+
+  return !self->invited_only ||
+         g_strcmp0 (desk_record_get_string (item, "status"), "invited") == 0;
+}
+
+void
+_desk_checkin_invited_init (DeskCheckin *self)
+{
+  self->invited_filter = gtk_custom_filter_new (invited_match, self, NULL);
+  self->shown_attendees = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->attendees)),
+                                                     g_object_ref (GTK_FILTER (self->invited_filter)));
+  self->attendee_selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->shown_attendees)));
+}
+
+void
+_desk_checkin_invited_dispose (DeskCheckin *self)
+{
+  g_clear_object (&self->shown_attendees);
+  g_clear_object (&self->invited_filter);
+}
+
+void
+_desk_checkin_update_invited (DeskCheckin *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  guint invited = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+      if (g_strcmp0 (desk_record_get_string (record, "status"), "invited") == 0)
+        invited++;
+    }
+
+  /* Translators: beside the heading of a workshop's attendance list. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u invited has not confirmed",
+                                       "%u invited have not confirmed", invited), invited);
+  gtk_label_set_label (self->invited_label, invited > 0 ? text : "");
+  /* The filter stays within reach while it is on, even when it shows nobody. */
+  gtk_widget_set_visible (GTK_WIDGET (self->invited_button), invited > 0 || self->invited_only);
+}
+
+void
+_desk_checkin_invited_toggled_cb (DeskCheckin *self)
+{
+  gboolean only = gtk_toggle_button_get_active (self->invited_button);
+
+  if (only == self->invited_only)
+    return;
+  self->invited_only = only;
+  gtk_filter_changed (GTK_FILTER (self->invited_filter),
+                      only ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  _desk_checkin_update_invited (self);
+}
+
+DeskRecord *
+_desk_checkin_get_selected (DeskCheckin *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->attendee_selection));
+
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->attendee_selection),
+                                gtk_bitset_get_minimum (selected));
+}
+
+void
+_desk_checkin_copy_emails_activated (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  DeskCheckin *self = DESK_CHECKIN (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->attendee_selection));
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  GtkBitsetIter iter;
+  guint position;
+  guint copied;
+  guint skipped = 0;
+
+  if (gtk_bitset_is_empty (selected))
+    {
+      desk_toast_show_message (widget, _("Select the people whose e-mail addresses to copy, "
+                                         "then try again."));
+      return;
+    }
+  /* Addresses are names: ask to unlock when they are locked. */
+  if (!desk_names_ask_unlock (widget, self->store))
+    return;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendee_selection),
+                                                            position);
+
+      g_ptr_array_add (people, g_strdup (desk_record_get_string (record, "person_uuid")));
+    }
+  g_ptr_array_add (people, NULL);
+
+  text = desk_people_dup_emails (self->store, (const char *const *) people->pdata, &skipped,
+                                 &error);
+  if (text == NULL)
+    {
+      desk_toast_show_message (widget, error->message);
+      return;
+    }
+
+  copied = people->len - 1 - skipped;
+  if (text[0] == '\0')
+    {
+      desk_toast_show_message (widget, _("None of the selected people has an e-mail address. "
+                                         "Add their addresses on the People page first."));
+      return;
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  g_object_set_data_full (G_OBJECT (self), COPIED_KEY, g_steal_pointer (&text), g_free);
+  if (skipped > 0)
+    /* Translators: the first %u is a number of people copied, the second of those
+     * left out. */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Copied the addresses of %u people; %u has no e-mail address",
+                                            "Copied the addresses of %u people; %u have no e-mail address",
+                                            skipped),
+                               copied, skipped);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied the address of %u person",
+                                            "Copied the addresses of %u people", copied),
+                               copied);
+  desk_toast_show_message (widget, message);
+}
+
+/* For tests */
+
+GtkSelectionModel *
+_desk_checkin_get_selection (DeskCheckin *self)
+{
+  return GTK_SELECTION_MODEL (self->attendee_selection);
+}
+
+const char *
+_desk_checkin_get_invited_text (DeskCheckin *self)
+{
+  return g_object_get_data (G_OBJECT (self), COPIED_KEY);
+}
