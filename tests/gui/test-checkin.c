@@ -677,6 +677,15 @@ test_checkin_invited (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (invited_button), FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 3);
 
+  /* Delete takes everyone selected off the list; one Undo puts them all back. */
+  gtk_selection_model_select_all (shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.remove", NULL));
+  wait_a_moment (10);
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (10);
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 3);
+
   destroy_window (window);
 }
 

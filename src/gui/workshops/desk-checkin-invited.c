@@ -90,23 +90,42 @@ _desk_checkin_get_selected (DeskCheckin *self)
                                 gtk_bitset_get_minimum (selected));
 }
 
+GStrv
+_desk_checkin_dup_selected_uuids (DeskCheckin *self,
+                                  const char  *field)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->attendee_selection));
+  g_autoptr(GStrvBuilder) uuids = g_strv_builder_new ();
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendee_selection),
+                                                            position);
+
+      g_strv_builder_add (uuids, field != NULL ? desk_record_get_string (record, field)
+                                               : desk_record_get_uuid (record));
+    }
+
+  return g_strv_builder_end (uuids);
+}
+
 void
 _desk_checkin_copy_emails_activated (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter)
 {
   DeskCheckin *self = DESK_CHECKIN (widget);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->attendee_selection));
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) people = _desk_checkin_dup_selected_uuids (self, "person_uuid");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
-  GtkBitsetIter iter;
-  guint position;
   guint copied;
   guint skipped = 0;
 
-  if (gtk_bitset_is_empty (selected))
+  if (people[0] == NULL)
     {
       desk_toast_show_message (widget, _("Select the people whose e-mail addresses to copy, "
                                          "then try again."));
@@ -116,25 +135,14 @@ _desk_checkin_copy_emails_activated (GtkWidget  *widget,
   if (!desk_names_ask_unlock (widget, self->store))
     return;
 
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      g_autoptr(DeskRecord) record = g_list_model_get_item (G_LIST_MODEL (self->attendee_selection),
-                                                            position);
-
-      g_ptr_array_add (people, g_strdup (desk_record_get_string (record, "person_uuid")));
-    }
-  g_ptr_array_add (people, NULL);
-
-  text = desk_people_dup_emails (self->store, (const char *const *) people->pdata, &skipped,
-                                 &error);
+  text = desk_people_dup_emails (self->store, (const char *const *) people, &skipped, &error);
   if (text == NULL)
     {
       desk_toast_show_message (widget, error->message);
       return;
     }
 
-  copied = people->len - 1 - skipped;
+  copied = g_strv_length (people) - skipped;
   if (text[0] == '\0')
     {
       desk_toast_show_message (widget, _("None of the selected people has an e-mail address. "

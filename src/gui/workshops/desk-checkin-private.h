@@ -82,6 +82,10 @@ void                _desk_checkin_invited_toggled_cb (DeskCheckin *self);
 void                _desk_checkin_copy_emails_activated (GtkWidget  *widget,
                                                          const char *action_name,
                                                          GVariant   *parameter);
+/* The UUIDs of the selected entries (@field NULL) or of a field of theirs
+ * ("person_uuid"), in the list's order. */
+GStrv               _desk_checkin_dup_selected_uuids (DeskCheckin *self,
+                                                      const char  *field);
 /* The first selected entry of the list (a new reference), or NULL. */
 DeskRecord         *_desk_checkin_get_selected    (DeskCheckin *self);
 

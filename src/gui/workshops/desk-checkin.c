@@ -713,13 +713,26 @@ remove_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   DeskCheckin *self = DESK_CHECKIN (widget);
-  g_autoptr(DeskRecord) record = _desk_checkin_get_selected (self);
+  g_auto(GStrv) uuids = _desk_checkin_dup_selected_uuids (self, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (record == NULL)
+  if (uuids[0] == NULL)
     return;
 
-  if (!desk_history_delete (self->history, DESK_KIND_ATTENDANCE, desk_record_get_uuid (record), &error))
+  /* Everyone selected goes, in one step that one Ctrl+Z takes back. */
+  if (!desk_history_begin_group (self->history, NULL, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+  for (guint i = 0; uuids[i] != NULL; i++)
+    if (!desk_history_delete (self->history, DESK_KIND_ATTENDANCE, uuids[i], &error))
+      {
+        desk_history_cancel_group (self->history);
+        set_status (self, error->message, TRUE);
+        return;
+      }
+  if (!desk_history_end_group (self->history, &error))
     set_status (self, error->message, TRUE);
 }
 
