@@ -604,7 +604,7 @@ test_checkin_invited (void)
   GtkWidget *invited_button;
   GString *expected = g_string_new (NULL);
 
-  g_assert_cmpuint (people->len, >=, 3);
+  g_assert_cmpuint (people->len, >=, 4);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(DeskRecord) person = desk_record_copy (g_ptr_array_index (people, i));
@@ -677,6 +677,32 @@ test_checkin_invited (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (invited_button), FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 3);
 
+  /* Invite from the check-in: the person picked for the typed name goes on the list as
+   * invited; again, and they are on it already. */
+  {
+    DeskRecord *fourth = g_ptr_array_index (people, 3);
+    g_autofree char *status = NULL;
+    g_autoptr(DeskRecord) entry = NULL;
+
+    gtk_editable_set_text (_desk_checkin_get_entry (checkin), desk_record_get_string (fourth, "name"));
+    wait_a_moment (10);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.invite", NULL));
+    entry = desk_attendance_find (store, workshop, desk_record_get_uuid (fourth));
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (desk_record_get_string (entry, "status"), ==, "invited");
+    g_assert_cmpstr (gtk_editable_get_text (_desk_checkin_get_entry (checkin)), ==, "");
+    wait_a_moment (10);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 4);
+    g_assert_nonnull (strstr (gtk_label_get_label (invited_label), "2 invited"));
+
+    gtk_editable_set_text (_desk_checkin_get_entry (checkin), desk_record_get_string (fourth, "name"));
+    wait_a_moment (10);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.invite", NULL));
+    g_assert_nonnull (strstr (gtk_label_get_label (_desk_checkin_get_status (checkin)),
+                             "on the list already"));
+    gtk_editable_set_text (_desk_checkin_get_entry (checkin), "");
+  }
+
   /* Delete takes everyone selected off the list; one Undo puts them all back. */
   gtk_selection_model_select_all (shown);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.remove", NULL));
@@ -684,7 +710,7 @@ test_checkin_invited (void)
   g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_a_moment (10);
-  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 4);
 
   destroy_window (window);
 }

@@ -167,6 +167,52 @@ _desk_checkin_copy_emails_activated (GtkWidget  *widget,
   desk_toast_show_message (widget, message);
 }
 
+void
+_desk_checkin_invite_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  DeskCheckin *self = DESK_CHECKIN (widget);
+  gpointer picked = gtk_single_selection_get_selected_item (self->match_selection);
+  g_autoptr(DeskRecord) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *people[2] = { NULL };
+  const char *name;
+
+  if (self->workshop_uuid == NULL)
+    return;
+  if (picked == NULL || _desk_checkin_is_add_row (picked))
+    {
+      _desk_checkin_set_status (self, _("Only someone on record can be invited. Type their name, "
+                                        "pick them, then choose Invite."), TRUE);
+      return;
+    }
+
+  name = desk_record_get_string (picked, "name");
+  people[0] = desk_record_get_uuid (picked);
+  listed = desk_attendance_find (self->store, self->workshop_uuid, people[0]);
+  if (listed != NULL)
+    {
+      /* Translators: inviting someone already on the workshop's list: nothing changes. */
+      text = g_strdup_printf (_("%s is on the list already."), name);
+      _desk_checkin_set_status (self, text, FALSE);
+      return;
+    }
+  if (!desk_attendance_invite (self->store, self->history, self->workshop_uuid, people, NULL,
+                               &error))
+    {
+      _desk_checkin_set_status (self, error->message, TRUE);
+      return;
+    }
+
+  /* Translators: after an invitation from the check-in; the person's name. */
+  text = g_strdup_printf (_("Invited %s."), name);
+  _desk_checkin_set_status (self, text, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
 /* For tests */
 
 GtkSelectionModel *

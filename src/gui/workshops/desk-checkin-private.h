@@ -82,6 +82,15 @@ void                _desk_checkin_invited_toggled_cb (DeskCheckin *self);
 void                _desk_checkin_copy_emails_activated (GtkWidget  *widget,
                                                          const char *action_name,
                                                          GVariant   *parameter);
+/* The action checkin.invite (the Invite button, Alt+Enter in the entry): puts the
+ * person picked among the matches on the list as invited. */
+void                _desk_checkin_invite_activated (GtkWidget  *widget,
+                                                    const char *action_name,
+                                                    GVariant   *parameter);
+/* desk-checkin.c: the line under the matches that says what the last action did. */
+void                _desk_checkin_set_status      (DeskCheckin *self,
+                                                   const char  *text,
+                                                   gboolean     error);
 /* The UUIDs of the selected entries (@field NULL) or of a field of theirs
  * ("person_uuid"), in the list's order. */
 GStrv               _desk_checkin_dup_selected_uuids (DeskCheckin *self,

@@ -203,6 +203,14 @@ set_status (DeskCheckin *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
+void
+_desk_checkin_set_status (DeskCheckin *self,
+                          const char  *text,
+                          gboolean     error)
+{
+  set_status (self, text, error);
+}
+
 /* Checks in someone the database knows, through the history so that Ctrl+Z undoes it. */
 static gboolean
 check_in_known (DeskCheckin *self,
@@ -819,6 +827,8 @@ desk_checkin_class_init (DeskCheckinClass *klass)
   gtk_widget_class_install_action (widget_class, "checkin.focus-entry", NULL, focus_entry_activated);
   gtk_widget_class_install_action (widget_class, "checkin.copy-emails", NULL,
                                    _desk_checkin_copy_emails_activated);
+  gtk_widget_class_install_action (widget_class, "checkin.invite", NULL,
+                                   _desk_checkin_invite_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK, "checkin.cycle-role", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_ALT_MASK, "checkin.cycle-status", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "checkin.focus-entry", NULL);
