@@ -152,18 +152,22 @@ _desk_checkin_copy_emails_activated (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   g_object_set_data_full (G_OBJECT (self), COPIED_KEY, g_steal_pointer (&text), g_free);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied the address of %u person.",
+                                          "Copied the addresses of %u people.", copied),
+                             copied);
   if (skipped > 0)
-    /* Translators: the first %u is a number of people copied, the second of those
-     * left out. */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Copied the addresses of %u people; %u has no e-mail address",
-                                            "Copied the addresses of %u people; %u have no e-mail address",
-                                            skipped),
-                               copied, skipped);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied the address of %u person",
-                                            "Copied the addresses of %u people", copied),
-                               copied);
+    {
+      g_autofree char *copied_text = g_steal_pointer (&message);
+      g_autofree char *left_out = NULL;
+
+      left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u selected person has no e-mail address.",
+                                               "%u selected people have no e-mail address.",
+                                               skipped),
+                                  skipped);
+      /* Translators: two sentences, one after the other. */
+      message = g_strdup_printf (C_("two sentences", "%s %s"), copied_text, left_out);
+    }
   desk_toast_show_message (widget, message);
 }
 
