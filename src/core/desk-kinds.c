@@ -728,7 +728,7 @@ static const DeskField attendance_fields[] = {
   { "workshop_uuid", DESK_FIELD_REF, REQ, N_("Workshop"), "workshop", NULL },
   { "person_uuid", DESK_FIELD_REF, REQ, N_("Person"), "person", NULL },
   { "role", DESK_FIELD_CHOICE, REQ, N_("Role"), "participant|speaker|facilitator|organiser", NULL },
-  { "status", DESK_FIELD_CHOICE, REQ, N_("Attendance status"), "registered|attended|absent", NULL },
+  { "status", DESK_FIELD_CHOICE, REQ, N_("Attendance status"), "invited|registered|attended|absent", NULL },
   { NULL }
 };
 
