@@ -752,3 +752,19 @@ _desk_attachment_has_bytes (DeskStore   *store,
 {
   return blob_exists (store, sha256, error) == 1;
 }
+
+gboolean
+_desk_attachment_has_bytes_for (DeskStore   *store,
+                                gboolean     personal,
+                                const char  *sha256,
+                                GError     **error)
+{
+  g_autofree char *file_id = NULL;
+
+  if (!_desk_attachment_row_sealed (store, personal))
+    return blob_exists (store, sha256, error) == 1;
+  if (!desk_store_require_names (store, error))
+    return FALSE;
+  file_id = _desk_file_id (store->data_key, sha256);
+  return blob_exists (store, file_id, error) == 1;
+}

@@ -69,6 +69,14 @@ char      *_desk_attachment_store_bytes_for (DeskStore               *store,
                                              GByteArray              *sniff,
                                              GError                 **error);
 
+/* _desk_attachment_has_bytes for the bytes of an attachment that is (@personal) or is
+ * not personal: where names are protected, whether the sealed copy of the bytes of this
+ * SHA-256 is stored (FALSE with DESK_ERROR_NAMES_LOCKED while locked). */
+gboolean   _desk_attachment_has_bytes_for (DeskStore             *store,
+                                           gboolean               personal,
+                                           const char            *sha256,
+                                           GError               **error);
+
 /* Between desk-attachment.c, desk-attachment-bytes.c, desk-attachment-seal.c and
  * desk-protect-change.c only */
 

@@ -3,10 +3,11 @@
  * The bytes live in attachment_contents, keyed in attachment_blobs by their SHA-256;
  * each attachment row names its owner, its file name and its bytes (005-attachments.sql).
  * The bytes are copied in and out 64 KiB at a time through SQLite's incremental blob
- * I/O: adding a file reserves a zeroblob of the size fstat gave, then writes the pieces
- * into it while hashing them; the digest then keys them (or they go, when the same bytes
- * were stored already). Triggers drop bytes nobody refers to and the attachments of a
- * deleted owner.
+ * I/O (desk-attachment-bytes.c): adding a file reserves a zeroblob of the size fstat
+ * gave, then writes the pieces into it while hashing them; the digest then keys them (or
+ * they go, when the same bytes were stored already). Triggers drop bytes nobody refers
+ * to and the attachments of a deleted owner. Where names are protected, a personal
+ * file's name, caption and bytes are sealed (desk-attachment-seal.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -734,7 +735,15 @@ desk_attachment_update (DeskStore    *store,
         goto fail;
     }
 
-  return desk_store_commit (store, error);
+  if (!desk_store_commit (store, error))
+    return FALSE;
+  /* A file marked personal was in plain text until now: its old pages may still be in
+   * the WAL. Copied into the database (where secure_delete has zeroed them) and the WAL
+   * emptied, when no other reader holds it back. Backups made before keep the plain
+   * file until they are replaced (HACKING.md, "Names at rest"). */
+  if (personal == TRUE && _desk_store_is_sealing (store))
+    _desk_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  return TRUE;
 
 fail:
   desk_store_rollback (store);

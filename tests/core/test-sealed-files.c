@@ -708,6 +708,11 @@ test_import_path (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (desk_store_commit (f->store, &error));
   g_assert_true (stored_sealed (f, row.uuid));
+  /* Stored sealed: the plain digest names no plain copy, the sealed one is found. */
+  g_assert_false (_desk_attachment_has_bytes (f->store, digest, &error));
+  g_assert_true (_desk_attachment_has_bytes_for (f->store, TRUE, digest, &error));
+  g_assert_false (_desk_attachment_has_bytes_for (f->store, FALSE, digest, &error));
+  g_assert_no_error (error);
   got = desk_attachment_get (f->store, row.uuid, &error);
   g_assert_cmpstr (got->name, ==, FILE_NAME);
   g_assert_cmpstr (got->caption, ==, CAPTION);
@@ -751,7 +756,11 @@ test_import_path (Fixture       *f,
   g_assert_null (_desk_attachment_store_bytes_for (f->store, TRUE, size, memory_read, &source, "bundle",
                                                    NULL, &error));
   g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
+  g_clear_error (&error);
   desk_store_rollback (f->store);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM attachment_contents"), ==, 1);
+  g_assert_false (_desk_attachment_has_bytes_for (f->store, TRUE, digest, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
 }
 
 static glong
