@@ -837,6 +837,36 @@ test_memory (Fixture       *f,
   g_test_trap_assert_passed ();
 }
 
+/* Turning protection off when a personal file's sealed bytes were changed: refused as a
+ * whole, with the reason; names and files stay sealed and the rest still reads. */
+static void
+test_unprotect_damaged (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *a = write_generated (f, "a.pdf", 80000, 101);
+  g_autofree char *b = write_generated (f, "b.pdf", 90000, 102);
+  g_autoptr(DeskAttachment) first = NULL;
+  g_autoptr(DeskAttachment) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  protect (f);
+  first = attach (f, "workshop", a, CAPTION, DESK_ATTACHMENT_PERSONAL_YES);
+  second = attach (f, "activity", b, NULL, DESK_ATTACHMENT_PERSONAL_YES);
+  id = query (f, "SELECT b.content_id FROM attachments AS a JOIN attachment_blobs AS b "
+                 "ON b.sha256 = a.sha256 WHERE a.uuid = '%s'", second->uuid);
+  flip_byte (f, g_ascii_strtoll (id, NULL, 10), 24 + 1000);
+
+  g_assert_false (desk_store_unprotect (f->store, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "b.pdf"));
+  g_assert_cmpint (desk_store_get_protection (f->store), ==, DESK_PROTECTION_UNLOCKED);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM protection"), ==, 1);
+  g_assert_true (stored_sealed (f, first->uuid));
+  g_assert_true (stored_sealed (f, second->uuid));
+  assert_reads_as (f->store, first->uuid, a);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -854,6 +884,7 @@ main (int    argc,
   ADD ("tampered", test_tampered);
   ADD ("backup-restore", test_backup_restore);
   ADD ("import-path", test_import_path);
+  ADD ("unprotect-damaged", test_unprotect_damaged);
   ADD ("memory", test_memory);
 #undef ADD
 
