@@ -494,12 +494,25 @@ test_sqlite_undo_migration_6 (sqlite3 *db)
     " END;");
 }
 
+/* Takes a database back to version 6: what migration 7 added (sealed files) removed.
+ * Only for databases without sealed files. Harmless on a database that has it removed
+ * already. */
+static inline void
+test_sqlite_undo_migration_7 (sqlite3 *db)
+{
+  if (test_sqlite_int (db, "SELECT count(*) FROM pragma_table_info ('attachment_blobs') "
+                           "WHERE name = 'sealed_sha256'") > 0)
+    test_sqlite_exec (db, "ALTER TABLE attachment_blobs DROP COLUMN sealed_sha256;");
+  test_sqlite_exec (db, "DROP TRIGGER IF EXISTS attachments_drop_blob_moved;");
+}
+
 /* Takes a database back to version 4: what migration 5 added (attachments) removed.
  * Harmless on a database that has it removed already. */
 static inline void
 test_sqlite_undo_migration_5 (sqlite3 *db)
 {
-  /* Migration 6 came after: a database taken back to version 4 loses it too. */
+  /* Migrations 6 and 7 came after: a database taken back to version 4 loses them too. */
+  test_sqlite_undo_migration_7 (db);
   test_sqlite_undo_migration_6 (db);
   static const char *const owners[] = {
     "activities", "deliverables", "expenses", "funding_receipts", "workshops",
