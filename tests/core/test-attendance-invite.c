@@ -109,6 +109,7 @@ test_migration (void)
   g_clear_object (&store);
 
   db = test_sqlite_open (path);
+  test_sqlite_undo_migration_7 (db);
   test_sqlite_undo_migration_6 (db);
   test_sqlite_exec (db, "PRAGMA user_version = 5;");
   /* Version 5 knew no invitations. */

@@ -1,6 +1,5 @@
 -- Schema version 7: files holding personal data encrypted like names (desk-attachment-bytes.c,
--- "Names at rest" in HACKING.md). Version 6 is another change's; the list of migrations
--- in desk-store.c runs them in order of version, whatever is missing between.
+-- "Names at rest" in HACKING.md).
 --
 -- Keeps the conventions of 001-initial.sql (STRICT, no REAL).
 
