@@ -1,0 +1,210 @@
+/* desk-thumbnail.c — a small picture of an attached file, made off the main thread
+ *
+ * Images go through GdkPixbuf, PDFs through poppler-glib (its first page, drawn with
+ * cairo). Both read files a user attached, which may be anything: every failure is just
+ * "no thumbnail", and an image that announces more pixels than a thumbnail could need
+ * is given up before it is decoded, so that a small file cannot ask for gigabytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "desk-thumbnail"
+
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "desk-thumbnail.h"
+
+/* More pixels than any photograph a coordinator attaches (a 100-megapixel camera): an
+ * image announcing more is not decoded. */
+#define MAX_PIXELS ((gint64) 120 * 1000 * 1000)
+
+/* poppler-glib 22.02 declares no cleanup functions of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+gboolean
+desk_thumbnail_supported (const char *media_type)
+{
+  if (media_type == NULL)
+    return FALSE;
+
+  return g_str_equal (media_type, "application/pdf") ||
+         (g_str_has_prefix (media_type, "image/") && !g_str_equal (media_type, "image/svg+xml"));
+}
+
+typedef struct
+{
+  int size;
+  gboolean too_large;
+} SizeCheck;
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  SizeCheck *check = user_data;
+  double scale;
+
+  if (width <= 0 || height <= 0 || (gint64) width * height > MAX_PIXELS)
+    {
+      check->too_large = TRUE;
+      /* The loader cannot stop here; the smallest size it can still make, and the
+       * caller writes nothing more. */
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+      return;
+    }
+
+  scale = MIN ((double) check->size / width, (double) check->size / height);
+  if (scale < 1.0)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)), MAX (1, (int) (height * scale)));
+}
+
+static GdkTexture *
+decode_image (GBytes  *bytes,
+              int      size,
+              GError **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  SizeCheck check = { size, FALSE };
+  g_autoptr(GdkPixbuf) oriented = NULL;
+  const guint8 *data;
+  gsize length;
+  gsize done = 0;
+  GdkPixbuf *pixbuf;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
+
+  data = g_bytes_get_data (bytes, &length);
+  /* In pieces, so that an image found too large stops being read. */
+  while (done < length && !check.too_large)
+    {
+      gsize piece = MIN (length - done, 64 * 1024);
+
+      if (!gdk_pixbuf_loader_write (loader, data + done, piece, error))
+        {
+          gdk_pixbuf_loader_close (loader, NULL);
+          return NULL;
+        }
+      done += piece;
+    }
+
+  if (!gdk_pixbuf_loader_close (loader, check.too_large ? NULL : error) && !check.too_large)
+    return NULL;
+  if (check.too_large)
+    {
+      g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY,
+                   "The image has too many pixels for a thumbnail.");
+      return NULL;
+    }
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                   "The image could not be read.");
+      return NULL;
+    }
+
+  /* A photograph taken sideways is shown the way it was held. */
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+
+  return gdk_texture_new_for_pixbuf (oriented != NULL ? oriented : pixbuf);
+}
+
+static GdkTexture *
+decode_pdf (GBytes  *bytes,
+            int      size,
+            GError **error)
+{
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height, scale;
+  int w, h;
+
+  document = poppler_document_new_from_bytes (bytes, NULL, error);
+  if (document == NULL)
+    return NULL;
+  if (poppler_document_get_n_pages (document) < 1 ||
+      (page = poppler_document_get_page (document, 0)) == NULL)
+    {
+      g_set_error (error, POPPLER_ERROR, POPPLER_ERROR_INVALID, "The PDF has no pages.");
+      return NULL;
+    }
+
+  poppler_page_get_size (page, &width, &height);
+  if (!(width > 0.5 && height > 0.5))
+    {
+      g_set_error (error, POPPLER_ERROR, POPPLER_ERROR_INVALID, "The PDF's first page has no size.");
+      return NULL;
+    }
+  scale = MIN (size / width, size / height);
+  w = CLAMP ((int) (width * scale + 0.5), 1, size);
+  h = CLAMP ((int) (height * scale + 0.5), 1, size);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  /* Paper is white where the page draws nothing. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, POPPLER_ERROR, POPPLER_ERROR_INVALID, "The PDF's first page could not be drawn.");
+      return NULL;
+    }
+
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * h);
+  {
+    GdkTexture *texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, pixels,
+                                                  cairo_image_surface_get_stride (surface));
+
+    cairo_surface_destroy (surface);
+    return texture;
+  }
+}
+
+GdkTexture *
+desk_thumbnail_decode (GBytes      *bytes,
+                       const char  *media_type,
+                       int          size,
+                       GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (size > 0, NULL);
+
+  if (g_strcmp0 (media_type, "application/pdf") == 0)
+    return decode_pdf (bytes, size, error);
+  if (desk_thumbnail_supported (media_type))
+    return decode_image (bytes, size, error);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "No thumbnail for %s.",
+               media_type != NULL ? media_type : "?");
+  return NULL;
+}
+
+GIcon *
+desk_thumbnail_dup_icon (const char *media_type)
+{
+  g_autofree char *type = NULL;
+
+  if (media_type == NULL)
+    return g_themed_icon_new ("text-x-generic");
+
+  type = g_content_type_from_mime_type (media_type);
+
+  return g_content_type_get_icon (type != NULL ? type : media_type);
+}
