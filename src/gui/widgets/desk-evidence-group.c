@@ -479,7 +479,7 @@ caption_applied_cb (AdwEntryRow       *entry,
     {
       g_autofree char *subtitle = dup_subtitle (attachment);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row->row), subtitle);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row->row), subtitle);
     }
 }
 
