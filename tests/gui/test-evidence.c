@@ -8,6 +8,7 @@
 
 #include <cairo-pdf.h>
 
+#include "desk-evidence-copy.h"
 #include "desk-evidence-group.h"
 #include "desk-evidence-group-private.h"
 #include "desk-thumbnail.h"
@@ -561,6 +562,83 @@ test_evidence_thumbnails (void)
   remove_dir (dir);
 }
 
+static char *opened_uri;
+
+static gboolean
+record_launch (const char  *uri,
+               GError     **error)
+{
+  g_free (opened_uri);
+  opened_uri = g_strdup (uri);
+  return TRUE;
+}
+
+/* Open copies the file into a private folder (0700, the file 0600) and hands it to the
+ * default application; a copy saved elsewhere has the same bytes. */
+static void
+test_evidence_open_save (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *text = write_file (dir, "notes.txt", "Notes of the field visit\n", -1);
+  g_autofree char *saved = g_build_filename (dir, "saved copy.txt", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  GStatBuf st;
+  DeskWindow *window = new_window (store);
+  DeskRecordEditor *editor = open_first_deliverable (window, NULL, &uuid);
+  DeskEvidenceGroup *evidence = desk_record_editor_get_evidence (editor);
+  const char *paths[] = { text, NULL };
+  const char *file_uuid;
+
+  drop_files (editor, paths);
+  files = list_files (store, DESK_KIND_DELIVERABLE, uuid);
+  g_assert_cmpuint (files->len, ==, 1);
+  file_uuid = ((DeskAttachment *) g_ptr_array_index (files, 0))->uuid;
+
+  _desk_evidence_group_set_launcher (record_launch);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (evidence), "evidence.open", "s", file_uuid));
+  _desk_evidence_group_wait (evidence);
+  _desk_evidence_group_set_launcher (NULL);
+  g_assert_nonnull (opened_uri);
+  path = g_filename_from_uri (opened_uri, NULL, NULL);
+  g_assert_nonnull (path);
+  g_assert_cmpstr (strrchr (path, '/') + 1, ==, "notes.txt");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Notes of the field visit\n");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  folder = g_path_get_dirname (path);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_clear_pointer (&opened_uri, g_free);
+  g_clear_pointer (&contents, g_free);
+
+  desk_evidence_copy_save (GTK_WIDGET (evidence), store, file_uuid, "notes.txt", saved, NULL);
+  _desk_evidence_group_wait (evidence);
+  g_assert_true (g_file_get_contents (saved, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Notes of the field visit\n");
+
+  /* Names that are not file names. */
+  {
+    g_autofree char *a = desk_evidence_dup_file_name ("../../etc/passwd");
+    g_autofree char *b = desk_evidence_dup_file_name (".hidden");
+    g_autofree char *c = desk_evidence_dup_file_name ("");
+
+    g_assert_cmpstr (a, ==, "passwd");
+    g_assert_cmpstr (b, ==, "hidden");
+    g_assert_cmpstr (c, ==, "attachment");
+  }
+
+  destroy_window (window);
+  remove_dir (dir);
+}
+
 /* Decoding hostile bytes says why and gives nothing; it never crashes. */
 static void
 test_evidence_thumbnail_hostile (void)
@@ -677,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/gui/evidence/refused", test_evidence_refused);
   g_test_add_func ("/gui/evidence/caption-personal", test_evidence_caption_personal);
   g_test_add_func ("/gui/evidence/remove-undo", test_evidence_remove_undo);
+  g_test_add_func ("/gui/evidence/open-save", test_evidence_open_save);
   g_test_add_func ("/gui/evidence/thumbnails", test_evidence_thumbnails);
   g_test_add_func ("/gui/evidence/thumbnail-hostile", test_evidence_thumbnail_hostile);
   g_test_add_func ("/gui/evidence/no-evidence-pill", test_evidence_no_evidence_pill);

@@ -17,13 +17,12 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "desk-evidence-group.h"
 #include "desk-evidence-group-private.h"
 
+#include "desk-evidence-copy.h"
 #include "desk-file-chooser.h"
 #include "desk-job.h"
 #include "desk-thumbnail.h"
@@ -72,10 +71,9 @@ struct _DeskEvidenceGroup
   char *save_uuid;          /* the attachment “Save As…” asked a file for */
   GtkFileChooserNative *add_chooser;
 
-  /* Thumbnails: one at a time, for the record shown (@generation). */
+  /* Thumbnails: one at a time, for the record shown (cancelled for another). */
   GCancellable *cancellable;
   GQueue thumb_queue;       /* attachment UUIDs */
-  guint generation;
   gboolean thumb_running;
   guint thumb_idle;
 
@@ -84,8 +82,6 @@ struct _DeskEvidenceGroup
 };
 
 G_DEFINE_FINAL_TYPE (DeskEvidenceGroup, desk_evidence_group, ADW_TYPE_PREFERENCES_GROUP)
-
-static DeskEvidenceLauncher launcher;
 
 static void start_next_thumbnail (DeskEvidenceGroup *self);
 
@@ -284,95 +280,27 @@ pending_toast_undo_cb (AdwToast          *toast,
   update_empty (self);
 }
 
-/* Thumbnails */
-
-typedef struct
-{
-  char *path;               /* the database, NULL when in memory */
-  char *uuid;
-  char *media_type;
-  GBytes *bytes;            /* read on the main thread when in memory */
-  guint generation;
-} ThumbJob;
+/* Thumbnails: one at a time, after the rows are drawn. */
 
 static void
-thumb_job_free (gpointer data)
+thumbnail_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  ThumbJob *job = data;
-
-  g_free (job->path);
-  g_free (job->uuid);
-  g_free (job->media_type);
-  g_clear_pointer (&job->bytes, g_bytes_unref);
-  g_free (job);
-}
-
-static GBytes *
-read_bytes (DeskStore    *store,
-            const char   *uuid,
-            GCancellable *cancellable,
-            GError      **error)
-{
-  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
-
-  if (!desk_attachment_write_to_stream (store, uuid, stream, cancellable, error) ||
-      !g_output_stream_close (stream, cancellable, error))
-    return NULL;
-
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
-}
-
-static void
-thumb_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ThumbJob *job = task_data;
-  g_autoptr(GBytes) bytes = job->bytes != NULL ? g_bytes_ref (job->bytes) : NULL;
-  g_autoptr(GError) error = NULL;
-  GdkTexture *texture;
-
-  if (bytes == NULL)
-    {
-      /* A read-only connection of the thread's own: a DeskStore is never shared. */
-      g_autoptr(DeskStore) store = desk_store_open_read_only (job->path, &error);
-
-      if (store != NULL)
-        bytes = read_bytes (store, job->uuid, cancellable, &error);
-      if (bytes == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  texture = desk_thumbnail_decode (bytes, job->media_type, DESK_THUMBNAIL_SIZE, &error);
-  if (texture == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, texture, g_object_unref);
-}
-
-static void
-thumb_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  DeskEvidenceGroup *self = DESK_EVIDENCE_GROUP (source);
-  ThumbJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DeskEvidenceGroup) self = user_data;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   FileRow *row;
 
-  texture = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->disposed || job->generation != self->generation)
+  texture = desk_thumbnail_load_finish (result, &error);
+  /* Cancelled: another record is shown, and its own thumbnails are on their way. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
     return;
 
   self->thumb_running = FALSE;
   if (texture == NULL)
-    g_debug ("No thumbnail for %s: %s", job->uuid, error->message);
-  else if ((row = find_row (self, job->uuid)) != NULL)
+    g_debug ("No thumbnail: %s", error->message);
+  else if ((row = find_row (self, desk_thumbnail_load_get_uuid (result))) != NULL)
     {
       gtk_image_set_from_paintable (GTK_IMAGE (row->image), GDK_PAINTABLE (texture));
       row->has_thumbnail = TRUE;
@@ -384,9 +312,7 @@ thumb_done_cb (GObject      *source,
 static void
 start_next_thumbnail (DeskEvidenceGroup *self)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *uuid = NULL;
-  ThumbJob *job;
   FileRow *row = NULL;
 
   if (self->thumb_running || self->disposed)
@@ -398,33 +324,9 @@ start_next_thumbnail (DeskEvidenceGroup *self)
   if (row == NULL)
     return;
 
-  job = g_new0 (ThumbJob, 1);
-  job->path = g_strdup (desk_store_get_path (self->store));
-  job->uuid = g_strdup (uuid);
-  job->media_type = g_strdup (row->media_type);
-  job->generation = self->generation;
-
-  task = g_task_new (self, self->cancellable, thumb_done_cb, NULL);
-  g_task_set_source_tag (task, start_next_thumbnail);
-  g_task_set_task_data (task, job, thumb_job_free);
-
-  /* In memory (tests) no second connection sees the database: the bytes are read here,
-   * and only the decoding goes to the worker. */
-  if (job->path == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      job->bytes = read_bytes (self->store, uuid, NULL, &error);
-      if (job->bytes == NULL)
-        {
-          g_debug ("No thumbnail for %s: %s", uuid, error->message);
-          start_next_thumbnail (self);
-          return;
-        }
-    }
-
   self->thumb_running = TRUE;
-  desk_job_run_in_thread (task, thumb_thread);
+  desk_thumbnail_load_async (self->store, row->uuid, row->media_type, self->cancellable,
+                             thumbnail_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -452,7 +354,6 @@ reset_thumbnails (DeskEvidenceGroup *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_queue_clear_full (&self->thumb_queue, g_free);
-  self->generation++;
   self->thumb_running = FALSE;
 }
 
@@ -837,152 +738,10 @@ remove_action (GtkWidget  *widget,
 
 /* Open and Save As */
 
-typedef struct
-{
-  char *uuid;
-  char *path;
-  char *name;
-  gboolean open;            /* open it once written, else it was saved */
-} WriteWork;
-
 static void
-write_work_free (gpointer data)
+copy_done_cb (GtkWidget *widget)
 {
-  WriteWork *work = data;
-
-  g_free (work->uuid);
-  g_free (work->path);
-  g_free (work->name);
-  g_free (work);
-}
-
-static gboolean
-write_work_run (DeskStore         *store,
-                gpointer           data,
-                GCancellable      *cancellable,
-                DeskProgressFunc   progress,
-                gpointer           progress_data,
-                GError           **error)
-{
-  WriteWork *work = data;
-
-  if (!desk_attachment_write_to_file (store, work->uuid, work->path, error))
-    return FALSE;
-  /* Only its owner reads the copy opened (its folder is private already). */
-  if (work->open && g_chmod (work->path, 0600) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The copy of “%s” could not be made private: %s. Check the disk and try again."),
-                   work->name, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-launch_default (const char  *uri,
-                GError     **error)
-{
-  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gdk_display_get_default ());
-
-  return g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), error);
-}
-
-static void
-write_work_done (DeskJob      *job,
-                 gpointer      data,
-                 const GError *error,
-                 gpointer      user_data)
-{
-  WriteWork *work = data;
-  g_autoptr(DeskEvidenceGroup) self = user_data;
-  g_autoptr(GError) launch_error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *message = NULL;
-
-  self->jobs_running--;
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (error != NULL)
-    {
-      desk_toast_show_message (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  if (!work->open)
-    {
-      /* Translators: a toast after an attached file was saved to a file of its own. */
-      message = g_strdup_printf (_("“%s” saved"), work->name);
-      desk_toast_show (GTK_WIDGET (self), desk_toast_new_show_file (message, work->path));
-      return;
-    }
-
-  file = g_file_new_for_path (work->path);
-  uri = g_file_get_uri (file);
-  if (!(launcher != NULL ? launcher : launch_default) (uri, &launch_error))
-    {
-      message = g_strdup_printf (_("“%s” could not be opened: %s. Save a copy with Save As… and "
-                                   "open it from the file manager."), work->name, launch_error->message);
-      desk_toast_show_message (GTK_WIDGET (self), message);
-    }
-}
-
-static void
-start_write (DeskEvidenceGroup *self,
-             WriteWork         *work)
-{
-  self->jobs_running++;
-  g_object_unref (desk_job_start (desk_widget_get_window (GTK_WIDGET (self)), self->store,
-                                  work->open ? _("Opening the file") : _("Saving the file"),
-                                  write_work_run, work, write_work_free,
-                                  write_work_done, g_object_ref (self)));
-}
-
-/* A private folder for copies opened in other applications: mode 0700, in the user's
- * runtime folder (a tmpfs emptied at logout) or else the temporary one. */
-static char *
-make_private_dir (GError **error)
-{
-  g_autofree char *template = g_build_filename (g_get_user_runtime_dir (), "groupdesk-open-XXXXXX", NULL);
-
-  if (g_mkdtemp_full (template, 0700) == NULL)
-    {
-      int saved = errno;
-
-      g_clear_pointer (&template, g_free);
-      template = g_build_filename (g_get_tmp_dir (), "groupdesk-open-XXXXXX", NULL);
-      if (g_mkdtemp_full (template, 0700) == NULL)
-        {
-          saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       _("No private folder could be made to open the file: %s. Save a copy with "
-                         "Save As… instead."), g_strerror (saved));
-          return NULL;
-        }
-    }
-
-  return g_steal_pointer (&template);
-}
-
-/* The attachment's name as a file name: never a path, never hidden, never empty. */
-static char *
-dup_safe_name (const char *name)
-{
-  g_autofree char *base = g_path_get_basename (name != NULL && name[0] != '\0' ? name : "attachment");
-  GString *safe = g_string_new (base);
-
-  g_strdelimit (safe->str, "/\\", '_');
-  while (safe->len > 0 && safe->str[0] == '.')
-    g_string_erase (safe, 0, 1);
-  if (safe->len == 0)
-    g_string_assign (safe, "attachment");
-
-  return g_string_free (safe, FALSE);
+  DESK_EVIDENCE_GROUP (widget)->jobs_running--;
 }
 
 static void
@@ -992,28 +751,12 @@ open_action (GtkWidget  *widget,
 {
   DeskEvidenceGroup *self = DESK_EVIDENCE_GROUP (widget);
   FileRow *row = find_row (self, g_variant_get_string (parameter, NULL));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *name = NULL;
-  WriteWork *work;
 
   if (row == NULL)
     return;
 
-  dir = make_private_dir (&error);
-  if (dir == NULL)
-    {
-      desk_toast_show_message (widget, error->message);
-      return;
-    }
-
-  name = dup_safe_name (row->name);
-  work = g_new0 (WriteWork, 1);
-  work->uuid = g_strdup (row->uuid);
-  work->name = g_strdup (row->name);
-  work->path = g_build_filename (dir, name, NULL);
-  work->open = TRUE;
-  start_write (self, work);
+  self->jobs_running++;
+  desk_evidence_copy_open (widget, self->store, row->uuid, row->name, copy_done_cb);
 }
 
 static void
@@ -1022,16 +765,13 @@ save_chosen_cb (gpointer  owner,
 {
   DeskEvidenceGroup *self = owner;
   FileRow *row = find_row (self, self->save_uuid);
-  WriteWork *work;
 
   if (row == NULL || g_file_peek_path (file) == NULL)
     return;
 
-  work = g_new0 (WriteWork, 1);
-  work->uuid = g_strdup (row->uuid);
-  work->name = g_strdup (row->name);
-  work->path = g_file_get_path (file);
-  start_write (self, work);
+  self->jobs_running++;
+  desk_evidence_copy_save (GTK_WIDGET (self), self->store, row->uuid, row->name,
+                           g_file_peek_path (file), copy_done_cb);
 }
 
 static void
@@ -1048,7 +788,7 @@ save_as_action (GtkWidget  *widget,
 
   g_free (self->save_uuid);
   self->save_uuid = g_strdup (row->uuid);
-  name = dup_safe_name (row->name);
+  name = desk_evidence_dup_file_name (row->name);
   desk_file_chooser_ask (self, desk_widget_get_window (widget), _("Save a Copy of the File"), name,
                          save_chosen_cb, NULL, NULL);
 }
@@ -1335,10 +1075,4 @@ _desk_evidence_group_wait (DeskEvidenceGroup *self)
   while (self->jobs_running > 0 || self->thumb_running || self->thumb_idle != 0 ||
          !g_queue_is_empty (&self->thumb_queue))
     g_main_context_iteration (NULL, TRUE);
-}
-
-void
-_desk_evidence_group_set_launcher (DeskEvidenceLauncher func)
-{
-  launcher = func;
 }

@@ -17,6 +17,8 @@
 
 #include "desk-thumbnail.h"
 
+#include "desk-job.h"
+
 /* More pixels than any photograph a coordinator attaches (a 100-megapixel camera): an
  * image announcing more is not decoded. */
 #define MAX_PIXELS ((gint64) 120 * 1000 * 1000)
@@ -194,6 +196,127 @@ desk_thumbnail_decode (GBytes      *bytes,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "No thumbnail for %s.",
                media_type != NULL ? media_type : "?");
   return NULL;
+}
+
+/* Loading an attachment's thumbnail */
+
+typedef struct
+{
+  char *path;               /* the database, NULL when in memory */
+  char *uuid;
+  char *media_type;
+  GBytes *bytes;            /* read on the main thread when in memory */
+} Load;
+
+static void
+load_free (gpointer data)
+{
+  Load *load = data;
+
+  g_free (load->path);
+  g_free (load->uuid);
+  g_free (load->media_type);
+  g_clear_pointer (&load->bytes, g_bytes_unref);
+  g_free (load);
+}
+
+static GBytes *
+read_bytes (DeskStore    *store,
+            const char   *uuid,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  if (!desk_attachment_write_to_stream (store, uuid, stream, cancellable, error) ||
+      !g_output_stream_close (stream, cancellable, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(GBytes) bytes = load->bytes != NULL ? g_bytes_ref (load->bytes) : NULL;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  if (bytes == NULL)
+    {
+      /* A DeskStore is never shared between threads. */
+      g_autoptr(DeskStore) store = desk_store_open_read_only (load->path, &error);
+
+      if (store != NULL)
+        bytes = read_bytes (store, load->uuid, cancellable, &error);
+      if (bytes == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  texture = desk_thumbnail_decode (bytes, load->media_type, DESK_THUMBNAIL_SIZE, &error);
+  if (texture == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+void
+desk_thumbnail_load_async (DeskStore           *store,
+                           const char          *uuid,
+                           const char          *media_type,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Load *load;
+
+  g_return_if_fail (DESK_IS_STORE (store));
+  g_return_if_fail (uuid != NULL);
+
+  load = g_new0 (Load, 1);
+  load->path = g_strdup (desk_store_get_path (store));
+  load->uuid = g_strdup (uuid);
+  load->media_type = g_strdup (media_type);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_thumbnail_load_async);
+  g_task_set_task_data (task, load, load_free);
+
+  /* In memory no second connection sees the database: only the decoding goes to the
+   * worker. */
+  if (load->path == NULL && (load->bytes = read_bytes (store, uuid, cancellable, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  desk_job_run_in_thread (task, load_thread);
+}
+
+GdkTexture *
+desk_thumbnail_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+desk_thumbnail_load_get_uuid (GAsyncResult *result)
+{
+  Load *load = g_task_get_task_data (G_TASK (result));
+
+  return load->uuid;
 }
 
 GIcon *

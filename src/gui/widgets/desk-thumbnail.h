@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "desk-core.h"
+
 G_BEGIN_DECLS
 
 /* The edge, in pixels, of the square a thumbnail fits in: twice the 48 px it is shown
@@ -24,6 +26,20 @@ GdkTexture *desk_thumbnail_decode    (GBytes      *bytes,
                                       const char  *media_type,
                                       int          size,
                                       GError     **error);
+
+/* Makes the thumbnail of the attachment @uuid (a file of @media_type) of @store on a
+ * worker thread, which reads the bytes on a read-only connection of its own (for a
+ * database in memory, tests, they are read here first). */
+void        desk_thumbnail_load_async  (DeskStore           *store,
+                                        const char          *uuid,
+                                        const char          *media_type,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GdkTexture *desk_thumbnail_load_finish (GAsyncResult        *result,
+                                        GError             **error);
+/* The attachment @result is about. */
+const char *desk_thumbnail_load_get_uuid (GAsyncResult      *result);
 
 /* The icon of a file of @media_type when it has no thumbnail. */
 GIcon      *desk_thumbnail_dup_icon  (const char  *media_type);
