@@ -125,6 +125,7 @@ static void
 filter_changed_cb (DeskDeliverablesPage *self)
 {
   update_today (self);
+  update_evidence_counts (self);
   desk_record_list_refilter (self->deliverable_list, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -229,7 +230,9 @@ make_list (DeskDeliverablesPage *self)
   desk_record_list_fix_width (column, 9);
   column = desk_record_list_add_column (self->deliverable_list, C_("column", "Evidence"), setup_evidence,
                                        bind_evidence, compare_evidence, self, FALSE);
-  desk_record_list_fix_width (column, 12);
+  desk_record_list_fix_width (column, 14);
+  /* The filter says the same while the editor takes the room. */
+  desk_record_list_set_column_priority (self->deliverable_list, column, DESK_COLUMN_OPTIONAL);
   desk_record_list_set_new_tooltip (self->deliverable_list, _("New Deliverable (Ctrl+N)"));
   desk_record_list_set_empty_text (self->deliverable_list, "checkbox-checked-symbolic",
                                    _("No Deliverables"),
@@ -247,6 +250,7 @@ desk_deliverables_page_build (DeskPage *page)
   g_autoptr(GPtrArray) statuses = NULL;
   GtkBox *box;
   GtkWidget *toggle_box;
+  GtkWidget *label;
   GtkWidget *pill;
 
   self->group_uuid = desk_page_dup_group_uuid (page);
@@ -275,7 +279,10 @@ desk_deliverables_page_build (DeskPage *page)
   self->no_evidence_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   toggle_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (toggle_box), gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
-  gtk_box_append (GTK_BOX (toggle_box), gtk_label_new_with_mnemonic (_("No _Evidence")));
+  label = gtk_label_new_with_mnemonic (_("No _Evidence"));
+  /* Beside the editor the bar is narrow: shortened rather than cut off. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (toggle_box), label);
   gtk_button_set_child (GTK_BUTTON (self->no_evidence_toggle), toggle_box);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_evidence_toggle),
                                _("Show only deliverables marked delivered or accepted that have no file attached"));

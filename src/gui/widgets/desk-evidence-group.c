@@ -452,24 +452,24 @@ add_row (DeskEvidenceGroup    *self,
 
   row->image = gtk_image_new_from_gicon (icon);
   gtk_image_set_pixel_size (GTK_IMAGE (row->image), THUMB_SHOWN);
+  gtk_widget_set_size_request (row->image, THUMB_SHOWN, THUMB_SHOWN);
   frame = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (frame, "desk-thumbnail");
-  gtk_widget_set_size_request (frame, THUMB_SHOWN, THUMB_SHOWN);
   gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
   gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_hexpand (row->image, TRUE);
   gtk_box_append (GTK_BOX (frame), row->image);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row->row), frame);
 
+  /* Each action goes before the ones added earlier: added last to first. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row),
-                               row_button ("document-open-symbolic", _("Open With the Default Application"),
-                                           "evidence.open", row->uuid));
+                               row_button ("user-trash-symbolic", _("Remove This File"),
+                                           "evidence.remove", row->uuid));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row),
                                row_button ("document-save-as-symbolic", _("Save a Copy As…"),
                                            "evidence.save-as", row->uuid));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row),
-                               row_button ("user-trash-symbolic", _("Remove This File"),
-                                           "evidence.remove", row->uuid));
+                               row_button ("document-open-symbolic", _("Open With the Default Application"),
+                                           "evidence.open", row->uuid));
 
   row->caption_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->caption_row), _("Caption"));
