@@ -313,6 +313,25 @@ test_evidence_drop_adds (void)
   g_assert_false (gtk_widget_get_visible (_desk_evidence_group_get_empty_label (evidence)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_desk_evidence_group_get_error_label (evidence))));
 
+  /* A workshop's files are marked personal unless the user says otherwise. */
+  {
+    DeskWorkshopsPage *workshops = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+    DeskRecordList *list = _desk_workshops_page_get_list (workshops);
+    DeskRecordEditor *workshop_editor = _desk_workshops_page_get_editor (workshops);
+    g_autoptr(DeskRecord) workshop = g_list_model_get_item (desk_record_list_get_filter_model (list), 0);
+    g_autoptr(GPtrArray) sheets = NULL;
+    const char *sheet[] = { text, NULL };
+
+    desk_record_list_open (list, desk_record_get_uuid (workshop));
+    g_assert_true (drop_files (workshop_editor, sheet));
+    sheets = list_files (store, DESK_KIND_WORKSHOP, desk_record_get_uuid (workshop));
+    g_assert_cmpuint (sheets->len, ==, 1);
+    g_assert_true (((DeskAttachment *) g_ptr_array_index (sheets, 0))->personal);
+    g_assert_true (gtk_switch_get_active (_desk_evidence_group_get_personal_switch (
+                     desk_record_editor_get_evidence (workshop_editor),
+                     ((DeskAttachment *) g_ptr_array_index (sheets, 0))->uuid)));
+  }
+
   destroy_window (window);
   remove_dir (dir);
 }
@@ -555,6 +574,34 @@ test_evidence_thumbnails (void)
 
     g_assert_cmpint (gdk_texture_get_width (photo), >, gdk_texture_get_height (photo));
     g_assert_cmpint (gdk_texture_get_height (page), >, gdk_texture_get_width (page));
+  }
+
+  /* Twenty pictures: the record opens with its rows and icons at once, and the pictures
+   * follow once the window has drawn them. */
+  {
+    DeskDeliverablesPage *page = DESK_DELIVERABLES_PAGE (show_page (window, "deliverables"));
+    DeskRecordList *list = _desk_deliverables_page_get_list (page);
+    g_autoptr(DeskRecord) other = g_list_model_get_item (desk_record_list_get_filter_model (list), 1);
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_attachment_free);
+
+    for (int i = 0; i < 20; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("photo %02d.png", i);
+        g_autofree char *path = write_png (dir, name);
+        DeskAttachment *added = desk_attachment_add (store, DESK_KIND_DELIVERABLE, desk_record_get_uuid (other),
+                                                     path, NULL, DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
+
+        g_assert_no_error (error);
+        g_ptr_array_add (many, added);
+      }
+
+    desk_record_list_open (list, desk_record_get_uuid (other));
+    g_assert_cmpuint (_desk_evidence_group_count_shown (evidence), ==, 20);
+    for (guint i = 0; i < many->len; i++)
+      g_assert_null (_desk_evidence_group_get_thumbnail (evidence, ((DeskAttachment *) g_ptr_array_index (many, i))->uuid));
+    _desk_evidence_group_wait (evidence);
+    for (guint i = 0; i < many->len; i++)
+      g_assert_true (GDK_IS_TEXTURE (_desk_evidence_group_get_thumbnail (evidence, ((DeskAttachment *) g_ptr_array_index (many, i))->uuid)));
   }
 
   destroy_window (window);
