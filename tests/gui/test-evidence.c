@@ -690,14 +690,16 @@ test_evidence_open_save (void)
 static void
 test_evidence_thumbnail_hostile (void)
 {
+  /* A PNG header announcing 2147483647 × 2147483647 pixels, and nothing after it. */
+  static const char huge_png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\x7f\xff\xff\xff\x7f\xff\xff\xff\x08\x06\0\0\0";
   const char *inputs[] = { "", "%PDF-", "%PDF-1.7\n1 0 obj << /Type /Pages /Kids [1 0 R] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
-                           "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\x7f\xff\xff\xff\x7f\xff\xff\xff\x08\x06\0\0\0" };
+                           huge_png };
   const char *types[] = { "application/pdf", "image/png", "image/jpeg", "image/gif" };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     for (guint j = 0; j < G_N_ELEMENTS (types); j++)
       {
-        gsize length = i == 3 ? 33 : strlen (inputs[i]);
+        gsize length = i == 3 ? sizeof huge_png - 1 : strlen (inputs[i]);
         g_autoptr(GBytes) bytes = g_bytes_new_static (inputs[i], length);
         g_autoptr(GError) error = NULL;
         g_autoptr(GdkTexture) texture = desk_thumbnail_decode (bytes, types[j], DESK_THUMBNAIL_SIZE, &error);
