@@ -15,6 +15,7 @@
 #include "desk-application.h"
 #include "desk-budget-page-private.h"
 #include "desk-deliverables-page-private.h"
+#include "desk-evidence-group-private.h"
 #include "desk-exports-page-private.h"
 #include "desk-people-page-private.h"
 #include "desk-reports-page.h"
@@ -33,6 +34,7 @@
 #include "desk-window.h"
 #include "desk-window-private.h"
 
+#include <cairo-pdf.h>
 #include <errno.h>
 #include <locale.h>
 #include <glib/gi18n.h>
@@ -344,6 +346,128 @@ save_protection (GtkApplication *app,
   return ok;
 }
 
+/* Evidence: a photograph and a one-page report attached to a delivered deliverable (so
+ * that both thumbnails show, the first file expanded), then the list filtered to the
+ * delivered deliverables that have no file, each with its “No evidence” pill. */
+static gboolean
+save_evidence (GtkWidget  *window,
+               DeskStore  *store,
+               const char *tmp_dir,
+               const char *dir)
+{
+  DeskDeliverablesPage *page = DESK_DELIVERABLES_PAGE (show_page (window, "deliverables"));
+  DeskRecordList *list = _desk_deliverables_page_get_list (page);
+  DeskRecordEditor *editor = _desk_deliverables_page_get_editor (page);
+  g_autofree char *photo = g_build_filename (tmp_dir, "Workshop in Tarkwa.png", NULL);
+  g_autofree char *report = g_build_filename (tmp_dir, "Final report.pdf", NULL);
+  g_autofree char *uuid = find_row (list, "status", "accepted");
+  g_autoptr(DeskAttachment) first = NULL;
+  g_autoptr(DeskAttachment) second = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gboolean ok = TRUE;
+
+  /* A photograph: sky, ground, a group under a tent. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 420);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.55, 0.75, 0.95);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.45, 0.6, 0.3);
+  cairo_rectangle (cr, 0, 260, 640, 160);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.85);
+  cairo_move_to (cr, 160, 260);
+  cairo_line_to (cr, 320, 120);
+  cairo_line_to (cr, 480, 260);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  for (int i = 0; i < 6; i++)
+    {
+      cairo_set_source_rgb (cr, 0.3 + 0.1 * (i % 3), 0.2, 0.15 + 0.1 * (i % 2));
+      cairo_arc (cr, 200 + i * 48, 300, 16, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_rectangle (cr, 186 + i * 48, 318, 28, 60);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_write_to_png (surface, photo);
+  cairo_surface_destroy (surface);
+
+  /* A report's first page: a title, lines of text, a chart. */
+  surface = cairo_pdf_surface_create (report, 595, 842);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.1, 0.2, 0.45);
+  cairo_rectangle (cr, 0, 0, 595, 110);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 30);
+  cairo_move_to (cr, 48, 70);
+  cairo_show_text (cr, "Final report");
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  for (int i = 0; i < 14; i++)
+    {
+      cairo_rectangle (cr, 48, 150 + i * 22, i % 4 == 3 ? 300 : 499, 8);
+      cairo_fill (cr);
+    }
+  for (int i = 0; i < 5; i++)
+    {
+      cairo_set_source_rgb (cr, 0.2 + 0.15 * i, 0.5, 0.8 - 0.1 * i);
+      cairo_rectangle (cr, 80 + i * 90, 760 - (i + 2) * 45, 60, (i + 2) * 45);
+      cairo_fill (cr);
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (uuid == NULL)
+    return FALSE;
+  first = desk_attachment_add (store, DESK_KIND_DELIVERABLE, uuid, photo, "The closing session",
+                               DESK_ATTACHMENT_PERSONAL_YES, &error);
+  if (first != NULL)
+    second = desk_attachment_add (store, DESK_KIND_DELIVERABLE, uuid, report, NULL,
+                                  DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
+  if (second == NULL)
+    {
+      g_printerr ("Could not attach the files: %s\n", error->message);
+      return FALSE;
+    }
+
+  /* As the section does after adding: the list's pill follows. */
+  desk_store_announce_change (store, DESK_KIND_DELIVERABLE, uuid);
+  desk_record_list_open (list, uuid);
+  _desk_evidence_group_wait (desk_record_editor_get_evidence (editor));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (_desk_evidence_group_get_row (desk_record_editor_get_evidence (editor),
+                                                                                 first->uuid)), TRUE);
+  /* The section is at the end of the editor: scrolled into view. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+
+    wait_for_frames (window, 2);
+    if (scrolled != NULL)
+      {
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      }
+  }
+  ok &= save_window (window, dir, "27-deliverable-evidence");
+
+  gtk_toggle_button_set_active (_desk_deliverables_page_get_no_evidence_toggle (page), TRUE);
+  desk_record_list_close_editor (list);
+  ok &= save_window (window, dir, "28-deliverables-no-evidence");
+  gtk_toggle_button_set_active (_desk_deliverables_page_get_no_evidence_toggle (page), FALSE);
+
+  /* A personal file holds protection back (save_protection turns it on): the sample
+   * goes on without the two. */
+  desk_attachment_remove (store, first->uuid, NULL);
+  desk_attachment_remove (store, second->uuid, NULL);
+  desk_store_announce_change (store, DESK_KIND_DELIVERABLE, uuid);
+
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +624,8 @@ main (int   argc,
     ok &= save_window (window, dir, "24-deliverables-overdue");
     gtk_toggle_button_set_active (_desk_deliverables_page_get_overdue_toggle (page), FALSE);
   }
+
+  ok &= save_evidence (window, store, tmp_dir, dir);
 
   {
     DeskPeoplePage *page = DESK_PEOPLE_PAGE (show_page (window, "people"));

@@ -14,6 +14,10 @@ DeskRecordList   *_desk_deliverables_page_get_list           (DeskDeliverablesPa
 DeskRecordEditor *_desk_deliverables_page_get_editor         (DeskDeliverablesPage *self);
 GtkToggleButton  *_desk_deliverables_page_get_overdue_toggle (DeskDeliverablesPage *self);
 GtkWidget        *_desk_deliverables_page_get_status_filter  (DeskDeliverablesPage *self);
+/* The “No Evidence” filter, and whether @record gets the “No evidence” pill. */
+GtkToggleButton  *_desk_deliverables_page_get_no_evidence_toggle (DeskDeliverablesPage *self);
+gboolean          _desk_deliverables_page_lacks_evidence     (DeskDeliverablesPage *self,
+                                                              DeskRecord           *record);
 /* The “N overdue” count in the page's bar. */
 GtkLabel         *_desk_deliverables_page_get_overdue_label  (DeskDeliverablesPage *self);
 

@@ -29,8 +29,11 @@ struct _DeskDeliverablesPage
   DeskRecordModel *activities;
   gulong changed_id;
 
+  GHashTable *evidence_counts; /* deliverable UUID → its number of files */
+
   GtkWidget *status_filter;
   GtkToggleButton *overdue_toggle;
+  GtkToggleButton *no_evidence_toggle;
   GtkLabel *overdue_label;
   DeskRecordEditor *editor;
 
@@ -43,7 +46,8 @@ G_DEFINE_FINAL_TYPE (DeskDeliverablesPage, desk_deliverables_page, DESK_TYPE_PAG
 
 static const char * const layout_main[] = { "title", "activity_uuid", "status", NULL };
 static const char * const layout_dates[] = { "due_date", "delivered_on", NULL };
-static const char * const layout_evidence[] = { "evidence_note", "evidence_path", NULL };
+/* The note leads the Evidence section; the files follow it (the record editor's). */
+static const char * const layout_evidence[] = { "evidence_note", NULL };
 
 /* Helpers */
 
@@ -70,6 +74,33 @@ update_overdue_count (DeskDeliverablesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (desk_record_list_get_banner_box (self->deliverable_list)), count > 0);
 }
 
+/* The files of every deliverable, read once per change rather than once per row. */
+static void
+update_evidence_counts (DeskDeliverablesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->evidence_counts, g_hash_table_unref);
+  self->evidence_counts = desk_attachment_count_by_owner (desk_page_get_store (DESK_PAGE (self)),
+                                                          DESK_KIND_DELIVERABLE, &error);
+  if (self->evidence_counts == NULL)
+    g_warning ("Could not count the deliverables' files: %s", error->message);
+}
+
+/* Delivered (or accepted) with no file to show for it. */
+static gboolean
+lacks_evidence (DeskDeliverablesPage *self,
+                DeskRecord           *record)
+{
+  const char *status = desk_record_get_string (record, "status");
+
+  if (g_strcmp0 (status, "delivered") != 0 && g_strcmp0 (status, "accepted") != 0)
+    return FALSE;
+
+  return self->evidence_counts != NULL &&
+         !g_hash_table_contains (self->evidence_counts, desk_record_get_uuid (record));
+}
+
 static gboolean
 deliverable_matches (DeskRecord *record,
                      gpointer    user_data)
@@ -84,6 +115,9 @@ deliverable_matches (DeskRecord *record,
       !desk_deliverable_is_overdue (record, self->today))
     return FALSE;
 
+  if (gtk_toggle_button_get_active (self->no_evidence_toggle) && !lacks_evidence (self, record))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -91,6 +125,7 @@ static void
 filter_changed_cb (DeskDeliverablesPage *self)
 {
   update_today (self);
+  update_evidence_counts (self);
   desk_record_list_refilter (self->deliverable_list, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -124,6 +159,31 @@ compare_overdue (gconstpointer a,
   return x == y ? 0 : x ? -1 : 1;
 }
 
+static GtkWidget *
+setup_evidence (gpointer user_data)
+{
+  return desk_cell_pill_new (_("No evidence"), "desk-no-evidence");
+}
+
+static void
+bind_evidence (GtkWidget  *cell,
+               DeskRecord *record,
+               gpointer    user_data)
+{
+  gtk_widget_set_visible (cell, lacks_evidence (user_data, record));
+}
+
+static int
+compare_evidence (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  gboolean x = lacks_evidence (user_data, (DeskRecord *) a);
+  gboolean y = lacks_evidence (user_data, (DeskRecord *) b);
+
+  return x == y ? 0 : x ? -1 : 1;
+}
+
 /* Store */
 
 static void
@@ -132,8 +192,16 @@ store_changed_cb (DeskStore            *store,
                   const char           *uuid,
                   DeskDeliverablesPage *self)
 {
-  if (g_str_equal (kind, "deliverable"))
-    update_overdue_count (self);
+  if (!g_str_equal (kind, "deliverable"))
+    return;
+
+  /* Before the list's model reads the record again (this handler is connected first),
+   * so that its row shows the new count; the evidence section announces its files as a
+   * change of their deliverable. */
+  update_evidence_counts (self);
+  update_overdue_count (self);
+  if (self->no_evidence_toggle != NULL && gtk_toggle_button_get_active (self->no_evidence_toggle))
+    desk_record_list_refilter (self->deliverable_list, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Building */
@@ -160,6 +228,11 @@ make_list (DeskDeliverablesPage *self)
   column = desk_record_list_add_column (self->deliverable_list, C_("column", "Overdue"), setup_overdue,
                                        bind_overdue, compare_overdue, self, FALSE);
   desk_record_list_fix_width (column, 9);
+  column = desk_record_list_add_column (self->deliverable_list, C_("column", "Evidence"), setup_evidence,
+                                       bind_evidence, compare_evidence, self, FALSE);
+  desk_record_list_fix_width (column, 14);
+  /* The filter says the same while the editor takes the room. */
+  desk_record_list_set_column_priority (self->deliverable_list, column, DESK_COLUMN_OPTIONAL);
   desk_record_list_set_new_tooltip (self->deliverable_list, _("New Deliverable (Ctrl+N)"));
   desk_record_list_set_empty_text (self->deliverable_list, "checkbox-checked-symbolic",
                                    _("No Deliverables"),
@@ -177,6 +250,7 @@ desk_deliverables_page_build (DeskPage *page)
   g_autoptr(GPtrArray) statuses = NULL;
   GtkBox *box;
   GtkWidget *toggle_box;
+  GtkWidget *label;
   GtkWidget *pill;
 
   self->group_uuid = desk_page_dup_group_uuid (page);
@@ -202,6 +276,19 @@ desk_deliverables_page_build (DeskPage *page)
   g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (box, GTK_WIDGET (self->overdue_toggle));
 
+  self->no_evidence_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  toggle_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (toggle_box), gtk_image_new_from_icon_name ("mail-attachment-symbolic"));
+  label = gtk_label_new_with_mnemonic (_("No _Evidence"));
+  /* Beside the editor the bar is narrow: shortened rather than cut off. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (toggle_box), label);
+  gtk_button_set_child (GTK_BUTTON (self->no_evidence_toggle), toggle_box);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_evidence_toggle),
+                               _("Show only deliverables marked delivered or accepted that have no file attached"));
+  g_signal_connect_swapped (self->no_evidence_toggle, "toggled", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (box, GTK_WIDGET (self->no_evidence_toggle));
+
   /* The count stands above the list, with the way to see just those. */
   box = desk_record_list_get_banner_box (self->deliverable_list);
   pill = gtk_image_new_from_icon_name ("alarm-symbolic");
@@ -215,16 +302,19 @@ desk_deliverables_page_build (DeskPage *page)
   self->editor = DESK_RECORD_EDITOR (desk_record_editor_new (history, DESK_KIND_DELIVERABLE));
   desk_record_editor_add_group (self->editor, NULL, layout_main);
   desk_record_editor_add_group (self->editor, _("Dates"), layout_dates);
-  desk_record_editor_add_group (self->editor, _("Evidence"), layout_evidence);
+  desk_record_editor_add_evidence_fields (self->editor, layout_evidence);
   desk_record_list_set_editor (self->deliverable_list, NULL, self->editor, "title");
 
   desk_record_list_set_history (self->deliverable_list, history);
   desk_record_list_set_match_func (self->deliverable_list, deliverable_matches, self);
 
-  self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
-  self->deliverables = desk_record_model_new (store, DESK_KIND_DELIVERABLE, self->group_uuid);
+  /* Connected before the model is made, so that the counts are read again before the
+   * model's rows are. */
   self->changed_id = g_signal_connect (store, "changed::deliverable",
                                        G_CALLBACK (store_changed_cb), self);
+  update_evidence_counts (self);
+  self->activities = desk_record_model_new (store, DESK_KIND_ACTIVITY, self->group_uuid);
+  self->deliverables = desk_record_model_new (store, DESK_KIND_DELIVERABLE, self->group_uuid);
   update_overdue_count (self);
   desk_record_list_set_model (self->deliverable_list, self->deliverables);
 
@@ -309,7 +399,9 @@ desk_deliverables_page_unbuild (DeskPage *page)
   self->editor = NULL;
   self->status_filter = NULL;
   self->overdue_toggle = NULL;
+  self->no_evidence_toggle = NULL;
   self->overdue_label = NULL;
+  g_clear_pointer (&self->evidence_counts, g_hash_table_unref);
   g_clear_object (&self->deliverables);
   g_clear_object (&self->activities);
   g_clear_pointer (&self->group_uuid, g_free);
@@ -322,6 +414,7 @@ desk_deliverables_page_finalize (GObject *object)
 
   g_free (self->group_uuid);
   g_free (self->today);
+  g_clear_pointer (&self->evidence_counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (desk_deliverables_page_parent_class)->finalize (object);
 }
@@ -393,6 +486,21 @@ _desk_deliverables_page_get_overdue_toggle (DeskDeliverablesPage *self)
 {
   desk_page_ensure_built (DESK_PAGE (self));
   return self->overdue_toggle;
+}
+
+GtkToggleButton *
+_desk_deliverables_page_get_no_evidence_toggle (DeskDeliverablesPage *self)
+{
+  desk_page_ensure_built (DESK_PAGE (self));
+  return self->no_evidence_toggle;
+}
+
+gboolean
+_desk_deliverables_page_lacks_evidence (DeskDeliverablesPage *self,
+                                        DeskRecord           *record)
+{
+  desk_page_ensure_built (DESK_PAGE (self));
+  return lacks_evidence (self, record);
 }
 
 GtkWidget *

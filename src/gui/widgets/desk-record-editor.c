@@ -18,6 +18,7 @@
 
 #include "desk-record-editor.h"
 
+#include "desk-evidence-group.h"
 #include "desk-field-row.h"
 
 struct _DeskRecordEditor
@@ -33,6 +34,7 @@ struct _DeskRecordEditor
   gulong changed_id;
   char *ref_group;          /* the group the reference choices were read for */
   gboolean refs_dirty;
+  DeskEvidenceGroup *evidence; /* the files, for kinds that take them; else NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DeskRecordEditor, desk_record_editor, GTK_TYPE_BOX)
@@ -276,6 +278,47 @@ store_changed_cb (DeskStore        *store,
   desk_record_editor_show_languages_full (self, TRUE);
 }
 
+static gboolean
+files_dropped_cb (GtkDropTarget    *target,
+                  const GValue     *value,
+                  double            x,
+                  double            y,
+                  DeskRecordEditor *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  GSList *files;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "desk-drop-target");
+  if (self->record == NULL || list == NULL)
+    return FALSE;
+
+  files = gdk_file_list_get_files (list);
+  desk_evidence_group_add_files (self->evidence, files);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static GdkDragAction
+drop_entered_cb (GtkDropTarget    *target,
+                 double            x,
+                 double            y,
+                 DeskRecordEditor *self)
+{
+  if (self->record == NULL)
+    return 0;
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "desk-drop-target");
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_left_cb (GtkDropTarget    *target,
+              DeskRecordEditor *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "desk-drop-target");
+}
+
 /* Overrides */
 
 static void
@@ -286,8 +329,12 @@ desk_record_editor_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 
-  /* Pending writes go to the database before the rows do. */
+  /* Pending writes go to the database before the rows do, and files removed with
+   * their Undo toast still up are removed now. */
   desk_record_editor_flush (self);
+  if (self->evidence != NULL)
+    desk_evidence_group_flush (self->evidence);
+  self->evidence = NULL;
 
   g_clear_object (&self->record);
   g_clear_object (&self->history);
@@ -349,6 +396,22 @@ desk_record_editor_new (DeskHistory    *history,
   self->changed_id = g_signal_connect (self->store, "changed",
                                        G_CALLBACK (store_changed_cb), self);
 
+  /* Every kind that takes files shows them here, last, whichever page edits it. */
+  if (desk_attachment_kind_allowed (kind))
+    {
+      GtkDropTarget *target;
+
+      self->evidence = DESK_EVIDENCE_GROUP (desk_evidence_group_new (self->store, kind));
+      gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->evidence));
+
+      /* Files dropped anywhere on the editor are attached to its record. */
+      target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+      g_signal_connect (target, "drop", G_CALLBACK (files_dropped_cb), self);
+      g_signal_connect (target, "enter", G_CALLBACK (drop_entered_cb), self);
+      g_signal_connect (target, "leave", G_CALLBACK (drop_left_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+    }
+
   return GTK_WIDGET (self);
 }
 
@@ -407,10 +470,43 @@ desk_record_editor_add_group (DeskRecordEditor  *self,
       }
     }
 
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (group));
+  /* The files stay last. */
+  if (self->evidence != NULL)
+    gtk_box_insert_child_after (GTK_BOX (self), GTK_WIDGET (group),
+                                gtk_widget_get_prev_sibling (GTK_WIDGET (self->evidence)));
+  else
+    gtk_box_append (GTK_BOX (self), GTK_WIDGET (group));
   desk_record_editor_show_languages (self);
 
   return group;
+}
+
+void
+desk_record_editor_add_evidence_fields (DeskRecordEditor  *self,
+                                        const char *const *fields)
+{
+  g_return_if_fail (DESK_IS_RECORD_EDITOR (self));
+  g_return_if_fail (self->evidence != NULL);
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    {
+      const DeskField *field = desk_kind_get_field (self->kind, fields[i]);
+
+      if (field == NULL)
+        {
+          g_critical ("A %s has no field “%s”", self->kind->name, fields[i]);
+          continue;
+        }
+      add_field_row (self, ADW_PREFERENCES_GROUP (self->evidence), field);
+    }
+}
+
+DeskEvidenceGroup *
+desk_record_editor_get_evidence (DeskRecordEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_EDITOR (self), NULL);
+
+  return self->evidence;
 }
 
 void
@@ -436,6 +532,8 @@ desk_record_editor_set_record (DeskRecordEditor *self,
   desk_record_editor_load_choices (self);
   desk_record_editor_fill (self);
   desk_record_editor_show_languages_full (self, !other);
+  if (self->evidence != NULL)
+    desk_evidence_group_set_owner (self->evidence, record != NULL ? desk_record_get_uuid (record) : NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-evidence-group.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,14 @@ GtkWidget           *desk_record_editor_new             (DeskHistory      *histo
 AdwPreferencesGroup *desk_record_editor_add_group       (DeskRecordEditor *self,
                                                          const char       *title,
                                                          const char *const *fields);
+/* For a kind that takes files (desk_attachment_kind_allowed), the editor ends with their
+ * section, “Evidence” (and takes files dropped on it); these rows of @fields go at its
+ * top, so that a kind's own words about its evidence read as one area with its files.
+ * Before the first record. */
+void                 desk_record_editor_add_evidence_fields (DeskRecordEditor  *self,
+                                                             const char *const *fields);
+/* The files' section, or NULL for a kind that takes none. */
+DeskEvidenceGroup   *desk_record_editor_get_evidence    (DeskRecordEditor *self);
 /* Shows @record (NULL: nothing); the editor follows its later changes in the store. */
 void                 desk_record_editor_set_record      (DeskRecordEditor *self,
                                                          DeskRecord       *record);
