@@ -126,3 +126,21 @@ _desk_bundle_narrative_base (const DeskField  *field,
 
   return g_strndup (field->name, len - 3);
 }
+
+/* Attachments */
+
+gboolean
+_desk_bundle_attachment_in_bundle (const char  *owner_kind,
+                                   gboolean     personal,
+                                   DeskPrivacy  privacy)
+{
+  const DeskKind *kind = desk_kind_lookup (owner_kind);
+
+  /* A file goes only with a record the bundle carries. */
+  if (kind == NULL || !_desk_bundle_kind_in_bundle (kind, privacy))
+    return FALSE;
+
+  /* A file marked as holding personal data (a signed sheet, photos of participants)
+   * leaves the laptop only in a bundle the coordinator chose to send names in. */
+  return privacy == DESK_PRIVACY_NAMED || !personal;
+}

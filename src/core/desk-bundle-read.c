@@ -81,7 +81,8 @@ _desk_bundle_get_schema (GError **error)
 
       xmlInitParser ();
       xmlRegisterInputCallbacks (resource_match, resource_open, resource_read, resource_close);
-      ctxt = xmlSchemaNewParserCtxt (RESOURCE_PREFIX "groupdesk-bundle-1.xsd");
+      /* Format 2's schema imports format 1's: one schema checks both. */
+      ctxt = xmlSchemaNewParserCtxt (RESOURCE_PREFIX "groupdesk-bundle-2.xsd");
       xmlSchemaSetParserStructuredErrors (ctxt, collect_schema_error, message);
       schema = xmlSchemaParse (ctxt);
       xmlSchemaFreeParserCtxt (ctxt);
