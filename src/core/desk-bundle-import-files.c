@@ -33,6 +33,8 @@
 #include "desk-store-private.h"
 
 #define ATTACHMENT_KIND "attachment"
+/* How much of the file the reader reads between two releases of what it has read. */
+#define RELEASE_STEP (2 * 1024 * 1024)
 
 /* The decoder of one file's base64, fed from the reader. */
 typedef struct
@@ -49,6 +51,7 @@ typedef struct
   guint pads;                  /* "=" read */
   gboolean ended;              /* the reader left the file */
   gboolean failed;             /* the error is set */
+  gsize released;              /* the mapped file is out of memory up to here */
 } Decoder;
 
 typedef struct _ImportFiles
@@ -360,6 +363,7 @@ decoder_fill (Decoder *d)
   while (d->pending->len == d->offset && !d->ended)
     {
       int rc = xmlTextReaderRead (d->r);
+      gsize consumed;
       int type;
 
       if (rc != 1 || im->reasons->len > 0)
@@ -369,10 +373,15 @@ decoder_fill (Decoder *d)
             g_ptr_array_add (im->reasons, g_strdup (_("The file is not well-formed XML.")));
           return FALSE;
         }
-      if (im->progress != NULL &&
-          !desk_progress_set (im->progress, (guint64) MAX (xmlTextReaderByteConsumed (d->r), 0),
-                              &im->error))
+      consumed = (gsize) MAX (xmlTextReaderByteConsumed (d->r), 0);
+      if (im->progress != NULL && !desk_progress_set (im->progress, consumed, &im->error))
         return FALSE;
+      /* What the reader has read of the mapped file leaves memory as it goes. */
+      if (consumed > d->released + RELEASE_STEP)
+        {
+          _desk_bundle_release (im->mapped, 0, consumed - RELEASE_STEP / 2);
+          d->released = consumed;
+        }
 
       type = xmlTextReaderNodeType (d->r);
       switch (type)
@@ -442,6 +451,31 @@ decoder_read (guint8   *buffer,
   return (gssize) n;
 }
 
+static gint64
+pragma_int (DeskStore  *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (_desk_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static void
+pragma_set (DeskStore  *store,
+            const char *name,
+            gint64      value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
+
+  sqlite3_exec (_desk_store_get_db (store), sql, NULL, NULL, NULL);
+}
+
 /* Reads the whole file's bytes: into the database, or in a dry run through a checksum
  * only. Its digest goes to f->digest. */
 static gboolean
@@ -450,6 +484,8 @@ read_bytes (Import      *im,
 {
   Decoder *d = &f->decoder;
   g_autoptr(GError) local_error = NULL;
+  gint64 cache_size;
+  gint64 mmap_size;
 
   if (im->dry_run)
     {
@@ -469,8 +505,16 @@ read_bytes (Import      *im,
       return TRUE;
     }
 
+  /* The store's page cache (64 MB) and mapping would fill with pages written once; the
+   * copy runs with a small cache, which SQLite spills to the WAL as it goes. */
+  cache_size = pragma_int (im->store, "PRAGMA cache_size");
+  mmap_size = pragma_int (im->store, "PRAGMA mmap_size");
+  pragma_set (im->store, "cache_size", -1024);
+  pragma_set (im->store, "mmap_size", 0);
   f->digest = _desk_attachment_store_bytes (im->store, f->file->size, decoder_read, d,
                                             f->file->name, NULL, &local_error);
+  pragma_set (im->store, "cache_size", cache_size);
+  pragma_set (im->store, "mmap_size", mmap_size);
   if (f->digest == NULL && !d->failed && im->error == NULL)
     im->error = g_steal_pointer (&local_error);
 

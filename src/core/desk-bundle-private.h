@@ -52,6 +52,12 @@ void        _desk_bundle_collect_error      (void           *reasons,
 char       *_desk_bundle_file_digest        (GMappedFile    *mapped);
 char       *_desk_bundle_content_digest     (GMappedFile    *mapped,
                                              const char     *records_qname);
+/* Lets the pages of @mapped from @from to @to go from this process's memory (they are
+ * read again from the file when needed): a pass over a large bundle keeps its memory
+ * flat. */
+void        _desk_bundle_release            (GMappedFile    *mapped,
+                                             gsize           from,
+                                             gsize           to);
 /* Turns the reasons a bundle was refused into one GError. */
 void        _desk_bundle_set_invalid_error  (GError        **error,
                                              const char     *path,
