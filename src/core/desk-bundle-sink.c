@@ -4,12 +4,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-bundle"
+/* O_TMPFILE */
+#define _GNU_SOURCE
 
 #include "config.h"
 
 #include "desk-bundle-write-private.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -168,3 +172,42 @@ _desk_bundle_tee_close (int *fd)
   *fd = -1;
 }
 
+
+int
+_desk_bundle_temp_open (const char *dir,
+                        char       *template,
+                        gboolean   *named)
+{
+  int fd = g_open (dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+  *named = fd < 0;
+  if (fd < 0)
+    fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+
+  return fd;
+}
+
+gboolean
+_desk_bundle_temp_link (int   fd,
+                        char *template,
+                        int  *saved_errno)
+{
+  g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  char *x = strstr (template, "XXXXXX");
+
+  g_return_val_if_fail (x != NULL, FALSE);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      for (guint i = 0; i < 6; i++)
+        x[i] = letters[g_random_int_range (0, sizeof letters - 1)];
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, template, AT_SYMLINK_FOLLOW) == 0)
+        return TRUE;
+      if (errno != EEXIST)
+        break;
+    }
+  *saved_errno = errno;
+
+  return FALSE;
+}

@@ -52,6 +52,18 @@ int              _desk_bundle_sink_close      (void       *context);
 /* An indenting xmlTextWriter writing into @sink. */
 xmlTextWriterPtr _desk_bundle_sink_writer_new (Sink       *sink);
 
+/* An unnamed temporary file in @dir (O_TMPFILE): a process killed while it writes
+ * leaves nothing behind. Where the file system has none, a file named after @template
+ * ("….partial-XXXXXX", changed in place), and *@named is TRUE. -1 with errno. */
+int              _desk_bundle_temp_open       (const char *dir,
+                                               char       *template,
+                                               gboolean   *named);
+/* Gives the unnamed file @fd a name after @template (changed in place), for the rename
+ * that puts it in place. FALSE with *@saved_errno. */
+gboolean         _desk_bundle_temp_link       (int         fd,
+                                               char       *template,
+                                               int        *saved_errno);
+
 /* desk-bundle-attachments.c: the attachments of a bundle. Each sets *@failed when the
  * writer refused (disk full) and returns FALSE with @error for anything else. */
 

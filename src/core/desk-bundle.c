@@ -846,6 +846,8 @@ desk_bundle_export_full (DeskStore        *store,
   gint64 sequence = 0;
   gboolean in_transaction = FALSE;
   gboolean renamed = FALSE;
+  gboolean body_named = FALSE;
+  gboolean final_named = FALSE;
   int saved_errno = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -881,7 +883,7 @@ desk_bundle_export_full (DeskStore        *store,
   _desk_bundle_set_mapping (store, FALSE);
 
   /* 1. The records, to a temporary file, digested as they are written. */
-  body.fd = g_mkstemp_full (body_path, O_RDWR | O_CLOEXEC, 0600);
+  body.fd = _desk_bundle_temp_open (dir, body_path, &body_named);
   if (body.fd < 0)
     {
       disk_error (error, path, errno);
@@ -913,7 +915,7 @@ desk_bundle_export_full (DeskStore        *store,
   content_sha256 = g_strdup (g_checksum_get_string (records_sum));
 
   /* 2. The manifest and those records, to the file that will be renamed into place. */
-  final.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  final.fd = _desk_bundle_temp_open (dir, tmp_path, &final_named);
   if (final.fd < 0)
     {
       saved_errno = errno;
@@ -951,11 +953,10 @@ desk_bundle_export_full (DeskStore        *store,
       saved_errno = errno;
       goto disk_failed;
     }
-  close (final.fd);
-  final.fd = -1;
   close (body.fd);
   body.fd = -1;
-  g_unlink (body_path);
+  if (body_named)
+    g_unlink (body_path);
 
   /* 3. Checked against the schema (as it was written) before anyone is told it exists. */
   if (!validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
@@ -989,6 +990,13 @@ desk_bundle_export_full (DeskStore        *store,
   /* Checked again: the name may have been pointed at the database meanwhile. */
   if (!desk_file_check_output (path, error))
     goto failed;
+  /* A file without a name (O_TMPFILE) gets one only now, just before the rename: a
+   * process killed at any earlier moment leaves no file behind. */
+  if (!final_named && !_desk_bundle_temp_link (final.fd, tmp_path, &saved_errno))
+    goto disk_failed;
+  final_named = TRUE;
+  close (final.fd);
+  final.fd = -1;
   if (g_rename (tmp_path, path) != 0)
     {
       saved_errno = errno;
@@ -1028,8 +1036,9 @@ failed:
     close (body.fd);
   if (final.fd >= 0)
     close (final.fd);
-  g_unlink (body_path);
-  if (tmp_path != NULL)
+  if (body_named)
+    g_unlink (body_path);
+  if (tmp_path != NULL && final_named)
     g_unlink (tmp_path);
   if (renamed)
     g_unlink (path);
