@@ -181,6 +181,7 @@ struct _DeskBundleDataStream
 
   xmlTextWriterPtr writer;
   gboolean *failed;
+  DeskProgress *progress;
   guint8 bytes[PIECE_BYTES];
   gsize used;
 };
@@ -214,7 +215,7 @@ data_stream_emit (DeskBundleDataStream  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return desk_progress_step (self->progress, error);
 }
 
 static gssize
@@ -249,6 +250,33 @@ desk_bundle_data_stream_init (DeskBundleDataStream *self)
 {
 }
 
+/* Each distinct file once: @list sorted by SHA-256, and the first of each. */
+static gboolean
+first_of_its_bytes (GPtrArray *list,
+                    guint      i)
+{
+  return i == 0 || strcmp (((DeskAttachment *) list->pdata[i - 1])->sha256,
+                           ((DeskAttachment *) list->pdata[i])->sha256) != 0;
+}
+
+guint64
+_desk_bundle_count_pieces (DeskStore   *store,
+                           const char  *group,
+                           DeskPrivacy  privacy)
+{
+  g_autoptr(GPtrArray) list = carried (store, group, privacy, NULL);
+  guint64 pieces = 0;
+
+  if (list == NULL)
+    return 0;
+  g_ptr_array_sort (list, compare_sha256);
+  for (guint i = 0; i < list->len; i++)
+    if (first_of_its_bytes (list, i))
+      pieces += ((guint64) ((DeskAttachment *) list->pdata[i])->size + PIECE_BYTES - 1) / PIECE_BYTES;
+
+  return pieces;
+}
+
 gboolean
 _desk_bundle_write_files (DeskStore        *store,
                           const char       *group,
@@ -256,11 +284,13 @@ _desk_bundle_write_files (DeskStore        *store,
                           xmlTextWriterPtr  w,
                           gboolean         *failed,
                           DeskProgress     *progress,
+                          double            progress_start,
+                          double            progress_span,
                           GError          **error)
 {
   g_autoptr(GPtrArray) list = carried (store, group, privacy, error);
   g_autoptr(DeskBundleDataStream) stream = NULL;
-  const char *last = NULL;
+  guint64 pieces = 0;
 
   if (list == NULL)
     return FALSE;
@@ -270,17 +300,22 @@ _desk_bundle_write_files (DeskStore        *store,
   stream = g_object_new (DESK_TYPE_BUNDLE_DATA_STREAM, NULL);
   stream->writer = w;
   stream->failed = failed;
+  stream->progress = progress;
 
   g_ptr_array_sort (list, compare_sha256);
+  for (guint i = 0; i < list->len; i++)
+    if (first_of_its_bytes (list, i))
+      pieces += ((guint64) ((DeskAttachment *) list->pdata[i])->size + PIECE_BYTES - 1) / PIECE_BYTES;
+  if (progress != NULL)
+    desk_progress_stage (progress, pieces, progress_start, progress_span);
   check_written (failed, xmlTextWriterStartElement (w, BAD_CAST "files"));
   for (guint i = 0; i < list->len; i++)
     {
       DeskAttachment *a = g_ptr_array_index (list, i);
 
       /* The same bytes, attached twice: carried once. */
-      if (g_strcmp0 (last, a->sha256) == 0)
+      if (!first_of_its_bytes (list, i))
         continue;
-      last = a->sha256;
 
       if (!desk_progress_check (progress, error))
         return FALSE;

@@ -79,13 +79,20 @@ gboolean _desk_bundle_write_attachments (DeskStore        *store,
                                          GError          **error);
 /* Their bytes after the records: "files", each distinct file once in the order of its
  * SHA-256, in base64 pieces, streamed from the database. Writes nothing when the bundle
- * carries no attachment. */
+ * carries no attachment. @progress hears of each piece, from @progress_start over
+ * @progress_span. */
 gboolean _desk_bundle_write_files       (DeskStore        *store,
                                          const char       *group,
                                          DeskPrivacy       privacy,
                                          xmlTextWriterPtr  w,
                                          gboolean         *failed,
                                          DeskProgress     *progress,
+                                         double            progress_start,
+                                         double            progress_span,
                                          GError          **error);
+/* How many base64 pieces the files of a bundle make: the files' share of its progress. */
+guint64  _desk_bundle_count_pieces      (DeskStore        *store,
+                                         const char       *group,
+                                         DeskPrivacy       privacy);
 
 G_END_DECLS

@@ -790,7 +790,8 @@ count_records (Export *ex)
         total += (guint64) MAX (desk_store_count (ex->store, kind, ex->group), 0);
     }
 
-  return total;
+  return total + (guint64) MAX (_desk_bundle_count_attachments (ex->store, ex->group,
+                                                                 ex->privacy, NULL), 0);
 }
 
 gboolean
@@ -845,6 +846,7 @@ desk_bundle_export_full (DeskStore        *store,
   xmlTextWriterPtr w = NULL;
   gint64 sequence = 0;
   gboolean in_transaction = FALSE;
+  double records_share = 0.9;
   gboolean renamed = FALSE;
   gboolean body_named = FALSE;
   gboolean final_named = FALSE;
@@ -870,8 +872,18 @@ desk_bundle_export_full (DeskStore        *store,
   ex.group = group_uuid;
   ex.privacy = privacy;
   ex.progress = &progress;
-  /* The records are nearly all of the work; putting the file together is the rest. */
-  desk_progress_stage (&progress, progress_func != NULL ? count_records (&ex) : 0, 0.0, 0.9);
+  /* The records and the files' bytes are nearly all of the work, shared by steps (a
+   * record, or a piece of a file's base64); putting the file together is the rest. */
+  if (progress_func != NULL)
+    {
+      guint64 records = count_records (&ex);
+      guint64 pieces = _desk_bundle_count_pieces (store, group_uuid, privacy);
+
+      records_share = 0.9 * (double) records / (double) MAX (records + pieces, 1);
+      desk_progress_stage (&progress, records, 0.0, records_share);
+    }
+  else
+    desk_progress_stage (&progress, 0, 0.0, records_share);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -935,8 +947,16 @@ desk_bundle_export_full (DeskStore        *store,
    * the head and the records: the rest of its input is what follows the records. */
   final.tee = body.tee;
   body.tee = -1;
-  if (!_desk_bundle_write_files (store, group_uuid, privacy, w, &ex.failed, &progress, error))
-    goto failed;
+  if (!_desk_bundle_write_files (store, group_uuid, privacy, w, &ex.failed, &progress,
+                                 records_share, 0.9 - records_share, error))
+    {
+      /* The disk refused the bytes: said as for the rest of the bundle. */
+      if (!ex.failed)
+        goto failed;
+      g_clear_error (error);
+      saved_errno = final.saved_errno;
+      goto disk_failed;
+    }
   check_written (&ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
   check_written (&ex, xmlTextWriterEndElement (w));
   check_written (&ex, xmlTextWriterEndDocument (w));

@@ -555,6 +555,54 @@ test_dry_run (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+cancel_past_half (double   fraction,
+                  gpointer user_data)
+{
+  Progress *p = user_data;
+
+  p->backwards |= fraction < p->last;
+  p->last = fraction;
+  p->calls++;
+  if (fraction > 0.5)
+    g_cancellable_cancel (p->cancellable);
+}
+
+/* The files' bytes are most of an export with large files: its progress moves while
+ * they are written, and Cancel then stops it with nothing left behind. */
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *file = write_generated (f, "video.mp4", 15 * 1000 * 1000, 13);
+  g_autoptr(DeskAttachment) a = attach (f, "workshop", file, DESK_ATTACHMENT_PERSONAL_NO);
+  g_autofree char *path = fixture_path (f, "progress.gdbundle");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress seen = { NULL, 0, 0.0, FALSE };
+  Progress cancel = { cancellable, 0, 0.0, FALSE };
+  gint64 exports;
+
+  g_unlink (file);
+  g_assert_true (desk_bundle_export_full (f->src, f->world->group, FROM, TO, DESK_PRIVACY_NAMED,
+                                          path, NULL, count_reports, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_false (seen.backwards);
+  g_assert_cmpfloat (seen.last, ==, 1.0);
+  /* Reports come as the 1,221 pieces go (every 1,024 steps), not only at the start of
+   * the records, of the files and at the end. */
+  g_assert_cmpuint (seen.calls, >, 3);
+  g_unlink (path);
+
+  exports = sql_int (f->src, "SELECT count (*) FROM exports");
+  g_assert_false (desk_bundle_export_full (f->src, f->world->group, FROM, TO, DESK_PRIVACY_NAMED,
+                                           path, cancellable, cancel_past_half, &cancel, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sql_int (f->src, "SELECT count (*) FROM exports"), ==, exports);
+  assert_no_partial_files (f);
+}
+
 static glong
 peak_kb (void)
 {
@@ -653,6 +701,7 @@ main (int    argc,
   ADD ("protected", test_protected);
   ADD ("format-1", test_format_1);
   ADD ("dry-run", test_dry_run);
+  ADD ("progress", test_progress);
   ADD ("memory", test_memory);
 #undef ADD
 
