@@ -229,7 +229,8 @@ _desk_import_attachment_value (Import *im)
   else if (g_str_equal (f->field, "size"))
     {
       if (!g_ascii_string_to_signed (stripped, 10, 1, G_MAXINT64, &a->size, NULL))
-        return _desk_import_fail (im, _("%s holds “%s” where the size of a file belongs."),
+        return _desk_import_fail (im, _("%s holds “%s” where the size of a file belongs. Ask the "
+                                        "sender to export it again."),
                                   im->path, stripped);
     }
 
