@@ -643,6 +643,19 @@ _desk_import_attachments_finish (Import *im)
                                         "changed. Ask the sender to export it again."),
                                   a->name, a->uuid, im->path);
 
+      count = _desk_import_plan_count (im, ATTACHMENT_KIND);
+
+      /* An owner deleted here after the bundle's copy of it stays deleted (see the
+       * tombstones), and its files with it. */
+      if (owner_kind != NULL && desk_attachment_kind_allowed (owner_kind) &&
+          !_desk_store_record_exists (im->store, owner_kind, a->owner_uuid, NULL) &&
+          _desk_import_query_text (im->store, "SELECT kind FROM tombstones WHERE uuid = ?1",
+                                   a->owner_uuid, NULL, NULL))
+        {
+          count->unchanged++;
+          continue;
+        }
+
       if (owner_kind == NULL || !desk_attachment_kind_allowed (owner_kind) ||
           !_desk_store_record_exists (im->store, owner_kind, a->owner_uuid, &owner_group) ||
           g_strcmp0 (owner_group, a->group_uuid) != 0)
@@ -658,7 +671,6 @@ _desk_import_attachments_finish (Import *im)
                                         "so nothing was imported. Ask the sender to export "
                                         "again."), a->uuid, im->path);
 
-      count = _desk_import_plan_count (im, ATTACHMENT_KIND);
       if (held != NULL && same_row (held, a))
         {
           count->unchanged++;

@@ -246,6 +246,39 @@ test_second_bundle (Fixture       *f,
   assert_bytes (f, dst, added->uuid, extra);
 }
 
+/* A record deleted here after the bundle's copy of it stays deleted, and the bundle's
+ * files of it are not taken: the import goes through. */
+static void
+test_owner_deleted_here (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *file = write_generated (f, "minutes.pdf", 5000, 21);
+  g_autoptr(DeskAttachment) a = attach (f, "deliverable", file, DESK_ATTACHMENT_PERSONAL_NO);
+  g_autofree char *one = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "one.gdbundle");
+  g_autofree char *two = NULL;
+  g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
+  g_autoptr(DeskImportPlan) first = import_ok (dst, one, FALSE, FALSE);
+  g_autoptr(DeskImportPlan) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_set_now (dst, "2026-11-26T10:00:00Z");
+  g_assert_true (desk_store_delete (dst, DESK_KIND_DELIVERABLE, a->owner_uuid, &error));
+  g_assert_no_error (error);
+  g_assert_null (desk_attachment_get (dst, a->uuid, NULL));
+
+  g_assert_true (desk_attachment_update (f->src, a->uuid, "Approved", -1, &error));
+  g_assert_no_error (error);
+  two = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "two.gdbundle");
+  second = import_ok (dst, two, FALSE, FALSE);
+  {
+    g_autoptr(DeskRecord) gone = desk_store_get (dst, DESK_KIND_DELIVERABLE, a->owner_uuid, NULL);
+
+    g_assert_null (gone);
+  }
+  g_assert_null (desk_attachment_get (dst, a->uuid, NULL));
+  g_assert_cmpuint (plan_kind (second, "attachment")->unchanged, ==, 1);
+}
+
 /* Pseudonymous and aggregate bundles leave out every file marked personal, bytes and
  * all; a named one carries it. */
 static void
@@ -696,6 +729,7 @@ main (int    argc,
   g_test_add ("/core/bundle-attachments/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("round-trip", test_round_trip);
   ADD ("second-bundle", test_second_bundle);
+  ADD ("owner-deleted-here", test_owner_deleted_here);
   ADD ("privacy", test_privacy);
   ADD ("refused", test_refused);
   ADD ("protected", test_protected);
