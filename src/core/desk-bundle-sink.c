@@ -21,8 +21,8 @@
 
 void
 _desk_bundle_sink_digest (Sink       *sink,
-             const char *buffer,
-             gsize       len)
+                          const char *buffer,
+                          gsize       len)
 {
   gsize trailing = 0;
 
@@ -58,8 +58,8 @@ _desk_bundle_sink_digest (Sink       *sink,
  * verdict) the rest is dropped: the verdict comes from the validator, not from here. */
 void
 _desk_bundle_tee_send (int        *fd,
-          const char *buffer,
-          gsize       len)
+                       const char *buffer,
+                       gsize       len)
 {
   while (*fd >= 0 && len > 0)
     {
@@ -80,8 +80,8 @@ _desk_bundle_tee_send (int        *fd,
 
 gboolean
 _desk_bundle_sink_write_all (Sink       *sink,
-                const char *buffer,
-                gsize       len)
+                             const char *buffer,
+                             gsize       len)
 {
   while (len > 0)
     {
@@ -113,8 +113,8 @@ _desk_bundle_sink_flush (Sink *sink)
 
 int
 _desk_bundle_sink_write (void       *context,
-            const char *buffer,
-            int         len)
+                         const char *buffer,
+                         int         len)
 {
   Sink *sink = context;
 
@@ -147,7 +147,8 @@ _desk_bundle_sink_close (void *context)
 xmlTextWriterPtr
 _desk_bundle_sink_writer_new (Sink *sink)
 {
-  xmlOutputBufferPtr out = xmlOutputBufferCreateIO (_desk_bundle_sink_write, _desk_bundle_sink_close, sink, NULL);
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO (_desk_bundle_sink_write, _desk_bundle_sink_close,
+                                                    sink, NULL);
   xmlTextWriterPtr writer;
 
   if (out == NULL)
