@@ -539,8 +539,8 @@ _desk_import_files_start (Import           *im,
       xmlFree (value);
       f->file = g_hash_table_lookup (f->by_sha, sha);
       if (f->file == NULL || g_hash_table_contains (f->received, sha))
-        return _desk_import_fail (im, _("%s carries the bytes of a file (SHA-256 %s) that no "
-                                        "attachment of it names, or carries them twice: the "
+        return _desk_import_fail (im, _("%s carries the bytes of a file (SHA-256 %s) that none "
+                                        "of its attachments names, or carries them twice: the "
                                         "bundle was changed after it was exported, so nothing "
                                         "was imported. Ask the sender to export it again."),
                                   im->path, sha);
