@@ -1,7 +1,8 @@
-/* cli-attendance.c — groupdesk-cli attendance-import and attendance
+/* cli-attendance.c — groupdesk-cli attendance-import, attendance and invite
  *
  * attendance-import reads a workshop's sign-in sheet; attendance prints the pillar ×
- * gender counts. Neither ever prints a participant's name: participants include human
+ * gender counts (and, for one workshop in JSON, its list by person UUID and status);
+ * invite puts people on a workshop's list as invited, or confirms them. None ever prints a participant's name: participants include human
  * rights defenders, and a terminal's scroll-back or a script's log is not the place for
  * their names.
  *
@@ -18,6 +19,7 @@
 
 int cmd_attendance_import (CliOptions *options, int argc, char **argv);
 int cmd_attendance (CliOptions *options, int argc, char **argv);
+int cmd_invite (CliOptions *options, int argc, char **argv);
 
 /* attendance-import */
 
@@ -275,10 +277,42 @@ append_json_share (GString *out,
     g_string_append_printf (out, "%d.%d", per_mille / 10, per_mille % 10);
 }
 
-static void
-print_json (DeskAttendanceBreakdown *b)
+/* A workshop's list: who (by UUID, never by name), in what role, with what status, so
+ * that a script finds the people invited and not yet confirmed. */
+static gboolean
+append_json_list (GString     *out,
+                  DeskStore   *store,
+                  const char  *workshop,
+                  GError     **error)
 {
-  GString *out = g_string_new ("{\n");
+  g_autoptr(GPtrArray) entries = desk_store_list_by (store, DESK_KIND_ATTENDANCE, "workshop_uuid",
+                                                     workshop, error);
+
+  if (entries == NULL)
+    return FALSE;
+  g_string_append (out, ",\n  \"list\": [");
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DeskRecord *entry = g_ptr_array_index (entries, i);
+
+      g_string_append (out, i > 0 ? ",\n    {\"person\": " : "\n    {\"person\": ");
+      append_json_string (out, desk_record_get_string (entry, "person_uuid"));
+      g_string_append (out, ", \"role\": ");
+      append_json_string (out, desk_record_get_string (entry, "role"));
+      g_string_append (out, ", \"status\": ");
+      append_json_string (out, desk_record_get_string (entry, "status"));
+      g_string_append (out, "}");
+    }
+  g_string_append (out, entries->len > 0 ? "\n  ]" : "]");
+  return TRUE;
+}
+
+static gboolean
+print_json (DeskAttendanceBreakdown *b,
+            DeskStore               *store,
+            GError                 **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\n");
 
   g_string_append (out, "  \"group\": ");
   append_json_string (out, b->group_uuid);
@@ -333,10 +367,13 @@ print_json (DeskAttendanceBreakdown *b)
       g_string_append_printf (out, ": %" G_GINT64_FORMAT,
                               desk_attendance_breakdown_gender_total (b, b->genders[g]));
     }
-  g_string_append (out, "}\n}\n");
+  g_string_append (out, "}");
+  if (b->workshop_uuid != NULL && !append_json_list (out, store, b->workshop_uuid, error))
+    return FALSE;
+  g_string_append (out, "\n}\n");
 
   fwrite (out->str, 1, out->len, stdout);
-  g_string_free (out, TRUE);
+  return TRUE;
 }
 
 static void
@@ -480,11 +517,89 @@ cmd_attendance (CliOptions  *options,
     return cli_fail (error);
 
   if (json)
-    print_json (breakdown);
+    {
+      if (!print_json (breakdown, store, &error))
+        return cli_fail (error);
+    }
   else if (csv)
     print_csv (breakdown);
   else
     print_text (store, breakdown);
+
+  return EXIT_SUCCESS;
+}
+
+/* invite */
+
+int
+cmd_invite (CliOptions  *options,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  const char *workshop = NULL;
+  gboolean confirm = FALSE;
+  guint invited = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--workshop"))
+        {
+          if (i + 1 >= argc)
+            return cli_usage_error (_("%s needs a value."), argv[i]);
+          workshop = argv[++i];
+        }
+      else if (g_str_equal (argv[i], "--confirm"))
+        confirm = TRUE;
+      else if (g_str_has_prefix (argv[i], "-"))
+        return cli_unknown_option (argv[i]);
+      else
+        g_ptr_array_add (people, argv[i]);
+    }
+
+  if (workshop == NULL)
+    return cli_usage_error (_("“invite” needs --workshop UUID: “groupdesk-cli list workshops” "
+                              "lists them."));
+  if (people->len == 0)
+    return cli_usage_error (_("“invite” needs at least one person's UUID: “groupdesk-cli list "
+                              "people” lists them."));
+  g_ptr_array_add (people, NULL);
+
+  /* By UUID only: names are neither read nor printed, so a locked database will do. */
+  store = cli_open_store (options, &error);
+  if (store == NULL)
+    return cli_fail (error);
+
+  if (confirm)
+    {
+      if (!desk_store_begin (store, &error))
+        return cli_fail (error);
+      for (guint i = 0; people->pdata[i] != NULL; i++)
+        if (!desk_attendance_confirm (store, NULL, workshop, people->pdata[i], &error))
+          {
+            desk_store_rollback (store);
+            return cli_fail (error);
+          }
+      if (!desk_store_commit (store, &error))
+        return cli_fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Confirmed %u person.\n", "Confirmed %u people.\n",
+                            people->len - 1),
+               people->len - 1);
+      return EXIT_SUCCESS;
+    }
+
+  if (!desk_attendance_invite (store, NULL, workshop, (const char *const *) people->pdata,
+                               &invited, &error))
+    return cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Invited %u person.\n", "Invited %u people.\n", invited),
+           invited);
+  if (invited < people->len - 1)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u was on the list already and kept their entry.\n",
+                          "%u were on the list already and kept their entries.\n",
+                          people->len - 1 - invited),
+             people->len - 1 - invited);
 
   return EXIT_SUCCESS;
 }

@@ -105,7 +105,22 @@ cli_open_store (CliOptions  *options,
   g_autofree char *path = options->db_path != NULL ? g_strdup (options->db_path)
                                                    : desk_store_default_path ();
 
-  return unlocked (desk_store_open (path, error), options, error);
+  DeskStore *store = unlocked (desk_store_open (path, error), options, error);
+
+  /* Once, the first time a command writes: old evidence paths become attachments. */
+  if (store != NULL)
+    {
+      g_autoptr(GError) move_error = NULL;
+      g_autoptr(DeskEvidenceMove) move = desk_evidence_move_into_store (store, &move_error);
+      g_autofree char *account = desk_evidence_move_describe (move);
+
+      if (account != NULL)
+        g_printerr ("%s\n", account);
+      if (move_error != NULL)
+        g_printerr ("%s\n", move_error->message);
+    }
+
+  return store;
 }
 
 static DeskStore *
@@ -690,6 +705,7 @@ int cmd_backups (CliOptions *options, int argc, char **argv);
 int cmd_restore (CliOptions *options, int argc, char **argv);
 int cmd_attendance_import (CliOptions *options, int argc, char **argv);
 int cmd_attendance (CliOptions *options, int argc, char **argv);
+int cmd_invite (CliOptions *options, int argc, char **argv);
 int cmd_export (CliOptions *options, int argc, char **argv);
 int cmd_export_iati (CliOptions *options, int argc, char **argv);
 int cmd_validate (CliOptions *options, int argc, char **argv);
@@ -747,8 +763,16 @@ static const CommandOption attendance_options[] = {
   { "--workshop UUID", N_("Only this workshop") },
   { "--from DATE", N_("Only workshops starting on or after this date (YYYY-MM-DD)") },
   { "--to DATE", N_("Only workshops starting on or before this date (YYYY-MM-DD)") },
-  { "--json", N_("Print the figures as JSON") },
+  { "--json", N_("Print the figures as JSON; with --workshop, also its list of people by UUID, "
+                  "role and status") },
   { "--csv", N_("Print the counts as CSV") },
+  { NULL, NULL },
+};
+
+static const CommandOption invite_options[] = {
+  { "--workshop UUID", N_("The workshop people are invited to") },
+  { "--confirm", N_("Mark people invited before as registered: they said they will come") },
+  { "PERSON_UUID…", N_("The people, as “list people” prints them") },
   { NULL, NULL },
 };
 
@@ -767,10 +791,13 @@ static const CommandOption report_options[] = {
 };
 
 static const CommandOption paperwork_options[] = {
-  { "sign-in|badges|certificates", N_("The paperwork to print: the sign-in sheet, name badges with "
-                                      "QR codes, or certificates of attendance") },
+  { "sign-in|badges|payments|certificates",
+    N_("The paperwork to print: the sign-in sheet, name badges with QR codes, the per-diem and "
+       "transport payment sheet, or certificates of attendance") },
   { "--workshop UUID", N_("The workshop it is for") },
   { "--pdf FILE", N_("The PDF to write") },
+  { "--record", N_("With payments: also record each payment as an expense of the workshop's "
+                   "budget lines") },
   { NULL, NULL },
 };
 
@@ -872,12 +899,16 @@ static const Command commands[] = {
   { "attendance", "attendance [--workshop UUID] [--from DATE] [--to DATE] [--json|--csv]",
     N_("Attendance counts by pillar and gender, women's share and repeat attendance (no names)"), cmd_attendance,
     attendance_options },
+  { "invite", "invite --workshop UUID [--confirm] PERSON_UUID…",
+    N_("Invite people to a workshop, or confirm that invited people will come"), cmd_invite,
+    invite_options },
   { "check", "check", N_("Check the database's integrity and references"), cmd_check, NULL },
   { "backup", "backup -o FILE", N_("Write a consistent copy of the database"), cmd_backup, backup_options },
   { "report", "report workplan|budget|attendance|indicators [--from DATE --to DATE] [--csv | --pdf FILE]",
     N_("One of the four reports, as text, CSV or a printable PDF"), cmd_report, report_options },
-  { "paperwork", "paperwork sign-in|badges|certificates --workshop UUID --pdf FILE",
-    N_("A workshop's sign-in sheet, badges or certificates as a printable PDF"), cmd_paperwork,
+  { "paperwork", "paperwork sign-in|badges|payments|certificates --workshop UUID --pdf FILE [--record]",
+    N_("A workshop's sign-in sheet, badges, payment sheet or certificates as a printable PDF"),
+    cmd_paperwork,
     paperwork_options },
   { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups, NULL },
   { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"),

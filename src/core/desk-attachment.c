@@ -3,10 +3,11 @@
  * The bytes live in attachment_contents, keyed in attachment_blobs by their SHA-256;
  * each attachment row names its owner, its file name and its bytes (005-attachments.sql).
  * The bytes are copied in and out 64 KiB at a time through SQLite's incremental blob
- * I/O: adding a file reserves a zeroblob of the size fstat gave, then writes the pieces
- * into it while hashing them; the digest then keys them (or they go, when the same bytes
- * were stored already). Triggers drop bytes nobody refers to and the attachments of a
- * deleted owner.
+ * I/O (desk-attachment-bytes.c): adding a file reserves a zeroblob of the size fstat
+ * gave, then writes the pieces into it while hashing them; the digest then keys them (or
+ * they go, when the same bytes were stored already). Triggers drop bytes nobody refers
+ * to and the attachments of a deleted owner. Where names are protected, a personal
+ * file's name, caption and bytes are sealed (desk-attachment-seal.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +28,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define CHUNK_SIZE (64 * 1024)
 /* How much of the start of a file the media type is guessed from. */
 #define SNIFF_SIZE 4096
 
@@ -42,81 +42,12 @@ static const DeskKind *const owner_kinds[] = {
 
 static const char attachment_columns[] =
   "uuid, group_uuid, owner_kind, owner_uuid, name, media_type, size, sha256, caption, "
-  "personal, added";
+  "personal, added, (SELECT b.sealed_sha256 FROM attachment_blobs AS b "
+  "WHERE b.sha256 = attachments.sha256)";
 
 /* Helpers */
 
-/* The store keeps a 64 MB page cache and maps up to 256 MB of the file, both good for
- * lists and reports; while a file's bytes go through, they would fill both with pages
- * read once. The copy runs with a small cache and no mapping, and puts the store's
- * settings back after. */
-typedef struct
-{
-  DeskStore *store;
-  gint64 cache_size;
-  gint64 mmap_size;
-} CacheBound;
-
-static gint64
-pragma_int (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = 0;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static void
-pragma_set (sqlite3    *db,
-            const char *name,
-            gint64      value)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, name, value);
-
-  sqlite3_exec (db, sql, NULL, NULL, NULL);
-}
-
-static void
-cache_bound_begin (CacheBound *bound,
-                   DeskStore  *store)
-{
-  sqlite3 *db = _desk_store_get_db (store);
-
-  bound->store = store;
-  bound->cache_size = pragma_int (db, "PRAGMA cache_size");
-  bound->mmap_size = pragma_int (db, "PRAGMA mmap_size");
-  pragma_set (db, "cache_size", -1024);
-  pragma_set (db, "mmap_size", 0);
-}
-
-static void
-cache_bound_end (CacheBound *bound)
-{
-  sqlite3 *db = _desk_store_get_db (bound->store);
-
-  pragma_set (db, "cache_size", bound->cache_size);
-  pragma_set (db, "mmap_size", bound->mmap_size);
-}
-
-/* A statement the store keeps (_desk_store_prepare): reset when it goes out of scope, so
- * that it holds no lock and no bound text, but never finalized. */
-typedef sqlite3_stmt KeptStmt;
-
-static void
-stmt_reset (KeptStmt *stmt)
-{
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-    }
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeptStmt, stmt_reset)
+#define stmt_reset _desk_kept_stmt_reset
 
 static char *
 column_dup (sqlite3_stmt *stmt,
@@ -127,8 +58,11 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? (const char *) text : "");
 }
 
+/* One row of attachment_columns; a personal file's sealed name, caption and digest
+ * opened (or said to be locked). */
 static DeskAttachment *
-attachment_from_row (sqlite3_stmt *stmt)
+attachment_from_row (DeskStore    *store,
+                     sqlite3_stmt *stmt)
 {
   DeskAttachment *attachment = g_new0 (DeskAttachment, 1);
 
@@ -136,13 +70,14 @@ attachment_from_row (sqlite3_stmt *stmt)
   attachment->group_uuid = column_dup (stmt, 1);
   attachment->owner_kind = column_dup (stmt, 2);
   attachment->owner_uuid = column_dup (stmt, 3);
-  attachment->name = column_dup (stmt, 4);
   attachment->media_type = column_dup (stmt, 5);
   attachment->size = sqlite3_column_int64 (stmt, 6);
-  attachment->sha256 = column_dup (stmt, 7);
-  attachment->caption = column_dup (stmt, 8);
   attachment->personal = sqlite3_column_int (stmt, 9) != 0;
   attachment->added = column_dup (stmt, 10);
+  _desk_attachment_open_row (store, attachment, (const char *) sqlite3_column_text (stmt, 4),
+                             (const char *) sqlite3_column_text (stmt, 8),
+                             (const char *) sqlite3_column_text (stmt, 7),
+                             (const char *) sqlite3_column_text (stmt, 11));
 
   return attachment;
 }
@@ -188,148 +123,6 @@ read_some (int     fd,
   return n;
 }
 
-/* Copies the @size bytes @read gives into the zeroblob at @rowid, hashing them; the
- * first bytes are kept in @sniff for the media type. */
-static gboolean
-copy_in (DeskStore               *store,
-         DeskAttachmentReadFunc   read,
-         gpointer                 read_data,
-         const char              *what,
-         sqlite3_int64            rowid,
-         gint64                   size,
-         GChecksum               *checksum,
-         GByteArray              *sniff,
-         GError                 **error)
-{
-  sqlite3 *db = _desk_store_get_db (store);
-  g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
-  sqlite3_blob *blob = NULL;
-  gint64 offset = 0;
-  gssize n;
-  int rc;
-
-  rc = sqlite3_blob_open (db, "main", "attachment_contents", "content", rowid, 1, &blob);
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_blob_close (blob);
-      _desk_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  while (offset < size)
-    {
-      n = read (buffer, MIN ((gint64) CHUNK_SIZE, size - offset), read_data, error);
-      if (n < 0)
-        {
-          sqlite3_blob_close (blob);
-          return FALSE;
-        }
-      if (n == 0)
-        {
-          sqlite3_blob_close (blob);
-          g_set_error (error, DESK_ERROR, DESK_ERROR_IO,
-                       _("%s became shorter while it was read. Attach it again once no "
-                         "program is writing to it."), what);
-          return FALSE;
-        }
-
-      g_checksum_update (checksum, buffer, n);
-      if (sniff != NULL && sniff->len < SNIFF_SIZE)
-        g_byte_array_append (sniff, buffer, MIN ((gsize) n, SNIFF_SIZE - sniff->len));
-
-      rc = sqlite3_blob_write (blob, buffer, (int) n, (int) offset);
-      if (rc != SQLITE_OK)
-        {
-          sqlite3_blob_close (blob);
-          _desk_store_set_error (store, rc, error);
-          return FALSE;
-        }
-      offset += n;
-    }
-
-  rc = sqlite3_blob_close (blob);
-  if (rc != SQLITE_OK)
-    {
-      _desk_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-char *
-_desk_attachment_store_bytes (DeskStore               *store,
-                              gint64                   size,
-                              DeskAttachmentReadFunc   read,
-                              gpointer                 read_data,
-                              const char              *what,
-                              GByteArray              *sniff,
-                              GError                 **error)
-{
-  sqlite3 *db = _desk_store_get_db (store);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(KeptStmt) insert = NULL;
-  g_autoptr(KeptStmt) exists = NULL;
-  g_autoptr(KeptStmt) keep = NULL;
-  g_autofree char *digest = NULL;
-  sqlite3_int64 rowid;
-  int rc;
-
-  g_return_val_if_fail (size > 0 && size <= DESK_ATTACHMENT_MAX_SIZE, NULL);
-
-  insert = _desk_store_prepare (store, "INSERT INTO attachment_contents (content) "
-                                       "VALUES (zeroblob (?1))", error);
-  if (insert == NULL)
-    return NULL;
-  sqlite3_bind_int64 (insert, 1, size);
-  rc = sqlite3_step (insert);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (store, rc, error);
-      return NULL;
-    }
-  rowid = sqlite3_last_insert_rowid (db);
-
-  if (!copy_in (store, read, read_data, what, rowid, size, checksum, sniff, error))
-    return NULL;
-
-  digest = g_strdup (g_checksum_get_string (checksum));
-
-  exists = _desk_store_prepare (store, "SELECT 1 FROM attachment_blobs WHERE sha256 = ?1", error);
-  if (exists == NULL)
-    return NULL;
-  sqlite3_bind_text (exists, 1, digest, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (exists);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (store, rc, error);
-      return NULL;
-    }
-
-  /* The same bytes are stored already: the copy just made goes. */
-  if (rc == SQLITE_ROW)
-    keep = _desk_store_prepare (store, "DELETE FROM attachment_contents WHERE id = ?1", error);
-  else
-    keep = _desk_store_prepare (store, "INSERT INTO attachment_blobs (content_id, sha256, size) "
-                                       "VALUES (?1, ?2, ?3)", error);
-  if (keep == NULL)
-    return NULL;
-  sqlite3_bind_int64 (keep, 1, rowid);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_bind_text (keep, 2, digest, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (keep, 3, size);
-    }
-  rc = sqlite3_step (keep);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (store, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&digest);
-}
-
 typedef struct
 {
   int fd;
@@ -368,129 +161,6 @@ guess_media_type (const char *name,
   mime = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
 
   return mime != NULL ? mime : g_strdup ("application/octet-stream");
-}
-
-typedef gboolean (*SinkFunc) (const guint8  *data,
-                              gsize          length,
-                              gpointer       user_data,
-                              GError       **error);
-
-/* Reads the attachment's bytes in pieces into @sink, checking their digest at the end. */
-static gboolean
-copy_out_unbounded (DeskStore   *store,
-          const char  *uuid,
-          SinkFunc     sink,
-          gpointer     sink_data,
-          GError     **error)
-{
-  sqlite3 *db = _desk_store_get_db (store);
-  g_autoptr(KeptStmt) stmt = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *expected = NULL;
-  sqlite3_blob *blob = NULL;
-  sqlite3_int64 rowid;
-  gint64 size;
-  int rc;
-
-  stmt = _desk_store_prepare (store,
-                              "SELECT a.name, a.sha256, a.size, b.content_id, b.size "
-                              "FROM attachments AS a LEFT JOIN attachment_blobs AS b "
-                              "ON b.sha256 = a.sha256 WHERE a.uuid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
-                   _("There is no attachment %s. Check the identifier."), uuid);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _desk_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  name = column_dup (stmt, 0);
-  expected = column_dup (stmt, 1);
-  size = sqlite3_column_int64 (stmt, 2);
-  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL || sqlite3_column_int64 (stmt, 4) != size)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_DAMAGED,
-                   _("The stored copy of “%s” is damaged: its bytes are missing or not the "
-                     "size they were. Restore a backup to get the file back."), name);
-      return FALSE;
-    }
-  rowid = sqlite3_column_int64 (stmt, 3);
-  stmt_reset (g_steal_pointer (&stmt));
-
-  rc = sqlite3_blob_open (db, "main", "attachment_contents", "content", rowid, 0, &blob);
-  if (rc == SQLITE_OK && sqlite3_blob_bytes (blob) != size)
-    rc = SQLITE_CORRUPT;
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_blob_close (blob);
-      if (rc == SQLITE_CORRUPT)
-        g_set_error (error, DESK_ERROR, DESK_ERROR_DAMAGED,
-                     _("The stored copy of “%s” is damaged: its bytes are missing or not "
-                       "the size they were. Restore a backup to get the file back."), name);
-      else
-        _desk_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  buffer = g_malloc (CHUNK_SIZE);
-  for (gint64 offset = 0; offset < size;)
-    {
-      int n = (int) MIN ((gint64) CHUNK_SIZE, size - offset);
-
-      rc = sqlite3_blob_read (blob, buffer, n, (int) offset);
-      if (rc != SQLITE_OK)
-        {
-          sqlite3_blob_close (blob);
-          _desk_store_set_error (store, rc, error);
-          return FALSE;
-        }
-      g_checksum_update (checksum, buffer, n);
-      if (!sink (buffer, n, sink_data, error))
-        {
-          sqlite3_blob_close (blob);
-          return FALSE;
-        }
-      offset += n;
-    }
-  sqlite3_blob_close (blob);
-
-  if (g_strcmp0 (g_checksum_get_string (checksum), expected) != 0)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_DAMAGED,
-                   _("The stored copy of “%s” is damaged: its bytes no longer match the "
-                     "checksum they were stored with. Restore a backup to get the file "
-                     "back."), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-copy_out (DeskStore   *store,
-          const char  *uuid,
-          SinkFunc     sink,
-          gpointer     sink_data,
-          GError     **error)
-{
-  CacheBound bound;
-  gboolean ok;
-
-  cache_bound_begin (&bound, store);
-  ok = copy_out_unbounded (store, uuid, sink, sink_data, error);
-  cache_bound_end (&bound);
-
-  return ok;
 }
 
 typedef struct
@@ -556,12 +226,14 @@ file_sink (const guint8  *data,
   return TRUE;
 }
 
+/* Adds @a's row as it is to be stored: its name, caption and blob key sealed already
+ * where they must be (_desk_attachment_seal_row). */
 static gboolean
 insert_row (DeskStore             *store,
             const DeskAttachment  *a,
             GError               **error)
 {
-  g_autoptr(KeptStmt) insert = NULL;
+  g_autoptr(DeskKeptStmt) insert = NULL;
   int rc;
 
   insert = _desk_store_prepare (store,
@@ -592,6 +264,28 @@ insert_row (DeskStore             *store,
   return TRUE;
 }
 
+/* Adds @a's row (its name, caption and SHA-256 as they are), stored as @stored_uuid:
+ * sealed for @a->uuid where it must be. */
+static gboolean
+insert_sealed (DeskStore             *store,
+               const DeskAttachment  *a,
+               const char            *stored_uuid,
+               GError               **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *blob_key = NULL;
+  DeskAttachment row = *a;
+
+  if (!_desk_attachment_seal_row (store, a, &name, &caption, &blob_key, error))
+    return FALSE;
+  row.uuid = (char *) stored_uuid;
+  row.name = name;
+  row.caption = caption;
+  row.sha256 = blob_key;
+  return insert_row (store, &row, error);
+}
+
 /* Runs @sql with @uuid as ?1 (and @text as ?2 when not NULL); FALSE on an error. */
 static gboolean
 run_on (DeskStore   *store,
@@ -600,7 +294,7 @@ run_on (DeskStore   *store,
         const char  *text,
         GError     **error)
 {
-  g_autoptr(KeptStmt) stmt = _desk_store_prepare (store, sql, error);
+  g_autoptr(DeskKeptStmt) stmt = _desk_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -626,7 +320,7 @@ select_list (DeskStore   *store,
              GError     **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(KeptStmt) stmt = NULL;
+  g_autoptr(DeskKeptStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
@@ -640,7 +334,7 @@ select_list (DeskStore   *store,
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_attachment_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, attachment_from_row (stmt));
+    g_ptr_array_add (list, attachment_from_row (store, stmt));
   if (rc != SQLITE_DONE)
     {
       _desk_store_set_error (store, rc, error);
@@ -696,7 +390,7 @@ desk_attachment_add (DeskStore              *store,
   g_autofree char *digest = NULL;
   g_autofree char *added = NULL;
   g_autoptr(GByteArray) sniff = NULL;
-  CacheBound bound;
+  DeskCacheBound bound;
   gboolean is_personal;
   gboolean committed;
   gint64 size = 0;
@@ -752,23 +446,17 @@ desk_attachment_add (DeskStore              *store,
   else
     is_personal = personal == DESK_ATTACHMENT_PERSONAL_YES;
 
-  /* Files are not encrypted yet: where names are protected, a file holding personal data
-   * would lie in the database in plain text beside them. Refused, not stored. */
-  if (is_personal && _desk_store_is_sealing (store))
+  /* Where names are protected, a personal file is sealed: that needs the key. */
+  if (_desk_attachment_row_sealed (store, is_personal) && !desk_store_require_names (store, error))
     {
       close (fd);
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("%s is marked as holding personal data, and this version of Groupdesk "
-                     "cannot yet encrypt files the way it protects names. Keep the file "
-                     "outside Groupdesk for now; attach it only if it holds no personal data, "
-                     "marked so."), path);
       return NULL;
     }
 
-  cache_bound_begin (&bound, store);
+  _desk_cache_bound_begin (&bound, store);
   if (!desk_store_begin (store, error))
     {
-      cache_bound_end (&bound);
+      _desk_cache_bound_end (&bound);
       close (fd);
       return NULL;
     }
@@ -777,7 +465,8 @@ desk_attachment_add (DeskStore              *store,
     FileSource source = { fd, path };
     guint8 extra;
 
-    digest = _desk_attachment_store_bytes (store, size, file_source_read, &source, path, sniff, error);
+    digest = _desk_attachment_store_bytes_for (store, is_personal, size, file_source_read, &source,
+                                               path, sniff, error);
     /* One byte more than fstat said: the file grew while it was read. */
     if (digest != NULL && read_some (fd, &extra, 1) != 0)
       {
@@ -801,12 +490,12 @@ desk_attachment_add (DeskStore              *store,
       .personal = is_personal, .added = added,
     };
 
-    if (!insert_row (store, &row, error))
+    if (!insert_sealed (store, &row, uuid, error))
       goto fail;
   }
 
   committed = desk_store_commit (store, error);
-  cache_bound_end (&bound);
+  _desk_cache_bound_end (&bound);
   if (!committed)
     return NULL;
 
@@ -814,7 +503,7 @@ desk_attachment_add (DeskStore              *store,
 
 fail:
   desk_store_rollback (store);
-  cache_bound_end (&bound);
+  _desk_cache_bound_end (&bound);
   return NULL;
 }
 
@@ -839,7 +528,7 @@ desk_attachment_get (DeskStore   *store,
                      const char  *uuid,
                      GError     **error)
 {
-  g_autoptr(KeptStmt) stmt = NULL;
+  g_autoptr(DeskKeptStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
@@ -853,7 +542,7 @@ desk_attachment_get (DeskStore   *store,
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return attachment_from_row (stmt);
+    return attachment_from_row (store, stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
                  _("There is no attachment %s. Check the identifier."), uuid);
@@ -868,7 +557,7 @@ desk_attachment_remove (DeskStore   *store,
                         const char  *uuid,
                         GError     **error)
 {
-  g_autoptr(KeptStmt) stmt = NULL;
+  g_autoptr(DeskKeptStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -917,7 +606,7 @@ desk_attachment_write_to_stream (DeskStore      *store,
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  return copy_out (store, uuid, stream_sink, &sink, error);
+  return _desk_attachment_copy_out (store, uuid, stream_sink, &sink, error);
 }
 
 gboolean
@@ -944,7 +633,7 @@ desk_attachment_write_to_file (DeskStore   *store,
   if (sink.fd < 0)
     return FALSE;
 
-  ok = copy_out (store, uuid, file_sink, &sink, error);
+  ok = _desk_attachment_copy_out (store, uuid, file_sink, &sink, error);
   if (ok && fsync (sink.fd) != 0)
     {
       int saved_errno = errno;
@@ -1022,27 +711,39 @@ desk_attachment_update (DeskStore    *store,
   attachment = desk_attachment_get (store, uuid, error);
   if (attachment == NULL)
     return FALSE;
-  if (personal == TRUE && !attachment->personal && _desk_store_is_sealing (store))
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("“%s” cannot be marked as holding personal data here: names are "
-                     "protected in this database, and this version of Groupdesk cannot yet "
-                     "encrypt files the way it protects names. Remove the file and keep it "
-                     "outside Groupdesk for now."), attachment->name);
-      return FALSE;
-    }
+  if (personal >= 0)
+    attachment->personal = personal != 0;
+  /* A sealed caption is sealed again: that needs the key. */
+  if (caption != NULL && _desk_attachment_row_sealed (store, attachment->personal) &&
+      !desk_store_require_names (store, error))
+    return FALSE;
 
   if (!desk_store_begin (store, error))
     return FALSE;
-  if (caption != NULL &&
-      !run_on (store, "UPDATE attachments SET caption = ?2 WHERE uuid = ?1", uuid, caption, error))
+  if (personal >= 0 && !_desk_attachment_set_personal (store, uuid, personal != 0, error))
     goto fail;
-  if (personal >= 0 &&
-      !run_on (store, "UPDATE attachments SET personal = ?2 WHERE uuid = ?1", uuid,
-               personal ? "1" : "0", error))
-    goto fail;
+  if (caption != NULL)
+    {
+      g_autofree char *stored = NULL;
 
-  return desk_store_commit (store, error);
+      if (_desk_attachment_row_sealed (store, attachment->personal) && caption[0] != '\0')
+        stored = _desk_seal_text (store->data_key, "attachments", "caption", uuid,
+                                  caption);
+      else
+        stored = g_strdup (caption);
+      if (!run_on (store, "UPDATE attachments SET caption = ?2 WHERE uuid = ?1", uuid, stored, error))
+        goto fail;
+    }
+
+  if (!desk_store_commit (store, error))
+    return FALSE;
+  /* A file marked personal was in plain text until now: its old pages may still be in
+   * the WAL. Copied into the database (where secure_delete has zeroed them) and the WAL
+   * emptied, when no other reader holds it back. Backups made before keep the plain
+   * file until they are replaced (HACKING.md, "Names at rest"). */
+  if (personal == TRUE && _desk_store_is_sealing (store))
+    _desk_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  return TRUE;
 
 fail:
   desk_store_rollback (store);
@@ -1055,7 +756,7 @@ desk_attachment_count_by_owner (DeskStore       *store,
                                 GError         **error)
 {
   g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(KeptStmt) stmt = NULL;
+  g_autoptr(DeskKeptStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -1082,25 +783,6 @@ desk_attachment_count_by_owner (DeskStore       *store,
 /* Private API */
 
 gboolean
-_desk_attachment_has_bytes (DeskStore   *store,
-                            const char  *sha256,
-                            GError     **error)
-{
-  g_autoptr(KeptStmt) stmt = _desk_store_prepare (store, "SELECT 1 FROM attachment_blobs "
-                                                         "WHERE sha256 = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    _desk_store_set_error (store, rc, error);
-
-  return rc == SQLITE_ROW;
-}
-
-gboolean
 _desk_attachment_put (DeskStore             *store,
                       const DeskAttachment  *attachment,
                       GError               **error)
@@ -1110,13 +792,14 @@ _desk_attachment_put (DeskStore             *store,
    * attachment's again. */
   const char *uuid = attachment->uuid;
   g_autofree char *parked = g_strconcat ("~", uuid, NULL);
-  DeskAttachment row = *attachment;
 
-  row.uuid = parked;
+  /* Sealed for the attachment's UUID, not the parked one. */
   return run_on (store, "DELETE FROM attachments WHERE uuid = ?1", parked, NULL, error) &&
-         insert_row (store, &row, error) &&
+         insert_sealed (store, attachment, parked, error) &&
          run_on (store, "DELETE FROM attachments WHERE uuid = ?1", uuid, NULL, error) &&
-         run_on (store, "UPDATE attachments SET uuid = ?1 WHERE uuid = ?2", uuid, parked, error);
+         run_on (store, "UPDATE attachments SET uuid = ?1 WHERE uuid = ?2", uuid, parked, error) &&
+         (!_desk_attachment_row_sealed (store, attachment->personal) ||
+          _desk_attachment_move_bytes (store, uuid, NULL, store->data_key, error));
 }
 
 GPtrArray *

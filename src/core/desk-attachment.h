@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-kind.h"
+#include "desk-record.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,10 @@ typedef struct
   char *caption;
   gboolean personal;  /* "contains personal data" */
   char *added;        /* ISO 8601 UTC */
+  /* DESK_SEAL_OPEN, or why a personal file's name, caption and digest cannot be read
+   * where names are protected: locked (name is then desk_seal_describe's "Name locked",
+   * caption and sha256 empty, and its bytes cannot be read) or damaged. */
+  DeskSeal seal;
 } DeskAttachment;
 
 typedef enum

@@ -137,6 +137,218 @@ failed:
   return NULL;
 }
 
+/* Invitations */
+
+static gboolean
+write_begin (DeskStore   *store,
+             DeskHistory *history,
+             const char  *label,
+             GError     **error)
+{
+  return history != NULL ? desk_history_begin_group (history, label, error)
+                         : desk_store_begin (store, error);
+}
+
+static gboolean
+write_end (DeskStore   *store,
+           DeskHistory *history,
+           GError     **error)
+{
+  return history != NULL ? desk_history_end_group (history, error)
+                         : desk_store_commit (store, error);
+}
+
+static void
+write_cancel (DeskStore   *store,
+              DeskHistory *history)
+{
+  if (history != NULL)
+    desk_history_cancel_group (history);
+  else
+    desk_store_rollback (store);
+}
+
+static gboolean
+write_insert (DeskStore   *store,
+              DeskHistory *history,
+              DeskRecord  *record,
+              GError     **error)
+{
+  return history != NULL ? desk_history_insert (history, record, error)
+                         : desk_store_insert (store, record, error);
+}
+
+static gboolean
+write_update (DeskStore   *store,
+              DeskHistory *history,
+              DeskRecord  *record,
+              GError     **error)
+{
+  return history != NULL ? desk_history_update (history, record, error)
+                         : desk_store_update (store, record, error);
+}
+
+gboolean
+desk_attendance_invite (DeskStore          *store,
+                        DeskHistory        *history,
+                        const char         *workshop_uuid,
+                        const char *const  *person_uuids,
+                        guint              *invited,
+                        GError            **error)
+{
+  g_autoptr(DeskRecord) workshop = NULL;
+  guint added = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (history == NULL || desk_history_get_store (history) == store, FALSE);
+  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
+  g_return_val_if_fail (person_uuids != NULL, FALSE);
+
+  workshop = desk_store_get (store, DESK_KIND_WORKSHOP, workshop_uuid, error);
+  if (workshop == NULL)
+    return FALSE;
+
+  if (!write_begin (store, history, _("Invited people"), error))
+    return FALSE;
+  for (guint i = 0; person_uuids[i] != NULL; i++)
+    {
+      g_autoptr(DeskRecord) entry = desk_attendance_find (store, workshop_uuid, person_uuids[i]);
+
+      if (entry != NULL)
+        continue;
+      entry = desk_record_new (DESK_KIND_ATTENDANCE);
+      desk_record_set_group (entry, desk_record_get_group (workshop));
+      desk_record_set_string (entry, "workshop_uuid", workshop_uuid);
+      desk_record_set_string (entry, "person_uuid", person_uuids[i]);
+      desk_record_set_string (entry, "role", "participant");
+      desk_record_set_string (entry, "status", "invited");
+      if (!write_insert (store, history, entry, error))
+        {
+          write_cancel (store, history);
+          return FALSE;
+        }
+      added++;
+    }
+  if (!write_end (store, history, error))
+    return FALSE;
+
+  if (invited != NULL)
+    *invited = added;
+  return TRUE;
+}
+
+gboolean
+desk_attendance_confirm (DeskStore   *store,
+                         DeskHistory *history,
+                         const char  *workshop_uuid,
+                         const char  *person_uuid,
+                         GError     **error)
+{
+  g_autoptr(DeskRecord) entry = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (history == NULL || desk_history_get_store (history) == store, FALSE);
+  g_return_val_if_fail (workshop_uuid != NULL && person_uuid != NULL, FALSE);
+
+  entry = desk_attendance_find (store, workshop_uuid, person_uuid);
+  if (entry == NULL)
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                           _("This person is not on the list of this workshop, so there is "
+                             "no invitation to confirm. Invite them first."));
+      return FALSE;
+    }
+  if (g_strcmp0 (desk_record_get_string (entry, "status"), "invited") != 0)
+    return TRUE;
+
+  desk_record_set_string (entry, "status", "registered");
+  return write_update (store, history, entry, error);
+}
+
+gint64
+desk_attendance_count_status (DeskStore   *store,
+                              const char  *workshop_uuid,
+                              const char  *status,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), -1);
+  g_return_val_if_fail (workshop_uuid != NULL && status != NULL, -1);
+
+  stmt = _desk_store_prepare (store,
+                              "SELECT count(*) FROM attendance "
+                              "WHERE workshop_uuid = ?1 AND status = ?2", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, workshop_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _desk_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+char *
+desk_people_dup_emails (DeskStore          *store,
+                        const char *const  *person_uuids,
+                        guint              *skipped,
+                        GError            **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint without = 0;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_uuids != NULL, NULL);
+
+  if (!desk_store_require_names (store, error))
+    return NULL;
+
+  for (guint i = 0; person_uuids[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(DeskRecord) person = desk_store_get (store, DESK_KIND_PERSON, person_uuids[i],
+                                                     &local_error);
+      g_autofree char *email = NULL;
+
+      if (person == NULL)
+        {
+          if (local_error != NULL &&
+              !g_error_matches (local_error, DESK_ERROR, DESK_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          without++;
+          continue;
+        }
+      email = g_strstrip (g_strdup (desk_record_get_string (person, "email") != NULL
+                                    ? desk_record_get_string (person, "email") : ""));
+      if (email[0] == '\0')
+        {
+          without++;
+          continue;
+        }
+      if (g_hash_table_contains (seen, email))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, email);
+      g_hash_table_add (seen, g_steal_pointer (&email));
+    }
+
+  if (skipped != NULL)
+    *skipped = without;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Attendees' names */
 
 /* A person's name and organisation, with their member's names to choose from: the

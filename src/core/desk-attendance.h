@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "desk-history.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,41 @@ DeskRecord *desk_attendance_check_in_person (DeskStore   *store,
 DeskRecord *desk_attendance_find            (DeskStore   *store,
                                              const char  *workshop_uuid,
                                              const char  *person_uuid);
+
+/* Invitations. An entry's status runs invited → registered → attended or absent; a
+ * check-in (desk_attendance_check_in) makes any of them attended.
+ *
+ * invite: puts each of @person_uuids (NULL-terminated) on @workshop_uuid's list as an
+ * invited participant, in one transaction; a person already on the list keeps their
+ * entry as it is (one entry a person). Through @history when given, as one step that
+ * one Undo takes back. *invited (may be NULL) gets how many entries were added. */
+gboolean    desk_attendance_invite          (DeskStore          *store,
+                                             DeskHistory        *history,
+                                             const char         *workshop_uuid,
+                                             const char *const  *person_uuids,
+                                             guint              *invited,
+                                             GError            **error);
+/* confirm: an invited person said they will come (invited → registered). A person
+ * registered, attended or absent already is left as they are; one not on the list is
+ * refused with a sentence (DESK_ERROR_NOT_FOUND). Through @history when given. */
+gboolean    desk_attendance_confirm         (DeskStore          *store,
+                                             DeskHistory        *history,
+                                             const char         *workshop_uuid,
+                                             const char         *person_uuid,
+                                             GError            **error);
+/* How many entries of @workshop_uuid's list have @status (invited: not yet confirmed). */
+gint64      desk_attendance_count_status    (DeskStore          *store,
+                                             const char         *workshop_uuid,
+                                             const char         *status,
+                                             GError            **error);
+/* The e-mail addresses of @person_uuids, in their order, joined with ", " (each once),
+ * for pasting into a mail program's To field; people without an address are skipped
+ * and counted in *skipped (may be NULL). Needs names (DESK_ERROR_NAMES_LOCKED while a
+ * protected database is locked). "" when nobody has an address. */
+char       *desk_people_dup_emails          (DeskStore          *store,
+                                             const char *const  *person_uuids,
+                                             guint              *skipped,
+                                             GError            **error);
 
 /* One person on a workshop's list, as the check-in view shows them. */
 typedef struct

@@ -12,9 +12,9 @@
  *
  * Anything wrong — bytes that do not match their SHA-256, base64 that is not base64, a
  * size over the limit or different from the bytes, a file no attachment names or an
- * attachment with no bytes, an owner nowhere, a personal file into a database that
- * protects names — refuses the whole bundle with a sentence naming the attachment, and
- * the transaction is rolled back.
+ * attachment with no bytes, an owner nowhere — refuses the whole bundle with a sentence
+ * naming the attachment, and the transaction is rolled back. Where names are protected,
+ * personal files are stored sealed, as desk_attachment_add stores them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +29,6 @@
 #include "desk-attachment-private.h"
 #include "desk-error.h"
 #include "desk-i18n.h"
-#include "desk-protect-private.h"
 #include "desk-store-private.h"
 
 #define ATTACHMENT_KIND "attachment"
@@ -60,6 +59,7 @@ typedef struct _ImportFiles
   GHashTable *uuids;           /* the rows' UUIDs */
   GHashTable *by_sha;          /* sha256 → the first row of it (borrowed) */
   GHashTable *received;        /* sha256 of the files whose bytes came */
+  GHashTable *plain;           /* sha256 of the files a non-personal attachment has */
   DeskAttachment *row;         /* the record being read */
   char *field;
   /* The file being read */
@@ -80,6 +80,7 @@ files_of (Import *im)
       f->uuids = g_hash_table_new (g_str_hash, g_str_equal);
       f->by_sha = g_hash_table_new (g_str_hash, g_str_equal);
       f->received = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      f->plain = g_hash_table_new (g_str_hash, g_str_equal);
       im->files = f;
     }
 
@@ -103,6 +104,7 @@ _desk_import_files_free (Import *im)
   g_hash_table_unref (f->uuids);
   g_hash_table_unref (f->by_sha);
   g_hash_table_unref (f->received);
+  g_hash_table_unref (f->plain);
   g_ptr_array_unref (f->rows);
   g_clear_pointer (&f->row, desk_attachment_free);
   g_free (f->field);
@@ -272,17 +274,6 @@ _desk_import_attachment_end (Import *im)
                                 a->name, a->uuid, im->path, size, limit);
     }
 
-  /* Files are not encrypted yet (see desk_attachment_add): a personal file never lies
-   * in plain text beside sealed names. */
-  if (a->personal && im->store != NULL && _desk_store_is_sealing (im->store))
-    return _desk_import_fail (im, _("%s holds the file “%s” (attachment %s), marked as "
-                                    "holding personal data, and this database protects names: "
-                                    "this version of Groupdesk cannot yet encrypt files, so "
-                                    "nothing was imported. Ask the sender for a pseudonymous "
-                                    "bundle, which leaves such files out, or import this one "
-                                    "into a database without name protection."),
-                              im->path, a->name, a->uuid);
-
   same = g_hash_table_lookup (f->by_sha, a->sha256);
   if (same != NULL && same->size != a->size)
     return fail_size (im, a);
@@ -290,6 +281,8 @@ _desk_import_attachment_end (Import *im)
   n = g_hash_table_lookup (im->actual, ATTACHMENT_KIND);
   g_hash_table_insert (im->actual, (gpointer) ATTACHMENT_KIND, GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
 
+  if (!a->personal)
+    g_hash_table_add (f->plain, a->sha256);
   g_hash_table_add (f->uuids, a->uuid);
   if (same == NULL)
     g_hash_table_insert (f->by_sha, a->sha256, a);
@@ -512,8 +505,13 @@ read_bytes (Import      *im,
   mmap_size = pragma_int (im->store, "PRAGMA mmap_size");
   pragma_set (im->store, "cache_size", -1024);
   pragma_set (im->store, "mmap_size", 0);
-  f->digest = _desk_attachment_store_bytes (im->store, f->file->size, decoder_read, d,
-                                            f->file->name, NULL, &local_error);
+  /* Where names are protected, the bytes of personal files only are stored sealed from
+   * the first byte; bytes a non-personal attachment shares go in plain, and
+   * _desk_attachment_put seals the personal one's copy. */
+  f->digest = _desk_attachment_store_bytes_for (im->store,
+                                                !g_hash_table_contains (f->plain, f->file->sha256),
+                                                f->file->size, decoder_read, d, f->file->name,
+                                                NULL, &local_error);
   pragma_set (im->store, "cache_size", cache_size);
   pragma_set (im->store, "mmap_size", mmap_size);
   if (f->digest == NULL && !d->failed && im->error == NULL)
@@ -629,13 +627,18 @@ _desk_import_attachments_finish (Import *im)
   if (f == NULL || im->error != NULL)
     return im->error == NULL;
 
-  for (guint i = 0; i < f->rows->len; i++)
+  /* Files not marked personal first: where names are protected, putting a personal row
+   * over plain bytes seals them and lets the plain copy go when no row has it yet. */
+  for (guint i = 0; i < 2 * f->rows->len; i++)
     {
-      DeskAttachment *a = g_ptr_array_index (f->rows, i);
+      DeskAttachment *a = g_ptr_array_index (f->rows, i % f->rows->len);
       const DeskKind *owner_kind = desk_kind_lookup (a->owner_kind);
       g_autoptr(DeskAttachment) held = NULL;
       g_autofree char *owner_group = NULL;
       DeskImportCount *count;
+
+      if (a->personal != (i >= f->rows->len))
+        continue;
 
       if (!g_hash_table_contains (f->received, a->sha256))
         return _desk_import_fail (im, _("The attached file “%s” (attachment %s) in %s has no "

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "desk-attachment.h"
+#include "desk-evidence.h"
 #include "desk-attendance.h"
 #include "desk-backup.h"
 #include "desk-budget.h"

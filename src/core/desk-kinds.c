@@ -287,7 +287,7 @@ static const DeskField deliverable_fields[] = {
   { "status", DESK_FIELD_CHOICE, REQ, N_("Status"),
     "planned|in_progress|delivered|accepted", NULL },
   { "delivered_on", DESK_FIELD_DATE, 0, N_("Delivered on"), NULL, NULL },
-  { "evidence_note", DESK_FIELD_TEXT, 0, N_("Evidence"), NULL, NULL },
+  { "evidence_note", DESK_FIELD_TEXT, 0, N_("Evidence note"), NULL, NULL },
   { "evidence_path", DESK_FIELD_TEXT, 0, N_("Evidence file"), NULL, NULL },
   { NULL }
 };
@@ -728,7 +728,7 @@ static const DeskField attendance_fields[] = {
   { "workshop_uuid", DESK_FIELD_REF, REQ, N_("Workshop"), "workshop", NULL },
   { "person_uuid", DESK_FIELD_REF, REQ, N_("Person"), "person", NULL },
   { "role", DESK_FIELD_CHOICE, REQ, N_("Role"), "participant|speaker|facilitator|organiser", NULL },
-  { "status", DESK_FIELD_CHOICE, REQ, N_("Attendance status"), "registered|attended|absent", NULL },
+  { "status", DESK_FIELD_CHOICE, REQ, N_("Attendance status"), "invited|registered|attended|absent", NULL },
   { NULL }
 };
 

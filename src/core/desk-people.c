@@ -452,8 +452,10 @@ status_rank (const char *status)
     return 0;
   if (g_strcmp0 (status, "registered") == 0)
     return 1;
+  if (g_strcmp0 (status, "invited") == 0)
+    return 2;
 
-  return 2;
+  return 3;
 }
 
 /* @gone's attendance at a workshop where @kept_entry is @kept's: the one entry keeps the

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "desk-protect-private.h"
+#include "desk-attachment-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -340,29 +341,11 @@ derivation_run (Derivation  *d,
   return d->derived != NULL;
 }
 
-/* How many attached files are marked as holding personal data (-1 when it cannot be
- * read): files are not encrypted yet, so protection waits until there are none. */
-static gint64
-personal_files (DeskStore *self)
-{
-  sqlite3_stmt *stmt = _desk_store_prepare (self, "SELECT count(*) FROM attachments WHERE personal = 1",
-                                            NULL);
-  gint64 n = -1;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return n;
-}
-
 static gboolean
 protect_check (DeskStore   *self,
                const char  *passphrase,
                GError     **error)
 {
-  gint64 files;
-
   if (!check_writable (self, error) || !desk_passphrase_check (passphrase, NULL, error))
     return FALSE;
   if (self->names_protected)
@@ -370,21 +353,6 @@ protect_check (DeskStore   *self,
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    _("People's names in this database are already protected. To choose "
                      "another passphrase, change the passphrase."));
-      return FALSE;
-    }
-  files = personal_files (self);
-  if (files > 0)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The database holds %lld attached file marked as holding personal "
-                                "data, and this version of Groupdesk cannot yet encrypt files. Save "
-                                "it elsewhere and remove it from Groupdesk, then turn protection on.",
-                                "The database holds %lld attached files marked as holding personal "
-                                "data, and this version of Groupdesk cannot yet encrypt files. Save "
-                                "them elsewhere and remove them from Groupdesk, then turn protection on.",
-                                (gulong) files),
-                   (long long) files);
       return FALSE;
     }
   return TRUE;
@@ -444,7 +412,10 @@ protect_with (DeskStore   *self,
       _desk_store_set_error (self, rc, error);
       goto failed;
     }
-  if (!rewrite_sealed (self, NULL, data_key, error) || !desk_store_commit (self, error))
+  /* Names and personal files in the same transaction: all sealed, or none. */
+  if (!rewrite_sealed (self, NULL, data_key, error) ||
+      !_desk_attachment_rewrite_all (self, NULL, data_key, error) ||
+      !desk_store_commit (self, error))
     goto failed;
 
   self->names_protected = TRUE;
@@ -566,6 +537,7 @@ desk_store_unprotect (DeskStore  *self,
   if (!desk_store_begin (self, error))
     return FALSE;
   if (!rewrite_sealed (self, self->data_key, NULL, error) ||
+      !_desk_attachment_rewrite_all (self, self->data_key, NULL, error) ||
       !_desk_store_exec (self, "DELETE FROM protection", error) ||
       !desk_store_commit (self, error))
     {

@@ -66,6 +66,47 @@ char         *_desk_open_text             (const DeskKey     *key,
 /* Wipes @text (a plain value held in ordinary memory) before freeing it. */
 void          _desk_text_wipe_free        (char              *text);
 
+/* Files' bytes (desk-attachment-bytes.c): crypto_secretstream_xchacha20poly1305 under a
+ * subkey of the data key, one message per piece of DESK_FILE_PIECE plain bytes (the last
+ * one shorter and tagged final), after a header. */
+typedef struct _DeskFileSeal DeskFileSeal;
+
+#define DESK_FILE_PIECE (64 * 1024)
+#define DESK_FILE_HEADER_BYTES 24
+#define DESK_FILE_PIECE_OVERHEAD 17
+
+/* How many bytes the sealed copy of @plain_size bytes takes. */
+gint64        _desk_file_sealed_size      (gint64             plain_size);
+/* What names the sealed copy of the bytes whose SHA-256 is @sha256: a keyed BLAKE2b
+ * (under a subkey of @key) in 64 hex digits, which tells nobody without the key which
+ * file it is, yet is the same for the same bytes (so they are stored once). */
+char         *_desk_file_id               (const DeskKey     *key,
+                                           const char        *sha256);
+/* Starts sealing: writes the stream's header (DESK_FILE_HEADER_BYTES) into @header. */
+DeskFileSeal *_desk_file_seal_push_new    (const DeskKey     *key,
+                                           guint8            *header);
+/* Seals one piece of @len bytes into @out (@len + DESK_FILE_PIECE_OVERHEAD bytes), @ad
+ * (may be NULL) as its associated data; @final for the last. */
+void          _desk_file_seal_push        (DeskFileSeal      *seal,
+                                           const guint8      *plain,
+                                           gsize              len,
+                                           const char        *ad,
+                                           gboolean           final,
+                                           guint8            *out);
+/* NULL when @header is not one. */
+DeskFileSeal *_desk_file_seal_pull_new    (const DeskKey     *key,
+                                           const guint8      *header);
+/* Opens one piece of @len bytes into @out; FALSE when it does not verify, or is (or is
+ * not) the final piece when @final says otherwise. */
+gboolean      _desk_file_seal_pull        (DeskFileSeal      *seal,
+                                           const guint8      *in,
+                                           gsize              len,
+                                           const char        *ad,
+                                           gboolean           final,
+                                           guint8            *out);
+void          _desk_file_seal_free        (DeskFileSeal      *seal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskFileSeal, _desk_file_seal_free)
+
 /* For the store (desk-store-records.c and the readers of raw rows) */
 
 /* Whether the database's sealed fields are stored encrypted (locked or unlocked). */

@@ -47,6 +47,7 @@ static const struct { const char *field; const char *code; const char *context_l
   { "attendance.role", "speaker", NC_("attendance role", "Speaker") },
   { "attendance.role", "facilitator", NC_("attendance role", "Facilitator") },
   { "attendance.role", "organiser", NC_("attendance role", "Organiser") },
+  { "attendance.status", "invited", NC_("attendance status", "Invited") },
   { "attendance.status", "registered", NC_("attendance status", "Registered") },
   { "attendance.status", "attended", NC_("attendance status", "Attended") },
   { "attendance.status", "absent", NC_("attendance status", "Absent") },

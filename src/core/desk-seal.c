@@ -417,6 +417,145 @@ _desk_text_wipe_free (char *text)
   g_free (text);
 }
 
+/* Files (desk-attachment-bytes.c)
+ *
+ * A file's bytes are not sealed under the data key itself but under subkeys derived
+ * from it (crypto_kdf, context "gdfiles_"): one for the stream, one for the keyed hash
+ * that names a sealed copy. Neither is ever used for anything else, so the same 32 bytes
+ * never serve two constructions. */
+
+#define FILE_KDF_CONTEXT "gdfiles_"
+#define FILE_SUBKEY_STREAM 1
+#define FILE_SUBKEY_ID 2
+
+G_STATIC_ASSERT (crypto_secretstream_xchacha20poly1305_HEADERBYTES == DESK_FILE_HEADER_BYTES);
+G_STATIC_ASSERT (crypto_secretstream_xchacha20poly1305_ABYTES == DESK_FILE_PIECE_OVERHEAD);
+G_STATIC_ASSERT (crypto_secretstream_xchacha20poly1305_KEYBYTES == DESK_KEY_BYTES);
+G_STATIC_ASSERT (crypto_kdf_KEYBYTES == DESK_KEY_BYTES);
+G_STATIC_ASSERT (sizeof FILE_KDF_CONTEXT - 1 == crypto_kdf_CONTEXTBYTES);
+
+struct _DeskFileSeal
+{
+  crypto_secretstream_xchacha20poly1305_state state;
+};
+
+static DeskKey *
+file_subkey (const DeskKey *key,
+             guint64        id)
+{
+  DeskKey *subkey = key_alloc ();
+
+  crypto_kdf_derive_from_key (subkey->bytes, sizeof subkey->bytes, id, FILE_KDF_CONTEXT,
+                              key->bytes);
+  return subkey;
+}
+
+gint64
+_desk_file_sealed_size (gint64 plain_size)
+{
+  gint64 pieces = (plain_size + DESK_FILE_PIECE - 1) / DESK_FILE_PIECE;
+
+  return DESK_FILE_HEADER_BYTES + plain_size + pieces * DESK_FILE_PIECE_OVERHEAD;
+}
+
+char *
+_desk_file_id (const DeskKey *key,
+               const char    *sha256)
+{
+  static const char personal[] = "groupdesk file ";
+  g_autoptr(DeskKey) id_key = file_subkey (key, FILE_SUBKEY_ID);
+  crypto_generichash_state state;
+  guint8 digest[32];
+  char hex[sizeof digest * 2 + 1];
+
+  crypto_generichash_init (&state, id_key->bytes, sizeof id_key->bytes, sizeof digest);
+  crypto_generichash_update (&state, (const guint8 *) personal, sizeof personal - 1);
+  crypto_generichash_update (&state, (const guint8 *) sha256, strlen (sha256));
+  crypto_generichash_final (&state, digest, sizeof digest);
+  sodium_memzero (&state, sizeof state);
+  sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
+  return g_strdup (hex);
+}
+
+static DeskFileSeal *
+file_seal_alloc (void)
+{
+  DeskFileSeal *seal;
+
+  ensure_sodium ();
+  seal = sodium_malloc (sizeof (DeskFileSeal));
+  if (seal == NULL)
+    g_error ("no memory for a file's key");
+  return seal;
+}
+
+DeskFileSeal *
+_desk_file_seal_push_new (const DeskKey *key,
+                          guint8        *header)
+{
+  g_autoptr(DeskKey) stream_key = file_subkey (key, FILE_SUBKEY_STREAM);
+  DeskFileSeal *seal = file_seal_alloc ();
+
+  crypto_secretstream_xchacha20poly1305_init_push (&seal->state, header, stream_key->bytes);
+  return seal;
+}
+
+void
+_desk_file_seal_push (DeskFileSeal *seal,
+                      const guint8 *plain,
+                      gsize         len,
+                      const char   *ad,
+                      gboolean      final,
+                      guint8       *out)
+{
+  crypto_secretstream_xchacha20poly1305_push (&seal->state, out, NULL, plain, len,
+                                              (const guint8 *) ad, ad != NULL ? strlen (ad) : 0,
+                                              final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                                                    : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+}
+
+DeskFileSeal *
+_desk_file_seal_pull_new (const DeskKey *key,
+                          const guint8  *header)
+{
+  g_autoptr(DeskKey) stream_key = file_subkey (key, FILE_SUBKEY_STREAM);
+  DeskFileSeal *seal = file_seal_alloc ();
+
+  if (crypto_secretstream_xchacha20poly1305_init_pull (&seal->state, header, stream_key->bytes) != 0)
+    {
+      sodium_free (seal);
+      return NULL;
+    }
+  return seal;
+}
+
+gboolean
+_desk_file_seal_pull (DeskFileSeal *seal,
+                      const guint8 *in,
+                      gsize         len,
+                      const char   *ad,
+                      gboolean      final,
+                      guint8       *out)
+{
+  unsigned char tag = 0;
+
+  if (len < DESK_FILE_PIECE_OVERHEAD ||
+      crypto_secretstream_xchacha20poly1305_pull (&seal->state, out, NULL, &tag, in, len,
+                                                  (const guint8 *) ad, ad != NULL ? strlen (ad) : 0) != 0)
+    return FALSE;
+  /* A stream cut short ends without the final tag; one with pieces added after it has
+   * the tag too early. */
+  return final ? tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL
+               : tag == crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+}
+
+void
+_desk_file_seal_free (DeskFileSeal *seal)
+{
+  if (seal != NULL)
+    sodium_free (seal);
+}
+
 /* Secrets */
 
 char *

@@ -71,6 +71,8 @@ static const Migration migrations[] = {
   { 3, "/org/voluntaryprinciples/Groupdesk/core/schema/003-person-merges.sql", NULL },
   { 4, "/org/voluntaryprinciples/Groupdesk/core/schema/004-protection.sql", NULL },
   { 5, "/org/voluntaryprinciples/Groupdesk/core/schema/005-attachments.sql", NULL },
+  { 6, "/org/voluntaryprinciples/Groupdesk/core/schema/006-invitations.sql", NULL },
+  { 7, "/org/voluntaryprinciples/Groupdesk/core/schema/007-sealed-files.sql", NULL },
 };
 
 static void

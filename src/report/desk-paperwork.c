@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "desk-paperwork.h"
+#include "desk-paperwork-private.h"
 #include "desk-report-render-private.h"
 
 #include <cairo-pdf.h>
@@ -28,8 +29,6 @@
 #include "desk-paperwork-data.h"
 
 #define FONT "Noto Sans CJK SC, Noto Sans, Cantarell, Sans"
-#define A4_LONG 841.89
-#define A4_SHORT 595.276
 
 /* Sign-in sheet */
 #define SHEET_MARGIN 36.0
@@ -47,27 +46,13 @@
 #define CUT_GAP 4.0
 #define CUT_LENGTH 14.0
 
-/* A pair of words: English, Chinese. */
-typedef struct
-{
-  const char *en;
-  const char *zh;
-} Words;
-
-static const Words words_sign_in = { "Sign-in sheet", "签到表" };
-static const Words words_consent = { "Consents to be named", "同意具名" };
-static const Words words_signature = { "Signature", "签名" };
-static const Words words_yes = { "Yes", "是" };
-static const Words words_certificate = { "Certificate of attendance", "参会证书" };
-static const Words words_certifies = { "This is to certify that", "兹证明" };
-static const Words words_attended = { "attended the workshop", "参加了研讨会" };
-
-typedef struct
-{
-  DeskPaperworkData *data;
-  double width;
-  double height;
-} Paper;
+static const DeskWords words_sign_in = { "Sign-in sheet", "签到表" };
+static const DeskWords words_consent = { "Consents to be named", "同意具名" };
+static const DeskWords words_signature = { "Signature", "签名" };
+static const DeskWords words_yes = { "Yes", "是" };
+static const DeskWords words_certificate = { "Certificate of attendance", "参会证书" };
+static const DeskWords words_certifies = { "This is to certify that", "兹证明" };
+static const DeskWords words_attended = { "attended the workshop", "参加了研讨会" };
 
 /* Text */
 
@@ -127,12 +112,10 @@ draw_text (cairo_t    *cr,
   return (double) h / PANGO_SCALE;
 }
 
-/* @words in the group's languages: "Signature\n签名", one of them, or both on one line
- * with @joiner. */
-static char *
-words_in (DeskPaperworkData *data,
-          const Words       *words,
-          const char        *joiner)
+char *
+_desk_words_in (DeskPaperworkData *data,
+                const DeskWords   *words,
+                const char        *joiner)
 {
   if (data->english && data->chinese)
     return g_strconcat (words->en, joiner, words->zh, NULL);
@@ -163,90 +146,17 @@ page_number (DeskPaperworkData *data,
   return g_strdup (data->chinese ? zh : en);
 }
 
-/* Sign-in sheet */
-
-typedef struct
-{
-  DeskSigninColumn column;   /* or -1: consent, -2: signature */
-  double share;              /* of the table's width */
-} SheetColumn;
-
-static const SheetColumn sheet_columns[] = {
-  { DESK_SIGNIN_COLUMN_NAME, 0.15 },
-  { DESK_SIGNIN_COLUMN_ORGANISATION, 0.16 },
-  { DESK_SIGNIN_COLUMN_PILLAR, 0.09 },
-  { DESK_SIGNIN_COLUMN_GENDER, 0.06 },
-  { DESK_SIGNIN_COLUMN_ROLE, 0.09 },
-  { DESK_SIGNIN_COLUMN_PHONE, 0.10 },
-  { DESK_SIGNIN_COLUMN_EMAIL, 0.14 },
-  { -1, 0.08 },
-  { -2, 0.13 },
-};
-
-static char *
-sheet_header (DeskPaperworkData *data,
-              int                column)
-{
-  Words words;
-
-  if (column == -1)
-    return words_in (data, &words_consent, "\n");
-  if (column == -2)
-    return words_in (data, &words_signature, "\n");
-  words.en = desk_paperwork_signin_header (column, "en");
-  words.zh = desk_paperwork_signin_header (column, "zh");
-  return words_in (data, &words, "\n");
-}
-
-static const char *
-sheet_cell (DeskPaperworkData   *data,
-            DeskPaperworkPerson *person,
-            int                  column)
-{
-  switch (column)
-    {
-    case DESK_SIGNIN_COLUMN_NAME: return person->name;
-    case DESK_SIGNIN_COLUMN_ORGANISATION: return person->organisation;
-    case DESK_SIGNIN_COLUMN_PILLAR: return person->pillar;
-    case DESK_SIGNIN_COLUMN_GENDER: return person->gender;
-    case DESK_SIGNIN_COLUMN_ROLE: return person->role;
-    case DESK_SIGNIN_COLUMN_PHONE: return person->phone;
-    case DESK_SIGNIN_COLUMN_EMAIL: return person->email;
-    case -1: return person->consent_named ? (data->chinese && !data->english ? words_yes.zh
-                                                                              : words_yes.en)
-                                          : "";
-    default: return "";
-    }
-}
-
-/* The people a sheet or badges are printed for: those expected or already in. */
-static GPtrArray *
-people_with_status (DeskPaperworkData *data,
-                    gboolean           attended_only)
-{
-  GPtrArray *people = g_ptr_array_new ();
-
-  for (guint i = 0; i < data->people->len; i++)
-    {
-      DeskPaperworkPerson *person = g_ptr_array_index (data->people, i);
-
-      if (g_strcmp0 (person->status, "attended") == 0 ||
-          (!attended_only && g_strcmp0 (person->status, "registered") == 0))
-        g_ptr_array_add (people, person);
-    }
-
-  return people;
-}
+/* Sheets: a table under the workshop's header */
 
 /* The header of every page; returns where the table starts. */
 static double
-sheet_draw_header (cairo_t           *cr,
-                   Paper             *paper,
-                   double             width,
-                   gboolean           draw)
+sheet_draw_header (cairo_t   *cr,
+                   DeskSheet *sheet,
+                   double     width,
+                   gboolean   draw)
 {
-  DeskPaperworkData *data = paper->data;
-  g_autofree char *title = words_in (data, &words_sign_in, " · ");
+  DeskPaperworkData *data = sheet->paper->data;
+  g_autofree char *title = _desk_words_in (data, sheet->title, " · ");
   g_autofree char *group = pair_in (data, data->group_name, " · ");
   g_autofree char *workshop = pair_in (data, data->title, " · ");
   g_autofree char *when = data->place[0] != '\0'
@@ -277,17 +187,17 @@ sheet_draw_header (cairo_t           *cr,
 }
 
 static double
-sheet_header_height (cairo_t *cr,
-                     Paper   *paper,
-                     double   column_width)
+sheet_header_height (cairo_t   *cr,
+                     DeskSheet *sheet,
+                     double     table_width)
 {
   double height = 0;
 
-  for (guint c = 0; c < G_N_ELEMENTS (sheet_columns); c++)
+  for (guint c = 0; c < sheet->n_columns; c++)
     {
-      g_autofree char *text = sheet_header (paper->data, sheet_columns[c].column);
+      g_autofree char *text = sheet->header (sheet, c);
       g_autoptr(PangoLayout) layout = text_layout (cr, text, SHEET_TEXT, TRUE,
-                                                   column_width * sheet_columns[c].share - 6, -1);
+                                                   table_width * sheet->columns[c].share - 6, -1);
       int w, h;
 
       pango_layout_get_size (layout, &w, &h);
@@ -305,11 +215,13 @@ sheet_draw_cell (cairo_t    *cr,
                  double      x,
                  double      y,
                  double      width,
-                 double      height)
+                 double      height,
+                 gboolean    bold,
+                 gboolean    right)
 {
   for (double size = SHEET_TEXT; ; size -= 1)
     {
-      g_autoptr(PangoLayout) layout = text_layout (cr, text, size, FALSE, width, -2);
+      g_autoptr(PangoLayout) layout = text_layout (cr, text, size, bold, width, -2);
       int w, h;
 
       pango_layout_get_size (layout, &w, &h);
@@ -318,8 +230,10 @@ sheet_draw_cell (cairo_t    *cr,
           if ((double) h / PANGO_SCALE > height)
             {
               g_clear_object (&layout);
-              layout = text_layout (cr, text, size, FALSE, width, height);
+              layout = text_layout (cr, text, size, bold, width, height);
             }
+          if (right)
+            pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
           cairo_move_to (cr, x, y);
           pango_cairo_show_layout (cr, layout);
           return;
@@ -329,38 +243,46 @@ sheet_draw_cell (cairo_t    *cr,
 
 static void
 sheet_draw_page (cairo_t   *cr,
-                 Paper     *paper,
-                 GPtrArray *people,
+                 DeskSheet *sheet,
                  guint      first,
                  guint      rows,
                  guint      page,
                  guint      pages)
 {
+  DeskPaper *paper = sheet->paper;
   double width = paper->width - 2 * SHEET_MARGIN;
-  double top = sheet_draw_header (cr, paper, width, TRUE);
-  double header_h = sheet_header_height (cr, paper, width);
+  double top = sheet_draw_header (cr, sheet, width, TRUE);
+  double header_h = sheet_header_height (cr, sheet, width);
   double x = SHEET_MARGIN;
   g_autofree char *footer = page_number (paper->data, page + 1, pages);
+  /* The totals row follows the last person, on the last page only. */
+  gboolean last = page + 1 == pages;
+  guint filled = MIN (rows, sheet->rows->len > first ? sheet->rows->len - first : 0);
+  guint drawn = sheet->blank_rows ? rows
+                : filled + (last && sheet->total != NULL ? 1 : 0);
 
   cairo_set_line_width (cr, 0.6);
-  for (guint c = 0; c < G_N_ELEMENTS (sheet_columns); c++)
+  for (guint c = 0; c < sheet->n_columns; c++)
     {
-      double w = width * sheet_columns[c].share;
-      g_autofree char *text = sheet_header (paper->data, sheet_columns[c].column);
+      double w = width * sheet->columns[c].share;
+      gboolean right = sheet->columns[c].numeric;
+      g_autofree char *text = sheet->header (sheet, c);
 
       cairo_rectangle (cr, x, top, w, header_h);
       cairo_stroke (cr);
       draw_text (cr, text, SHEET_TEXT, TRUE, x + 3, top + 3, w - 6, -1, FALSE);
-      for (guint r = 0; r < rows; r++)
+      for (guint r = 0; r < drawn; r++)
         {
           double y = top + header_h + r * SHEET_ROW;
 
           cairo_rectangle (cr, x, y, w, SHEET_ROW);
           cairo_stroke (cr);
-          if (first + r < people->len)
-            sheet_draw_cell (cr, sheet_cell (paper->data, g_ptr_array_index (people, first + r),
-                                             sheet_columns[c].column),
-                             x + 3, y + 2, w - 6, SHEET_ROW - 4);
+          if (r < filled)
+            sheet_draw_cell (cr, sheet->cell (sheet, g_ptr_array_index (sheet->rows, first + r), c),
+                             x + 3, y + 2, w - 6, SHEET_ROW - 4, FALSE, right);
+          else if (r == filled && last && sheet->total != NULL)
+            sheet_draw_cell (cr, sheet->total (sheet, c), x + 3, y + 2, w - 6, SHEET_ROW - 4,
+                             TRUE, right);
         }
       x += w;
     }
@@ -370,31 +292,143 @@ sheet_draw_page (cairo_t   *cr,
 
 /* How many rows fit under the header, above the page number. */
 static guint
-sheet_rows_per_page (cairo_t *cr,
-                     Paper   *paper)
+sheet_rows_per_page (cairo_t   *cr,
+                     DeskSheet *sheet)
 {
-  double width = paper->width - 2 * SHEET_MARGIN;
-  double top = sheet_draw_header (cr, paper, width, FALSE) + sheet_header_height (cr, paper, width);
-  double room = paper->height - SHEET_MARGIN - SHEET_FOOTER - top;
+  double width = sheet->paper->width - 2 * SHEET_MARGIN;
+  double top = sheet_draw_header (cr, sheet, width, FALSE) + sheet_header_height (cr, sheet, width);
+  double room = sheet->paper->height - SHEET_MARGIN - SHEET_FOOTER - top;
 
   return MAX (1, (guint) (room / SHEET_ROW));
 }
 
-static guint
-sheet_draw (cairo_t *cr,
-            Paper   *paper)
+guint
+_desk_sheet_draw (cairo_t   *cr,
+                  DeskSheet *sheet)
 {
-  g_autoptr(GPtrArray) people = people_with_status (paper->data, FALSE);
-  guint per_page = sheet_rows_per_page (cr, paper);
-  guint pages = MAX (1, (people->len + per_page - 1) / per_page);
+  guint per_page = sheet_rows_per_page (cr, sheet);
+  guint rows = sheet->rows->len + (sheet->total != NULL ? 1 : 0);
+  guint pages = MAX (1, (rows + per_page - 1) / per_page);
 
   for (guint page = 0; page < pages; page++)
     {
-      sheet_draw_page (cr, paper, people, page * per_page, per_page, page, pages);
+      sheet_draw_page (cr, sheet, page * per_page, per_page, page, pages);
       cairo_show_page (cr);
     }
 
   return pages;
+}
+
+/* Sign-in sheet */
+
+typedef struct
+{
+  int column;   /* a DeskSigninColumn, or -1: consent, -2: signature */
+} SigninColumn;
+
+static const SigninColumn signin_columns[] = {
+  { DESK_SIGNIN_COLUMN_NAME },
+  { DESK_SIGNIN_COLUMN_ORGANISATION },
+  { DESK_SIGNIN_COLUMN_PILLAR },
+  { DESK_SIGNIN_COLUMN_GENDER },
+  { DESK_SIGNIN_COLUMN_ROLE },
+  { DESK_SIGNIN_COLUMN_PHONE },
+  { DESK_SIGNIN_COLUMN_EMAIL },
+  { -1 },
+  { -2 },
+};
+
+static const DeskSheetColumn signin_layout[G_N_ELEMENTS (signin_columns)] = {
+  { 0.15, FALSE }, { 0.16, FALSE }, { 0.09, FALSE }, { 0.06, FALSE }, { 0.09, FALSE },
+  { 0.10, FALSE }, { 0.14, FALSE }, { 0.08, FALSE }, { 0.13, FALSE },
+};
+
+static char *
+signin_header (DeskSheet *sheet,
+               guint      c)
+{
+  DeskPaperworkData *data = sheet->paper->data;
+  int column = signin_columns[c].column;
+  DeskWords words;
+
+  if (column == -1)
+    return _desk_words_in (data, &words_consent, "\n");
+  if (column == -2)
+    return _desk_words_in (data, &words_signature, "\n");
+  words.en = desk_paperwork_signin_header (column, "en");
+  words.zh = desk_paperwork_signin_header (column, "zh");
+  return _desk_words_in (data, &words, "\n");
+}
+
+static const char *
+signin_cell (DeskSheet *sheet,
+             gpointer   row,
+             guint      c)
+{
+  DeskPaperworkData *data = sheet->paper->data;
+  DeskPaperworkPerson *person = row;
+
+  switch (signin_columns[c].column)
+    {
+    case DESK_SIGNIN_COLUMN_NAME: return person->name;
+    case DESK_SIGNIN_COLUMN_ORGANISATION: return person->organisation;
+    case DESK_SIGNIN_COLUMN_PILLAR: return person->pillar;
+    case DESK_SIGNIN_COLUMN_GENDER: return person->gender;
+    case DESK_SIGNIN_COLUMN_ROLE: return person->role;
+    case DESK_SIGNIN_COLUMN_PHONE: return person->phone;
+    case DESK_SIGNIN_COLUMN_EMAIL: return person->email;
+    case -1: return person->consent_named ? (data->chinese && !data->english ? words_yes.zh
+                                                                              : words_yes.en)
+                                          : "";
+    default: return "";
+    }
+}
+
+typedef enum
+{
+  PEOPLE_ATTENDED,   /* certificates */
+  PEOPLE_EXPECTED,   /* badges: registered or attended */
+  PEOPLE_INVITED,    /* the sign-in sheet: invited too, who may come without confirming */
+} PeopleChoice;
+
+/* The people a sheet, badges or certificates are printed for. */
+static GPtrArray *
+people_with_status (DeskPaperworkData *data,
+                    PeopleChoice       choice)
+{
+  GPtrArray *people = g_ptr_array_new ();
+
+  for (guint i = 0; i < data->people->len; i++)
+    {
+      DeskPaperworkPerson *person = g_ptr_array_index (data->people, i);
+
+      if (g_strcmp0 (person->status, "attended") == 0 ||
+          (choice != PEOPLE_ATTENDED && g_strcmp0 (person->status, "registered") == 0) ||
+          (choice == PEOPLE_INVITED && g_strcmp0 (person->status, "invited") == 0))
+        g_ptr_array_add (people, person);
+    }
+
+  return people;
+}
+
+static void
+signin_draw (cairo_t  *cr,
+             gpointer  user_data)
+{
+  DeskPaper *paper = user_data;
+  g_autoptr(GPtrArray) people = people_with_status (paper->data, PEOPLE_INVITED);
+  DeskSheet sheet = {
+    .paper = paper,
+    .title = &words_sign_in,
+    .columns = signin_layout,
+    .n_columns = G_N_ELEMENTS (signin_layout),
+    .header = signin_header,
+    .cell = signin_cell,
+    .rows = people,
+    .blank_rows = TRUE,
+  };
+
+  _desk_sheet_draw (cr, &sheet);
 }
 
 /* Badges */
@@ -468,7 +502,7 @@ draw_cut_marks (cairo_t *cr,
 
 static void
 badge_draw (cairo_t             *cr,
-            Paper               *paper,
+            DeskPaper               *paper,
             DeskPaperworkPerson *person,
             double               x,
             double               y)
@@ -490,7 +524,7 @@ badge_draw (cairo_t             *cr,
 
 static guint
 badges_draw (cairo_t   *cr,
-             Paper     *paper,
+             DeskPaper     *paper,
              GPtrArray *people)
 {
   const guint per_page = BADGE_COLUMNS * BADGE_ROWS;
@@ -514,16 +548,16 @@ badges_draw (cairo_t   *cr,
 
 static void
 certificate_draw (cairo_t             *cr,
-                  Paper               *paper,
+                  DeskPaper               *paper,
                   DeskPaperworkPerson *person)
 {
   DeskPaperworkData *data = paper->data;
   double margin = 72;
   double width = paper->width - 2 * margin;
   double y = 80;
-  g_autofree char *title = words_in (data, &words_certificate, "\n");
-  g_autofree char *certifies = words_in (data, &words_certifies, " · ");
-  g_autofree char *attended = words_in (data, &words_attended, " · ");
+  g_autofree char *title = _desk_words_in (data, &words_certificate, "\n");
+  g_autofree char *certifies = _desk_words_in (data, &words_certifies, " · ");
+  g_autofree char *attended = _desk_words_in (data, &words_attended, " · ");
   g_autofree char *workshop = pair_in (data, data->title, "\n");
   g_autofree char *group = pair_in (data, data->group_name, "\n");
 
@@ -551,7 +585,7 @@ certificate_draw (cairo_t             *cr,
 
 static guint
 certificates_draw (cairo_t   *cr,
-                   Paper     *paper,
+                   DeskPaper     *paper,
                    GPtrArray *people)
 {
   for (guint i = 0; i < people->len; i++)
@@ -566,52 +600,20 @@ certificates_draw (cairo_t   *cr,
 /* Writing */
 
 gboolean
-desk_paperwork_write_pdf (DeskStore          *store,
-                          const char         *workshop_uuid,
-                          DeskPaperworkKind   kind,
-                          const char         *path,
-                          GError            **error)
+_desk_paperwork_write (DeskPaperworkData     *data,
+                       double                 width,
+                       double                 height,
+                       const char            *path,
+                       DeskPaperworkDrawFunc  draw,
+                       gpointer               user_data,
+                       GError               **error)
 {
-  g_autoptr(DeskPaperworkData) data = NULL;
-  g_autoptr(GPtrArray) people = NULL;
   g_autofree char *tmp = NULL;
-  g_autofree char *title = NULL;
+  g_autofree char *title = pair_in (data, data->title, " · ");
   DeskPdfSink sink = { -1, 0 };
-  Paper paper;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-
-  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
-  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!desk_file_check_output (path, error))
-    return FALSE;
-  data = desk_paperwork_data_new (store, workshop_uuid, error);
-  if (data == NULL)
-    return FALSE;
-
-  people = people_with_status (data, kind == DESK_PAPERWORK_CERTIFICATES);
-  if (kind == DESK_PAPERWORK_BADGES && people->len == 0)
-    {
-      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
-                           _("Nobody is registered for this workshop, so there are no badges "
-                             "to print. Add people to its list first."));
-      return FALSE;
-    }
-  if (kind == DESK_PAPERWORK_CERTIFICATES && people->len == 0)
-    {
-      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
-                           _("Nobody is marked as attended at this workshop, so there are no "
-                             "certificates to print. Check people in first."));
-      return FALSE;
-    }
-
-  paper.data = data;
-  paper.width = kind == DESK_PAPERWORK_BADGES ? A4_SHORT : A4_LONG;
-  paper.height = kind == DESK_PAPERWORK_BADGES ? A4_LONG : A4_SHORT;
-  title = pair_in (data, data->title, " · ");
 
   /* Never over the open database, its companions or backups, nor into a device or a
    * pipe: written beside the target under a name of its own, renamed when whole. */
@@ -619,26 +621,11 @@ desk_paperwork_write_pdf (DeskStore          *store,
   if (sink.fd < 0)
     return FALSE;
 
-  surface = cairo_pdf_surface_create_for_stream (_desk_pdf_sink_write, &sink, paper.width, paper.height);
+  surface = cairo_pdf_surface_create_for_stream (_desk_pdf_sink_write, &sink, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Groupdesk " PACKAGE_VERSION);
   cr = cairo_create (surface);
-
-  switch (kind)
-    {
-    case DESK_PAPERWORK_SIGN_IN:
-      sheet_draw (cr, &paper);
-      break;
-    case DESK_PAPERWORK_BADGES:
-      badges_draw (cr, &paper, people);
-      break;
-    case DESK_PAPERWORK_CERTIFICATES:
-      certificates_draw (cr, &paper, people);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  draw (cr, user_data);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
@@ -663,4 +650,85 @@ desk_paperwork_write_pdf (DeskStore          *store,
     }
 
   return desk_file_commit_temp (tmp, path, error);
+}
+
+typedef struct
+{
+  DeskPaper paper;
+  DeskPaperworkKind kind;
+  GPtrArray *people;
+} Job;
+
+static void
+job_draw (cairo_t  *cr,
+          gpointer  user_data)
+{
+  Job *job = user_data;
+
+  switch (job->kind)
+    {
+    case DESK_PAPERWORK_SIGN_IN:
+      signin_draw (cr, &job->paper);
+      break;
+    case DESK_PAPERWORK_BADGES:
+      badges_draw (cr, &job->paper, job->people);
+      break;
+    case DESK_PAPERWORK_CERTIFICATES:
+      certificates_draw (cr, &job->paper, job->people);
+      break;
+    case DESK_PAPERWORK_PAYMENTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+desk_paperwork_write_pdf (DeskStore          *store,
+                          const char         *workshop_uuid,
+                          DeskPaperworkKind   kind,
+                          const char         *path,
+                          GError            **error)
+{
+  g_autoptr(DeskPaperworkData) data = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  Job job;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (workshop_uuid != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!desk_file_check_output (path, error))
+    return FALSE;
+  if (kind == DESK_PAPERWORK_PAYMENTS)
+    return _desk_paperwork_write_payments (store, workshop_uuid, path, error);
+
+  data = desk_paperwork_data_new (store, workshop_uuid, error);
+  if (data == NULL)
+    return FALSE;
+
+  people = people_with_status (data, kind == DESK_PAPERWORK_CERTIFICATES ? PEOPLE_ATTENDED
+                                                                         : PEOPLE_EXPECTED);
+  if (kind == DESK_PAPERWORK_BADGES && people->len == 0)
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
+                           _("Nobody is registered for this workshop, so there are no badges "
+                             "to print. Add people to its list first."));
+      return FALSE;
+    }
+  if (kind == DESK_PAPERWORK_CERTIFICATES && people->len == 0)
+    {
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID,
+                           _("Nobody is marked as attended at this workshop, so there are no "
+                             "certificates to print. Check people in first."));
+      return FALSE;
+    }
+
+  job.paper.data = data;
+  job.paper.width = kind == DESK_PAPERWORK_BADGES ? DESK_A4_SHORT : DESK_A4_LONG;
+  job.paper.height = kind == DESK_PAPERWORK_BADGES ? DESK_A4_LONG : DESK_A4_SHORT;
+  job.kind = kind;
+  job.people = people;
+
+  return _desk_paperwork_write (data, job.paper.width, job.paper.height, path, job_draw, &job,
+                                error);
 }

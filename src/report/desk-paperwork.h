@@ -1,5 +1,5 @@
-/* desk-paperwork.h — a workshop's paperwork as PDF: the sign-in sheet, badges and
- * certificates of attendance
+/* desk-paperwork.h — a workshop's paperwork as PDF: the sign-in sheet, badges,
+ * certificates of attendance and the per-diem payment sheet
  *
  * They are printed for the people in the room, so they speak the group's languages
  * (English, Chinese or both, as the group's languages field says), not the interface's.
@@ -23,6 +23,10 @@ typedef enum
   DESK_PAPERWORK_BADGES,
   /* A4 landscape, one page per person marked attended. */
   DESK_PAPERWORK_CERTIFICATES,
+  /* A4 landscape: per diem and transport for each person attended (before the workshop:
+   * registered or invited), a signature column and totals; see desk-payments.h. Fails
+   * with a sentence when the workshop's activity has no per-diem budget line. */
+  DESK_PAPERWORK_PAYMENTS,
 } DeskPaperworkKind;
 
 /* Writes @kind's paperwork for @workshop_uuid to @path (checked with

@@ -525,6 +525,53 @@ test_restore_locked (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The first writing command moves old evidence paths into attachments and says so on
+ * stderr; the next one has nothing to say. */
+static void
+test_evidence_move (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *report = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *photo = g_build_filename (fixture->dir, "photo.png", NULL);
+  g_autofree char *deliverable = NULL;
+  g_autofree char *sql = NULL;
+  g_auto(Run) run = { 0 };
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  demo (fixture);
+  g_assert_true (g_file_set_contents (report, "%PDF-1.4 report", -1, NULL));
+  g_assert_true (g_file_set_contents (photo, "not really a png", -1, NULL));
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT uuid FROM deliverables ORDER BY rowid LIMIT 1",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    deliverable = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  sql = sqlite3_mprintf ("UPDATE deliverables SET evidence_path = %Q WHERE uuid = %Q", report, deliverable);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  sql = NULL;
+  sqlite3_close (db);
+
+  run_cli (&run, "--db", fixture->db, "attach", "deliverable", deliverable, photo);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.err, "1 evidence or receipt file was moved"));
+
+  run_cli (&run, "--db", fixture->db, "attachments", "deliverable", deliverable, "--json");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "\"report.pdf\""));
+  g_assert_nonnull (strstr (run.out, "\"photo.png\""));
+
+  run_cli (&run, "--db", fixture->db, "attach", "deliverable", deliverable, photo);
+  assert_ok (&run);
+  g_assert_null (strstr (run.err, "evidence"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -544,6 +591,7 @@ main (int    argc,
   ADD ("read-only-medium", test_read_only_medium);
   ADD ("read-only-file", test_read_only_file);
   ADD ("restore-locked", test_restore_locked);
+  ADD ("evidence-move", test_evidence_move);
 
 #undef ADD
 

@@ -1,5 +1,5 @@
-/* test-paperwork-cli.c — groupdesk-cli paperwork: the three PDFs, its usage errors, and
- * its refusal while names are locked
+/* test-paperwork-cli.c — groupdesk-cli paperwork: the four PDFs, the payments recorded,
+ * its usage errors, and its refusal while names are locked
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +52,104 @@ test_paperwork (Fixture       *fixture,
       g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
       g_assert_true (g_str_has_prefix (contents, "%PDF-"));
     }
+}
+
+/* The demo's workshop whose activity has a per-diem line, with the most people attended. */
+static char *
+paid_workshop (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT w.uuid FROM workshops w "
+                                           "JOIN budget_lines b ON b.activity_uuid = w.activity_uuid "
+                                           "AND b.category = 'per_diem' "
+                                           "LEFT JOIN attendance a ON a.workshop_uuid = w.uuid "
+                                           "AND a.status = 'attended' "
+                                           "GROUP BY w.uuid ORDER BY count(a.uuid) DESC, w.uuid "
+                                           "LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (value);
+
+  return value;
+}
+
+static gint64
+count_expenses (const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM expenses", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+/* The payment sheet is written; --record adds the expenses and says how many and how
+ * much; a second --record is refused with nothing written; a workshop that is not there
+ * fails with exit 1, a message and no file. */
+static void
+test_payments (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *pdf = g_build_filename (fixture->dir, "payments.pdf", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "again.pdf", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *workshop = NULL;
+  gint64 before;
+
+  demo (fixture);
+  workshop = paid_workshop (fixture->db);
+  before = count_expenses (fixture->db);
+
+  run_cli (&run, "--db", fixture->db, "paperwork", "payments", "--workshop", workshop, "--pdf", pdf);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, pdf));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (count_expenses (fixture->db), ==, before);
+
+  run_cli (&run, "--db", fixture->db, "paperwork", "payments", "--workshop", workshop, "--pdf", pdf,
+           "--record");
+  if (run.status != 0)
+    g_test_message ("%s", run.err);
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "Recorded the payment"));
+  g_assert_nonnull (strstr (run.out, "GHS "));
+  g_assert_cmpint (count_expenses (fixture->db), >, before);
+  before = count_expenses (fixture->db);
+
+  run_cli (&run, "--db", fixture->db, "paperwork", "payments", "--workshop", workshop, "--pdf",
+           again, "--record");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "recorded already"));
+  g_assert_false (g_file_test (again, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (count_expenses (fixture->db), ==, before);
+
+  run_cli (&run, "--db", fixture->db, "paperwork", "payments", "--workshop", "no-such-workshop",
+           "--pdf", missing);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no-such-workshop"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  run_cli (&run, "--db", fixture->db, "paperwork", "badges", "--workshop", workshop, "--pdf",
+           missing, "--record");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -121,6 +219,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/cli/paperwork/pdfs", Fixture, NULL, fixture_set_up, test_paperwork, fixture_tear_down);
+  g_test_add ("/cli/paperwork/payments", Fixture, NULL, fixture_set_up, test_payments, fixture_tear_down);
   g_test_add ("/cli/paperwork/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
   g_test_add ("/cli/paperwork/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
 

@@ -516,38 +516,47 @@ test_refused (Fixture       *f,
   }
 }
 
-/* A database that protects names takes no file marked personal yet: the bundle is
- * refused with what to do, and the database is as it was. */
+/* Into a database that protects names, a file marked personal is stored sealed, as one
+ * attached there would be: readable unlocked, its row of bytes keyed by something other
+ * than its SHA-256, and a file a non-personal attachment shares stays plain too. */
 static void
 test_protected (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *file = write_generated (f, "photos.zip", 2000, 5);
+  g_autofree char *file = write_generated (f, "photos.zip", 40000, 5);
+  g_autofree char *shared_file = write_generated (f, "agenda.pdf", 3000, 6);
   g_autoptr(DeskAttachment) a = attach (f, "workshop", file, DESK_ATTACHMENT_PERSONAL_YES);
+  g_autoptr(DeskAttachment) s1 = attach (f, "workshop", shared_file, DESK_ATTACHMENT_PERSONAL_YES);
+  g_autoptr(DeskAttachment) s2 = attach (f, "activity", shared_file, DESK_ATTACHMENT_PERSONAL_NO);
   g_autofree char *named = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "named.gdbundle");
-  g_autofree char *pseudo = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_PSEUDONYMOUS, "pseudo.gdbundle");
-  g_autofree char *text = read_text (named);
   g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskSecret) recovery = desk_store_protect (dst, PASSPHRASE, desk_kdf_cost_fastest (), &error);
   g_autoptr(DeskImportPlan) plan = NULL;
+  g_autofree char *sql = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (recovery);
-  /* The bundle itself is sound: only this database cannot take it. */
-  assert_refused_full (f, dst, "personal.gdbundle", text, "photos.zip", FALSE);
+  plan = import_ok (dst, named, FALSE, FALSE);
+  g_assert_cmpuint (plan_kind (plan, "attachment")->added, ==, 3);
+
+  assert_bytes (f, dst, a->uuid, file);
+  assert_bytes (f, dst, s1->uuid, shared_file);
+  assert_bytes (f, dst, s2->uuid, shared_file);
+  /* Sealed: no row of bytes under the personal file's SHA-256; the shared one's plain
+   * copy is there for the activity's attachment. */
+  sql = g_strdup_printf ("SELECT count (*) FROM attachment_blobs WHERE sha256 = '%s'", a->sha256);
+  g_assert_cmpint (sql_int (dst, sql), ==, 0);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM attachment_blobs WHERE sha256 = '%s'", s2->sha256);
+  g_assert_cmpint (sql_int (dst, sql), ==, 1);
   {
-    g_autofree char *path = fixture_path (f, "personal.gdbundle");
+    g_autoptr(DeskAttachment) got = desk_attachment_get (dst, a->uuid, &error);
 
-    plan = desk_bundle_import (dst, path, FALSE, FALSE, &error);
-    g_assert_null (plan);
-    g_assert_nonnull (strstr (error->message, "pseudonymous"));
-    g_clear_error (&error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (got->name, ==, "photos.zip");
+    g_assert_true (got->personal);
   }
-
-  /* The pseudonymous bundle, without the file, is taken. */
-  plan = import_ok (dst, pseudo, FALSE, FALSE);
-  g_assert_cmpint (sql_int (dst, "SELECT count (*) FROM attachments"), ==, 0);
 }
 
 /* A bundle of format 1, as Groupdesk wrote before files, still imports. */

@@ -457,11 +457,63 @@ test_count_rows (DeskStore      *store,
   return test_sqlite_int (_desk_store_get_db (store), sql);
 }
 
+/* Takes a database back to version 5: attendance made again with the statuses it had
+ * before invitations (an invited person becomes registered, the status that came
+ * closest). Harmless on a database that has it removed already. */
+static inline void
+test_sqlite_undo_migration_6 (sqlite3 *db)
+{
+  if (test_sqlite_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                           "AND name = 'attendance' AND sql LIKE '%invited%'") == 0)
+    return;
+  test_sqlite_exec (db,
+    "DROP TRIGGER attendance_tombstone; DROP TRIGGER attendance_revive; "
+    "DROP INDEX attendance_person; "
+    "ALTER TABLE attendance RENAME TO attendance_v6; "
+    "CREATE TABLE attendance ("
+    "  uuid TEXT PRIMARY KEY,"
+    "  group_uuid TEXT NOT NULL REFERENCES groups (uuid) ON DELETE CASCADE,"
+    "  workshop_uuid TEXT NOT NULL REFERENCES workshops (uuid) ON DELETE CASCADE,"
+    "  person_uuid TEXT NOT NULL REFERENCES people (uuid) ON DELETE CASCADE,"
+    "  role TEXT NOT NULL DEFAULT 'participant'"
+    "    CHECK (role IN ('participant', 'speaker', 'facilitator', 'organiser')),"
+    "  status TEXT NOT NULL DEFAULT 'registered' CHECK (status IN ('registered', 'attended', 'absent')),"
+    "  updated TEXT NOT NULL,"
+    "  UNIQUE (workshop_uuid, person_uuid)"
+    ") STRICT; "
+    "INSERT INTO attendance SELECT uuid, group_uuid, workshop_uuid, person_uuid, role, "
+    "  CASE status WHEN 'invited' THEN 'registered' ELSE status END, updated FROM attendance_v6; "
+    "DROP TABLE attendance_v6; "
+    "CREATE INDEX attendance_person ON attendance (person_uuid); "
+    "CREATE TRIGGER attendance_tombstone AFTER DELETE ON attendance BEGIN"
+    "  INSERT OR REPLACE INTO tombstones (uuid, kind, group_uuid, deleted)"
+    "  VALUES (OLD.uuid, 'attendance', OLD.group_uuid, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));"
+    " END; "
+    "CREATE TRIGGER attendance_revive AFTER INSERT ON attendance BEGIN"
+    "  DELETE FROM tombstones WHERE uuid = NEW.uuid;"
+    " END;");
+}
+
+/* Takes a database back to version 6: what migration 7 added (sealed files) removed.
+ * Only for databases without sealed files. Harmless on a database that has it removed
+ * already. */
+static inline void
+test_sqlite_undo_migration_7 (sqlite3 *db)
+{
+  if (test_sqlite_int (db, "SELECT count(*) FROM pragma_table_info ('attachment_blobs') "
+                           "WHERE name = 'sealed_sha256'") > 0)
+    test_sqlite_exec (db, "ALTER TABLE attachment_blobs DROP COLUMN sealed_sha256;");
+  test_sqlite_exec (db, "DROP TRIGGER IF EXISTS attachments_drop_blob_moved;");
+}
+
 /* Takes a database back to version 4: what migration 5 added (attachments) removed.
  * Harmless on a database that has it removed already. */
 static inline void
 test_sqlite_undo_migration_5 (sqlite3 *db)
 {
+  /* Migrations 6 and 7 came after: a database taken back to version 4 loses them too. */
+  test_sqlite_undo_migration_7 (db);
+  test_sqlite_undo_migration_6 (db);
   static const char *const owners[] = {
     "activities", "deliverables", "expenses", "funding_receipts", "workshops",
     "indicator_values",

@@ -212,6 +212,68 @@ assert_names_read (Fixture *f)
     }
 }
 
+#define SHEET_NAME "Attendance-Abena-Sarpong-Mensah.txt"
+#define SHEET_CAPTION "Signed by Yaw Darko-Frimpong"
+
+/* The sheet's text: a line no other value holds, many times (several pieces). */
+static GString *
+sheet_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; text->len < 200000; i++)
+    g_string_append_printf (text, "%05u Nana Akosua Agyeiwaa-Boakye +233 27 555 0%03u signed\n",
+                            i, i % 1000);
+  return text;
+}
+
+/* A workshop's sign-in sheet, personal, attached before protection is turned on; its
+ * name, caption, a line of its text and its SHA-256 join the secrets. */
+static DeskAttachment *
+attach_personal_sheet (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, SHEET_NAME, NULL);
+  g_autofree char *workshop = test_sqlite_query (_desk_store_get_db (f->store),
+                                                 "SELECT uuid FROM workshops LIMIT 1");
+  g_autoptr(GString) text = sheet_text ();
+  DeskAttachment *sheet;
+
+  g_assert_true (g_file_set_contents (file, text->str, (gssize) text->len, NULL));
+  sheet = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, SHEET_CAPTION,
+                               DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (sheet->personal);
+  /* Only the database's copy may be found beside it. */
+  g_unlink (file);
+  g_ptr_array_add (f->secrets, g_strdup ("Attendance-Abena-Sarpong-Mensah"));
+  g_ptr_array_add (f->secrets, g_strdup (SHEET_CAPTION));
+  g_ptr_array_add (f->secrets, g_strdup ("Nana Akosua Agyeiwaa-Boakye"));
+  g_ptr_array_add (f->secrets, g_strdup (sheet->sha256));
+  return sheet;
+}
+
+static void
+assert_sheet_reads (Fixture        *f,
+                    DeskAttachment *sheet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) text = sheet_text ();
+  g_autoptr(DeskAttachment) got = desk_attachment_get (f->store, sheet->uuid, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->name, ==, SHEET_NAME);
+  g_assert_cmpstr (got->caption, ==, SHEET_CAPTION);
+  g_assert_cmpstr (got->sha256, ==, sheet->sha256);
+  g_assert_true (desk_attachment_write_to_stream (f->store, sheet->uuid, memory, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text->str, text->len);
+}
+
 static void
 test_nothing_left_behind (Fixture       *f,
                           gconstpointer  data)
@@ -221,6 +283,10 @@ test_nothing_left_behind (Fixture       *f,
   g_autofree char *upgrade_copy = g_strconcat (f->path, ".v3.backup", NULL);
   g_autoptr(DeskSecret) recovery = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(DeskAttachment) sheet = NULL;
+
+  /* A file holding personal data, its name, caption, bytes and SHA-256 secrets too. */
+  sheet = attach_personal_sheet (f);
 
   /* Plain names everywhere first: a backup, an upgrade copy, the WAL. */
   daily = desk_backup_daily (f->store, &error);
@@ -265,9 +331,11 @@ test_nothing_left_behind (Fixture       *f,
     g_assert_cmpuint (count_leaks (f), ==, 0);
   }
 
-  /* Closed and opened again, nothing is in plain text either. */
+  /* Closed and opened again, nothing is in plain text either; the file reads back. */
   reopen (f);
   g_assert_cmpuint (count_leaks (f), ==, 0);
+  g_assert_true (desk_store_unlock (f->store, PASSPHRASE, &error));
+  assert_sheet_reads (f, sheet);
 }
 
 /* Killed after the names were sealed but before the old copies were cleared: the next
@@ -818,54 +886,57 @@ test_async (Fixture       *f,
   g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
 }
 
-/* Files are not encrypted yet: no personal file may lie in plain text beside sealed
- * names. Protection waits until there are none; a protected database takes none. */
+/* Personal files are sealed with the names: protection turned on with one stored seals
+ * it, a protected database takes new ones (sealed) while unlocked and refuses them while
+ * locked, and turning protection off gives the same file back in plain text. */
 static void
-test_personal_files_wait (Fixture       *f,
-                          gconstpointer  data)
+test_personal_files (Fixture       *f,
+                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = g_build_filename (f->dir, "sheet.txt", NULL);
   g_autofree char *workshop = test_sqlite_query (_desk_store_get_db (f->store),
                                                  "SELECT uuid FROM workshops LIMIT 1");
-  g_autoptr(DeskAttachment) sheet = NULL;
-  g_autoptr(DeskAttachment) report = NULL;
+  g_autoptr(DeskAttachment) sheet = attach_personal_sheet (f);
+  g_autoptr(DeskAttachment) later = NULL;
   g_autoptr(DeskAttachment) refused = NULL;
+  g_autoptr(DeskAttachment) report = NULL;
   g_autoptr(DeskSecret) recovery = NULL;
-  char *none;
+
+  recovery = protect (f);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store),
+                                    "SELECT count(*) FROM attachment_blobs WHERE sealed_sha256 IS NOT NULL"), ==, 1);
+  assert_sheet_reads (f, sheet);
 
   g_assert_true (g_file_set_contents (file, "Signed: Ama Owusu-Ansah, Kofi Boateng\n", -1, NULL));
-  /* A workshop's file holds personal data unless said otherwise. */
-  sheet = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, NULL,
+  later = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, NULL,
                                DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_true (sheet->personal);
+  g_assert_true (later->personal);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store),
+                                    "SELECT count(*) FROM attachment_blobs WHERE sealed_sha256 IS NOT NULL"), ==, 2);
 
-  none = desk_store_protect (f->store, PASSPHRASE, desk_kdf_cost_fastest (), &error);
-  g_assert_null (none);
-  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "1 attached file marked as holding personal data"));
-  g_clear_error (&error);
-  g_assert_cmpint (desk_store_get_protection (f->store), ==, DESK_PROTECTION_OFF);
-  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM protection"), ==, 0);
-
-  g_assert_true (desk_attachment_remove (f->store, sheet->uuid, &error));
-  g_assert_no_error (error);
-  recovery = protect (f);
-
-  /* Protected: a personal file is refused and nothing is stored; one marked as holding no
+  /* Locked: a personal file is refused and nothing is stored; one marked as holding no
    * personal data is taken. */
+  desk_store_lock (f->store);
   refused = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, NULL,
                                  DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
   g_assert_null (refused);
-  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
   g_clear_error (&error);
-  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM attachments"), ==, 0);
-  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM attachment_blobs"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM attachments"), ==, 2);
   report = desk_attachment_add (f->store, DESK_KIND_WORKSHOP, workshop, file, "agenda",
                                 DESK_ATTACHMENT_PERSONAL_NO, &error);
   g_assert_no_error (error);
   g_assert_false (report->personal);
+
+  /* Off again: the sheet in plain text, the same bytes. */
+  g_assert_true (desk_store_unlock (f->store, PASSPHRASE, &error));
+  g_assert_true (desk_store_unprotect (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store),
+                                    "SELECT count(*) FROM attachment_blobs WHERE sealed_sha256 IS NOT NULL"), ==, 0);
+  assert_sheet_reads (f, sheet);
 }
 
 static void
@@ -983,7 +1054,7 @@ main (int    argc,
   ADD ("/core/protect/bundles", test_bundles);
   ADD ("/core/protect/import-seals", test_import_seals);
   ADD ("/core/protect/async", test_async);
-  ADD ("/core/protect/personal-files-wait", test_personal_files_wait);
+  ADD ("/core/protect/personal-files", test_personal_files);
   g_test_add_func ("/core/protect/vulnerable-groups-migrate", test_vulnerable_groups_migrate);
   g_test_add_func ("/core/protect/passphrase-rules", test_passphrase_rules);
   g_test_add_func ("/core/protect/sealed-values", test_sealed_values);

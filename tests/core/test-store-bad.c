@@ -377,6 +377,10 @@ test_app_id_legacy (void)
 
       db = test_sqlite_open (path);
       /* Back to @version: what each later migration added removed. */
+      if (version < 7)
+        test_sqlite_undo_migration_7 (db);
+      if (version < 6)
+        test_sqlite_undo_migration_6 (db);
       if (version < 5)
         test_sqlite_undo_migration_5 (db);
       if (version < 4)

@@ -554,6 +554,167 @@ test_checkin_code (void)
   destroy_window (window);
 }
 
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* What the check-in's clipboard holds, read the way a paste reads it. */
+static char *
+read_clipboard (DeskCheckin *checkin)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (checkin)), NULL,
+                                 clipboard_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return text;
+}
+
+/* Invited people who have not confirmed are counted and can be shown alone; Copy E-mail
+ * Addresses puts the selected people's addresses on the clipboard, comma-separated,
+ * skipping those without one. */
+static void
+test_checkin_invited (void)
+{
+  g_autoptr(DeskStore) store = new_store ();
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON,
+                                                 desk_record_get_uuid (group), NULL);
+  g_autofree char *workshop = new_empty_workshop (store);
+  const char *emails[] = { "first@example.org", "", "third@example.org" };
+  const char *uuids[4] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *pasted = NULL;
+  DeskWindow *window;
+  DeskWorkshopsPage *page;
+  DeskCheckin *checkin;
+  GtkSelectionModel *shown;
+  GtkLabel *invited_label;
+  GtkWidget *invited_button;
+  GString *expected = g_string_new (NULL);
+
+  g_assert_cmpuint (people->len, >=, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DeskRecord) person = desk_record_copy (g_ptr_array_index (people, i));
+
+      desk_record_set_string (person, "email", emails[i]);
+      g_assert_true (desk_store_update (store, person, &error));
+      g_assert_no_error (error);
+      uuids[i] = desk_record_get_uuid (g_ptr_array_index (people, i));
+    }
+  window = new_window (store);
+  g_assert_true (desk_attendance_invite (store, desk_window_get_history (window), workshop, uuids,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_attendance_confirm (store, NULL, workshop, uuids[2], &error));
+  g_assert_no_error (error);
+
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL));
+  wait_a_moment (10);
+  checkin = _desk_workshops_page_get_checkin (page);
+  shown = _desk_checkin_get_selection (checkin);
+  invited_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (checkin), DESK_TYPE_CHECKIN,
+                                                            "invited_label"));
+  invited_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (checkin), DESK_TYPE_CHECKIN,
+                                                              "invited_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 3);
+  g_assert_nonnull (strstr (gtk_label_get_label (invited_label), "2 invited"));
+  g_assert_true (gtk_widget_get_visible (invited_button));
+
+  /* Everyone selected: the two addresses, in the list's order; the one without skipped. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DeskRecord) entry = g_list_model_get_item (G_LIST_MODEL (shown), i);
+      const char *person = desk_record_get_string (entry, "person_uuid");
+
+      for (guint j = 0; j < 3; j++)
+        if (g_str_equal (person, uuids[j]) && emails[j][0] != '\0')
+          g_string_append_printf (expected, "%s%s", expected->len > 0 ? ", " : "", emails[j]);
+    }
+  all = g_string_free (expected, FALSE);
+  gtk_selection_model_select_all (shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.copy-emails", NULL));
+  g_assert_cmpstr (_desk_checkin_get_invited_text (checkin), ==, all);
+  pasted = read_clipboard (checkin);
+  g_assert_cmpstr (pasted, ==, all);
+
+  /* Only those not confirmed: the invited two; of them only the first has an address. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (invited_button), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 2);
+  gtk_selection_model_select_all (shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.copy-emails", NULL));
+  g_assert_cmpstr (_desk_checkin_get_invited_text (checkin), ==, "first@example.org");
+
+  /* Nobody selected: nothing copied. */
+  gtk_selection_model_unselect_all (shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.copy-emails", NULL));
+  g_assert_cmpstr (_desk_checkin_get_invited_text (checkin), ==, "first@example.org");
+
+  /* Checked in without confirming: attended, and no longer counted as invited. */
+  {
+    g_autoptr(DeskRecord) entry = desk_attendance_check_in (store, workshop, uuids[1], NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (desk_record_get_string (entry, "status"), ==, "attended");
+  }
+  wait_a_moment (10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_label (invited_label), "1 invited"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (invited_button), FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 3);
+
+  /* Invite from the check-in: the person picked for the typed name goes on the list as
+   * invited; again, and they are on it already. */
+  {
+    DeskRecord *fourth = g_ptr_array_index (people, 3);
+    g_autofree char *status = NULL;
+    g_autoptr(DeskRecord) entry = NULL;
+
+    gtk_editable_set_text (_desk_checkin_get_entry (checkin), desk_record_get_string (fourth, "name"));
+    wait_a_moment (10);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.invite", NULL));
+    entry = desk_attendance_find (store, workshop, desk_record_get_uuid (fourth));
+    g_assert_nonnull (entry);
+    g_assert_cmpstr (desk_record_get_string (entry, "status"), ==, "invited");
+    g_assert_cmpstr (gtk_editable_get_text (_desk_checkin_get_entry (checkin)), ==, "");
+    wait_a_moment (10);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 4);
+    g_assert_nonnull (strstr (gtk_label_get_label (invited_label), "2 invited"));
+
+    gtk_editable_set_text (_desk_checkin_get_entry (checkin), desk_record_get_string (fourth, "name"));
+    wait_a_moment (10);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.invite", NULL));
+    g_assert_nonnull (strstr (gtk_label_get_label (_desk_checkin_get_status (checkin)),
+                             "on the list already"));
+    gtk_editable_set_text (_desk_checkin_get_entry (checkin), "");
+  }
+
+  /* Delete takes everyone selected off the list; one Undo puts them all back. */
+  gtk_selection_model_select_all (shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checkin), "checkin.remove", NULL));
+  wait_a_moment (10);
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (10);
+  g_assert_cmpuint (g_list_model_get_n_items (_desk_checkin_get_attendees (checkin)), ==, 4);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/checkin-names", test_checkin_names);
   g_test_add_func ("/gui/workshops/checkin-misspelt", test_checkin_misspelt);
   g_test_add_func ("/gui/workshops/checkin-code", test_checkin_code);
+  g_test_add_func ("/gui/workshops/checkin-invited", test_checkin_invited);
 
   return g_test_run ();
 }

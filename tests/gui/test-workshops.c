@@ -10,6 +10,7 @@
 #include "test-workshops-common.h"
 
 #include "desk-paperwork-save.h"
+#include "desk-payments.h"
 
 static void
 test_workshop_list (void)
@@ -580,6 +581,104 @@ test_paperwork (void)
   g_rmdir (dir);
 }
 
+/* The demo's workshop whose activity has a per-diem line, with the most people attended. */
+static char *
+paid_workshop (DeskStore *store)
+{
+  g_autoptr(GPtrArray) workshops = desk_store_list (store, DESK_KIND_WORKSHOP, NULL, NULL);
+  char *best = NULL;
+  gint64 most = 0;
+
+  for (guint i = 0; i < workshops->len; i++)
+    {
+      DeskRecord *w = g_ptr_array_index (workshops, i);
+      g_autoptr(GPtrArray) lines = desk_store_list_by (store, DESK_KIND_BUDGET_LINE, "activity_uuid",
+                                                       desk_record_get_string (w, "activity_uuid"),
+                                                       NULL);
+      gboolean per_diem = FALSE;
+      gint64 n;
+
+      for (guint j = 0; j < lines->len; j++)
+        if (g_strcmp0 (desk_record_get_string (g_ptr_array_index (lines, j), "category"), "per_diem") == 0)
+          per_diem = TRUE;
+      n = per_diem ? count_attended (store, desk_record_get_uuid (w)) : 0;
+      if (n > most)
+        {
+          most = n;
+          g_free (best);
+          best = g_strdup (desk_record_get_uuid (w));
+        }
+    }
+  g_assert_nonnull (best);
+
+  return best;
+}
+
+/* The payment sheet is saved from the Paperwork menu's code; Record Payments asks with the
+ * count and total, records on the answer, one Undo takes every expense back, and a second
+ * recording is refused before any question. */
+static void
+test_payments (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = new_store ();
+  g_autofree char *dir = g_dir_make_tmp ("groupdesk-payments-XXXXXX", &error);
+  g_autofree char *workshop = paid_workshop (store);
+  g_autofree char *path = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *people_text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *head = NULL;
+  DeskWindow *window;
+  DeskWorkshopsPage *page;
+  GtkWidget *dialog;
+  gint64 before = desk_store_count (store, DESK_KIND_EXPENSE, NULL);
+  guint people = 0, expenses = 0;
+
+  g_assert_no_error (error);
+  window = new_window (store);
+  page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+  desk_page_open_record (DESK_PAGE (page), "workshop", workshop);
+
+  path = g_build_filename (dir, "payments.pdf", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (desk_paperwork_save_to (DESK_PAGE (page), workshop, DESK_PAPERWORK_PAYMENTS, file));
+  g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+
+  g_assert_true (desk_payments_check (store, workshop, &people, &expenses, &total, &error));
+  g_assert_no_error (error);
+  dialog = desk_paperwork_record_payments_ask (DESK_PAGE (page), workshop);
+  g_assert_nonnull (dialog);
+  people_text = g_strdup_printf ("%u people attended", people);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), people_text));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), total));
+  /* Asking records nothing. */
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_EXPENSE, NULL), ==, before);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  wait_a_moment (10);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_EXPENSE, NULL), ==, before + expenses);
+
+  /* Twice: refused before asking. */
+  g_assert_null (desk_paperwork_record_payments_ask (DESK_PAGE (page), workshop));
+
+  /* One Undo takes them all back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_a_moment (10);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_EXPENSE, NULL), ==, before);
+
+  /* Cancel records nothing. */
+  dialog = desk_paperwork_record_payments_ask (DESK_PAGE (page), workshop);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wait_a_moment (10);
+  g_assert_cmpint (desk_store_count (store, DESK_KIND_EXPENSE, NULL), ==, before);
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/gui/workshops/plenary", test_plenary);
   g_test_add_func ("/gui/workshops/signin-worker", test_signin_worker);
   g_test_add_func ("/gui/workshops/paperwork", test_paperwork);
+  g_test_add_func ("/gui/workshops/payments", test_payments);
 
   return g_test_run ();
 }

@@ -72,25 +72,13 @@ again_text (DeskProtectDialog *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->again_row));
 }
 
-/* Lets go of the focus when it is inside @widget, before @widget's fields turn
- * insensitive: GTK 4.8 warns when a focused text turns insensitive without a focus-out. */
-static void
-drop_focus_within (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
-    gtk_root_set_focus (root, NULL);
-}
-
 static void
 set_busy (DeskProtectDialog *self,
           gboolean           busy)
 {
   self->busy = busy;
   if (busy)
-    drop_focus_within (GTK_WIDGET (self));
+    desk_widget_drop_focus_within (GTK_WIDGET (self));
   gtk_widget_set_visible (self->busy_box, busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   /* Insensitive while it runs (the focus let go first: GTK warns when a focused entry

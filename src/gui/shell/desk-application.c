@@ -273,6 +273,27 @@ desk_application_startup (GApplication *application)
                                            app_accels[i].accels);
 }
 
+/* Once, the first time a database with old evidence paths is opened: the files become
+ * attachments, and the coordinator is told which could not be found. */
+static void
+show_evidence_move (GtkWindow *window,
+                    DeskStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskEvidenceMove) move = desk_evidence_move_into_store (store, &error);
+  g_autofree char *account = desk_evidence_move_describe (move);
+  GtkWidget *dialog;
+
+  if (error != NULL)
+    g_warning ("Moving evidence files: %s", error->message);
+  if (account == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (window, _("Evidence Files Moved Into Groupdesk"), account);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 desk_application_activate (GApplication *application)
 {
@@ -305,6 +326,7 @@ desk_application_activate (GApplication *application)
 
   window = GTK_WINDOW (desk_window_new (GTK_APPLICATION (self), self->store));
   gtk_window_present (window);
+  show_evidence_move (window, self->store);
 
   /* After the first frame rather than before it: startup stays fast. */
   g_idle_add_full (G_PRIORITY_LOW, daily_backup_idle_cb, g_object_ref (self), g_object_unref);

@@ -268,3 +268,13 @@ desk_schedule_once (guint        *source,
   else
     *source = g_timeout_add_full (priority, delay_ms, once_cb, once, g_free);
 }
+
+void
+desk_widget_drop_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+    gtk_root_set_focus (root, NULL);
+}

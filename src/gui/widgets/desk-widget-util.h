@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 GtkWindow   *desk_widget_get_window       (GtkWidget     *widget);
 /* Removes every child of @container, a GtkBox, GtkGrid, GtkListBox or GtkFlowBox. */
 void         desk_widget_remove_children (GtkWidget  *container);
+
+/* Lets go of the focus when it is inside @widget, before @widget's fields turn
+ * insensitive: GTK 4.8 warns when a focused text turns insensitive without a focus-out. */
+void         desk_widget_drop_focus_within (GtkWidget *widget);
 /* The undo history of the main window @widget belongs to: the one of its own window or,
  * for a dialog, of the window the dialog is transient for, as that window's `history`
  * property gives it. NULL when neither has one (a widget or a dialog alone in a test).

@@ -2,7 +2,8 @@
  * reach inside it
  *
  * desk-checkin.c checks people in and keeps the workshop's list; desk-checkin-search.c
- * turns what is typed into the rows to choose from.
+ * turns what is typed into the rows to choose from; desk-checkin-invited.c shows who was
+ * invited and has not confirmed, and copies the selected people's e-mail addresses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,7 +34,11 @@ struct _DeskCheckin
   GHashTable *similar;
   char *query;
   GListStore *attendees;
-  GtkSingleSelection *attendee_selection;
+  /* The list as shown: everyone, or only the invited (invited_only). */
+  GtkFilterListModel *shown_attendees;
+  GtkCustomFilter *invited_filter;
+  gboolean invited_only;
+  GtkMultiSelection *attendee_selection;
   GStrv role_codes;
   GStrv status_codes;
   GtkStringList *role_labels;
@@ -50,6 +55,8 @@ struct _DeskCheckin
   GtkListView *matches_view;
   GtkLabel *status_label;
   GtkLabel *list_heading;
+  GtkLabel *invited_label;
+  GtkToggleButton *invited_button;
   GtkColumnView *attendee_view;
   AdwBin *counts_bin;
 };
@@ -63,6 +70,33 @@ void                _desk_checkin_ensure_people   (DeskCheckin *self);
 void                _desk_checkin_entry_changed_cb (DeskCheckin *self);
 /* Whether @item of the matches is the "Add new person" row. */
 gboolean            _desk_checkin_is_add_row      (gpointer     item);
+
+/* desk-checkin-invited.c */
+void                _desk_checkin_invited_init    (DeskCheckin *self);
+void                _desk_checkin_invited_dispose (DeskCheckin *self);
+/* The count of people invited and not confirmed, again. */
+void                _desk_checkin_update_invited  (DeskCheckin *self);
+/* The template's "toggled" handler of the Not Yet Confirmed button. */
+void                _desk_checkin_invited_toggled_cb (DeskCheckin *self);
+/* The action checkin.copy-emails. */
+void                _desk_checkin_copy_emails_activated (GtkWidget  *widget,
+                                                         const char *action_name,
+                                                         GVariant   *parameter);
+/* The action checkin.invite (the Invite button, Alt+Enter in the entry): puts the
+ * person picked among the matches on the list as invited. */
+void                _desk_checkin_invite_activated (GtkWidget  *widget,
+                                                    const char *action_name,
+                                                    GVariant   *parameter);
+/* desk-checkin.c: the line under the matches that says what the last action did. */
+void                _desk_checkin_set_status      (DeskCheckin *self,
+                                                   const char  *text,
+                                                   gboolean     error);
+/* The UUIDs of the selected entries (@field NULL) or of a field of theirs
+ * ("person_uuid"), in the list's order. */
+GStrv               _desk_checkin_dup_selected_uuids (DeskCheckin *self,
+                                                      const char  *field);
+/* The first selected entry of the list (a new reference), or NULL. */
+DeskRecord         *_desk_checkin_get_selected    (DeskCheckin *self);
 
 /* desk-checkin.c: Enter, or Ctrl+Enter (@always_new) for a new person. */
 void                _desk_checkin_check_in_typed  (DeskCheckin *self,
@@ -78,6 +112,10 @@ GListModel         *_desk_checkin_get_attendees   (DeskCheckin *self);
 DeskBreakdownView  *_desk_checkin_get_counts      (DeskCheckin *self);
 /* The line that says what the last Enter did. */
 GtkLabel           *_desk_checkin_get_status      (DeskCheckin *self);
+/* The list as shown (filtered) and its selection, and the text Copy E-mail Addresses
+ * put on the clipboard last (NULL: none yet). */
+GtkSelectionModel  *_desk_checkin_get_selection   (DeskCheckin *self);
+const char         *_desk_checkin_get_invited_text (DeskCheckin *self);
 /* Sets the role or status of the attendance at @position through the history. */
 gboolean            _desk_checkin_set_entry_field (DeskCheckin *self,
                                                    guint        position,

@@ -260,6 +260,12 @@ entry_key_pressed_cb (GtkEventControllerKey *controller,
           _desk_checkin_check_in_typed (self, TRUE);
           return TRUE;
         }
+      /* Alt+Enter invites the person picked instead of checking them in. */
+      if (state & GDK_ALT_MASK)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "checkin.invite", NULL);
+          return TRUE;
+        }
       return FALSE;
 
     default:

@@ -122,6 +122,7 @@ update_heading (DeskCheckin *self)
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "On the List: %u Person",
                                        "On the List: %u People", n), n);
   gtk_label_set_label (self->list_heading, text);
+  _desk_checkin_update_invited (self);
 }
 
 /* The labels of an attendance's @field choices, in order, and their codes in @codes. */
@@ -200,6 +201,14 @@ set_status (DeskCheckin *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+void
+_desk_checkin_set_status (DeskCheckin *self,
+                          const char  *text,
+                          gboolean     error)
+{
+  set_status (self, text, error);
 }
 
 /* Checks in someone the database knows, through the history so that Ctrl+Z undoes it. */
@@ -693,7 +702,7 @@ cycle_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   DeskCheckin *self = DESK_CHECKIN (widget);
-  DeskRecord *record = gtk_single_selection_get_selected_item (self->attendee_selection);
+  g_autoptr(DeskRecord) record = _desk_checkin_get_selected (self);
   const char *field = g_str_equal (action_name, "checkin.cycle-role") ? "role" : "status";
   GStrv codes = g_str_equal (field, "role") ? self->role_codes : self->status_codes;
   int index;
@@ -712,13 +721,26 @@ remove_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   DeskCheckin *self = DESK_CHECKIN (widget);
-  DeskRecord *record = gtk_single_selection_get_selected_item (self->attendee_selection);
+  g_auto(GStrv) uuids = _desk_checkin_dup_selected_uuids (self, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (record == NULL)
+  if (uuids[0] == NULL)
     return;
 
-  if (!desk_history_delete (self->history, DESK_KIND_ATTENDANCE, desk_record_get_uuid (record), &error))
+  /* Everyone selected goes, in one step that one Ctrl+Z takes back. */
+  if (!desk_history_begin_group (self->history, NULL, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+  for (guint i = 0; uuids[i] != NULL; i++)
+    if (!desk_history_delete (self->history, DESK_KIND_ATTENDANCE, uuids[i], &error))
+      {
+        desk_history_cancel_group (self->history);
+        set_status (self, error->message, TRUE);
+        return;
+      }
+  if (!desk_history_end_group (self->history, &error))
     set_status (self, error->message, TRUE);
 }
 
@@ -744,6 +766,7 @@ desk_checkin_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CHECKIN);
 
   _desk_checkin_search_dispose (self);
+  _desk_checkin_invited_dispose (self);
   g_clear_object (&self->attendee_selection);
   g_clear_object (&self->attendees);
   g_clear_pointer (&self->attendee_names, g_hash_table_unref);
@@ -787,17 +810,25 @@ desk_checkin_class_init (DeskCheckinClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCheckin, matches_view);
   gtk_widget_class_bind_template_child (widget_class, DeskCheckin, status_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCheckin, list_heading);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, invited_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCheckin, invited_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCheckin, attendee_view);
   gtk_widget_class_bind_template_child (widget_class, DeskCheckin, counts_bin);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "entry_changed_cb",
                                                 G_CALLBACK (_desk_checkin_entry_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, match_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "invited_toggled_cb",
+                                                G_CALLBACK (_desk_checkin_invited_toggled_cb));
 
   gtk_widget_class_install_action (widget_class, "checkin.cycle-role", NULL, cycle_activated);
   gtk_widget_class_install_action (widget_class, "checkin.cycle-status", NULL, cycle_activated);
   gtk_widget_class_install_action (widget_class, "checkin.remove", NULL, remove_activated);
   gtk_widget_class_install_action (widget_class, "checkin.focus-entry", NULL, focus_entry_activated);
+  gtk_widget_class_install_action (widget_class, "checkin.copy-emails", NULL,
+                                   _desk_checkin_copy_emails_activated);
+  gtk_widget_class_install_action (widget_class, "checkin.invite", NULL,
+                                   _desk_checkin_invite_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK, "checkin.cycle-role", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_ALT_MASK, "checkin.cycle-status", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "checkin.focus-entry", NULL);
@@ -812,9 +843,9 @@ desk_checkin_init (DeskCheckin *self)
   _desk_checkin_search_init (self);
 
   self->attendees = g_list_store_new (DESK_TYPE_RECORD);
-  self->attendee_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->attendees)));
-  gtk_single_selection_set_autoselect (self->attendee_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->attendee_selection, TRUE);
+  /* Several people can be selected, for Copy E-mail Addresses; the list can show only
+   * those invited and not confirmed. */
+  _desk_checkin_invited_init (self);
   gtk_column_view_set_model (self->attendee_view, GTK_SELECTION_MODEL (self->attendee_selection));
 
   /* Delete takes the selected person off the list (Ctrl+Z puts them back). */

@@ -1,4 +1,5 @@
-/* desk-paperwork-save.h — a workshop's paperwork saved as PDF from the app
+/* desk-paperwork-save.h — a workshop's paperwork saved as PDF from the app, and its
+ * per-diem payments recorded
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,5 +21,15 @@ gboolean desk_paperwork_save_to  (DeskPage          *page,
                                   const char        *workshop_uuid,
                                   DeskPaperworkKind  kind,
                                   GFile             *file);
+
+/* Record Payments: checks what would be recorded for @workshop_uuid (desk_payments_check)
+ * and asks with the count and total in an AdwMessageDialog (returned, for tests; NULL
+ * when core refused, the toast then says why). Recording goes through the page's
+ * history as one step, and its toast offers Undo. */
+GtkWidget *desk_paperwork_record_payments_ask (DeskPage   *page,
+                                               const char *workshop_uuid);
+/* The dialog's "record" answer: records now. FALSE when refused (the toast says why). */
+gboolean   desk_paperwork_record_payments     (DeskPage   *page,
+                                               const char *workshop_uuid);
 
 G_END_DECLS

@@ -758,7 +758,27 @@ paperwork_activated (GtkWidget  *widget,
     kind = DESK_PAPERWORK_BADGES;
   else if (g_str_equal (which, "certificates"))
     kind = DESK_PAPERWORK_CERTIFICATES;
+  else if (g_str_equal (which, "payments"))
+    kind = DESK_PAPERWORK_PAYMENTS;
   desk_paperwork_save_ask (DESK_PAGE (self), workshop, kind);
+}
+
+static void
+record_payments_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DeskWorkshopsPage *self = DESK_WORKSHOPS_PAGE (widget);
+  const char *workshop;
+
+  desk_page_ensure_built (DESK_PAGE (self));
+  workshop = current_workshop (self);
+  if (workshop == NULL)
+    {
+      desk_page_add_toast (DESK_PAGE (self), _("Open a workshop first, then record its payments"));
+      return;
+    }
+  desk_paperwork_record_payments_ask (DESK_PAGE (self), workshop);
 }
 
 static void
@@ -960,6 +980,8 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "workshops.close-checkin", NULL, close_checkin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.import-signin", NULL, import_signin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.paperwork", "s", paperwork_activated);
+  gtk_widget_class_install_action (widget_class, "workshops.record-payments", NULL,
+                                   record_payments_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "workshops.checkin", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "workshops.close-checkin", NULL);
 }
