@@ -116,6 +116,7 @@ file_digest_run (gpointer data)
       if (g_atomic_int_get (&im->file_digest_stop))
         return NULL;
       g_checksum_update (sum, bytes + done, MIN (FILE_DIGEST_SLICE, len - done));
+      _desk_bundle_release (im->mapped, done, done + FILE_DIGEST_SLICE);
     }
 
   return g_strdup (g_checksum_get_string (sum));

@@ -14,6 +14,7 @@ typedef enum
   SECTION_NONE,
   SECTION_MANIFEST,
   SECTION_RECORDS,
+  SECTION_FILES,             /* the bytes of the attachments, after the records */
   SECTION_DONE,
 } Section;
 
@@ -97,6 +98,7 @@ typedef struct
   GArray *tombstones;        /* Tombstone: applied together once every record is in */
   GError *error;
   DeskProgress *progress;    /* bytes read, and the cancellable; or NULL */
+  struct _ImportFiles *files; /* the attachments (desk-bundle-import-files.c), or NULL */
 } Import;
 
 /* Sets im->error (the first failure wins) and returns FALSE. */
@@ -133,5 +135,24 @@ gboolean _desk_import_database_is_fresh  (Import   *im);
 void     _desk_import_file_digest_start  (Import   *im);
 void     _desk_import_file_digest_join   (Import   *im,
                                           gboolean  stop);
+
+/* desk-bundle-import-files.c: the attachments of a format 2 bundle. Their records are
+ * read among the others and kept; the bytes of each file are decoded from "files" a
+ * piece at a time straight into the database (only checked in a dry run); at the end of
+ * the bundle every attachment is written, once its owner and its bytes are known. */
+gboolean _desk_import_attachment_start   (Import           *im,
+                                          xmlTextReaderPtr  r);
+void     _desk_import_attachment_field   (Import           *im,
+                                          const char       *name);
+gboolean _desk_import_attachment_value   (Import           *im);
+gboolean _desk_import_attachment_end     (Import           *im);
+gboolean _desk_import_files_start        (Import           *im,
+                                          xmlTextReaderPtr  r,
+                                          int               depth,
+                                          const char       *name);
+gboolean _desk_import_files_end          (Import           *im,
+                                          int               depth);
+gboolean _desk_import_attachments_finish (Import           *im);
+void     _desk_import_files_free         (Import           *im);
 
 G_END_DECLS

@@ -275,7 +275,7 @@ manifest_done (Import     *im,
   if (im->error != NULL)
     return FALSE;
 
-  if (g_strcmp0 (im->format, "1") != 0)
+  if (g_strcmp0 (im->format, "1") != 0 && g_strcmp0 (im->format, DESK_BUNDLE_FORMAT) != 0)
     return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
                        "cannot read. Update Groupdesk."), im->path, im->format);
 
@@ -615,6 +615,12 @@ records_start (Import           *im,
           g_free (im->attr_uuid);
           im->attr_uuid = reader_uuid (r, "workshop_uuid");
         }
+      else if (g_str_equal (name, "attachment"))
+        {
+          im->pseudo_kind = "attachment";
+          if (!_desk_import_attachment_start (im, r))
+            return FALSE;
+        }
       else
         return _desk_import_fail (im, _("%s holds a “%s”, which is not a kind of record."), im->path, name);
 
@@ -631,6 +637,8 @@ records_start (Import           *im,
       im->field_lang = reader_lang (r);
       g_ptr_array_set_size (im->set, 0);
     }
+  else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attachment") == 0)
+    _desk_import_attachment_field (im, name);
   else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attendance_counts") == 0)
     {
       Cell cell = { reader_attr (r, "pillar"), reader_attr (r, "gender"), 0 };
@@ -656,6 +664,8 @@ records_end (Import *im,
     g_ptr_array_add (im->set, g_strdup (im->text->str));
   else if (depth == 3 && im->kind != NULL)
     return set_field (im);
+  else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attachment") == 0)
+    return _desk_import_attachment_value (im);
   else if (depth == 2)
     {
       if (im->kind != NULL)
@@ -664,6 +674,8 @@ records_end (Import *im,
         return _desk_import_read_tombstone (im);
       if (g_strcmp0 (im->pseudo_kind, "attendance_counts") == 0)
         return _desk_import_apply_counts (im);
+      if (g_strcmp0 (im->pseudo_kind, "attachment") == 0)
+        return _desk_import_attachment_end (im);
     }
   else if (depth == 1)
     {
@@ -689,7 +701,7 @@ element_start (Import           *im,
 
   if (depth == 0)
     {
-      if (g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE) != 0)
+      if (g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE) != 0 && g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE_1) != 0)
         {
           if (ns != NULL && g_str_has_prefix (ns, "urn:voluntaryprinciples:groupdesk:bundle:"))
             return _desk_import_fail (im, _("%s is a bundle of a newer format (%s) than this version of "
@@ -698,6 +710,10 @@ element_start (Import           *im,
                              "bundle namespace."), im->path);
         }
       im->format = reader_attr (r, "format");
+      /* The format the namespace says; the schema holds the attribute to it. */
+      if (g_strcmp0 (im->format, g_str_equal (ns, DESK_BUNDLE_NAMESPACE) ? DESK_BUNDLE_FORMAT : "1") != 0)
+        return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
+                           "cannot read. Update Groupdesk."), im->path, im->format != NULL ? im->format : "?");
       return TRUE;
     }
 
@@ -713,6 +729,8 @@ element_start (Import           *im,
             return FALSE;
           im->section = SECTION_RECORDS;
         }
+      else if (g_str_equal (name, "files"))
+        im->section = SECTION_FILES;
       return TRUE;
     }
 
@@ -720,6 +738,8 @@ element_start (Import           *im,
     manifest_start (im, r, depth, name);
   else if (im->section == SECTION_RECORDS)
     return records_start (im, r, depth, name);
+  else if (im->section == SECTION_FILES)
+    return _desk_import_files_start (im, r, depth, name);
 
   return TRUE;
 }
@@ -729,10 +749,15 @@ element_end (Import     *im,
              int         depth,
              const char *name)
 {
+  /* The end of the bundle: its attachments, now that their owners and bytes are in. */
+  if (depth == 0)
+    return im->store == NULL || _desk_import_attachments_finish (im);
   if (im->section == SECTION_MANIFEST && depth >= 2)
     manifest_end (im, depth, name);
   else if (im->section == SECTION_RECORDS)
     return records_end (im, depth);
+  else if (im->section == SECTION_FILES)
+    return _desk_import_files_end (im, depth);
 
   return TRUE;
 }
@@ -968,6 +993,7 @@ import_clear (Import *im)
   g_free (im->unique_sql);
   g_ptr_array_unref (im->set);
   g_array_unref (im->cells);
+  _desk_import_files_free (im);
   g_clear_error (&im->error);
 }
 

@@ -310,6 +310,15 @@ desk_bundle_preview (DeskStore    *store,
                                  "AND kind NOT IN ('group', 'export') "
                                  "AND NOT (?2 AND kind IN ('person', 'attendance'))",
                                  group_uuid, privacy == DESK_PRIVACY_AGGREGATE);
+      else if (i == COUNT_ATTACHMENT)
+        {
+          count.count = _desk_bundle_count_attachments (store, group_uuid, privacy, error);
+          if (count.count < 0)
+            {
+              _desk_bundle_set_mapping (store, TRUE);
+              return NULL;
+            }
+        }
       else if (_desk_bundle_kind_in_bundle (desk_kind_all ()[i], privacy))
         count.count = desk_store_count (store, desk_kind_all ()[i], group_uuid);
       g_array_append_val (preview->counts, count);

@@ -69,17 +69,20 @@ desk_bundle_describe_privacy (DeskPrivacy level)
       return _("The bundle holds every participant as a record with an identifier, "
                "gender, pillar and organisation, and who attended which workshop, but "
                "no names, phone numbers or e-mail addresses. Member organisations are "
-               "sent without their contact people.");
+               "sent without their contact people, and attached files only when they are "
+               "not marked as holding personal data.");
     case DESK_PRIVACY_NAMED:
       return _("The bundle holds the names of the participants who agreed to be named, "
                "and the contact people of the member organisations; the other "
                "participants are sent without their names. Phone numbers and e-mail "
-               "addresses of participants are never sent.");
+               "addresses of participants are never sent. Every attached file is sent, "
+               "those marked as holding personal data too.");
     case DESK_PRIVACY_AGGREGATE:
     default:
       return _("The bundle holds, for each workshop, only how many people of each "
                "pillar and gender attended: no list of participants and no names. "
-               "Member organisations are sent without their contact people.");
+               "Member organisations are sent without their contact people, and attached "
+               "files only when they are not marked as holding personal data.");
     }
 }
 
@@ -125,4 +128,22 @@ _desk_bundle_narrative_base (const DeskField  *field,
     return NULL;
 
   return g_strndup (field->name, len - 3);
+}
+
+/* Attachments */
+
+gboolean
+_desk_bundle_attachment_in_bundle (const char  *owner_kind,
+                                   gboolean     personal,
+                                   DeskPrivacy  privacy)
+{
+  const DeskKind *kind = desk_kind_lookup (owner_kind);
+
+  /* A file goes only with a record the bundle carries. */
+  if (kind == NULL || !_desk_bundle_kind_in_bundle (kind, privacy))
+    return FALSE;
+
+  /* A file marked as holding personal data (a signed sheet, photos of participants)
+   * leaves the laptop only in a bundle the coordinator chose to send names in. */
+  return privacy == DESK_PRIVACY_NAMED || !personal;
 }

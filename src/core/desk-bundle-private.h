@@ -52,6 +52,12 @@ void        _desk_bundle_collect_error      (void           *reasons,
 char       *_desk_bundle_file_digest        (GMappedFile    *mapped);
 char       *_desk_bundle_content_digest     (GMappedFile    *mapped,
                                              const char     *records_qname);
+/* Lets the pages of @mapped from @from to @to go from this process's memory (they are
+ * read again from the file when needed): a pass over a large bundle keeps its memory
+ * flat. */
+void        _desk_bundle_release            (GMappedFile    *mapped,
+                                             gsize           from,
+                                             gsize           to);
 /* Turns the reasons a bundle was refused into one GError. */
 void        _desk_bundle_set_invalid_error  (GError        **error,
                                              const char     *path,
@@ -60,10 +66,11 @@ void        _desk_bundle_set_invalid_error  (GError        **error,
 /* Shared by the writer (desk-bundle.c) and the preview (desk-bundle-preview.c). */
 
 /* The counts of a bundle: one for each kind it carries, then the workshops with
- * attendance counts, then the deletions. */
-#define N_COUNTS (DESK_N_BUNDLE_KINDS + 2)
+ * attendance counts, then the deletions, then the attachments (format 2). */
+#define N_COUNTS (DESK_N_BUNDLE_KINDS + 3)
 #define COUNT_ATTENDANCE_COUNTS (DESK_N_BUNDLE_KINDS)
 #define COUNT_TOMBSTONE (DESK_N_BUNDLE_KINDS + 1)
+#define COUNT_ATTACHMENT (DESK_N_BUNDLE_KINDS + 2)
 
 /* A group's attendance counts by workshop, pillar and gender: ?1 the group, ?2 whether
  * named attendance records are counted (an aggregate bundle's). */
@@ -85,6 +92,17 @@ const char *_desk_bundle_count_kind      (guint            index);
 const char *_desk_bundle_count_label     (guint            index);
 gboolean    _desk_bundle_kind_in_bundle  (const DeskKind  *kind,
                                           DeskPrivacy      privacy);
+/* Whether a bundle of @privacy carries a file attached to a record of @owner_kind (a
+ * kind's name) and marked @personal: a named bundle every file of a record it carries,
+ * the others only files not marked as holding personal data. */
+gboolean    _desk_bundle_attachment_in_bundle (const char  *owner_kind,
+                                               gboolean     personal,
+                                               DeskPrivacy  privacy);
+/* How many attachments of @group a bundle of @privacy carries; -1 with @error. */
+gint64      _desk_bundle_count_attachments    (DeskStore   *store,
+                                               const char  *group,
+                                               DeskPrivacy  privacy,
+                                               GError     **error);
 /* Off for a pass over every row of a group (export, preview): memory stays flat. */
 void        _desk_bundle_set_mapping     (DeskStore       *store,
                                           gboolean         on);

@@ -13,6 +13,7 @@
 #include "desk-bundle-private.h"
 
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "desk-error.h"
@@ -81,7 +82,8 @@ _desk_bundle_get_schema (GError **error)
 
       xmlInitParser ();
       xmlRegisterInputCallbacks (resource_match, resource_open, resource_read, resource_close);
-      ctxt = xmlSchemaNewParserCtxt (RESOURCE_PREFIX "groupdesk-bundle-1.xsd");
+      /* Format 2's schema imports format 1's: one schema checks both. */
+      ctxt = xmlSchemaNewParserCtxt (RESOURCE_PREFIX "groupdesk-bundle-2.xsd");
       xmlSchemaSetParserStructuredErrors (ctxt, collect_schema_error, message);
       schema = xmlSchemaParse (ctxt);
       xmlSchemaFreeParserCtxt (ctxt);
@@ -448,6 +450,39 @@ find_last_end_tag (const char *data,
   return NULL;
 }
 
+/* Just past the first "</QNAME>" followed, after space, by the start tag of "files" (with
+ * the same prefix), or NULL. */
+static const char *
+find_end_before_files (const char *data,
+                       gsize       len,
+                       const char *qname)
+{
+  const char *colon = strchr (qname, ':');
+  g_autofree char *files = colon != NULL ? g_strdup_printf ("%.*s:files", (int) (colon - qname), qname)
+                                         : g_strdup ("files");
+  g_autofree char *close = g_strdup_printf ("</%s", qname);
+  gsize n = strlen (close);
+  gsize m = strlen (files);
+  const char *end = data + len;
+
+  for (const char *p = data; p < end && (p = memchr (p, '<', end - p)) != NULL; p++)
+    {
+      const char *q;
+
+      if ((gsize) (end - p) < n || memcmp (p, close, n) != 0)
+        continue;
+      q = skip_space (p + n, end);
+      if (q >= end || *q != '>')
+        continue;
+      q = skip_space (q + 1, end);
+      if ((gsize) (end - q) > m + 1 && q[0] == '<' && memcmp (q + 1, files, m) == 0 &&
+          is_tag_end (q[m + 1]))
+        return skip_space (p + n, end) + 1;
+    }
+
+  return NULL;
+}
+
 char *
 _desk_bundle_content_digest (GMappedFile *mapped,
                              const char  *records_qname)
@@ -460,7 +495,11 @@ _desk_bundle_content_digest (GMappedFile *mapped,
   if (data == NULL || records_qname == NULL)
     return NULL;
   start = find_start_tag (data, len, records_qname);
-  end = start != NULL ? find_last_end_tag (start, len - (start - data), records_qname) : NULL;
+  /* Format 2: the files follow the records. Their end tag is the first one followed by
+   * the files' start tag, found without reading the files (hundreds of megabytes). */
+  end = start != NULL ? find_end_before_files (start, len - (start - data), records_qname) : NULL;
+  if (start != NULL && end == NULL)
+    end = find_last_end_tag (start, len - (start - data), records_qname);
   if (end == NULL)
     return NULL;
 
@@ -475,6 +514,22 @@ _desk_bundle_file_digest (GMappedFile *mapped)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                       (const guchar *) (data != NULL ? data : ""),
                                       g_mapped_file_get_length (mapped));
+}
+
+void
+_desk_bundle_release (GMappedFile *mapped,
+                      gsize        from,
+                      gsize        to)
+{
+  const char *data = g_mapped_file_get_contents (mapped);
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize start = (from + page - 1) / page * page;
+  gsize end = MIN (to, g_mapped_file_get_length (mapped)) / page * page;
+
+  /* The mapping is private and read-only: its pages come back from the file when read
+   * again. The mapping starts on a page. */
+  if (data != NULL && end > start)
+    madvise ((char *) data + start, end - start, MADV_DONTNEED);
 }
 
 void

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "desk-bundle-private.h"
+#include "desk-bundle-write-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,169 +46,6 @@
 
 typedef struct
 {
-  int fd;
-  GChecksum *checksum;
-  int saved_errno;
-  /* For the records: the digest covers "<records>" to "</records>" only, so space the
-   * writer puts before and after them is left out of it. */
-  gboolean trim;
-  gboolean begun;
-  gsize held;             /* newlines not yet digested: they may be the trailing ones */
-  /* What libxml2 hands over in small pieces, gathered into one write() per SINK_SIZE. */
-  char *buffer;
-  gsize used;
-  int tee;                /* the validator's socket, also given every byte; or -1 */
-} Sink;
-
-#define SINK_SIZE (64 * 1024)
-
-static void
-sink_digest (Sink       *sink,
-             const char *buffer,
-             gsize       len)
-{
-  gsize trailing = 0;
-
-  if (!sink->trim)
-    {
-      g_checksum_update (sink->checksum, (const guchar *) buffer, len);
-      return;
-    }
-
-  if (!sink->begun)
-    {
-      while (len > 0 && buffer[0] != '<')
-        buffer++, len--;
-      if (len == 0)
-        return;
-      sink->begun = TRUE;
-    }
-
-  while (trailing < len && buffer[len - 1 - trailing] == '\n')
-    trailing++;
-  if (trailing == len)
-    {
-      sink->held += len;
-      return;
-    }
-  for (; sink->held > 0; sink->held--)
-    g_checksum_update (sink->checksum, (const guchar *) "\n", 1);
-  g_checksum_update (sink->checksum, (const guchar *) buffer, len - trailing);
-  sink->held = trailing;
-}
-
-/* Gives the validator its copy of the bytes. Once it has stopped reading (it reached a
- * verdict) the rest is dropped: the verdict comes from the validator, not from here. */
-static void
-tee_send (int        *fd,
-          const char *buffer,
-          gsize       len)
-{
-  while (*fd >= 0 && len > 0)
-    {
-      ssize_t n = send (*fd, buffer, len, MSG_NOSIGNAL);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          close (*fd);
-          *fd = -1;
-          return;
-        }
-      buffer += n;
-      len -= n;
-    }
-}
-
-static gboolean
-sink_write_all (Sink       *sink,
-                const char *buffer,
-                gsize       len)
-{
-  while (len > 0)
-    {
-      ssize_t n = write (sink->fd, buffer, len);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return FALSE;
-        }
-      buffer += n;
-      len -= n;
-    }
-
-  return TRUE;
-}
-
-/* Writes out what the sink holds; FALSE (with saved_errno) when the disk refused it. */
-static gboolean
-sink_flush (Sink *sink)
-{
-  gsize used = sink->used;
-
-  sink->used = 0;
-  return sink->saved_errno == 0 && sink_write_all (sink, sink->buffer, used);
-}
-
-static int
-sink_write (void       *context,
-            const char *buffer,
-            int         len)
-{
-  Sink *sink = context;
-
-  if (sink->saved_errno != 0)
-    return -1;
-  if (sink->used + len > SINK_SIZE && !sink_flush (sink))
-    return -1;
-  if (len >= SINK_SIZE)
-    {
-      if (!sink_write_all (sink, buffer, len))
-        return -1;
-    }
-  else
-    {
-      memcpy (sink->buffer + sink->used, buffer, len);
-      sink->used += len;
-    }
-  sink_digest (sink, buffer, len);
-  tee_send (&sink->tee, buffer, len);
-
-  return len;
-}
-
-static int
-sink_close (void *context)
-{
-  return 0;
-}
-
-static xmlTextWriterPtr
-sink_writer_new (Sink *sink)
-{
-  xmlOutputBufferPtr out = xmlOutputBufferCreateIO (sink_write, sink_close, sink, NULL);
-  xmlTextWriterPtr writer;
-
-  if (out == NULL)
-    return NULL;
-  writer = xmlNewTextWriter (out);
-  if (writer == NULL)
-    {
-      xmlOutputBufferClose (out);
-      return NULL;
-    }
-  xmlTextWriterSetIndent (writer, 1);
-  xmlTextWriterSetIndentString (writer, BAD_CAST " ");
-
-  return writer;
-}
-
-typedef struct
-{
   DeskStore *store;
   const char *group;
   DeskPrivacy privacy;
@@ -224,6 +62,8 @@ _desk_bundle_count_kind (guint index)
     return "attendance_counts";
   if (index == COUNT_TOMBSTONE)
     return "tombstone";
+  if (index == COUNT_ATTACHMENT)
+    return "attachment";
   return desk_kind_all ()[index]->name;
 }
 
@@ -241,15 +81,11 @@ _desk_bundle_count_label (guint index)
     N_("Indicators"), N_("Indicator values"), N_("Budget lines"), N_("Budget revisions"),
     N_("Expenses"), N_("Funding receipts"), N_("Exchange rates"), N_("Workshops"),
     N_("Participants"), N_("Attendance records"), N_("Plenary nominations"),
-    N_("Workshops with attendance counts"), N_("Deletions"),
+    N_("Workshops with attendance counts"), N_("Deletions"), N_("Attachments"),
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (labels) == N_COUNTS);
 
-  if (index == COUNT_ATTENDANCE_COUNTS)
-    return _(labels[N_COUNTS - 2]);
-  if (index == COUNT_TOMBSTONE)
-    return _(labels[N_COUNTS - 1]);
   return _(labels[index]);
 }
 
@@ -577,6 +413,13 @@ write_records (Export           *ex,
         return FALSE;
     }
 
+  /* Files attached to the records, before the deletions (format 2); their bytes come
+   * after the records. */
+  if (!_desk_bundle_write_attachments (ex->store, ex->group, ex->privacy, w,
+                                       &ex->counts[COUNT_ATTACHMENT], &ex->failed,
+                                       ex->progress, error))
+    return FALSE;
+
   if (!write_tombstones (ex, w, error))
     return FALSE;
 
@@ -703,7 +546,8 @@ write_head (Export           *ex,
   check_written (ex, xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL));
   check_written (ex, xmlTextWriterStartElementNS (w, NULL, BAD_CAST "bundle",
                                                   BAD_CAST DESK_BUNDLE_NAMESPACE));
-  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "format", BAD_CAST "1"));
+  check_written (ex, xmlTextWriterWriteAttribute (w, BAD_CAST "format",
+                                                  BAD_CAST DESK_BUNDLE_FORMAT));
   write_manifest (ex, w, head);
   check_written (ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
 
@@ -743,7 +587,7 @@ copy_records (Export           *ex,
         }
       if (n == 0)
         break;
-      if (sink_write (sink, buffer, (int) n) < 0)
+      if (_desk_bundle_sink_write (sink, buffer, (int) n) < 0)
         {
           ex->failed = TRUE;
           *saved_errno = sink->saved_errno;
@@ -838,14 +682,6 @@ validator_finish (GThread     *thread,
   return TRUE;
 }
 
-static void
-tee_close (int *fd)
-{
-  if (*fd >= 0)
-    close (*fd);
-  *fd = -1;
-}
-
 #define ZERO_SHA256 "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* Starts the validator and gives it the bundle's head, as write_head will write it but
@@ -907,7 +743,7 @@ start_validator (Export       *ex,
       return FALSE;
     }
   *tee = pair[0];
-  tee_send (tee, (const char *) xmlBufferContent (head), xmlBufferLength (head));
+  _desk_bundle_tee_send (tee, (const char *) xmlBufferContent (head), xmlBufferLength (head));
   xmlBufferFree (head);
 
   return TRUE;
@@ -954,7 +790,8 @@ count_records (Export *ex)
         total += (guint64) MAX (desk_store_count (ex->store, kind, ex->group), 0);
     }
 
-  return total;
+  return total + (guint64) MAX (_desk_bundle_count_attachments (ex->store, ex->group,
+                                                                 ex->privacy, NULL), 0);
 }
 
 gboolean
@@ -1009,7 +846,10 @@ desk_bundle_export_full (DeskStore        *store,
   xmlTextWriterPtr w = NULL;
   gint64 sequence = 0;
   gboolean in_transaction = FALSE;
+  double records_share = 0.9;
   gboolean renamed = FALSE;
+  gboolean body_named = FALSE;
+  gboolean final_named = FALSE;
   int saved_errno = 0;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -1032,8 +872,18 @@ desk_bundle_export_full (DeskStore        *store,
   ex.group = group_uuid;
   ex.privacy = privacy;
   ex.progress = &progress;
-  /* The records are nearly all of the work; putting the file together is the rest. */
-  desk_progress_stage (&progress, progress_func != NULL ? count_records (&ex) : 0, 0.0, 0.9);
+  /* The records and the files' bytes are nearly all of the work, shared by steps (a
+   * record, or a piece of a file's base64); putting the file together is the rest. */
+  if (progress_func != NULL)
+    {
+      guint64 records = count_records (&ex);
+      guint64 pieces = _desk_bundle_count_pieces (store, group_uuid, privacy);
+
+      records_share = 0.9 * (double) records / (double) MAX (records + pieces, 1);
+      desk_progress_stage (&progress, records, 0.0, records_share);
+    }
+  else
+    desk_progress_stage (&progress, 0, 0.0, records_share);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -1045,7 +895,7 @@ desk_bundle_export_full (DeskStore        *store,
   _desk_bundle_set_mapping (store, FALSE);
 
   /* 1. The records, to a temporary file, digested as they are written. */
-  body.fd = g_mkstemp_full (body_path, O_RDWR | O_CLOEXEC, 0600);
+  body.fd = _desk_bundle_temp_open (dir, body_path, &body_named);
   if (body.fd < 0)
     {
       disk_error (error, path, errno);
@@ -1064,24 +914,20 @@ desk_bundle_export_full (DeskStore        *store,
   head.created = created;
   if (!start_validator (&ex, &validator, &validator_thread, &body.tee, &head, path, error))
     goto failed;
-  w = sink_writer_new (&body);
+  w = _desk_bundle_sink_writer_new (&body);
   if (w == NULL || !write_records (&ex, w, error))
     goto failed;
   check_written (&ex, xmlTextWriterFlush (w));
   g_clear_pointer (&w, xmlFreeTextWriter);
-  if (ex.failed || !sink_flush (&body))
+  if (ex.failed || !_desk_bundle_sink_flush (&body))
     {
       saved_errno = body.saved_errno;
       goto disk_failed;
     }
   content_sha256 = g_strdup (g_checksum_get_string (records_sum));
-  /* The end of the bundle, as step 2 writes it after the records; then the validator
-   * reads to the end of its input while the bundle is put together. */
-  tee_send (&body.tee, "\n</bundle>\n", strlen ("\n</bundle>\n"));
-  tee_close (&body.tee);
 
   /* 2. The manifest and those records, to the file that will be renamed into place. */
-  final.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  final.fd = _desk_bundle_temp_open (dir, tmp_path, &final_named);
   if (final.fd < 0)
     {
       saved_errno = errno;
@@ -1090,33 +936,47 @@ desk_bundle_export_full (DeskStore        *store,
     }
   final.checksum = file_sum;
 
-  w = sink_writer_new (&final);
+  w = _desk_bundle_sink_writer_new (&final);
   if (w == NULL)
     goto disk_failed;
   head.content_sha256 = content_sha256;
   if (!write_head (&ex, w, &head) ||
       !copy_records (&ex, w, &final, body.fd, &saved_errno))
     goto disk_failed;
+  /* The files' bytes go straight into the bundle, and to the validator, which has had
+   * the head and the records: the rest of its input is what follows the records. */
+  final.tee = body.tee;
+  body.tee = -1;
+  if (!_desk_bundle_write_files (store, group_uuid, privacy, w, &ex.failed, &progress,
+                                 records_share, 0.9 - records_share, error))
+    {
+      /* The disk refused the bytes: said as for the rest of the bundle. */
+      if (!ex.failed)
+        goto failed;
+      g_clear_error (error);
+      saved_errno = final.saved_errno;
+      goto disk_failed;
+    }
   check_written (&ex, xmlTextWriterWriteRaw (w, BAD_CAST "\n"));
   check_written (&ex, xmlTextWriterEndElement (w));
   check_written (&ex, xmlTextWriterEndDocument (w));
   check_written (&ex, xmlTextWriterFlush (w));
   g_clear_pointer (&w, xmlFreeTextWriter);
-  if (ex.failed || !sink_flush (&final))
+  if (ex.failed || !_desk_bundle_sink_flush (&final))
     {
       saved_errno = final.saved_errno;
       goto disk_failed;
     }
+  _desk_bundle_tee_close (&final.tee);
   if (fsync (final.fd) != 0)
     {
       saved_errno = errno;
       goto disk_failed;
     }
-  close (final.fd);
-  final.fd = -1;
   close (body.fd);
   body.fd = -1;
-  g_unlink (body_path);
+  if (body_named)
+    g_unlink (body_path);
 
   /* 3. Checked against the schema (as it was written) before anyone is told it exists. */
   if (!validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
@@ -1150,6 +1010,13 @@ desk_bundle_export_full (DeskStore        *store,
   /* Checked again: the name may have been pointed at the database meanwhile. */
   if (!desk_file_check_output (path, error))
     goto failed;
+  /* A file without a name (O_TMPFILE) gets one only now, just before the rename: a
+   * process killed at any earlier moment leaves no file behind. */
+  if (!final_named && !_desk_bundle_temp_link (final.fd, tmp_path, &saved_errno))
+    goto disk_failed;
+  final_named = TRUE;
+  close (final.fd);
+  final.fd = -1;
   if (g_rename (tmp_path, path) != 0)
     {
       saved_errno = errno;
@@ -1179,7 +1046,8 @@ failed:
                              : final.saved_errno != 0 ? final.saved_errno : EIO);
   g_clear_pointer (&w, xmlFreeTextWriter);
   /* Its input ends here, so the validator ends too. */
-  tee_close (&body.tee);
+  _desk_bundle_tee_close (&body.tee);
+  _desk_bundle_tee_close (&final.tee);
   if (validator_thread != NULL)
     g_thread_join (g_steal_pointer (&validator_thread));
   if (in_transaction)
@@ -1188,8 +1056,9 @@ failed:
     close (body.fd);
   if (final.fd >= 0)
     close (final.fd);
-  g_unlink (body_path);
-  if (tmp_path != NULL)
+  if (body_named)
+    g_unlink (body_path);
+  if (tmp_path != NULL && final_named)
     g_unlink (tmp_path);
   if (renamed)
     g_unlink (path);

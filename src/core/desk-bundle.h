@@ -1,9 +1,10 @@
 /* desk-bundle.h — the secretariat's bundles: export, check and import
  *
- * A bundle is one XML file (.gdbundle) in the format of data/schema/groupdesk-bundle-1.xsd
+ * A bundle is one XML file (.gdbundle) in the format of data/schema/groupdesk-bundle-2.xsd
  * (described for people in data/schema/README.md): a manifest, then a snapshot of one
  * group — every current record and every tombstone — so that importing it twice changes
- * nothing and a newer one updates. The privacy level chosen at export decides what of
+ * nothing and a newer one updates, then the bytes of the files attached to its records.
+ * Bundles of format 1 (no files) are still read. The privacy level chosen at export decides what of
  * the people leaves the laptop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,10 +16,16 @@
 
 G_BEGIN_DECLS
 
-#define DESK_BUNDLE_NAMESPACE "urn:voluntaryprinciples:groupdesk:bundle:1"
+/* The format written (2: with attachments), and the one before it, still read. */
+#define DESK_BUNDLE_FORMAT "2"
+#define DESK_BUNDLE_NAMESPACE "urn:voluntaryprinciples:groupdesk:bundle:2"
+#define DESK_BUNDLE_NAMESPACE_1 "urn:voluntaryprinciples:groupdesk:bundle:1"
 #define DESK_BUNDLE_SUFFIX ".gdbundle"
-/* Bundles larger than this are refused before they are read. */
-#define DESK_BUNDLE_MAX_SIZE ((gint64) 512 * 1024 * 1024)
+/* Bundles larger than this are refused before they are read. Files make bundles large
+ * (a group with 1,000 attachments of 500 MB in all writes about 670 MB of base64); the
+ * file is mapped, which costs address space rather than memory, and libxml2's reader
+ * takes its length as an int, so the bound is 2,000 MiB: three times that group. */
+#define DESK_BUNDLE_MAX_SIZE ((gint64) 2000 * 1024 * 1024)
 
 typedef enum
 {

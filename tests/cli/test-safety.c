@@ -5,7 +5,8 @@
  * child, which makes writes fail the way a full disk does). Each time the database must
  * pass integrity_check and foreign_key_check and hold all or none of the transaction.
  * Turning protection on, changing the passphrase and turning it off are killed too: the
- * database then holds the old state or the new, never names half sealed.
+ * database then holds the old state or the new, never names half sealed. Exports and
+ * imports of bundles carrying attachments (tens of megabytes of files) are killed too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "desk-core.h"
+#include "desk-attachment.h"
 
 typedef struct
 {
@@ -290,27 +292,143 @@ time_run (const char  *db,
   return (guint) ((g_get_monotonic_time () - start) / 1000);
 }
 
+/* Attaches @n generated files of @size bytes each to the demo group's deliverables and
+ * activities, half of them marked personal. */
+static void
+attach_files (Fixture *f,
+              guint    n,
+              gsize    size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (f->db, &error);
+  g_autofree guint8 *data = g_malloc (size);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint done = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 'deliverable', uuid FROM deliverables UNION ALL "
+                                       "SELECT 'activity', uuid FROM activities ORDER BY 2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (done < n && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *name = g_strdup_printf ("evidence-%u.pdf", done);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(DeskAttachment) a = NULL;
+      guint32 state = done * 2654435761u + 7;
+
+      for (gsize i = 0; i < size; i++)
+        {
+          state = state * 1103515245u + 12345u;
+          data[i] = (guint8) (state >> 16);
+        }
+      g_assert_true (g_file_set_contents (path, (const char *) data, size, NULL));
+      a = desk_attachment_add (store, desk_kind_lookup ((const char *) sqlite3_column_text (stmt, 0)),
+                               (const char *) sqlite3_column_text (stmt, 1), path, NULL,
+                               done % 2 == 0 ? DESK_ATTACHMENT_PERSONAL_YES : DESK_ATTACHMENT_PERSONAL_NO,
+                               &error);
+      g_assert_no_error (error);
+      g_unlink (path);
+      done++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (done, ==, n);
+}
+
+/* The attachments' rows and their bytes, as SQL reads them, digested. */
+static char *
+attachments_digest (const char *db_path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT a.uuid, a.owner_uuid, a.sha256, a.size, "
+                                       "a.personal, c.content FROM attachments a "
+                                       "JOIN attachment_blobs b ON b.sha256 = a.sha256 "
+                                       "JOIN attachment_contents c ON c.id = b.content_id "
+                                       "ORDER BY a.uuid", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      {
+        const void *bytes = sqlite3_column_blob (stmt, c);
+
+        g_checksum_update (sum, bytes, sqlite3_column_bytes (stmt, c));
+        g_checksum_update (sum, (const guchar *) "|", 1);
+      }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* Files left in the folder by a killed export: the bundle's temporary files have no
+ * name until the moment before their rename (O_TMPFILE), so none but, should the kill
+ * fall between those two steps, a whole bundle. Returns how many, removing them. */
+static guint
+leftovers (Fixture    *f,
+           const char *bundle_name)
+{
+  g_autofree char *prefix = g_strdup_printf (".%s.", bundle_name);
+  GDir *dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      if (!g_str_has_prefix (name + strlen (prefix), "partial-") ||
+          !desk_bundle_validate_file (path, NULL, &error))
+        g_error ("a killed export left %s behind%s%s", name, error != NULL ? ": " : "",
+                 error != NULL ? error->message : "");
+      g_unlink (path);
+      n++;
+    }
+  g_dir_close (dir);
+
+  return n;
+}
+
 /* An export killed at any moment never leaves a half-written bundle under its name: the
- * file is either absent or a whole, valid bundle. */
+ * file is either absent or a whole, valid bundle. With @data, the group has 40 MB of
+ * attached files: the database keeps them as they were, and no temporary file of
+ * hundreds of megabytes is left in the folder. */
 static void
 test_kill_during_export (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  gboolean files = GPOINTER_TO_INT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (files ? 17 : 11);
   g_autofree char *bundle = g_build_filename (f->dir, "out.gdbundle", NULL);
   const char *args[] = { "export", "--from", "2025-07-01", "--to", "2026-12-31",
                          "--privacy", "named", "-o", bundle, NULL };
-  guint run_ms, killed = 0, whole = 0, absent = 0;
+  g_autofree char *before = NULL;
+  guint run_ms = 0, killed = 0, whole = 0, absent = 0, linked = 0;
 
-  run_ms = time_run (f->db, args);
-  g_assert_true (desk_bundle_validate_file (bundle, NULL, NULL));
-  g_unlink (bundle);
+  if (files)
+    attach_files (f, 20, 2 * 1000 * 1000);
+  before = attachments_digest (f->db);
+  /* The second run's time: the first reads the files from the disk. */
+  for (guint i = 0; i < 2; i++)
+    {
+      run_ms = time_run (f->db, args);
+      g_assert_true (desk_bundle_validate_file (bundle, NULL, NULL));
+      g_unlink (bundle);
+    }
 
   for (guint round = 0; round < 30; round++)
     {
       guint delay_ms = g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1);
       GPid pid = spawn_cli (f->db, args, NULL, NULL);
       g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
       int status;
 
       g_usleep (delay_ms * 1000);
@@ -319,6 +437,9 @@ test_kill_during_export (Fixture       *f,
       killed += WIFSIGNALED (status);
 
       assert_sound (f->db);
+      after = attachments_digest (f->db);
+      g_assert_cmpstr (after, ==, before);
+      linked += leftovers (f, "out.gdbundle");
       if (g_file_test (bundle, G_FILE_TEST_EXISTS))
         {
           if (!desk_bundle_validate_file (bundle, NULL, &error))
@@ -330,55 +451,62 @@ test_kill_during_export (Fixture       *f,
         absent++;
     }
 
-  g_test_message ("export kill points: %u killed mid-way; %u left a whole bundle, %u none",
-                  killed, whole, absent);
+  g_test_message ("export%s (%u ms), kill points: %u killed mid-way; %u left a whole bundle, "
+                  "%u none; %u a whole bundle under its temporary name",
+                  files ? " with files" : "", run_ms, killed, whole, absent, linked);
   g_assert_cmpuint (killed, >, 0);
 }
 
-/* An import killed at any moment holds all of the bundle or none of it. */
+/* An import killed at any moment holds all of the bundle or none of it. With @data, the
+ * bundle carries 40 MB of files: never a file's row without its bytes or the reverse. */
 static void
 test_kill_during_import (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  gboolean files = GPOINTER_TO_INT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (files ? 19 : 13);
   g_autofree char *bundle = g_build_filename (f->dir, "in.gdbundle", NULL);
   g_autofree char *target = g_build_filename (f->dir, "target.db", NULL);
+  g_autofree char *wal = g_strconcat (target, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (target, "-shm", NULL);
   const char *export_args[] = { "export", "--from", "2025-07-01", "--to", "2026-12-31",
                                 "--privacy", "named", "-o", bundle, NULL };
   const char *import_args[] = { "import", bundle, NULL };
   gint64 people_in_bundle = query (f->db, "SELECT count(*) FROM people");
-  guint run_ms, killed = 0, all = 0, none = 0;
+  g_autofree char *source = NULL;
+  guint run_ms = 0, killed = 0, all = 0, none = 0;
 
+  if (files)
+    attach_files (f, 20, 2 * 1000 * 1000);
+  source = attachments_digest (f->db);
   g_assert_cmpint (WEXITSTATUS (wait_for (spawn_cli (f->db, export_args, NULL, NULL))), ==, 0);
 
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(DeskStore) empty = desk_store_open (target, &error);
-    g_assert_no_error (error);
-  }
-  run_ms = time_run (target, import_args);
-  g_assert_cmpint (query (target, "SELECT count(*) FROM people"), ==, people_in_bundle);
-
-  for (guint round = 0; round < 30; round++)
+  for (guint round = 0; round <= 30; round++)
     {
-      guint delay_ms = g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1);
+      guint delay_ms = round > 0 ? g_rand_int_range (rand, 0, run_ms + run_ms / 10 + 1) : 0;
       g_autoptr(GError) error = NULL;
+      g_autoptr(DeskStore) empty = NULL;
+      g_autofree char *held = NULL;
       GPid pid;
       int status;
-      gint64 people, groups;
 
       /* A fresh, empty database each round. */
-      {
-        g_autofree char *wal = g_strconcat (target, "-wal", NULL);
-        g_autofree char *shm = g_strconcat (target, "-shm", NULL);
-        g_autoptr(DeskStore) empty = NULL;
+      g_unlink (target);
+      g_unlink (wal);
+      g_unlink (shm);
+      empty = desk_store_open (target, &error);
+      g_assert_no_error (error);
+      g_clear_object (&empty);
 
-        g_unlink (target);
-        g_unlink (wal);
-        g_unlink (shm);
-        empty = desk_store_open (target, &error);
-        g_assert_no_error (error);
-      }
+      /* Round 0 runs to the end and times the import. */
+      if (round == 0)
+        {
+          run_ms = time_run (target, import_args);
+          g_assert_cmpint (query (target, "SELECT count(*) FROM people"), ==, people_in_bundle);
+          held = attachments_digest (target);
+          g_assert_cmpstr (held, ==, source);
+          continue;
+        }
 
       pid = spawn_cli (target, import_args, NULL, NULL);
       g_usleep (delay_ms * 1000);
@@ -387,22 +515,23 @@ test_kill_during_import (Fixture       *f,
       killed += WIFSIGNALED (status);
 
       assert_sound (target);
-      groups = query (target, "SELECT count(*) FROM groups");
-      people = query (target, "SELECT count(*) FROM people");
-      if (groups == 0)
+      held = attachments_digest (target);
+      if (query (target, "SELECT count(*) FROM groups") == 0)
         {
-          g_assert_cmpint (people, ==, 0);
+          g_assert_cmpint (query (target, "SELECT count(*) FROM people"), ==, 0);
+          g_assert_cmpint (query (target, "SELECT count(*) FROM attachment_contents"), ==, 0);
           none++;
         }
       else
         {
-          g_assert_cmpint (people, ==, people_in_bundle);
+          g_assert_cmpint (query (target, "SELECT count(*) FROM people"), ==, people_in_bundle);
+          g_assert_cmpstr (held, ==, source);
           all++;
         }
     }
 
-  g_test_message ("import kill points: %u killed mid-way; %u held all of it, %u none",
-                  killed, all, none);
+  g_test_message ("import%s, kill points: %u killed mid-way; %u held all of it, %u none",
+                  files ? " with files" : "", killed, all, none);
   g_assert_cmpuint (killed, >, 0);
 }
 
@@ -968,10 +1097,14 @@ main (int    argc,
 
   g_test_add ("/cli/safety/kill-during-generate", Fixture, NULL, fixture_set_up,
               test_kill_during_generate, fixture_tear_down);
-  g_test_add ("/cli/safety/kill-during-export", Fixture, NULL, fixture_set_up,
+  g_test_add ("/cli/safety/kill-during-export", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
               test_kill_during_export, fixture_tear_down);
-  g_test_add ("/cli/safety/kill-during-import", Fixture, NULL, fixture_set_up,
+  g_test_add ("/cli/safety/kill-during-import", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
               test_kill_during_import, fixture_tear_down);
+  g_test_add ("/cli/safety/kill-during-export-attachments", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_kill_during_export, fixture_tear_down);
+  g_test_add ("/cli/safety/kill-during-import-attachments", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_kill_during_import, fixture_tear_down);
   g_test_add ("/cli/safety/concurrent-imports", Fixture, NULL, fixture_set_up,
               test_concurrent_imports, fixture_tear_down);
   g_test_add ("/cli/safety/full-disk-export", Fixture, NULL, fixture_set_up,
