@@ -3,8 +3,8 @@
  * Deliverables, activities, expenses, funding receipts, workshops and indicator values
  * take any number of files. The bytes are stored once per content (SHA-256, lowercase
  * hex) and copied in and out a piece at a time, so that a large file never sits whole in
- * memory; backups and restores carry them with the rest of the database. Bundles do not
- * carry them yet.
+ * memory; backups and restores carry them with the rest of the database, and bundles
+ * (format 2) carry them as base64 checked against their SHA-256 (desk-bundle-attachments.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

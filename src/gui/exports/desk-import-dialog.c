@@ -68,6 +68,7 @@ static const struct {
   { "person", N_("Participants") },
   { "attendance", N_("Attendance records") },
   { "nomination", N_("Plenary nominations") },
+  { "attachment", N_("Attachments") },
   { "attendance_counts", N_("Workshops with attendance counts") },
   { "tombstone", N_("Deletions") },
 };
