@@ -530,6 +530,22 @@ test_backup_restore (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskAttachment) got = NULL;
 
+  static const char *const kinds[] = {
+    "activity", "deliverable", "expense", "funding", "indicator_value",
+  };
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_attachment_free);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+
+  /* One file on every other kind that takes them, each of other bytes. */
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.bin", kinds[i]);
+      char *path = write_generated (f, name, 1000 + i * 70001, 20 + i);
+
+      g_ptr_array_add (inputs, path);
+      g_ptr_array_add (others, attach (f, kinds[i], path));
+    }
+
   g_assert_true (desk_store_backup (f->store, backup, &error));
   g_assert_no_error (error);
 
@@ -538,6 +554,20 @@ test_backup_restore (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (desk_store_restore (other, backup, &error));
   g_assert_no_error (error);
+  for (guint i = 0; i < others->len; i++)
+    {
+      DeskAttachment *one = g_ptr_array_index (others, i);
+      g_autofree char *copy = g_build_filename (f->dir, "kind-out.bin", NULL);
+      g_autoptr(GPtrArray) listed = desk_attachment_list (other, desk_kind_lookup (kinds[i]),
+                                                          one->owner_uuid, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (listed->len, ==, 1);
+      g_assert_cmpstr (((DeskAttachment *) listed->pdata[0])->uuid, ==, one->uuid);
+      g_assert_true (desk_attachment_write_to_file (other, one->uuid, copy, &error));
+      g_assert_no_error (error);
+      assert_same_file (g_ptr_array_index (inputs, i), copy);
+    }
   got = desk_attachment_get (other, attachment->uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (got->sha256, ==, attachment->sha256);
@@ -548,10 +578,10 @@ test_backup_restore (Fixture       *f,
 
   /* And back into the same store after the attachment was removed. */
   g_assert_true (desk_attachment_remove (f->store, attachment->uuid, &error));
-  g_assert_cmpint (blob_count (f), ==, 0);
+  g_assert_cmpint (blob_count (f), ==, 5);
   g_assert_true (desk_store_restore (f->store, backup, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (blob_count (f), ==, 1);
+  g_assert_cmpint (blob_count (f), ==, 6);
   g_assert_true (desk_attachment_write_to_file (f->store, attachment->uuid, out, &error));
   g_assert_no_error (error);
   assert_same_file (in, out);
