@@ -454,6 +454,32 @@ database_state (DeskStore *store)
                             "       (SELECT count (*) FROM person_merges)");
 }
 
+/* Invited ranks above absent: the merged entry keeps the invitation. */
+static void
+test_merge_invited (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DeskStore *store = fixture->store;
+  g_autoptr(DeskHistory) history = desk_history_new (store);
+  g_auto(Twins) t = { NULL };
+  g_autoptr(DeskRecord) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *attended = NULL;
+
+  add_twins (store, fixture->world, &t);
+  sql = g_strdup_printf ("UPDATE attendance SET status = 'invited' WHERE person_uuid = '%s' "
+                         "AND workshop_uuid = '%s'", t.abena2,
+                         test_world_uuid (fixture->world, "workshop"));
+  test_sqlite_exec (_desk_store_get_db (store), sql);
+
+  kept = desk_store_get (store, DESK_KIND_PERSON, t.abena, NULL);
+  g_assert_true (desk_people_merge (history, kept, t.abena2, &error));
+  g_assert_no_error (error);
+  attended = person_attendance (store, t.abena);
+  g_assert_cmpstr (attended, ==, "Workshop:speaker:invited,Second:participant:attended");
+}
+
 /* Every attendance of the merged-away person is the kept one's, one per workshop; the
  * nomination follows; one Ctrl+Z gives both people back as they were. */
 static void
@@ -674,6 +700,7 @@ main (int    argc,
   ADD ("names-refused", test_names_refused);
   ADD ("find-similar", test_find_similar);
   ADD ("merge", test_merge);
+  ADD ("merge-invited", test_merge_invited);
   ADD ("merge-refused", test_merge_refused);
   ADD ("merged-details", test_merged_details);
   ADD ("merge-then-import", test_merge_then_import);
