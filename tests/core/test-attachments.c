@@ -616,19 +616,6 @@ test_owner_deleted (Fixture       *f,
   g_assert_cmpint (blob_count (f), ==, 0);
 }
 
-static glong
-peak_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
-  line = strstr (status, "VmHWM:");
-  g_assert_nonnull (line);
-
-  return strtol (line + strlen ("VmHWM:"), NULL, 10);
-}
-
 /* Adding a 20 MB file and writing it out again keep the peak far below the file's size:
  * the bytes go through in pieces. In a child process, so that the peak is its own. */
 static void
@@ -637,15 +624,8 @@ test_memory (Fixture       *f,
 {
   const gsize size = 20 * 1000 * 1000;
 
-#if defined(__SANITIZE_ADDRESS__)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#endif
-#endif
+  if (test_skip_memory_under_asan ())
+    return;
 
   if (g_test_subprocess ())
     {
@@ -671,12 +651,12 @@ test_memory (Fixture       *f,
         }
       close (fd);
 
-      before = peak_kb ();
+      before = test_peak_kb ();
       attachment = attach (f, "workshop", in);
-      g_test_message ("20 MB attached: peak +%ld KB", peak_kb () - before);
+      g_test_message ("20 MB attached: peak +%ld KB", test_peak_kb () - before);
       g_assert_true (desk_attachment_write_to_file (f->store, attachment->uuid, out, &error));
       g_assert_no_error (error);
-      after = peak_kb ();
+      after = test_peak_kb ();
       g_test_message ("20 MB attached and written out: peak +%ld KB", after - before);
       assert_same_file (in, out);
       g_assert_cmpint (after - before, <, (glong) (size / 1024 / 4));

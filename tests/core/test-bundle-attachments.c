@@ -646,19 +646,6 @@ test_progress (Fixture       *f,
   assert_no_partial_files (f);
 }
 
-static glong
-peak_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
-  line = strstr (status, "VmHWM:");
-  g_assert_nonnull (line);
-
-  return strtol (line + strlen ("VmHWM:"), NULL, 10);
-}
-
 /* Exporting and importing a bundle with a 30 MB file keep the peak far below the
  * file's size: the bytes go through in pieces. In a child process, so that the peak
  * is its own. */
@@ -668,15 +655,8 @@ test_memory (Fixture       *f,
 {
   const gsize size = 30 * 1000 * 1000;
 
-#if defined(__SANITIZE_ADDRESS__)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#endif
-#endif
+  if (test_skip_memory_under_asan ())
+    return;
 
   if (g_test_subprocess ())
     {
@@ -707,15 +687,15 @@ test_memory (Fixture       *f,
       a = attach (f, "workshop", in, DESK_ATTACHMENT_PERSONAL_NO);
       dst = open_file_store (f, "dst.db");
 
-      before = peak_kb ();
+      before = test_peak_kb ();
       g_assert_true (desk_bundle_export (f->src, f->world->group, FROM, TO, DESK_PRIVACY_NAMED,
                                          bundle, &error));
       g_assert_no_error (error);
-      exported = peak_kb ();
+      exported = test_peak_kb ();
       g_test_message ("30 MB exported: peak +%ld KB", exported - before);
       plan = desk_bundle_import (dst, bundle, FALSE, FALSE, &error);
       g_assert_no_error (error);
-      imported = peak_kb ();
+      imported = test_peak_kb ();
       g_test_message ("30 MB exported and imported: peak +%ld KB", imported - before);
       assert_bytes (f, dst, a->uuid, in);
       /* Measured: +2.8 MB and +7.4 MB; the file's bytes whole would be 30 MB, their

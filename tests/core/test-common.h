@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "desk-core.h"
@@ -455,6 +456,38 @@ test_count_rows (DeskStore      *store,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", kind->table);
 
   return test_sqlite_int (_desk_store_get_db (store), sql);
+}
+
+/* The process's peak resident memory so far, in KB (VmHWM): memory tests run their work
+ * in a child process (g_test_trap_subprocess) so that the peak is the work's own. */
+static inline glong
+test_peak_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+
+  return strtol (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* TRUE (and the test skipped, saying why) in a build with AddressSanitizer, whose shadow
+ * memory and quarantine make a peak meaningless. */
+static inline gboolean
+test_skip_memory_under_asan (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
+  return TRUE;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
+  return TRUE;
+#endif
+#endif
+  return FALSE;
 }
 
 /* Takes a database back to version 5: attendance made again with the statuses it had

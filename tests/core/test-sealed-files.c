@@ -763,18 +763,6 @@ test_import_path (Fixture       *f,
   g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
 }
 
-static glong
-peak_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
-  line = strstr (status, "VmHWM:");
-  g_assert_nonnull (line);
-  return strtol (line + strlen ("VmHWM:"), NULL, 10);
-}
-
 /* A sealed 30 MB file added and written out keeps the peak far below its size. In a
  * child process, so that the peak is its own. */
 static void
@@ -783,15 +771,8 @@ test_memory (Fixture       *f,
 {
   const gsize size = 30 * 1000 * 1000;
 
-#if defined(__SANITIZE_ADDRESS__)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#endif
-#endif
+  if (test_skip_memory_under_asan ())
+    return;
 
   if (g_test_subprocess ())
     {
@@ -819,12 +800,12 @@ test_memory (Fixture       *f,
         }
       close (fd);
 
-      before = peak_kb ();
+      before = test_peak_kb ();
       attachment = attach (f, "workshop", in, NULL, DESK_ATTACHMENT_PERSONAL_YES);
-      g_test_message ("30 MB sealed: peak +%ld KB", peak_kb () - before);
+      g_test_message ("30 MB sealed: peak +%ld KB", test_peak_kb () - before);
       g_assert_true (desk_attachment_write_to_file (f->store, attachment->uuid, out, &error));
       g_assert_no_error (error);
-      after = peak_kb ();
+      after = test_peak_kb ();
       g_test_message ("30 MB sealed and written out: peak +%ld KB", after - before);
       g_assert_cmpint (after - before, <, (glong) (size / 1024 / 4));
       want = test_file_digest (in);

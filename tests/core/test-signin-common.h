@@ -259,16 +259,6 @@ sheet_of_shape (guint shape,
   return g_bytes_new_take (data, size - size % 2);
 }
 
-static inline glong
-peak_kb (void)
-{
-  struct rusage usage;
-
-  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
-
-  return usage.ru_maxrss;
-}
-
 /* Applying */
 
 static inline gint64

@@ -470,28 +470,21 @@ test_memory_bound (Fixture       *fixture,
   guint shape = GPOINTER_TO_UINT (data);
   const gsize size = DESK_SIGNIN_MAX_BYTES - 100 * 1000;
 
-#if defined(__SANITIZE_ADDRESS__)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  g_test_skip ("AddressSanitizer's shadow memory and quarantine make the peak meaningless");
-  return;
-#endif
-#endif
+  if (test_skip_memory_under_asan ())
+    return;
 
   if (g_test_subprocess ())
     {
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(DeskSigninPlan) plan = NULL;
       g_autoptr(GError) error = NULL;
-      glong before = peak_kb ();
+      glong before = test_peak_kb ();
       glong after;
       gint64 started = g_get_monotonic_time ();
 
       bytes = sheet_of_shape (shape, size);
       plan = desk_signin_plan_new (fixture->store, fixture->workshop, bytes, NULL, &error);
-      after = peak_kb ();
+      after = test_peak_kb ();
       g_test_message ("shape %u: %" G_GSIZE_FORMAT " bytes, peak +%ld KB, %.2f s: %s", shape,
                       size, after - before,
                       (double) (g_get_monotonic_time () - started) / G_USEC_PER_SEC,
