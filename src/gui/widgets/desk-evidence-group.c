@@ -69,7 +69,6 @@ struct _DeskEvidenceGroup
   GPtrArray *rows;          /* FileRow, in the order shown */
   GHashTable *pending;      /* attachment UUID → Pending */
   char *save_uuid;          /* the attachment “Save As…” asked a file for */
-  GtkFileChooserNative *add_chooser;
 
   /* Thumbnails: one at a time, for the record shown (cancelled for another). */
   GCancellable *cancellable;
@@ -651,23 +650,10 @@ add_work_done (DeskJob      *job,
 /* Callbacks */
 
 static void
-add_chooser_response_cb (GtkNativeDialog   *chooser,
-                         int                response,
-                         DeskEvidenceGroup *self)
+add_chosen_cb (gpointer  owner,
+               GSList   *files)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      GSList *list = NULL;
-
-      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
-        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
-      desk_evidence_group_add_files (self, list);
-      g_slist_free_full (list, g_object_unref);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->add_chooser);
+  desk_evidence_group_add_files (DESK_EVIDENCE_GROUP (owner), files);
 }
 
 static void
@@ -680,19 +666,8 @@ add_files_action (GtkWidget  *widget,
   if (self->owner_uuid == NULL)
     return;
 
-  if (self->add_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->add_chooser));
-      g_clear_object (&self->add_chooser);
-    }
-
-  /* Several files at once, which desk_file_chooser_ask() does not ask for. */
-  self->add_chooser = gtk_file_chooser_native_new (_("Add Files"), desk_widget_get_window (widget),
-                                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->add_chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->add_chooser), TRUE);
-  g_signal_connect (self->add_chooser, "response", G_CALLBACK (add_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->add_chooser));
+  desk_file_chooser_ask_files (self, desk_widget_get_window (widget), _("Add Files"), _("_Add"),
+                               add_chosen_cb);
 }
 
 static void
@@ -807,11 +782,6 @@ desk_evidence_group_dispose (GObject *object)
     desk_evidence_group_flush (self);
 
   desk_file_chooser_cancel (self);
-  if (self->add_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->add_chooser));
-      g_clear_object (&self->add_chooser);
-    }
   g_clear_handle_id (&self->thumb_idle, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
