@@ -291,19 +291,21 @@ remove_folder (const char *path)
   g_rmdir (path);
 }
 
-/* Scrolls the editor's scrolled window to its end (where the Evidence section is). */
+/* Scrolls the scrolled window around @widget so that @widget is at its top (a workshop
+ * editor's Attendance comes after its Evidence). */
 static void
-scroll_to_end (GtkWidget *window,
-               GtkWidget *editor)
+scroll_to (GtkWidget *window,
+           GtkWidget *widget)
 {
-  GtkWidget *scrolled = gtk_widget_get_ancestor (editor, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  double x = 0, y = 0;
 
   wait_for_frames (window, 2);
-  if (scrolled != NULL)
+  if (scrolled != NULL && gtk_widget_translate_coordinates (widget, scrolled, 0, 0, &x, &y))
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
     }
 }
 
@@ -482,7 +484,7 @@ save_protection (GtkApplication *app,
           g_printerr ("The locked file is not in the workshop's Evidence section\n");
           ok = FALSE;
         }
-      scroll_to_end (window, GTK_WIDGET (editor));
+      scroll_to (window, GTK_WIDGET (evidence));
       ok &= save_window (window, dir, "76-workshop-evidence-locked");
     }
 

@@ -537,6 +537,9 @@ add_row (DeskEvidenceGroup    *self,
       gtk_widget_set_tooltip_text (row->save_button, why);
       gtk_widget_set_tooltip_text (GTK_WIDGET (row->caption_row), why);
       gtk_widget_set_tooltip_text (frame, why);
+      /* A lock, not a picture: smaller and quieter than a thumbnail. */
+      gtk_image_set_pixel_size (GTK_IMAGE (row->image), THUMB_SHOWN * 2 / 3);
+      gtk_widget_add_css_class (row->image, "dim-label");
     }
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row->row);
