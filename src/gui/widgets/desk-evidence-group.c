@@ -144,6 +144,14 @@ update_empty (DeskEvidenceGroup *self)
                           self->owner_uuid != NULL && _desk_evidence_group_count_shown (self) == 0);
 }
 
+/* What a damaged personal file's row says, and why it does nothing. */
+static const char *
+damaged_text (void)
+{
+  return _("This file cannot be read: the database was changed outside Groupdesk. Remove it "
+           "and attach the file again.");
+}
+
 /* What the row says under the name: the caption, then the size and the date added. */
 static char *
 dup_subtitle (const DeskAttachment *attachment)
@@ -156,8 +164,7 @@ dup_subtitle (const DeskAttachment *attachment)
   line = g_strdup_printf (_("%s · %s"), size, added != NULL ? added : "");
   if (attachment->seal == DESK_SEAL_DAMAGED)
     return g_markup_printf_escaped ("%s\n%s",
-                                    _("This file cannot be read: the database was changed outside "
-                                      "Groupdesk. Remove it and attach the file again."),
+                                    damaged_text (),
                                     line);
   if (attachment->caption != NULL && attachment->caption[0] != '\0')
     return g_markup_printf_escaped ("%s\n%s", attachment->caption, line);
@@ -522,8 +529,7 @@ add_row (DeskEvidenceGroup    *self,
       const char *why = row->seal == DESK_SEAL_LOCKED
                         ? _("Names are locked, and this file holds personal data. Unlock names to open, "
                             "save or caption it.")
-                        : _("This file cannot be read: the database was changed outside Groupdesk. "
-                            "Remove it and attach the file again.");
+                        : damaged_text ();
 
       /* Nothing to do with it but remove it, until names are unlocked (the buttons
        * lose their actions, whose state would make them sensitive again). */
@@ -786,8 +792,7 @@ row_readable (DeskEvidenceGroup *self,
     }
   if (row->seal == DESK_SEAL_DAMAGED)
     {
-      show_error (self, _("This file cannot be read: the database was changed outside Groupdesk. "
-                          "Remove it and attach the file again."));
+      show_error (self, damaged_text ());
       return FALSE;
     }
 
