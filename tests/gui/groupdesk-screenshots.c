@@ -291,19 +291,144 @@ remove_folder (const char *path)
   g_rmdir (path);
 }
 
+/* Scrolls the scrolled window around @widget so that @widget is at its top (a workshop
+ * editor's Attendance comes after its Evidence). */
+static void
+scroll_to (GtkWidget *window,
+           GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  double x = 0, y = 0;
+
+  wait_for_frames (window, 2);
+  if (scrolled != NULL && gtk_widget_translate_coordinates (widget, scrolled, 0, 0, &x, &y))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+    }
+}
+
+/* Draws a signed sign-in sheet (a page of ruled lines with scribbles) to a PNG in
+ * @tmp_dir and attaches it to the Tarkwa workshop (else the first), as its default
+ * says: personal. Returns the workshop's UUID, the attachment in *@attachment. */
+static char *
+attach_signed_sheet (DeskStore       *store,
+                     const char      *tmp_dir,
+                     DeskAttachment **attachment)
+{
+  g_autoptr(GPtrArray) workshops = desk_store_list (store, DESK_KIND_WORKSHOP, NULL, NULL);
+  g_autofree char *path = g_build_filename (tmp_dir, "Signed sign-in sheet.png", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *workshop = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  for (guint i = 0; workshops != NULL && i < workshops->len; i++)
+    {
+      DeskRecord *record = g_ptr_array_index (workshops, i);
+
+      if (g_strcmp0 (desk_record_get_string (record, "town"), "Tarkwa") == 0)
+        {
+          workshop = desk_record_get_uuid (record);
+          break;
+        }
+      if (workshop == NULL)
+        workshop = desk_record_get_uuid (record);
+    }
+  if (workshop == NULL)
+    {
+      g_printerr ("No workshop to attach the signed sheet to\n");
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 420, 594);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.97, 0.97, 0.95);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (cr, 1);
+  for (int i = 0; i < 18; i++)
+    {
+      cairo_move_to (cr, 24, 80 + i * 28);
+      cairo_line_to (cr, 396, 80 + i * 28);
+    }
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.15, 0.5);
+  cairo_set_line_width (cr, 2);
+  for (int i = 0; i < 11; i++)
+    {
+      cairo_move_to (cr, 300, 100 + i * 28);
+      cairo_curve_to (cr, 320, 80 + i * 28, 340, 110 + i * 28, 370, 92 + i * 28);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+
+  *attachment = desk_attachment_add (store, DESK_KIND_WORKSHOP, workshop, path, "Signed at the door",
+                                     DESK_ATTACHMENT_PERSONAL_DEFAULT, &error);
+  if (*attachment == NULL)
+    {
+      g_printerr ("Could not attach the signed sheet: %s\n", error->message);
+      return NULL;
+    }
+
+  return g_strdup (workshop);
+}
+
+/* Invites to @workshop three people of the group not on its list yet. */
+static gboolean
+invite_three (DeskStore  *store,
+              const char *workshop)
+{
+  g_autoptr(GPtrArray) people = desk_store_list (store, DESK_KIND_PERSON, NULL, NULL);
+  g_autoptr(GPtrArray) listed = desk_store_list_by (store, DESK_KIND_ATTENDANCE, "workshop_uuid", workshop, NULL);
+  g_autoptr(GHashTable) on_list = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  const char *uuids[4] = { NULL };
+  guint n = 0;
+  guint invited = 0;
+
+  for (guint i = 0; listed != NULL && i < listed->len; i++)
+    g_hash_table_add (on_list, (gpointer) desk_record_get_string (g_ptr_array_index (listed, i), "person_uuid"));
+  for (guint i = 0; people != NULL && i < people->len && n < 3; i++)
+    {
+      const char *uuid = desk_record_get_uuid (g_ptr_array_index (people, i));
+
+      if (!g_hash_table_contains (on_list, uuid))
+        uuids[n++] = uuid;
+    }
+  if (!desk_attendance_invite (store, NULL, workshop, uuids, &invited, &error) || invited == 0)
+    {
+      g_printerr ("Could not invite people: %s\n", error != NULL ? error->message : "nobody to invite");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Name protection: the protect dialog and its recovery key, Preferences' Privacy group,
  * the passphrase page (and its refusal) and the People page while names are locked.
  * Last, because it leaves @store protected. */
 static gboolean
 save_protection (GtkApplication *app,
                  DeskStore      *store,
+                 const char     *tmp_dir,
                  const char     *dir)
 {
   GtkWidget *window = new_main_window (app, store);
   DeskProtectDialog *protect;
   DeskUnlockView *view;
   GtkWindow *dialog;
+  g_autofree char *workshop = NULL;
+  g_autoptr(DeskAttachment) sheet = NULL;
   gboolean ok = TRUE;
+
+  /* A workshop's signed sheet (personal, as a workshop's files are by default): sealed
+   * once protection is on, locked with the names. */
+  if ((workshop = attach_signed_sheet (store, tmp_dir, &sheet)) == NULL)
+    ok = FALSE;
 
   gtk_widget_activate_action (window, "win.show-page", "s", "overview");
   wait_for_frames (window, 2);
@@ -341,6 +466,27 @@ save_protection (GtkApplication *app,
   gtk_widget_activate_action (window, "win.continue-locked", NULL);
   show_page (window, "people");
   ok &= save_window (window, dir, "75-people-locked");
+
+  /* The workshop's Evidence section: its personal file locked. */
+  if (workshop != NULL)
+    {
+      DeskWorkshopsPage *page = DESK_WORKSHOPS_PAGE (show_page (window, "workshops"));
+      DeskRecordEditor *editor = _desk_workshops_page_get_editor (page);
+      DeskEvidenceGroup *evidence = desk_record_editor_get_evidence (editor);
+      GtkWidget *row;
+
+      desk_record_list_open (_desk_workshops_page_get_list (page), workshop);
+      _desk_evidence_group_wait (evidence);
+      if ((row = _desk_evidence_group_get_row (evidence, sheet->uuid)) != NULL)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      else
+        {
+          g_printerr ("The locked file is not in the workshop's Evidence section\n");
+          ok = FALSE;
+        }
+      scroll_to (window, GTK_WIDGET (evidence));
+      ok &= save_window (window, dir, "76-workshop-evidence-locked");
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return ok;
@@ -459,8 +605,7 @@ save_evidence (GtkWidget  *window,
   ok &= save_window (window, dir, "28-deliverables-no-evidence");
   gtk_toggle_button_set_active (_desk_deliverables_page_get_no_evidence_toggle (page), FALSE);
 
-  /* A personal file holds protection back (save_protection turns it on): the sample
-   * goes on without the two. */
+  /* The pictures that follow show the demo as it is: without the two. */
   desk_attachment_remove (store, first->uuid, NULL);
   desk_attachment_remove (store, second->uuid, NULL);
   desk_store_announce_change (store, DESK_KIND_DELIVERABLE, uuid);
@@ -661,6 +806,10 @@ main (int   argc,
     desk_record_list_open (list, workshop);
     ok &= save_window (window, dir, "50-workshop");
 
+    /* Three people invited who have not confirmed: the check-in says so. */
+    if (!invite_three (store, workshop))
+      ok = FALSE;
+
     gtk_widget_activate_action (GTK_WIDGET (page), "workshops.checkin", NULL);
     checkin = _desk_workshops_page_get_checkin (page);
     entry = _desk_checkin_get_entry (checkin);
@@ -675,6 +824,11 @@ main (int   argc,
     g_signal_emit_by_name (entry, "activate");
     gtk_editable_set_text (entry, "Esinam Agbodeke");
     ok &= save_window (window, dir, "51-workshop-checkin");
+    /* The list narrowed to those invited who have not confirmed. */
+    gtk_editable_set_text (entry, "");
+    gtk_toggle_button_set_active (checkin->invited_button, TRUE);
+    ok &= save_window (window, dir, "59-workshop-checkin-invited");
+    gtk_toggle_button_set_active (checkin->invited_button, FALSE);
 
     g_file_set_contents (sheet,
                          "Name,Organisation,Gender,Role,Email\n"
@@ -1029,7 +1183,7 @@ main (int   argc,
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
-  ok &= save_protection (GTK_APPLICATION (app), store, dir);
+  ok &= save_protection (GTK_APPLICATION (app), store, tmp_dir, dir);
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&store);

@@ -534,6 +534,57 @@ test_budget_too_large (void)
   destroy_window (window);
 }
 
+/* The group titled @title inside @widget, or NULL. */
+static AdwPreferencesGroup *
+find_group_titled (GtkWidget  *widget,
+                   const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return ADW_PREFERENCES_GROUP (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The expense editor shows no receipt_path (core moved those files into attachments and
+ * empties the field): the payee, the receipt's number and the note are a "Payment" group,
+ * the receipt itself goes in the Evidence section; the funding editor has no path either. */
+static void
+test_budget_expense_layout (void)
+{
+  g_autoptr(DeskStore) store = new_demo_store ();
+  DeskWindow *window = new_window (store);
+  DeskBudgetPage *page = show_budget (window);
+  DeskRecordEditor *editor = _desk_budget_page_get_editor (page, "expenses");
+  AdwPreferencesGroup *payment = find_group_titled (GTK_WIDGET (editor), "Payment");
+  const char *fields[] = { "payee", "reference", "note" };
+
+  g_assert_nonnull (desk_kind_get_field (DESK_KIND_EXPENSE, "receipt_path"));
+  g_assert_null (desk_record_editor_get_row (editor, "receipt_path"));
+  g_assert_null (find_group_titled (GTK_WIDGET (editor), "Receipt"));
+  g_assert_nonnull (payment);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = desk_record_editor_get_row (editor, fields[i]);
+
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (payment)));
+    }
+  g_assert_nonnull (desk_record_editor_get_evidence (editor));
+  g_assert_null (desk_record_editor_get_row (_desk_budget_page_get_editor (page, "funding"), "receipt_path"));
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -549,6 +600,7 @@ main (int    argc,
   g_test_add_func ("/gui/budget/over-budget-filter", test_budget_over_filter);
   g_test_add_func ("/gui/budget/refused-input", test_budget_refused);
   g_test_add_func ("/gui/budget/csv", test_budget_csv);
+  g_test_add_func ("/gui/budget/expense-layout", test_budget_expense_layout);
 
   return g_test_run ();
 }

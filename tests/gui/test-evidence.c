@@ -788,6 +788,215 @@ test_evidence_no_evidence_pill (void)
   remove_dir (dir);
 }
 
+/* Adds @path to what @evidence shows, as its chooser and a drop do. */
+static void
+add_path (DeskEvidenceGroup *evidence,
+          const char        *path)
+{
+  GSList *files = g_slist_prepend (NULL, g_file_new_for_path (path));
+
+  desk_evidence_group_add_files (evidence, files);
+  g_slist_free_full (files, g_object_unref);
+  _desk_evidence_group_wait (evidence);
+}
+
+static const char *
+row_title (DeskEvidenceGroup *evidence,
+           const char        *uuid)
+{
+  GtkWidget *row = _desk_evidence_group_get_row (evidence, uuid);
+
+  g_assert_nonnull (row);
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+/* Closes the unlock prompt, which must be shown. */
+static void
+close_unlock_prompt (void)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Names Are Locked");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_a_moment (10);
+  g_assert_null (find_message_dialog ());
+}
+
+#define PASSPHRASE "river lantern copper seven"
+
+/* Where names are protected and unlocked, a workshop's file (personal by default) is
+ * added sealed and shows as usual. Locked, its row reads again at once: core's locked
+ * label, a lock and no thumbnail, Open, Save As and the caption insensitive with why;
+ * Open still reached, or a new file dropped, asks to unlock and reads or adds nothing.
+ * Unlocked again, the name and the thumbnail come back. */
+static void
+test_evidence_sealed (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *db = g_build_filename (dir, "sealed.db", NULL);
+  g_autofree char *png = write_png (dir, "sign-in sheet.png");
+  g_autofree char *text = write_file (dir, "phone numbers.txt", "Ama 024 000 0000\n", -1);
+  g_autofree char *uuid = NULL;
+  g_autofree char *file_uuid = NULL;
+  g_autofree char *demo = NULL;
+  g_autoptr(DeskSecret) recovery = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  DeskEvidenceGroup *evidence;
+  GtkWidget *open_button;
+
+  store = desk_store_open (db, &error);
+  g_assert_no_error (error);
+  demo = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+  recovery = desk_store_protect (store, PASSPHRASE, desk_kdf_cost_fastest (), &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_store_get_protection (store) == DESK_PROTECTION_UNLOCKED);
+
+  /* The section alone in a window: the main window remakes its pages on a lock. */
+  {
+    g_autoptr(GPtrArray) workshops = desk_store_list (store, DESK_KIND_WORKSHOP, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (workshops->len, >, 0);
+    uuid = g_strdup (desk_record_get_uuid (g_ptr_array_index (workshops, 0)));
+  }
+  window = adw_window_new ();
+  evidence = DESK_EVIDENCE_GROUP (desk_evidence_group_new (store, DESK_KIND_WORKSHOP));
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (evidence));
+  gtk_window_present (GTK_WINDOW (window));
+  desk_evidence_group_set_owner (evidence, uuid);
+
+  /* Unlocked: added (sealed, as it is personal) and shown like any file. */
+  add_path (evidence, png);
+  g_assert_null (find_message_dialog ());
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_desk_evidence_group_get_error_label (evidence))));
+  files = list_files (store, DESK_KIND_WORKSHOP, uuid);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_true (((DeskAttachment *) g_ptr_array_index (files, 0))->personal);
+  g_assert_true (((DeskAttachment *) g_ptr_array_index (files, 0))->seal == DESK_SEAL_OPEN);
+  file_uuid = g_strdup (((DeskAttachment *) g_ptr_array_index (files, 0))->uuid);
+  g_assert_cmpstr (row_title (evidence, file_uuid), ==, "sign-in sheet.png");
+  g_assert_true (GDK_IS_TEXTURE (_desk_evidence_group_get_thumbnail (evidence, file_uuid)));
+  g_assert_true (gtk_widget_get_sensitive (_desk_evidence_group_get_button (evidence, file_uuid, FALSE)));
+
+  /* Locked: the rows follow the store's "protection" at once. */
+  desk_store_lock (store);
+  g_assert_cmpstr (row_title (evidence, file_uuid), ==, desk_seal_describe (DESK_SEAL_LOCKED));
+  _desk_evidence_group_wait (evidence);
+  g_assert_null (_desk_evidence_group_get_thumbnail (evidence, file_uuid));
+  open_button = _desk_evidence_group_get_button (evidence, file_uuid, FALSE);
+  g_assert_false (gtk_widget_get_sensitive (open_button));
+  g_assert_false (gtk_widget_get_sensitive (_desk_evidence_group_get_button (evidence, file_uuid, TRUE)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_desk_evidence_group_get_caption_row (evidence, file_uuid))));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (open_button), "Names are locked"));
+  g_assert_cmpuint (_desk_evidence_group_count_shown (evidence), ==, 1);
+
+  /* Open reached anyway: the unlock prompt, nothing opened. */
+  _desk_evidence_group_set_launcher (record_launch);
+  g_clear_pointer (&opened_uri, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (evidence), "evidence.open", "s", file_uuid));
+  _desk_evidence_group_wait (evidence);
+  g_assert_null (opened_uri);
+  close_unlock_prompt ();
+
+  /* A workshop file added while locked: refused with core's sentence, and the prompt. */
+  add_path (evidence, text);
+  g_clear_pointer (&files, g_ptr_array_unref);
+  files = list_files (store, DESK_KIND_WORKSHOP, uuid);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_desk_evidence_group_get_error_label (evidence))));
+  g_assert_cmpstr (gtk_label_get_label (_desk_evidence_group_get_error_label (evidence)), !=, "");
+  close_unlock_prompt ();
+
+  /* Unlocked again: the name, the buttons and the thumbnail are back. */
+  g_assert_true (desk_store_unlock (store, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (row_title (evidence, file_uuid), ==, "sign-in sheet.png");
+  g_assert_true (gtk_widget_get_sensitive (_desk_evidence_group_get_button (evidence, file_uuid, FALSE)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_desk_evidence_group_get_caption_row (evidence, file_uuid))));
+  _desk_evidence_group_wait (evidence);
+  g_assert_true (GDK_IS_TEXTURE (_desk_evidence_group_get_thumbnail (evidence, file_uuid)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (evidence), "evidence.open", "s", file_uuid));
+  _desk_evidence_group_wait (evidence);
+  _desk_evidence_group_set_launcher (NULL);
+  g_assert_nonnull (opened_uri);
+  {
+    g_autofree char *path = g_filename_from_uri (opened_uri, NULL, NULL);
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (folder), ==, 0);
+  }
+  g_clear_pointer (&opened_uri, g_free);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment (10);
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
+/* Add Files… asks with the shared chooser (the section's own, kept where
+ * desk-file-chooser keeps it): several files may be chosen, and what is chosen is added
+ * as a drop is; Cancel adds nothing. */
+static void
+test_evidence_add_chooser (void)
+{
+  g_autoptr(DeskStore) store = new_store (TRUE);
+  g_autofree char *dir = make_dir ();
+  g_autofree char *text = write_file (dir, "agenda.txt", "Agenda of the day\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (text);
+  g_autofree char *uuid = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  DeskWindow *window = new_window (store);
+  DeskRecordEditor *editor = open_first_deliverable (window, NULL, &uuid);
+  DeskEvidenceGroup *evidence = desk_record_editor_get_evidence (editor);
+  GtkNativeDialog *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (evidence), "evidence.add", NULL));
+  chooser = g_object_get_data (G_OBJECT (evidence), "desk-file-chooser");
+  g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_cmpstr (gtk_file_chooser_native_get_accept_label (GTK_FILE_CHOOSER_NATIVE (chooser)), ==, "_Add");
+  g_assert_true (gtk_native_dialog_get_modal (chooser));
+
+  /* Cancelled: nothing added, the chooser gone. */
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_CANCEL);
+  g_assert_null (g_object_get_data (G_OBJECT (evidence), "desk-file-chooser"));
+  _desk_evidence_group_wait (evidence);
+  files = list_files (store, DESK_KIND_DELIVERABLE, uuid);
+  g_assert_cmpuint (files->len, ==, 0);
+
+  /* A file chosen: added through the worker, its row shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (evidence), "evidence.add", NULL));
+  chooser = g_object_get_data (G_OBJECT (evidence), "desk-file-chooser");
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      if (g_list_model_get_n_items (chosen) > 0)
+        break;
+      wait_a_moment (10);
+    }
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_null (g_object_get_data (G_OBJECT (evidence), "desk-file-chooser"));
+  _desk_evidence_group_wait (evidence);
+  g_clear_pointer (&files, g_ptr_array_unref);
+  files = list_files (store, DESK_KIND_DELIVERABLE, uuid);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpstr (((DeskAttachment *) g_ptr_array_index (files, 0))->name, ==, "agenda.txt");
+  g_assert_cmpuint (_desk_evidence_group_count_shown (evidence), ==, 1);
+
+  destroy_window (window);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +1017,8 @@ main (int   argc,
   g_test_add_func ("/gui/evidence/thumbnails", test_evidence_thumbnails);
   g_test_add_func ("/gui/evidence/thumbnail-hostile", test_evidence_thumbnail_hostile);
   g_test_add_func ("/gui/evidence/no-evidence-pill", test_evidence_no_evidence_pill);
+  g_test_add_func ("/gui/evidence/sealed", test_evidence_sealed);
+  g_test_add_func ("/gui/evidence/add-chooser", test_evidence_add_chooser);
 
   return g_test_run ();
 }

@@ -25,7 +25,9 @@ static const char * const line_layout_cost[] = { "quantity_milli", "unit", "unit
 static const char * const line_layout_notes[] = { "notes", NULL };
 static const char * const expense_layout_main[] = { "budget_line_uuid", "date", "amount_minor", "currency",
                                                     "is_refund", NULL };
-static const char * const expense_layout_receipt[] = { "payee", "reference", "receipt_path", "note", NULL };
+/* Who was paid and the receipt's number; the receipt itself is a file in the Evidence
+ * section (core moved the old receipt_path there). */
+static const char * const expense_layout_payment[] = { "payee", "reference", "note", NULL };
 static const char * const funding_layout[] = { "date", "source", "amount_minor", "currency", "reference",
                                                "note", "workplan_uuid", NULL };
 static const char * const rate_layout_main[] = { "currency", "valid_from", NULL };
@@ -598,7 +600,7 @@ build_expenses (DeskBudgetPage *self)
 
   self->expense_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_EXPENSE));
   desk_record_editor_add_group (self->expense_editor, NULL, expense_layout_main);
-  desk_record_editor_add_group (self->expense_editor, _("Receipt"), expense_layout_receipt);
+  desk_record_editor_add_group (self->expense_editor, _("Payment"), expense_layout_payment);
   desk_record_editor_set_sign_switch (self->expense_editor, "amount_minor", "is_refund");
   gtk_widget_set_tooltip_text (desk_record_editor_get_row (self->expense_editor, "is_refund"),
                                _("Money given back: the amount is entered as it is and counted off "

@@ -19,6 +19,7 @@
 #include "desk-evidence-group-private.h"
 
 #include "desk-job.h"
+#include "desk-names-locked.h"
 #include "desk-toast.h"
 #include "desk-widget-util.h"
 
@@ -26,6 +27,7 @@ static DeskEvidenceLauncher launcher;
 
 typedef struct
 {
+  DeskStore *store;
   char *uuid;
   char *path;
   char *name;
@@ -38,6 +40,7 @@ write_work_free (gpointer data)
 {
   WriteWork *work = data;
 
+  g_clear_object (&work->store);
   g_free (work->uuid);
   g_free (work->path);
   g_free (work->name);
@@ -98,6 +101,11 @@ write_work_done (DeskJob      *job,
   if (gtk_widget_get_root (widget) == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* Locked meanwhile (a personal file where names are protected): the unlock prompt,
+   * as wherever names are needed. */
+  if (g_error_matches (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED) &&
+      !desk_names_ask_unlock (widget, work->store))
+    return;
   if (error != NULL)
     {
       desk_toast_show_message (widget, error->message);
@@ -127,6 +135,7 @@ start_write (GtkWidget *widget,
              DeskStore *store,
              WriteWork *work)
 {
+  work->store = g_object_ref (store);
   g_object_unref (desk_job_start (desk_widget_get_window (widget), store,
                                   work->open ? _("Opening the file") : _("Saving the file"),
                                   write_work_run, work, write_work_free,

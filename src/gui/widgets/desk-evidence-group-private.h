@@ -15,6 +15,10 @@ AdwEntryRow  *_desk_evidence_group_get_caption_row    (DeskEvidenceGroup *self,
                                                        const char        *uuid);
 GtkSwitch    *_desk_evidence_group_get_personal_switch (DeskEvidenceGroup *self,
                                                        const char        *uuid);
+/* The row's Open button, or its Save As one when @save. */
+GtkWidget    *_desk_evidence_group_get_button         (DeskEvidenceGroup *self,
+                                                       const char        *uuid,
+                                                       gboolean           save);
 /* The thumbnail shown for @uuid once made, or NULL (an icon instead). */
 GdkPaintable *_desk_evidence_group_get_thumbnail      (DeskEvidenceGroup *self,
                                                        const char        *uuid);

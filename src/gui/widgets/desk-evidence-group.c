@@ -25,6 +25,7 @@
 #include "desk-evidence-copy.h"
 #include "desk-file-chooser.h"
 #include "desk-job.h"
+#include "desk-names-locked.h"
 #include "desk-thumbnail.h"
 #include "desk-toast.h"
 #include "desk-widget-util.h"
@@ -41,6 +42,9 @@ typedef struct
   GtkWidget *image;
   AdwEntryRow *caption_row;
   GtkSwitch *personal_switch;
+  GtkWidget *open_button;
+  GtkWidget *save_button;
+  DeskSeal seal;            /* a personal file's, where names are protected */
   gboolean updating;
   gboolean has_thumbnail;
 } FileRow;
@@ -69,7 +73,6 @@ struct _DeskEvidenceGroup
   GPtrArray *rows;          /* FileRow, in the order shown */
   GHashTable *pending;      /* attachment UUID → Pending */
   char *save_uuid;          /* the attachment “Save As…” asked a file for */
-  GtkFileChooserNative *add_chooser;
 
   /* Thumbnails: one at a time, for the record shown (cancelled for another). */
   GCancellable *cancellable;
@@ -80,6 +83,9 @@ struct _DeskEvidenceGroup
   guint jobs_running;
   gboolean disposed;
 };
+
+static void sync_rows (DeskEvidenceGroup *self);
+static void clear_rows (DeskEvidenceGroup *self);
 
 G_DEFINE_FINAL_TYPE (DeskEvidenceGroup, desk_evidence_group, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -138,6 +144,14 @@ update_empty (DeskEvidenceGroup *self)
                           self->owner_uuid != NULL && _desk_evidence_group_count_shown (self) == 0);
 }
 
+/* What a damaged personal file's row says, and why it does nothing. */
+static const char *
+damaged_text (void)
+{
+  return _("This file cannot be read: the database was changed outside Groupdesk. Remove it "
+           "and attach the file again.");
+}
+
 /* What the row says under the name: the caption, then the size and the date added. */
 static char *
 dup_subtitle (const DeskAttachment *attachment)
@@ -148,6 +162,10 @@ dup_subtitle (const DeskAttachment *attachment)
 
   /* Translators: a file's size and when it was attached: “1.2 MB · 5 Mar 2026, 14:05”. */
   line = g_strdup_printf (_("%s · %s"), size, added != NULL ? added : "");
+  if (attachment->seal == DESK_SEAL_DAMAGED)
+    return g_markup_printf_escaped ("%s\n%s",
+                                    damaged_text (),
+                                    line);
   if (attachment->caption != NULL && attachment->caption[0] != '\0')
     return g_markup_printf_escaped ("%s\n%s", attachment->caption, line);
 
@@ -339,7 +357,8 @@ static void
 queue_thumbnail (DeskEvidenceGroup *self,
                  FileRow           *row)
 {
-  if (!desk_thumbnail_supported (row->media_type))
+  /* A sealed file's bytes cannot be read: no attempt. */
+  if (row->seal != DESK_SEAL_OPEN || !desk_thumbnail_supported (row->media_type))
     return;
 
   g_queue_push_tail (&self->thumb_queue, g_strdup (row->uuid));
@@ -433,18 +452,28 @@ add_row (DeskEvidenceGroup    *self,
 {
   FileRow *row = g_new0 (FileRow, 1);
   g_autofree char *subtitle = dup_subtitle (attachment);
-  g_autoptr(GIcon) icon = desk_thumbnail_dup_icon (attachment->media_type);
+  g_autoptr(GIcon) icon = NULL;
+  gboolean sealed = attachment->seal != DESK_SEAL_OPEN;
   GtkWidget *personal_row;
   GtkWidget *frame;
 
   row->uuid = g_strdup (attachment->uuid);
   row->name = g_strdup (attachment->name);
   row->media_type = g_strdup (attachment->media_type);
+  row->seal = attachment->seal;
+  /* Locked: a lock where the thumbnail would be; damaged: a warning. */
+  if (row->seal == DESK_SEAL_LOCKED)
+    icon = g_themed_icon_new ("system-lock-screen-symbolic");
+  else if (row->seal == DESK_SEAL_DAMAGED)
+    icon = g_themed_icon_new ("dialog-warning-symbolic");
+  else
+    icon = desk_thumbnail_dup_icon (attachment->media_type);
 
   row->row = adw_expander_row_new ();
   gtk_widget_add_css_class (row->row, "desk-evidence-row");
   {
-    g_autofree char *title = g_markup_escape_text (attachment->name, -1);
+    g_autofree char *title = g_markup_escape_text (sealed ? desk_seal_describe (attachment->seal)
+                                                          : attachment->name, -1);
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
   }
@@ -459,17 +488,20 @@ add_row (DeskEvidenceGroup    *self,
   gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
   gtk_box_append (GTK_BOX (frame), row->image);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row->row), frame);
+  if (sealed)
+    gtk_widget_add_css_class (row->row, row->seal == DESK_SEAL_LOCKED ? "desk-evidence-locked"
+                                                                      : "desk-evidence-damaged");
 
   /* Each action goes before the ones added earlier: added last to first. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row),
                                row_button ("user-trash-symbolic", _("Remove This File"),
                                            "evidence.remove", row->uuid));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row),
-                               row_button ("document-save-as-symbolic", _("Save a Copy As…"),
-                                           "evidence.save-as", row->uuid));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row),
-                               row_button ("document-open-symbolic", _("Open With the Default Application"),
-                                           "evidence.open", row->uuid));
+  row->save_button = row_button ("document-save-as-symbolic", _("Save a Copy As…"),
+                                  "evidence.save-as", row->uuid);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row), row->save_button);
+  row->open_button = row_button ("document-open-symbolic", _("Open With the Default Application"),
+                                 "evidence.open", row->uuid);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->row), row->open_button);
 
   row->caption_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->caption_row), _("Caption"));
@@ -492,7 +524,33 @@ add_row (DeskEvidenceGroup    *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (personal_row), GTK_WIDGET (row->personal_switch));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->row), personal_row);
 
+  if (sealed)
+    {
+      const char *why = row->seal == DESK_SEAL_LOCKED
+                        ? _("Names are locked, and this file holds personal data. Unlock names to open, "
+                            "save or caption it.")
+                        : damaged_text ();
+
+      /* Nothing to do with it but remove it, until names are unlocked (the buttons
+       * lose their actions, whose state would make them sensitive again). */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row->open_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row->save_button), NULL);
+      gtk_widget_set_sensitive (row->open_button, FALSE);
+      gtk_widget_set_sensitive (row->save_button, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (row->caption_row), FALSE);
+      gtk_widget_set_sensitive (personal_row, FALSE);
+      gtk_widget_set_tooltip_text (row->open_button, why);
+      gtk_widget_set_tooltip_text (row->save_button, why);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row->caption_row), why);
+      gtk_widget_set_tooltip_text (frame, why);
+      /* A lock, not a picture: smaller and quieter than a thumbnail. */
+      gtk_image_set_pixel_size (GTK_IMAGE (row->image), THUMB_SHOWN * 2 / 3);
+      gtk_widget_add_css_class (row->image, "dim-label");
+    }
+
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row->row);
+  /* Its removal is waiting for its toast (the rows were read again meanwhile). */
+  gtk_widget_set_visible (row->row, !g_hash_table_contains (self->pending, row->uuid));
   g_ptr_array_add (self->rows, row);
   queue_thumbnail (self, row);
 
@@ -563,6 +621,7 @@ typedef struct
   GPtrArray *paths;         /* char *, NULL for a file that is not on this computer */
   GPtrArray *names;         /* char *, what to call each in a message */
   GPtrArray *refused;       /* char *, core's sentences */
+  gboolean locked;          /* one was refused as names are locked */
 } AddWork;
 
 static void
@@ -610,6 +669,8 @@ add_work_run (DeskStore         *store,
                                         DESK_ATTACHMENT_PERSONAL_DEFAULT, &local);
       if (attachment == NULL)
         g_ptr_array_add (work->refused, g_strdup (local->message));
+      if (g_error_matches (local, DESK_ERROR, DESK_ERROR_NAMES_LOCKED))
+        work->locked = TRUE;
       if (progress != NULL)
         progress ((double) (i + 1) / work->paths->len, progress_data);
     }
@@ -646,28 +707,19 @@ add_work_done (DeskJob      *job,
   if (g_strcmp0 (work->owner_uuid, self->owner_uuid) == 0)
     sync_rows (self);
   announce_owner (self, work->owner_uuid);
+  /* A personal file where names are locked: the unlock prompt, as wherever names are
+   * needed (the sentence stays in the section). */
+  if (work->locked && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    desk_names_ask_unlock (GTK_WIDGET (self), self->store);
 }
 
 /* Callbacks */
 
 static void
-add_chooser_response_cb (GtkNativeDialog   *chooser,
-                         int                response,
-                         DeskEvidenceGroup *self)
+add_chosen_cb (gpointer  owner,
+               GSList   *files)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      GSList *list = NULL;
-
-      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
-        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
-      desk_evidence_group_add_files (self, list);
-      g_slist_free_full (list, g_object_unref);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->add_chooser);
+  desk_evidence_group_add_files (DESK_EVIDENCE_GROUP (owner), files);
 }
 
 static void
@@ -680,19 +732,8 @@ add_files_action (GtkWidget  *widget,
   if (self->owner_uuid == NULL)
     return;
 
-  if (self->add_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->add_chooser));
-      g_clear_object (&self->add_chooser);
-    }
-
-  /* Several files at once, which desk_file_chooser_ask() does not ask for. */
-  self->add_chooser = gtk_file_chooser_native_new (_("Add Files"), desk_widget_get_window (widget),
-                                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->add_chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->add_chooser), TRUE);
-  g_signal_connect (self->add_chooser, "response", G_CALLBACK (add_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->add_chooser));
+  desk_file_chooser_ask_files (self, desk_widget_get_window (widget), _("Add Files"), _("_Add"),
+                               add_chosen_cb);
 }
 
 static void
@@ -738,6 +779,26 @@ remove_action (GtkWidget  *widget,
 
 /* Open and Save As */
 
+/* Whether @row's bytes can be read. A locked personal file asks to unlock names first
+ * (its buttons are insensitive, but the action can still be reached). */
+static gboolean
+row_readable (DeskEvidenceGroup *self,
+              FileRow           *row)
+{
+  if (row->seal == DESK_SEAL_LOCKED)
+    {
+      desk_names_ask_unlock (GTK_WIDGET (self), self->store);
+      return FALSE;
+    }
+  if (row->seal == DESK_SEAL_DAMAGED)
+    {
+      show_error (self, damaged_text ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 copy_done_cb (GtkWidget *widget)
 {
@@ -752,7 +813,7 @@ open_action (GtkWidget  *widget,
   DeskEvidenceGroup *self = DESK_EVIDENCE_GROUP (widget);
   FileRow *row = find_row (self, g_variant_get_string (parameter, NULL));
 
-  if (row == NULL)
+  if (row == NULL || !row_readable (self, row))
     return;
 
   self->jobs_running++;
@@ -783,7 +844,7 @@ save_as_action (GtkWidget  *widget,
   FileRow *row = find_row (self, g_variant_get_string (parameter, NULL));
   g_autofree char *name = NULL;
 
-  if (row == NULL)
+  if (row == NULL || !row_readable (self, row))
     return;
 
   g_free (self->save_uuid);
@@ -791,6 +852,21 @@ save_as_action (GtkWidget  *widget,
   name = desk_evidence_dup_file_name (row->name);
   desk_file_chooser_ask (self, desk_widget_get_window (widget), _("Save a Copy of the File"), name,
                          save_chosen_cb, NULL, NULL);
+}
+
+/* Names locked or unlocked, protection turned on or off: personal files read otherwise. */
+static void
+protection_changed_cb (DeskStore         *store,
+                       GParamSpec        *pspec,
+                       DeskEvidenceGroup *self)
+{
+  if (self->disposed || self->owner_uuid == NULL)
+    return;
+
+  reset_thumbnails (self);
+  clear_rows (self);
+  show_error (self, NULL);
+  sync_rows (self);
 }
 
 /* Overrides */
@@ -807,11 +883,6 @@ desk_evidence_group_dispose (GObject *object)
     desk_evidence_group_flush (self);
 
   desk_file_chooser_cancel (self);
-  if (self->add_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->add_chooser));
-      g_clear_object (&self->add_chooser);
-    }
   g_clear_handle_id (&self->thumb_idle, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -909,6 +980,7 @@ desk_evidence_group_new (DeskStore      *store,
   self = g_object_new (DESK_TYPE_EVIDENCE_GROUP, NULL);
   self->store = g_object_ref (store);
   self->kind = kind;
+  g_signal_connect_object (store, "notify::protection", G_CALLBACK (protection_changed_cb), self, 0);
 
   return GTK_WIDGET (self);
 }
@@ -1022,6 +1094,19 @@ _desk_evidence_group_get_personal_switch (DeskEvidenceGroup *self,
   FileRow *row = find_row (self, uuid);
 
   return row != NULL ? row->personal_switch : NULL;
+}
+
+GtkWidget *
+_desk_evidence_group_get_button (DeskEvidenceGroup *self,
+                                 const char        *uuid,
+                                 gboolean           save)
+{
+  FileRow *row = find_row (self, uuid);
+
+  if (row == NULL)
+    return NULL;
+
+  return save ? row->save_button : row->open_button;
 }
 
 GdkPaintable *

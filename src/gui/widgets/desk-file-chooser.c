@@ -1,4 +1,5 @@
-/* desk-file-chooser.c — asking for a file to open or to save, the same way everywhere
+/* desk-file-chooser.c — asking for a file to open or to save, or for several files to
+ * open, the same way everywhere
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +18,8 @@
 typedef struct
 {
   GObject *owner;
-  DeskFileChosenFunc chosen;
+  DeskFileChosenFunc chosen;        /* one file, or */
+  DeskFilesChosenFunc chosen_files; /* several */
 } Question;
 
 GtkFileFilter *
@@ -74,9 +76,18 @@ chooser_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GObject) owner = g_object_ref (question->owner);
   DeskFileChosenFunc chosen = question->chosen;
+  DeskFilesChosenFunc chosen_files = question->chosen_files;
   g_autoptr(GFile) file = NULL;
+  GSList *files = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && chosen_files != NULL)
+    {
+      g_autoptr(GListModel) model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+        files = g_slist_prepend (files, g_list_model_get_item (model, i - 1));
+    }
+  else if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   /* The question is answered: the chooser goes before the answer is acted on, which may
@@ -85,6 +96,25 @@ chooser_response_cb (GtkNativeDialog *chooser,
 
   if (file != NULL)
     chosen (owner, file);
+  if (files != NULL)
+    chosen_files (owner, files);
+  g_slist_free_full (files, g_object_unref);
+}
+
+/* Shows @chooser as @owner's, answering @question. */
+static void
+show_chooser (gpointer              owner,
+              GtkFileChooserNative *chooser,
+              Question             *question)
+{
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  question->owner = owner;
+  g_signal_connect_data (chooser, "response", G_CALLBACK (chooser_response_cb), question,
+                         question_free, 0);
+
+  /* Replaces (and destroys) the owner's earlier chooser, if any. */
+  g_object_set_data_full (G_OBJECT (owner), CHOOSER_KEY, chooser, chooser_free);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 void
@@ -120,17 +150,34 @@ desk_file_chooser_ask (gpointer            owner,
 
   if (save_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), save_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   question = g_new0 (Question, 1);
-  question->owner = owner;
   question->chosen = chosen;
-  g_signal_connect_data (chooser, "response", G_CALLBACK (chooser_response_cb), question,
-                         question_free, 0);
+  show_chooser (owner, chooser, question);
+}
 
-  /* Replaces (and destroys) the owner's earlier chooser, if any. */
-  g_object_set_data_full (G_OBJECT (owner), CHOOSER_KEY, chooser, chooser_free);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+void
+desk_file_chooser_ask_files (gpointer             owner,
+                             GtkWindow           *parent,
+                             const char          *title,
+                             const char          *accept_label,
+                             DeskFilesChosenFunc  chosen)
+{
+  GtkFileChooserNative *chooser;
+  Question *question;
+
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (chosen != NULL);
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept_label != NULL ? accept_label : _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  question = g_new0 (Question, 1);
+  question->chosen_files = chosen;
+  show_chooser (owner, chooser, question);
 }
 
 void

@@ -31,6 +31,20 @@ void           desk_file_chooser_ask (gpointer            owner,
                                       DeskFileChosenFunc  chosen,
                                       GtkFileFilter      *first_filter,
                                       ...) G_GNUC_NULL_TERMINATED;
+/* What to do with the files the user chose (GFile, borrowed, in the order chosen; never
+ * empty); @owner is the object that asked. */
+typedef void (*DeskFilesChosenFunc) (gpointer  owner,
+                                     GSList   *files);
+
+/* Asks for one or more files to open, as desk_file_chooser_ask() does for one: the
+ * chooser lets several be selected, and its button says @accept_label ("_Add"; NULL:
+ * "_Open"). No filter: any file. It is @owner's chooser like the other (asking again
+ * replaces it; desk_file_chooser_cancel() closes it). */
+void           desk_file_chooser_ask_files (gpointer             owner,
+                                            GtkWindow           *parent,
+                                            const char          *title,
+                                            const char          *accept_label,
+                                            DeskFilesChosenFunc  chosen);
 /* Closes @owner's chooser, if it has one, without an answer: for @owner's dispose. */
 void           desk_file_chooser_cancel (gpointer owner);
 

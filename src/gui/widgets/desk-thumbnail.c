@@ -206,6 +206,7 @@ typedef struct
   char *uuid;
   char *media_type;
   GBytes *bytes;            /* read on the main thread when in memory */
+  DeskSharedKey *shared;    /* the data key, where names are protected and unlocked */
 } Load;
 
 static void
@@ -217,6 +218,7 @@ load_free (gpointer data)
   g_free (load->uuid);
   g_free (load->media_type);
   g_clear_pointer (&load->bytes, g_bytes_unref);
+  g_clear_pointer (&load->shared, desk_shared_key_free);
   g_free (load);
 }
 
@@ -251,6 +253,10 @@ load_thread (GTask        *task,
       /* A DeskStore is never shared between threads. */
       g_autoptr(DeskStore) store = desk_store_open_read_only (load->path, &error);
 
+      /* A personal file where names are protected is read with the key of the store
+       * that asked. */
+      if (store != NULL && load->shared != NULL && !desk_store_unlock_shared (store, load->shared, &error))
+        g_clear_object (&store);
       if (store != NULL)
         bytes = read_bytes (store, load->uuid, cancellable, &error);
       if (bytes == NULL)
@@ -294,6 +300,12 @@ desk_thumbnail_load_async (DeskStore           *store,
   /* In memory no second connection sees the database: only the decoding goes to the
    * worker. */
   if (load->path == NULL && (load->bytes = read_bytes (store, uuid, cancellable, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (load->path != NULL && desk_store_get_protection (store) == DESK_PROTECTION_UNLOCKED &&
+      (load->shared = desk_store_share_key (store, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
