@@ -257,13 +257,23 @@ cmd_generate (CliOptions  *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autofree char *group = NULL;
-  DeskGenerateOptions gen = { 1, 100, 1000, 4000 };
+  g_autofree char *country = NULL;
+  DeskGenerateOptions gen = { 1, 100, 1000, 4000, NULL };
 
   for (int i = 1; i < argc; i++)
     {
       guint *target = NULL;
       guint seed;
 
+      if (g_str_equal (argv[i], "--country"))
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0' || argv[i + 1][0] == '-')
+            return cli_usage_error (_("--country needs a two-letter country code, such as PE."));
+          g_free (country);
+          country = g_ascii_strup (argv[++i], -1);
+          gen.country = country;
+          continue;
+        }
       if (g_str_equal (argv[i], "--seed"))
         target = &seed;
       else if (g_str_equal (argv[i], "--activities"))
@@ -720,6 +730,7 @@ static int cmd_help (CliOptions *options, int argc, char **argv);
 
 static const CommandOption generate_options[] = {
   { "--seed N", N_("Start from seed N: the same seed makes the same group") },
+  { "--country CODE", N_("The group's country (two letters, GH by default); its currency follows") },
   { "--activities A", N_("How many activities to generate") },
   { "--people P", N_("How many people to generate") },
   { "--attendance T", N_("How many attendance records to generate") },
@@ -886,7 +897,7 @@ static const CommandOption help_options[] = {
 
 static const Command commands[] = {
   { "demo", "demo", N_("Add the sample Ghana group"), cmd_demo, NULL },
-  { "generate", "generate [--seed N] [--activities A] [--people P] [--attendance T]",
+  { "generate", "generate [--seed N] [--country CODE] [--activities A] [--people P] [--attendance T]",
     N_("Add a large generated group, for benchmarks"), cmd_generate, generate_options },
   { "list", "list KIND [--json]", N_("List the records of one kind"), cmd_list, list_options },
   { "show", "show KIND UUID [--json]", N_("Show one record"), cmd_show, show_options },

@@ -19,10 +19,13 @@ typedef struct
   guint   activities;
   guint   people;
   guint   attendance;
+  const char *country;  /* ISO 3166 alpha-2 (NULL: GH); the currency follows it */
 } DeskGenerateOptions;
 
 /* A large, deterministic, realistic group for benchmarks: per activity about 3
- * deliverables, 5 budget lines, 20 expenses and one workshop. Returns the group UUID. */
+ * deliverables, 5 budget lines, 20 expenses and one workshop. Returns the group UUID.
+ * Its code is GEN-<seed> in Ghana and <country>-GEN-<seed> elsewhere, so that groups of
+ * several countries can be generated into one database. */
 char     *desk_generate_fill    (DeskStore                 *store,
                                  const DeskGenerateOptions *options,
                                  GError                   **error);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "desk-demo.h"
+#include "desk-reference.h"
 #include "desk-demo-private.h"
 
 #include "desk-date.h"
@@ -85,6 +86,9 @@ desk_generate_fill (DeskStore                 *store,
   g_autofree char *workplan = NULL;
   g_autofree char *period_end = NULL;
   guint n_activities, n_people, n_attendance;
+  const char *country;
+  const char *currency;
+  const char *foreign;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -107,6 +111,18 @@ desk_generate_fill (DeskStore                 *store,
       return NULL;
     }
 
+  country = options->country != NULL ? options->country : "GH";
+  currency = desk_country_currency (country);
+  if (currency == NULL)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("Groupdesk knows no country “%s” (or no currency for it). Give a two-letter "
+                     "country code such as GH, NG, PE, CO, CD, MM or ID."), country);
+      return NULL;
+    }
+  /* The fifth budget line of each activity is in another currency, with a rate. */
+  foreign = g_str_equal (currency, "USD") ? "EUR" : "USD";
+
   rand = g_rand_new_with_seed (options->seed);
   period_end = desk_date_add_days (PERIOD_START, PERIOD_DAYS - 1);
 
@@ -114,13 +130,19 @@ desk_generate_fill (DeskStore                 *store,
     return NULL;
 
   {
-    g_autofree char *code = g_strdup_printf ("GEN-%u", options->seed);
+    gboolean ghana = g_str_equal (country, "GH");
+    g_autofree char *code = ghana ? g_strdup_printf ("GEN-%u", options->seed)
+                                  : g_strdup_printf ("%s-GEN-%u", country, options->seed);
+    g_autofree char *name_en = ghana ? g_strdup ("Generated implementation group")
+                                     : g_strdup_printf ("Generated implementation group, %s", country);
+    g_autofree char *name_zh = ghana ? g_strdup ("生成的实施小组")
+                                     : g_strdup_printf ("生成的实施小组（%s）", country);
 
     ADD (DESK_KIND_GROUP,
          "code", code,
-         "name_en", "Generated implementation group",
-         "name_zh", "生成的实施小组",
-         "country", "GH", "currency", "GHS", "languages", "en,zh");
+         "name_en", name_en,
+         "name_zh", name_zh,
+         "country", country, "currency", currency, "languages", "en,zh");
     group = g_strdup (desk_record_get_uuid (last));
   }
 
@@ -139,7 +161,7 @@ desk_generate_fill (DeskStore                 *store,
        "period_start", PERIOD_START, "period_end", period_end, "status", "approved");
   workplan = g_strdup (desk_record_get_uuid (last));
 
-  ADD (DESK_KIND_RATE, "currency", "USD", "valid_from", PERIOD_START,
+  ADD (DESK_KIND_RATE, "currency", foreign, "valid_from", PERIOD_START,
        "rate_mantissa", "1550", "rate_scale", "2");
 
   for (guint i = 0; i < n_people; i++)
@@ -205,7 +227,7 @@ desk_generate_fill (DeskStore                 *store,
           ADD (DESK_KIND_BUDGET_LINE, "workplan_uuid", workplan, "activity_uuid", activity,
                "category", PICK (rand, categories), "description_en", desc,
                "quantity_milli", qty, "unit", "day", "unit_cost_minor", cost,
-               "currency", b == 4 ? "USD" : "GHS");
+               "currency", b == 4 ? foreign : currency);
           line = g_strdup (desk_record_get_uuid (last));
 
           for (guint e = 0; e < 4; e++)
@@ -214,7 +236,7 @@ desk_generate_fill (DeskStore                 *store,
               g_autofree char *amount = g_strdup_printf ("%d", g_rand_int_range (rand, 500, 2000000));
 
               ADD (DESK_KIND_EXPENSE, "budget_line_uuid", line, "date", date,
-                   "amount_minor", amount, "currency", b == 4 ? "USD" : "GHS",
+                   "amount_minor", amount, "currency", b == 4 ? foreign : currency,
                    "payee", PICK (rand, places), "reference", "GEN");
             }
         }

@@ -650,6 +650,52 @@ test_generate (Fixture       *fixture,
   g_assert_cmpuint (count_json (fixture, NULL, "groups"), ==, 1);
 }
 
+/* Groups of other countries, beside one another in one database, each in its country's
+ * currency; an unknown country or a missing code adds nothing. */
+static void
+test_generate_country (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *groups;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  run_cli (&run, "--db", fixture->db, "generate", "--seed", "4", "--activities", "2",
+           "--people", "10", "--attendance", "10");
+  assert_ok (&run);
+  run_cli (&run, "--db", fixture->db, "generate", "--seed", "4", "--country", "pe",
+           "--activities", "2", "--people", "10", "--attendance", "10");
+  assert_ok (&run);
+  run_cli (&run, "--db", fixture->db, "generate", "--seed", "5", "--country", "NG",
+           "--activities", "2", "--people", "0", "--attendance", "0");
+  assert_ok (&run);
+
+  run_cli (&run, "--db", fixture->db, "list", "groups", "--json");
+  assert_ok (&run);
+  groups = parse_array (parser, run.out);
+  g_assert_cmpuint (json_array_get_length (groups), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, i);
+
+      g_hash_table_insert (seen, g_strdup (json_object_get_string_member (group, "code")),
+                           g_strdup_printf ("%s %s", json_object_get_string_member (group, "country"),
+                                            json_object_get_string_member (group, "currency")));
+    }
+  g_assert_cmpstr (g_hash_table_lookup (seen, "GEN-4"), ==, "GH GHS");
+  g_assert_cmpstr (g_hash_table_lookup (seen, "PE-GEN-4"), ==, "PE PEN");
+  g_assert_cmpstr (g_hash_table_lookup (seen, "NG-GEN-5"), ==, "NG NGN");
+  g_assert_cmpuint (count_json (fixture, "PE-GEN-4", "activities"), ==, 2);
+
+  run_cli (&run, "--db", fixture->db, "generate", "--seed", "6", "--country", "XX");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“XX”"));
+  run_cli (&run, "--db", fixture->db, "generate", "--country");
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpuint (count_json (fixture, NULL, "groups"), ==, 3);
+}
+
 static void
 test_group_filter (Fixture       *fixture,
                    gconstpointer  data)
@@ -719,6 +765,7 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("backup", test_backup);
   ADD ("generate", test_generate);
+  ADD ("generate/country", test_generate_country);
 
 #undef ADD
 
