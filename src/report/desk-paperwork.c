@@ -28,7 +28,6 @@
 #include "desk-file.h"
 #include "desk-paperwork-data.h"
 
-#define FONT "Noto Sans CJK SC, Noto Sans, Cantarell, Sans"
 
 /* Sign-in sheet */
 #define SHEET_MARGIN 36.0
@@ -56,6 +55,8 @@ static const DeskWords words_attended = { "attended the workshop", "参加了研
 
 /* Text */
 
+/* A cell or a badge has room for so much (@height in points, or below -1 a number of
+ * lines): the rest is cut with "…"; a long name may break inside a word. */
 static PangoLayout *
 text_layout (cairo_t    *cr,
              const char *text,
@@ -64,28 +65,7 @@ text_layout (cairo_t    *cr,
              double      width,
              double      height)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  /* A cell or a badge has room for so much (@height in points, or below -1 a number of
-   * lines, as Pango takes it): the rest is cut with "…", never drawn over the next cell. */
-  if (height > 0 || height < -1)
-    {
-      pango_layout_set_height (layout, height > 0 ? (int) (height * PANGO_SCALE) : (int) height);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-
-  return layout;
+  return _desk_pdf_text_layout (cr, text, size, bold, width, PANGO_WRAP_WORD_CHAR, height);
 }
 
 /* Draws @text at (@x, @y) within @width (centred when asked); returns its height. */

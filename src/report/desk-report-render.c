@@ -30,7 +30,6 @@
 #define HEADER_HEIGHT 68.0
 #define FOOTER_HEIGHT 24.0
 #define CELL_PAD 4.0
-#define FONT "Noto Sans CJK SC, Noto Sans, Cantarell, Sans"
 
 struct _DeskReportLayout
 {
@@ -88,21 +87,7 @@ text_layout (cairo_t    *cr,
              gboolean    bold,
              double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT);
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-    }
-
-  return layout;
+  return _desk_pdf_text_layout (cr, text, size, bold, width, PANGO_WRAP_WORD, 0);
 }
 
 static double
@@ -1051,4 +1036,35 @@ desk_report_write_pdf_full (DeskReport        *report,
   desk_progress_report (&progress, 1.0);
 
   return TRUE;
+}
+
+PangoLayout *
+_desk_pdf_text_layout (cairo_t       *cr,
+                       const char    *text,
+                       double         size,
+                       gboolean       bold,
+                       double         width,
+                       PangoWrapMode  wrap,
+                       double         height)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (DESK_PDF_FONT);
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, wrap);
+    }
+  if (height > 0 || height < -1)
+    {
+      pango_layout_set_height (layout, height > 0 ? (int) (height * PANGO_SCALE) : (int) height);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  return layout;
 }
