@@ -50,18 +50,7 @@ write_generated (Fixture    *f,
                  gsize       size,
                  guint32     seed)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autofree guint8 *data = g_malloc (MAX (size, 1));
-  guint32 state = seed * 2654435761u + 1;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      state = state * 1103515245u + 12345u;
-      data[i] = (guint8) (state >> 16);
-    }
-  test_write_file (path, (const char *) data, size);
-
-  return g_steal_pointer (&path);
+  return test_write_generated (g_build_filename (f->dir, name, NULL), size, seed);
 }
 
 /* Copies of bytes stored; each keyed once. */
@@ -437,28 +426,6 @@ test_update_and_count (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize length;
-  gsize offset;
-} MemorySource;
-
-static gssize
-memory_read (guint8   *buffer,
-             gsize     length,
-             gpointer  user_data,
-             GError  **error)
-{
-  MemorySource *source = user_data;
-  gsize n = MIN (length, source->length - source->offset);
-
-  memcpy (buffer, source->data + source->offset, n);
-  source->offset += n;
-
-  return (gssize) n;
-}
-
 /* What a bundle's import does: bytes from elsewhere, then a row put over an older one of
  * the same UUID, whose bytes go when nothing else refers to them. */
 static void
@@ -471,14 +438,14 @@ test_put (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree guint8 *bytes = g_malloc (150000);
   g_autofree char *digest = NULL;
-  MemorySource source = { bytes, 150000, 0 };
+  TestMemorySource source = { bytes, 150000, 0 };
   DeskAttachment row;
 
   for (gsize i = 0; i < 150000; i++)
     bytes[i] = (guint8) (i * 7 + i / 251);
 
   g_assert_true (desk_store_begin (f->store, &error));
-  digest = _desk_attachment_store_bytes (f->store, 150000, memory_read, &source, "bundle", NULL, &error);
+  digest = _desk_attachment_store_bytes (f->store, 150000, test_memory_read, &source, "bundle", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (_desk_attachment_has_bytes (f->store, digest, &error));
   row = *first;
@@ -506,7 +473,7 @@ test_put (Fixture       *f,
   /* A source that ends early is an error; the caller's rollback leaves nothing. */
   source.offset = 149000;
   g_assert_true (desk_store_begin (f->store, &error));
-  g_assert_null (_desk_attachment_store_bytes (f->store, 150000, memory_read, &source, "bundle", NULL, &error));
+  g_assert_null (_desk_attachment_store_bytes (f->store, 150000, test_memory_read, &source, "bundle", NULL, &error));
   g_assert_error (error, DESK_ERROR, DESK_ERROR_IO);
   desk_store_rollback (f->store);
   g_assert_cmpint (blob_count (f), ==, 1);

@@ -37,18 +37,7 @@ write_generated (Fixture    *f,
                  gsize       size,
                  guint32     seed)
 {
-  g_autofree char *path = fixture_path (f, name);
-  g_autofree guint8 *data = g_malloc (MAX (size, 1));
-  guint32 state = seed * 2654435761u + 1;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      state = state * 1103515245u + 12345u;
-      data[i] = (guint8) (state >> 16);
-    }
-  test_write_file (path, (const char *) data, size);
-
-  return g_steal_pointer (&path);
+  return test_write_generated (fixture_path (f, name), size, seed);
 }
 
 static DeskAttachment *

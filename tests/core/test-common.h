@@ -458,6 +458,59 @@ test_count_rows (DeskStore      *store,
   return test_sqlite_int (_desk_store_get_db (store), sql);
 }
 
+/* @size bytes that differ with @seed and are not periodic at any piece size (free with
+ * g_free), and the same written to @path (returned, taken). */
+static inline guint8 *
+test_generated_bytes (gsize   size,
+                      guint32 seed)
+{
+  guint8 *data = g_malloc (MAX (size, 1));
+  guint32 state = seed * 2654435761u + 1;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      state = state * 1103515245u + 12345u;
+      data[i] = (guint8) (state >> 16);
+    }
+
+  return data;
+}
+
+static inline char *
+test_write_generated (char    *path,
+                      gsize    size,
+                      guint32  seed)
+{
+  g_autofree guint8 *data = test_generated_bytes (size, seed);
+
+  test_write_file (path, (const char *) data, size);
+
+  return path;
+}
+
+/* Bytes in memory as a DeskAttachmentReadFunc reads them. */
+typedef struct
+{
+  const guint8 *data;
+  gsize length;
+  gsize offset;
+} TestMemorySource;
+
+static inline gssize
+test_memory_read (guint8   *buffer,
+                  gsize     length,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  TestMemorySource *source = user_data;
+  gsize n = MIN (length, source->length - source->offset);
+
+  memcpy (buffer, source->data + source->offset, n);
+  source->offset += n;
+
+  return (gssize) n;
+}
+
 /* The process's peak resident memory so far, in KB (VmHWM): memory tests run their work
  * in a child process (g_test_trap_subprocess) so that the peak is the work's own. */
 static inline glong

@@ -68,33 +68,13 @@ unlock (DeskStore *store)
   g_assert_no_error (error);
 }
 
-/* @size bytes that differ with @seed and are not periodic at the piece size. */
-static guint8 *
-generate (gsize   size,
-          guint32 seed)
-{
-  guint8 *data = g_malloc (MAX (size, 1));
-  guint32 state = seed * 2654435761u + 1;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      state = state * 1103515245u + 12345u;
-      data[i] = (guint8) (state >> 16);
-    }
-  return data;
-}
-
 static char *
 write_generated (Fixture    *f,
                  const char *name,
                  gsize       size,
                  guint32     seed)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autofree guint8 *data = generate (size, seed);
-
-  test_write_file (path, (const char *) data, size);
-  return g_steal_pointer (&path);
+  return test_write_generated (g_build_filename (f->dir, name, NULL), size, seed);
 }
 
 static DeskAttachment *
@@ -295,8 +275,8 @@ test_nothing_left (Fixture       *f,
   const gsize size = 300000;
   g_autofree char *before = write_generated (f, FILE_NAME, size, 21);
   g_autofree char *after = write_generated (f, "Register-Efua-Asantewaa.jpg", size, 22);
-  g_autofree guint8 *before_bytes = generate (size, 21);
-  g_autofree guint8 *after_bytes = generate (size, 22);
+  g_autofree guint8 *before_bytes = test_generated_bytes (size, 21);
+  g_autofree guint8 *after_bytes = test_generated_bytes (size, 22);
   g_autofree char *before_digest = test_file_digest (before);
   g_autofree char *after_digest = test_file_digest (after);
   g_autoptr(DeskAttachment) first = NULL;
@@ -650,27 +630,6 @@ test_backup_restore (Fixture       *f,
   assert_reads_as (f->store, attachment->uuid, file);
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize length;
-  gsize offset;
-} MemorySource;
-
-static gssize
-memory_read (guint8   *buffer,
-             gsize     length,
-             gpointer  user_data,
-             GError  **error)
-{
-  MemorySource *source = user_data;
-  gsize n = MIN (length, source->length - source->offset);
-
-  memcpy (buffer, source->data + source->offset, n);
-  source->offset += n;
-  return (gssize) n;
-}
-
 /* What a bundle's import does for a personal attachment of a protected database: bytes
  * stored sealed from the start (_for), or stored plain and sealed by the put. */
 static void
@@ -678,14 +637,14 @@ test_import_path (Fixture       *f,
                   gconstpointer  data)
 {
   const gsize size = 100000;
-  g_autofree guint8 *bytes = generate (size, 91);
-  g_autofree guint8 *more = generate (size, 92);
+  g_autofree guint8 *bytes = test_generated_bytes (size, 91);
+  g_autofree guint8 *more = test_generated_bytes (size, 92);
   g_autofree char *digest = NULL;
   g_autofree char *plain_digest = NULL;
   g_autoptr(DeskAttachment) got = NULL;
   g_autoptr(GError) error = NULL;
-  MemorySource source = { bytes, size, 0 };
-  MemorySource other = { more, size, 0 };
+  TestMemorySource source = { bytes, size, 0 };
+  TestMemorySource other = { more, size, 0 };
   DeskAttachment row = {
     .uuid = (char *) "7b7c2d39-0f51-4d0e-9a55-2f3b7e1c0a01", .group_uuid = f->world->group,
     .owner_kind = (char *) "workshop", .owner_uuid = (char *) test_world_uuid (f->world, "workshop"),
@@ -695,7 +654,7 @@ test_import_path (Fixture       *f,
 
   protect (f);
   g_assert_true (desk_store_begin (f->store, &error));
-  digest = _desk_attachment_store_bytes_for (f->store, TRUE, size, memory_read, &source, "bundle",
+  digest = _desk_attachment_store_bytes_for (f->store, TRUE, size, test_memory_read, &source, "bundle",
                                              NULL, &error);
   g_assert_no_error (error);
   {
@@ -722,7 +681,7 @@ test_import_path (Fixture       *f,
 
   /* The older path: plain bytes, then a personal row put over the same UUID. */
   g_assert_true (desk_store_begin (f->store, &error));
-  plain_digest = _desk_attachment_store_bytes (f->store, size, memory_read, &other, "bundle", NULL,
+  plain_digest = _desk_attachment_store_bytes (f->store, size, test_memory_read, &other, "bundle", NULL,
                                                &error);
   g_assert_no_error (error);
   row.sha256 = plain_digest;
@@ -753,7 +712,7 @@ test_import_path (Fixture       *f,
   desk_store_lock (f->store);
   source.offset = 0;
   g_assert_true (desk_store_begin (f->store, &error));
-  g_assert_null (_desk_attachment_store_bytes_for (f->store, TRUE, size, memory_read, &source, "bundle",
+  g_assert_null (_desk_attachment_store_bytes_for (f->store, TRUE, size, test_memory_read, &source, "bundle",
                                                    NULL, &error));
   g_assert_error (error, DESK_ERROR, DESK_ERROR_NAMES_LOCKED);
   g_clear_error (&error);
