@@ -36,6 +36,17 @@ int        cmd_attachment_get (CliOptions  *options,
                                int          argc,
                                char       **argv);
 
+/* The parts of `secretariat` (cli-secretariat*.c): each gets argv from its own name on. */
+int        cli_secretariat_status  (CliOptions  *options,
+                                    int          argc,
+                                    char       **argv);
+int        cli_secretariat_figures (CliOptions  *options,
+                                    int          argc,
+                                    char       **argv);
+int        cli_secretariat_report  (CliOptions  *options,
+                                    int          argc,
+                                    char       **argv);
+
 /* Prints "groupdesk-cli: MESSAGE" and a hint to --help; returns EXIT_USAGE. */
 int        cli_usage_error   (const char  *format,
                               ...) G_GNUC_PRINTF (1, 2);

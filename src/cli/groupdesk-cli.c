@@ -711,6 +711,7 @@ cmd_backup (CliOptions  *options,
 int cmd_budget (CliOptions *options, int argc, char **argv);
 int cmd_report (CliOptions *options, int argc, char **argv);
 int cmd_paperwork (CliOptions *options, int argc, char **argv);
+int cmd_secretariat (CliOptions *options, int argc, char **argv);
 int cmd_backups (CliOptions *options, int argc, char **argv);
 int cmd_restore (CliOptions *options, int argc, char **argv);
 int cmd_attendance_import (CliOptions *options, int argc, char **argv);
@@ -830,6 +831,7 @@ static const CommandOption export_options[] = {
 static const CommandOption export_iati_options[] = {
   { "--from DATE", N_("Only the workplans that overlap the period from this date (default: every workplan)") },
   { "--to DATE", N_("The last day of the period") },
+  { "--all-groups", N_("Every group of the database in one file, as the secretariat publishes them") },
   { "-o, --output FILE", N_("The file to write the activity file to") },
   { NULL, NULL },
 };
@@ -890,6 +892,20 @@ static const CommandOption attachment_get_options[] = {
   { NULL, NULL },
 };
 
+static const CommandOption secretariat_options[] = {
+  { "init", N_("Make this empty database the secretariat's: it holds the groups it imports") },
+  { "status", N_("Each group's last bundle and its chain: up to date, late, gap or fork") },
+  { "figures", N_("The figures of every group and their total, in one currency") },
+  { "report", N_("The figures across groups as a printable PDF (--pdf FILE)") },
+  { "--from DATE", N_("The first day of the period the figures cover (default: all time)") },
+  { "--to DATE", N_("The last day of the period the figures cover") },
+  { "--currency CODE", N_("The currency of the figures (default: the secretariat's, USD)") },
+  { "--json", N_("Print as JSON") },
+  { "--csv", N_("With figures: print as CSV, one row per group and a total row") },
+  { "--pdf FILE", N_("With report: the PDF to write") },
+  { NULL, NULL },
+};
+
 static const CommandOption help_options[] = {
   { "COMMAND", N_("The command to explain; without it, the list of commands") },
   { NULL, NULL },
@@ -926,7 +942,7 @@ static const Command commands[] = {
     cmd_restore, restore_options },
   { "export", "export --from DATE --to DATE [--privacy aggregate|pseudonymous|named] -o FILE",
     N_("Write the group's bundle for the secretariat (validated XML)"), cmd_export, export_options },
-  { "export-iati", "export-iati [--from DATE --to DATE] -o FILE",
+  { "export-iati", "export-iati [--from DATE --to DATE] [--all-groups] -o FILE",
     N_("Write the group's workplans and activities as an IATI 2.03 activity file"), cmd_export_iati,
     export_iati_options },
   { "validate", "validate FILE", N_("Check that a file is a valid Groupdesk bundle"), cmd_validate,
@@ -950,6 +966,10 @@ static const Command commands[] = {
     cmd_attachments, attachments_options },
   { "attachment-get", "attachment-get UUID -o FILE", N_("Write an attached file's bytes to a file"),
     cmd_attachment_get, attachment_get_options },
+  { "secretariat", "secretariat init|status|figures|report [--from DATE --to DATE] [--currency CODE] "
+    "[--json|--csv|--pdf FILE]",
+    N_("The secretariat's desk: every group's bundles, who reported, and the figures across groups"),
+    cmd_secretariat, secretariat_options },
   { "help", "help [COMMAND]", N_("Show the commands, or one command's arguments and options"), cmd_help,
     help_options },
 };

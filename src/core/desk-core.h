@@ -29,6 +29,7 @@
 #include "desk-record-model.h"
 #include "desk-reference.h"
 #include "desk-report.h"
+#include "desk-secretariat.h"
 #include "desk-signin.h"
 #include "desk-store.h"
 #include "desk-text.h"

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "desk-secretariat.h"
 #include "desk-store-private.h"
 
 #include "desk-error.h"
@@ -1132,9 +1133,23 @@ desk_store_dup_main_group (DeskStore *self)
 
   g_return_val_if_fail (DESK_IS_STORE (self), NULL);
 
+  /* A secretariat's database has no group of its own. */
+  if (desk_store_is_secretariat (self))
+    return NULL;
+
   groups = desk_store_list (self, DESK_KIND_GROUP, NULL, NULL);
   if (groups == NULL || groups->len == 0)
     return NULL;
+
+  /* The first group that did not arrive in a bundle; else (a database made by importing
+   * its own group's bundle, on a new laptop) the first. */
+  for (guint i = 0; i < groups->len; i++)
+    {
+      DeskRecord *group = g_ptr_array_index (groups, i);
+
+      if (!desk_store_group_is_imported (self, desk_record_get_uuid (group)))
+        return g_object_ref (group);
+    }
 
   return g_object_ref (g_ptr_array_index (groups, 0));
 }

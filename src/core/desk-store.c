@@ -73,6 +73,7 @@ static const Migration migrations[] = {
   { 5, "/org/voluntaryprinciples/Groupdesk/core/schema/005-attachments.sql", NULL },
   { 6, "/org/voluntaryprinciples/Groupdesk/core/schema/006-invitations.sql", NULL },
   { 7, "/org/voluntaryprinciples/Groupdesk/core/schema/007-sealed-files.sql", NULL },
+  { 8, "/org/voluntaryprinciples/Groupdesk/core/schema/008-secretariat.sql", NULL },
 };
 
 static void

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define DESK_SCHEMA_VERSION 7
+#define DESK_SCHEMA_VERSION 8
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 
@@ -111,7 +111,8 @@ void         desk_store_announce_change   (DeskStore      *self,
                                            const DeskKind *kind,
                                            const char     *uuid);
 
-/* The group a coordinator's database is about: the first one, or NULL when empty. */
+/* The group a coordinator's database is about: the first one that did not arrive in a
+ * bundle (else the first), or NULL when empty or a secretariat's database. */
 DeskRecord  *desk_store_dup_main_group    (DeskStore      *self);
 
 G_END_DECLS

@@ -580,12 +580,22 @@ test_sqlite_undo_migration_6 (sqlite3 *db)
     " END;");
 }
 
+/* Takes a database back to version 7: what migration 8 added (the secretariat's settings
+ * and the bundles offered and not applied) removed. Harmless when already removed. */
+static inline void
+test_sqlite_undo_migration_8 (sqlite3 *db)
+{
+  test_sqlite_exec (db, "DROP TABLE IF EXISTS bundle_offers; DROP TABLE IF EXISTS settings;");
+}
+
 /* Takes a database back to version 6: what migration 7 added (sealed files) removed.
  * Only for databases without sealed files. Harmless on a database that has it removed
  * already. */
 static inline void
 test_sqlite_undo_migration_7 (sqlite3 *db)
 {
+  /* Migration 8 came after: a database taken back to version 6 loses it too. */
+  test_sqlite_undo_migration_8 (db);
   if (test_sqlite_int (db, "SELECT count(*) FROM pragma_table_info ('attachment_blobs') "
                            "WHERE name = 'sealed_sha256'") > 0)
     test_sqlite_exec (db, "ALTER TABLE attachment_blobs DROP COLUMN sealed_sha256;");
