@@ -1,0 +1,368 @@
+/* groupdesk-bench-secretariat.c — the secretariat's desk at scale (issue 18)
+ *
+ *   groupdesk-bench-secretariat WORKDIR
+ *
+ * Fifteen generated groups of fifteen countries, each a quarter of the large group (500
+ * activities, 5,000 people, 20,000 attendances), each exported once (pseudonymous or
+ * named, in turn) and imported one after another into one secretariat database.
+ * Prints:
+ *   - every import's time, and the same bundle imported first (into the empty database)
+ *     and fifteenth (into the database holding the fourteen others), the median of
+ *     RUNS each: the fifteenth over the first should be at most 1.0 within noise, since
+ *     nothing an import does may grow with the groups already there. The backup every
+ *     import takes first copies the whole database, so it grows with it by design: it is
+ *     timed apart and the import is shown with and without it;
+ *   - desk_secretariat_status and desk_secretariat_figures on the fifteen groups, each
+ *     against SQLite reading the tables they read once (SELECT count(*) over each): the
+ *     goal is under 200 ms each.
+ * The groups and their bundles are generated once in WORKDIR/secretariat/ and reused;
+ * the secretariat's database is made again on every run. Exit status 0 even when a goal
+ * is missed: it reports.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "desk-core.h"
+
+#define RUNS 3
+#define N_GROUPS 15
+#define PERIOD_FROM "2020-01-01"
+#define PERIOD_TO "2030-12-31"
+
+/* Fifteen countries, and so fifteen currencies (JPY with no decimals, CLP too). */
+static const char *const countries[N_GROUPS] = {
+  "KE", "PE", "CO", "NG", "ZA", "MX", "ID", "PH", "AR", "BR", "CL", "IN", "JP", "MN", "TZ",
+};
+
+/* The tables the status and the figures read, by the contract in desk-secretariat.h:
+ * what SQLite itself takes to read them once is the reference. */
+static const char *const status_tables[] = {
+  "groups", "imported_bundles", "bundle_offers", "settings", NULL,
+};
+static const char *const figures_tables[] = {
+  "groups", "imported_bundles", "workplans", "activities", "deliverables", "indicators",
+  "indicator_values", "budget_lines", "budget_revisions", "expenses", "funding_receipts",
+  "exchange_rates", "workshops", "workshop_counts", "attendance", "people", NULL,
+};
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static void
+fail (const char *what,
+      GError     *error)
+{
+  g_printerr ("groupdesk-bench-secretariat: %s: %s\n", what, error != NULL ? error->message : "");
+  exit (1);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+/* A database file and everything beside it: its WAL, its shared memory, its backups. */
+static void
+remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *backups = g_strconcat (path, ".backups", NULL);
+  g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (backups, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (backups);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* WORKDIR/secretariat/group-CC.bundle: the group generated and exported the first time
+ * it is asked for, under another name and renamed when complete. */
+static char *
+group_bundle (const char *dir,
+              guint       i)
+{
+  g_autofree char *name = g_strdup_printf ("group-%s.bundle", countries[i]);
+  g_autofree char *db = g_strdup_printf ("%s/group-%s.db", dir, countries[i]);
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+  g_autofree char *group = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  DeskGenerateOptions options = { i + 1, 500, 5000, 20000, countries[i] };
+  DeskPrivacy privacy = i % 2 == 0 ? DESK_PRIVACY_PSEUDONYMOUS : DESK_PRIVACY_NAMED;
+  double start;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+
+  g_print ("Generating and exporting the group of %s (once) …\n", countries[i]);
+  start = now_ms ();
+  remove_db (db);
+  store = desk_store_open (db, &error);
+  if (store != NULL)
+    group = desk_generate_fill (store, &options, &error);
+  if (group == NULL)
+    fail ("cannot generate a group", error);
+  tmp = g_strconcat (path, ".tmp", NULL);
+  if (!desk_bundle_export (store, group, PERIOD_FROM, PERIOD_TO, privacy, tmp, &error))
+    fail ("cannot export a group", error);
+  g_clear_object (&store);
+  remove_db (db);
+  if (g_rename (tmp, path) != 0)
+    fail ("cannot rename the bundle", NULL);
+  g_print ("  done in %.1f s\n", (now_ms () - start) / 1000);
+
+  return path;
+}
+
+static DeskStore *
+open_secretariat (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = NULL;
+
+  remove_db (path);
+  store = desk_store_open (path, &error);
+  if (store == NULL || !desk_store_set_secretariat (store, &error))
+    fail ("cannot make the secretariat's database", error);
+
+  return g_steal_pointer (&store);
+}
+
+/* One import as the user runs it, and the backup it takes first timed on its own. */
+static void
+timed_import (DeskStore  *store,
+              const char *bundle,
+              double     *total,
+              double     *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskImportPlan) plan = NULL;
+  g_autofree char *copy = NULL;
+  double start;
+
+  start = now_ms ();
+  copy = desk_backup_before (store, DESK_BACKUP_BEFORE_IMPORT, &error);
+  *backup = now_ms () - start;
+  if (copy == NULL)
+    fail ("cannot back up", error);
+
+  start = now_ms ();
+  plan = desk_bundle_import (store, bundle, FALSE, FALSE, &error);
+  *total = now_ms () - start;
+  if (plan == NULL)
+    fail ("cannot import", error);
+}
+
+static gboolean
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+
+  return g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+}
+
+/* SQLite reading @tables once: SELECT count(*) over each, on its own connection. */
+static double
+count_tables (const char        *path,
+              const char *const *tables)
+{
+  sqlite3 *db = NULL;
+  double start;
+  double took;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    fail ("cannot open the database to count", NULL);
+  start = now_ms ();
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+        sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+    }
+  took = now_ms () - start;
+  sqlite3_close (db);
+
+  return took;
+}
+
+static void
+ratio (const char *what,
+       double      value,
+       double      reference,
+       const char *goal)
+{
+  g_print ("%-52s %9.1f ms / %9.1f ms = %6.2f×  (%s)\n", what, value, reference,
+           reference > 0 ? value / reference : 0, goal);
+}
+
+static void
+bench_status_and_figures (DeskStore  *store,
+                          const char *path)
+{
+  double status[RUNS], figures[RUNS], status_ref[RUNS], figures_ref[RUNS];
+  guint groups = 0;
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(DeskGroupFiguresSet) set = NULL;
+      double start = now_ms ();
+
+      rows = desk_secretariat_status (store, NULL, &error);
+      status[run] = now_ms () - start;
+      if (rows == NULL)
+        {
+          g_print ("desk_secretariat_status is not available yet (%s): not measured.\n",
+                   error != NULL ? error->message : "");
+          return;
+        }
+      groups = rows->len;
+      /* Taken apart from the list, outside the time. */
+      g_ptr_array_set_free_func (rows, (GDestroyNotify) desk_group_status_free);
+
+      start = now_ms ();
+      set = desk_secretariat_figures (store, NULL, NULL, NULL, &error);
+      figures[run] = now_ms () - start;
+      if (set == NULL)
+        {
+          g_print ("desk_secretariat_figures is not available yet (%s): not measured.\n",
+                   error != NULL ? error->message : "");
+          return;
+        }
+
+      status_ref[run] = count_tables (path, status_tables);
+      figures_ref[run] = count_tables (path, figures_tables);
+    }
+
+  g_print ("\nStatus and figures over %u groups (median of %d):\n", groups, RUNS);
+  ratio ("desk_secretariat_status / count(*) of its tables", median (status, RUNS),
+         median (status_ref, RUNS), median (status, RUNS) < 200 ? "under 200 ms: ok" : "200 ms: OVER");
+  ratio ("desk_secretariat_figures / count(*) of its tables", median (figures, RUNS),
+         median (figures_ref, RUNS), median (figures, RUNS) < 200 ? "under 200 ms: ok" : "200 ms: OVER");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *held = NULL;
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DeskStore) store = NULL;
+  double first[RUNS], first_backup[RUNS], last[RUNS], last_backup[RUNS];
+  double f, fb, l, lb;
+
+  setlocale (LC_ALL, "");
+  if (argc != 2)
+    {
+      g_printerr ("usage: groupdesk-bench-secretariat WORKDIR\n");
+      return 2;
+    }
+  dir = g_build_filename (argv[1], "secretariat", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  db = g_build_filename (dir, "secretariat.db", NULL);
+  held = g_build_filename (dir, "fourteen.db", NULL);
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    g_ptr_array_add (bundles, group_bundle (dir, i));
+
+  g_print ("\nFifteen groups imported one after another into one secretariat database:\n");
+  store = open_secretariat (db);
+  for (guint i = 0; i + 1 < N_GROUPS; i++)
+    {
+      double total, backup;
+
+      timed_import (store, bundles->pdata[i], &total, &backup);
+      g_print ("  import %2u (%s): %7.0f ms, and its backup %6.0f ms before it\n", i + 1,
+               countries[i], total - backup, backup);
+    }
+  g_clear_object (&store);
+  remove_db (held);
+  if (!copy_file (db, held))
+    fail ("cannot copy the database of fourteen groups", NULL);
+
+  /* The same bundle, the fifteenth country's, first and fifteenth. */
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(DeskStore) empty = open_secretariat (db);
+
+      timed_import (empty, bundles->pdata[N_GROUPS - 1], &first[run], &first_backup[run]);
+    }
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskStore) fourteen = NULL;
+
+      remove_db (db);
+      if (!copy_file (held, db))
+        fail ("cannot copy the database of fourteen groups", NULL);
+      fourteen = desk_store_open (db, &error);
+      if (fourteen == NULL)
+        fail ("cannot open the database of fourteen groups", error);
+      timed_import (fourteen, bundles->pdata[N_GROUPS - 1], &last[run], &last_backup[run]);
+      if (run + 1 == RUNS)
+        store = g_steal_pointer (&fourteen);
+    }
+
+  fb = median (first_backup, RUNS);
+  lb = median (last_backup, RUNS);
+  /* Each total holds the import's own backup, as long as the one timed before it. */
+  for (guint run = 0; run < RUNS; run++)
+    {
+      first[run] -= first_backup[run];
+      last[run] -= last_backup[run];
+    }
+  f = median (first, RUNS);
+  l = median (last, RUNS);
+  g_print ("\nThe %s bundle imported first and fifteenth (median of %d):\n", countries[N_GROUPS - 1],
+           RUNS);
+  ratio ("import fifteenth / first", l, f, l <= f * 1.1 ? "at most 1.0, 10% noise: ok"
+                                                        : "at most 1.0: OVER");
+  ratio ("import with its backup, fifteenth / first", l + lb, f + fb,
+         "the backup copies the whole database");
+
+  bench_status_and_figures (store, db);
+
+  g_clear_object (&store);
+  remove_db (held);
+
+  return 0;
+}
