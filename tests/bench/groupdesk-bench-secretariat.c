@@ -36,9 +36,9 @@
 #define PERIOD_FROM "2020-01-01"
 #define PERIOD_TO "2030-12-31"
 
-/* Fifteen countries, and so fifteen currencies (JPY with no decimals, CLP too). */
+/* Fifteen countries, and so fifteen currencies (JPY and GNF with no decimals). */
 static const char *const countries[N_GROUPS] = {
-  "KE", "PE", "CO", "NG", "ZA", "MX", "ID", "PH", "AR", "BR", "CL", "IN", "JP", "MN", "TZ",
+  "KE", "PE", "CO", "NG", "ZA", "MX", "ID", "PH", "GN", "BR", "CL", "IN", "JP", "MN", "TZ",
 };
 
 /* The tables the status and the figures read, by the contract in desk-secretariat.h:
