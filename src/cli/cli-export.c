@@ -185,9 +185,9 @@ cmd_export_iati (CliOptions  *options,
           desk_store_count (store, DESK_KIND_GROUP, NULL) > 0)
         {
           g_set_error (&error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("This database holds the groups' imported bundles and no group of "
-                         "its own. Write every group's activities with --all-groups, or one "
-                         "group's with --group CODE."));
+                       _("This database holds the groups’ imported bundles and no group of "
+                         "its own. Write every group’s activities with --all-groups, or one "
+                         "group’s with --group CODE."));
           return cli_fail (error);
         }
       group = pick_group (store, options, &error);

@@ -10,6 +10,7 @@
 
 #include "desk-bundle-import-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "desk-attendance.h"
@@ -218,8 +219,9 @@ check_time (Import         *im,
 /* Every record a record refers to belongs to the bundle's group: a bundle must never
  * add to, or hang its records on, another group's. Into a group new here (im->fresh),
  * an identifier the bundle itself carries names the bundle's own record (any other
- * record holding it refuses the bundle: check_identifiers_alone), so only the others
- * are looked up: a reference forward to a record of the same kind, or a stolen one. */
+ * record holding it refuses the bundle: check_identifiers_alone, or for a deletion the
+ * bundle carries, apply_tombstone), so only the others are looked up: a reference
+ * forward to a record of the same kind, or a stolen one. */
 static gboolean
 check_references (Import         *im,
                   const DeskKind *kind,
@@ -696,6 +698,13 @@ refuse_taken_identifier (Import     *im,
                      "the sender to export it again."), kind_label, uuid, im->path, other_label);
 }
 
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
 /* Into a group new here (im->fresh), the records went in without a lookup each. An
  * identifier names one record of one kind in the whole database, so the bundle's
  * identifiers are checked here, all at once, against every table and the tombstones:
@@ -711,9 +720,10 @@ check_identifiers_alone (Import *im)
   g_autoptr(GHashTable) deletions = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
-  GHashTableIter iter;
-  gpointer key;
+  g_autofree const char **ids = NULL;
+  guint n_ids = 0;
   gboolean ok = TRUE;
+  gint64 start = g_get_monotonic_time ();
   int rc;
 
   /* The bundle's deletions are checked as they are applied (apply_tombstone). */
@@ -724,13 +734,15 @@ check_identifiers_alone (Import *im)
                                     "WITHOUT ROWID", &im->error))
     return FALSE;
 
+  /* In order, so that each goes in at the end of the temporary table's b-tree. */
+  ids = (const char **) g_hash_table_get_keys_as_array (im->seen, &n_ids);
+  qsort (ids, n_ids, sizeof (char *), compare_ids);
   rc = sqlite3_prepare_v2 (db, "INSERT INTO temp.desk_import_ids (uuid) VALUES (?1)", -1, &stmt, NULL);
-  g_hash_table_iter_init (&iter, im->seen);
-  while (rc == SQLITE_OK && g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint i = 0; rc == SQLITE_OK && i < n_ids; i++)
     {
-      if (g_hash_table_contains (deletions, key))
+      if (g_hash_table_contains (deletions, ids[i]))
         continue;
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         rc = sqlite3_extended_errcode (db);
       sqlite3_reset (stmt);
@@ -772,8 +784,10 @@ check_identifiers_alone (Import *im)
       ok = FALSE;
     }
   /* Gone before anything else runs: the connection keeps no table of ours. */
-  if (!_desk_store_exec (im->store, "DROP TABLE temp.desk_import_ids", ok ? &im->error : NULL))
+  if (!_desk_store_exec (im->store, "DROP TABLE IF EXISTS temp.desk_import_ids", ok ? &im->error : NULL))
     ok = FALSE;
+  g_debug ("%u identifiers checked against the other groups in %.0f ms",
+           g_hash_table_size (im->seen), (g_get_monotonic_time () - start) / 1000.0);
 
   return ok;
 }

@@ -856,7 +856,7 @@ list_groups (DeskStore   *store,
         {
           g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
                        _("The database holds no group yet, so there is nothing to write in "
-                         "an IATI file. Import the groups' bundles first."));
+                         "an IATI file. Import the groups’ bundles first."));
           return NULL;
         }
       g_ptr_array_sort (groups, compare_codes);

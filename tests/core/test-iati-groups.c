@@ -186,7 +186,7 @@ test_all_groups_none (void)
 
   g_assert_false (desk_iati_export (store, NULL, NULL, NULL, path, &error));
   g_assert_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, "Import the groups' bundles"));
+  g_assert_nonnull (strstr (error->message, "Import the groups’ bundles"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   test_rm_rf (dir);
 }
