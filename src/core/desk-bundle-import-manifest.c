@@ -37,6 +37,81 @@ timestamp_after (const char *timestamp,
   return later != NULL ? g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
 
+/* The content digest and number of the bundle with this identifier imported here. */
+static gboolean
+known_bundle (Import  *im,
+              char   **digest,
+              gint64  *sequence)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
+                                            "SELECT content_sha256, sequence FROM imported_bundles"
+                                            " WHERE uuid = ?1", NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, im->plan->bundle_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      *digest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *sequence = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+/* Two groups cannot share a code: a bundle whose group has the code of another group
+ * held here is refused before anything is written, naming both. */
+static gboolean
+check_group_code (Import *im)
+{
+  DeskImportPlan *plan = im->plan;
+  sqlite3_stmt *stmt = _desk_store_prepare (im->store,
+                                            "SELECT uuid FROM groups WHERE code = ?1 AND uuid <> ?2",
+                                            &im->error);
+  g_autofree char *other = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, plan->group_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, plan->group_uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    other = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (other != NULL)
+    return _desk_import_fail (im, _("Bundle number %lld comes from a group with the code %s "
+                                    "(%s), but this database holds another group with that "
+                                    "code (%s), so nothing was imported. Ask the group to "
+                                    "check its code: two groups cannot share one."),
+                              (long long) plan->sequence, plan->group_code, plan->group_uuid,
+                              other);
+
+  return TRUE;
+}
+
+/* The group record of the bundle must be the group its manifest names: same identifier,
+ * same code. Checked as the record streams past, before it is applied. */
+gboolean
+_desk_import_check_group_record (Import     *im,
+                                 DeskRecord *group)
+{
+  DeskImportPlan *plan = im->plan;
+  const char *code = desk_record_get_string (group, "code");
+
+  if (g_strcmp0 (desk_record_get_uuid (group), plan->group_uuid) != 0 ||
+      g_strcmp0 (code, plan->group_code) != 0)
+    return _desk_import_fail (im, _("The records of bundle number %lld of the group %s belong "
+                                    "to another group (%s), so nothing was imported. Ask the "
+                                    "sender to export it again."),
+                              (long long) plan->sequence, plan->group_code,
+                              code != NULL ? code : desk_record_get_uuid (group));
+
+  return TRUE;
+}
+
 /* Everything the manifest decides, before the first record: is this the file it claims
  * to be, was it imported before, where it stands in its group's chain. */
 gboolean
@@ -45,6 +120,7 @@ _desk_import_manifest_done (Import     *im,
 {
   DeskImportPlan *plan = im->plan;
   g_autofree char *known_digest = NULL;
+  gint64 known_sequence = 0;
   g_autofree char *now = NULL;
   g_autofree char *now_latest = NULL;
 
@@ -80,19 +156,22 @@ _desk_import_manifest_done (Import     *im,
                        "(%s). Check the date and time of this computer and of the one that "
                        "exported it, then export again."), im->path, plan->created, now);
 
-  if (_desk_import_query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
-                  plan->bundle_uuid, &known_digest, NULL))
+  if (known_bundle (im, &known_digest, &known_sequence))
     {
-      if (!g_str_equal (known_digest, im->content_sha256))
-        return _desk_import_fail (im, _("A different bundle with the same identifier (%s) was imported "
-                           "before, so this one was refused. Ask the sender to export again."),
-                     plan->bundle_uuid);
-      plan->already_imported = TRUE;
-      im->stop = TRUE;
-      return TRUE;
+      if (!_desk_import_check_known (im, known_digest, known_sequence))
+        return FALSE;
+      if (plan->already_imported)
+        {
+          im->stop = TRUE;
+          return TRUE;
+        }
     }
-
-  _desk_import_check_chain (im);
+  else
+    {
+      if (!check_group_code (im))
+        return FALSE;
+      _desk_import_check_chain (im);
+    }
 
   if (plan->refused != NULL && !im->force && !im->dry_run)
     return _desk_import_fail (im, "%s", plan->refused);
@@ -126,8 +205,7 @@ _desk_import_manifest_done (Import     *im,
   /* Asked again inside the transaction: another Groupdesk may have imported the same
    * bundle, or the one before it, while we were waiting for the write lock. */
   g_clear_pointer (&known_digest, g_free);
-  if (_desk_import_query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
-                  plan->bundle_uuid, &known_digest, NULL))
+  if (!plan->replay && known_bundle (im, &known_digest, &known_sequence))
     {
       plan->already_imported = TRUE;
       im->stop = TRUE;

@@ -129,6 +129,8 @@ void             _desk_import_manifest_end     (Import           *im,
                                                 const char       *name);
 gboolean         _desk_import_manifest_done    (Import           *im,
                                                 const char       *records_qname);
+gboolean         _desk_import_check_group_record (Import         *im,
+                                                  DeskRecord     *group);
 
 /* Sets im->error (the first failure wins) and returns FALSE. */
 gboolean         _desk_import_fail             (Import      *im,

@@ -447,6 +447,8 @@ records_end (Import *im,
     return _desk_import_attachment_value (im);
   else if (depth == 2)
     {
+      if (im->kind == DESK_KIND_GROUP && !_desk_import_check_group_record (im, im->record))
+        return FALSE;
       if (im->kind != NULL)
         return _desk_import_apply_record (im);
       if (g_strcmp0 (im->pseudo_kind, "tombstone") == 0)
@@ -887,6 +889,49 @@ forget_backup (Import *im)
     g_unlink (im->plan->backup_path);
 }
 
+/* A fork set aside or a replay refused is written down in the group's history once the
+ * import's transaction is rolled back, and the refusal says so. Returns NULL. */
+static DeskImportPlan *
+write_offer (Import  *im,
+             GError **error)
+{
+  g_autoptr(DeskImportPlan) plan = NULL;
+  g_autofree char *previous_uuid = NULL;
+  g_autofree char *content_sha256 = NULL;
+  g_autofree char *file_sha256 = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DeskStore *store = im->store;
+  gboolean fork = im->plan->fork;
+
+  _desk_import_file_digest_join (im, FALSE);
+  plan = g_steal_pointer (&im->plan);
+  previous_uuid = g_steal_pointer (&im->previous_uuid);
+  content_sha256 = g_steal_pointer (&im->content_sha256);
+  file_sha256 = g_steal_pointer (&im->file_sha256);
+  import_clear (im);
+
+  if (file_sha256 == NULL)
+    return NULL;
+  if (!_desk_import_record_offer (store, fork ? "fork" : "replay", plan, previous_uuid,
+                                  content_sha256, file_sha256, im->path, &local_error))
+    {
+      g_warning ("The refused bundle %s could not be written down: %s", im->path,
+                 local_error->message);
+      return NULL;
+    }
+  if (fork && error != NULL && *error != NULL)
+    {
+      g_autofree char *message = g_strconcat ((*error)->message, " ",
+                                              _("It was set aside in the group’s history; "
+                                                "nothing of it was imported."), NULL);
+
+      g_clear_error (error);
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID, message);
+    }
+
+  return NULL;
+}
+
 DeskImportPlan *
 desk_bundle_import_full (DeskStore        *store,
                          const char       *path,
@@ -916,6 +961,8 @@ desk_bundle_import_full (DeskStore        *store,
     {
       if (g_cancellable_is_cancelled (cancellable))
         forget_backup (&im);
+      else if (!force && !dry_run && (im.plan->fork || im.plan->replay))
+        return write_offer (&im, error);
       import_clear (&im);
       return NULL;
     }
@@ -929,7 +976,8 @@ desk_bundle_import_full (DeskStore        *store,
 
   if (im.started)
     {
-      if (!record_import (&im, error))
+      /* A replay forced in is in the chain already. */
+      if (!im.plan->replay && !record_import (&im, error))
         {
           import_clear (&im);
           return NULL;
