@@ -237,12 +237,14 @@ _desk_import_check_chain (Import *im)
 gboolean
 _desk_import_check_known (Import     *im,
                           const char *known_digest,
+                          const char *known_group,
                           gint64      known_sequence)
 {
   DeskImportPlan *plan = im->plan;
   gint64 last = 0;
 
-  if (!g_str_equal (known_digest, im->content_sha256) || known_sequence != plan->sequence)
+  if (!g_str_equal (known_digest, im->content_sha256) ||
+      g_strcmp0 (known_group, plan->group_uuid) != 0 || known_sequence != plan->sequence)
     return _desk_import_fail (im, _("Bundle number %lld of the group %s carries the identifier "
                                     "of a bundle imported before, but not its content, so "
                                     "nothing was imported. Ask the group to export it again."),

@@ -37,15 +37,17 @@ timestamp_after (const char *timestamp,
   return later != NULL ? g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
 
-/* The content digest and number of the bundle with this identifier imported here. */
+/* The content digest, group and number of the bundle with this identifier imported
+ * here. */
 static gboolean
 known_bundle (Import  *im,
               char   **digest,
+              char   **group,
               gint64  *sequence)
 {
   sqlite3_stmt *stmt = _desk_store_prepare (im->store,
-                                            "SELECT content_sha256, sequence FROM imported_bundles"
-                                            " WHERE uuid = ?1", NULL);
+                                            "SELECT content_sha256, group_uuid, sequence"
+                                            " FROM imported_bundles WHERE uuid = ?1", NULL);
   gboolean found = FALSE;
 
   if (stmt == NULL)
@@ -55,7 +57,8 @@ known_bundle (Import  *im,
     {
       found = TRUE;
       *digest = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      *sequence = sqlite3_column_int64 (stmt, 1);
+      *group = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *sequence = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
 
@@ -107,7 +110,8 @@ _desk_import_check_group_record (Import     *im,
                                     "to another group (%s), so nothing was imported. Ask the "
                                     "sender to export it again."),
                               (long long) plan->sequence, plan->group_code,
-                              code != NULL ? code : desk_record_get_uuid (group));
+                              code != NULL && g_strcmp0 (code, plan->group_code) != 0
+                                ? code : desk_record_get_uuid (group));
 
   return TRUE;
 }
@@ -120,6 +124,7 @@ _desk_import_manifest_done (Import     *im,
 {
   DeskImportPlan *plan = im->plan;
   g_autofree char *known_digest = NULL;
+  g_autofree char *known_group = NULL;
   gint64 known_sequence = 0;
   g_autofree char *now = NULL;
   g_autofree char *now_latest = NULL;
@@ -156,9 +161,9 @@ _desk_import_manifest_done (Import     *im,
                        "(%s). Check the date and time of this computer and of the one that "
                        "exported it, then export again."), im->path, plan->created, now);
 
-  if (known_bundle (im, &known_digest, &known_sequence))
+  if (known_bundle (im, &known_digest, &known_group, &known_sequence))
     {
-      if (!_desk_import_check_known (im, known_digest, known_sequence))
+      if (!_desk_import_check_known (im, known_digest, known_group, known_sequence))
         return FALSE;
       if (plan->already_imported)
         {
@@ -205,7 +210,8 @@ _desk_import_manifest_done (Import     *im,
   /* Asked again inside the transaction: another Groupdesk may have imported the same
    * bundle, or the one before it, while we were waiting for the write lock. */
   g_clear_pointer (&known_digest, g_free);
-  if (!plan->replay && known_bundle (im, &known_digest, &known_sequence))
+  g_clear_pointer (&known_group, g_free);
+  if (!plan->replay && known_bundle (im, &known_digest, &known_group, &known_sequence))
     {
       plan->already_imported = TRUE;
       im->stop = TRUE;

@@ -149,11 +149,12 @@ gboolean         _desk_import_query_text       (DeskStore   *store,
 /* The chain of the group's bundles (desk-bundle-chain.c). For a bundle never imported:
  * sets plan->fork and plan->refused for a fork, plan->refused for a first bundle that
  * names one before it, plan->gap for a gap. For one imported before (its identifier
- * held): FALSE when it is not the same bundle (error set); else plan->replay and
+ * held): FALSE when it is not the same bundle (content, group or number; error set); else plan->replay and
  * plan->refused when a newer bundle of the group is held, or plan->already_imported. */
 void             _desk_import_check_chain      (Import      *im);
 gboolean         _desk_import_check_known      (Import      *im,
                                                 const char  *known_digest,
+                                                const char  *known_group,
                                                 gint64       known_sequence);
 /* Writes down a fork set aside or a replay refused (bundle_offers), in a transaction of
  * its own: call it once the import's transaction was rolled back. */
