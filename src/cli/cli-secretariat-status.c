@@ -113,7 +113,7 @@ print_table (GPtrArray *statuses)
                                 g_array_index (s->missing, gint64, j));
       cells[0] = s->code;
       cells[1] = s->country;
-      cells[2] = s->own ? _("(this database's own group)") : s->name;
+      cells[2] = s->own ? _("(this database’s own group)") : s->name;
       cells[3] = last;
       cells[4] = s->period_to != NULL ? s->period_to : "—";
       cells[5] = imported != NULL ? imported : "—";
