@@ -14,7 +14,7 @@ typedef int (*CommandFunc) (CliOptions *options, int argc, char **argv);
 typedef struct
 {
   const char *name;         /* as it is typed: "-o, --output FILE", "KIND" */
-  const char *description;  /* N_() */
+  const char *description;  /* marked for translation, shown translated */
 } CommandOption;
 
 /* A command: the global --help shows its synopsis and summary, `COMMAND --help` those
