@@ -295,42 +295,46 @@ bench_status_and_figures (DeskStore  *store,
   double status[RUNS], figures[RUNS], status_ref[RUNS], figures_ref[RUNS];
   guint groups = 0;
 
+  g_print ("\nStatus and figures over the fifteen groups (median of %d):\n", RUNS);
   for (guint run = 0; run < RUNS; run++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) rows = NULL;
-      g_autoptr(DeskGroupFiguresSet) set = NULL;
       double start = now_ms ();
 
       rows = desk_secretariat_status (store, NULL, &error);
       status[run] = now_ms () - start;
       if (rows == NULL)
         {
-          g_print ("desk_secretariat_status is not available yet (%s): not measured.\n",
+          g_print ("desk_secretariat_status failed (%s): not measured.\n",
                    error != NULL ? error->message : "");
           return;
         }
       groups = rows->len;
-      /* Taken apart from the list, outside the time. */
+      /* Taken apart outside the time. */
       g_ptr_array_set_free_func (rows, (GDestroyNotify) desk_group_status_free);
+      status_ref[run] = count_tables (path, status_tables);
+    }
+  g_print ("  %u groups in the status\n", groups);
+  ratio ("desk_secretariat_status / count(*) of its tables", median (status, RUNS),
+         median (status_ref, RUNS), median (status, RUNS) < 200 ? "under 200 ms: ok" : "200 ms: OVER");
 
-      start = now_ms ();
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeskGroupFiguresSet) set = NULL;
+      double start = now_ms ();
+
       set = desk_secretariat_figures (store, NULL, NULL, NULL, &error);
       figures[run] = now_ms () - start;
       if (set == NULL)
         {
-          g_print ("desk_secretariat_figures is not available yet (%s): not measured.\n",
+          g_print ("desk_secretariat_figures failed (%s): not measured.\n",
                    error != NULL ? error->message : "");
           return;
         }
-
-      status_ref[run] = count_tables (path, status_tables);
       figures_ref[run] = count_tables (path, figures_tables);
     }
-
-  g_print ("\nStatus and figures over %u groups (median of %d):\n", groups, RUNS);
-  ratio ("desk_secretariat_status / count(*) of its tables", median (status, RUNS),
-         median (status_ref, RUNS), median (status, RUNS) < 200 ? "under 200 ms: ok" : "200 ms: OVER");
   ratio ("desk_secretariat_figures / count(*) of its tables", median (figures, RUNS),
          median (figures_ref, RUNS), median (figures, RUNS) < 200 ? "under 200 ms: ok" : "200 ms: OVER");
 }
