@@ -91,6 +91,22 @@ typedef struct
   GArray *spent;              /* Bucket */
 } Line;
 
+/* Every budget line, found by its UUID. */
+typedef struct
+{
+  GPtrArray *lines;        /* Line */
+  _DeskUuidIndex index;    /* UUID → position in @lines */
+} Lines;
+
+static Line *
+line_find (Lines      *lines,
+           const char *uuid)
+{
+  guint i;
+
+  return _desk_uuid_index_get (&lines->index, uuid, &i) ? g_ptr_array_index (lines->lines, i) : NULL;
+}
+
 static void
 money_free (Money *money)
 {
@@ -373,7 +389,7 @@ finish (Money *money,
 static gboolean
 read_lines (_DeskFiguresWork  *work,
             GHashTable        *monies,
-            GHashTable        *lines,
+            Lines             *lines,
             GError           **error)
 {
   sqlite3_stmt *stmt;
@@ -397,7 +413,8 @@ read_lines (_DeskFiguresWork  *work,
       g_strlcpy (line->currency, (const char *) sqlite3_column_text (stmt, 3), CODE_SIZE);
       line->quantity = sqlite3_column_int64 (stmt, 4);
       line->unit_cost = sqlite3_column_int64 (stmt, 5);
-      g_hash_table_insert (lines, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), line);
+      _desk_uuid_index_put (&lines->index, (const char *) sqlite3_column_text (stmt, 0), lines->lines->len);
+      g_ptr_array_add (lines->lines, line);
     }
   sqlite3_reset (stmt);
   if (!step_done (work->store, rc, error))
@@ -411,7 +428,7 @@ read_lines (_DeskFiguresWork  *work,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Line *line = g_hash_table_lookup (lines, sqlite3_column_text (stmt, 0));
+      Line *line = line_find (lines, (const char *) sqlite3_column_text (stmt, 0));
 
       if (line == NULL)
         continue;
@@ -454,7 +471,7 @@ count_budget (Line *line)
 
 static gboolean
 read_expenses (_DeskFiguresWork  *work,
-               GHashTable        *lines,
+               Lines             *lines,
                GError           **error)
 {
   DeskGroupFiguresSet *set = work->set;
@@ -470,7 +487,7 @@ read_expenses (_DeskFiguresWork  *work,
   sqlite3_bind_text (stmt, 2, set->to, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Line *line = g_hash_table_lookup (lines, sqlite3_column_text (stmt, 0));
+      Line *line = line_find (lines, (const char *) sqlite3_column_text (stmt, 0));
       const char *date = (const char *) sqlite3_column_text (stmt, 2);
       const Rate *x, *c;
 
@@ -522,9 +539,10 @@ _desk_figures_money (_DeskFiguresWork  *work,
 {
   DeskGroupFiguresSet *set = work->set;
   g_autoptr(GHashTable) monies = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) money_free);
-  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) line_free);
+  Lines lines = { g_ptr_array_new_with_free_func ((GDestroyNotify) line_free), { 0 } };
   GHashTableIter iter;
   gpointer value;
+  gboolean ok;
 
   g_hash_table_iter_init (&iter, work->groups);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -540,7 +558,10 @@ _desk_figures_money (_DeskFiguresWork  *work,
     }
 
   if (!read_rates (work, monies, error))
-    return FALSE;
+    {
+      g_ptr_array_unref (lines.lines);
+      return FALSE;
+    }
   g_hash_table_iter_init (&iter, monies);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -549,20 +570,26 @@ _desk_figures_money (_DeskFiguresWork  *work,
       money->c_rates = g_hash_table_lookup (money->rates, set->currency);
     }
 
-  if (!read_lines (work, monies, lines, error) || !read_expenses (work, lines, error) ||
-      !read_received (work, monies, error))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, lines);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  _desk_uuid_index_init (&lines.index);
+  ok = read_lines (work, monies, &lines, error) && read_expenses (work, &lines, error) &&
+       read_received (work, monies, error);
+  _desk_uuid_index_clear (&lines.index);
+  if (!ok)
     {
-      Line *line = value;
+      g_ptr_array_unref (lines.lines);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < lines.lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines.lines, i);
 
       if (line->money == NULL)
         continue;
       count_budget (line);
       flush_buckets (line->money, SPENT, line->spent);
     }
+  g_ptr_array_unref (lines.lines);
 
   g_hash_table_iter_init (&iter, monies);
   while (g_hash_table_iter_next (&iter, NULL, &value))

@@ -30,6 +30,26 @@ typedef struct
                                     * that overlap the period */
 } _DeskFiguresWork;
 
+/* UUID → index (desk-secretariat-figures-index.c): a table of the rows read, looked up
+ * once for each row of the tables that refer to them. */
+typedef struct
+{
+  gpointer    slots;
+  guint       mask;
+  guint       n;
+  GHashTable *other;   /* UUIDs not in canonical lowercase, by their text */
+} _DeskUuidIndex;
+
+void     _desk_uuid_index_init  (_DeskUuidIndex       *index);
+void     _desk_uuid_index_clear (_DeskUuidIndex       *index);
+/* Maps @uuid to @value (replacing what it mapped to). */
+void     _desk_uuid_index_put   (_DeskUuidIndex       *index,
+                                 const char           *uuid,
+                                 guint                 value);
+gboolean _desk_uuid_index_get   (const _DeskUuidIndex *index,
+                                 const char           *uuid,
+                                 guint                *value);
+
 /* The decimals of @code (from the currencies table read once), or -1. */
 int      _desk_figures_decimals (_DeskFiguresWork  *work,
                                  const char        *code);

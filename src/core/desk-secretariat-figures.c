@@ -344,12 +344,18 @@ typedef struct
   _DeskFiguresGroup *counted_in;
 } Person;
 
+/* A workshop that starts in the period. */
+typedef struct
+{
+  _DeskFiguresGroup *group;
+  gboolean counts_only;
+} Workshop;
+
 static void
-count_attendance (DeskGroupFiguresSet *set,
-                  DeskGroupFigures    *figures,
-                  int                  pillar,
-                  gboolean             woman,
-                  gint64               n)
+count_attendance (DeskGroupFigures *figures,
+                  int               pillar,
+                  gboolean          woman,
+                  gint64            n)
 {
   figures->attendances += n;
   if (woman)
@@ -362,19 +368,15 @@ count_attendance (DeskGroupFiguresSet *set,
     }
 }
 
-/* Workshops that start in the period (those held: not upcoming today), their attended
- * entries and the counts that came instead of entries. */
+/* The workshops that start in the period, each held unless upcoming today. */
 static gboolean
-read_attendance (_DeskFiguresWork  *work,
-                 GError           **error)
+read_workshops (_DeskFiguresWork  *work,
+                _DeskUuidIndex    *index,
+                GArray            *workshops,
+                GError           **error)
 {
   DeskGroupFiguresSet *set = work->set;
   g_autoptr(DeskRecord) scratch = desk_record_new (DESK_KIND_WORKSHOP);
-  g_autoptr(GHashTable) workshops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) counted = g_hash_table_new (NULL, NULL);
-  int not_stated = index_of (set->pillars, DESK_ATTENDANCE_PILLAR_NOT_STATED);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -383,21 +385,36 @@ read_attendance (_DeskFiguresWork  *work,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      _DeskFiguresGroup *group = group_of (work, stmt, 1);
+      Workshop workshop = { group_of (work, stmt, 1), FALSE };
       const char *start = (const char *) sqlite3_column_text (stmt, 2);
 
-      if (group == NULL || !in_period (set, start))
+      if (workshop.group == NULL || !in_period (set, start))
         continue;
-      g_hash_table_insert (workshops, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), group);
+      _desk_uuid_index_put (index, (const char *) sqlite3_column_text (stmt, 0), workshops->len);
+      g_array_append_val (workshops, workshop);
       desk_record_set_string (scratch, "start_date", start);
       if (!desk_workshop_is_upcoming (scratch, set->today))
-        group->figures->workshops++;
+        workshop.group->figures->workshops++;
     }
   sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
-    return FALSE;
 
-  /* Pillars and genders are never sealed, so this works while names are locked. */
+  return step_done (work->store, rc, error);
+}
+
+/* Every person's pillar (their own, else their member's, else not stated) and gender:
+ * never sealed, so this works while names are locked. */
+static gboolean
+read_people (_DeskFiguresWork  *work,
+             _DeskUuidIndex    *index,
+             GArray            *people,
+             GError           **error)
+{
+  DeskGroupFiguresSet *set = work->set;
+  g_autoptr(GHashTable) members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int not_stated = index_of (set->pillars, DESK_ATTENDANCE_PILLAR_NOT_STATED);
+  sqlite3_stmt *stmt;
+  int rc;
+
   stmt = _desk_store_prepare (work->store, "SELECT uuid, pillar FROM members", error);
   if (stmt == NULL)
     return FALSE;
@@ -413,78 +430,107 @@ read_attendance (_DeskFiguresWork  *work,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Person *person = g_new0 (Person, 1);
+      Person person = { not_stated, FALSE, NULL };
       const char *pillar = (const char *) sqlite3_column_text (stmt, 1);
       const char *member = (const char *) sqlite3_column_text (stmt, 2);
       int member_pillar = member != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (members, member)) - 1 : -1;
 
-      person->pillar = pillar != NULL ? index_of (set->pillars, pillar)
-                       : member_pillar >= 0 ? member_pillar : not_stated;
-      person->woman = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "woman") == 0;
-      g_hash_table_insert (people, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), person);
-    }
-  sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
-    return FALSE;
-
-  stmt = _desk_store_prepare (work->store,
-                              "SELECT workshop_uuid, person_uuid FROM attendance WHERE status = 'attended'",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      _DeskFiguresGroup *group = g_hash_table_lookup (workshops, sqlite3_column_text (stmt, 0));
-      Person *person;
-
-      if (group == NULL)
-        continue;
-      person = g_hash_table_lookup (people, sqlite3_column_text (stmt, 1));
-      if (person == NULL)
-        continue;
-      count_attendance (set, group->figures, person->pillar, person->woman, 1);
-      /* A person is one group's: distinct people are those counted for the first time. */
-      if (person->counted_in != group)
-        {
-          person->counted_in = group;
-          group->figures->people++;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
-    return FALSE;
-
-  /* Counts only (an aggregate bundle): attendances by pillar and gender, no people. */
-  stmt = _desk_store_prepare (work->store, "SELECT workshop_uuid, pillar, gender, count FROM workshop_counts",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *workshop = (const char *) sqlite3_column_text (stmt, 0);
-      _DeskFiguresGroup *group = g_hash_table_lookup (workshops, workshop);
-
-      if (group == NULL)
-        continue;
-      count_attendance (set, group->figures, index_of (set->pillars, (const char *) sqlite3_column_text (stmt, 1)),
-                        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "woman") == 0,
-                        sqlite3_column_int64 (stmt, 3));
-      group->figures->people_known = FALSE;
-      /* Each workshop once, whatever its number of cells: keyed by the table's own key. */
-      {
-        gpointer key = NULL;
-
-        if (g_hash_table_lookup_extended (workshops, workshop, &key, NULL) &&
-            !g_hash_table_contains (counted, key))
-          {
-            g_hash_table_add (counted, key);
-            group->figures->workshops_counts_only++;
-          }
-      }
+      if (pillar != NULL)
+        person.pillar = index_of (set->pillars, pillar);
+      else if (member_pillar >= 0)
+        person.pillar = member_pillar;
+      person.woman = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), "woman") == 0;
+      _desk_uuid_index_put (index, (const char *) sqlite3_column_text (stmt, 0), people->len);
+      g_array_append_val (people, person);
     }
   sqlite3_reset (stmt);
 
   return step_done (work->store, rc, error);
+}
+
+/* The attended entries of the period's workshops, and the counts that came instead of
+ * entries (an aggregate bundle: attendances by pillar and gender, no people). */
+static gboolean
+read_attendance (_DeskFiguresWork  *work,
+                 GError           **error)
+{
+  DeskGroupFiguresSet *set = work->set;
+  g_autoptr(GArray) workshops = g_array_new (FALSE, FALSE, sizeof (Workshop));
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (Person));
+  _DeskUuidIndex workshop_index, person_index;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc = SQLITE_DONE;
+
+  _desk_uuid_index_init (&workshop_index);
+  _desk_uuid_index_init (&person_index);
+  ok = read_workshops (work, &workshop_index, workshops, error) &&
+       read_people (work, &person_index, people, error);
+
+  stmt = ok ? _desk_store_prepare (work->store,
+                                   "SELECT workshop_uuid, person_uuid FROM attendance WHERE status = 'attended'",
+                                   error) : NULL;
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint w, p;
+      Workshop *workshop;
+      Person *person;
+
+      if (!_desk_uuid_index_get (&workshop_index, (const char *) sqlite3_column_text (stmt, 0), &w) ||
+          !_desk_uuid_index_get (&person_index, (const char *) sqlite3_column_text (stmt, 1), &p))
+        continue;
+      workshop = &g_array_index (workshops, Workshop, w);
+      person = &g_array_index (people, Person, p);
+      count_attendance (workshop->group->figures, person->pillar, person->woman, 1);
+      /* A person is one group's: distinct people are those counted for the first time. */
+      if (person->counted_in != workshop->group)
+        {
+          person->counted_in = workshop->group;
+          workshop->group->figures->people++;
+        }
+    }
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      ok = step_done (work->store, rc, error);
+    }
+  else
+    ok = FALSE;
+
+  stmt = ok ? _desk_store_prepare (work->store, "SELECT workshop_uuid, pillar, gender, count FROM workshop_counts",
+                                   error) : NULL;
+  while (stmt != NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Workshop *workshop;
+      guint w;
+
+      if (!_desk_uuid_index_get (&workshop_index, (const char *) sqlite3_column_text (stmt, 0), &w))
+        continue;
+      workshop = &g_array_index (workshops, Workshop, w);
+      count_attendance (workshop->group->figures,
+                        index_of (set->pillars, (const char *) sqlite3_column_text (stmt, 1)),
+                        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "woman") == 0,
+                        sqlite3_column_int64 (stmt, 3));
+      workshop->group->figures->people_known = FALSE;
+      /* Each workshop once, whatever its number of cells. */
+      if (!workshop->counts_only)
+        {
+          workshop->counts_only = TRUE;
+          workshop->group->figures->workshops_counts_only++;
+        }
+    }
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      ok = step_done (work->store, rc, error);
+    }
+  else
+    ok = FALSE;
+
+  _desk_uuid_index_clear (&workshop_index);
+  _desk_uuid_index_clear (&person_index);
+
+  return ok;
 }
 
 /* Indicators of the workplans that overlap the period, counted in numbers or

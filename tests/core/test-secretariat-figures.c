@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "desk-secretariat-figures-private.h"
 #include "desk-store-private.h"
 
 typedef struct
@@ -629,6 +630,46 @@ test_empty (void)
   g_assert_cmpuint (report->rows->len, ==, 1);
 }
 
+/* The UUID tables the figures look rows up in: exact, whatever the spelling. */
+static void
+test_uuid_index (void)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  _DeskUuidIndex index;
+  guint value = 0;
+
+  _desk_uuid_index_init (&index);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_ptr_array_add (uuids, g_uuid_string_random ());
+      _desk_uuid_index_put (&index, g_ptr_array_index (uuids, i), i);
+    }
+  /* Capitals, and text that is no UUID, are kept by their text: a capital UUID is not
+   * the lowercase one, as SQLite compares them. */
+  g_ptr_array_add (uuids, g_ascii_strup (g_ptr_array_index (uuids, 0), -1));
+  _desk_uuid_index_put (&index, g_ptr_array_index (uuids, 5000), 5000);
+  g_ptr_array_add (uuids, g_strdup ("not-a-uuid"));
+  _desk_uuid_index_put (&index, "not-a-uuid", 5001);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      g_assert_true (_desk_uuid_index_get (&index, g_ptr_array_index (uuids, i), &value));
+      g_assert_cmpuint (value, ==, i);
+    }
+  g_assert_false (_desk_uuid_index_get (&index, "00000000-0000-4000-8000-000000000000", &value));
+  g_assert_false (_desk_uuid_index_get (&index, "00000000-0000-4000-8000-00000000000", &value));
+  g_assert_false (_desk_uuid_index_get (&index, "NOT-A-UUID", &value));
+  g_assert_false (_desk_uuid_index_get (&index, NULL, &value));
+
+  /* Put again: the new value. */
+  _desk_uuid_index_put (&index, g_ptr_array_index (uuids, 7), 77);
+  g_assert_true (_desk_uuid_index_get (&index, g_ptr_array_index (uuids, 7), &value));
+  g_assert_cmpuint (value, ==, 77);
+  g_assert_cmpuint (index.n, ==, 5000);
+
+  _desk_uuid_index_clear (&index);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -646,6 +687,7 @@ main (int    argc,
   ADD ("json-csv-report", test_json_csv_report);
 #undef ADD
   g_test_add_func ("/core/secretariat-figures/empty", test_empty);
+  g_test_add_func ("/core/secretariat-figures/uuid-index", test_uuid_index);
 
   return g_test_run ();
 }
