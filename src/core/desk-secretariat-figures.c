@@ -164,15 +164,15 @@ read_codes (_DeskFiguresWork  *work,
 {
   DeskGroupFiguresSet *set = work->set;
   g_autoptr(GPtrArray) statuses = desk_reference_choices (work->store, DESK_KIND_ACTIVITY, "status");
+  g_autoptr(GStrvBuilder) status_codes = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
   sqlite3_stmt *stmt;
   int rc;
 
   for (guint i = 0; statuses != NULL && i < statuses->len; i++)
-    g_strv_builder_add (codes, ((DeskChoice *) g_ptr_array_index (statuses, i))->code);
-  set->statuses = g_strv_builder_end (codes);
+    g_strv_builder_add (status_codes, ((DeskChoice *) g_ptr_array_index (statuses, i))->code);
+  set->statuses = g_strv_builder_end (status_codes);
 
-  codes = g_strv_builder_new ();
   stmt = _desk_store_prepare (work->store, "SELECT code FROM pillars ORDER BY position, code", error);
   if (stmt == NULL)
     return FALSE;
