@@ -1,7 +1,7 @@
 /* desk-secretariat-figures-private.h — what the files of the figures across groups share:
  * desk-secretariat-figures.c (groups, activities, deliverables, workshops, attendance,
- * indicators), -money.c (budget, received and spent in one currency) and -output.c
- * (JSON, CSV and the report).
+ * indicators), -money.c (budget, received and spent in one currency), -index.c (rows
+ * found by their UUID) and -output.c (JSON, CSV and the report).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
