@@ -605,6 +605,29 @@ test_json_csv_report (Fixture       *f,
   g_assert_nonnull (strstr (g_ptr_array_index (report->notes, 3), "BBB"));
 }
 
+/* Pillars, genders and attendance are never sealed: the figures are the same while
+ * names are locked. */
+static void
+test_names_locked (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DeskGroupFiguresSet) before = figures_2026 (f, NULL);
+  g_autoptr(DeskGroupFiguresSet) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_before = NULL, *json_after = NULL;
+  char *recovery = desk_store_protect (f->store, "correct horse battery staple", desk_kdf_cost_fastest (), &error);
+
+  g_assert_no_error (error);
+  desk_secret_free (recovery);
+  desk_store_lock (f->store);
+  g_assert_cmpint (desk_store_get_protection (f->store), ==, DESK_PROTECTION_LOCKED);
+
+  after = figures_2026 (f, NULL);
+  json_before = desk_group_figures_set_to_json (before);
+  json_after = desk_group_figures_set_to_json (after);
+  g_assert_cmpstr (json_after, ==, json_before);
+}
+
 /* A secretariat's database with no group yet: empty figures, not an error. */
 static void
 test_empty (void)
@@ -685,6 +708,7 @@ main (int    argc,
   ADD ("money-agrees-with-summary", test_money_agrees_with_summary);
   ADD ("refusals", test_refusals);
   ADD ("json-csv-report", test_json_csv_report);
+  ADD ("names-locked", test_names_locked);
 #undef ADD
   g_test_add_func ("/core/secretariat-figures/empty", test_empty);
   g_test_add_func ("/core/secretariat-figures/uuid-index", test_uuid_index);
