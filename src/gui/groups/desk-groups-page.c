@@ -363,11 +363,10 @@ status_activated_cb (GtkColumnView  *view,
   if (status == NULL)
     return;
 
-  /* The database's own group is the coordinator's pages; another opens read-only. */
-  if (status->own)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.close-group", NULL);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-group", "s", status->group_uuid);
+  /* The database's own group is the coordinator's pages; another opens read-only, with
+   * the date of its last bundle in the banner. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-group", "(ss)", status->group_uuid,
+                              status->period_to != NULL ? status->period_to : "");
 }
 
 static void
