@@ -90,6 +90,15 @@ void          _desk_store_set_record_error (DeskStore  *self,
                                             int         rc,
                                             DeskRecord *record,
                                             GError    **error);
+/* For desk-store-records.c's writes, while an import is remembered
+ * (_desk_store_remember_import): @record was written (an insert is remembered; an
+ * update forgets what was known of it), or a delete took records along (everything is
+ * forgotten). desk-store-import-memo.c. */
+void          _desk_store_memo_written    (DeskStore   *self,
+                                           DeskRecord  *record,
+                                           gboolean     is_insert,
+                                           gboolean     imported);
+void          _desk_store_memo_forget_all (DeskStore   *self);
 gboolean      _desk_store_exec            (DeskStore   *self,
                                            const char  *sql,
                                            GError     **error);
