@@ -62,7 +62,6 @@ static const struct
   const char *icon_name;
   GType (*get_type) (void);
 } window_pages[] = {
-  { "groups", N_("Groups"), "view-list-symbolic", desk_groups_page_get_type },
   { "overview", N_("Overview"), "view-grid-symbolic", desk_overview_page_get_type },
   { "workplan", N_("Workplan"), "x-office-calendar-symbolic", desk_workplan_page_get_type },
   { "deliverables", N_("Deliverables"), "checkbox-checked-symbolic", desk_deliverables_page_get_type },
@@ -71,6 +70,8 @@ static const struct
   { "people", N_("People"), "system-users-symbolic", desk_people_page_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", desk_reports_page_get_type },
   { "exports", N_("Exports"), "document-send-symbolic", desk_exports_page_get_type },
+  /* The secretariat's desk: shown for a secretariat or once other groups arrived. */
+  { "groups", N_("Groups"), "view-list-symbolic", desk_groups_page_get_type },
 };
 
 static int
