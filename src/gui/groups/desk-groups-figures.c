@@ -145,8 +145,13 @@ figure_setup_cb (GtkSignalListItemFactory *factory,
 {
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
 
+  int chars = 6;
+
+  /* An amount is never cut: room for hundreds of millions with their decimals. */
+  if (column == FIGURE_BUDGET || column == FIGURE_RECEIVED || column == FIGURE_SPENT)
+    chars = 14;
   gtk_list_item_set_child (item, column == FIGURE_GROUP ? desk_cell_label_new (NULL)
-                                                        : desk_cell_figure_new (6));
+                                                        : desk_cell_figure_new (chars));
 }
 
 static char *
@@ -165,13 +170,11 @@ figure_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   const char *tooltip = NULL;
-  const char *currency;
   int decimals;
 
   if (figures == NULL)
     return;
 
-  currency = self->figures->currency;
   decimals = self->figures->decimals;
   switch (column)
     {
@@ -219,15 +222,15 @@ figure_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case FIGURE_BUDGET:
-      text = desk_money_format (figures->budget, currency, decimals);
+      text = desk_money_format_amount (figures->budget, decimals);
       break;
 
     case FIGURE_RECEIVED:
-      text = desk_money_format (figures->received, currency, decimals);
+      text = desk_money_format_amount (figures->received, decimals);
       break;
 
     case FIGURE_SPENT:
-      text = desk_money_format (figures->spent, currency, decimals);
+      text = desk_money_format_amount (figures->spent, decimals);
       break;
 
     case FIGURE_MISSING:
@@ -247,6 +250,28 @@ figure_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (cell, "heading");
   else
     gtk_widget_remove_css_class (cell, "heading");
+}
+
+/* The money columns' titles name the currency their amounts are in. */
+static void
+update_money_titles (DeskGroupsPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->figures_view);
+  const char *currency = self->figures->currency;
+  char *titles[3] = {
+    /* Translators: a column of amounts; %s is their currency's code. */
+    g_strdup_printf (_("Budget (%s)"), currency),
+    g_strdup_printf (_("Received (%s)"), currency),
+    g_strdup_printf (_("Spent (%s)"), currency),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, FIGURE_BUDGET + i);
+
+      gtk_column_view_column_set_title (column, titles[i]);
+      g_free (titles[i]);
+    }
 }
 
 /* The report's own free function is core's and private: the chart's series go with this. */
@@ -335,6 +360,7 @@ _desk_groups_figures_show (DeskGroupsPage      *self,
     }
 
   self->figures = figures;
+  update_money_titles (self);
   for (guint i = 0; i <= figures->groups->len; i++)
     {
       g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
@@ -551,9 +577,7 @@ _desk_groups_figures_build (DeskGroupsPage *self)
   for (guint i = 0; choices != NULL && i < choices->len; i++)
     {
       DeskChoice *choice = g_ptr_array_index (choices, i);
-      g_autofree char *label = g_strdup_printf ("%s · %s", choice->code, choice->label);
-
-      gtk_string_list_append (currencies, label);
+      gtk_string_list_append (currencies, choice->label);
       g_ptr_array_add (codes, g_strdup (choice->code));
       if (g_strcmp0 (choice->code, currency) == 0)
         chosen = i;

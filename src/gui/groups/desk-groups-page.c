@@ -26,6 +26,8 @@
 #include "desk-job.h"
 #include "desk-widget-util.h"
 
+#include <string.h>
+
 G_DEFINE_FINAL_TYPE (DeskGroupsPage, desk_groups_page, DESK_TYPE_PAGE)
 
 /* How often groups report, as the drop-down lists it. */
@@ -249,7 +251,15 @@ status_bind_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_IMPORTED:
-      text = status->imported != NULL ? desk_date_format_timestamp (status->imported) : NULL;
+      /* The day; the time as the tooltip. */
+      if (status->imported != NULL && strlen (status->imported) >= 10)
+        {
+          g_autofree char *day = g_strndup (status->imported, 10);
+          g_autofree char *when = desk_date_format_timestamp (status->imported);
+
+          text = desk_date_format (day);
+          desk_cell_set_tooltip (cell, when);
+        }
       desk_cell_set_text (cell, text != NULL ? text : "—");
       break;
 
@@ -613,7 +623,7 @@ desk_groups_page_init (DeskGroupsPage *self)
 
   add_status_column (self, _("Code"), COLUMN_CODE, FALSE);
   add_status_column (self, _("Country"), COLUMN_COUNTRY, FALSE);
-  add_status_column (self, _("Group"), COLUMN_NAME, TRUE);
+  add_status_column (self, _("Group"), COLUMN_NAME, FALSE);
   add_status_column (self, _("Last Bundle"), COLUMN_BUNDLE, TRUE);
   add_status_column (self, _("Imported"), COLUMN_IMPORTED, FALSE);
   add_status_column (self, _("Status"), COLUMN_STATE, FALSE);
