@@ -179,6 +179,7 @@ static char *
 dup_bundle_text (DeskGroupStatus *status)
 {
   g_autofree char *period = NULL;
+  g_autofree char *sequence = NULL;
   DeskPrivacy privacy;
   const char *privacy_label = status->privacy;
 
@@ -189,8 +190,9 @@ dup_bundle_text (DeskGroupStatus *status)
   if (desk_privacy_from_string (status->privacy, &privacy))
     privacy_label = desk_privacy_label (privacy);
 
-  /* TRANSLATORS: a bundle's sequence number, the period it covers and its privacy level. */
-  return g_strdup_printf (_("No. %" G_GINT64_FORMAT " · %s · %s"), status->last_sequence,
+  sequence = g_strdup_printf ("%" G_GINT64_FORMAT, status->last_sequence);
+  /* Translators: a bundle's sequence number, the period it covers and its privacy level. */
+  return g_strdup_printf (_("No. %s · %s · %s"), sequence,
                           period != NULL ? period : "", privacy_label != NULL ? privacy_label : "");
 }
 
