@@ -101,6 +101,37 @@ typedef struct
   struct _ImportFiles *files; /* the attachments (desk-bundle-import-files.c), or NULL */
 } Import;
 
+/* A group that exported a bundle every day for a thousand years would reach 365,250;
+ * no count of one kind in a bundle can be larger than the records a 512 MB file holds. */
+#define MAX_SEQUENCE G_GINT64_CONSTANT (1000000)
+#define MAX_DECLARED_COUNT G_GINT64_CONSTANT (100000000)
+
+/* Reading the XML (desk-bundle-import.c): an attribute, the xml:lang of the element,
+ * XML Schema's whiteSpace="collapse", and identifiers in lower case, as Groupdesk
+ * writes them (the schema allows A–F; "ABC…" must not become a second record). */
+char            *_desk_import_reader_attr      (xmlTextReaderPtr  r,
+                                                const char       *name);
+char            *_desk_import_reader_lang      (xmlTextReaderPtr  r);
+char            *_desk_import_reader_uuid      (xmlTextReaderPtr  r,
+                                                const char       *name);
+char            *_desk_import_collapse         (const char       *text);
+char            *_desk_import_canonical_uuid   (char             *uuid);
+
+/* The manifest (desk-bundle-import-manifest.c): its elements as they stream past, and
+ * everything it decides before the first record: is this the file it claims to be, was
+ * it imported before, where it stands in its group's chain. */
+void             _desk_import_manifest_start   (Import           *im,
+                                                xmlTextReaderPtr  r,
+                                                int               depth,
+                                                const char       *name);
+void             _desk_import_manifest_end     (Import           *im,
+                                                int               depth,
+                                                const char       *name);
+gboolean         _desk_import_manifest_done    (Import           *im,
+                                                const char       *records_qname);
+gboolean         _desk_import_check_group_record (Import         *im,
+                                                  DeskRecord     *group);
+
 /* Sets im->error (the first failure wins) and returns FALSE. */
 gboolean         _desk_import_fail             (Import      *im,
                                                 const char  *format,
@@ -115,9 +146,33 @@ gboolean         _desk_import_query_text       (DeskStore   *store,
                                                 char       **out,
                                                 gint64      *number);
 
-/* Applying what the reader finds (desk-bundle-apply.c). */
-/* Sets plan->refused for a fork or an older bundle, plan->gap for a gap. */
+/* The chain of the group's bundles (desk-bundle-chain.c). For a bundle never imported:
+ * sets plan->fork and plan->refused for a fork, plan->refused for a first bundle that
+ * names one before it, plan->gap for a gap. For one imported before (its identifier
+ * held): FALSE when it is not the same bundle (content, group or number; error set); else plan->replay and
+ * plan->refused when a newer bundle of the group is held, or plan->already_imported. */
 void             _desk_import_check_chain      (Import      *im);
+gboolean         _desk_import_check_known      (Import      *im,
+                                                const char  *known_digest,
+                                                const char  *known_group,
+                                                gint64       known_sequence);
+/* Writes down a fork set aside or a replay refused (bundle_offers), in a transaction of
+ * its own: call it once the import's transaction was rolled back. */
+gboolean         _desk_import_record_offer     (DeskStore   *store,
+                                                const char  *outcome,
+                                                const DeskImportPlan *plan,
+                                                const char  *previous_uuid,
+                                                const char  *content_sha256,
+                                                const char  *file_sha256,
+                                                const char  *path,
+                                                GError     **error);
+/* "2, 3 and 5–9": sequence numbers (gint64, ascending) as a person reads them. */
+char            *_desk_chain_format_numbers    (GArray      *numbers);
+/* The numbers from 1 to @below - 1 that are not in @held (gint64, ascending). */
+GArray          *_desk_chain_missing           (GArray      *held,
+                                                gint64       below);
+
+/* Applying what the reader finds (desk-bundle-apply.c). */
 gboolean         _desk_import_apply_record     (Import      *im);
 gboolean         _desk_import_apply_deferred   (Import      *im);
 gboolean         _desk_import_read_tombstone   (Import      *im);

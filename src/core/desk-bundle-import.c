@@ -34,15 +34,6 @@
  * field, item, text). */
 #define MAX_DEPTH 6
 
-/* A group that exported a bundle every day for a thousand years would reach 365,250;
- * no count of one kind in a bundle can be larger than the records a 512 MB file holds. */
-#define MAX_SEQUENCE G_GINT64_CONSTANT (1000000)
-#define MAX_DECLARED_COUNT G_GINT64_CONSTANT (100000000)
-
-/* How far a record's time may be after its bundle's export time, and the export time
- * after this computer's: clocks of two laptops disagree by minutes, not by a day. */
-#define CLOCK_SKEW_SECONDS (24 * 60 * 60)
-
 
 static void
 deferred_free (gpointer data)
@@ -150,8 +141,8 @@ _desk_import_fail (Import     *im,
 
 /* The manifest */
 
-static char *
-reader_attr (xmlTextReaderPtr  r,
+char *
+_desk_import_reader_attr (xmlTextReaderPtr  r,
              const char       *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (r, BAD_CAST name);
@@ -162,8 +153,8 @@ reader_attr (xmlTextReaderPtr  r,
   return copy;
 }
 
-static char *
-reader_lang (xmlTextReaderPtr r)
+char *
+_desk_import_reader_lang (xmlTextReaderPtr r)
 {
   xmlChar *value = xmlTextReaderGetAttributeNs (r, BAD_CAST "lang",
                                                 BAD_CAST "http://www.w3.org/XML/1998/namespace");
@@ -176,8 +167,8 @@ reader_lang (xmlTextReaderPtr r)
 
 /* XML Schema's whiteSpace="collapse" for the types that have it (xs:long, xs:boolean,
  * xs:date, xs:dateTime): the schema accepts " 12 ", so the reader must read 12. */
-static char *
-collapse (const char *text)
+char *
+_desk_import_collapse (const char *text)
 {
   g_autoptr(GString) s = g_string_new (NULL);
   gboolean space = FALSE;
@@ -200,8 +191,8 @@ collapse (const char *text)
 
 /* Identifiers are compared as Groupdesk writes them, in lower case: the schema allows
  * A–F, and "ABC…" must not become a second record beside "abc…". */
-static char *
-canonical_uuid (char *uuid)
+char *
+_desk_import_canonical_uuid (char *uuid)
 {
   if (uuid != NULL)
     for (char *p = uuid; *p != '\0'; p++)
@@ -210,29 +201,11 @@ canonical_uuid (char *uuid)
   return uuid;
 }
 
-static char *
-reader_uuid (xmlTextReaderPtr  r,
+char *
+_desk_import_reader_uuid (xmlTextReaderPtr  r,
              const char       *name)
 {
-  return canonical_uuid (reader_attr (r, name));
-}
-
-/* A timestamp @seconds after @timestamp ("2026-07-01T09:00:00Z"), or NULL. */
-static char *
-timestamp_after (const char *timestamp,
-                 gint64      seconds)
-{
-  g_autoptr(GDateTime) t = NULL;
-  g_autoptr(GDateTime) later = NULL;
-
-  if (timestamp == NULL)
-    return NULL;
-  t = g_date_time_new_from_iso8601 (timestamp, NULL);
-  if (t == NULL)
-    return NULL;
-  later = g_date_time_add_seconds (t, (gdouble) seconds);
-
-  return later != NULL ? g_date_time_format (later, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+  return _desk_import_canonical_uuid (_desk_import_reader_attr (r, name));
 }
 
 gboolean
@@ -259,200 +232,6 @@ _desk_import_query_text (DeskStore   *store,
   sqlite3_reset (stmt);
 
   return found;
-}
-
-/* Everything the manifest decides, before the first record: is this the file it claims
- * to be, was it imported before, where it stands in its group's chain. */
-static gboolean
-manifest_done (Import     *im,
-               const char *records_qname)
-{
-  DeskImportPlan *plan = im->plan;
-  g_autofree char *known_digest = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *now_latest = NULL;
-
-  if (im->error != NULL)
-    return FALSE;
-
-  if (g_strcmp0 (im->format, "1") != 0 && g_strcmp0 (im->format, DESK_BUNDLE_FORMAT) != 0)
-    return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
-                       "cannot read. Update Groupdesk."), im->path, im->format);
-
-  if (!desk_privacy_from_string (plan->privacy, &im->privacy))
-    return _desk_import_fail (im, _("%s names no known privacy level."), im->path);
-
-  im->computed_content_sha256 = _desk_bundle_content_digest (im->mapped, records_qname);
-  if (im->computed_content_sha256 == NULL ||
-      g_strcmp0 (im->computed_content_sha256, im->content_sha256) != 0)
-    return _desk_import_fail (im, _("The records in %s do not match the digest in its manifest: the file "
-                       "was damaged or changed after it was exported, so nothing was "
-                       "imported. Ask the sender to export it again."), im->path);
-
-  if (im->store == NULL)
-    return TRUE;
-
-  /* Every time in the bundle must be before its export, and the export before now. */
-  now = desk_store_dup_timestamp (im->store);
-  now_latest = timestamp_after (now, CLOCK_SKEW_SECONDS);
-  im->latest = timestamp_after (plan->created, CLOCK_SKEW_SECONDS);
-  if (im->latest == NULL)
-    return _desk_import_fail (im, _("%s does not say when it was exported. Ask the sender to export it "
-                       "again."), im->path);
-  if (now_latest != NULL && g_strcmp0 (plan->created, now_latest) > 0)
-    return _desk_import_fail (im, _("%s says it was exported on %s, later than this computer's clock "
-                       "(%s). Check the date and time of this computer and of the one that "
-                       "exported it, then export again."), im->path, plan->created, now);
-
-  if (_desk_import_query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
-                  plan->bundle_uuid, &known_digest, NULL))
-    {
-      if (!g_str_equal (known_digest, im->content_sha256))
-        return _desk_import_fail (im, _("A different bundle with the same identifier (%s) was imported "
-                           "before, so this one was refused. Ask the sender to export again."),
-                     plan->bundle_uuid);
-      plan->already_imported = TRUE;
-      im->stop = TRUE;
-      return TRUE;
-    }
-
-  _desk_import_check_chain (im);
-
-  if (plan->refused != NULL && !im->force && !im->dry_run)
-    return _desk_import_fail (im, "%s", plan->refused);
-
-  if (!im->dry_run && desk_store_get_path (im->store) != NULL)
-    {
-      GError *local_error = NULL;
-
-      /* Copying a large database takes a while: Cancel stops it too, leaving no file. */
-      plan->backup_path = desk_backup_before_full (im->store, DESK_BACKUP_BEFORE_IMPORT,
-                                                   im->progress != NULL ? im->progress->cancellable : NULL,
-                                                   NULL, NULL, &local_error);
-      if (plan->backup_path == NULL)
-        {
-          im->error = local_error;
-          if (!g_error_matches (im->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            g_prefix_error (&im->error, _("Nothing was imported, because the backup before "
-                                          "the import failed. "));
-          return FALSE;
-        }
-    }
-
-  _desk_import_tune_connection (im);
-  if (!desk_store_begin (im->store, &im->error))
-    return FALSE;
-  im->started = TRUE;
-  im->fresh = _desk_import_database_is_fresh (im);
-  if (im->fresh)
-    _desk_import_set_triggers (im, FALSE);
-
-  /* Asked again inside the transaction: another Groupdesk may have imported the same
-   * bundle, or the one before it, while we were waiting for the write lock. */
-  g_clear_pointer (&known_digest, g_free);
-  if (_desk_import_query_text (im->store, "SELECT content_sha256 FROM imported_bundles WHERE uuid = ?1",
-                  plan->bundle_uuid, &known_digest, NULL))
-    {
-      plan->already_imported = TRUE;
-      im->stop = TRUE;
-      return TRUE;
-    }
-  if (plan->refused == NULL)
-    {
-      g_clear_pointer (&plan->gap, g_free);
-      _desk_import_check_chain (im);
-      if (plan->refused != NULL && !im->force && !im->dry_run)
-        return _desk_import_fail (im, "%s", plan->refused);
-    }
-
-  return TRUE;
-}
-
-static void
-manifest_start (Import           *im,
-                xmlTextReaderPtr  r,
-                int               depth,
-                const char       *name)
-{
-  DeskImportPlan *plan = im->plan;
-
-  if (depth == 2 && g_str_equal (name, "group"))
-    {
-      plan->group_uuid = reader_uuid (r, "uuid");
-      plan->group_code = reader_attr (r, "code");
-    }
-  else if (depth == 2 && g_str_equal (name, "period"))
-    {
-      plan->period_start = reader_attr (r, "start");
-      plan->period_end = reader_attr (r, "end");
-    }
-  else if (depth == 2 && g_str_equal (name, "previous"))
-    {
-      g_free (im->previous_uuid);
-      g_free (im->previous_sha256);
-      im->previous_uuid = reader_uuid (r, "uuid");
-      im->previous_sha256 = reader_attr (r, "sha256");
-    }
-  else if (depth == 3 && g_str_equal (name, "name"))
-    {
-      g_free (im->lang);
-      im->lang = reader_lang (r);
-    }
-  else if (depth == 3 && g_str_equal (name, "count"))
-    {
-      g_free (im->count_kind);
-      im->count_kind = reader_attr (r, "kind");
-    }
-}
-
-static void
-manifest_end (Import     *im,
-              int         depth,
-              const char *name)
-{
-  DeskImportPlan *plan = im->plan;
-  const char *text = im->text->str;
-  g_autofree char *collapsed = collapse (text);
-
-  if (depth == 2)
-    {
-      if (g_str_equal (name, "bundle_uuid"))
-        plan->bundle_uuid = canonical_uuid (g_strdup (text));
-      else if (g_str_equal (name, "sequence"))
-        {
-          if (!g_ascii_string_to_signed (collapsed, 10, 1, MAX_SEQUENCE, &plan->sequence, NULL))
-            _desk_import_fail (im, _("%s carries the bundle number “%s”; a bundle number is a whole number "
-                        "from 1 to 1,000,000. Ask the sender to export it again."),
-                  im->path, collapsed);
-        }
-      else if (g_str_equal (name, "created"))
-        plan->created = g_strdup (collapsed);
-      else if (g_str_equal (name, "privacy"))
-        plan->privacy = g_strdup (text);
-      else if (g_str_equal (name, "content_sha256"))
-        im->content_sha256 = g_strdup (text);
-    }
-  else if (depth == 3 && g_str_equal (name, "name"))
-    {
-      /* The name in English if there is one, else in Chinese. */
-      if (plan->group_name == NULL || g_strcmp0 (im->lang, "en") == 0)
-        {
-          g_free (plan->group_name);
-          plan->group_name = g_strdup (text);
-        }
-    }
-  else if (depth == 3 && g_str_equal (name, "count") && im->count_kind != NULL)
-    {
-      gint64 declared = 0;
-
-      if (!g_ascii_string_to_signed (collapsed, 10, 0, MAX_DECLARED_COUNT, &declared, NULL))
-        _desk_import_fail (im, _("%s says it holds “%s” records of the kind “%s”, more than any bundle "
-                    "can. Ask the sender to export it again."), im->path, collapsed,
-              im->count_kind);
-      else
-        g_hash_table_insert (im->declared, g_strdup (im->count_kind),
-                             GINT_TO_POINTER ((int) declared));
-    }
 }
 
 static const DeskField *
@@ -505,7 +284,7 @@ set_field (Import *im)
     {
     case DESK_FIELD_REF_SET:
       for (guint i = 0; i < im->set->len; i++)
-        canonical_uuid (g_ptr_array_index (im->set, i));
+        _desk_import_canonical_uuid (g_ptr_array_index (im->set, i));
       G_GNUC_FALLTHROUGH;
     case DESK_FIELD_CODE_SET:
       g_ptr_array_add (im->set, NULL);
@@ -516,7 +295,7 @@ set_field (Import *im)
     case DESK_FIELD_INT:
     case DESK_FIELD_MONEY:
     case DESK_FIELD_MILLI:
-      collapsed = collapse (text);
+      collapsed = _desk_import_collapse (text);
       /* G_MININT64 has no opposite: no figure may be it. */
       if (!g_ascii_string_to_signed (collapsed, 10, -G_MAXINT64, G_MAXINT64, &value, NULL))
         return _desk_import_fail (im, _("%s holds “%s” where a whole number belongs."), im->path, collapsed);
@@ -524,7 +303,7 @@ set_field (Import *im)
       break;
 
     case DESK_FIELD_BOOL:
-      collapsed = collapse (text);
+      collapsed = _desk_import_collapse (text);
       if (g_str_equal (collapsed, "true") || g_str_equal (collapsed, "1"))
         desk_record_index_set_int (im->record, index, TRUE);
       else if (g_str_equal (collapsed, "false") || g_str_equal (collapsed, "0"))
@@ -535,12 +314,12 @@ set_field (Import *im)
       break;
 
     case DESK_FIELD_DATE:
-      collapsed = collapse (text);
+      collapsed = _desk_import_collapse (text);
       desk_record_index_set_string (im->record, index, collapsed);
       break;
 
     case DESK_FIELD_REF:
-      uuid = canonical_uuid (g_strdup (text));
+      uuid = _desk_import_canonical_uuid (g_strdup (text));
       desk_record_index_set_string (im->record, index, uuid);
       break;
 
@@ -591,29 +370,29 @@ records_start (Import           *im,
       g_autofree char *deleted = NULL;
 
       clear_record (im);
-      im->attr_uuid = reader_uuid (r, "uuid");
+      im->attr_uuid = _desk_import_reader_uuid (r, "uuid");
       im->kind = bundle_kind (name);
 
       if (im->kind != NULL)
         {
           im->record = desk_record_new (im->kind);
           desk_record_set_uuid (im->record, im->attr_uuid);
-          updated = reader_attr (r, "updated");
-          im->attr_updated = collapse (updated);
+          updated = _desk_import_reader_attr (r, "updated");
+          im->attr_updated = _desk_import_collapse (updated);
           desk_record_set_updated (im->record, im->attr_updated);
         }
       else if (g_str_equal (name, "tombstone"))
         {
           im->pseudo_kind = "tombstone";
-          im->attr_kind = reader_attr (r, "kind");
-          deleted = reader_attr (r, "deleted");
-          im->attr_deleted = collapse (deleted);
+          im->attr_kind = _desk_import_reader_attr (r, "kind");
+          deleted = _desk_import_reader_attr (r, "deleted");
+          im->attr_deleted = _desk_import_collapse (deleted);
         }
       else if (g_str_equal (name, "attendance_counts"))
         {
           im->pseudo_kind = "attendance_counts";
           g_free (im->attr_uuid);
-          im->attr_uuid = reader_uuid (r, "workshop_uuid");
+          im->attr_uuid = _desk_import_reader_uuid (r, "workshop_uuid");
         }
       else if (g_str_equal (name, "attachment"))
         {
@@ -634,16 +413,16 @@ records_start (Import           *im,
       g_free (im->field);
       g_free (im->field_lang);
       im->field = g_strdup (name);
-      im->field_lang = reader_lang (r);
+      im->field_lang = _desk_import_reader_lang (r);
       g_ptr_array_set_size (im->set, 0);
     }
   else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attachment") == 0)
     _desk_import_attachment_field (im, name);
   else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attendance_counts") == 0)
     {
-      Cell cell = { reader_attr (r, "pillar"), reader_attr (r, "gender"), 0 };
-      g_autofree char *n = reader_attr (r, "count");
-      g_autofree char *collapsed = collapse (n);
+      Cell cell = { _desk_import_reader_attr (r, "pillar"), _desk_import_reader_attr (r, "gender"), 0 };
+      g_autofree char *n = _desk_import_reader_attr (r, "count");
+      g_autofree char *collapsed = _desk_import_collapse (n);
 
       g_array_append_val (im->cells, cell);
       if (!g_ascii_string_to_signed (collapsed, 10, 0, MAX_DECLARED_COUNT,
@@ -668,6 +447,8 @@ records_end (Import *im,
     return _desk_import_attachment_value (im);
   else if (depth == 2)
     {
+      if (im->kind == DESK_KIND_GROUP && !_desk_import_check_group_record (im, im->record))
+        return FALSE;
       if (im->kind != NULL)
         return _desk_import_apply_record (im);
       if (g_strcmp0 (im->pseudo_kind, "tombstone") == 0)
@@ -709,7 +490,7 @@ element_start (Import           *im,
           return _desk_import_fail (im, _("%s is not a Groupdesk bundle: its root element is not in the "
                              "bundle namespace."), im->path);
         }
-      im->format = reader_attr (r, "format");
+      im->format = _desk_import_reader_attr (r, "format");
       /* The format the namespace says; the schema holds the attribute to it. */
       if (g_strcmp0 (im->format, g_str_equal (ns, DESK_BUNDLE_NAMESPACE) ? DESK_BUNDLE_FORMAT : "1") != 0)
         return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
@@ -725,7 +506,7 @@ element_start (Import           *im,
         {
           if (im->section != SECTION_MANIFEST)
             return _desk_import_fail (im, _("%s has no manifest before its records."), im->path);
-          if (!manifest_done (im, (const char *) xmlTextReaderConstName (r)))
+          if (!_desk_import_manifest_done (im, (const char *) xmlTextReaderConstName (r)))
             return FALSE;
           im->section = SECTION_RECORDS;
         }
@@ -735,7 +516,7 @@ element_start (Import           *im,
     }
 
   if (im->section == SECTION_MANIFEST)
-    manifest_start (im, r, depth, name);
+    _desk_import_manifest_start (im, r, depth, name);
   else if (im->section == SECTION_RECORDS)
     return records_start (im, r, depth, name);
   else if (im->section == SECTION_FILES)
@@ -753,7 +534,7 @@ element_end (Import     *im,
   if (depth == 0)
     return im->store == NULL || _desk_import_attachments_finish (im);
   if (im->section == SECTION_MANIFEST && depth >= 2)
-    manifest_end (im, depth, name);
+    _desk_import_manifest_end (im, depth, name);
   else if (im->section == SECTION_RECORDS)
     return records_end (im, depth);
   else if (im->section == SECTION_FILES)
@@ -1108,6 +889,49 @@ forget_backup (Import *im)
     g_unlink (im->plan->backup_path);
 }
 
+/* A fork set aside or a replay refused is written down in the group's history once the
+ * import's transaction is rolled back, and the refusal says so. Returns NULL. */
+static DeskImportPlan *
+write_offer (Import  *im,
+             GError **error)
+{
+  g_autoptr(DeskImportPlan) plan = NULL;
+  g_autofree char *previous_uuid = NULL;
+  g_autofree char *content_sha256 = NULL;
+  g_autofree char *file_sha256 = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DeskStore *store = im->store;
+  gboolean fork = im->plan->fork;
+
+  _desk_import_file_digest_join (im, FALSE);
+  plan = g_steal_pointer (&im->plan);
+  previous_uuid = g_steal_pointer (&im->previous_uuid);
+  content_sha256 = g_steal_pointer (&im->content_sha256);
+  file_sha256 = g_steal_pointer (&im->file_sha256);
+  import_clear (im);
+
+  if (file_sha256 == NULL)
+    return NULL;
+  if (!_desk_import_record_offer (store, fork ? "fork" : "replay", plan, previous_uuid,
+                                  content_sha256, file_sha256, im->path, &local_error))
+    {
+      g_warning ("The refused bundle %s could not be written down: %s", im->path,
+                 local_error->message);
+      return NULL;
+    }
+  if (fork && error != NULL && *error != NULL)
+    {
+      g_autofree char *message = g_strconcat ((*error)->message, " ",
+                                              _("It was set aside in the group’s history; "
+                                                "nothing of it was imported."), NULL);
+
+      g_clear_error (error);
+      g_set_error_literal (error, DESK_ERROR, DESK_ERROR_INVALID, message);
+    }
+
+  return NULL;
+}
+
 DeskImportPlan *
 desk_bundle_import_full (DeskStore        *store,
                          const char       *path,
@@ -1137,6 +961,8 @@ desk_bundle_import_full (DeskStore        *store,
     {
       if (g_cancellable_is_cancelled (cancellable))
         forget_backup (&im);
+      else if (!force && !dry_run && (im.plan->fork || im.plan->replay))
+        return write_offer (&im, error);
       import_clear (&im);
       return NULL;
     }
@@ -1150,7 +976,8 @@ desk_bundle_import_full (DeskStore        *store,
 
   if (im.started)
     {
-      if (!record_import (&im, error))
+      /* A replay forced in is in the chain already. */
+      if (!im.plan->replay && !record_import (&im, error))
         {
           import_clear (&im);
           return NULL;

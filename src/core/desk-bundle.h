@@ -162,6 +162,14 @@ typedef struct
                                 * one (translated), or NULL */
   GArray    *counts;           /* DeskImportCount, in the bundle's order */
   char      *backup_path;      /* the backup taken before the import, or NULL */
+  /* Where it stands in the group's chain (refused says why, and force imports it):
+   * a fork does not continue the chain held here (another bundle holds its number, or
+   * its "previous" is not the bundle before it), and an import without force sets it
+   * aside in the group's history; a replay is an older bundle imported before, offered
+   * again while a newer one is held, and an import without force counts it. A dry run
+   * writes neither down. */
+  gboolean   fork;
+  gboolean   replay;
 } DeskImportPlan;
 
 void            desk_import_plan_free         (DeskImportPlan *plan);
@@ -171,11 +179,12 @@ guint           desk_import_plan_total        (DeskImportPlan *plan,
                                                guint           column);
 
 /* What importing @path would do: checked and applied in a transaction that is rolled
- * back. An older bundle (sequence lower than the last imported of its group), a fork of
- * the group's chain (its "previous" is not the bundle held before it, or its number is
- * held with other content), and deletions that take other records with them (a
- * workplan and its activities) come back with plan->refused or plan->cascade set, and
- * are imported only with @force. NULL with @error when the file is not a valid bundle
+ * back. A replay (an older bundle imported before, offered again), a fork of the
+ * group's chain (its "previous" is not the bundle held before it, names a bundle of
+ * another number, or its number is held with other content), and deletions that take
+ * other records with them (a workplan and its activities) come back with plan->refused
+ * or plan->cascade set, and are imported only with @force. An older bundle never
+ * received (it fills a gap) is imported, its records merged by time like any other. NULL with @error when the file is not a valid bundle
  * or cannot be applied. */
 DeskImportPlan *desk_bundle_read_plan         (DeskStore      *store,
                                                const char     *path,
@@ -183,7 +192,9 @@ DeskImportPlan *desk_bundle_read_plan         (DeskStore      *store,
                                                GError        **error);
 
 /* Imports @path in one transaction, after a backup of the database; with @dry_run,
- * desk_bundle_read_plan. A refused or failed import leaves the database as it was. */
+ * desk_bundle_read_plan. A refused or failed import leaves the database as it was, but
+ * for one row of the group's history (bundle_offers) when, without @force, a fork is
+ * set aside or a replay is refused: the error then says so. */
 DeskImportPlan *desk_bundle_import            (DeskStore      *store,
                                                const char     *path,
                                                gboolean        force,

@@ -77,7 +77,8 @@ test_newer_and_older (Fixture       *f,
   g_assert_cmpstr (desk_record_get_updated (activity), ==, "2026-11-26T10:00:00Z");
 
   /* Another database that only had the old bundle writes number 3 as well, with the old
-   * state: not newer than what dst holds, so refused unless forced. */
+   * state: another bundle holds number 3 in dst, so it is a fork, refused unless forced
+   * and set aside (#18): one row in the group's history, and nothing else changed. */
   plan3 = import_ok (third, old_path, FALSE, FALSE);
   stale_path = export_bundle (f, third, f->world->group, DESK_PRIVACY_AGGREGATE, "stale.gdbundle");
 
@@ -86,13 +87,27 @@ test_newer_and_older (Fixture       *f,
   g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
   g_assert_null (refused);
   g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "set aside"));
   g_clear_error (&error);
+  {
+    g_autofree char *offers = test_sqlite_query (_desk_store_get_db (dst),
+                                                 "SELECT group_concat (outcome || sequence)"
+                                                 " FROM bundle_offers");
+
+    g_assert_cmpstr (offers, ==, "fork3");
+  }
+  test_sqlite_exec (_desk_store_get_db (dst), "DELETE FROM bundle_offers");
   after = dump_digest (dst);
   g_assert_cmpstr (before, ==, after);
 
+  /* A dry run says the same and writes nothing down. */
   dry = desk_bundle_read_plan (dst, stale_path, FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dry->refused);
+  g_assert_true (dry->fork);
+  g_clear_pointer (&after, g_free);
+  after = dump_digest (dst);
+  g_assert_cmpstr (before, ==, after);
 
   /* Forced, it still keeps what is newer here. */
   forced = import_ok (dst, stale_path, TRUE, FALSE);
