@@ -302,6 +302,103 @@ test_status_lists_groups (void)
   g_remove (kenya_3);
 }
 
+/* The figures across groups: a row per group and the total; a preset reads them again
+ * for its period; the currency chosen is the secretariat's setting. Or, while core
+ * cannot say, the error state with its sentence. */
+static void
+test_figures (void)
+{
+  g_autoptr(DeskStore) store = new_secretariat ();
+  g_autoptr(Bundle) ghana = make_bundle ("GH", 7);
+  g_autoptr(Bundle) kenya = make_bundle ("KE", 8);
+  DeskGroupFiguresSet *figures;
+  DeskWindow *window;
+  DeskGroupsPage *page;
+  GtkDropDown *preset;
+  GtkDropDown *currency;
+  GListModel *rows;
+  gint64 attendances = 0;
+  gint64 workshops = 0;
+
+  import_bundle (store, ghana);
+  import_bundle (store, kenya);
+  window = new_window (store);
+  page = groups_page (window);
+
+  figures = _desk_groups_page_get_figures (page);
+  if (figures == NULL)
+    {
+      AdwStatusPage *error_page = ADW_STATUS_PAGE (template_child (page, DESK_TYPE_GROUPS_PAGE, "figures_error"));
+      GtkStack *stack = GTK_STACK (template_child (page, DESK_TYPE_GROUPS_PAGE, "figures_stack"));
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+      g_assert_nonnull (adw_status_page_get_description (error_page));
+      g_test_message ("desk_secretariat_figures is not there yet: the error state was shown");
+      destroy_window (window);
+      return;
+    }
+
+  /* This year, by default; in the secretariat's currency. */
+  g_assert_cmpstr (figures->from, ==, "2026-01-01");
+  g_assert_cmpstr (figures->to, ==, "2026-12-31");
+  g_assert_cmpstr (figures->currency, ==, "USD");
+  g_assert_cmpuint (figures->groups->len, ==, 2);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (template_child (page, DESK_TYPE_GROUPS_PAGE,
+                                                                                   "figures_view"))));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  for (guint i = 0; i < figures->groups->len; i++)
+    {
+      DeskGroupFigures *group = g_ptr_array_index (figures->groups, i);
+
+      attendances += group->attendances;
+      workshops += group->workshops;
+    }
+  g_assert_cmpint (figures->total->attendances, ==, attendances);
+  g_assert_cmpint (figures->total->workshops, ==, workshops);
+  g_assert_nonnull (desk_chart_get_report (DESK_CHART (template_child (page, DESK_TYPE_GROUPS_PAGE, "chart"))));
+
+  /* All time: read again, for every date. */
+  preset = GTK_DROP_DOWN (template_child (page, DESK_TYPE_GROUPS_PAGE, "preset_dropdown"));
+  gtk_drop_down_set_selected (preset, 3);
+  while (_desk_groups_page_is_reading (page))
+    g_main_context_iteration (NULL, TRUE);
+  figures = _desk_groups_page_get_figures (page);
+  g_assert_nonnull (figures);
+  g_assert_null (figures->from);
+  g_assert_cmpint (figures->total->attendances, >=, attendances);
+
+  /* Last year: 2025, as the store's clock says. */
+  gtk_drop_down_set_selected (preset, 1);
+  while (_desk_groups_page_is_reading (page))
+    g_main_context_iteration (NULL, TRUE);
+  figures = _desk_groups_page_get_figures (page);
+  g_assert_cmpstr (figures->from, ==, "2025-01-01");
+  g_assert_cmpstr (figures->to, ==, "2025-12-31");
+
+  /* Another currency: saved, and the figures in it. */
+  currency = GTK_DROP_DOWN (template_child (page, DESK_TYPE_GROUPS_PAGE, "currency_dropdown"));
+  {
+    GPtrArray *codes = g_object_get_data (G_OBJECT (currency), "desk-codes");
+    guint eur = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < codes->len; i++)
+      if (g_strcmp0 (codes->pdata[i], "EUR") == 0)
+        eur = i;
+    g_assert_cmpuint (eur, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (currency, eur);
+  }
+  while (_desk_groups_page_is_reading (page))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autofree char *saved = desk_secretariat_dup_currency (store);
+
+    g_assert_cmpstr (saved, ==, "EUR");
+  }
+  g_assert_cmpstr (_desk_groups_page_get_figures (page)->currency, ==, "EUR");
+
+  destroy_window (window);
+}
+
 /* Opening a group shows its records on its own pages, none of which lets anything be
  * changed; the banner says whose they are and leads back to Groups. */
 static void
@@ -460,6 +557,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/groups/first-run-secretariat", test_first_run_secretariat);
   g_test_add_func ("/gui/groups/status-lists-groups", test_status_lists_groups);
+  g_test_add_func ("/gui/groups/figures", test_figures);
   g_test_add_func ("/gui/groups/open-group-read-only", test_open_group_read_only);
   g_test_add_func ("/gui/groups/coordinator-opens-imported", test_coordinator_opens_imported);
 
