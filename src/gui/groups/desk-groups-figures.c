@@ -149,7 +149,7 @@ figure_setup_cb (GtkSignalListItemFactory *factory,
 
   /* An amount is never cut: room for hundreds of millions with their decimals. */
   if (column == FIGURE_BUDGET || column == FIGURE_RECEIVED || column == FIGURE_SPENT)
-    chars = 14;
+    chars = 12;
   gtk_list_item_set_child (item, column == FIGURE_GROUP ? desk_cell_label_new (NULL)
                                                         : desk_cell_figure_new (chars));
 }
@@ -179,10 +179,8 @@ figure_bind_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case FIGURE_GROUP:
-      if (figures->code != NULL)
-        text = g_strdup_printf ("%s · %s", figures->code, figures->name != NULL ? figures->name : "");
-      else
-        text = g_strdup (_("All groups"));
+      /* The code, short; the name as the tooltip. */
+      text = g_strdup (figures->code != NULL ? figures->code : _("All groups"));
       tooltip = figures->name;
       break;
 
@@ -620,7 +618,8 @@ _desk_groups_figures_init (DeskGroupsPage *self)
   add_figure_column (self, _("Women"), FIGURE_WOMEN);
   add_figure_column (self, _("Workshops"), FIGURE_WORKSHOPS);
   add_figure_column (self, _("Activities Done"), FIGURE_DONE);
-  add_figure_column (self, _("Deliverables Overdue"), FIGURE_OVERDUE);
+  /* Translators: a column of deliverables overdue, beside "Activities Done". */
+  add_figure_column (self, C_("deliverables", "Overdue"), FIGURE_OVERDUE);
   add_figure_column (self, _("Budget"), FIGURE_BUDGET);
   add_figure_column (self, _("Received"), FIGURE_RECEIVED);
   add_figure_column (self, _("Spent"), FIGURE_SPENT);

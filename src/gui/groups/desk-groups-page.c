@@ -625,7 +625,7 @@ desk_groups_page_init (DeskGroupsPage *self)
 
   add_status_column (self, _("Code"), COLUMN_CODE, FALSE);
   add_status_column (self, _("Country"), COLUMN_COUNTRY, FALSE);
-  add_status_column (self, _("Group"), COLUMN_NAME, FALSE);
+  add_status_column (self, _("Group"), COLUMN_NAME, TRUE);
   add_status_column (self, _("Last Bundle"), COLUMN_BUNDLE, TRUE);
   add_status_column (self, _("Imported"), COLUMN_IMPORTED, FALSE);
   add_status_column (self, _("Status"), COLUMN_STATE, FALSE);
