@@ -4,7 +4,8 @@
  * year, last year, the last half-year, all time or dates of one's own) in the currency
  * the secretariat chose, as core computes them (desk_secretariat_figures): a table with
  * a row per group and the total in bold, a chart of the money drawn by the shared chart
- * widget, and the CSV core writes.
+ * widget from core's report of the set (desk_group_figures_set_to_report), and the CSV
+ * and the PDF core and the report library write.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,8 @@
 
 #include "desk-cells.h"
 #include "desk-file-chooser.h"
+#include "desk-job.h"
+#include "desk-report-render.h"
 #include "desk-widget-util.h"
 
 #include <stdio.h>
@@ -272,68 +275,6 @@ update_money_titles (DeskGroupsPage *self)
     }
 }
 
-/* The report's own free function is core's and private: the chart's series go with this. */
-static void
-free_series (gpointer data)
-{
-  DeskReportSeries *series = data;
-
-  g_free (series->name);
-  g_free (series->values);
-  g_free (series->missing);
-  g_free (series);
-}
-
-/* The chart: the money of each group, in the currency chosen. */
-static DeskReport *
-figures_chart_new (DeskGroupFiguresSet *set)
-{
-  const char *names[] = { N_("Budget"), N_("Received"), N_("Spent") };
-  DeskReport *report = g_new0 (DeskReport, 1);
-  guint n = set->groups->len;
-  int scale = 1;
-
-  for (int i = 0; i < set->decimals; i++)
-    scale *= 10;
-
-  report->title = g_strdup (_("Figures Across Groups"));
-  report->columns = g_ptr_array_new ();
-  report->rows = g_ptr_array_new ();
-  report->row_levels = g_array_new (FALSE, TRUE, sizeof (DeskReportRowLevel));
-  report->notes = g_ptr_array_new_with_free_func (g_free);
-  report->chart_title = g_strdup_printf (_("Budget, Received and Spent by Group (%s)"), set->currency);
-  report->chart_labels = g_ptr_array_new_with_free_func (g_free);
-  report->series = g_ptr_array_new_with_free_func (free_series);
-  report->unit_scale = scale;
-  report->unit = g_strdup (set->currency);
-
-  for (guint i = 0; i < n; i++)
-    {
-      DeskGroupFigures *figures = g_ptr_array_index (set->groups, i);
-
-      g_ptr_array_add (report->chart_labels, g_strdup (figures->code != NULL ? figures->code : figures->name));
-    }
-
-  for (guint s = 0; s < G_N_ELEMENTS (names); s++)
-    {
-      DeskReportSeries *series = g_new0 (DeskReportSeries, 1);
-
-      series->name = g_strdup (_(names[s]));
-      series->values = g_new0 (gint64, MAX (n, 1));
-      series->missing = g_new0 (gboolean, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        {
-          DeskGroupFigures *figures = g_ptr_array_index (set->groups, i);
-
-          series->values[i] = s == 0 ? figures->budget : s == 1 ? figures->received : figures->spent;
-        }
-      g_ptr_array_add (report->series, series);
-    }
-  report->chart_description = desk_report_chart_values_sentence (report);
-
-  return report;
-}
-
 void
 _desk_groups_figures_show (DeskGroupsPage      *self,
                            DeskGroupFiguresSet *figures,
@@ -342,11 +283,12 @@ _desk_groups_figures_show (DeskGroupsPage      *self,
   g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *period = NULL;
-  DeskReport *chart;
+  DeskReport *report;
 
   self->figures_pending = FALSE;
   g_clear_pointer (&self->figures, desk_group_figures_set_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.save-csv", figures != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.save-pdf", figures != NULL);
 
   if (figures == NULL)
     {
@@ -373,27 +315,18 @@ _desk_groups_figures_show (DeskGroupsPage      *self,
     period = desk_date_format_period (figures->from, figures->to);
   gtk_label_set_label (self->period_label, period != NULL ? period : _("All time"));
 
-  if (figures->groups_without_people > 0)
-    g_string_append_printf (notes, g_dngettext (NULL,
-                                                "%u group sent counts only: its people are not in the total of people.",
-                                                "%u groups sent counts only: their people are not in the total of people.",
-                                                figures->groups_without_people),
-                            figures->groups_without_people);
-  if (figures->total != NULL && figures->total->missing_rates > 0)
+  /* Core's report of the set: its chart and its notes (missing rates, counts only), the
+   * same as the PDF prints. */
+  report = desk_group_figures_set_to_report (figures);
+  for (guint i = 0; report->notes != NULL && i < report->notes->len; i++)
     {
       if (notes->len > 0)
         g_string_append_c (notes, ' ');
-      g_string_append_printf (notes, g_dngettext (NULL,
-                                                  "%u amount has no exchange rate to %s and is left out of the totals.",
-                                                  "%u amounts have no exchange rate to %s and are left out of the totals.",
-                                                  figures->total->missing_rates),
-                              figures->total->missing_rates, figures->currency);
+      g_string_append (notes, g_ptr_array_index (report->notes, i));
     }
   gtk_label_set_label (self->notes_label, notes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
-
-  chart = figures_chart_new (figures);
-  desk_chart_set_report (self->chart, chart);
+  desk_chart_set_report (self->chart, report);
   gtk_widget_set_visible (GTK_WIDGET (self->chart), figures->groups->len > 0);
   gtk_stack_set_visible_child_name (self->figures_stack, "table");
 }
@@ -548,6 +481,118 @@ save_csv_activated (GtkWidget  *widget,
                          desk_file_filter_new (_("CSV files"), "csv", NULL), NULL);
 }
 
+/* The PDF is computed again and written on a worker (desk-job.c), with a connection of
+ * its own, as the Reports page writes its own. */
+typedef struct
+{
+  DeskGroupsPage *page;
+  char *from;
+  char *to;
+  char *currency;
+  char *path;
+  char *printed_on;
+} PdfWork;
+
+static void
+pdf_work_free (gpointer data)
+{
+  PdfWork *work = data;
+
+  g_clear_object (&work->page);
+  g_free (work->from);
+  g_free (work->to);
+  g_free (work->currency);
+  g_free (work->path);
+  g_free (work->printed_on);
+  g_free (work);
+}
+
+static gboolean
+pdf_work (DeskStore         *store,
+          gpointer           data,
+          GCancellable      *cancellable,
+          DeskProgressFunc   progress,
+          gpointer           progress_data,
+          GError           **error)
+{
+  PdfWork *work = data;
+  g_autoptr(DeskGroupFiguresSet) set = desk_secretariat_figures (store, work->from, work->to,
+                                                                 work->currency, error);
+  g_autoptr(DeskReport) report = set != NULL ? desk_group_figures_set_to_report (set) : NULL;
+
+  return report != NULL &&
+         desk_report_write_pdf_full (report, work->path, work->printed_on, cancellable,
+                                     progress, progress_data, error);
+}
+
+static void
+pdf_done (DeskJob      *job,
+          gpointer      data,
+          const GError *error,
+          gpointer      user_data)
+{
+  PdfWork *work = data;
+  g_autofree char *basename = g_path_get_basename (work->path);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error == NULL)
+    /* Translators: %s is the file's name. */
+    message = g_strdup_printf (_("Saved “%s”"), basename);
+  else
+    message = g_strdup (error->message);
+  desk_page_add_toast (DESK_PAGE (work->page), message);
+}
+
+static void
+pdf_chosen (gpointer  owner,
+            GFile    *file)
+{
+  DeskGroupsPage *self = owner;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *today = NULL;
+  g_autoptr(DeskJob) job = NULL;
+  PdfWork *work;
+
+  if (self->figures == NULL)
+    return;
+  if (path == NULL)
+    {
+      desk_page_add_toast (DESK_PAGE (self), _("This place cannot be written to. Choose a folder on this computer."));
+      return;
+    }
+
+  today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
+  work = g_new0 (PdfWork, 1);
+  work->page = g_object_ref (self);
+  /* The figures shown, for the same period and currency. */
+  work->from = g_strdup (self->figures->from);
+  work->to = g_strdup (self->figures->to);
+  work->currency = g_strdup (self->figures->currency);
+  work->path = g_steal_pointer (&path);
+  work->printed_on = desk_date_format (today);
+  /* The job keeps itself until it ends, and says how it went in a toast. */
+  job = desk_job_start (desk_widget_get_window (GTK_WIDGET (self)), desk_page_get_store (DESK_PAGE (self)),
+                        _("Saving the figures as PDF"), pdf_work, work, pdf_work_free, pdf_done, NULL);
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskGroupsPage *self = DESK_GROUPS_PAGE (widget);
+
+  if (self->figures == NULL)
+    return;
+
+  /* Translators: the file name suggested for the figures across groups; no spaces. */
+  desk_file_chooser_ask (self, desk_widget_get_window (widget), _("Save Figures as PDF"),
+                         _("groups-figures.pdf"), pdf_chosen,
+                         desk_file_filter_new (_("PDF documents"), "pdf", NULL), NULL);
+}
+
 static void
 add_figure_column (DeskGroupsPage *self,
                    const char     *title,
@@ -595,6 +640,7 @@ _desk_groups_figures_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, dates_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
   gtk_widget_class_install_action (widget_class, "groups.save-csv", NULL, save_csv_activated);
+  gtk_widget_class_install_action (widget_class, "groups.save-pdf", NULL, save_pdf_activated);
 }
 
 /* For the page's init: the presets and the table's columns. */
@@ -625,4 +671,5 @@ _desk_groups_figures_init (DeskGroupsPage *self)
   add_figure_column (self, _("Spent"), FIGURE_SPENT);
   add_figure_column (self, _("Missing Rates"), FIGURE_MISSING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.save-csv", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.save-pdf", FALSE);
 }
