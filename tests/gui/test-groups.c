@@ -396,6 +396,31 @@ test_figures (void)
   }
   g_assert_cmpstr (_desk_groups_page_get_figures (page)->currency, ==, "EUR");
 
+  /* Saved: the CSV core writes, and the PDF of core's report (in place, in memory). */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("test-groups-XXXXXX", NULL);
+    g_autofree char *csv_path = g_build_filename (dir, "figures.csv", NULL);
+    g_autofree char *pdf_path = g_build_filename (dir, "figures.pdf", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+    g_autofree char *csv = NULL;
+    g_autofree char *expected = desk_group_figures_set_to_csv (_desk_groups_page_get_figures (page));
+    g_autofree char *pdf = NULL;
+    gsize length = 0;
+
+    _desk_groups_page_save_figures (page, csv_file, FALSE);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_cmpstr (csv, ==, expected);
+    _desk_groups_page_save_figures (page, pdf_file, TRUE);
+    wait_a_moment (20);
+    g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+    g_remove (csv_path);
+    g_remove (pdf_path);
+    g_rmdir (dir);
+  }
+
   destroy_window (window);
 }
 

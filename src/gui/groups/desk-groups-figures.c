@@ -673,3 +673,15 @@ _desk_groups_figures_init (DeskGroupsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.save-csv", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "groups.save-pdf", FALSE);
 }
+
+/* Private API, for tests: what choosing @file in the chooser does. */
+void
+_desk_groups_page_save_figures (DeskGroupsPage *self,
+                                GFile          *file,
+                                gboolean        pdf)
+{
+  if (pdf)
+    pdf_chosen (self, file);
+  else
+    csv_chosen (self, file);
+}

@@ -91,6 +91,10 @@ gboolean             _desk_groups_page_is_reading    (DeskGroupsPage *self);
 GPtrArray           *_desk_groups_page_get_statuses  (DeskGroupsPage *self);
 DeskGroupFiguresSet *_desk_groups_page_get_figures   (DeskGroupsPage *self);
 GtkColumnView       *_desk_groups_page_get_status_view (DeskGroupsPage *self);
+/* What choosing @file for Save CSV… (or Save PDF…) does. */
+void                 _desk_groups_page_save_figures  (DeskGroupsPage *self,
+                                                      GFile          *file,
+                                                      gboolean        pdf);
 /* "empty", "groups"; and in "groups", the status section's "list" or "error". */
 const char          *_desk_groups_page_get_state     (DeskGroupsPage *self);
 
