@@ -205,6 +205,17 @@ test_first_run_secretariat (void)
   /* A group's page has nothing to show: asking for one leaves the Groups page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "workplan");
   g_assert_cmpstr (desk_window_get_visible_page (window), ==, "groups");
+  /* A bundle imported: the page follows, the group listed. */
+  {
+    g_autoptr(Bundle) ghana = make_bundle ("GH", 9);
+
+    import_bundle (store, ghana);
+    wait_a_moment (20);
+    while (_desk_groups_page_is_reading (page))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (_desk_groups_page_get_state (page), ==, "list");
+    g_assert_cmpuint (_desk_groups_page_get_statuses (page)->len, ==, 1);
+  }
   /* Once made the secretariat's, it is not offered again. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-group", NULL) &&
                   desk_store_dup_main_group (store) != NULL);

@@ -29,6 +29,7 @@ struct _DeskGroupsPage
   gboolean figures_pending;
   gulong changed_id;
   guint refresh_source;
+  gboolean stale;                   /* the store changed while the page was not shown */
   gboolean syncing;                 /* filling the controls: their signals change nothing */
 
   /* Template widgets */

@@ -458,6 +458,7 @@ desk_groups_page_refresh (gpointer data)
   if (store == NULL || !desk_page_get_built (DESK_PAGE (self)))
     return;
 
+  self->stale = FALSE;
   has_groups = desk_store_has_imported_groups (store);
   gtk_stack_set_visible_child_name (self->stack, has_groups ? "groups" : "empty");
   if (!has_groups)
@@ -473,8 +474,29 @@ store_changed_cb (DeskGroupsPage *self,
                   const char     *uuid,
                   DeskStore      *store)
 {
+  /* Not shown (the coordinator at work on the own group's pages): read when it is. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
   /* An import announces every record it wrote: one reading for the burst. */
   desk_schedule_once (&self->refresh_source, G_PRIORITY_LOW, 0, desk_groups_page_refresh, self);
+}
+
+static void
+desk_groups_page_map (GtkWidget *widget)
+{
+  DeskGroupsPage *self = DESK_GROUPS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_groups_page_parent_class)->map (widget);
+
+  if (self->stale && desk_page_get_built (DESK_PAGE (self)))
+    {
+      self->stale = FALSE;
+      desk_groups_page_refresh (self);
+    }
 }
 
 static void
@@ -566,6 +588,7 @@ desk_groups_page_class_init (DeskGroupsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
+  widget_class->map = desk_groups_page_map;
   page_class->build = desk_groups_page_build;
   page_class->unbuild = desk_groups_page_unbuild;
 
