@@ -565,6 +565,9 @@ reload_activated (GtkWidget  *widget,
   GtkWidget *window;
 
   window = desk_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->store);
+  /* The page shown stays shown (the Groups page after an import into the secretariat's
+   * database), when it still has something to show. */
+  desk_window_show_page (DESK_WINDOW (window), gtk_stack_get_visible_child_name (self->page_stack));
   gtk_window_present (GTK_WINDOW (window));
   desk_toast_show_message (window, g_variant_get_string (parameter, NULL));
   gtk_window_destroy (GTK_WINDOW (self));
