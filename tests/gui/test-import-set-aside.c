@@ -284,14 +284,18 @@ assert_offers (DeskImportDialog *dialog,
 }
 
 /* Clicks the safe answer and waits for its import, on the worker, to end: the job holds
- * the dialog (no input) while it runs, and calls back before letting go. */
+ * the dialog (no input) while it runs, and calls back before letting go. An import that
+ * went through would close the dialog and reload the main window: it must stay open. */
 static void
 answer_safely (DeskImportDialog *dialog)
 {
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.set-aside", NULL));
-  while (!gtk_widget_get_can_target (GTK_WIDGET (dialog)))
+  while (dialog != NULL && !gtk_widget_get_can_target (GTK_WIDGET (dialog)))
     g_main_context_iteration (NULL, TRUE);
   settle ();
+  g_assert_nonnull (dialog);
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 }
 
 /* Nothing left to decide: the import buttons gone, the counts of what Import Anyway would
