@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "desk-report.h"
 #include "desk-store.h"
 
 G_BEGIN_DECLS
@@ -125,14 +126,16 @@ typedef struct
   char      *name;
   char      *country;
   char      *privacy;          /* of the last bundle; NULL for the own group and the total */
+  char      *reporting_currency; /* the group's own currency; NULL in the total */
   /* Activities of the workplans that overlap the period, by status, in the order of
    * DeskGroupFiguresSet.statuses; and those done. */
   gint64    *activities_by_status;
   gint64     activities;
   gint64     activities_done;
   gint64     deliverables_done;     /* delivered or accepted in the period */
-  gint64     deliverables_overdue;  /* due in the period, on or before today, not done */
-  gint64     workshops;             /* held (started) in the period */
+  gint64     deliverables_overdue;  /* due in the period and overdue on the store's
+                                     * today (desk_deliverable_is_overdue) */
+  gint64     workshops;             /* held: started in the period, on or before today */
   gint64     attendances;
   gint64     people;                /* distinct people; see people_known */
   gboolean   people_known;          /* FALSE when the group sent counts only: people is
@@ -150,6 +153,9 @@ typedef struct
   gint64     received;
   gint64     spent;
   guint      missing_rates;         /* amounts left out for want of a rate */
+  guint      too_large;             /* amounts left out: beyond what Groupdesk can count, or
+                                     * converted at a rate outside its bounds */
+  gint64     workshops_counts_only; /* workshops whose attendance came as counts only */
 } DeskGroupFigures;
 
 typedef struct
@@ -158,6 +164,7 @@ typedef struct
   char      *to;
   char      *currency;
   int        decimals;
+  char      *today;                 /* the store's today: what "overdue" and "held" mean */
   GStrv      statuses;              /* activity status codes, in order */
   GStrv      pillars;               /* pillar codes, then "not_stated" */
   GPtrArray *groups;                /* DeskGroupFigures, own group first, then by code */
@@ -181,5 +188,10 @@ DeskGroupFiguresSet *desk_secretariat_figures   (DeskStore   *store,
  * total row), as the CLI prints them. */
 char        *desk_group_figures_set_to_json     (DeskGroupFiguresSet *set);
 char        *desk_group_figures_set_to_csv      (DeskGroupFiguresSet *set);
+/* The set as a report (desk-report.h): one row per group and the total, a chart of
+ * budget, received and spent by group, and notes on missing rates and groups that sent
+ * counts only; in the UI language. The report library writes it as a PDF
+ * (desk_report_write_pdf) and the app draws it. */
+DeskReport  *desk_group_figures_set_to_report   (DeskGroupFiguresSet *set);
 
 G_END_DECLS
