@@ -14,8 +14,8 @@
 
 int cmd_report (CliOptions *options, int argc, char **argv);
 
-static void
-print_text (DeskReport *report)
+void
+cli_print_report (DeskReport *report)
 {
   guint n = report->columns->len;
   g_autofree guint *widths = g_new0 (guint, n);
@@ -120,7 +120,7 @@ cmd_report (CliOptions  *options,
       g_print (_("Wrote %s.\n"), pdf);
     }
   else
-    print_text (report);
+    cli_print_report (report);
 
   return EXIT_SUCCESS;
 }

@@ -47,6 +47,10 @@ int        cli_secretariat_report  (CliOptions  *options,
                                     int          argc,
                                     char       **argv);
 
+/* A report as text: its group and title, its period, the table in columns a terminal
+ * shows, and its notes (cli-report.c). */
+void       cli_print_report        (DeskReport  *report);
+
 /* Prints "groupdesk-cli: MESSAGE" and a hint to --help; returns EXIT_USAGE. */
 int        cli_usage_error   (const char  *format,
                               ...) G_GNUC_PRINTF (1, 2);
