@@ -462,7 +462,11 @@ test_open_group_read_only (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-group", "(ss)",
                                              ghana->group, "2026-06-30"));
   wait_a_moment (20);
-  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "workplan");
+  /* It opens on its own Overview, the figures of that group. */
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "overview");
+  g_assert_true (gtk_widget_get_visible (sidebar_row (window, ROW_OVERVIEW)));
+  g_assert_cmpstr (desk_page_get_group_uuid (DESK_PAGE (_desk_window_ensure_page (window, "overview"))),
+                   ==, ghana->group);
 
   banner = DESK_BANNER (template_child (window, DESK_TYPE_WINDOW, "group_banner"));
   g_assert_true (desk_banner_get_revealed (banner));

@@ -86,8 +86,7 @@ window_page_index (const char *name)
 
 /* Whether the page @name has something to show now: the Groups page for the
  * secretariat's desk, the group's pages for the own group or the group opened from it
- * (the Overview and the Exports page are the own group's only), and nothing without a
- * group. */
+ * (the Exports page is the own group's only), and nothing without a group. */
 static gboolean
 desk_window_page_available (DeskWindow *self,
                             const char *name)
@@ -95,7 +94,7 @@ desk_window_page_available (DeskWindow *self,
   if (g_strcmp0 (name, "groups") == 0)
     return self->secretariat || self->has_imported;
   if (self->open_group != NULL)
-    return g_strcmp0 (name, "overview") != 0 && g_strcmp0 (name, "exports") != 0;
+    return g_strcmp0 (name, "exports") != 0;
 
   return self->has_group;
 }
@@ -499,7 +498,7 @@ open_group_activated (GtkWidget  *widget,
     }
 
   desk_window_set_open_group (self, uuid, date);
-  desk_window_show_page (self, "workplan");
+  desk_window_show_page (self, "overview");
 }
 
 /* win.close-group: back to the Groups page, the group opened from it closed. */
