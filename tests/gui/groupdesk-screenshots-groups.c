@@ -20,21 +20,24 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
-/* A generated group of @country exported as its first bundle into @tmp_dir: the bundle's
- * path, or NULL after saying why. */
-static char *
-make_bundle (const char *tmp_dir,
-             const char *country,
-             guint32     seed,
-             GDateTime  *now)
+/* A generated group of @country exported as bundles 1, 2, … for the periods @periods
+ * (pairs of ISO dates, NULL-terminated) into @tmp_dir: the bundles' paths, or NULL after
+ * saying why. */
+static GPtrArray *
+make_bundles (const char        *tmp_dir,
+              const char        *country,
+              guint32            seed,
+              GDateTime         *now,
+              const char *const *periods)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *uuid = NULL;
   g_autofree char *db = g_strdup_printf ("%s/group-%s.db", tmp_dir, country);
-  g_autofree char *path = g_strdup_printf ("%s/bundle-%s.xml", tmp_dir, country);
   DeskGenerateOptions options = { seed, 40, 200, 600, country };
 
   store = desk_store_open (db, &error);
@@ -43,14 +46,22 @@ make_bundle (const char *tmp_dir,
       desk_store_set_now (store, now);
       uuid = desk_generate_fill (store, &options, &error);
     }
-  if (uuid == NULL ||
-      !desk_bundle_export (store, uuid, "2026-01-01", "2026-06-30", DESK_PRIVACY_PSEUDONYMOUS, path, &error))
+  for (guint i = 0; uuid != NULL && periods[i] != NULL && periods[i + 1] != NULL; i += 2)
     {
-      g_printerr ("Could not make %s's bundle: %s\n", country, error->message);
+      char *path = g_strdup_printf ("%s/bundle-%s-%u.xml", tmp_dir, country, i / 2 + 1);
+
+      g_ptr_array_add (paths, path);
+      if (!desk_bundle_export (store, uuid, periods[i], periods[i + 1], DESK_PRIVACY_PSEUDONYMOUS,
+                               path, &error))
+        break;
+    }
+  if (error != NULL)
+    {
+      g_printerr ("Could not make %s's bundles: %s\n", country, error->message);
       return NULL;
     }
 
-  return g_steal_pointer (&path);
+  return g_steal_pointer (&paths);
 }
 
 static void
@@ -138,23 +149,41 @@ main (int   argc,
   wait_for_groups (window);
   ok &= save_window (window, dir, "60-secretariat-first-run");
 
-  /* Three groups' bundles. */
-  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
-    {
-      g_autofree char *bundle = make_bundle (tmp_dir, countries[i], 11 + i, now);
-      g_autoptr(DeskImportPlan) plan = NULL;
+  /* Three groups' bundles, as a secretariat sees them in July: Ghana up to date; Kenya's
+   * second bundle never arrived (a gap); the Philippines' last bundle is a year old (late). */
+  {
+    static const char *const ghana[] = { "2026-01-01", "2026-06-30", NULL };
+    static const char *const kenya[] = { "2025-07-01", "2025-12-31", "2026-01-01", "2026-03-31",
+                                         "2026-01-01", "2026-06-30", NULL };
+    static const char *const philippines[] = { "2025-01-01", "2025-06-30", NULL };
+    const char *const *periods[] = { ghana, kenya, philippines };
+    /* Which of each group's bundles arrive (by number). */
+    static const char *const arrive[] = { "1", "13", "1" };
 
-      if (bundle == NULL)
-        return 1;
-      plan = desk_bundle_import (store, bundle, FALSE, FALSE, &error);
-      if (plan == NULL)
-        {
-          g_printerr ("Could not import %s: %s\n", bundle, error->message);
+    for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+      {
+        g_autoptr(GPtrArray) bundles = make_bundles (tmp_dir, countries[i], 11 + i, now, periods[i]);
+
+        if (bundles == NULL)
           return 1;
-        }
-      if (opened == NULL)
-        opened = g_strdup (plan->group_uuid);
-    }
+        for (guint b = 0; b < bundles->len; b++)
+          {
+            g_autoptr(DeskImportPlan) plan = NULL;
+
+            if (strchr (arrive[i], '1' + (char) b) == NULL)
+              continue;
+            plan = desk_bundle_import (store, g_ptr_array_index (bundles, b), FALSE, FALSE, &error);
+            if (plan == NULL)
+              {
+                g_printerr ("Could not import %s: %s\n", (char *) g_ptr_array_index (bundles, b),
+                            error->message);
+                return 1;
+              }
+            if (opened == NULL)
+              opened = g_strdup (plan->group_uuid);
+          }
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = new_main_window (GTK_APPLICATION (app), store);

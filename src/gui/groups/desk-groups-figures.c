@@ -605,6 +605,9 @@ add_figure_column (DeskGroupsPage *self,
                                          column == FIGURE_GROUP);
   if (column != FIGURE_GROUP)
     desk_cell_header_align_end (view_column);
+  else
+    /* Room for a generated group's code ("PH-GEN-13") before the figures take the rest. */
+    gtk_column_view_column_set_fixed_width (view_column, 110);
 }
 
 void

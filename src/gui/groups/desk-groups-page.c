@@ -525,14 +525,23 @@ refresh_activated (GtkWidget  *widget,
   desk_groups_page_refresh (widget);
 }
 
+/* A column; an expanding one starts from @width pixels and shares what is left, so that
+ * its long text (a group's name, a bundle's period) is cut with "…" rather than pushing
+ * the pills off the window. */
 static void
 add_status_column (DeskGroupsPage *self,
                    const char     *title,
                    guint           column,
-                   gboolean        expand)
+                   gboolean        expand,
+                   int             width)
 {
-  desk_column_view_append (self->status_view, title, G_CALLBACK (status_setup_cb),
-                           G_CALLBACK (status_bind_cb), self, column, expand);
+  GtkColumnViewColumn *added = desk_column_view_append (self->status_view, title,
+                                                        G_CALLBACK (status_setup_cb),
+                                                        G_CALLBACK (status_bind_cb), self,
+                                                        column, expand);
+
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (added, width);
 }
 
 /* DeskPage */
@@ -646,12 +655,13 @@ desk_groups_page_init (DeskGroupsPage *self)
   gtk_drop_down_set_model (self->months_dropdown, G_LIST_MODEL (months));
   g_signal_connect_swapped (self->months_dropdown, "notify::selected", G_CALLBACK (months_changed_cb), self);
 
-  add_status_column (self, _("Code"), COLUMN_CODE, FALSE);
-  add_status_column (self, _("Country"), COLUMN_COUNTRY, FALSE);
-  add_status_column (self, _("Group"), COLUMN_NAME, TRUE);
-  add_status_column (self, _("Last Bundle"), COLUMN_BUNDLE, TRUE);
-  add_status_column (self, _("Imported"), COLUMN_IMPORTED, FALSE);
-  add_status_column (self, _("Status"), COLUMN_STATE, FALSE);
+  add_status_column (self, _("Code"), COLUMN_CODE, FALSE, 0);
+  add_status_column (self, _("Country"), COLUMN_COUNTRY, FALSE, 0);
+  add_status_column (self, _("Group"), COLUMN_NAME, TRUE, 180);
+  add_status_column (self, _("Last Bundle"), COLUMN_BUNDLE, TRUE, 220);
+  add_status_column (self, _("Imported"), COLUMN_IMPORTED, FALSE, 0);
+  /* Room for two pills side by side ("Gap", "Late"). */
+  add_status_column (self, _("Status"), COLUMN_STATE, FALSE, 190);
   g_signal_connect (self->status_view, "activate", G_CALLBACK (status_activated_cb), self);
   _desk_groups_figures_init (self);
 }
