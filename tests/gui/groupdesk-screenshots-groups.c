@@ -147,7 +147,7 @@ main (int   argc,
   wait_for_frames (window, 2);
   gtk_widget_activate_action (window, "win.work-at-secretariat", NULL);
   wait_for_groups (window);
-  ok &= save_window (window, dir, "60-secretariat-first-run");
+  ok &= save_window (window, dir, "90-secretariat-first-run");
 
   /* Three groups' bundles, as a secretariat sees them in July: Ghana up to date; Kenya's
    * second bundle never arrived (a gap); the Philippines' last bundle is a year old (late). */
@@ -197,13 +197,13 @@ main (int   argc,
       gtk_selection_model_select_item (selection, 0, TRUE);
   }
   wait_for_frames (window, 2);
-  ok &= save_window (window, dir, "61-groups-status");
+  ok &= save_window (window, dir, "91-groups-status");
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (page, DESK_TYPE_GROUPS_PAGE,
                                                                                          "sections")),
                                          "figures");
   wait_for_groups (window);
-  ok &= save_window (window, dir, "62-groups-figures");
+  ok &= save_window (window, dir, "92-groups-figures");
 
   /* A group opened read-only: its activities, one open. */
   gtk_widget_activate_action (window, "win.open-group", "(ss)", opened, "2026-06-30");
@@ -216,11 +216,11 @@ main (int   argc,
       desk_record_list_open (list, uuid);
   }
   wait_for_frames (window, 3);
-  ok &= save_window (window, dir, "63-group-read-only");
+  ok &= save_window (window, dir, "93-group-read-only");
 
   show_page (window, "budget");
   wait_for_frames (window, 3);
-  ok &= save_window (window, dir, "64-group-read-only-budget");
+  ok &= save_window (window, dir, "94-group-read-only-budget");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
