@@ -9,6 +9,8 @@
 #include "test-gui-common.h"
 
 #include "desk-groups-page-private.h"
+#include "desk-protect-dialog.h"
+#include "desk-welcome-view.h"
 #include "desk-window-private.h"
 #include "desk-workplan-page-private.h"
 
@@ -179,6 +181,50 @@ collect_lists (GtkWidget *widget,
     collect_lists (child, lists);
 }
 
+/* The welcome view of @window. */
+static DeskWelcomeView *
+welcome_view (DeskWindow *window)
+{
+  GtkStack *main_stack = GTK_STACK (template_child (window, DESK_TYPE_WINDOW, "main_stack"));
+
+  return DESK_WELCOME_VIEW (gtk_stack_get_child_by_name (main_stack, "welcome"));
+}
+
+/* The protect dialog, when one is open. */
+static GtkWidget *
+find_protect_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (DESK_IS_PROTECT_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WIDGET (toplevel);
+    }
+
+  return NULL;
+}
+
+/* With "Protect people's names" checked (the default), the secretariat's first run asks
+ * for the passphrase before any bundle arrives. */
+static void
+test_first_run_protects (void)
+{
+  g_autoptr(DeskStore) store = new_store (FALSE);
+  DeskWindow *window = new_window (store);
+  GtkWidget *dialog;
+
+  g_assert_true (desk_welcome_view_get_protect (welcome_view (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.work-at-secretariat", NULL));
+  wait_a_moment (20);
+  g_assert_true (desk_store_is_secretariat (store));
+  dialog = find_protect_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The first run: "I Work at the Secretariat" makes the database the secretariat's and
  * shows the Groups page, empty, offering the import; no group page is offered. */
 static void
@@ -191,8 +237,11 @@ test_first_run_secretariat (void)
   g_assert_cmpstr (desk_window_get_visible_page (window), ==, "welcome");
   g_assert_false (desk_store_is_secretariat (store));
 
+  /* Names unprotected here (test_first_run_protects has the passphrase). */
+  desk_welcome_view_set_protect (welcome_view (window), FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.work-at-secretariat", NULL));
   wait_a_moment (20);
+  g_assert_null (find_protect_dialog ());
 
   g_assert_true (desk_store_is_secretariat (store));
   g_assert_null (desk_store_dup_main_group (store));
@@ -596,6 +645,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/gui/groups/first-run-secretariat", test_first_run_secretariat);
+  g_test_add_func ("/gui/groups/first-run-protects", test_first_run_protects);
   g_test_add_func ("/gui/groups/status-lists-groups", test_status_lists_groups);
   g_test_add_func ("/gui/groups/figures", test_figures);
   g_test_add_func ("/gui/groups/open-group-read-only", test_open_group_read_only);

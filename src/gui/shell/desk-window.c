@@ -433,6 +433,9 @@ work_at_secretariat_activated (GtkWidget  *widget,
                                GVariant   *parameter)
 {
   DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *welcome = gtk_stack_get_child_by_name (self->main_stack, "welcome");
+  gboolean protect = DESK_IS_WELCOME_VIEW (welcome) &&
+                     desk_welcome_view_get_protect (DESK_WELCOME_VIEW (welcome));
   g_autoptr(GError) error = NULL;
 
   if (!desk_store_set_secretariat (self->store, &error))
@@ -443,6 +446,10 @@ work_at_secretariat_activated (GtkWidget  *widget,
 
   _desk_window_update_group (self);
   desk_window_show_page (self, "groups");
+  /* Named bundles bring many groups' people: the passphrase the welcome view promised,
+   * before the first one arrives. */
+  if (protect)
+    gtk_widget_activate_action (widget, "win.protect", NULL);
 }
 
 /* Shows @group_uuid's pages (NULL: the own group's): every page made before goes, since
