@@ -98,7 +98,8 @@ cmd_report (CliOptions  *options,
   store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
-  if (!cli_resolve_group (store, options->group, &group, &error))
+  group = cli_dup_group_uuid (store, options->group, &error);
+  if (group == NULL)
     return cli_fail (error);
 
   report = desk_report_compute (store, kind, group, from, to, &error);
