@@ -321,7 +321,6 @@ cmd_budget (CliOptions  *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskRecord) workplan = NULL;
-  g_autoptr(DeskRecord) group_record = NULL;
   g_autoptr(DeskBudgetSummary) summary = NULL;
   g_autofree char *group = NULL;
   const char *wanted = NULL;
@@ -360,13 +359,12 @@ cmd_budget (CliOptions  *options,
   store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
-  if (!cli_resolve_group (store, options->group, &group, &error))
-    return cli_fail (error);
-  if (group == NULL)
+  /* A workplan named by --workplan says its group itself. */
+  if (wanted == NULL || options->group != NULL)
     {
-      group_record = desk_store_dup_main_group (store);
-      if (group_record != NULL)
-        group = g_strdup (desk_record_get_uuid (group_record));
+      group = cli_dup_group_uuid (store, options->group, &error);
+      if (group == NULL)
+        return cli_fail (error);
     }
 
   workplan = pick_workplan (store, group, wanted, &error);

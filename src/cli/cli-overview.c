@@ -416,6 +416,7 @@ cmd_overview (CliOptions  *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskStore) store = NULL;
   g_autoptr(DeskOverview) overview = NULL;
+  g_autofree char *group = NULL;
   gboolean json = FALSE;
 
   for (int i = 1; i < argc; i++)
@@ -430,7 +431,10 @@ cmd_overview (CliOptions  *options,
   if (store == NULL)
     return cli_fail (error);
 
-  overview = desk_overview_read (store);
+  group = cli_dup_group_uuid (store, options->group, &error);
+  if (group == NULL)
+    return cli_fail (error);
+  overview = desk_overview_read_group (store, group);
   if (overview->group == NULL)
     {
       g_set_error_literal (&error, DESK_ERROR, DESK_ERROR_NOT_FOUND,

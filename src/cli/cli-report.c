@@ -14,8 +14,8 @@
 
 int cmd_report (CliOptions *options, int argc, char **argv);
 
-static void
-print_text (DeskReport *report)
+void
+cli_print_report (DeskReport *report)
 {
   guint n = report->columns->len;
   g_autofree guint *widths = g_new0 (guint, n);
@@ -98,7 +98,8 @@ cmd_report (CliOptions  *options,
   store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
-  if (!cli_resolve_group (store, options->group, &group, &error))
+  group = cli_dup_group_uuid (store, options->group, &error);
+  if (group == NULL)
     return cli_fail (error);
 
   report = desk_report_compute (store, kind, group, from, to, &error);
@@ -120,7 +121,7 @@ cmd_report (CliOptions  *options,
       g_print (_("Wrote %s.\n"), pdf);
     }
   else
-    print_text (report);
+    cli_print_report (report);
 
   return EXIT_SUCCESS;
 }

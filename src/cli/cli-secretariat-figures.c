@@ -84,46 +84,7 @@ compute (CliOptions      *options,
   return desk_secretariat_figures (store, o->from, o->to, o->currency, error);
 }
 
-/* The report's table as text: the same cells the PDF prints. */
-static void
-print_table (DeskReport *report)
-{
-  guint n = report->columns->len;
-  g_autofree int *widths = g_new0 (int, n);
-
-  g_print ("%s\n%s\n\n", report->title, report->subtitle);
-  for (guint c = 0; c < n; c++)
-    widths[c] = cli_display_width (((DeskReportColumn *) g_ptr_array_index (report->columns, c))->title);
-  for (guint r = 0; r < report->rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (report->rows, r);
-
-      for (guint c = 0; c < n; c++)
-        widths[c] = MAX (widths[c], MIN (cli_display_width (cells[c]), 40));
-    }
-
-  for (guint r = 0; r <= report->rows->len; r++)
-    {
-      char **cells = r > 0 ? g_ptr_array_index (report->rows, r - 1) : NULL;
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n; c++)
-        {
-          DeskReportColumn *column = g_ptr_array_index (report->columns, c);
-          g_autofree char *cell = cli_fit (cells != NULL ? cells[c] : column->title, widths[c],
-                                           column->align == DESK_COLUMN_NUMBER);
-
-          g_string_append_printf (line, c > 0 ? "  %s" : "%s", cell);
-        }
-      g_print ("%s\n", line->str);
-    }
-
-  if (report->notes->len > 0)
-    g_print ("\n");
-  for (guint i = 0; i < report->notes->len; i++)
-    g_print ("%s\n", (const char *) g_ptr_array_index (report->notes, i));
-}
-
+/* Text is the report's table (cli_print_report): the same cells the PDF prints. */
 int
 cli_secretariat_figures (CliOptions  *options,
                          int          argc,
@@ -154,7 +115,7 @@ cli_secretariat_figures (CliOptions  *options,
   else
     {
       g_autoptr(DeskReport) report = desk_group_figures_set_to_report (set);
-      print_table (report);
+      cli_print_report (report);
     }
 
   return EXIT_SUCCESS;

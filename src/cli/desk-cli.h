@@ -47,6 +47,10 @@ int        cli_secretariat_report  (CliOptions  *options,
                                     int          argc,
                                     char       **argv);
 
+/* A report as text: its group and title, its period, the table in columns a terminal
+ * shows, and its notes (cli-report.c). */
+void       cli_print_report        (DeskReport  *report);
+
 /* Prints "groupdesk-cli: MESSAGE" and a hint to --help; returns EXIT_USAGE. */
 int        cli_usage_error   (const char  *format,
                               ...) G_GNUC_PRINTF (1, 2);
@@ -72,6 +76,12 @@ gboolean   cli_unlock        (DeskStore   *store,
                               CliOptions  *options,
                               GError     **error);
 
+/* The group a command about one group works on: --group CODE|UUID (@wanted) when given,
+ * else the database's own group; NULL with a sentence when there is none (no group yet,
+ * or a secretariat's database, whose groups are all imported). */
+char      *cli_dup_group_uuid (DeskStore   *store,
+                               const char  *wanted,
+                               GError     **error);
 /* --group CODE|UUID to a group UUID (NULL: every group). */
 gboolean   cli_resolve_group (DeskStore   *store,
                               const char  *wanted,

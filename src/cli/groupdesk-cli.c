@@ -185,6 +185,33 @@ cli_resolve_group (DeskStore   *store,
   return FALSE;
 }
 
+char *
+cli_dup_group_uuid (DeskStore   *store,
+                    const char  *wanted,
+                    GError     **error)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  char *uuid = NULL;
+
+  if (wanted != NULL)
+    return cli_resolve_group (store, wanted, &uuid, error) ? uuid : NULL;
+
+  group = desk_store_dup_main_group (store);
+  if (group != NULL)
+    return g_strdup (desk_record_get_uuid (group));
+
+  if (desk_store_count (store, DESK_KIND_GROUP, NULL) > 0)
+    g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                 _("This database holds the groups it imported and none of its own. Name one "
+                   "with --group CODE: “groupdesk-cli secretariat status” lists them."));
+  else
+    g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                 _("The database holds no group yet. Create one in the app, or run "
+                   "“groupdesk-cli demo”."));
+
+  return NULL;
+}
+
 /* demo */
 
 int

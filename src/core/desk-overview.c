@@ -181,6 +181,13 @@ read_money_and_people (DeskOverview *overview,
 DeskOverview *
 desk_overview_read (DeskStore *store)
 {
+  return desk_overview_read_group (store, NULL);
+}
+
+DeskOverview *
+desk_overview_read_group (DeskStore  *store,
+                          const char *group_uuid)
+{
   DeskOverview *overview;
   const char *group;
 
@@ -188,7 +195,9 @@ desk_overview_read (DeskStore *store)
 
   overview = g_new0 (DeskOverview, 1);
   overview->changed = -1;
-  overview->group = desk_store_dup_main_group (store);
+  overview->group = group_uuid != NULL
+                    ? desk_store_get (store, DESK_KIND_GROUP, group_uuid, NULL)
+                    : desk_store_dup_main_group (store);
   if (overview->group == NULL)
     return overview;
 

@@ -52,6 +52,10 @@ typedef struct
 } DeskOverview;
 
 DeskOverview *desk_overview_read      (DeskStore    *store);
+/* The same for the group @group_uuid (NULL: the main group), such as one opened
+ * read-only on a secretariat's desk; a group that is not there reads as none. */
+DeskOverview *desk_overview_read_group (DeskStore   *store,
+                                        const char  *group_uuid);
 void          desk_overview_free      (DeskOverview *overview);
 
 /* The share spent, rounded to a whole percent as the Overview shows it. */

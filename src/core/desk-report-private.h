@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* An empty report: its table, notes and chart to be added. */
+DeskReport        *_desk_report_new          (DeskReportKind   kind,
+                                              const char      *title,
+                                              const char      *group_name,
+                                              const char      *from,
+                                              const char      *to,
+                                              const char      *subtitle);
 void               _desk_report_add_column   (DeskReport      *report,
                                               const char      *key,
                                               const char      *title,

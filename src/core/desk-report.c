@@ -221,20 +221,22 @@ _desk_report_add_series (DeskReport *report,
   return series;
 }
 
-static DeskReport *
-report_new (DeskReportKind  kind,
-            DeskRecord     *group,
-            const char     *from,
-            const char     *to)
+DeskReport *
+_desk_report_new (DeskReportKind  kind,
+                  const char     *title,
+                  const char     *group_name,
+                  const char     *from,
+                  const char     *to,
+                  const char     *subtitle)
 {
   DeskReport *report = g_new0 (DeskReport, 1);
 
   report->kind = kind;
-  report->title = g_strdup (desk_report_kind_title (kind));
-  report->group_name = g_strdup (desk_record_get_narrative (group, "name", desk_locale_language (), NULL));
+  report->title = g_strdup (title);
+  report->group_name = g_strdup (group_name);
   report->from = g_strdup (from);
   report->to = g_strdup (to);
-  report->subtitle = desk_date_format_period (from, to);
+  report->subtitle = g_strdup (subtitle);
   report->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   report->row_levels = g_array_new (FALSE, TRUE, sizeof (DeskReportRowLevel));
@@ -245,6 +247,19 @@ report_new (DeskReportKind  kind,
   report->unit = g_strdup ("");
 
   return report;
+}
+
+static DeskReport *
+report_new (DeskReportKind  kind,
+            DeskRecord     *group,
+            const char     *from,
+            const char     *to)
+{
+  g_autofree char *subtitle = desk_date_format_period (from, to);
+
+  return _desk_report_new (kind, desk_report_kind_title (kind),
+                           desk_record_get_narrative (group, "name", desk_locale_language (), NULL),
+                           from, to, subtitle);
 }
 
 /* The newest workplan of the group overlapping the period (or the newest of all). */

@@ -252,25 +252,6 @@ desk_group_figures_set_to_csv (DeskGroupFiguresSet *set)
 
 /* The report */
 
-/* TODO: desk-report.c makes its reports with a static report_new(); once it offers that
- * to core's other files, these two go. */
-static void
-column_free (DeskReportColumn *column)
-{
-  g_free (column->title);
-  g_free (column->key);
-  g_free (column);
-}
-
-static void
-series_free (DeskReportSeries *series)
-{
-  g_free (series->name);
-  g_free (series->values);
-  g_free (series->missing);
-  g_free (series);
-}
-
 static char *
 count_text (gint64 n)
 {
@@ -390,28 +371,21 @@ desk_group_figures_set_to_report (DeskGroupFiguresSet *set)
 {
   DeskReport *report;
   g_autofree char *period = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *groups = NULL;
 
   g_return_val_if_fail (set != NULL, NULL);
 
-  report = g_new0 (DeskReport, 1);
-  /* Money in its currency: the CSV of the report names it in a column. */
-  report->kind = DESK_REPORT_BUDGET;
-  report->title = g_strdup (_("Figures across groups"));
-  report->group_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups",
-                                                     set->groups->len), set->groups->len);
-  report->from = g_strdup (set->from);
-  report->to = g_strdup (set->to);
   period = set->from != NULL || set->to != NULL
            ? desk_date_format_period (set->from, set->to) : g_strdup (_("All dates"));
   /* Translators: under the title of the figures across groups: the period and the
    * currency, "1 Jan 2026 – 30 Jun 2026 · amounts in USD". */
-  report->subtitle = g_strdup_printf (_("%s · amounts in %s"), period, set->currency);
-  report->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) column_free);
-  report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  report->row_levels = g_array_new (FALSE, TRUE, sizeof (DeskReportRowLevel));
-  report->notes = g_ptr_array_new_with_free_func (g_free);
-  report->chart_labels = g_ptr_array_new_with_free_func (g_free);
-  report->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  subtitle = g_strdup_printf (_("%s · amounts in %s"), period, set->currency);
+  groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups",
+                                         set->groups->len), set->groups->len);
+  /* Money in its currency: the CSV of the report names it in a column. */
+  report = _desk_report_new (DESK_REPORT_BUDGET, _("Figures across groups"), groups,
+                             set->from, set->to, subtitle);
 
   _desk_report_add_column (report, "code", _("Group"), DESK_COLUMN_TEXT);
   _desk_report_add_column (report, "country", _("Country"), DESK_COLUMN_TEXT);

@@ -737,8 +737,9 @@ desk_secretariat_figures (DeskStore   *store,
       if (ok && set->decimals < 0)
         {
           g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                       _("“%s” is not a currency Groupdesk knows. Give its three-letter ISO 4217 "
-                         "code, such as USD or EUR."), set->currency);
+                       /* The same sentence as a record's currency field. */
+                       _("“%s” is not a currency Groupdesk knows. Use a three-letter "
+                         "ISO 4217 code such as USD or GHS."), set->currency);
           ok = FALSE;
         }
       if (ok)

@@ -205,8 +205,9 @@ desk_secretariat_set_currency (DeskStore   *store,
   if (!_desk_store_has_code (store, "currencies", currency))
     {
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("“%s” is not a currency code Groupdesk knows. Give a three-letter ISO "
-                     "4217 code such as USD or EUR."), currency);
+                   /* The same sentence as a record's currency field. */
+                   _("“%s” is not a currency Groupdesk knows. Use a three-letter "
+                     "ISO 4217 code such as USD or GHS."), currency);
       return FALSE;
     }
 

@@ -23,6 +23,7 @@
 #include "desk-error.h"
 #include "desk-file.h"
 #include "desk-money.h"
+#include "desk-reference.h"
 
 #define MARGIN 42.0
 #define CHART_HEIGHT 220.0
@@ -137,8 +138,9 @@ draw_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* The width of the longest word of @text (or of all of it, in Chinese, which has no
- * spaces and may wrap between any two characters: there, one character). */
+/* The width of the longest word of @text: the narrowest a column can be without breaking
+ * a word. Chinese has no spaces and may wrap between any two characters; there, four
+ * characters (see below). */
 static double
 longest_word (cairo_t    *cr,
               const char *text,
@@ -153,9 +155,16 @@ longest_word (cairo_t    *cr,
     {
       gunichar first = g_utf8_get_char (words[i]);
 
-      /* A word of ideographs wraps between characters: its widest part is one. */
+      /* A word of ideographs may wrap between any two characters, but a heading set
+       * one character a line cannot be read: its narrowest is four characters (or all
+       * of a shorter word). */
       if (words[i][0] != '\0' && g_unichar_iswide (first))
-        w = MAX (w, text_width (cr, "\xe5\xad\x97", size, bold));  /* 字 */
+        {
+          const char *end = g_utf8_offset_to_pointer (words[i], MIN (g_utf8_strlen (words[i], -1), 4));
+          g_autofree char *part = g_strndup (words[i], end - words[i]);
+
+          w = MAX (w, text_width (cr, part, size, bold));
+        }
       else
         w = MAX (w, text_width (cr, words[i], size, bold));
     }
@@ -1054,6 +1063,16 @@ _desk_pdf_text_layout (cairo_t       *cr,
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
+  /* The CJK font comes first, and its apostrophes and quotation marks are as wide as an
+   * ideograph ("group’ s"): English takes their proportional forms. */
+  if (!desk_locale_is_chinese ())
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("pwid"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   if (width > 0)
     {

@@ -259,6 +259,53 @@ test_empty (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "no group"));
 }
 
+/* Commands about one group, in a secretariat's database: without --group they say the
+ * groups are all imported and how to name one; with it they work on that group. A
+ * coordinator's database that imported a group keeps working on its own. */
+static void
+test_one_group_commands (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char *const commands[][2] = {
+    { "overview", NULL }, { "budget", NULL }, { "report", "workplan" },
+  };
+  g_autofree char *ghana = in_dir (fixture->dir, "ghana.db");
+  g_autofree char *peru = in_dir (fixture->dir, "peru.db");
+  g_autofree char *bundle = NULL;
+  Scenario s = { fixture->dir, in_dir (fixture->dir, "secretariat.db") };
+  g_auto(Run) run = { 0 };
+
+  generate (ghana, "GH", "21");
+  generate (peru, "PE", "22");
+  bundle = export (fixture->dir, peru, "2026-01-01", "2026-06-30", "aggregate", "peru-1.gdbundle");
+  run_cli (&run, "--db", s.secretariat, "secretariat", "init");
+  assert_ok (&run);
+  import (&s, bundle, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      run_cli (&run, "--db", s.secretariat, commands[i][0], commands[i][1]);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "none of its own"));
+      g_assert_nonnull (strstr (run.err, "--group"));
+      run_cli (&run, "--db", s.secretariat, "--group", "PE-GEN-22", commands[i][0], commands[i][1]);
+      assert_ok (&run);
+    }
+  run_cli (&run, "--db", s.secretariat, "--group", "PE-GEN-22", "overview");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "PEN"));
+
+  /* The coordinator's Ghana database, with Peru imported beside it: its own group still. */
+  run_cli (&run, "--db", ghana, "import", bundle);
+  assert_ok (&run);
+  run_cli (&run, "--db", ghana, "overview");
+  assert_ok (&run);
+  g_assert_nonnull (strstr (run.out, "GHS"));
+  g_assert_null (strstr (run.out, "PEN"));
+
+  g_free (s.secretariat);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,6 +316,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/cli/secretariat/status/empty", Fixture, NULL, fixture_set_up, test_empty,
               fixture_tear_down);
+  g_test_add ("/cli/secretariat/one-group-commands", Fixture, NULL, fixture_set_up,
+              test_one_group_commands, fixture_tear_down);
 
   return g_test_run ();
 }

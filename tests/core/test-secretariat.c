@@ -4,6 +4,8 @@
  */
 #include "test-common.h"
 
+#include "desk-overview.h"
+
 typedef struct
 {
   char *dir;
@@ -163,6 +165,37 @@ test_role_only_imported (Fixture       *f,
   g_assert_false (desk_store_is_secretariat (f->store));
 }
 
+/* The Overview of a group opened on the secretariat's desk is that group's, though the
+ * database has no main group. */
+static void
+test_overview_of_group (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = other_group_bundle (f, "AO");
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(DeskOverview) main_overview = NULL;
+  g_autoptr(DeskOverview) overview = NULL;
+  g_autoptr(DeskOverview) missing = NULL;
+  const char *uuid;
+
+  g_assert_true (desk_store_set_secretariat (f->store, &error));
+  import (f, bundle);
+  groups = desk_store_list (f->store, DESK_KIND_GROUP, NULL, &error);
+  uuid = desk_record_get_uuid (g_ptr_array_index (groups, 0));
+
+  main_overview = desk_overview_read (f->store);
+  g_assert_null (main_overview->group);
+  overview = desk_overview_read_group (f->store, uuid);
+  g_assert_nonnull (overview->group);
+  g_assert_cmpstr (desk_record_get_uuid (overview->group), ==, uuid);
+  g_assert_cmpint (overview->members, ==, desk_store_count (f->store, DESK_KIND_MEMBER, uuid));
+  g_assert_cmpint (overview->members, >, 0);
+  g_assert_nonnull (overview->workplan);
+  missing = desk_overview_read_group (f->store, "00000000-0000-4000-8000-000000000000");
+  g_assert_null (missing->group);
+}
+
 static void
 test_reporting_months (Fixture       *f,
                        gconstpointer  data)
@@ -284,6 +317,7 @@ main (int   argc,
   ADD ("/core/secretariat/role", test_role_secretariat);
   ADD ("/core/secretariat/role-coordinator", test_role_coordinator);
   ADD ("/core/secretariat/role-only-imported", test_role_only_imported);
+  ADD ("/core/secretariat/overview-of-group", test_overview_of_group);
   ADD ("/core/secretariat/reporting-months", test_reporting_months);
   ADD ("/core/secretariat/currency", test_currency);
   g_test_add_func ("/core/secretariat/due-period", test_due_period);

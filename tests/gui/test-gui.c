@@ -264,7 +264,11 @@ test_pages_made_when_needed (void)
       if (g_str_equal (page_names[i], target))
         index = i;
     }
-  g_assert_null (gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (page_names)));
+  /* Then the Groups page's row, hidden: this database holds no other group. */
+  row = gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (page_names));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (page_names) + 1));
   g_assert_cmpuint (n_made, ==, 1);
   g_assert_nonnull (gtk_stack_get_child_by_name (page_stack, shown));
   g_assert_null (gtk_stack_get_child_by_name (page_stack, target));

@@ -703,7 +703,7 @@ line_open_cb (DeskBudgetPage *self,
                                      record != NULL ? desk_record_title (record, "description", &hint) : "",
                                      hint);
   update_line_totals (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", record != NULL);
+  desk_page_action_set_enabled (DESK_PAGE (self), "budget.revise", record != NULL);
 }
 
 /* An expense or a funding receipt: its editor titled with its amount and date. */

@@ -562,7 +562,7 @@ desk_budget_page_unbuild (DeskPage *page)
 
   desk_workplan_choice_reset (&self->choice);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", FALSE);
+  desk_page_action_set_enabled (DESK_PAGE (self), "budget.revise", FALSE);
 
   desk_budget_summary_view_show (self->summary_view, NULL, self->version);
   clear_summary (self);
@@ -701,6 +701,8 @@ desk_budget_page_class_init (DeskBudgetPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, workplan_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, version_toggled_cb);
 
+  desk_page_class_set_writing_actions (page_class, (const char *[]) {
+    "budget.revise", "budget.add-rate", NULL });
   gtk_widget_class_install_action (widget_class, "budget.revise", NULL, _desk_budget_page_revise_activated);
   gtk_widget_class_install_action (widget_class, "budget.add-rate", NULL, add_rate_activated);
   gtk_widget_class_install_action (widget_class, "budget.export-csv", "s", _desk_budget_page_export_csv_activated);
@@ -720,7 +722,7 @@ desk_budget_page_init (DeskBudgetPage *self)
    * the actions; the data gets the rest. */
   desk_page_add_section_switcher (DESK_PAGE (self), self->toolbar, self->view_stack);
   desk_workplan_choice_init (&self->choice, self->workplan_dropdown, self->workplan_title);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.revise", FALSE);
+  desk_page_action_set_enabled (DESK_PAGE (self), "budget.revise", FALSE);
 
   /* The cards above the tabs, the tables on the Summary tab. */
   adw_bin_set_child (self->headline_bin, desk_budget_summary_view_get_headline (self->summary_view));

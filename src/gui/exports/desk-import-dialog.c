@@ -3,7 +3,12 @@
  * The secretariat's side, or a coordinator moving to a new laptop: what a bundle is
  * (group, period, number, privacy) and what importing it would add, update and delete,
  * from core's dry run, before anything changes. A bundle imported before says there is
- * nothing to do; an older one says why it is refused and offers Import Anyway.
+ * nothing to do; one refused says why and offers Import Anyway. A fork of the group's
+ * chain or a replay of an older bundle also offers the safe answer, Set Aside or Refuse:
+ * the import without force, which core refuses and writes down in the group's history
+ * (bundle_offers), so the secretariat's status counts what was offered through the app
+ * as it counts what the command line was given. Cancel decides nothing and writes
+ * nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,10 +34,12 @@ struct _DeskImportDialog
   DeskImportPlan *plan;
   char *refused;        /* why the plain import is refused, when Import Anyway is offered */
   DeskJob *job;         /* the import, once started */
+  gboolean decided;     /* set aside or refused: the dialog only says so */
 
   /* Template widgets */
   GtkButton *cancel_button;
   GtkButton *import_button;
+  GtkButton *set_aside_button;
   GtkImage *status_icon;
   GtkLabel *status_label;
   GtkLabel *error_label;
@@ -168,6 +175,15 @@ set_value (AdwActionRow *row,
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
 }
 
+/* A fork or a replay, not imported yet: its import without force is refused and written
+ * down, which is the safe answer to offer beside Import Anyway. */
+static gboolean
+offers_safe_answer (DeskImportDialog *self)
+{
+  return self->refused != NULL && !self->plan->already_imported &&
+         (self->plan->fork || self->plan->replay);
+}
+
 static void
 show_plan (DeskImportDialog *self)
 {
@@ -195,6 +211,8 @@ show_plan (DeskImportDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->import_button), "destructive-action");
   gtk_widget_add_css_class (GTK_WIDGET (self->import_button), "suggested-action");
   gtk_button_set_label (self->cancel_button, _("_Cancel"));
+  gtk_widget_set_visible (GTK_WIDGET (self->set_aside_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.set-aside", FALSE);
 
   if (plan->already_imported)
     {
@@ -211,6 +229,30 @@ show_plan (DeskImportDialog *self)
       gtk_button_set_label (self->import_button, _("_Import Anyway"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->import_button), "suggested-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->import_button), "destructive-action");
+      if (offers_safe_answer (self))
+        {
+          const char *choice;
+          char *with_choice;
+
+          if (plan->fork)
+            {
+              gtk_button_set_label (self->set_aside_button, _("_Set Aside"));
+              choice = _("Set Aside keeps it in the group’s history without importing "
+                         "anything of it; Import Anyway applies it.");
+            }
+          else
+            {
+              gtk_button_set_label (self->set_aside_button, _("_Refuse"));
+              choice = _("Refuse counts the offer in the group’s history without "
+                         "importing anything of it; Import Anyway applies it again.");
+            }
+          with_choice = g_strconcat (status, " ", choice, NULL);
+          g_free (status);
+          status = with_choice;
+          gtk_widget_set_visible (GTK_WIDGET (self->set_aside_button), TRUE);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.set-aside", TRUE);
+          gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->set_aside_button));
+        }
     }
   else if (desk_import_plan_total (plan, 0) + desk_import_plan_total (plan, 1) +
            desk_import_plan_total (plan, 2) == 0)
@@ -246,7 +288,37 @@ show_plan (DeskImportDialog *self)
   gtk_label_set_label (self->status_label, status);
 }
 
-static DeskJob *start_import (DeskImportDialog *self);
+/* The fork set aside or the replay refused, as core wrote it down: what it said, and
+ * nothing left to decide but Close. */
+static void
+show_decided (DeskImportDialog *self,
+              const char       *message)
+{
+  g_autofree char *status = NULL;
+
+  self->decided = TRUE;
+  /* Core's refusal of a fork says it was set aside; a replay's says only why. */
+  if (self->plan->fork)
+    status = g_strdup (message);
+  else
+    status = g_strconcat (message, " ",
+                          _("It was refused and counted in the group’s history; nothing of "
+                            "it was imported."), NULL);
+  gtk_label_set_label (self->status_label, status);
+  gtk_image_set_from_icon_name (self->status_icon, "emblem-ok-symbolic");
+  desk_dialog_show_error (self->error_label, NULL);
+  /* The counts were what Import Anyway would have done: nothing was. */
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->set_aside_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.set-aside", FALSE);
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->cancel_button));
+}
+
+static DeskJob *start_import (DeskImportDialog *self,
+                              gboolean          force);
 
 /* Errors are shown by import_done. */
 static void
@@ -256,10 +328,24 @@ import_activated (GtkWidget  *widget,
 {
   DeskImportDialog *self = DESK_IMPORT_DIALOG (widget);
 
-  if (self->plan->already_imported)
+  if (self->plan->already_imported || self->decided)
     return;
   g_clear_object (&self->job);
-  self->job = start_import (self);
+  self->job = start_import (self, self->refused != NULL);
+}
+
+/* The import without force: core refuses it and writes the offer down. */
+static void
+set_aside_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DeskImportDialog *self = DESK_IMPORT_DIALOG (widget);
+
+  if (!offers_safe_answer (self) || self->decided)
+    return;
+  g_clear_object (&self->job);
+  self->job = start_import (self, FALSE);
 }
 
 static void
@@ -301,6 +387,7 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
   desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, set_aside_button);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, status_icon);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, error_label);
@@ -313,6 +400,7 @@ desk_import_dialog_class_init (DeskImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskImportDialog, count_grid);
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "import.set-aside", NULL, set_aside_activated);
 }
 
 static void
@@ -537,6 +625,7 @@ typedef struct
 {
   char *path;
   gboolean force;
+  gboolean set_aside;   /* the safe answer to a fork or a replay: refused, written down */
   gboolean new_group;
   DeskImportPlan *done;
 } ImportWork;
@@ -582,6 +671,14 @@ import_done (DeskJob      *job,
   /* Cancelled, or the dialog was closed meanwhile (its template is gone). */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->error_label == NULL)
     return;
+  /* Core refuses a fork or a replay as bad input once it has written the offer down;
+   * anything else (the database locked, the file gone) is an error to show, and the
+   * choice stays open. */
+  if (work->set_aside && g_error_matches (error, DESK_ERROR, DESK_ERROR_INVALID))
+    {
+      show_decided (self, error->message);
+      return;
+    }
   if (error != NULL)
     {
       desk_dialog_show_error (self->error_label, error->message);
@@ -624,7 +721,8 @@ import_done (DeskJob      *job,
 }
 
 static DeskJob *
-start_import (DeskImportDialog *self)
+start_import (DeskImportDialog *self,
+              gboolean          force)
 {
   g_autoptr(DeskRecord) known = NULL;
   g_autoptr(DeskRecord) main_group = NULL;
@@ -636,7 +734,8 @@ start_import (DeskImportDialog *self)
   desk_dialog_show_error (self->error_label, NULL);
   work = g_new0 (ImportWork, 1);
   work->path = g_strdup (self->path);
-  work->force = self->refused != NULL;
+  work->force = force;
+  work->set_aside = !force && offers_safe_answer (self);
   work->new_group = known == NULL && main_group != NULL;
 
   return desk_job_start (GTK_WINDOW (self), self->store, _("Importing the bundle"),
@@ -649,7 +748,7 @@ _desk_import_dialog_start_import (DeskImportDialog *self)
   g_return_val_if_fail (DESK_IS_IMPORT_DIALOG (self), NULL);
   g_return_val_if_fail (!self->plan->already_imported, NULL);
 
-  return start_import (self);
+  return start_import (self, self->refused != NULL);
 }
 
 /* What the Import button does, waiting for the job: the import, a toast on the main
@@ -665,7 +764,7 @@ _desk_import_dialog_import (DeskImportDialog  *self,
   if (self->plan->already_imported)
     return TRUE;
 
-  job = start_import (self);
+  job = start_import (self, self->refused != NULL);
 
   return desk_job_wait (job, error);
 }

@@ -39,6 +39,7 @@ static const char *const activity_colours[DESK_OVERVIEW_N_STATUSES] = {
 typedef struct
 {
   char *path;
+  char *group;               /* the page's group; NULL: the store's main group */
   GDateTime *now;
   guint generation;
   DeskOverview *overview;
@@ -101,6 +102,7 @@ static void
 figures_free (Figures *figures)
 {
   g_free (figures->path);
+  g_free (figures->group);
   g_clear_pointer (&figures->now, g_date_time_unref);
   g_clear_pointer (&figures->overview, desk_overview_free);
   g_free (figures);
@@ -248,7 +250,7 @@ figures_thread (GTask        *task,
     }
   desk_store_set_now (store, figures->now);
 
-  figures->overview = desk_overview_read (store);
+  figures->overview = desk_overview_read_group (store, figures->group);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -678,11 +680,13 @@ desk_overview_page_refresh (DeskOverviewPage *self)
 
   figures = g_new0 (Figures, 1);
   figures->generation = self->generation;
+  figures->group = g_strdup (desk_page_get_group_uuid (DESK_PAGE (self)));
   path = store != NULL ? desk_store_get_path (store) : NULL;
 
   if (path == NULL || g_str_equal (path, ":memory:"))
     {
-      figures->overview = store != NULL ? desk_overview_read (store) : g_new0 (DeskOverview, 1);
+      figures->overview = store != NULL ? desk_overview_read_group (store, figures->group)
+                                        : g_new0 (DeskOverview, 1);
       show_figures (self, figures->overview);
       return;
     }

@@ -426,7 +426,7 @@ person_selection_changed_cb (DeskPeoplePage *self)
 {
   g_autoptr(GPtrArray) selected = desk_record_list_dup_selected (self->person_list);
 
-  gtk_widget_set_sensitive (self->merge_button, selected->len == 2);
+  gtk_widget_set_sensitive (self->merge_button, selected->len == 2 && desk_page_get_writable (DESK_PAGE (self)));
 }
 
 static void
@@ -524,6 +524,8 @@ make_person_list (DeskPeoplePage *self)
   gtk_widget_set_sensitive (self->merge_button, FALSE);
   g_signal_connect_swapped (self->merge_button, "clicked", G_CALLBACK (merge_clicked_cb), self);
   gtk_box_append (desk_record_list_get_filter_box (self->person_list), self->merge_button);
+  /* Another group's people, from its bundle, are not this database's to merge. */
+  g_object_bind_property (self, "writable", self->merge_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->person_list, "selection-changed",
                             G_CALLBACK (person_selection_changed_cb), self);
 
@@ -583,6 +585,8 @@ make_person_list (DeskPeoplePage *self)
 
   /* The pane's Delete button asks first; its Close still closes. */
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  g_object_bind_property (self, "writable", g_action_map_lookup_action (G_ACTION_MAP (group), "delete"),
+                          "enabled", G_BINDING_SYNC_CREATE);
   editor_pane = pane;
   while (editor_pane != NULL && !gtk_widget_has_css_class (editor_pane, "desk-editor-pane"))
     editor_pane = gtk_widget_get_parent (editor_pane);
@@ -748,7 +752,9 @@ edit_group_activated (GtkWidget  *widget,
 
   if (desk_page_get_store (DESK_PAGE (self)) == NULL || desk_page_get_history (DESK_PAGE (self)) == NULL)
     return;
-  group = desk_store_dup_main_group (desk_page_get_store (DESK_PAGE (self)));
+  if (self->group_uuid == NULL)
+    return;
+  group = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_GROUP, self->group_uuid, NULL);
   if (group == NULL)
     return;
 
@@ -871,6 +877,7 @@ desk_people_page_class_init (DeskPeoplePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPeoplePage, person_bin);
 
   gtk_widget_class_install_action (widget_class, "people.edit-group", NULL, edit_group_activated);
+  desk_page_class_set_writing_actions (page_class, (const char *[]) { "people.edit-group", NULL });
 }
 
 static void

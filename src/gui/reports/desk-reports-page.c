@@ -188,7 +188,9 @@ compute_report (DeskReportsPage  *self,
   if (!get_period (self, &from, &to, error))
     return NULL;
 
-  return desk_report_compute (store, self->kind, NULL, from, to, error);
+  /* The page's group: the store's own (NULL), or a group opened from the Groups page. */
+  return desk_report_compute (store, self->kind, desk_page_get_group_uuid (DESK_PAGE (self)),
+                              from, to, error);
 }
 
 static void
@@ -459,6 +461,7 @@ typedef struct
 {
   DeskReportsPage *page;
   DeskReportKind kind;
+  char *group_uuid;
   char *from;
   char *to;
   char *path;
@@ -471,6 +474,7 @@ pdf_work_free (gpointer data)
   PdfWork *work = data;
 
   g_clear_object (&work->page);
+  g_free (work->group_uuid);
   g_free (work->from);
   g_free (work->to);
   g_free (work->path);
@@ -487,8 +491,8 @@ pdf_work (DeskStore         *store,
           GError           **error)
 {
   PdfWork *work = data;
-  g_autoptr(DeskReport) report = desk_report_compute (store, work->kind, NULL, work->from,
-                                                      work->to, error);
+  g_autoptr(DeskReport) report = desk_report_compute (store, work->kind, work->group_uuid,
+                                                      work->from, work->to, error);
 
   return report != NULL &&
          desk_report_write_pdf_full (report, work->path, work->printed_on, cancellable,
@@ -524,6 +528,7 @@ start_pdf (DeskReportsPage *self,
 
   work->page = g_object_ref (self);
   work->kind = self->kind;
+  work->group_uuid = g_strdup (desk_page_get_group_uuid (DESK_PAGE (self)));
   if (!get_period (self, &work->from, &work->to, &error))
     {
       desk_page_add_toast (DESK_PAGE (self), error->message);

@@ -26,6 +26,12 @@ struct _DeskWindow
   GSettings *settings;
   gulong group_changed_id;
   gboolean has_group;
+  /* The secretariat's desk: the database is the secretariat's, or holds groups that
+   * arrived in bundles; either shows the Groups page. */
+  gboolean secretariat;
+  gboolean has_imported;
+  /* The group opened from the Groups page, shown read-only; NULL: the own group. */
+  char *open_group;
 
   /* desk-window-lock.c */
   gulong protection_id;
@@ -43,6 +49,7 @@ struct _DeskWindow
   AdwWindowTitle *window_title;
   GtkStack *page_stack;
   DeskBanner *memory_banner;
+  DeskBanner *group_banner;
   GtkWidget *lock_button;
   GtkWidget *unlock_button;
 };

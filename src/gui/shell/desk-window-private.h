@@ -9,8 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* The page @name (overview, workplan, deliverables, budget, workshops, people, reports or
- * exports), made now if it was not yet, without showing it; NULL for another name. A page
+/* The page @name (overview, workplan, deliverables, budget, workshops, people, reports,
+ * exports or groups), made now if it was not yet, without showing it; NULL for another name. A page
  * is made only when first needed, so the page stack holds none of the others before. */
 GtkWidget *_desk_window_ensure_page (DeskWindow *self,
                                      const char *name);

@@ -32,6 +32,7 @@
 #include "desk-exports-page.h"
 #include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
+#include "desk-groups-page.h"
 #include "desk-overview-page.h"
 #include "desk-people-page.h"
 #include "desk-reports-page.h"
@@ -69,6 +70,8 @@ static const struct
   { "people", N_("People"), "system-users-symbolic", desk_people_page_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", desk_reports_page_get_type },
   { "exports", N_("Exports"), "document-send-symbolic", desk_exports_page_get_type },
+  /* The secretariat's desk: shown for a secretariat or once other groups arrived. */
+  { "groups", N_("Groups"), "view-list-symbolic", desk_groups_page_get_type },
 };
 
 static int
@@ -79,6 +82,21 @@ window_page_index (const char *name)
       return i;
 
   return -1;
+}
+
+/* Whether the page @name has something to show now: the Groups page for the
+ * secretariat's desk, the group's pages for the own group or the group opened from it
+ * (the Exports page is the own group's only), and nothing without a group. */
+static gboolean
+desk_window_page_available (DeskWindow *self,
+                            const char *name)
+{
+  if (g_strcmp0 (name, "groups") == 0)
+    return self->secretariat || self->has_imported;
+  if (self->open_group != NULL)
+    return g_strcmp0 (name, "exports") != 0;
+
+  return self->has_group;
 }
 
 static GtkWidget *
@@ -136,6 +154,7 @@ desk_window_ensure_page (DeskWindow *self,
   page = g_object_new (window_pages[index].get_type (),
                        "store", self->store,
                        "history", self->history,
+                       "group-uuid", self->open_group,
                        NULL);
   stack_page = gtk_stack_add_titled (self->page_stack, page, name, _(window_pages[index].title));
   gtk_stack_page_set_icon_name (stack_page, window_pages[index].icon_name);
@@ -162,8 +181,13 @@ static gboolean
 desk_window_show_page (DeskWindow *self,
                        const char *name)
 {
-  GtkWidget *page = desk_window_ensure_page (self, name);
+  GtkWidget *page;
 
+  /* A group's page in a secretariat's database with no group open shows nothing. */
+  if (!desk_window_page_available (self, name))
+    return FALSE;
+
+  page = desk_window_ensure_page (self, name);
   if (page == NULL)
     return FALSE;
 
@@ -184,22 +208,88 @@ desk_window_present_page (DeskWindow *self,
   return gtk_stack_get_child_by_name (self->page_stack, name);
 }
 
-/* The group's pages, or the welcome view while the store holds no group. */
+/* Each sidebar row shown when its page has something to show. */
+static void
+desk_window_update_sidebar (DeskWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar_list, i)),
+                            desk_window_page_available (self, window_pages[i].name));
+}
+
+/* The banner over a group opened from the Groups page: whose records these are. */
+static void
+desk_window_update_group_banner (DeskWindow *self,
+                                 const char *bundle_date)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  const char *code;
+
+  if (self->open_group == NULL)
+    {
+      desk_banner_set_revealed (self->group_banner, FALSE);
+      return;
+    }
+
+  group = desk_store_get (self->store, DESK_KIND_GROUP, self->open_group, NULL);
+  code = group != NULL ? desk_record_get_string (group, "code") : NULL;
+  if (code == NULL)
+    code = self->open_group;
+  if (bundle_date != NULL && bundle_date[0] != '\0')
+    date = desk_date_format (bundle_date);
+
+  if (date != NULL)
+    /* Translators: the group's code and the date of the bundle its records came in. */
+    title = g_strdup_printf (_("Imported from %s’s bundle of %s — read-only"), code, date);
+  else
+    /* Translators: the group's code. */
+    title = g_strdup_printf (_("Imported from %s’s bundle — read-only"), code);
+  desk_banner_set_title (self->group_banner, title);
+  desk_banner_set_revealed (self->group_banner, TRUE);
+}
+
+/* The window's subtitle: the group shown, or the secretariat's desk. */
+static void
+desk_window_update_subtitle (DeskWindow *self,
+                             DeskRecord *main_group)
+{
+  g_autoptr(DeskRecord) opened = NULL;
+  DeskRecord *group = main_group;
+
+  if (self->open_group != NULL)
+    group = opened = desk_store_get (self->store, DESK_KIND_GROUP, self->open_group, NULL);
+
+  if (group != NULL)
+    adw_window_title_set_subtitle (self->window_title,
+                                   desk_record_get_narrative (group, "name", desk_locale_language (), NULL));
+  else if (self->secretariat)
+    adw_window_title_set_subtitle (self->window_title, _("Secretariat"));
+  else
+    adw_window_title_set_subtitle (self->window_title, NULL);
+}
+
+/* The group's pages (or the secretariat's Groups page), or the welcome view while the
+ * store holds nothing to show. */
 static void
 desk_window_show_group (DeskWindow *self,
                         DeskRecord *group,
                         gboolean    had_group)
 {
-  if (group != NULL)
+  if (group != NULL || self->secretariat || self->has_imported)
     {
-      const char *name = desk_record_get_narrative (group, "name", desk_locale_language (), NULL);
+      const char *shown = gtk_stack_get_visible_child_name (self->page_stack);
 
-      adw_window_title_set_subtitle (self->window_title, name);
+      desk_window_update_subtitle (self, group);
       gtk_stack_set_visible_child_name (self->main_stack, "pages");
 
-      /* A group that just arrived starts on its overview. */
-      if (!had_group && gtk_widget_get_mapped (GTK_WIDGET (self)))
+      /* A group that just arrived starts on its overview; a secretariat's desk, or a
+       * page that has nothing to show now, on the Groups page. */
+      if (group != NULL && !had_group && gtk_widget_get_mapped (GTK_WIDGET (self)))
         desk_window_show_page (self, "overview");
+      else if (shown == NULL || !desk_window_page_available (self, shown))
+        desk_window_show_page (self, group != NULL ? "overview" : "groups");
     }
   else
     {
@@ -221,6 +311,9 @@ _desk_window_update_group (DeskWindow *self)
     group = desk_store_dup_main_group (self->store);
 
   self->has_group = group != NULL;
+  self->secretariat = self->store != NULL && desk_store_is_secretariat (self->store);
+  self->has_imported = self->store != NULL && desk_store_has_imported_groups (self->store);
+  desk_window_update_sidebar (self);
 
   /* A locked store shows its passphrase page (desk-window-lock.c) before anything else. */
   if (!_desk_window_show_locked (self))
@@ -230,6 +323,9 @@ _desk_window_update_group (DeskWindow *self)
                                  self->store != NULL && group == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-sample",
                                  self->store != NULL && group == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.work-at-secretariat",
+                                 self->store != NULL && group == NULL && !self->secretariat);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-bundle", group != NULL);
 }
 
 static void
@@ -287,8 +383,10 @@ show_page_activated (GtkWidget  *widget,
   DeskWindow *self = DESK_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (!desk_window_show_page (self, name))
+  if (window_page_index (name) < 0)
     g_warning ("There is no page called “%s”", name);
+  else if (!desk_window_show_page (self, name))
+    g_debug ("The page “%s” has nothing to show now", name);
 }
 
 static void
@@ -325,6 +423,102 @@ explore_sample_activated (GtkWidget  *widget,
 
   /* The store's changed::group signal has already brought the pages in. */
   desk_window_show_page (self, "overview");
+}
+
+/* The welcome view's “I Work at the Secretariat”: the database becomes the secretariat's,
+ * and the Groups page (empty, with its Import Bundle…) comes in. */
+static void
+work_at_secretariat_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkWidget *welcome = gtk_stack_get_child_by_name (self->main_stack, "welcome");
+  gboolean protect = DESK_IS_WELCOME_VIEW (welcome) &&
+                     desk_welcome_view_get_protect (DESK_WELCOME_VIEW (welcome));
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_store_set_secretariat (self->store, &error))
+    {
+      desk_toast_show_message (widget, error->message);
+      return;
+    }
+
+  _desk_window_update_group (self);
+  desk_window_show_page (self, "groups");
+  /* Named bundles bring many groups' people: the passphrase the welcome view promised,
+   * before the first one arrives. */
+  if (protect)
+    gtk_widget_activate_action (widget, "win.protect", NULL);
+}
+
+/* Shows @group_uuid's pages (NULL: the own group's): every page made before goes, since
+ * each page is made for one group; the Groups page stays. */
+static void
+desk_window_set_open_group (DeskWindow *self,
+                            const char *group_uuid,
+                            const char *bundle_date)
+{
+  g_autoptr(DeskRecord) group = NULL;
+  GtkWidget *child;
+  GtkWidget *groups = gtk_stack_get_child_by_name (self->page_stack, "groups");
+
+  if (g_strcmp0 (group_uuid, self->open_group) != 0)
+    {
+      child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+      while (child != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+          if (child != groups)
+            gtk_stack_remove (self->page_stack, child);
+          child = next;
+        }
+      g_free (self->open_group);
+      self->open_group = g_strdup (group_uuid);
+    }
+
+  group = desk_store_dup_main_group (self->store);
+  desk_window_update_group_banner (self, bundle_date);
+  desk_window_update_subtitle (self, group);
+  desk_window_update_sidebar (self);
+}
+
+/* win.open-group (uuid, bundle date): a group from the Groups page, its own pages
+ * read-only; the date (ISO, or empty) names its last bundle in the banner. */
+static void
+open_group_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  const char *uuid = NULL;
+  const char *date = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &uuid, &date);
+  if (!desk_store_group_is_imported (self->store, uuid))
+    {
+      /* The own group is the coordinator's pages, writable. */
+      desk_window_set_open_group (self, NULL, NULL);
+      desk_window_show_page (self, "overview");
+      return;
+    }
+
+  desk_window_set_open_group (self, uuid, date);
+  desk_window_show_page (self, "overview");
+}
+
+/* win.close-group: back to the Groups page, the group opened from it closed. */
+static void
+close_group_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  desk_window_set_open_group (self, NULL, NULL);
+  if (!desk_window_show_page (self, "groups"))
+    desk_window_show_page (self, "overview");
 }
 
 static void
@@ -377,6 +571,9 @@ reload_activated (GtkWidget  *widget,
   GtkWidget *window;
 
   window = desk_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->store);
+  /* The page shown stays shown (the Groups page after an import into the secretariat's
+   * database), when it still has something to show. */
+  desk_window_show_page (DESK_WINDOW (window), gtk_stack_get_visible_child_name (self->page_stack));
   gtk_window_present (GTK_WINDOW (window));
   desk_toast_show_message (window, g_variant_get_string (parameter, NULL));
   gtk_window_destroy (GTK_WINDOW (self));
@@ -413,7 +610,7 @@ forward_to_page_activated (GtkWidget  *widget,
   DeskWindow *self = DESK_WINDOW (widget);
   GtkWidget *page;
 
-  if (!self->has_group)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "pages") != 0)
     return;
 
   page = gtk_stack_get_visible_child (self->page_stack);
@@ -642,10 +839,21 @@ desk_window_constructed (GObject *object)
       _desk_window_lock_watch (self);
     }
 
+  /* What the database is, before a page is chosen: the pages it can show follow. */
+  if (self->store != NULL)
+    {
+      g_autoptr(DeskRecord) group = desk_store_dup_main_group (self->store);
+
+      self->has_group = group != NULL;
+      self->secretariat = desk_store_is_secretariat (self->store);
+      self->has_imported = desk_store_has_imported_groups (self->store);
+    }
+
   /* The page last shown, or else the Overview: the one page made before the first frame. */
   desk_window_load_state (self);
   if (gtk_stack_get_visible_child (self->page_stack) == NULL)
-    desk_window_ensure_page (self, "overview");
+    desk_window_ensure_page (self, self->has_group || !(self->secretariat || self->has_imported)
+                                   ? "overview" : "groups");
   _desk_window_update_protection (self);
   _desk_window_update_group (self);
   desk_window_sync_page (self);
@@ -667,6 +875,7 @@ desk_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->open_group, g_free);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
 }
@@ -751,12 +960,17 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, memory_banner);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, group_banner);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
   gtk_widget_class_install_action (widget_class, "win.create-group", NULL, create_group_activated);
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.work-at-secretariat", NULL,
+                                   work_at_secretariat_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-group", "(ss)", open_group_activated);
+  gtk_widget_class_install_action (widget_class, "win.close-group", NULL, close_group_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_step_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_step_activated);
@@ -788,6 +1002,8 @@ desk_window_init (DeskWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (desk_banner_get_button (self->memory_banner)),
                                   "win.save-copy");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (desk_banner_get_button (self->group_banner)),
+                                  "win.close-group");
 
   for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
     gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
@@ -835,7 +1051,7 @@ desk_window_get_visible_page (DeskWindow *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "locked") == 0)
     return "locked";
-  if (!self->has_group)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "pages") != 0)
     return "welcome";
 
   return gtk_stack_get_visible_child_name (self->page_stack);

@@ -25,7 +25,7 @@ DeskStore  *desk_window_get_store        (DeskWindow     *self);
 DeskHistory *desk_window_get_history     (DeskWindow     *self);
 /* "locked" while the passphrase page is shown, "welcome" while the store holds no group,
  * else the name of the page shown:
- * overview, workplan, deliverables, budget, workshops, people, reports or exports. */
+ * groups, overview, workplan, deliverables, budget, workshops, people, reports or exports. */
 const char *desk_window_get_visible_page (DeskWindow     *self);
 
 G_END_DECLS

@@ -476,7 +476,12 @@ desk_cell_pill_new (const char *text,
                     const char *css_class)
 {
   GtkWidget *cell = gtk_inscription_new (text);
-  int chars = text != NULL ? (int) g_utf8_strlen (text, -1) : 0;
+  int chars = 0;
+
+  /* An inscription counts in average characters; an ideograph is two of them ("最新"
+   * was cut to "最"). */
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    chars += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
 
   /* As wide as its text, so that the rounded background hugs it. */
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), chars);

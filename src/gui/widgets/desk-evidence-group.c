@@ -67,6 +67,7 @@ struct _DeskEvidenceGroup
   char *owner_uuid;
 
   GtkWidget *add_button;
+  gboolean read_only;       /* another group's files, from its bundle: shown only */
   GtkWidget *empty_label;
   GtkLabel *error_label;
 
@@ -548,6 +549,12 @@ add_row (DeskEvidenceGroup    *self,
       gtk_widget_add_css_class (row->image, "dim-label");
     }
 
+  if (self->read_only)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (row->caption_row), FALSE);
+      gtk_widget_set_sensitive (personal_row, FALSE);
+    }
+
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row->row);
   /* Its removal is waiting for its toast (the rows were read again meanwhile). */
   gtk_widget_set_visible (row->row, !g_hash_table_contains (self->pending, row->uuid));
@@ -729,7 +736,7 @@ add_files_action (GtkWidget  *widget,
 {
   DeskEvidenceGroup *self = DESK_EVIDENCE_GROUP (widget);
 
-  if (self->owner_uuid == NULL)
+  if (self->owner_uuid == NULL || self->read_only)
     return;
 
   desk_file_chooser_ask_files (self, desk_widget_get_window (widget), _("Add Files"), _("_Add"),
@@ -749,7 +756,7 @@ remove_action (GtkWidget  *widget,
   Pending *pending;
   AdwToast *toast;
 
-  if (row == NULL || g_hash_table_contains (self->pending, uuid))
+  if (row == NULL || self->read_only || g_hash_table_contains (self->pending, uuid))
     return;
 
   gtk_widget_set_visible (row->row, FALSE);
@@ -1005,7 +1012,27 @@ desk_evidence_group_set_owner (DeskEvidenceGroup *self,
 
   g_free (self->owner_uuid);
   self->owner_uuid = g_strdup (owner_uuid);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add", owner_uuid != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add",
+                                 owner_uuid != NULL && !self->read_only);
+  sync_rows (self);
+}
+
+void
+desk_evidence_group_set_writable (DeskEvidenceGroup *self,
+                                  gboolean           writable)
+{
+  g_return_if_fail (DESK_IS_EVIDENCE_GROUP (self));
+
+  if (self->read_only == !writable)
+    return;
+
+  self->read_only = !writable;
+  gtk_widget_set_visible (self->add_button, writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add",
+                                 self->owner_uuid != NULL && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.remove", writable);
+  /* The rows are made again, with or without what changes a file. */
+  clear_rows (self);
   sync_rows (self);
 }
 
@@ -1025,7 +1052,7 @@ desk_evidence_group_add_files (DeskEvidenceGroup *self,
 
   g_return_if_fail (DESK_IS_EVIDENCE_GROUP (self));
 
-  if (self->owner_uuid == NULL || files == NULL)
+  if (self->owner_uuid == NULL || files == NULL || self->read_only)
     return;
 
   show_error (self, NULL);

@@ -32,6 +32,10 @@ const char *desk_evidence_group_get_owner (DeskEvidenceGroup *self);
 void       desk_evidence_group_add_files (DeskEvidenceGroup *self,
                                           GSList            *files);
 /* Carries out the removals still waiting for their Undo toast to go. */
+/* Another group's files, from its bundle: they can be opened and saved, not added,
+ * removed, captioned or marked. */
+void       desk_evidence_group_set_writable (DeskEvidenceGroup *self,
+                                             gboolean           writable);
 void       desk_evidence_group_flush     (DeskEvidenceGroup *self);
 
 G_END_DECLS

@@ -18,6 +18,10 @@ typedef struct
 {
   DeskStore *store;
   DeskHistory *history;
+  /* The group shown: NULL for the store's main group. */
+  char *group_uuid;
+  /* Decided when the page builds: FALSE for a group that arrived in a bundle. */
+  gboolean writable;
   gboolean built;
 } DeskPagePrivate;
 
@@ -27,6 +31,8 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_HISTORY,
+  PROP_GROUP_UUID,
+  PROP_WRITABLE,
   N_PROPS
 };
 
@@ -34,6 +40,61 @@ static GParamSpec *properties[N_PROPS];
 
 /* On the type of a page whose template the base disposes. */
 static GQuark template_quark;
+/* On the type of a page: the names of its actions that write (a GStrv). */
+static GQuark writing_actions_quark;
+
+static gboolean
+is_writing_action (DeskPage   *self,
+                   const char *name)
+{
+  if (g_str_equal (name, "page.new") || g_str_equal (name, "page.delete"))
+    return TRUE;
+
+  for (GType type = G_OBJECT_TYPE (self); type != DESK_TYPE_PAGE; type = g_type_parent (type))
+    {
+      const char *const *names = g_type_get_qdata (type, writing_actions_quark);
+
+      if (names != NULL && g_strv_contains (names, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A page that shows a group's records read-only: every action that writes is off, and
+ * every list of the page offers neither New nor Delete. Editors decide for themselves
+ * from their record's group (desk-record-editor.c), wherever they are shown. */
+static void
+desk_page_apply_writable (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+  g_autoptr(GQueue) queue = g_queue_new ();
+  GtkWidget *widget;
+
+  if (priv->writable)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", FALSE);
+  for (GType type = G_OBJECT_TYPE (self); type != DESK_TYPE_PAGE; type = g_type_parent (type))
+    {
+      const char *const *names = g_type_get_qdata (type, writing_actions_quark);
+
+      for (guint i = 0; names != NULL && names[i] != NULL; i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], FALSE);
+    }
+
+  g_queue_push_tail (queue, self);
+  while ((widget = g_queue_pop_head (queue)) != NULL)
+    {
+      if (DESK_IS_RECORD_LIST (widget))
+        desk_record_list_set_writable (DESK_RECORD_LIST (widget), FALSE);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+}
 
 /* Before a new store or history: what was built from the old one goes, while the page
  * still holds the old one to disconnect from. */
@@ -153,6 +214,17 @@ desk_page_dispose (GObject *object)
   G_OBJECT_CLASS (desk_page_parent_class)->dispose (object);
 }
 
+static void
+desk_page_finalize (GObject *object)
+{
+  DeskPage *self = (DeskPage *) object;
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_free (priv->group_uuid);
+
+  G_OBJECT_CLASS (desk_page_parent_class)->finalize (object);
+}
+
 
 static void
 desk_page_get_property (GObject    *object,
@@ -170,6 +242,14 @@ desk_page_get_property (GObject    *object,
 
     case PROP_HISTORY:
       g_value_set_object (value, desk_page_get_history (self));
+      break;
+
+    case PROP_GROUP_UUID:
+      g_value_set_string (value, desk_page_get_group_uuid (self));
+      break;
+
+    case PROP_WRITABLE:
+      g_value_set_boolean (value, desk_page_get_writable (self));
       break;
 
     default:
@@ -195,6 +275,15 @@ desk_page_set_property (GObject      *object,
       desk_page_set_history (self, g_value_get_object (value));
       break;
 
+    case PROP_GROUP_UUID:
+      {
+        DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+        g_free (priv->group_uuid);
+        priv->group_uuid = g_value_dup_string (value);
+      }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -207,8 +296,10 @@ desk_page_class_init (DeskPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   template_quark = g_quark_from_static_string ("desk-page-template");
+  writing_actions_quark = g_quark_from_static_string ("desk-page-writing-actions");
 
   object_class->dispose = desk_page_dispose;
+  object_class->finalize = desk_page_finalize;
   object_class->get_property = desk_page_get_property;
   object_class->set_property = desk_page_set_property;
   widget_class->map = desk_page_map;
@@ -226,6 +317,20 @@ desk_page_class_init (DeskPageClass *klass)
                          DESK_TYPE_HISTORY,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The group whose records the page shows: NULL for the store's main group. Another
+   * group is one a bundle brought (the secretariat's Groups page opens it). */
+  properties[PROP_GROUP_UUID] =
+    g_param_spec_string ("group-uuid", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether the page may write: FALSE for a group that arrived in a bundle, whose
+   * records are the group's, not this database's to change. Known once it is built. */
+  properties[PROP_WRITABLE] =
+    g_param_spec_boolean ("writable", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "page.new", NULL, page_new_activated);
@@ -236,6 +341,19 @@ desk_page_class_init (DeskPageClass *klass)
 static void
 desk_page_init (DeskPage *self)
 {
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  priv->writable = TRUE;
+}
+
+void
+desk_page_class_set_writing_actions (DeskPageClass     *page_class,
+                                     const char *const *names)
+{
+  g_return_if_fail (DESK_IS_PAGE_CLASS (page_class));
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (page_class), writing_actions_quark,
+                    g_strdupv ((char **) names));
 }
 
 void
@@ -334,17 +452,29 @@ desk_page_ensure_built (DeskPage *self)
 {
   DeskPagePrivate *priv = desk_page_get_instance_private (self);
   DeskPageClass *klass;
+  gboolean writable;
 
   g_return_val_if_fail (DESK_IS_PAGE (self), FALSE);
 
   if (priv->built || priv->store == NULL)
     return priv->built;
 
+  /* Known before the build, so that what the page makes can ask. */
+  writable = priv->group_uuid == NULL || !desk_store_group_is_imported (priv->store, priv->group_uuid);
+  if (writable != priv->writable)
+    {
+      priv->writable = writable;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
+    }
+
   /* Built already while it builds, so that what the build sets off sees a built page. */
   klass = DESK_PAGE_GET_CLASS (self);
   priv->built = TRUE;
   if (klass->build != NULL && !klass->build (self))
     priv->built = FALSE;
+
+  if (priv->built)
+    desk_page_apply_writable (self);
 
   return priv->built;
 }
@@ -397,10 +527,48 @@ desk_page_dup_group_uuid (DeskPage *self)
 
   if (priv->store == NULL || priv->history == NULL)
     return NULL;
+  if (priv->group_uuid != NULL)
+    return g_strdup (priv->group_uuid);
 
   group = desk_store_dup_main_group (priv->store);
 
   return group != NULL ? g_strdup (desk_record_get_uuid (group)) : NULL;
+}
+
+const char *
+desk_page_get_group_uuid (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), NULL);
+
+  return priv->group_uuid;
+}
+
+gboolean
+desk_page_get_writable (DeskPage *self)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_val_if_fail (DESK_IS_PAGE (self), FALSE);
+
+  return priv->writable;
+}
+
+void
+desk_page_action_set_enabled (DeskPage   *self,
+                              const char *action_name,
+                              gboolean    enabled)
+{
+  DeskPagePrivate *priv = desk_page_get_instance_private (self);
+
+  g_return_if_fail (DESK_IS_PAGE (self));
+  g_return_if_fail (action_name != NULL);
+
+  if (!priv->writable && is_writing_action (self, action_name))
+    enabled = FALSE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action_name, enabled);
 }
 
 void

@@ -85,9 +85,26 @@ gboolean     desk_page_open_record   (DeskPage   *self,
                                       const char *kind,
                                       const char *uuid);
 DeskRecordList *desk_page_get_active_list (DeskPage *self);
-/* For a page's build: the uuid of the store's main group, when there is one and the page
- * has a history to write through; else %NULL, and the page cannot build yet. */
+/* For a page's build: the uuid of the group the page shows (its `group-uuid`, else the
+ * store's main group), when there is one and the page has a history; else %NULL, and
+ * the page cannot build yet. */
 char        *desk_page_dup_group_uuid (DeskPage  *self);
+/* The `group-uuid` the page was made with: NULL for the store's main group. */
+const char  *desk_page_get_group_uuid (DeskPage  *self);
+/* Whether the page may write: FALSE for a group that arrived in a bundle (decided as the
+ * page builds, from core's desk_store_group_is_imported()). A page that is not writable
+ * has page.new, page.delete and its writing actions off, and its lists offer neither New
+ * nor Delete; its editors are read-only by themselves. */
+gboolean     desk_page_get_writable   (DeskPage  *self);
+/* For a page's class_init: the names of its own actions that write (NULL-terminated),
+ * which the base turns off on a page that is not writable. */
+void         desk_page_class_set_writing_actions (DeskPageClass     *page_class,
+                                                  const char *const *names);
+/* gtk_widget_action_set_enabled() for a page's own actions: an action that writes stays
+ * off on a page that is not writable. */
+void         desk_page_action_set_enabled (DeskPage   *self,
+                                           const char *action_name,
+                                           gboolean    enabled);
 /* Turns every stack between @list and the page to the child that holds @list. */
 void         desk_page_show_list     (DeskPage   *self,
                                       DeskRecordList *list);

@@ -35,6 +35,9 @@ struct _DeskRecordEditor
   char *ref_group;          /* the group the reference choices were read for */
   gboolean refs_dirty;
   DeskEvidenceGroup *evidence; /* the files, for kinds that take them; else NULL */
+  /* The record is another group's, from its bundle: shown, never written. */
+  gboolean read_only;
+  char *read_only_group;    /* the group read_only was decided for */
 };
 
 G_DEFINE_FINAL_TYPE (DeskRecordEditor, desk_record_editor, GTK_TYPE_BOX)
@@ -189,7 +192,7 @@ row_changed_cb (DeskFieldRow *row,
   g_autofree char *bad_field = NULL;
   DeskFieldRow *target = row;
 
-  if (self->record == NULL || self->history == NULL)
+  if (self->record == NULL || self->history == NULL || self->read_only)
     return;
 
   copy = desk_record_copy (self->record);
@@ -289,7 +292,7 @@ files_dropped_cb (GtkDropTarget    *target,
   GSList *files;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "desk-drop-target");
-  if (self->record == NULL || list == NULL)
+  if (self->record == NULL || list == NULL || self->read_only)
     return FALSE;
 
   files = gdk_file_list_get_files (list);
@@ -305,7 +308,7 @@ drop_entered_cb (GtkDropTarget    *target,
                  double            y,
                  DeskRecordEditor *self)
 {
-  if (self->record == NULL)
+  if (self->record == NULL || self->read_only)
     return 0;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "desk-drop-target");
@@ -317,6 +320,28 @@ drop_left_cb (GtkDropTarget    *target,
               DeskRecordEditor *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self), "desk-drop-target");
+}
+
+/* A record that arrived in another group's bundle is that group's: the editor shows it
+ * and writes nothing, wherever the editor is (a page, the workplan's window). The rule is
+ * core's (desk_store_group_is_imported), asked once per group shown. */
+static void
+desk_record_editor_update_writable (DeskRecordEditor *self)
+{
+  const char *group = self->record != NULL ? desk_record_get_group (self->record) : NULL;
+
+  if (group == NULL || g_strcmp0 (group, self->read_only_group) == 0)
+    return;
+
+  g_free (self->read_only_group);
+  self->read_only_group = g_strdup (group);
+  self->read_only = desk_store_group_is_imported (self->store, group);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_set_sensitive (desk_field_row_get_widget (g_ptr_array_index (self->rows, i)),
+                              !self->read_only);
+  if (self->evidence != NULL)
+    desk_evidence_group_set_writable (self->evidence, !self->read_only);
 }
 
 /* Overrides */
@@ -351,6 +376,7 @@ desk_record_editor_finalize (GObject *object)
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_free (self->ref_group);
+  g_free (self->read_only_group);
 
   G_OBJECT_CLASS (desk_record_editor_parent_class)->finalize (object);
 }
@@ -528,6 +554,7 @@ desk_record_editor_set_record (DeskRecordEditor *self,
   g_set_object (&self->record, record);
   if (other)
     desk_record_editor_clear_errors (self);
+  desk_record_editor_update_writable (self);
 
   desk_record_editor_load_choices (self);
   desk_record_editor_fill (self);
@@ -536,6 +563,14 @@ desk_record_editor_set_record (DeskRecordEditor *self,
     desk_evidence_group_set_owner (self->evidence, record != NULL ? desk_record_get_uuid (record) : NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
+}
+
+gboolean
+desk_record_editor_get_writable (DeskRecordEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_EDITOR (self), FALSE);
+
+  return !self->read_only;
 }
 
 DeskRecord *

@@ -37,6 +37,10 @@ DeskEvidenceGroup   *desk_record_editor_get_evidence    (DeskRecordEditor *self)
 void                 desk_record_editor_set_record      (DeskRecordEditor *self,
                                                          DeskRecord       *record);
 DeskRecord          *desk_record_editor_get_record      (DeskRecordEditor *self);
+/* FALSE while the record shown is another group's, from its bundle
+ * (desk_store_group_is_imported): its rows are insensitive, files cannot be dropped,
+ * added or removed, and nothing is written. */
+gboolean             desk_record_editor_get_writable    (DeskRecordEditor *self);
 const DeskKind      *desk_record_editor_get_kind        (DeskRecordEditor *self);
 DeskHistory         *desk_record_editor_get_history     (DeskRecordEditor *self);
 /* Moves the focus to the row of @field (NULL: the first row), selecting its text. */

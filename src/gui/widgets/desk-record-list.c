@@ -63,6 +63,7 @@ struct _DeskRecordList
   char *open_uuid;
   GPtrArray *columns;        /* Column */
   gboolean restoring;
+  gboolean read_only;        /* a group's records from a bundle: no New, no Delete */
   DeskRecordEditor *record_editor;  /* inside editor_bin, or NULL */
   char *title_base;
 
@@ -191,8 +192,10 @@ open_record_selected (DeskRecordList *self)
 static void
 update_actions (DeskRecordList *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.new", !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.delete",
-                                 self->open_uuid != NULL && self->history != NULL);
+                                 self->open_uuid != NULL && self->history != NULL &&
+                                 !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.close-editor",
                                  adw_flap_get_reveal_flap (self->flap));
 }
@@ -458,7 +461,8 @@ delete_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
 
-  if (self->open_uuid == NULL || self->history == NULL || self->model == NULL)
+  if (self->open_uuid == NULL || self->history == NULL || self->model == NULL ||
+      self->read_only)
     return;
 
   uuid = g_strdup (self->open_uuid);
@@ -936,6 +940,25 @@ desk_record_list_set_editor (DeskRecordList   *self,
   g_free (self->title_base);
   self->title_base = g_strdup (title_base);
   adw_bin_set_child (self->editor_bin, pane != NULL ? pane : GTK_WIDGET (editor));
+}
+
+void
+desk_record_list_set_writable (DeskRecordList *self,
+                               gboolean        writable)
+{
+  g_return_if_fail (DESK_IS_RECORD_LIST (self));
+
+  self->read_only = !writable;
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), writable);
+  update_actions (self);
+}
+
+gboolean
+desk_record_list_get_writable (DeskRecordList *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_LIST (self), FALSE);
+
+  return !self->read_only;
 }
 
 DeskRecordEditor *

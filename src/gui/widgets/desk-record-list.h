@@ -93,6 +93,11 @@ void                 desk_record_list_set_editor      (DeskRecordList   *self,
                                                        DeskRecordEditor *editor,
                                                        const char       *title_base);
 DeskRecordEditor    *desk_record_list_get_editor      (DeskRecordList   *self);
+/* A list of another group's records, from its bundle, offers neither New nor Delete
+ * (DeskPage sets this for every list of a page that is not writable). */
+void                 desk_record_list_set_writable    (DeskRecordList   *self,
+                                                       gboolean          writable);
+gboolean             desk_record_list_get_writable    (DeskRecordList   *self);
 void                 desk_record_list_set_editor_title (DeskRecordList  *self,
                                                        const char       *title,
                                                        const char       *hint);

@@ -25,17 +25,17 @@ _desk_workplan_page_update_actions (DeskWorkplanPage *self)
   const char *status = workplan != NULL ? desk_record_get_string (workplan, "status") : NULL;
   gboolean can_write = desk_page_get_history (DESK_PAGE (self)) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workplan.new-workplan",
+  desk_page_action_set_enabled (DESK_PAGE (self), "workplan.new-workplan",
                                  can_write && self->group_uuid != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workplan.edit", can_write && workplan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workplan.approve",
+  desk_page_action_set_enabled (DESK_PAGE (self), "workplan.edit", can_write && workplan != NULL);
+  desk_page_action_set_enabled (DESK_PAGE (self), "workplan.approve",
                                  g_strcmp0 (status, "draft") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workplan.close",
+  desk_page_action_set_enabled (DESK_PAGE (self), "workplan.close",
                                  g_strcmp0 (status, "approved") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workplan.reopen",
+  desk_page_action_set_enabled (DESK_PAGE (self), "workplan.reopen",
                                  g_strcmp0 (status, "approved") == 0 ||
                                  g_strcmp0 (status, "closed") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workplan.start-next",
+  desk_page_action_set_enabled (DESK_PAGE (self), "workplan.start-next",
                                  workplan != NULL && g_strcmp0 (status, "closed") != 0);
 }
 
@@ -211,6 +211,9 @@ start_next_activated (GtkWidget  *widget,
 void
 _desk_workplan_page_class_install_actions (GtkWidgetClass *widget_class)
 {
+  desk_page_class_set_writing_actions (DESK_PAGE_CLASS (widget_class), (const char *[]) {
+    "workplan.new-workplan", "workplan.edit", "workplan.approve", "workplan.close",
+    "workplan.reopen", "workplan.start-next", NULL });
   gtk_widget_class_install_action (widget_class, "workplan.new-workplan", NULL, new_workplan_activated);
   gtk_widget_class_install_action (widget_class, "workplan.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "workplan.approve", NULL, status_activated);

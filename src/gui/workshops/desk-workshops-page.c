@@ -976,6 +976,8 @@ desk_workshops_page_class_init (DeskWorkshopsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, plenary_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWorkshopsPage, checkin_bin);
 
+  desk_page_class_set_writing_actions (page_class, (const char *[]) {
+    "workshops.checkin", "workshops.import-signin", "workshops.record-payments", NULL });
   gtk_widget_class_install_action (widget_class, "workshops.checkin", NULL, checkin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.close-checkin", NULL, close_checkin_activated);
   gtk_widget_class_install_action (widget_class, "workshops.import-signin", NULL, import_signin_activated);
