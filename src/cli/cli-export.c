@@ -142,11 +142,17 @@ cmd_export_iati (CliOptions  *options,
   const char *from = NULL;
   const char *to = NULL;
   const char *output = NULL;
+  gboolean all_groups = FALSE;
 
   for (int i = 1; i < argc; i++)
     {
       const char **target = NULL;
 
+      if (g_str_equal (argv[i], "--all-groups"))
+        {
+          all_groups = TRUE;
+          continue;
+        }
       if (g_str_equal (argv[i], "--from"))
         target = &from;
       else if (g_str_equal (argv[i], "--to"))
@@ -162,13 +168,32 @@ cmd_export_iati (CliOptions  *options,
 
   if (output == NULL)
     return cli_usage_error (_("“export-iati” needs the file to write: -o FILE."));
+  if (all_groups && options->group != NULL)
+    return cli_usage_error (_("“export-iati” writes either one group (--group CODE) or every "
+                              "group (--all-groups), not both. Leave one of them out."));
 
   store = cli_open_store_read (options, &error);
   if (store == NULL)
     return cli_fail (error);
-  group = pick_group (store, options, &error);
-  if (group == NULL)
-    return cli_fail (error);
+
+  if (!all_groups)
+    {
+      g_autoptr(DeskRecord) main_group = desk_store_dup_main_group (store);
+
+      /* The groups a secretariat holds are all imported: none is the database's own. */
+      if (options->group == NULL && main_group == NULL &&
+          desk_store_count (store, DESK_KIND_GROUP, NULL) > 0)
+        {
+          g_set_error (&error, DESK_ERROR, DESK_ERROR_INVALID,
+                       _("This database holds the groups’ imported bundles and no group of "
+                         "its own. Write every group’s activities with --all-groups, or one "
+                         "group’s with --group CODE."));
+          return cli_fail (error);
+        }
+      group = pick_group (store, options, &error);
+      if (group == NULL)
+        return cli_fail (error);
+    }
 
   if (!desk_iati_export (store, group, from, to, output, &error))
     return cli_fail (error);

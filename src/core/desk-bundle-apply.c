@@ -10,6 +10,7 @@
 
 #include "desk-bundle-import-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "desk-attendance.h"
@@ -216,7 +217,11 @@ check_time (Import         *im,
 }
 
 /* Every record a record refers to belongs to the bundle's group: a bundle must never
- * add to, or hang its records on, another group's. */
+ * add to, or hang its records on, another group's. Into a group new here (im->fresh),
+ * an identifier the bundle itself carries names the bundle's own record (any other
+ * record holding it refuses the bundle: check_identifiers_alone, or for a deletion the
+ * bundle carries, apply_tombstone), so only the others are looked up: a reference
+ * forward to a record of the same kind, or a stolen one. */
 static gboolean
 check_references (Import         *im,
                   const DeskKind *kind,
@@ -245,6 +250,8 @@ check_references (Import         *im,
           g_autofree char *updated = NULL;
           g_autofree char *group = NULL;
 
+          if (im->fresh && g_hash_table_contains (im->seen, values[j]))
+            continue;
           if (local_state (im, target, values[j], &updated, &group) &&
               g_strcmp0 (group, im->plan->group_uuid) != 0)
             return _desk_import_fail (im, _("The %s %s in %s refers to a %s of another group in this "
@@ -346,15 +353,17 @@ _desk_import_apply_record (Import *im)
         }
     }
 
-  /* Into a fresh database (see Import.fresh) the record is new, everything it refers to
-   * came from this bundle, and no tombstone waits for it: there is nothing to ask. */
+  /* Into a group new here (see Import.fresh) the record is new to its group and no
+   * tombstone of the group waits for it: there is nothing to ask one record at a time.
+   * The same identifier in another group makes the insert fail (same kind) or is found
+   * with every other identifier of the bundle at once (check_identifiers_alone). */
   exists = !im->fresh && local_state (im, kind, uuid, &local_updated, &local_group);
   if (exists && g_strcmp0 (local_group, im->plan->group_uuid) != 0)
     return _desk_import_fail (im, _("The %s %s of the bundle belongs to another group in this database, so "
                        "nothing was imported."), _(kind->label), uuid);
   if (!im->fresh && !exists && !check_unique_uuid (im, kind, uuid))
     return FALSE;
-  if (!im->fresh && !check_references (im, kind, record))
+  if (!check_references (im, kind, record))
     return FALSE;
 
   /* Deleted here after the bundle's version was written: it stays deleted. */
@@ -425,6 +434,15 @@ _desk_import_apply_record (Import *im)
 
   if (!write_record (im, record, !exists, kind, uuid, updated))
     {
+      /* Into a new group, a record of the same kind and identifier can only be another
+       * group's: said as such, not as the constraint that stopped it. */
+      if (im->fresh && local_state (im, kind, uuid, &local_updated, &local_group) &&
+          g_strcmp0 (local_group, im->plan->group_uuid) != 0)
+        {
+          g_clear_error (&im->error);
+          return _desk_import_fail (im, _("The %s %s of the bundle belongs to another group in this "
+                                          "database, so nothing was imported."), _(kind->label), uuid);
+        }
       g_prefix_error (&im->error, _("The %s %s in the bundle cannot be imported: "),
                       _(kind->label), uuid);
       return FALSE;
@@ -631,14 +649,161 @@ compare_tombstones (gconstpointer a,
   return (x->order < y->order) - (x->order > y->order);
 }
 
+/* The kind of the record this import wrote under @uuid into its group. */
+static const DeskKind *
+kind_written (Import     *im,
+              const char *uuid)
+{
+  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
+    {
+      g_autofree char *updated = NULL;
+      g_autofree char *group = NULL;
+
+      if (local_state (im, desk_kind_all ()[i], uuid, &updated, &group) &&
+          g_strcmp0 (group, im->plan->group_uuid) == 0)
+        return desk_kind_all ()[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+refuse_taken_identifier (Import     *im,
+                         const char *uuid,
+                         const char *other_kind,
+                         gboolean    deleted)
+{
+  const DeskKind *other = desk_kind_lookup (other_kind);
+  const DeskKind *kind = kind_written (im, uuid);
+  const char *kind_label;
+  const char *other_label;
+
+  /* Every identifier checked is one this import wrote, and every table and tombstone
+   * names a kind: each side falls back on the other only against a damaged schema. */
+  if (kind == NULL)
+    kind = other != NULL ? other : DESK_KIND_GROUP;
+  if (other == NULL)
+    other = kind;
+  kind_label = _(kind->label);
+  other_label = _(other->label);
+
+  if (deleted)
+    return _desk_import_fail (im, _("The %s %s in %s has the identifier of a %s another group in this "
+                                    "database deleted, and no two records may share one. Nothing "
+                                    "was imported; ask the sender to export it again."),
+                              kind_label, uuid, im->path, other_label);
+
+  return _desk_import_fail (im, _("The %s %s in %s has the identifier of a %s this database already "
+                     "holds, and no two records may share one. Nothing was imported; ask "
+                     "the sender to export it again."), kind_label, uuid, im->path, other_label);
+}
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Into a group new here (im->fresh), the records went in without a lookup each. An
+ * identifier names one record of one kind in the whole database, so the bundle's
+ * identifiers are checked here, all at once, against every table and the tombstones:
+ * sorted in a temporary table, each table is searched once per identifier along its
+ * primary key, a cost of the bundle's size, whatever the number of groups already
+ * there. The group's own rows are this import's (it had none); a row of another group,
+ * or any tombstone (the group had none, and the bundle's are applied after), is another
+ * group's record under the same identifier. */
+static gboolean
+check_identifiers_alone (Import *im)
+{
+  sqlite3 *db = _desk_store_get_db (im->store);
+  g_autoptr(GHashTable) deletions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree const char **ids = NULL;
+  guint n_ids = 0;
+  gboolean ok = TRUE;
+  gint64 start = g_get_monotonic_time ();
+  int rc;
+
+  /* The bundle's deletions are checked as they are applied (apply_tombstone). */
+  for (guint i = 0; i < im->tombstones->len; i++)
+    g_hash_table_add (deletions, g_array_index (im->tombstones, Tombstone, i).uuid);
+
+  if (!_desk_store_exec (im->store, "CREATE TEMP TABLE desk_import_ids (uuid TEXT PRIMARY KEY) "
+                                    "WITHOUT ROWID", &im->error))
+    return FALSE;
+
+  /* In order, so that each goes in at the end of the temporary table's b-tree. */
+  ids = (const char **) g_hash_table_get_keys_as_array (im->seen, &n_ids);
+  qsort (ids, n_ids, sizeof (char *), compare_ids);
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO temp.desk_import_ids (uuid) VALUES (?1)", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < n_ids; i++)
+    {
+      if (g_hash_table_contains (deletions, ids[i]))
+        continue;
+      sqlite3_bind_text (stmt, 1, ids[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        rc = sqlite3_extended_errcode (db);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  /* CROSS JOIN keeps the identifiers outside: one search of each table per identifier,
+   * never a scan of a table that grows with the groups. */
+  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
+    {
+      const DeskKind *k = desk_kind_all ()[i];
+
+      g_string_append_printf (sql, "SELECT i.uuid, '%s', 0 FROM temp.desk_import_ids i CROSS JOIN %s t"
+                                   " ON t.uuid = i.uuid WHERE t.%s IS NOT ?1 UNION ALL ",
+                              k->name, k->table, k == DESK_KIND_GROUP ? "uuid" : "group_uuid");
+    }
+  g_string_append (sql, "SELECT i.uuid, t.kind, 1 FROM temp.desk_import_ids i CROSS JOIN tombstones t"
+                        " ON t.uuid = i.uuid LIMIT 1");
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, im->plan->group_uuid, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        ok = refuse_taken_identifier (im, (const char *) sqlite3_column_text (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1),
+                                      sqlite3_column_int (stmt, 2) == 1);
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK && rc != SQLITE_ROW && im->error == NULL)
+    {
+      _desk_store_set_error (im->store, rc, &im->error);
+      ok = FALSE;
+    }
+  /* Gone before anything else runs: the connection keeps no table of ours. */
+  if (!_desk_store_exec (im->store, "DROP TABLE IF EXISTS temp.desk_import_ids", ok ? &im->error : NULL))
+    ok = FALSE;
+  g_debug ("%u identifiers checked against the other groups in %.0f ms",
+           g_hash_table_size (im->seen), (g_get_monotonic_time () - start) / 1000.0);
+
+  return ok;
+}
+
 /* The deletions, children first, so that a parent deleted together with its children
  * takes nothing with it by surprise. What a deletion does take with it that the bundle
  * does not name (a workplan whose activities the bundle still lists, or never lists) is
- * counted by kind and needs --force. */
+ * counted by kind and needs --force. Called once every record is in: into a new group,
+ * the bundle's identifiers are checked against the other groups' first. */
 gboolean
 _desk_import_apply_tombstones (Import *im)
 {
   g_autoptr(GString) cascade = g_string_new (NULL);
+
+  if (im->fresh && !check_identifiers_alone (im))
+    return FALSE;
 
   g_array_sort (im->tombstones, compare_tombstones);
   for (guint i = 0; i < im->tombstones->len; i++)

@@ -46,12 +46,14 @@ _desk_import_tune_connection (Import *im)
 }
 
 /* The only triggers of the schema are each table's AFTER DELETE (a tombstone for what is
- * deleted) and AFTER INSERT (the inserted record's tombstone taken away). Into a fresh
- * database (see _desk_import_database_is_fresh) the second has nothing to take away and the first has
- * no delete to follow until the bundle's tombstones are applied, yet each insert runs it:
- * one more b-tree search per record. So the connection's triggers are off while a fresh
- * database receives the records, and on again before the first delete and whenever the
- * import ends. Changing it makes SQLite prepare its statements again. */
+ * deleted, an attachment's bytes) and AFTER INSERT (the inserted record's tombstone taken
+ * away). Into a group that is new here (see _desk_import_database_is_fresh) the second
+ * has nothing to take away (a tombstone of the same identifier in another group refuses
+ * the bundle) and the first has no delete to follow until the bundle's tombstones are
+ * applied, yet each insert runs it: one more b-tree search per record. So the
+ * connection's triggers are off while a new group's records go in, and on again before
+ * the first delete and whenever the import ends. Changing it makes SQLite prepare its
+ * statements again. */
 void
 _desk_import_set_triggers (Import   *im,
               gboolean  on)
@@ -82,20 +84,34 @@ _desk_import_restore_connection (Import *im)
   im->tuned = FALSE;
 }
 
-/* Whether the database holds no record of a kind a bundle carries, and no tombstone:
- * then no record of the bundle can meet a local one, except those this import wrote,
- * and the identifiers met so far (im->seen) already answer for those. Asked inside the
- * transaction, so that nobody can write in between. */
+/* Whether the bundle's group has no record and no tombstone in this database (which
+ * may hold any number of other groups): then no record of the bundle can meet a local
+ * one of its group, except those this import wrote, and the identifiers met so far
+ * (im->seen) already answer for those. Every record names its group through a foreign
+ * key, so a group without its row has no record; two indexed lookups, however many
+ * groups the database holds. What other groups hold is checked once for the whole
+ * bundle, after its records are in (check_identifiers_alone in desk-bundle-apply.c).
+ * Asked inside the transaction, so that nobody can write in between. */
 gboolean
 _desk_import_database_is_fresh (Import *im)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT NOT (");
+  sqlite3_stmt *stmt = NULL;
+  gboolean fresh = FALSE;
 
-  for (guint i = 0; i < DESK_N_BUNDLE_KINDS; i++)
-    g_string_append_printf (sql, "EXISTS (SELECT 1 FROM %s) OR ", desk_kind_all ()[i]->table);
-  g_string_append (sql, "EXISTS (SELECT 1 FROM tombstones))");
+  if (im->plan == NULL || im->plan->group_uuid == NULL)
+    return FALSE;
+  if (sqlite3_prepare_v2 (_desk_store_get_db (im->store),
+                          "SELECT NOT (EXISTS (SELECT 1 FROM groups WHERE uuid = ?1)"
+                          " OR EXISTS (SELECT 1 FROM tombstones WHERE group_uuid = ?1)"
+                          " OR EXISTS (SELECT 1 FROM tombstones WHERE uuid = ?1))",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, im->plan->group_uuid, -1, SQLITE_TRANSIENT);
+      fresh = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+    }
+  sqlite3_finalize (stmt);
 
-  return query_int (im->store, sql->str) == 1;
+  return fresh;
 }
 
 /* The digest of the whole file is only written down with the import, at its end: it is

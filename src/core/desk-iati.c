@@ -1,6 +1,10 @@
-/* desk-iati.c — the group's work as an IATI 2.03 activity file
+/* desk-iati.c — the group's work, or every group's, as an IATI 2.03 activity file
  *
  * Choices, so that the file validates against the official schema and reads right:
+ *  - every group of the database in one file (the secretariat's, for the initiative):
+ *    each group's activities one after another, by code, each with the group as its
+ *    reporting org and accountable participating org, exactly as the group's own file
+ *    has them, so a group's activities read the same in both;
  *  - reporting-org: the group, type 90 (Other: a multi-stakeholder group), ref
  *    desk_iati_org_ref ();
  *  - one iati-activity per workplan (hierarchy 1: the group's coordination costs, the
@@ -60,9 +64,9 @@ typedef struct
   DeskRecord *group;
   const char *from;
   const char *to;
-  char *org_ref;
+  const char *org_ref;   /* the group's, while it is written */
   xmlTextWriterPtr w;
-  GHashTable *members;   /* uuid → DeskRecord */
+  GHashTable *members;   /* uuid → DeskRecord, of the group written */
   gboolean failed;
 } Iati;
 
@@ -748,28 +752,29 @@ overlaps (Iati       *x,
          (x->from == NULL || g_strcmp0 (desk_record_get_string (workplan, "period_end"), x->from) >= 0);
 }
 
+/* One group's workplans and activities, the group as their reporting organisation. */
 static gboolean
-write_all (Iati    *x,
-           GError **error)
+write_group (Iati        *x,
+             DeskRecord  *group,
+             GError     **error)
 {
   g_autoptr(GPtrArray) workplans = NULL;
   g_autoptr(GPtrArray) members = NULL;
-  g_autofree char *now = desk_store_dup_timestamp (x->store);
+  g_autofree char *org_ref = desk_iati_org_ref (group);
 
-  members = desk_store_list (x->store, DESK_KIND_MEMBER, desk_record_get_uuid (x->group), error);
+  x->group = group;
+  x->org_ref = org_ref;
+  g_hash_table_remove_all (x->members);
+
+  members = desk_store_list (x->store, DESK_KIND_MEMBER, desk_record_get_uuid (group), error);
   workplans = members != NULL
-              ? desk_store_list (x->store, DESK_KIND_WORKPLAN, desk_record_get_uuid (x->group), error)
+              ? desk_store_list (x->store, DESK_KIND_WORKPLAN, desk_record_get_uuid (group), error)
               : NULL;
   if (workplans == NULL)
     return FALSE;
   for (guint i = 0; i < members->len; i++)
     g_hash_table_insert (x->members, (gpointer) desk_record_get_uuid (g_ptr_array_index (members, i)),
                          g_ptr_array_index (members, i));
-
-  ok (x, xmlTextWriterStartDocument (x->w, "1.0", "UTF-8", NULL));
-  start (x, "iati-activities");
-  attr (x, "version", "2.03");
-  attr (x, "generated-datetime", now);
 
   for (guint i = 0; i < workplans->len; i++)
     {
@@ -792,10 +797,79 @@ write_all (Iati    *x,
           return FALSE;
     }
 
+  /* The members and the reference go with this group: nothing of it reaches the next. */
+  g_hash_table_remove_all (x->members);
+  x->group = NULL;
+  x->org_ref = NULL;
+
+  return !x->failed;
+}
+
+static gboolean
+write_all (Iati       *x,
+           GPtrArray  *groups,
+           GError    **error)
+{
+  g_autofree char *now = desk_store_dup_timestamp (x->store);
+
+  ok (x, xmlTextWriterStartDocument (x->w, "1.0", "UTF-8", NULL));
+  start (x, "iati-activities");
+  attr (x, "version", "2.03");
+  attr (x, "generated-datetime", now);
+
+  for (guint i = 0; i < groups->len; i++)
+    if (!write_group (x, g_ptr_array_index (groups, i), error))
+      return FALSE;
+
   end (x);
   ok (x, xmlTextWriterEndDocument (x->w));
 
   return !x->failed;
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  DeskRecord *x = *(DeskRecord **) a;
+  DeskRecord *y = *(DeskRecord **) b;
+  int c = g_strcmp0 (desk_record_get_string (x, "code"), desk_record_get_string (y, "code"));
+
+  return c != 0 ? c : g_strcmp0 (desk_record_get_uuid (x), desk_record_get_uuid (y));
+}
+
+/* The groups the file is about: @group_uuid's, or every group of the database by code. */
+static GPtrArray *
+list_groups (DeskStore   *store,
+             const char  *group_uuid,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  DeskRecord *group;
+
+  if (group_uuid == NULL)
+    {
+      groups = desk_store_list (store, DESK_KIND_GROUP, NULL, error);
+      if (groups == NULL)
+        return NULL;
+      if (groups->len == 0)
+        {
+          g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
+                       _("The database holds no group yet, so there is nothing to write in "
+                         "an IATI file. Import the groups’ bundles first."));
+          return NULL;
+        }
+      g_ptr_array_sort (groups, compare_codes);
+      return g_steal_pointer (&groups);
+    }
+
+  group = desk_store_get (store, DESK_KIND_GROUP, group_uuid, error);
+  if (group == NULL)
+    return NULL;
+  groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (groups, group);
+
+  return g_steal_pointer (&groups);
 }
 
 gboolean
@@ -806,7 +880,7 @@ desk_iati_export (DeskStore   *store,
                   const char  *path,
                   GError     **error)
 {
-  g_autoptr(DeskRecord) group = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
   g_autofree char *tmp_path = NULL;
   g_autoptr(GHashTable) members = NULL;
   Iati x = { 0 };
@@ -826,8 +900,8 @@ desk_iati_export (DeskStore   *store,
       return FALSE;
     }
 
-  group = desk_store_get (store, DESK_KIND_GROUP, group_uuid, error);
-  if (group == NULL)
+  groups = list_groups (store, group_uuid, error);
+  if (groups == NULL)
     return FALSE;
 
   /* Never over the open database, its companions or backups, nor into a device or a
@@ -838,10 +912,8 @@ desk_iati_export (DeskStore   *store,
 
   members = g_hash_table_new (g_str_hash, g_str_equal);
   x.store = store;
-  x.group = group;
   x.from = from;
   x.to = to;
-  x.org_ref = desk_iati_org_ref (group);
   x.members = members;
 
   out = xmlOutputBufferCreateFd (fd, NULL);
@@ -849,13 +921,12 @@ desk_iati_export (DeskStore   *store,
   if (x.w != NULL)
     xmlTextWriterSetIndent (x.w, 1);
 
-  written = x.w != NULL && write_all (&x, error);
+  written = x.w != NULL && write_all (&x, groups, error);
   if (x.w != NULL)
     {
       ok (&x, xmlTextWriterFlush (x.w));
       xmlFreeTextWriter (x.w);
     }
-  g_free (x.org_ref);
 
   if (written && !x.failed && fsync (fd) != 0)
     {

@@ -1,4 +1,4 @@
-/* desk-iati.h — the group's work as an IATI 2.03 activity file
+/* desk-iati.h — the group's work, or every group's, as an IATI 2.03 activity file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 /* Writes an iati-activities 2.03 document for @group_uuid to @path (atomically): one
  * iati-activity per workplan (the group's coordination costs and funding received) and
  * one per activity of a workplan that overlaps @from … @to (both NULL: every workplan),
- * with transactions dated in that period. */
+ * with transactions dated in that period. With @group_uuid NULL, every group of the
+ * database, by code, each as the reporting org of its own activities (the secretariat's
+ * file for the initiative); refused with a sentence when the database holds none. */
 gboolean desk_iati_export (DeskStore   *store,
                            const char  *group_uuid,
                            const char  *from,

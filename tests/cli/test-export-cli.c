@@ -134,6 +134,76 @@ test_export_validate_import (void)
   rm_rf (dir);
 }
 
+/* A secretariat's database: its groups are all imported, so export-iati needs to be
+ * told which (--group) or all of them (--all-groups); all of them is one file with
+ * every group's activities, each under its own reporting org. */
+static void
+test_export_iati_all_groups (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("groupdesk-export-cli-XXXXXX", &error);
+  g_autofree char *dst = g_build_filename (dir, "secretariat.db", NULL);
+  g_autofree char *iati = g_build_filename (dir, "initiative-iati.xml", NULL);
+  g_autofree char *one = g_build_filename (dir, "kenya-iati.xml", NULL);
+  const char *countries[] = { "KE", "PE" };
+  g_auto(Run) init = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) both = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) kenya = { 0 };
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+
+  run_cli (&init, "--db", dst, "secretariat", "init", NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (countries); i++)
+    {
+      g_autofree char *src = g_strdup_printf ("%s/%s.db", dir, countries[i]);
+      g_autofree char *bundle = g_strdup_printf ("%s/%s.gdbundle", dir, countries[i]);
+      g_autofree char *seed = g_strdup_printf ("%u", i + 1);
+      g_auto(Run) generate = { 0 };
+      g_auto(Run) export = { 0 };
+      g_auto(Run) import = { 0 };
+
+      run_cli (&generate, "--db", src, "generate", "--country", countries[i], "--seed", seed,
+               "--activities", "4", "--people", "30", "--attendance", "60", NULL);
+      g_assert_cmpint (generate.status, ==, 0);
+      run_cli (&export, "--db", src, "export", "--from", "2025-01-01", "--to", "2026-12-31",
+               "--privacy", "pseudonymous", "-o", bundle, NULL);
+      g_assert_cmpint (export.status, ==, 0);
+      run_cli (&import, "--db", dst, "import", bundle, NULL);
+      g_assert_cmpint (import.status, ==, 0);
+    }
+
+  /* No group of its own: the sentence says what to write instead, and nothing is written. */
+  run_cli (&plain, "--db", dst, "export-iati", "-o", iati, NULL);
+  g_assert_cmpint (plain.status, ==, 1);
+  g_assert_nonnull (strstr (plain.err, "--all-groups"));
+  g_assert_nonnull (strstr (plain.err, "--group CODE"));
+  g_assert_false (g_file_test (iati, G_FILE_TEST_EXISTS));
+
+  run_cli (&both, "--db", dst, "--group", "KE-GEN-1", "export-iati", "--all-groups", "-o", iati, NULL);
+  g_assert_cmpint (both.status, ==, 2);
+
+  run_cli (&all, "--db", dst, "export-iati", "--all-groups", "-o", iati, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_true (g_file_get_contents (iati, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<reporting-org ref=\"VPI-KE-GEN-1\""));
+  g_assert_nonnull (strstr (text, "<reporting-org ref=\"VPI-PE-GEN-2\""));
+  g_assert_nonnull (strstr (text, "default-currency=\"KES\""));
+  g_assert_nonnull (strstr (text, "default-currency=\"PEN\""));
+
+  run_cli (&kenya, "--db", dst, "--group", "KE-GEN-1", "export-iati", "-o", one, NULL);
+  g_assert_cmpint (kenya.status, ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (one, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "VPI-KE-GEN-1"));
+  g_assert_null (strstr (text, "VPI-PE-GEN-2"));
+
+  rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -141,6 +211,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/export/validate-import", test_export_validate_import);
+  g_test_add_func ("/cli/export/iati-all-groups", test_export_iati_all_groups);
 
   return g_test_run ();
 }
