@@ -16,36 +16,6 @@ int cmd_export_iati (CliOptions *options, int argc, char **argv);
 int cmd_validate (CliOptions *options, int argc, char **argv);
 int cmd_import (CliOptions *options, int argc, char **argv);
 
-/* The group the command is about: --group, else the database's only (first) group. */
-static char *
-pick_group (DeskStore   *store,
-            CliOptions  *options,
-            GError     **error)
-{
-  g_autoptr(DeskRecord) group = NULL;
-  char *uuid = NULL;
-
-  if (options->group != NULL)
-    return cli_resolve_group (store, options->group, &uuid, error) ? uuid : NULL;
-
-  if (desk_store_count (store, DESK_KIND_GROUP, NULL) > 1)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
-                   _("The database holds several groups. Name one with --group CODE."));
-      return NULL;
-    }
-
-  group = desk_store_dup_main_group (store);
-  if (group == NULL)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
-                   _("The database holds no group yet. Create one, or import a bundle."));
-      return NULL;
-    }
-
-  return g_strdup (desk_record_get_uuid (group));
-}
-
 static gboolean
 take_value (int          argc,
             char       **argv,
@@ -102,7 +72,7 @@ cmd_export (CliOptions  *options,
   store = cli_open_store (options, &error);
   if (store == NULL)
     return cli_fail (error);
-  group = pick_group (store, options, &error);
+  group = cli_dup_group_uuid (store, options->group, &error);
   if (group == NULL)
     return cli_fail (error);
   /* Before the notes about the records: a refused file name is the first thing to fix. */
@@ -190,7 +160,7 @@ cmd_export_iati (CliOptions  *options,
                          "group’s with --group CODE."));
           return cli_fail (error);
         }
-      group = pick_group (store, options, &error);
+      group = cli_dup_group_uuid (store, options->group, &error);
       if (group == NULL)
         return cli_fail (error);
     }

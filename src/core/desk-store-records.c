@@ -937,8 +937,9 @@ desk_store_dup_main_group (DeskStore *self)
   if (groups == NULL || groups->len == 0)
     return NULL;
 
-  /* The first group that did not arrive in a bundle; else (a database made by importing
-   * its own group's bundle, on a new laptop) the first. */
+  /* The first group that did not arrive in a bundle; else, when it holds one group only
+   * (a database made by importing its own group's bundle, on a new laptop), that one.
+   * Several groups, all imported, are a secretariat's desk: none is the main one. */
   for (guint i = 0; i < groups->len; i++)
     {
       DeskRecord *group = g_ptr_array_index (groups, i);
@@ -947,7 +948,7 @@ desk_store_dup_main_group (DeskStore *self)
         return g_object_ref (group);
     }
 
-  return g_object_ref (g_ptr_array_index (groups, 0));
+  return groups->len == 1 ? g_object_ref (g_ptr_array_index (groups, 0)) : NULL;
 }
 
 gboolean

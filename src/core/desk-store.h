@@ -112,7 +112,8 @@ void         desk_store_announce_change   (DeskStore      *self,
                                            const char     *uuid);
 
 /* The group a coordinator's database is about: the first one that did not arrive in a
- * bundle (else the first), or NULL when empty or a secretariat's database. */
+ * bundle (else the only group, imported), or NULL when empty, a secretariat's database,
+ * or several groups all imported. */
 DeskRecord  *desk_store_dup_main_group    (DeskStore      *self);
 
 G_END_DECLS

@@ -196,6 +196,26 @@ test_overview_of_group (Fixture       *f,
   g_assert_null (missing->group);
 }
 
+/* Two groups' bundles imported into a new database, never made the secretariat's: no
+ * group is its own, so none is the main group. */
+static void
+test_role_several_imported (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *angola = other_group_bundle (f, "AO");
+  g_autofree char *kenya = other_group_bundle (f, "KE");
+  g_autoptr(DeskRecord) main_group = NULL;
+
+  import (f, angola);
+  main_group = desk_store_dup_main_group (f->store);
+  g_assert_nonnull (main_group);
+  g_clear_object (&main_group);
+  import (f, kenya);
+  main_group = desk_store_dup_main_group (f->store);
+  g_assert_null (main_group);
+  g_assert_false (desk_store_is_secretariat (f->store));
+}
+
 static void
 test_reporting_months (Fixture       *f,
                        gconstpointer  data)
@@ -317,6 +337,7 @@ main (int   argc,
   ADD ("/core/secretariat/role", test_role_secretariat);
   ADD ("/core/secretariat/role-coordinator", test_role_coordinator);
   ADD ("/core/secretariat/role-only-imported", test_role_only_imported);
+  ADD ("/core/secretariat/role-several-imported", test_role_several_imported);
   ADD ("/core/secretariat/overview-of-group", test_overview_of_group);
   ADD ("/core/secretariat/reporting-months", test_reporting_months);
   ADD ("/core/secretariat/currency", test_currency);
