@@ -481,68 +481,35 @@ save_csv_activated (GtkWidget  *widget,
                          desk_file_filter_new (_("CSV files"), "csv", NULL), NULL);
 }
 
-/* The PDF is computed again and written on a worker (desk-job.c), with a connection of
- * its own, as the Reports page writes its own. */
+/* What the worker needs to make the figures shown: their period and currency. */
 typedef struct
 {
-  DeskGroupsPage *page;
   char *from;
   char *to;
   char *currency;
-  char *path;
-  char *printed_on;
-} PdfWork;
+} FiguresRequest;
 
 static void
-pdf_work_free (gpointer data)
+figures_request_free (gpointer data)
 {
-  PdfWork *work = data;
+  FiguresRequest *request = data;
 
-  g_clear_object (&work->page);
-  g_free (work->from);
-  g_free (work->to);
-  g_free (work->currency);
-  g_free (work->path);
-  g_free (work->printed_on);
-  g_free (work);
+  g_free (request->from);
+  g_free (request->to);
+  g_free (request->currency);
+  g_free (request);
 }
 
-static gboolean
-pdf_work (DeskStore         *store,
-          gpointer           data,
-          GCancellable      *cancellable,
-          DeskProgressFunc   progress,
-          gpointer           progress_data,
-          GError           **error)
+static DeskReport *
+compute_figures_report (DeskStore  *store,
+                        gpointer    data,
+                        GError    **error)
 {
-  PdfWork *work = data;
-  g_autoptr(DeskGroupFiguresSet) set = desk_secretariat_figures (store, work->from, work->to,
-                                                                 work->currency, error);
-  g_autoptr(DeskReport) report = set != NULL ? desk_group_figures_set_to_report (set) : NULL;
+  FiguresRequest *request = data;
+  g_autoptr(DeskGroupFiguresSet) set = desk_secretariat_figures (store, request->from, request->to,
+                                                                 request->currency, error);
 
-  return report != NULL &&
-         desk_report_write_pdf_full (report, work->path, work->printed_on, cancellable,
-                                     progress, progress_data, error);
-}
-
-static void
-pdf_done (DeskJob      *job,
-          gpointer      data,
-          const GError *error,
-          gpointer      user_data)
-{
-  PdfWork *work = data;
-  g_autofree char *basename = g_path_get_basename (work->path);
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (error == NULL)
-    /* Translators: %s is the file's name. */
-    message = g_strdup_printf (_("Saved “%s”"), basename);
-  else
-    message = g_strdup (error->message);
-  desk_page_add_toast (DESK_PAGE (work->page), message);
+  return set != NULL ? desk_group_figures_set_to_report (set) : NULL;
 }
 
 static void
@@ -551,9 +518,7 @@ pdf_chosen (gpointer  owner,
 {
   DeskGroupsPage *self = owner;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *today = NULL;
-  g_autoptr(DeskJob) job = NULL;
-  PdfWork *work;
+  FiguresRequest *request;
 
   if (self->figures == NULL)
     return;
@@ -563,18 +528,13 @@ pdf_chosen (gpointer  owner,
       return;
     }
 
-  today = desk_store_dup_today (desk_page_get_store (DESK_PAGE (self)));
-  work = g_new0 (PdfWork, 1);
-  work->page = g_object_ref (self);
   /* The figures shown, for the same period and currency. */
-  work->from = g_strdup (self->figures->from);
-  work->to = g_strdup (self->figures->to);
-  work->currency = g_strdup (self->figures->currency);
-  work->path = g_steal_pointer (&path);
-  work->printed_on = desk_date_format (today);
-  /* The job keeps itself until it ends, and says how it went in a toast. */
-  job = desk_job_start (desk_widget_get_window (GTK_WIDGET (self)), desk_page_get_store (DESK_PAGE (self)),
-                        _("Saving the figures as PDF"), pdf_work, work, pdf_work_free, pdf_done, NULL);
+  request = g_new0 (FiguresRequest, 1);
+  request->from = g_strdup (self->figures->from);
+  request->to = g_strdup (self->figures->to);
+  request->currency = g_strdup (self->figures->currency);
+  desk_page_save_report_pdf (DESK_PAGE (self), _("Saving the figures as PDF"), path,
+                             compute_figures_report, request, figures_request_free);
 }
 
 static void

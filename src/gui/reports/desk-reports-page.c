@@ -457,90 +457,54 @@ suggested_name (DeskReport *report,
 
 /* The PDF is computed again and written on a worker (desk-job.c), with a connection of
  * its own: on a large group laying out every page takes a while. */
+/* What the worker needs to make the report shown. */
 typedef struct
 {
-  DeskReportsPage *page;
   DeskReportKind kind;
   char *group_uuid;
   char *from;
   char *to;
-  char *path;
-  char *printed_on;
-} PdfWork;
+} ReportRequest;
 
 static void
-pdf_work_free (gpointer data)
+report_request_free (gpointer data)
 {
-  PdfWork *work = data;
+  ReportRequest *request = data;
 
-  g_clear_object (&work->page);
-  g_free (work->group_uuid);
-  g_free (work->from);
-  g_free (work->to);
-  g_free (work->path);
-  g_free (work->printed_on);
-  g_free (work);
+  g_free (request->group_uuid);
+  g_free (request->from);
+  g_free (request->to);
+  g_free (request);
 }
 
-static gboolean
-pdf_work (DeskStore         *store,
-          gpointer           data,
-          GCancellable      *cancellable,
-          DeskProgressFunc   progress,
-          gpointer           progress_data,
-          GError           **error)
+static DeskReport *
+compute_requested (DeskStore  *store,
+                   gpointer    data,
+                   GError    **error)
 {
-  PdfWork *work = data;
-  g_autoptr(DeskReport) report = desk_report_compute (store, work->kind, work->group_uuid,
-                                                      work->from, work->to, error);
+  ReportRequest *request = data;
 
-  return report != NULL &&
-         desk_report_write_pdf_full (report, work->path, work->printed_on, cancellable,
-                                     progress, progress_data, error);
+  return desk_report_compute (store, request->kind, request->group_uuid, request->from,
+                              request->to, error);
 }
 
 static void
-pdf_done (DeskJob      *job,
-          gpointer      data,
-          const GError *error,
-          gpointer      user_data)
-{
-  PdfWork *work = data;
-  g_autofree char *basename = g_path_get_basename (work->path);
-  g_autofree char *message = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (error == NULL)
-    /* Translators: a toast after saving a report; %s is the file's name. */
-    message = g_strdup_printf (_("Saved “%s”"), basename);
-  else
-    message = g_strdup (error->message);
-  desk_page_add_toast (DESK_PAGE (work->page), message);
-}
-
-static DeskJob *
 start_pdf (DeskReportsPage *self,
            const char      *path)
 {
   g_autoptr(GError) error = NULL;
-  PdfWork *work = g_new0 (PdfWork, 1);
+  ReportRequest *request = g_new0 (ReportRequest, 1);
 
-  work->page = g_object_ref (self);
-  work->kind = self->kind;
-  work->group_uuid = g_strdup (desk_page_get_group_uuid (DESK_PAGE (self)));
-  if (!get_period (self, &work->from, &work->to, &error))
+  request->kind = self->kind;
+  request->group_uuid = g_strdup (desk_page_get_group_uuid (DESK_PAGE (self)));
+  if (!get_period (self, &request->from, &request->to, &error))
     {
       desk_page_add_toast (DESK_PAGE (self), error->message);
-      pdf_work_free (work);
-      return NULL;
+      report_request_free (request);
+      return;
     }
-  work->path = g_strdup (path);
-  work->printed_on = dup_printed_on (self);
-
-  return desk_job_start (desk_widget_get_window (GTK_WIDGET (self)),
-                         desk_page_get_store (DESK_PAGE (self)), _("Saving the report as PDF"),
-                         pdf_work, work, pdf_work_free, pdf_done, NULL);
+  desk_page_save_report_pdf (DESK_PAGE (self), _("Saving the report as PDF"), path,
+                             compute_requested, request, report_request_free);
 }
 
 /* Writes the report shown to @file, as a PDF or as CSV, and says so in a toast. */
@@ -561,10 +525,7 @@ save_report (DeskReportsPage *self,
 
   if (!csv)
     {
-      /* The job keeps itself until it ends, and says how it went in a toast. */
-      DeskJob *job = start_pdf (self, path);
-
-      g_clear_object (&job);
+      start_pdf (self, path);
       return;
     }
 

@@ -11,8 +11,13 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "desk-page.h"
+#include "desk-job.h"
+#include "desk-report-render.h"
 #include "desk-toast.h"
+#include "desk-widget-util.h"
 
 typedef struct
 {
@@ -652,4 +657,101 @@ desk_page_add_toast (DeskPage   *self,
   g_return_if_fail (message != NULL);
 
   desk_toast_show_message (GTK_WIDGET (self), message);
+}
+
+/* Saving a report as PDF */
+
+typedef struct
+{
+  DeskPage *page;
+  DeskPageReportFunc compute;
+  gpointer data;
+  GDestroyNotify data_free;
+  char *path;
+  char *printed_on;
+} ReportPdf;
+
+static void
+report_pdf_free (gpointer user_data)
+{
+  ReportPdf *work = user_data;
+
+  g_clear_object (&work->page);
+  if (work->data_free != NULL)
+    work->data_free (work->data);
+  g_free (work->path);
+  g_free (work->printed_on);
+  g_free (work);
+}
+
+static gboolean
+report_pdf_work (DeskStore         *store,
+                 gpointer           user_data,
+                 GCancellable      *cancellable,
+                 DeskProgressFunc   progress,
+                 gpointer           progress_data,
+                 GError           **error)
+{
+  ReportPdf *work = user_data;
+  g_autoptr(DeskReport) report = work->compute (store, work->data, error);
+
+  return report != NULL &&
+         desk_report_write_pdf_full (report, work->path, work->printed_on, cancellable,
+                                     progress, progress_data, error);
+}
+
+static void
+report_pdf_done (DeskJob      *job,
+                 gpointer      user_data,
+                 const GError *error,
+                 gpointer      unused)
+{
+  ReportPdf *work = user_data;
+  g_autofree char *basename = g_path_get_basename (work->path);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error == NULL)
+    /* Translators: a toast after saving a report; %s is the file's name. */
+    message = g_strdup_printf (_("Saved “%s”"), basename);
+  else
+    message = g_strdup (error->message);
+  desk_page_add_toast (work->page, message);
+}
+
+void
+desk_page_save_report_pdf (DeskPage           *self,
+                           const char         *title,
+                           const char         *path,
+                           DeskPageReportFunc  compute,
+                           gpointer            data,
+                           GDestroyNotify      data_free)
+{
+  DeskStore *store;
+  g_autofree char *today = NULL;
+  g_autoptr(DeskJob) job = NULL;
+  ReportPdf *work;
+
+  g_return_if_fail (DESK_IS_PAGE (self));
+  g_return_if_fail (path != NULL && compute != NULL);
+
+  store = desk_page_get_store (self);
+  if (store == NULL)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      return;
+    }
+  today = desk_store_dup_today (store);
+  work = g_new0 (ReportPdf, 1);
+  work->page = g_object_ref (self);
+  work->compute = compute;
+  work->data = data;
+  work->data_free = data_free;
+  work->path = g_strdup (path);
+  work->printed_on = desk_date_format (today);
+  /* The job keeps itself until it ends, and says how it went in a toast. */
+  job = desk_job_start (desk_widget_get_window (GTK_WIDGET (self)), store, title,
+                        report_pdf_work, work, report_pdf_free, report_pdf_done, NULL);
 }

@@ -123,6 +123,21 @@ gboolean     desk_page_add_new_record (DeskPage  *self,
 GtkWidget   *desk_page_add_section_switcher (DeskPage     *self,
                                              GtkBox       *toolbar,
                                              AdwViewStack *sections);
+/* What a page's Save PDF… computes on the worker: the report to write, from the worker's
+ * own connection @store and the page's @data; NULL with @error when it cannot. */
+typedef DeskReport *(*DeskPageReportFunc) (DeskStore  *store,
+                                           gpointer    data,
+                                           GError    **error);
+/* Writes a report as a PDF to @path on a worker (desk-job.c, with @title as its progress),
+ * printed today: @compute makes the report there from @data (freed with @data_free), and
+ * a toast says "Saved “report.pdf”" or why not; Cancel leaves no file and says nothing.
+ * The one way every page saves a report as PDF. */
+void         desk_page_save_report_pdf (DeskPage           *self,
+                                        const char         *title,
+                                        const char         *path,
+                                        DeskPageReportFunc  compute,
+                                        gpointer            data,
+                                        GDestroyNotify      data_free);
 /* Shows @message in the window's toast overlay (or logs it when the page has none). */
 void         desk_page_add_toast     (DeskPage   *self,
                                       const char *message);
