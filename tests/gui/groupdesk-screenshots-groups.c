@@ -84,62 +84,18 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 7, 20, 9, 0, 0);
   g_autofree char *tmp_dir = NULL;
-  g_autofree char *db_path = NULL;
   g_autofree char *opened = NULL;
-  const char *localedir;
+  int status;
   const char *dir;
   GtkWidget *window;
   GtkWidget *page;
   gboolean ok = TRUE;
 
-  if (setlocale (LC_ALL, "") == NULL)
-    setlocale (LC_ALL, "C.UTF-8");
-  gtk_disable_setlocale ();
-  localedir = g_getenv ("GROUPDESK_LOCALEDIR");
-  desk_core_init_i18n (localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
-  textdomain (GETTEXT_PACKAGE);
+  status = screenshots_start (argc, argv, "org.voluntaryprinciples.Groupdesk.ScreenshotsGroups", "secretariat.db",
+                              &dir, &app, &tmp_dir, &store);
+  if (status != 0)
+    return status;
 
-  if (argc != 2)
-    {
-      g_printerr ("Usage: %s OUTPUT_DIR\n", argv[0]);
-      return 2;
-    }
-  dir = argv[1];
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      g_printerr ("Could not create %s: %s\n", dir, g_strerror (errno));
-      return 1;
-    }
-
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "org.voluntaryprinciples.Groupdesk.ScreenshotsGroups",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/org/voluntaryprinciples/Groupdesk",
-                      NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    {
-      g_printerr ("Could not start: %s\n", error->message);
-      return 1;
-    }
-  g_application_hold (G_APPLICATION (app));
-  g_object_set (gtk_settings_get_default (),
-                "gtk-enable-animations", FALSE,
-                "gtk-font-name", "Cantarell 11",
-                NULL);
-
-  tmp_dir = g_dir_make_tmp ("groupdesk-screenshots-XXXXXX", &error);
-  if (tmp_dir == NULL)
-    {
-      g_printerr ("Could not make a temporary folder: %s\n", error->message);
-      return 1;
-    }
-  db_path = g_build_filename (tmp_dir, "secretariat.db", NULL);
-  store = desk_store_open (db_path, &error);
-  if (store == NULL)
-    {
-      g_printerr ("Could not open a store: %s\n", error->message);
-      return 1;
-    }
   desk_store_set_now (store, now);
 
   /* First run: "I Work at the Secretariat", and the Groups page waiting for bundles. */

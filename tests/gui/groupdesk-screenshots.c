@@ -361,68 +361,17 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *tmp_dir = NULL;
-  g_autofree char *db_path = NULL;
-  const char *localedir;
+  int status;
   const char *dir;
   GtkWidget *window;
   GtkWindow *dialog;
   gboolean ok = TRUE;
   char name[64];
 
-  if (setlocale (LC_ALL, "") == NULL)
-    setlocale (LC_ALL, "C.UTF-8");
-  /* The locale is settled: GTK must not set it again (and warn) at startup. */
-  gtk_disable_setlocale ();
-  localedir = g_getenv ("GROUPDESK_LOCALEDIR");
-  desk_core_init_i18n (localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
-  textdomain (GETTEXT_PACKAGE);
-
-  if (argc != 2)
-    {
-      g_printerr ("Usage: %s OUTPUT_DIR\n", argv[0]);
-      return 2;
-    }
-  dir = argv[1];
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      g_printerr ("Could not create %s: %s\n", dir, g_strerror (errno));
-      return 1;
-    }
-
-  /* A real AdwApplication (not the unique DeskApplication) brings the stylesheet and the
-   * icons from the resources, without claiming the app's bus name. */
-  app = g_object_new (ADW_TYPE_APPLICATION,
-                      "application-id", "org.voluntaryprinciples.Groupdesk.Screenshots",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/org/voluntaryprinciples/Groupdesk",
-                      NULL);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    {
-      g_printerr ("Could not start: %s\n", error->message);
-      return 1;
-    }
-  g_application_hold (G_APPLICATION (app));
-
-  /* Screenshots show what is asked, not half of a transition, in GNOME's own font
-   * (Xvfb has no settings daemon to say so). */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-enable-animations", FALSE,
-                "gtk-font-name", "Cantarell 11",
-                NULL);
-
-  tmp_dir = g_dir_make_tmp ("groupdesk-screenshots-XXXXXX", &error);
-  if (tmp_dir == NULL)
-    {
-      g_printerr ("Could not make a temporary folder: %s\n", error->message);
-      return 1;
-    }
-  db_path = g_build_filename (tmp_dir, "groupdesk.db", NULL);
-  store = desk_store_open (db_path, &error);
-  if (store == NULL)
-    {
-      g_printerr ("Could not open a store: %s\n", error->message);
-      return 1;
-    }
+  status = screenshots_start (argc, argv, "org.voluntaryprinciples.Groupdesk.Screenshots", "groupdesk.db",
+                              &dir, &app, &tmp_dir, &store);
+  if (status != 0)
+    return status;
 
   /* First run: the welcome view, then the form, empty and refused. */
   window = new_main_window (GTK_APPLICATION (app), store);

@@ -12,7 +12,10 @@
 #include "desk-record-list.h"
 #include "desk-window.h"
 
+#include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #define WIDTH 1280
 #define HEIGHT 800
@@ -277,3 +280,78 @@ scroll_to (GtkWidget *window,
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
     }
 }
+
+/* What every screenshot program does first: the locale and our translations; the folder
+ * to write to, from the command line; a real AdwApplication (not the unique
+ * DeskApplication: it brings the stylesheet and the icons from the resources without
+ * claiming the app's bus name); no animations and GNOME's own font (Xvfb has no settings
+ * daemon to say so), so that a shot shows what is asked and not half of a transition;
+ * and a new database @db_name in a temporary folder. 0, or the exit status after saying
+ * why not. The caller owns *app, *tmp_dir and *store. */
+static inline int
+screenshots_start (int              argc,
+                   char           **argv,
+                   const char      *application_id,
+                   const char      *db_name,
+                   const char     **dir,
+                   AdwApplication **app,
+                   char           **tmp_dir,
+                   DeskStore      **store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  const char *localedir;
+
+  if (setlocale (LC_ALL, "") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  /* The locale is settled: GTK must not set it again (and warn) at startup. */
+  gtk_disable_setlocale ();
+  localedir = g_getenv ("GROUPDESK_LOCALEDIR");
+  desk_core_init_i18n (localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s OUTPUT_DIR\n", argv[0]);
+      return 2;
+    }
+  *dir = argv[1];
+  if (g_mkdir_with_parents (*dir, 0755) != 0)
+    {
+      g_printerr ("Could not create %s: %s\n", *dir, g_strerror (errno));
+      return 1;
+    }
+
+  *app = g_object_new (ADW_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/voluntaryprinciples/Groupdesk",
+                       NULL);
+  if (!g_application_register (G_APPLICATION (*app), NULL, &error))
+    {
+      g_printerr ("Could not start: %s\n", error->message);
+      return 1;
+    }
+  g_application_hold (G_APPLICATION (*app));
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", "Cantarell 11",
+                NULL);
+
+  *tmp_dir = g_dir_make_tmp ("groupdesk-screenshots-XXXXXX", &error);
+  if (*tmp_dir == NULL)
+    {
+      g_printerr ("Could not make a temporary folder: %s\n", error->message);
+      return 1;
+    }
+  db_path = g_build_filename (*tmp_dir, db_name, NULL);
+  *store = desk_store_open (db_path, &error);
+  if (*store == NULL)
+    {
+      g_printerr ("Could not open a store: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
