@@ -976,8 +976,14 @@ desk_bundle_import_full (DeskStore        *store,
 
   if (im.started)
     {
-      /* A replay forced in is in the chain already. */
-      if (!im.plan->replay && !record_import (&im, error))
+      /* A replay forced in is in the chain already. A fork forced in is written down as
+       * one too, in the same transaction: the chain in imported_bundles does not always
+       * show it (a "previous" that names the bundle before by its identifier, not its
+       * digest). */
+      if ((!im.plan->replay && !record_import (&im, error)) ||
+          (im.plan->fork && !dry_run &&
+           !_desk_import_record_offer (store, "fork", im.plan, im.previous_uuid,
+                                       im.content_sha256, im.file_sha256, im.path, error)))
         {
           import_clear (&im);
           return NULL;

@@ -16,6 +16,7 @@
 #include "desk-date.h"
 #include "desk-error.h"
 #include "desk-i18n.h"
+#include "desk-secretariat.h"
 #include "desk-store-private.h"
 
 /* The newest bundle of @group that we wrote or imported: its sequence, UUID and file
@@ -91,8 +92,22 @@ _desk_bundle_check_request (DeskStore    *store,
     }
 
   *group = group_uuid != NULL ? desk_store_get (store, DESK_KIND_GROUP, group_uuid, error) : NULL;
+  if (*group == NULL)
+    return FALSE;
 
-  return *group != NULL;
+  /* Another group's bundle numbers are that group's: one written here would stand in
+   * its chain, and its next real bundle would arrive as a fork. */
+  if (desk_store_group_is_read_only (store, group_uuid))
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
+                   _("The group %s arrived in its own bundles, so only the group exports it. "
+                     "Ask its coordinator for the next bundle."),
+                   desk_record_get_string (*group, "code"));
+      g_clear_object (group);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 char *

@@ -349,6 +349,7 @@ add_chart (DeskReport          *report,
     scale *= 10;
 
   report->chart_title = g_strdup_printf (_("Budget, received and spent by group (%s)"), set->currency);
+  g_free (report->unit);
   report->unit = g_strdup (set->currency);
   report->unit_scale = scale;
   for (guint i = 0; i < set->groups->len; i++)

@@ -648,7 +648,10 @@ add_up (DeskGroupFiguresSet *set)
       total->workshops += f->workshops;
       total->workshops_counts_only += f->workshops_counts_only;
       total->attendances += f->attendances;
-      total->people += f->people;
+      /* A group whose people cannot be told apart is left out of the people reached, as
+       * the report's note says; its attendances still count. */
+      if (f->people_known)
+        total->people += f->people;
       total->women_attendances += f->women_attendances;
       for (guint p = 0; p < n_pillars; p++)
         {

@@ -111,6 +111,23 @@ desk_store_group_is_imported (DeskStore  *store,
 }
 
 gboolean
+desk_store_group_is_read_only (DeskStore  *store,
+                               const char *group_uuid)
+{
+  g_autoptr(DeskRecord) main_group = NULL;
+
+  g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (group_uuid != NULL, FALSE);
+
+  if (!desk_store_group_is_imported (store, group_uuid))
+    return FALSE;
+  /* The only group of a database made from its own bundle, on a new laptop, is its own. */
+  main_group = desk_store_dup_main_group (store);
+
+  return main_group == NULL || g_strcmp0 (desk_record_get_uuid (main_group), group_uuid) != 0;
+}
+
+gboolean
 desk_store_set_secretariat (DeskStore  *store,
                             GError    **error)
 {

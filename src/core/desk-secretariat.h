@@ -34,6 +34,13 @@ gboolean     desk_store_has_imported_groups     (DeskStore   *store);
 gboolean     desk_store_group_is_imported       (DeskStore   *store,
                                                  const char  *group_uuid);
 
+/* TRUE when @group_uuid's records are another group's, shown and never written here: it
+ * arrived in a bundle and is not the database's main group (a database made by
+ * importing its own group's bundle, on a new laptop, edits that group). The app's pages
+ * and editors, and exports, follow this one rule. */
+gboolean     desk_store_group_is_read_only      (DeskStore   *store,
+                                                 const char  *group_uuid);
+
 /* How often groups report, in months (1, 2, 3, 4, 6 or 12; 6 by default): periods are
  * counted from 1 January, so 6 means each half-year. */
 int          desk_secretariat_get_reporting_months (DeskStore *store);

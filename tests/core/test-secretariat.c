@@ -147,6 +147,31 @@ test_role_coordinator (Fixture       *f,
   g_assert_true (desk_store_has_imported_groups (f->store));
   g_assert_false (desk_store_set_secretariat (f->store, &error));
   g_clear_error (&error);
+
+  /* The imported group is read-only here, and only it writes its bundles: one written
+   * here would stand in its chain. The own group is neither. */
+  {
+    const char *angola = desk_record_get_uuid (g_ptr_array_index (groups, 0));
+    g_autofree char *path = g_build_filename (f->dir, "angola-2.gdbundle", NULL);
+    g_autoptr(DeskBundlePreview) preview = NULL;
+    gint64 exports = test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM exports");
+
+    g_assert_true (desk_store_group_is_read_only (f->store, angola));
+    g_assert_false (desk_store_group_is_read_only (f->store, world->group));
+    g_assert_false (desk_bundle_export (f->store, angola, "2026-01-01", "2026-06-30",
+                                        DESK_PRIVACY_AGGREGATE, path, &error));
+    g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "AO"));
+    g_assert_nonnull (strstr (error->message, "only the group exports it"));
+    g_clear_error (&error);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store), "SELECT count(*) FROM exports"), ==, exports);
+    preview = desk_bundle_preview (f->store, angola, "2026-01-01", "2026-06-30",
+                                   DESK_PRIVACY_AGGREGATE, &error);
+    g_assert_null (preview);
+    g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 }
 
 /* A database made by importing its own group's bundle (a new laptop) has that group as

@@ -169,6 +169,25 @@ groups_page (DeskWindow *window)
   return DESK_GROUPS_PAGE (page);
 }
 
+/* The first widget under @widget whose tooltip is @text. */
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Every list under @widget. */
 static void
 collect_lists (GtkWidget *widget,
@@ -543,6 +562,14 @@ test_open_group_read_only (void)
   g_assert_false (desk_record_editor_get_writable (editor));
   g_assert_false (gtk_widget_get_sensitive (desk_record_editor_get_row (editor, "status")));
   g_assert_false (gtk_widget_get_sensitive (desk_record_editor_get_row (editor, "planned_start")));
+  /* The editor's own buttons that write (a deliverable added from the activity) are not
+   * offered either. */
+  {
+    GtkWidget *add = find_by_tooltip (GTK_WIDGET (editor), "Add a Deliverable");
+
+    g_assert_nonnull (add);
+    g_assert_false (gtk_widget_get_visible (add));
+  }
 
   /* No page adds, deletes or writes: New and Delete on every page and list do nothing. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -583,6 +610,37 @@ test_open_group_read_only (void)
   g_assert_cmpstr (desk_window_get_visible_page (window), ==, "groups");
   g_assert_false (desk_banner_get_revealed (banner));
   g_assert_false (gtk_widget_get_visible (sidebar_row (window, ROW_WORKPLAN)));
+
+  destroy_window (window);
+}
+
+/* A coordinator on a new laptop: a database made by importing their own group's bundle
+ * (its only group) edits that group as before. */
+static void
+test_own_bundle_editable (void)
+{
+  g_autoptr(DeskStore) store = new_store (FALSE);
+  g_autoptr(Bundle) ghana = make_bundle ("GH", 8);
+  g_autoptr(DeskRecord) first = NULL;
+  DeskWindow *window;
+  DeskWorkplanPage *workplan;
+  DeskRecordList *activities;
+  DeskRecordEditor *editor;
+
+  import_bundle (store, ghana);
+  g_assert_false (desk_store_group_is_read_only (store, ghana->group));
+  window = new_window (store);
+  workplan = DESK_WORKPLAN_PAGE (_desk_window_ensure_page (window, "workplan"));
+  g_assert_true (desk_page_ensure_built (DESK_PAGE (workplan)));
+  g_assert_true (desk_page_get_writable (DESK_PAGE (workplan)));
+  activities = _desk_workplan_page_get_activity_list (workplan);
+  g_assert_true (desk_record_list_get_writable (activities));
+  first = g_list_model_get_item (desk_record_list_get_filter_model (activities), 0);
+  desk_record_list_open (activities, desk_record_get_uuid (first));
+  editor = _desk_workplan_page_get_activity_editor (workplan);
+  g_assert_true (desk_record_editor_get_writable (editor));
+  g_assert_true (gtk_widget_get_sensitive (desk_record_editor_get_row (editor, "status")));
+  g_assert_true (gtk_widget_get_visible (find_by_tooltip (GTK_WIDGET (editor), "Add a Deliverable")));
 
   destroy_window (window);
 }
@@ -650,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/gui/groups/figures", test_figures);
   g_test_add_func ("/gui/groups/open-group-read-only", test_open_group_read_only);
   g_test_add_func ("/gui/groups/coordinator-opens-imported", test_coordinator_opens_imported);
+  g_test_add_func ("/gui/groups/own-bundle-editable", test_own_bundle_editable);
 
   return g_test_run ();
 }

@@ -420,7 +420,8 @@ rate_applied_cb (DeskBudgetPage *self)
   gint64 mantissa;
   int scale;
 
-  if (rate == NULL)
+  /* Another group's rate, from its bundle, is shown and kept. */
+  if (rate == NULL || !desk_record_editor_get_writable (self->rate_editor))
     return;
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rate_row))));
@@ -670,6 +671,7 @@ build_rates (DeskBudgetPage *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (rate_focus_left_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->rate_row), focus);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rate_row), desk_page_get_writable (DESK_PAGE (self)));
   adw_preferences_group_add (group, GTK_WIDGET (self->rate_row));
   self->rate_error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->rate_error_label, TRUE);

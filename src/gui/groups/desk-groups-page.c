@@ -272,8 +272,11 @@ status_bind_cb (GtkSignalListItemFactory *factory,
           add_pill (cell, _("Own group"), NULL);
           break;
         }
-      add_pill (cell, desk_chain_label (status->chain),
-                status->chain == DESK_CHAIN_OK ? "desk-chain-ok" : "desk-overdue");
+      /* "Up to date" beside "Late" would say two things: a late group's whole chain is
+       * only worth a pill when it is broken too. */
+      if (status->chain != DESK_CHAIN_OK || !status->late)
+        add_pill (cell, desk_chain_label (status->chain),
+                  status->chain == DESK_CHAIN_OK ? "desk-chain-ok" : "desk-overdue");
       if (status->late)
         add_pill (cell, C_("bundle", "Late"), "desk-overdue");
       gtk_widget_set_tooltip_text (cell, status->message);
@@ -315,7 +318,7 @@ show_detail (DeskGroupsPage  *self,
     }
   if (status->replays_refused > 0)
     {
-      g_string_append_printf (text, g_dngettext (NULL, "%u older bundle offered again was refused.",
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u older bundle offered again was refused.",
                                                  "%u older bundles offered again were refused.",
                                                  status->replays_refused),
                               status->replays_refused);
@@ -323,7 +326,7 @@ show_detail (DeskGroupsPage  *self,
     }
   if (status->forks > 0)
     {
-      g_string_append_printf (text, g_dngettext (NULL, "%u bundle that does not follow the chain was set aside.",
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u bundle that does not follow the chain was set aside.",
                                                  "%u bundles that do not follow the chain were set aside.",
                                                  status->forks),
                               status->forks);
@@ -648,7 +651,7 @@ desk_groups_page_init (DeskGroupsPage *self)
       else if (reporting_months[i] == 12)
         label = g_strdup (_("every year"));
       else
-        label = g_strdup_printf (g_dngettext (NULL, "every month", "every %d months", reporting_months[i]),
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every month", "every %d months", reporting_months[i]),
                                  reporting_months[i]);
       gtk_string_list_append (months, label);
     }

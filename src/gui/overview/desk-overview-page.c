@@ -565,7 +565,10 @@ static void
 show_placeholders (DeskOverviewPage *self)
 {
   DeskStore *store = desk_page_get_store (DESK_PAGE (self));
-  g_autoptr(DeskRecord) group = store != NULL ? desk_store_dup_main_group (store) : NULL;
+  const char *group_uuid = desk_page_get_group_uuid (DESK_PAGE (self));
+  g_autoptr(DeskRecord) group = store == NULL ? NULL
+                                : group_uuid != NULL ? desk_store_get (store, DESK_KIND_GROUP, group_uuid, NULL)
+                                : desk_store_dup_main_group (store);
   GtkLabel *figures[] = {
     self->members_count, self->workplan_figure, self->due_figure, self->budget_figure,
     self->attendance_figure, self->export_figure,

@@ -238,7 +238,9 @@ check_duplicate (DeskPeoplePage *self)
   g_autofree char *text = NULL;
 
   g_clear_pointer (&self->dup_uuid, g_free);
-  if (open != NULL && g_strcmp0 (open, self->dup_dismissed) != 0)
+  /* Another group's people, from its bundle, are shown as they came: nothing to merge. */
+  if (open != NULL && g_strcmp0 (open, self->dup_dismissed) != 0 &&
+      desk_page_get_writable (DESK_PAGE (self)))
     person = desk_store_get (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_PERSON, open, NULL);
   if (person != NULL)
     {
@@ -268,7 +270,7 @@ use_existing_clicked_cb (DeskPeoplePage *self)
   g_autofree char *open = g_strdup (desk_record_list_get_open_uuid (self->person_list));
   g_autoptr(GError) error = NULL;
 
-  if (existing == NULL || open == NULL)
+  if (existing == NULL || open == NULL || !desk_page_get_writable (DESK_PAGE (self)))
     return;
 
   /* The new record goes (Ctrl+Z brings it back); the one already there opens. */
@@ -416,7 +418,7 @@ merge_duplicate_clicked_cb (DeskPeoplePage *self)
 {
   g_autofree char *existing = g_strdup (self->dup_uuid);
 
-  if (existing != NULL)
+  if (existing != NULL && desk_page_get_writable (DESK_PAGE (self)))
     open_merge_dialog (self, desk_record_list_get_open_uuid (self->person_list), existing);
 }
 
@@ -458,7 +460,8 @@ person_key_pressed_cb (GtkEventControllerKey *controller,
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) || focus == NULL ||
-      gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) == NULL)
+      gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) == NULL ||
+      !desk_page_get_writable (DESK_PAGE (self)))
     return FALSE;
 
   confirm_person_delete (self);

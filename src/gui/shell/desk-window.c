@@ -496,7 +496,7 @@ open_group_activated (GtkWidget  *widget,
   const char *date = NULL;
 
   g_variant_get (parameter, "(&s&s)", &uuid, &date);
-  if (!desk_store_group_is_imported (self->store, uuid))
+  if (!desk_store_group_is_read_only (self->store, uuid))
     {
       /* The own group is the coordinator's pages, writable. */
       desk_window_set_open_group (self, NULL, NULL);

@@ -465,7 +465,7 @@ desk_page_ensure_built (DeskPage *self)
     return priv->built;
 
   /* Known before the build, so that what the page makes can ask. */
-  writable = priv->group_uuid == NULL || !desk_store_group_is_imported (priv->store, priv->group_uuid);
+  writable = priv->group_uuid == NULL || !desk_store_group_is_read_only (priv->store, priv->group_uuid);
   if (writable != priv->writable)
     {
       priv->writable = writable;

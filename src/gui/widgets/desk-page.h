@@ -92,7 +92,7 @@ char        *desk_page_dup_group_uuid (DeskPage  *self);
 /* The `group-uuid` the page was made with: NULL for the store's main group. */
 const char  *desk_page_get_group_uuid (DeskPage  *self);
 /* Whether the page may write: FALSE for a group that arrived in a bundle (decided as the
- * page builds, from core's desk_store_group_is_imported()). A page that is not writable
+ * page builds, from core's desk_store_group_is_read_only()). A page that is not writable
  * has page.new, page.delete and its writing actions off, and its lists offer neither New
  * nor Delete; its editors are read-only by themselves. */
 gboolean     desk_page_get_writable   (DeskPage  *self);

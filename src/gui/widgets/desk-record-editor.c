@@ -324,7 +324,7 @@ drop_left_cb (GtkDropTarget    *target,
 
 /* A record that arrived in another group's bundle is that group's: the editor shows it
  * and writes nothing, wherever the editor is (a page, the workplan's window). The rule is
- * core's (desk_store_group_is_imported), asked once per group shown. */
+ * core's (desk_store_group_is_read_only), asked once per group shown. */
 static void
 desk_record_editor_update_writable (DeskRecordEditor *self)
 {
@@ -335,7 +335,7 @@ desk_record_editor_update_writable (DeskRecordEditor *self)
 
   g_free (self->read_only_group);
   self->read_only_group = g_strdup (group);
-  self->read_only = desk_store_group_is_imported (self->store, group);
+  self->read_only = desk_store_group_is_read_only (self->store, group);
 
   for (guint i = 0; i < self->rows->len; i++)
     gtk_widget_set_sensitive (desk_field_row_get_widget (g_ptr_array_index (self->rows, i)),

@@ -38,7 +38,7 @@ void                 desk_record_editor_set_record      (DeskRecordEditor *self,
                                                          DeskRecord       *record);
 DeskRecord          *desk_record_editor_get_record      (DeskRecordEditor *self);
 /* FALSE while the record shown is another group's, from its bundle
- * (desk_store_group_is_imported): its rows are insensitive, files cannot be dropped,
+ * (desk_store_group_is_read_only): its rows are insensitive, files cannot be dropped,
  * added or removed, and nothing is written. */
 gboolean             desk_record_editor_get_writable    (DeskRecordEditor *self);
 const DeskKind      *desk_record_editor_get_kind        (DeskRecordEditor *self);

@@ -98,7 +98,7 @@ add_deliverable_clicked_cb (DeskWorkplanPage *self)
   g_autoptr(DeskRecord) record = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (activity == NULL)
+  if (activity == NULL || !desk_page_get_writable (DESK_PAGE (self)))
     return;
 
   record = desk_record_new (DESK_KIND_DELIVERABLE);
@@ -125,6 +125,8 @@ value_delete_clicked_cb (GtkButton        *button,
   const char *uuid = g_object_get_data (G_OBJECT (button), "desk-uuid");
   g_autoptr(GError) error = NULL;
 
+  if (!desk_page_get_writable (DESK_PAGE (self)))
+    return;
   if (!desk_history_delete (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE, uuid, &error))
     desk_page_add_toast (DESK_PAGE (self), error->message);
 }
@@ -188,6 +190,8 @@ _desk_workplan_page_refresh_values (DeskWorkplanPage *self,
       g_object_set_data_full (G_OBJECT (button), "desk-uuid",
                               g_strdup (desk_record_get_uuid (value)), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (value_delete_clicked_cb), self);
+      /* Another group's values, from its bundle, are shown and kept. */
+      gtk_widget_set_visible (button, desk_page_get_writable (DESK_PAGE (self)));
       adw_preferences_group_set_header_suffix (group, button);
       desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), value);
       gtk_box_append (self->values_box, editor);
@@ -223,13 +227,15 @@ add_value (DeskWorkplanPage *self,
 static void
 add_target_clicked_cb (DeskWorkplanPage *self)
 {
-  add_value (self, "target");
+  if (desk_page_get_writable (DESK_PAGE (self)))
+    add_value (self, "target");
 }
 
 static void
 add_actual_clicked_cb (DeskWorkplanPage *self)
 {
-  add_value (self, "actual");
+  if (desk_page_get_writable (DESK_PAGE (self)))
+    add_value (self, "actual");
 }
 
 /* Building */
@@ -255,6 +261,8 @@ _desk_workplan_page_build_editors (DeskWorkplanPage *self)
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Add a Deliverable"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_deliverable_clicked_cb), self);
+  /* A page of another group's records adds none (see desk_page_get_writable). */
+  gtk_widget_set_visible (button, desk_page_get_writable (DESK_PAGE (self)));
   adw_preferences_group_set_header_suffix (self->deliverables_group, button);
   gtk_box_append (GTK_BOX (self->activity_editor), GTK_WIDGET (self->deliverables_group));
   desk_record_list_set_editor (self->activity_list, NULL, self->activity_editor, "title");
@@ -275,6 +283,7 @@ _desk_workplan_page_build_editors (DeskWorkplanPage *self)
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_actual_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_visible (box, desk_page_get_writable (DESK_PAGE (self)));
   adw_preferences_group_set_header_suffix (group, box);
   self->values_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   adw_preferences_group_add (group, GTK_WIDGET (self->values_box));
