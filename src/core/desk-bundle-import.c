@@ -912,6 +912,21 @@ write_offer (Import  *im,
 
   if (file_sha256 == NULL)
     return NULL;
+  /* Written down only for a bundle that is whole and valid, as a forced dry run finds it:
+   * a damaged or crafted file that claims a number held is refused for what it is, and
+   * leaves no mark in the group's chain. */
+  {
+    g_autoptr(GError) check_error = NULL;
+    g_autoptr(DeskImportPlan) checked = desk_bundle_import_full (store, im->path, TRUE, TRUE,
+                                                                 NULL, NULL, NULL, &check_error);
+
+    if (checked == NULL)
+      {
+        g_clear_error (error);
+        g_propagate_error (error, g_steal_pointer (&check_error));
+        return NULL;
+      }
+  }
   if (!_desk_import_record_offer (store, fork ? "fork" : "replay", plan, previous_uuid,
                                   content_sha256, file_sha256, im->path, &local_error))
     {

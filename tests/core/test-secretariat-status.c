@@ -374,6 +374,33 @@ test_fork_same_number (Chain         *c,
   digest_after = dump_digest (dst);
   g_assert_cmpstr (digest, ==, digest_after);
 
+  /* A damaged copy claiming the same number is refused for its damage (its records no
+   * longer match their digest) and leaves no mark in the chain. */
+  {
+    g_autofree char *damaged = fixture_path (&c->f, "2-damaged.gdbundle");
+    g_autofree char *text = NULL;
+    g_autoptr(GString) changed = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DeskImportPlan) plan = NULL;
+    gsize length;
+    char *at;
+
+    g_assert_true (g_file_get_contents (other_two, &text, &length, NULL));
+    at = strstr (text, ">cancelled<");
+    g_assert_nonnull (at);
+    changed = g_string_new_len (text, (gssize) length);
+    g_string_overwrite (changed, (gsize) (at - text), ">postponed<");
+    g_assert_true (g_file_set_contents (damaged, changed->str, (gssize) changed->len, NULL));
+    plan = desk_bundle_import (dst, damaged, FALSE, FALSE, &error);
+    g_assert_null (plan);
+    g_assert_nonnull (error);
+    g_assert_null (strstr (error->message, "set aside"));
+    g_clear_pointer (&rows, g_free);
+    rows = offers (dst);
+    g_assert_null (rows);
+    g_clear_pointer (&rows, g_free);
+  }
+
   message = import_refused (dst, other_two,
                             (const char *[]) { "GEN-7", "number 2", "fork", "set aside", NULL });
   g_test_message ("%s", message);
