@@ -242,18 +242,6 @@ json_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static void
-json_string (JsonBuilder *builder,
-             const char  *name,
-             const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* The records as [{ "uuid", "date", "title" }]. */
 static void
 json_dated (JsonBuilder *builder,
@@ -268,9 +256,9 @@ json_dated (JsonBuilder *builder,
       DeskRecord *record = g_ptr_array_index (records, i);
 
       json_builder_begin_object (builder);
-      json_string (builder, "uuid", desk_record_get_uuid (record));
-      json_string (builder, date_field, desk_record_get_string (record, date_field));
-      json_string (builder, "title", title_of (record));
+      desk_json_add_string (builder, "uuid", desk_record_get_uuid (record));
+      desk_json_add_string (builder, date_field, desk_record_get_string (record, date_field));
+      desk_json_add_string (builder, "title", title_of (record));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -287,9 +275,9 @@ json_workplan (JsonBuilder  *builder,
       return;
     }
   json_builder_begin_object (builder);
-  json_string (builder, "uuid", desk_record_get_uuid (o->workplan));
-  json_string (builder, "period_start", desk_record_get_string (o->workplan, "period_start"));
-  json_string (builder, "period_end", desk_record_get_string (o->workplan, "period_end"));
+  desk_json_add_string (builder, "uuid", desk_record_get_uuid (o->workplan));
+  desk_json_add_string (builder, "period_start", desk_record_get_string (o->workplan, "period_start"));
+  desk_json_add_string (builder, "period_end", desk_record_get_string (o->workplan, "period_end"));
   json_int (builder, "activities", o->activities);
   json_builder_set_member_name (builder, "status_counts");
   json_builder_begin_object (builder);
@@ -312,7 +300,7 @@ json_budget (JsonBuilder  *builder,
       return;
     }
   json_builder_begin_object (builder);
-  json_string (builder, "currency", s->currency);
+  desk_json_add_string (builder, "currency", s->currency);
   json_int (builder, "decimals", s->decimals);
   json_int (builder, "budget", desk_budget_row_budget (&s->total, DESK_BUDGET_REVISED));
   json_int (builder, "spent", s->total.spent);
@@ -363,10 +351,10 @@ json_export (JsonBuilder  *builder,
     }
   json_builder_begin_object (builder);
   json_int (builder, "sequence", desk_record_get_int (o->last_export, "sequence"));
-  json_string (builder, "created", desk_record_get_string (o->last_export, "created"));
-  json_string (builder, "period_start", desk_record_get_string (o->last_export, "period_start"));
-  json_string (builder, "period_end", desk_record_get_string (o->last_export, "period_end"));
-  json_string (builder, "privacy", desk_record_get_string (o->last_export, "privacy"));
+  desk_json_add_string (builder, "created", desk_record_get_string (o->last_export, "created"));
+  desk_json_add_string (builder, "period_start", desk_record_get_string (o->last_export, "period_start"));
+  desk_json_add_string (builder, "period_end", desk_record_get_string (o->last_export, "period_end"));
+  desk_json_add_string (builder, "privacy", desk_record_get_string (o->last_export, "privacy"));
   json_builder_set_member_name (builder, "changed_since");
   if (o->changed >= 0)
     json_builder_add_int_value (builder, o->changed);
@@ -385,13 +373,13 @@ print_json (DeskOverview *o)
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
-  json_string (builder, "group", desk_record_get_uuid (o->group));
-  json_string (builder, "today", o->today);
+  desk_json_add_string (builder, "group", desk_record_get_uuid (o->group));
+  desk_json_add_string (builder, "today", o->today);
   json_int (builder, "members", o->members);
   json_workplan (builder, o);
   json_builder_set_member_name (builder, "deliverables");
   json_builder_begin_object (builder);
-  json_string (builder, "until", o->due->until);
+  desk_json_add_string (builder, "until", o->due->until);
   json_dated (builder, "overdue", o->due->overdue, "due_date");
   json_dated (builder, "due_soon", o->due->due_soon, "due_date");
   json_builder_end_object (builder);

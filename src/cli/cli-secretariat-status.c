@@ -12,18 +12,6 @@
 #include "desk-cli.h"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_json (GPtrArray *statuses)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -37,15 +25,15 @@ print_json (GPtrArray *statuses)
       DeskGroupStatus *s = statuses->pdata[i];
 
       json_builder_begin_object (builder);
-      add_string (builder, "uuid", s->group_uuid);
-      add_string (builder, "code", s->code);
-      add_string (builder, "country", s->country);
-      add_string (builder, "name", s->name);
+      desk_json_add_string (builder, "uuid", s->group_uuid);
+      desk_json_add_string (builder, "code", s->code);
+      desk_json_add_string (builder, "country", s->country);
+      desk_json_add_string (builder, "name", s->name);
       json_builder_set_member_name (builder, "last_sequence");
       json_builder_add_int_value (builder, s->last_sequence);
-      add_string (builder, "period_to", s->period_to);
-      add_string (builder, "imported", s->imported);
-      add_string (builder, "chain", desk_chain_to_string (s->chain));
+      desk_json_add_string (builder, "period_to", s->period_to);
+      desk_json_add_string (builder, "imported", s->imported);
+      desk_json_add_string (builder, "chain", desk_chain_to_string (s->chain));
       json_builder_set_member_name (builder, "missing");
       json_builder_begin_array (builder);
       for (guint j = 0; j < s->missing->len; j++)
@@ -57,8 +45,8 @@ print_json (GPtrArray *statuses)
       json_builder_add_int_value (builder, s->forks);
       json_builder_set_member_name (builder, "late");
       json_builder_add_boolean_value (builder, s->late);
-      add_string (builder, "privacy", s->privacy);
-      add_string (builder, "fingerprint", s->fingerprint);
+      desk_json_add_string (builder, "privacy", s->privacy);
+      desk_json_add_string (builder, "fingerprint", s->fingerprint);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -93,3 +93,18 @@ desk_records_to_json (GPtrArray *records)
 
   return json_generator_to_data (generator, NULL);
 }
+
+void
+desk_json_add_string (JsonBuilder *builder,
+                      const char  *name,
+                      const char  *value)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (name != NULL);
+
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -124,20 +124,6 @@ line_free (Line *line)
   g_free (line);
 }
 
-static gboolean
-step_done (DeskStore  *store,
-           int         rc,
-           GError    **error)
-{
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (store, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The rate of @list in force on @date: the latest valid_from on or before it, as
  * desk_store_rate_on() finds it. */
 static const Rate *
@@ -202,7 +188,7 @@ read_rates (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 /* The rates an amount of @currency dated @date takes into R and then into C: FALSE,
@@ -417,7 +403,7 @@ read_lines (_DeskFiguresWork  *work,
       g_ptr_array_add (lines->lines, line);
     }
   sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
+  if (!_desk_figures_step_done (work->store, rc, error))
     return FALSE;
 
   /* Oldest first: the newest revision of each line is the one kept. */
@@ -439,7 +425,7 @@ read_lines (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 /* The revised budget of each line of a workplan that overlaps the period: quantity ×
@@ -498,7 +484,7 @@ read_expenses (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 static gboolean
@@ -530,7 +516,7 @@ read_received (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 gboolean

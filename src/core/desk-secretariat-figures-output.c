@@ -18,22 +18,11 @@
 #include "desk-csv.h"
 #include "desk-date.h"
 #include "desk-i18n.h"
+#include "desk-json.h"
 #include "desk-money.h"
 #include "desk-report-private.h"
 
 /* JSON */
-
-static void
-member_string (JsonBuilder *builder,
-               const char  *name,
-               const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 static void
 member_int (JsonBuilder *builder,
@@ -53,7 +42,7 @@ member_share (JsonBuilder *builder,
 {
   g_autofree char *share = desk_share_format_percent (women, total);
 
-  member_string (builder, name, share[0] != '\0' ? share : NULL);
+  desk_json_add_string (builder, name, share[0] != '\0' ? share : NULL);
 }
 
 static void
@@ -74,12 +63,12 @@ json_figures (JsonBuilder         *builder,
               DeskGroupFigures    *f)
 {
   json_builder_begin_object (builder);
-  member_string (builder, "uuid", f->group_uuid);
-  member_string (builder, "code", f->code);
-  member_string (builder, "name", f->name);
-  member_string (builder, "country", f->country);
-  member_string (builder, "privacy", f->privacy);
-  member_string (builder, "reporting_currency", f->reporting_currency);
+  desk_json_add_string (builder, "uuid", f->group_uuid);
+  desk_json_add_string (builder, "code", f->code);
+  desk_json_add_string (builder, "name", f->name);
+  desk_json_add_string (builder, "country", f->country);
+  desk_json_add_string (builder, "privacy", f->privacy);
+  desk_json_add_string (builder, "reporting_currency", f->reporting_currency);
 
   member_int (builder, "activities", f->activities);
   member_int (builder, "activities_done", f->activities_done);
@@ -109,7 +98,7 @@ json_figures (JsonBuilder         *builder,
   for (guint p = 0; set->pillars[p] != NULL; p++)
     {
       json_builder_begin_object (builder);
-      member_string (builder, "pillar", set->pillars[p]);
+      desk_json_add_string (builder, "pillar", set->pillars[p]);
       member_int (builder, "attendances", f->pillar_attendances[p]);
       member_int (builder, "women_attendances", f->pillar_women[p]);
       member_share (builder, "women_percent", f->pillar_women[p], f->pillar_attendances[p]);
@@ -124,9 +113,9 @@ json_figures (JsonBuilder         *builder,
       DeskIndicatorFigure *ind = g_ptr_array_index (f->indicators, i);
 
       json_builder_begin_object (builder);
-      member_string (builder, "uuid", ind->indicator_uuid);
-      member_string (builder, "name", ind->name);
-      member_string (builder, "unit", ind->unit);
+      desk_json_add_string (builder, "uuid", ind->indicator_uuid);
+      desk_json_add_string (builder, "name", ind->name);
+      desk_json_add_string (builder, "unit", ind->unit);
       member_milli (builder, "target_milli", ind->target_milli);
       member_milli (builder, "actual_milli", ind->actual_milli);
       json_builder_end_object (builder);
@@ -153,10 +142,10 @@ desk_group_figures_set_to_json (DeskGroupFiguresSet *set)
   g_return_val_if_fail (set != NULL, NULL);
 
   json_builder_begin_object (builder);
-  member_string (builder, "from", set->from);
-  member_string (builder, "to", set->to);
-  member_string (builder, "today", set->today);
-  member_string (builder, "currency", set->currency);
+  desk_json_add_string (builder, "from", set->from);
+  desk_json_add_string (builder, "to", set->to);
+  desk_json_add_string (builder, "today", set->today);
+  desk_json_add_string (builder, "currency", set->currency);
   member_int (builder, "decimals", set->decimals);
   member_int (builder, "groups_without_people", set->groups_without_people);
   json_builder_set_member_name (builder, "groups");

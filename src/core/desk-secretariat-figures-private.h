@@ -50,6 +50,11 @@ gboolean _desk_uuid_index_get   (const _DeskUuidIndex *index,
                                  const char           *uuid,
                                  guint                *value);
 
+/* What ends every read of the figures: TRUE when the statement ran to its end (@rc is
+ * SQLITE_DONE), else FALSE with the store's sentence for it. */
+gboolean _desk_figures_step_done (DeskStore  *store,
+                                  int         rc,
+                                  GError    **error);
 /* The decimals of @code (from the currencies table read once), or -1. */
 int      _desk_figures_decimals (_DeskFiguresWork  *work,
                                  const char        *code);

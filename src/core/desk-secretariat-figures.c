@@ -109,10 +109,10 @@ work_clear (_DeskFiguresWork *work)
 
 /* Reading */
 
-static gboolean
-step_done (DeskStore  *store,
-           int         rc,
-           GError    **error)
+gboolean
+_desk_figures_step_done (DeskStore  *store,
+                         int         rc,
+                         GError    **error)
 {
   if (rc != SQLITE_DONE)
     {
@@ -179,7 +179,7 @@ read_codes (_DeskFiguresWork  *work,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_strv_builder_add (codes, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
+  if (!_desk_figures_step_done (work->store, rc, error))
     return FALSE;
   g_strv_builder_add (codes, DESK_ATTENDANCE_PILLAR_NOT_STATED);
   set->pillars = g_strv_builder_end (codes);
@@ -192,7 +192,7 @@ read_codes (_DeskFiguresWork  *work,
                          GINT_TO_POINTER (sqlite3_column_int (stmt, 1) + 1));
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 /* The groups: the database's own first (those that did not arrive in a bundle), then
@@ -236,7 +236,7 @@ read_groups (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 static _DeskFiguresGroup *
@@ -268,7 +268,7 @@ read_activities (_DeskFiguresWork  *work,
     g_hash_table_insert (work->workplans, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
+  if (!_desk_figures_step_done (work->store, rc, error))
     return FALSE;
 
   stmt = _desk_store_prepare (work->store, "SELECT group_uuid, workplan_uuid, status FROM activities", error);
@@ -291,7 +291,7 @@ read_activities (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 /* Deliverables done in the period, and those due in it that are overdue today. */
@@ -332,7 +332,7 @@ read_deliverables (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 /* A person as attendance needs them: their pillar (index in set->pillars), whether they
@@ -398,7 +398,7 @@ read_workshops (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 /* Every person's pillar (their own, else their member's, else not stated) and gender:
@@ -422,7 +422,7 @@ read_people (_DeskFiguresWork  *work,
     g_hash_table_insert (members, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                          GINT_TO_POINTER (index_of (set->pillars, (const char *) sqlite3_column_text (stmt, 1)) + 1));
   sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
+  if (!_desk_figures_step_done (work->store, rc, error))
     return FALSE;
 
   stmt = _desk_store_prepare (work->store, "SELECT uuid, pillar, member_uuid, gender FROM people", error);
@@ -445,7 +445,7 @@ read_people (_DeskFiguresWork  *work,
     }
   sqlite3_reset (stmt);
 
-  return step_done (work->store, rc, error);
+  return _desk_figures_step_done (work->store, rc, error);
 }
 
 /* The attended entries of the period's workshops, and the counts that came instead of
@@ -492,7 +492,7 @@ read_attendance (_DeskFiguresWork  *work,
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
-      ok = step_done (work->store, rc, error);
+      ok = _desk_figures_step_done (work->store, rc, error);
     }
   else
     ok = FALSE;
@@ -522,7 +522,7 @@ read_attendance (_DeskFiguresWork  *work,
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
-      ok = step_done (work->store, rc, error);
+      ok = _desk_figures_step_done (work->store, rc, error);
     }
   else
     ok = FALSE;
@@ -571,7 +571,7 @@ read_indicators (_DeskFiguresWork  *work,
       g_hash_table_insert (indicators, figure->indicator_uuid, figure);
     }
   sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
+  if (!_desk_figures_step_done (work->store, rc, error))
     return FALSE;
 
   /* Oldest first, so that the newest of each indicator and type is the one kept. */
@@ -597,7 +597,7 @@ read_indicators (_DeskFiguresWork  *work,
         figure->actual_milli = value;
     }
   sqlite3_reset (stmt);
-  if (!step_done (work->store, rc, error))
+  if (!_desk_figures_step_done (work->store, rc, error))
     return FALSE;
 
   for (guint g = 0; g < set->groups->len; g++)
