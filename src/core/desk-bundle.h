@@ -107,6 +107,33 @@ gboolean            desk_bundle_export_full  (DeskStore        *store,
                                               gpointer          progress_data,
                                               GError          **error);
 
+/* Endorsement of an export by the group (its plenary or steering meeting): said in the
+ * bundle's manifest and kept in the export history. @on is an ISO date (required when
+ * the endorsement is given); @meeting and @chair may be NULL. */
+typedef struct
+{
+  const char *on;
+  const char *meeting;   /* "Plenary of 12 June 2026" */
+  const char *chair;     /* who chaired it */
+} DeskEndorsement;
+
+/* desk_bundle_export_full with an endorsement (NULL: none). The bundle also carries, as
+ * amendments, every change made to a locked record (desk-locks.h) since the group's
+ * previous export: record, field, old and new value, reason and when, at every privacy
+ * level, without personal fields (and without references to people in an aggregate
+ * bundle). */
+gboolean            desk_bundle_export_endorsed (DeskStore              *store,
+                                                 const char             *group_uuid,
+                                                 const char             *from,
+                                                 const char             *to,
+                                                 DeskPrivacy             privacy,
+                                                 const DeskEndorsement  *endorsement,
+                                                 const char             *path,
+                                                 GCancellable           *cancellable,
+                                                 DeskProgressFunc        progress,
+                                                 gpointer                progress_data,
+                                                 GError                **error);
+
 /* "GH-VPI-2026-06-30-3.gdbundle": a file name for the next bundle of @group_uuid. */
 char               *desk_bundle_suggest_name (DeskStore    *store,
                                               const char   *group_uuid,

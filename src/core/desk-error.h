@@ -26,6 +26,7 @@ typedef enum
   DESK_ERROR_NAMES_LOCKED,   /* names are protected and the store is locked */
   DESK_ERROR_WRONG_PASSPHRASE, /* the passphrase or recovery key does not unlock */
   DESK_ERROR_DAMAGED,        /* an encrypted value or key does not verify: changed outside */
+  DESK_ERROR_REPORTED,       /* the record was reported (a locked period): give a reason */
 } DeskError;
 
 GQuark desk_error_quark (void);

@@ -205,6 +205,9 @@ static const DeskField workplan_fields[] = {
   { "status", DESK_FIELD_CHOICE, REQ, N_("Status"), "draft|approved|closed", NULL },
   { "approved_on", DESK_FIELD_DATE, 0, N_("Approved on"), NULL, NULL },
   { "previous_uuid", DESK_FIELD_REF, 0, N_("Previous workplan"), "workplan", NULL },
+  { "endorsed_on", DESK_FIELD_DATE, 0, N_("Endorsed on"), NULL, NULL },
+  { "endorsed_meeting", DESK_FIELD_TEXT, 0, N_("Endorsed at the meeting"), NULL, NULL },
+  { "endorsed_chair", DESK_FIELD_TEXT, 0, N_("Meeting chaired by"), NULL, NULL },
   { NULL }
 };
 
@@ -830,6 +833,10 @@ static const DeskField export_fields[] = {
   { "counts", DESK_FIELD_TEXT, 0, N_("Record counts"), NULL, NULL },
   { "previous_uuid", DESK_FIELD_TEXT, 0, N_("Previous bundle"), NULL, NULL },
   { "created", DESK_FIELD_TEXT, REQ, N_("Created"), NULL, NULL },
+  { "endorsed_on", DESK_FIELD_DATE, 0, N_("Endorsed on"), NULL, NULL },
+  { "endorsed_meeting", DESK_FIELD_TEXT, 0, N_("Endorsed at the meeting"), NULL, NULL },
+  { "endorsed_chair", DESK_FIELD_TEXT, 0, N_("Meeting chaired by"), NULL, NULL },
+  { "changes_through", DESK_FIELD_INT, NONNEG, N_("Changes carried up to"), NULL, NULL },
   { NULL }
 };
 

@@ -104,6 +104,7 @@ typedef struct
   gboolean   late;             /* no bundle covering the last reporting period that ended */
   char      *due_to;           /* that period's last day, when late; else NULL */
   char      *message;          /* one translated sentence on the chain, or NULL when ok */
+  guint      amendments;       /* amendments received: changes to records it had reported */
 } DeskGroupStatus;
 
 void         desk_group_status_free             (DeskGroupStatus *status);
@@ -113,6 +114,31 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskGroupStatus, desk_group_status_free)
  * on @today (ISO date; NULL: the store's today). NULL with @error on a database error. */
 GPtrArray   *desk_secretariat_status            (DeskStore   *store,
                                                  const char  *today,
+                                                 GError     **error);
+
+/* Amendments (desk-secretariat-amendments.c): what a group changed in records it had
+ * reported, as its bundles said, and why. */
+typedef struct
+{
+  gint64            sequence;        /* the bundle that carried it */
+  gint64            amends_sequence; /* the bundle whose period the record was reported in; 0: an approved workplan */
+  char             *at;              /* when the group changed it (UTC) */
+  char             *action;          /* "update", "delete", … as in desk_change_action_to_string */
+  const DeskKind   *kind;            /* NULL for a kind this version does not know */
+  char             *kind_name;
+  char             *record_uuid;
+  char             *field;           /* NULL: the record as a whole */
+  char             *old_value;       /* as stored; NULL: unset */
+  char             *new_value;
+  char             *reason;
+} DeskAmendment;
+
+void         desk_amendment_free                (DeskAmendment *amendment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskAmendment, desk_amendment_free)
+
+/* The amendments received from @group_uuid, newest bundle first, then by time. */
+GPtrArray   *desk_secretariat_list_amendments   (DeskStore   *store,
+                                                 const char  *group_uuid,
                                                  GError     **error);
 
 /* Figures (desk-secretariat-figures.c) */

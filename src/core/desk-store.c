@@ -74,6 +74,7 @@ static const Migration migrations[] = {
   { 6, "/org/voluntaryprinciples/Groupdesk/core/schema/006-invitations.sql", NULL },
   { 7, "/org/voluntaryprinciples/Groupdesk/core/schema/007-sealed-files.sql", NULL },
   { 8, "/org/voluntaryprinciples/Groupdesk/core/schema/008-secretariat.sql", NULL },
+  { 9, "/org/voluntaryprinciples/Groupdesk/core/schema/009-reported.sql", NULL },
 };
 
 static void

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define DESK_SCHEMA_VERSION 8
+#define DESK_SCHEMA_VERSION 9
 
 #define DESK_TYPE_STORE (desk_store_get_type ())
 

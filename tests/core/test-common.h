@@ -580,11 +580,31 @@ test_sqlite_undo_migration_6 (sqlite3 *db)
     " END;");
 }
 
+/* Takes a database back to version 8: what migration 9 added (the change history, unlocks,
+ * endorsement, amendments received) removed. Harmless when already removed. */
+static inline void
+test_sqlite_undo_migration_9 (sqlite3 *db)
+{
+  test_sqlite_exec (db, "DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS unlocks; "
+                        "DROP TABLE IF EXISTS bundle_amendments;");
+  if (test_sqlite_int (db, "SELECT count(*) FROM pragma_table_info ('exports') "
+                           "WHERE name = 'changes_through'") > 0)
+    test_sqlite_exec (db, "ALTER TABLE workplans DROP COLUMN endorsed_on; "
+                          "ALTER TABLE workplans DROP COLUMN endorsed_meeting; "
+                          "ALTER TABLE workplans DROP COLUMN endorsed_chair; "
+                          "ALTER TABLE exports DROP COLUMN endorsed_on; "
+                          "ALTER TABLE exports DROP COLUMN endorsed_meeting; "
+                          "ALTER TABLE exports DROP COLUMN endorsed_chair; "
+                          "ALTER TABLE exports DROP COLUMN changes_through;");
+}
+
 /* Takes a database back to version 7: what migration 8 added (the secretariat's settings
  * and the bundles offered and not applied) removed. Harmless when already removed. */
 static inline void
 test_sqlite_undo_migration_8 (sqlite3 *db)
 {
+  /* Migration 9 came after: a database taken back to version 7 loses it too. */
+  test_sqlite_undo_migration_9 (db);
   test_sqlite_exec (db, "DROP TABLE IF EXISTS bundle_offers; DROP TABLE IF EXISTS settings;");
 }
 

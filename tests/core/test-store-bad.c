@@ -377,6 +377,8 @@ test_app_id_legacy (void)
 
       db = test_sqlite_open (path);
       /* Back to @version: what each later migration added removed. */
+      if (version < 9)
+        test_sqlite_undo_migration_9 (db);
       if (version < 8)
         test_sqlite_undo_migration_8 (db);
       if (version < 7)
