@@ -328,6 +328,59 @@ test_who (Fixture       *f,
   g_assert_cmpstr (author, ==, "Li Wei");
 }
 
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskHistory) history = desk_history_new (f->store);
+  g_autoptr(DeskRecord) e = first_of (f, DESK_KIND_EXPENSE);
+  g_autofree char *payee = g_strdup (desk_record_get_string (e, "payee"));
+  g_autofree char *expected = NULL;
+  g_autofree char *rows = NULL;
+  gint64 mark = last_id (f);
+
+  g_assert_nonnull (payee);
+  desk_record_set_string (e, "payee", "Changed payee");
+  g_assert_true (desk_history_update_with_reason (history, e, "The invoice says so.", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_history_redo (history, &error));
+  g_assert_no_error (error);
+  rows = describe_after (f, mark, "action || ':' || coalesce (reason, '-')");
+  expected = g_strdup_printf ("update:The invoice says so. payee=%s→Changed payee; "
+                              "undo:- payee=Changed payee→%s; "
+                              "redo:- payee=%s→Changed payee", payee, payee, payee);
+  g_assert_cmpstr (rows, ==, expected);
+
+  /* A delete undone: the record comes back, recorded as undone; then normal writes are
+   * recorded as their own action again. */
+  mark = last_id (f);
+  g_assert_true (desk_history_delete_with_reason (history, DESK_KIND_EXPENSE,
+                                                  desk_record_get_uuid (e), "Entered twice.", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (db (f), "SELECT count(DISTINCT action) FROM changes WHERE "
+                                            "action = 'undo' AND field = 'payee' AND "
+                                            "old_value IS NULL AND new_value = 'Changed payee'"), ==, 1);
+  g_clear_pointer (&rows, g_free);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT group_concat (DISTINCT action) FROM changes "
+                                            "WHERE id > %" G_GINT64_FORMAT, mark);
+    rows = test_sqlite_query (db (f), sql);
+  }
+  g_assert_cmpstr (rows, ==, "delete,undo");
+  mark = last_id (f);
+  desk_record_set_string (e, "payee", "Third payee");
+  g_assert_true (desk_history_update (history, e, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_free);
+  rows = describe_after (f, mark, "action");
+  g_assert_cmpstr (rows, ==, "update payee=Changed payee→Third payee");
+}
+
 /* The history's rows cannot be changed or deleted by SQL, even on the store's own
  * connection. */
 static void
@@ -422,6 +475,7 @@ main (int argc, char **argv)
   ADD ("/changes/delete-cascade", test_delete_cascade);
   ADD ("/changes/reason", test_reason);
   ADD ("/changes/who", test_who);
+  ADD ("/changes/undo-redo", test_undo_redo);
   ADD ("/changes/append-only", test_append_only);
   ADD ("/changes/chain", test_chain);
 #undef ADD
