@@ -155,54 +155,84 @@ desk_store_list_changes (DeskStore       *store,
   return g_steal_pointer (&changes);
 }
 
-/* The value field @field of the record of @change had just after @change: from its
- * history when it was recorded then or before, else from the record as it is now. */
+/* Whether rows @id and @change are of one write: the same time, author and action, and
+ * near enough (a write records at most one row per field). */
+static gboolean
+same_write (const DeskChange *change,
+            gint64            id,
+            const char       *at,
+            const char       *who,
+            const char       *action)
+{
+  return id - change->id < 64 && change->id - id < 64 && g_strcmp0 (at, change->at) == 0 &&
+         g_strcmp0 (who, change->who) == 0 &&
+         g_strcmp0 (action, desk_change_action_to_string (change->action)) == 0;
+}
+
+/* The value field @field of @change's record had before @change's write (@before) or
+ * after it: from the history (that write's own row for the field, else the newest row
+ * before it), else from the record as it is now. */
 static char *
 value_at (DeskStore        *store,
-          const DeskKind   *kind,
-          const char       *uuid,
-          gint64            id,
-          const char       *field)
+          const DeskChange *change,
+          const char       *field,
+          gboolean          before)
 {
-  sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT coalesce (new_value, old_value) "
-                                                   "FROM changes WHERE record_uuid = ?1 AND "
-                                                   "field = ?2 AND id <= ?3 "
-                                                   "ORDER BY id DESC LIMIT 1", NULL);
+  sqlite3_stmt *stmt = _desk_store_prepare (store, "SELECT id, old_value, new_value, at, who, "
+                                                   "action FROM changes WHERE record_uuid = ?1 "
+                                                   "AND field = ?2 AND id < ?3 + 64 "
+                                                   "ORDER BY id DESC", NULL);
   g_autoptr(DeskRecord) record = NULL;
   char *value = NULL;
+  gboolean found = FALSE;
 
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, change->record_uuid, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_bind_int64 (stmt, 3, change->id);
+      while (!found && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          const char *old_value = (const char *) sqlite3_column_text (stmt, 1);
+          const char *new_value = (const char *) sqlite3_column_text (stmt, 2);
+
+          if (same_write (change, id, (const char *) sqlite3_column_text (stmt, 3),
+                          (const char *) sqlite3_column_text (stmt, 4),
+                          (const char *) sqlite3_column_text (stmt, 5)))
+            value = g_strdup (before ? old_value : new_value);
+          else if (id < change->id)
+            value = g_strdup (new_value != NULL ? new_value : old_value);
+          else
+            continue;
+          found = TRUE;
+        }
       sqlite3_clear_bindings (stmt);
       sqlite3_reset (stmt);
     }
-  if (value != NULL)
+  if (found)
     return value;
 
-  record = desk_store_get (store, kind, uuid, NULL);
+  record = desk_store_get (store, change->kind, change->record_uuid, NULL);
   return record != NULL ? g_strdup (desk_record_get_string (record, field)) : NULL;
 }
 
-/* The currency of money field @f of @change's record at that change: its own currency
- * field (f->ref), or its budget line's. */
+/* The currency of money field @f of @change's record before or after that change: its
+ * own currency field (f->ref), or its budget line's. */
 static char *
 currency_at (DeskStore        *store,
              const DeskChange *change,
-             const DeskField  *f)
+             const DeskField  *f,
+             gboolean          before)
 {
   g_autofree char *line = NULL;
   g_autoptr(DeskRecord) record = NULL;
 
   if (f->ref != NULL)
-    return value_at (store, change->kind, change->record_uuid, change->id, f->ref);
+    return value_at (store, change, f->ref, before);
   if (desk_kind_get_field (change->kind, "budget_line_uuid") == NULL)
     return NULL;
-  line = value_at (store, change->kind, change->record_uuid, change->id, "budget_line_uuid");
+  line = value_at (store, change, "budget_line_uuid", before);
   if (line == NULL)
     return NULL;
   record = desk_store_get (store, DESK_KIND_BUDGET_LINE, line, NULL);
@@ -264,7 +294,8 @@ desk_change_format_value (DeskStore        *store,
 
     case DESK_FIELD_MONEY:
       {
-        g_autofree char *currency = currency_at (store, change, f);
+        /* @value is the change's old value or its new one: the currency as it was then. */
+        g_autofree char *currency = currency_at (store, change, f, value == change->old_value);
         int units = currency != NULL ? desk_currency_minor_units (store, currency) : -1;
 
         if (units < 0)

@@ -547,7 +547,7 @@ format (Fixture        *f,
         const char     *field,
         const char     *value)
 {
-  DeskChange change = { .id = G_MAXINT64, .kind = kind, .action = DESK_CHANGE_UPDATE,
+  DeskChange change = { .id = last_id (f) + 1, .kind = kind, .action = DESK_CHANGE_UPDATE,
                         .record_uuid = (char *) uuid, .field = (char *) field };
 
   return desk_change_format_value (f->store, &change, value);
@@ -592,6 +592,48 @@ test_format_value (Fixture       *f,
 
       g_assert_cmpstr (shown, ==, cases[i].shown);
     }
+}
+
+/* Money is shown in the currency the record had: before the change for its old value,
+ * after it for its new one. */
+static void
+test_format_money_then (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) e = new_expense (f);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *then = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *expected_then = desk_money_format (12345, "USD", 2);
+  g_autofree char *expected_now = desk_money_format (500, "JPY", 0);
+  g_autofree char *first = NULL;
+  DeskChange *c;
+
+  g_assert_true (desk_store_insert (f->store, e, &error));
+  g_assert_no_error (error);
+  desk_record_set_string (e, "currency", "JPY");
+  desk_record_set_int (e, "amount_minor", 500);
+  g_assert_true (desk_store_update (f->store, e, &error));
+  g_assert_no_error (error);
+  changes = desk_store_list_changes (f->store, DESK_KIND_EXPENSE, desk_record_get_uuid (e), &error);
+  g_assert_no_error (error);
+  /* Newest first: the update's amount row. */
+  c = newest_change (changes, "amount_minor");
+  g_assert_cmpstr (c->old_value, ==, "12345");
+  then = desk_change_format_value (f->store, c, c->old_value);
+  now = desk_change_format_value (f->store, c, c->new_value);
+  g_assert_cmpstr (then, ==, expected_then);
+  g_assert_cmpstr (now, ==, expected_now);
+
+  /* The insert's amount: in the currency it was added with, not today's. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      c = g_ptr_array_index (changes, i);
+      if (c->action == DESK_CHANGE_INSERT && g_strcmp0 (c->field, "amount_minor") == 0)
+        first = desk_change_format_value (f->store, c, c->new_value);
+    }
+  g_assert_cmpstr (first, ==, expected_then);
 }
 
 /* The history's rows cannot be changed or deleted by SQL, even on the store's own
@@ -684,6 +726,7 @@ main (int argc, char **argv)
   ADD ("/changes/personal-values", test_personal_values);
   ADD ("/changes/protect-keeps-break", test_protect_keeps_break);
   ADD ("/changes/format-value", test_format_value);
+  ADD ("/changes/format-money-then", test_format_money_then);
 #undef ADD
 
   return g_test_run ();
