@@ -636,6 +636,42 @@ test_format_money_then (Fixture       *f,
   g_assert_cmpstr (first, ==, expected_then);
 }
 
+/* While a bundle is applied (the action DESK_CHANGE_IMPORT), the store's writes record
+ * nothing; the import records one row, which the chain covers. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) e = new_expense (f);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *rows = NULL;
+  gint64 mark = last_id (f);
+  DeskChangeAction previous;
+
+  previous = _desk_changes_set_action (f->store, DESK_CHANGE_IMPORT);
+  g_assert_true (desk_store_insert (f->store, e, &error));
+  g_assert_no_error (error);
+  desk_record_set_string (e, "payee", "Imported payee");
+  g_assert_true (desk_store_update (f->store, e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_id (f), ==, mark);
+  g_assert_true (_desk_changes_record_import (f->store, f->group, "bundle 3 for 2026", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (_desk_changes_set_action (f->store, previous), ==, DESK_CHANGE_IMPORT);
+
+  rows = describe_after (f, mark, "action || ':' || kind || ':' || (record_uuid = group_uuid)");
+  g_assert_cmpstr (rows, ==, "import:group:1 *=∅→bundle 3 for 2026");
+  g_assert_cmpint (_desk_changes_last_id (f->store, &error), ==, mark + 1);
+  problems = check_problems (f);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Back to normal: recorded again. */
+  desk_record_set_string (e, "payee", "Local payee");
+  g_assert_true (desk_store_update (f->store, e, &error));
+  g_assert_cmpint (last_id (f), ==, mark + 2);
+}
+
 /* The history's rows cannot be changed or deleted by SQL, even on the store's own
  * connection. */
 static void
@@ -721,6 +757,7 @@ main (int argc, char **argv)
   ADD ("/changes/reason", test_reason);
   ADD ("/changes/who", test_who);
   ADD ("/changes/undo-redo", test_undo_redo);
+  ADD ("/changes/import", test_import);
   ADD ("/changes/append-only", test_append_only);
   ADD ("/changes/chain", test_chain);
   ADD ("/changes/personal-values", test_personal_values);
