@@ -61,7 +61,8 @@ GPtrArray   *desk_store_list_changes      (DeskStore      *store,
                                            const char     *uuid,
                                            GError        **error);
 
-/* @value (change->old_value or ->new_value) as a person reads it, in the UI language:
+/* @value (change->old_value or ->new_value itself, not a copy: money is shown in the
+ * currency before or after the change) as a person reads it, in the UI language:
  * a choice's or code's label, a date formatted, money with its currency (the record's,
  * as it was at the change), a referenced record's title, "Yes"/"No"; "—" for unset;
  * "Name locked" for a personal value that cannot be read. */
