@@ -578,6 +578,73 @@ test_newest_first (Fixture       *f,
   assert_state (f, "expense", "date", "2025-12-31", test_world_uuid (f->world, "export"));
 }
 
+/* Through the store's write path: held without a reason, nothing written; a reason
+ * unlocks that record only and is kept with its change. */
+static void
+test_enforced (Fixture       *f,
+               gconstpointer  data)
+{
+  DeskRecord *expense = test_world_get (f->world, "expense");
+  const char *uuid = desk_record_get_uuid (expense);
+  g_autoptr(DeskRecord) neighbour = test_world_new_record (f->world, DESK_KIND_EXPENSE);
+  g_autoptr(DeskRecord) changed = desk_record_copy (expense);
+  g_autoptr(DeskRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *reason = NULL;
+  sqlite3 *db = _desk_store_get_db (f->store);
+  gint64 changes;
+
+  g_assert_true (desk_store_insert (f->store, neighbour, &error));
+  g_assert_no_error (error);
+  changes = test_sqlite_int (db, "SELECT count(*) FROM changes");
+
+  test_set_field (changed, "payee", "Another hotel");
+  g_assert_false (desk_store_update (f->store, changed, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_assert_nonnull (strstr (error->message, "This expense was reported in the bundle No. 2 for "));
+  g_clear_error (&error);
+  g_assert_false (desk_store_update_with_reason (f->store, changed, " \t ", &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (desk_store_delete (f->store, DESK_KIND_EXPENSE, uuid, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_clear_error (&error);
+  /* Its activity cannot take it along either. */
+  g_assert_false (desk_store_delete (f->store, DESK_KIND_ACTIVITY, test_world_uuid (f->world, "activity"),
+                                     &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_clear_error (&error);
+
+  stored = desk_store_get (f->store, DESK_KIND_EXPENSE, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_string (stored, "payee"), ==, "Hotel");
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM changes"), ==, changes);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM unlocks"), ==, 0);
+  g_assert_cmpint (desk_store_count (f->store, DESK_KIND_ACTIVITY, f->world->group), ==, 1);
+
+  /* With a reason: written, that record unlocked for its lock, the reason kept. */
+  g_assert_true (desk_store_update_with_reason (f->store, changed, "The receipt was misread", &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT c.reason FROM unlocks u JOIN changes c ON c.id = u.change_id "
+                         "WHERE u.record_uuid = '%s' AND u.lock_uuid = '%s'", uuid, f->export);
+  reason = test_sqlite_query (db, sql);
+  g_assert_cmpstr (reason, ==, "The receipt was misread");
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM unlocks"), ==, 1);
+
+  /* Its next change needs none; the neighbour still does. */
+  test_set_field (changed, "payee", "Third hotel");
+  g_assert_true (desk_store_update (f->store, changed, &error));
+  g_assert_no_error (error);
+  test_set_field (neighbour, "payee", "Changed");
+  g_assert_false (desk_store_update (f->store, neighbour, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_clear_error (&error);
+  g_assert_true (desk_store_delete_with_reason (f->store, DESK_KIND_EXPENSE, desk_record_get_uuid (neighbour),
+                                                "Entered twice", &error));
+  g_assert_no_error (error);
+}
+
 #define ADD(path, func) \
   g_test_add ("/core/locks/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -599,6 +666,7 @@ main (int    argc,
   ADD ("other-group", test_other_group);
   ADD ("find-list-describe", test_find_list_describe);
   ADD ("newest-first", test_newest_first);
+  ADD ("enforced", test_enforced);
 
   return g_test_run ();
 }
