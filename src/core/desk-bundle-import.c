@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-backup.h"
+#include "desk-changes-private.h"
 #include "desk-error.h"
 #include "desk-i18n.h"
 #include "desk-reference.h"
@@ -959,6 +960,8 @@ desk_bundle_import_full (DeskStore        *store,
 {
   DeskImportPlan *plan;
   DeskProgress progress;
+  DeskChangeAction previous_action;
+  gboolean ran;
   Import im;
 
   g_return_val_if_fail (DESK_IS_STORE (store), NULL);
@@ -971,8 +974,14 @@ desk_bundle_import_full (DeskStore        *store,
   import_init (&im, store, path, force, dry_run);
   im.progress = &progress;
 
+  /* A bundle is the other laptop's word: its writes are not held by locks
+   * (desk-changes-private.h). */
+  previous_action = _desk_changes_set_action (store, DESK_CHANGE_IMPORT);
+  ran = run (&im, error);
+  _desk_changes_set_action (store, previous_action);
+
   /* The last look before the commit: after it, the import is kept. */
-  if (!run (&im, error) || desk_progress_cancelled (&progress, error))
+  if (!ran || desk_progress_cancelled (&progress, error))
     {
       if (g_cancellable_is_cancelled (cancellable))
         forget_backup (&im);
