@@ -189,6 +189,7 @@ static const CommandOption secretariat_options[] = {
   { "report", N_("The figures across groups as a printable PDF (--pdf FILE)") },
   { "--from DATE", N_("The first day of the period the figures cover (default: all time)") },
   { "--to DATE", N_("The last day of the period the figures cover") },
+  { "--group CODE", N_("With amendments: the group whose amendments to list") },
   { "--currency CODE", N_("The currency of the figures (default: the secretariat's, USD)") },
   { "--json", N_("Print as JSON") },
   { "--csv", N_("With figures: print as CSV, one row per group and a total row") },
