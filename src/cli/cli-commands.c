@@ -197,6 +197,22 @@ static const CommandOption secretariat_options[] = {
   { NULL, NULL },
 };
 
+static const CommandOption set_options[] = {
+  { "KIND", N_("The kind of record, singular or plural: expense or expenses") },
+  { "UUID", N_("The record's identifier, as “list” prints it") },
+  { "FIELD=VALUE…", N_("The fields to change, named as “show KIND UUID --json” names them, each "
+                      "value written as in the app: dates, codes, yes or no, and money in the "
+                      "record's currency (amount=1234.50; amount_minor=123450 in minor units)") },
+  { "--reason TEXT", N_("Why a record already reported (a locked period or an approved workplan) "
+                        "is changed: the change goes to the secretariat with it") },
+  { NULL, NULL },
+};
+
+static const CommandOption locks_options[] = {
+  { "--json", N_("Print the locks as a JSON array") },
+  { NULL, NULL },
+};
+
 static const CommandOption help_options[] = {
   { "COMMAND", N_("The command to explain; without it, the list of commands") },
   { NULL, NULL },
@@ -262,6 +278,11 @@ const Command cli_commands[] = {
     "[--from DATE --to DATE] [--currency CODE] [--json|--csv|--pdf FILE]",
     N_("The secretariat's desk: every group's bundles, who reported, and the figures across groups"),
     cmd_secretariat, secretariat_options },
+  { "set", "set KIND UUID FIELD=VALUE… [--reason TEXT]",
+    N_("Change fields of a record, checked as the app checks them"), cmd_set, set_options },
+  { "locks", "locks [--json]",
+    N_("The periods locked by exported bundles, and the approved workplans"), cmd_locks,
+    locks_options },
   { "help", "help [COMMAND]", N_("Show the commands, or one command's arguments and options"), cmd_help,
     help_options },
 };
