@@ -449,10 +449,13 @@ _desk_import_amendment_start (Import           *im,
       /* Bounded before anything of it is kept: a crafted file cannot make the import
        * hold or store without end. */
       if (++a->count > DESK_BUNDLE_MAX_AMENDMENTS)
-        return FAIL_AMENDMENT (im, _("%s (bundle number %lld of %s) carries %u amendments or "
-                                     "more, more than any group makes between two bundles, "
-                                     "so nothing was imported. Ask the sender to export it "
-                                     "again."));
+        return _desk_import_fail (im, _("%s (bundle number %lld of %s) carries more than %u "
+                                        "amendments, more than any group makes between two "
+                                        "bundles, so nothing was imported. Ask the sender to "
+                                        "export it again."),
+                                  im->path, (long long) im->plan->sequence,
+                                  im->plan->group_code != NULL ? im->plan->group_code : "?",
+                                  (guint) DESK_BUNDLE_MAX_AMENDMENTS);
       a->action = _desk_import_reader_attr (r, "action");
       a->kind = _desk_import_reader_attr (r, "kind");
       a->record = _desk_import_reader_uuid (r, "record");
