@@ -106,16 +106,22 @@ _desk_bundle_changes_since (DeskStore   *store,
                             gint64      *since,
                             GError     **error)
 {
+  /* A group's first bundle carries none: nothing was reported that it could amend, and
+   * it reports every record as it is. A database that received the group's chain (a new
+   * laptop) carries the changes made here since. */
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "SELECT changes_through FROM exports"
                                             " WHERE group_uuid = ?1"
-                                            " ORDER BY sequence DESC LIMIT 1", error);
+                                            " UNION ALL SELECT 0 FROM imported_bundles"
+                                            " WHERE group_uuid = ?1 AND NOT EXISTS"
+                                            " (SELECT 1 FROM exports WHERE group_uuid = ?1)"
+                                            " ORDER BY 1 DESC LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
-  *since = 0;
+  *since = G_MAXINT64;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
