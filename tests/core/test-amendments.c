@@ -510,39 +510,25 @@ static void
 test_crafted_refused (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(DeskStore) dst = NULL;
-  g_autoptr(DeskImportPlan) plan1 = NULL;
-  g_autofree char *amends = NULL;
-  g_autofree char *later = NULL;
-  g_autofree char *number = NULL;
-
-  if (!two_bundles (f, &first, &second))
-    {
-      g_test_skip ("A reported expense changes without a reason: the locks are not there yet.");
-      return;
-    }
-  amends = g_strdup_printf ("amends=\"%" G_GINT64_FORMAT "\"", last_sequence (f) - 1);
-  later = g_strdup_printf ("amends=\"%" G_GINT64_FORMAT "\"", last_sequence (f) + 1);
-  number = g_strdup_printf ("bundle number %" G_GINT64_FORMAT, last_sequence (f));
-  {
+  /* A format 3 bundle kept among the fixtures (bundle 3 of GH-T, endorsed, with one
+   * amendment of an expense bundle 2 reported): it needs no locks here. */
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "bundle",
+                                                    "amendments.gdbundle", NULL);
+  g_autoptr(DeskStore) dst = secretariat (f);
+  g_autofree char *text = read_text (fixture);
   struct { const char *from; const char *to; const char *says; } cases[] = {
     { "action=\"update\"", "action=\"rename\"", ".gdbundle" },
     { "kind=\"expense\" record=", "kind=\"export\" record=", ".gdbundle" },
     { "kind=\"expense\" record=", "kind=\"tombstone\" record=", ".gdbundle" },
     { "record=\"", "record=\"zz", ".gdbundle" },
-    /* An expense is always named: only a participant's record may go without. */
     { "record=\"", "x=\"", ".gdbundle" },
-    /* Past the schema, caught by core: a bundle cannot amend what a later one reported. */
-    { amends, later, number },
     { "<new>35000</new>", "<new>35000</new><new>1</new>", ".gdbundle" },
+    /* Past the schema, caught by core: an expense is always named (only a participant's
+     * record goes without, in an aggregate bundle), and a bundle cannot amend what a
+     * later one reported. */
+    { "record=\"166fee0e-867d-4d2d-b49b-8b0cb25879fa\" ", "", "bundle number 3" },
+    { "amends=\"2\"", "amends=\"4\"", "bundle number 3" },
   };
-
-  dst = secretariat (f);
-  plan1 = import_ok (dst, first, FALSE, FALSE);
-  text = read_text (second);
 
   /* Changed without fixing the digest: the digest covers the amendments. */
   {
@@ -559,7 +545,6 @@ test_crafted_refused (Fixture       *f,
 
       assert_refused (f, dst, sealed, name, cases[i].says);
     }
-  }
 
   /* A reason of a megabyte: refused with a sentence, not kept. */
   {
@@ -593,11 +578,19 @@ test_crafted_refused (Fixture       *f,
     assert_refused (f, dst, sealed, "many.gdbundle", "more than 100000 amendments");
   }
 
-  /* The true bundle still imports after all that. */
+  /* The true bundle still imports after all that, and its amendment is kept. */
   {
-    g_autoptr(DeskImportPlan) plan2 = import_ok (dst, second, FALSE, FALSE);
+    g_autoptr(DeskImportPlan) plan = import_ok (dst, fixture, FALSE, FALSE);
+    g_autoptr(GPtrArray) list = NULL;
+    g_autoptr(GError) error = NULL;
 
-    g_assert_cmpuint (plan2->amendments, ==, 1);
+    g_assert_cmpuint (plan->amendments, ==, 1);
+    g_assert_cmpstr (plan->endorsed_on, ==, "2026-07-01");
+    list = desk_secretariat_list_amendments (dst, plan->group_uuid, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpint (((DeskAmendment *) list->pdata[0])->amends_sequence, ==, 2);
+    g_assert_cmpint (((DeskAmendment *) list->pdata[0])->sequence, ==, 3);
   }
 }
 
