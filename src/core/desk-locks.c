@@ -296,14 +296,12 @@ collect_locks (DeskStore       *store,
   return g_steal_pointer (&locks);
 }
 
-/* The locks @record_uuid was unlocked for, among @locks: each is removed from @locks
- * and, when @unlocked is not NULL, moved there. */
+/* Removes from @locks those @record_uuid was unlocked for, keeping the others' order. */
 static gboolean
-split_unlocked (DeskStore   *store,
-                const char  *record_uuid,
-                GPtrArray   *locks,
-                GPtrArray   *unlocked,
-                GError     **error)
+drop_unlocked (DeskStore   *store,
+               const char  *record_uuid,
+               GPtrArray   *locks,
+               GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -321,14 +319,7 @@ split_unlocked (DeskStore   *store,
       guint index;
 
       if (g_ptr_array_find_with_equal_func (locks, lock, g_str_equal, &index))
-        {
-          char *uuid = g_ptr_array_steal_index (locks, index);
-
-          if (unlocked != NULL)
-            g_ptr_array_add (unlocked, uuid);
-          else
-            g_free (uuid);
-        }
+        g_ptr_array_remove_index (locks, index);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -352,7 +343,7 @@ _desk_locks_check (DeskStore      *store,
                    GError        **error)
 {
   g_autoptr(GPtrArray) locks = NULL;
-  g_autoptr(GPtrArray) unlocked = NULL;
+  g_autofree char *newest = NULL;
   DeskRecord *record = before != NULL ? before : after;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -380,8 +371,8 @@ _desk_locks_check (DeskStore      *store,
       return TRUE;
     }
 
-  unlocked = g_ptr_array_new_with_free_func (g_free);
-  if (!split_unlocked (store, desk_record_get_uuid (record), locks, unlocked, error))
+  newest = g_strdup (g_ptr_array_index (locks, 0));
+  if (!drop_unlocked (store, desk_record_get_uuid (record), locks, error))
     return FALSE;
   if (locks->len > 0)
     {
@@ -390,7 +381,7 @@ _desk_locks_check (DeskStore      *store,
     }
   else
     /* Unlocked for every lock that holds it: still an amendment of the newest. */
-    *lock_uuid = g_strdup (g_ptr_array_index (unlocked, 0));
+    *lock_uuid = g_steal_pointer (&newest);
 
   return TRUE;
 }
@@ -557,7 +548,7 @@ desk_store_find_lock (DeskStore      *store,
 
   /* As the record stands: a workplan is held by its own approval. */
   locks = collect_locks (store, kind, record, kind == DESK_KIND_WORKPLAN ? NULL : record, error);
-  if (locks == NULL || !split_unlocked (store, uuid, locks, NULL, error) || locks->len == 0)
+  if (locks == NULL || !drop_unlocked (store, uuid, locks, error) || locks->len == 0)
     return NULL;
 
   lock = get_lock (store, g_ptr_array_index (locks, 0), &local_error);
