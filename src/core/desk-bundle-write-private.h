@@ -52,6 +52,26 @@ int              _desk_bundle_sink_close      (void       *context);
 /* An indenting xmlTextWriter writing into @sink. */
 xmlTextWriterPtr _desk_bundle_sink_writer_new (Sink       *sink);
 
+/* The schema check runs beside the writing, in a thread of its own fed through a socket:
+ * the manifest (counts and records digest still zero: both are of their type whatever
+ * their value), every byte of the records as it is written, and the bundle's end tag. So
+ * it checks the very bytes that go into the file, without reading the file again. */
+typedef struct
+{
+  xmlSchemaPtr schema;
+  int fd;               /* its end of the socket; closed when it has its verdict */
+  GPtrArray *reasons;
+  int rc;
+} Validator;
+
+/* The validator's thread: reads the socket to its end, checking against the schema. */
+gpointer         _desk_bundle_validator_run   (gpointer    data);
+/* The verdict, once the writer has closed its end of the socket. */
+gboolean         _desk_bundle_validator_finish (GThread    *thread,
+                                                Validator  *v,
+                                                const char *path,
+                                                GError    **error);
+
 /* An unnamed temporary file in @dir (O_TMPFILE): a process killed while it writes
  * leaves nothing behind. Where the file system has none, a file named after @template
  * ("….partial-XXXXXX", changed in place), and *@named is TRUE. -1 with errno. */

@@ -59,49 +59,6 @@ typedef struct
   gint64 amendments;
 } Export;
 
-const char *
-_desk_bundle_count_kind (guint index)
-{
-  if (index == COUNT_ATTENDANCE_COUNTS)
-    return "attendance_counts";
-  if (index == COUNT_TOMBSTONE)
-    return "tombstone";
-  if (index == COUNT_ATTACHMENT)
-    return "attachment";
-  return desk_kind_all ()[index]->name;
-}
-
-gboolean
-desk_bundle_kind_is_record (const char *kind)
-{
-  return kind != NULL && !g_str_equal (kind, _desk_bundle_count_kind (COUNT_TOMBSTONE)) &&
-         !g_str_equal (kind, "amendment");
-}
-
-const char *
-_desk_bundle_count_label (guint index)
-{
-  static const char *const labels[] = {
-    N_("Group"), N_("Members"), N_("Workplans"), N_("Activities"), N_("Deliverables"),
-    N_("Indicators"), N_("Indicator values"), N_("Budget lines"), N_("Budget revisions"),
-    N_("Expenses"), N_("Funding receipts"), N_("Exchange rates"), N_("Workshops"),
-    N_("Participants"), N_("Attendance records"), N_("Plenary nominations"),
-    N_("Workshops with attendance counts"), N_("Deletions"), N_("Attachments"),
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == N_COUNTS);
-
-  return _(labels[index]);
-}
-
-gboolean
-_desk_bundle_kind_in_bundle (const DeskKind *kind,
-                             DeskPrivacy     privacy)
-{
-  return privacy != DESK_PRIVACY_AGGREGATE ||
-         (kind != DESK_KIND_PERSON && kind != DESK_KIND_ATTENDANCE);
-}
-
 static gboolean
 is_set_field (const DeskField *f)
 {
@@ -612,90 +569,6 @@ copy_records (Export           *ex,
   return TRUE;
 }
 
-/* The schema check runs beside the writing, in a thread of its own fed through a socket:
- * the manifest (counts and records digest still zero: both are of their type whatever
- * their value), every byte of the records as it is written, and the bundle's end tag. So
- * it checks the very bytes that go into the file, without reading the file again. */
-typedef struct
-{
-  xmlSchemaPtr schema;
-  int fd;               /* its end of the socket; closed when it has its verdict */
-  GPtrArray *reasons;
-  int rc;
-} Validator;
-
-static int
-validator_read (void *context,
-                char *buffer,
-                int   len)
-{
-  Validator *v = context;
-
-  for (;;)
-    {
-      ssize_t n = read (v->fd, buffer, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      return n < 0 ? -1 : (int) n;
-    }
-}
-
-static int
-validator_close (void *context)
-{
-  return 0;
-}
-
-static gpointer
-validator_run (gpointer data)
-{
-  Validator *v = data;
-  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (v->schema);
-  xmlParserInputBufferPtr input;
-
-  input = xmlParserInputBufferCreateIO (validator_read, validator_close, v,
-                                        XML_CHAR_ENCODING_NONE);
-  v->rc = -1;
-  if (vctxt != NULL && input != NULL)
-    {
-      xmlSchemaSetValidStructuredErrors (vctxt, _desk_bundle_collect_error, v->reasons);
-      /* The parser takes the input, and frees it. */
-      v->rc = xmlSchemaValidateStream (vctxt, g_steal_pointer (&input), XML_CHAR_ENCODING_NONE,
-                                       NULL, NULL);
-    }
-  if (input != NULL)
-    xmlFreeParserInputBuffer (input);
-  if (vctxt != NULL)
-    xmlSchemaFreeValidCtxt (vctxt);
-  /* The writer's copies fail from now on, so it never waits on a reader that left. */
-  close (v->fd);
-  v->fd = -1;
-
-  return NULL;
-}
-
-/* The verdict, once the writer has closed its end of the socket. */
-static gboolean
-validator_finish (GThread     *thread,
-                  Validator   *v,
-                  const char  *path,
-                  GError     **error)
-{
-  g_thread_join (thread);
-
-  if (v->rc != 0)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
-                   _("The bundle written for %s does not pass its own schema, so it was not "
-                     "kept (%s). Please report this problem."),
-                   path, v->reasons->len > 0 ? (const char *) g_ptr_array_index (v->reasons, 0) : "");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 #define ZERO_SHA256 "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* Starts the validator and gives it the bundle's head, as write_head will write it but
@@ -746,7 +619,7 @@ start_validator (Export       *ex,
     }
 
   v->fd = pair[1];
-  *thread = g_thread_try_new ("bundle-check", validator_run, v, NULL);
+  *thread = g_thread_try_new ("bundle-check", _desk_bundle_validator_run, v, NULL);
   if (*thread == NULL)
     {
       disk_error (error, path, EAGAIN);
@@ -1022,7 +895,7 @@ desk_bundle_export_endorsed (DeskStore              *store,
     g_unlink (body_path);
 
   /* 3. Checked against the schema (as it was written) before anyone is told it exists. */
-  if (!validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
+  if (!_desk_bundle_validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
     goto failed;
 
   /* Cancelled while it was put together: the last moment before anything is kept. */
