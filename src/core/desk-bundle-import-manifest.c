@@ -1,6 +1,7 @@
 /* desk-bundle-import-manifest.c — a bundle's manifest: what it claims, and what it
  * decides before the first record is read (the file is what it says, it was or was not
- * imported before, where it stands in its group's chain, whose group it is)
+ * imported before, where it stands in its group's chain, whose group it is), and the
+ * helpers reading the XML that every part of the import shares
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,102 @@
 /* How far a record's time may be after its bundle's export time, and the export time
  * after this computer's: clocks of two laptops disagree by minutes, not by a day. */
 #define CLOCK_SKEW_SECONDS (24 * 60 * 60)
+
+/* Reading the XML (desk-bundle-import-private.h): shared by the manifest, the records,
+ * the attachments and the amendments */
+
+char *
+_desk_import_reader_attr (xmlTextReaderPtr  r,
+             const char       *name)
+{
+  xmlChar *value = xmlTextReaderGetAttribute (r, BAD_CAST name);
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+_desk_import_reader_lang (xmlTextReaderPtr r)
+{
+  xmlChar *value = xmlTextReaderGetAttributeNs (r, BAD_CAST "lang",
+                                                BAD_CAST "http://www.w3.org/XML/1998/namespace");
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+
+  return copy;
+}
+
+/* XML Schema's whiteSpace="collapse" for the types that have it (xs:long, xs:boolean,
+ * xs:date, xs:dateTime): the schema accepts " 12 ", so the reader must read 12. */
+char *
+_desk_import_collapse (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          space = s->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (s, ' ');
+      space = FALSE;
+      g_string_append_c (s, *p);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Identifiers are compared as Groupdesk writes them, in lower case: the schema allows
+ * A–F, and "ABC…" must not become a second record beside "abc…". */
+char *
+_desk_import_canonical_uuid (char *uuid)
+{
+  if (uuid != NULL)
+    for (char *p = uuid; *p != '\0'; p++)
+      *p = g_ascii_tolower (*p);
+
+  return uuid;
+}
+
+char *
+_desk_import_reader_uuid (xmlTextReaderPtr  r,
+             const char       *name)
+{
+  return _desk_import_canonical_uuid (_desk_import_reader_attr (r, name));
+}
+
+gboolean
+_desk_import_query_text (DeskStore   *store,
+            const char  *sql,
+            const char  *value,
+            char       **out,
+            gint64      *number)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      found = TRUE;
+      if (out != NULL)
+        *out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (number != NULL)
+        *number = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+
+  return found;
+}
 
 /* A timestamp @seconds after @timestamp ("2026-07-01T09:00:00Z"), or NULL. */
 static char *
@@ -132,7 +229,8 @@ _desk_import_manifest_done (Import     *im,
   if (im->error != NULL)
     return FALSE;
 
-  if (g_strcmp0 (im->format, "1") != 0 && g_strcmp0 (im->format, DESK_BUNDLE_FORMAT) != 0)
+  if (g_strcmp0 (im->format, "1") != 0 && g_strcmp0 (im->format, "2") != 0 &&
+      g_strcmp0 (im->format, DESK_BUNDLE_FORMAT) != 0)
     return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
                        "cannot read. Update Groupdesk."), im->path, im->format);
 
@@ -145,6 +243,9 @@ _desk_import_manifest_done (Import     *im,
     return _desk_import_fail (im, _("The records in %s do not match the digest in its manifest: the file "
                        "was damaged or changed after it was exported, so nothing was "
                        "imported. Ask the sender to export it again."), im->path);
+
+  if (!_desk_import_check_endorsement (im))
+    return FALSE;
 
   if (im->store == NULL)
     return TRUE;
@@ -253,6 +354,13 @@ _desk_import_manifest_start (Import           *im,
       im->previous_uuid = _desk_import_reader_uuid (r, "uuid");
       im->previous_sha256 = _desk_import_reader_attr (r, "sha256");
     }
+  else if (depth == 2 && g_str_equal (name, "endorsement"))
+    {
+      g_autofree char *date = _desk_import_reader_attr (r, "date");
+
+      g_free (plan->endorsed_on);
+      plan->endorsed_on = _desk_import_collapse (date);
+    }
   else if (depth == 3 && g_str_equal (name, "name"))
     {
       g_free (im->lang);
@@ -300,6 +408,13 @@ _desk_import_manifest_end (Import     *im,
           g_free (plan->group_name);
           plan->group_name = g_strdup (text);
         }
+    }
+  else if (depth == 3 && (g_str_equal (name, "meeting") || g_str_equal (name, "chair")))
+    {
+      char **slot = g_str_equal (name, "meeting") ? &plan->endorsed_meeting : &plan->endorsed_chair;
+
+      g_free (*slot);
+      *slot = g_strdup (text);
     }
   else if (depth == 3 && g_str_equal (name, "count") && im->count_kind != NULL)
     {

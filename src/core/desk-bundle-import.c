@@ -84,6 +84,9 @@ desk_import_plan_free (DeskImportPlan *plan)
   g_free (plan->cascade);
   g_free (plan->gap);
   g_free (plan->backup_path);
+  g_free (plan->endorsed_on);
+  g_free (plan->endorsed_meeting);
+  g_free (plan->endorsed_chair);
   g_clear_pointer (&plan->counts, g_array_unref);
   g_free (plan);
 }
@@ -138,101 +141,6 @@ _desk_import_fail (Import     *im,
   va_end (args);
 
   return FALSE;
-}
-
-/* The manifest */
-
-char *
-_desk_import_reader_attr (xmlTextReaderPtr  r,
-             const char       *name)
-{
-  xmlChar *value = xmlTextReaderGetAttribute (r, BAD_CAST name);
-  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-
-  return copy;
-}
-
-char *
-_desk_import_reader_lang (xmlTextReaderPtr r)
-{
-  xmlChar *value = xmlTextReaderGetAttributeNs (r, BAD_CAST "lang",
-                                                BAD_CAST "http://www.w3.org/XML/1998/namespace");
-  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-
-  return copy;
-}
-
-/* XML Schema's whiteSpace="collapse" for the types that have it (xs:long, xs:boolean,
- * xs:date, xs:dateTime): the schema accepts " 12 ", so the reader must read 12. */
-char *
-_desk_import_collapse (const char *text)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        {
-          space = s->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (s, ' ');
-      space = FALSE;
-      g_string_append_c (s, *p);
-    }
-
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-/* Identifiers are compared as Groupdesk writes them, in lower case: the schema allows
- * A–F, and "ABC…" must not become a second record beside "abc…". */
-char *
-_desk_import_canonical_uuid (char *uuid)
-{
-  if (uuid != NULL)
-    for (char *p = uuid; *p != '\0'; p++)
-      *p = g_ascii_tolower (*p);
-
-  return uuid;
-}
-
-char *
-_desk_import_reader_uuid (xmlTextReaderPtr  r,
-             const char       *name)
-{
-  return _desk_import_canonical_uuid (_desk_import_reader_attr (r, name));
-}
-
-gboolean
-_desk_import_query_text (DeskStore   *store,
-            const char  *sql,
-            const char  *value,
-            char       **out,
-            gint64      *number)
-{
-  sqlite3_stmt *stmt = _desk_store_prepare (store, sql, NULL);
-  gboolean found = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    {
-      found = TRUE;
-      if (out != NULL)
-        *out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      if (number != NULL)
-        *number = sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_reset (stmt);
-
-  return found;
 }
 
 static const DeskField *
@@ -401,6 +309,8 @@ records_start (Import           *im,
           if (!_desk_import_attachment_start (im, r))
             return FALSE;
         }
+      else if (g_str_equal (name, "amendments"))
+        im->pseudo_kind = "amendments";
       else
         return _desk_import_fail (im, _("%s holds a “%s”, which is not a kind of record."), im->path, name);
 
@@ -419,6 +329,8 @@ records_start (Import           *im,
     }
   else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attachment") == 0)
     _desk_import_attachment_field (im, name);
+  else if (depth >= 3 && g_strcmp0 (im->pseudo_kind, "amendments") == 0)
+    return _desk_import_amendment_start (im, r, depth, name);
   else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attendance_counts") == 0)
     {
       Cell cell = { _desk_import_reader_attr (r, "pillar"), _desk_import_reader_attr (r, "gender"), 0 };
@@ -437,9 +349,12 @@ records_start (Import           *im,
 }
 
 static gboolean
-records_end (Import *im,
-             int     depth)
+records_end (Import     *im,
+             int         depth,
+             const char *name)
 {
+  if (depth >= 3 && g_strcmp0 (im->pseudo_kind, "amendments") == 0)
+    return _desk_import_amendment_end (im, depth, name);
   if (depth == 4 && im->kind != NULL)
     g_ptr_array_add (im->set, g_strdup (im->text->str));
   else if (depth == 3 && im->kind != NULL)
@@ -483,7 +398,11 @@ element_start (Import           *im,
 
   if (depth == 0)
     {
-      if (g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE) != 0 && g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE_1) != 0)
+      const char *format_of_ns = g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE) == 0 ? DESK_BUNDLE_FORMAT
+                                 : g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE_2) == 0 ? "2"
+                                 : g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE_1) == 0 ? "1" : NULL;
+
+      if (format_of_ns == NULL)
         {
           if (ns != NULL && g_str_has_prefix (ns, "urn:voluntaryprinciples:groupdesk:bundle:"))
             return _desk_import_fail (im, _("%s is a bundle of a newer format (%s) than this version of "
@@ -493,7 +412,7 @@ element_start (Import           *im,
         }
       im->format = _desk_import_reader_attr (r, "format");
       /* The format the namespace says; the schema holds the attribute to it. */
-      if (g_strcmp0 (im->format, g_str_equal (ns, DESK_BUNDLE_NAMESPACE) ? DESK_BUNDLE_FORMAT : "1") != 0)
+      if (g_strcmp0 (im->format, format_of_ns) != 0)
         return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
                            "cannot read. Update Groupdesk."), im->path, im->format != NULL ? im->format : "?");
       return TRUE;
@@ -537,7 +456,7 @@ element_end (Import     *im,
   if (im->section == SECTION_MANIFEST && depth >= 2)
     _desk_import_manifest_end (im, depth, name);
   else if (im->section == SECTION_RECORDS)
-    return records_end (im, depth);
+    return records_end (im, depth, name);
   else if (im->section == SECTION_FILES)
     return _desk_import_files_end (im, depth);
 
@@ -551,10 +470,31 @@ silence (void       *context,
 {
 }
 
-/* Reads the whole file, applying what it holds when im->store is set. */
+static gboolean run_reading (Import  *im,
+                             GError **error);
+
+/* Reads the whole file, applying what it holds when im->store is set: the records are
+ * the other laptop's word, so the store records no change for each and no lock holds
+ * them (DESK_CHANGE_IMPORT); the import as a whole is one change (record_change). */
 static gboolean
 run (Import  *im,
      GError **error)
+{
+  DeskChangeAction previous = DESK_CHANGE_IMPORT;
+  gboolean ok;
+
+  if (im->store != NULL)
+    previous = _desk_changes_set_action (im->store, DESK_CHANGE_IMPORT);
+  ok = run_reading (im, error);
+  if (im->store != NULL)
+    _desk_changes_set_action (im->store, previous);
+
+  return ok;
+}
+
+static gboolean
+run_reading (Import  *im,
+             GError **error)
 {
   xmlSchemaValidCtxtPtr vctxt = NULL;
   xmlStructuredErrorFunc old_handler;
@@ -776,6 +716,7 @@ import_clear (Import *im)
   g_ptr_array_unref (im->set);
   g_array_unref (im->cells);
   _desk_import_files_free (im);
+  _desk_import_amendments_free (im);
   g_clear_error (&im->error);
 }
 
@@ -870,6 +811,17 @@ record_import (Import  *im,
     }
 
   return TRUE;
+}
+
+/* One row of the change history for the bundle imported, in the import's transaction:
+ * its number, period and endorsement, where the secretariat reads them. */
+static gboolean
+record_change (Import  *im,
+               GError **error)
+{
+  g_autofree char *summary = _desk_import_summary (im->plan);
+
+  return _desk_changes_record_import (im->store, im->plan->group_uuid, summary, error);
 }
 
 DeskImportPlan *
@@ -1005,6 +957,7 @@ desk_bundle_import_full (DeskStore        *store,
        * show it (a "previous" that names the bundle before by its identifier, not its
        * digest). */
       if ((!im.plan->replay && !record_import (&im, error)) ||
+          (!im.plan->replay && !dry_run && !record_change (&im, error)) ||
           (im.plan->fork && !dry_run &&
            !_desk_import_record_offer (store, "fork", im.plan, im.previous_uuid,
                                        im.content_sha256, im.file_sha256, im.path, error)))

@@ -147,3 +147,48 @@ _desk_bundle_attachment_in_bundle (const char  *owner_kind,
    * leaves the laptop only in a bundle the coordinator chose to send names in. */
   return privacy == DESK_PRIVACY_NAMED || !personal;
 }
+
+/* The counts of a bundle, shared by the writer and the preview */
+
+const char *
+_desk_bundle_count_kind (guint index)
+{
+  if (index == COUNT_ATTENDANCE_COUNTS)
+    return "attendance_counts";
+  if (index == COUNT_TOMBSTONE)
+    return "tombstone";
+  if (index == COUNT_ATTACHMENT)
+    return "attachment";
+  return desk_kind_all ()[index]->name;
+}
+
+gboolean
+desk_bundle_kind_is_record (const char *kind)
+{
+  return kind != NULL && !g_str_equal (kind, _desk_bundle_count_kind (COUNT_TOMBSTONE)) &&
+         !g_str_equal (kind, "amendment");
+}
+
+const char *
+_desk_bundle_count_label (guint index)
+{
+  static const char *const labels[] = {
+    N_("Group"), N_("Members"), N_("Workplans"), N_("Activities"), N_("Deliverables"),
+    N_("Indicators"), N_("Indicator values"), N_("Budget lines"), N_("Budget revisions"),
+    N_("Expenses"), N_("Funding receipts"), N_("Exchange rates"), N_("Workshops"),
+    N_("Participants"), N_("Attendance records"), N_("Plenary nominations"),
+    N_("Workshops with attendance counts"), N_("Deletions"), N_("Attachments"),
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == N_COUNTS);
+
+  return _(labels[index]);
+}
+
+gboolean
+_desk_bundle_kind_in_bundle (const DeskKind *kind,
+                             DeskPrivacy     privacy)
+{
+  return privacy != DESK_PRIVACY_AGGREGATE ||
+         (kind != DESK_KIND_PERSON && kind != DESK_KIND_ATTENDANCE);
+}

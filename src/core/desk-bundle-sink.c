@@ -18,6 +18,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "desk-error.h"
+#include "desk-i18n.h"
+
 
 void
 _desk_bundle_sink_digest (Sink       *sink,
@@ -211,4 +214,79 @@ _desk_bundle_temp_link (int   fd,
   *saved_errno = errno;
 
   return FALSE;
+}
+
+/* The schema check beside the writing (see desk-bundle-write-private.h) */
+
+
+static int
+validator_read (void *context,
+                char *buffer,
+                int   len)
+{
+  Validator *v = context;
+
+  for (;;)
+    {
+      ssize_t n = read (v->fd, buffer, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      return n < 0 ? -1 : (int) n;
+    }
+}
+
+static int
+validator_close (void *context)
+{
+  return 0;
+}
+
+gpointer
+_desk_bundle_validator_run (gpointer data)
+{
+  Validator *v = data;
+  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (v->schema);
+  xmlParserInputBufferPtr input;
+
+  input = xmlParserInputBufferCreateIO (validator_read, validator_close, v,
+                                        XML_CHAR_ENCODING_NONE);
+  v->rc = -1;
+  if (vctxt != NULL && input != NULL)
+    {
+      xmlSchemaSetValidStructuredErrors (vctxt, _desk_bundle_collect_error, v->reasons);
+      /* The parser takes the input, and frees it. */
+      v->rc = xmlSchemaValidateStream (vctxt, g_steal_pointer (&input), XML_CHAR_ENCODING_NONE,
+                                       NULL, NULL);
+    }
+  if (input != NULL)
+    xmlFreeParserInputBuffer (input);
+  if (vctxt != NULL)
+    xmlSchemaFreeValidCtxt (vctxt);
+  /* The writer's copies fail from now on, so it never waits on a reader that left. */
+  close (v->fd);
+  v->fd = -1;
+
+  return NULL;
+}
+
+/* The verdict, once the writer has closed its end of the socket. */
+gboolean
+_desk_bundle_validator_finish (GThread     *thread,
+                               Validator   *v,
+                               const char  *path,
+                               GError     **error)
+{
+  g_thread_join (thread);
+
+  if (v->rc != 0)
+    {
+      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
+                   _("The bundle written for %s does not pass its own schema, so it was not "
+                     "kept (%s). Please report this problem."),
+                   path, v->reasons->len > 0 ? (const char *) g_ptr_array_index (v->reasons, 0) : "");
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -52,6 +52,26 @@ int              _desk_bundle_sink_close      (void       *context);
 /* An indenting xmlTextWriter writing into @sink. */
 xmlTextWriterPtr _desk_bundle_sink_writer_new (Sink       *sink);
 
+/* The schema check runs beside the writing, in a thread of its own fed through a socket:
+ * the manifest (counts and records digest still zero: both are of their type whatever
+ * their value), every byte of the records as it is written, and the bundle's end tag. So
+ * it checks the very bytes that go into the file, without reading the file again. */
+typedef struct
+{
+  xmlSchemaPtr schema;
+  int fd;               /* its end of the socket; closed when it has its verdict */
+  GPtrArray *reasons;
+  int rc;
+} Validator;
+
+/* The validator's thread: reads the socket to its end, checking against the schema. */
+gpointer         _desk_bundle_validator_run   (gpointer    data);
+/* The verdict, once the writer has closed its end of the socket. */
+gboolean         _desk_bundle_validator_finish (GThread    *thread,
+                                                Validator  *v,
+                                                const char *path,
+                                                GError    **error);
+
 /* An unnamed temporary file in @dir (O_TMPFILE): a process killed while it writes
  * leaves nothing behind. Where the file system has none, a file named after @template
  * ("….partial-XXXXXX", changed in place), and *@named is TRUE. -1 with errno. */
@@ -94,5 +114,40 @@ gboolean _desk_bundle_write_files       (DeskStore        *store,
 guint64  _desk_bundle_count_pieces      (DeskStore        *store,
                                          const char       *group,
                                          DeskPrivacy       privacy);
+
+/* desk-bundle-amendments.c: the endorsement and the amendments of a bundle (format 3). */
+
+/* A sentence (DESK_ERROR_INVALID) when @endorsement (may be NULL: none) has no valid
+ * date, a date in the future, or a meeting or chair that cannot be written. */
+gboolean _desk_bundle_check_endorsement (DeskStore              *store,
+                                         const DeskEndorsement  *endorsement,
+                                         GError                **error);
+/* The manifest's "endorsement" element. FALSE when the writer refused. */
+gboolean _desk_bundle_write_endorsement (xmlTextWriterPtr        w,
+                                         const DeskEndorsement  *endorsement);
+/* The changes_through of the group's newest export: the next bundle carries the
+ * amendments after it. G_MAXINT64 (none) before the group's first bundle; 0 where the
+ * database received the group's bundles and exported none itself. */
+gboolean _desk_bundle_changes_since     (DeskStore        *store,
+                                         const char       *group,
+                                         gint64           *since,
+                                         GError          **error);
+/* The "amendments" element (nothing when there are none): the changes of @group with a
+ * lock whose id is in (@since, @through], oldest first, as much of each as @privacy lets
+ * travel. Counts them in *@count; with @w NULL only counts. */
+gboolean _desk_bundle_write_amendments  (DeskStore        *store,
+                                         const char       *group,
+                                         DeskPrivacy       privacy,
+                                         gint64            since,
+                                         gint64            through,
+                                         xmlTextWriterPtr  w,
+                                         gint64           *count,
+                                         gboolean         *failed,
+                                         GError          **error);
+/* How many amendments the group's next bundle at @privacy would carry; -1 with @error. */
+gint64   _desk_bundle_count_amendments  (DeskStore        *store,
+                                         const char       *group,
+                                         DeskPrivacy       privacy,
+                                         GError          **error);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "desk-changes-private.h"
 #include "desk-date.h"
 #include "desk-error.h"
 #include "desk-file.h"
@@ -53,49 +54,10 @@ typedef struct
   gboolean failed;      /* the writer refused: disk full, or a write error */
   GError *error;        /* a record that cannot be written, with its reason */
   DeskProgress *progress; /* counts the records; NULL in the validator's copy */
+  gint64 changes_since; /* the amendments carried: changes after this id … */
+  gint64 changes_through; /* … up to this one (format 3) */
+  gint64 amendments;
 } Export;
-
-const char *
-_desk_bundle_count_kind (guint index)
-{
-  if (index == COUNT_ATTENDANCE_COUNTS)
-    return "attendance_counts";
-  if (index == COUNT_TOMBSTONE)
-    return "tombstone";
-  if (index == COUNT_ATTACHMENT)
-    return "attachment";
-  return desk_kind_all ()[index]->name;
-}
-
-gboolean
-desk_bundle_kind_is_record (const char *kind)
-{
-  return kind != NULL && !g_str_equal (kind, _desk_bundle_count_kind (COUNT_TOMBSTONE));
-}
-
-const char *
-_desk_bundle_count_label (guint index)
-{
-  static const char *const labels[] = {
-    N_("Group"), N_("Members"), N_("Workplans"), N_("Activities"), N_("Deliverables"),
-    N_("Indicators"), N_("Indicator values"), N_("Budget lines"), N_("Budget revisions"),
-    N_("Expenses"), N_("Funding receipts"), N_("Exchange rates"), N_("Workshops"),
-    N_("Participants"), N_("Attendance records"), N_("Plenary nominations"),
-    N_("Workshops with attendance counts"), N_("Deletions"), N_("Attachments"),
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == N_COUNTS);
-
-  return _(labels[index]);
-}
-
-gboolean
-_desk_bundle_kind_in_bundle (const DeskKind *kind,
-                             DeskPrivacy     privacy)
-{
-  return privacy != DESK_PRIVACY_AGGREGATE ||
-         (kind != DESK_KIND_PERSON && kind != DESK_KIND_ATTENDANCE);
-}
 
 static gboolean
 is_set_field (const DeskField *f)
@@ -423,6 +385,12 @@ write_records (Export           *ex,
   if (!write_tombstones (ex, w, error))
     return FALSE;
 
+  /* Last in the records, so that their digest covers the amendments (format 3). */
+  if (!_desk_bundle_write_amendments (ex->store, ex->group, ex->privacy, ex->changes_since,
+                                      ex->changes_through, w, &ex->amendments, &ex->failed,
+                                      error))
+    return FALSE;
+
   check_written (ex, xmlTextWriterEndElement (w));
 
   return TRUE;
@@ -467,6 +435,7 @@ typedef struct
   const char *previous_sha256;
   const char *created;
   const char *content_sha256;
+  const DeskEndorsement *endorsement; /* or NULL */
 } Head;
 
 static gboolean
@@ -519,6 +488,8 @@ write_manifest (Export           *ex,
   check_written (ex, xmlTextWriterEndElement (w));
 
   write_text_element (ex, w, "privacy", NULL, desk_privacy_to_string (ex->privacy));
+  if (head->endorsement != NULL && !_desk_bundle_write_endorsement (w, head->endorsement))
+    ex->failed = TRUE;
 
   check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "counts"));
   for (guint i = 0; i < N_COUNTS; i++)
@@ -598,90 +569,6 @@ copy_records (Export           *ex,
   return TRUE;
 }
 
-/* The schema check runs beside the writing, in a thread of its own fed through a socket:
- * the manifest (counts and records digest still zero: both are of their type whatever
- * their value), every byte of the records as it is written, and the bundle's end tag. So
- * it checks the very bytes that go into the file, without reading the file again. */
-typedef struct
-{
-  xmlSchemaPtr schema;
-  int fd;               /* its end of the socket; closed when it has its verdict */
-  GPtrArray *reasons;
-  int rc;
-} Validator;
-
-static int
-validator_read (void *context,
-                char *buffer,
-                int   len)
-{
-  Validator *v = context;
-
-  for (;;)
-    {
-      ssize_t n = read (v->fd, buffer, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      return n < 0 ? -1 : (int) n;
-    }
-}
-
-static int
-validator_close (void *context)
-{
-  return 0;
-}
-
-static gpointer
-validator_run (gpointer data)
-{
-  Validator *v = data;
-  xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt (v->schema);
-  xmlParserInputBufferPtr input;
-
-  input = xmlParserInputBufferCreateIO (validator_read, validator_close, v,
-                                        XML_CHAR_ENCODING_NONE);
-  v->rc = -1;
-  if (vctxt != NULL && input != NULL)
-    {
-      xmlSchemaSetValidStructuredErrors (vctxt, _desk_bundle_collect_error, v->reasons);
-      /* The parser takes the input, and frees it. */
-      v->rc = xmlSchemaValidateStream (vctxt, g_steal_pointer (&input), XML_CHAR_ENCODING_NONE,
-                                       NULL, NULL);
-    }
-  if (input != NULL)
-    xmlFreeParserInputBuffer (input);
-  if (vctxt != NULL)
-    xmlSchemaFreeValidCtxt (vctxt);
-  /* The writer's copies fail from now on, so it never waits on a reader that left. */
-  close (v->fd);
-  v->fd = -1;
-
-  return NULL;
-}
-
-/* The verdict, once the writer has closed its end of the socket. */
-static gboolean
-validator_finish (GThread     *thread,
-                  Validator   *v,
-                  const char  *path,
-                  GError     **error)
-{
-  g_thread_join (thread);
-
-  if (v->rc != 0)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_FAILED,
-                   _("The bundle written for %s does not pass its own schema, so it was not "
-                     "kept (%s). Please report this problem."),
-                   path, v->reasons->len > 0 ? (const char *) g_ptr_array_index (v->reasons, 0) : "");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 #define ZERO_SHA256 "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* Starts the validator and gives it the bundle's head, as write_head will write it but
@@ -732,7 +619,7 @@ start_validator (Export       *ex,
     }
 
   v->fd = pair[1];
-  *thread = g_thread_try_new ("bundle-check", validator_run, v, NULL);
+  *thread = g_thread_try_new ("bundle-check", _desk_bundle_validator_run, v, NULL);
   if (*thread == NULL)
     {
       disk_error (error, path, EAGAIN);
@@ -819,6 +706,23 @@ desk_bundle_export_full (DeskStore        *store,
                          gpointer          progress_data,
                          GError          **error)
 {
+  return desk_bundle_export_endorsed (store, group_uuid, from, to, privacy, NULL, path,
+                                      cancellable, progress_func, progress_data, error);
+}
+
+gboolean
+desk_bundle_export_endorsed (DeskStore              *store,
+                             const char             *group_uuid,
+                             const char             *from,
+                             const char             *to,
+                             DeskPrivacy             privacy,
+                             const DeskEndorsement  *endorsement,
+                             const char             *path,
+                             GCancellable           *cancellable,
+                             DeskProgressFunc        progress_func,
+                             gpointer                progress_data,
+                             GError                **error)
+{
   DeskProgress progress;
   g_autoptr(DeskRecord) group = NULL;
   g_autoptr(DeskRecord) export = NULL;
@@ -851,6 +755,7 @@ desk_bundle_export_full (DeskStore        *store,
   gboolean body_named = FALSE;
   gboolean final_named = FALSE;
   int saved_errno = 0;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -864,9 +769,19 @@ desk_bundle_export_full (DeskStore        *store,
     return FALSE;
 
   if (!_desk_bundle_check_request (store, group_uuid, from, to, &group, error) ||
-      !_desk_bundle_find_previous (store, group_uuid, &sequence, &previous_uuid, &previous_sha256, error))
+      !_desk_bundle_check_endorsement (store, endorsement, error) ||
+      !_desk_bundle_find_previous (store, group_uuid, &sequence, &previous_uuid, &previous_sha256, error) ||
+      !_desk_bundle_changes_since (store, group_uuid, &ex.changes_since, error))
     return FALSE;
   sequence++;
+  /* The amendments carried end at the newest change now: a change made while the file is
+   * written travels in the next bundle. */
+  ex.changes_through = _desk_changes_last_id (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   ex.store = store;
   ex.group = group_uuid;
@@ -912,6 +827,7 @@ desk_bundle_export_full (DeskStore        *store,
   head.previous_uuid = previous_uuid;
   head.previous_sha256 = previous_sha256;
   head.created = created;
+  head.endorsement = endorsement;
   if (!start_validator (&ex, &validator, &validator_thread, &body.tee, &head, path, error))
     goto failed;
   w = _desk_bundle_sink_writer_new (&body);
@@ -979,7 +895,7 @@ desk_bundle_export_full (DeskStore        *store,
     g_unlink (body_path);
 
   /* 3. Checked against the schema (as it was written) before anyone is told it exists. */
-  if (!validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
+  if (!_desk_bundle_validator_finish (g_steal_pointer (&validator_thread), &validator, path, error))
     goto failed;
 
   /* Cancelled while it was put together: the last moment before anything is kept. */
@@ -1001,6 +917,15 @@ desk_bundle_export_full (DeskStore        *store,
   if (previous_uuid != NULL)
     desk_record_set_string (export, "previous_uuid", previous_uuid);
   desk_record_set_string (export, "created", created);
+  desk_record_set_int (export, "changes_through", ex.changes_through);
+  if (endorsement != NULL)
+    {
+      desk_record_set_string (export, "endorsed_on", endorsement->on);
+      desk_record_set_string (export, "endorsed_meeting",
+                              endorsement->meeting != NULL ? endorsement->meeting : "");
+      desk_record_set_string (export, "endorsed_chair",
+                              endorsement->chair != NULL ? endorsement->chair : "");
+    }
 
   if (!desk_store_begin (store, error))
     goto failed;
