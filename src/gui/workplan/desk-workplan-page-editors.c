@@ -14,6 +14,7 @@
 #include "desk-workplan-page-private.h"
 
 #include "desk-cells.h"
+#include "desk-reason-dialog.h"
 #include "desk-widget-util.h"
 
 static const char * const activity_layout_main[] = { "code", "title", "kind", "status", NULL };
@@ -119,16 +120,25 @@ add_deliverable_clicked_cb (DeskWorkplanPage *self)
 /* Indicator values, in the indicator's editor */
 
 static void
+value_deleted_cb (GtkWidget    *widget,
+                  const GError *error,
+                  gpointer      user_data)
+{
+  /* A reason not given leaves the value, and says nothing more. */
+  if (error != NULL && !g_error_matches (error, DESK_ERROR, DESK_ERROR_REPORTED))
+    desk_page_add_toast (DESK_PAGE (widget), error->message);
+}
+
+static void
 value_delete_clicked_cb (GtkButton        *button,
                          DeskWorkplanPage *self)
 {
   const char *uuid = g_object_get_data (G_OBJECT (button), "desk-uuid");
-  g_autoptr(GError) error = NULL;
 
   if (!desk_page_get_writable (DESK_PAGE (self)))
     return;
-  if (!desk_history_delete (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE, uuid, &error))
-    desk_page_add_toast (DESK_PAGE (self), error->message);
+  desk_reason_delete (GTK_WIDGET (self), desk_page_get_history (DESK_PAGE (self)),
+                      DESK_KIND_INDICATOR_VALUE, uuid, value_deleted_cb, NULL);
 }
 
 void
