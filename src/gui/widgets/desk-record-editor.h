@@ -57,6 +57,9 @@ GtkLabel            *desk_record_editor_get_error_label (DeskRecordEditor *self,
 void                 desk_record_editor_set_sign_switch (DeskRecordEditor *self,
                                                          const char       *money_field,
                                                          const char       *switch_field);
+/* The History section (every kind has one, last) and the banner of a reported record. */
+GtkWidget           *desk_record_editor_get_changes     (DeskRecordEditor *self);
+GtkWidget           *desk_record_editor_get_lock_banner (DeskRecordEditor *self);
 /* Whether any row shows a refused value. */
 gboolean             desk_record_editor_has_error       (DeskRecordEditor *self);
 
