@@ -49,6 +49,7 @@ struct _DeskRecordEditor
   DeskBanner *lock_banner;  /* the bundle that reported the record, when one did */
   DeskChangeList *changes;  /* the History section, last */
   gboolean disposing;
+  gboolean history_hidden;
 };
 
 G_DEFINE_FINAL_TYPE (DeskRecordEditor, desk_record_editor, GTK_TYPE_BOX)
@@ -354,7 +355,8 @@ store_changed_cb (DeskStore        *store,
   desk_record_editor_show_languages_full (self, TRUE);
   /* A save, an undo, a reason given: the history and the lock follow. */
   desk_record_editor_update_lock (self);
-  desk_change_list_refresh (self->changes);
+  if (!self->history_hidden)
+    desk_change_list_refresh (self->changes);
 }
 
 static gboolean
@@ -647,7 +649,8 @@ desk_record_editor_set_record (DeskRecordEditor *self,
   if (self->evidence != NULL)
     desk_evidence_group_set_owner (self->evidence, record != NULL ? desk_record_get_uuid (record) : NULL);
   desk_record_editor_update_lock (self);
-  desk_change_list_set_owner (self->changes, record != NULL ? desk_record_get_uuid (record) : NULL);
+  if (!self->history_hidden)
+    desk_change_list_set_owner (self->changes, record != NULL ? desk_record_get_uuid (record) : NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
 }
@@ -749,6 +752,19 @@ desk_record_editor_set_sign_switch (DeskRecordEditor *self,
   if ((row = g_hash_table_lookup (self->by_name, toggle->name)) != NULL)
     desk_field_row_set_sign_field (row, money->name);
   desk_record_editor_fill (self);
+}
+
+void
+desk_record_editor_set_history_shown (DeskRecordEditor *self,
+                                      gboolean          shown)
+{
+  g_return_if_fail (DESK_IS_RECORD_EDITOR (self));
+
+  self->history_hidden = !shown;
+  if (shown)
+    desk_change_list_set_owner (self->changes, self->record != NULL ? desk_record_get_uuid (self->record) : NULL);
+  else
+    desk_change_list_set_owner (self->changes, NULL);
 }
 
 GtkWidget *

@@ -203,6 +203,8 @@ _desk_workplan_page_refresh_values (DeskWorkplanPage *self,
       /* Another group's values, from its bundle, are shown and kept. */
       gtk_widget_set_visible (button, desk_page_get_writable (DESK_PAGE (self)));
       adw_preferences_group_set_header_suffix (group, button);
+      /* A value's history would repeat under every value: the page stays a list of them. */
+      desk_record_editor_set_history_shown (DESK_RECORD_EDITOR (editor), FALSE);
       desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), value);
       gtk_box_append (self->values_box, editor);
     }
