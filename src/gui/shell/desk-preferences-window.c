@@ -562,7 +562,8 @@ desk_preferences_window_save_name (DeskPreferencesWindow *self)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
+  /* The focus also leaves while the window goes: its template may be gone by then. */
+  if (self->store == NULL || self->name_entry == NULL)
     return;
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
