@@ -29,6 +29,7 @@
 #include "desk-protect.h"
 #include "desk-record.h"
 #include "desk-record-model.h"
+#include "desk-record-text.h"
 #include "desk-reference.h"
 #include "desk-report.h"
 #include "desk-secretariat.h"
