@@ -132,7 +132,8 @@ _desk_import_manifest_done (Import     *im,
   if (im->error != NULL)
     return FALSE;
 
-  if (g_strcmp0 (im->format, "1") != 0 && g_strcmp0 (im->format, DESK_BUNDLE_FORMAT) != 0)
+  if (g_strcmp0 (im->format, "1") != 0 && g_strcmp0 (im->format, "2") != 0 &&
+      g_strcmp0 (im->format, DESK_BUNDLE_FORMAT) != 0)
     return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
                        "cannot read. Update Groupdesk."), im->path, im->format);
 

@@ -482,7 +482,11 @@ element_start (Import           *im,
 
   if (depth == 0)
     {
-      if (g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE) != 0 && g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE_1) != 0)
+      const char *format_of_ns = g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE) == 0 ? DESK_BUNDLE_FORMAT
+                                 : g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE_2) == 0 ? "2"
+                                 : g_strcmp0 (ns, DESK_BUNDLE_NAMESPACE_1) == 0 ? "1" : NULL;
+
+      if (format_of_ns == NULL)
         {
           if (ns != NULL && g_str_has_prefix (ns, "urn:voluntaryprinciples:groupdesk:bundle:"))
             return _desk_import_fail (im, _("%s is a bundle of a newer format (%s) than this version of "
@@ -492,7 +496,7 @@ element_start (Import           *im,
         }
       im->format = _desk_import_reader_attr (r, "format");
       /* The format the namespace says; the schema holds the attribute to it. */
-      if (g_strcmp0 (im->format, g_str_equal (ns, DESK_BUNDLE_NAMESPACE) ? DESK_BUNDLE_FORMAT : "1") != 0)
+      if (g_strcmp0 (im->format, format_of_ns) != 0)
         return _desk_import_fail (im, _("%s was written in bundle format %s, which this version of Groupdesk "
                            "cannot read. Update Groupdesk."), im->path, im->format != NULL ? im->format : "?");
       return TRUE;

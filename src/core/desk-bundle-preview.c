@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "desk-bundle-private.h"
+#include "desk-bundle-write-private.h"
 
 #include "desk-date.h"
 #include "desk-error.h"
@@ -338,6 +339,19 @@ desk_bundle_preview (DeskStore    *store,
         count.count = desk_store_count (store, desk_kind_all ()[i], group_uuid);
       g_array_append_val (preview->counts, count);
     }
+  /* The changes to reported records that travel with it (format 3): not records, so
+   * after them. */
+  {
+    DeskBundleCount count = { "amendment", _("Amendments"), 0 };
+
+    count.count = _desk_bundle_count_amendments (store, group_uuid, privacy, error);
+    if (count.count < 0)
+      {
+        _desk_bundle_set_mapping (store, TRUE);
+        return NULL;
+      }
+    g_array_append_val (preview->counts, count);
+  }
 
   ok = find_problems (store, group_uuid, from, to, preview->problems, error);
   _desk_bundle_set_mapping (store, TRUE);

@@ -82,8 +82,9 @@ _desk_bundle_get_schema (GError **error)
 
       xmlInitParser ();
       xmlRegisterInputCallbacks (resource_match, resource_open, resource_read, resource_close);
-      /* Format 2's schema imports format 1's: one schema checks both. */
-      ctxt = xmlSchemaNewParserCtxt (RESOURCE_PREFIX "groupdesk-bundle-2.xsd");
+      /* Format 3's schema imports format 2's, which imports format 1's: one schema
+       * checks them all. */
+      ctxt = xmlSchemaNewParserCtxt (RESOURCE_PREFIX "groupdesk-bundle-3.xsd");
       xmlSchemaSetParserStructuredErrors (ctxt, collect_schema_error, message);
       schema = xmlSchemaParse (ctxt);
       xmlSchemaFreeParserCtxt (ctxt);

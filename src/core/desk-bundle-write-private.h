@@ -95,4 +95,38 @@ guint64  _desk_bundle_count_pieces      (DeskStore        *store,
                                          const char       *group,
                                          DeskPrivacy       privacy);
 
+/* desk-bundle-amendments.c: the endorsement and the amendments of a bundle (format 3). */
+
+/* A sentence (DESK_ERROR_INVALID) when @endorsement (may be NULL: none) has no valid
+ * date, a date in the future, or a meeting or chair that cannot be written. */
+gboolean _desk_bundle_check_endorsement (DeskStore              *store,
+                                         const DeskEndorsement  *endorsement,
+                                         GError                **error);
+/* The manifest's "endorsement" element. FALSE when the writer refused. */
+gboolean _desk_bundle_write_endorsement (xmlTextWriterPtr        w,
+                                         const DeskEndorsement  *endorsement);
+/* The changes_through of the group's newest export (0: none): the next bundle carries
+ * the amendments after it. */
+gboolean _desk_bundle_changes_since     (DeskStore        *store,
+                                         const char       *group,
+                                         gint64           *since,
+                                         GError          **error);
+/* The "amendments" element (nothing when there are none): the changes of @group with a
+ * lock whose id is in (@since, @through], oldest first, as much of each as @privacy lets
+ * travel. Counts them in *@count; with @w NULL only counts. */
+gboolean _desk_bundle_write_amendments  (DeskStore        *store,
+                                         const char       *group,
+                                         DeskPrivacy       privacy,
+                                         gint64            since,
+                                         gint64            through,
+                                         xmlTextWriterPtr  w,
+                                         gint64           *count,
+                                         gboolean         *failed,
+                                         GError          **error);
+/* How many amendments the group's next bundle at @privacy would carry; -1 with @error. */
+gint64   _desk_bundle_count_amendments  (DeskStore        *store,
+                                         const char       *group,
+                                         DeskPrivacy       privacy,
+                                         GError          **error);
+
 G_END_DECLS

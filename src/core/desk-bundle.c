@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "desk-changes-private.h"
 #include "desk-date.h"
 #include "desk-error.h"
 #include "desk-file.h"
@@ -53,6 +54,9 @@ typedef struct
   gboolean failed;      /* the writer refused: disk full, or a write error */
   GError *error;        /* a record that cannot be written, with its reason */
   DeskProgress *progress; /* counts the records; NULL in the validator's copy */
+  gint64 changes_since; /* the amendments carried: changes after this id … */
+  gint64 changes_through; /* … up to this one (format 3) */
+  gint64 amendments;
 } Export;
 
 const char *
@@ -70,7 +74,8 @@ _desk_bundle_count_kind (guint index)
 gboolean
 desk_bundle_kind_is_record (const char *kind)
 {
-  return kind != NULL && !g_str_equal (kind, _desk_bundle_count_kind (COUNT_TOMBSTONE));
+  return kind != NULL && !g_str_equal (kind, _desk_bundle_count_kind (COUNT_TOMBSTONE)) &&
+         !g_str_equal (kind, "amendment");
 }
 
 const char *
@@ -423,6 +428,12 @@ write_records (Export           *ex,
   if (!write_tombstones (ex, w, error))
     return FALSE;
 
+  /* Last in the records, so that their digest covers the amendments (format 3). */
+  if (!_desk_bundle_write_amendments (ex->store, ex->group, ex->privacy, ex->changes_since,
+                                      ex->changes_through, w, &ex->amendments, &ex->failed,
+                                      error))
+    return FALSE;
+
   check_written (ex, xmlTextWriterEndElement (w));
 
   return TRUE;
@@ -467,6 +478,7 @@ typedef struct
   const char *previous_sha256;
   const char *created;
   const char *content_sha256;
+  const DeskEndorsement *endorsement; /* or NULL */
 } Head;
 
 static gboolean
@@ -519,6 +531,8 @@ write_manifest (Export           *ex,
   check_written (ex, xmlTextWriterEndElement (w));
 
   write_text_element (ex, w, "privacy", NULL, desk_privacy_to_string (ex->privacy));
+  if (head->endorsement != NULL && !_desk_bundle_write_endorsement (w, head->endorsement))
+    ex->failed = TRUE;
 
   check_written (ex, xmlTextWriterStartElement (w, BAD_CAST "counts"));
   for (guint i = 0; i < N_COUNTS; i++)
@@ -819,6 +833,23 @@ desk_bundle_export_full (DeskStore        *store,
                          gpointer          progress_data,
                          GError          **error)
 {
+  return desk_bundle_export_endorsed (store, group_uuid, from, to, privacy, NULL, path,
+                                      cancellable, progress_func, progress_data, error);
+}
+
+gboolean
+desk_bundle_export_endorsed (DeskStore              *store,
+                             const char             *group_uuid,
+                             const char             *from,
+                             const char             *to,
+                             DeskPrivacy             privacy,
+                             const DeskEndorsement  *endorsement,
+                             const char             *path,
+                             GCancellable           *cancellable,
+                             DeskProgressFunc        progress_func,
+                             gpointer                progress_data,
+                             GError                **error)
+{
   DeskProgress progress;
   g_autoptr(DeskRecord) group = NULL;
   g_autoptr(DeskRecord) export = NULL;
@@ -851,6 +882,7 @@ desk_bundle_export_full (DeskStore        *store,
   gboolean body_named = FALSE;
   gboolean final_named = FALSE;
   int saved_errno = 0;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -864,9 +896,19 @@ desk_bundle_export_full (DeskStore        *store,
     return FALSE;
 
   if (!_desk_bundle_check_request (store, group_uuid, from, to, &group, error) ||
-      !_desk_bundle_find_previous (store, group_uuid, &sequence, &previous_uuid, &previous_sha256, error))
+      !_desk_bundle_check_endorsement (store, endorsement, error) ||
+      !_desk_bundle_find_previous (store, group_uuid, &sequence, &previous_uuid, &previous_sha256, error) ||
+      !_desk_bundle_changes_since (store, group_uuid, &ex.changes_since, error))
     return FALSE;
   sequence++;
+  /* The amendments carried end at the newest change now: a change made while the file is
+   * written travels in the next bundle. */
+  ex.changes_through = _desk_changes_last_id (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   ex.store = store;
   ex.group = group_uuid;
@@ -912,6 +954,7 @@ desk_bundle_export_full (DeskStore        *store,
   head.previous_uuid = previous_uuid;
   head.previous_sha256 = previous_sha256;
   head.created = created;
+  head.endorsement = endorsement;
   if (!start_validator (&ex, &validator, &validator_thread, &body.tee, &head, path, error))
     goto failed;
   w = _desk_bundle_sink_writer_new (&body);
@@ -1001,6 +1044,15 @@ desk_bundle_export_full (DeskStore        *store,
   if (previous_uuid != NULL)
     desk_record_set_string (export, "previous_uuid", previous_uuid);
   desk_record_set_string (export, "created", created);
+  desk_record_set_int (export, "changes_through", ex.changes_through);
+  if (endorsement != NULL)
+    {
+      desk_record_set_string (export, "endorsed_on", endorsement->on);
+      desk_record_set_string (export, "endorsed_meeting",
+                              endorsement->meeting != NULL ? endorsement->meeting : "");
+      desk_record_set_string (export, "endorsed_chair",
+                              endorsement->chair != NULL ? endorsement->chair : "");
+    }
 
   if (!desk_store_begin (store, error))
     goto failed;

@@ -1,11 +1,13 @@
 /* desk-bundle.h — the secretariat's bundles: export, check and import
  *
- * A bundle is one XML file (.gdbundle) in the format of data/schema/groupdesk-bundle-2.xsd
+ * A bundle is one XML file (.gdbundle) in the format of data/schema/groupdesk-bundle-3.xsd
  * (described for people in data/schema/README.md): a manifest, then a snapshot of one
  * group — every current record and every tombstone — so that importing it twice changes
  * nothing and a newer one updates, then the bytes of the files attached to its records.
- * Bundles of format 1 (no files) are still read. The privacy level chosen at export decides what of
- * the people leaves the laptop.
+ * Format 3 adds the endorsement of the bundle and of workplans, and the amendments: changes
+ * made to records already reported. Bundles of formats 1 (no files) and 2 (no amendments)
+ * are still read. The privacy level chosen at export decides what of the people leaves the
+ * laptop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +18,14 @@
 
 G_BEGIN_DECLS
 
-/* The format written (2: with attachments), and the one before it, still read. */
-#define DESK_BUNDLE_FORMAT "2"
-#define DESK_BUNDLE_NAMESPACE "urn:voluntaryprinciples:groupdesk:bundle:2"
+/* The format written (3: with endorsement and amendments), and the ones before it, still
+ * read. */
+#define DESK_BUNDLE_FORMAT "3"
+#define DESK_BUNDLE_NAMESPACE "urn:voluntaryprinciples:groupdesk:bundle:3"
+#define DESK_BUNDLE_NAMESPACE_2 "urn:voluntaryprinciples:groupdesk:bundle:2"
 #define DESK_BUNDLE_NAMESPACE_1 "urn:voluntaryprinciples:groupdesk:bundle:1"
+/* An import refuses a bundle with more amendments than this. */
+#define DESK_BUNDLE_MAX_AMENDMENTS 100000
 #define DESK_BUNDLE_SUFFIX ".gdbundle"
 /* Bundles larger than this are refused before they are read. Files make bundles large
  * (a group with 1,000 attachments of 500 MB in all writes about 670 MB of base64); the

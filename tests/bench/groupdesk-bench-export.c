@@ -144,7 +144,7 @@ main (int    argc,
 {
   const char *cli = g_getenv ("GROUPDESK_CLI");
   g_autofree char *xsd = g_build_filename (GROUPDESK_SOURCE_ROOT, "data", "schema",
-                                           "groupdesk-bundle-2.xsd", NULL);
+                                           "groupdesk-bundle-3.xsd", NULL);
   g_autofree char *dir = NULL;
   g_autofree char *work = NULL;
   g_autofree char *empty = NULL;

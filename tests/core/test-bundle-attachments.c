@@ -148,7 +148,7 @@ test_round_trip (Fixture       *f,
   g_autofree char *path = export_bundle (f, f->src, f->world->group, DESK_PRIVACY_NAMED, "named.gdbundle");
   g_autofree char *text = read_text (path);
   g_autofree char *xsd = g_test_build_filename (G_TEST_DIST, "..", "data", "schema",
-                                                "groupdesk-bundle-2.xsd", NULL);
+                                                "groupdesk-bundle-3.xsd", NULL);
   g_autoptr(DeskStore) dst = open_file_store (f, "dst.db");
   g_autoptr(DeskImportPlan) plan = NULL;
   g_autoptr(DeskImportPlan) again = NULL;
@@ -156,9 +156,10 @@ test_round_trip (Fixture       *f,
   g_autofree char *twice = NULL;
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
 
-  /* Format 2, valid, each file's bytes once: seven attachments, six files. */
+  /* The current format (attachments came with format 2), valid, each file once: seven
+   * attachments, six files. */
   g_assert_nonnull (strstr (text, "xmlns=\"" DESK_BUNDLE_NAMESPACE "\""));
-  g_assert_nonnull (strstr (text, "format=\"2\""));
+  g_assert_nonnull (strstr (text, "format=\"" DESK_BUNDLE_FORMAT "\""));
   g_assert_nonnull (strstr (text, "<count kind=\"attachment\">7</count>"));
   g_assert_cmpuint (count_of (text, "<file sha256="), ==, 6);
   assert_schema_valid (path);
