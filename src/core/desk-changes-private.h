@@ -11,6 +11,10 @@
 #include "desk-changes.h"
 #include "desk-locks.h"
 
+#include <sqlite3.h>
+
+#include "desk-protect-private.h"
+
 G_BEGIN_DECLS
 
 /* desk-locks.c: whether a write of @kind from @before (the record as stored; NULL for an
@@ -53,5 +57,81 @@ gboolean  _desk_changes_record_import   (DeskStore      *store,
 /* desk-changes.c: the id of the newest change (0 when none): an export's changes_through. */
 gint64    _desk_changes_last_id         (DeskStore      *store,
                                          GError        **error);
+
+/* desk-changes.c, for the store's own writes (desk-store-records.c, desk-store-delete.c).
+ * A write made in its own transaction (desk_store_insert/_update/_delete and their
+ * _with_reason) is, inside that transaction: begun (the record as stored read, the locks
+ * asked; refused with DESK_ERROR_REPORTED when held and no @reason was given), made, then
+ * ended (its changes appended, what the reason unlocked unlocked). Nothing is recorded
+ * or held while the action is DESK_CHANGE_IMPORT. */
+typedef struct _DeskChangeWrite DeskChangeWrite;
+
+/* @uuid NULL for an insert; @after NULL for a delete. *write is NULL when nothing is to
+ * be recorded (an import, recording off); when the record as stored is not there, it is
+ * left to the write to say so. */
+gboolean  _desk_changes_begin_write     (DeskStore        *store,
+                                         const DeskKind   *kind,
+                                         const char       *uuid,
+                                         DeskRecord       *after,
+                                         const char       *reason,
+                                         DeskChangeWrite **write,
+                                         GError          **error);
+/* A record deleted with @write's (a cascade), read before it went: asked of the locks
+ * like the record itself, and given one row. */
+gboolean  _desk_changes_add_cascade     (DeskStore        *store,
+                                         DeskChangeWrite  *write,
+                                         DeskRecord       *record,
+                                         GError          **error);
+/* After the write: @after as stored (NULL for a delete). */
+gboolean  _desk_changes_end_write       (DeskStore        *store,
+                                         DeskChangeWrite  *write,
+                                         DeskRecord       *after,
+                                         GError          **error);
+void      _desk_change_write_free       (DeskChangeWrite  *write);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskChangeWrite, _desk_change_write_free)
+
+/* desk-changes.c: a reason given (not NULL) that is empty or only spaces is refused
+ * (DESK_ERROR_INVALID). */
+gboolean  _desk_changes_check_reason    (const char       *reason,
+                                         GError          **error);
+
+/* desk-changes.c: registers desk_changes_rewriting () on @db, the connection of @store
+ * (every connection the store opens, read-only ones too). */
+void      _desk_changes_register_sql    (DeskStore        *store,
+                                         sqlite3          *db);
+/* desk-changes.c: while TRUE, desk_changes_rewriting () is 1 on @store's connection: the
+ * history's sealed values may be rewritten (protection turned on or off). */
+void      _desk_changes_set_rewriting   (DeskStore        *store,
+                                         gboolean          rewriting);
+/* desk-changes.c: the bench's reference only (tests/bench/groupdesk-bench-history.c):
+ * with FALSE, @store's own writes record nothing and are not held by locks. */
+void      _desk_changes_set_recording   (DeskStore        *store,
+                                         gboolean          recording);
+
+/* desk-changes.c: the hash of a row of the changes table (the chain: see desk-changes.c),
+ * from the previous row's hash and its DESK_CHANGES_N_HASHED columns in the table's
+ * order, id to lock_uuid, as text (NULL for NULL). For the check and the rewrite. */
+#define DESK_CHANGES_N_HASHED 12
+char     *_desk_changes_hash            (const char        *prev_hash,
+                                         const char *const *columns);
+/* desk-changes.c: field @index of @record as the history keeps it: text as it is,
+ * numbers in decimal, a set's values sorted and separated by spaces; NULL when unset
+ * or empty (a boolean unset is "0"). */
+char     *_desk_changes_field_value     (DeskRecord        *record,
+                                         guint              index);
+
+/* desk-changes-chain.c: inside the caller's transaction, the history's personal values
+ * sealed under @to (protection turned on) or opened with @from (turned off), and the
+ * chain's hashes made again from the first row changed (a row that did not verify stays
+ * so). DESK_ERROR_DAMAGED when a sealed value does not open. */
+gboolean  _desk_changes_rewrite_sealed  (DeskStore         *store,
+                                         const DeskKey     *from,
+                                         const DeskKey     *to,
+                                         GError           **error);
+/* desk-changes-chain.c: a sentence into @problems for each row of the history that does
+ * not verify and each of its safeguards (triggers) missing. */
+gboolean  _desk_changes_check           (DeskStore         *store,
+                                         GPtrArray         *problems,
+                                         GError           **error);
 
 G_END_DECLS

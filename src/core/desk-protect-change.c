@@ -9,6 +9,7 @@
 
 #include "desk-protect-private.h"
 #include "desk-attachment-private.h"
+#include "desk-changes-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -414,6 +415,7 @@ protect_with (DeskStore   *self,
     }
   /* Names and personal files in the same transaction: all sealed, or none. */
   if (!rewrite_sealed (self, NULL, data_key, error) ||
+      !_desk_changes_rewrite_sealed (self, NULL, data_key, error) ||
       !_desk_attachment_rewrite_all (self, NULL, data_key, error) ||
       !desk_store_commit (self, error))
     goto failed;
@@ -537,6 +539,7 @@ desk_store_unprotect (DeskStore  *self,
   if (!desk_store_begin (self, error))
     return FALSE;
   if (!rewrite_sealed (self, self->data_key, NULL, error) ||
+      !_desk_changes_rewrite_sealed (self, self->data_key, NULL, error) ||
       !_desk_attachment_rewrite_all (self, self->data_key, NULL, error) ||
       !_desk_store_exec (self, "DELETE FROM protection", error) ||
       !desk_store_commit (self, error))

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "desk-store-private.h"
+#include "desk-changes-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -323,7 +324,8 @@ desk_store_check (DeskStore   *self,
       return FALSE;
     }
 
-  if (!check_identifiers (self, found, error))
+  if (!check_identifiers (self, found, error) ||
+      !_desk_changes_check (self, found, error))
     return FALSE;
 
   if (problems != NULL)

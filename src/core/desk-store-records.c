@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "desk-changes-private.h"
 #include "desk-secretariat.h"
 #include "desk-store-private.h"
 
@@ -495,18 +496,21 @@ cached_write_sql (DeskStore  *self,
 }
 
 /* Validates and writes @record. With @updated NULL, as desk_store_insert and
- * desk_store_update: stamped with the store's time, in a savepoint of its own. Otherwise
- * for the import (see _desk_store_write_imported): stamped with @updated, in the caller's
- * transaction. */
+ * desk_store_update: stamped with the store's time, in a savepoint of its own, its
+ * changes recorded in the history (refused when a lock holds it and no @reason is
+ * given). Otherwise for the import (see _desk_store_write_imported): stamped with
+ * @updated, in the caller's transaction, recording nothing. */
 static gboolean
 write_record (DeskStore   *self,
               DeskRecord  *record,
               gboolean     is_insert,
               const char  *updated,
+              const char  *reason,
               GError     **error)
 {
   const DeskKind *kind = desk_record_get_kind (record);
   gboolean own_transaction = updated == NULL;
+  g_autoptr(DeskChangeWrite) change = NULL;
   g_autofree char *built_sql = NULL;
   g_autofree char *stamp = NULL;
   const char *sql = NULL;
@@ -542,6 +546,10 @@ write_record (DeskStore   *self,
 
   if (own_transaction && !desk_store_begin (self, error))
     return FALSE;
+  if (own_transaction &&
+      !_desk_changes_begin_write (self, kind, is_insert ? NULL : desk_record_get_uuid (record),
+                                  record, reason, &change, error))
+    goto failed;
 
   stmt = _desk_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -583,6 +591,8 @@ write_record (DeskStore   *self,
 
   if (!write_sets (self, record, !is_insert, error))
     goto failed;
+  if (own_transaction && !_desk_changes_end_write (self, change, record, error))
+    goto failed;
 
   if (own_transaction && !desk_store_commit (self, error))
     return FALSE;
@@ -617,7 +627,7 @@ _desk_store_write_imported (DeskStore   *self,
   /* Only inside a transaction the caller rolls back on failure. */
   g_return_val_if_fail (!sqlite3_get_autocommit (_desk_store_get_db (self)), FALSE);
 
-  return write_record (self, record, is_insert, updated, error);
+  return write_record (self, record, is_insert, updated, NULL, error);
 }
 
 gboolean
@@ -628,7 +638,7 @@ desk_store_insert (DeskStore   *self,
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
   g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
 
-  return write_record (self, record, TRUE, NULL, error);
+  return write_record (self, record, TRUE, NULL, NULL, error);
 }
 
 gboolean
@@ -640,96 +650,23 @@ desk_store_update (DeskStore   *self,
   g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
   g_return_val_if_fail (desk_record_get_uuid (record) != NULL, FALSE);
 
-  return write_record (self, record, FALSE, NULL, error);
+  return write_record (self, record, FALSE, NULL, NULL, error);
 }
 
 gboolean
-desk_store_delete (DeskStore       *self,
-                   const DeskKind  *kind,
-                   const char      *uuid,
-                   GError         **error)
+desk_store_update_with_reason (DeskStore   *self,
+                               DeskRecord  *record,
+                               const char  *reason,
+                               GError     **error)
 {
-  g_autofree char *sql = NULL;
-  g_autofree char *stamp = NULL;
-  sqlite3_stmt *stmt;
-  sqlite3_int64 last_rowid;
-  int rc;
-
   g_return_val_if_fail (DESK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (desk_record_get_uuid (record) != NULL, FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
 
-  if (!desk_store_begin (self, error))
+  if (!_desk_changes_check_reason (reason, error))
     return FALSE;
-
-  stmt = _desk_store_prepare (self, "SELECT coalesce (max (rowid), 0) FROM tombstones", error);
-  if (stmt == NULL)
-    goto failed;
-  rc = sqlite3_step (stmt);
-  last_rowid = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _desk_store_set_error (self, rc, error);
-      goto failed;
-    }
-
-  if (kind == DESK_KIND_PERSON)
-    _desk_store_people_index_forget (self, uuid);
-  else if (kind == DESK_KIND_GROUP)
-    _desk_store_people_index_drop (self);  /* its people go with it */
-  sql = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", kind->table);
-  stmt = _desk_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto failed;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (self, rc, error);
-      goto failed;
-    }
-
-  if (sqlite3_changes (_desk_store_get_db (self)) == 0)
-    {
-      g_set_error (error, DESK_ERROR, DESK_ERROR_NOT_FOUND,
-                   _("This %s no longer exists: it may have been deleted already."),
-                   _(kind->label));
-      goto failed;
-    }
-
-  /* The triggers stamp tombstones with SQLite's clock; give them the store's, like every
-   * updated time, so that an injected clock holds for deletions too. The tombstones this
-   * delete wrote, cascades included, are the rows after the largest rowid before it. */
-  stmt = _desk_store_prepare (self, "UPDATE tombstones SET deleted = ?1 WHERE rowid > ?2", error);
-  if (stmt == NULL)
-    goto failed;
-  stamp = desk_store_dup_timestamp (self);
-  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, last_rowid);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _desk_store_set_error (self, rc, error);
-      goto failed;
-    }
-
-  if (!desk_store_commit (self, error))
-    return FALSE;
-
-  _desk_store_memo_forget_all (self);
-  _desk_store_emit_changed (self, kind, uuid);
-
-  return TRUE;
-
-failed:
-  /* Rolled back to what it was, but what else a savepoint undid is not known here. */
-  _desk_store_memo_forget_all (self);
-  desk_store_rollback (self);
-  return FALSE;
+  return write_record (self, record, FALSE, NULL, reason, error);
 }
 
 static char *

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "desk-store-private.h"
+#include "desk-changes-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -916,6 +917,8 @@ open_store (const char  *path,
 
   sqlite3_busy_timeout (self->db, DESK_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
+  /* The change history's triggers ask it (desk-changes.c). */
+  _desk_changes_register_sql (self, self->db);
 
   if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {
