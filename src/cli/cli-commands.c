@@ -192,6 +192,11 @@ static const CommandOption secretariat_options[] = {
   { NULL, NULL },
 };
 
+static const CommandOption locks_options[] = {
+  { "--json", N_("Print the locks as a JSON array") },
+  { NULL, NULL },
+};
+
 static const CommandOption help_options[] = {
   { "COMMAND", N_("The command to explain; without it, the list of commands") },
   { NULL, NULL },
@@ -256,6 +261,9 @@ const Command cli_commands[] = {
     "[--json|--csv|--pdf FILE]",
     N_("The secretariat's desk: every group's bundles, who reported, and the figures across groups"),
     cmd_secretariat, secretariat_options },
+  { "locks", "locks [--json]",
+    N_("The periods locked by exported bundles, and the approved workplans"), cmd_locks,
+    locks_options },
   { "help", "help [COMMAND]", N_("Show the commands, or one command's arguments and options"), cmd_help,
     help_options },
 };

@@ -52,6 +52,9 @@ cli_fail (GError *error)
                           "--passphrase-file FILE (or in the variable GROUPDESK_PASSPHRASE_FILE), "
                           "or one that holds the recovery key with --recovery-key-file FILE, "
                           "before the command."));
+  /* Core's sentence names the lock and asks for a reason; here is how to give it. */
+  if (g_error_matches (error, DESK_ERROR, DESK_ERROR_REPORTED))
+    g_printerr ("%s\n", _("Run the command again with --reason TEXT to change it."));
 
   return EXIT_FAILURE;
 }

@@ -68,8 +68,8 @@ desk_record_text_field (const DeskKind  *kind,
       g_set_error (error, DESK_ERROR, DESK_ERROR_INVALID,
                    /* Translators: a field's name, a kind of record (“expense”), then the
                     * kind's name as the command takes it. */
-                   _("“%s” is not a field of a %s. See the fields with “groupdesk-cli show %s "
-                     "UUID --json”."),
+                   _("“%s” is not a field of %s records. See the fields with “groupdesk-cli "
+                     "show %s UUID --json”."),
                    name, _(kind->label), kind->name);
       return NULL;
     }
