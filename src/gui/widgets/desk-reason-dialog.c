@@ -83,16 +83,18 @@ dialog_responded_cb (DeskReasonDialog *self,
   g_autofree char *reason = desk_reason_dialog_dup_reason (self);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, self->response) || reason == NULL)
-    {
-      pending_finish (pending, pending->error);
-      return;
-    }
+  /* One answer: closing the dialog below answers "cancel" again, to no one. */
+  g_signal_handlers_disconnect_by_data (self, pending);
 
-  if (pending->write (reason, pending->user_data, &error))
+  if (!g_str_equal (response, self->response) || reason == NULL)
+    pending_finish (pending, pending->error);
+  else if (pending->write (reason, pending->user_data, &error))
     pending_finish (pending, NULL);
   else
     pending_finish (pending, error);
+
+  /* A button closed it already; Enter in the entry did not. */
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* Overrides */
