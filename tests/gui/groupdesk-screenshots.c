@@ -379,7 +379,14 @@ save_history (GtkWidget  *window,
   _desk_budget_page_show_view (page, "expenses");
   wait_for_frames (window, 2);
   list = _desk_budget_page_get_list (page, "expenses");
-  uuid = find_row (list, NULL, NULL);
+  /* One after the period the Exports shots reported, which is locked already. */
+  {
+    g_autoptr(GPtrArray) all = desk_store_list (store, DESK_KIND_EXPENSE, desk_record_get_uuid (group), NULL);
+
+    for (guint i = 0; all != NULL && uuid == NULL && i < all->len; i++)
+      if (g_strcmp0 (desk_record_get_string (g_ptr_array_index (all, i), "date"), "2026-06-30") > 0)
+        uuid = g_strdup (desk_record_get_uuid (g_ptr_array_index (all, i)));
+  }
   desk_store_set_coordinator_name (store, "Ama Mensah", NULL);
   for (guint i = 0; uuid != NULL && payees[i] != NULL; i++)
     {
@@ -387,11 +394,15 @@ save_history (GtkWidget  *window,
 
       desk_record_set_string (copy, "payee", payees[i]);
       desk_record_set_string (copy, "note", i == 0 ? "Two nights for the facilitators" : NULL);
-      desk_store_update (store, copy, NULL);
+      if (!desk_store_update (store, copy, &error))
+        {
+          g_printerr ("Could not change the expense: %s\n", error->message);
+          return FALSE;
+        }
     }
   expense = uuid != NULL ? desk_store_get (store, DESK_KIND_EXPENSE, uuid, NULL) : NULL;
   if (expense == NULL || editor == NULL ||
-      !desk_bundle_export_full (store, desk_record_get_uuid (group), desk_record_get_string (expense, "date"),
+      !desk_bundle_export_full (store, desk_record_get_uuid (group), "2026-07-01",
                                 desk_record_get_string (expense, "date"), DESK_PRIVACY_AGGREGATE, bundle,
                                 NULL, NULL, NULL, &error))
     {
@@ -399,20 +410,29 @@ save_history (GtkWidget  *window,
       return FALSE;
     }
   desk_record_set_int (expense, "amount_minor", desk_record_get_int (expense, "amount_minor") + 5000);
-  desk_store_update_with_reason (store, expense, "The receipt says 50.00 more: it was misread", NULL);
+  if (!desk_store_update_with_reason (store, expense, "The receipt says 50.00 more: it was misread", &error))
+    {
+      g_printerr ("Could not amend the expense: %s\n", error->message);
+      return FALSE;
+    }
   desk_record_list_open (list, uuid);
-  ok &= save_window (window, dir, "70-locked-expense");
   scroll_to (window, desk_record_editor_get_changes (editor));
-  ok &= save_window (window, dir, "71-expense-history");
+  ok &= save_window (window, dir, "81-expense-history");
 
-  /* A change typed in the reported expense: the reason is asked. */
+  /* An expense the Exports shots reported, still locked: the banner, and a change typed
+   * in it asks for the reason. */
+  g_free (uuid);
+  uuid = find_row (list, NULL, NULL);
+  desk_record_list_open (list, uuid);
+  scroll_to (window, desk_record_editor_get_lock_banner (editor));
+  ok &= save_window (window, dir, "80-locked-expense");
   gtk_editable_set_text (GTK_EDITABLE (desk_record_editor_get_row (editor, "payee")), "Tarkwa Lodge");
   g_signal_emit_by_name (desk_record_editor_get_row (editor, "payee"), "apply");
   reason = find_toplevel (DESK_TYPE_REASON_DIALOG);
   if (reason != NULL)
     {
       gtk_editable_set_text (desk_reason_dialog_get_entry (DESK_REASON_DIALOG (reason)), "Renamed on the receipt");
-      ok &= save_window (GTK_WIDGET (reason), dir, "72-reason-dialog");
+      ok &= save_window (GTK_WIDGET (reason), dir, "82-reason-dialog");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (reason), "cancel");
     }
   else
@@ -428,7 +448,7 @@ save_history (GtkWidget  *window,
       desk_export_endorsement_set_enabled (endorsement, TRUE);
       desk_export_endorsement_set (endorsement, "2026-06-12", "Plenary of 12 June 2026", "Kofi Boateng");
       scroll_to (GTK_WIDGET (export_dialog), GTK_WIDGET (endorsement));
-      ok &= save_dialog (GTK_WINDOW (export_dialog), dir, "73-export-endorsed");
+      ok &= save_dialog (GTK_WINDOW (export_dialog), dir, "83-export-endorsed");
     }
   g_remove (bundle);
 
