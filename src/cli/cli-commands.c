@@ -111,6 +111,9 @@ static const CommandOption export_options[] = {
     N_("What the bundle says about people: counts only (the default), records without names "
        "or contacts, or the names of those who consented") },
   { "-o, --output FILE", N_("The file to write the bundle to") },
+  { "--endorsed-on DATE", N_("The day the group's meeting endorsed the bundle (YYYY-MM-DD)") },
+  { "--meeting TEXT", N_("With --endorsed-on: the meeting that endorsed it") },
+  { "--chair TEXT", N_("With --endorsed-on: who chaired that meeting") },
   { NULL, NULL },
 };
 
@@ -181,14 +184,27 @@ static const CommandOption attachment_get_options[] = {
 static const CommandOption secretariat_options[] = {
   { "init", N_("Make this empty database the secretariat's: it holds the groups it imports") },
   { "status", N_("Each group's last bundle and its chain: up to date, late, gap or fork") },
+  { "amendments", N_("What a group changed in records it had reported, and why (--group CODE)") },
   { "figures", N_("The figures of every group and their total, in one currency") },
   { "report", N_("The figures across groups as a printable PDF (--pdf FILE)") },
   { "--from DATE", N_("The first day of the period the figures cover (default: all time)") },
   { "--to DATE", N_("The last day of the period the figures cover") },
+  { "--group CODE", N_("With amendments: the group whose amendments to list") },
   { "--currency CODE", N_("The currency of the figures (default: the secretariat's, USD)") },
   { "--json", N_("Print as JSON") },
   { "--csv", N_("With figures: print as CSV, one row per group and a total row") },
   { "--pdf FILE", N_("With report: the PDF to write") },
+  { NULL, NULL },
+};
+
+static const CommandOption set_options[] = {
+  { "KIND", N_("The kind of record, singular or plural: expense or expenses") },
+  { "UUID", N_("The record's identifier, as “list” prints it") },
+  { "FIELD=VALUE…", N_("The fields to change, named as “show KIND UUID --json” names them, each "
+                      "value written as in the app: dates, codes, yes or no, and money in the "
+                      "record's currency (amount=1234.50; amount_minor=123450 in minor units)") },
+  { "--reason TEXT", N_("Why a record already reported (a locked period or an approved workplan) "
+                        "is changed: the change goes to the secretariat with it") },
   { NULL, NULL },
 };
 
@@ -231,7 +247,8 @@ const Command cli_commands[] = {
   { "backups", "backups", N_("List the automatic backups of the database"), cmd_backups, NULL },
   { "restore", "restore FILE", N_("Replace the database with a backup, keeping the current state as a backup"),
     cmd_restore, restore_options },
-  { "export", "export --from DATE --to DATE [--privacy aggregate|pseudonymous|named] -o FILE",
+  { "export", "export --from DATE --to DATE [--privacy aggregate|pseudonymous|named] "
+    "[--endorsed-on DATE [--meeting TEXT] [--chair TEXT]] -o FILE",
     N_("Write the group's bundle for the secretariat (validated XML)"), cmd_export, export_options },
   { "export-iati", "export-iati [--from DATE --to DATE] [--all-groups] -o FILE",
     N_("Write the group's workplans and activities as an IATI 2.03 activity file"), cmd_export_iati,
@@ -257,10 +274,12 @@ const Command cli_commands[] = {
     cmd_attachments, attachments_options },
   { "attachment-get", "attachment-get UUID -o FILE", N_("Write an attached file's bytes to a file"),
     cmd_attachment_get, attachment_get_options },
-  { "secretariat", "secretariat init|status|figures|report [--from DATE --to DATE] [--currency CODE] "
-    "[--json|--csv|--pdf FILE]",
+  { "secretariat", "secretariat init|status|amendments|figures|report [--group CODE] "
+    "[--from DATE --to DATE] [--currency CODE] [--json|--csv|--pdf FILE]",
     N_("The secretariat's desk: every group's bundles, who reported, and the figures across groups"),
     cmd_secretariat, secretariat_options },
+  { "set", "set KIND UUID FIELD=VALUE… [--reason TEXT]",
+    N_("Change fields of a record, checked as the app checks them"), cmd_set, set_options },
   { "locks", "locks [--json]",
     N_("The periods locked by exported bundles, and the approved workplans"), cmd_locks,
     locks_options },

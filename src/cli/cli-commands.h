@@ -53,6 +53,7 @@ int cmd_overview (CliOptions *options, int argc, char **argv);
 int cmd_protect (CliOptions *options, int argc, char **argv);
 int cmd_unprotect (CliOptions *options, int argc, char **argv);
 int cmd_change_passphrase (CliOptions *options, int argc, char **argv);
+int cmd_set (CliOptions *options, int argc, char **argv);
 int cmd_locks (CliOptions *options, int argc, char **argv);
 
 extern const Command cli_commands[];

@@ -42,6 +42,11 @@ cmd_export (CliOptions  *options,
   const char *to = NULL;
   const char *output = NULL;
   const char *privacy_text = "aggregate";
+  const char *endorsed_on = NULL;
+  const char *meeting = NULL;
+  const char *chair = NULL;
+  g_autofree char *endorsed_iso = NULL;
+  DeskEndorsement endorsement = { NULL, NULL, NULL };
   DeskPrivacy privacy;
 
   for (int i = 1; i < argc; i++)
@@ -50,6 +55,12 @@ cmd_export (CliOptions  *options,
 
       if (g_str_equal (argv[i], "--from"))
         target = &from;
+      else if (g_str_equal (argv[i], "--endorsed-on"))
+        target = &endorsed_on;
+      else if (g_str_equal (argv[i], "--meeting"))
+        target = &meeting;
+      else if (g_str_equal (argv[i], "--chair"))
+        target = &chair;
       else if (g_str_equal (argv[i], "--to"))
         target = &to;
       else if (g_str_equal (argv[i], "--privacy"))
@@ -68,6 +79,19 @@ cmd_export (CliOptions  *options,
   if (!desk_privacy_from_string (privacy_text, &privacy))
     return cli_usage_error (_("“%s” is not a privacy level. Use aggregate, pseudonymous or named."),
                             privacy_text);
+  if ((meeting != NULL || chair != NULL) && endorsed_on == NULL)
+    return cli_usage_error (_("--meeting and --chair say who endorsed the bundle: give the "
+                              "day of that meeting too, with --endorsed-on DATE."));
+  if (endorsed_on != NULL)
+    {
+      /* A date as the app takes one: as it shows dates, or YYYY-MM-DD. */
+      endorsed_iso = desk_date_parse_shown (endorsed_on, &error);
+      if (endorsed_iso == NULL)
+        return cli_usage_error ("%s", error->message);
+      endorsement.on = endorsed_iso;
+      endorsement.meeting = meeting;
+      endorsement.chair = chair;
+    }
 
   store = cli_open_store (options, &error);
   if (store == NULL)
@@ -92,10 +116,24 @@ cmd_export (CliOptions  *options,
       g_printerr (_("Note: %s\n"), problem->message);
     }
 
-  if (!desk_bundle_export (store, group, from, to, privacy, output, &error))
+  if (!desk_bundle_export_endorsed (store, group, from, to, privacy,
+                                    endorsement.on != NULL ? &endorsement : NULL, output,
+                                    NULL, NULL, NULL, &error))
     return cli_fail (error);
 
   g_print (_("Wrote bundle number %lld to %s.\n"), (long long) preview->sequence, output);
+  for (guint i = 0; i < preview->counts->len; i++)
+    {
+      const DeskBundleCount *count = &g_array_index (preview->counts, DeskBundleCount, i);
+
+      if (g_str_equal (count->kind, "amendment") && count->count > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "It carries %lld amendment: a change to a record already "
+                              "reported, with its reason.\n",
+                              "It carries %lld amendments: changes to records already "
+                              "reported, with their reasons.\n", (gulong) count->count),
+                 (long long) count->count);
+    }
   g_print ("%s\n", desk_bundle_describe_privacy (privacy));
 
   return EXIT_SUCCESS;

@@ -45,6 +45,8 @@ print_json (GPtrArray *statuses)
       json_builder_add_int_value (builder, s->forks);
       json_builder_set_member_name (builder, "late");
       json_builder_add_boolean_value (builder, s->late);
+      json_builder_set_member_name (builder, "amendments");
+      json_builder_add_int_value (builder, s->amendments);
       desk_json_add_string (builder, "privacy", s->privacy);
       desk_json_add_string (builder, "fingerprint", s->fingerprint);
       json_builder_end_object (builder);
@@ -118,6 +120,22 @@ print_table (GPtrArray *statuses)
 
       if (s->message != NULL)
         g_print ("%s%s\n", said++ == 0 ? "\n" : "", s->message);
+      if (s->amendments > 0)
+        {
+          g_autofree char *line = NULL;
+
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s sent %u amendment to what it had reported: "
+                                               "“groupdesk-cli secretariat amendments --group "
+                                               "%s” says what was changed and why.",
+                                               "%s sent %u amendments to what it had reported: "
+                                               "“groupdesk-cli secretariat amendments --group "
+                                               "%s” says what was changed and why.",
+                                               s->amendments),
+                                  s->code, s->amendments, s->code);
+
+          g_print ("%s%s\n", said++ == 0 ? "\n" : "", line);
+        }
     }
 }
 

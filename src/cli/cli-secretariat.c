@@ -2,7 +2,8 @@
  *
  * `secretariat init` makes an empty database the secretariat's; `status` (in
  * cli-secretariat-status.c) says who reported what; `figures` and `report` (in
- * cli-secretariat-figures.c) give the figures across groups.
+ * cli-secretariat-figures.c) give the figures across groups; `amendments` (in
+ * cli-secretariat-amendments.c) what a group changed in records it had reported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,12 +48,15 @@ cmd_secretariat (CliOptions  *options,
                  char       **argv)
 {
   if (argc < 2)
-    return cli_usage_error (_("“secretariat” needs one of: init, status, figures, report."));
+    return cli_usage_error (_("“secretariat” needs one of: init, status, amendments, figures, "
+                              "report."));
 
   if (g_str_equal (argv[1], "init"))
     return secretariat_init (options, argc - 1, argv + 1);
   if (g_str_equal (argv[1], "status"))
     return cli_secretariat_status (options, argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "amendments"))
+    return cli_secretariat_amendments (options, argc - 1, argv + 1);
   if (g_str_equal (argv[1], "figures"))
     return cli_secretariat_figures (options, argc - 1, argv + 1);
   if (g_str_equal (argv[1], "report"))
@@ -60,6 +64,6 @@ cmd_secretariat (CliOptions  *options,
   if (g_str_has_prefix (argv[1], "-"))
     return cli_unknown_option (argv[1]);
 
-  return cli_usage_error (_("“%s” is not a secretariat command. Use init, status, figures or "
-                            "report."), argv[1]);
+  return cli_usage_error (_("“%s” is not a secretariat command. Use init, status, "
+                            "amendments, figures or report."), argv[1]);
 }

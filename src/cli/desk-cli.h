@@ -46,6 +46,9 @@ int        cli_secretariat_figures (CliOptions  *options,
 int        cli_secretariat_report  (CliOptions  *options,
                                     int          argc,
                                     char       **argv);
+int        cli_secretariat_amendments (CliOptions  *options,
+                                       int          argc,
+                                       char       **argv);
 
 /* A report as text: its group and title, its period, the table in columns a terminal
  * shows, and its notes (cli-report.c). */

@@ -147,6 +147,9 @@ _desk_import_manifest_done (Import     *im,
                        "was damaged or changed after it was exported, so nothing was "
                        "imported. Ask the sender to export it again."), im->path);
 
+  if (!_desk_import_check_endorsement (im))
+    return FALSE;
+
   if (im->store == NULL)
     return TRUE;
 
@@ -254,6 +257,13 @@ _desk_import_manifest_start (Import           *im,
       im->previous_uuid = _desk_import_reader_uuid (r, "uuid");
       im->previous_sha256 = _desk_import_reader_attr (r, "sha256");
     }
+  else if (depth == 2 && g_str_equal (name, "endorsement"))
+    {
+      g_autofree char *date = _desk_import_reader_attr (r, "date");
+
+      g_free (plan->endorsed_on);
+      plan->endorsed_on = _desk_import_collapse (date);
+    }
   else if (depth == 3 && g_str_equal (name, "name"))
     {
       g_free (im->lang);
@@ -301,6 +311,13 @@ _desk_import_manifest_end (Import     *im,
           g_free (plan->group_name);
           plan->group_name = g_strdup (text);
         }
+    }
+  else if (depth == 3 && (g_str_equal (name, "meeting") || g_str_equal (name, "chair")))
+    {
+      char **slot = g_str_equal (name, "meeting") ? &plan->endorsed_meeting : &plan->endorsed_chair;
+
+      g_free (*slot);
+      *slot = g_strdup (text);
     }
   else if (depth == 3 && g_str_equal (name, "count") && im->count_kind != NULL)
     {

@@ -99,6 +99,7 @@ typedef struct
   GError *error;
   DeskProgress *progress;    /* bytes read, and the cancellable; or NULL */
   struct _ImportFiles *files; /* the attachments (desk-bundle-import-files.c), or NULL */
+  struct _ImportAmendment *amendment; /* the amendment being read, or NULL */
 } Import;
 
 /* A group that exported a bundle every day for a thousand years would reach 365,250;
@@ -209,5 +210,24 @@ gboolean _desk_import_files_end          (Import           *im,
                                           int               depth);
 gboolean _desk_import_attachments_finish (Import           *im);
 void     _desk_import_files_free         (Import           *im);
+
+/* desk-bundle-amendments.c: the amendments of a format 3 bundle, at the end of its
+ * records ("amendments", depth 2). Each is checked as it ends (action, kind, record,
+ * amends no later than the bundle, when, lengths; at most DESK_BUNDLE_MAX_AMENDMENTS)
+ * and, in an import that is kept (not a dry run, not a replay), stored in
+ * bundle_amendments in the import's transaction. */
+gboolean _desk_import_amendment_start    (Import           *im,
+                                          xmlTextReaderPtr  r,
+                                          int               depth,
+                                          const char       *name);
+gboolean _desk_import_amendment_end      (Import           *im,
+                                          int               depth,
+                                          const char       *name);
+void     _desk_import_amendments_free    (Import           *im);
+/* The manifest's endorsement checked (a date, not after the export). */
+gboolean _desk_import_check_endorsement  (Import           *im);
+/* "Bundle 3 for 1 Jan 2026 – 30 Jun 2026, endorsed on …": the change history's word
+ * for an import (translated). */
+char    *_desk_import_summary            (DeskImportPlan   *plan);
 
 G_END_DECLS

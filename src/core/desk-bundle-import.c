@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-backup.h"
+#include "desk-changes-private.h"
 #include "desk-error.h"
 #include "desk-i18n.h"
 #include "desk-reference.h"
@@ -83,6 +84,9 @@ desk_import_plan_free (DeskImportPlan *plan)
   g_free (plan->cascade);
   g_free (plan->gap);
   g_free (plan->backup_path);
+  g_free (plan->endorsed_on);
+  g_free (plan->endorsed_meeting);
+  g_free (plan->endorsed_chair);
   g_clear_pointer (&plan->counts, g_array_unref);
   g_free (plan);
 }
@@ -400,6 +404,8 @@ records_start (Import           *im,
           if (!_desk_import_attachment_start (im, r))
             return FALSE;
         }
+      else if (g_str_equal (name, "amendments"))
+        im->pseudo_kind = "amendments";
       else
         return _desk_import_fail (im, _("%s holds a “%s”, which is not a kind of record."), im->path, name);
 
@@ -418,6 +424,8 @@ records_start (Import           *im,
     }
   else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attachment") == 0)
     _desk_import_attachment_field (im, name);
+  else if (depth >= 3 && g_strcmp0 (im->pseudo_kind, "amendments") == 0)
+    return _desk_import_amendment_start (im, r, depth, name);
   else if (depth == 3 && g_strcmp0 (im->pseudo_kind, "attendance_counts") == 0)
     {
       Cell cell = { _desk_import_reader_attr (r, "pillar"), _desk_import_reader_attr (r, "gender"), 0 };
@@ -436,9 +444,12 @@ records_start (Import           *im,
 }
 
 static gboolean
-records_end (Import *im,
-             int     depth)
+records_end (Import     *im,
+             int         depth,
+             const char *name)
 {
+  if (depth >= 3 && g_strcmp0 (im->pseudo_kind, "amendments") == 0)
+    return _desk_import_amendment_end (im, depth, name);
   if (depth == 4 && im->kind != NULL)
     g_ptr_array_add (im->set, g_strdup (im->text->str));
   else if (depth == 3 && im->kind != NULL)
@@ -540,7 +551,7 @@ element_end (Import     *im,
   if (im->section == SECTION_MANIFEST && depth >= 2)
     _desk_import_manifest_end (im, depth, name);
   else if (im->section == SECTION_RECORDS)
-    return records_end (im, depth);
+    return records_end (im, depth, name);
   else if (im->section == SECTION_FILES)
     return _desk_import_files_end (im, depth);
 
@@ -554,10 +565,31 @@ silence (void       *context,
 {
 }
 
-/* Reads the whole file, applying what it holds when im->store is set. */
+static gboolean run_reading (Import  *im,
+                             GError **error);
+
+/* Reads the whole file, applying what it holds when im->store is set: the records are
+ * the other laptop's word, so the store records no change for each and no lock holds
+ * them (DESK_CHANGE_IMPORT); the import as a whole is one change (record_change). */
 static gboolean
 run (Import  *im,
      GError **error)
+{
+  DeskChangeAction previous = DESK_CHANGE_IMPORT;
+  gboolean ok;
+
+  if (im->store != NULL)
+    previous = _desk_changes_set_action (im->store, DESK_CHANGE_IMPORT);
+  ok = run_reading (im, error);
+  if (im->store != NULL)
+    _desk_changes_set_action (im->store, previous);
+
+  return ok;
+}
+
+static gboolean
+run_reading (Import  *im,
+             GError **error)
 {
   xmlSchemaValidCtxtPtr vctxt = NULL;
   xmlStructuredErrorFunc old_handler;
@@ -779,6 +811,7 @@ import_clear (Import *im)
   g_ptr_array_unref (im->set);
   g_array_unref (im->cells);
   _desk_import_files_free (im);
+  _desk_import_amendments_free (im);
   g_clear_error (&im->error);
 }
 
@@ -873,6 +906,17 @@ record_import (Import  *im,
     }
 
   return TRUE;
+}
+
+/* One row of the change history for the bundle imported, in the import's transaction:
+ * its number, period and endorsement, where the secretariat reads them. */
+static gboolean
+record_change (Import  *im,
+               GError **error)
+{
+  g_autofree char *summary = _desk_import_summary (im->plan);
+
+  return _desk_changes_record_import (im->store, im->plan->group_uuid, summary, error);
 }
 
 DeskImportPlan *
@@ -1000,6 +1044,7 @@ desk_bundle_import_full (DeskStore        *store,
        * show it (a "previous" that names the bundle before by its identifier, not its
        * digest). */
       if ((!im.plan->replay && !record_import (&im, error)) ||
+          (!im.plan->replay && !dry_run && !record_change (&im, error)) ||
           (im.plan->fork && !dry_run &&
            !_desk_import_record_offer (store, "fork", im.plan, im.previous_uuid,
                                        im.content_sha256, im.file_sha256, im.path, error)))

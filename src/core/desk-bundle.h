@@ -203,6 +203,13 @@ typedef struct
    * writes neither down. */
   gboolean   fork;
   gboolean   replay;
+  /* Format 3: the group's meeting that endorsed the bundle (endorsed_on NULL: none
+   * said), and how many amendments it carries (changes to records already reported;
+   * kept in bundle_amendments, desk_secretariat_list_amendments). */
+  char      *endorsed_on;
+  char      *endorsed_meeting;
+  char      *endorsed_chair;
+  guint      amendments;
 } DeskImportPlan;
 
 void            desk_import_plan_free         (DeskImportPlan *plan);

@@ -267,6 +267,36 @@ read_offers (DeskStore   *store,
   return TRUE;
 }
 
+/* The amendments each group's bundles carried (desk-secretariat-amendments.c). */
+static gboolean
+read_amendments (DeskStore   *store,
+                 GHashTable  *works,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _desk_store_prepare (store,
+                                            "SELECT group_uuid, count (*) FROM bundle_amendments"
+                                            " GROUP BY group_uuid", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Work *w = g_hash_table_lookup (works, sqlite3_column_text (stmt, 0));
+
+      if (w != NULL)
+        w->status->amendments = (guint) MIN (sqlite3_column_int64 (stmt, 1), G_MAXUINT);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The bundles forced in that do not follow the chain, added to @forks. @links are by
  * number, then by when they were imported: of two at one number, the later is the fork. */
 static void
@@ -394,7 +424,7 @@ desk_secretariat_status (DeskStore   *store,
                                &due_from, &due_to);
 
   if (!read_groups (store, works, error) || !read_bundles (store, works, error) ||
-      !read_offers (store, works, error))
+      !read_offers (store, works, error) || !read_amendments (store, works, error))
     return NULL;
 
   g_hash_table_iter_init (&iter, works);

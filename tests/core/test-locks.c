@@ -563,7 +563,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   ADD ("expense-period", test_expense_period);

@@ -273,7 +273,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   ADD ("dates", test_dates);
