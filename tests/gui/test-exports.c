@@ -598,8 +598,10 @@ test_import_cascade (void)
   workplans = desk_store_list (source, DESK_KIND_WORKPLAN, group, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (workplans->len, ==, 1);
-  g_assert_true (desk_store_delete (source, DESK_KIND_WORKPLAN,
-                                    desk_record_get_uuid (workplans->pdata[0]), &error));
+  /* Approved and reported: deleting it takes a reason (desk-locks.h). */
+  g_assert_true (desk_store_delete_with_reason (source, DESK_KIND_WORKPLAN,
+                                                desk_record_get_uuid (workplans->pdata[0]),
+                                                "Withdrawn by the plenary", &error));
   g_assert_true (desk_bundle_export (source, group, "2025-01-01", "2025-12-31",
                                      DESK_PRIVACY_AGGREGATE, two, &error));
   g_assert_no_error (error);

@@ -17,6 +17,7 @@
 #include "desk-banner.h"
 #include "desk-window.h"
 #include "desk-window-private.h"
+#include "test-reason-common.h"
 #include "test-window-common.h"
 
 #include <locale.h>
@@ -104,22 +105,6 @@ lock_expense (Fixture *f)
   g_assert_true (desk_bundle_export_full (f->store, f->group, day, day, DESK_PRIVACY_AGGREGATE, path,
                                           NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-}
-
-static DeskReasonDialog *
-find_reason_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DESK_IS_REASON_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return DESK_REASON_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 /* Types @text into the editor's row of @field and applies it, as the user would. */
