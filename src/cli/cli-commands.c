@@ -213,6 +213,17 @@ static const CommandOption locks_options[] = {
   { NULL, NULL },
 };
 
+static const CommandOption history_options[] = {
+  { "KIND", N_("The kind of record, singular or plural: expense or expenses") },
+  { "UUID", N_("The record's identifier, as “list” prints it") },
+  { "--json", N_("Print the changes as JSON: at, who, action, field, old, new and reason, "
+                 "with the values as stored") },
+  { NULL, NULL },
+};
+
+/* cli-history.c */
+int cmd_history (CliOptions *options, int argc, char **argv);
+
 static const CommandOption help_options[] = {
   { "COMMAND", N_("The command to explain; without it, the list of commands") },
   { NULL, NULL },
@@ -224,6 +235,8 @@ const Command cli_commands[] = {
     N_("Add a large generated group, for benchmarks"), cmd_generate, generate_options },
   { "list", "list KIND [--json]", N_("List the records of one kind"), cmd_list, list_options },
   { "show", "show KIND UUID [--json]", N_("Show one record"), cmd_show, show_options },
+  { "history", "history KIND UUID [--json]",
+    N_("A record's changes, newest first: when, who, what and why"), cmd_history, history_options },
   { "budget", "budget [--workplan UUID] [--original|--revised] [--json | --csv [--bom] [--expenses]]",
     N_("Budget against actual in the reporting currency; CSV of the lines or the expenses"), cmd_budget,
     budget_options },

@@ -23,6 +23,8 @@
 
 #include "desk-history.h"
 
+#include "desk-changes-private.h"
+
 #include "desk-error.h"
 #include "desk-i18n.h"
 #include "desk-reference.h"
@@ -293,24 +295,24 @@ desk_history_insert (DeskHistory  *self,
   return TRUE;
 }
 
-gboolean
-desk_history_update (DeskHistory  *self,
-                     DeskRecord   *record,
-                     GError      **error)
+/* desk_history_update with @reason NULL, else desk_history_update_with_reason. */
+static gboolean
+update (DeskHistory  *self,
+        DeskRecord   *record,
+        const char   *reason,
+        GError      **error)
 {
   const DeskKind *kind;
   g_autoptr(DeskRecord) before = NULL;
   GPtrArray *changes;
-
-  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
 
   kind = desk_record_get_kind (record);
   before = desk_store_get (self->store, kind, desk_record_get_uuid (record), error);
   if (before == NULL)
     return FALSE;
 
-  if (!desk_store_update (self->store, record, error))
+  if (reason != NULL ? !desk_store_update_with_reason (self->store, record, reason, error)
+                     : !desk_store_update (self->store, record, error))
     return FALSE;
 
   changes = write_new ();
@@ -318,6 +320,30 @@ desk_history_update (DeskHistory  *self,
   remember (self, changed_label (record), changes);
 
   return TRUE;
+}
+
+gboolean
+desk_history_update (DeskHistory  *self,
+                     DeskRecord   *record,
+                     GError      **error)
+{
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+
+  return update (self, record, NULL, error);
+}
+
+gboolean
+desk_history_update_with_reason (DeskHistory  *self,
+                                 DeskRecord   *record,
+                                 const char   *reason,
+                                 GError      **error)
+{
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (DESK_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  return update (self, record, reason, error);
 }
 
 /* ON DELETE action of @table's foreign key from @column: "CASCADE", "SET NULL" … */
@@ -436,21 +462,19 @@ collect (DeskStore      *store,
   return TRUE;
 }
 
-gboolean
-desk_history_delete (DeskHistory     *self,
-                     const DeskKind  *kind,
-                     const char      *uuid,
-                     GError         **error)
+/* desk_history_delete with @reason NULL, else desk_history_delete_with_reason. */
+static gboolean
+delete_record (DeskHistory     *self,
+               const DeskKind  *kind,
+               const char      *uuid,
+               const char      *reason,
+               GError         **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *name = NULL;
-
-  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
 
   if (kind == DESK_KIND_GROUP)
     {
@@ -464,7 +488,8 @@ desk_history_delete (DeskHistory     *self,
     return FALSE;
 
   if (!collect (self->store, kind, uuid, seen, deleted, touched, error) ||
-      !desk_store_delete (self->store, kind, uuid, error))
+      !(reason != NULL ? desk_store_delete_with_reason (self->store, kind, uuid, reason, error)
+                       : desk_store_delete (self->store, kind, uuid, error)))
     {
       desk_store_rollback (self->store);
       return FALSE;
@@ -499,6 +524,34 @@ desk_history_delete (DeskHistory     *self,
             g_steal_pointer (&changes));
 
   return TRUE;
+}
+
+gboolean
+desk_history_delete (DeskHistory     *self,
+                     const DeskKind  *kind,
+                     const char      *uuid,
+                     GError         **error)
+{
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  return delete_record (self, kind, uuid, NULL, error);
+}
+
+gboolean
+desk_history_delete_with_reason (DeskHistory     *self,
+                                 const DeskKind  *kind,
+                                 const char      *uuid,
+                                 const char      *reason,
+                                 GError         **error)
+{
+  g_return_val_if_fail (DESK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  return delete_record (self, kind, uuid, reason, error);
 }
 
 gboolean
@@ -619,21 +672,25 @@ apply (DeskHistory  *self,
        GError      **error)
 {
   guint n = step->writes->len;
+  DeskChangeAction previous;
+  gboolean done = TRUE;
 
   if (!desk_store_begin (self->store, error))
     return FALSE;
 
-  for (guint i = 0; i < n; i++)
-    {
-      GPtrArray *changes = g_ptr_array_index (step->writes, undo ? n - 1 - i : i);
+  /* Recorded in the change history as undone or redone. A record a later export locked
+   * refuses (DESK_ERROR_REPORTED), and the step stays where it was. */
+  previous = _desk_changes_set_action (self->store, undo ? DESK_CHANGE_UNDO : DESK_CHANGE_REDO);
+  for (guint i = 0; done && i < n; i++)
+    done = apply_write (self, g_ptr_array_index (step->writes, undo ? n - 1 - i : i), undo, error);
+  _desk_changes_set_action (self->store, previous);
 
-      if (!apply_write (self, changes, undo, error))
-        {
-          desk_store_rollback (self->store);
-          g_prefix_error (error, undo ? _("This change cannot be undone: ")
-                                      : _("This change cannot be redone: "));
-          return FALSE;
-        }
+  if (!done)
+    {
+      desk_store_rollback (self->store);
+      g_prefix_error (error, undo ? _("This change cannot be undone: ")
+                                  : _("This change cannot be redone: "));
+      return FALSE;
     }
 
   return desk_store_commit (self->store, error);

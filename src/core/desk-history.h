@@ -44,6 +44,17 @@ gboolean     desk_history_delete       (DeskHistory     *self,
                                         const DeskKind  *kind,
                                         const char      *uuid,
                                         GError         **error);
+/* The same with a reason (desk_store_update_with_reason …): for a record a lock holds,
+ * after the person said why. Undone and redone like any other step. */
+gboolean     desk_history_update_with_reason (DeskHistory    *self,
+                                              DeskRecord     *record,
+                                              const char     *reason,
+                                              GError        **error);
+gboolean     desk_history_delete_with_reason (DeskHistory    *self,
+                                              const DeskKind *kind,
+                                              const char     *uuid,
+                                              const char     *reason,
+                                              GError        **error);
 
 /* Groups. begin opens a transaction (a savepoint when nested) and end commits it; every
  * write in between, through the history or noted below, becomes part of one step, whose

@@ -124,6 +124,16 @@ check_problems (Fixture *f)
   return problems;
 }
 
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *part)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Tests */
 
 static void
@@ -328,6 +338,262 @@ test_who (Fixture       *f,
   g_assert_cmpstr (author, ==, "Li Wei");
 }
 
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskHistory) history = desk_history_new (f->store);
+  g_autoptr(DeskRecord) e = first_of (f, DESK_KIND_EXPENSE);
+  g_autofree char *payee = g_strdup (desk_record_get_string (e, "payee"));
+  g_autofree char *expected = NULL;
+  g_autofree char *rows = NULL;
+  gint64 mark = last_id (f);
+
+  g_assert_nonnull (payee);
+  desk_record_set_string (e, "payee", "Changed payee");
+  g_assert_true (desk_history_update_with_reason (history, e, "The invoice says so.", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_history_redo (history, &error));
+  g_assert_no_error (error);
+  rows = describe_after (f, mark, "action || ':' || coalesce (reason, '-')");
+  expected = g_strdup_printf ("update:The invoice says so. payee=%s→Changed payee; "
+                              "undo:- payee=Changed payee→%s; "
+                              "redo:- payee=%s→Changed payee", payee, payee, payee);
+  g_assert_cmpstr (rows, ==, expected);
+
+  /* A delete undone: the record comes back, recorded as undone; then normal writes are
+   * recorded as their own action again. */
+  mark = last_id (f);
+  g_assert_true (desk_history_delete_with_reason (history, DESK_KIND_EXPENSE,
+                                                  desk_record_get_uuid (e), "Entered twice.", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (db (f), "SELECT count(DISTINCT action) FROM changes WHERE "
+                                            "action = 'undo' AND field = 'payee' AND "
+                                            "old_value IS NULL AND new_value = 'Changed payee'"), ==, 1);
+  g_clear_pointer (&rows, g_free);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT group_concat (DISTINCT action) FROM changes "
+                                            "WHERE id > %" G_GINT64_FORMAT, mark);
+    rows = test_sqlite_query (db (f), sql);
+  }
+  g_assert_cmpstr (rows, ==, "delete,undo");
+  mark = last_id (f);
+  desk_record_set_string (e, "payee", "Third payee");
+  g_assert_true (desk_history_update (history, e, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_free);
+  rows = describe_after (f, mark, "action");
+  g_assert_cmpstr (rows, ==, "update payee=Changed payee→Third payee");
+}
+
+static gboolean
+bytes_hold (const char *data,
+            gsize       length,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @needle is in the database file or its WAL, checkpointed. */
+static gboolean
+file_holds (Fixture    *f,
+            const char *needle)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  const char *paths[] = { f->path, wal };
+
+  sqlite3_wal_checkpoint_v2 (db (f), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (paths[i], &contents, &length, NULL) &&
+          bytes_hold (contents, length, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static DeskChange *
+newest_change (GPtrArray  *changes,
+               const char *field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      DeskChange *c = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (c->field, field) == 0)
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+/* Personal values are sealed where names are protected (the history's written before
+ * included), opened when read, and unreadable (names_locked) while locked. */
+static void
+test_personal_values (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) person = first_of (f, DESK_KIND_PERSON);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(DeskSecret) recovery = NULL;
+  g_autofree char *uuid = g_strdup (desk_record_get_uuid (person));
+  DeskChange *c;
+
+  desk_record_set_string (person, "name", "Zanele Okonkwo-Historia");
+  g_assert_true (desk_store_update (f->store, person, &error));
+  g_assert_no_error (error);
+  desk_record_set_string (person, "name", "Zanele Okonkwo-Historia II");
+  g_assert_true (desk_store_update (f->store, person, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_holds (f, "Zanele Okonkwo-Historia"));
+
+  recovery = desk_store_protect (f->store, "history passphrase", desk_kdf_cost_fastest (), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (recovery);
+  /* Sealed in the history too, and the chain still verifies. */
+  g_assert_false (file_holds (f, "Zanele Okonkwo-Historia"));
+  g_assert_cmpint (test_sqlite_int (db (f), "SELECT count(*) FROM changes WHERE kind = 'person' "
+                                            "AND field = 'name' AND new_value NOT LIKE 'v1:%'"), ==, 0);
+  {
+    g_autoptr(GPtrArray) problems = check_problems (f);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+
+  /* Written while protected: sealed as it is written. */
+  desk_record_set_string (person, "name", "Zanele Okonkwo-Historia III");
+  g_assert_true (desk_store_update (f->store, person, &error));
+  g_assert_no_error (error);
+  g_assert_false (file_holds (f, "Zanele Okonkwo-Historia"));
+
+  /* Read back opened, newest first. */
+  changes = desk_store_list_changes (f->store, DESK_KIND_PERSON, uuid, &error);
+  g_assert_no_error (error);
+  c = newest_change (changes, "name");
+  g_assert_false (c->names_locked);
+  g_assert_cmpstr (c->old_value, ==, "Zanele Okonkwo-Historia II");
+  g_assert_cmpstr (c->new_value, ==, "Zanele Okonkwo-Historia III");
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Locked: the values cannot be read; the other fields' can. */
+  desk_store_lock (f->store);
+  changes = desk_store_list_changes (f->store, DESK_KIND_PERSON, uuid, &error);
+  g_assert_no_error (error);
+  c = newest_change (changes, "name");
+  g_assert_true (c->names_locked);
+  g_assert_null (c->old_value);
+  g_assert_null (c->new_value);
+  {
+    g_autofree char *shown = desk_change_format_value (f->store, c, c->new_value);
+    g_assert_cmpstr (shown, ==, desk_seal_describe (DESK_SEAL_LOCKED));
+  }
+  c = newest_change (changes, "gender");
+  g_assert_false (c->names_locked);
+  g_assert_nonnull (c->new_value);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Turned off again: opened in place, chain intact. */
+  g_assert_true (desk_store_unlock (f->store, "history passphrase", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_store_unprotect (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (db (f), "SELECT count(*) FROM changes WHERE kind = 'person' "
+                                            "AND field = 'name' AND new_value = "
+                                            "'Zanele Okonkwo-Historia III'"), ==, 1);
+  {
+    g_autoptr(GPtrArray) problems = check_problems (f);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
+/* A rewrite (protection on) does not hide a break made before it. */
+static void
+test_protect_keeps_break (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(DeskSecret) recovery = NULL;
+  sqlite3 *raw = test_sqlite_open (f->path);
+
+  test_sqlite_exec (raw, "DROP TRIGGER changes_append_only_delete; "
+                         "DELETE FROM changes WHERE id = 30; "
+                         "CREATE TRIGGER changes_append_only_delete BEFORE DELETE ON changes "
+                         "BEGIN SELECT RAISE (ABORT, 'the change history cannot be deleted'); END;");
+  sqlite3_close (raw);
+  recovery = desk_store_protect (f->store, "history passphrase", desk_kdf_cost_fastest (), &error);
+  g_assert_no_error (error);
+  problems = check_problems (f);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (has_problem (problems, "change 31 does not follow change 29"));
+}
+
+static char *
+format (Fixture        *f,
+        const DeskKind *kind,
+        const char     *uuid,
+        const char     *field,
+        const char     *value)
+{
+  DeskChange change = { .id = G_MAXINT64, .kind = kind, .action = DESK_CHANGE_UPDATE,
+                        .record_uuid = (char *) uuid, .field = (char *) field };
+
+  return desk_change_format_value (f->store, &change, value);
+}
+
+static void
+test_format_value (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DeskRecord) e = first_of (f, DESK_KIND_EXPENSE);
+  g_autoptr(DeskRecord) line = desk_store_get (f->store, DESK_KIND_BUDGET_LINE,
+                                               desk_record_get_string (e, "budget_line_uuid"), NULL);
+  g_autoptr(DeskRecord) activity = first_of (f, DESK_KIND_ACTIVITY);
+  g_autoptr(DeskRecord) person = first_of (f, DESK_KIND_PERSON);
+  const char *uuid = desk_record_get_uuid (e);
+  const char *currency = desk_record_get_string (e, "currency");
+  g_autofree char *label = desk_record_dup_label (line);
+  g_autofree char *expected_money = desk_money_format (123456, currency, 2);
+  g_autofree char *expected_date = desk_date_format ("2026-03-02");
+  g_autofree char *expected_choice = desk_reference_label (f->store, DESK_KIND_ACTIVITY, "status", "in_progress");
+  g_autofree char *expected_gender = desk_reference_label (f->store, DESK_KIND_PERSON, "gender",
+                                                           desk_record_get_string (person, "gender"));
+  struct { const DeskKind *kind; const char *uuid; const char *field; const char *value; const char *shown; } cases[] = {
+    { DESK_KIND_EXPENSE, uuid, "payee", "ACME", "ACME" },
+    { DESK_KIND_EXPENSE, uuid, "payee", NULL, "—" },
+    { DESK_KIND_EXPENSE, uuid, "is_refund", "1", "Yes" },
+    { DESK_KIND_EXPENSE, uuid, "is_refund", "0", "No" },
+    { DESK_KIND_EXPENSE, uuid, "date", "2026-03-02", expected_date },
+    { DESK_KIND_EXPENSE, uuid, "amount_minor", "123456", expected_money },
+    { DESK_KIND_EXPENSE, uuid, "budget_line_uuid", desk_record_get_uuid (line), label },
+    { DESK_KIND_EXPENSE, uuid, "budget_line_uuid", "no-such-line", "no-such-line" },
+    { DESK_KIND_ACTIVITY, desk_record_get_uuid (activity), "status", "in_progress", expected_choice },
+    { DESK_KIND_PERSON, desk_record_get_uuid (person), "gender", desk_record_get_string (person, "gender"),
+      expected_gender },
+  };
+
+  g_assert_cmpstr (currency, !=, NULL);
+  g_assert_cmpstr (expected_choice, !=, "in_progress");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = format (f, cases[i].kind, cases[i].uuid, cases[i].field, cases[i].value);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 /* The history's rows cannot be changed or deleted by SQL, even on the store's own
  * connection. */
 static void
@@ -357,16 +623,6 @@ test_append_only (Fixture       *f,
 
   g_assert_cmpint (count_changes (f), ==, n);
   g_assert_cmpint (test_sqlite_int (db (f), "SELECT count(*) FROM changes WHERE who = 'Mallory'"), ==, 0);
-}
-
-static gboolean
-has_problem (GPtrArray  *problems,
-             const char *part)
-{
-  for (guint i = 0; i < problems->len; i++)
-    if (strstr (g_ptr_array_index (problems, i), part) != NULL)
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -422,8 +678,12 @@ main (int argc, char **argv)
   ADD ("/changes/delete-cascade", test_delete_cascade);
   ADD ("/changes/reason", test_reason);
   ADD ("/changes/who", test_who);
+  ADD ("/changes/undo-redo", test_undo_redo);
   ADD ("/changes/append-only", test_append_only);
   ADD ("/changes/chain", test_chain);
+  ADD ("/changes/personal-values", test_personal_values);
+  ADD ("/changes/protect-keeps-break", test_protect_keeps_break);
+  ADD ("/changes/format-value", test_format_value);
 #undef ADD
 
   return g_test_run ();
