@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-changes-private.h"
 #include "desk-date.h"
 #include "desk-error.h"
@@ -296,14 +298,12 @@ collect_locks (DeskStore       *store,
   return g_steal_pointer (&locks);
 }
 
-/* The locks @record_uuid was unlocked for, among @locks: each is removed from @locks
- * and, when @unlocked is not NULL, moved there. */
+/* Removes from @locks those @record_uuid was unlocked for, keeping the others' order. */
 static gboolean
-split_unlocked (DeskStore   *store,
-                const char  *record_uuid,
-                GPtrArray   *locks,
-                GPtrArray   *unlocked,
-                GError     **error)
+drop_unlocked (DeskStore   *store,
+               const char  *record_uuid,
+               GPtrArray   *locks,
+               GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -321,20 +321,111 @@ split_unlocked (DeskStore   *store,
       guint index;
 
       if (g_ptr_array_find_with_equal_func (locks, lock, g_str_equal, &index))
-        {
-          char *uuid = g_ptr_array_steal_index (locks, index);
-
-          if (unlocked != NULL)
-            g_ptr_array_add (unlocked, uuid);
-          else
-            g_free (uuid);
-        }
+        g_ptr_array_remove_index (locks, index);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _desk_store_set_error (store, rc, error);
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* When @record_uuid was added through core (its insert in the change history), or NULL:
+ * before the history began, imported, or never stored. */
+static char *
+dup_inserted_at (DeskStore   *store,
+                 const char  *record_uuid,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *at = NULL;
+  int rc;
+
+  stmt = _desk_store_prepare (store,
+                              "SELECT at FROM changes WHERE record_uuid = ?1 AND action = 'insert' "
+                              "ORDER BY id DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, record_uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    _desk_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return at;
+}
+
+/* When the lock @uuid was made: the export's time, or the workplan's day of approval
+ * (NULL when unknown). */
+static char *
+dup_locked_since (DeskStore  *store,
+                  const char *uuid)
+{
+  sqlite3_stmt *stmt;
+  char *since = NULL;
+
+  stmt = _desk_store_prepare (store,
+                              "SELECT created FROM exports WHERE uuid = ?1 "
+                              "UNION ALL SELECT approved_on FROM workplans WHERE uuid = ?1",
+                              NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    since = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return since;
+}
+
+/* Removes from @locks those made before @record_uuid was added: a bundle locks what it
+ * reported and an approval what was approved, so a record added later (an amendment all
+ * the same) can be filled in, as the editors do after adding it, without a reason. */
+static gboolean
+drop_made_before (DeskStore   *store,
+                  const char  *record_uuid,
+                  GPtrArray   *locks,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *at = NULL;
+
+  if (locks->len == 0)
+    return TRUE;
+  at = dup_inserted_at (store, record_uuid, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (at == NULL)
+    return TRUE;
+
+  for (guint i = locks->len; i > 0; i--)
+    {
+      const char *lock = g_ptr_array_index (locks, i - 1);
+      g_autofree char *since = NULL;
+      gboolean later;
+
+      /* A workplan added as approved is approved all the same. */
+      if (g_str_equal (lock, record_uuid))
+        continue;
+      since = dup_locked_since (store, lock);
+      if (since == NULL)
+        continue;
+      /* An approval has a day only: a record added that same day counts as approved. */
+      if (strlen (since) == strlen ("YYYY-MM-DD"))
+        later = strncmp (at, since, strlen (since)) > 0;
+      else
+        later = strcmp (at, since) > 0;
+      if (later)
+        g_ptr_array_remove_index (locks, i - 1);
     }
 
   return TRUE;
@@ -352,7 +443,7 @@ _desk_locks_check (DeskStore      *store,
                    GError        **error)
 {
   g_autoptr(GPtrArray) locks = NULL;
-  g_autoptr(GPtrArray) unlocked = NULL;
+  g_autofree char *newest = NULL;
   DeskRecord *record = before != NULL ? before : after;
 
   g_return_val_if_fail (DESK_IS_STORE (store), FALSE);
@@ -380,8 +471,9 @@ _desk_locks_check (DeskStore      *store,
       return TRUE;
     }
 
-  unlocked = g_ptr_array_new_with_free_func (g_free);
-  if (!split_unlocked (store, desk_record_get_uuid (record), locks, unlocked, error))
+  newest = g_strdup (g_ptr_array_index (locks, 0));
+  if (!drop_unlocked (store, desk_record_get_uuid (record), locks, error) ||
+      !drop_made_before (store, desk_record_get_uuid (record), locks, error))
     return FALSE;
   if (locks->len > 0)
     {
@@ -390,7 +482,7 @@ _desk_locks_check (DeskStore      *store,
     }
   else
     /* Unlocked for every lock that holds it: still an amendment of the newest. */
-    *lock_uuid = g_strdup (g_ptr_array_index (unlocked, 0));
+    *lock_uuid = g_steal_pointer (&newest);
 
   return TRUE;
 }
@@ -557,7 +649,8 @@ desk_store_find_lock (DeskStore      *store,
 
   /* As the record stands: a workplan is held by its own approval. */
   locks = collect_locks (store, kind, record, kind == DESK_KIND_WORKPLAN ? NULL : record, error);
-  if (locks == NULL || !split_unlocked (store, uuid, locks, NULL, error) || locks->len == 0)
+  if (locks == NULL || !drop_unlocked (store, uuid, locks, error) ||
+      !drop_made_before (store, uuid, locks, error) || locks->len == 0)
     return NULL;
 
   lock = get_lock (store, g_ptr_array_index (locks, 0), &local_error);

@@ -12,8 +12,11 @@
  * Updating or deleting a locked record — or moving a record into a locked period —
  * needs a reason (desk_store_update_with_reason, desk-changes.h), which unlocks that
  * record only, for that lock; its later changes are amendments all the same, carried in
- * the group's next bundle. Adding a record is never refused. Imports are not held by
- * locks: a bundle is the other laptop's word.
+ * the group's next bundle. Adding a record is never refused, and a record added after a
+ * lock was made (after the export, or after the plan's day of approval) is not held by
+ * it, only marked as amending it. Approving a draft, closing an approved workplan and
+ * writing down its endorsement are free. Imports are not held by locks: a bundle is the
+ * other laptop's word.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

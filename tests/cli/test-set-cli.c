@@ -322,6 +322,9 @@ test_locked (Fixture       *fixture,
   g_autofree char *day = NULL;
   g_autofree char *line = NULL;
   g_autofree char *move_in = NULL;
+  g_autofree char *workplan = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *approved_today = g_date_time_format (now, "approved_on=%Y-%m-%d");
   g_auto(Run) run = { 0 };
 
   demo (fixture);
@@ -348,8 +351,13 @@ test_locked (Fixture       *fixture,
   /* A later expense, outside the period, needs no reason. */
   set_ok (fixture, "expense", later, "payee=Later payee");
 
-  /* The approved workplan holds its budget lines. */
+  /* The approved workplan holds its budget lines. The sample's were added after its
+   * approval day, so it is reopened (a reason) and approved again today. */
   line = show_field (fixture, "expense", later, "budget_line_uuid");
+  workplan = show_field (fixture, "budget_line", line, "workplan_uuid");
+  set_fails (fixture, 1, "This workplan is approved.", "workplan", workplan, "status=draft");
+  set_ok (fixture, "workplan", workplan, "status=draft", "approved_on=", "--reason", "Approved again");
+  set_ok (fixture, "workplan", workplan, "status=approved", approved_today);
   set_fails (fixture, 1, "approved workplan", "budget_line", line, "quantity_milli=2.5");
   set_ok (fixture, "budget_line", line, "quantity_milli=2.5", "--reason", "One more day agreed");
   assert_field (fixture, "budget_line", line, "quantity_milli", "2500");
@@ -360,7 +368,7 @@ test_locked (Fixture       *fixture,
     g_autoptr(JsonParser) parser = json_parser_new ();
     JsonArray *locks = parse_array (parser, run.out);
     JsonObject *bundle = json_array_get_object_element (locks, 0);
-    JsonObject *workplan = json_array_get_object_element (locks, 1);
+    JsonObject *plan = json_array_get_object_element (locks, 1);
 
     g_assert_cmpuint (json_array_get_length (locks), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (bundle, "kind"), ==, "export");
@@ -370,9 +378,10 @@ test_locked (Fixture       *fixture,
     g_assert_nonnull (json_object_get_string_member (bundle, "locked_on"));
     g_assert_cmpint (json_object_get_int_member (bundle, "unlocked"), ==, 1);
     g_assert_cmpuint (strlen (json_object_get_string_member (bundle, "lock")), ==, 36);
-    g_assert_cmpstr (json_object_get_string_member (workplan, "kind"), ==, "workplan");
-    g_assert_cmpint (json_object_get_int_member (workplan, "sequence"), ==, 0);
-    g_assert_cmpint (json_object_get_int_member (workplan, "unlocked"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (plan, "kind"), ==, "workplan");
+    g_assert_cmpint (json_object_get_int_member (plan, "sequence"), ==, 0);
+    /* The plan itself (reopened) and its line. */
+    g_assert_cmpint (json_object_get_int_member (plan, "unlocked"), ==, 2);
   }
 }
 

@@ -465,6 +465,8 @@ test_summary_follows_changes (void)
   guint resummed = 0;
 
   world_init (&c.w);
+  /* Churned freely: an approved plan's lines change only with a reason (desk-locks.h). */
+  test_reopen_workplan (c.w.store, c.w.workplan);
   c.rand = g_rand_new_with_seed (20261206);
   c.lines = g_ptr_array_new_with_free_func (g_free);
   c.expenses = g_ptr_array_new_with_free_func (g_free);
@@ -557,7 +559,8 @@ test_summary_follow_refusals (void)
 
   workplan = desk_store_get (w.store, DESK_KIND_WORKPLAN, w.workplan, NULL);
   desk_record_set_string (workplan, "period_start", "2026-02-01");
-  g_assert_true (desk_store_update (w.store, workplan, &error));
+  /* The plan is approved: a change to it gives a reason (desk-locks.h). */
+  g_assert_true (desk_store_update_with_reason (w.store, workplan, "Starts a month later", &error));
   g_assert_false (desk_budget_summary_apply (summary, w.store, "workplan", w.workplan));
 
   g_clear_pointer (&summary, desk_budget_summary_free);

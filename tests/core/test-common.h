@@ -245,6 +245,22 @@ test_record_new (const DeskKind *kind,
   return record;
 }
 
+/* Sends the approved workplan @uuid back to draft with the reason that needs
+ * (desk-locks.h), so that a test may change or delete it and its budget lines freely. */
+static inline void
+test_reopen_workplan (DeskStore  *store,
+                      const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskRecord) workplan = desk_store_get (store, DESK_KIND_WORKPLAN, uuid, &error);
+
+  g_assert_no_error (error);
+  desk_record_set_string (workplan, "status", "draft");
+  desk_record_unset (workplan, "approved_on");
+  if (!desk_store_update_with_reason (store, workplan, "Reopened for the test", &error))
+    g_error ("reopening the workplan: %s", error->message);
+}
+
 /* Inserts a record built as test_record_new does; the test fails if the store refuses. */
 static inline DeskRecord *
 test_add (DeskStore      *store,
@@ -292,7 +308,8 @@ static const TestRecipe test_recipes[] = {
     "status", "engaged" },
   { "workplan", { "title_en", "Workplan 2026", "period_start", "2026-01-01",
                   "period_end", "2026-12-31", "status", "draft", NULL },
-    "status", "approved" },
+    /* Not its approval: an approved workplan holds its budget lines (desk-locks.h). */
+    "title_en", "Workplan 2026, revised" },
   { "activity", { "workplan_uuid", "@workplan", "code", "A1", "title_en", "Dialogue",
                   "title_zh", "对话", "kind", "dialogue", "themes", "training,risk_mitigation",
                   "result_area", "1a", "lead_member_uuid", "@member",
@@ -340,10 +357,12 @@ static const TestRecipe test_recipes[] = {
   { "nomination", { "year", "2026", "person_uuid", "@person", "member_uuid", "@member",
                     "status", "nominated", "budget_line_uuid", "@budget_line", NULL },
     "status", "confirmed" },
-  { "export", { "sequence", "1", "period_start", "2026-01-01", "period_end", "2026-06-30",
+  /* A bundle of the half-year before the world's records: it locks none of them
+   * (desk-locks.h), so that every test can change them; test-locks exports their own. */
+  { "export", { "sequence", "1", "period_start", "2025-07-01", "period_end", "2025-12-31",
                 "privacy", "aggregate",
                 "sha256", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-                "created", "2026-07-01T09:00:00Z", NULL },
+                "created", "2026-01-05T09:00:00Z", NULL },
     "file", "bundle-1.xml" },
 };
 

@@ -1,8 +1,9 @@
 /* test-locks — locked periods: each rule, unlocking one record, overlapping bundles,
  * finding, listing and naming locks
  *
- * The world of test-common.h has one bundle exported (No. 1, 1 Jan – 30 Jun 2026) and a
- * record of every kind, most of them dated in that period.
+ * The world of test-common.h has a record of every kind, most of them dated in the first
+ * half of 2026, and one bundle (No. 1) for the half-year before; each test adds the
+ * bundle No. 2 for 1 Jan – 30 Jun 2026.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,12 +11,39 @@
 
 #include "desk-changes-private.h"
 
+/* After the world's records were added (TEST_NOW): these locks hold them. */
+#define BUNDLE_2_CREATED "2026-11-26T09:00:00Z"
+#define APPROVED_ON "2026-11-25"
+
 typedef struct
 {
   DeskStore *store;
   TestWorld *world;
-  const char *export;   /* the world's bundle No. 1 */
+  const char *export;   /* the bundle No. 2, for 1 Jan – 30 Jun 2026 */
+  DeskRecord *bundle;
 } Fixture;
+
+/* An export of the world's group, as the export history keeps it. */
+static DeskRecord *
+add_export (Fixture    *f,
+            int         sequence,
+            const char *from,
+            const char *to,
+            const char *created)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strdup_printf ("%d", sequence);
+  DeskRecord *bundle = test_world_new_record (f->world, DESK_KIND_EXPORT);
+
+  test_set_field (bundle, "sequence", number);
+  test_set_field (bundle, "period_start", from);
+  test_set_field (bundle, "period_end", to);
+  test_set_field (bundle, "created", created);
+  g_assert_true (desk_store_insert (f->store, bundle, &error));
+  g_assert_no_error (error);
+
+  return bundle;
+}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -23,13 +51,15 @@ fixture_set_up (Fixture       *f,
 {
   f->store = test_open_memory (TEST_NOW);
   f->world = test_world_new (f->store, "GH-LOCK");
-  f->export = test_world_uuid (f->world, "export");
+  f->bundle = add_export (f, 2, "2026-01-01", "2026-06-30", BUNDLE_2_CREATED);
+  f->export = desk_record_get_uuid (f->bundle);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_clear_object (&f->bundle);
   g_clear_pointer (&f->world, test_world_free);
   g_clear_object (&f->store);
 }
@@ -84,7 +114,9 @@ assert_state (Fixture    *f,
   /* Deleting the record in that state: only that state counts. */
   test_set_field (state, field, value);
   g_assert_cmpint (check (f, state, NULL, &found), ==, lock != NULL);
-  g_assert_cmpstr (found, ==, lock);
+  /* Free, it may still name the bundle it amends (one exported before it was added). */
+  if (lock != NULL)
+    g_assert_cmpstr (found, ==, lock);
 }
 
 static void
@@ -116,8 +148,10 @@ test_expense_period (Fixture       *f,
   assert_state (f, "expense", "date", "2026-02-02", f->export);
   assert_state (f, "expense", "date", "2026-01-01", f->export);
   assert_state (f, "expense", "date", "2026-06-30", f->export);
-  assert_state (f, "expense", "date", "2025-12-31", NULL);
   assert_state (f, "expense", "date", "2026-07-01", NULL);
+  /* The world's bundle No. 1 covers the day before, but was exported before the expense
+   * was added: it did not report it, so it does not hold it. */
+  assert_state (f, "expense", "date", "2025-12-31", NULL);
 
   /* A change of a held expense, even moving it out of the period, is held. */
   assert_change (f, "expense", "payee", "Another hotel", TRUE, f->export);
@@ -189,7 +223,7 @@ test_other_dated_kinds (Fixture       *f,
   assert_state (f, "funding", "date", "2026-06-30", f->export);
   assert_state (f, "funding", "date", "2026-07-01", NULL);
   assert_state (f, "budget_revision", "revised_on", "2026-01-01", f->export);
-  assert_state (f, "budget_revision", "revised_on", "2025-12-31", NULL);
+  assert_state (f, "budget_revision", "revised_on", "2025-06-30", NULL);
   assert_state (f, "workshop", "start_date", "2026-06-30", f->export);
   assert_state (f, "workshop", "start_date", "2026-07-01", NULL);
 
@@ -271,7 +305,7 @@ test_workplan (Fixture       *f,
   assert_change (f, "workplan", "status", "approved", FALSE, NULL);
 
   test_set_field (workplan, "status", "approved");
-  test_set_field (workplan, "approved_on", "2026-01-10");
+  test_set_field (workplan, "approved_on", APPROVED_ON);
   store_update (f, workplan);
   {
     g_autoptr(DeskRecord) renamed = desk_record_copy (workplan);
@@ -371,8 +405,10 @@ test_unlock_one_record (Fixture       *f,
 
   locks = desk_store_list_locks (f->store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (locks->len, ==, 1);
+  g_assert_cmpuint (locks->len, ==, 2);
+  g_assert_cmpstr (((DeskLock *) g_ptr_array_index (locks, 0))->uuid, ==, f->export);
   g_assert_cmpint (((DeskLock *) g_ptr_array_index (locks, 0))->n_unlocked, ==, 1);
+  g_assert_cmpint (((DeskLock *) g_ptr_array_index (locks, 1))->n_unlocked, ==, 0);
 
   /* The unlock names that record and that lock only, with the change that gave the reason. */
   g_assert_cmpint (test_sqlite_int (_desk_store_get_db (f->store),
@@ -385,8 +421,8 @@ static void
 test_overlapping_exports (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(DeskRecord) second = test_world_new_record (f->world, DESK_KIND_EXPORT);
-  g_autoptr(DeskRecord) expense = desk_record_copy (test_world_get (f->world, "expense"));
+  g_autoptr(DeskRecord) second = NULL;
+  g_autoptr(DeskRecord) expense = test_world_new_record (f->world, DESK_KIND_EXPENSE);
   g_autoptr(DeskRecord) changed = NULL;
   g_autoptr(DeskLock) lock = NULL;
   g_autoptr(GError) error = NULL;
@@ -396,21 +432,17 @@ test_overlapping_exports (Fixture       *f,
   g_autofree char *none_held = NULL;
   const char *second_uuid;
 
-  test_set_field (second, "sequence", "2");
-  test_set_field (second, "period_start", "2026-04-01");
-  test_set_field (second, "period_end", "2026-09-30");
-  test_set_field (second, "created", "2026-10-02T09:00:00Z");
-  g_assert_true (desk_store_insert (f->store, second, &error));
-  g_assert_no_error (error);
+  second = add_export (f, 3, "2026-04-01", "2026-09-30", "2026-11-27T09:00:00Z");
   second_uuid = desk_record_get_uuid (second);
 
   /* In both periods: the newest bundle holds it. */
   test_set_field (expense, "date", "2026-05-01");
-  store_update (f, expense);
+  g_assert_true (desk_store_insert (f->store, expense, &error));
+  g_assert_no_error (error);
   lock = desk_store_find_lock (f->store, DESK_KIND_EXPENSE, desk_record_get_uuid (expense), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (lock->uuid, ==, second_uuid);
-  g_assert_cmpint (lock->sequence, ==, 2);
+  g_assert_cmpint (lock->sequence, ==, 3);
 
   changed = desk_record_copy (expense);
   test_set_field (changed, "payee", "Changed");
@@ -449,10 +481,10 @@ test_other_group (Fixture       *f,
 
   mine = desk_store_list_locks (f->store, f->world->group, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (mine->len, ==, 1);
+  g_assert_cmpuint (mine->len, ==, 2);
   all = desk_store_list_locks (f->store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpuint (all->len, ==, 3);
   g_assert_cmpstr (other->group, !=, f->world->group);
 }
 
@@ -477,19 +509,19 @@ test_find_list_describe (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (export_lock);
   g_assert_true (export_lock->kind == DESK_KIND_EXPORT);
-  g_assert_cmpint (export_lock->sequence, ==, 1);
+  g_assert_cmpint (export_lock->sequence, ==, 2);
   g_assert_cmpstr (export_lock->period_start, ==, "2026-01-01");
   g_assert_cmpstr (export_lock->period_end, ==, "2026-06-30");
-  g_assert_cmpstr (export_lock->locked_on, ==, "2026-07-01T09:00:00Z");
+  g_assert_cmpstr (export_lock->locked_on, ==, BUNDLE_2_CREATED);
   g_assert_cmpstr (export_lock->group_uuid, ==, f->world->group);
 
   described = desk_lock_describe (f->store, export_lock);
-  g_assert_true (g_str_has_prefix (described, "the bundle No. 1 for 1 Jan 2026 – 30 Jun 2026, exported on "));
-  g_assert_true (g_str_has_suffix (described, "Jul 2026"));
+  g_assert_true (g_str_has_prefix (described, "the bundle No. 2 for 1 Jan 2026 – 30 Jun 2026, exported on "));
+  g_assert_true (g_str_has_suffix (described, "Nov 2026"));
 
   _desk_locks_set_reported_error (f->store, DESK_KIND_EXPENSE, f->export, &reported);
   g_assert_error (reported, DESK_ERROR, DESK_ERROR_REPORTED);
-  g_assert_nonnull (strstr (reported->message, "This expense was reported in the bundle No. 1 for "));
+  g_assert_nonnull (strstr (reported->message, "This expense was reported in the bundle No. 2 for "));
   g_assert_nonnull (strstr (reported->message, "Give a reason to change it"));
 
   /* A record no lock holds, and one that does not exist. */
@@ -502,7 +534,7 @@ test_find_list_describe (Fixture       *f,
 
   /* The approved workplan: its lock has no number, and holds its lines. */
   test_set_field (workplan, "status", "approved");
-  test_set_field (workplan, "approved_on", "2026-01-10");
+  test_set_field (workplan, "approved_on", APPROVED_ON);
   store_update (f, workplan);
   line_lock = desk_store_find_lock (f->store, DESK_KIND_BUDGET_LINE,
                                     test_world_uuid (f->world, "budget_line"), &error);
@@ -510,7 +542,7 @@ test_find_list_describe (Fixture       *f,
   g_assert_cmpstr (line_lock->uuid, ==, desk_record_get_uuid (workplan));
   g_assert_true (line_lock->kind == DESK_KIND_WORKPLAN);
   g_assert_cmpint (line_lock->sequence, ==, 0);
-  g_assert_cmpstr (line_lock->locked_on, ==, "2026-01-10");
+  g_assert_cmpstr (line_lock->locked_on, ==, APPROVED_ON);
   workplan_described = desk_lock_describe (f->store, line_lock);
   g_assert_cmpstr (workplan_described, ==, "the approved workplan “Workplan 2026”");
 
@@ -522,9 +554,10 @@ test_find_list_describe (Fixture       *f,
   /* Listed: the bundles first, then the approved workplans. */
   locks = desk_store_list_locks (f->store, f->world->group, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (locks->len, ==, 2);
+  g_assert_cmpuint (locks->len, ==, 3);
   g_assert_cmpstr (((DeskLock *) g_ptr_array_index (locks, 0))->uuid, ==, f->export);
-  wl = g_ptr_array_index (locks, 1);
+  g_assert_cmpstr (((DeskLock *) g_ptr_array_index (locks, 1))->uuid, ==, test_world_uuid (f->world, "export"));
+  wl = g_ptr_array_index (locks, 2);
   g_assert_cmpstr (wl->uuid, ==, desk_record_get_uuid (workplan));
   g_assert_cmpstr (wl->period_start, ==, "2026-01-01");
   g_assert_cmpstr (wl->period_end, ==, "2026-12-31");
@@ -534,26 +567,119 @@ static void
 test_newest_first (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(DeskRecord) second = test_world_new_record (f->world, DESK_KIND_EXPORT);
+  g_autoptr(DeskRecord) second = add_export (f, 3, "2026-07-01", "2026-12-31", "2026-11-27T09:00:00Z");
   g_autoptr(GPtrArray) locks = NULL;
   g_autoptr(GError) error = NULL;
 
-  test_set_field (second, "sequence", "2");
-  test_set_field (second, "period_start", "2026-07-01");
-  test_set_field (second, "period_end", "2026-12-31");
-  test_set_field (second, "created", "2027-01-05T09:00:00Z");
-  g_assert_true (desk_store_insert (f->store, second, &error));
-  g_assert_no_error (error);
-
   locks = desk_store_list_locks (f->store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (locks->len, ==, 2);
-  g_assert_cmpint (((DeskLock *) g_ptr_array_index (locks, 0))->sequence, ==, 2);
-  g_assert_cmpint (((DeskLock *) g_ptr_array_index (locks, 1))->sequence, ==, 1);
+  g_assert_cmpuint (locks->len, ==, 3);
+  g_assert_cmpint (((DeskLock *) g_ptr_array_index (locks, 0))->sequence, ==, 3);
+  g_assert_cmpint (((DeskLock *) g_ptr_array_index (locks, 1))->sequence, ==, 2);
+  g_assert_cmpint (((DeskLock *) g_ptr_array_index (locks, 2))->sequence, ==, 1);
 
-  /* Each period holds its own records: the second bundle holds a December expense. */
+  /* Each period holds its own records. */
   assert_state (f, "expense", "date", "2026-12-31", desk_record_get_uuid (second));
   assert_state (f, "expense", "date", "2026-06-30", f->export);
+  assert_state (f, "expense", "date", "2025-12-31", NULL);
+}
+
+/* A bundle locks what it reported: a record added after it was exported (or a line after
+ * its plan was approved) is free, though its changes still amend that bundle. */
+static void
+test_added_later (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DeskRecord) late = test_world_new_record (f->world, DESK_KIND_EXPENSE);
+  g_autoptr(DeskRecord) changed = NULL;
+  g_autoptr(DeskRecord) early_changed = desk_record_copy (test_world_get (f->world, "expense"));
+  g_autoptr(DeskLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *early = NULL;
+
+  test_set_now (f->store, "2026-11-27T10:00:00Z");
+  g_assert_true (desk_store_insert (f->store, late, &error));
+  g_assert_no_error (error);
+  changed = desk_record_copy (late);
+  test_set_field (changed, "payee", "Filled in later");
+  g_assert_false (check (f, late, changed, &found));
+  g_assert_cmpstr (found, ==, f->export);
+  lock = desk_store_find_lock (f->store, DESK_KIND_EXPENSE, desk_record_get_uuid (late), &error);
+  g_assert_no_error (error);
+  g_assert_null (lock);
+
+  /* The expense added before the bundle stays held. */
+  test_set_field (early_changed, "payee", "Changed");
+  g_assert_true (check (f, test_world_get (f->world, "expense"), early_changed, &early));
+  g_assert_cmpstr (early, ==, f->export);
+}
+
+/* Through the store's write path: held without a reason, nothing written; a reason
+ * unlocks that record only and is kept with its change. */
+static void
+test_enforced (Fixture       *f,
+               gconstpointer  data)
+{
+  DeskRecord *expense = test_world_get (f->world, "expense");
+  const char *uuid = desk_record_get_uuid (expense);
+  g_autoptr(DeskRecord) neighbour = test_world_new_record (f->world, DESK_KIND_EXPENSE);
+  g_autoptr(DeskRecord) changed = desk_record_copy (expense);
+  g_autoptr(DeskRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *reason = NULL;
+  sqlite3 *db = _desk_store_get_db (f->store);
+  gint64 changes;
+
+  g_assert_true (desk_store_insert (f->store, neighbour, &error));
+  g_assert_no_error (error);
+  changes = test_sqlite_int (db, "SELECT count(*) FROM changes");
+
+  test_set_field (changed, "payee", "Another hotel");
+  g_assert_false (desk_store_update (f->store, changed, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_assert_nonnull (strstr (error->message, "This expense was reported in the bundle No. 2 for "));
+  g_clear_error (&error);
+  g_assert_false (desk_store_update_with_reason (f->store, changed, " \t ", &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (desk_store_delete (f->store, DESK_KIND_EXPENSE, uuid, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_clear_error (&error);
+  /* Its activity cannot take it along either. */
+  g_assert_false (desk_store_delete (f->store, DESK_KIND_ACTIVITY, test_world_uuid (f->world, "activity"),
+                                     &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_clear_error (&error);
+
+  stored = desk_store_get (f->store, DESK_KIND_EXPENSE, uuid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_record_get_string (stored, "payee"), ==, "Hotel");
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM changes"), ==, changes);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM unlocks"), ==, 0);
+  g_assert_cmpint (desk_store_count (f->store, DESK_KIND_ACTIVITY, f->world->group), ==, 1);
+
+  /* With a reason: written, that record unlocked for its lock, the reason kept. */
+  g_assert_true (desk_store_update_with_reason (f->store, changed, "The receipt was misread", &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT c.reason FROM unlocks u JOIN changes c ON c.id = u.change_id "
+                         "WHERE u.record_uuid = '%s' AND u.lock_uuid = '%s'", uuid, f->export);
+  reason = test_sqlite_query (db, sql);
+  g_assert_cmpstr (reason, ==, "The receipt was misread");
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count(*) FROM unlocks"), ==, 1);
+
+  /* Its next change needs none; the neighbour still does. */
+  test_set_field (changed, "payee", "Third hotel");
+  g_assert_true (desk_store_update (f->store, changed, &error));
+  g_assert_no_error (error);
+  test_set_field (neighbour, "payee", "Changed");
+  g_assert_false (desk_store_update (f->store, neighbour, &error));
+  g_assert_error (error, DESK_ERROR, DESK_ERROR_REPORTED);
+  g_clear_error (&error);
+  g_assert_true (desk_store_delete_with_reason (f->store, DESK_KIND_EXPENSE, desk_record_get_uuid (neighbour),
+                                                "Entered twice", &error));
+  g_assert_no_error (error);
 }
 
 #define ADD(path, func) \
@@ -577,6 +703,8 @@ main (int    argc,
   ADD ("other-group", test_other_group);
   ADD ("find-list-describe", test_find_list_describe);
   ADD ("newest-first", test_newest_first);
+  ADD ("enforced", test_enforced);
+  ADD ("added-later", test_added_later);
 
   return g_test_run ();
 }
