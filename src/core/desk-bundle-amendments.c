@@ -106,16 +106,22 @@ _desk_bundle_changes_since (DeskStore   *store,
                             gint64      *since,
                             GError     **error)
 {
+  /* A group's first bundle carries none: nothing was reported that it could amend, and
+   * it reports every record as it is. A database that received the group's chain (a new
+   * laptop) carries the changes made here since. */
   sqlite3_stmt *stmt = _desk_store_prepare (store,
                                             "SELECT changes_through FROM exports"
                                             " WHERE group_uuid = ?1"
-                                            " ORDER BY sequence DESC LIMIT 1", error);
+                                            " UNION ALL SELECT 0 FROM imported_bundles"
+                                            " WHERE group_uuid = ?1 AND NOT EXISTS"
+                                            " (SELECT 1 FROM exports WHERE group_uuid = ?1)"
+                                            " ORDER BY 1 DESC LIMIT 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, group, -1, SQLITE_TRANSIENT);
-  *since = 0;
+  *since = G_MAXINT64;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -449,10 +455,13 @@ _desk_import_amendment_start (Import           *im,
       /* Bounded before anything of it is kept: a crafted file cannot make the import
        * hold or store without end. */
       if (++a->count > DESK_BUNDLE_MAX_AMENDMENTS)
-        return FAIL_AMENDMENT (im, _("%s (bundle number %lld of %s) carries %u amendments or "
-                                     "more, more than any group makes between two bundles, "
-                                     "so nothing was imported. Ask the sender to export it "
-                                     "again."));
+        return _desk_import_fail (im, _("%s (bundle number %lld of %s) carries more than %u "
+                                        "amendments, more than any group makes between two "
+                                        "bundles, so nothing was imported. Ask the sender to "
+                                        "export it again."),
+                                  im->path, (long long) im->plan->sequence,
+                                  im->plan->group_code != NULL ? im->plan->group_code : "?",
+                                  (guint) DESK_BUNDLE_MAX_AMENDMENTS);
       a->action = _desk_import_reader_attr (r, "action");
       a->kind = _desk_import_reader_attr (r, "kind");
       a->record = _desk_import_reader_uuid (r, "record");

@@ -105,8 +105,9 @@ gboolean _desk_bundle_check_endorsement (DeskStore              *store,
 /* The manifest's "endorsement" element. FALSE when the writer refused. */
 gboolean _desk_bundle_write_endorsement (xmlTextWriterPtr        w,
                                          const DeskEndorsement  *endorsement);
-/* The changes_through of the group's newest export (0: none): the next bundle carries
- * the amendments after it. */
+/* The changes_through of the group's newest export: the next bundle carries the
+ * amendments after it. G_MAXINT64 (none) before the group's first bundle; 0 where the
+ * database received the group's bundles and exported none itself. */
 gboolean _desk_bundle_changes_since     (DeskStore        *store,
                                          const char       *group,
                                          gint64           *since,
