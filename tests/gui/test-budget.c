@@ -10,7 +10,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "test-budget-common.h"
-#include "test-reason-common.h"
 
 /* A line, an expense, a refund and a receipt through the page: the cards follow. */
 static void
@@ -54,8 +53,6 @@ test_budget_totals_follow (void)
 
   count = _desk_budget_page_get_refresh_count (page);
   enter_text (desk_record_editor_get_row (editor, "quantity_milli"), "2.5");
-  /* The demo's workplan is approved: its new line asks why once, then is unlocked. */
-  answer_reason ("Added at the plenary");
   enter_text (desk_record_editor_get_row (editor, "unit_cost_minor"), "1,234.50");
   g_assert_false (desk_record_editor_has_error (editor));
   line = get (store, DESK_KIND_BUDGET_LINE, line_uuid);
@@ -257,7 +254,6 @@ test_budget_missing_rate (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   uuid = desk_record_list_get_open_uuid (lines);
   choose (desk_record_editor_get_row (editor, "currency"), "JPY");
-  answer_reason ("Interpretation booked abroad");
   enter_text (desk_record_editor_get_row (editor, "unit_cost_minor"), "120,000");
   line = get (store, DESK_KIND_BUDGET_LINE, uuid);
   g_assert_cmpstr (desk_record_get_string (line, "currency"), ==, "JPY");
@@ -440,7 +436,6 @@ test_budget_refused (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL));
   uuid = desk_record_list_get_open_uuid (lines);
   enter_text (desk_record_editor_get_row (editor, "unit_cost_minor"), "12.50");
-  answer_reason ("A line the plenary added");
   before = get (store, DESK_KIND_BUDGET_LINE, uuid);
   g_assert_cmpint (desk_record_get_int (before, "unit_cost_minor"), ==, 1250);
 

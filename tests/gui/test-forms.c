@@ -13,7 +13,6 @@
 #include "desk-date-row.h"
 #include "desk-field-row.h"
 #include "desk-record-editor.h"
-#include "test-reason-common.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -700,11 +699,9 @@ test_editor_save (void)
   g_assert_cmpint (desk_record_get_int (after, "quantity_milli"), ==, desk_record_get_int (line, "quantity_milli"));
   g_assert_false (desk_history_can_undo (history));
 
-  /* A good value clears the error and is one step of Undo. The demo's workplan is
-   * approved, so its line asks why first. */
+  /* A good value clears the error and is one step of Undo. */
   gtk_editable_set_text (GTK_EDITABLE (row), "7");
   g_signal_emit_by_name (row, "apply");
-  answer_reason ("The venue needs seven");
   g_assert_false (desk_record_editor_has_error (editor));
   g_clear_object (&after);
   after = desk_store_get (store, DESK_KIND_BUDGET_LINE, desk_record_get_uuid (line), NULL);

@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "test-gui-common.h"
-#include "test-reason-common.h"
 
 static void
 test_workplan_activities (void)
@@ -146,9 +145,6 @@ test_workplan_delete_undo (void)
 
   desk_record_list_open (list, uuid);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.delete", NULL));
-  /* The demo's workplan is approved: the activity's budget lines go with it, so the
-   * delete asks why. */
-  answer_reason ("Dropped at the plenary");
   wait_a_moment (10);
   g_assert_false (record_exists (store, DESK_KIND_ACTIVITY, uuid));
   g_assert_false (record_exists (store, DESK_KIND_WORKSHOP,
