@@ -141,6 +141,7 @@ test_section (Fixture       *f,
   DeskChangeList *changes = history_section (f);
   g_autofree char *newest = NULL;
   g_autofree char *amount = NULL;
+  g_autofree char *cleared = NULL;
   guint before;
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (changes)));
@@ -167,6 +168,12 @@ test_section (Fixture       *f,
   g_assert_true (desk_history_undo (f->history, NULL));
   wait_a_moment (10);
   g_assert_cmpuint (desk_change_list_get_n_changes (changes), ==, before + 4);
+
+  /* A field cleared reads as cleared, not as its old value set again. */
+  type_into (f, "note", "Paid in cash");
+  type_into (f, "note", "");
+  cleared = desk_change_list_dup_row_text (changes, 0);
+  g_assert_nonnull (strstr (cleared, "Paid in cash → —"));
 }
 
 /* A long history shows its newest 20, then all on demand. */

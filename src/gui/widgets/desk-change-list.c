@@ -97,9 +97,11 @@ change_row_new (DeskChangeList   *self,
     {
       old_value = desk_change_format_value (self->store, change, change->old_value);
       new_value = desk_change_format_value (self->store, change, change->new_value);
-      if (change->action == DESK_CHANGE_INSERT || change->old_value == NULL)
+      /* Added or deleted: the one value there is. A field cleared or first set reads
+       * "—" on its side, so that it is not taken for the value set again. */
+      if (change->action == DESK_CHANGE_INSERT)
         values = g_strdup (new_value);
-      else if (change->action == DESK_CHANGE_DELETE || change->new_value == NULL)
+      else if (change->action == DESK_CHANGE_DELETE)
         values = g_strdup (old_value);
       else
         /* Translators: a field's value before and after a change: “12.00 GHS → 15.00 GHS”. */
