@@ -29,6 +29,8 @@
 #include "desk-preferences-window.h"
 #include "desk-protect-dialog.h"
 #include "desk-protect-dialog-private.h"
+#include "desk-reason-dialog.h"
+#include "desk-record-editor.h"
 #include "desk-unlock-view.h"
 #include "desk-unlock-view-private.h"
 #include "desk-window.h"
@@ -348,6 +350,107 @@ save_evidence (GtkWidget  *window,
   desk_attachment_remove (store, first->uuid, NULL);
   desk_attachment_remove (store, second->uuid, NULL);
   desk_store_announce_change (store, DESK_KIND_DELIVERABLE, uuid);
+
+  return ok;
+}
+
+/* Issue 19: an expense changed a few times, then reported in a bundle and changed again
+ * with a reason — its History, the reason asked, the banner of a reported record — and
+ * the export dialog with the group's endorsement. */
+static gboolean
+save_history (GtkWidget  *window,
+              DeskStore  *store,
+              const char *tmp_dir,
+              const char *dir)
+{
+  DeskBudgetPage *page = DESK_BUDGET_PAGE (show_page (window, "budget"));
+  DeskRecordEditor *editor = _desk_budget_page_get_editor (page, "expenses");
+  DeskRecordList *list;
+  DeskExportDialog *export_dialog;
+  GtkWindow *reason = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *bundle = g_build_filename (tmp_dir, "history" DESK_BUNDLE_SUFFIX, NULL);
+  g_autoptr(DeskRecord) expense = NULL;
+  g_autoptr(DeskRecord) group = desk_store_dup_main_group (store);
+  g_autoptr(GError) error = NULL;
+  const char *payees[] = { "Tarkwa Guest House", "Tarkwa Guest House Ltd", NULL };
+  gboolean ok = TRUE;
+
+  _desk_budget_page_show_view (page, "expenses");
+  wait_for_frames (window, 2);
+  list = _desk_budget_page_get_list (page, "expenses");
+  /* One after the period the Exports shots reported, which is locked already. */
+  {
+    g_autoptr(GPtrArray) all = desk_store_list (store, DESK_KIND_EXPENSE, desk_record_get_uuid (group), NULL);
+
+    for (guint i = 0; all != NULL && uuid == NULL && i < all->len; i++)
+      if (g_strcmp0 (desk_record_get_string (g_ptr_array_index (all, i), "date"), "2026-06-30") > 0)
+        uuid = g_strdup (desk_record_get_uuid (g_ptr_array_index (all, i)));
+  }
+  desk_store_set_coordinator_name (store, "Ama Mensah", NULL);
+  for (guint i = 0; uuid != NULL && payees[i] != NULL; i++)
+    {
+      g_autoptr(DeskRecord) copy = desk_store_get (store, DESK_KIND_EXPENSE, uuid, NULL);
+
+      desk_record_set_string (copy, "payee", payees[i]);
+      desk_record_set_string (copy, "note", i == 0 ? "Two nights for the facilitators" : NULL);
+      if (!desk_store_update (store, copy, &error))
+        {
+          g_printerr ("Could not change the expense: %s\n", error->message);
+          return FALSE;
+        }
+    }
+  expense = uuid != NULL ? desk_store_get (store, DESK_KIND_EXPENSE, uuid, NULL) : NULL;
+  if (expense == NULL || editor == NULL ||
+      !desk_bundle_export_full (store, desk_record_get_uuid (group), "2026-07-01",
+                                desk_record_get_string (expense, "date"), DESK_PRIVACY_AGGREGATE, bundle,
+                                NULL, NULL, NULL, &error))
+    {
+      g_printerr ("Could not report the expense: %s\n", error != NULL ? error->message : "none");
+      return FALSE;
+    }
+  desk_record_set_int (expense, "amount_minor", desk_record_get_int (expense, "amount_minor") + 5000);
+  if (!desk_store_update_with_reason (store, expense, "The receipt says 50.00 more: it was misread", &error))
+    {
+      g_printerr ("Could not amend the expense: %s\n", error->message);
+      return FALSE;
+    }
+  desk_record_list_open (list, uuid);
+  scroll_to (window, desk_record_editor_get_changes (editor));
+  ok &= save_window (window, dir, "81-expense-history");
+
+  /* An expense the Exports shots reported, still locked: the banner, and a change typed
+   * in it asks for the reason. */
+  g_free (uuid);
+  uuid = find_row (list, NULL, NULL);
+  desk_record_list_open (list, uuid);
+  scroll_to (window, desk_record_editor_get_lock_banner (editor));
+  ok &= save_window (window, dir, "80-locked-expense");
+  gtk_editable_set_text (GTK_EDITABLE (desk_record_editor_get_row (editor, "payee")), "Tarkwa Lodge");
+  g_signal_emit_by_name (desk_record_editor_get_row (editor, "payee"), "apply");
+  reason = find_toplevel (DESK_TYPE_REASON_DIALOG);
+  if (reason != NULL)
+    {
+      gtk_editable_set_text (desk_reason_dialog_get_entry (DESK_REASON_DIALOG (reason)), "Renamed on the receipt");
+      ok &= save_window (GTK_WIDGET (reason), dir, "82-reason-dialog");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (reason), "cancel");
+    }
+  else
+    ok = FALSE;
+  desk_record_list_close_editor (list);
+
+  gtk_widget_activate_action (window, "win.export-bundle", NULL);
+  export_dialog = _desk_exports_page_get_export_dialog (DESK_EXPORTS_PAGE (show_page (window, "exports")));
+  if (export_dialog != NULL)
+    {
+      DeskExportEndorsement *endorsement = _desk_export_dialog_get_endorsement (export_dialog);
+
+      desk_export_endorsement_set_enabled (endorsement, TRUE);
+      desk_export_endorsement_set (endorsement, "2026-06-12", "Plenary of 12 June 2026", "Kofi Boateng");
+      scroll_to (GTK_WIDGET (export_dialog), GTK_WIDGET (endorsement));
+      ok &= save_dialog (GTK_WINDOW (export_dialog), dir, "83-export-endorsed");
+    }
+  g_remove (bundle);
 
   return ok;
 }
@@ -870,6 +973,11 @@ main (int   argc,
     ok &= save_window (window, dir, "17-memory-banner");
     gtk_window_destroy (GTK_WINDOW (window));
   }
+
+  /* Before the protection, which leaves the store protected. */
+  window = new_main_window (GTK_APPLICATION (app), store);
+  ok &= save_history (window, store, tmp_dir, dir);
+  gtk_window_destroy (GTK_WINDOW (window));
 
   ok &= save_protection (GTK_APPLICATION (app), store, tmp_dir, dir);
 

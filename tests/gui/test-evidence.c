@@ -233,9 +233,11 @@ test_evidence_kinds (void)
       g_assert_nonnull (evidence);
       g_assert_true (gtk_widget_get_parent (GTK_WIDGET (evidence)) == widget);
       g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (evidence)), ==, "Evidence");
-      /* Groups added after it still come before it. */
+      /* Groups added after it still come before it; only the History follows it. */
       desk_record_editor_add_group (DESK_RECORD_EDITOR (widget), "Other", none);
-      g_assert_true (gtk_widget_get_last_child (widget) == GTK_WIDGET (evidence));
+      g_assert_true (gtk_widget_get_next_sibling (GTK_WIDGET (evidence)) ==
+                     desk_record_editor_get_changes (DESK_RECORD_EDITOR (widget)));
+      g_assert_true (gtk_widget_get_last_child (widget) == desk_record_editor_get_changes (DESK_RECORD_EDITOR (widget)));
       g_object_unref (widget);
     }
 

@@ -141,6 +141,12 @@ assert_counts_shown (DeskExportDialog        *dialog,
       const DeskBundleCount *count = &g_array_index (expected->counts, DeskBundleCount, i);
       g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, count->count);
 
+      /* Amendments show only when there are some. */
+      if (count->count == 0 && g_str_equal (count->kind, "amendment"))
+        {
+          g_assert_null (_desk_export_dialog_get_count_text (dialog, count->kind));
+          continue;
+        }
       g_assert_cmpstr (_desk_export_dialog_get_count_text (dialog, count->kind), ==, text);
     }
 }

@@ -19,6 +19,7 @@
 #include "desk-budget-page-private.h"
 
 #include "desk-cells.h"
+#include "desk-reason-dialog.h"
 
 static const char * const line_layout_main[] = { "activity_uuid", "category", "description", NULL };
 static const char * const line_layout_cost[] = { "quantity_milli", "unit", "unit_cost_minor", "currency", NULL };
@@ -410,6 +411,15 @@ fill_rate_row (DeskBudgetPage *self)
   show_rate_error (self, NULL);
 }
 
+/* After the rate's write, at once or once a reported rate's reason was given. */
+static void
+rate_written_cb (GtkWidget    *widget,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  show_rate_error (DESK_BUDGET_PAGE (widget), error != NULL ? error->message : NULL);
+}
+
 static void
 rate_applied_cb (DeskBudgetPage *self)
 {
@@ -439,12 +449,8 @@ rate_applied_cb (DeskBudgetPage *self)
       show_rate_error (self, NULL);
       return;
     }
-  if (!desk_history_update (desk_page_get_history (DESK_PAGE (self)), copy, &error))
-    {
-      show_rate_error (self, error->message);
-      return;
-    }
-  show_rate_error (self, NULL);
+  desk_reason_update (GTK_WIDGET (self), desk_page_get_history (DESK_PAGE (self)), copy,
+                      rate_written_cb, NULL);
 }
 
 static void

@@ -18,61 +18,16 @@
 #include <glib/gi18n.h>
 
 #include "desk-export-dialog.h"
+#include "desk-export-dialog-private.h"
 #include "desk-date-row.h"
 #include "desk-dialog.h"
+#include "desk-export-endorsement.h"
 #include "desk-exports-page-private.h"
 #include "desk-file-chooser.h"
 #include "desk-job.h"
 #include "desk-names-locked.h"
 #include "desk-widget-util.h"
 
-
-typedef enum
-{
-  PERIOD_QUARTER,
-  PERIOD_HALF_YEAR,
-  PERIOD_YEAR,
-  PERIOD_CUSTOM,
-} PeriodPreset;
-
-struct _DeskExportDialog
-{
-  AdwWindow parent_instance;
-
-  DeskStore *store;
-  DeskExportMode mode;
-  char *group_uuid;
-  char *group_code;
-  char *preset_from[PERIOD_CUSTOM];
-  char *preset_to[PERIOD_CUSTOM];
-  DeskPrivacy privacy;
-  DeskBundlePreview *preview;
-  GHashTable *count_labels;     /* kind → GtkLabel */
-  guint refresh_idle;
-  GCancellable *preview_cancellable; /* the preview being read on a worker, if any */
-  DeskJob *job;                 /* the last export started */
-
-  /* Template widgets */
-  AdwWindowTitle *window_title;
-  GtkButton *export_button;
-  GtkLabel *intro_label;
-  GtkLabel *error_label;
-  AdwComboRow *period_row;
-  GtkStringList *period_list;
-  DeskDateRow *from_row;
-  DeskDateRow *to_row;
-  AdwPreferencesGroup *privacy_group;
-  AdwActionRow *aggregate_row;
-  AdwActionRow *pseudonymous_row;
-  AdwActionRow *named_row;
-  GtkCheckButton *aggregate_check;
-  GtkCheckButton *pseudonymous_check;
-  GtkCheckButton *named_check;
-  AdwPreferencesGroup *problems_group;
-  GtkListBox *problem_list;
-  AdwPreferencesGroup *preview_group;
-  GtkGrid *count_grid;
-};
 
 G_DEFINE_FINAL_TYPE (DeskExportDialog, desk_export_dialog, ADW_TYPE_WINDOW)
 
@@ -153,8 +108,8 @@ fill_period_list (DeskExportDialog *self)
 /* The period chosen, as two ISO dates (newly allocated). FALSE, with the sentence to show
  * in @error and the row at fault marked, when a date typed is no date, one is missing or
  * the first comes after the last. */
-static gboolean
-get_period (DeskExportDialog  *self,
+gboolean
+_desk_export_dialog_get_period_iso (DeskExportDialog  *self,
             char             **from,
             char             **to,
             GError           **error)
@@ -273,11 +228,15 @@ show_preview (DeskExportDialog  *self,
       return;
     }
 
-  for (guint i = 0; i < self->preview->counts->len; i++)
+  for (guint i = 0, cell = 0; i < self->preview->counts->len; i++)
     {
       const DeskBundleCount *count = &g_array_index (self->preview->counts, DeskBundleCount, i);
 
-      gtk_grid_attach (self->count_grid, make_count_cell (self, count), (int) (i % 2), (int) (i / 2), 1, 1);
+      /* Amendments are news only when there are some. */
+      if (count->count == 0 && g_str_equal (count->kind, "amendment"))
+        continue;
+      gtk_grid_attach (self->count_grid, make_count_cell (self, count), (int) (cell % 2), (int) (cell / 2), 1, 1);
+      cell++;
     }
 
   for (guint i = 0; i < self->preview->problems->len; i++)
@@ -422,8 +381,8 @@ start_preview (DeskExportDialog *self,
   desk_job_run_in_thread (task, preview_thread);
 }
 
-static void
-refresh (DeskExportDialog *self)
+void
+_desk_export_dialog_refresh (DeskExportDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) period_error = NULL;
@@ -435,7 +394,7 @@ refresh (DeskExportDialog *self)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   cancel_preview (self);
 
-  valid = self->group_uuid != NULL && get_period (self, &from, &to, &period_error);
+  valid = self->group_uuid != NULL && _desk_export_dialog_get_period_iso (self, &from, &to, &period_error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", valid);
 
   if (self->mode == DESK_EXPORT_IATI)
@@ -475,7 +434,7 @@ refresh (DeskExportDialog *self)
 static void
 queue_refresh (DeskExportDialog *self)
 {
-  desk_schedule_once (&self->refresh_idle, G_PRIORITY_DEFAULT_IDLE, 0, (DeskOnceFunc) refresh, self);
+  desk_schedule_once (&self->refresh_idle, G_PRIORITY_DEFAULT_IDLE, 0, (DeskOnceFunc) _desk_export_dialog_refresh, self);
 }
 
 /* Saving: on a worker thread (desk-job.c), with its own connection to the database */
@@ -487,6 +446,9 @@ typedef struct
   char *from;
   char *to;
   DeskPrivacy privacy;
+  char *endorsed_on;         /* NULL: not endorsed */
+  char *endorsed_meeting;
+  char *endorsed_chair;
   char *path;
   gint64 sequence;           /* the bundle's number, once written */
   char *export_uuid;         /* its export record, once written */
@@ -500,6 +462,9 @@ export_work_free (gpointer data)
   g_free (work->group_uuid);
   g_free (work->from);
   g_free (work->to);
+  g_free (work->endorsed_on);
+  g_free (work->endorsed_meeting);
+  g_free (work->endorsed_chair);
   g_free (work->path);
   g_free (work->export_uuid);
   g_free (work);
@@ -536,14 +501,16 @@ export_work (DeskStore         *store,
              GError           **error)
 {
   ExportWork *work = data;
+  DeskEndorsement endorsement = { work->endorsed_on, work->endorsed_meeting, work->endorsed_chair };
 
   if (work->mode == DESK_EXPORT_IATI)
     /* A few hundred activities at most: quick, so not cancelled half-way. */
     return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            desk_iati_export (store, work->group_uuid, work->from, work->to, work->path, error);
 
-  if (!desk_bundle_export_full (store, work->group_uuid, work->from, work->to, work->privacy,
-                                work->path, cancellable, progress, progress_data, error))
+  if (!desk_bundle_export_endorsed (store, work->group_uuid, work->from, work->to, work->privacy,
+                                    work->endorsed_on != NULL ? &endorsement : NULL,
+                                    work->path, cancellable, progress, progress_data, error))
     return FALSE;
   find_export_record (store, work);
 
@@ -589,18 +556,24 @@ export_done (DeskJob      *job,
   desk_dialog_finish_with_file (GTK_WINDOW (self), message, work->path);
 }
 
-static DeskJob *
-start_export (DeskExportDialog  *self,
+DeskJob *
+_desk_export_dialog_start (DeskExportDialog  *self,
               const char        *path,
               GError           **error)
 {
   ExportWork *work;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *on = NULL;
+  g_autofree char *meeting = NULL;
+  g_autofree char *chair = NULL;
 
   if (self->refresh_idle != 0)
-    refresh (self);
-  if (!get_period (self, &from, &to, error))
+    _desk_export_dialog_refresh (self);
+  if (!_desk_export_dialog_get_period_iso (self, &from, &to, error))
+    return NULL;
+  if (self->mode == DESK_EXPORT_BUNDLE &&
+      !desk_export_endorsement_read (self->endorsement_group, &on, &meeting, &chair, error))
     return NULL;
   if (self->group_uuid == NULL)
     {
@@ -617,6 +590,9 @@ start_export (DeskExportDialog  *self,
   work->from = g_steal_pointer (&from);
   work->to = g_steal_pointer (&to);
   work->privacy = self->privacy;
+  work->endorsed_on = g_steal_pointer (&on);
+  work->endorsed_meeting = g_steal_pointer (&meeting);
+  work->endorsed_chair = g_steal_pointer (&chair);
   work->path = g_strdup (path);
   work->sequence = self->preview != NULL ? self->preview->sequence : 0;
 
@@ -642,7 +618,7 @@ file_chosen (gpointer  owner,
     }
 
   g_clear_object (&self->job);
-  self->job = start_export (self, path, &error);
+  self->job = _desk_export_dialog_start (self, path, &error);
   if (self->job == NULL)
     desk_dialog_show_error (self->error_label, error->message);
 }
@@ -658,7 +634,7 @@ save_activated (GtkWidget  *widget,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  if (!get_period (self, &from, &to, NULL))
+  if (!_desk_export_dialog_get_period_iso (self, &from, &to, NULL))
     return;
 
   if (self->mode == DESK_EXPORT_IATI)
@@ -798,6 +774,7 @@ desk_export_dialog_class_init (DeskExportDialogClass *klass)
   object_class->finalize = desk_export_dialog_finalize;
 
   g_type_ensure (DESK_TYPE_DATE_ROW);
+  g_type_ensure (DESK_TYPE_EXPORT_ENDORSEMENT);
 
   desk_dialog_class_set_template (widget_class, "/org/voluntaryprinciples/Groupdesk/ui/desk-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, window_title);
@@ -819,6 +796,7 @@ desk_export_dialog_class_init (DeskExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, problem_list);
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, count_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskExportDialog, endorsement_group);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, privacy_toggled_cb);
@@ -890,6 +868,7 @@ desk_export_dialog_new (GtkWindow      *parent,
                            "(version 2.03)."));
   gtk_widget_set_visible (GTK_WIDGET (self->privacy_group), bundle);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), bundle);
+  gtk_widget_set_visible (GTK_WIDGET (self->endorsement_group), bundle);
 
   /* Protected names leave this computer in plain text only by this choice. */
   if (desk_store_get_protection (store) != DESK_PROTECTION_OFF)
@@ -906,7 +885,7 @@ desk_export_dialog_new (GtkWindow      *parent,
   make_presets (self);
   fill_period_list (self);
   adw_combo_row_set_selected (self->period_row, PERIOD_QUARTER);
-  refresh (self);
+  _desk_export_dialog_refresh (self);
 
   return self;
 }
@@ -917,119 +896,4 @@ desk_export_dialog_get_mode (DeskExportDialog *self)
   g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), DESK_EXPORT_BUNDLE);
 
   return self->mode;
-}
-
-/* Test hooks (desk-exports-page-private.h) */
-
-void
-_desk_export_dialog_set_period (DeskExportDialog *self,
-                                const char       *from,
-                                const char       *to)
-{
-  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
-
-  adw_combo_row_set_selected (self->period_row, PERIOD_CUSTOM);
-  desk_date_row_set_iso (self->from_row, from);
-  desk_date_row_set_iso (self->to_row, to);
-  refresh (self);
-}
-
-void
-_desk_export_dialog_get_period (DeskExportDialog  *self,
-                                char             **from,
-                                char             **to)
-{
-  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
-
-  get_period (self, from, to, NULL);
-}
-
-void
-_desk_export_dialog_set_privacy (DeskExportDialog *self,
-                                 DeskPrivacy       privacy)
-{
-  GtkCheckButton *checks[] = { self->aggregate_check, self->pseudonymous_check, self->named_check };
-
-  g_return_if_fail (DESK_IS_EXPORT_DIALOG (self));
-
-  /* As a click would: the row's check button, then the preview follows. */
-  gtk_check_button_set_active (checks[privacy], TRUE);
-  refresh (self);
-}
-
-DeskPrivacy
-_desk_export_dialog_get_privacy (DeskExportDialog *self)
-{
-  return self->privacy;
-}
-
-const char *
-_desk_export_dialog_get_privacy_sentence (DeskExportDialog *self)
-{
-  AdwActionRow *rows[] = { self->aggregate_row, self->pseudonymous_row, self->named_row };
-
-  return adw_action_row_get_subtitle (rows[self->privacy]);
-}
-
-const DeskBundlePreview *
-_desk_export_dialog_get_preview (DeskExportDialog *self)
-{
-  if (self->refresh_idle != 0)
-    refresh (self);
-  /* Read on a worker: waited for, as a test or the bench wants the answer. */
-  while (self->preview_cancellable != NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return self->preview;
-}
-
-const char *
-_desk_export_dialog_get_count_text (DeskExportDialog *self,
-                                    const char       *kind)
-{
-  GtkLabel *label;
-
-  if (self->refresh_idle != 0)
-    refresh (self);
-  label = g_hash_table_lookup (self->count_labels, kind);
-
-  return label != NULL ? gtk_label_get_label (label) : NULL;
-}
-
-GtkListBox *
-_desk_export_dialog_get_problem_list (DeskExportDialog *self)
-{
-  return self->problem_list;
-}
-
-GtkButton *
-_desk_export_dialog_get_export_button (DeskExportDialog *self)
-{
-  return self->export_button;
-}
-
-/* Writes the file to @path as Save… does once the chooser has answered, and waits for
- * the job: on success the toast is shown and the dialog closes. */
-gboolean
-_desk_export_dialog_export_to (DeskExportDialog  *self,
-                               const char        *path,
-                               GError           **error)
-{
-  g_autoptr(DeskJob) job = NULL;
-
-  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), FALSE);
-
-  job = start_export (self, path, error);
-
-  return job != NULL && desk_job_wait (job, error);
-}
-
-DeskJob *
-_desk_export_dialog_start_export (DeskExportDialog  *self,
-                                  const char        *path,
-                                  GError           **error)
-{
-  g_return_val_if_fail (DESK_IS_EXPORT_DIALOG (self), NULL);
-
-  return start_export (self, path, error);
 }

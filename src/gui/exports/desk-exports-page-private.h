@@ -6,6 +6,7 @@
 
 #include "desk-exports-page.h"
 #include "desk-export-dialog.h"
+#include "desk-export-endorsement.h"
 #include "desk-import-dialog.h"
 #include "desk-job.h"
 
@@ -38,6 +39,8 @@ const char              *_desk_export_dialog_get_count_text       (DeskExportDia
                                                                    const char        *kind);
 GtkListBox              *_desk_export_dialog_get_problem_list     (DeskExportDialog  *self);
 GtkButton               *_desk_export_dialog_get_export_button    (DeskExportDialog  *self);
+/* “Endorsed by the Group”, read by the next export. */
+DeskExportEndorsement   *_desk_export_dialog_get_endorsement      (DeskExportDialog  *self);
 gboolean                 _desk_export_dialog_export_to            (DeskExportDialog  *self,
                                                                    const char        *path,
                                                                    GError           **error);

@@ -28,6 +28,7 @@ typedef enum
   COLUMN_SHA256,
   COLUMN_COUNTS,
   COLUMN_CREATED,
+  COLUMN_ENDORSED,
   N_COLUMNS
 } Column;
 
@@ -54,6 +55,41 @@ static char *
 format_created (const char *timestamp)
 {
   return desk_date_format_timestamp (timestamp);
+}
+
+/* “Endorsed on 12 Jun 2026” for an export the group endorsed, NULL for another; the
+ * meeting and its chair in *@tooltip. */
+static char *
+format_endorsement (DeskRecord  *record,
+                    char       **tooltip)
+{
+  const char *on = desk_record_get_string (record, "endorsed_on");
+  const char *meeting = desk_record_get_string (record, "endorsed_meeting");
+  const char *chair = desk_record_get_string (record, "endorsed_chair");
+  g_autofree char *day = NULL;
+  GString *details = g_string_new (NULL);
+
+  if (on == NULL || on[0] == '\0')
+    {
+      g_string_free (details, TRUE);
+      return NULL;
+    }
+
+  if (meeting != NULL && meeting[0] != '\0')
+    /* Translators: the tooltip of an endorsed export: the meeting that endorsed it. */
+    g_string_append_printf (details, _("At the meeting: %s"), meeting);
+  if (chair != NULL && chair[0] != '\0')
+    {
+      if (details->len > 0)
+        g_string_append_c (details, '\n');
+      /* Translators: the tooltip of an endorsed export: who chaired the meeting. */
+      g_string_append_printf (details, _("Chaired by: %s"), chair);
+    }
+  *tooltip = g_string_free (details, FALSE);
+
+  day = desk_date_format (on);
+  /* Translators: an export in the history that the group's meeting endorsed. */
+  return g_strdup_printf (_("Endorsed on %s"), day);
 }
 
 /* The counts JSON of an export ({"member": 13, …}): the total of records, as an import
@@ -249,6 +285,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
                               parse_counts (desk_record_get_string (record, "counts"), &tooltip));
       break;
 
+    case COLUMN_ENDORSED:
+      text = format_endorsement (record, &tooltip);
+      break;
+
     case COLUMN_CREATED:
     case N_COLUMNS:
     default:
@@ -291,6 +331,7 @@ add_columns (DeskExportsPage *self)
     { N_("SHA-256"), FALSE, 0 },
     { N_("Records"), FALSE, 0 },
     { N_("Exported"), FALSE, 0 },
+    { N_("Endorsement"), FALSE, 0 },
   };
 
   for (Column c = 0; c < N_COLUMNS; c++)

@@ -31,6 +31,8 @@ struct _DeskGroupsPage
   guint refresh_source;
   gboolean stale;                   /* the store changed while the page was not shown */
   gboolean syncing;                 /* filling the controls: their signals change nothing */
+  GCancellable *amendments_cancellable; /* the amendments of the group selected, being read */
+  gboolean amendments_pending;
 
   /* Template widgets */
   GtkStack *stack;
@@ -42,6 +44,7 @@ struct _DeskGroupsPage
   GtkColumnView *status_view;
   GtkLabel *detail_title;
   GtkLabel *detail_label;
+  GtkWidget *amendments_box;        /* under the detail: the group's amendments */
   GtkStack *figures_stack;
   AdwStatusPage *figures_error;
   GtkDropDown *preset_dropdown;
@@ -68,6 +71,16 @@ void     _desk_groups_figures_refresh     (DeskGroupsPage *self);
 void     _desk_groups_figures_show        (DeskGroupsPage      *self,
                                            DeskGroupFiguresSet *figures,
                                            const GError        *error);
+
+/* desk-groups-amendments.c */
+/* In init: the amendments' box, under the detail. */
+void     _desk_groups_amendments_init     (DeskGroupsPage  *self);
+/* Lists the amendments of @status's group (NULL: none) under the detail, read on a
+ * worker; the read of the group before is dropped. */
+void     _desk_groups_amendments_show     (DeskGroupsPage  *self,
+                                           DeskGroupStatus *status);
+/* In unbuild: drops a read on its way. */
+void     _desk_groups_amendments_stop     (DeskGroupsPage  *self);
 
 /* desk-groups-page.c: what the figures' file asks of the page. */
 /* Runs @func on a worker with a read-only connection of its own to the page's database
@@ -96,6 +109,9 @@ GtkColumnView       *_desk_groups_page_get_status_view (DeskGroupsPage *self);
 void                 _desk_groups_page_save_figures  (DeskGroupsPage *self,
                                                       GFile          *file,
                                                       gboolean        pdf);
+/* The box under the detail listing the amendments of the group selected (each a box of
+ * labels, after a heading), and whether they are still being read. */
+GtkWidget           *_desk_groups_page_get_amendments_box (DeskGroupsPage *self);
 /* "empty", "groups"; and in "groups", the status section's "list" or "error". */
 const char          *_desk_groups_page_get_state     (DeskGroupsPage *self);
 

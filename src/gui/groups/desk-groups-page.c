@@ -279,6 +279,9 @@ status_bind_cb (GtkSignalListItemFactory *factory,
                   status->chain == DESK_CHAIN_OK ? "desk-chain-ok" : "desk-overdue");
       if (status->late)
         add_pill (cell, C_("bundle", "Late"), "desk-overdue");
+      /* Records changed after they were reported: the detail lists them. */
+      if (status->amendments > 0)
+        add_pill (cell, C_("bundle", "Amended"), "desk-amended");
       gtk_widget_set_tooltip_text (cell, status->message);
       break;
 
@@ -364,6 +367,7 @@ status_selection_changed_cb (GtkSelectionModel *selection,
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (selection), selected);
 
   show_detail (self, item != NULL ? status_at (self, item) : NULL);
+  _desk_groups_amendments_show (self, item != NULL ? status_at (self, item) : NULL);
 }
 
 static void
@@ -420,6 +424,7 @@ show_statuses (DeskGroupsPage *self,
                            G_CALLBACK (status_selection_changed_cb), self, 0);
   gtk_column_view_set_model (self->status_view, GTK_SELECTION_MODEL (selection));
   show_detail (self, NULL);
+  _desk_groups_amendments_show (self, NULL);
   gtk_stack_set_visible_child_name (self->status_stack, "list");
 }
 
@@ -581,6 +586,7 @@ desk_groups_page_unbuild (DeskPage *page)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_cancellable_cancel (self->status_cancellable);
   g_cancellable_cancel (self->figures_cancellable);
+  _desk_groups_amendments_stop (self);
   g_clear_object (&self->status_cancellable);
   g_clear_object (&self->figures_cancellable);
   self->status_pending = FALSE;
@@ -667,6 +673,7 @@ desk_groups_page_init (DeskGroupsPage *self)
   add_status_column (self, _("Status"), COLUMN_STATE, FALSE, 190);
   g_signal_connect (self->status_view, "activate", G_CALLBACK (status_activated_cb), self);
   _desk_groups_figures_init (self);
+  _desk_groups_amendments_init (self);
 }
 
 /* Private API, for tests */
@@ -674,7 +681,7 @@ desk_groups_page_init (DeskGroupsPage *self)
 gboolean
 _desk_groups_page_is_reading (DeskGroupsPage *self)
 {
-  return self->status_pending || self->figures_pending;
+  return self->status_pending || self->figures_pending || self->amendments_pending;
 }
 
 GPtrArray *

@@ -20,6 +20,7 @@
 
 #include "desk-person-merge.h"
 
+#include "desk-reason-dialog.h"
 #include "desk-record-editor.h"
 #include "desk-cells.h"
 #include "desk-record-list.h"
@@ -263,23 +264,36 @@ check_duplicate (DeskPeoplePage *self)
   gtk_widget_set_visible (self->dup_box, self->dup_uuid != NULL);
 }
 
+/* After the repeated person went: @user_data is the one already there, to open. */
+static void
+repeated_deleted_cb (GtkWidget    *widget,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  DeskPeoplePage *self = DESK_PEOPLE_PAGE (widget);
+  g_autofree char *existing = user_data;
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, DESK_ERROR, DESK_ERROR_REPORTED))
+        desk_page_add_toast (DESK_PAGE (self), error->message);
+      return;
+    }
+  if (self->person_list != NULL)
+    desk_record_list_open (self->person_list, existing);
+}
+
 static void
 use_existing_clicked_cb (DeskPeoplePage *self)
 {
-  g_autofree char *existing = g_strdup (self->dup_uuid);
-  g_autofree char *open = g_strdup (desk_record_list_get_open_uuid (self->person_list));
-  g_autoptr(GError) error = NULL;
+  const char *open = desk_record_list_get_open_uuid (self->person_list);
 
-  if (existing == NULL || open == NULL || !desk_page_get_writable (DESK_PAGE (self)))
+  if (self->dup_uuid == NULL || open == NULL || !desk_page_get_writable (DESK_PAGE (self)))
     return;
 
   /* The new record goes (Ctrl+Z brings it back); the one already there opens. */
-  if (!desk_history_delete (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_PERSON, open, &error))
-    {
-      g_warning ("Could not remove the repeated person: %s", error->message);
-      return;
-    }
-  desk_record_list_open (self->person_list, existing);
+  desk_reason_delete (GTK_WIDGET (self), desk_page_get_history (DESK_PAGE (self)), DESK_KIND_PERSON,
+                      open, repeated_deleted_cb, g_strdup (self->dup_uuid));
 }
 
 static void

@@ -23,5 +23,7 @@ GtkSwitch        *_desk_preferences_window_get_protect_switch   (DeskPreferences
 GtkWidget        *_desk_preferences_window_get_protect_dialog   (DeskPreferencesWindow *self);
 AdwMessageDialog *_desk_preferences_window_get_unprotect_dialog (DeskPreferencesWindow *self);
 AdwComboRow      *_desk_preferences_window_get_lock_after_row   (DeskPreferencesWindow *self);
+/* You: the entry of "Your Name" (saved on Enter and when the focus leaves it). */
+GtkEntry         *_desk_preferences_window_get_name_entry       (DeskPreferencesWindow *self);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ struct _DeskPreferencesWindow
   GtkSwitch *protect_switch;
   AdwActionRow *change_row;
   AdwComboRow *lock_after_row;
+  AdwActionRow *name_row;
+  GtkEntry *name_entry;
 
   gboolean syncing_protection;   /* set while the switch follows the store */
   GtkWidget *protect_dialog;     /* weak: the protect or change dialog open */
@@ -521,6 +523,74 @@ language_changed_cb (DeskPreferencesWindow *self)
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
+/* You: the name the change history records. Kept in the database, not in the settings:
+ * it is the coordinator's of this group, whoever's account runs Groupdesk. */
+
+/* The placeholder is the name used while none is saved: the account's, which
+ * desk_store_dup_author gives then (and only then). */
+static void
+desk_preferences_window_update_placeholder (DeskPreferencesWindow *self)
+{
+  g_autofree char *saved = desk_store_dup_coordinator_name (self->store);
+  g_autofree char *fallback = NULL;
+
+  if (saved != NULL)
+    return;
+  fallback = desk_store_dup_author (self->store);
+  gtk_entry_set_placeholder_text (self->name_entry, fallback);
+}
+
+static void
+desk_preferences_window_update_name (DeskPreferencesWindow *self)
+{
+  g_autofree char *saved = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), self->store != NULL);
+  if (self->store == NULL)
+    return;
+
+  saved = desk_store_dup_coordinator_name (self->store);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), saved != NULL ? saved : "");
+  desk_preferences_window_update_placeholder (self);
+}
+
+/* Saves the name typed when it differs from the one saved. */
+static void
+desk_preferences_window_save_name (DeskPreferencesWindow *self)
+{
+  g_autofree char *saved = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The focus also leaves while the window goes: its template may be gone by then. */
+  if (self->store == NULL || self->name_entry == NULL)
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  saved = desk_store_dup_coordinator_name (self->store);
+  if (g_strcmp0 (saved != NULL ? saved : "", text) == 0)
+    return;
+
+  if (!desk_store_set_coordinator_name (self->store, text, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  desk_preferences_window_update_placeholder (self);
+}
+
+static void
+name_entry_activated_cb (DeskPreferencesWindow *self)
+{
+  desk_preferences_window_save_name (self);
+}
+
+static void
+name_focus_left_cb (DeskPreferencesWindow *self)
+{
+  desk_preferences_window_save_name (self);
+}
+
 static void
 desk_preferences_window_update_database (DeskPreferencesWindow *self)
 {
@@ -577,6 +647,7 @@ desk_preferences_window_constructed (GObject *object)
 
   desk_preferences_window_update_database (self);
   desk_preferences_window_update_backups (self);
+  desk_preferences_window_update_name (self);
 
   if (self->store != NULL)
     g_signal_connect_object (self->store, "notify::protection", G_CALLBACK (protection_changed_cb),
@@ -606,7 +677,10 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, protect_switch);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, change_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, lock_after_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, name_entry);
   gtk_widget_class_bind_template_callback (widget_class, protect_state_set_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-path", NULL, copy_path_activated);
   gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_activated);
@@ -620,6 +694,13 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_toast_install_actions (GTK_WIDGET (self));
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (name_focus_left_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->name_entry), focus);
+  }
 
   /* Without the schema the language cannot be kept: the row says so by being off. */
   self->settings = desk_settings_new_if_installed ();
@@ -711,4 +792,10 @@ AdwComboRow *
 _desk_preferences_window_get_lock_after_row (DeskPreferencesWindow *self)
 {
   return self->lock_after_row;
+}
+
+GtkEntry *
+_desk_preferences_window_get_name_entry (DeskPreferencesWindow *self)
+{
+  return self->name_entry;
 }

@@ -7,6 +7,11 @@
  * typed is lost. The editor follows the store: an undo, or a write from elsewhere, shows
  * in the rows without taking the focus away.
  *
+ * A record a bundle reported is locked (desk-locks.h): a banner over the rows says by
+ * which bundle, and a change asks for its reason (desk_reason_update) before it is
+ * written; Cancel leaves the row as typed, with core's sentence under it. The History
+ * section, last, lists what was changed, when, by whom and why.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "desk-record-editor"
@@ -18,8 +23,11 @@
 
 #include "desk-record-editor.h"
 
+#include "desk-banner.h"
+#include "desk-change-list.h"
 #include "desk-evidence-group.h"
 #include "desk-field-row.h"
+#include "desk-reason-dialog.h"
 
 struct _DeskRecordEditor
 {
@@ -38,6 +46,10 @@ struct _DeskRecordEditor
   /* The record is another group's, from its bundle: shown, never written. */
   gboolean read_only;
   char *read_only_group;    /* the group read_only was decided for */
+  DeskBanner *lock_banner;  /* the bundle that reported the record, when one did */
+  DeskChangeList *changes;  /* the History section, last */
+  gboolean disposing;
+  gboolean history_hidden;
 };
 
 G_DEFINE_FINAL_TYPE (DeskRecordEditor, desk_record_editor, GTK_TYPE_BOX)
@@ -179,7 +191,71 @@ desk_record_editor_clear_errors (DeskRecordEditor *self)
     desk_field_row_show_error (g_ptr_array_index (self->rows, i), NULL);
 }
 
+/* The banner of a reported record: which bundle holds it, and that a change asks why.
+ * One query, for the record shown only. */
+static void
+desk_record_editor_update_lock (DeskRecordEditor *self)
+{
+  g_autoptr(DeskLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->record != NULL && !self->read_only)
+    lock = desk_store_find_lock (self->store, self->kind, desk_record_get_uuid (self->record), &error);
+  if (error != NULL)
+    g_warning ("Could not read the locks of %s: %s", self->kind->name, error->message);
+  if (lock == NULL)
+    {
+      desk_banner_set_revealed (self->lock_banner, FALSE);
+      return;
+    }
+
+  described = desk_lock_describe (self->store, lock);
+  /* Translators: the banner over a locked record; %s is “the bundle No. 3 for
+   * 1 Jan 2026 – 30 Jun 2026, exported on 2 Jul 2026” or “the approved workplan “…””. */
+  title = g_strdup_printf (_("Reported in %s — changing it asks for a reason, which goes to the secretariat."),
+                           described);
+  desk_banner_set_title (self->lock_banner, title);
+  desk_banner_set_revealed (self->lock_banner, TRUE);
+}
+
 /* Callbacks */
+
+/* After the write of @row's change, at once or once its reason was asked: @error NULL
+ * when it was written; core's refusal otherwise, shown under the field it names, the
+ * typed value left in the row (a reason cancelled leaves core's sentence there). */
+static void
+row_written_cb (GtkWidget    *widget,
+                const GError *error,
+                gpointer      user_data)
+{
+  DeskRecordEditor *self = DESK_RECORD_EDITOR (widget);
+  DeskFieldRow *row = user_data;
+  DeskFieldRow *target = row;
+  g_autofree char *bad_field = NULL;
+  g_autoptr(DeskRecord) copy = NULL;
+
+  if (self->rows == NULL || self->record == NULL)
+    return;
+
+  if (error == NULL)
+    {
+      desk_record_editor_clear_errors (self);
+      return;
+    }
+
+  /* The write said why; validating again says which field, to show it there. */
+  copy = desk_record_copy (self->record);
+  if (desk_field_row_read (row, copy, NULL))
+    desk_store_validate (self->store, copy, &bad_field, NULL);
+  if (bad_field != NULL && g_hash_table_contains (self->by_name, bad_field))
+    target = error_target (self, g_hash_table_lookup (self->by_name, bad_field));
+
+  desk_record_editor_clear_errors (self);
+  desk_field_row_show_error (target, error->message);
+  g_debug ("Refused %s of %s: %s", desk_field_row_get_field (row)->name, self->kind->name, error->message);
+}
 
 /* Writes the change of @row: a copy of the record with that one field changed. */
 static void
@@ -189,8 +265,6 @@ row_changed_cb (DeskFieldRow *row,
   DeskRecordEditor *self = user_data;
   g_autoptr(DeskRecord) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *bad_field = NULL;
-  DeskFieldRow *target = row;
 
   if (self->record == NULL || self->history == NULL || self->read_only)
     return;
@@ -210,20 +284,16 @@ row_changed_cb (DeskFieldRow *row,
       return;
     }
 
-  if (desk_history_update (self->history, copy, &error))
+  /* The editor going away writes what was typed, but has no one left to ask why: a
+   * reported record keeps its value then. */
+  if (self->disposing)
     {
-      desk_record_editor_clear_errors (self);
+      if (!desk_history_update (self->history, copy, &error))
+        g_debug ("Not written on closing: %s", error->message);
       return;
     }
 
-  /* The write said why; validating again says which field, to show it there. */
-  desk_store_validate (self->store, copy, &bad_field, NULL);
-  if (bad_field != NULL && g_hash_table_contains (self->by_name, bad_field))
-    target = error_target (self, g_hash_table_lookup (self->by_name, bad_field));
-
-  desk_record_editor_clear_errors (self);
-  desk_field_row_show_error (target, error->message);
-  g_debug ("Refused %s of %s: %s", desk_field_row_get_field (row)->name, self->kind->name, error->message);
+  desk_reason_update (GTK_WIDGET (self), self->history, copy, row_written_cb, row);
 }
 
 static void
@@ -240,6 +310,10 @@ store_changed_cb (DeskStore        *store,
 
   if (self->record == NULL)
     return;
+
+  /* An export may have locked the record shown. */
+  if (g_str_equal (kind_name, DESK_KIND_EXPORT->name))
+    desk_record_editor_update_lock (self);
 
   if (!g_str_equal (kind_name, self->kind->name))
     {
@@ -279,6 +353,10 @@ store_changed_cb (DeskStore        *store,
         desk_field_row_fill (row, self->record);
     }
   desk_record_editor_show_languages_full (self, TRUE);
+  /* A save, an undo, a reason given: the history and the lock follow. */
+  desk_record_editor_update_lock (self);
+  if (!self->history_hidden)
+    desk_change_list_refresh (self->changes);
 }
 
 static gboolean
@@ -354,12 +432,15 @@ desk_record_editor_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
 
+  self->disposing = TRUE;
   /* Pending writes go to the database before the rows do, and files removed with
    * their Undo toast still up are removed now. */
   desk_record_editor_flush (self);
   if (self->evidence != NULL)
     desk_evidence_group_flush (self->evidence);
   self->evidence = NULL;
+  self->changes = NULL;
+  self->lock_banner = NULL;
 
   g_clear_object (&self->record);
   g_clear_object (&self->history);
@@ -422,6 +503,9 @@ desk_record_editor_new (DeskHistory    *history,
   self->changed_id = g_signal_connect (self->store, "changed",
                                        G_CALLBACK (store_changed_cb), self);
 
+  self->lock_banner = DESK_BANNER (desk_banner_new (NULL));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->lock_banner));
+
   /* Every kind that takes files shows them here, last, whichever page edits it. */
   if (desk_attachment_kind_allowed (kind))
     {
@@ -437,6 +521,11 @@ desk_record_editor_new (DeskHistory    *history,
       g_signal_connect (target, "leave", G_CALLBACK (drop_left_cb), self);
       gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
     }
+
+  /* Every kind's history shows here, after everything else. */
+  self->changes = DESK_CHANGE_LIST (desk_change_list_new (self->store, kind));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->changes));
+  gtk_widget_set_visible (GTK_WIDGET (self->changes), FALSE);
 
   return GTK_WIDGET (self);
 }
@@ -496,12 +585,10 @@ desk_record_editor_add_group (DeskRecordEditor  *self,
       }
     }
 
-  /* The files stay last. */
-  if (self->evidence != NULL)
-    gtk_box_insert_child_after (GTK_BOX (self), GTK_WIDGET (group),
-                                gtk_widget_get_prev_sibling (GTK_WIDGET (self->evidence)));
-  else
-    gtk_box_append (GTK_BOX (self), GTK_WIDGET (group));
+  /* The files and the history stay last (the lock's banner first). */
+  gtk_box_insert_child_after (GTK_BOX (self), GTK_WIDGET (group),
+                              gtk_widget_get_prev_sibling (self->evidence != NULL ? GTK_WIDGET (self->evidence)
+                                                                                  : GTK_WIDGET (self->changes)));
   desk_record_editor_show_languages (self);
 
   return group;
@@ -561,6 +648,9 @@ desk_record_editor_set_record (DeskRecordEditor *self,
   desk_record_editor_show_languages_full (self, !other);
   if (self->evidence != NULL)
     desk_evidence_group_set_owner (self->evidence, record != NULL ? desk_record_get_uuid (record) : NULL);
+  desk_record_editor_update_lock (self);
+  if (!self->history_hidden)
+    desk_change_list_set_owner (self->changes, record != NULL ? desk_record_get_uuid (record) : NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
 }
@@ -662,6 +752,35 @@ desk_record_editor_set_sign_switch (DeskRecordEditor *self,
   if ((row = g_hash_table_lookup (self->by_name, toggle->name)) != NULL)
     desk_field_row_set_sign_field (row, money->name);
   desk_record_editor_fill (self);
+}
+
+void
+desk_record_editor_set_history_shown (DeskRecordEditor *self,
+                                      gboolean          shown)
+{
+  g_return_if_fail (DESK_IS_RECORD_EDITOR (self));
+
+  self->history_hidden = !shown;
+  if (shown)
+    desk_change_list_set_owner (self->changes, self->record != NULL ? desk_record_get_uuid (self->record) : NULL);
+  else
+    desk_change_list_set_owner (self->changes, NULL);
+}
+
+GtkWidget *
+desk_record_editor_get_changes (DeskRecordEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->changes);
+}
+
+GtkWidget *
+desk_record_editor_get_lock_banner (DeskRecordEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_RECORD_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->lock_banner);
 }
 
 gboolean

@@ -57,6 +57,13 @@ GtkLabel            *desk_record_editor_get_error_label (DeskRecordEditor *self,
 void                 desk_record_editor_set_sign_switch (DeskRecordEditor *self,
                                                          const char       *money_field,
                                                          const char       *switch_field);
+/* Whether the History section shows (it does unless told not to: an editor embedded
+ * many times over in a page, like an indicator's values, leaves it out). */
+void                 desk_record_editor_set_history_shown (DeskRecordEditor *self,
+                                                           gboolean          shown);
+/* The History section (every kind has one, last) and the banner of a reported record. */
+GtkWidget           *desk_record_editor_get_changes     (DeskRecordEditor *self);
+GtkWidget           *desk_record_editor_get_lock_banner (DeskRecordEditor *self);
 /* Whether any row shows a refused value. */
 gboolean             desk_record_editor_has_error       (DeskRecordEditor *self);
 

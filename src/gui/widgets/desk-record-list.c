@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-record-list.h"
+#include "desk-reason-dialog.h"
 #include "desk-toast.h"
 
 
@@ -452,26 +453,23 @@ new_activated (GtkWidget  *widget,
   g_signal_emit (widget, signals[SIGNAL_NEW], 0);
 }
 
+/* After the delete, at once or once a reported record's reason was given. */
 static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+deleted_cb (GtkWidget    *widget,
+            const GError *error,
+            gpointer      user_data)
 {
   DeskRecordList *self = DESK_RECORD_LIST (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uuid = NULL;
 
-  if (self->open_uuid == NULL || self->history == NULL || self->model == NULL ||
-      self->read_only)
-    return;
-
-  uuid = g_strdup (self->open_uuid);
-
-  if (!desk_history_delete (self->history, desk_record_model_get_kind (self->model), uuid, &error))
+  if (error != NULL)
     {
-      desk_toast_show_message (widget, error->message);
+      /* A reason not given: the record stays, and nothing needs saying. */
+      if (!g_error_matches (error, DESK_ERROR, DESK_ERROR_REPORTED))
+        desk_toast_show_message (widget, error->message);
       return;
     }
+  if (self->history == NULL)
+    return;
 
   desk_record_list_close_editor (self);
 
@@ -484,6 +482,21 @@ delete_activated (GtkWidget  *widget,
     adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     desk_toast_show (widget, toast);
   }
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskRecordList *self = DESK_RECORD_LIST (widget);
+
+  if (self->open_uuid == NULL || self->history == NULL || self->model == NULL ||
+      self->read_only)
+    return;
+
+  desk_reason_delete (widget, self->history, desk_record_model_get_kind (self->model),
+                      self->open_uuid, deleted_cb, NULL);
 }
 
 static void

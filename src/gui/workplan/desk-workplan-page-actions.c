@@ -17,6 +17,10 @@
 
 static const char * const workplan_layout_main[] = { "title", "period_start", "period_end", NULL };
 static const char * const workplan_layout_objectives[] = { "objectives", NULL };
+/* The group's plenary or steering meeting that endorsed the plan. */
+static const char * const workplan_layout_endorsement[] = {
+  "endorsed_on", "endorsed_meeting", "endorsed_chair", NULL
+};
 
 void
 _desk_workplan_page_update_actions (DeskWorkplanPage *self)
@@ -78,6 +82,7 @@ edit_activated (GtkWidget  *widget,
   editor = desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_WORKPLAN);
   desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), NULL, workplan_layout_main);
   desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), _("Objectives"), workplan_layout_objectives);
+  desk_record_editor_add_group (DESK_RECORD_EDITOR (editor), _("Endorsement"), workplan_layout_endorsement);
   desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), workplan);
 
   window = desk_record_editor_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,

@@ -14,6 +14,7 @@
 #include "desk-workplan-page-private.h"
 
 #include "desk-cells.h"
+#include "desk-reason-dialog.h"
 #include "desk-widget-util.h"
 
 static const char * const activity_layout_main[] = { "code", "title", "kind", "status", NULL };
@@ -119,16 +120,25 @@ add_deliverable_clicked_cb (DeskWorkplanPage *self)
 /* Indicator values, in the indicator's editor */
 
 static void
+value_deleted_cb (GtkWidget    *widget,
+                  const GError *error,
+                  gpointer      user_data)
+{
+  /* A reason not given leaves the value, and says nothing more. */
+  if (error != NULL && !g_error_matches (error, DESK_ERROR, DESK_ERROR_REPORTED))
+    desk_page_add_toast (DESK_PAGE (widget), error->message);
+}
+
+static void
 value_delete_clicked_cb (GtkButton        *button,
                          DeskWorkplanPage *self)
 {
   const char *uuid = g_object_get_data (G_OBJECT (button), "desk-uuid");
-  g_autoptr(GError) error = NULL;
 
   if (!desk_page_get_writable (DESK_PAGE (self)))
     return;
-  if (!desk_history_delete (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_INDICATOR_VALUE, uuid, &error))
-    desk_page_add_toast (DESK_PAGE (self), error->message);
+  desk_reason_delete (GTK_WIDGET (self), desk_page_get_history (DESK_PAGE (self)),
+                      DESK_KIND_INDICATOR_VALUE, uuid, value_deleted_cb, NULL);
 }
 
 void
@@ -193,6 +203,8 @@ _desk_workplan_page_refresh_values (DeskWorkplanPage *self,
       /* Another group's values, from its bundle, are shown and kept. */
       gtk_widget_set_visible (button, desk_page_get_writable (DESK_PAGE (self)));
       adw_preferences_group_set_header_suffix (group, button);
+      /* A value's history would repeat under every value: the page stays a list of them. */
+      desk_record_editor_set_history_shown (DESK_RECORD_EDITOR (editor), FALSE);
       desk_record_editor_set_record (DESK_RECORD_EDITOR (editor), value);
       gtk_box_append (self->values_box, editor);
     }

@@ -30,6 +30,7 @@
 #include "desk-checkin-private.h"
 
 #include "desk-breakdown-view.h"
+#include "desk-reason-dialog.h"
 #include "desk-record-editor.h"
 #include "desk-widget-util.h"
 
@@ -211,6 +212,37 @@ _desk_checkin_set_status (DeskCheckin *self,
   set_status (self, text, error);
 }
 
+/* After a check-in changed someone's entry (a reported workshop's asks for a reason
+ * first): @user_data is their name. */
+static void
+entry_checked_in_cb (GtkWidget    *widget,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  g_autofree char *name = user_data;
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    {
+      set_status (DESK_CHECKIN (widget), error->message, TRUE);
+      return;
+    }
+
+  /* Translators: after a check-in; the person's name. */
+  text = g_strdup_printf (_("Checked in %s."), name);
+  set_status (DESK_CHECKIN (widget), text, FALSE);
+}
+
+/* After a role or status changed, at once or once its reason was given. */
+static void
+entry_changed_cb (GtkWidget    *widget,
+                  const GError *error,
+                  gpointer      user_data)
+{
+  if (error != NULL)
+    set_status (DESK_CHECKIN (widget), error->message, TRUE);
+}
+
 /* Checks in someone the database knows, through the history so that Ctrl+Z undoes it. */
 static gboolean
 check_in_known (DeskCheckin *self,
@@ -235,11 +267,9 @@ check_in_known (DeskCheckin *self,
       g_autoptr(DeskRecord) copy = desk_record_copy (entry);
 
       desk_record_set_string (copy, "status", "attended");
-      if (!desk_history_update (self->history, copy, &error))
-        {
-          set_status (self, error->message, TRUE);
-          return FALSE;
-        }
+      /* The status follows, from the callback. */
+      desk_reason_update (GTK_WIDGET (self), self->history, copy, entry_checked_in_cb, g_strdup (name));
+      return TRUE;
     }
   else
     {
@@ -403,11 +433,7 @@ set_entry_field (DeskCheckin *self,
 
   copy = desk_record_copy (record);
   desk_record_set_string (copy, field, code);
-  if (!desk_history_update (self->history, copy, &error))
-    {
-      set_status (self, error->message, TRUE);
-      return FALSE;
-    }
+  desk_reason_update (GTK_WIDGET (self), self->history, copy, entry_changed_cb, NULL);
 
   return TRUE;
 }
@@ -715,33 +741,70 @@ cycle_activated (GtkWidget  *widget,
                    codes[(guint) (index + 1) % g_strv_length (codes)]);
 }
 
+/* The entries selected for removal. */
+typedef struct
+{
+  DeskHistory *history;
+  GStrv uuids;
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  g_clear_object (&removal->history);
+  g_strfreev (removal->uuids);
+  g_free (removal);
+}
+
+/* Everyone selected goes, in one step that one Ctrl+Z takes back; a reported workshop's
+ * entries go with the one reason asked for them all. */
+static gboolean
+remove_with (const char  *reason,
+             gpointer     user_data,
+             GError     **error)
+{
+  Removal *removal = user_data;
+
+  if (!desk_history_begin_group (removal->history, NULL, error))
+    return FALSE;
+  for (guint i = 0; removal->uuids[i] != NULL; i++)
+    {
+      gboolean deleted;
+
+      if (reason != NULL)
+        deleted = desk_history_delete_with_reason (removal->history, DESK_KIND_ATTENDANCE,
+                                                   removal->uuids[i], reason, error);
+      else
+        deleted = desk_history_delete (removal->history, DESK_KIND_ATTENDANCE, removal->uuids[i], error);
+      if (!deleted)
+        {
+          desk_history_cancel_group (removal->history);
+          return FALSE;
+        }
+    }
+
+  return desk_history_end_group (removal->history, error);
+}
+
 static void
 remove_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   DeskCheckin *self = DESK_CHECKIN (widget);
-  g_auto(GStrv) uuids = _desk_checkin_dup_selected_uuids (self, NULL);
-  g_autoptr(GError) error = NULL;
+  Removal *removal;
 
-  if (uuids[0] == NULL)
-    return;
-
-  /* Everyone selected goes, in one step that one Ctrl+Z takes back. */
-  if (!desk_history_begin_group (self->history, NULL, &error))
+  removal = g_new0 (Removal, 1);
+  removal->uuids = _desk_checkin_dup_selected_uuids (self, NULL);
+  if (removal->uuids[0] == NULL)
     {
-      set_status (self, error->message, TRUE);
+      removal_free (removal);
       return;
     }
-  for (guint i = 0; uuids[i] != NULL; i++)
-    if (!desk_history_delete (self->history, DESK_KIND_ATTENDANCE, uuids[i], &error))
-      {
-        desk_history_cancel_group (self->history);
-        set_status (self, error->message, TRUE);
-        return;
-      }
-  if (!desk_history_end_group (self->history, &error))
-    set_status (self, error->message, TRUE);
+  removal->history = g_object_ref (self->history);
+
+  desk_reason_write (widget, DESK_REASON_DELETE, remove_with, removal, (GDestroyNotify) removal_free,
+                     entry_changed_cb, NULL);
 }
 
 static void
