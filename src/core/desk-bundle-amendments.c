@@ -568,6 +568,7 @@ _desk_import_amendment_end (Import     *im,
 {
   ImportAmendment *a = im->amendment;
   const DeskKind *kind;
+  Travels travels;
 
   if (a == NULL)
     return TRUE;
@@ -607,7 +608,17 @@ _desk_import_amendment_end (Import     *im,
                                  "whose record “%s” is not a record identifier, so nothing "
                                  "was imported. Ask the sender to export it again."),
                            a->record != NULL ? a->record : "");
-  if (a->amends > im->plan->sequence)
+  /* What the sender's Groupdesk would have left out must not arrive either: a personal
+   * field, a field the kind does not have, values or a record where the privacy level
+   * carries none. */
+  travels = change_travels (kind, a->values[0], im->privacy);
+  if (travels == TRAVELS_NOT ||
+      (travels != TRAVELS_ALL && (a->values[1] != NULL || a->values[2] != NULL)) ||
+      (travels == TRAVELS_BARE && (a->record != NULL || a->values[0] != NULL)))
+    return FAIL_AMENDMENT (im, _("%s (bundle number %lld of %s) carries an amendment (%u) "
+                                 "with a field or values its privacy level leaves out, so "
+                                 "nothing was imported. Ask the sender to export it again."));
+  if (a->amends >= im->plan->sequence)
     return FAIL_AMENDMENT (im, _("%s (bundle number %lld of %s) carries an amendment (%u) to "
                                  "what a later bundle reported, which cannot be, so nothing "
                                  "was imported. Ask the sender to export it again."));

@@ -528,6 +528,15 @@ test_crafted_refused (Fixture       *f,
      * later one reported. */
     { "record=\"166fee0e-867d-4d2d-b49b-8b0cb25879fa\" ", "", "bundle number 3" },
     { "amends=\"2\"", "amends=\"4\"", "bundle number 3" },
+    /* Nor its own. */
+    { "amends=\"2\"", "amends=\"3\"", "bundle number 3" },
+    /* What the sender's Groupdesk leaves out must not arrive: a field the kind does not
+     * have, and a person's name with its values in an aggregate bundle. */
+    { "<field>amount_minor</field>", "<field>no_such_field</field>", "privacy level" },
+    { "kind=\"expense\" record=\"166fee0e-867d-4d2d-b49b-8b0cb25879fa\" amends=\"2\" "
+      "at=\"2026-11-25T10:00:00Z\">\n   <field>amount_minor</field>",
+      "kind=\"person\" amends=\"2\" at=\"2026-11-25T10:00:00Z\">\n   <field>name</field>",
+      "privacy level" },
   };
 
   /* Changed without fixing the digest: the digest covers the amendments. */
