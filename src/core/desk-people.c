@@ -460,6 +460,15 @@ status_rank (const char *status)
 
 /* @gone's attendance at a workshop where @kept_entry is @kept's: the one entry keeps the
  * better status and the more telling role, and @gone's goes. */
+/* The reason a merge gives the records it moves: attendance of a workshop already
+ * reported is locked (desk-locks.h), and a merge changes no figure but the number of
+ * distinct people, so it goes through and the secretariat is told why. */
+static const char *
+merge_reason (void)
+{
+  return _("Two entries for the same person were merged into one.");
+}
+
 static gboolean
 merge_attendance (DeskHistory  *history,
                   DeskRecord   *kept_entry,
@@ -477,12 +486,13 @@ merge_attendance (DeskHistory  *history,
     desk_record_set_string (merged, "role", gone_role);
 
   /* The duplicate goes first: the workshop may hold one entry per person. */
-  if (!desk_history_delete (history, DESK_KIND_ATTENDANCE, desk_record_get_uuid (gone_entry), error))
+  if (!desk_history_delete_with_reason (history, DESK_KIND_ATTENDANCE,
+                                        desk_record_get_uuid (gone_entry), merge_reason (), error))
     return FALSE;
   if (desk_record_equal (merged, kept_entry))
     return TRUE;
 
-  return desk_history_update (history, merged, error);
+  return desk_history_update_with_reason (history, merged, merge_reason (), error);
 }
 
 /* Every record of @kind whose person reference @field is @gone_uuid refers to @kept_uuid. */
@@ -520,7 +530,7 @@ move_references (DeskHistory     *history,
 
       moved = desk_record_copy (record);
       desk_record_set_string (moved, field, kept_uuid);
-      if (!desk_history_update (history, moved, error))
+      if (!desk_history_update_with_reason (history, moved, merge_reason (), error))
         return FALSE;
     }
 

@@ -682,6 +682,41 @@ test_enforced (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Merging two entries for the same person moves a reported workshop's attendance: the
+ * merge gives its own reason, so it is not refused, and the change travels as an
+ * amendment that says why. */
+static void
+test_merge_people (Fixture       *f,
+                   gconstpointer  data)
+{
+  DeskRecord *attendance = test_world_get (f->world, "attendance");
+  g_autoptr(DeskRecord) kept = test_world_new_record (f->world, DESK_KIND_PERSON);
+  g_autoptr(DeskHistory) history = desk_history_new (f->store);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskChange *newest;
+
+  test_set_field (kept, "name", "Ama Mensah");
+  test_set_field (kept, "gender", "woman");
+  g_assert_true (desk_store_insert (f->store, kept, &error));
+  g_assert_no_error (error);
+  assert_change (f, "attendance", "status", "absent", TRUE, f->export);
+
+  g_assert_true (desk_people_merge (history, kept, test_world_uuid (f->world, "person"), &error));
+  g_assert_no_error (error);
+
+  changes = desk_store_list_changes (f->store, DESK_KIND_ATTENDANCE,
+                                     desk_record_get_uuid (attendance), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, >, 0);
+  newest = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (newest->field, ==, "person_uuid");
+  g_assert_cmpstr (newest->new_value, ==, desk_record_get_uuid (kept));
+  g_assert_cmpstr (newest->lock_uuid, ==, f->export);
+  g_assert_nonnull (newest->reason);
+  g_assert_cmpstr (newest->reason, !=, "");
+}
+
 #define ADD(path, func) \
   g_test_add ("/core/locks/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -705,6 +740,7 @@ main (int    argc,
   ADD ("newest-first", test_newest_first);
   ADD ("enforced", test_enforced);
   ADD ("added-later", test_added_later);
+  ADD ("merge-people", test_merge_people);
 
   return g_test_run ();
 }
