@@ -419,9 +419,18 @@ drop_made_before (DeskStore   *store,
       since = dup_locked_since (store, lock);
       if (since == NULL)
         continue;
-      /* An approval has a day only: a record added that same day counts as approved. */
+      /* An approval has a day only, on the coordinator's calendar: the record's time (UTC)
+       * is taken to that calendar's day, and a record added that same day counts as
+       * approved. */
       if (strlen (since) == strlen ("YYYY-MM-DD"))
-        later = strncmp (at, since, strlen (since)) > 0;
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
+          g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+          g_autofree char *day = local != NULL ? g_date_time_format (local, "%Y-%m-%d")
+                                               : g_strndup (at, strlen ("YYYY-MM-DD"));
+
+          later = strcmp (day, since) > 0;
+        }
       else
         later = strcmp (at, since) > 0;
       if (later)
