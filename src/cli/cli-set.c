@@ -116,15 +116,9 @@ cmd_set (CliOptions  *options,
         return cli_unknown_option (argv[i]);
       else if (kind == NULL)
         {
-          kind = desk_kind_lookup_plural (argv[i]);
+          kind = cli_kind_arg (argv[i], TRUE, &status);
           if (kind == NULL)
-            kind = desk_kind_lookup (argv[i]);
-          if (kind == NULL)
-            {
-              status = cli_usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
-              cli_print_kinds ();
-              return status;
-            }
+            return status;
         }
       else if (uuid == NULL)
         uuid = argv[i];

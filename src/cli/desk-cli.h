@@ -91,6 +91,9 @@ gboolean   cli_resolve_group (DeskStore   *store,
                               char       **out_uuid,
                               GError     **error);
 void       cli_print_kinds   (void);
+const DeskKind *cli_kind_arg (const char *name,
+                              gboolean    singular_too,
+                              int        *status);
 /* Columns on a terminal: Chinese characters take two cells. */
 int        cli_display_width (const char  *text);
 /* @text cut to @width cells (with "…") and padded to exactly @width, left or right. */

@@ -457,6 +457,27 @@ cli_print_kinds (void)
   g_printerr ("\n");
 }
 
+/* The kind of record @name names: its plural ("activities") or, with @singular_too, its
+ * name too ("activity"). NULL after the usage error and the list of kinds, with *status
+ * the exit status to return. */
+const DeskKind *
+cli_kind_arg (const char *name,
+              gboolean    singular_too,
+              int        *status)
+{
+  const DeskKind *kind = desk_kind_lookup_plural (name);
+
+  if (kind == NULL && singular_too)
+    kind = desk_kind_lookup (name);
+  if (kind == NULL)
+    {
+      *status = cli_usage_error (_("“%s” is not a kind of record. Use one of:"), name);
+      cli_print_kinds ();
+    }
+
+  return kind;
+}
+
 /* Whether listing @kind (as JSON, or one line each) would show personal data, which
  * cannot be shown while names are locked. A member's line is its organisation's name;
  * its contact person shows only in JSON and in `show`. */
@@ -490,13 +511,11 @@ cmd_list (CliOptions  *options,
         return cli_unknown_option (argv[i]);
       else if (kind == NULL)
         {
-          kind = desk_kind_lookup_plural (argv[i]);
+          int status;
+
+          kind = cli_kind_arg (argv[i], FALSE, &status);
           if (kind == NULL)
-            {
-              int status = cli_usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
-              cli_print_kinds ();
-              return status;
-            }
+            return status;
         }
       else
         return cli_usage_error (_("“list” takes one kind of record."));
@@ -562,16 +581,12 @@ cmd_show (CliOptions  *options,
         return cli_unknown_option (argv[i]);
       else if (kind == NULL)
         {
+          int status;
+
           /* Both "activity" and "activities" name the kind. */
-          kind = desk_kind_lookup_plural (argv[i]);
+          kind = cli_kind_arg (argv[i], TRUE, &status);
           if (kind == NULL)
-            kind = desk_kind_lookup (argv[i]);
-          if (kind == NULL)
-            {
-              int status = cli_usage_error (_("“%s” is not a kind of record. Use one of:"), argv[i]);
-              cli_print_kinds ();
-              return status;
-            }
+            return status;
         }
       else if (uuid == NULL)
         uuid = argv[i];
