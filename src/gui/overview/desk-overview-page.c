@@ -190,29 +190,36 @@ append_listed (GString    *out,
   g_string_append (out, text);
 }
 
-/* The lines of a dated list (dated_line, add_empty_line) as one sentence: each line's
- * day and title, the lines after the list separator. */
+/* One line of a dated list (dated_line, add_empty_line) as said: its day and title. */
 static char *
-dated_list_text (GtkBox *list)
+dated_line_text (GtkWidget *line)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (GTK_IS_LABEL (line))
+    g_string_append (text, gtk_label_get_text (GTK_LABEL (line)));
+  for (GtkWidget *part = gtk_widget_get_first_child (line); part != NULL; part = gtk_widget_get_next_sibling (part))
+    if (GTK_IS_LABEL (part))
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append (text, gtk_label_get_text (GTK_LABEL (part)));
+      }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The lines of a dated list from @first on as one sentence, after the list separator. */
+static char *
+dated_list_text (GtkWidget *first)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (GtkWidget *line = gtk_widget_get_first_child (GTK_WIDGET (list));
-       line != NULL;
-       line = gtk_widget_get_next_sibling (line))
+  for (GtkWidget *line = first; line != NULL; line = gtk_widget_get_next_sibling (line))
     {
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *text = dated_line_text (line);
 
-      if (GTK_IS_LABEL (line))
-        g_string_append (text, gtk_label_get_text (GTK_LABEL (line)));
-      for (GtkWidget *part = gtk_widget_get_first_child (line); part != NULL; part = gtk_widget_get_next_sibling (part))
-        if (GTK_IS_LABEL (part))
-          {
-            if (text->len > 0)
-              g_string_append_c (text, ' ');
-            g_string_append (text, gtk_label_get_text (GTK_LABEL (part)));
-          }
-      append_listed (out, text->str);
+      append_listed (out, text);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -239,14 +246,15 @@ name_tile (DeskOverviewPage *self,
 static void
 name_tiles (DeskOverviewPage *self)
 {
-  g_autofree char *deliverables = dated_list_text (self->deliverables_list);
-  g_autofree char *workshops = dated_list_text (self->workshops_list);
+  GtkWidget *first_workshop = gtk_widget_get_first_child (GTK_WIDGET (self->workshops_list));
+  g_autofree char *deliverables = dated_list_text (gtk_widget_get_first_child (GTK_WIDGET (self->deliverables_list)));
+  g_autofree char *next_workshop = first_workshop != NULL ? dated_line_text (first_workshop) : NULL;
+  g_autofree char *later_workshops = first_workshop != NULL
+                                     ? dated_list_text (gtk_widget_get_next_sibling (first_workshop)) : NULL;
   g_autoptr(GString) workplan = g_string_new (NULL);
   g_autoptr(GString) deliverables_detail = g_string_new (NULL);
   g_autoptr(GString) budget = g_string_new (NULL);
   g_autoptr(GString) export = g_string_new (NULL);
-  const char *next_workshop = NULL;
-  GtkWidget *first_line = gtk_widget_get_first_child (GTK_WIDGET (self->workshops_list));
 
   append_listed (workplan, gtk_label_get_text (self->workplan_title));
   append_listed (workplan, self->workplan_legend_text);
@@ -266,10 +274,8 @@ name_tiles (DeskOverviewPage *self)
   name_tile (self, "attendance_tile", _("Attendance"), gtk_label_get_text (self->attendance_figure),
              self->attendance_text);
 
-  /* The next workshop is this card's headline; the others follow it. */
-  if (first_line != NULL)
-    next_workshop = workshops;
-  name_tile (self, "workshops_tile", _("Next Workshops"), next_workshop, NULL);
+  /* The next workshop is this card's headline; the later ones its description. */
+  name_tile (self, "workshops_tile", _("Next Workshops"), next_workshop, later_workshops);
 
   append_listed (export, gtk_label_get_text (self->export_detail));
   if (gtk_widget_get_visible (GTK_WIDGET (self->changes_label)))
