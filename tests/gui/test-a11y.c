@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "desk-a11y.h"
+#include "desk-banner.h"
 #include "desk-export-dialog.h"
 #include "desk-exports-page.h"
 #include "desk-exports-page-private.h"
@@ -31,6 +32,8 @@ typedef struct
   GPtrArray *unnamed;
   GPtrArray *doubled;
   guint      controls;
+  /* Walking the window's own widgets: the pages are walked on their own. */
+  gboolean   skip_pages;
 } Walk;
 
 static void
@@ -184,17 +187,31 @@ check_control (GtkWidget *widget,
       has_label = empty != NULL;
     }
 
-  if (has_label && has_relation)
-    g_ptr_array_add (walk->doubled, dup_path (widget));
-  else if (!has_label && !has_relation && !has_own_label (widget))
-    g_ptr_array_add (walk->unnamed, dup_path (widget));
+  if ((has_label && has_relation) || (!has_label && !has_relation && !has_own_label (widget)))
+    {
+      g_autofree char *path = dup_path (widget);
+
+      /* The window's sidebar, header and menu are a11y-shell's; its banners are ours. */
+      if (DESK_IS_WINDOW (gtk_widget_get_root (widget)) &&
+          gtk_widget_get_ancestor (widget, DESK_TYPE_PAGE) == NULL &&
+          gtk_widget_get_ancestor (widget, DESK_TYPE_BANNER) == NULL)
+        {
+          char *chrome = g_strconcat ("[window] ", path, NULL);
+
+          g_free (path);
+          path = chrome;
+        }
+      g_ptr_array_add (has_label && has_relation ? walk->doubled : walk->unnamed,
+                       g_steal_pointer (&path));
+    }
 }
 
 static void
 walk_widget (GtkWidget *widget,
              Walk      *walk)
 {
-  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (widget) ||
+      (walk->skip_pages && DESK_IS_PAGE (widget)))
     return;
 
   if (is_control (widget))
@@ -215,7 +232,7 @@ owner_elsewhere (const char *path)
   if (strstr (path, "GtkListItemWidget") != NULL || strstr (path, "GtkColumnViewTitle") != NULL ||
       strstr (path, "GtkColumnViewRowWidget") != NULL || strstr (path, "GtkColumnViewCell") != NULL)
     return "a11y-lists";
-  if (strstr (path, "DeskOverviewPage") != NULL)
+  if (strstr (path, "DeskOverviewPage") != NULL || g_str_has_prefix (path, "[window] "))
     return "a11y-shell";
   /* The preferences window is the shell's (src/gui/shell), which no one of issue #20
    * owns here: one call of desk_a11y_name_controls() in its init names its entry. */
@@ -228,11 +245,12 @@ owner_elsewhere (const char *path)
 /* Walks @root and fails on every offender of ours, after printing them all; the others'
  * are counted by owner, with one example each. */
 static void
-assert_named (GtkWidget  *root,
-              const char *where)
+assert_named_full (GtkWidget  *root,
+                   const char *where,
+                   gboolean    skip_pages)
 {
   g_auto (Walk) walk = { g_ptr_array_new_with_free_func (g_free),
-                         g_ptr_array_new_with_free_func (g_free), 0 };
+                         g_ptr_array_new_with_free_func (g_free), 0, skip_pages };
   g_autoptr(GHashTable) elsewhere = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   guint failures = 0;
   GHashTableIter iter;
@@ -281,6 +299,13 @@ collect (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect (child, type, found);
+}
+
+static void
+assert_named (GtkWidget  *root,
+              const char *where)
+{
+  assert_named_full (root, where, FALSE);
 }
 
 /* The page the window's stack holds as @name. */
@@ -413,6 +438,19 @@ test_pages (gconstpointer data)
   DeskWindow *window = new_window (store);
 
   assert_page_named (window, name);
+
+  destroy_window (window);
+}
+
+/* The window's own widgets around the pages: its header, sidebar, menu and banners
+ * (a database kept in memory shows the banner that offers to save a copy). */
+static void
+test_window (void)
+{
+  g_autoptr(DeskStore) store = new_sample_store ();
+  DeskWindow *window = new_window (store);
+
+  assert_named_full (GTK_WIDGET (window), "window", TRUE);
 
   destroy_window (window);
 }
@@ -609,6 +647,7 @@ main (int argc, char **argv)
 
       g_test_add_data_func (path, pages[i], test_pages);
     }
+  g_test_add_func ("/a11y/window", test_window);
   g_test_add_func ("/a11y/dialogs", test_dialogs);
   g_test_add_func ("/a11y/export-import-groups", test_export_import_groups);
 

@@ -208,7 +208,9 @@ static void
 append_label_text (GtkWidget *widget,
                    GString   *text)
 {
-  if (!gtk_widget_get_visible (widget))
+  /* A stack's other pages are not shown: a view switcher's button holds its title in a
+   * wide and a narrow layout, and would be read twice ("Lines Lines"). */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
 
   if (GTK_IS_LABEL (widget))
@@ -329,14 +331,7 @@ name_control (GtkWidget *widget)
   g_autofree char *name = chosen == NULL ? dup_control_name (widget) : g_strdup (chosen);
   GtkWidget *part = focus_part (widget);
 
-  if (name == NULL)
-    return;
-
-  /* GTK puts a new label back in both places: say it once again. */
-  apply_name (widget, name);
-  if (part != NULL && desk_a11y_get_name (part) == NULL)
-    apply_name (part, name);
-
+  /* Followed even while it has no name yet: a label set later gives it one. */
   if (g_object_get_data (G_OBJECT (widget), FOLLOWED_KEY) == NULL)
     {
       g_object_set_data (G_OBJECT (widget), FOLLOWED_KEY, GINT_TO_POINTER (TRUE));
@@ -346,6 +341,22 @@ name_control (GtkWidget *widget)
       if (GTK_IS_BUTTON (widget))
         g_signal_connect (widget, "notify::child", G_CALLBACK (control_changed_cb), NULL);
     }
+
+  if (name == NULL)
+    return;
+
+  /* GTK puts a new label back in both places: say it once again. */
+  apply_name (widget, name);
+  if (part != NULL && desk_a11y_get_name (part) == NULL)
+    apply_name (part, name);
+}
+
+static void name_focus_part (GtkWidget *widget);
+
+static void
+title_changed_cb (GtkWidget *row)
+{
+  name_focus_part (row);
 }
 
 /* Entries, drop-downs and rows: the part that takes the focus gets the whole's name. */
@@ -357,7 +368,15 @@ name_focus_part (GtkWidget *widget)
   g_autofree char *fallback = NULL;
 
   if (name == NULL && ADW_IS_PREFERENCES_ROW (widget))
-    name = row_title_of (widget);
+    {
+      /* A row whose title the page sets as it fills it ("1 USD in GHS"). */
+      if (g_object_get_data (G_OBJECT (widget), FOLLOWED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (widget), FOLLOWED_KEY, GINT_TO_POINTER (TRUE));
+          g_signal_connect (widget, "notify::title", G_CALLBACK (title_changed_cb), NULL);
+        }
+      name = row_title_of (widget);
+    }
   if (name == NULL && GTK_IS_SEARCH_ENTRY (widget))
     {
       g_object_get (widget, "placeholder-text", &fallback, NULL);
