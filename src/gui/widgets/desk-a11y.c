@@ -469,6 +469,19 @@ desk_a11y_name_controls (GtkWidget *root)
     apply_name (root, row_title_of (root));
   else if ((GTK_IS_LIST_BOX_ROW (root) && !ADW_IS_PREFERENCES_ROW (root)) || GTK_IS_FLOW_BOX_CHILD (root))
     name_row_by_labels (root);
+  else if (gtk_widget_has_css_class (root, "desk-pill") && !GTK_IS_LABEL (root) &&
+           desk_a11y_get_name (root) == NULL)
+    {
+      /* A pill (Overdue, Over budget) is an icon and a word: said as the word. */
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* Its children, not itself: a pill hidden until it applies is named already. */
+      for (GtkWidget *child = gtk_widget_get_first_child (root);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        append_label_text (child, text);
+      apply_name (root, text->str);
+    }
 
   /* A GtkText inside an editable was named with it; the rest is walked. */
   if (GTK_IS_EDITABLE (root) && !GTK_IS_SPIN_BUTTON (root) && !ADW_IS_PREFERENCES_ROW (root))

@@ -57,7 +57,9 @@ void   desk_a11y_name_drop_down    (GtkWidget  *drop_down,
  *   AdwComboRow by its title, a search entry by its placeholder: the inner widget that
  *   takes the focus, too;
  * - a switch, spin button, drop-down or icon button at the end of an AdwActionRow that
- *   has no name of its own: the row's title.
+ *   has no name of its own: the row's title;
+ * - a focusable list box row or flow box child (a card): labelled by the labels in it;
+ * - a pill (.desk-pill: an icon and a word): the word.
  * A name set with desk_a11y_set_name() is never replaced. Run it where widgets are made:
  * a page's build, an editor's, a dialog's; running it again is cheap. */
 void   desk_a11y_name_controls     (GtkWidget  *root);
