@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-record-list.h"
+#include "desk-list-access.h"
 #include "desk-reason-dialog.h"
 #include "desk-toast.h"
 
@@ -443,6 +444,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   DeskRecord *record = gtk_list_item_get_item (item);
 
   column->bind (gtk_list_item_get_child (item), record, column->user_data);
+  desk_list_row_bound (item);
 }
 
 static void
@@ -670,6 +672,7 @@ desk_record_list_init (DeskRecordList *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("list.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
+  desk_list_view_make_accessible (GTK_WIDGET (self->column_view));
 
   update_empty (self);
   update_actions (self);
@@ -817,6 +820,8 @@ add_column (DeskRecordList     *self,
                                        GTK_SORTER (gtk_custom_sorter_new (compare, compare_data, NULL)));
   gtk_column_view_append_column (self->column_view, column);
   info->column = column;
+  desk_list_column_set_secondary (column, priority != DESK_COLUMN_ESSENTIAL);
+  desk_column_view_name_titles (self->column_view);
   update_column_visibility (self);
 
   return info;
@@ -901,6 +906,7 @@ desk_record_list_set_column_priority (DeskRecordList      *self,
   g_return_if_fail (info != NULL);
 
   info->priority = priority;
+  desk_list_column_set_secondary (column, priority != DESK_COLUMN_ESSENTIAL);
   update_column_visibility (self);
 }
 
