@@ -471,6 +471,53 @@ test_list_editor (Fixture       *fixture,
   g_assert_null (desk_record_list_dup_open_record (fixture->list));
 }
 
+/* In a window narrower than the columns (the sidebar beside a 1024-pixel screen), the
+ * normal columns hide before the titles and dates are cut, though the editor's flap has
+ * not folded; given the room again, they come back. */
+static void
+test_overflow (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkColumnViewColumn *title;
+  GtkColumnViewColumn *date;
+  GtkColumnViewColumn *wide[3];
+  const char *fields[3] = { "status", "kind", "result_area" };
+  GtkWidget *view;
+
+  title = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "title",
+                                             NULL, DESK_COLUMN_ESSENTIAL);
+  date = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "planned_start",
+                                            NULL, DESK_COLUMN_ESSENTIAL);
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    {
+      wide[i] = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, fields[i],
+                                                   NULL, DESK_COLUMN_NORMAL);
+      desk_record_list_fix_width (wide[i], 30);
+    }
+  gtk_window_set_default_size (fixture->window, 900, 600);
+  show_kind (fixture, DESK_KIND_ACTIVITY);
+  wait_a_moment (100);
+
+  view = GTK_WIDGET (gtk_column_view_column_get_column_view (title));
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    g_assert_false (gtk_column_view_column_get_visible (wide[i]));
+  g_assert_true (gtk_column_view_column_get_visible (title));
+  g_assert_true (gtk_column_view_column_get_visible (date));
+  /* What is left fits: nothing scrolls sideways. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view))), <=,
+                     gtk_widget_get_width (view) + 1);
+
+  gtk_window_set_default_size (fixture->window, 1800, 600);
+  wait_a_moment (200);
+  if (gtk_widget_get_width (view) < 1400)
+    {
+      g_test_skip ("the display did not make the window wider");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    g_assert_true (gtk_column_view_column_get_visible (wide[i]));
+}
+
 /* Lists made without DeskRecordList */
 
 static void
@@ -687,6 +734,7 @@ main (int   argc,
   ADD ("/columns/reference", test_reference);
   ADD ("/columns/priority", test_priority);
   ADD ("/columns/list-editor", test_list_editor);
+  ADD ("/columns/priority/overflow", test_overflow);
   ADD ("/columns/a11y/plain-view", test_plain_view);
   ADD ("/columns/a11y/list-view", test_list_view);
   ADD ("/columns/a11y/pillars", test_pillars_described);

@@ -33,6 +33,17 @@
 #define SECONDARY_KEY "desk-list-secondary"
 #define TITLE_WATCH_KEY "desk-list-title-watched"
 #define ENTER_SOURCE_KEY "desk-list-enter-source"
+#define OVERFLOW_KEY "desk-list-overflow"
+
+typedef struct
+{
+  GtkColumnView *view;
+  DeskListOverflowFunc func;
+  gpointer user_data;
+  gboolean overflows;
+  double needed;          /* the width the columns took when they stopped fitting */
+  guint source;
+} Overflow;
 
 /* Helpers */
 
@@ -369,6 +380,58 @@ item_bound_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+overflow_free (gpointer data)
+{
+  Overflow *overflow = data;
+
+  g_clear_handle_id (&overflow->source, g_source_remove);
+  g_free (overflow);
+}
+
+static gboolean
+check_overflow (gpointer data)
+{
+  Overflow *overflow = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (overflow->view));
+  double upper, page;
+
+  overflow->source = 0;
+  if (adjustment == NULL)
+    return G_SOURCE_REMOVE;
+
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (page <= 0)
+    return G_SOURCE_REMOVE;
+
+  /* Back only once there is the room they needed: no showing and hiding by turns. */
+  if (!overflow->overflows && upper > page + 1)
+    {
+      overflow->overflows = TRUE;
+      overflow->needed = upper;
+      overflow->func (TRUE, overflow->user_data);
+    }
+  else if (overflow->overflows && page >= overflow->needed)
+    {
+      overflow->overflows = FALSE;
+      overflow->func (FALSE, overflow->user_data);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the allocation that changed the adjustment: columns shown or hidden then would
+ * mean a layout inside a layout. */
+static void
+hadjustment_changed_cb (GtkWidget *view)
+{
+  Overflow *overflow = g_object_get_data (G_OBJECT (view), OVERFLOW_KEY);
+
+  if (overflow != NULL && overflow->source == 0)
+    overflow->source = g_idle_add (check_overflow, overflow);
+}
+
+static void
 title_changed_cb (GtkColumnView *view)
 {
   desk_column_view_name_titles (view);
@@ -472,6 +535,32 @@ desk_list_factory_name_rows (GtkListItemFactory *factory)
   g_return_if_fail (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
 
   g_signal_connect (factory, "bind", G_CALLBACK (item_bound_cb), NULL);
+}
+
+void
+desk_column_view_watch_overflow (GtkColumnView        *view,
+                                 DeskListOverflowFunc  func,
+                                 gpointer              user_data)
+{
+  GtkAdjustment *adjustment;
+  Overflow *overflow;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (func != NULL);
+
+  /* Set by the scrolled window the view is in. */
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_return_if_fail (adjustment != NULL);
+
+  overflow = g_new0 (Overflow, 1);
+  overflow->view = view;
+  overflow->func = func;
+  overflow->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (view), OVERFLOW_KEY, overflow, overflow_free);
+  g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (hadjustment_changed_cb), view,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (hadjustment_changed_cb), view,
+                           G_CONNECT_SWAPPED);
 }
 
 void

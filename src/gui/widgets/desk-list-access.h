@@ -47,6 +47,18 @@ void        desk_list_column_set_secondary (GtkColumnViewColumn *column,
 void        desk_list_cell_set_spoken      (GtkWidget           *cell,
                                             const char          *text);
 
+/* What desk_column_view_watch_overflow() calls: @overflows when the columns no longer fit
+ * the room the view is given (it would scroll sideways), and again, FALSE, when that room
+ * has grown to what they needed. */
+typedef void (*DeskListOverflowFunc) (gboolean  overflows,
+                                      gpointer  user_data);
+
+/* Watches whether @view's columns fit its scrolled window, so that a list hides its less
+ * needed columns in a narrow window before its titles and amounts are cut. */
+void        desk_column_view_watch_overflow (GtkColumnView       *view,
+                                             DeskListOverflowFunc func,
+                                             gpointer             user_data);
+
 /* The row @cell is in (its GtkListItemWidget), or NULL when it is in no list. */
 GtkWidget  *desk_list_row_from_cell        (GtkWidget           *cell);
 

@@ -30,7 +30,6 @@
 #include "desk-reason-dialog.h"
 #include "desk-toast.h"
 
-
 #include <string.h>
 
 typedef struct
@@ -66,6 +65,7 @@ struct _DeskRecordList
   GPtrArray *columns;        /* Column */
   gboolean restoring;
   gboolean read_only;        /* a group's records from a bundle: no New, no Delete */
+  gboolean narrow;           /* the columns did not fit: as in a folded window */
   DeskRecordEditor *record_editor;  /* inside editor_bin, or NULL */
   char *title_base;
 
@@ -217,11 +217,12 @@ find_column (DeskRecordList      *self,
   return NULL;
 }
 
-/* The editor beside the list takes its room; a folded flap means a narrow window. */
+/* The editor beside the list takes its room; a folded flap, or columns that did not fit
+ * (the sidebar beside a 1024-pixel window), mean a narrow window. */
 static void
 update_column_visibility (DeskRecordList *self)
 {
-  gboolean folded = adw_flap_get_folded (self->flap);
+  gboolean folded = adw_flap_get_folded (self->flap) || self->narrow;
   gboolean beside = adw_flap_get_reveal_flap (self->flap) && !folded;
 
   for (guint i = 0; i < self->columns->len; i++)
@@ -416,6 +417,14 @@ column_view_activated_cb (DeskRecordList *self,
 
   desk_record_list_open (self, desk_record_get_uuid (record));
   gtk_widget_child_focus (GTK_WIDGET (self->editor_bin), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+columns_overflowed_cb (gboolean overflows,
+                       gpointer user_data)
+{
+  DESK_RECORD_LIST (user_data)->narrow = overflows;
+  update_column_visibility (user_data);
 }
 
 static void
@@ -673,6 +682,7 @@ desk_record_list_init (DeskRecordList *self)
                                                           gtk_named_action_new ("list.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
   desk_list_view_make_accessible (GTK_WIDGET (self->column_view));
+  desk_column_view_watch_overflow (self->column_view, columns_overflowed_cb, self);
 
   update_empty (self);
   update_actions (self);
