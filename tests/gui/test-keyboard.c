@@ -421,6 +421,53 @@ test_header_buttons_named (void)
   destroy_window (window);
 }
 
+/* Every button under @widget that takes the focus has a name of its own, said once (no
+ * labelled-by relation besides it); returns how many there are. */
+static guint
+check_buttons_named (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget)) && gtk_widget_get_focusable (widget))
+    {
+      GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+      g_test_message ("%s (role %d)", G_OBJECT_TYPE_NAME (widget), role);
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_buttons_named (child);
+
+  return n;
+}
+
+/* The welcome view's buttons (its menu, the three choices, the passphrase check) are
+ * named, each once. */
+static void
+test_welcome_named (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (":memory:", &error);
+  DeskWindow *window;
+  GtkStack *main_stack;
+  GtkWidget *welcome;
+
+  g_assert_no_error (error);
+  window = new_window (store);
+  main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "main_stack"));
+  welcome = gtk_stack_get_child_by_name (main_stack, "welcome");
+  g_assert_nonnull (welcome);
+  g_assert_cmpstr (desk_window_get_visible_page (window), ==, "welcome");
+  /* The menu's toggle, three choices and the check button. */
+  g_assert_cmpuint (check_buttons_named (welcome), >=, 5);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/gui/keyboard/arrows-move-focus-enter-shows", test_arrows_move_focus_enter_shows);
   g_test_add_func ("/gui/keyboard/sidebar-rows-named", test_sidebar_rows_named);
   g_test_add_func ("/gui/keyboard/header-buttons-named", test_header_buttons_named);
+  g_test_add_func ("/gui/keyboard/welcome-named", test_welcome_named);
   g_test_add_func ("/gui/keyboard/overview-card-one-stop", test_overview_card_one_stop);
   g_test_add_func ("/gui/keyboard/overview-card-names", test_overview_card_names);
   g_test_add_func ("/gui/keyboard/workplan-bar-is-progress-bar", test_workplan_bar_is_progress_bar);

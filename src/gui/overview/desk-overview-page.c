@@ -687,6 +687,8 @@ show_attendance (DeskOverviewPage        *self,
             append_listed (figures, item);
           }
         sentence = a11y_title_with (name, figures->str);
+        /* Translators: between two sentences a screen reader says of the attendance
+         * card: "147 attendances by 89 people. Government: Women 13, Men 27". */
         g_string_append (text, C_("sentence separator", ". "));
         g_string_append (text, sentence);
       }
