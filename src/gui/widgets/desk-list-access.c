@@ -467,6 +467,7 @@ desk_list_view_make_accessible (GtkWidget *view)
 void
 desk_column_view_name_titles (GtkColumnView *view)
 {
+  g_autoptr(GString) titles = g_string_new (NULL);
   GListModel *columns;
   GtkWidget *header;
   GtkWidget *title;
@@ -474,8 +475,11 @@ desk_column_view_name_titles (GtkColumnView *view)
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
-  /* GTK 4.8 already gives a title the column-header role; it has no name but its type.
-   * The header row is the column view's first child, one title a column in order (as
+  /* GTK 4.8 gives a title the column-header role in its own API, but AT-SPI still hears
+   * a filler named "GtkColumnViewTitle", in a row named "GtkListItemWidget" (and the
+   * title's accessible is made before a page can change its role). Each title is named,
+   * and the header row says the columns ("Columns: Code, Title, Start, End"). The header
+   * row is the column view's first child, one title a column in order (as
    * desk_cell_header_align_end() finds them). */
   columns = gtk_column_view_get_columns (view);
   header = gtk_widget_get_first_child (GTK_WIDGET (view));
@@ -484,14 +488,33 @@ desk_column_view_name_titles (GtkColumnView *view)
   for (guint i = 0; i < n && title != NULL; i++, title = gtk_widget_get_next_sibling (title))
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *text = gtk_column_view_column_get_title (column);
 
-      desk_a11y_set_name (title, gtk_column_view_column_get_title (column));
+      desk_a11y_set_name (title, text);
+      if (text != NULL && text[0] != '\0' && gtk_column_view_column_get_visible (column))
+        {
+          if (titles->len > 0)
+            /* Translators: between the items of a list in one cell. */
+            g_string_append (titles, _(", "));
+          g_string_append (titles, text);
+        }
       if (g_object_get_data (G_OBJECT (column), TITLE_WATCH_KEY) == NULL)
         {
           g_object_set_data (G_OBJECT (column), TITLE_WATCH_KEY, GINT_TO_POINTER (TRUE));
           g_signal_connect_object (column, "notify::title", G_CALLBACK (title_changed_cb), view,
                                    G_CONNECT_SWAPPED);
+          g_signal_connect_object (column, "notify::visible", G_CALLBACK (title_changed_cb), view,
+                                   G_CONNECT_SWAPPED);
         }
+    }
+
+  if (header != NULL && titles->len > 0)
+    {
+      /* Translators: what a screen reader says of a table's row of column titles; %s is
+       * the titles, "Code, Title, Start, End". */
+      g_autofree char *name = g_strdup_printf (_("Columns: %s"), titles->str);
+
+      desk_a11y_set_name (header, name);
     }
 }
 

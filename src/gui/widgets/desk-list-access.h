@@ -22,8 +22,9 @@ G_BEGIN_DECLS
 void        desk_list_view_make_accessible (GtkWidget           *view);
 
 /* Names each column title of @view after its column (a screen reader heard
- * "GtkColumnViewTitle"), now and whenever a column's title changes. Call after adding
- * columns. */
+ * "GtkColumnViewTitle", a filler), and the header row after the titles shown ("Columns:
+ * Code, Title, Start, End"), now and whenever a column's title or visibility changes.
+ * Call after adding columns. */
 void        desk_column_view_name_titles   (GtkColumnView       *view);
 
 /* Call after the bind of every cell of a list made accessible: when @item's row has all
