@@ -677,6 +677,8 @@ build_rates (DeskBudgetPage *self)
   self->rate_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_RATE));
   group = desk_record_editor_add_group (self->rate_editor, NULL, rate_layout_main);
   self->rate_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Titled by the rate's currencies once one is open; named before that too. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rate_row), _("Rate"));
   adw_entry_row_set_show_apply_button (self->rate_row, TRUE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->rate_row), 0.0f);
   g_signal_connect_swapped (self->rate_row, "apply", G_CALLBACK (rate_applied_cb), self);
