@@ -153,7 +153,8 @@ next_in_row (GtkWidget        *row,
   if (direction == GTK_DIR_TAB_FORWARD)
     return index + 1 < controls->len ? g_ptr_array_index (controls, index + 1) : NULL;
 
-  return index > 0 ? g_ptr_array_index (controls, index - 1) : row;
+  /* Not back to the row: GTK 4.8 hands a row's focus to its first control. */
+  return index > 0 ? g_ptr_array_index (controls, index - 1) : NULL;
 }
 
 /* Moves the focus out of @view, to the widget GTK's focus chain has after it (or before
