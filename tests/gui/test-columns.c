@@ -673,6 +673,91 @@ test_list_view (Fixture       *fixture,
   assert_label (row, "Ama Mensah Government");
 }
 
+static void
+button_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+
+  gtk_list_item_set_child (item, index == 0 ? desk_cell_label_new (NULL) : gtk_button_new_with_label ("Copy"));
+}
+
+static void
+button_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+
+  if (index == 0)
+    desk_cell_set_text (gtk_list_item_get_child (item), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* Sends Tab (Shift+Tab when @back) to @view as GTK does: its capture-phase key controller
+ * first. */
+static void
+press_tab (GtkWidget *view,
+           gboolean   back)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", back ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
+                                 back ? GDK_SHIFT_MASK : 0, &handled);
+          break;
+        }
+    }
+  g_assert_true (handled);
+}
+
+/* A row with a control of its own (Exports' Copy): Tab goes from the row to it, then out
+ * of the list; Shift+Tab from it leaves the list backwards. */
+static void
+test_row_controls (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *const codes[] = { "A1", "A2", "A3", NULL };
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (gtk_string_list_new (codes))))));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *after = gtk_button_new_with_label ("After");
+  GtkWidget *row;
+  GtkWidget *button;
+
+  desk_column_view_append (view, "Code", G_CALLBACK (button_setup_cb), G_CALLBACK (button_bind_cb), NULL, 0, TRUE);
+  desk_column_view_append (view, "File", G_CALLBACK (button_setup_cb), G_CALLBACK (button_bind_cb), NULL, 1, FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  gtk_box_append (GTK_BOX (box), after);
+  gtk_window_set_child (fixture->window, box);
+  gtk_window_present (fixture->window);
+  wait_a_moment (50);
+
+  row = first_row (GTK_WIDGET (view));
+  button = gtk_widget_get_first_child (gtk_widget_get_last_child (row));
+  g_assert_true (GTK_IS_BUTTON (button));
+  /* GTK 4.8 hands a row's focus to its first control. */
+  gtk_widget_grab_focus (row);
+  if (gtk_root_get_focus (GTK_ROOT (fixture->window)) == row)
+    press_tab (GTK_WIDGET (view), FALSE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == button);
+  press_tab (GTK_WIDGET (view), FALSE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == after);
+
+  /* Back from the control: out of the list too, not round to the row and its control
+   * again. */
+  gtk_widget_grab_focus (button);
+  press_tab (GTK_WIDGET (view), TRUE);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (view)));
+}
+
 static GtkWidget *
 setup_pillars (gpointer user_data)
 {
@@ -737,6 +822,7 @@ main (int   argc,
   ADD ("/columns/priority/overflow", test_overflow);
   ADD ("/columns/a11y/plain-view", test_plain_view);
   ADD ("/columns/a11y/list-view", test_list_view);
+  ADD ("/columns/keyboard/row-controls", test_row_controls);
   ADD ("/columns/a11y/pillars", test_pillars_described);
 
 #undef ADD

@@ -153,7 +153,8 @@ next_in_row (GtkWidget        *row,
   if (direction == GTK_DIR_TAB_FORWARD)
     return index + 1 < controls->len ? g_ptr_array_index (controls, index + 1) : NULL;
 
-  return index > 0 ? g_ptr_array_index (controls, index - 1) : row;
+  /* Not back to the row: GTK 4.8 hands a row's focus to its first control. */
+  return index > 0 ? g_ptr_array_index (controls, index - 1) : NULL;
 }
 
 /* Moves the focus out of @view, to the widget GTK's focus chain has after it (or before
@@ -170,6 +171,27 @@ leave_view (GtkWidget        *view,
   gtk_widget_set_can_focus (view, FALSE);
   gtk_widget_child_focus (GTK_WIDGET (root), direction);
   gtk_widget_set_can_focus (view, TRUE);
+}
+
+/* Describes a pill or a drawn value with its column's @title: "Status: Overdue", or just
+ * "Overdue" under a column of that name. */
+static void
+describe_value (GtkWidget  *widget,
+                const char *title,
+                const char *value)
+{
+  g_autofree char *description = NULL;
+
+  if (title == NULL || title[0] == '\0' || g_str_equal (title, value))
+    {
+      desk_a11y_set_description (widget, value);
+      return;
+    }
+
+  /* Translators: what a screen reader says of a pill or a drawn value in a list: the
+   * column's title, then the value shown ("Status: Overdue"). */
+  description = g_strdup_printf (C_("list cell", "%s: %s"), title, value);
+  desk_a11y_set_description (widget, description);
 }
 
 /* Appends to @text what @widget shows, and describes a pill or a drawn value with
@@ -208,16 +230,11 @@ append_spoken (GString    *text,
         return;
 
       /* A pill of an image and a label: one value. */
-      if (inner->len > 0 && title != NULL)
-        {
-          /* Translators: what a screen reader says of a pill or a drawn value in a list:
-           * the column's title, then the value shown ("Status: Overdue"). */
-          g_autofree char *description = g_strdup_printf (C_("list cell", "%s: %s"), title, inner->str);
-
-          desk_a11y_set_description (widget, description);
-        }
       if (inner->len > 0)
-        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", inner->str);
+        {
+          describe_value (widget, title, inner->str);
+          g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", inner->str);
+        }
       g_string_free (inner, TRUE);
       return;
     }
@@ -225,12 +242,8 @@ append_spoken (GString    *text,
   if (own == NULL || own[0] == '\0')
     return;
 
-  if (described && title != NULL)
-    {
-      g_autofree char *description = g_strdup_printf (C_("list cell", "%s: %s"), title, own);
-
-      desk_a11y_set_description (widget, description);
-    }
+  if (described)
+    describe_value (widget, title, own);
   g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", own);
 }
 

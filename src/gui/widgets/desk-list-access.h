@@ -13,9 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* Makes @view, a GtkColumnView or a GtkListView, one Tab stop: Tab and Shift+Tab go from
- * a row through the controls in that row (a Copy button) and then out of the list in one
- * step, to where GTK's focus chain goes next; coming back in lands on the selected row
+/* Makes @view, a GtkColumnView or a GtkListView, one Tab stop: Tab goes from a row
+ * through the controls in that row (a Copy button) and then out of the list in one step,
+ * to where GTK's focus chain goes next, and Shift+Tab back through them and out before it; coming back in lands on the selected row
  * (when it is made: in view or near), or the row last focused. Arrows, Home, End, Page Up and Page Down are GTK 4.8's own.
  * For a column view it also names the column titles (desk_column_view_name_titles()).
  * Calling it again does nothing. */
