@@ -636,6 +636,66 @@ test_name_controls (void)
   g_object_unref (box);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The choices a drop-down offers are said by their text, not as "GtkListItemWidget". */
+static void
+test_drop_down_choices (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings ((const char *[]) { "Planned", "Done", NULL });
+  GtkWidget *list;
+  guint named = 0;
+  guint rows = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), drop_down);
+  desk_a11y_name_drop_down (drop_down, "Filter by status");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_a_moment (50);
+  g_signal_emit_by_name (drop_down, "activate");
+  wait_a_moment (100);
+
+  list = find_type (drop_down, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *planned = NULL;
+      g_autofree char *done = NULL;
+
+      if (!gtk_widget_get_visible (row) || !gtk_widget_get_focusable (row))
+        continue;
+      rows++;
+      planned = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Planned");
+      done = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Done");
+      if (planned == NULL || done == NULL)
+        named++;
+    }
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_cmpuint (named, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_a_moment (20);
+}
+
 static void
 test_strip_shortcut_hint (void)
 {
@@ -673,6 +733,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/a11y/strip-shortcut-hint", test_strip_shortcut_hint);
   g_test_add_func ("/a11y/name-controls", test_name_controls);
+  g_test_add_func ("/a11y/drop-down-choices", test_drop_down_choices);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *path = g_strdup_printf ("/a11y/page/%s", pages[i]);

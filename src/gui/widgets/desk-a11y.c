@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "desk-a11y.h"
+#include "desk-list-access.h"
 
 #include <adwaita.h>
 #include <string.h>
@@ -216,6 +217,61 @@ drop_down_selected_cb (GtkWidget *drop_down)
     desk_a11y_set_description (button, NULL);
 }
 
+/* The rows of a drop-down's or a combo row's list, which GTK 4.8 leaves unnamed (a
+ * screen reader heard "GtkListItemWidget" for each currency or status offered): named from
+ * their text each time they are bound, as every list's rows are. A factory shared by
+ * several drop-downs is followed once. */
+static void
+name_popup_rows (GtkListItemFactory *factory)
+{
+  if (!GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory) ||
+      g_object_get_data (G_OBJECT (factory), FOLLOWED_KEY) != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (factory), FOLLOWED_KEY, GINT_TO_POINTER (TRUE));
+  desk_list_factory_name_rows (factory);
+}
+
+static void
+name_popover_lists (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      desk_list_view_name_rows (GTK_LIST_VIEW (widget));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_popover_lists (child);
+}
+
+static void
+name_choices (GtkWidget *widget)
+{
+  GtkListItemFactory *factory = NULL;
+
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      factory = gtk_drop_down_get_list_factory (GTK_DROP_DOWN (widget));
+      if (factory == NULL)
+        factory = gtk_drop_down_get_factory (GTK_DROP_DOWN (widget));
+    }
+  else if (ADW_IS_COMBO_ROW (widget))
+    {
+      factory = adw_combo_row_get_list_factory (ADW_COMBO_ROW (widget));
+      if (factory == NULL)
+        factory = adw_combo_row_get_factory (ADW_COMBO_ROW (widget));
+    }
+  if (factory == NULL)
+    return;
+
+  name_popup_rows (factory);
+  /* GTK binds the choices as soon as the drop-down is in a window, often before this:
+   * the one list view inside a drop-down or a combo row is its popover's. */
+  name_popover_lists (widget);
+}
+
 void
 desk_a11y_name_drop_down (GtkWidget  *drop_down,
                           const char *name)
@@ -234,6 +290,7 @@ desk_a11y_name_drop_down (GtkWidget  *drop_down,
       g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (drop_down_selected_cb), NULL);
     }
   drop_down_selected_cb (drop_down);
+  name_choices (drop_down);
 }
 
 /* The text of the labels inside @widget, without mnemonics, one after the other. */
@@ -497,7 +554,10 @@ desk_a11y_name_controls (GtkWidget *root)
     name_control (root);
   else if (GTK_IS_EDITABLE (root) || GTK_IS_DROP_DOWN (root) || ADW_IS_COMBO_ROW (root) ||
            ADW_IS_EXPANDER_ROW (root))
-    name_focus_part (root);
+    {
+      name_focus_part (root);
+      name_choices (root);
+    }
   else if ((GTK_IS_SWITCH (root) || GTK_IS_SCALE (root)) && desk_a11y_get_name (root) == NULL)
     apply_name (root, row_title_of (root));
   else if ((GTK_IS_LIST_BOX_ROW (root) && !ADW_IS_PREFERENCES_ROW (root)) || GTK_IS_FLOW_BOX_CHILD (root))

@@ -531,6 +531,18 @@ desk_column_view_name_titles (GtkColumnView *view)
     }
 }
 
+static gboolean
+row_bound_later_cb (gpointer data)
+{
+  GtkListItem *item = data;
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (cell != NULL && desk_list_row_from_cell (cell) != NULL)
+    desk_list_row_bound (item);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 desk_list_row_bound (GtkListItem *item)
 {
@@ -544,7 +556,13 @@ desk_list_row_bound (GtkListItem *item)
   cell = gtk_list_item_get_child (item);
   row = cell != NULL ? desk_list_row_from_cell (cell) : NULL;
   if (row == NULL)
-    return;
+    {
+      /* GTK 4.8 binds a new row of a list view before it puts the row in the view (a
+       * drop-down's choices, the first time they are shown): named once it is there. */
+      if (cell != NULL && gtk_widget_get_root (cell) == NULL)
+        g_idle_add_full (G_PRIORITY_DEFAULT, row_bound_later_cb, g_object_ref (item), g_object_unref);
+      return;
+    }
 
   if (g_object_get_qdata (G_OBJECT (row), row_item_quark ()) != item)
     g_object_set_qdata_full (G_OBJECT (row), row_item_quark (), g_object_ref (item), g_object_unref);
@@ -563,6 +581,18 @@ desk_list_row_bound (GtkListItem *item)
     return;
 
   name_row (row, GTK_COLUMN_VIEW (gtk_widget_get_parent (rows)));
+}
+
+void
+desk_list_view_name_rows (GtkListView *view)
+{
+  g_return_if_fail (GTK_IS_LIST_VIEW (view));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_first_child (row) != NULL)
+      name_row (row, NULL);
 }
 
 void

@@ -35,6 +35,11 @@ void        desk_column_view_name_titles   (GtkColumnView       *view);
  * again. */
 void        desk_list_row_bound            (GtkListItem         *item);
 
+/* Names the rows @view, a plain GtkListView, has made already, from their text: for a
+ * list whose factory was followed (desk_list_factory_name_rows()) only after it had
+ * bound its first rows. */
+void        desk_list_view_name_rows       (GtkListView         *view);
+
 /* For a GtkSignalListItemFactory: desk_list_row_bound() after each of its binds
  * (connect it after the factory's own "bind" handler). */
 void        desk_list_factory_name_rows    (GtkListItemFactory  *factory);
