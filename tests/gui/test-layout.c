@@ -385,12 +385,12 @@ sidebar_shown (DeskWindow *window)
 }
 
 /* The window at its default size (1100 × 720, the settings' default too) shows the
- * sidebar on every page; so does a window whose content is 900 px wide; one of 899 or
- * 800 px folds it away and shows the page. */
+ * sidebar on every page; so does a window whose content is 900 px wide; one of 899,
+ * 800 or 500 px (half a small laptop's screen) folds it away and shows the page. */
 static void
 test_sidebar_shown (void)
 {
-  static const int widths[] = { SIDEBAR_UNTIL, SIDEBAR_UNTIL - 1, 800 };
+  static const int widths[] = { SIDEBAR_UNTIL, SIDEBAR_UNTIL - 1, 800, 500 };
   g_autoptr(DeskStore) store = sample_store ();
   g_autoptr(GSettings) settings = desk_settings_new_if_installed ();
   DeskWindow *window;
@@ -440,7 +440,7 @@ test_pages_fit_beside_sidebar (void)
 {
   g_autoptr(DeskStore) store = sample_store ();
   DeskWindow *window = new_window_sized (store, 0, 0);
-  GtkWidget *content = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "content_box"));
+  GtkWidget *content = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "content_bin"));
   int too_wide = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

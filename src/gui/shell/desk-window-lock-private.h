@@ -44,7 +44,7 @@ struct _DeskWindow
   /* Template widgets */
   GtkStack *main_stack;
   AdwLeaflet *leaflet;
-  GtkWidget *content_box;
+  GtkWidget *content_bin;
   GtkListBox *sidebar_list;
   AdwWindowTitle *window_title;
   GtkStack *page_stack;

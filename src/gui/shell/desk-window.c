@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-window.h"
+#include "desk-natural-bin.h"
 #include "desk-window-private.h"
 #include "desk-window-lock-private.h"
 
@@ -217,7 +218,7 @@ desk_window_show_page (DeskWindow *self,
     return FALSE;
 
   gtk_stack_set_visible_child (self->page_stack, page);
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_bin);
 
   return TRUE;
 }
@@ -975,12 +976,13 @@ desk_window_class_init (DeskWindowClass *klass)
   /* The pages' types are made with the pages (window_pages), not before. */
   g_type_ensure (DESK_TYPE_WELCOME_VIEW);
   g_type_ensure (DESK_TYPE_BANNER);
+  g_type_ensure (DESK_TYPE_NATURAL_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, page_stack);
