@@ -567,6 +567,7 @@ show_budget (DeskOverviewPage *self,
       gtk_label_set_label (self->budget_time, "");
       gtk_level_bar_set_value (self->budget_level, 0);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->budget_level), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
+      desk_a11y_set_description (GTK_WIDGET (self->budget_level), NULL);
       return;
     }
 
@@ -593,6 +594,8 @@ show_budget (DeskOverviewPage *self,
   /* Translators: spent, budget and received, in the reporting currency. */
   detail = g_strdup_printf (_("%s spent of %s · %s received"), spent_text, budget_text, received_text);
   gtk_label_set_label (self->budget_detail, detail);
+  /* What the bar stands for, in money, after its share. */
+  desk_a11y_set_description (GTK_WIDGET (self->budget_level), detail);
 
   /* Translators: how much of the workplan's period has gone by: "42% of the time elapsed". */
   time = g_strdup_printf (_("%d%% of the workplan’s time elapsed"), (summary->elapsed_permille + 5) / 10);
