@@ -75,6 +75,7 @@ SCREEN = '1600x1000x24'
 DEFAULT_TIMEOUT = 600
 APP_WAIT = 20.0
 TAB_CAP = 400
+DEBUG = bool(os.environ.get('GROUPDESK_AUDIT_DEBUG'))
 
 PAGES = [
     ('overview', 'Overview'),
@@ -122,6 +123,12 @@ class App:
         self.dir = tempfile.mkdtemp(prefix='groupdesk-audit-')
         settings = os.path.join(self.dir, 'config', 'glib-2.0', 'settings')
         os.makedirs(settings)
+        # No blinking cursor and no animations: the app falls idle as soon as it has
+        # drawn (see wait_idle), and a transition never leaves things half-way.
+        gtk = os.path.join(self.dir, 'config', 'gtk-4.0')
+        os.makedirs(gtk)
+        with open(os.path.join(gtk, 'settings.ini'), 'w', encoding='utf-8') as f:
+            f.write('[Settings]\ngtk-cursor-blink=false\ngtk-enable-animations=false\n')
         with open(os.path.join(settings, 'keyfile'), 'w', encoding='utf-8') as f:
             f.write('[org/voluntaryprinciples/Groupdesk]\n')
             f.write(f"last-page='{page}'\n")
@@ -265,36 +272,42 @@ class Node:
 STATE_NAMES = {}
 
 
-def read_tree(acc, path=(), parent=None, out=None):
+def read_tree(acc, window, path=(), parent=None, out=None):
+    """Reads @acc and what is under it. Only what may be on screen is read in full: an
+    element that is not visible, has an empty rectangle or lies outside @window is
+    recorded (its states and rectangle) but not read further — reading every element
+    over the bus costs about 5 ms each, and most of a page's tree is hidden sections."""
     n = Node()
     n.path, n.parent, n.children, n.acc = path, parent, [], acc
+    n.role, n.name, n.desc, n.shown, n.nactions = '', '', '', False, 0
+    out.append(n)
+    if parent is not None:
+        parent.children.append(n)
+    try:
+        n.states = {pyatspi.stateToString(s) for s in acc.getState().getStates()}
+    except Exception:
+        n.states = set()
+        n.role = 'gone'
+        return n
+    n.ext = extents(acc)
+    if n.states and 'visible' not in n.states:
+        return n
+    if n.ext is not None and (n.ext[2] <= 0 or n.ext[3] <= 0 or not meets(n.ext, window)):
+        return n
     try:
         n.role = acc.getRoleName()
         n.name = acc.name or ''
         n.desc = acc.description or ''
-        n.states = {pyatspi.stateToString(s) for s in acc.getState().getStates()}
-    except Exception:
-        n.role, n.name, n.desc, n.states = 'gone', '', '', set()
-    n.ext = extents(acc)
-    n.shown = False
-    n.nactions = 0
-    out.append(n)
-    if parent is not None:
-        parent.children.append(n)
-    # Nothing under an element that is not visible is on screen: do not read it.
-    if n.states and 'visible' not in n.states:
-        return n
-    try:
         count = acc.childCount
     except Exception:
-        count = 0
+        n.role, count = 'gone', 0
     for i in range(count):
         try:
             c = acc.getChildAtIndex(i)
         except Exception:
             c = None
         if c is not None:
-            read_tree(c, path + (i,), n, out)
+            read_tree(c, window, path + (i,), n, out)
     return n
 
 
@@ -460,7 +473,8 @@ class View:
         root.acc = self.app.node
         self.nodes.append(root)
         for i, f in enumerate(frames):
-            read_tree(f, (i,), root, self.nodes)
+            ext = extents(f)
+            read_tree(f, ext if ext and ext[2] > 0 else self.window, (i,), root, self.nodes)
         self.root = root
         for top in root.children:
             # Dialogs are windows of their own, at their own place: each is measured
@@ -468,14 +482,17 @@ class View:
             mark_shown(top, top.ext if top.ext and top.ext[2] > 0 else self.window, self.hidden)
         return self
 
-    def page_node(self, title):
-        """The page's own widget (DeskXxxPage), the child of its page in the window's stack."""
+    def page_node(self, page):
+        """The page's own widget (DeskXxxPage for @page), the child of its page in the
+        window's stack; None when the window shows another page."""
+        type_name = 'Desk' + page.capitalize() + 'Page'
         for n in self.nodes:
-            if n.shown and re.match(r'^Desk\w+Page$', n.name or ''):
+            if n.shown and n.name == type_name:
                 return n
         # Once a page is named: the child of the stack page titled like the page.
+        title = TITLES.get(page)
         for n in self.nodes:
-            if n.ext is None and n.name == title:
+            if n.ext is None and title and n.name == title:
                 for c in n.children:
                     if c.shown:
                         return c
@@ -495,12 +512,13 @@ class View:
         for n in self.nodes:
             if n.role == 'list' and n.children and all(c.role == 'list item' for c in n.children):
                 names = {row_title(c) for c in n.children}
-                if {'Overview', 'Workplan'} <= names or len(names & SIDEBAR_TITLES) >= 2:
+                if len(names & set(TITLES.values())) >= 3:
                     return n
         return None
 
 
-SIDEBAR_TITLES = set()
+# The pages' titles as the app shows them in the language audited.
+TITLES = {}
 
 
 def row_title(row):
@@ -526,24 +544,53 @@ def inside(n, ancestor):
     return False
 
 
-def settle(app, title, want_page=True, timeout=8.0):
-    """Reads the app until two reads in a row agree (lists fill from workers)."""
+def cpu_ticks(pid):
+    try:
+        with open(f'/proc/{pid}/stat', encoding='ascii') as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def wait_idle(app, quiet=0.35, limit=10.0):
+    """Waits until the app (all its threads) used no CPU for @quiet seconds: its lists
+    have filled from their workers and it has laid out and drawn what it shows. Reading
+    the tree then gives the same answer every time, at the cost of one read."""
+    start = time.monotonic()
+    deadline = start + limit
+    last, since = cpu_ticks(app.proc.pid), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = cpu_ticks(app.proc.pid)
+        if now is None:
+            return
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            break
+    if DEBUG:
+        say(f'  idle after {time.monotonic() - start:.2f} s')
+
+
+def settle(app, page, hidden=(), timeout=10.0):
+    """Reads the app once it is idle and shows a page (@page, or another one)."""
     app.find()
     deadline = time.monotonic() + timeout
-    last = None
     view = None
-    while time.monotonic() < deadline:
-        view = View(app).read()
-        page = view.page_node(title)
-        sig = None
-        if page is not None or not want_page:
-            c = count(view.nodes, lambda n: True)
-            sig = (len([n for n in view.nodes if n.shown]), c['interactive'], c['unnamed'])
-        if sig is not None and sig == last:
+    while True:
+        wait_idle(app)
+        view = View(app)
+        view.hidden = list(hidden)
+        t = time.monotonic()
+        view.read()
+        if DEBUG:
+            say(f'  read {len(view.nodes)} in {time.monotonic() - t:.2f} s')
+        if view.page_node(page) is not None or time.monotonic() > deadline:
             return view
-        last = sig
-        time.sleep(0.4)
-    return view
+        if any(n.shown and re.match(r'^Desk\w+Page$', n.name) for n in view.nodes):
+            return view
+        time.sleep(0.3)
 
 
 def section_stack(view, page, tabs):
@@ -608,7 +655,7 @@ class FocusWatch:
                 ctx.iteration(False)
             if self.events:
                 # Let the burst of one key press arrive, keep the last.
-                t = time.monotonic() + 0.08
+                t = time.monotonic() + 0.05
                 while time.monotonic() < t:
                     while ctx.pending():
                         ctx.iteration(False)
@@ -746,39 +793,81 @@ def tab_walk(app, view, watch):
 # ---------------------------------------------------------------------------------------
 # Window sizes.
 
-def sidebar_width(view):
-    sb = view.sidebar()
-    if sb is None or not sb.shown or not sb.ext:
-        return 0
-    w = view.window
-    x0, x1 = max(sb.ext[0], w[0]), min(sb.ext[0] + sb.ext[2], w[0] + w[2])
-    return max(0, x1 - x0)
+def leaflet_state(leaf, side_index):
+    """(window width, window height, sidebar width on screen) read straight from the
+    window, the leaflet and its children: a folded leaflet shows one child over its
+    whole width."""
+    win = extents_of_window(leaf)
+    lext = extents(leaf)
+    kids = [extents(leaf.getChildAtIndex(i)) for i in range(leaf.childCount)]
+    if not win or not lext or side_index >= len(kids) or not kids[side_index]:
+        return None
+    cover = [i for i, k in enumerate(kids) if k and k[0] <= lext[0] and k[2] >= lext[2] and k[2] > 0]
+    side = kids[side_index]
+    if cover and side_index not in cover:
+        width = 0
+    else:
+        width = max(0, min(side[0] + side[2], win[0] + win[2]) - max(side[0], win[0]))
+    return (win[2], win[3], width)
 
 
-def measure_sizes(app, title):
+def extents_of_window(acc):
+    p = acc
+    while p is not None:
+        try:
+            if p.getRole() == pyatspi.ROLE_FRAME:
+                return extents(p)
+            p = p.parent
+        except Exception:
+            return None
+    return None
+
+
+def measure_sizes(app, view):
+    """Rule 3 at the default size, 1024×600 and 900×700: the sidebar's width on screen."""
     out = []
+    leaf = next((n for n in view.nodes if n.name == 'AdwLeaflet' and n.shown), None)
+    if leaf is None:
+        return [{'size': 'default', 'window': None, 'sidebar_width': None,
+                 'note': 'no AdwLeaflet on screen'}]
+    side_index = 0
+    sb = view.sidebar()
+    if sb is not None:
+        for i, c in enumerate(leaf.children):
+            if inside(sb, c):
+                side_index = i
     xid = app.xid()
     for width, height in SIZES:
+        label = 'default' if width is None else f'{width}×{height}'
         if width is not None:
             if not xid:
-                out.append({'size': f'{width}×{height}', 'window': None, 'sidebar_width': None,
+                out.append({'size': label, 'window': None, 'sidebar_width': None,
                             'note': 'no X window found'})
                 continue
             xdo('windowsize', xid, width, height)
-            time.sleep(1.0)
-        view = settle(app, title, timeout=5.0)
-        w = view.window
-        out.append({'size': 'default' if width is None else f'{width}×{height}',
-                    'window': f'{w[2]}×{w[3]}' if w else None,
-                    'sidebar_width': sidebar_width(view)})
+        # Until two reads agree: the window lays out at its next frame.
+        state, last = None, None
+        deadline = time.monotonic() + 5.0
+        while time.monotonic() < deadline:
+            time.sleep(0.4)
+            try:
+                state = leaflet_state(leaf.acc, side_index)
+            except Exception:
+                state = None
+            if state is not None and state == last:
+                break
+            last = state
+        out.append({'size': label,
+                    'window': f'{state[0]}×{state[1]}' if state else None,
+                    'sidebar_width': state[2] if state else None})
     return out
 
 
 # ---------------------------------------------------------------------------------------
 # The audit of one page.
 
-def page_scope(view, title):
-    page = view.page_node(title)
+def page_scope(view, name):
+    page = view.page_node(name)
     if page is None:
         return None, None
     return page, (lambda n: inside(n, page))
@@ -789,8 +878,8 @@ def audit_page(opts, name, title, watch):
     info = {'page': name, 'title': title}
     app = App(opts, name)
     try:
-        view = settle(app, title)
-        page, scope = page_scope(view, title)
+        view = settle(app, name)
+        page, scope = page_scope(view, name)
         if page is None:
             app.close()
             return None, None
@@ -809,7 +898,7 @@ def audit_page(opts, name, title, watch):
             walk = tab_walk(app, view, watch)
             rows[-1]['tab'] = walk
         if opts.sizes:
-            info['sizes'] = measure_sizes(app, title)
+            info['sizes'] = measure_sizes(app, view)
     finally:
         app.close()
 
@@ -819,55 +908,42 @@ def audit_page(opts, name, title, watch):
         if k is not None and k > 0:
             app = App(opts, name)
             try:
-                view = settle(app, title)
-                page, scope = page_scope(view, title)
+                view = settle(app, name)
+                page, scope = page_scope(view, name)
                 tabs_now = view.tabs(page)
                 if k < len(tabs_now):
                     click(tabs_now[k].ext)
-                    time.sleep(0.6)
+                    time.sleep(0.25)
                 hidden = []
                 if stack_path is not None:
                     stack = view.by_path(stack_path)
                     if stack is not None:
                         hidden = [c.path for i, c in enumerate(stack.children) if i != k]
-                view = settle_hidden(app, title, hidden)
-                page, scope = page_scope(view, title)
+                view = settle_hidden(app, name, hidden)
+                page, scope = page_scope(view, name)
                 c = count(view.nodes, scope)
                 if stack_path is None:
                     c['note'] = 'sections not told apart: stale elements of the first may count'
                 rows.append(dict(c, view=label))
-                editor_row(opts, app, view, page, hidden, title, label, rows)
+                editor_row(opts, app, view, page, hidden, name, label, rows)
             finally:
                 app.close()
         elif opts.editors:
             app = App(opts, name)
             try:
-                view = settle(app, title)
-                page, scope = page_scope(view, title)
-                editor_row(opts, app, view, page, [], title, label, rows)
+                view = settle(app, name)
+                page, scope = page_scope(view, name)
+                editor_row(opts, app, view, page, [], name, label, rows)
             finally:
                 app.close()
     return rows, info
 
 
-def settle_hidden(app, title, hidden, timeout=6.0):
-    deadline = time.monotonic() + timeout
-    last = None
-    view = None
-    while time.monotonic() < deadline:
-        view = View(app)
-        view.hidden = hidden
-        view.read()
-        c = count(view.nodes, lambda n: True)
-        sig = (len([n for n in view.nodes if n.shown]), c['interactive'], c['unnamed'])
-        if sig == last:
-            return view
-        last = sig
-        time.sleep(0.4)
-    return view
+def settle_hidden(app, page, hidden):
+    return settle(app, page, hidden)
 
 
-def editor_row(opts, app, view, page, hidden, title, label, rows):
+def editor_row(opts, app, view, page, hidden, name, label, rows):
     if not opts.editors or page is None:
         return
     row = first_row(view, page)
@@ -875,9 +951,9 @@ def editor_row(opts, app, view, page, hidden, title, label, rows):
         return
     before = {n.path for n in view.nodes if n.shown}
     click(row.ext, double=True)
-    time.sleep(1.0)
-    after = settle_hidden(app, title, hidden)
-    page2 = after.page_node(title)
+    time.sleep(0.25)
+    after = settle_hidden(app, name, hidden)
+    page2 = after.page_node(name)
     new = lambda n: n.path not in before and (page2 is None or inside(n, page2) or n.path[0] != 0)
     c = count(after.nodes, new)
     if c['interactive'] == 0:
@@ -1009,6 +1085,10 @@ def main(argv):
         opts.pages = [(p.lower(), known[p.lower()]) for p in opts.page]
     else:
         opts.pages = PAGES
+    import gettext
+    tr = gettext.translation('groupdesk', localedir=os.path.join(opts.build, 'po', 'locale'),
+                             languages=[opts.lang], fallback=True)
+    TITLES.update({name: tr.gettext(title) for name, title in PAGES})
     if opts.lang == 'zh_CN':
         opts.lang_env = {'LANGUAGE': 'zh_CN', 'LANG': 'zh_CN.UTF-8', 'LC_ALL': 'zh_CN.UTF-8'}
     else:
