@@ -365,22 +365,40 @@ class Bus:
                 calls += [(b, p, A11Y + 'Accessible', 'GetState', None),
                           (b, p, A11Y + 'Component', 'GetExtents', GLib.Variant('(u)', (WINDOW_COORDS,))),
                           (b, p, A11Y + 'Accessible', 'GetRole', None),
-                          (b, p, 'org.freedesktop.DBus.Properties', 'GetAll',
-                           GLib.Variant('(s)', (A11Y + 'Accessible',))),
-                          (b, p, A11Y + 'Accessible', 'GetChildren', None)]
+                          # One property at a time: GetAll fails on some objects
+                          # (a GtkStackPage) where Get answers.
+                          (b, p, 'org.freedesktop.DBus.Properties', 'Get',
+                           GLib.Variant('(ss)', (A11Y + 'Accessible', 'Name'))),
+                          (b, p, 'org.freedesktop.DBus.Properties', 'Get',
+                           GLib.Variant('(ss)', (A11Y + 'Accessible', 'Description'))),
+                          # GetChildren leaves out the stack pages (GtkStackPage,
+                          # named after their page) that GetChildAtIndex gives, as
+                          # pyatspi and screen readers see the tree: count, then ask.
+                          (b, p, 'org.freedesktop.DBus.Properties', 'Get',
+                           GLib.Variant('(ss)', (A11Y + 'Accessible', 'ChildCount')))]
             answers = self.many(calls)
+            wanted = []
+            for k, ((b, p), _, _, _) in enumerate(frontier):
+                count = answers[6 * k + 5]
+                for i in range(count[0] if count else 0):
+                    wanted.append((k, (b, p, A11Y + 'Accessible', 'GetChildAtIndex',
+                                       GLib.Variant('(i)', (i,)))))
+            got = self.many([c for _, c in wanted])
+            kids_of = {}
+            for (k, _), child in zip(wanted, got):
+                kids_of.setdefault(k, []).append(tuple(child[0]) if child else None)
             following = []
             for k, ((b, p), path, parent, window) in enumerate(frontier):
-                state, ext, role, props, kids = answers[5 * k:5 * k + 5]
+                state, ext, role, name, desc, _ = answers[6 * k:6 * k + 6]
+                kids = [kids_of.get(k, [])]
                 n = Node()
                 n.path, n.parent, n.children, n.acc = path, parent, [], (b, p)
                 n.shown, n.nactions = False, 0
                 n.states = self.states(state[0]) if state else set()
                 n.ext = tuple(ext[0]) if ext else None
                 n.role = self.role_name(role[0]) if role else 'gone'
-                props = props[0] if props else {}
-                n.name = props.get('Name') or ''
-                n.desc = props.get('Description') or ''
+                n.name = (name[0] if name else '') or ''
+                n.desc = (desc[0] if desc else '') or ''
                 out.append(n)
                 if parent is None:
                     tops.append(n)
@@ -390,8 +408,9 @@ class Bus:
                     continue
                 if n.ext is not None and (n.ext[2] <= 0 or n.ext[3] <= 0 or not meets(n.ext, window)):
                     continue
-                for i, child in enumerate(kids[0] if kids else []):
-                    following.append((tuple(child), path + (i,), n, window))
+                for i, child in enumerate(kids[0]):
+                    if child is not None:
+                        following.append((child, path + (i,), n, window))
             frontier = following
         # Depth-first order, as the tree reads.
         out.sort(key=lambda n: n.path)
@@ -582,6 +601,17 @@ class View:
             mark_shown(top, window, self.hidden)
         return self
 
+    def leave_out(self, hidden):
+        """Decides again what is on screen, with the subtrees at @hidden off it."""
+        self.hidden = list(hidden)
+        for n in self.nodes:
+            n.shown = False
+        self.root.shown = True
+        for top in self.root.children:
+            window = top.ext if top.ext and top.ext[2] > 0 else self.window
+            mark_shown(top, window, self.hidden)
+        return self
+
     def page_node(self, page):
         """The page's own widget (DeskXxxPage for @page), the child of its page in the
         window's stack; None when the window shows another page."""
@@ -693,29 +723,46 @@ def settle(app, page, hidden=(), timeout=10.0):
         time.sleep(0.3)
 
 
-def section_stack(view, page, tabs):
-    """Rule 4: the node whose children are the sections, only the selected one allocated
-    (a child without a rectangle of its own, a stack page, stands for its children). The
-    outermost such node: a list's own stack (rows or "nothing yet") is inside a section."""
+def sized(n):
+    """Whether @n was ever allocated (a child without a rectangle of its own, a stack
+    page, stands for its children)."""
+    if n.ext is None:
+        return any(sized(g) for g in n.children)
+    return n.ext[2] > 0 and n.ext[3] > 0
+
+
+def section_stacks(view, page, tabs):
+    """Rule 4: the nodes that may be the section stack — one child per tab, only the
+    selected tab's child ever allocated. A box of the page with a hidden banner beside
+    its content looks the same at first; section_stack_after tells them apart."""
     k = len(tabs)
     selected = [i for i, t in enumerate(tabs) if 'selected' in t.states or 'pressed' in t.states]
     sel = selected[0] if selected else 0
-
-    def sized(c):
-        if c.ext is None:
-            return any(sized(g) for g in c.children)
-        return c.ext[2] > 0 and c.ext[3] > 0
-
-    best = None
+    out = []
     for n in view.nodes:
         if not inside(n, page) or len(n.children) != k or n.role == 'page tab list':
             continue
         if inside(n, tabs[0]):
             continue
         flags = [sized(c) for c in n.children]
-        if flags[sel] and sum(flags) == 1 and (best is None or len(n.path) < len(best.path)):
-            best = n
-    return best.path if best is not None else None
+        if flags[sel] and sum(flags) == 1:
+            out.append(n.path)
+    return sel, out
+
+
+def section_stack_after(view, candidates, sel, k):
+    """The section stack once section @k is shown: its child @k is now allocated and the
+    section shown before keeps its (stale) rectangle. The outermost such node: a list's
+    own stack (rows or "nothing yet") is inside a section."""
+    best = None
+    for path in candidates:
+        n = view.by_path(path)
+        if n is None or len(n.children) <= max(k, sel):
+            continue
+        if sized(n.children[k]) and sized(n.children[sel]):
+            if best is None or len(n.path) < len(best.path):
+                best = n
+    return best
 
 
 def click(ext, double=False):
@@ -989,9 +1036,9 @@ def audit_page(opts, name, title, watch):
         tabs = view.tabs(page)
         section_names = [t.name or t.desc for t in tabs]
         info['sections'] = section_names
-        stack_path = section_stack(view, page, tabs) if tabs else None
+        sel, stack_paths = section_stacks(view, page, tabs) if tabs else (0, [])
         if DEBUG:
-            say(f'  sections {section_names}, their stack {stack_path}')
+            say(f'  sections {section_names}, their stack one of {stack_paths}')
         first = f'{title} › {section_names[0]}' if section_names else title
         c = count(view.nodes, scope)
         rows.append(dict(c, view=first))
@@ -1022,18 +1069,17 @@ def audit_page(opts, name, title, watch):
                             break
                     else:
                         raise AuditError(f'the section {section_names[k]} could not be shown')
-                hidden = []
-                if stack_path is not None:
-                    stack = view.by_path(stack_path)
-                    if stack is not None:
-                        hidden = [c.path for i, c in enumerate(stack.children) if i != k]
+                view = settle(app, name)
+                stack = section_stack_after(view, stack_paths, sel, k)
+                hidden = [c.path for i, c in enumerate(stack.children) if i != k] if stack else []
                 if DEBUG:
                     say(f'  section {k}: left out {hidden}')
-                view = settle_hidden(app, name, hidden)
+                view.leave_out(hidden)
                 page, scope = page_scope(view, name)
                 c = count(view.nodes, scope)
-                if stack_path is None:
+                if stack is None:
                     c['note'] = 'sections not told apart: stale elements of the first may count'
+                    info.setdefault('errors', []).append(f'{label}: its section stack was not found')
                 rows.append(dict(c, view=label))
                 editor_row(opts, app, view, page, hidden, name, label, rows)
             except AuditError as e:
