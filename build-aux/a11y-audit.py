@@ -75,6 +75,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 
 # The tree's module is beside this script; no __pycache__ is left in the source tree.
 sys.dont_write_bytecode = True
@@ -827,9 +828,17 @@ def table(rows):
                      str(t['stops']) if t else '–', str(t['silent']) if t else '–',
                      str(t['largest_list']) if t else '–', str(r['header_fillers']),
                      str(r['column_headers']), f"{r['drawn_undescribed']}/{r['drawn']}"])
-    widths = [max(len(h), *(len(d[i]) for d in data)) if data else len(h) for i, h in enumerate(head)]
-    fmt = lambda cells: ' | '.join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i])
-                                   for i, c in enumerate(cells))
+    # Chinese characters take two columns of a terminal.
+    def cols(text):
+        return sum(2 if unicodedata.east_asian_width(ch) in 'WF' else 1 for ch in text)
+
+    def pad(text, width, left):
+        fill = ' ' * (width - cols(text))
+        return text + fill if left else fill + text
+
+    widths = [max(cols(h), *(cols(d[i]) for d in data)) if data else cols(h)
+              for i, h in enumerate(head)]
+    fmt = lambda cells: ' | '.join(pad(c, widths[i], i == 0) for i, c in enumerate(cells))
     lines.append(fmt(head))
     lines.append('-+-'.join('-' * w for w in widths))
     for d in data:
