@@ -8,7 +8,10 @@
 #include "config.h"
 
 #include "desk-cells.h"
+#include "desk-list-access.h"
+#include "desk-pillars-cell.h"
 #include "desk-record-list.h"
+#include "desk-widget-util.h"
 
 #include <locale.h>
 #include <string.h>
@@ -468,6 +471,335 @@ test_list_editor (Fixture       *fixture,
   g_assert_null (desk_record_list_dup_open_record (fixture->list));
 }
 
+/* In a window narrower than the columns (the sidebar beside a 1024-pixel screen), the
+ * normal columns hide before the titles and dates are cut, though the editor's flap has
+ * not folded; given the room again, they come back. */
+static void
+test_overflow (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkColumnViewColumn *title;
+  GtkColumnViewColumn *date;
+  GtkColumnViewColumn *wide[3];
+  const char *fields[3] = { "status", "kind", "result_area" };
+  GtkWidget *view;
+
+  title = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "title",
+                                             NULL, DESK_COLUMN_ESSENTIAL);
+  date = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "planned_start",
+                                            NULL, DESK_COLUMN_ESSENTIAL);
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    {
+      wide[i] = desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, fields[i],
+                                                   NULL, DESK_COLUMN_NORMAL);
+      desk_record_list_fix_width (wide[i], 30);
+    }
+  gtk_window_set_default_size (fixture->window, 900, 600);
+  show_kind (fixture, DESK_KIND_ACTIVITY);
+  wait_a_moment (100);
+
+  view = GTK_WIDGET (gtk_column_view_column_get_column_view (title));
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    g_assert_false (gtk_column_view_column_get_visible (wide[i]));
+  g_assert_true (gtk_column_view_column_get_visible (title));
+  g_assert_true (gtk_column_view_column_get_visible (date));
+  /* What is left fits: nothing scrolls sideways. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view))), <=,
+                     gtk_widget_get_width (view) + 1);
+
+  gtk_window_set_default_size (fixture->window, 1800, 600);
+  wait_a_moment (200);
+  if (gtk_widget_get_width (view) < 1400)
+    {
+      g_test_skip ("the display did not make the window wider");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (wide); i++)
+    g_assert_true (gtk_column_view_column_get_visible (wide[i]));
+}
+
+/* Lists made without DeskRecordList */
+
+static void
+assert_label (GtkWidget  *widget,
+              const char *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               expected);
+
+  g_assert_cmpstr (error, ==, NULL);
+}
+
+static void
+assert_description (GtkWidget  *widget,
+                    const char *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                               expected);
+
+  g_assert_cmpstr (error, ==, NULL);
+}
+
+/* A page's table: a code, and a status as a pill in a box. */
+static void
+plain_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+
+  if (index == 0)
+    {
+      gtk_list_item_set_child (item, desk_cell_label_new (NULL));
+      return;
+    }
+
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_box_append (GTK_BOX (box), desk_cell_pill_new ("", NULL));
+    gtk_list_item_set_child (item, box);
+  }
+}
+
+static void
+plain_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *status = g_strdup_printf ("Status %c", text[strlen (text) - 1]);
+
+  if (index == 0)
+    desk_cell_set_text (child, text);
+  else
+    gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_first_child (child)), status);
+}
+
+static GtkWidget *
+first_row (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (view, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+
+  return g_ptr_array_index (rows, 0);
+}
+
+/* A column view made with desk_column_view_append(): rows named from every cell, the
+ * pill described with its column's title, the titles named; and its rows are renamed
+ * when the model changes under them. */
+static void
+test_plain_view (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *const codes[] = { "A1", "A2", "A3", NULL };
+  GtkStringList *strings = gtk_string_list_new (codes);
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (strings)))));
+  GtkWidget *row;
+  GtkWidget *pill;
+
+  desk_column_view_append (view, "Code", G_CALLBACK (plain_setup_cb), G_CALLBACK (plain_bind_cb), NULL, 0, TRUE);
+  desk_column_view_append (view, "Status", G_CALLBACK (plain_setup_cb), G_CALLBACK (plain_bind_cb), NULL, 1, FALSE);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (view));
+  gtk_window_present (fixture->window);
+  wait_a_moment (50);
+
+  row = first_row (GTK_WIDGET (view));
+  assert_label (row, "A1, Status 1");
+  pill = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_last_child (row)));
+  g_assert_true (gtk_widget_has_css_class (pill, "desk-cell-pill"));
+  assert_description (pill, "Status: Status 1");
+  assert_label (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view))), "Code");
+
+  /* The first record replaced: the first row shows, and is named after, the new one. */
+  gtk_string_list_splice (strings, 0, 1, (const char *const[]) { "B7", NULL });
+  wait_a_moment (50);
+  row = first_row (GTK_WIDGET (view));
+  assert_label (row, "B7, Status 7");
+}
+
+static void
+match_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Government"));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+match_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* A GtkListView (check-in's matches): a row is named from its one child's labels. */
+static void
+test_list_view (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *const names[] = { "Ama Mensah", "Kofi Boateng", NULL };
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view;
+  GtkWidget *row;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (match_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (match_bind_cb), NULL);
+  desk_list_factory_name_rows (factory);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (gtk_string_list_new (names)))),
+                            factory);
+  desk_list_view_make_accessible (view);
+  gtk_window_set_child (fixture->window, view);
+  gtk_window_present (fixture->window);
+  wait_a_moment (50);
+
+  row = gtk_widget_get_first_child (view);
+  g_assert_nonnull (desk_list_row_from_cell (gtk_widget_get_first_child (row)));
+  g_assert_true (desk_list_row_from_cell (gtk_widget_get_first_child (row)) == row);
+  assert_label (row, "Ama Mensah Government");
+}
+
+static void
+button_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+
+  gtk_list_item_set_child (item, index == 0 ? desk_cell_label_new (NULL) : gtk_button_new_with_label ("Copy"));
+}
+
+static void
+button_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "desk-column"));
+
+  if (index == 0)
+    desk_cell_set_text (gtk_list_item_get_child (item), gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* Sends Tab (Shift+Tab when @back) to @view as GTK does: its capture-phase key controller
+ * first. */
+static void
+press_tab (GtkWidget *view,
+           gboolean   back)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", back ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
+                                 back ? GDK_SHIFT_MASK : 0, &handled);
+          break;
+        }
+    }
+  g_assert_true (handled);
+}
+
+/* A row with a control of its own (Exports' Copy): Tab goes from the row to it, then out
+ * of the list; Shift+Tab from it leaves the list backwards. */
+static void
+test_row_controls (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *const codes[] = { "A1", "A2", "A3", NULL };
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (gtk_string_list_new (codes))))));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *after = gtk_button_new_with_label ("After");
+  GtkWidget *row;
+  GtkWidget *button;
+
+  desk_column_view_append (view, "Code", G_CALLBACK (button_setup_cb), G_CALLBACK (button_bind_cb), NULL, 0, TRUE);
+  desk_column_view_append (view, "File", G_CALLBACK (button_setup_cb), G_CALLBACK (button_bind_cb), NULL, 1, FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view));
+  gtk_box_append (GTK_BOX (box), after);
+  gtk_window_set_child (fixture->window, box);
+  gtk_window_present (fixture->window);
+  wait_a_moment (50);
+
+  row = first_row (GTK_WIDGET (view));
+  button = gtk_widget_get_first_child (gtk_widget_get_last_child (row));
+  g_assert_true (GTK_IS_BUTTON (button));
+  /* GTK 4.8 hands a row's focus to its first control. */
+  gtk_widget_grab_focus (row);
+  if (gtk_root_get_focus (GTK_ROOT (fixture->window)) == row)
+    press_tab (GTK_WIDGET (view), FALSE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == button);
+  press_tab (GTK_WIDGET (view), FALSE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == after);
+
+  /* Back from the control: out of the list too, not round to the row and its control
+   * again. */
+  gtk_widget_grab_focus (button);
+  press_tab (GTK_WIDGET (view), TRUE);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (fixture->window)));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (view)));
+}
+
+static GtkWidget *
+setup_pillars (gpointer user_data)
+{
+  return desk_pillars_cell_new ();
+}
+
+static void
+bind_pillars (GtkWidget  *cell,
+              DeskRecord *record,
+              gpointer    user_data)
+{
+  const char *const pillars[] = { "government", "company", NULL };
+
+  desk_pillars_cell_set (DESK_PILLARS_CELL (cell), pillars, user_data);
+}
+
+/* The drawn pillars cell says its pillars in its row's name and its description. */
+static void
+test_pillars_described (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkColumnViewColumn *pillars;
+  GtkWidget *cell;
+  g_autoptr(DeskRecord) record = NULL;
+  g_autofree char *expected = NULL;
+
+  g_hash_table_insert (names, (gpointer) "government", (gpointer) "Government");
+  g_hash_table_insert (names, (gpointer) "company", (gpointer) "Companies");
+  desk_record_list_add_field_column (fixture->list, DESK_KIND_ACTIVITY, "code", NULL, DESK_COLUMN_ESSENTIAL);
+  pillars = desk_record_list_add_column (fixture->list, "Pillars", setup_pillars, bind_pillars, NULL, names, FALSE);
+  show_kind (fixture, DESK_KIND_ACTIVITY);
+
+  cell = get_cell (fixture, pillars, 0);
+  assert_description (cell, "Pillars: Government, Companies");
+  record = get_shown (fixture, 0);
+  expected = g_strdup_printf ("%s, Government, Companies", desk_record_get_string (record, "code"));
+  collect_rows (gtk_widget_get_last_child (GTK_WIDGET (gtk_column_view_column_get_column_view (pillars))), rows);
+  assert_label (g_ptr_array_index (rows, 0), expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +819,11 @@ main (int   argc,
   ADD ("/columns/reference", test_reference);
   ADD ("/columns/priority", test_priority);
   ADD ("/columns/list-editor", test_list_editor);
+  ADD ("/columns/priority/overflow", test_overflow);
+  ADD ("/columns/a11y/plain-view", test_plain_view);
+  ADD ("/columns/a11y/list-view", test_list_view);
+  ADD ("/columns/keyboard/row-controls", test_row_controls);
+  ADD ("/columns/a11y/pillars", test_pillars_described);
 
 #undef ADD
 

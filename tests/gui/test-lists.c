@@ -9,8 +9,12 @@
 #include "config.h"
 
 #include "desk-cells.h"
+#include "desk-list-access.h"
 #include "desk-record-list.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <locale.h>
 #include <string.h>
 
@@ -341,6 +345,428 @@ test_rows_when_shown (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* Row names, Tab and the list keys */
+
+static GtkWidget *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The rows shown: the children of the column view's list view that hold a record. */
+static GPtrArray *
+dup_rows (GtkWidget *view)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget *list = gtk_widget_get_last_child (view);
+
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row) && gtk_widget_get_first_child (row) != NULL)
+      g_ptr_array_add (rows, row);
+
+  return rows;
+}
+
+static const char *
+row_cell_text (GtkWidget *row,
+               guint      column)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (row);
+
+  for (guint i = 0; i < column; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+
+  return gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell)));
+}
+
+static void
+assert_label (GtkWidget  *widget,
+              const char *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               expected);
+
+  g_assert_cmpstr (error, ==, NULL);
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  DeskRecordList *list;
+  GtkWidget *view;
+  GtkWidget *before;
+  GtkWidget *after;
+} Around;
+
+/* A list between two buttons, in a window of its own. */
+static void
+around_set_up (Around  *around,
+               Fixture *fixture)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  AdwBin *bin = ADW_BIN (adw_bin_new ());
+
+  around->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (around->window);
+  gtk_window_set_default_size (around->window, 900, 600);
+  around->before = gtk_button_new_with_label ("Before");
+  around->after = gtk_button_new_with_label ("After");
+  gtk_widget_set_vexpand (GTK_WIDGET (bin), TRUE);
+  gtk_box_append (GTK_BOX (box), around->before);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (bin));
+  gtk_box_append (GTK_BOX (box), around->after);
+  gtk_window_set_child (around->window, box);
+  around->list = desk_record_list_new_in (bin, NULL, G_CALLBACK (new_cb), fixture);
+  desk_record_list_add_field_column (around->list, DESK_KIND_ACTIVITY, "title", NULL, DESK_COLUMN_ESSENTIAL);
+  desk_record_list_add_field_column (around->list, DESK_KIND_ACTIVITY, "planned_end", NULL,
+                                     DESK_COLUMN_ESSENTIAL);
+  desk_record_list_add_field_column (around->list, DESK_KIND_ACTIVITY, "status", NULL, DESK_COLUMN_NORMAL);
+  desk_record_list_set_model (around->list, fixture->model);
+  around->view = find_column_view (GTK_WIDGET (around->list));
+  gtk_window_present (around->window);
+  wait_a_moment (50);
+}
+
+static void
+around_tear_down (Around *around)
+{
+  gtk_window_destroy (around->window);
+  wait_a_moment (20);
+  g_assert_finalize_object (around->window);
+}
+
+static GtkWidget *
+get_focus (Around *around)
+{
+  return gtk_root_get_focus (GTK_ROOT (around->window));
+}
+
+static gboolean
+focus_in_view (Around *around)
+{
+  GtkWidget *focus = get_focus (around);
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, around->view);
+}
+
+/* Each row shown is named after the record it shows now: its title then its end date
+ * (the essential columns), never its status (a normal column), and never the record the
+ * row showed before it was recycled. Returns how many rows were checked. */
+static guint
+assert_row_names (Around *around)
+{
+  GtkWidget *view = around->view;
+  GListModel *shown = desk_record_list_get_filter_model (around->list);
+  g_autoptr(GPtrArray) rows = dup_rows (view);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, r);
+      const char *title = row_cell_text (row, 0);
+      g_autoptr(DeskRecord) record = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *expected = NULL;
+
+      /* The record of that title among those shown: a row left over from an earlier
+       * query would find none. */
+      for (guint i = 0; i < g_list_model_get_n_items (shown) && record == NULL; i++)
+        {
+          g_autoptr(DeskRecord) candidate = g_list_model_get_item (shown, i);
+
+          if (g_strcmp0 (desk_record_title (candidate, "title", NULL), title) == 0)
+            record = g_steal_pointer (&candidate);
+        }
+      g_assert_nonnull (record);
+
+      date = desk_date_format (desk_record_get_string (record, "planned_end"));
+      expected = date != NULL ? g_strdup_printf ("%s, %s", title, date) : g_strdup (title);
+      assert_label (row, expected);
+    }
+
+  return rows->len;
+}
+
+static void
+test_row_names (Fixture       *fixture,
+                gconstpointer  data)
+{
+  Around around;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  g_autoptr(DeskRecord) third = NULL;
+  g_autoptr(DeskRecord) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+
+  around_set_up (&around, fixture);
+  scrolled = gtk_widget_get_ancestor (around.view, GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  third = g_list_model_get_item (desk_record_list_get_filter_model (around.list), 2);
+  g_assert_cmpuint (assert_row_names (&around), >=, 5);
+
+  /* A query keeps some records: the rows left are rebound to other records. */
+  words = g_strsplit (desk_record_title (third, "title", NULL), " ", -1);
+  gtk_editable_set_text (desk_record_list_get_search_entry (around.list), words[0]);
+  wait_a_moment (50);
+  g_assert_cmpuint (assert_row_names (&around), >=, 1);
+  gtk_editable_set_text (desk_record_list_get_search_entry (around.list), "");
+  wait_a_moment (50);
+  g_assert_cmpuint (assert_row_names (&around), >=, 5);
+
+  /* Scrolled to the end, and a record written: the names follow. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  wait_a_moment (50);
+  g_assert_cmpuint (assert_row_names (&around), >=, 1);
+  gtk_adjustment_set_value (adjustment, 0);
+  copy = desk_store_get (fixture->store, DESK_KIND_ACTIVITY, desk_record_get_uuid (third), NULL);
+  desk_record_set_string (copy, "title_en", "Aardvark census with the district");
+  g_assert_true (desk_store_update (fixture->store, copy, &error));
+  g_assert_no_error (error);
+  wait_a_moment (50);
+  g_assert_cmpuint (assert_row_names (&around), >=, 5);
+
+  around_tear_down (&around);
+}
+
+/* The column titles are named after their columns, and renamed with them; the header row
+ * is named after the titles shown. */
+static void
+test_title_names (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *view = find_column_view (GTK_WIDGET (fixture->list));
+  GtkWidget *header = gtk_widget_get_first_child (view);
+  GtkWidget *title = gtk_widget_get_first_child (header);
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (title)), ==,
+                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  assert_label (title, gtk_column_view_column_get_title (fixture->title));
+  assert_label (gtk_widget_get_next_sibling (title), gtk_column_view_column_get_title (fixture->end));
+  /* AT-SPI hears the titles as fillers: the header row says them. */
+  assert_label (header, "Columns: Title, Planned end");
+  gtk_column_view_column_set_title (fixture->end, "Ends");
+  assert_label (gtk_widget_get_next_sibling (title), "Ends");
+  assert_label (header, "Columns: Title, Ends");
+  gtk_column_view_column_set_visible (fixture->end, FALSE);
+  assert_label (header, "Columns: Title");
+}
+
+/* Presses @keyval on the list as GTK hands it a key: its capture-phase key controller
+ * first. */
+static void
+press_on_view (Around          *around,
+               guint            keyval,
+               GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (around->view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          break;
+        }
+    }
+  g_assert_true (handled);
+}
+
+/* From any row, Tab goes past the list in one step, to the widget after it; Shift+Tab to
+ * the one before it (the list's New button). Entering again lands on the row of the
+ * record opened while the focus was away. */
+static void
+test_tab_leaves (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  Around around;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(DeskRecord) sixth = NULL;
+  GtkWidget *focus;
+
+  around_set_up (&around, fixture);
+  rows = dup_rows (around.view);
+  g_assert_cmpuint (rows->len, >, 8);
+
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 2));
+  g_assert_true (get_focus (&around) == g_ptr_array_index (rows, 2));
+  press_on_view (&around, GDK_KEY_Tab, 0);
+  g_assert_true (get_focus (&around) == around.after);
+
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 4));
+  press_on_view (&around, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  focus = get_focus (&around);
+  g_assert_nonnull (focus);
+  g_assert_false (focus_in_view (&around));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (around.list)));
+
+  /* The record at row 6 opened from elsewhere; Tab from the New button enters there, not
+   * at row 4 where the focus last was. */
+  sixth = g_list_model_get_item (desk_record_list_get_filter_model (around.list), 6);
+  desk_record_list_open (around.list, desk_record_get_uuid (sixth));
+  /* The editor opened beside the list: once the rows are laid out again, the selected
+   * row shown. */
+  for (guint i = 0; i < 150 && !(gtk_widget_get_mapped (g_ptr_array_index (rows, 6)) &&
+                                 (gtk_widget_get_state_flags (g_ptr_array_index (rows, 6)) & GTK_STATE_FLAG_SELECTED)); i++)
+    wait_a_moment (20);
+  gtk_widget_child_focus (GTK_WIDGET (around.window), GTK_DIR_TAB_FORWARD);
+  for (guint i = 0; i < 150 && get_focus (&around) != g_ptr_array_index (rows, 6); i++)
+    wait_a_moment (20);
+  g_assert_true (focus_in_view (&around));
+  g_assert_true (get_focus (&around) == g_ptr_array_index (rows, 6));
+  g_assert_true (gtk_widget_get_state_flags (get_focus (&around)) & GTK_STATE_FLAG_SELECTED);
+
+  around_tear_down (&around);
+}
+
+#ifdef GDK_WINDOWING_X11
+/* Presses @keys (xdotool's names) in @window for real, through the X server, after giving
+ * it the input focus (GTK drops keys sent to a window without it). FALSE when xdotool
+ * cannot. */
+static gboolean
+xdotool_keys (GtkWindow  *window,
+              const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  int status = -1;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  command = g_strdup_printf ("%s windowfocus %s key --delay 30 %s", xdotool, xid, keys);
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, NULL));
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+#endif
+
+#ifdef GDK_WINDOWING_X11
+typedef gboolean (*FocusCheck) (Around     *around,
+                                const char *title);
+
+static gboolean
+focused_title_is (Around     *around,
+                  const char *title)
+{
+  GtkWidget *focus = get_focus (around);
+
+  return focus != NULL && gtk_widget_get_parent (focus) == gtk_widget_get_last_child (around->view) &&
+         g_strcmp0 (row_cell_text (focus, 0), title) == 0;
+}
+
+static gboolean
+focus_left_view (Around     *around,
+                 const char *title)
+{
+  return get_focus (around) != NULL && !focus_in_view (around);
+}
+
+/* Presses @key until @check holds, up to three times, waiting a second each: another
+ * test on the same display may take the input focus between xdotool's focus and its key,
+ * and the key is lost. Only for keys whose second press changes nothing once @check
+ * holds. */
+static gboolean
+press_until (Around     *around,
+             const char *key,
+             FocusCheck  check,
+             const char *title)
+{
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      if (!xdotool_keys (around->window, key))
+        return FALSE;
+      for (guint i = 0; i < 50; i++)
+        {
+          if (check (around, title))
+            return TRUE;
+          wait_a_moment (20);
+        }
+    }
+
+  return check (around, title);
+}
+#endif
+
+/* Real keys through the X server: Home and End go to the first and last rows (GTK 4.8's
+ * own), Tab and Shift+Tab leave the list in one step each way, and Shift+Tab back into
+ * the list lands on the selected row. */
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  GListModel *shown;
+  g_autoptr(DeskRecord) first = NULL;
+  g_autoptr(DeskRecord) last = NULL;
+  g_autoptr(DeskRecord) third = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *first_title = NULL;
+  g_autofree char *third_title = NULL;
+  Around around;
+
+  around_set_up (&around, fixture);
+  shown = desk_record_list_get_filter_model (around.list);
+  first = g_list_model_get_item (shown, 0);
+  last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+  first_title = g_strdup (desk_record_title (first, "title", NULL));
+  third = g_list_model_get_item (shown, 2);
+  third_title = g_strdup (desk_record_title (third, "title", NULL));
+  rows = dup_rows (around.view);
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 3));
+
+  if (!xdotool_keys (around.window, "shift"))
+    {
+      around_tear_down (&around);
+      g_test_skip ("xdotool, or an X11 display to send it keys, is not there");
+      return;
+    }
+  g_assert_true (press_until (&around, "End", focused_title_is, desk_record_title (last, "title", NULL)));
+  g_assert_true (press_until (&around, "Home", focused_title_is, first_title));
+
+  /* The third record opened: its editor is next in the focus chain. */
+  desk_record_list_open (around.list, desk_record_get_uuid (third));
+  g_ptr_array_unref (rows);
+  rows = dup_rows (around.view);
+  gtk_widget_grab_focus (g_ptr_array_index (rows, 2));
+  g_assert_true (focused_title_is (&around, third_title));
+  g_assert_true (press_until (&around, "Tab", focus_left_view, NULL));
+
+  /* Back in on the selected row, then out before the list. */
+  g_assert_true (press_until (&around, "shift+Tab", focused_title_is, third_title));
+  g_assert_true (press_until (&around, "shift+Tab", focus_left_view, NULL));
+  g_assert_true (gtk_widget_is_ancestor (get_focus (&around), GTK_WIDGET (around.list)));
+
+  around_tear_down (&around);
+#else
+  g_test_skip ("real keys are sent through X11 only");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +785,10 @@ main (int   argc,
   ADD ("/lists/selection/across-filter", test_selection_across_filter);
   ADD ("/lists/cells/title-hint", test_title_hint);
   ADD ("/lists/rows-when-shown", test_rows_when_shown);
+  ADD ("/lists/a11y/row-names", test_row_names);
+  ADD ("/lists/a11y/title-names", test_title_names);
+  ADD ("/lists/keyboard/tab-leaves", test_tab_leaves);
+  ADD ("/lists/keyboard/keys", test_keys);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 
 #include "desk-budget-summary.h"
 #include "desk-budget-page-private.h"
+#include "desk-widget-util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -384,17 +385,15 @@ add_columns (DeskBudgetSummaryView *self,
   for (int i = 0; i < N_SUM_COLUMNS; i++)
     {
       Column *column = &self->columns[table][i];
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      GtkColumnViewColumn *view_column;
 
       column->view = self;
       column->table = table;
       column->which = i;
-      g_signal_connect (factory, "setup", G_CALLBACK (summary_setup_cb), column);
-      g_signal_connect (factory, "bind", G_CALLBACK (summary_bind_cb), column);
-      view_column = gtk_column_view_column_new (titles[i], factory);
-      gtk_column_view_column_set_expand (view_column, i == SUM_NAME);
-      gtk_column_view_append_column (view, view_column);
+      /* The shared way: rows named from their cells, one Tab stop, titles named. */
+      view_column = desk_column_view_append (view, titles[i], G_CALLBACK (summary_setup_cb),
+                                             G_CALLBACK (summary_bind_cb), column, i, i == SUM_NAME);
+      gtk_column_view_column_set_resizable (view_column, FALSE);
       /* Figures are right-aligned: so are their headings. */
       if (i != SUM_NAME && titles[i] != NULL)
         desk_cell_header_align_end (view_column);

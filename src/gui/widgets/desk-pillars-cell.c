@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "desk-pillars-cell.h"
+#include "desk-list-access.h"
 
 #include <glib/gi18n.h>
 
@@ -283,5 +284,7 @@ desk_pillars_cell_set (DeskPillarsCell    *self,
   {
     g_autofree char *text = names_text (self);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    /* And its row's name, and its description with the column's title. */
+    desk_list_cell_set_spoken (GTK_WIDGET (self), text);
   }
 }

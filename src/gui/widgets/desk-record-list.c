@@ -26,9 +26,9 @@
 #include <glib/gi18n.h>
 
 #include "desk-record-list.h"
+#include "desk-list-access.h"
 #include "desk-reason-dialog.h"
 #include "desk-toast.h"
-
 
 #include <string.h>
 
@@ -65,6 +65,7 @@ struct _DeskRecordList
   GPtrArray *columns;        /* Column */
   gboolean restoring;
   gboolean read_only;        /* a group's records from a bundle: no New, no Delete */
+  gboolean narrow;           /* the columns did not fit: as in a folded window */
   DeskRecordEditor *record_editor;  /* inside editor_bin, or NULL */
   char *title_base;
 
@@ -216,11 +217,12 @@ find_column (DeskRecordList      *self,
   return NULL;
 }
 
-/* The editor beside the list takes its room; a folded flap means a narrow window. */
+/* The editor beside the list takes its room; a folded flap, or columns that did not fit
+ * (the sidebar beside a 1024-pixel window), mean a narrow window. */
 static void
 update_column_visibility (DeskRecordList *self)
 {
-  gboolean folded = adw_flap_get_folded (self->flap);
+  gboolean folded = adw_flap_get_folded (self->flap) || self->narrow;
   gboolean beside = adw_flap_get_reveal_flap (self->flap) && !folded;
 
   for (guint i = 0; i < self->columns->len; i++)
@@ -418,6 +420,14 @@ column_view_activated_cb (DeskRecordList *self,
 }
 
 static void
+columns_overflowed_cb (gboolean overflows,
+                       gpointer user_data)
+{
+  DESK_RECORD_LIST (user_data)->narrow = overflows;
+  update_column_visibility (user_data);
+}
+
+static void
 flap_revealed_cb (DeskRecordList *self)
 {
   update_actions (self);
@@ -443,6 +453,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   DeskRecord *record = gtk_list_item_get_item (item);
 
   column->bind (gtk_list_item_get_child (item), record, column->user_data);
+  desk_list_row_bound (item);
 }
 
 static void
@@ -670,6 +681,8 @@ desk_record_list_init (DeskRecordList *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("list.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
+  desk_list_view_make_accessible (GTK_WIDGET (self->column_view));
+  desk_column_view_watch_overflow (self->column_view, columns_overflowed_cb, self);
 
   update_empty (self);
   update_actions (self);
@@ -817,6 +830,8 @@ add_column (DeskRecordList     *self,
                                        GTK_SORTER (gtk_custom_sorter_new (compare, compare_data, NULL)));
   gtk_column_view_append_column (self->column_view, column);
   info->column = column;
+  desk_list_column_set_secondary (column, priority != DESK_COLUMN_ESSENTIAL);
+  desk_column_view_name_titles (self->column_view);
   update_column_visibility (self);
 
   return info;
@@ -901,6 +916,7 @@ desk_record_list_set_column_priority (DeskRecordList      *self,
   g_return_if_fail (info != NULL);
 
   info->priority = priority;
+  desk_list_column_set_secondary (column, priority != DESK_COLUMN_ESSENTIAL);
   update_column_visibility (self);
 }
 

@@ -10,6 +10,8 @@
 
 #include "desk-widget-util.h"
 
+#include "desk-list-access.h"
+
 /* The schema keeps the release id in every profile. */
 #define SCHEMA_ID "org.voluntaryprinciples.Groupdesk"
 
@@ -217,11 +219,16 @@ desk_column_view_append (GtkColumnView *view,
   g_object_set_data (G_OBJECT (factory), "desk-column", GUINT_TO_POINTER (index));
   g_signal_connect (factory, "setup", setup, user_data);
   g_signal_connect (factory, "bind", bind, user_data);
+  /* After the page's own bind, when the cell shows its record: the row's name follows. */
+  desk_list_factory_name_rows (factory);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
+
+  desk_list_view_make_accessible (GTK_WIDGET (view));
+  desk_column_view_name_titles (view);
 
   return column;
 }

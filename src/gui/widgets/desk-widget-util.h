@@ -49,7 +49,9 @@ void         desk_grid_attach_row         (GtkGrid            *grid,
 /* Appends to @view a resizable column titled @title, which takes the room left when
  * @expand, and whose cells @setup makes and @bind fills (GtkSignalListItemFactory's
  * signals, with @user_data). Callbacks that serve several columns tell them apart by
- * @index, the factory's "desk-column" data. The column belongs to @view. */
+ * @index, the factory's "desk-column" data. The column belongs to @view. The view
+ * becomes one list for the keyboard and screen readers (desk_list_view_make_accessible()):
+ * its titles are named and each row is named from its cells after they are bound. */
 GtkColumnViewColumn *desk_column_view_append (GtkColumnView *view,
                                               const char    *title,
                                               GCallback      setup,

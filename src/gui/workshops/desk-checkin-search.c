@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "desk-checkin-private.h"
+#include "desk-list-access.h"
 
 /* Names shorter than this are still being typed: only the people containing them are
  * offered, not the many a letter or two away. */
@@ -351,7 +352,9 @@ _desk_checkin_search_init (DeskCheckin *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (match_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (match_bind_cb), self);
+  desk_list_factory_name_rows (factory);
   gtk_list_view_set_factory (self->matches_view, factory);
+  desk_list_view_make_accessible (GTK_WIDGET (self->matches_view));
   g_object_unref (factory);
 
   /* ↑/↓ move among the matches while the focus stays in the entry. */
