@@ -455,6 +455,46 @@ save_history (GtkWidget  *window,
   return ok;
 }
 
+/* Every page in a window whose content is @width × @height (a small laptop's screen, the
+ * default window), saved as size-WIDTHxHEIGHT-NN-page: the sidebar beside the page from
+ * 900 px on, and no page's data cut off at the right. */
+static gboolean
+save_pages_sized (GtkApplication *app,
+                  DeskStore      *store,
+                  const char     *dir,
+                  int             width,
+                  int             height)
+{
+  GtkWidget *window = desk_window_new (app, store);
+  gboolean ok = TRUE;
+  int frame_x;
+  int frame_y;
+
+  /* Xvfb's client-side decorations draw a frame inside the default size: found once, and
+   * added, so that the content is the size named. */
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (window, 2);
+  frame_x = width - gtk_widget_get_width (window);
+  frame_y = height - gtk_widget_get_height (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = desk_window_new (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), width + frame_x, height + frame_y);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      char name[64];
+
+      gtk_widget_activate_action (window, "win.show-page", "s", page_names[i]);
+      g_snprintf (name, sizeof name, "size-%dx%d-%02u-%s", width, height, i + 1, page_names[i]);
+      ok &= save_window (window, dir, name);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -944,7 +984,12 @@ main (int   argc,
   ok &= save_dialog (desk_application_build_about_window (GTK_WINDOW (window)), dir, "13-about");
   ok &= save_dialog (desk_application_build_shortcuts_window (GTK_WINDOW (window)), dir, "14-shortcuts");
 
-  /* The dark style, and a window narrow enough to fold the sidebar away. */
+  /* Every page at a small laptop's 1024 × 600 and at the default window size. */
+  ok &= save_pages_sized (GTK_APPLICATION (app), store, dir, 1024, 600);
+  ok &= save_pages_sized (GTK_APPLICATION (app), store, dir, 1100, 720);
+
+  /* The dark style, and a window narrow enough to fold the sidebar away (below 900 px;
+   * a page needs 679 px at least, so no narrower). */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_widget_activate_action (window, "win.show-page", "s", "overview");
   ok &= save_window (window, dir, "15-overview-dark");
@@ -952,7 +997,7 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   window = desk_window_new (GTK_APPLICATION (app), store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 720);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (window, "win.show-page", "s", "overview");
   ok &= save_window (window, dir, "16-narrow");

@@ -1,6 +1,7 @@
 /* test-layout.c — the window's pages as laid out at 1280×800: one kind of section
  * switcher on every page that has sections, the data given most of the window, and the
- * export dialog within a laptop's screen
+ * export dialog within a laptop's screen; the sidebar shown down to 900 px wide, and
+ * every page narrow enough to fit beside it
  *
  * Runs under a display (xvfb-run) with GSETTINGS_BACKEND=memory and the build's compiled
  * schema. Nothing but TAP on stdout.
@@ -12,13 +13,21 @@
 #include "desk-exports-page.h"
 #include "desk-exports-page-private.h"
 #include "desk-reports-page.h"
+#include "desk-widget-util.h"
 #include "desk-window.h"
+#include "desk-window-private.h"
 
 #include <locale.h>
 
 /* The size the screenshots are taken at, a common laptop's window. */
 #define WIDTH 1280
 #define HEIGHT 800
+
+/* The narrowest window that still shows the sidebar (issue #20), the sidebar's width and
+ * the separator's: what is left is the widest a page may need. */
+#define SIDEBAR_UNTIL 900
+#define SIDEBAR_WIDTH 220
+#define CONTENT_MIN (SIDEBAR_UNTIL - SIDEBAR_WIDTH - 1)
 
 /* The share of the window's height a page's data gets at least (issue #15: the Budget
  * page's data started at y = 345 of 790, under four toolbars). */
@@ -89,17 +98,27 @@ wait_for_layout (GtkWidget *widget)
   gtk_widget_remove_tick_callback (widget, tick_id);
 }
 
+/* A window @width × @height; 0 × 0: the window's own default size (its settings'). */
 static DeskWindow *
-new_window (DeskStore *store)
+new_window_sized (DeskStore *store,
+                  int        width,
+                  int        height)
 {
   DeskWindow *window = DESK_WINDOW (desk_window_new (NULL, store));
 
   g_object_ref (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_layout (GTK_WIDGET (window));
 
   return window;
+}
+
+static DeskWindow *
+new_window (DeskStore *store)
+{
+  return new_window_sized (store, WIDTH, HEIGHT);
 }
 
 static void
@@ -246,14 +265,30 @@ test_one_section_switcher (void)
           continue;
         }
 
-      g_assert_cmpuint (switchers->len, ==, 1);
+      /* One switcher, wide, with a narrow twin that takes its place in a squeezer where
+       * the toolbar is too short (beside the sidebar in a 900 px window): where the
+       * toolbar has all the room it asks for, the wide one is shown. */
+      g_assert_cmpuint (switchers->len, ==, 2);
       switcher = switchers->pdata[0];
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (switcher)));
+      toolbar = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (switcher)));
+      {
+        int natural = 0;
+
+        gtk_widget_measure (toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+        g_test_message ("Toolbar: %d px of the %d it asks for", gtk_widget_get_width (toolbar), natural);
+        if (gtk_widget_get_width (toolbar) >= natural)
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (switcher)));
+        else
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (switcher)) ||
+                         gtk_widget_get_mapped (switchers->pdata[1]));
+      }
       g_assert_cmpint (adw_view_switcher_get_policy (switcher), ==, ADW_VIEW_SWITCHER_POLICY_WIDE);
+      g_assert_cmpint (adw_view_switcher_get_policy (switchers->pdata[1]), ==, ADW_VIEW_SWITCHER_POLICY_NARROW);
+      g_assert_true (adw_view_switcher_get_stack (switchers->pdata[1]) == adw_view_switcher_get_stack (switcher));
       g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (switcher), "desk-section-switcher"));
-      toolbar = gtk_widget_get_parent (GTK_WIDGET (switcher));
+      g_assert_true (ADW_IS_SQUEEZER (gtk_widget_get_parent (GTK_WIDGET (switcher))));
       g_assert_true (gtk_widget_has_css_class (toolbar, "toolbar"));
-      g_assert_true (gtk_widget_get_first_child (toolbar) == GTK_WIDGET (switcher));
+      g_assert_true (gtk_widget_get_first_child (toolbar) == gtk_widget_get_parent (GTK_WIDGET (switcher)));
 
       /* Each section, chosen as a click on its button does, is the one shown. */
       stack = adw_view_switcher_get_stack (switcher);
@@ -313,6 +348,119 @@ test_export_dialog_fits_laptop (void)
   destroy_window (window);
 }
 
+static DeskStore *
+sample_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStore) store = desk_store_open (":memory:", &error);
+  g_autofree char *uuid = NULL;
+
+  g_assert_no_error (error);
+  uuid = desk_demo_fill (store, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+/* Whether @window shows its sidebar beside the page (the leaflet not folded, the
+ * sidebar's list mapped and as wide as the sidebar). */
+static gboolean
+sidebar_shown (DeskWindow *window)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "leaflet"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "sidebar_list"));
+
+  g_test_message ("Window %d px wide (leaflet %d): %s, sidebar list %s, %d px wide",
+                  gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_width (GTK_WIDGET (leaflet)),
+                  adw_leaflet_get_folded (leaflet) ? "folded" : "not folded",
+                  gtk_widget_get_mapped (list) ? "mapped" : "not mapped",
+                  gtk_widget_get_width (list));
+  if (adw_leaflet_get_folded (leaflet))
+    return FALSE;
+
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_cmpint (gtk_widget_get_width (list), >=, SIDEBAR_WIDTH - 20);
+
+  return TRUE;
+}
+
+/* The window at its default size (1100 × 720, the settings' default too) shows the
+ * sidebar on every page; so does a window whose content is 900 px wide; one of 899 or
+ * 800 px folds it away and shows the page. */
+static void
+test_sidebar_shown (void)
+{
+  static const int widths[] = { SIDEBAR_UNTIL, SIDEBAR_UNTIL - 1, 800 };
+  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(GSettings) settings = desk_settings_new_if_installed ();
+  DeskWindow *window;
+  int frame;
+
+  g_assert_nonnull (settings);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+
+  /* The default size counts the frame Xvfb's client-side decorations draw around the
+   * content (a few pixels): the widths below are the content's. */
+  window = new_window_sized (store, 0, 0);
+  frame = 1100 - gtk_widget_get_width (GTK_WIDGET (window));
+  g_test_message ("The default window: %d px wide, a frame of %d px",
+                  gtk_widget_get_width (GTK_WIDGET (window)), frame);
+  g_assert_cmpint (frame, >=, 0);
+  g_assert_cmpint (frame, <=, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_test_message ("Page %s", pages[i].page);
+      show_page (window, pages[i].page);
+      g_assert_true (sidebar_shown (window));
+    }
+  destroy_window (window);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      window = new_window_sized (store, widths[w] + frame, 720);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, widths[w]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          g_test_message ("Page %s", pages[i].page);
+          show_page (window, pages[i].page);
+          g_assert_true (sidebar_shown (window) == (widths[w] >= SIDEBAR_UNTIL));
+        }
+
+      destroy_window (window);
+    }
+}
+
+/* Every page, laid out at the default size with the sample group, needs no more width
+ * than is left beside the sidebar in a 900 px window, and nor does the content around it
+ * (the header bar, the banners). */
+static void
+test_pages_fit_beside_sidebar (void)
+{
+  g_autoptr(DeskStore) store = sample_store ();
+  DeskWindow *window = new_window_sized (store, 0, 0);
+  GtkWidget *content = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "content_box"));
+  int too_wide = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = show_page (window, pages[i].page);
+      int page_min = 0;
+      int content_min = 0;
+
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &page_min, NULL, NULL, NULL);
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &content_min, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d px wide (the content beside the sidebar: %d; at most %d)",
+                      pages[i].page, page_min, content_min, CONTENT_MIN);
+      if (page_min > CONTENT_MIN || content_min > CONTENT_MIN)
+        too_wide++;
+    }
+  g_assert_cmpint (too_wide, ==, 0);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +473,8 @@ main (int   argc,
   g_test_add_func ("/gui/layout/data-gets-the-window", test_data_gets_the_window);
   g_test_add_func ("/gui/layout/one-section-switcher", test_one_section_switcher);
   g_test_add_func ("/gui/layout/export-dialog-fits-laptop", test_export_dialog_fits_laptop);
+  g_test_add_func ("/gui/layout/sidebar-shown", test_sidebar_shown);
+  g_test_add_func ("/gui/layout/pages-fit-beside-sidebar", test_pages_fit_beside_sidebar);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 
 #include "desk-overview-page.h"
 #include "desk-overview-page-private.h"
+#include "desk-a11y.h"
 #include "desk-overview.h"
 #include "desk-widget-util.h"
 
@@ -62,6 +63,10 @@ struct _DeskOverviewPage
   gint64 received;
   gint64 attendances;
   gint64 women;
+  /* What the workplan's legend and the attendance table say, read aloud: the cards'
+   * descriptions. */
+  char *workplan_legend_text;
+  char *attendance_text;
   /* The tiles show "…" until the worker's figures arrive. */
   gboolean pending;
   /* Which refresh the figures on their way belong to: any other is dropped. */
@@ -71,6 +76,7 @@ struct _DeskOverviewPage
 
   /* Template widgets */
   GtkStack *stack;
+  GtkFlowBox *tiles;
   GtkLabel *name_label;
   GtkLabel *details_label;
   GtkLabel *members_count;
@@ -157,6 +163,126 @@ add_empty_line (GtkBox     *box,
   gtk_box_append (box, label);
 }
 
+/* What a screen reader says for a title and what it shows: a card ("Budget Burn: 38%
+ * spent"), a row of a table ("Government: Women 3, Men 5"). A new string. */
+static char *
+a11y_title_with (const char *title,
+                 const char *what)
+{
+  if (what == NULL || *what == '\0')
+    return g_strdup (title);
+
+  /* Translators: read by a screen reader: a card's title, then its headline figure
+   * ("Budget Burn: 38% spent"); or a table row's heading, then its figures
+   * ("Government: Women 3, Men 5"). */
+  return g_strdup_printf (C_("accessible", "%s: %s"), title, what);
+}
+
+/* Appends @text to @out after the list separator ("Done 12, Ongoing 4"). */
+static void
+append_listed (GString    *out,
+               const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  if (out->len > 0)
+    g_string_append (out, C_("list separator", ", "));
+  g_string_append (out, text);
+}
+
+/* One line of a dated list (dated_line, add_empty_line) as said: its day and title. */
+static char *
+dated_line_text (GtkWidget *line)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (GTK_IS_LABEL (line))
+    g_string_append (text, gtk_label_get_text (GTK_LABEL (line)));
+  for (GtkWidget *part = gtk_widget_get_first_child (line); part != NULL; part = gtk_widget_get_next_sibling (part))
+    if (GTK_IS_LABEL (part))
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append (text, gtk_label_get_text (GTK_LABEL (part)));
+      }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The lines of a dated list from @first on as one sentence, after the list separator. */
+static char *
+dated_list_text (GtkWidget *first)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (GtkWidget *line = first; line != NULL; line = gtk_widget_get_next_sibling (line))
+    {
+      g_autofree char *text = dated_line_text (line);
+
+      append_listed (out, text);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A card is one button, one Tab stop, said as its title and its headline figure, then
+ * (the description) what else it shows. */
+static void
+name_tile (DeskOverviewPage *self,
+           const char       *tile_name,
+           const char       *title,
+           const char       *figure,
+           const char       *description)
+{
+  GtkWidget *tile = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), DESK_TYPE_OVERVIEW_PAGE,
+                                                               tile_name));
+  g_autofree char *name = a11y_title_with (title, figure);
+
+  desk_a11y_set_name (tile, name);
+  desk_a11y_set_description (tile, description);
+}
+
+/* Each card said as it shows now: after the placeholders, and after the figures. */
+static void
+name_tiles (DeskOverviewPage *self)
+{
+  GtkWidget *first_workshop = gtk_widget_get_first_child (GTK_WIDGET (self->workshops_list));
+  g_autofree char *deliverables = dated_list_text (gtk_widget_get_first_child (GTK_WIDGET (self->deliverables_list)));
+  g_autofree char *next_workshop = first_workshop != NULL ? dated_line_text (first_workshop) : NULL;
+  g_autofree char *later_workshops = first_workshop != NULL
+                                     ? dated_list_text (gtk_widget_get_next_sibling (first_workshop)) : NULL;
+  g_autoptr(GString) workplan = g_string_new (NULL);
+  g_autoptr(GString) deliverables_detail = g_string_new (NULL);
+  g_autoptr(GString) budget = g_string_new (NULL);
+  g_autoptr(GString) export = g_string_new (NULL);
+
+  append_listed (workplan, gtk_label_get_text (self->workplan_title));
+  append_listed (workplan, self->workplan_legend_text);
+  name_tile (self, "workplan_tile", _("Workplan Progress"), gtk_label_get_text (self->workplan_figure),
+             workplan->str);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->overdue_label)))
+    append_listed (deliverables_detail, gtk_label_get_text (self->overdue_label));
+  append_listed (deliverables_detail, deliverables);
+  name_tile (self, "deliverables_tile", _("Deliverables"), gtk_label_get_text (self->due_figure),
+             deliverables_detail->str);
+
+  append_listed (budget, gtk_label_get_text (self->budget_detail));
+  append_listed (budget, gtk_label_get_text (self->budget_time));
+  name_tile (self, "budget_tile", _("Budget Burn"), gtk_label_get_text (self->budget_figure), budget->str);
+
+  name_tile (self, "attendance_tile", _("Attendance"), gtk_label_get_text (self->attendance_figure),
+             self->attendance_text);
+
+  /* The next workshop is this card's headline; the later ones its description. */
+  name_tile (self, "workshops_tile", _("Next Workshops"), next_workshop, later_workshops);
+
+  append_listed (export, gtk_label_get_text (self->export_detail));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->changes_label)))
+    append_listed (export, gtk_label_get_text (self->changes_label));
+  name_tile (self, "export_tile", _("Last Export"), gtk_label_get_text (self->export_figure), export->str);
+}
+
 /* Shows in @list the first @max of @records, each on the day in its @date_field, the days
  * before @overdue_before (NULL: none is) as overdue; @empty when there is none. */
 static void
@@ -225,6 +351,31 @@ workplan_bar_draw (GtkDrawingArea *area,
     }
 }
 
+/* The bar is a progress bar to a screen reader (its role, set in the template): the
+ * activities done of all, said as "12 of 40 activities done", then the statuses. */
+static void
+update_workplan_bar (DeskOverviewPage *self,
+                     gint64            done,
+                     gint64            total,
+                     const char       *statuses)
+{
+  g_autofree char *done_text = format_count (done);
+  g_autofree char *total_text = format_count (total);
+  g_autofree char *value = NULL;
+
+  /* Translators: the Overview's workplan progress bar, read by a screen reader: activities
+   * done, then all the workplan's activities ("12 of 40 activities done"). */
+  value = g_strdup_printf (ngettext ("%s of %s activity done", "%s of %s activities done", (gulong) total),
+                           done_text, total_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->workplan_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) MAX (total, 0),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) CLAMP (done, 0, MAX (total, 0)),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value,
+                                  -1);
+  desk_a11y_set_description (GTK_WIDGET (self->workplan_bar), statuses);
+}
+
 /* Reading: in core, in the worker. */
 
 static void
@@ -268,13 +419,17 @@ show_workplan (DeskOverviewPage *self,
   g_autofree char *done_text = NULL;
   g_autofree char *total_text = NULL;
 
+  g_autoptr(GString) legend_text = g_string_new (NULL);
+
   memcpy (self->status_counts, figures->status_counts, sizeof self->status_counts);
+  g_clear_pointer (&self->workplan_legend_text, g_free);
 
   if (workplan == NULL)
     {
       gtk_label_set_label (self->workplan_title, _("No workplan yet"));
       gtk_label_set_label (self->workplan_figure, "—");
       gtk_label_set_label (self->workplan_legend, "");
+      update_workplan_bar (self, 0, 0, NULL);
       gtk_widget_queue_draw (GTK_WIDGET (self->workplan_bar));
       return;
     }
@@ -309,8 +464,16 @@ show_workplan (DeskOverviewPage *self,
       count = format_count (self->status_counts[s]);
       g_string_append_printf (legend, "<span foreground=\"%s\">■</span> %s %s",
                               activity_colours[s], escaped, count);
+      /* Read aloud without the colour squares. */
+      {
+        g_autofree char *item = g_strdup_printf ("%s %s", label, count);
+
+        append_listed (legend_text, item);
+      }
     }
   gtk_label_set_markup (self->workplan_legend, legend->str);
+  self->workplan_legend_text = g_string_free (g_steal_pointer (&legend_text), FALSE);
+  update_workplan_bar (self, self->status_counts[0], figures->activities, self->workplan_legend_text);
   gtk_widget_queue_draw (GTK_WIDGET (self->workplan_bar));
 }
 
@@ -403,6 +566,7 @@ show_budget (DeskOverviewPage *self,
       gtk_label_set_label (self->budget_detail, _("No budget for this workplan yet"));
       gtk_label_set_label (self->budget_time, "");
       gtk_level_bar_set_value (self->budget_level, 0);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->budget_level), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
       return;
     }
 
@@ -421,6 +585,10 @@ show_budget (DeskOverviewPage *self,
     figure = g_strdup (_("No budget yet"));
   gtk_label_set_label (self->budget_figure, figure);
   gtk_level_bar_set_value (self->budget_level, CLAMP (figures->burn_permille / 1000.0, 0.0, 1.0));
+  /* The level bar says its value as the card shows it ("38% spent"), not as 0.38. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->budget_level),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, figure,
+                                  -1);
 
   /* Translators: spent, budget and received, in the reporting currency. */
   detail = g_strdup_printf (_("%s spent of %s · %s received"), spent_text, budget_text, received_text);
@@ -441,9 +609,12 @@ show_attendance (DeskOverviewPage        *self,
   g_autofree char *attendances = NULL;
   g_autofree char *people = NULL;
   g_autofree char *people_text = NULL;
+  g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
   int row = 1;
 
   desk_widget_remove_children (GTK_WIDGET (self->attendance_grid));
+  g_clear_pointer (&self->attendance_text, g_free);
 
   if (breakdown == NULL || breakdown->attendances == 0)
     {
@@ -451,6 +622,7 @@ show_attendance (DeskOverviewPage        *self,
       self->women = 0;
       gtk_label_set_label (self->attendance_figure, "—");
       gtk_label_set_label (self->attendance_detail, _("No attendance recorded in this workplan’s period"));
+      self->attendance_text = g_strdup (gtk_label_get_text (self->attendance_detail));
       return;
     }
 
@@ -475,18 +647,15 @@ show_attendance (DeskOverviewPage        *self,
                                       (gulong) breakdown->attendances),
                             attendances, people_text);
   gtk_label_set_label (self->attendance_detail, detail);
+  g_string_append (text, detail);
 
   /* A column per gender of the reference table: "another gender" and "not stated" are
    * different answers, not one "other". */
-  {
-    g_autoptr(GPtrArray) headings = g_ptr_array_new_with_free_func (g_free);
-
-    g_ptr_array_add (headings, g_strdup (_("Pillar")));
-    for (guint g = 0; breakdown->genders[g] != NULL; g++)
-      g_ptr_array_add (headings, desk_gender_heading (desk_page_get_store (DESK_PAGE (self)), breakdown->genders[g]));
-    g_ptr_array_add (headings, NULL);
-    desk_grid_attach_row (self->attendance_grid, 0, "dim-label", (const char *const *) headings->pdata);
-  }
+  g_ptr_array_add (headings, g_strdup (_("Pillar")));
+  for (guint g = 0; breakdown->genders[g] != NULL; g++)
+    g_ptr_array_add (headings, desk_gender_heading (desk_page_get_store (DESK_PAGE (self)), breakdown->genders[g]));
+  g_ptr_array_add (headings, NULL);
+  desk_grid_attach_row (self->attendance_grid, 0, "dim-label", (const char *const *) headings->pdata);
 
   for (guint p = 0; breakdown->pillars != NULL && breakdown->pillars[p] != NULL; p++)
     {
@@ -508,7 +677,29 @@ show_attendance (DeskOverviewPage        *self,
                                                                                       breakdown->genders[g]))));
       g_ptr_array_add (cells, NULL);
       desk_grid_attach_row (self->attendance_grid, row++, NULL, (const char *const *) cells->pdata);
+
+      /* GTK 4.8's grid has no rows a screen reader could walk: each row of the table is
+       * read as one sentence, its pillar then each gender's count, in the card's
+       * description ("Government: Women 3, Men 5"). */
+      {
+        g_autoptr(GString) figures = g_string_new (NULL);
+        g_autofree char *sentence = NULL;
+
+        for (guint g = 1; cells->pdata[g] != NULL; g++)
+          {
+            g_autofree char *item = g_strdup_printf ("%s %s", (char *) headings->pdata[g],
+                                                     (char *) cells->pdata[g]);
+
+            append_listed (figures, item);
+          }
+        sentence = a11y_title_with (name, figures->str);
+        /* Translators: between two sentences a screen reader says of the attendance
+         * card: "147 attendances by 89 people. Government: Women 13, Men 27". */
+        g_string_append (text, C_("sentence separator", ". "));
+        g_string_append (text, sentence);
+      }
     }
+  self->attendance_text = g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -591,11 +782,16 @@ show_placeholders (DeskOverviewPage *self)
     gtk_label_set_label (details[i], "");
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), FALSE);
   gtk_level_bar_set_value (self->budget_level, 0);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->budget_level), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT);
   desk_widget_remove_children (GTK_WIDGET (self->deliverables_list));
   desk_widget_remove_children (GTK_WIDGET (self->workshops_list));
   desk_widget_remove_children (GTK_WIDGET (self->attendance_grid));
   memset (self->status_counts, 0, sizeof self->status_counts);
+  update_workplan_bar (self, 0, 0, NULL);
+  g_clear_pointer (&self->workplan_legend_text, g_free);
+  g_clear_pointer (&self->attendance_text, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self->workplan_bar));
+  name_tiles (self);
   gtk_stack_set_visible_child_name (self->stack, "group");
 }
 
@@ -633,6 +829,7 @@ show_figures (DeskOverviewPage *self,
   show_budget (self, figures);
   show_attendance (self, figures->attendance);
   show_changes (self, figures->changed, figures->deleted);
+  name_tiles (self);
   gtk_stack_set_visible_child_name (self->stack, "group");
 }
 
@@ -802,10 +999,24 @@ desk_overview_page_unbuild (DeskPage *page)
 }
 
 static void
+desk_overview_page_finalize (GObject *object)
+{
+  DeskOverviewPage *self = (DeskOverviewPage *) object;
+
+  g_free (self->workplan_legend_text);
+  g_free (self->attendance_text);
+
+  G_OBJECT_CLASS (desk_overview_page_parent_class)->finalize (object);
+}
+
+static void
 desk_overview_page_class_init (DeskOverviewPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
+
+  object_class->finalize = desk_overview_page_finalize;
 
   page_class->build = desk_overview_page_build;
   page_class->unbuild = desk_overview_page_unbuild;
@@ -815,6 +1026,7 @@ desk_overview_page_class_init (DeskOverviewPageClass *klass)
   desk_page_class_set_template_from_resource (page_class,
                                               "/org/voluntaryprinciples/Groupdesk/ui/desk-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, tiles);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, DeskOverviewPage, members_count);
@@ -850,6 +1062,14 @@ desk_overview_page_init (DeskOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->workplan_bar, workplan_bar_draw, self, NULL);
+
+  /* A card is one Tab stop, its button: the flow box's own child around it would take
+   * the focus first and say nothing. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX_CHILD (child))
+      gtk_widget_set_focusable (child, FALSE);
 }
 
 /* A page made on its own rather than in the window shows its figures at once. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-preferences-window.h"
+#include "desk-a11y.h"
 #include "desk-toast.h"
 #include "desk-preferences-window-private.h"
 #include "desk-job.h"
@@ -670,6 +671,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
                                                "/org/voluntaryprinciples/Groupdesk/ui/desk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, copy_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "backup_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, backups_page);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, backups_list);
@@ -694,6 +696,16 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_toast_install_actions (GTK_WIDGET (self));
+
+  /* Its content is an icon and a label: said as the label, once. */
+  {
+    g_autofree char *back_up = desk_a11y_strip_mnemonic (_("_Back Up Now"));
+
+    desk_a11y_set_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                   DESK_TYPE_PREFERENCES_WINDOW,
+                                                                   "backup_button")),
+                        back_up);
+  }
 
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();

@@ -12,6 +12,10 @@
 
 #include "desk-welcome-view.h"
 
+#include <glib/gi18n.h>
+
+#include "desk-a11y.h"
+
 struct _DeskWelcomeView
 {
   AdwBin parent_instance;
@@ -45,10 +49,40 @@ desk_welcome_view_class_init (DeskWelcomeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWelcomeView, protect_check);
 }
 
+/* Each button and check button under @widget said by its label once, without the
+ * mnemonic's underscore (GTK 4.8 says "_Create Your Group Create Your Group"); the menu
+ * button as "Main Menu". */
+static void
+name_buttons (GtkWidget *widget)
+{
+  const char *label = NULL;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      desk_a11y_set_menu_button_name (widget, _("Main Menu"));
+      return;
+    }
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    label = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+    label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  if (label != NULL)
+    {
+      g_autofree char *name = desk_a11y_strip_mnemonic (label);
+
+      desk_a11y_set_name (widget, name);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons (child);
+}
+
 static void
 desk_welcome_view_init (DeskWelcomeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_buttons (GTK_WIDGET (self));
 
   /* The icon carries the application id, which differs in development builds. */
   adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);

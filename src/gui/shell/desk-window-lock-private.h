@@ -52,6 +52,7 @@ struct _DeskWindow
   DeskBanner *group_banner;
   GtkWidget *lock_button;
   GtkWidget *unlock_button;
+  GtkWidget *menu_button;
 };
 
 /* desk-window.c: what the lock's file asks of the window. */

@@ -26,6 +26,7 @@
 #include "desk-window-private.h"
 #include "desk-window-lock-private.h"
 
+#include "desk-a11y.h"
 #include "desk-banner.h"
 #include "desk-budget-page.h"
 #include "desk-deliverables-page.h"
@@ -124,6 +125,8 @@ create_sidebar_row (guint index)
   gtk_widget_set_visible (row, FALSE);
   gtk_widget_set_tooltip_text (row, title);
   gtk_widget_set_visible (row, TRUE);
+  /* Said as its page's title: the icon has nothing to say. */
+  desk_a11y_set_name (row, title);
   g_object_set_data (G_OBJECT (row), "desk-page-name", (gpointer) window_pages[index].name);
 
   return row;
@@ -162,6 +165,29 @@ desk_window_ensure_page (DeskWindow *self,
   return page;
 }
 
+/* Marks the row of the page shown, and only it, as selected, for the eye (the
+ * navigation-sidebar style of row:selected) and for a screen reader. The list box has no
+ * selection of its own (selection-mode none in desk-window.ui): a GtkListBox selects
+ * whichever row gets the focus, so Tab or an arrow key through the sidebar would mark a
+ * page that is not shown. Only showing a page moves the mark. */
+static void
+desk_window_mark_sidebar_row (DeskWindow *self,
+                              int         index)
+{
+  for (int i = 0; i < (int) G_N_ELEMENTS (window_pages); i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar_list, i));
+
+      if (i == index)
+        gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, i == index,
+                                   -1);
+    }
+}
+
 static void
 desk_window_sync_page (DeskWindow *self)
 {
@@ -173,8 +199,7 @@ desk_window_sync_page (DeskWindow *self)
   /* The sidebar's rows are in the order of window_pages, the stack's in the order the
    * pages were made. */
   adw_window_title_set_title (self->window_title, _(window_pages[index].title));
-  gtk_list_box_select_row (self->sidebar_list,
-                           gtk_list_box_get_row_at_index (self->sidebar_list, index));
+  desk_window_mark_sidebar_row (self, index);
 }
 
 static gboolean
@@ -961,6 +986,9 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, memory_banner);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, group_banner);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, menu_button);
+  /* Found by name, as the tests do: the window only names it in its template. */
+  gtk_widget_class_bind_template_child_full (widget_class, "back_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
@@ -1007,6 +1035,14 @@ desk_window_init (DeskWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
     gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
+
+  /* The header's buttons, as a person would say them. */
+  desk_a11y_set_menu_button_name (self->menu_button, _("Main Menu"));
+  {
+    g_autofree char *unlock = desk_a11y_strip_mnemonic (_("_Unlock…"));
+
+    desk_a11y_set_name (self->unlock_button, unlock);
+  }
 
   /* Without the schema the window does not remember its size and page. */
   self->settings = desk_settings_new_if_installed ();

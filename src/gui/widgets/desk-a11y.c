@@ -77,3 +77,18 @@ desk_a11y_strip_mnemonic (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+void
+desk_a11y_set_menu_button_name (GtkWidget  *menu_button,
+                                const char *name)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (menu_button));
+
+  desk_a11y_set_name (menu_button, name);
+  /* The toggle button GtkMenuButton makes for itself, its first child. */
+  for (GtkWidget *child = gtk_widget_get_first_child (menu_button);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      desk_a11y_set_name (child, name);
+}

@@ -30,4 +30,10 @@ void   desk_a11y_set_labelled_by   (GtkWidget  *widget,
  * "a_b". A new string. */
 char  *desk_a11y_strip_mnemonic    (const char *text);
 
+/* Added for the window's header (a11y-shell): names a GtkMenuButton and the toggle button
+ * inside it that takes the focus (GTK 4.8 leaves that one unnamed), so a screen reader
+ * says "Main Menu" wherever it meets it. */
+void   desk_a11y_set_menu_button_name (GtkWidget  *menu_button,
+                                       const char *name);
+
 G_END_DECLS

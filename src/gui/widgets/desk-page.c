@@ -632,19 +632,36 @@ desk_page_add_section_switcher (DeskPage     *self,
                                 AdwViewStack *sections)
 {
   GtkWidget *switcher;
+  GtkWidget *narrow;
+  GtkWidget *squeezer;
 
   g_return_val_if_fail (DESK_IS_PAGE (self), NULL);
   g_return_val_if_fail (GTK_IS_BOX (toolbar), NULL);
   g_return_val_if_fail (ADW_IS_VIEW_STACK (sections), NULL);
 
-  /* Wide: a title beside its icon reads at a glance, and the toolbar has the room. */
+  /* Wide: a title beside its icon reads at a glance, where the toolbar has the room. */
   switcher = g_object_new (ADW_TYPE_VIEW_SWITCHER,
                            "stack", sections,
                            "policy", ADW_VIEW_SWITCHER_POLICY_WIDE,
                            "valign", GTK_ALIGN_CENTER,
                            NULL);
   gtk_widget_add_css_class (switcher, "desk-section-switcher");
-  gtk_box_prepend (toolbar, switcher);
+  /* Narrow (the title under its icon) where it has not: beside the sidebar in a window
+   * of 900 px, the wide sections would make the page wider than the room (issue #20). */
+  narrow = g_object_new (ADW_TYPE_VIEW_SWITCHER,
+                         "stack", sections,
+                         "policy", ADW_VIEW_SWITCHER_POLICY_NARROW,
+                         "valign", GTK_ALIGN_CENTER,
+                         NULL);
+  gtk_widget_add_css_class (narrow, "desk-section-switcher");
+  squeezer = g_object_new (ADW_TYPE_SQUEEZER,
+                           "transition-type", ADW_SQUEEZER_TRANSITION_TYPE_NONE,
+                           "homogeneous", FALSE,
+                           "xalign", 0.0f,
+                           NULL);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), switcher);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), narrow);
+  gtk_box_prepend (toolbar, squeezer);
 
   return switcher;
 }

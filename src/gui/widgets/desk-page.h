@@ -118,8 +118,9 @@ gboolean     desk_page_add_new_record (DeskPage  *self,
                                       const char *focus_field);
 /* For a page's init: puts the switcher of @sections, the page's sections, at the start
  * of @toolbar, the row above them. Every page switches its sections with this one kind
- * of control, in the same place, each section by its title and icon. Returns the
- * switcher. */
+ * of control, in the same place, each section by its title and icon (beside it, or
+ * under it where the toolbar is too short: a second, narrow switcher takes its place).
+ * Returns the wide switcher. */
 GtkWidget   *desk_page_add_section_switcher (DeskPage     *self,
                                              GtkBox       *toolbar,
                                              AdwViewStack *sections);
