@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-budget-page-private.h"
+#include "desk-a11y.h"
 
 #include "desk-cells.h"
 #include "desk-reason-dialog.h"
@@ -523,6 +524,7 @@ build_lines (DeskBudgetPage *self)
       }
   }
   desk_record_list_set_new_tooltip (list, _("New Budget Line (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (list)), _("Search budget lines"));
   desk_record_list_set_empty_text (list, "accessories-calculator-symbolic", _("No Budget Lines"),
                                    _("Add a line for each cost of the workplan’s activities, and for "
                                      "the group’s own coordination, or change the filters."));
@@ -530,6 +532,7 @@ build_lines (DeskBudgetPage *self)
   box = desk_record_list_get_filter_box (list);
   categories = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_BUDGET_LINE, "category");
   self->category_filter = desk_filter_dropdown_new (_("All Categories"), categories);
+  desk_a11y_name_drop_down (self->category_filter, _("Filter by category"));
   g_signal_connect_swapped (self->category_filter, "notify::selected", G_CALLBACK (line_filter_changed_cb), self);
   gtk_box_append (box, self->category_filter);
 
@@ -602,6 +605,7 @@ build_expenses (DeskBudgetPage *self)
                                               C_("column", "Receipt"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 10);
   desk_record_list_set_new_tooltip (list, _("New Expense (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (list)), _("Search expenses"));
   desk_record_list_set_empty_text (list, "accessories-calculator-symbolic", _("No Expenses"),
                                    _("Record what was spent against the budget lines, with the receipt."));
 
@@ -634,6 +638,7 @@ build_funding (DeskBudgetPage *self)
                                               C_("column", "Reference"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 14);
   desk_record_list_set_new_tooltip (list, _("New Funding Receipt (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (list)), _("Search funding receipts"));
   desk_record_list_set_empty_text (list, "accessories-calculator-symbolic", _("No Funding Received"),
                                    _("Record each sum the group received, with its source."));
 
@@ -664,6 +669,7 @@ build_rates (DeskBudgetPage *self)
                                               C_("column", "Source"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 18);
   desk_record_list_set_new_tooltip (list, _("New Exchange Rate (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (list)), _("Search exchange rates"));
   desk_record_list_set_empty_text (list, "accessories-calculator-symbolic", _("No Exchange Rates"),
                                    _("Amounts in other currencies count in the totals once their rate "
                                      "to the reporting currency is known."));
@@ -671,6 +677,8 @@ build_rates (DeskBudgetPage *self)
   self->rate_editor = DESK_RECORD_EDITOR (desk_record_editor_new (desk_page_get_history (DESK_PAGE (self)), DESK_KIND_RATE));
   group = desk_record_editor_add_group (self->rate_editor, NULL, rate_layout_main);
   self->rate_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Titled by the rate's currencies once one is open; named before that too. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rate_row), _("Rate"));
   adw_entry_row_set_show_apply_button (self->rate_row, TRUE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->rate_row), 0.0f);
   g_signal_connect_swapped (self->rate_row, "apply", G_CALLBACK (rate_applied_cb), self);

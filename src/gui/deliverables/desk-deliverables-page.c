@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-deliverables-page.h"
+#include "desk-a11y.h"
 #include "desk-deliverables-page-private.h"
 
 #include "desk-cells.h"
@@ -234,6 +235,7 @@ make_list (DeskDeliverablesPage *self)
   /* The filter says the same while the editor takes the room. */
   desk_record_list_set_column_priority (self->deliverable_list, column, DESK_COLUMN_OPTIONAL);
   desk_record_list_set_new_tooltip (self->deliverable_list, _("New Deliverable (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (self->deliverable_list)), _("Search deliverables"));
   desk_record_list_set_empty_text (self->deliverable_list, "checkbox-checked-symbolic",
                                    _("No Deliverables"),
                                    _("Add deliverables to the workplan’s activities, or change "
@@ -263,6 +265,7 @@ desk_deliverables_page_build (DeskPage *page)
   box = desk_record_list_get_filter_box (self->deliverable_list);
   statuses = desk_reference_choices (store, DESK_KIND_DELIVERABLE, "status");
   self->status_filter = desk_filter_dropdown_new (_("All Statuses"), statuses);
+  desk_a11y_name_drop_down (self->status_filter, _("Filter by status"));
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (box, self->status_filter);
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-exports-page.h"
+#include "desk-a11y.h"
 #include "desk-exports-page-private.h"
 #include "desk-cells.h"
 #include "desk-file-chooser.h"
@@ -212,9 +213,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Copy the SHA-256"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy the SHA-256"),
-                                      -1);
+      desk_a11y_set_name (button, _("Copy the SHA-256"));
       g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), self);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), button);

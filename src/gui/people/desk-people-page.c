@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-people-page.h"
+#include "desk-a11y.h"
 #include "desk-people-page-private.h"
 
 #include "desk-person-merge.h"
@@ -520,6 +521,7 @@ make_person_list (DeskPeoplePage *self)
   desk_record_list_set_column_priority (self->person_list, column, DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 10);
   desk_record_list_set_new_tooltip (self->person_list, _("New Person (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (self->person_list)), _("Search people"));
   desk_record_list_set_empty_text (self->person_list, "avatar-default-symbolic",
                                    _("No People"),
                                    _("Add the people who come to workshops with Ctrl+N, check them in "
@@ -527,6 +529,7 @@ make_person_list (DeskPeoplePage *self)
 
   genders = desk_reference_choices (desk_page_get_store (DESK_PAGE (self)), DESK_KIND_PERSON, "gender");
   self->gender_filter = desk_filter_dropdown_new (_("All Genders"), genders);
+  desk_a11y_name_drop_down (self->gender_filter, _("Filter by gender"));
   g_signal_connect_swapped (self->gender_filter, "notify::selected", G_CALLBACK (person_filter_changed_cb), self);
   gtk_box_append (desk_record_list_get_filter_box (self->person_list), self->gender_filter);
 
@@ -644,6 +647,7 @@ make_list (DeskPeoplePage *self)
   desk_record_list_set_column_priority (self->member_list, column, DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 7);
   desk_record_list_set_new_tooltip (self->member_list, _("New Member (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (self->member_list)), _("Search members"));
   desk_record_list_set_empty_text (self->member_list, "system-users-symbolic",
                                    _("No Members"),
                                    _("Add the group’s member organisations with Ctrl+N, or "
@@ -677,6 +681,7 @@ desk_people_page_build (DeskPage *page)
   box = desk_record_list_get_filter_box (self->member_list);
   pillars = desk_reference_choices (store, DESK_KIND_MEMBER, "pillar");
   self->pillar_filter = desk_filter_dropdown_new (_("All Pillars"), pillars);
+  desk_a11y_name_drop_down (self->pillar_filter, _("Filter by pillar"));
   g_signal_connect_swapped (self->pillar_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (box, self->pillar_filter);
   self->inactive_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("Show _Inactive")));

@@ -37,3 +37,35 @@ void   desk_a11y_set_menu_button_name (GtkWidget  *menu_button,
                                        const char *name);
 
 G_END_DECLS
+
+/* Added for issue #20 (a11y-names): one pass that names a tree's controls. */
+
+/* @tooltip without the key hint at its end: "New Activity (Ctrl+N)" → "New Activity",
+ * "Close the Editor (Escape)" → "Close the Editor". A new string, or NULL for NULL. */
+char  *desk_a11y_strip_shortcut_hint (const char *tooltip);
+/* The name desk_a11y_set_name() last gave @widget, or NULL: GTK 4.8 cannot be asked. */
+const char *desk_a11y_get_name      (GtkWidget  *widget);
+/* Names @entry (a GtkEditable: an entry, a search entry, a spin button, an AdwEntryRow)
+ * and the GtkText inside it that takes the focus, which a screen reader announces. */
+void   desk_a11y_name_editable     (GtkWidget  *entry,
+                                    const char *name);
+/* Names a drop-down ("Filter by status") and the toggle button inside it that takes the
+ * focus; the button's description follows the item chosen. */
+void   desk_a11y_name_drop_down    (GtkWidget  *drop_down,
+                                    const char *name);
+/* Gives every control under @root that GTK 4.8 leaves unnamed or names twice the name a
+ * person would say, and keeps it when its label or tooltip changes:
+ * - a button, toggle, menu button or check button with a (mnemonic) label: its text,
+ *   once, without the underscores;
+ * - a button with an icon only: its tooltip without the key hint; one with an icon and
+ *   labels inside: the labels' text;
+ * - an entry or a drop-down named with desk_a11y_set_name(), an AdwEntryRow and an
+ *   AdwComboRow by its title, a search entry by its placeholder: the inner widget that
+ *   takes the focus, too;
+ * - a switch, spin button, drop-down or icon button at the end of an AdwActionRow that
+ *   has no name of its own: the row's title;
+ * - a focusable list box row or flow box child (a card): labelled by the labels in it;
+ * - a pill (.desk-pill: an icon and a word): the word.
+ * A name set with desk_a11y_set_name() is never replaced. Run it where widgets are made:
+ * a page's build, an editor's, a dialog's; running it again is cheap. */
+void   desk_a11y_name_controls     (GtkWidget  *root);

@@ -13,6 +13,8 @@
 
 #include "desk-banner.h"
 
+#include "desk-a11y.h"
+
 struct _DeskBanner
 {
   GtkWidget parent_instance;
@@ -144,6 +146,8 @@ desk_banner_init (DeskBanner *self)
   gtk_button_set_use_underline (self->button, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (self->button), FALSE);
+  /* Its mnemonic label said once, now and whenever it changes. */
+  desk_a11y_name_controls (GTK_WIDGET (self->button));
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->button));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-change-list.h"
+#include "desk-a11y.h"
 
 #include "desk-widget-util.h"
 
@@ -155,6 +156,8 @@ desk_change_list_fill (DeskChangeList *self)
       GtkWidget *row = change_row_new (self, g_ptr_array_index (self->changes, i));
 
       gtk_list_box_append (self->box, row);
+      /* Each change is read by its lines when it takes the focus. */
+      desk_a11y_name_controls (row);
       g_ptr_array_add (self->rows, row);
     }
 

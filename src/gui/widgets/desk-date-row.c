@@ -10,6 +10,8 @@
 
 #include "desk-date-row.h"
 
+#include "desk-a11y.h"
+
 #include "desk-date-private.h"
 
 #include "desk-core.h"
@@ -130,6 +132,20 @@ desk_date_row_class_init (DeskDateRowClass *klass)
                   NULL, G_TYPE_NONE, 0);
 }
 
+/* The button says which date it chooses: "Choose a Day for Start date". */
+static void
+title_changed_cb (DeskDateRow *self)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  g_autofree char *name = NULL;
+
+  if (title != NULL && *title != '\0')
+    /* Translators: the name a screen reader says for a date field's calendar button;
+     * %s is the field's title, as in “Choose a Day for Start date”. */
+    name = g_strdup_printf (_("Choose a Day for %s"), title);
+  desk_a11y_set_name (self->button, name != NULL ? name : _("Choose a Day"));
+}
+
 static void
 desk_date_row_init (DeskDateRow *self)
 {
@@ -141,9 +157,9 @@ desk_date_row_init (DeskDateRow *self)
   gtk_widget_set_valign (self->button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_widget_set_tooltip_text (self->button, _("Choose a Day"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose a Day"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->button);
+  title_changed_cb (self);
+  g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
 }
 
 GtkWidget *

@@ -13,7 +13,16 @@
 
 #include "desk-dialog.h"
 
+#include "desk-a11y.h"
 #include "desk-toast.h"
+
+/* A dialog's controls say their names before it shows: its template made them all. */
+static void
+dialog_mapped (GtkWidget *widget)
+{
+  desk_a11y_name_controls (widget);
+  g_signal_chain_from_overridden_handler (widget);
+}
 
 void
 desk_dialog_class_set_template (GtkWidgetClass *widget_class,
@@ -24,6 +33,8 @@ desk_dialog_class_set_template (GtkWidgetClass *widget_class,
 
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  g_signal_override_class_handler ("map", G_TYPE_FROM_CLASS (widget_class),
+                                   G_CALLBACK (dialog_mapped));
 }
 
 void

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-evidence-group.h"
+#include "desk-a11y.h"
 #include "desk-evidence-group-private.h"
 
 #include "desk-evidence-copy.h"
@@ -440,7 +441,8 @@ row_button (const char *icon_name,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  /* Kept when the tooltip says why it is off. */
+  desk_a11y_set_name (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (uuid));
 

@@ -16,6 +16,7 @@
 
 #include "desk-field-row.h"
 
+#include "desk-a11y.h"
 #include "desk-date-row.h"
 #include "desk-file-chooser.h"
 
@@ -455,6 +456,13 @@ make_file (DeskFieldRow *self,
   make_entry (self, title);
   button = add_entry_button (self, gtk_button_new_from_icon_name ("document-open-symbolic"),
                              _("Choose a File…"));
+  {
+    /* Translators: the name a screen reader says for a file field's button; %s is the
+     * field's title, as in “Choose a File for Evidence”. */
+    g_autofree char *name = g_strdup_printf (_("Choose a File for %s"), title);
+
+    desk_a11y_set_name (button, name);
+  }
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_file_clicked_cb), self);
   g_object_set_data (G_OBJECT (self->row), ROW_KEY, self);
 }
@@ -482,8 +490,7 @@ make_multiline (DeskFieldRow *self,
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_add_css_class (view, "desk-text-field");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  desk_a11y_set_name (view, title);
   self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (report_change_later), self);
   watch_focus (self, view);
@@ -725,6 +732,21 @@ text_row_ops (DeskFieldRow *self)
   return &entry_ops;
 }
 
+/* What a screen reader announces when a field takes the focus: its title, on the part
+ * that takes it. AdwEntryRow 1.2 leaves its inner GtkText unnamed, and a switch at the
+ * end of its row is named by nothing but this. */
+static void
+name_row (DeskFieldRow *self,
+          const char   *title)
+{
+  if (ADW_IS_ENTRY_ROW (self->row))
+    desk_a11y_name_editable (self->row, title);
+  else if (self->toggle != NULL)
+    desk_a11y_set_name (self->toggle, title);
+  else if (ADW_IS_COMBO_ROW (self->row) || ADW_IS_EXPANDER_ROW (self->row))
+    desk_a11y_set_name (self->row, title);
+}
+
 /* Public API */
 
 DeskFieldRow *
@@ -757,6 +779,7 @@ desk_field_row_new (DeskStore           *store,
   g_object_ref_sink (self->row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->row), FALSE);
+  name_row (self, title);
   make_error_row (self);
 
   /* Reference data is the same for every record; records to refer to come with one. */
@@ -960,6 +983,7 @@ desk_field_row_set_choices (DeskFieldRow *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child_row), choice->label);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (child_row), FALSE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      desk_a11y_set_name (check, choice->label);
       adw_action_row_add_prefix (ADW_ACTION_ROW (child_row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (child_row), check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (report_change), self);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-page.h"
+#include "desk-a11y.h"
 #include "desk-job.h"
 #include "desk-report-render.h"
 #include "desk-toast.h"
@@ -479,7 +480,11 @@ desk_page_ensure_built (DeskPage *self)
     priv->built = FALSE;
 
   if (priv->built)
-    desk_page_apply_writable (self);
+    {
+      desk_page_apply_writable (self);
+      /* Every control the build made says its name, once (issue #20). */
+      desk_a11y_name_controls (GTK_WIDGET (self));
+    }
 
   return priv->built;
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-reason-dialog.h"
+#include "desk-a11y.h"
 
 #include "desk-widget-util.h"
 
@@ -112,8 +113,7 @@ desk_reason_dialog_init (DeskReasonDialog *self)
   self->entry = GTK_ENTRY (gtk_entry_new ());
   /* Translators: the placeholder of the entry for why a reported record is changed. */
   gtk_entry_set_placeholder_text (self->entry, _("Why it changes, for the secretariat"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  desk_a11y_name_editable (GTK_WIDGET (self->entry), _("Reason"));
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activated_cb), self);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), GTK_WIDGET (self->entry));

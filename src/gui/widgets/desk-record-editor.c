@@ -23,6 +23,7 @@
 
 #include "desk-record-editor.h"
 
+#include "desk-a11y.h"
 #include "desk-banner.h"
 #include "desk-change-list.h"
 #include "desk-evidence-group.h"
@@ -425,6 +426,15 @@ desk_record_editor_update_writable (DeskRecordEditor *self)
 /* Overrides */
 
 static void
+desk_record_editor_map (GtkWidget *widget)
+{
+  /* The pages added their groups and rows by now: every control says its name. */
+  desk_a11y_name_controls (widget);
+
+  GTK_WIDGET_CLASS (desk_record_editor_parent_class)->map (widget);
+}
+
+static void
 desk_record_editor_dispose (GObject *object)
 {
   DeskRecordEditor *self = (DeskRecordEditor *) object;
@@ -470,6 +480,7 @@ desk_record_editor_class_init (DeskRecordEditorClass *klass)
 
   object_class->dispose = desk_record_editor_dispose;
   object_class->finalize = desk_record_editor_finalize;
+  widget_class->map = desk_record_editor_map;
 
   gtk_widget_class_set_css_name (widget_class, "deskrecordeditor");
 }
@@ -653,6 +664,8 @@ desk_record_editor_set_record (DeskRecordEditor *self,
     desk_change_list_set_owner (self->changes, record != NULL ? desk_record_get_uuid (record) : NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), record != NULL);
+  /* The record's files and changes made new buttons: each says its name. */
+  desk_a11y_name_controls (GTK_WIDGET (self));
 }
 
 gboolean

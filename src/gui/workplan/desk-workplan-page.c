@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-workplan-page.h"
+#include "desk-a11y.h"
 #include "desk-pillars-cell.h"
 #include "desk-workplan-page-private.h"
 
@@ -364,6 +365,7 @@ make_lists (DeskWorkplanPage *self)
                                               C_("column", "Status"), DESK_COLUMN_NORMAL);
   desk_record_list_fix_width (column, 10);
   desk_record_list_set_new_tooltip (self->activity_list, _("New Activity (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (self->activity_list)), _("Search activities"));
   desk_record_list_set_empty_text (self->activity_list, "x-office-calendar-symbolic",
                                    _("No Activities"),
                                    _("Add the year’s first activity with Ctrl+N, or change "
@@ -387,6 +389,7 @@ make_lists (DeskWorkplanPage *self)
                                               C_("column", "Activity"), DESK_COLUMN_OPTIONAL);
   desk_record_list_fix_width (column, 7);
   desk_record_list_set_new_tooltip (self->indicator_list, _("New Indicator (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (self->indicator_list)), _("Search indicators"));
   desk_record_list_set_empty_text (self->indicator_list, "view-list-bullet-symbolic",
                                    _("No Indicators"),
                                    _("Add an indicator with Ctrl+N: a baseline, and a target "
@@ -406,6 +409,10 @@ build_filters (DeskWorkplanPage *self)
   self->kind_filter = desk_filter_dropdown_new (_("All Kinds"), kinds);
   self->theme_filter = desk_filter_dropdown_new (_("All Themes"), themes);
   self->pillar_filter = desk_filter_dropdown_new (_("All Pillars"), pillars);
+  desk_a11y_name_drop_down (self->status_filter, _("Filter by status"));
+  desk_a11y_name_drop_down (self->kind_filter, _("Filter by kind"));
+  desk_a11y_name_drop_down (self->theme_filter, _("Filter by theme"));
+  desk_a11y_name_drop_down (self->pillar_filter, _("Filter by pillar"));
 
   /* Four drop-downs would crowd the list when the editor is open: they wait in a popover. */
   {

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "desk-checkin.h"
+#include "desk-a11y.h"
 #include "desk-checkin-private.h"
 
 #include "desk-breakdown-view.h"
@@ -634,8 +635,7 @@ choice_pressed_cb (GtkGestureClick *gesture,
   g_object_set_data (G_OBJECT (dropdown), "field", (gpointer) field);
   g_object_set_data (G_OBJECT (dropdown), "record", gtk_list_item_get_item (item));
   gtk_widget_add_css_class (dropdown, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  g_str_equal (field, "role") ? _("Role") : _("Attendance status"), -1);
+  desk_a11y_name_drop_down (dropdown, g_str_equal (field, "role") ? _("Role") : _("Attendance status"));
   choice_show (self, dropdown);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (choice_selected_cb), self);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "desk-signin-dialog.h"
+#include "desk-a11y.h"
 #include "desk-dialog.h"
 #include "desk-job.h"
 #include "desk-widget-util.h"
@@ -331,8 +332,8 @@ build_mappings (DeskSigninDialog *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
       gtk_widget_add_css_class (label, "caption-heading");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      desk_signin_column_label (c), -1);
+      /* Named once: the caption's mnemonic would say it a second time. */
+      desk_a11y_name_drop_down (dropdown, desk_signin_column_label (c));
       g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (mapping_changed_cb), self);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), dropdown);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "desk-workshops-page.h"
+#include "desk-a11y.h"
 #include "desk-workshops-page-private.h"
 
 #include "desk-breakdown-view.h"
@@ -437,6 +438,7 @@ make_workshop_list (DeskWorkshopsPage *self)
                                         bind_count, compare_count, self, FALSE);
   desk_cell_header_align_end (column);
   desk_record_list_set_new_tooltip (self->workshop_list, _("New Workshop (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (self->workshop_list)), _("Search workshops"));
   desk_record_list_set_empty_text (self->workshop_list, "x-office-presentation-symbolic",
                                    _("No Workshops"),
                                    _("Record each workshop, training and outreach event with Ctrl+N, "
@@ -499,6 +501,7 @@ make_plenary_list (DeskWorkshopsPage *self)
                                               C_("column", "Travel Budget Line"), DESK_COLUMN_OPTIONAL);
   gtk_column_view_column_set_expand (column, TRUE);
   desk_record_list_set_new_tooltip (self->plenary_list, _("New Nomination (Ctrl+N)"));
+  desk_a11y_name_editable (GTK_WIDGET (desk_record_list_get_search_entry (self->plenary_list)), _("Search nominations"));
   desk_record_list_set_empty_text (self->plenary_list, "starred-symbolic",
                                    _("No Nominations"),
                                    _("Each year the group sends one member to the Annual Plenary. "
