@@ -189,11 +189,22 @@ check_control (GtkWidget *widget,
       has_label = empty != NULL;
     }
 
+  /* libadwaita 1.2 leaves an entry row's text at the role "none": a screen reader never
+   * hears it take the focus, named or not. */
+  if (GTK_IS_TEXT (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL &&
+      gtk_test_accessible_has_role (accessible, GTK_ACCESSIBLE_ROLE_NONE))
+    {
+      g_autofree char *path = dup_path (widget);
+
+      g_ptr_array_add (walk->unnamed, g_strconcat (path, " [silent: role none]", NULL));
+      return;
+    }
+
   if ((has_label && has_relation) || (!has_label && !has_relation && !has_own_label (widget)))
     {
       g_autofree char *path = dup_path (widget);
 
-      /* The window's sidebar, header and menu are a11y-shell's; its banners are ours. */
+      /* The window's own sidebar, header and menu, outside its pages and banners. */
       if (DESK_IS_WINDOW (gtk_widget_get_root (widget)) &&
           gtk_widget_get_ancestor (widget, DESK_TYPE_PAGE) == NULL &&
           gtk_widget_get_ancestor (widget, DESK_TYPE_BANNER) == NULL)
@@ -225,21 +236,7 @@ walk_widget (GtkWidget *widget,
     walk_widget (child, walk);
 }
 
-/* Whose offender it is. Rows of lists, the window's sidebar and menu and the Overview are
- * named by a11y-lists and a11y-shell, merged here: their offenders fail this test too.
- * The preferences window is the shell's (src/gui/shell), which no one of issue #20 owns:
- * one call of desk_a11y_name_controls() in its init would name its entry. */
-static const char *
-owner_elsewhere (const char *path)
-{
-  if (g_str_has_prefix (path, "DeskPreferencesWindow"))
-    return "the shell";
-
-  return NULL;
-}
-
-/* Walks @root and fails on every offender of ours, after printing them all; the others'
- * are counted by owner, with one example each. */
+/* Walks @root and fails on every offender, after printing them all. */
 static void
 assert_named_full (GtkWidget  *root,
                    const char *where,
@@ -247,10 +244,7 @@ assert_named_full (GtkWidget  *root,
 {
   g_auto (Walk) walk = { g_ptr_array_new_with_free_func (g_free),
                          g_ptr_array_new_with_free_func (g_free), 0, skip_pages };
-  g_autoptr(GHashTable) elsewhere = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   guint failures = 0;
-  GHashTableIter iter;
-  gpointer owner, example;
 
   walk_widget (root, &walk);
   for (guint k = 0; k < 2; k++)
@@ -259,25 +253,13 @@ assert_named_full (GtkWidget  *root,
 
       for (guint i = 0; i < found->len; i++)
         {
-          const char *path = g_ptr_array_index (found, i);
-          const char *whose = owner_elsewhere (path);
-
-          if (whose != NULL)
-            {
-              if (!g_hash_table_contains (elsewhere, whose))
-                g_hash_table_insert (elsewhere, (gpointer) whose, g_strdup (path));
-              continue;
-            }
-          g_test_message ("%s: %s: %s", where, k == 0 ? "unnamed" : "named twice", path);
+          g_test_message ("%s: %s: %s", where, k == 0 ? "unnamed" : "named twice",
+                          (const char *) g_ptr_array_index (found, i));
           failures++;
         }
     }
 
-  g_hash_table_iter_init (&iter, elsewhere);
-  while (g_hash_table_iter_next (&iter, &owner, &example))
-    g_test_message ("%s: %s's to fix, for example: %s", where, (char *) owner, (char *) example);
-
-  g_test_message ("%s: %u controls, %u of ours without a name said once", where, walk.controls, failures);
+  g_test_message ("%s: %u controls, %u without a name said once", where, walk.controls, failures);
   if (failures > 0)
     g_test_fail_printf ("%s: %u controls without a name a screen reader says once (listed above)",
                         where, failures);
@@ -600,6 +582,8 @@ test_name_controls (void)
   GtkWidget *named = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *check = gtk_check_button_new_with_mnemonic ("Show _Inactive");
   GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *entry_row = adw_entry_row_new ();
+  GtkWidget *entry_text;
   char *problem;
 
   g_object_ref_sink (box);
@@ -610,7 +594,11 @@ test_name_controls (void)
   gtk_widget_set_tooltip_text (named, "Delete (Delete)");
   desk_a11y_set_name (named, "Delete the Line");
   desk_a11y_name_editable (search, "Search activities");
-  for (GtkWidget *w, **p = (GtkWidget *[]) { original, icon, toggle, named, check, search, NULL };
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry_row), "Start Date");
+  entry_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (entry_row)));
+  /* libadwaita 1.2 leaves the text of an entry row out of what a screen reader sees. */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (entry_text), GTK_ACCESSIBLE_ROLE_NONE));
+  for (GtkWidget *w, **p = (GtkWidget *[]) { original, icon, toggle, named, check, search, entry_row, NULL };
        (w = *p) != NULL; p++)
     gtk_box_append (GTK_BOX (box), w);
 
@@ -638,6 +626,11 @@ test_name_controls (void)
                                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY));
   problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (search))),
                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Search activities");
+  g_assert_null (problem);
+  /* The entry row's text is a text box named by the row's title, so its focus is heard. */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (entry_text), GTK_ACCESSIBLE_ROLE_TEXT_BOX));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (entry_text),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Start Date");
   g_assert_null (problem);
 
   g_object_unref (box);

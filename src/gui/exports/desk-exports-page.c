@@ -195,7 +195,10 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The period and the day of export are what a row is: never cut short (at 1024 px the
+   * period read "1 Jul 2025 – 30 J…"); the file name and the digest give way first. */
+  if (column != COLUMN_PERIOD && column != COLUMN_CREATED)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
 
   if (column == COLUMN_SEQUENCE || column == COLUMN_COUNTS)
     {

@@ -697,15 +697,9 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_toast_install_actions (GTK_WIDGET (self));
 
-  /* Its content is an icon and a label: said as the label, once. */
-  {
-    g_autofree char *back_up = desk_a11y_strip_mnemonic (_("_Back Up Now"));
-
-    desk_a11y_set_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                   DESK_TYPE_PREFERENCES_WINDOW,
-                                                                   "backup_button")),
-                        back_up);
-  }
+  /* Every control said once by a name: the Back Up Now button by its label, Your Name by
+   * its row's title. */
+  desk_a11y_name_controls (GTK_WIDGET (self));
 
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();

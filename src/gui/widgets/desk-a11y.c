@@ -98,7 +98,7 @@ desk_a11y_set_menu_button_name (GtkWidget  *menu_button,
       desk_a11y_set_name (child, name);
 }
 
-/* One pass that names a tree's controls (issue #20, a11y-names) */
+/* One pass that names a tree's controls */
 
 /* On a widget the pass named: which notifications it follows already. */
 #define FOLLOWED_KEY "desk-a11y-followed"
@@ -148,6 +148,21 @@ apply_name (GtkWidget  *widget,
                                   -1);
 }
 
+/* libadwaita 1.2's AdwEntryRow keeps its GtkText at GtkText's own role, "none" (a
+ * GtkEntry speaks for its text itself; the entry row does not): a screen reader never
+ * hears that text take the focus, so Tab into an editor's field was silent. Made a text
+ * box, it is announced with its name. GTK lets the role change while it is still the
+ * class's own. */
+static void
+expose_entry_row_text (GtkWidget *row,
+                       GtkWidget *text)
+{
+  if (!ADW_IS_ENTRY_ROW (row) || !GTK_IS_TEXT (text))
+    return;
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (text)) == GTK_ACCESSIBLE_ROLE_NONE)
+    g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+}
+
 /* The widget inside @widget that takes the focus: an editable's GtkText, a drop-down's or
  * a menu button's toggle button. */
 static GtkWidget *
@@ -157,7 +172,10 @@ focus_part (GtkWidget *widget)
     {
       GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (widget));
 
-      return delegate != NULL && GTK_WIDGET (delegate) != widget ? GTK_WIDGET (delegate) : NULL;
+      if (delegate == NULL || GTK_WIDGET (delegate) == widget)
+        return NULL;
+      expose_entry_row_text (widget, GTK_WIDGET (delegate));
+      return GTK_WIDGET (delegate);
     }
 
   if (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget))

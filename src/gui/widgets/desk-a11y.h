@@ -30,15 +30,11 @@ void   desk_a11y_set_labelled_by   (GtkWidget  *widget,
  * "a_b". A new string. */
 char  *desk_a11y_strip_mnemonic    (const char *text);
 
-/* Added for the window's header (a11y-shell): names a GtkMenuButton and the toggle button
+/* Names a GtkMenuButton and the toggle button
  * inside it that takes the focus (GTK 4.8 leaves that one unnamed), so a screen reader
  * says "Main Menu" wherever it meets it. */
 void   desk_a11y_set_menu_button_name (GtkWidget  *menu_button,
                                        const char *name);
-
-G_END_DECLS
-
-/* Added for issue #20 (a11y-names): one pass that names a tree's controls. */
 
 /* @tooltip without the key hint at its end: "New Activity (Ctrl+N)" → "New Activity",
  * "Close the Editor (Escape)" → "Close the Editor". A new string, or NULL for NULL. */
@@ -69,3 +65,5 @@ void   desk_a11y_name_drop_down    (GtkWidget  *drop_down,
  * A name set with desk_a11y_set_name() is never replaced. Run it where widgets are made:
  * a page's build, an editor's, a dialog's; running it again is cheap. */
 void   desk_a11y_name_controls     (GtkWidget  *root);
+
+G_END_DECLS
