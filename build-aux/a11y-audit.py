@@ -676,6 +676,15 @@ def measure_sizes(app, view):
             if inside(sb, c):
                 side_index = i
     xid = app.xid()
+    # Without a compositor GTK keeps a resize border inside its X window (1100×720 asked
+    # gives a 1090×710 window): the X window is made larger by that border, so that the
+    # window itself — what a user calls its size — is 1024×600 or 900×700.
+    margin = (0, 0)
+    if xid:
+        geo = re.search(r'Geometry: (\d+)x(\d+)', run_out(['xdotool', 'getwindowgeometry', xid]))
+        frame = BUS.extents(*view.root.children[0].acc)
+        if geo and frame:
+            margin = (max(0, int(geo.group(1)) - frame[2]), max(0, int(geo.group(2)) - frame[3]))
     for width, height in SIZES:
         label = 'default' if width is None else f'{width}×{height}'
         if width is not None:
@@ -683,7 +692,7 @@ def measure_sizes(app, view):
                 out.append({'size': label, 'window': None, 'sidebar_width': None,
                             'note': 'no X window found'})
                 continue
-            xdo('windowsize', xid, width, height)
+            xdo('windowsize', xid, width + margin[0], height + margin[1])
         # Until two reads agree: the window lays out at its next frame.
         state, last = None, None
         deadline = time.monotonic() + 5.0
