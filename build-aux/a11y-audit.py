@@ -45,6 +45,8 @@
 # person operates: buttons, toggles, check boxes, radios, combo boxes, entries and text,
 # spin buttons, list items, table rows and focusable cells, links, sliders, page tabs,
 # menu items):
+# (a focusable row inside a combo box that takes the focus itself — an AdwComboRow's
+# value — is counted apart: Tab stops at the combo box, never in it)
 #   unnamed  — name empty, a GTK/libadwaita/Groupdesk type name (GtkButton, AdwGizmo,
 #              DeskRecordList), or punctuation only;
 #   doubled  — a mnemonic said twice ("_Original Original") or the same text twice;
@@ -866,6 +868,9 @@ def report(result):
     out.append(f"Total: {tot['interactive']} interactive, {tot['unnamed']} unnamed, "
                f"{tot['doubled']} doubled, {tot['silent']} silent Tab stops, "
                f"{tot['drawn_undescribed']} drawn widgets without a description")
+    if tot.get('combo_inner'):
+        out.append(f"Not counted: {tot['combo_inner']} focusable rows inside focusable combo "
+                   f"boxes (an AdwComboRow's value; Tab stops at the combo box)")
     walks = [(r['view'], r['tab']) for r in result['rows'] if r.get('tab')]
     if walks:
         out.append('')
@@ -1017,7 +1022,7 @@ def main(argv):
         close_all()
     result['seconds'] = time.monotonic() - started
     tot = {k: sum(r[k] for r in result['rows'])
-           for k in ('interactive', 'unnamed', 'doubled', 'drawn_undescribed')}
+           for k in ('interactive', 'unnamed', 'doubled', 'drawn_undescribed', 'combo_inner')}
     tot['silent'] = sum(r['tab']['silent'] for r in result['rows'] if r.get('tab'))
     result['totals'] = tot
     text = report(result)
