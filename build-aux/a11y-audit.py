@@ -472,8 +472,10 @@ def first_row(view, scope):
     """The first data row of the largest list shown under @scope."""
     lists = {}
     for n in view.nodes:
+        # A column view's header row is the tree table's own child; its rows are its
+        # list's (a header row may be named now, so its name does not tell).
         if n.shown and n.role == 'table row' and inside(n, scope) and n.parent is not None \
-                and n.parent.role in ('list', 'table', 'tree table') \
+                and n.parent.role in ('list', 'table') \
                 and not any(c.name == 'GtkColumnViewTitle' for c in n.children):
             lists.setdefault(n.parent.path, []).append(n)
         elif n.shown and n.role == 'list item' and inside(n, scope) and n.parent is not None \
