@@ -218,6 +218,60 @@ test_arrows_move_focus_enter_shows (void)
   destroy_window (window);
 }
 
+/* What the key Tab (Shift+Tab with @backward) does in @list: its key controllers hear it
+ * as GTK would hand it over, capture phase first. Whether one of them took it. */
+static gboolean
+send_tab (GtkWidget *list,
+          gboolean   backward)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (list);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed",
+                               backward ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
+                               backward ? GDK_SHIFT_MASK : 0, &handled);
+    }
+  g_object_unref (controllers);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return handled;
+}
+
+/* The sidebar is one Tab stop, as every list: Tab from any of its rows leaves it for the
+ * page (not the next row), Shift+Tab for what is before it; the arrows walk the rows. */
+static void
+test_sidebar_one_tab_stop (void)
+{
+  g_autoptr(DeskStore) store = sample_store ();
+  DeskWindow *window = window_on_page (store, "overview");
+  GtkWidget *list = GTK_WIDGET (sidebar_list (window));
+
+  for (const char *const *page = (const char *[]) { "overview", "budget", "exports", NULL };
+       *page != NULL; page++)
+    {
+      gtk_widget_grab_focus (row_of_page (window, *page));
+      g_assert_true (focus_in_sidebar (window));
+      g_assert_true (send_tab (list, FALSE));
+      g_assert_false (focus_in_sidebar (window));
+      g_assert_nonnull (focus_of (window));
+
+      gtk_widget_grab_focus (row_of_page (window, *page));
+      g_assert_true (send_tab (list, TRUE));
+      g_assert_false (focus_in_sidebar (window));
+      g_assert_cmpstr (desk_window_get_visible_page (window), ==, "overview");
+      g_assert_cmpstr (marked_page (window), ==, "overview");
+    }
+
+  destroy_window (window);
+}
+
 /* Every sidebar row is said as its page's title. */
 static void
 test_sidebar_rows_named (void)
@@ -480,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/gui/keyboard/tab-keeps-page", test_tab_keeps_page);
   g_test_add_func ("/gui/keyboard/arrows-move-focus-enter-shows", test_arrows_move_focus_enter_shows);
   g_test_add_func ("/gui/keyboard/sidebar-rows-named", test_sidebar_rows_named);
+  g_test_add_func ("/gui/keyboard/sidebar-one-tab-stop", test_sidebar_one_tab_stop);
   g_test_add_func ("/gui/keyboard/header-buttons-named", test_header_buttons_named);
   g_test_add_func ("/gui/keyboard/welcome-named", test_welcome_named);
   g_test_add_func ("/gui/keyboard/overview-card-one-stop", test_overview_card_one_stop);

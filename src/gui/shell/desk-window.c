@@ -34,6 +34,7 @@
 #include "desk-exports-page.h"
 #include "desk-file-chooser.h"
 #include "desk-group-dialog.h"
+#include "desk-list-access.h"
 #include "desk-groups-page.h"
 #include "desk-overview-page.h"
 #include "desk-people-page.h"
@@ -1037,6 +1038,8 @@ desk_window_init (DeskWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (window_pages); i++)
     gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
+  /* One Tab stop, as every list: the arrows walk its rows. */
+  desk_list_box_make_one_stop (self->sidebar_list);
 
   /* The header's buttons, as a person would say them. */
   desk_a11y_set_menu_button_name (self->menu_button, _("Main Menu"));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-change-list.h"
+#include "desk-list-access.h"
 #include "desk-a11y.h"
 
 #include "desk-widget-util.h"
@@ -225,6 +226,8 @@ desk_change_list_init (DeskChangeList *self)
   self->box = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->box, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->box), "boxed-list");
+  /* A long history is one Tab stop in the editor; the arrows read it row by row. */
+  desk_list_box_make_one_stop (self->box);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->box));
 
   self->empty_label = line_new (_("No changes recorded yet."), "dim-label");

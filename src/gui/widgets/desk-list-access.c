@@ -477,6 +477,48 @@ desk_list_view_make_accessible (GtkWidget *view)
     desk_column_view_name_titles (GTK_COLUMN_VIEW (view));
 }
 
+static gboolean
+list_box_key_pressed_cb (GtkEventControllerKey *keys,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         gpointer               user_data)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
+  GtkRoot *root = gtk_widget_get_root (box);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  /* A control inside a row (a button) keeps GTK's own Tab: only a row itself leaves. */
+  if (focus == NULL || !GTK_IS_LIST_BOX_ROW (focus) || gtk_widget_get_parent (focus) != box)
+    return FALSE;
+
+  leave_view (box, (state & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab
+                     ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+
+  return TRUE;
+}
+
+void
+desk_list_box_make_one_stop (GtkListBox *box)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (box));
+
+  if (g_object_get_data (G_OBJECT (box), SETUP_KEY) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (box), SETUP_KEY, GINT_TO_POINTER (TRUE));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (list_box_key_pressed_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (box), keys);
+}
+
 void
 desk_column_view_name_titles (GtkColumnView *view)
 {

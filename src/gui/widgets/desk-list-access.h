@@ -21,6 +21,12 @@ G_BEGIN_DECLS
  * Calling it again does nothing. */
 void        desk_list_view_make_accessible (GtkWidget           *view);
 
+/* The same for a GtkListBox whose rows are the stops (the window's sidebar, a record's
+ * history): Tab and Shift+Tab from a row leave the list in one step; the arrows, Home
+ * and End move between its rows (GTK's own). A control inside a row keeps GTK's Tab.
+ * Calling it again does nothing. */
+void        desk_list_box_make_one_stop    (GtkListBox          *box);
+
 /* Names each column title of @view after its column (a screen reader heard
  * "GtkColumnViewTitle", a filler), and the header row after the titles shown ("Columns:
  * Code, Title, Start, End"), now and whenever a column's title or visibility changes.
