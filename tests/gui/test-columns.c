@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "test-a11y-common.h"
+
 #include "desk-cells.h"
 #include "desk-list-access.h"
 #include "desk-pillars-cell.h"
@@ -519,28 +521,6 @@ test_overflow (Fixture       *fixture,
 }
 
 /* Lists made without DeskRecordList */
-
-static void
-assert_label (GtkWidget  *widget,
-              const char *expected)
-{
-  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                               expected);
-
-  g_assert_cmpstr (error, ==, NULL);
-}
-
-static void
-assert_description (GtkWidget  *widget,
-                    const char *expected)
-{
-  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                                               expected);
-
-  g_assert_cmpstr (error, ==, NULL);
-}
 
 /* A page's table: a code, and a status as a pill in a box. */
 static void

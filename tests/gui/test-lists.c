@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include "test-a11y-common.h"
+
 #include "desk-cells.h"
 #include "desk-list-access.h"
 #include "desk-record-list.h"
@@ -391,17 +393,6 @@ row_cell_text (GtkWidget *row,
     cell = gtk_widget_get_next_sibling (cell);
 
   return gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell)));
-}
-
-static void
-assert_label (GtkWidget  *widget,
-              const char *expected)
-{
-  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                               expected);
-
-  g_assert_cmpstr (error, ==, NULL);
 }
 
 typedef struct

@@ -189,18 +189,25 @@ focus_part (GtkWidget *widget)
   return NULL;
 }
 
+/* @widget and the part of it that takes the focus, both named @name. */
+static void
+name_with_focus_part (GtkWidget  *widget,
+                      const char *name)
+{
+  GtkWidget *part = focus_part (widget);
+
+  desk_a11y_set_name (widget, name);
+  if (part != NULL)
+    desk_a11y_set_name (part, name);
+}
+
 void
 desk_a11y_name_editable (GtkWidget  *entry,
                          const char *name)
 {
-  GtkWidget *part;
-
   g_return_if_fail (GTK_IS_EDITABLE (entry));
 
-  desk_a11y_set_name (entry, name);
-  part = focus_part (entry);
-  if (part != NULL)
-    desk_a11y_set_name (part, name);
+  name_with_focus_part (entry, name);
 }
 
 static void
@@ -276,14 +283,9 @@ void
 desk_a11y_name_drop_down (GtkWidget  *drop_down,
                           const char *name)
 {
-  GtkWidget *button;
-
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
 
-  desk_a11y_set_name (drop_down, name);
-  button = focus_part (drop_down);
-  if (button != NULL)
-    desk_a11y_set_name (button, name);
+  name_with_focus_part (drop_down, name);
   if (g_object_get_data (G_OBJECT (drop_down), FOLLOWED_KEY) == NULL)
     {
       g_object_set_data (G_OBJECT (drop_down), FOLLOWED_KEY, GINT_TO_POINTER (TRUE));
