@@ -33,3 +33,30 @@ assert_description (GtkWidget  *widget,
 {
   assert_accessible_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
 }
+
+/* What the key @keyval (with @state) does on @widget, as GTK hands a key to the widget
+ * the focus is in: its capture-phase key controllers hear it first. Whether one of them
+ * took it; the main loop then runs what it started. */
+static inline gboolean
+press_key_captured (GtkWidget       *widget,
+                    guint            keyval,
+                    GdkModifierType  state)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      GtkEventController *controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      g_object_unref (controller);
+    }
+  g_object_unref (controllers);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return handled;
+}

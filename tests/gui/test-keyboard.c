@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "test-window-common.h"
+#include "test-a11y-common.h"
 
 /* More Tab presses than any page has stops: a cycle that has not come back by then is
  * a trap. */
@@ -218,32 +219,6 @@ test_arrows_move_focus_enter_shows (void)
   destroy_window (window);
 }
 
-/* What the key Tab (Shift+Tab with @backward) does in @list: its key controllers hear it
- * as GTK would hand it over, capture phase first. Whether one of them took it. */
-static gboolean
-send_tab (GtkWidget *list,
-          gboolean   backward)
-{
-  GListModel *controllers = gtk_widget_observe_controllers (list);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (controller, "key-pressed",
-                               backward ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
-                               backward ? GDK_SHIFT_MASK : 0, &handled);
-    }
-  g_object_unref (controllers);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  return handled;
-}
-
 /* The sidebar is one Tab stop, as every list: Tab from any of its rows leaves it for the
  * page (not the next row), Shift+Tab for what is before it; the arrows walk the rows. */
 static void
@@ -258,12 +233,12 @@ test_sidebar_one_tab_stop (void)
     {
       gtk_widget_grab_focus (row_of_page (window, *page));
       g_assert_true (focus_in_sidebar (window));
-      g_assert_true (send_tab (list, FALSE));
+      g_assert_true (press_key_captured (list, GDK_KEY_Tab, 0));
       g_assert_false (focus_in_sidebar (window));
       g_assert_nonnull (focus_of (window));
 
       gtk_widget_grab_focus (row_of_page (window, *page));
-      g_assert_true (send_tab (list, TRUE));
+      g_assert_true (press_key_captured (list, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
       g_assert_false (focus_in_sidebar (window));
       g_assert_cmpstr (desk_window_get_visible_page (window), ==, "overview");
       g_assert_cmpstr (marked_page (window), ==, "overview");

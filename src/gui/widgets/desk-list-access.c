@@ -546,6 +546,11 @@ desk_column_view_name_titles (GtkColumnView *view)
       const char *text = gtk_column_view_column_get_title (column);
 
       desk_a11y_set_name (title, text);
+      /* A column without a title (an icon's) has nothing to say in the header: hidden
+       * from screen readers rather than heard as "GtkColumnViewTitle". */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (title),
+                                   GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL || text[0] == '\0',
+                                   -1);
       if (text != NULL && text[0] != '\0' && gtk_column_view_column_get_visible (column))
         {
           if (titles->len > 0)
