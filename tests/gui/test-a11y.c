@@ -393,21 +393,6 @@ assert_page_named (DeskWindow *window,
     assert_editors_named (page, name);
 }
 
-static DeskStore *
-new_sample_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (":memory:", &error);
-  g_autofree char *uuid = NULL;
-
-  g_assert_no_error (error);
-  uuid = desk_demo_fill (store, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (uuid);
-
-  return g_steal_pointer (&store);
-}
-
 static void
 test_pages (gconstpointer data)
 {

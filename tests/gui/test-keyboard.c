@@ -23,20 +23,6 @@
  * a trap. */
 #define MAX_STOPS 2000
 
-static DeskStore *
-sample_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (":memory:", &error);
-  g_autofree char *uuid = NULL;
-
-  g_assert_no_error (error);
-  uuid = desk_demo_fill (store, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&store);
-}
-
 static GtkListBox *
 sidebar_list (DeskWindow *window)
 {
@@ -138,7 +124,7 @@ static void
 test_tab_keeps_page (void)
 {
   static const char *const starts[] = { "overview", "budget", "people" };
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
 
   for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
     {
@@ -180,7 +166,7 @@ test_tab_keeps_page (void)
 static void
 test_arrows_move_focus_enter_shows (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   DeskWindow *window = window_on_page (store, "overview");
   GtkListBox *list = sidebar_list (window);
   GtkWidget *focus;
@@ -224,7 +210,7 @@ test_arrows_move_focus_enter_shows (void)
 static void
 test_sidebar_one_tab_stop (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   DeskWindow *window = window_on_page (store, "overview");
   GtkWidget *list = GTK_WIDGET (sidebar_list (window));
 
@@ -251,7 +237,7 @@ test_sidebar_one_tab_stop (void)
 static void
 test_sidebar_rows_named (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   DeskWindow *window = window_on_page (store, "overview");
   GtkListBox *list = sidebar_list (window);
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "page_stack"));
@@ -284,7 +270,7 @@ overview_tiles (DeskWindow *window)
 static void
 test_overview_card_one_stop (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   DeskWindow *window = window_on_page (store, "overview");
   GtkWidget *tiles = overview_tiles (window);
   GtkWidget *start = row_of_page (window, "overview");
@@ -336,7 +322,7 @@ test_overview_card_one_stop (void)
 static void
 test_overview_card_names (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   DeskWindow *window = window_on_page (store, "overview");
   GtkWidget *page = _desk_window_ensure_page (window, "overview");
   static const struct
@@ -374,7 +360,7 @@ test_overview_card_names (void)
 static void
 test_workplan_bar_is_progress_bar (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   g_autoptr(GPtrArray) activities = desk_store_list (store, DESK_KIND_ACTIVITY, NULL, NULL);
   DeskWindow *window = window_on_page (store, "overview");
   GtkWidget *page = _desk_window_ensure_page (window, "overview");
@@ -422,7 +408,7 @@ test_workplan_bar_is_progress_bar (void)
 static void
 test_header_buttons_named (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   DeskWindow *window = window_on_page (store, "overview");
   GtkWidget *menu = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "menu_button"));
   GtkWidget *back = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "back_button"));

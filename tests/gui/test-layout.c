@@ -16,6 +16,7 @@
 #include "desk-widget-util.h"
 #include "desk-window.h"
 #include "desk-window-private.h"
+#include "test-sample-common.h"
 
 #include <locale.h>
 
@@ -348,20 +349,6 @@ test_export_dialog_fits_laptop (void)
   destroy_window (window);
 }
 
-static DeskStore *
-sample_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (":memory:", &error);
-  g_autofree char *uuid = NULL;
-
-  g_assert_no_error (error);
-  uuid = desk_demo_fill (store, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&store);
-}
-
 /* Whether @window shows its sidebar beside the page (the leaflet not folded, the
  * sidebar's list mapped and as wide as the sidebar). */
 static gboolean
@@ -391,7 +378,7 @@ static void
 test_sidebar_shown (void)
 {
   static const int widths[] = { SIDEBAR_UNTIL, SIDEBAR_UNTIL - 1, 800, 500 };
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   g_autoptr(GSettings) settings = desk_settings_new_if_installed ();
   DeskWindow *window;
   int frame;
@@ -438,7 +425,7 @@ test_sidebar_shown (void)
 static void
 test_pages_fit_beside_sidebar (void)
 {
-  g_autoptr(DeskStore) store = sample_store ();
+  g_autoptr(DeskStore) store = new_sample_store ();
   DeskWindow *window = new_window_sized (store, 0, 0);
   GtkWidget *content = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "content_bin"));
   int too_wide = 0;

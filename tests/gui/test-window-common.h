@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "desk-window.h"
+#include "test-sample-common.h"
 
 static inline gboolean
 timeout_cb (gpointer user_data)
