@@ -21,19 +21,11 @@
 
 #include "desk-store-private.h"
 
+/* The sample group in memory (test-sample-common.h). */
 static inline DeskStore *
 new_demo_store (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskStore) store = desk_store_open (":memory:", &error);
-  g_autofree char *uuid = NULL;
-
-  g_assert_no_error (error);
-  uuid = desk_demo_fill (store, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (uuid);
-
-  return g_steal_pointer (&store);
+  return new_sample_store ();
 }
 
 static inline DeskBudgetPage *
